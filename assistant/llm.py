@@ -1,0 +1,180 @@
+"""The only module that builds chat models: backend choice, timeouts, retries, token limits, usage.
+
+Provider imports stay inside functions: importing this module builds no client and opens no connection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ConfigError, LLMError
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.messages import BaseMessage
+
+T = TypeVar("T", bound=BaseModel)
+
+DEFAULT_OPENAI_MODEL = "gpt-4.1-mini"
+
+
+def model_name(settings: Settings) -> str | None:
+    backend = settings.resolved_llm_backend
+    if backend == "offline":
+        return None
+    if backend == "openai":
+        return settings.llm_model or DEFAULT_OPENAI_MODEL
+    return settings.llm_model
+
+
+def describe_backend(settings: Settings) -> str:
+    """A one-line description of the active backend, shown to the user everywhere."""
+    backend = settings.resolved_llm_backend
+    if backend == "offline":
+        return "offline (no LLM: extractive and rule-based engine)"
+    if backend == "openai":
+        return f"openai · {model_name(settings)}"
+    return f"openai-compatible · {settings.llm_model or '?'} @ {settings.llm_base_url}"
+
+
+def backend_id(settings: Settings) -> str:
+    """The short backend name that JSON outputs carry: offline, openai or openai-compatible."""
+    return settings.resolved_llm_backend
+
+
+def build_chat_model(settings: Settings) -> BaseChatModel | None:
+    """A LangChain chat model for the configured backend, or None offline."""
+    backend = settings.resolved_llm_backend
+    if backend == "offline":
+        return None
+    from langchain_openai import ChatOpenAI
+
+    common: dict[str, Any] = {
+        "timeout": settings.llm_timeout,
+        "max_retries": settings.llm_max_retries,  # the client's retries are the only retry budget
+        "temperature": settings.llm_temperature,
+        "use_responses_api": False,  # chat completions: what every OpenAI-compatible server speaks
+        "stream_usage": True,
+    }
+    if backend == "openai":
+        key = settings.openai_api_key.get_secret_value().strip() if settings.openai_api_key else ""
+        if not key:
+            raise ConfigError(
+                "No key found: set OPENAI_API_KEY, or ASSISTANT_LLM_BASE_URL for an OpenAI-compatible server, "
+                "or ASSISTANT_LLM_BACKEND=offline to run without an LLM."
+            )
+        return ChatOpenAI(
+            model=model_name(settings), api_key=key, base_url=settings.llm_base_url or None,
+            max_tokens=settings.llm_max_tokens, **common,
+        )
+    if not settings.llm_base_url:
+        raise ConfigError("ASSISTANT_LLM_BACKEND=openai-compatible needs ASSISTANT_LLM_BASE_URL (e.g. http://127.0.0.1:11434/v1 for Ollama).")
+    if not settings.llm_model:
+        raise ConfigError("Set ASSISTANT_LLM_MODEL to the model your server serves (e.g. llama3.1 for Ollama).")
+    key = settings.llm_api_key or settings.openai_api_key
+    return ChatOpenAI(
+        model=settings.llm_model,
+        # ChatOpenAI refuses to start without a key; local servers ignore it.
+        api_key=key.get_secret_value() if key else "not-needed",
+        base_url=settings.llm_base_url,
+        # max_tokens is sent as max_completion_tokens, which some servers ignore: send both.
+        max_tokens=settings.llm_max_tokens,
+        extra_body={"max_tokens": settings.llm_max_tokens},
+        **common,
+    )
+
+
+@dataclass
+class StructuredResult(Generic[T]):
+    """The validated output of one structured call (plus at most one re-ask), with what is still wrong."""
+
+    value: T | None
+    problems: list[str] = field(default_factory=list)
+    usage: dict[str, int] = field(default_factory=dict)
+    reasked: bool = False
+
+
+def _add_usage(total: dict[str, int], raw: Any) -> None:
+    meta = getattr(raw, "usage_metadata", None) or {}
+    for key in ("input_tokens", "output_tokens", "total_tokens"):
+        if isinstance(meta.get(key), int):
+            total[key] = total.get(key, 0) + meta[key]
+    total["calls"] = total.get("calls", 0) + 1
+
+
+def _friendly(exc: Exception, settings: Settings | None) -> LLMError:
+    name = exc.__class__.__name__
+    where = describe_backend(settings) if settings else "the LLM backend"
+    if "Timeout" in name:
+        return LLMError(f"The LLM ({where}) did not answer within {settings.llm_timeout if settings else '?'} s.")
+    if "Connection" in name:
+        return LLMError(f"Cannot reach the LLM ({where}): {exc}. Is the server running?")
+    if "Authentication" in name:
+        return LLMError(f"The LLM ({where}) refused the API key. Check OPENAI_API_KEY / ASSISTANT_LLM_API_KEY.")
+    if "RateLimit" in name:
+        return LLMError(f"The LLM ({where}) is rate-limiting requests; try again later.")
+    return LLMError(f"The LLM ({where}) failed: {name}: {str(exc)[:300]}")
+
+
+def structured_call(
+    model: BaseChatModel,
+    schema: type[T],
+    messages: Sequence[BaseMessage],
+    *,
+    validate: Callable[[T], list[str]] | None = None,
+    settings: Settings | None = None,
+) -> StructuredResult[T]:
+    """One structured call; on invalid output or `validate` problems, one bounded re-ask quoting them."""
+    from langchain_core.messages import HumanMessage
+
+    method = settings.llm_structured_method if settings else "function_calling"
+    runnable = model.with_structured_output(schema, method=method, include_raw=True)
+    usage: dict[str, int] = {}
+    history = list(messages)
+    value: T | None = None
+    problems: list[str] = []
+    for attempt in range(2):
+        try:
+            out = runnable.invoke(history)
+        except ValidationError as exc:  # some fakes and parsers raise instead of reporting
+            out = {"raw": None, "parsed": None, "parsing_error": exc}
+        except Exception as exc:
+            raise _friendly(exc, settings) from exc
+        _add_usage(usage, out.get("raw"))
+        parsed, error = out.get("parsed"), out.get("parsing_error")
+        if parsed is not None and not isinstance(parsed, schema):
+            try:
+                parsed = schema.model_validate(parsed)
+            except ValidationError as exc:
+                parsed, error = None, exc
+        if parsed is None:
+            value = None
+            problems = [f"the output did not match the schema: {str(error or 'no structured output')[:800]}"]
+        else:
+            value = parsed
+            problems = validate(parsed) if validate else []
+        if not problems or attempt == 1:
+            break
+        previous = parsed.model_dump_json() if parsed is not None else _raw_text(out.get("raw"))
+        history = list(messages) + [
+            HumanMessage(
+                content="Your previous answer was rejected. Fix these problems and answer again in the same format:\n- "
+                + "\n- ".join(problems)
+                + f"\n\nYour previous answer was:\n{previous[:4000]}"
+            )
+        ]
+    return StructuredResult(value=value, problems=problems, usage=usage, reasked=len(history) > len(messages))
+
+
+def _raw_text(raw: Any) -> str:
+    if raw is None:
+        return "(nothing)"
+    calls = getattr(raw, "tool_calls", None)
+    if calls:
+        return str(calls[0].get("args"))
+    return str(getattr(raw, "content", raw))

