@@ -1,0 +1,509 @@
+"""Word lists and patterns for the safety checks and the job-ad linter (French and English).
+
+Every pattern is a regular expression matched against *folded* text: lowercase, accents removed,
+typographic apostrophes and dashes made ASCII, odd spaces made plain, homoglyphs mapped to Latin
+(see `safety.fold`). Folding keeps one character per character, so match offsets are text offsets.
+A pattern built with `accents=True` is matched against lowercase text that keeps its accents, for the
+few words whose accent carries the meaning (« né » vs the negation « ne », « mariée » vs « Marie »).
+
+`not_before` / `not_after` are exclusions: a match is dropped when the 40 characters before it end
+with `not_before`, or the 40 characters after it start with `not_after`. `need_before` requires the
+text before the match to end with it (a colour word is about a person only after « est », « un »…).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Term:
+    pattern: str
+    not_before: str | None = None
+    not_after: str | None = None
+    need_before: str | None = None
+    accents: bool = False
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One protected criterion of Code du travail L1132-1, with the patterns that reveal it."""
+
+    id: str
+    label: str  # English, used in flag messages
+    law: str = ""  # extra articles beyond L1132-1 / L5321-2, shown in ad flags
+    terms: tuple[Term, ...] = field(default_factory=tuple)
+    # Sentences matching this are acceptable in an ad (perks such as parental leave, health insurance).
+    ad_ok: str | None = None
+
+
+def T(pattern: str, nb: str | None = None, na: str | None = None, need: str | None = None, accents: bool = False) -> Term:
+    """Shorthand constructor for a Term."""
+    return Term(pattern, nb, na, need, accents)
+
+
+_N_AGE = r"(?:1[6-9]|[2-7]\d)"  # a person's age; experience figures are almost always below 16
+_EXPERIENCE_AFTER = (
+    r"\s*(?:d'|de\s|du\s|des\s|dans\b|chez\b|en\s|au\s+sein|a\s+(?:ce|un|des|la|le)\s+poste|sur\s|minimum\s+d|"
+    r"of\s|experience|exp\b|xp\b|\+?\s*(?:years?|yrs?)\s+(?:of\s+)?experience|dans\s+le\s+metier)"
+)
+_COMPANY_NOUNS = (
+    r"\s*(?:-\s*)?(?:entreprises?|societes?|start|pousses?|structures?|marques?|agences?|boites?|compagnies?|"
+    r"organisations?|cabinets?|filiales?|projets?|activites?|marches?|secteurs?|industries?|scale|editeurs?|"
+    r"groupes?|fintech|saas|pme|e-commerce|produits?|clients?|comptes?|companies|company|business|brands?|"
+    r"firms?|organi[sz]ations?|industry|market|sector|products?|ventures?|teams?\s+of\s+companies)\b"
+)
+_PERKS = (
+    r"(?:avantages?|benefits?|perks?|prise\s+en\s+charge|rembours\w*|100\s*%|paid|remunere\w*|allonge\w*|etendu\w*|"
+    r"enhanced|extended|generous|semaines|weeks|politique|policy|offert\w*|subsidi\w*|mutuelle|prevoyance|"
+    r"insurance|assurance|equilibre|work[\s-]life|conciliation|teletravail|remote|tickets?\s+restaurant|"
+    r"carte\s+swile|accompagnement|bien-etre|wellbeing|well-being)"
+)
+
+CRITERIA: tuple[Criterion, ...] = (
+    Criterion(
+        "age", "age", "; L5331-2 forbids an age limit unless the law sets one",
+        (
+            T(r"\bage(?:e|s|es)?\b", nb=r"(?:moyen|digital|golden|stone|new|information|ice|bronze|iron)",
+              na=r"\s+of\s+(?:ai|the\s+internet|digital|automation|information|discovery)\b"),
+            T(r"\baged\s+(?:\d|between|under|over|from)"),
+            T(r"\b(?:a|ai|as|avait|aura|aurait|fete|fetera|vient\s+d'avoir)\s+(?:\d{1,2}|vingt|trente|quarante|cinquante|soixante)(?:[\s-]+(?:et[\s-]+)?\w+)?\s*ans\b",
+              nb=r"\by", na=_EXPERIENCE_AFTER),
+            T(r"\b(?:moins|plus)\s+de\s+" + _N_AGE + r"\s*ans\b", na=_EXPERIENCE_AFTER),
+            T(r"\bentre\s+" + _N_AGE + r"\s+et\s+" + _N_AGE + r"\s*ans\b", na=_EXPERIENCE_AFTER),
+            T(r"\b" + _N_AGE + r"\s*ans\b", na=_EXPERIENCE_AFTER,
+              nb=r"(?:depuis|pendant|durant|il\s+y\s+a|voila|ca\s+fait|sur|en|dans|d'ici|apres|avant|tous\s+les|fete\s+ses|fete\s+son|celebre\s+ses)(?:\s+(?:plus|pres|moins)\s+de|\s+environ)?"),
+            T(r"\b(?:la|sa|une|leur|de\s+la|dans\s+la)\s+(?:vingtaine|trentaine|quarantaine|cinquantaine|soixantaine)\b",
+              na=r"\s*(?:d'(?!annees)|de\s|des\s)"),
+            T(r"\b(?:quadra|quinqua|sexa|septua)(?:genaires?|s)?\b"),
+            T(r"\bjeunes?\b", na=_COMPANY_NOUNS),
+            T(r"\b(?:trop|assez|plutot|un\s+peu|tres|bien)\s+(?:vieux|vieille|agee?|jeune)\b"),
+            T(r"\b(?:vieux|vieille|vieilles|vieillissante?s?)\b",
+              na=r"\s+(?:clients?|comptes?|logiciels?|crm|systemes?|outils?|dossiers?|contrats?|portefeuilles?|process\w*|methodes?)"),
+            T(r"\b(?:les|des|aux|nos)\s+seniors\b"),
+            T(r"\bsenior\s+citizens?\b"),
+            T(r"\bnée?s?\s+(?:en|le)\s+(?:\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?:\s+\d{4})?"
+              r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?:\s+\d{4})?)",
+              accents=True),
+            T(r"\b(?:date|annee)\s+de\s+naissance\b"),
+            T(r"\bretraitée?s?\b", accents=True),
+            T(r"\b(?:proche|pres)\s+de\s+la\s+retraite\b"),
+            T(r"\bgeneration\s+(?:z|y|x)\b|\bmill?enn?ials?\b|\bboomers?\b|\bdigital\s+natives?\b|\bgen[\s-]?z\b"),
+            T(r"\byoung(?:er|est)?\b", na=_COMPANY_NOUNS),
+            T(r"\b(?:too|quite|a\s+bit|rather|very|fairly|slightly|looks?)\s+(?:old|young|elderly)\b"),
+            T(r"\belderly\b"),
+            T(r"\bolder\b",
+              na=r"\s+(?:versions?|systems?|crm|models?|tools?|software|clients?|accounts?|deals?|contracts?|data|products?|technolog\w*)"),
+            T(r"\b\d{2}\s*(?:-\s*)?(?:years?|yrs?)(?:\s*-\s*|\s+)old\b"),
+            T(r"\b(?:she|he)\s+(?:is|was|'s|turns|turned)\s+" + _N_AGE + r"\b(?!\s*(?:%|k\b|clients|accounts|years?\s+of))"),
+            T(r"\b(?:under|over|below|above)\s+the\s+age\s+of\b"),
+            T(r"\b(?:under|over)\s+" + _N_AGE + r"s?(?=\s*(?:[.,;)!?]|$|\s+(?:only|please|and|or|years?\s+old|y/?o)\b))"),
+            T(r"\bin\s+(?:his|her|their|the)\s+(?:early\s+|mid[\s-]|late\s+)?(?:twenties|thirties|forties|fifties|sixties|[2-6]0'?s)\b"),
+            T(r"\bborn\s+(?:in|on)\s+(?:(?:19|20)\d\d|the\s+\d|january|february|march|april|may|june|july|august|september|october|november|december)"),
+            T(r"\bdate\s+of\s+birth\b|\byear\s+of\s+birth\b"),
+            T(r"\bretire(?:d|e|es)\b|\bretirement\b",
+              na=r"\s+(?:plans?|savings|schemes?|benefits?|contributions?|funds?|accounts?|matching|packages?)"),
+        ),
+    ),
+    Criterion(
+        "sex", "sex", "; L1142-1 forbids mentioning sex in a job ad",
+        (
+            T(r"\b(?:hommes?|femmes?)\b",
+              na=r"\s*(?:de\s+(?:terrain|confiance|parole|dossiers?|reseau|communication|metier|chiffres?|defis?|l'art|lettres)|d'(?:action|experience|affaires|exception)|orchestre|-\s*machine)"),
+            T(r"\bsexe\b|\bsexes\b"),
+            T(r"\b(?:masculine?s?|feminine?s?)\b"),
+            T(r"\b(?:un\s+gars|une\s+fille|un\s+garcon|une\s+nana|un\s+mec|une\s+meuf)\b"),
+            T(r"\b(?:male|female|males|females)\b"),
+            T(r"\b(?:man|woman|men|women)\b", na=r"\s*-\s*(?:hours?|days?|months?|years?)"),
+            T(r"\bgender\b",
+              na=r"\s*(?:-\s*)?(?:neutral|inclusive|balanced|balance|equality|parity|pay\s+gap|diverse|diversity|identity)"),
+            T(r"\bsex\b"),
+            T(r"\b(?:girl|girls|lady|ladies|gentleman|gentlemen|boy|boys)\b"),
+        ),
+    ),
+    Criterion(
+        "family", "family situation", "; L1142-1 forbids mentioning family situation in a job ad",
+        (
+            T(r"\bmariée?s?\b", accents=True),
+            T(r"\b(?:mariage|celibataires?|divorcee?s?|divorce|veu(?:f|ve)s?|pacsee?s?|en\s+couple|concubin(?:e|age)?)\b"),
+            T(r"\b(?:son|sa|votre|leur|mon|ma)\s+(?:conjointe?|mari|epouse|epoux|femme|compagnon|compagne|copain|copine)\b"),
+            T(r"\benfants?\b", nb=r"\bjeu\s+d'"),
+            T(r"\b(?:bebes?|gamins?|gosses?|marmots?|fiston|fille\s+de\s+\d)\b"),
+            T(r"\b(?:mere|pere|maman|papa|parent)\s+(?:de|d'|celibataire|au\s+foyer|solo|isolee?)\b",
+              nb=r"(?:maison|societe|entreprise|groupe|compagnie|holding|maisons|societes|cellule)"),
+            T(r"\b(?:jeune|future?)\s+(?:maman|mere|papa|pere|parent)\b|\b(?:maman|papa)\b"),
+            T(r"\bsituation\s+(?:familiale|de\s+famille|matrimoniale)\b|\bvie\s+de\s+famille\b|\bcharges?\s+de\s+famille\b"),
+            T(r"\b(?:sa|votre|leur|une|de|en)\s+famille\b", na=r"\s+(?:de|d')\s*(?!\d)"),
+            T(r"\b(?:contraintes?|obligations?|raisons?|soucis|problemes?|imperatifs?)\s+(?:familiales?|familiaux|personnelles?\s+et\s+familiales?)\b"),
+            T(r"\bgarde\s+(?:d'|des\s+|de\s+ses\s+)enfants?\b|\bcreches?\b|\bnounou\b|\bassistante?\s+maternelle\b"),
+            T(r"\bmarried\b|\bmarital\s+status\b|\bspouse\b|\bhusband\b|\bwife\b|\bwives\b|\bfiancee?\b|\bboyfriend\b|\bgirlfriend\b"),
+            T(r"\b(?:is|was|being)\s+single\b|\bsingle\s+(?:mother|father|parent|mom|mum|dad)s?\b"),
+            T(r"\bdivorced\b|\bwidow(?:ed|er)?\b"),
+            T(r"\b(?:kids?|children|child|toddlers?|babies|baby|newborn)\b"),
+            T(r"\b(?:mother|father|mom|mum|dad|parent)\s+of\b|\b(?:stay-at-home|working|new)\s+(?:mom|mum|mother|dad|father|parent)s?\b"),
+            T(r"\bfamily\s+(?:status|situation|plans?|reasons|commitments|obligations|constraints|life|man|woman)\b|\bhas\s+a\s+family\b"),
+            T(r"\bchildcare\b|\bnanny\b|\bdaycare\b"),
+        ),
+        ad_ok=_PERKS,
+    ),
+    Criterion(
+        "pregnancy", "pregnancy", "; L1142-1 and L1225-1",
+        (
+            T(r"\benceintes?\b", accents=False,
+              nb=r"(?:l'|d'|les|une|des|cette|ces|dans\s+l')",
+              na=r"\s+(?:connectee|bluetooth|acoustique|audio|portable|sans\s+fil|de\s+l'|du\s)"),
+            T(r"\bgrossesses?\b"),
+            T(r"\bconges?\s+(?:de\s+)?(?:maternite|paternite|parental|naissance|d'adoption)\b"),
+            T(r"\bmaternite\b|\bpaternite\b"),
+            T(r"\battend\s+(?:un|son|leur|un\s+heureux)\s+(?:bebe|enfant|heureux|evenement)\b|\bfuture\s+maman\b"),
+            T(r"\bpregnan(?:t|cy|cies)\b|\bmaternity\b|\bpaternity\b|\bparental\s+leave\b"),
+            T(r"\bexpecting\s+(?:a\s+(?:baby|child)|her\s+first|twins)\b|\bmom-to-be\b|\bmum-to-be\b"),
+        ),
+        ad_ok=_PERKS,
+    ),
+    Criterion(
+        "origin", "origin, ethnicity or nationality", " (nationality only where a law reserves the post to nationals)",
+        (
+            T(r"\bd'origines?\s+[a-z]+",
+              nb=r"(?:produits?|appellation|donnees|ingredients?|matieres?|marchandises?|label|certificat|garantie|version|pieces?|equipements?|logiciels?|fichiers?)",
+              na=None),
+            T(r"\b(?:ses|son|leurs?)\s+origines?\b|\borigines?\s+(?:ethniques?|etrangeres?|sociales?|raciales?|geographiques?)\b"),
+            T(r"\bethni(?:e|es|que|ques|cite)\b|\braciale?s?\b|\braciaux\b|\bracis(?:e|ee|es|ees)\b"),
+            T(r"\brace\b", nb=r"(?:rat|arms|space|horse|the)", na=r"\s+(?:to|against|for)\b"),
+            T(r"\bnationalites?(?:\s+(?:francaise|europeenne|americaine|britannique|etrangere|[a-z]+aise|[a-z]+enne))?"
+              r"(?:\s+(?:exigee|requise|obligatoire|souhaitee|imperative|indispensable|demandee))?",
+              na=r"\s+(?:des|de\s+(?:nos|ses|vos|la|leurs)|du)\s+(?:clients?|clientele|comptes?|interlocuteurs?|partenaires?|marches?)"),
+            T(r"\bnationality\b|\bnationalities\b",
+              na=r"\s+of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:clients?|customers?|accounts?|partners?|markets?)"),
+            T(r"\bnational\s+origin\b|\bcitizenship\b"),
+            T(r"\bde\s+souche\b|\b(?:un|une|des)\s+etrang(?:er|ere|ers|eres)\b"),
+            T(r"\b(?:nom|prenom|accent|physique|type|allure|look)\s+(?:a\s+consonance\s+)?etrang(?:er|ere)\b"),
+            T(r"\bimmigr(?:e|ee|es|ees|ation|ant|ants|ante|antes)\b|\bsans[\s-]papiers\b"),
+            T(r"\b(?:noire?s?|blanche?s?|black|blacks|arabes?|beur|beurette|rebeu|renoi|asiatiques?|africaine?s?|maghrebine?s?|"
+              r"metisse?s?|antillaise?s?|gitane?s?|chinoise?s?|turque?s?|roms?)\b",
+              need=r"(?:est|etait|sont|personne|personnes|candidat|candidate|homme|femme|fille|garcon|type|mec|gars|peau|profil|il\s+est|elle\s+est|plutot|un|une|des|origine)"),
+            T(r"\b(?:sa|son|leur)\s+couleur\b|\bcouleur\s+de\s+(?:la\s+)?peau\b|\bskin\s+colou?r\b|\bpeau\s+(?:noire|blanche|mate|foncee|claire)\b"),
+            T(r"\bnée?s?\s+(?:à|au|aux)\s", accents=True),
+            T(r"\b(?:black|white|asian|african|arab|hispanic|latino|latina|caucasian|indian|chinese)\b",
+              need=r"(?:is|was|he's|she's|person|guy|man|woman|candidate|looks?|skin|race|ethnically)"),
+            T(r"\b(?:ethnic|racial|cultural|immigrant|foreign|national)\s+(?:background|origins?|heritage|descent)\b"),
+            T(r"\bof\s+[a-z]+\s+(?:origin|descent|heritage)\b"),
+            T(r"\bethnic(?:ity|ally)?\b|\bracial(?:ly)?\b|\bimmigra(?:nt|nts|tion)\b|\bforeigners?\b"),
+            T(r"\bforeign[\s-](?:sounding|name|accent|looking)\b|\bnon-?native\b"),
+            T(r"\bborn\s+(?:in|and\s+raised\s+in)\s+(?!(?:19|20)\d\d)[a-z]"),
+            T(r"\baccents?\b",
+              nb=r"(?:mettre|mettons|met|mettent|mettra|mettant|mis|put|puts|putting|places?|placing|l'|un\s+|an\s+|the\s+)",
+              na=r"\s+(?:est\s+mis\s+|particulier\s+|fort\s+)?(?:sur|on|is\s+on|will\s+be\s+on|mis)\b"),
+            T(r"\b(?:he|she|il|elle)\s+(?:has|a)\s+(?:an?\s+|un\s+)?(?:strong\s+|fort\s+|leger\s+|petit\s+)?accent\b"),
+        ),
+    ),
+    Criterion(
+        "religion", "religion", "",
+        (
+            T(r"\breligi\w*"),
+            T(r"\b(?:musulman|musulmane|musulmans|musulmanes|islam|islamique|islamiste|catholiques?|chretien(?:ne)?s?|juif|juive|juifs|juives|"
+              r"judaisme|judaique|protestante?s?|evangeliques?|bouddhistes?|hindou(?:e|s|es)?|sikhs?|athees?|agnostiques?|croyante?s?|"
+              r"mormons?|temoins?\s+de\s+jehovah)\b"),
+            T(r"\b(?:le|un|son|du|porte\s+le|porter\s+le|portant\s+le)\s+voile\b|\bvoilée?s?\b", accents=True),
+            T(r"\b(?:foulard|hijab|niqab|burqa|burka|kippa|kippah|turban|soutane|crucifix)\b"),
+            T(r"\b(?:eglise|eglises|mosquee|mosquees|synagogue|synagogues|paroisse)\b"),
+            T(r"\b(?:ramadan|careme|shabbat|sabbat|kippour|halal|casher|kasher|prieres?)\b", na=r"\s+(?:de|d')"),
+            T(r"\bpratiquante?s?\b", na=r"\s+(?:le|la|les|du|de|des|l'|un|une|depuis|regulier|assidu)"),
+            T(r"\b(?:religion|religions|religious)\b|\bfaith\b", nb=r"(?:good|bad)"),
+            T(r"\b(?:muslim|muslims|islamic|christian|christians|catholic|catholics|jewish|jew|jews|judaism|protestant|evangelical|"
+              r"buddhist|hindu|sikh|atheist|agnostic|mormon)\b"),
+            T(r"\b(?:church|churches|mosque|mosques|synagogues?)\b"),
+            T(r"\b(?:ramadan|sabbath|kosher|prayers?|praying|headscarf|veil|veiled|yarmulke)\b"),
+        ),
+    ),
+    Criterion(
+        "union", "union or mutualist activity", "",
+        (
+            T(r"\bsyndica(?:t|ts|l|le|les|ux|liste|listes|lisme)\b|\bsyndiquee?s?\b"),
+            T(r"\b(?:cgt|cfdt|cfe-cgc|cftc|force\s+ouvriere|unsa)\b"),
+            T(r"\b(?:greve|greves|greviste|grevistes)\b"),
+            T(r"\b(?:delegue\w*|representant\w*|elue?s?)\s+(?:du\s+personnel|au\s+cse|cse|syndica\w*)\b|\bmandat\s+(?:syndical|de\s+representant)\b"),
+            T(r"\bmutualiste\b"),
+            T(r"\b(?:trade|labou?r)\s+unions?\b|\bunioni[sz](?:ed|ing|ation)\b"),
+            T(r"\bunion\s+(?:member|members|membership|activity|activities|activist|rep|reps|representative|representatives|organi[sz]er|organi[sz]ing|dues|leader|steward)\b"),
+            T(r"\b(?:went|go|goes|going)\s+on\s+strike\b|\bstrikers?\b"),
+        ),
+    ),
+    Criterion(
+        "political", "political opinions", "",
+        (
+            T(r"\bopinions?\s+politiques?\b|\b(?:engagement|militant\w*|militantisme|parti|partis|convictions?|activites?|orientation|positions?|idees|sympathies)\s+politiques?\b"),
+            T(r"\b(?:extreme[\s-](?:gauche|droite)|gauchiste|droitard\w*|facho\w*|communiste|socialiste|macroniste|lepeniste|insoumise?|frontiste|gilets?\s+jaunes?)\b"),
+            T(r"\b(?:manif|manifs|manifestante?s?)\b"),
+            T(r"\bpolitical\s+(?:views?|opinions?|affiliations?|party|parties|activism|activist|beliefs?|leanings?|orientation|engagement|campaigns?|activities)\b"),
+            T(r"\b(?:left|right)-wing(?:er)?\b|\b(?:far|extreme)[\s-](?:left|right)\b"),
+            T(r"\b(?:republicans?|democrats?|communists?|socialists?|libertarians?|tory|tories|trump\s+supporter|maga)\b"),
+            T(r"\bactivists?\b|\bprotesters?\b"),
+        ),
+    ),
+    Criterion(
+        "sexual_orientation", "sexual orientation", "",
+        (
+            T(r"\borientation\s+sexuelle\b|\b(?:homo|hetero|bi)(?:sexuel|sexuelle|sexuels|sexuelles|sexualite)\b"),
+            T(r"\b(?:gay|gays|lesbiennes?|lgbt\w*|queer|pede|tapette|gouine|homo|hetero)\b"),
+            T(r"\bsexual\s+orientation\b|\b(?:lesbian|lesbians|bisexual|homosexual|heterosexual)\b"),
+        ),
+    ),
+    Criterion(
+        "gender_identity", "gender identity", "",
+        (
+            T(r"\bidentite\s+de\s+genre\b|\btrans(?:genres?|sexuel\w*|identit\w*)\b|\btransition\s+de\s+genre\b"),
+            T(r"\b(?:femme|homme|personne|woman|man|person)\s+trans\b|\bnon[\s-]binaires?\b|\bintersexe?s?\b"),
+            T(r"\bgender\s+identity\b|\btransgender\b|\bnon[\s-]binary\b|\bgender[\s-]?fluid\b"),
+        ),
+    ),
+    Criterion(
+        "appearance", "physical appearance", "",
+        (
+            T(r"\b(?:bon|beau|joli|sans|son|le|du|au|un|une|belle|avoir\s+du|aspect)\s+physique\b"),
+            T(r"\bphysique\s+(?:agreable|avantageux|avenant|ingrat|attrayant|attirant|correct|quelconque|soigne|irreprochable)\b"),
+            T(r"\bapparences?\b", nb=r"(?:en|selon\s+les|selon\s+toute|malgre\s+les|sauver\s+les|contrairement\s+aux)"),
+            T(r"\bbonne\s+presentation\b", na=r"\s+(?:orale|ecrite|de|des|du|d'|aux)"),
+            T(r"\bpresentation\s+(?:soignee|impeccable|irreprochable|agreable|avenante)\b"),
+            T(r"\b(?:tres|plutot|assez|est|etait|vraiment|si)\s+(?:belle|beau|jolie|joli|mignonne?|moche|laide?|sexy|seduisante?|attirante?|canon|bien\s+foutue?|grosse?|mince|maigre|ronde)\b"),
+            T(r"\b(?:belle|jolie)\s+(?:femme|fille|blonde|brune|gosse|plante|candidate|personne|jeune)\b|\bjoli\s+(?:garcon|coeur|minois)\b|\bbeau\s+gosse\b"),
+            T(r"\b(?:surpoids|obese|obesite|chauve|tatouee?s?|tatouages?|piercings?|cheveux|coiffure|maquillage|maquillee)\b"),
+            T(r"\b(?:son|un|bon|sa)\s+look\b|\bkilos?\s+en\s+trop\b|\bprise\s+de\s+poids\b|\bson\s+poids\b|\bsa\s+taille\b"),
+            T(r"\b(?:mesure|fait)\s+(?:1\s*m\s*\d\d|1[.,]\d\d\s*m)\b"),
+            T(r"\b(?:is|was|looks?|very|really|physically|so)\s+(?:pretty|beautiful|handsome|ugly|cute|attractive|sexy|fat|skinny|overweight|bald|tall)\b"),
+            T(r"\bpretty\s+(?:girl|woman|lady|face|candidate)\b|\bgood[\s-]looking\b|\bgood\s+looks\b|\bwell[\s-]groomed\b"),
+            T(r"\bphysical\s+(?:appearance|attractiveness|look)\b|\bappearance\b|\b(?:overweight|obese|obesity)\b|\btattoos?\b"),
+            T(r"\b(?:his|her|their)\s+(?:weight|height|hair|looks|face|body|figure|outfit|clothes)\b"),
+        ),
+    ),
+    Criterion(
+        "health", "state of health or disability", "",
+        (
+            T(r"\betat\s+de\s+sante\b|\b(?:en\s+)?(?:bonne|mauvaise)\s+sante\b|\bsante\s+(?:fragile|mentale|physique)\b"),
+            T(r"\b(?:problemes?|raisons?|soucis|souci)\s+de\s+sante\b|\b(?:sa|son)\s+sante\b"),
+            T(r"\bmalad(?:e|es|ie|ies|if|ive)\b", nb=r"(?:assurance|caisse|caisses|assurances|cpam|complementaire)"),
+            T(r"\barrets?\s+(?:de\s+travail|(?:de\s+)?maladie)\b|\bconges?\s+maladie\b|\blongue\s+maladie\b"),
+            T(r"\bhandicap(?:e|ee|es|ees|s)?\b|\brqth\b|\binvalidite\b|\binfirm(?:e|es|ite)\b|\bperte\s+d'autonomie\b"),
+            T(r"\b(?:depression|deprime|depressif|depressive|burn[\s-]?out|cancer|diabet\w*|epilep\w*|asthm\w*|vih|sida|seropositi\w*|"
+              r"sclerose|autis\w*|dyslexi\w*|bipolaire|schizophren\w*|anorexi\w*|boulimi\w*|chimio\w*|hospitalis\w*)\b"),
+            T(r"\bsous\s+traitement\b|\bmedicaments?\b|\bmedecin\s+traitant\b"),
+            T(r"\b(?:antecedents?|dossier|certificat|suivi|probleme|problemes|raisons?)\s+medica(?:l|ux|le|les)\b"),
+            T(r"\b(?:aveugle|malvoyante?|sourde?|malentendante?|fauteuil\s+roulant|bequilles)\b",
+              nb=r"(?:en|a\s+l'|confiance|test|tests|essai)"),
+            T(r"\bhealth\s+(?:issues?|problems?|conditions?|status|history|reasons|concerns)\b|\b(?:in\s+)?(?:good|poor|bad|ill)\s+health\b|\bmental\s+health\b|\b(?:his|her|their)\s+health\b"),
+            T(r"\b(?:sick|sickness|illness|illnesses|ill)\b(?!-)"),
+            T(r"\bdiseases?\b|\bdisab(?:led|ility|ilities)\b|\bwheelchair\b"),
+            T(r"\bmedical\s+(?:condition|conditions|history|leave|records?|issues?|reasons|problems?|treatment|appointments?)\b"),
+            T(r"\b(?:diabetes|diabetic|asthma|hiv|depressed|anxiety\s+disorder|bipolar|adhd|chemotherapy|hospitali[sz]ed|surgery)\b"),
+            T(r"\b(?:blind|deaf)\b", nb=r"(?:double|double-)", na=r"\s+(?:test|tests|spots?|trust)"),
+        ),
+        ad_ok=r"(?:mutuelle|prevoyance|insurance|assurance|accompagnement|bien-etre|wellbeing|well-being|perks?|avantages?|benefits?)",
+    ),
+    Criterion(
+        "residence", "place of residence", "",
+        (
+            T(r"\b(?:habite|habitent|habiter|habitant|habitante|habitants|vit|vivent|vivre|demeurant|domiciliee?s?)\s+"
+              r"(?:a\s+cote|a\s+proximite|a\s+moins|en|a|au|aux|dans|pres|loin|sur|hors)\b"),
+            T(r"\b(?:reside|resident|residant|residante|resider|residence)\s+(?:a\s+proximite|a\s+moins|en|a|au|aux|hors|pres|loin)\b"),
+            T(r"\blieu\s+de\s+(?:residence|domicile)\b"),
+            T(r"\b(?:vient|venant|issue?s?|originaire|jeunes?|gamins?|gars|mec)\s+(?:de\s+la\s+|d'une\s+|de\s+|des\s+)?"
+              r"(?:banlieues?|cites?|quartiers?\s+(?:sensibles?|populaires?|difficiles?|nord))\b"),
+            T(r"\bbanlieue\s+(?:difficile|sensible|chaude)\b|\bquartiers?\s+(?:sensibles?|difficiles?|populaires?|chauds?|prioritaires?)\b|\bzus\b|\bqpv\b"),
+            T(r"\b(?:lives|living|live|resides|residing|reside)\s+(?:in|near|close\s+to|within|outside|far\s+from)\b",
+              na=r"\s+(?:a\s+)?(?:fast|dynamic|world|team|startup|hybrid|remote|harmony|the\s+moment)"),
+            T(r"\bghetto\b|\binner[\s-]city\b|\bcouncil\s+estate\b|\bhousing\s+estate\b|\b(?:bad|rough)\s+(?:area|neighbou?rhood)\b"),
+            T(r"\b(?:his|her|their)\s+(?:neighbou?rhood|postcode|zip\s+code|suburb)\b"),
+        ),
+    ),
+    Criterion(
+        "family_name", "family name", "",
+        (
+            T(r"\bnom(?:\s+de\s+famille)?\s+(?:a\s+consonance\s+[a-z]+|etranger|imprononcable|bizarre|complique|arabe|africain|juif|difficile\s+a\s+prononcer|a\s+rallonge)\b"),
+            T(r"\bconsonance\s+[a-z]+"),
+            T(r"\b(?:surname|last\s+name|family\s+name)\s+(?:sounds?|is\s+(?:hard|difficult|foreign|unusual|weird|strange))\b"),
+            T(r"\b(?:foreign|unusual|weird|strange|unpronounceable)[\s-](?:sounding\s+)?(?:surname|last\s+name|family\s+name|name)\b"),
+        ),
+    ),
+    Criterion(
+        "bank", "bank domiciliation", "",
+        (
+            T(r"\bdomiciliation\s+bancaire\b|\b(?:sa|son|leur)\s+(?:banque|compte\s+bancaire|compte\s+en\s+banque|conseiller\s+bancaire)\b"),
+            T(r"\b(?:interdit|fichee?|fichage)\s+(?:bancaire|a\s+la\s+banque\s+de\s+france|banque\s+de\s+france)\b"),
+            T(r"\b(?:his|her|their)\s+bank\b|\bcredit\s+(?:score|history|rating|check)\b"),
+        ),
+    ),
+    Criterion(
+        "whistleblower", "whistleblower status", "",
+        (T(r"\blanceu(?:r|se|rs|ses)\s+d'alertes?\b|\bwhistle[\s-]?blow\w*\b"),),
+    ),
+    Criterion(
+        "elected_mandate", "a local elected mandate", "",
+        (
+            T(r"\bmandats?\s+(?:electifs?|electoraux|locaux|local|municipal|municipaux|d'elue?)\b"),
+            T(r"\belue?s?\s+(?:municipale?s?|locale?s?|au\s+conseil|a\s+la\s+mairie|departementale?s?|regionale?s?)\b"),
+            T(r"\bconseill(?:er|ere)\s+(?:municipale?|departementale?|regionale?|communautaire)\b|\bmaire\b|\badjointe?\s+au\s+maire\b"),
+            T(r"\b(?:city|town|local|county)\s+council(?:l)?ors?\b|\belected\s+(?:official|office|mandate|representative|councill?or)\b|\bmayor\b"),
+        ),
+    ),
+    Criterion(
+        "language", "the ability to speak a language other than French (used against the person)", "",
+        (
+            T(r"\blangue\s+(?:maternelle|natale)\b|\bmother\s+tongue\b|\bfirst\s+language\b"),
+            T(r"\b(?:natif|native)s?\s+(?:anglophone|francophone|germanophone|hispanophone|speakers?)\b"),
+            T(r"\b(?:anglophone|francophone|hispanophone|germanophone|lusophone|arabophone)\s+(?:natif|native|de\s+naissance)\b"),
+            T(r"\b(?:english|french|german|spanish|italian)\s+native\b|\bnative[\s-]speakers?\b|\bnative\s+(?:english|french|german|spanish|italian|language)(?:\s+speakers?)?\b"),
+            T(r"\bsans\s+accent\b"),
+            T(r"\bparle\s+(?:[a-z]+\s+)?(?:a\s+la\s+maison|en\s+famille|chez\s+(?:lui|elle|eux))\b|\bspeaks?\s+[a-z]+\s+at\s+home\b"),
+        ),
+    ),
+    Criterion(
+        "genetic", "genetic characteristics", "",
+        (
+            T(r"\bgenetiques?\b", nb=r"(?:algorithmes?|programmation|code)"),
+            T(r"\bantecedents\s+familiaux\b|\btest\s+adn\b|\badn\b"),
+            T(r"\bgenetic\s+(?:tests?|testing|characteristics|history|conditions?|predisposition|makeup|profile)\b|\bdna\s+test\b|\bfamily\s+medical\s+history\b"),
+        ),
+    ),
+    Criterion(
+        "economic_vulnerability", "particular economic vulnerability", "",
+        (
+            T(r"\bvulnerabilite\s+economique\b|\bprecarite\b|\bsituation\s+precaire\b|\bdifficultes?\s+financieres?\b|\bproblemes?\s+(?:d'argent|financiers)\b"),
+            T(r"\bsurendett\w*|\bendettee?s?\b|\bhuissiers?\b|\brsa\b|\brmi\b|\bminima\s+sociaux\b|\bsans[\s-]domicile\b|\bsdf\b|\baides?\s+sociales?\b"),
+            T(r"\bhomeless(?:ness)?\b|\bon\s+welfare\b|\bfood\s+stamps\b|\bin\s+debt\b|\bbankrupt(?:cy)?\b|\bfinancial\s+(?:difficulties|hardship|problems|trouble)\b|\bpoverty\b"),
+        ),
+    ),
+    Criterion(
+        "morals", "morals or private life", "",
+        (
+            T(r"\bm(?:oe|œ)urs\b"),
+            T(r"\bvie\s+(?:privee|sentimentale|amoureuse|intime)\b|\b(?:private|love|sex)\s+life\b",
+              nb=r"(?:equilibre|balance|conciliation|concilier|separer|separation|respect|respecte|respecter)\b[^.\n]{0,30}"),
+        ),
+    ),
+)
+
+# Sentences of an ad that state equal opportunity (they name criteria in order to exclude them).
+EQUAL_OPPORTUNITY = (
+    r"sans\s+distinction|sans\s+discrimination|quel(?:le)?s?\s+que\s+soi(?:t|ent)|independamment\s+d|egalite\s+des\s+chances|"
+    r"egalite\s+professionnelle|egalite\s+(?:femmes?|hommes?)|diversite|inclusi(?:on|f|ve)|"
+    r"ouverte?s?\s+(?:a\s+tou|aux\s+personnes|a\s+toutes|a\s+tous)|accessibles?\s+(?:a\s+tou|aux\s+personnes)|"
+    r"handi[\s-]?accueillant|handi[\s-]?friendly|engage\w*\s+(?:en\s+faveur|pour\s+l)|"
+    r"nous\s+(?:accueillons|encourageons|etudions|recrutons)\s+(?:toutes|tous|les\s+candidatures)|toutes\s+(?:les\s+)?candidatures|"
+    r"a\s+competences?\s+egales|equal\s+opportunit|equal\s+employment|regardless\s+of|irrespective\s+of|without\s+regard\s+to|"
+    r"we\s+(?:welcome|encourage)\s+(?:applications|applicants|candidates|all|everyone)|all\s+backgrounds|all\s+qualified\s+applicants|"
+    r"(?:is|are)\s+committed\s+to\s+(?:diversity|inclusion|equal)|does\s+not\s+discriminate|ne\s+discrimin|"
+    r"open\s+to\s+(?:all|everyone|people|candidates)|diverse\s+and\s+inclusive|"
+    r"hommes?\s+(?:et|ou)\s+femmes?|femmes?\s+(?:et|ou)\s+hommes?|men\s+and\s+women|women\s+and\s+men|"
+    r"reasonable\s+accommodations?|amenagements?\s+(?:de\s+poste|raisonnables?)|rqth\s+bienvenue"
+)
+
+# --------------------------------------------------------------------------- prompt injection
+# Matched on folded text; a French verb written as a past participle (« il a ignoré les consignes ») is
+# dropped afterwards by looking at the accented text (safety._find_injections).
+
+INJECTION_PATTERNS: tuple[str, ...] = (
+    # English: override the instructions ("ignore messages from clients" is a note, not an injection:
+    # rules/messages/context only count with an adjective such as previous or above)
+    r"\b(?:ignore|disregard|forget|override|bypass)\s+(?:(?:all|any|every|the|your|my|these|those|of\s+the)\s+)*"
+    r"(?:previous|prior|above|earlier|preceding|former|foregoing|system|original|initial)\s+"
+    r"(?:instructions?|prompts?|rules|directions|guidelines|directives|messages?|context|orders|constraints)\b",
+    r"\b(?:ignore|disregard|forget|override|bypass)\s+(?:(?:all|any|every|the|your|my|these|those|of\s+the)\s+)*"
+    r"(?:instructions?|prompts?|system\s+prompt)\b",
+    r"\b(?:ignore|disregard|forget)\s+(?:(?:all|everything|anything)\s+)?(?:previous(?:ly)?|above|prior|before|you\s+(?:were|have\s+been)\s+told)\b",
+    r"\byou\s+are\s+now\b|\bfrom\s+now\s+on,?\s+you\b|\bpretend\s+(?:you\s+are|to\s+be)\b|\bact\s+as\s+(?:if\s+you|an?\s+(?:ai|llm|assistant|unfiltered))\b",
+    r"\bnew\s+(?:instructions?|rules|task|system\s+prompt)\s*:",
+    r"\b(?:system|developer)\s+(?:prompt|message|instructions?)\b|\bjailbreak\w*\b|\bdan\s+mode\b|\bdeveloper\s+mode\b",
+    r"\b(?:reveal|print|show|repeat|output)\s+(?:your|the)\s+(?:system\s+)?(?:prompt|instructions)\b",
+    # role markers and chat-template tokens
+    r"(?:^|[\n\r.!?;>\]\)])\s*(?:system|assistant|user|developer)\s*:",
+    r"^\s*#{1,6}\s*(?:system|instructions?|new\s+instructions?|prompt|consignes?|assistant|developer)\b",
+    r"<\|\s*(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id|begin_of_text)\s*\|>",
+    r"\[/?inst\]|<<\s*/?sys\s*>>|</?\s*(?:system|assistant|user|instructions?|prompt|s)\s*>",
+    # the score or the decision, dictated
+    r"\b(?:rate|score|grade|mark|rank|evaluate)\s+(?:this\s+|the\s+)?(?:candidate|applicant|person|profile|him|her|them|it)?\s*"
+    r"(?:as\s+|at\s+|with\s+|a\s+)?(?:5|five|10|ten|100)\s*(?:/|out\s+of|sur)\s*(?:5|10|100)\b",
+    r"\b(?:give|assign|award|attribute)\s+(?:(?:him|her|them|this\s+candidate|the\s+candidate|the\s+applicant)\s+)?"
+    r"(?:a|the)\s+(?:maximum\s+|highest\s+|top\s+|perfect\s+)?(?:score|rating|grade|mark|note)\b",
+    r"\b(?:maximum|highest|top|perfect)\s+(?:score|rating)\s+(?:to|for)\s+(?:this|the)\s+(?:candidate|applicant)\b",
+    r"\brecommend(?:ation)?\s*(?:[:=]\s*|\s+to\s+|\s+)[\"']?(?:advance|hire|hiring|strong\s+hire)\b",
+    r"\b(?:set|output|return|mark)\s+(?:the\s+)?(?:recommendation|decision|rating|score)\s+(?:to|as|=)",
+    r"\bthe\s+(?:ai|llm|model|assistant|language\s+model|bot)\s+(?:must|should|shall|will|has\s+to|is\s+instructed)\b",
+    r"\b(?:dear|hey|hello|attention|note\s+to(?:\s+the)?|instructions?\s+for\s+the)\s+(?:ai|llm|assistant|chatgpt|gpt|model|bot)\b",
+    r"\b(?:if|since)\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|language\s+model|assistant|chatbot)\b|\bas\s+an\s+ai\b",
+    # French
+    r"\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|contourne|contournez)\s+(?:(?:toutes|tous|tout|les|tes|vos|ces|mes|l'ensemble\s+des|des)\s+)*"
+    r"(?:(?:instructions?|consignes?|prompts?)(?:\s+(?:precedentes|ci-dessus|anterieures|initiales|systeme))?"
+    r"|(?:regles|directives|messages?|ordres)\s+(?:precedentes|precedents|ci-dessus|anterieures|anterieurs|initiales|initiaux|systeme))\b",
+    r"\bne\s+(?:tiens|tenez)\s+(?:pas\s+)?compte\s+(?:des|de\s+tes|de\s+vos)\s+(?:instructions|consignes|regles)\b",
+    r"\b(?:tu\s+es|vous\s+etes)\s+(?:maintenant|desormais|a\s+present)\b",
+    r"\bnouvelles?\s+(?:instructions?|consignes?|regles)\s*:",
+    r"\b(?:prompt|invite|message)\s+systeme\b",
+    r"\ben\s+tant\s+qu(?:e|')\s*(?:ia|intelligence\s+artificielle|modele(?:\s+de\s+langage)?|assistant|llm|chatbot)\b",
+    r"\bl'(?:ia|assistant|intelligence\s+artificielle)\s+(?:doit|devra|devrait)\b|\b(?:a|a)\s+l'(?:ia|assistant)\s*:",
+    r"\b(?:cher|chere)\s+(?:ia|assistant|chatgpt|modele)\b|\bsi\s+tu\s+es\s+une?\s+(?:ia|assistant|modele)\b",
+    r"\b(?:attribue|attribuez|attribuer|donne|donnez|donner|mets|mettez|mettre|accorde|accordez)\s+(?:(?:lui|au\s+candidat|a\s+la\s+candidate|a\s+ce\s+candidat)\s+)?"
+    r"(?:la|une)\s+(?:note|evaluation)\s+(?:maximale|maximum|parfaite|de\s+(?:5|10|cinq|dix))\b",
+    r"\b(?:note|notez|noter|evalue|evaluez)\s+(?:(?:ce|le|la|cette)\s+(?:candidat|candidate|profil)\s+)?(?:a\s+)?(?:5|10|cinq|dix)\s*(?:/|sur)\s*(?:5|10)\b",
+    r"\brecommande(?:z|r)?\s+(?:de\s+)?(?:l'embaucher|le\s+recruter|la\s+recruter|advance|de\s+le\s+retenir|de\s+la\s+retenir)\b",
+)
+
+# Letters split by spaces, dots or invisible characters: searched in the letters-only "compact" text.
+INJECTION_COMPACT: tuple[str, ...] = (
+    r"ignor(?:e|ez|er)?(?:all|any|the|your|toutes|tous|les|tes|vos){0,3}(?:previous|prior|above|earlier|preceding|instructions?|consignes?)",
+    r"disregard(?:all|any|the|your){0,3}(?:previous|prior|above|instructions?)",
+    r"forget(?:all|any|the|your|everything){0,3}(?:previous|prior|above|instructions?)",
+    r"oubli(?:e|ez|er)(?:toutes|tous|les|tes|vos){0,3}(?:instructions?|consignes?)",
+    r"youarenow",
+    r"imstart|imend|systemprompt|promptsysteme|newinstructions|nouvellesinstructions|nouvellesconsignes",
+    r"rate(?:this)?(?:candidate|applicant)(?:as|at)?(?:5|five)(?:outof)?5",
+    r"attribue[zr]?(?:lui)?lanotemaximale|donne[zr]?(?:lui)?lanotemaximale",
+)
+
+# --------------------------------------------------------------------------- gendered wording
+
+# French job nouns with a masculine and a feminine form (with their accents: « chargé » is a job,
+# « charge » is not). A form written alone, without an inclusive ending (« chargé·e ») or its counterpart
+# nearby, steers the ad to one sex.
+FR_GENDERED_NOUNS: tuple[tuple[str, str], ...] = (
+    ("commercial", "commerciale"), ("vendeur", "vendeuse"), ("directeur", "directrice"), ("chargé", "chargée"),
+    ("conseiller", "conseillère"), ("assistant", "assistante"), ("technicien", "technicienne"),
+    ("ingénieur", "ingénieure"), ("consultant", "consultante"), ("développeur", "développeuse"),
+    ("négociateur", "négociatrice"), ("représentant", "représentante"), ("attaché", "attachée"),
+    ("animateur", "animatrice"), ("acheteur", "acheteuse"), ("chef", "cheffe"), ("gérant", "gérante"),
+    ("employé", "employée"), ("collaborateur", "collaboratrice"), ("candidat", "candidate"),
+    ("expert", "experte"), ("interlocuteur", "interlocutrice"), ("connaisseur", "connaisseuse"),
+    ("serveur", "serveuse"), ("superviseur", "superviseuse"), ("coordinateur", "coordinatrice"),
+    ("administrateur", "administratrice"), ("opérateur", "opératrice"), ("alternant", "alternante"),
+    ("apprenti", "apprentie"), ("dirigeant", "dirigeante"),
+)
+# Phrases that steer to one sex whatever the markers.
+FR_GENDERED_PHRASES: tuple[str, ...] = (
+    r"\b(?:homme|femme)s?\s+(?:de\s+(?:terrain|confiance|parole|dossiers?|reseau|metier|chiffres?|defis?)|d'(?:action|experience|affaires))\b",
+    r"\bun\s+vrai\s+(?:commercial|vendeur|chasseur|meneur|leader)\b",
+)
+EN_GENDERED_NOUNS: tuple[str, ...] = (
+    r"\b(?:sales|chair|fore|business|spokes|crafts|middle|handy|work|repair|delivery|camera|front|point|anchor|frontline)(?:man|men)\b",
+    r"\b(?:sales|chair|business|spokes)(?:woman|women)\b",
+    r"\b(?:waitress|waitresses|stewardess|hostess|headmaster|headmistress|manpower)\b",
+)
+
+# Gaucher, Friesen & Kay (2011), "Evidence that gendered wording in job advertisements exists and sustains
+# gender inequality", JPSP 101(1): 109-128, appendix A, masculine-coded stems, as published by the
+# gender-decoder project (github.com/lovedaybrooke/gender-decoder, app/wordlists/en.py, MIT licence).
+# A word is coded when it starts with a stem.
+EN_MASCULINE_CODED: tuple[str, ...] = (
+    "active", "adventurous", "aggress", "ambitio", "analy", "assert", "athlet", "autonom", "battle", "boast",
+    "challeng", "champion", "compet", "confident", "courag", "decid", "decision", "decisive", "defend",
+    "determin", "domina", "dominant", "driven", "fearless", "fight", "force", "greedy", "head-strong",
+    "headstrong", "hierarch", "hostil", "impulsive", "independen", "individual", "intellect", "lead", "logic",
+    "objective", "opinion", "outspoken", "persist", "principle", "reckless", "self-confiden", "self-relian",
+    "self-sufficien", "selfconfiden", "selfrelian", "selfsufficien", "stubborn", "superior", "unreasonab",
+)
+
+# A short French list written for this project by analogy with the English stems. UNVALIDATED: no study
+# has measured its effect on French readers; flags from it are information, not findings.
+FR_MASCULINE_CODED: tuple[str, ...] = (
+    "agressi", "ambitieu", "battant", "combati", "combatt", "competiti", "competition", "conquerant", "domina",
+    "dominer", "fonceu", "guerrier", "killer", "requin", "tueur", "gagneu", "winner", "intrepide",
+    "audacieu", "leader", "leadership", "chasseur", "meneur", "viril", "tenace", "ninja", "rockstar",
+)
