@@ -89,6 +89,7 @@ class Answer(BaseModel):
     dropped_citations: list[str] = Field(
         default_factory=list, description="Citation ids the LLM proposed that were not among the retrieved passages."
     )
+    usage: dict[str, int] = Field(default_factory=dict, description="Tokens and calls reported by the LLM backend.")
 
 
 # --------------------------------------------------------------------------- job ads
@@ -149,9 +150,9 @@ class Salary(BaseModel):
 
     min: float | None = None
     max: float | None = None
-    currency: Literal["EUR"] = "EUR"
+    currency: str = Field("EUR", description="ISO currency code; EUR unless the brief says otherwise.")
     period: Literal["month", "year"] = "month"
-    basis: Literal["gross"] = "gross"
+    basis: Literal["gross", "net"] = "gross"
     variable: str | None = Field(None, description="The variable part, as the ad states it.")
     source: Literal["brief", "guide"] = Field("guide", description="brief: given by the hiring manager; guide: the guide's grid.")
 

@@ -191,6 +191,7 @@ def llm_answer(question: str, hits: list[ScoredChunk], services: Services) -> An
         # An answer with no verifiable citation is not shown as grounded: abstain.
         return Answer(
             answer=NOT_COVERED[lang], abstained=True, backend=backend, model=model, dropped_citations=dropped,
+            usage=result.usage,
             notice=None if draft.abstain else "The model's answer cited no retrieved passage, so it is not shown.",
         )
     return Answer(
@@ -200,4 +201,5 @@ def llm_answer(question: str, hits: list[ScoredChunk], services: Services) -> An
         backend=backend,
         model=model,
         dropped_citations=dropped,
+        usage=result.usage,
     )

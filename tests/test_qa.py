@@ -107,6 +107,7 @@ def test_real_client_structured_answer_and_dropped_citation(services, openai_ser
     sent = openai_server.requests[0]
     assert sent["model"] == "test-model" and sent["max_tokens"] == svc.settings.llm_max_tokens
     assert good in sent["messages"][-1]["content"]  # the retrieved passages were sent with their ids
+    assert answer.usage["calls"] == 2 and answer.usage["total_tokens"] > 0
 
 
 def test_real_client_abstention(services, openai_server) -> None:
