@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
 Severity = Literal["error", "warning", "info"]
 Language = Literal["fr", "en"]
@@ -95,7 +95,6 @@ class Answer(BaseModel):
 # --------------------------------------------------------------------------- job ads
 # (JobBrief, Salary, AdSection, JobAd, AdResult: defined by the job-ads work, below this line)
 
-from pydantic import PrivateAttr  # noqa: E402  (kept in this section: the file is shared)
 
 Seniority = Literal["junior", "mid", "senior"]
 Contract = Literal["CDI", "CDD", "freelance", "stage", "alternance", "interim"]

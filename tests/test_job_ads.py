@@ -1,0 +1,475 @@
+"""Job ads: brief loading, offline composition, protected criteria kept out, pay, titles, the LLM path and its re-ask."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import InputError, LLMError
+from assistant.job_ads import brief_from_dict, draft_job_ad, load_brief
+from assistant.models import AdResult, JobBrief
+from assistant.render import to_markdown
+from assistant.safety import find_protected_criteria
+from assistant.services import Services
+from fake_llm import FakeStructuredChatModel
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 27)
+RECOMMENDED = {"Account Manager", "Account Executive", "Key Account Manager", "Global Account Manager"}
+
+
+def brief(services: Services, **values: object) -> JobBrief:
+    return brief_from_dict({"company": "Acme", **values}, settings=services.settings)
+
+
+def draft(services: Services, **values: object) -> AdResult:
+    return draft_job_ad(brief(services, **values), services, today=TODAY)
+
+
+def kinds(result: AdResult, *severities: str) -> set[str]:
+    wanted = severities or ("error", "warning")
+    return {f.kind for f in result.flags if f.severity in wanted}
+
+
+def bare_title(result: AdResult) -> str:
+    return re.sub(r"\s*\((?:F/H|H/F)\)\s*$", "", result.ad.title)
+
+
+# --------------------------------------------------------------------------- loading briefs
+
+
+def test_load_yaml_and_json(tmp_path: Path, settings) -> None:
+    yml = tmp_path / "b.yaml"
+    yml.write_text("company: Acme\nseniority: Débutante\nkey_clients: Decathlon, SNCF\nremote: hybride\n", encoding="utf-8")
+    b = load_brief(yml, settings=settings)
+    assert (b.company, b.seniority, b.key_clients, b.remote, b.contract, b.language) == (
+        "Acme", "junior", ["Decathlon", "SNCF"], "hybrid", "CDI", "fr")
+    js = tmp_path / "b.json"
+    js.write_text(json.dumps({"company": "Acme", "seniority": "confirmé", "salary": {"min": 3500, "max": 4000}}), encoding="utf-8")
+    b = load_brief(js, settings=settings)
+    assert b.seniority == "mid" and b.salary.min == 3500
+
+
+@pytest.mark.parametrize(
+    ("given", "level"),
+    [("junior", "junior"), ("débutant", "junior"), ("Débutant(e)", "junior"), ("jeune diplômé", "junior"),
+     ("entry-level", "junior"), ("confirmé", "mid"), ("Confirmée", "mid"), ("intermédiaire", "mid"), ("mid", "mid"),
+     ("expérimenté", "senior"), ("EXPÉRIMENTÉE", "senior"), ("senior", "senior"), ("experienced", "senior")],
+)
+def test_seniority_synonyms(settings, given: str, level: str) -> None:
+    assert brief_from_dict({"company": "A", "seniority": given}, settings=settings).seniority == level
+
+
+@pytest.mark.parametrize(
+    ("key", "given", "value"),
+    [("language", "Français", "fr"), ("language", "anglais", "en"), ("language", "EN", "en"),
+     ("contract", "cdi", "CDI"), ("contract", "Stage", "stage"), ("contract", "fixed-term", "CDD"),
+     ("remote", "Télétravail partiel", "hybrid"), ("remote", "full remote", "full"), ("remote", False, "no"),
+     ("country", "Royaume-Uni", "GB"), ("country", "be", "BE")],
+)
+def test_other_synonyms(settings, key: str, given: object, value: str) -> None:
+    assert getattr(brief_from_dict({"company": "A", key: given}, settings=settings), key) == value
+
+
+def test_requirements_as_a_list(settings) -> None:
+    b = brief_from_dict({"company": "A", "requirements": ["Excel", "CRM"]}, settings=settings)
+    assert b.requirements == "Excel\nCRM"
+
+
+def test_unknown_seniority_lists_valid_values(settings) -> None:
+    with pytest.raises(InputError, match="junior, mid, senior"):
+        brief_from_dict({"company": "A", "seniority": "stagiaire en chef"}, settings=settings)
+
+
+def test_unknown_key_lists_valid_keys(settings) -> None:
+    with pytest.raises(InputError) as err:
+        brief_from_dict({"company": "A", "salaire": "3000"}, settings=settings)
+    assert "salaire" in str(err.value) and "seniority" in str(err.value) and "requirements" in str(err.value)
+
+
+@pytest.mark.parametrize("data", [{}, {"company": ""}, {"company": "   "}, {"sector": "SaaS"}])
+def test_missing_company_names_the_field(settings, data: dict) -> None:
+    with pytest.raises(InputError, match="company"):
+        brief_from_dict(data, settings=settings)
+
+
+def test_field_over_the_limit(settings) -> None:
+    limit = settings.max_field_chars
+    brief_from_dict({"company": "A", "requirements": "x" * limit}, settings=settings)
+    with pytest.raises(InputError, match=f"requirements.*limit is {limit}"):
+        brief_from_dict({"company": "A", "requirements": "x" * (limit + 1)}, settings=settings)
+    with pytest.raises(InputError, match="key_clients"):
+        brief_from_dict({"company": "A", "key_clients": ["y" * (limit + 1)]}, settings=settings)
+
+
+@pytest.mark.parametrize(
+    ("data", "match"),
+    [({"company": "A", "partners_count": "beaucoup"}, "partners_count"),
+     ({"company": "A", "contract": "CDI à vie"}, "CDI, CDD"),
+     ({"company": "A", "remote": "parfois"}, "no, hybrid, full"),
+     ({"company": "A", "language": "de"}, "fr, en"),
+     ({"company": "A", "country": "Atlantis"}, "ISO code"),
+     ({"company": "A", "key_clients": {"a": 1}}, "key_clients"),
+     (["company", "A"], "mapping")],
+)
+def test_bad_values_are_input_errors(settings, data: object, match: str) -> None:
+    with pytest.raises(InputError, match=match):
+        brief_from_dict(data, settings=settings)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("content", "match"),
+    [(b"", "empty"), (b"  \n", "empty"), (b"company: \xff\xfe Acme\n", "UTF-8"), (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+     (b"- a\n- b\n", "mapping"), (b"company: [unclosed\n", "not valid YAML")],
+)
+def test_bad_files(tmp_path: Path, settings, content: bytes, match: str) -> None:
+    path = tmp_path / "brief.yaml"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=match):
+        load_brief(path, settings=settings)
+
+
+def test_missing_file_and_bad_json(tmp_path: Path, settings) -> None:
+    with pytest.raises(InputError, match="not found"):
+        load_brief(tmp_path / "nope.yaml", settings=settings)
+    path = tmp_path / "b.json"
+    path.write_text("{company: 1", encoding="utf-8")
+    with pytest.raises(InputError, match="not valid JSON"):
+        load_brief(path, settings=settings)
+
+
+def test_examples_load(settings) -> None:
+    for name in ("brief-fr.yaml", "brief-en.yaml"):
+        load_brief(ROOT / "examples" / name, settings=settings)
+
+
+# --------------------------------------------------------------------------- offline ads
+
+
+def test_offline_french_ad(services) -> None:
+    result = draft(services, seniority="confirmé", location="Lyon", sector="logiciels RH", key_clients=["Decathlon", "SNCF"],
+                   partners_count=120, team_size=15, salary="3800 - 4500 € brut mensuel")
+    ad, text = result.ad, result.text
+    assert result.backend == "offline" and result.notice is None
+    assert ad.title == "Account Manager (F/H)" and text.startswith("# Account Manager (F/H)\n")
+    assert ad.descriptive_line == "chargé·e de comptes clients" and "Chargé·e de comptes clients" in text
+    assert [s.id for s in ad.sections] == ["company", "missions", "profile", "pay", "process"]
+    for fact in ("Decathlon", "SNCF", "120", "15 personnes", "logiciels RH", "Lyon", "3 800 €", "4 500 €",
+                 "Publiée le 27 novembre 2026", "Entretien téléphonique exploratoire", "Vos missions"):
+        assert fact in text, fact
+    assert (ad.salary.min, ad.salary.max, ad.salary.source) == (3800, 4500, "brief")
+    assert text == to_markdown(result)
+    assert not kinds(result, "error")
+
+
+def test_offline_english_ad(services) -> None:
+    result = draft(services, language="en", country="GB", location="London", seniority="junior")
+    assert result.ad.language == "en" and "## What you will do" in result.text and "Posted on 27 November 2026" in result.text
+    assert "Vos missions" not in result.text
+    assert "language" not in kinds(result)
+    assert (result.ad.salary.min, result.ad.salary.max) == (2920, 3500)
+
+
+def test_language_argument_overrides_the_brief(services) -> None:
+    result = draft_job_ad(brief(services), services, language="en", today=TODAY)
+    assert result.ad.language == "en" and "About Acme" in result.text
+    assert "language" in kinds(result)  # an English ad for a job in France
+    with pytest.raises(InputError, match="fr, en"):
+        draft_job_ad(brief(services), services, language="de")
+
+
+def test_each_section_cites_guide_chunks(services) -> None:
+    result = draft(services, key_clients=["Decathlon"])
+    kb = services.kb
+    for section in result.ad.sections:
+        assert section.citations, section.id
+        assert all(kb.get(cid) is not None for cid in section.citations)
+    pay = kb.get(result.ad.section("pay").citations[0])
+    assert "2920" in pay.text
+    assert {c.chunk_id for c in result.citations} == {cid for s in result.ad.sections for cid in s.citations}
+    missions = [kb.get(c).text for c in result.ad.section("missions").citations]
+    assert any("4 axes" in t for t in missions)
+
+
+def test_json_output_shape(services) -> None:
+    data = draft(services).to_json()
+    json.dumps(data)
+    assert isinstance(data["ad"]["title"], str) and isinstance(data["text"], str)
+    assert set(data["ad"]["salary"]) >= {"min", "max", "currency", "period"}
+    assert data["ad"]["salary"]["currency"] == "EUR" and data["ad"]["salary"]["period"] in ("month", "year")
+    for flag in data["flags"]:
+        assert set(flag) >= {"kind", "severity", "message", "evidence"}
+    assert data["citations"] and set(data["citations"][0]) >= {"chunk_id", "section", "text"}
+    assert data["ad"]["date_posted"] == "2026-11-27"
+
+
+def test_date_defaults_to_today(services) -> None:
+    result = draft_job_ad(brief(services), services)
+    assert result.ad.date_posted == date.today()
+    assert draft(services, date_posted="2026-12-01").ad.date_posted == date(2026, 12, 1)
+
+
+def test_nothing_invented(services) -> None:
+    """A bare brief gives an ad whose every figure comes from the brief, the guide's grid or the date."""
+    result = draft(services, seniority="junior")
+    text = result.text
+    for absent in ("Parmi nos clients", "partners", "Vous rejoindrez une équipe", "secteur d’expertise", "Anglais"):
+        assert absent not in text
+    allowed = {"2", "920", "3", "500", "15", "50", "27", "2026", "2019", "4"}
+    numbers = set(re.findall(r"\d+", text))
+    assert numbers <= allowed, numbers - allowed
+
+
+# --------------------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize(
+    ("values", "title"),
+    [
+        ({"seniority": "junior"}, "Account Manager"),
+        ({"seniority": "mid", "accounts": "3 comptes clés"}, "Key Account Manager"),
+        ({"seniority": "senior", "team_to_manage": 4}, "Key Account Manager"),
+        ({"seniority": "senior", "accounts": "grands comptes internationaux"}, "Global Account Manager"),
+        ({"seniority": "junior", "accounts": "comptes clés"}, "Account Manager"),  # KAM is not a junior title
+        ({"seniority": "mid", "accounts": "prospection de nouveaux clients"}, "Account Executive"),
+        ({"requested_title": "Account Executive (H/F)"}, "Account Executive"),
+    ],
+)
+def test_title_by_level_and_scope(services, values: dict, title: str) -> None:
+    result = draft(services, **values)
+    assert bare_title(result) == title
+    assert re.search(r"\((?:F/H|H/F)\)$", result.ad.title)
+
+
+@pytest.mark.parametrize("requested", ["Gestionnaire de compte", "Responsable de comptes H/F"])
+def test_discouraged_title_is_replaced_and_flagged(services, requested: str) -> None:
+    result = draft(services, requested_title=requested)
+    assert bare_title(result) == "Account Manager"
+    flag = next(f for f in result.flags if f.kind == "title")
+    assert flag.evidence == requested and flag.severity == "warning"
+    assert not re.search(r"(?:responsables?|gestionnaires?) (?:de|du|des) comptes?", result.text, re.I)
+    assert not [f for f in result.flags if f.kind == "title" and f.evidence != requested]  # the ad itself is clean
+
+
+def test_unknown_requested_title_gets_a_recommended_one(services) -> None:
+    result = draft(services, requested_title="Business Developer")
+    assert bare_title(result) in RECOMMENDED
+    assert any(f.kind == "title" and f.severity == "info" for f in result.flags)
+
+
+@pytest.mark.parametrize("requested", ["Vendeuse grands comptes H/F", "Chargé d'affaires"])
+def test_gendered_requested_title_is_not_used(services, requested: str) -> None:
+    result = draft(services, requested_title=requested)
+    assert bare_title(result) in RECOMMENDED
+    assert any(f.kind == "gendered_wording" and f.evidence == requested for f in result.flags)
+    assert requested not in result.text and "Vendeuse" not in result.text
+
+
+# --------------------------------------------------------------------------- protected criteria from the brief
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "quote"),
+    [
+        ("requirements", "Maîtrise d'Excel, moins de 30 ans.", "moins de 30 ans"),
+        ("requirements", "Nous cherchons un jeune homme motivé.", "jeune homme"),
+        ("requirements", "Nationalité française exigée.", "Nationalité française"),
+        ("company_pitch", "Une équipe jeune et dynamique.", "jeune"),
+        ("requirements", "Under 35, native English speaker.", "Under 35"),
+    ],
+)
+def test_protected_criterion_in_brief_is_left_out_and_quoted(services, field: str, value: str, quote: str) -> None:
+    result = draft(services, **{field: value})
+    errors = [f for f in result.flags if f.kind == "discrimination" and f.severity == "error"]
+    assert errors, result.flags
+    assert any(quote.casefold() in (f.evidence or "").casefold() for f in errors)
+    assert quote.casefold() not in result.text.casefold()
+    assert find_protected_criteria(result.text, context="ad") == []
+
+
+def test_clean_parts_of_a_requirement_are_kept(services) -> None:
+    result = draft(services, requirements="Maîtrise de Salesforce. Profil commercial, moins de 30 ans.")
+    assert "Maîtrise de Salesforce." in result.text and "Profil commercial" in result.text
+    assert "30 ans" not in result.text
+
+
+def test_invisible_characters_do_not_hide_a_criterion(services) -> None:
+    result = draft(services, requirements="Candidat de moins de 3\u200b0 a\u200dns.")
+    assert any(f.kind == "discrimination" for f in result.flags)
+    assert "30 ans" not in result.text and "\u200b" not in result.text
+
+
+def test_jeune_diplome_level_is_junior_and_never_written(services) -> None:
+    result = draft(services, seniority="jeune diplômé")
+    assert result.ad.level == "junior"
+    assert "jeune" not in result.text.casefold()
+    assert any(f.kind == "discrimination" and f.evidence == "jeune diplômé" for f in result.flags)
+
+
+def test_gendered_wording_in_brief_is_left_out(services) -> None:
+    result = draft(services, requirements="Un vrai homme de terrain. Bon relationnel.")
+    assert "homme de terrain" not in result.text
+    assert any(f.kind in ("gendered_wording", "discrimination") and "homme de terrain" in (f.evidence or "")
+               for f in result.flags)
+    assert "Bon relationnel." in result.text
+
+
+# --------------------------------------------------------------------------- pay
+
+
+def test_unparsable_salary_warns_and_uses_the_grid(services) -> None:
+    result = draft(services, seniority="junior", salary="selon profil")
+    assert any(f.kind == "salary" and f.severity == "warning" and f.evidence == "selon profil" for f in result.flags)
+    assert (result.ad.salary.min, result.ad.salary.max, result.ad.salary.source) == (2920, 3500, "guide")
+    assert "2 920 €" in result.text and "grille 2019" in result.text
+
+
+def test_no_salary_uses_the_grid_and_says_so(services) -> None:
+    for level, low, high in (("junior", 2920, 3500), ("mid", 3500, 5420), ("senior", 3500, 5420)):
+        result = draft(services, seniority=level)
+        assert (result.ad.salary.min, result.ad.salary.max, result.ad.salary.source) == (low, high, "guide")
+        assert "fourchette indicative" in result.text
+        assert "salary" not in kinds(result)  # an info note, not a warning
+        assert any(f.kind == "salary" and f.severity == "info" for f in result.flags)
+
+
+def test_structured_and_variable_pay(services) -> None:
+    result = draft(services, seniority="junior", salary={"min": 3000, "max": 3400}, variable_pay="10 % sur objectifs")
+    assert (result.ad.salary.min, result.ad.salary.max, result.ad.salary.variable) == (3000, 3400, "10 % sur objectifs")
+    assert "Part variable : 10 % sur objectifs." in result.text
+    assert "salary" not in kinds(result)
+
+
+def test_salary_outside_the_grid_is_flagged_by_the_linter(services) -> None:
+    result = draft(services, seniority="junior", salary="2000 € brut mensuel")
+    assert "salary" in kinds(result)
+
+
+# --------------------------------------------------------------------------- the LLM path
+
+GOOD_DRAFT = {
+    "title": "Account Manager (F/H)",
+    "descriptive_line": "chargé·e de comptes clients",
+    "sections": [
+        {"id": "company", "heading": "À propos d’Acme", "paragraphs": ["Acme recrute un·e Account Manager (F/H) en CDI."],
+         "bullets": [], "citations": []},
+        {"id": "missions", "heading": "Vos missions", "paragraphs": ["Vous gérez et développez un portefeuille client."],
+         "bullets": ["Suivi des indicateurs de performance", "Accompagnement du portefeuille client"], "citations": []},
+        {"id": "profile", "heading": "Votre profil", "paragraphs": ["Une expérience dans un poste similaire."],
+         "bullets": ["Culture marketing", "Maîtrise des tableurs Excel"], "citations": []},
+        {"id": "pay", "heading": "Rémunération", "paragraphs": ["Salaire : 9 999 € nets et une voiture de fonction."],
+         "bullets": [], "citations": []},
+        {"id": "process", "heading": "Processus de recrutement", "paragraphs": [],
+         "bullets": ["Entretien téléphonique exploratoire"], "citations": []},
+    ],
+    "skills": ["Culture marketing"],
+    "experience": "Une expérience dans un poste similaire.",
+    "education": "Master en école de commerce.",
+}
+
+
+def bad_draft() -> dict:
+    data = json.loads(json.dumps(GOOD_DRAFT))
+    data["title"] = "Vendeuse grands comptes H/F"
+    data["sections"][2]["bullets"].append("Moins de 30 ans")
+    return data
+
+
+def with_citations(data: dict, services: Services, fake: str = "deadbeefdeadbeef") -> dict:
+    data = json.loads(json.dumps(data))
+    real = services.kb.search("Le métier s’articule autour de 4 axes", k=1)[0].chunk.id
+    data["sections"][1]["citations"] = [real, fake]
+    return data
+
+
+def test_llm_reask_fixes_a_rule_break(services) -> None:
+    model = FakeStructuredChatModel(responses=[bad_draft(), with_citations(GOOD_DRAFT, services)])
+    llm = Services(settings=services.settings, kb_override=services.kb, framework_override=services.framework,
+                   chat_model_override=model)
+    result = draft_job_ad(brief(llm), llm, today=TODAY)
+    assert len(model.calls) == 2
+    reask = model.calls[1][-1].content
+    assert "rejected" in reask and "Vendeuse" in reask and "Moins de 30 ans" in reask
+    assert result.ad.title == "Account Manager (F/H)" and result.notice is None
+    assert "Moins de 30 ans" not in result.text and not kinds(result, "error")
+    # The pay is the application's, never the model's: no invented figure or perk.
+    assert "9 999" not in result.text and "voiture" not in result.text and "2 920 €" not in result.text
+    assert "3 500 €" in result.text and "5 420 €" in result.text
+    missions = result.ad.section("missions")
+    assert missions.citations and "deadbeefdeadbeef" not in missions.citations
+    assert result.usage.get("calls") == 2
+
+
+def test_llm_still_wrong_after_one_reask_keeps_the_flags(services) -> None:
+    model = FakeStructuredChatModel(responses=[bad_draft(), bad_draft()])
+    llm = Services(settings=services.settings, kb_override=services.kb, framework_override=services.framework,
+                   chat_model_override=model)
+    result = draft_job_ad(brief(llm), llm, today=TODAY)
+    assert len(model.calls) == 2  # bounded: one re-ask only
+    assert result.notice and "still breaks rules" in result.notice
+    assert "discrimination" in kinds(result, "error")
+
+
+def test_llm_failure(services) -> None:
+    model = FakeStructuredChatModel(responses=[TimeoutError("slow")])
+    llm = Services(settings=services.settings, kb_override=services.kb, framework_override=services.framework,
+                   chat_model_override=model)
+    with pytest.raises(LLMError):
+        draft_job_ad(brief(llm), llm, today=TODAY)
+    model.script([TimeoutError("slow")])
+    result = draft_job_ad(brief(llm), llm, today=TODAY, fallback_offline=True)
+    assert result.backend == "offline" and "offline draft" in (result.notice or "")
+
+
+def test_llm_text_is_sanitised(services) -> None:
+    data = json.loads(json.dumps(GOOD_DRAFT))
+    data["sections"][0]["paragraphs"].append('Voir <script>alert(1)</script> ![p](https://evil.example/t.png) [ici](javascript:alert(1))')
+    data["sections"][0]["heading"] = "## <b>À propos</b>"
+    model = FakeStructuredChatModel(responses=[data])
+    llm = Services(settings=services.settings, kb_override=services.kb, framework_override=services.framework,
+                   chat_model_override=model)
+    result = draft_job_ad(brief(llm), llm, today=TODAY)
+    for bad in ("<script", "<b>", "evil.example", "javascript:", "## ##"):
+        assert bad not in result.text
+    assert "## À propos\n" in result.text and "Voir" in result.text and "ici" in result.text
+
+
+def test_prompt_variables_match_the_chain() -> None:
+    from assistant.prompts import load_prompt
+
+    assert load_prompt("draft_ad").variables == {"language", "facts", "titles", "passages"}
+
+
+def test_llm_brief_facts_exclude_protected_criteria(services) -> None:
+    model = FakeStructuredChatModel(responses=[GOOD_DRAFT])
+    llm = Services(settings=services.settings, kb_override=services.kb, framework_override=services.framework,
+                   chat_model_override=model)
+    draft_job_ad(brief(llm, requirements="Excel avancé, moins de 30 ans."), llm, today=TODAY)
+    sent = "\n".join(str(m.content) for m in model.calls[0])
+    assert "Excel avancé" in sent and "30 ans" not in sent
+
+
+@pytest.mark.server
+def test_real_chatopenai_client_and_reask(openai_server, tmp_path: Path, kb, framework) -> None:
+    from assistant.settings import Settings
+
+    settings = Settings(_env_file=None, **{
+        "ASSISTANT_LLM_BASE_URL": openai_server.base_url, "ASSISTANT_LLM_MODEL": "test",
+        "ASSISTANT_DATA_DIR": str(tmp_path / "data"), "ASSISTANT_LLM_MAX_RETRIES": 0,
+    })
+    services = Services(settings=settings, kb_override=kb, framework_override=framework)
+    openai_server.script([bad_draft(), with_citations(GOOD_DRAFT, services)])
+    result = draft_job_ad(brief_from_dict({"company": "Acme"}, settings=settings), services, today=TODAY)
+    assert result.backend == "openai-compatible" and result.model == "test"
+    assert len(openai_server.requests) == 2
+    first, second = openai_server.requests
+    assert first["tools"][0]["function"]["name"] == "AdDraft"
+    last = second["messages"][-1]["content"]
+    assert "Vendeuse" in last and "Moins de 30 ans" in last and "discrimination" in last and "gendered_wording" in last
+    assert result.ad.title == "Account Manager (F/H)"
+    assert not kinds(result, "error")
+    assert find_protected_criteria(result.text, context="ad") == []
