@@ -414,6 +414,9 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"\bnew\s+(?:instructions?|rules|task|system\s+prompt)\s*:",
     r"\b(?:system|developer)\s+(?:prompt|message|instructions?)\b|\bjailbreak\w*\b|\bdan\s+mode\b|\bdeveloper\s+mode\b",
     r"\b(?:reveal|print|show|repeat|output)\s+(?:your|the)\s+(?:system\s+)?(?:prompt|instructions)\b",
+    # "your rules" is said to the AI; "ignore the client's rules" is not matched
+    r"\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+)?your\s+(?:rules|guidelines|constraints|policies|guardrails|scoring\s+rules)\b",
+    r"\b(?:ai|ia|llm|gpt)\s+(?:assistant|model|modele|system)\s*:",
     # role markers and chat-template tokens
     r"(?:^|[\n\r.!?;>\]\)])\s*(?:system|assistant|user|developer)\s*:",
     r"^\s*#{1,6}\s*(?:system|instructions?|new\s+instructions?|prompt|consignes?|assistant|developer)\b",
@@ -425,6 +428,7 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"\b(?:give|assign|award|attribute)\s+(?:(?:him|her|them|this\s+candidate|the\s+candidate|the\s+applicant)\s+)?"
     r"(?:a|the)\s+(?:maximum\s+|highest\s+|top\s+|perfect\s+)?(?:score|rating|grade|mark|note)\b",
     r"\b(?:maximum|highest|top|perfect)\s+(?:score|rating)\s+(?:to|for)\s+(?:this|the)\s+(?:candidate|applicant)\b",
+    r"\b(?:must|should|shall|has\s+to|needs\s+to)\s+(?:get|receive|be\s+given|obtain)\s+(?:a|the)\s+(?:maximum|highest|top|perfect|best)\s+(?:score|rating|grade|mark)\b",
     r"\brecommend(?:ation)?\s*(?:[:=]\s*|\s+to\s+|\s+)[\"']?(?:advance|hire|hiring|strong\s+hire)\b",
     r"\b(?:set|output|return|mark)\s+(?:the\s+)?(?:recommendation|decision|rating|score)\s+(?:to|as|=)",
     r"\bthe\s+(?:ai|llm|model|assistant|language\s+model|bot)\s+(?:must|should|shall|will|has\s+to|is\s+instructed)\b",
@@ -445,6 +449,7 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"(?:la|une)\s+(?:note|evaluation)\s+(?:maximale|maximum|parfaite|de\s+(?:5|10|cinq|dix))\b",
     r"\b(?:note|notez|noter|evalue|evaluez)\s+(?:(?:ce|le|la|cette)\s+(?:candidat|candidate|profil)\s+)?(?:a\s+)?(?:5|10|cinq|dix)\s*(?:/|sur)\s*(?:5|10)\b",
     r"\brecommande(?:z|r)?\s+(?:de\s+)?(?:l'embaucher|le\s+recruter|la\s+recruter|advance|de\s+le\s+retenir|de\s+la\s+retenir)\b",
+    r"\b(?:doit|devra|devrait)\s+(?:obtenir|recevoir|avoir)\s+(?:la|une)\s+(?:note|evaluation)\s+(?:maximale|maximum|parfaite)\b",
 )
 
 # Letters split by spaces, dots or invisible characters: searched in the letters-only "compact" text.

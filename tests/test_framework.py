@@ -88,7 +88,7 @@ def test_cues_useful_for_notes(fw: Framework) -> None:
         fw.competency("data_kpi").cues.fr + fw.competency("data_kpi").cues.en
     )
     conflict = set(fw.competency("conflict_resolution").cues.fr + fw.competency("conflict_resolution").cues.en)
-    assert {"conflit", "plainte", "réclamation", "client mécontent", "complaint", "escalation", "churn"} <= conflict
+    assert {"conflit", "plainte", "réclamation", "client mécontent", "complaint", "escalation"} <= conflict
     too_generic = {"client", "clients", "manager", "management", "account", "compte", "the", "le", "la"}
     for comp in fw.competencies:
         assert not too_generic & set(comp.cues.fr + comp.cues.en), comp.id
