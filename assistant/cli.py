@@ -14,6 +14,8 @@ from typing import Any, Callable
 
 from .errors import AssistantError, InputError
 
+EXIT_AD_ERRORS = 3  # check-ad found error-level flags (2 is bad input, 1 a bug)
+
 EPILOG = """\
 examples:
   hiring-assistant ingest                       build the index of the default guide (idempotent)
@@ -113,7 +115,9 @@ def cmd_check_ad(args: argparse.Namespace) -> int:
 
     text = read_text_file(args.file, what="ad", max_chars=100_000)
     settings = Settings()
-    flags = lint_ad(text, framework=load_framework(settings.guide_dir), level=args.level)
+    flags = lint_ad(
+        text, framework=load_framework(settings.guide_dir), level=args.level, job_in_france=args.country.upper() == "FR"
+    )
     if args.json:
         _print_json({"flags": [f.model_dump() for f in flags]})
     else:
@@ -121,7 +125,7 @@ def cmd_check_ad(args: argparse.Namespace) -> int:
             print("No flags: nothing found to fix.")
         for f in flags:
             print(f"{f.severity.upper():8} {f.kind:17} {f.message}" + (f"\n{'':26} « {f.evidence} »" if f.evidence else ""))
-    return 1 if any(f.severity == "error" for f in flags) else 0
+    return EXIT_AD_ERRORS if any(f.severity == "error" for f in flags) else 0
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
@@ -217,6 +221,16 @@ def _report_flags(flags: list[Any]) -> None:
         print(f"{f.severity.upper()}: [{f.kind}] {f.message}", file=sys.stderr)
 
 
+def _top_k(value: str) -> int:
+    try:
+        k = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= k <= 20:
+        raise argparse.ArgumentTypeError("must be between 1 and 20")
+    return k
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hiring-assistant",
@@ -241,7 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("ask", cmd_ask, "Ask a question about the guide; the answer cites the passages it rests on.")
     p.add_argument("question")
     p.add_argument("--json", action="store_true", help="print the answer, citations and backend as JSON")
-    p.add_argument("-k", type=int, default=None, help="passages to retrieve (default ASSISTANT_TOP_K=5)")
+    p.add_argument("-k", type=_top_k, default=None, help="passages to retrieve, 1 to 20 (default ASSISTANT_TOP_K=5)")
 
     p = add("draft-ad", cmd_draft_ad, "Draft a job ad from a brief (YAML or JSON), checked against French/EU rules.")
     p.add_argument("brief", help="brief file; see examples/brief-fr.yaml")
@@ -249,9 +263,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["fr", "en"], default=None, help="language of the ad (default: the brief's, else fr)")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
 
-    p = add("check-ad", cmd_check_ad, "Lint any job ad (Markdown or text) against French/EU job-ad rules. Exit 1 on errors.")
+    p = add("check-ad", cmd_check_ad, "Lint any job ad (Markdown or text) against French/EU job-ad rules. Exit 3 on errors.")
     p.add_argument("file", help="the ad, or - for standard input")
     p.add_argument("--level", choices=["junior", "mid", "senior"], default=None, help="level, to check pay against the guide's grid")
+    p.add_argument("--country", default="FR", help="ISO code of the job's country (default FR: French job-ad law, "
+                   "including the French-language rule, applies)")
     p.add_argument("--json", action="store_true")
 
     p = add("summarize", cmd_summarize, "Turn interview notes into an evidence-backed scorecard (notes never stored).")
@@ -290,7 +306,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so plainly, with the way to see more
         if args.debug:
             raise
-        print(f"unexpected error: {exc.__class__.__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        # The message may quote the input (pydantic does), and inputs can be candidates' notes: name the class only.
+        print(f"unexpected error: {exc.__class__.__name__} (a bug; run with --debug for the details)", file=sys.stderr)
         return 1
 
 

@@ -149,6 +149,21 @@ def offline_answer(question: str, hits: list[ScoredChunk], services: Services) -
     )
 
 
+_NUMBER = re.compile(r"\d(?:[\d\s\u00a0\u202f.,]*\d)?")
+
+
+def _figures(text: str) -> set[str]:
+    """Numbers in a text, spaces and separators removed ("2 920 €" and "2920€" both give "2920")."""
+    return {re.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text)}
+
+
+def unsupported_figures(draft: AnswerDraft, retrieved: dict[str, ScoredChunk]) -> list[str]:
+    """Figures in the LLM's answer found in none of the passages it cites (or, if it cites none, retrieved)."""
+    cited = [retrieved[c] for c in draft.citations if c in retrieved] or list(retrieved.values())
+    known = set().union(*(_figures(h.chunk.text) for h in cited)) if cited else set()
+    return sorted(f for f in _figures(draft.answer) if f not in known)
+
+
 def _strip_md(text: str) -> str:
     return re.sub(r"\*\*(.+?)\*\*", r"\1", text)
 
@@ -178,6 +193,12 @@ def llm_answer(question: str, hits: list[ScoredChunk], services: Services) -> An
             problems.append(f"citations {unknown} are not ids of the passages given; cite only those ids")
         if not draft.abstain and not [c for c in draft.citations if c in retrieved]:
             problems.append("an answer must cite at least one passage id, or set abstain to true")
+        unsupported = unsupported_figures(draft, retrieved)
+        if unsupported:
+            problems.append(
+                f"the figures {unsupported} do not appear in the passages you cited; quote figures exactly as "
+                "the cited passages give them, or cite the passage they come from"
+            )
         return problems
 
     result = structured_call(services.chat_model, AnswerDraft, messages, validate=check, settings=services.settings)
@@ -187,6 +208,12 @@ def llm_answer(question: str, hits: list[ScoredChunk], services: Services) -> An
         raise LLMError(f"The LLM's answer could not be used: {'; '.join(result.problems)}")
     kept = [c for c in dict.fromkeys(draft.citations) if c in retrieved]
     dropped = [c for c in draft.citations if c not in retrieved]
+    if not draft.abstain and unsupported_figures(draft, retrieved):
+        return Answer(
+            answer=NOT_COVERED[lang], abstained=True, backend=backend, model=model, dropped_citations=dropped,
+            usage=result.usage,
+            notice="The model's answer gave figures that are not in the passages it cited, so it is not shown.",
+        )
     if draft.abstain or not kept or not draft.answer.strip():
         # An answer with no verifiable citation is not shown as grounded: abstain.
         return Answer(

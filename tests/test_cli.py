@@ -66,3 +66,83 @@ def test_cold_start_of_ask_does_not_import_gradio(cli_env) -> None:
 def test_python_dash_m_works(cli_env) -> None:
     result = subprocess.run([sys.executable, "-m", "assistant", "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "hiring-assistant" in result.stdout
+
+
+def test_draft_ad_in_every_format(cli_env, capsys, tmp_path) -> None:
+    assert main(["draft-ad", "examples/brief-fr.yaml", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"ad", "text", "flags", "citations"} <= set(data)
+    assert "(F/H)" in data["ad"]["title"] and data["ad"]["salary"]["currency"] == "EUR"
+    assert main(["draft-ad", "examples/brief-en.yaml", "--format", "jsonld"]) == 0
+    jsonld = json.loads(capsys.readouterr().out)
+    assert jsonld["@type"] == "JobPosting" and jsonld["baseSalary"]["currency"] == "EUR"
+    out = tmp_path / "ad.html"
+    assert main(["draft-ad", "examples/brief-fr.yaml", "--format", "html", "-o", str(out)]) == 0
+    assert "<h1>" in out.read_text(encoding="utf-8") and "Written to" in capsys.readouterr().err
+    assert main(["draft-ad", "examples/brief-fr.yaml"]) == 0
+    assert capsys.readouterr().out.startswith("# ")
+
+
+def test_draft_ad_bad_brief_is_a_message(cli_env, capsys, tmp_path) -> None:
+    bad = tmp_path / "brief.yaml"
+    bad.write_text("sector: SaaS\ncolour: blue\n", encoding="utf-8")
+    assert main(["draft-ad", str(bad)]) == 2
+    assert "colour" in capsys.readouterr().err
+
+
+def test_check_ad_exit_codes_and_json(cli_env, capsys, tmp_path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text("# Vendeuse H/F\n\nNous cherchons un homme de terrain de moins de 30 ans. Salaire selon profil.\n", encoding="utf-8")
+    assert main(["check-ad", str(bad), "--json"]) == 3
+    kinds = {f["kind"] for f in json.loads(capsys.readouterr().out)["flags"]}
+    assert {"discrimination", "gendered_wording", "salary", "date"} <= kinds
+    empty = tmp_path / "empty.md"
+    empty.write_text("  \n", encoding="utf-8")
+    assert main(["check-ad", str(empty)]) == 2
+    assert "empty" in capsys.readouterr().err
+    binary = tmp_path / "ad.pdf"
+    binary.write_bytes(b"%PDF-1.4\x00\x01\x02")
+    assert main(["check-ad", str(binary)]) == 2
+
+
+def test_check_ad_accepts_our_own_english_ad_for_a_job_abroad(cli_env, capsys, tmp_path) -> None:
+    ad = tmp_path / "ad.md"
+    assert main(["draft-ad", "examples/brief-en.yaml", "-o", str(ad)]) == 0
+    capsys.readouterr()
+    assert main(["check-ad", str(ad), "--country", "IE"]) == 0
+    assert main(["check-ad", str(ad)]) == 3  # the same ad for a job in France must be in French
+    assert "language" in capsys.readouterr().out
+
+
+def test_summarize_file_and_stdin(cli_env, capsys, monkeypatch) -> None:
+    import io
+
+    assert main(["summarize", "examples/notes-en.txt", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"competencies", "flags", "follow_up_questions", "recommendation", "backend"} <= set(data)
+    notes = (ROOT / "examples" / "notes-en.txt").read_text(encoding="utf-8")
+    for c in data["competencies"]:
+        for e in c["evidence"]:
+            assert notes[e["start"]:e["end"]] == e["quote"]
+    assert data["recommendation"] is None and all(c["rating"] is None for c in data["competencies"])
+
+    class FakeStdin:
+        buffer = io.BytesIO("Très à l'écoute du client, reformule ses besoins.".encode())
+
+    monkeypatch.setattr(sys, "stdin", FakeStdin)
+    assert main(["summarize", "-"]) == 0
+    assert "l'écoute" in capsys.readouterr().out
+
+
+def test_summarize_refuses_empty_notes(cli_env, capsys, tmp_path) -> None:
+    empty = tmp_path / "n.txt"
+    empty.write_text("  ...  \n", encoding="utf-8")
+    assert main(["summarize", str(empty)]) == 2
+    assert "error:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("k", ["0", "-1", "100000", "x"])
+def test_ask_k_out_of_range_is_refused(cli_env, capsys, k) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["ask", "Quel salaire ?", "-k", k])
+    assert exc.value.code == 2

@@ -124,3 +124,16 @@ def test_llm_timeout_is_a_clear_error_or_an_offline_fallback(services, openai_se
     openai_server.script([Delay(2.0)])
     answer = ask("Quel salaire pour un débutant ?", svc, fallback_offline=True)
     assert answer.backend == "offline" and "2920" in answer.answer and "did not answer" in (answer.notice or "")
+
+
+def test_llm_figures_must_come_from_the_cited_passages(services) -> None:
+    hits = services.kb.search("Quel salaire pour un débutant ?", 5)
+    grid = next(h.chunk.id for h in hits if "2920" in h.chunk.text)
+    invented = {"answer": "Entre 3 100 € et 3 900 € brut mensuel.", "abstain": False, "citations": [grid]}
+    fake = FakeStructuredChatModel(responses=[invented, invented])
+    answer = ask("Quel salaire pour un débutant ?", _llm_services(services, fake))
+    assert answer.abstained and "3 100" not in answer.answer and "figures" in (answer.notice or "")
+    assert "3100" in fake.calls[1][-1].content  # the re-ask named the unsupported figures
+    exact = {"answer": "Entre 2 920 € et 3500 € brut mensuel, variable de 15 à 50 %.", "abstain": False, "citations": [grid]}
+    ok = ask("Quel salaire pour un débutant ?", _llm_services(services, FakeStructuredChatModel(responses=[exact])))
+    assert not ok.abstained and "2 920" in ok.answer
