@@ -113,7 +113,7 @@ def _friendly(exc: Exception, settings: Settings | None) -> LLMError:
     if "Timeout" in name:
         return LLMError(f"The LLM ({where}) did not answer within {settings.llm_timeout if settings else '?'} s.")
     if "Connection" in name:
-        return LLMError(f"Cannot reach the LLM ({where}): {exc}. Is the server running?")
+        return LLMError(f"Cannot reach the LLM ({where}): {str(exc).rstrip('.')}. Is the server running?")
     if "Authentication" in name:
         return LLMError(f"The LLM ({where}) refused the API key. Check OPENAI_API_KEY / ASSISTANT_LLM_API_KEY.")
     if "RateLimit" in name:
