@@ -2,13 +2,15 @@
 
     notes ──validate──▶ sanitise (invisible characters out, offsets kept) ──▶ flags (discrimination, injection, PII)
           ──▶ sentences / bullet items; those holding a discrimination or injection flag are EXCLUDED
-          ──▶ offline: cues + embeddings → evidence, polarity (no ratings, no recommendation)
-              LLM: one structured call on the remaining text (PII redacted) → code verifies every quote and rating
+          ──▶ offline: cues + embeddings (a local model only) → evidence, polarity (no ratings, no recommendation)
+              LLM: one structured call on the remaining text (PII redacted) → code verifies every quote, recomputes
+                   its polarity, drops ratings and a recommendation their evidence contradicts
           ──▶ follow-up questions from the guide's question bank ──▶ InterviewSummary
 
 Every evidence quote satisfies `quote == notes[start:end]` on the string the user passed. Excluded passages are
 replaced by a marker in what the LLM sees, and any quote that falls in one is dropped. Notes are never logged or
-written anywhere; the optional audit record holds a hash of them, not the text.
+written anywhere, nor sent to a remote embedding service; the optional audit record holds a hash of them and
+offsets, never text.
 """
 
 from __future__ import annotations
@@ -23,12 +25,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from .errors import InputError, LLMError, StoreError
 from .models import (
+    AssessmentDraft,
     CompetencyAssessment,
     Evidence,
+    EvidenceDraft,
     Flag,
     FollowUpQuestion,
     InterviewSummary,
@@ -64,6 +68,10 @@ NOTICE = {
 OFFLINE_NOTICE = {
     "fr": " Mode hors ligne : les notes sont organisées par compétence, sans note ni recommandation.",
     "en": " Offline mode: the notes are organised by competency, with no ratings and no recommendation.",
+}
+CUES_ONLY_NOTICE = {
+    "fr": " Les embeddings configurés sont distants : les notes ne leur ont pas été envoyées, repérage par mots-clés seulement.",
+    "en": " The configured embeddings are remote: the notes were not sent to them; matching used cue words only.",
 }
 EXCLUDED_TEXT = {
     "fr": "Les phrases ou puces contenant un signalement « discrimination » ou « prompt_injection » ont été retirées "
@@ -409,11 +417,11 @@ def _is_header(folded: str) -> bool:
 
 
 def match_embeddings(fw: Framework, embedder: Any, texts: Sequence[str]) -> list[str | None]:
-    """For each text, the competency its embedding points at clearly, or None."""
+    """For each text, the competency its embedding points at clearly, or None (always None for a remote embedder)."""
     import numpy as np
 
-    if embedder is None or not texts:
-        return [None] * len(texts)
+    if embedder is None or not texts or not getattr(embedder, "local", False):
+        return [None] * len(texts)  # notes are personal data: only a local model may embed them
     matrix, owner = _competency_vectors(fw, embedder)
     out: list[str | None] = []
     n = len(fw.competencies)
@@ -674,7 +682,7 @@ def _llm_assess(prep: Prepared, services: Services, stage: str | None) -> LLMAss
     if result.value is None:
         raise LLMError(
             "The LLM returned no usable scorecard, even after one correction request ("
-            + "; ".join(result.problems)[:300]
+            + describe_problems(result.problems)
             + "). Try again, or set ASSISTANT_LLM_BACKEND=offline for the evidence-only scorecard."
         )
     draft = result.value
@@ -683,9 +691,11 @@ def _llm_assess(prep: Prepared, services: Services, stage: str | None) -> LLMAss
     for a in draft.assessments:
         cid = a.competency_id
         if cid not in known:
-            out.dropped.append(f"unknown competency id '{cid[:40]}' rejected")
+            shown = f"'{cid}'" if _SAFE_ID.fullmatch(cid) else "(not shown)"  # an id can carry text from the notes
+            out.dropped.append(f"unknown competency id {shown} rejected")
             continue
         kept = out.evidence.setdefault(cid, [])
+        corrected = 0
         for ev in a.evidence:
             quote = redaction.restore(ev.quote) if redaction is not None else ev.quote
             span = locate_quote(prep, quote)
@@ -693,25 +703,95 @@ def _llm_assess(prep: Prepared, services: Services, stage: str | None) -> LLMAss
                 why = "comes from an excluded (flagged) passage" if _in_excluded(prep, quote) else "is not verbatim in the notes"
                 out.dropped.append(f"{cid}: a quote that {why} was dropped")  # the quote itself is not echoed
                 continue
-            evidence = prep.evidence(*span, ev.polarity)
+            # The polarity is the code's reading of the quote, not the LLM's ("Anglais hésitant" is no strength).
+            pol = polarity(prep.cleaned.text[span[0] : span[1]])
+            corrected += pol != ev.polarity
+            evidence = prep.evidence(*span, pol)
             if all((e.start, e.end) != (evidence.start, evidence.end) for e in kept):
                 kept.append(evidence)
+        if corrected:
+            out.dropped.append(f"{cid}: the LLM's polarity of {corrected} quote(s) replaced by the code's reading")
         if a.rating is not None and not 1 <= a.rating <= 5:
             out.dropped.append(f"{cid}: rating {a.rating} outside 1-5 rejected")
         elif a.rating is not None and cid not in out.ratings:
             out.ratings[cid] = a.rating
         out.rationales.setdefault(cid, _clean_text_field(a.rationale))
     for cid in list(out.ratings):
-        if not out.evidence.get(cid):
-            out.dropped.append(f"{cid}: rating dropped, no verified evidence left")
+        why = rating_problem(out.ratings[cid], out.evidence.get(cid, []))
+        if why:
+            out.dropped.append(f"{cid}: rating {out.ratings[cid]} dropped, {why}")
             del out.ratings[cid]
             out.rationales.pop(cid, None)
-    if draft.recommendation and out.ratings:
-        out.recommendation = draft.recommendation
-        out.recommendation_rationale = _clean_text_field(draft.recommendation_rationale)
-    elif draft.recommendation:
-        out.dropped.append("recommendation dropped: no rating survived verification")
+    if draft.recommendation:
+        why = recommendation_problem(draft.recommendation, list(out.ratings.values()))
+        if why:
+            out.dropped.append(f"recommendation dropped: {why}")
+        else:
+            out.recommendation = draft.recommendation
+            out.recommendation_rationale = _clean_text_field(draft.recommendation_rationale)
     return out
+
+
+_SAFE_ID = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
+def rating_problem(rating: int, evidence: list[Evidence]) -> str:
+    """Why a rating cannot stand on its verified evidence, or "" when it can."""
+    if not evidence:
+        return "no verified evidence left"
+    polarities = {e.polarity for e in evidence}
+    if rating >= 4 and polarities == {"negative"}:
+        return "it is high but every verified quote is negative"
+    if rating <= 2 and polarities == {"positive"}:
+        return "it is low but every verified quote is positive"
+    return ""
+
+
+def recommendation_problem(recommendation: str, ratings: list[int]) -> str:
+    """Why a suggested decision does not follow from the surviving ratings, or "" when it does."""
+    if not ratings:
+        return "no rating survived verification"
+    low = sum(r <= 2 for r in ratings)
+    high = sum(r >= 4 for r in ratings)
+    if recommendation == "advance" and low * 2 > len(ratings):
+        return f"'advance' contradicts the ratings ({low} of {len(ratings)} are 2 or below)"
+    if recommendation == "do_not_advance" and high * 2 > len(ratings):
+        return f"'do_not_advance' contradicts the ratings ({high} of {len(ratings)} are 4 or above)"
+    return ""
+
+
+_SCHEMA_WORDS = {
+    name for model in (ScorecardDraft, AssessmentDraft, EvidenceDraft) for name in model.model_fields
+}
+
+
+def describe_problems(problems: list[str]) -> str:
+    """The structured-output problems as categories, field paths and pydantic error types only.
+
+    The raw problem text can quote the model's output, which quotes the notes: none of it is echoed.
+    """
+    from pydantic_core.core_schema import ErrorType
+
+    error_types = set(get_args(ErrorType))
+    parts: list[str] = []
+    for problem in problems:
+        if problem.startswith("the output did not match the schema"):
+            found = [t for t in re.findall(r"type=([a-z_]+)", problem) if t in error_types]
+            paths = [
+                line.strip()
+                for line in problem.splitlines()
+                if re.fullmatch(r"[\w.]+", line.strip())
+                and all(part.isdigit() or part in _SCHEMA_WORDS for part in line.strip().split("."))
+            ]
+            detail = ", ".join(dict.fromkeys(paths + found))
+            parts.append("output did not match the scorecard schema" + (f": {detail}" if detail else ""))
+        elif "is not a competency id" in problem:
+            parts.append("unknown competency id")
+        elif "outside the 1-5 scale" in problem:
+            parts.append("rating outside 1-5")
+        else:
+            parts.append("output rejected by validation")
+    return "; ".join(dict.fromkeys(parts))[:300] or "no structured output"
 
 
 # --------------------------------------------------------------------------- follow-ups and assembly
@@ -742,11 +822,15 @@ def summarize_notes(notes: str, services: Services, *, stage: str | None = None)
     fw = services.framework
     lang = prep.language
     online = services.chat_model is not None
+    cues_only = False  # set when the configured embedder is remote and so was not used on the notes
     if online:
         llm = _llm_assess(prep, services, stage)
         evidence = llm.evidence
     else:
         embedder = getattr(services.kb, "embedder", None) if _kb_available(services) else None
+        if embedder is not None and not getattr(embedder, "local", False):
+            # A remote embedding endpoint (OpenAI, a server) must never receive the notes: cues only.
+            embedder, cues_only = None, True
         llm = LLMAssessment()
         evidence = _offline_evidence(prep, fw, embedder)
     assessments: list[CompetencyAssessment] = []
@@ -764,7 +848,7 @@ def summarize_notes(notes: str, services: Services, *, stage: str | None = None)
         strengths += [e.model_copy(update={"competency": c.id}) for e in ev if e.polarity == "positive"]
         concerns += [e.model_copy(update={"competency": c.id}) for e in ev if e.polarity == "negative"]
     missing = [a.id for a in assessments if a.status == "not_assessed"]
-    notice = NOTICE[lang] + ("" if online else OFFLINE_NOTICE[lang])
+    notice = NOTICE[lang] + ("" if online else OFFLINE_NOTICE[lang]) + (CUES_ONLY_NOTICE[lang] if cues_only else "")
     summary = InterviewSummary(
         language=lang,  # type: ignore[arg-type]
         stage=stage,
@@ -797,18 +881,37 @@ def _kb_available(services: Services) -> bool:
     return True
 
 
-def write_audit(path: Path, notes: str, summary: InterviewSummary) -> None:
-    """Append one JSON line: hash of the notes (never the notes), backend, model, retrieved chunks, output."""
-    record = {
+def audit_record(notes: str, summary: InterviewSummary) -> dict[str, Any]:
+    """What the audit log keeps: a hash of the notes, the engine, and the scorecard as ids, numbers and offsets.
+
+    No text from the notes or derived from them (quotes, flag evidence, rationales, messages): those hold
+    personal data and remarks on protected criteria. Offsets plus the hash let an auditor holding the notes
+    re-check every quote; without the notes the record reveals nothing of them.
+    """
+    return {
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "job": "summarize",
         "notes_sha256": hashlib.sha256(notes.encode("utf-8")).hexdigest(),
-        "notes_chars": len(notes),
         "backend": summary.backend,
         "model": summary.model,
-        "retrieved": summary.retrieved,
-        "output": summary.to_json(),
+        "retrieved": list(summary.retrieved),
+        "stage": summary.stage,
+        "competencies": [
+            {
+                "id": a.id,
+                "status": a.status,
+                "rating": a.rating,
+                "evidence": [[e.start, e.end, e.polarity] for e in a.evidence],
+            }
+            for a in summary.competencies
+        ],
+        "flags": [{"kind": f.kind, "start": f.start, "end": f.end} for f in summary.flags],
     }
+
+
+def write_audit(path: Path, notes: str, summary: InterviewSummary) -> None:
+    """Append one JSON line (see audit_record): never the notes, nor any quote or message taken from them."""
+    record = audit_record(notes, summary)
     try:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         with open(path, "a", encoding="utf-8") as fh:

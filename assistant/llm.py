@@ -118,7 +118,11 @@ def _friendly(exc: Exception, settings: Settings | None) -> LLMError:
         return LLMError(f"The LLM ({where}) refused the API key. Check OPENAI_API_KEY / ASSISTANT_LLM_API_KEY.")
     if "RateLimit" in name:
         return LLMError(f"The LLM ({where}) is rate-limiting requests; try again later.")
-    return LLMError(f"The LLM ({where}) failed: {name}: {str(exc)[:300]}")
+    status = getattr(exc, "status_code", None)
+    if status is not None:  # an HTTP error from the server: its message is the server's, not the model's output
+        return LLMError(f"The LLM ({where}) answered HTTP {status}: {str(exc)[:300]}")
+    # Anything else (a parser error, say) may quote the model's output, and so the notes: name it only.
+    return LLMError(f"The LLM ({where}) failed ({name}).")
 
 
 def structured_call(

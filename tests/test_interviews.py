@@ -341,6 +341,67 @@ def test_llm_unusable_output_twice_is_an_llm_error(settings, kb, framework):
         summarize_notes(NOTES_FR, services)
 
 
+def test_llm_unusable_output_error_does_not_echo_the_notes(settings, kb, framework):
+    notes = "Anglais hésitant, zorblax quadruple certifié.\n"
+    bad = {"assessments": [{"competency_id": "english", "evidence": [{"quote": "zorblax quadruple", "polarity": "positive"}],
+                            "rating": "zorblax quadruple"}], "recommendation": "zorblax quadruple"}
+    services, model = llm_services(settings, kb, framework, [bad, bad])
+    with pytest.raises(LLMError) as info:
+        summarize_notes(notes, services)
+    assert len(model.calls) == 2
+    message = str(info.value)
+    assert "zorblax" not in message and "hésitant" not in message
+    assert "schema" in message and "rating" in message  # says what failed: field paths and error types only
+
+
+def test_llm_polarity_is_recomputed_and_a_contradicted_rating_dropped(settings, kb, framework):
+    notes = "Anglais hésitant, n'a jamais travaillé à l'international.\nTrès bonne écoute du client.\n"
+    payload = draft(("english", [("Anglais hésitant", "positive")], 5), recommendation="advance", rationale="Top.")
+    services, _ = llm_services(settings, kb, framework, [payload])
+    summary = summarize_notes(notes, services)
+    english = next(a for a in summary.competencies if a.id == "english")
+    assert [e.polarity for e in english.evidence] == ["negative"] and english.status == "assessed"
+    assert english.rating is None and english.rationale == ""
+    assert any("english: rating 5 dropped" in d and "negative" in d for d in summary.dropped)
+    assert any("polarity" in d for d in summary.dropped)
+    assert summary.recommendation is None and summary.recommendation_rationale == ""
+    assert any("recommendation dropped" in d for d in summary.dropped)
+    assert any(e.competency == "english" for e in summary.concerns) and not summary.strengths
+
+
+def test_llm_low_rating_on_only_positive_quotes_is_dropped(settings, kb, framework):
+    payload = draft(("listening", [("Très bonne écoute, reformule les besoins du client.", "negative")], 1))
+    services, _ = llm_services(settings, kb, framework, [payload])
+    summary = summarize_notes(NOTES_FR, services)
+    listening = next(a for a in summary.competencies if a.id == "listening")
+    assert listening.rating is None and [e.polarity for e in listening.evidence] == ["positive"]
+    assert any("listening: rating 1 dropped" in d for d in summary.dropped)
+
+
+@pytest.mark.parametrize(
+    "recommendation, ratings, kept",
+    [
+        ("advance", (2, 1, 4), False),  # most ratings are 2 or below
+        ("advance", (4, 2, 3), True),
+        ("do_not_advance", (5, 3, 4), False),  # most ratings are 4 or above
+        ("do_not_advance", (2, 3, 4), True),
+        ("hold", (5, 1, 5), True),
+    ],
+)
+def test_llm_recommendation_must_follow_the_ratings(settings, kb, framework, recommendation, ratings, kept):
+    quotes = [  # the ratings below never contradict these quotes' polarity (neutral, negative, positive)
+        ("experience_similar", "6 ans comme account manager chez un éditeur SaaS, portefeuille de 4 grands comptes."),
+        ("team_management", "N'a jamais encadré d'équipe."),
+        ("english", "Anglais courant."),
+    ]
+    items = [(cid, [(quote, "neutral")], rating) for (cid, quote), rating in zip(quotes, ratings)]
+    services, _ = llm_services(settings, kb, framework, [draft(*items, recommendation=recommendation, rationale="r")])
+    summary = summarize_notes(NOTES_FR, services)
+    assert len([a for a in summary.competencies if a.rating is not None]) == 3  # all ratings survived
+    assert (summary.recommendation == recommendation) is kept
+    assert any("recommendation dropped" in d and "contradicts" in d for d in summary.dropped) is not kept
+
+
 def test_llm_never_sees_flagged_sentences(settings, kb, framework):
     notes = NOTES_FR + DISCRIMINATION + "\n" + INJECTION + "\n"
     services, model = llm_services(settings, kb, framework, [draft()])
@@ -459,6 +520,74 @@ def test_redaction_can_be_turned_off(tmp_path, kb, framework, openai_server):
     assert "claire.dumas@example.com" in json.dumps(openai_server.requests[0])
 
 
+def test_remote_embedder_never_receives_the_notes(tmp_path, framework, openai_server):
+    from assistant.embeddings import OpenAIEmbeddings
+    from assistant.knowledge import open_knowledge_base
+
+    settings = make_settings(
+        tmp_path,
+        ASSISTANT_EMBEDDINGS="openai",
+        ASSISTANT_EMBEDDINGS_BASE_URL=openai_server.base_url,
+        ASSISTANT_EMBEDDINGS_MODEL="test-embedding",
+    )
+    remote_kb = open_knowledge_base(settings)
+    assert isinstance(remote_kb.embedder, OpenAIEmbeddings) and openai_server.embedding_requests  # guide ingested
+    before = len(openai_server.embedding_requests)
+    notes = "Contact : julie.martin@gmail.com.\nTrès bonne écoute du client, elle reformule bien.\nAnglais courant.\n"
+    summary = summarize_notes(notes, Services(settings=settings, kb_override=remote_kb, framework_override=framework))
+    sent = json.dumps(openai_server.embedding_requests, ensure_ascii=False)
+    assert len(openai_server.embedding_requests) == before  # nothing embedded after the index was built
+    assert "julie.martin" not in sent and "reformule" not in sent and "Anglais courant" not in sent
+    assessed = {a.id for a in summary.competencies if a.status == "assessed"}
+    assert {"listening", "english"} <= assessed  # the cues still work
+    assert "mots-clés seulement" in summary.notice
+
+
+def test_match_embeddings_uses_only_a_local_embedder(framework):
+    from assistant.embeddings import HashEmbeddings
+    from assistant.interviews import match_embeddings
+
+    class Recording(HashEmbeddings):
+        def __init__(self, local: bool) -> None:
+            super().__init__()
+            self.local, self.seen = local, []
+            self.name = f"recording-{local}"
+
+        def embed_query(self, text: str) -> list[float]:
+            self.seen.append(text)
+            return super().embed_query(text)
+
+    texts = ["Très bonne écoute du client, reformule les besoins."]
+    remote, local = Recording(False), Recording(True)
+    assert match_embeddings(framework, remote, texts) == [None] and remote.seen == []
+    match_embeddings(framework, local, texts)
+    assert texts[0] in local.seen
+
+
+@pytest.mark.parametrize("mode", ["offline", "llm"])
+def test_audit_record_holds_no_text_from_the_notes(tmp_path, kb, framework, mode):
+    audit = tmp_path / "audit.jsonl"
+    settings = make_settings(tmp_path / "data", ASSISTANT_AUDIT_LOG=str(audit))
+    line = "Très bonne écoute du client, joignable à julie.martin@gmail.com, enceinte de 5 mois."
+    notes = line + "\nAnglais courant, négocie en anglais.\n"
+    payload = draft(("english", [("Anglais courant, négocie en anglais.", "positive")], 4), recommendation="hold",
+                    rationale="Anglais courant confirmé.")
+    chat = FakeStructuredChatModel(responses=[payload]) if mode == "llm" else None
+    services = Services(settings=settings, kb_override=kb, framework_override=framework, chat_model_override=chat)
+    summary = summarize_notes(notes, services)
+    text = audit.read_text(encoding="utf-8")
+    for fragment in ("julie.martin", "gmail", "enceinte", "écoute", "Anglais", "anglais", "négocie", "mois"):
+        assert fragment not in text, fragment
+    record = json.loads(text)
+    assert set(record) <= {"time", "job", "notes_sha256", "backend", "model", "retrieved", "stage", "competencies", "flags"}
+    assert {(f["kind"], f["start"], f["end"]) for f in record["flags"]} == {(f.kind, f.start, f.end) for f in summary.flags}
+    assert {f["kind"] for f in record["flags"]} >= {"pii", "discrimination"}
+    english = next(c for c in record["competencies"] if c["id"] == "english")
+    start = notes.index("Anglais")
+    assert english["status"] == "assessed" and english["evidence"][0] == [start, notes.index("\n", start), "positive"]
+    assert english["rating"] == (4 if mode == "llm" else None)
+
+
 def test_audit_record_holds_a_hash_not_the_notes(tmp_path, kb, framework, caplog):
     audit = tmp_path / "audit" / "log.jsonl"
     settings = make_settings(tmp_path / "data", ASSISTANT_AUDIT_LOG=str(audit))
@@ -474,7 +603,7 @@ def test_audit_record_holds_a_hash_not_the_notes(tmp_path, kb, framework, caplog
     import hashlib
 
     assert record["notes_sha256"] == hashlib.sha256(notes.encode()).hexdigest()
-    assert record["backend"] == "offline" and "output" in record and "retrieved" in record
+    assert record["backend"] == "offline" and "competencies" in record and "retrieved" in record
     assert "zyxwv" not in audit.read_text(encoding="utf-8")  # only quotes of the output, never the raw notes
     assert "zyxwv" not in caplog.text
     written = [p for p in (tmp_path / "data").rglob("*") if p.is_file()]
