@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 MAX_BRIEF_BYTES = 256 * 1024
 MAX_LIST_ITEMS = 50
+MAX_COUNT = 1_000_000  # partners, team sizes: a larger figure is a typo or hostile input
+COUNT_FIELDS = ("partners_count", "team_size", "team_to_manage")
 TEXT_LIST_FIELDS = ("requirements", "company_pitch", "accounts")
 LANGUAGES = ("fr", "en")
 
@@ -116,6 +118,21 @@ def _normalise(field_name: str, value: Any, table: dict[str, str], valid: list[s
     return found
 
 
+def _count(field_name: str, value: Any) -> int:
+    """A whole count: an int or a string of digits ("12", as a form may send it); never a bool or a fraction."""
+    if isinstance(value, bool):  # YAML `true` is not 1 person
+        raise InputError(f"`{field_name}` must be a whole number (e.g. 12), not {str(value).lower()}.")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # JSON may send 12.0
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{1,9}\s*", value):
+        value = int(value)
+    if not isinstance(value, int):
+        raise InputError(f"`{field_name}` must be a whole number (e.g. 12), not {value!r}.")
+    if not 0 <= value <= MAX_COUNT:
+        raise InputError(f"`{field_name}` must be between 0 and {MAX_COUNT:,}, not {value:,}.")
+    return value
+
+
 def brief_from_dict(data: dict[str, Any], *, settings: Settings | None = None) -> JobBrief:
     """Validate a brief given as a mapping (a parsed file or the UI form); InputError says what to fix."""
     if not isinstance(data, dict):
@@ -171,8 +188,11 @@ def brief_from_dict(data: dict[str, Any], *, settings: Settings | None = None) -
             if len(name) > limit:
                 raise InputError(f"A `key_clients` entry is {len(name)} characters long; the limit is {limit}.")
         values["key_clients"] = [c for c in clients if c]
+    for name in COUNT_FIELDS:
+        if name in values:
+            values[name] = _count(name, values[name])
     if isinstance(values.get("salary"), (int, float)) and not isinstance(values.get("salary"), bool):
-        values["salary"] = str(values["salary"])
+        values["salary"] = f"{values['salary']:g}"  # `salary: 3500` in YAML: a bare amount, read like "3500"
     try:
         brief = JobBrief.model_validate(values)
     except ValidationError as exc:
@@ -180,6 +200,9 @@ def brief_from_dict(data: dict[str, Any], *, settings: Settings | None = None) -
             f"{'.'.join(str(p) for p in err['loc']) or 'brief'}: {err['msg']}" for err in exc.errors(include_url=False)
         )
         raise InputError(f"The brief is not valid: {problems}.") from exc
+    if brief.date_posted and brief.valid_through and brief.valid_through < brief.date_posted:
+        raise InputError(f"`valid_through` ({brief.valid_through}) is before `date_posted` ({brief.date_posted}): "
+                         "the ad would expire before it is published.")
     if isinstance(seniority_raw, str) and "jeune" in fold(seniority_raw):
         brief._seniority_note = seniority_raw  # kept to warn that "jeune" refers to age
     return brief
@@ -281,9 +304,11 @@ def plan_ad(brief: JobBrief, framework: Framework, lang: str, *, today: date | N
             kind="discrimination", severity="warning", evidence=note,
             message=f"The level “{note}” refers to age: the ad says it is open to entry-level candidates instead.",
         ))
+    today = today or date.today()
+    flags += _date_flags(brief, today)
     plan = AdPlan(
         brief=brief, lang=lang, title=title, profile=profile, key_accounts=key_accounts, international=international,
-        salary=salary, date_posted=brief.date_posted or today or date.today(),
+        salary=salary, date_posted=brief.date_posted or today,
     )
     plan.pitch = _clean_text(brief.company_pitch, "company_pitch", framework, lang, flags)
     plan.requirements = _clean_text(brief.requirements, "requirements", framework, lang, flags)
@@ -300,6 +325,19 @@ def plan_ad(brief: JobBrief, framework: Framework, lang: str, *, today: date | N
             plan.key_clients.append(client)
     plan.flags = flags
     return plan
+
+
+def _date_flags(brief: JobBrief, today: date) -> list[Flag]:
+    """A publication date in the past, or an expiry date already gone, is most likely a stale brief."""
+    flags = []
+    if brief.date_posted and (today - brief.date_posted).days > 1:
+        flags.append(Flag(kind="date", severity="warning", evidence=brief.date_posted.isoformat(), message=(
+            f"The brief's publication date {brief.date_posted.isoformat()} is in the past (today is {today.isoformat()}): "
+            "an ad is dated the day it is published (Code du travail L5332-1); check the date.")))
+    if brief.valid_through and brief.valid_through < today:
+        flags.append(Flag(kind="date", severity="warning", evidence=brief.valid_through.isoformat(), message=(
+            f"The brief's expiry date {brief.valid_through.isoformat()} has passed: the ad would be published expired.")))
+    return flags
 
 
 def _t(lang: str, fr: str, en: str) -> str:
@@ -353,6 +391,20 @@ def _choose_title(
     return next((t for t in standard if t.id == "account_manager"), standard[0])
 
 
+_BARE_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+|\d+(?:[.,]\d+)?)(?![\d\w%€$£])")
+
+
+def _parse_pay(text: str, compliance: Any) -> Any:
+    """The pay in a brief's text; a bare figure ("3500", "3 000 - 3 500 brut") is read as an amount in euros."""
+    parsed = compliance.parse_salary(text)
+    if parsed is not None and (parsed.min is not None or parsed.max is not None):
+        return parsed
+    if re.search(r"[€$£]|\b(?:eur|euros?|usd|gbp)\b|\d\s?k\b", text, re.I):
+        return parsed  # a currency is there: the linter's reading stands
+    # No currency sign: the hiring manager wrote a figure in a pay field, so it is money (euros by default).
+    return compliance.parse_salary(_BARE_NUMBER.sub(lambda m: m.group(1) + " €", text))
+
+
 def _plan_salary(brief: JobBrief, framework: Framework, lang: str, flags: list[Flag], compliance: Any) -> Salary:
     """Pay from the brief when it reads; else the guide's grid for the level, marked as such."""
     variable = brief.variable_pay
@@ -361,18 +413,30 @@ def _plan_salary(brief: JobBrief, framework: Framework, lang: str, flags: list[F
         low, high = given.min, given.max
         if low is not None and high is not None and low > high:
             low, high = high, low
-        return Salary(min=low, max=high, period=given.period, variable=variable, source="brief")
+        if given.basis is None:
+            flags.append(_basis_flag(str(given.model_dump(exclude_none=True))))
+        return Salary(min=low, max=high, period=given.period, basis=given.basis or "unspecified", variable=variable,
+                      source="brief")
     if isinstance(given, str):
-        parsed = compliance.parse_salary(given)
+        parsed = _parse_pay(given, compliance)
         if parsed is not None and (parsed.min is not None or parsed.max is not None):
             low, high = parsed.min, parsed.max
             if low is not None and high is not None and low > high:
                 low, high = high, low
+            # Brut or net only when the brief says so: "40 000 € annuel" is not published as gross pay.
+            basis = "gross" if parsed.gross is True else "net" if parsed.gross is False else "unspecified"
+            if basis == "unspecified":
+                flags.append(_basis_flag(given))
+            if parsed.period_assumed:
+                period = "per month" if parsed.period == "month" else "per year"
+                flags.append(Flag(kind="salary", severity="info", evidence=given, message=(
+                    f"The brief's pay (“{given}”) does not say monthly or yearly: read as {period} from the amount "
+                    "(below 12,000 = monthly); check it.")))
             return Salary(min=low, max=high, period=parsed.period or "month", currency=parsed.currency,
-                          basis="net" if parsed.gross is False else "gross", variable=variable, source="brief")
+                          basis=basis, variable=variable, source="brief")
         flags.append(Flag(
             kind="salary", severity="warning", evidence=given,
-            message=f"The brief's pay (“{given}”) has no readable amount: the ad shows the guide's range for this level; give a range.",
+            message=f"The brief's pay (“{given}”) has no readable amount: the ad shows the guide's figures instead; give a range.",
         ))
     grid = framework.salary.levels.get(brief.seniority)
     low = grid.min if grid else None
@@ -381,12 +445,28 @@ def _plan_salary(brief: JobBrief, framework: Framework, lang: str, flags: list[F
         # The guide gives seniors only a ceiling ("jusqu'à 5420 €"): the range starts where the junior one ends.
         junior = framework.salary.levels.get("junior")
         low = junior.max if junior else None
-    flags.append(Flag(
-        kind="salary", severity="info",
-        message=f"No pay in the brief: the guide's {framework.salary.year} grid for the {brief.seniority} level; confirm before publishing.",
-    ))
+    if given is None:  # an unreadable pay already has its warning: no second, contradictory note
+        level = f"{brief.seniority} level" + ("" if "seniority" in brief.model_fields_set else " (the brief gives no level)")
+        stated = "" if guide_states_band(framework, low, high) else " (interpolated: the guide gives no band for this level)"
+        flags.append(Flag(
+            kind="salary", severity="info",
+            message=(f"No pay in the brief: the ad shows a range from the guide's {framework.salary.year} grid for the "
+                     f"{level}{stated}; confirm before publishing."),
+        ))
     return Salary(min=low, max=high, period=framework.salary.period, basis=framework.salary.basis,
                   variable=variable, source="guide")
+
+
+def _basis_flag(given: str) -> Flag:
+    return Flag(kind="salary", severity="info", evidence=given, message=(
+        f"The brief's pay (“{given}”) says neither brut/gross nor net: the ad states the amount without either; "
+        "add brut or net."))
+
+
+def guide_states_band(framework: Framework, low: float | None, high: float | None) -> bool:
+    """True when the guide's own salary sentence gives both bounds (the junior band); False for interpolated bands."""
+    source = re.sub(r"[\s\u00a0\u202f]", "", framework.salary.source or "")
+    return low is not None and high is not None and all(f"{v:g}" in source for v in (low, high))
 
 
 # --------------------------------------------------------------------------- keeping protected criteria out
@@ -537,9 +617,10 @@ def format_money(amount: float, lang: str, currency: str = "EUR") -> str:
 
 def salary_sentence(salary: Salary, lang: str) -> str:
     """The pay amount of an ad, e.g. '2 920 € à 3 500 € bruts mensuels'; empty without figures."""
-    basis = {"fr": {"gross": "bruts", "net": "nets"}, "en": {"gross": "gross", "net": "net"}}[lang][salary.basis]
+    basis = {"fr": {"gross": "bruts ", "net": "nets ", "unspecified": ""},
+             "en": {"gross": "gross ", "net": "net ", "unspecified": ""}}[lang][salary.basis]
     per = {"fr": {"month": "mensuels", "year": "annuels"}, "en": {"month": "per month", "year": "per year"}}[lang][salary.period]
-    per = f"{basis} {per}"
+    per = f"{basis}{per}"
     low = format_money(salary.min, lang, salary.currency) if salary.min is not None else None
     high = format_money(salary.max, lang, salary.currency) if salary.max is not None else None
     if low and high:
@@ -727,9 +808,11 @@ def pay_section(plan: AdPlan, framework: Framework) -> AdSection:
     amount = salary_sentence(salary, lang)
     if amount:
         line = t(f"Salaire : {amount}", f"Salary: {amount}")
-        if salary.source == "guide":
+        if salary.source == "guide" and guide_states_band(framework, salary.min, salary.max):
             line += t(f" (fourchette indicative pour ce niveau, d’après la grille {framework.salary.year} du guide de recrutement).",
                       f" (indicative range for this level, from the hiring guide's {framework.salary.year} grid).")
+        elif salary.source == "guide":
+            line += guide_grid_note(framework, lang)
         else:
             line += "."
         paragraphs.append(line)
@@ -744,6 +827,29 @@ def pay_section(plan: AdPlan, framework: Framework) -> AdSection:
             "manager contracts.",
         ))
     return AdSection(id="pay", heading=t("Rémunération", "Pay"), paragraphs=paragraphs)
+
+
+def guide_grid_note(framework: Framework, lang: str) -> str:
+    """For an interpolated band: what the guide itself says, so the ad never passes the estimate off as the guide's."""
+    grid = framework.salary.levels
+    junior, senior = grid.get("junior"), grid.get("senior")
+    year = framework.salary.year
+    if not (junior and junior.min is not None and junior.max is not None):
+        return _t(lang, " (fourchette indicative, estimée ; à confirmer).", " (indicative, estimated range; to be confirmed).")
+    jlo, jhi = format_money(junior.min, lang), format_money(junior.max, lang)
+    top = ""
+    if senior and senior.max is not None:
+        top_fr = format_money(senior.max, lang)
+        after = f" à partir de {senior.from_years:g} ans d’expérience" if senior.from_years else " pour un profil expérimenté"
+        after_en = f" from {senior.from_years:g} years of experience" if senior.from_years else " for an experienced profile"
+        top = _t(lang, f" et jusqu’à {top_fr}{after}", f" and up to {top_fr}{after_en}")
+    return _t(
+        lang,
+        f" (fourchette indicative, estimée : la grille {year} du guide de recrutement donne {jlo} à {jhi} mensuels pour "
+        f"un profil débutant{top} ; cette fourchette est une interpolation entre ces chiffres, pas un chiffre du guide).",
+        f" (indicative, estimated range: the hiring guide's {year} grid gives {jlo} to {jhi} a month for entry-level "
+        f"profiles{top}; this range is interpolated between those figures, not a figure from the guide).",
+    )
 
 
 def _header_fields(plan: AdPlan) -> dict[str, Any]:
@@ -830,6 +936,149 @@ def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dic
 
 REWORDABLE = ("gendered_wording", "title", "language")
 
+# --------------------------------------------------------------------------- claims the model may not invent
+
+# A figure: "500", "9 999", "9,8", "15 %", "45k". Glued to letters ("B2B", "CO2", "Q1") it is a name, not a claim.
+_FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.']\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s?(k(?![a-z]))?(?![a-z\d])",
+                     re.I)
+# Benefits a candidate reads as promises (L5331-3): stated only when the brief states them. Matched on casefolded
+# text with accents kept, so that "primé" (award-winning) is not "prime" (bonus).
+BENEFITS = {
+    "company car": r"\bv(?:oiture|[ée]hicule)s? de (?:fonction|soci[ée]t[ée]|service)\b|\bcompany cars?\b",
+    "meal vouchers": r"\b(?:tickets?|titres?|cartes?)[- ]restaurants?\b|\bswile\b|\bmeal (?:vouchers?|allowance)\b",
+    "health insurance": r"\bmutuelles?\b|\bpr[ée]voyance\b|\b(?:private )?health (?:insurance|cover|plan)\b",
+    "stock options": r"\bstock[- ]?options?\b|\bbspce\b|\bactions? gratuites?\b|\bequity\b|\bshare options?\b|\brsus?\b",
+    "bonus": r"(?<!est un )(?<!is a )\bbonus(?:es)?\b|\bprimes?\b|\b13(?:e|ème|th)[- ]mois\b|\b13th[- ]month\b|"
+             r"\btreizi[èe]me mois\b|\bint[ée]ressement\b|\bprofit[- ]sharing\b",
+    "extra days off": r"\brtt\b|\bjours? de (?:cong[ée]s|repos) (?:suppl[ée]mentaires?|offerts?)\b|\bextra (?:days off|holidays?|leave)\b|"
+                      r"\bunlimited (?:pto|holidays?|leave)\b",
+    "gym / sport": r"\bsalle de sport\b|\bgym(?: membership)?\b|\babonnement sportif\b",
+    "relocation": r"\brelocation\b|\baide au d[ée]m[ée]nagement\b",
+}
+_BENEFITS = {name: re.compile(pattern) for name, pattern in BENEFITS.items()}
+
+
+def _figures(text: str) -> set[float]:
+    """Every figure in a text, as a number ("9 999 €" → 9999, "45k" → 45000, "9,8/10" → 9.8 and 10)."""
+    out = set()
+    for m in _FIGURE.finditer(unicodedata.normalize("NFC", text or "")):
+        num = m.group(1)
+        if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f.']\d{3})+(?:,\d+)?", num):
+            value = float(re.sub(r"[ \u00a0\u202f.']", "", num).replace(",", "."))
+        else:
+            value = float(num.replace(",", "."))
+        out.add(value * 1000 if m.group(2) else value)
+    return out
+
+
+def _benefits(text: str) -> set[str]:
+    folded = unicodedata.normalize("NFC", text or "").casefold().replace("’", "'")
+    return {name for name, regex in _BENEFITS.items() if regex.search(folded)}
+
+
+@dataclass
+class ClaimSources:
+    """What the model's text may draw figures and benefits from: the brief, the framework, the cited passages."""
+
+    figures: set[float]
+    benefits: set[str]
+    passages: dict[str, set[float]]  # chunk id → its figures
+
+    def problems(self, text: str, citations: list[str]) -> list[str]:
+        """Why this text states something its sources do not (empty when it is supported)."""
+        allowed = self.figures.union(*(self.passages.get(c, set()) for c in citations))
+        figures = sorted(f for f in _figures(text) if f not in allowed)
+        out = [f"the figure {f:g} is in neither the brief, the guide's framework nor the passages cited" for f in figures]
+        out += [f"the benefit “{b}” is not in the brief" for b in sorted(_benefits(text) - self.benefits)]
+        return out
+
+
+def claim_sources(plan: AdPlan, framework: Framework, retrieved: dict[str, ScoredChunk]) -> ClaimSources:
+    """The brief's facts (as the model saw them, plus pay and dates) and the framework's figures."""
+    brief = plan.brief
+    brief_text = " ".join(str(x) for x in (
+        _facts(plan, framework), brief.salary if isinstance(brief.salary, str) else "",
+        plan.salary.variable or "", brief.variable_pay or "") if x)
+    figures = _figures(brief_text) | _figures(framework.model_dump_json())
+    figures |= {v for v in (plan.salary.min, plan.salary.max) if v is not None}
+    for day in (plan.date_posted, brief.valid_through):
+        if day:
+            figures |= {float(day.day), float(day.month), float(day.year)}
+    passages = {cid: _figures(hit.chunk.text) for cid, hit in retrieved.items()}
+    return ClaimSources(figures=figures, benefits=_benefits(brief_text), passages=passages)
+
+
+def _model_texts(ad: JobAd) -> list[tuple[str, str, list[str]]]:
+    """(where, text, citations) for every piece of the model's wording in an ad (pay is the application's)."""
+    cited = [c for s in ad.sections for c in s.citations]
+    out = [("descriptive_line", ad.descriptive_line or "", cited), ("experience", ad.experience or "", cited),
+           ("education", ad.education or "", cited)]
+    out += [("skills", x, cited) for x in ad.skills]
+    for s in ad.sections:
+        if s.id != "pay":
+            out += [(s.id, x, s.citations) for x in [*s.paragraphs, *s.bullets]]
+    return [x for x in out if x[1]]
+
+
+def claim_problems(ad: JobAd, sources: ClaimSources) -> list[str]:
+    """The re-ask's list of unsupported figures and benefits in the model's wording."""
+    out = []
+    for where, text, cited in _model_texts(ad):
+        why = sources.problems(text, cited)
+        if why:
+            out.append(f"unsupported_claim ({where}): {'; '.join(why)}: state only the brief's facts, or remove it "
+                       f"(offending text: “{text}”)")
+    return out
+
+
+def _sentences(text: str) -> list[str]:
+    return [p for p in re.split(r"(?<=[.!?;])\s+", text) if p.strip()]
+
+
+def drop_unsupported(ad: JobAd, sources: ClaimSources) -> list[Flag]:
+    """Remove each sentence or bullet that still states an unsupported figure or benefit; one flag per removal."""
+    flags: list[Flag] = []
+
+    def flag(text: str, why: list[str]) -> None:
+        from .safety import find_protected_criteria
+
+        criteria = find_protected_criteria(text, context="ad")
+        if criteria:  # "Moins de 30 ans" goes for its figure, but the recruiter must learn it was a protected criterion
+            flags.append(Flag(kind="discrimination", severity="error", evidence=text, message=(
+                f"Left out of the ad: the model wrote a protected criterion. {criteria[0].message}")))
+        flags.append(Flag(kind="unsupported_claim", severity="warning", evidence=text, message=(
+            "Left out of the ad: the model wrote something the brief does not support (" + "; ".join(why) + "). "
+            "False or misleading claims about a job are an offence (Code du travail L5331-3); add it to the brief if true.")))
+
+    def kept(text: str, cited: list[str]) -> str:
+        parts = []
+        for sentence in _sentences(text):
+            why = sources.problems(sentence, cited)
+            if why:
+                flag(sentence, why)
+            else:
+                parts.append(sentence)
+        return " ".join(parts)
+
+    def keep_item(text: str, cited: list[str]) -> bool:
+        why = sources.problems(text, cited)
+        if why:
+            flag(text, why)
+        return not why
+
+    cited_all = [c for s in ad.sections for c in s.citations]
+    for s in ad.sections:
+        if s.id == "pay":
+            continue
+        s.paragraphs = [p for p in (kept(x, s.citations) for x in s.paragraphs) if p]
+        s.bullets = [b for b in s.bullets if keep_item(b, s.citations)]
+    ad.skills = [x for x in ad.skills if keep_item(x, cited_all)]
+    for name in ("descriptive_line", "experience", "education"):
+        value = getattr(ad, name)
+        if value:
+            setattr(ad, name, kept(value, cited_all) or None)
+    return flags
+
 
 def _draft_problems(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dict[str, ScoredChunk]) -> list[str]:
     """What a re-ask must fix: the linter's errors on the would-be ad, a bad title, missing sections."""
@@ -846,6 +1095,7 @@ def _draft_problems(plan: AdPlan, framework: Framework, draft: AdDraft, retrieve
     if missing:
         problems.append(f"sections: missing {missing}")
     ad = _assemble(plan, framework, draft, retrieved)
+    problems += claim_problems(ad, claim_sources(plan, framework, retrieved))
     for flag in lint(ad_markdown(ad), plan, framework):
         # Errors, and the warnings the model can fix by rewording (pay is the application's, not the model's).
         if flag.severity == "error" or (flag.severity == "warning" and flag.kind in REWORDABLE):
@@ -853,8 +1103,13 @@ def _draft_problems(plan: AdPlan, framework: Framework, draft: AdDraft, retrieve
     return problems
 
 
-def llm_draft(plan: AdPlan, framework: Framework, hits: dict[str, list[ScoredChunk]], services: Services) -> tuple[JobAd, list[str], dict[str, int]]:
-    """One structured call (plus one bounded re-ask on linter errors); returns the ad, what is still wrong, usage."""
+def llm_draft(
+    plan: AdPlan, framework: Framework, hits: dict[str, list[ScoredChunk]], services: Services,
+) -> tuple[JobAd, list[str], dict[str, int], list[Flag]]:
+    """One structured call (plus one bounded re-ask on linter errors and unsupported claims).
+
+    Returns the ad, what is still wrong, usage, and a flag for each unsupported claim dropped after the re-ask.
+    """
     from .llm import structured_call
     from .prompts import load_prompt
 
@@ -871,7 +1126,10 @@ def llm_draft(plan: AdPlan, framework: Framework, hits: dict[str, list[ScoredChu
     )
     if result.value is None:
         raise LLMError(f"The LLM's ad could not be used: {'; '.join(result.problems)}")
-    return _assemble(plan, framework, result.value, retrieved), result.problems, result.usage
+    ad = _assemble(plan, framework, result.value, retrieved)
+    dropped = drop_unsupported(ad, claim_sources(plan, framework, retrieved))
+    still_wrong = [p for p in result.problems if not p.startswith("unsupported_claim")]
+    return ad, still_wrong, result.usage, dropped
 
 
 # --------------------------------------------------------------------------- the job
@@ -915,7 +1173,8 @@ def draft_job_ad(
     backend, model_name = "offline", None
     if services.chat_model is not None:
         try:
-            ad, still_wrong, usage = llm_draft(plan, framework, hits, services)
+            ad, still_wrong, usage, dropped = llm_draft(plan, framework, hits, services)
+            plan.flags.extend(dropped)
             backend, model_name = services.backend, services.model_name
         except LLMError as exc:
             if not fallback_offline:
@@ -931,6 +1190,9 @@ def draft_job_ad(
     flags = _dedupe(plan.flags + lint(text, plan, framework))
     if still_wrong:
         notice = ("The model's draft still breaks rules after one correction; review the flags. " + (notice or "")).strip()
+    if any(f.kind == "unsupported_claim" for f in flags):
+        notice = ("Sentences stating figures or benefits the brief does not give were left out of the model's draft; "
+                  "see the unsupported_claim flags. " + (notice or "")).strip()
     cited = [cid for s in ad.sections for cid in s.citations]
     citations = [Citation(chunk_id=c.id, section=c.section, text=c.text)
                  for c in (services.kb.get(cid) for cid in dict.fromkeys(cited)) if c is not None]

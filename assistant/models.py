@@ -109,6 +109,7 @@ class SalaryInput(BaseModel):
     min: float | None = Field(None, ge=0)
     max: float | None = Field(None, ge=0)
     period: Literal["month", "year"] = "month"
+    basis: Literal["gross", "net"] | None = Field(None, description="gross (brut) or net; not stated when absent.")
 
 
 class JobBrief(BaseModel):
@@ -151,7 +152,9 @@ class Salary(BaseModel):
     max: float | None = None
     currency: str = Field("EUR", description="ISO currency code; EUR unless the brief says otherwise.")
     period: Literal["month", "year"] = "month"
-    basis: Literal["gross", "net"] = "gross"
+    basis: Literal["gross", "net", "unspecified"] = Field(
+        "unspecified", description="gross (brut) or net as the brief says; unspecified: the ad says neither."
+    )
     variable: str | None = Field(None, description="The variable part, as the ad states it.")
     source: Literal["brief", "guide"] = Field("guide", description="brief: given by the hiring manager; guide: the guide's grid.")
 

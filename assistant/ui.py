@@ -261,9 +261,11 @@ def _salary_text(salary: dict[str, Any], lang: str) -> str:
     """A structured salary as the free text the form holds (the brief parser reads it back)."""
     span = " - ".join(f"{v:g}" for v in (salary.get("min"), salary.get("max")) if v is not None)
     monthly = salary.get("period", "month") == "month"
+    # Say gross or net only when the brief did: the ad must not assert a basis nobody gave.
+    basis = {"gross": {"en": " gross", "fr": " brut"}, "net": {"en": " net", "fr": " net"}}.get(salary.get("basis") or "", {})
     if lang == "en":
-        return f"{span} € gross per {'month' if monthly else 'year'}" if span else ""
-    return f"{span} € brut {'mensuel' if monthly else 'annuel'}" if span else ""
+        return f"{span} €{basis.get('en', '')} per {'month' if monthly else 'year'}" if span else ""
+    return f"{span} €{basis.get('fr', '')} {'mensuel' if monthly else 'annuel'}" if span else ""
 
 
 def ad_download(result: Any, fmt: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -397,8 +397,8 @@ def test_llm_reask_fixes_a_rule_break(services) -> None:
     assert result.ad.title == "Account Manager (F/H)" and result.notice is None
     assert "Moins de 30 ans" not in result.text and not kinds(result, "error")
     # The pay is the application's, never the model's: no invented figure or perk.
-    assert "9 999" not in result.text and "voiture" not in result.text and "2 920 €" not in result.text
-    assert "3 500 €" in result.text and "5 420 €" in result.text
+    assert "9 999" not in result.text and "voiture" not in result.text
+    assert (result.ad.salary.min, result.ad.salary.max, result.ad.salary.source) == (3500, 5420, "guide")
     missions = result.ad.section("missions")
     assert missions.citations and "deadbeefdeadbeef" not in missions.citations
     assert result.usage.get("calls") == 2
@@ -473,3 +473,175 @@ def test_real_chatopenai_client_and_reask(openai_server, tmp_path: Path, kb, fra
     assert result.ad.title == "Account Manager (F/H)"
     assert not kinds(result, "error")
     assert find_protected_criteria(result.text, context="ad") == []
+
+
+# --------------------------------------------------------------------------- claims the model may not invent
+
+INVENTED = [
+    "Leader européen avec 500 collaborateurs, nous offrons une voiture de fonction.",
+    "Le CSAT moyen de nos clients est de 9,8/10 et vous toucherez jusqu'à 9 999 € de prime.",
+]
+
+
+def llm_services(services: Services, *responses: dict) -> tuple[Services, FakeStructuredChatModel]:
+    model = FakeStructuredChatModel(responses=list(responses))
+    return Services(settings=services.settings, kb_override=services.kb, framework_override=services.framework,
+                    chat_model_override=model), model
+
+
+def invented_draft(services: Services) -> dict:
+    data = with_citations(GOOD_DRAFT, services)
+    data["sections"][0]["paragraphs"].append(" ".join(INVENTED))
+    data["sections"][2]["bullets"].append("Mutuelle prise en charge à 100 %")
+    return data
+
+
+def test_invented_figures_and_benefits_are_reasked(services) -> None:
+    llm, model = llm_services(services, invented_draft(services), with_citations(GOOD_DRAFT, services))
+    result = draft_job_ad(brief(llm), llm, today=TODAY)
+    assert len(model.calls) == 2
+    reask = model.calls[1][-1].content
+    for quoted in ("unsupported_claim", "500", "9999", "9.8", "company car", "bonus", "health insurance", "Mutuelle"):
+        assert quoted in reask, quoted
+    assert "unsupported_claim" not in kinds(result) and result.notice is None
+    assert "500 collaborateurs" not in result.text
+
+
+def test_invented_claims_still_there_after_the_reask_are_dropped_and_flagged(services) -> None:
+    llm, model = llm_services(services, invented_draft(services), invented_draft(services))
+    result = draft_job_ad(brief(llm), llm, today=TODAY)
+    assert len(model.calls) == 2  # one re-ask only
+    for gone in ("500 collaborateurs", "voiture de fonction", "9 999", "9,8", "prime", "Mutuelle"):
+        assert gone not in result.text, gone
+    assert "Acme recrute un·e Account Manager (F/H) en CDI." in result.text  # the supported sentence stays
+    dropped = [f for f in result.flags if f.kind == "unsupported_claim"]
+    assert {f.evidence for f in dropped} == {*INVENTED, "Mutuelle prise en charge à 100 %"}
+    assert all(f.severity == "warning" for f in dropped)
+    assert "unsupported_claim" in (result.notice or "")
+
+
+def test_claims_the_brief_supports_are_kept(services) -> None:
+    data = with_citations(GOOD_DRAFT, services)
+    data["sections"][0]["paragraphs"] += ["120 partners nous font confiance ; l'équipe compte 15 personnes.",
+                                          "Vous bénéficiez d'une voiture de fonction et d'une prime annuelle."]
+    data["sections"][1]["bullets"].append("Le métier s’articule autour de 4 axes.")  # a figure of the framework
+    data["sections"][2]["bullets"].append("Travail en B2B, reporting Q1 à Q4")  # digits inside names: not figures
+    llm, model = llm_services(services, data)
+    result = draft_job_ad(brief(llm, partners_count=120, team_size=15, company_pitch="Voiture de fonction fournie.",
+                                variable_pay="prime annuelle sur objectifs"), llm, today=TODAY)
+    assert len(model.calls) == 1, model.calls[-1][-1].content
+    assert "120 partners" in result.text and "voiture de fonction" in result.text and "4 axes" in result.text
+    assert "unsupported_claim" not in kinds(result)
+
+
+def test_award_winning_is_not_a_bonus() -> None:
+    from assistant.job_ads import _benefits
+
+    assert _benefits("Une start-up primée en 2024, le bilinguisme est un bonus.") == set()
+    assert _benefits("Prime sur objectifs, tickets restaurant") == {"bonus", "meal vouchers"}
+
+
+# --------------------------------------------------------------------------- pay as hiring managers write it
+
+
+def salary_flags(result: AdResult) -> list:
+    return [f for f in result.flags if f.kind == "salary"]
+
+
+@pytest.mark.parametrize(("given", "low", "high"),
+                         [(3500, 3500, 3500), ("3 500", 3500, 3500), ("3500", 3500, 3500), ("3000-3500", 3000, 3500),
+                          ("3 000 à 3 500", 3000, 3500)])
+def test_bare_amounts_are_monthly_pay_with_no_basis(services, given: object, low: float, high: float) -> None:
+    result = draft(services, seniority="junior", salary=given)
+    salary = result.ad.salary
+    assert (salary.min, salary.max, salary.period, salary.basis, salary.source) == (low, high, "month", "unspecified", "brief")
+    assert "3 500 € mensuels" in result.text and "brut" not in result.text.casefold()
+    messages = " ".join(f.message for f in salary_flags(result))
+    assert "no readable amount" not in messages and "No pay in the brief" not in messages
+    assert not [f for f in salary_flags(result) if f.severity != "info"]
+
+
+def test_yearly_pay_without_basis_is_not_published_as_gross(services) -> None:
+    result = draft(services, seniority="mid", salary="40 000 € annuel")
+    assert (result.ad.salary.period, result.ad.salary.basis) == ("year", "unspecified")
+    assert "40 000 € annuels" in result.text and "bruts" not in result.text
+    assert draft(services, salary="40 000 € brut annuel").ad.salary.basis == "gross"
+    assert "3 500 € nets" in draft(services, salary="3 500 € net par mois").text
+    assert "bruts" in draft(services, salary="3500 brut").text
+
+
+def test_structured_pay_states_its_basis_only_when_given(services) -> None:
+    assert "bruts" not in draft(services, salary={"min": 3000, "max": 3400}).text
+    assert "3 000 € à 3 400 € bruts mensuels" in draft(services, salary={"min": 3000, "max": 3400, "basis": "gross"}).text
+
+
+def test_unreadable_pay_gives_one_flag_not_a_contradictory_pair(services) -> None:
+    result = draft(services, seniority="junior", salary="selon profil")
+    messages = [f.message for f in salary_flags(result) if f.evidence == "selon profil" or "brief" in f.message]
+    assert any("no readable amount" in m for m in messages)
+    assert not any("No pay in the brief" in m for m in messages)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_interpolated_band_is_not_passed_off_as_the_guides(services, lang: str) -> None:
+    result = draft(services, language=lang, country="FR" if lang == "fr" else "GB")  # no level, no pay
+    pay = " ".join(result.ad.section("pay").paragraphs)
+    if lang == "fr":
+        for part in ("3 500 € à 5 420 €", "2 920 € à 3 500 €", "jusqu’à 5 420 € à partir de 5 ans", "interpolation"):
+            assert part in pay, part
+        assert "pour ce niveau, d’après la grille" not in pay
+    else:
+        for part in ("€3,500 to €5,420", "€2,920 to €3,500", "up to €5,420 from 5 years", "interpolated"):
+            assert part in pay, part
+    info = next(f for f in salary_flags(result) if "No pay in the brief" in f.message)
+    assert "interpolated" in info.message and "the brief gives no level" in info.message
+    junior = " ".join(draft(services, seniority="junior").ad.section("pay").paragraphs)
+    assert "pour ce niveau, d’après la grille 2019" in junior and "interpolation" not in junior
+
+
+# --------------------------------------------------------------------------- counts and dates in the brief
+
+
+@pytest.mark.parametrize("value", [True, False, 2.5, "beaucoup", "1e9", -3, 10**9, [3]])
+@pytest.mark.parametrize("field", ["partners_count", "team_size", "team_to_manage"])
+def test_counts_are_strict_whole_numbers(settings, field: str, value: object) -> None:
+    with pytest.raises(InputError, match=field):
+        brief_from_dict({"company": "A", field: value}, settings=settings)
+
+
+def test_counts_accept_form_strings(settings) -> None:
+    b = brief_from_dict({"company": "A", "team_size": "12", "partners_count": 120.0, "team_to_manage": 0}, settings=settings)
+    assert (b.team_size, b.partners_count, b.team_to_manage) == (12, 120, 0)
+
+
+def test_ui_form_counts_reach_the_brief(settings) -> None:
+    from assistant.ui import brief_dict
+
+    b = brief_from_dict(brief_dict({"company": "A", "team_size": 12.0, "partners_count": "7"}), settings=settings)
+    assert (b.team_size, b.partners_count) == (12, 7)
+
+
+def test_expiry_before_publication_is_an_input_error(settings) -> None:
+    with pytest.raises(InputError, match="valid_through.*before.*date_posted"):
+        brief_from_dict({"company": "A", "date_posted": "1999-01-01", "valid_through": "1998-01-01"}, settings=settings)
+    b = brief_from_dict({"company": "A", "date_posted": "2026-12-01", "valid_through": "2026-12-01"}, settings=settings)
+    assert b.valid_through == b.date_posted
+
+
+def test_past_publication_date_is_a_date_warning(services) -> None:
+    old = draft(services, date_posted="2026-11-01")
+    flag = next(f for f in old.flags if f.kind == "date")
+    assert flag.severity == "warning" and flag.evidence == "2026-11-01"
+    yesterday = (TODAY - timedelta(days=1)).isoformat()
+    assert "date" not in kinds(draft(services, date_posted=yesterday))
+    assert "date" not in kinds(draft(services, date_posted="2026-12-15", valid_through="2027-01-15"))
+    assert "date" in kinds(draft(services, valid_through="2026-11-01"))
+
+
+# TODO(unfinished): needs the reported change to compliance._grid (owned elsewhere): the guide states only the
+# junior band and the 5,420 € ceiling, so a mid ad at 3,200 € is not "below the guide's mid grid" (3,500 € is an
+# interpolated floor). strict=True: this test fails as soon as the change lands, to remove the marker.
+@pytest.mark.xfail(strict=True, reason="compliance._grid still compares with the interpolated mid floor")
+def test_mid_pay_is_only_compared_with_figures_the_guide_states(services) -> None:
+    assert "salary" not in kinds(draft(services, seniority="mid", salary="3 200 € brut mensuel"))
+    assert "salary" in kinds(draft(services, seniority="mid", salary="2 800 € brut mensuel"))
