@@ -270,6 +270,29 @@ def _noun_is_balanced(folded: str, s: int, e: int) -> bool:
     )
 
 
+# « rattaché·e à la directrice commerciale », « un entretien avec le directeur »: the noun names someone
+# already in post, not the person sought, so it is only worth a note.
+_ROLE_HOLDER_BEFORE = re.compile(
+    r"(?:\b(?:a|avec|aupres\s+de|par|envers|sous\s+la\s+(?:responsabilite|direction|supervision)\s+de|"
+    r"sous\s+l'autorite\s+de|rattachee?\S*\s+a|reporte\w*\s+a|reporting\s+to|report\s+to)\s+)$"
+)
+_ROLE_HOLDER_MESSAGE = (
+    "Gendered noun naming a person already in post (« à la directrice »): fine if it describes that person; "
+    "if it describes the job advertised, use the epicene or doubled form (Code du travail L1142-1)."
+)
+_DEFINITE = re.compile(r"(?:la|le|l'|notre)\b")
+# « un homme ou une femme de terrain »: the doubled form the standards recommend.
+_DOUBLED_PHRASE_BEFORE = re.compile(r"\b(?:hommes?|femmes?)\s+(?:ou|et)\s+(?:une?\s+|des\s+|la\s+|le\s+)?$")
+
+
+def _names_role_holder(folded: str, s: int) -> bool:
+    """True when a definite determiner at `s` follows a preposition pointing to someone already in post.
+
+    « à un commercial » (indefinite) still describes the person sought: it stays a warning.
+    """
+    return bool(_DEFINITE.match(folded, s) and _ROLE_HOLDER_BEFORE.search(folded, max(0, s - 50), s))
+
+
 def _nouns_in(view: TextView, start: int, end: int, need_det: bool) -> list[tuple[int, int]]:
     """Gendered French job nouns in folded[start:end] (after a determiner when `need_det`)."""
     folded = view.folded
@@ -302,9 +325,14 @@ def _gendered_flags(view: TextView, lang: Lang) -> list[Flag]:
     spans: list[tuple[int, int, str, str]] = []  # start, end, severity, message
     for pattern in wl.FR_GENDERED_PHRASES:
         for m in re.finditer(pattern, folded):
+            if _DOUBLED_PHRASE_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
+                continue  # « un homme ou une femme de terrain »
             spans.append((m.start(), m.end(), "warning", _GENDERED_MESSAGE_FR))
     for s, e in _nouns_in(view, 0, len(folded), need_det=True):
-        spans.append((s, e, "warning", _GENDERED_MESSAGE_FR))
+        if _names_role_holder(folded, s):
+            spans.append((s, e, "info", _ROLE_HOLDER_MESSAGE))
+        else:
+            spans.append((s, e, "warning", _GENDERED_MESSAGE_FR))
     for m in _PRONOUN_FR.finditer(folded):
         if _PAIR_BEFORE.search(folded, max(0, m.start() - 12), m.start()) or _IMPERSONAL_AFTER.match(folded, m.end()):
             continue
@@ -473,6 +501,14 @@ def _grid(framework: Framework | None, level: str | None) -> tuple[float | None,
         year = 2019
     if level and level in levels:
         lo, hi = levels[level]
+        floors = [v[0] for v in levels.values() if v[0] is not None]
+        if level != "junior" and floors:
+            # The guide states only the junior band and the 5,420 € ceiling: a mid or senior floor would be an
+            # interpolation, so pay is compared with the lowest figure the guide gives (the junior floor).
+            return min(floors), hi, (
+                f"the guide's figures ({year}, monthly gross: from {min(floors):,.0f} € for a junior profile, "
+                f"up to {hi:,.0f} €)" if hi else f"the guide's figures ({year}, from {min(floors):,.0f} €)"
+            )
         return lo, hi, f"the guide's {level} grid ({year}, monthly gross)"
     mins = [lo for lo, _ in levels.values() if lo is not None]
     maxs = [hi for _, hi in levels.values() if hi is not None]

@@ -333,6 +333,7 @@ def _compiled_criteria() -> tuple[tuple[wl.Criterion, tuple[_CompiledTerm, ...],
 
 
 _EQUAL_OPPORTUNITY = re.compile(wl.EQUAL_OPPORTUNITY)
+_AD_EXCLUSION = re.compile(wl.AD_EXCLUSION)
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 
 
@@ -376,9 +377,12 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                 if term.not_after and term.not_after.match(view.folded, e, e + _WINDOW):
                     continue
                 if sentences is not None:
-                    # an equal-opportunity statement or a perk in the same sentence makes the mention acceptable
+                    # an equal-opportunity statement, or a perk in a sentence that excludes nobody, makes the
+                    # mention acceptable ("We offer maternity leave" but not "No pregnant women; maternity leave")
                     n = sentences.index(s)
-                    if n in sentences.containing(_EQUAL_OPPORTUNITY) or (ad_ok and n in sentences.containing(ad_ok)):
+                    if n in sentences.containing(_EQUAL_OPPORTUNITY):
+                        continue
+                    if ad_ok and n in sentences.containing(ad_ok) and n not in sentences.containing(_AD_EXCLUSION):
                         continue
                 found.append((s, e, crit))
         spans.extend(_drop_overlaps(found))  # type: ignore[arg-type]
@@ -434,7 +438,7 @@ def _compile_injection(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...] |
 
 _INJECTION = tuple(_compile_injection(p) for p in wl.INJECTION_PATTERNS)
 _INJECTION_COMPACT = tuple((re.compile(p), _pattern_literals(p)) for p in wl.INJECTION_COMPACT)
-_PAST_PARTICIPLE = re.compile(r"(?:ignor|oubli|contourn)ée?s?\b")
+_PAST_PARTICIPLE = re.compile(r"(?:ignor|oubli|contourn|not|attribu|donn|[eé]valu|accord)ée?s?\b")
 _COMPACT_KEEP = re.compile(r"[a-z0-9]")
 _COMPACT_DROP = re.compile(r"[^a-z0-9]+")
 # Letters split by spaces or punctuation ("i g n o r e", "ig.no.re"): the compact search only counts then.
@@ -454,7 +458,7 @@ def _injection_spans(view: TextView) -> list[tuple[int, int, object]]:
             s, e = m.span()
             if word_start and not _starts_word(view.folded, s):
                 continue
-            while s < e and view.folded[s] in " \t\r\n.!?;>])\"'":  # a role marker's left context
+            while s < e and view.folded[s] in " \t\r\n.!?;:,>])\"'":  # a role marker's left context
                 s += 1
             if s == e or _PAST_PARTICIPLE.match(view.lower, s):
                 continue
@@ -471,7 +475,18 @@ def _injection_spans(view: TextView) -> list[tuple[int, int, object]]:
             if _PAST_PARTICIPLE.match(view.lower, s) or not _SPLIT_LETTERS.search(view.folded, s, e):
                 continue
             found.append((s, e, None))
-    return _drop_overlaps(found)
+    return _merge_overlaps(found)
+
+
+def _merge_overlaps(spans: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    """Overlapping injection spans become their union: every part of an order stays excluded from evidence."""
+    merged: list[tuple[int, int, object]] = []
+    for s, e, tag in sorted(spans, key=lambda x: (x[0], x[1])):
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e), merged[-1][2])
+        else:
+            merged.append((s, e, tag))
+    return merged
 
 
 def find_injections(text: str) -> list[Flag]:

@@ -638,10 +638,8 @@ def test_past_publication_date_is_a_date_warning(services) -> None:
     assert "date" in kinds(draft(services, valid_through="2026-11-01"))
 
 
-# TODO(unfinished): needs the reported change to compliance._grid (owned elsewhere): the guide states only the
-# junior band and the 5,420 € ceiling, so a mid ad at 3,200 € is not "below the guide's mid grid" (3,500 € is an
-# interpolated floor). strict=True: this test fails as soon as the change lands, to remove the marker.
-@pytest.mark.xfail(strict=True, reason="compliance._grid still compares with the interpolated mid floor")
+# The guide states only the junior band and the 5,420 € ceiling, so a mid ad at 3,200 € is not "below the
+# guide's mid grid" (3,500 € is an interpolated floor).
 def test_mid_pay_is_only_compared_with_figures_the_guide_states(services) -> None:
     assert "salary" not in kinds(draft(services, seniority="mid", salary="3 200 € brut mensuel"))
     assert "salary" in kinds(draft(services, seniority="mid", salary="2 800 € brut mensuel"))
