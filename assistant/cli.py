@@ -218,7 +218,8 @@ def _write(text: str, output: str | None) -> None:
 
 def _report_flags(flags: list[Any]) -> None:
     for f in flags:
-        print(f"{f.severity.upper()}: [{f.kind}] {f.message}", file=sys.stderr)
+        where = f" « {f.evidence} »" if f.evidence else ""
+        print(f"{f.severity.upper()}: [{f.kind}]{where} {f.message}", file=sys.stderr)
 
 
 def _top_k(value: str) -> int:
