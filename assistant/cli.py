@@ -185,26 +185,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def read_text_file(path: str, *, what: str, max_chars: int) -> str:
-    """Read a UTF-8 text file (or '-' for stdin) with clear errors for missing, binary or empty input."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        name = "standard input"
-    else:
-        p = Path(path)
-        if not p.is_file():
-            raise InputError(f"No such file: {path}")
-        data = p.read_bytes()
-        name = str(p)
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name} looks like a binary file; give the {what} as UTF-8 text (.txt or .md).")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name} is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8.") from exc
-    if not text.strip():
-        raise InputError(f"{name} is empty: there is no {what} to check.")
+    """A UTF-8 text file (or '-' for stdin) of at most `max_chars` characters, with clear errors."""
+    from .textfile import read_text_input
+
+    text = read_text_input(path, what=what, max_bytes=4 * max_chars)
     if len(text) > max_chars:
-        raise InputError(f"{name} has {len(text)} characters; the limit for an {what} is {max_chars}.")
+        raise InputError(f"{path}: {len(text)} characters; the limit for an {what} is {max_chars}.")
     return text
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
 import threading
 import unicodedata
 from collections.abc import Sequence
@@ -41,6 +40,7 @@ from .models import (
 )
 
 from .safety import fold  # length-preserving: lowercase, no accents, plain apostrophes and dashes
+from .textfile import read_text_input
 
 if TYPE_CHECKING:
     from .framework import Competency, Framework
@@ -89,26 +89,7 @@ EXCLUDED_HOW = {
 
 def read_notes_file(path: str | Path) -> str:
     """Read notes from a UTF-8 text file, or from stdin when `path` is "-"; binary or non-UTF-8 → InputError."""
-    if str(path) == "-":
-        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1) if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-        where = "standard input"
-    else:
-        p = Path(path)
-        if not p.is_file():
-            raise InputError(f"{p}: file not found.")
-        if p.stat().st_size > MAX_FILE_BYTES:
-            raise InputError(f"{p}: file too large ({p.stat().st_size} bytes); interview notes are plain text.")
-        data = p.read_bytes()
-        where = str(p)
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"{where}: more than {MAX_FILE_BYTES} bytes; interview notes are plain text.")
-    if b"\x00" in data:
-        raise InputError(f"{where}: looks like a binary file; give the notes as plain UTF-8 text.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{where}: not valid UTF-8 text (byte {exc.start}); save the notes as UTF-8.") from exc
-    return text.replace("\r\n", "\n")
+    return read_text_input(path, what="interview notes", max_bytes=MAX_FILE_BYTES)
 
 
 def validate_notes(notes: object, max_chars: int) -> str:

@@ -32,6 +32,7 @@ from .models import (
     ScoredChunk,
 )
 from .settings import Settings, get_settings
+from .textfile import read_text_input
 
 if TYPE_CHECKING:
     from .framework import Framework, RecommendedTitle
@@ -211,22 +212,7 @@ def brief_from_dict(data: dict[str, Any], *, settings: Settings | None = None) -
 def load_brief(path: Path, *, settings: Settings | None = None) -> JobBrief:
     """Read a brief from a YAML or JSON file."""
     path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: brief file not found.")
-    size = path.stat().st_size
-    if size == 0:
-        raise InputError(f"{path}: the brief file is empty.")
-    if size > MAX_BRIEF_BYTES:
-        raise InputError(f"{path}: the brief file is {size} bytes; the limit is {MAX_BRIEF_BYTES}.")
-    raw = path.read_bytes()
-    if b"\x00" in raw:
-        raise InputError(f"{path}: this is a binary file, not a YAML or JSON brief.")
-    try:
-        text = raw.decode("utf-8").lstrip("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save the brief as UTF-8.") from exc
-    if not text.strip():
-        raise InputError(f"{path}: the brief file is empty.")
+    text = read_text_input(path, what="brief", max_bytes=MAX_BRIEF_BYTES)
     try:
         if path.suffix.lower() == ".json":
             data = json.loads(text)

@@ -1,0 +1,39 @@
+"""Reading a user's text file (or standard input) with one set of clear errors for every command."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .errors import InputError
+
+
+def read_text_input(path: str | Path, *, what: str, max_bytes: int) -> str:
+    """UTF-8 text from `path` ('-' = standard input); InputError if missing, too big, binary, not UTF-8 or empty.
+
+    `what` names the content in messages ("interview notes", "brief", "ad"). CRLF becomes LF; a BOM is dropped.
+    """
+    if str(path) == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        data = stream.read(max_bytes + 1) if stream is not None else sys.stdin.read(max_bytes + 1).encode()
+        where = "standard input"
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise InputError(f"{p}: file not found.")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{p}: the file is {size} bytes; the limit for the {what} is {max_bytes} bytes.")
+        data = p.read_bytes()
+        where = str(p)
+    if len(data) > max_bytes:
+        raise InputError(f"{where}: more than {max_bytes} bytes; the limit for the {what}.")
+    if b"\x00" in data:
+        raise InputError(f"{where}: looks like a binary file; give the {what} as UTF-8 text.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not UTF-8 text ({exc.reason} at byte {exc.start}); save the {what} as UTF-8.") from exc
+    if not text.strip():
+        raise InputError(f"{where} is empty: there is no {what} in it.")
+    return text.replace("\r\n", "\n")
