@@ -189,6 +189,7 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:is|was|being)\s+single\b|\bsingle\s+(?:mother|father|parent|mom|mum|dad)s?\b"),
             T(r"\bdivorced\b|\bwidow(?:ed|er)?\b"),
             T(r"\b(?:kids?|children|child|toddlers?|babies|baby|newborn)\b"),
+            T(r"\blittle\s+ones\b|\b(?:ses|leurs)\s+(?:petits|loulous|bambins)\b|\b(?:deux|trois|des)\s+petits\s+a\s+la\s+maison\b"),
             T(r"\b(?:mother|father|mom|mum|dad|parent)\s+of\b|\b(?:stay-at-home|working|new)\s+(?:mom|mum|mother|dad|father|parent)s?\b"),
             T(r"\bfamily\s+(?:status|situation|plans?|reasons|commitments|obligations|constraints|life|man|woman)\b|\bhas\s+a\s+family\b"),
             T(r"\bchildcare\b|\bnanny\b|\bdaycare\b"),
@@ -207,6 +208,8 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\battend\s+(?:un|son|leur|un\s+heureux)\s+(?:bebe|enfant|heureux|evenement)\b|\bfuture\s+maman\b"),
             T(r"\bpregnan(?:t|cy|cies)\b|\bmaternity\b|\bpaternity\b|\bparental\s+leave\b"),
             T(r"\bexpecting\s+(?:a\s+(?:baby|child)|her\s+first|twins)\b|\bmom-to-be\b|\bmum-to-be\b"),
+            # "she's expecting in October": expecting + a due date (not "expecting a call", "expecting results")
+            T(r"\b(?:she|he|they|she's|is)\s+(?:is\s+|'s\s+)?expecting\s+(?:in|this|next|around|by)\b|\bdue\s+date\b|\bon\s+maternity\b"),
         ),
         ad_ok=_PERKS + "|" + _LEAVE + "|" + _OFFER,
     ),

@@ -28,11 +28,11 @@ NOTES_DIR = ROOT / "evals" / "notes"
 RESULTS_DIR = ROOT / "evals" / "results"
 
 
-def load_dataset() -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def load_dataset(notes_dir: Path = NOTES_DIR) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The dataset header (thresholds) and the annotated cases, in file-name order."""
-    meta = yaml.safe_load((NOTES_DIR / "dataset.yaml").read_text(encoding="utf-8"))
+    meta = yaml.safe_load((notes_dir / "dataset.yaml").read_text(encoding="utf-8"))
     cases = []
-    for path in sorted(NOTES_DIR.glob("*.yaml")):
+    for path in sorted(notes_dir.glob("*.yaml")):
         if path.name == "dataset.yaml":
             continue
         case = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -165,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="print each case's misses")
     parser.add_argument("--no-embeddings", action="store_true", help="cues only (ASSISTANT_EMBEDDINGS=none)")
+    parser.add_argument("--dir", type=Path, default=NOTES_DIR,
+                        help="dataset folder (default evals/notes; evals/notes-heldout is the report-only held-out set)")
     args = parser.parse_args(argv)
 
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -173,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     from assistant.services import Services
     from assistant.settings import Settings
 
-    meta, cases = load_dataset()
+    meta, cases = load_dataset(args.dir)
     with tempfile.TemporaryDirectory(prefix="notes-eval-") as tmp:
         env = {"ASSISTANT_DATA_DIR": tmp, "ASSISTANT_LLM_BACKEND": "offline"}
         if args.no_embeddings:

@@ -633,3 +633,28 @@ def test_prompt_variables_match_what_the_chain_passes():
     from assistant.prompts import load_prompt
 
     assert load_prompt("summarize").variables == {"language", "stage", "competencies", "passages", "notes"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Very organised, never missed a deadline.", "positive"),
+        ("très réactive, a rappelé le client sans attendre le lundi", "positive"),
+        ("English so-so (B1 max)", "negative"),
+        ("n'a jamais managé d'équipe", "negative"),
+    ],
+)
+def test_polarity_on_held_out_phrasings(text: str, expected: str) -> None:
+    from assistant.interviews import polarity
+
+    assert polarity(text) == expected
+
+
+def test_a_topic_not_discussed_is_not_evidence(services) -> None:
+    from assistant.interviews import summarize_notes
+
+    notes = "Très bonne écoute du client.\npas parlé formation ni anglais, à voir au prochain tour"
+    summary = summarize_notes(notes, services)
+    status = {c.id: c.status for c in summary.competencies}
+    assert status["english"] == "not_assessed" and status["education"] == "not_assessed"
+    assert status["listening"] == "assessed"

@@ -635,3 +635,20 @@ def test_review_injections(text, evidence):
 )
 def test_review_injection_negatives(text):
     assert find_injections(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("she has two little ones at home so she'll prob want to leave early", True),
+        ("she's expecting in October, so timing could be tricky for us", True),
+        ("Elle a deux petits à la maison.", True),
+        ("We are expecting in October a new CRM rollout.", False),
+        ("He is expecting a call from the client.", False),
+        ("A signé deux petits contrats ce trimestre.", False),
+    ],
+)
+def test_paraphrased_family_and_pregnancy_remarks_from_the_held_out_notes(text: str, expected: bool) -> None:
+    from assistant.safety import find_protected_criteria
+
+    assert bool(find_protected_criteria(text, context="notes")) is expected, text
