@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test bench evals ingest clean
+.PHONY: install run test bench evals ingest typecheck clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.X)")'
@@ -23,6 +23,9 @@ run: ingest  ## the web app on http://127.0.0.1:7860, offline unless an LLM is c
 
 test: install  ## the full test suite (browser tests need Debian's chromium; .ci/run installs it)
 	$(BIN)/python -m pytest
+
+typecheck: install  ## mypy over the package (pydantic plugin)
+	$(BIN)/mypy
 
 bench: install  ## performance figures (prints, asserts nothing)
 	$(BIN)/hiring-assistant bench

@@ -493,7 +493,7 @@ def _grid(framework: Framework | None, level: str | None) -> tuple[float | None,
     """(monthly min, monthly max, description) of the guide's grid for the level, or for all levels."""
     if framework is not None:
         factor = 12 if framework.salary.period == "year" else 1
-        levels = {k: (None if v.min is None else v.min / factor, None if v.max is None else v.max / factor)
+        levels: dict[str, tuple[float | None, float | None]] = {k: (None if v.min is None else v.min / factor, None if v.max is None else v.max / factor)
                   for k, v in framework.salary.levels.items()}  # fmt: skip
         year = framework.salary.year
     else:

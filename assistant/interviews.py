@@ -945,7 +945,7 @@ _POL = {"positive": "+", "negative": "−", "neutral": "·"}
 
 def to_markdown(summary: InterviewSummary) -> str:
     """A readable scorecard: flags first, then the table, the quotes, the follow-ups and the notice."""
-    t = _T[summary.language]
+    t: dict[str, Any] = _T[summary.language]
     colon = t["colon"]
     labels = {a.id: a.label for a in summary.competencies}
     rated = summary.backend != "offline"

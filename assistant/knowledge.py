@@ -412,7 +412,7 @@ class KnowledgeBase:
         return [(self.chunks[i].id, float(scores[i])) for i in order if scores[i] > 0]
 
     def dense_search(self, query: str, n: int = CANDIDATES) -> list[tuple[str, float]]:
-        if not self.dense or self.embedder is None:
+        if not self.dense or self.embedder is None or self.collection is None:
             return []
         vector = self.embedder.embed_query(query)
         # No `where` filter: the collection holds one guide, and a metadata filter makes Chroma scan

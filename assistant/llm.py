@@ -62,14 +62,14 @@ def build_chat_model(settings: Settings) -> BaseChatModel | None:
         "stream_usage": True,
     }
     if backend == "openai":
-        key = settings.openai_api_key.get_secret_value().strip() if settings.openai_api_key else ""
-        if not key:
+        openai_key = settings.openai_api_key.get_secret_value().strip() if settings.openai_api_key else ""
+        if not openai_key:
             raise ConfigError(
                 "No key found: set OPENAI_API_KEY, or ASSISTANT_LLM_BASE_URL for an OpenAI-compatible server, "
                 "or ASSISTANT_LLM_BACKEND=offline to run without an LLM."
             )
         return ChatOpenAI(
-            model=model_name(settings), api_key=key, base_url=settings.llm_base_url or None,
+            model=model_name(settings), api_key=openai_key, base_url=settings.llm_base_url or None,
             max_tokens=settings.llm_max_tokens, **common,
         )
     if not settings.llm_base_url:
@@ -126,7 +126,7 @@ def _friendly(exc: Exception, settings: Settings | None) -> LLMError:
 
 
 def structured_call(
-    model: BaseChatModel,
+    model: BaseChatModel | None,
     schema: type[T],
     messages: Sequence[BaseMessage],
     *,
@@ -136,6 +136,8 @@ def structured_call(
     """One structured call; on invalid output or `validate` problems, one bounded re-ask quoting them."""
     from langchain_core.messages import HumanMessage
 
+    if model is None:
+        raise LLMError("No LLM is configured (offline backend): this job runs its offline engine instead.")
     method = settings.llm_structured_method if settings else "function_calling"
     runnable = model.with_structured_output(schema, method=method, include_raw=True)
     usage: dict[str, int] = {}
@@ -144,7 +146,7 @@ def structured_call(
     problems: list[str] = []
     for attempt in range(2):
         try:
-            out = runnable.invoke(history)
+            out: dict[str, Any] = runnable.invoke(history)  # type: ignore[assignment]  # include_raw=True: a dict
         except ValidationError as exc:  # some fakes and parsers raise instead of reporting
             out = {"raw": None, "parsed": None, "parsing_error": exc}
         except Exception as exc:
