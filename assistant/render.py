@@ -193,6 +193,7 @@ _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]+)>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\s*(?:\([^)]*\)?|\[[^\]]*\])")
 _LINK = re.compile(r"\[([^\]]*)\]\(\s*([^)]*)\)")
+_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(\S+).*$", re.M)
 
 
@@ -216,4 +217,8 @@ def sanitize_markdown(md: str) -> str:
     text = _IMAGE.sub(lambda m: m.group(1), text)
     text = _LINK.sub(lambda m: m.group(0) if _safe_url(m.group(2).split()[0] if m.group(2).split() else "") else m.group(1), text)
     text = _REF_DEF.sub(lambda m: m.group(0) if _safe_url(m.group(1)) else "", text)
+    # Nested brackets ("![a [b] c](http://…)") escape the patterns above: whatever image syntax is left is
+    # shown as text, and any remaining link whose target is unsafe loses its link syntax.
+    text = text.replace("![", "!\\[")
+    text = _TARGET.sub(lambda m: m.group(0) if _safe_url(m.group(1)) else "]\\(" + m.group(0)[2:], text)
     return text

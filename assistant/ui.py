@@ -20,6 +20,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import stat
 import sys
 import tempfile
@@ -453,7 +454,9 @@ def build_app(services: Services) -> gr.Blocks:
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     import gradio as gr
 
-    with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(600, 3600)) as app:
+    # Gradio's cache (uploads, downloads) is swept every minute of files older than 5 minutes: downloads are
+    # written when the user clicks, so nothing needs to live longer.
+    with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(60, 300)) as app:
         gr.Markdown(
             f"# {TITLE}\nGrounded in the guide *Comment recruter un.e Account Manager ?* (Welcome to the Jungle, 2019). "
             "Every answer cites the guide; every flag quotes the text it is about; a human decides."
@@ -720,6 +723,10 @@ def launch(overrides: dict | None = None) -> None:
     """`hiring-assistant ui` / `make run`: build the index (progress on the console), then serve until Ctrl+C."""
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    # SIGTERM (kill, systemd) and SIGHUP (terminal closed) stop the app like Ctrl+C, so the private temp dir with
+    # its downloads (which can quote notes) is removed by the atexit handler, not left behind.
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.default_int_handler)
     private_temp_dir()  # before gradio's first import: it reads GRADIO_TEMP_DIR then
     from .knowledge import stderr_progress
     from .services import Services

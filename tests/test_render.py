@@ -210,3 +210,22 @@ def test_sanitize_keeps_ordinary_markdown() -> None:
     assert sanitize_markdown("") == ""
     assert sanitize_markdown("salaire < 3000 €") == "salaire &lt; 3000 €"
     assert sanitize_markdown("<https://example.org>") == "https://example.org"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "![a [b] c](http://evil.example/p.png)",
+        "![a [b [c]] d](//evil.example/p.png)",
+        "[a [b] c](javascript:alert(1))",
+        "[x [y]](  javascript:alert(1) )",
+    ],
+)
+def test_nested_brackets_do_not_smuggle_images_or_script_links(payload: str) -> None:
+    import markdown_it
+
+    from assistant.render import sanitize_markdown
+
+    html_out = markdown_it.MarkdownIt("commonmark").render(sanitize_markdown(payload))
+    assert "<img" not in html_out and "javascript:" not in html_out.split("href=")[-1].split(">")[0]
+    assert 'href="javascript' not in html_out
