@@ -980,7 +980,14 @@ def to_markdown(summary: InterviewSummary) -> str:
     for key, items in (("strengths", summary.strengths), ("concerns", summary.concerns)):
         if items:
             lines += [f"## {t[key]}", ""]
-            lines += [f"- {_md(labels.get(e.competency or '', e.competency or ''))}{colon} « {_md(e.quote)} »" for e in items]
+            by_quote: dict[tuple[int, int], list[str]] = {}  # one line per quote, naming every competency it backs
+            for e in items:
+                backed = by_quote.setdefault((e.start, e.end), [])
+                label = labels.get(e.competency or "", e.competency or "")
+                if label not in backed:
+                    backed.append(label)
+            texts = {(e.start, e.end): e.quote for e in items}
+            lines += [f"- {_md(', '.join(backed))}{colon} « {_md(texts[span])} »" for span, backed in by_quote.items()]
             lines.append("")
     if summary.follow_up_questions:
         lines += [f"## {t['follow']}", ""]
