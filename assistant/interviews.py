@@ -363,12 +363,6 @@ def _competency_vectors(fw: Framework, embedder: Any) -> tuple[Any, Any]:
         return _VEC_CACHE[key]
 
 
-def match_cues(fw: Framework, text: str) -> list[str]:
-    """Competency ids whose bilingual cues occur in `text` (accent-insensitive, on word boundaries)."""
-    folded = fold(text)
-    return [cid for cid, patterns in _cue_index(fw) if any(p.search(folded) for p in patterns)]
-
-
 def _cue_spans(fw: Framework, folded: str) -> dict[str, list[int]]:
     """Where each competency's cues start in `folded`.
 

@@ -42,11 +42,6 @@ def describe_backend(settings: Settings) -> str:
     return f"openai-compatible · {settings.llm_model or '?'} @ {settings.llm_base_url}"
 
 
-def backend_id(settings: Settings) -> str:
-    """The short backend name that JSON outputs carry: offline, openai or openai-compatible."""
-    return settings.resolved_llm_backend
-
-
 def build_chat_model(settings: Settings) -> BaseChatModel | None:
     """A LangChain chat model for the configured backend, or None offline."""
     backend = settings.resolved_llm_backend
