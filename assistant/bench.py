@@ -36,7 +36,7 @@ def _ms(values: list[float]) -> str:
 
 
 def run_bench(chunks: int = 30_000, queries: int = 50) -> None:
-    from .knowledge import ingest, open_knowledge_base
+    from .guide.knowledge import ingest, open_knowledge_base
     from .qa import ask
     from .services import Services
 
@@ -50,7 +50,7 @@ def run_bench(chunks: int = 30_000, queries: int = 50) -> None:
         print(f"ingest (unchanged guide, {again.added} written): {time.perf_counter() - t0:.2f} s")
 
         kb = open_knowledge_base(settings)
-        services = Services(settings=settings, kb_override=kb)
+        services = Services(settings=settings, kb=kb)
         for q in QUESTIONS:  # warm up
             ask(q, services)
         latencies = []
@@ -81,8 +81,8 @@ def _bench_large_store(settings: Settings, embedder: object, n: int, queries: in
     """Hybrid retrieval over a synthetic store of `n` chunks: random unit vectors, text drawn from the guide's words."""
     import numpy as np
 
-    from .knowledge import Guide, KnowledgeBase, load_guide, open_chroma_client
-    from .models import Chunk
+    from .guide.knowledge import Guide, KnowledgeBase, load_guide, open_chroma_client
+    from .guide.models import Chunk
 
     if embedder is None:
         print("retrieval at scale: skipped (no embedding backend)")
@@ -96,7 +96,7 @@ def _bench_large_store(settings: Settings, embedder: object, n: int, queries: in
         for i in range(n)
     ]
     client = open_chroma_client(settings)
-    from .embeddings import chroma_embedding_function
+    from .guide.embeddings import chroma_embedding_function
 
     collection = client.create_collection(
         "bench-synthetic", embedding_function=chroma_embedding_function(embedder),  # type: ignore[arg-type]

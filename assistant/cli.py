@@ -36,7 +36,7 @@ def _services(args: argparse.Namespace, **overrides: Any) -> Any:
     from .settings import Settings
 
     settings = Settings(**overrides) if overrides else Settings()
-    from .knowledge import stderr_progress
+    from .guide.knowledge import stderr_progress
 
     return Services(settings=settings, progress=stderr_progress if sys.stderr.isatty() or args.progress else None)
 
@@ -53,7 +53,7 @@ def _backend_line(services: Any) -> str:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .knowledge import ingest, stderr_progress
+    from .guide.knowledge import ingest, stderr_progress
 
     overrides: dict[str, Any] = {}
     if args.guide_dir:
@@ -86,8 +86,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_draft_ad(args: argparse.Namespace) -> int:
-    from . import render
-    from .job_ads import draft_job_ad, load_brief
+    from .ads import export as render
+    from .ads.pipeline import draft_job_ad, load_brief
 
     services = _services(args)
     brief = load_brief(Path(args.brief))
@@ -109,8 +109,8 @@ def cmd_draft_ad(args: argparse.Namespace) -> int:
 
 
 def cmd_check_ad(args: argparse.Namespace) -> int:
-    from .compliance import lint_ad
-    from .framework import load_framework
+    from .rules.compliance import lint_ad
+    from .guide.framework import load_framework
     from .settings import Settings
 
     text = read_text_file(args.file, what="ad", max_chars=100_000)
@@ -129,7 +129,7 @@ def cmd_check_ad(args: argparse.Namespace) -> int:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from .interviews import read_notes_file, summarize_notes, to_markdown
+    from .notes.pipeline import read_notes_file, summarize_notes, to_markdown
 
     services = _services(args)
     notes = read_notes_file(args.notes)
@@ -143,7 +143,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def cmd_ui(args: argparse.Namespace) -> int:
-    from .ui import launch
+    from .ui.app import launch
 
     overrides: dict[str, Any] = {}
     if args.host:
@@ -161,7 +161,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     settings = Settings()
     info: dict[str, Any] = {"guide": str(settings.guide_dir), "llm": describe_backend(settings)}
     try:
-        from .knowledge import open_knowledge_base
+        from .guide.knowledge import open_knowledge_base
 
         kb = open_knowledge_base(settings, auto_ingest=False)
         info["index"] = kb.describe()

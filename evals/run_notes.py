@@ -170,8 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    from assistant.interviews import prepare, summarize_notes
-    from assistant.knowledge import open_knowledge_base
+    from assistant.notes.pipeline import prepare, summarize_notes
+    from assistant.guide.knowledge import open_knowledge_base
     from assistant.services import Services
     from assistant.settings import Settings
 
@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
             env["ASSISTANT_EMBEDDINGS"] = "none"
         settings = Settings(_env_file=None, **env)
         kb = open_knowledge_base(settings)
-        services = Services(settings=settings, kb_override=kb)
+        services = Services(settings=settings, kb=kb)
         ids = services.framework.competency_ids
         rows = []
         started = time.perf_counter()

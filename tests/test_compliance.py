@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.compliance import detect_language, find_gendered_wording, lint_ad, parse_salary
+from assistant.text import detect_language
+from assistant.rules.compliance import find_gendered_wording, lint_ad, parse_salary
 from assistant.errors import InputError
-from assistant.safety import find_protected_criteria
+from assistant.rules.safety import find_protected_criteria
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "knowledge" / "account-manager" / "guide.md"

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from assistant.errors import InputError, KnowledgeError
-from assistant.framework import (
+from assistant.guide.framework import (
     COMPETENCY_IDS,
     Framework,
     check_sources,

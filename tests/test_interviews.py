@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import InputError, LLMError
-from assistant.interviews import (
+from assistant.notes.pipeline import (
     MARKER,
     polarity,
     prepare,
@@ -41,7 +41,7 @@ DISCRIMINATION = "Elle a 52 ans et trois enfants en bas âge."
 
 def llm_services(settings, kb, framework, responses) -> tuple[Services, FakeStructuredChatModel]:
     model = FakeStructuredChatModel(responses=list(responses))
-    return Services(settings=settings, kb_override=kb, framework_override=framework, chat_model_override=model), model
+    return Services(settings=settings, kb=kb, framework=framework, chat_model=model), model
 
 
 def draft(*items, recommendation=None, rationale=""):
@@ -230,12 +230,12 @@ def test_injection_with_zero_width_characters_is_flagged_and_excluded(services):
 
 
 def test_offline_engine_works_without_embeddings(tmp_path, framework):
-    from assistant.knowledge import open_knowledge_base
+    from assistant.guide.knowledge import open_knowledge_base
 
     settings = make_settings(tmp_path, ASSISTANT_EMBEDDINGS="none")
     kb = open_knowledge_base(settings)
     assert kb.embedder is None
-    summary = summarize_notes(NOTES_FR, Services(settings=settings, kb_override=kb, framework_override=framework))
+    summary = summarize_notes(NOTES_FR, Services(settings=settings, kb=kb, framework=framework))
     assert {a.id for a in summary.competencies if a.status == "assessed"} >= {"listening", "english"}
 
 
@@ -495,7 +495,7 @@ def test_real_chatopenai_gets_redacted_notes_and_quotes_are_restored(tmp_path, k
             )
         ]
     )
-    services = Services(settings=settings, kb_override=kb, framework_override=framework)
+    services = Services(settings=settings, kb=kb, framework=framework)
     summary = summarize_notes(notes, services)
     body = json.dumps(openai_server.requests[0], ensure_ascii=False)
     assert "claire.dumas@example.com" not in body and "06 12 34 56 78" not in body
@@ -516,13 +516,13 @@ def test_redaction_can_be_turned_off(tmp_path, kb, framework, openai_server):
         ASSISTANT_REDACT_PII="false",
     )
     openai_server.script([draft()])
-    summarize_notes("Mail: claire.dumas@example.com\nAnglais courant.", Services(settings=settings, kb_override=kb, framework_override=framework))
+    summarize_notes("Mail: claire.dumas@example.com\nAnglais courant.", Services(settings=settings, kb=kb, framework=framework))
     assert "claire.dumas@example.com" in json.dumps(openai_server.requests[0])
 
 
 def test_remote_embedder_never_receives_the_notes(tmp_path, framework, openai_server):
-    from assistant.embeddings import OpenAIEmbeddings
-    from assistant.knowledge import open_knowledge_base
+    from assistant.guide.embeddings import OpenAIEmbeddings
+    from assistant.guide.knowledge import open_knowledge_base
 
     settings = make_settings(
         tmp_path,
@@ -534,7 +534,7 @@ def test_remote_embedder_never_receives_the_notes(tmp_path, framework, openai_se
     assert isinstance(remote_kb.embedder, OpenAIEmbeddings) and openai_server.embedding_requests  # guide ingested
     before = len(openai_server.embedding_requests)
     notes = "Contact : julie.martin@gmail.com.\nTrès bonne écoute du client, elle reformule bien.\nAnglais courant.\n"
-    summary = summarize_notes(notes, Services(settings=settings, kb_override=remote_kb, framework_override=framework))
+    summary = summarize_notes(notes, Services(settings=settings, kb=remote_kb, framework=framework))
     sent = json.dumps(openai_server.embedding_requests, ensure_ascii=False)
     assert len(openai_server.embedding_requests) == before  # nothing embedded after the index was built
     assert "julie.martin" not in sent and "reformule" not in sent and "Anglais courant" not in sent
@@ -544,8 +544,8 @@ def test_remote_embedder_never_receives_the_notes(tmp_path, framework, openai_se
 
 
 def test_match_embeddings_uses_only_a_local_embedder(framework):
-    from assistant.embeddings import HashEmbeddings
-    from assistant.interviews import match_embeddings
+    from assistant.guide.embeddings import HashEmbeddings
+    from assistant.notes.pipeline import match_embeddings
 
     class Recording(HashEmbeddings):
         def __init__(self, local: bool) -> None:
@@ -573,7 +573,7 @@ def test_audit_record_holds_no_text_from_the_notes(tmp_path, kb, framework, mode
     payload = draft(("english", [("Anglais courant, négocie en anglais.", "positive")], 4), recommendation="hold",
                     rationale="Anglais courant confirmé.")
     chat = FakeStructuredChatModel(responses=[payload]) if mode == "llm" else None
-    services = Services(settings=settings, kb_override=kb, framework_override=framework, chat_model_override=chat)
+    services = Services(settings=settings, kb=kb, framework=framework, chat_model=chat)
     summary = summarize_notes(notes, services)
     text = audit.read_text(encoding="utf-8")
     for fragment in ("julie.martin", "gmail", "enceinte", "écoute", "Anglais", "anglais", "négocie", "mois"):
@@ -591,7 +591,7 @@ def test_audit_record_holds_no_text_from_the_notes(tmp_path, kb, framework, mode
 def test_audit_record_holds_a_hash_not_the_notes(tmp_path, kb, framework, caplog):
     audit = tmp_path / "audit" / "log.jsonl"
     settings = make_settings(tmp_path / "data", ASSISTANT_AUDIT_LOG=str(audit))
-    services = Services(settings=settings, kb_override=kb, framework_override=framework)
+    services = Services(settings=settings, kb=kb, framework=framework)
     secret_line = "RAS sur la ponctualité, arrivé à 9h02 zyxwv."
     notes = NOTES_FR + secret_line + "\n"
     caplog.set_level(logging.DEBUG)
@@ -617,7 +617,7 @@ def test_unwritable_audit_log_is_a_clear_error(tmp_path, kb, framework):
     blocker.write_text("x")
     settings = make_settings(tmp_path / "data", ASSISTANT_AUDIT_LOG=str(blocker / "log.jsonl"))
     with pytest.raises(StoreError, match="audit log"):
-        summarize_notes(NOTES_FR, Services(settings=settings, kb_override=kb, framework_override=framework))
+        summarize_notes(NOTES_FR, Services(settings=settings, kb=kb, framework=framework))
 
 
 def test_prepare_marks_only_flagged_sentences():
@@ -645,13 +645,13 @@ def test_prompt_variables_match_what_the_chain_passes():
     ],
 )
 def test_polarity_on_held_out_phrasings(text: str, expected: str) -> None:
-    from assistant.interviews import polarity
+    from assistant.notes.pipeline import polarity
 
     assert polarity(text) == expected
 
 
 def test_a_topic_not_discussed_is_not_evidence(services) -> None:
-    from assistant.interviews import summarize_notes
+    from assistant.notes.pipeline import summarize_notes
 
     notes = "Très bonne écoute du client.\npas parlé formation ni anglais, à voir au prochain tour"
     summary = summarize_notes(notes, services)

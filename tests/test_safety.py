@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import InputError
-from assistant.safety import (
+from assistant.rules.safety import (
     check_notes,
     find_injections,
     find_pii,
@@ -439,7 +439,7 @@ def _cpu(fn) -> float:
     ],
 )
 def test_injections_addressed_to_the_ai_by_name_or_by_its_rules(text: str) -> None:
-    from assistant.safety import find_injections
+    from assistant.rules.safety import find_injections
 
     assert find_injections(text), text
 
@@ -453,7 +453,7 @@ def test_injections_addressed_to_the_ai_by_name_or_by_its_rules(text: str) -> No
     ],
 )
 def test_no_injection_false_alarms_on_ordinary_notes(text: str) -> None:
-    from assistant.safety import find_injections
+    from assistant.rules.safety import find_injections
 
     assert not find_injections(text), text
 
@@ -649,6 +649,6 @@ def test_review_injection_negatives(text):
     ],
 )
 def test_paraphrased_family_and_pregnancy_remarks_from_the_held_out_notes(text: str, expected: bool) -> None:
-    from assistant.safety import find_protected_criteria
+    from assistant.rules.safety import find_protected_criteria
 
     assert bool(find_protected_criteria(text, context="notes")) is expected, text

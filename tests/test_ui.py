@@ -12,9 +12,11 @@ from typing import Any
 
 import pytest
 
-from assistant import ui
+from assistant.ui import app as ui
 from assistant.errors import ConfigError, InputError
-from assistant.models import Answer, Citation, Flag
+from assistant.guide.models import Citation
+from assistant.qa.models import Answer
+from assistant.rules.models import Flag
 
 XSS_SCRIPT = "<script>window.__xss = 'script'</script>"
 XSS_IMG = "<img src=x onerror=\"window.__xss = 'img'\">"
@@ -69,15 +71,6 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def jobs_available() -> tuple[bool, bool]:
-    """(ad tab, notes tab): whether their modules are importable yet."""
-    ad = all(ui.module_available(m) for m in ("job_ads", "render", "compliance", "safety"))
-    notes = all(ui.module_available(m) for m in ("interviews", "safety"))
-    return ad, notes
-
-
-needs_ads = pytest.mark.skipif(not jobs_available()[0], reason="assistant.job_ads (or what it needs) is not there yet")
-needs_notes = pytest.mark.skipif(not jobs_available()[1], reason="assistant.interviews (or what it needs) is not there yet")
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +95,7 @@ def ui_services(tmp_path_factory: pytest.TempPathFactory, kb: Any, framework: An
     from assistant.services import Services
 
     settings = make_settings(tmp_path_factory.mktemp("ui") / "data", ASSISTANT_UI_PORT=free_port())
-    return Services(settings=settings, kb_override=kb, framework_override=framework)
+    return Services(settings=settings, kb=kb, framework=framework)
 
 
 @pytest.fixture(scope="module")
@@ -206,12 +199,12 @@ def test_chat_turn_names_the_llm_and_falls_back_when_it_fails(settings: Any, kb:
         responses=[{"answer": "De 2920 à 3500 € par mois.", "abstain": False, "citations": [hits[0].chunk.id]}],
         model_name="fake-llm",
     )
-    services = Services(settings=settings, kb_override=kb, framework_override=framework, chat_model_override=model)
+    services = Services(settings=settings, kb=kb, framework=framework, chat_model=model)
     reply = ui.chat_turn("Quel salaire pour un account manager débutant ?", [], services)[-1]["content"]
     assert "De 2920 à 3500 € par mois." in reply and "fake-llm" in reply
 
     failing = FakeStructuredChatModel(responses=[TimeoutError("slow"), TimeoutError("slow")], model_name="fake-llm")
-    services = Services(settings=settings, kb_override=kb, framework_override=framework, chat_model_override=failing)
+    services = Services(settings=settings, kb=kb, framework=framework, chat_model=failing)
     reply = ui.chat_turn("Quel salaire pour un account manager débutant ?", [], services)[-1]["content"]
     assert "offline answer" in reply and "Answered by: offline" in reply
 
@@ -230,7 +223,6 @@ def test_brief_dict_drops_blanks_splits_clients_and_counts() -> None:
             ui.brief_dict({"team_size": bad})
 
 
-@needs_ads
 def test_draft_ad_renders_title_flags_and_passages(services: Any) -> None:
     fields = [f for f, _ in ui.BRIEF_FIELDS]
     result, ad_md, flags_md, passages = ui.draft_ad(dict(zip(fields, brief_values())), services)
@@ -240,14 +232,12 @@ def test_draft_ad_renders_title_flags_and_passages(services: Any) -> None:
     assert "Guide passages used" in passages and "> " in passages
 
 
-@needs_ads
 def test_draft_ad_rejects_a_brief_without_company(services: Any) -> None:
     fields = [f for f, _ in ui.BRIEF_FIELDS]
     with pytest.raises(InputError, match="company"):
         ui.draft_ad(dict(zip(fields, brief_values(company="  "))), services)
 
 
-@needs_ads
 def test_draft_ad_keeps_hostile_fields_inert(services: Any) -> None:
     fields = [f for f, _ in ui.BRIEF_FIELDS]
     values = brief_values(company=f"Acme {XSS_SCRIPT}", sector=f"SaaS {XSS_IMG}", company_pitch=f"{XSS_MD_IMAGE} {XSS_JS_LINK}")
@@ -258,7 +248,6 @@ def test_draft_ad_keeps_hostile_fields_inert(services: Any) -> None:
         assert not re.search(r"\]\(\s*javascript:", out, re.I)  # no javascript: link
 
 
-@needs_ads
 def test_ad_downloads_are_written_only_on_request(services: Any, private_tmp: Path) -> None:
     with pytest.raises(InputError, match="Draft an ad first"):
         ui.ad_download(None, "md")
@@ -275,7 +264,6 @@ def test_ad_downloads_are_written_only_on_request(services: Any, private_tmp: Pa
 # --------------------------------------------------------------------------- interview notes
 
 
-@needs_notes
 def test_summarize_flags_first_scorecard_and_notice(services: Any) -> None:
     summary, flags_md, rows, details, notice = ui.summarize(NOTES_FR, "phone", services)
     assert "discrimination" in flags_md and "45 ans" in flags_md
@@ -289,20 +277,17 @@ def test_summarize_flags_first_scorecard_and_notice(services: Any) -> None:
     assert summary.notice.split(".")[0] in notice and "not stored" in notice
 
 
-@needs_notes
 @pytest.mark.parametrize("bad", ["", "   ", None, "x" * 30_000])
 def test_summarize_rejects_bad_notes(services: Any, bad: Any) -> None:
     with pytest.raises(InputError):
         ui.summarize(bad, "", services)
 
 
-@needs_notes
 def test_summarize_rejects_an_unknown_stage(services: Any) -> None:
     with pytest.raises(InputError, match="stage"):
         ui.summarize(NOTES_FR, "lunch", services)
 
 
-@needs_notes
 def test_summary_renders_hostile_notes_inert(services: Any) -> None:
     notes = NOTES_FR + f"- Très à l'écoute {XSS_SCRIPT} {XSS_IMG} {XSS_MD_IMAGE}\n"
     _, flags_md, rows, details, notice = ui.summarize(notes, "", services)
@@ -310,7 +295,6 @@ def test_summary_renders_hostile_notes_inert(services: Any) -> None:
         assert "<script" not in out and "<img" not in out and not live_link(out)
 
 
-@needs_notes
 def test_uploaded_notes_are_read_then_deleted(private_tmp: Path, tmp_path: Path) -> None:
     folder = private_tmp / "upload-hash"
     folder.mkdir()
@@ -329,7 +313,6 @@ def test_uploaded_notes_are_read_then_deleted(private_tmp: Path, tmp_path: Path)
     assert ui.read_upload(None) == ""
 
 
-@needs_notes
 def test_notes_downloads_only_on_request(services: Any, private_tmp: Path) -> None:
     with pytest.raises(InputError, match="Summarise notes first"):
         ui.notes_download(None, "md")
@@ -383,13 +366,6 @@ def test_plain_errors_show_the_message_and_never_the_input(capsys: pytest.Captur
     assert "ValueError" in str(info.value) and "Marie" not in str(info.value)
     err = capsys.readouterr().err
     assert "ValueError" in err and "Marie" not in err
-
-
-def test_missing_job_module_shows_not_available(monkeypatch: pytest.MonkeyPatch, services: Any) -> None:
-    monkeypatch.setattr(ui, "module_available", lambda name: name not in ("interviews", "job_ads"))
-    app = ui.build_app(services)
-    texts = [getattr(b, "value", "") or "" for b in app.blocks.values()]
-    assert sum("not available yet" in str(t) for t in texts) == 2
 
 
 def test_status_says_backend_and_index(services: Any) -> None:
@@ -449,7 +425,6 @@ def test_client_ask_error_is_plain(client: Any) -> None:
 
 
 @pytest.mark.server
-@needs_ads
 def test_client_draft_ad_and_download(client: Any) -> None:
     ad_md, flags_md, passages = client.predict(*brief_values(), api_name="/draft_ad")
     assert "(F/H)" in ad_md and "Responsable de compte" in flags_md and "Guide passages used" in passages
@@ -462,7 +437,6 @@ def test_client_draft_ad_and_download(client: Any) -> None:
 
 
 @pytest.mark.server
-@needs_ads
 def test_client_draft_ad_error_is_plain(client: Any) -> None:
     from gradio_client.exceptions import AppError
 
@@ -471,7 +445,6 @@ def test_client_draft_ad_error_is_plain(client: Any) -> None:
 
 
 @pytest.mark.server
-@needs_notes
 def test_client_summarize(client: Any) -> None:
     flags_md, table, details, notice = client.predict(NOTES_FR, "phone", api_name="/summarize")
     assert "discrimination" in flags_md
@@ -480,7 +453,6 @@ def test_client_summarize(client: Any) -> None:
 
 
 @pytest.mark.server
-@needs_notes
 def test_client_summarize_error_is_plain(client: Any) -> None:
     from gradio_client.exceptions import AppError
 
@@ -500,9 +472,8 @@ def test_launch_serves_then_cleans_up_on_ctrl_c(session_settings: Any, kb: Any) 
     assert times.page < times.answer
 
 
-@needs_ads
 def test_an_example_brief_loaded_in_the_form_drafts_the_cli_ad(services: Any) -> None:
-    from assistant.job_ads import draft_job_ad, load_brief
+    from assistant.ads.pipeline import draft_job_ad, load_brief
 
     fields = [f for f, _ in ui.BRIEF_FIELDS]
     assert {"brief-fr.yaml", "brief-en.yaml"} <= set(ui.example_briefs())
@@ -515,7 +486,6 @@ def test_an_example_brief_loaded_in_the_form_drafts_the_cli_ad(services: Any) ->
         ui.example_values(None)  # type: ignore[arg-type]
 
 
-@needs_notes
 def test_example_notes_load(services: Any) -> None:
     assert {"notes-fr.txt", "notes-en.txt"} <= set(ui.example_notes())
     text = ui.example_notes_text("notes-fr.txt")
@@ -533,7 +503,7 @@ def test_login_is_required_when_auth_is_set(ui_services: Any, tmp_path: Path) ->
     from assistant.services import Services
 
     settings = make_settings(tmp_path / "data", ASSISTANT_UI_PORT=free_port(), ASSISTANT_UI_AUTH="anna:s3cret")
-    services = Services(settings=settings, kb_override=ui_services.kb, framework_override=ui_services.framework)
+    services = Services(settings=settings, kb=ui_services.kb, framework=ui_services.framework)
     app, url = ui.serve(services, block=False, quiet=True)
     try:
         assert httpx.get(url + "config", timeout=10).status_code == 401

@@ -12,8 +12,8 @@ import math
 import re
 from typing import Any, Protocol
 
-from .errors import ConfigError
-from .settings import Settings
+from ..errors import ConfigError
+from ..settings import Settings
 
 
 class Embedder(Protocol):

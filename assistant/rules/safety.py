@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, TypeVar
 
-from assistant import wordlists as wl
+from . import wordlists as wl
 
 try:  # the regex parser, for the prefilter below (public as sre_parse before Python 3.11)
     from re import _constants as _sc  # type: ignore[attr-defined]
@@ -24,8 +23,9 @@ try:  # the regex parser, for the prefilter below (public as sre_parse before Py
 except ImportError:  # pragma: no cover
     import sre_constants as _sc  # type: ignore[no-redef]
     import sre_parse as _sp  # type: ignore[no-redef]
-from assistant.errors import InputError
-from assistant.models import Flag
+from ..errors import InputError
+from ..text import fold, fold_pair
+from .models import Flag
 
 T = TypeVar("T")
 MAX_CHARS = 1_000_000  # far above any notes or ad; a guard against hostile input, not a product limit
@@ -113,61 +113,6 @@ def sanitize(text: str) -> Sanitized:
     return Sanitized(text, "".join(out), removed, tuple(starts), tuple(ends))
 
 
-# --------------------------------------------------------------------------- folding
-
-# Latin lookalikes from Cyrillic and Greek (lowercase and capitals), enough for the usual tricks.
-_HOMOGLYPHS = dict(
-    zip(
-        "аеорсухіјѕԁɡһԛԝѵӏкмтнвАВЕКМНОРСТХУІЈЅαορνικτυεΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-        "aeopcyxijsdghqwvlkmthbABEKMHOPCTXYIJSaopviktueABEZHIKMNOPTYX",
-    )
-)
-_APOSTROPHES = "’‘ʼ´`‛′ʹ＇"
-_DASHES = "‐‑‒–—―−﹣－"
-_LOWER_TABLE: dict[int, str] = {}
-_FOLD_TABLE: dict[int, str] = {}
-_SEEN: set[str] = set()
-_TABLE_LOCK = threading.Lock()
-
-
-def _fold_char(ch: str) -> tuple[str, str]:
-    """(lowercase with accents, lowercase without accents) for one character, each one character long."""
-    c = _HOMOGLYPHS.get(ch, ch)
-    k = unicodedata.normalize("NFKC", c)
-    if len(k) == 1:
-        c = k
-    low = c.lower()
-    if len(low) == 1:
-        c = low
-    if c in _APOSTROPHES:
-        c = "'"
-    elif c in _DASHES:
-        c = "-"
-    elif c != "\n" and unicodedata.category(c) == "Zs":
-        c = " "
-    base = "".join(x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x))
-    return c, (base if len(base) == 1 else c)
-
-
-def _fold_pair(text: str) -> tuple[str, str]:
-    new = set(text) - _SEEN
-    if new:
-        with _TABLE_LOCK:  # the UI serves several requests at once; the tables only grow
-            for ch in new:
-                low, folded = _fold_char(ch)
-                if low != ch:
-                    _LOWER_TABLE[ord(ch)] = low
-                if folded != ch:
-                    _FOLD_TABLE[ord(ch)] = folded
-                _SEEN.add(ch)
-    return text.translate(_LOWER_TABLE), text.translate(_FOLD_TABLE)
-
-
-def fold(text: str) -> str:
-    """Lowercase, strip accents, map homoglyphs/apostrophes/dashes/spaces; same length as `text`."""
-    return _fold_pair(text)[1]
-
-
 @dataclass(frozen=True)
 class TextView:
     """One sanitised text and its folded forms, shared by the finders and the job-ad linter."""
@@ -180,7 +125,7 @@ class TextView:
     def of(cls, text: str) -> TextView:
         """Sanitise `text` and fold it."""
         clean = sanitize(text)
-        lower, folded = _fold_pair(clean.text)
+        lower, folded = fold_pair(clean.text)
         return cls(clean, lower, folded)
 
     def flag(self, kind: str, severity: str, message: str, start: int, end: int) -> Flag:
@@ -744,7 +689,6 @@ __all__ = [
     "find_injections",
     "find_pii",
     "find_protected_criteria",
-    "fold",
     "iban_is_valid",
     "nir_is_valid",
     "redact",

@@ -13,40 +13,19 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
-from assistant import wordlists as wl
-from assistant.errors import InputError
-from assistant.models import Flag
-from assistant.safety import TextView, _drop_overlaps, find_protected_criteria
+from ..errors import InputError
+from ..text import Language, detect_language
+from . import wordlists as wl
+from .models import Flag
+from .safety import TextView, _drop_overlaps, find_protected_criteria
 
 if TYPE_CHECKING:
-    from assistant.framework import Framework
+    from ..guide.framework import Framework
 
 MAX_AD_CHARS = 200_000
 MAX_TITLE_CHARS = 200  # a first line longer than this is a paragraph, not a title: only its start is checked
-Lang = Literal["fr", "en"]
-
-# --------------------------------------------------------------------------- language
-
-_FR_WORDS = frozenset(
-    "le la les des du de un une et est pour dans avec vous nous sur au aux ce cette qui que en son sa ses votre vos "
-    "notre nos ou pas plus etre sont chez d l qu afin ainsi leur leurs tout toute tous toutes poste vos mission".split()
-)
-_EN_WORDS = frozenset(
-    "the and of to in for with you we our your is are a an on as at be this that will from by have has it its "
-    "who what role team join their about can into".split()
-)
+Lang = Language
 _WORD = re.compile(r"[a-z]+")
-
-
-def detect_language(text: str) -> Lang:
-    """'fr' or 'en' by counting common stop words (ties go to French)."""
-    if not isinstance(text, str):
-        raise InputError(f"detect_language() needs a string, not {type(text).__name__}.")
-    words = _WORD.findall(TextView.of(text[:50_000]).folded)
-    fr = sum(w in _FR_WORDS for w in words)
-    en = sum(w in _EN_WORDS for w in words)
-    return "en" if en > fr else "fr"
-
 
 # --------------------------------------------------------------------------- salary
 

@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from .embeddings import Embedder, EmbeddingUnavailable, chroma_embedding_function, get_embeddings
-from .errors import KnowledgeError, StoreError
+from ..errors import KnowledgeError, StoreError
 from .framework import load_guide_text
 from .models import Chunk, ScoredChunk
-from .settings import Settings
+from ..settings import Settings
 
 Progress = Callable[[int, int, str], None]
 
@@ -35,14 +35,14 @@ MAX_SECTION_CHARS = 900  # paragraphs of one section are grouped up to about thi
 # --------------------------------------------------------------------------- text normalisation
 
 
-def fold(text: str) -> str:
+def search_fold(text: str) -> str:
     """Lowercase and strip accents ("Débutant" → "debutant"), so BM25 matches with or without them."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe").replace("æ", "ae")
 
 
 _STOPWORDS = set(
-    fold(
+    search_fold(
         """a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur leurs lui ma mais me meme
         mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre
         vous y est sont ete etre avoir a ont fait faire plus comme si tout tous toute toutes d l j s c n m t qu quel quelle
@@ -64,7 +64,7 @@ def _stemmers() -> tuple[Any, Any]:
 def tokenize(text: str) -> list[str]:
     """Accent-folded, stop-word-free tokens, stemmed in French and (where it differs) English."""
     fr, en = _stemmers()
-    words = [w for w in re.findall(r"\w+", fold(text)) if w not in _STOPWORDS and (len(w) > 1 or w.isdigit())]
+    words = [w for w in re.findall(r"\w+", search_fold(text)) if w not in _STOPWORDS and (len(w) > 1 or w.isdigit())]
     tokens: list[str] = []
     for word, fr_stem, en_stem in zip(words, fr.stemWords(words), en.stemWords(words)):
         tokens.append(fr_stem)

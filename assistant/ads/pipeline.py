@@ -18,26 +18,18 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import ValidationError
 
-from .errors import InputError, LLMError
-from .models import (
-    AdDraft,
-    AdResult,
-    AdSection,
-    Citation,
-    Flag,
-    JobAd,
-    JobBrief,
-    Salary,
-    SalaryInput,
-    ScoredChunk,
-)
-from .settings import Settings, get_settings
-from .textfile import read_text_input
+from ..errors import InputError, LLMError
+from ..guide.models import Citation, ScoredChunk
+from ..rules.models import Flag
+from ..settings import Settings, get_settings
+from ..text import fold, fold_key, sentences
+from ..textfile import read_text_input
+from .models import AdDraft, AdResult, AdSection, JobAd, JobBrief, Salary, SalaryInput
 
 if TYPE_CHECKING:
-    from .framework import Framework, RecommendedTitle
-    from .knowledge import KnowledgeBase
-    from .services import Services
+    from ..guide.framework import Framework, RecommendedTitle
+    from ..guide.knowledge import KnowledgeBase
+    from ..services import Services
 
 MAX_BRIEF_BYTES = 256 * 1024
 MAX_LIST_ITEMS = 50
@@ -49,24 +41,11 @@ LANGUAGES = ("fr", "en")
 # --------------------------------------------------------------------------- brief loading
 
 
-def fold(text: str) -> str:
-    """Lowercase without accents, for synonym matching ("Débutant" → "debutant")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _key(text: str) -> str:
-    """A loose comparison key: "Débutant(e)", "débutante", "DEBUTANT" → "debutant"; "Confirmé·e" → "confirm"."""
-    value = re.sub(r"\(e\)|[·.]e\b", "", fold(text))
-    words = re.sub(r"[^a-z0-9%]+", " ", value).split()
-    return " ".join(re.sub(r"e+$", "", re.sub(r"s$", "", w)) if len(w) > 4 else w for w in words)
-
-
 def _table(groups: dict[str, list[str]]) -> dict[str, str]:
-    return {_key(word): value for value, words in groups.items() for word in [value, *words]}
+    return {fold_key(word): value for value, words in groups.items() for word in [value, *words]}
 
 
-# Synonyms are compared through _key(), which drops accents, case, plurals and feminine endings.
+# Synonyms are compared through fold_key(), which drops accents, case, plurals and feminine endings.
 SENIORITY_SYNONYMS = _table({
     # "jeune diplômé" is understood but never written in an ad: it refers to age (see plan_ad).
     "junior": ["débutant", "débutant accepté", "entry level", "entry-level", "graduate", "premier emploi",
@@ -103,7 +82,7 @@ def _valid_keys() -> list[str]:
 
 def _invisible_free(text: str) -> str:
     """The text without zero-width, bidi or tag characters, which could hide a word ("jeu\u200bne") from the checks."""
-    from .safety import sanitize
+    from ..rules.safety import sanitize
 
     return sanitize(text).text
 
@@ -113,7 +92,7 @@ def _normalise(field_name: str, value: Any, table: dict[str, str], valid: list[s
         value = "true" if value else "false"
     if not isinstance(value, str):
         raise InputError(f"`{field_name}` must be text; valid values: {', '.join(valid)}.")
-    found = table.get(_key(value))
+    found = table.get(fold_key(value))
     if found is None:
         raise InputError(f"Unknown {field_name} {value!r}; valid values: {', '.join(valid)}.")
     return found
@@ -272,7 +251,7 @@ def _brief_text(brief: JobBrief) -> str:
 
 def plan_ad(brief: JobBrief, framework: Framework, lang: str, *, today: date | None = None) -> AdPlan:
     """Decide the facts of the ad from the brief and the framework (no wording yet)."""
-    from . import compliance
+    from ..rules import compliance
 
     text = _brief_text(brief)
     profile = brief.profile or (
@@ -469,7 +448,7 @@ def _offending(text: str, framework: Framework, lang: str, *, title: bool = Fals
 
     Masculine-coded words (info) are not a reason to leave text out; the linter still reports them on the ad.
     """
-    from . import compliance, safety
+    from ..rules import compliance, safety
 
     found = safety.find_protected_criteria(text, context="ad")
     found += [f for f in compliance.find_gendered_wording(text, lang) if f.severity != "info"]
@@ -896,7 +875,7 @@ def _titles(plan: AdPlan, framework: Framework) -> str:
 
 def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dict[str, ScoredChunk]) -> JobAd:
     """A JobAd from the LLM's wording plus the application's facts (pay, date, company) and checked citations."""
-    from .render import sanitize_markdown
+    from .export import sanitize_markdown
 
     def clean(text: str | None) -> str:
         # Model text is untrusted: no raw HTML, images or script links; one line, no heading marks.
@@ -944,7 +923,7 @@ BENEFITS = {
 _BENEFITS = {name: re.compile(pattern) for name, pattern in BENEFITS.items()}
 
 
-def _figures(text: str) -> set[float]:
+def amounts(text: str) -> set[float]:
     """Every figure in a text, as a number ("9 999 €" → 9999, "45k" → 45000, "9,8/10" → 9.8 and 10)."""
     out = set()
     for m in _FIGURE.finditer(unicodedata.normalize("NFC", text or "")):
@@ -973,7 +952,7 @@ class ClaimSources:
     def problems(self, text: str, citations: list[str]) -> list[str]:
         """Why this text states something its sources do not (empty when it is supported)."""
         allowed = self.figures.union(*(self.passages.get(c, set()) for c in citations))
-        figures = sorted(f for f in _figures(text) if f not in allowed)
+        figures = sorted(f for f in amounts(text) if f not in allowed)
         out = [f"the figure {f:g} is in neither the brief, the guide's framework nor the passages cited" for f in figures]
         out += [f"the benefit “{b}” is not in the brief" for b in sorted(_benefits(text) - self.benefits)]
         return out
@@ -985,12 +964,12 @@ def claim_sources(plan: AdPlan, framework: Framework, retrieved: dict[str, Score
     brief_text = " ".join(str(x) for x in (
         _facts(plan, framework), brief.salary if isinstance(brief.salary, str) else "",
         plan.salary.variable or "", brief.variable_pay or "") if x)
-    figures = _figures(brief_text) | _figures(framework.model_dump_json())
+    figures = amounts(brief_text) | amounts(framework.model_dump_json())
     figures |= {v for v in (plan.salary.min, plan.salary.max) if v is not None}
     for day in (plan.date_posted, brief.valid_through):
         if day:
             figures |= {float(day.day), float(day.month), float(day.year)}
-    passages = {cid: _figures(hit.chunk.text) for cid, hit in retrieved.items()}
+    passages = {cid: amounts(hit.chunk.text) for cid, hit in retrieved.items()}
     return ClaimSources(figures=figures, benefits=_benefits(brief_text), passages=passages)
 
 
@@ -1017,16 +996,12 @@ def claim_problems(ad: JobAd, sources: ClaimSources) -> list[str]:
     return out
 
 
-def _sentences(text: str) -> list[str]:
-    return [p for p in re.split(r"(?<=[.!?;])\s+", text) if p.strip()]
-
-
 def drop_unsupported(ad: JobAd, sources: ClaimSources) -> list[Flag]:
     """Remove each sentence or bullet that still states an unsupported figure or benefit; one flag per removal."""
     flags: list[Flag] = []
 
     def flag(text: str, why: list[str]) -> None:
-        from .safety import find_protected_criteria
+        from ..rules.safety import find_protected_criteria
 
         criteria = find_protected_criteria(text, context="ad")
         if criteria:  # "Moins de 30 ans" goes for its figure, but the recruiter must learn it was a protected criterion
@@ -1038,7 +1013,7 @@ def drop_unsupported(ad: JobAd, sources: ClaimSources) -> list[Flag]:
 
     def kept(text: str, cited: list[str]) -> str:
         parts = []
-        for sentence in _sentences(text):
+        for sentence in sentences(text):
             why = sources.problems(sentence, cited)
             if why:
                 flag(sentence, why)
@@ -1068,7 +1043,7 @@ def drop_unsupported(ad: JobAd, sources: ClaimSources) -> list[Flag]:
 
 def _draft_problems(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dict[str, ScoredChunk]) -> list[str]:
     """What a re-ask must fix: the linter's errors on the would-be ad, a bad title, missing sections."""
-    from .render import ad_markdown
+    from .export import ad_markdown
 
     problems = []
     labels = [t.label for t in framework.titles.recommended]
@@ -1096,8 +1071,8 @@ def llm_draft(
 
     Returns the ad, what is still wrong, usage, and a flag for each unsupported claim dropped after the re-ask.
     """
-    from .llm import structured_call
-    from .prompts import load_prompt
+    from ..llm import structured_call
+    from ..prompts import load_prompt
 
     passages, retrieved = _passages(hits)
     messages = load_prompt("draft_ad").render(
@@ -1123,7 +1098,7 @@ def llm_draft(
 
 def lint(text: str, plan: AdPlan, framework: Framework) -> list[Flag]:
     """The compliance linter on an ad's text, with the brief's level, date and country."""
-    from .compliance import lint_ad
+    from ..rules.compliance import lint_ad
 
     return list(lint_ad(text, framework=framework, language=plan.lang, level=plan.brief.seniority,
                         date_posted=plan.date_posted, job_in_france=plan.brief.country == "FR"))
@@ -1144,7 +1119,7 @@ def draft_job_ad(
     fallback_offline: bool = False,
 ) -> AdResult:
     """Draft a job ad from a brief: offline from templates, or with one structured LLM call; always linted."""
-    from .render import ad_markdown
+    from .export import ad_markdown
 
     lang = language or brief.language
     if lang not in LANGUAGES:

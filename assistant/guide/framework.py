@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
 
-from assistant.errors import InputError, KnowledgeError
+from ..errors import InputError, KnowledgeError
 
 GUIDE_FILE = "guide.md"
 FRAMEWORK_FILE = "framework.yaml"
@@ -438,7 +438,7 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
     return f"line {mark.line + 1}, column {mark.column + 1}: {problem}" + (f" ({context})" if context else "")
 
 
-def _fold(text: str) -> str:
+def _squash_spaces(text: str) -> str:
     return " ".join(text.split())
 
 
@@ -479,8 +479,8 @@ def _verbatim_fields(fw: Framework) -> list[tuple[str, str]]:
 
 def check_sources(fw: Framework, guide_body: str) -> list[str]:
     """Items whose `source` (or other verbatim field) is not found in the guide text, whitespace folded."""
-    haystack = _fold(guide_body)
-    return [f"{path}: {text!r} not found in {GUIDE_FILE}" for path, text in _verbatim_fields(fw) if _fold(text) not in haystack]
+    haystack = _squash_spaces(guide_body)
+    return [f"{path}: {text!r} not found in {GUIDE_FILE}" for path, text in _verbatim_fields(fw) if _squash_spaces(text) not in haystack]
 
 
 def load_framework(guide_dir: Path) -> Framework:

@@ -31,14 +31,16 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import AssistantError, ConfigError, InputError
-from .models import Answer, Citation, Flag
-from .settings import PROJECT_ROOT, Settings
+from ..errors import AssistantError, ConfigError, InputError
+from ..guide.models import Citation
+from ..qa.models import Answer
+from ..rules.models import Flag
+from ..settings import Settings, bundled_dir
 
 if TYPE_CHECKING:
     import gradio as gr
 
-    from .services import Services
+    from ..services import Services
 
 TITLE = "Hiring assistant"
 EXCERPT_CHARS = 400  # citation passages are cut to this in the chat; the full passage is in the guide
@@ -105,7 +107,7 @@ def quote_block(text: str, limit: int | None = None) -> str:
 
 def safe_markdown(markdown: str) -> str:
     """Markdown we generated from untrusted parts (an ad, a summary), sanitised by the render module."""
-    from .render import sanitize_markdown
+    from ..ads.export import sanitize_markdown
 
     return sanitize_markdown(markdown)
 
@@ -168,21 +170,12 @@ def status_markdown(services: Services) -> str:
     return f"**Backend:** {inert(backend)}  \n**Index:** {inert(index)}"
 
 
-def module_available(name: str) -> bool:
-    """True when `assistant.<name>` imports (the job modules land separately)."""
-    try:
-        importlib.import_module(f"assistant.{name}")
-    except ImportError:
-        return False
-    return True
-
-
 # --------------------------------------------------------------------------- ask the guide
 
 
 def chat_turn(question: str, history: list[dict] | None, services: Services) -> list[dict]:
     """Ask the guide and return the chat history with the question and the cited answer appended."""
-    from .qa import ask
+    from ..qa import ask
 
     answer = ask(question, services, fallback_offline=True)
     return [*(history or []), user_message(question), {"role": "assistant", "content": answer_markdown(answer)}]
@@ -220,7 +213,7 @@ def brief_dict(values: dict[str, Any]) -> dict[str, Any]:
 
 def draft_ad(values: dict[str, Any], services: Services) -> tuple[Any, str, str, str]:
     """Draft an ad from form values: (AdResult, ad Markdown, flags Markdown, guide passages Markdown)."""
-    from .job_ads import brief_from_dict, draft_job_ad
+    from ..ads.pipeline import brief_from_dict, draft_job_ad
 
     brief = brief_from_dict(brief_dict(values), settings=services.settings)
     result = draft_job_ad(brief, services, fallback_offline=True)
@@ -234,12 +227,12 @@ def draft_ad(values: dict[str, Any], services: Services) -> tuple[Any, str, str,
 
 def example_briefs() -> dict[str, Path]:
     """The example briefs shipped in examples/, by file name."""
-    return {p.name: p for p in sorted((PROJECT_ROOT / "examples").glob("brief-*.yaml"))}
+    return {p.name: p for p in sorted(bundled_dir("examples").glob("brief-*.yaml"))}
 
 
 def example_values(name: str) -> list[Any]:
     """The form values of an example brief, in BRIEF_FIELDS order."""
-    from .job_ads import load_brief
+    from ..ads.pipeline import load_brief
 
     path = example_briefs().get(name or "")
     if path is None:
@@ -271,7 +264,7 @@ def _salary_text(salary: dict[str, Any], lang: str) -> str:
 
 def ad_download(result: Any, fmt: str) -> str:
     """Write the drafted ad as md | html | jsonld into the private temp dir; returns the path."""
-    from . import render
+    from ..ads import export as render
 
     if result is None:
         raise InputError("Draft an ad first, then download it.")
@@ -292,7 +285,7 @@ SCORECARD_HEADERS = ["Competency", "Status", "Rating", "Evidence (quoted from th
 
 def summarize(notes: str, stage: str | None, services: Services) -> tuple[Any, str, list[list[str]], str, str]:
     """Summarise notes: (InterviewSummary, flags Markdown, scorecard rows, details Markdown, notice Markdown)."""
-    from .interviews import summarize_notes
+    from ..notes.pipeline import summarize_notes
 
     summary = summarize_notes("" if notes is None else notes, services, stage=stage or None)
     return (
@@ -341,12 +334,12 @@ def summary_notice_markdown(summary: Any) -> str:
 
 def example_notes() -> dict[str, Path]:
     """The example notes shipped in examples/, by file name."""
-    return {p.name: p for p in sorted((PROJECT_ROOT / "examples").glob("notes-*.txt"))}
+    return {p.name: p for p in sorted(bundled_dir("examples").glob("notes-*.txt"))}
 
 
 def example_notes_text(name: str | None) -> str:
     """The text of an example notes file (fictional candidates)."""
-    from .interviews import read_notes_file
+    from ..notes.pipeline import read_notes_file
 
     path = example_notes().get(name or "")
     if path is None:
@@ -359,7 +352,7 @@ def read_upload(path: str | None) -> str:
     if not path:
         return ""
     try:
-        from .interviews import read_notes_file
+        from ..notes.pipeline import read_notes_file
 
         return read_notes_file(path)
     finally:
@@ -381,7 +374,7 @@ def _delete_upload(path: str) -> None:
 
 def notes_download(summary: Any, fmt: str) -> str:
     """Write the summary as md | json into the private temp dir, only because the user asked; returns the path."""
-    from .interviews import to_markdown
+    from ..notes.pipeline import to_markdown
 
     if summary is None:
         raise InputError("Summarise notes first, then download the scorecard.")
@@ -473,10 +466,6 @@ def build_app(services: Services) -> gr.Blocks:
     return app
 
 
-def _not_available(gr: Any, what: str, module: str) -> None:
-    gr.Markdown(f"**{what} is not available yet** in this version (module `assistant.{module}` or one it needs is missing).")
-
-
 def _ask_tab(gr: Any, services: Services) -> None:
     chat = gr.Chatbot(
         label="Conversation with the guide",
@@ -500,7 +489,7 @@ def _ask_tab(gr: Any, services: Services) -> None:
     gr.Examples(examples=[[q] for q in ASK_EXAMPLES], inputs=[question], label="Examples")
 
     def respond(text: str, history: list[dict]) -> Iterator[tuple[list[dict], str]]:
-        from .qa import validate_question
+        from ..qa import validate_question
 
         try:
             validate_question(text, services.settings.max_question_chars)
@@ -520,9 +509,6 @@ def _ask_tab(gr: Any, services: Services) -> None:
 
 
 def _ad_tab(gr: Any, services: Services) -> None:
-    if not all(module_available(m) for m in ("job_ads", "render", "compliance", "safety")):
-        _not_available(gr, "Drafting a job ad", "job_ads")
-        return
     result_state = gr.State(None)
     components: dict[str, Any] = {}
     with gr.Row():
@@ -603,9 +589,6 @@ def _brief_component(gr: Any, field: str, label: str, settings: Settings) -> Any
 
 
 def _notes_tab(gr: Any, services: Services) -> None:
-    if not all(module_available(m) for m in ("interviews", "safety")):
-        _not_available(gr, "Summarising interview notes", "interviews")
-        return
     summary_state = gr.State(None)
     with gr.Row():
         with gr.Column(scale=2):
@@ -728,8 +711,8 @@ def launch(overrides: dict | None = None) -> None:
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, signal.default_int_handler)
     private_temp_dir()  # before gradio's first import: it reads GRADIO_TEMP_DIR then
-    from .knowledge import stderr_progress
-    from .services import Services
+    from ..guide.knowledge import stderr_progress
+    from ..services import Services
 
     started = time.perf_counter()
     # Import gradio (seconds) while the index loads: the main thread's later import waits on the same module lock.

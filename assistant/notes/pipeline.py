@@ -26,25 +26,25 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
-from .errors import InputError, LLMError, StoreError
+from ..errors import InputError, LLMError, StoreError
+from ..rules.models import Flag
 from .models import (
     AssessmentDraft,
     CompetencyAssessment,
     Evidence,
     EvidenceDraft,
-    Flag,
     FollowUpQuestion,
     InterviewSummary,
     Polarity,
     ScorecardDraft,
 )
 
-from .safety import fold  # length-preserving: lowercase, no accents, plain apostrophes and dashes
-from .textfile import read_text_input
+from ..text import detect_language, fold
+from ..textfile import read_text_input
 
 if TYPE_CHECKING:
-    from .framework import Competency, Framework
-    from .services import Services
+    from ..guide.framework import Competency, Framework
+    from ..services import Services
 
 EXCLUDING_KINDS = ("discrimination", "prompt_injection")  # a sentence holding one of these never counts
 STAGES = ("phone", "face_to_face", "case_study")
@@ -109,20 +109,6 @@ def validate_notes(notes: object, max_chars: int) -> str:
 # --------------------------------------------------------------------------- text helpers
 
 
-_FR_WORDS = set("le la les des du et est pas une un sur pour avec tres il elle son sa ses ne que qui dans au aux mais "
-                "bien bonne bon ont sont cette ce sans aucun aucune peu trop plutot".split())  # fmt: skip
-_EN_WORDS = set("the and is of to in with very he she his her not but good has was on for an they their "
-                "this that no never could would well weak strong".split())  # fmt: skip
-
-
-def detect_language(text: str) -> str:
-    """'fr' or 'en' by common-word counts; French (the guide's language) on a tie."""
-    words = re.findall(r"[a-z]+", fold(text))
-    fr = sum(w in _FR_WORDS for w in words)
-    en = sum(w in _EN_WORDS for w in words)
-    return "en" if en > fr else "fr"
-
-
 # --------------------------------------------------------------------------- sanitising with an offset map
 
 
@@ -142,7 +128,7 @@ class Cleaned:
 
 def clean_notes(notes: str) -> Cleaned:
     """Strip invisible characters through assistant.safety, keeping the map back to the original offsets."""
-    from . import safety
+    from ..rules import safety
 
     sanitized = safety.sanitize(notes)
     return Cleaned(original=notes, text=sanitized.text, sanitized=sanitized)
@@ -448,7 +434,7 @@ class Prepared:
 
 def prepare(notes: str, max_chars: int) -> Prepared:
     """Validate, sanitise, flag and segment the notes; mark the segments that must not count."""
-    from . import safety
+    from ..rules import safety
 
     notes = validate_notes(notes, max_chars)
     cleaned = clean_notes(notes)
@@ -601,7 +587,7 @@ def _draft_problems(fw: Framework) -> Any:
 
 def _clean_text_field(text: str) -> str:
     """An LLM-written sentence, or "" when it mentions a protected criterion or addresses the AI."""
-    from . import safety
+    from ..rules import safety
 
     if not text.strip():
         return ""
@@ -640,9 +626,9 @@ class LLMAssessment:
 
 def _llm_assess(prep: Prepared, services: Services, stage: str | None) -> LLMAssessment:
     """One structured call on the assessable text, then verification of every quote, rating and id."""
-    from . import safety
-    from .llm import structured_call
-    from .prompts import load_prompt
+    from ..rules import safety
+    from ..llm import structured_call
+    from ..prompts import load_prompt
 
     fw = services.framework
     lang = prep.language

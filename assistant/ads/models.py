@@ -1,0 +1,149 @@
+"""Job ads: the brief, the LLM's draft, the ad and the result. Field descriptions are prompt text."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from ..guide.models import Citation
+from ..rules.models import Flag
+from ..text import Language
+
+Seniority = Literal["junior", "mid", "senior"]
+Contract = Literal["CDI", "CDD", "freelance", "stage", "alternance", "interim"]
+RemoteMode = Literal["no", "hybrid", "full"]
+
+
+class SalaryInput(BaseModel):
+    """Pay as a brief may give it in structured form (the free-text form is a plain string)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    min: float | None = Field(None, ge=0)
+    max: float | None = Field(None, ge=0)
+    period: Literal["month", "year"] = "month"
+    basis: Literal["gross", "net"] | None = Field(None, description="gross (brut) or net; not stated when absent.")
+
+
+class JobBrief(BaseModel):
+    """What a hiring manager tells the recruiter about the job; the only facts an ad may state besides the guide."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    company: str = Field(min_length=1, description="Name of the hiring company.")
+    sector: str | None = Field(None, description="The company's sector or domain of expertise.")
+    seniority: Seniority = Field("mid", description="Level of the job: junior, mid or senior.")
+    location: str | None = Field(None, description="Where the job is based (city, region).")
+    country: str = Field("FR", description="ISO country code of the job; 'FR' means French job-ad law applies.")
+    remote: RemoteMode | None = Field(None, description="Remote work: no, hybrid or full.")
+    contract: Contract = Field("CDI", description="Contract type.")
+    key_clients: list[str] = Field(default_factory=list, description="Prestigious clients the company may cite.")
+    partners_count: int | None = Field(None, ge=0, description="Number of existing client partners.")
+    team_size: int | None = Field(None, ge=0, description="Size of the team the hire joins.")
+    accounts: str | None = Field(None, description="The accounts to manage: how many, which kind (key accounts...).")
+    team_to_manage: int | None = Field(None, ge=0, description="Number of people the hire will manage, if any.")
+    profile: Literal["farmer", "hunter", "both"] | None = Field(
+        None, description="farmer: grows existing clients; hunter: prospects new ones (guessed from the brief if absent)."
+    )
+    requested_title: str | None = Field(None, description="The title the hiring manager asked for.")
+    salary: str | SalaryInput | None = Field(None, description="Pay: free text ('3000 € brut mensuel') or min/max/period.")
+    variable_pay: str | None = Field(None, description="The variable part of pay, free text ('20 % sur objectifs').")
+    language: Language = Field("fr", description="Language of the ad.")
+    requirements: str | None = Field(None, description="Free-text requirements from the hiring manager.")
+    company_pitch: str | None = Field(None, description="Free-text presentation of the company.")
+    date_posted: date | None = Field(None, description="Publication date; today when absent.")
+    valid_through: date | None = Field(None, description="Date after which the ad expires, if known.")
+
+    # The brief's own wording of the level when it refers to age ("jeune diplômé"), to warn about it.
+    _seniority_note: str | None = PrivateAttr(None)
+
+
+class Salary(BaseModel):
+    """The pay an ad states: a monthly (or yearly) gross range in euros, and where it comes from."""
+
+    min: float | None = None
+    max: float | None = None
+    currency: str = Field("EUR", description="ISO currency code; EUR unless the brief says otherwise.")
+    period: Literal["month", "year"] = "month"
+    basis: Literal["gross", "net", "unspecified"] = Field(
+        "unspecified", description="gross (brut) or net as the brief says; unspecified: the ad says neither."
+    )
+    variable: str | None = Field(None, description="The variable part, as the ad states it.")
+    source: Literal["brief", "guide"] = Field("guide", description="brief: given by the hiring manager; guide: the guide's grid.")
+
+
+class AdSection(BaseModel):
+    """One section of a job ad."""
+
+    id: Literal["company", "missions", "profile", "pay", "process"] = Field(
+        description="company: the company and its selling points; missions: the job's missions; profile: what the "
+        "candidate brings; pay: salary (filled by the application, leave out); process: the interview steps."
+    )
+    heading: str = Field(description="Section heading in the ad's language, e.g. 'Vos missions' / 'What you will do'.")
+    paragraphs: list[str] = Field(default_factory=list, description="Plain-text paragraphs, no Markdown headings.")
+    bullets: list[str] = Field(default_factory=list, description="Bullet points, one idea each, no leading dash.")
+    citations: list[str] = Field(
+        default_factory=list, description="Ids of the guide passages (the [id] shown before each) this section uses."
+    )
+
+
+class AdDraft(BaseModel):
+    """What the LLM writes: the ad's wording. Pay, date and company facts are filled in by the application."""
+
+    title: str = Field(
+        description="One of the recommended titles given, followed by '(F/H)', e.g. 'Account Manager (F/H)'. "
+        "Never a gendered title."
+    )
+    descriptive_line: str | None = Field(
+        None, description="In French ads: a French description of the English title, e.g. 'chargé·e de comptes clients'."
+    )
+    sections: list[AdSection] = Field(
+        description="The sections company, missions, profile, process, in this order (pay is added by the application)."
+    )
+    skills: list[str] = Field(default_factory=list, description="The key skills the profile section asks for, short labels.")
+    experience: str | None = Field(None, description="The experience the profile section asks for, one sentence.")
+    education: str | None = Field(None, description="The education the profile section asks for, one sentence.")
+
+
+class JobAd(BaseModel):
+    """A complete job ad: wording plus the facts (company, place, contract, pay, date) it states."""
+
+    title: str
+    descriptive_line: str | None = None
+    language: Language = "fr"
+    level: Seniority = "mid"
+    company: str
+    location: str | None = None
+    country: str = "FR"
+    remote: RemoteMode | None = None
+    contract: Contract = "CDI"
+    sections: list[AdSection] = Field(default_factory=list)
+    salary: Salary
+    skills: list[str] = Field(default_factory=list)
+    experience: str | None = None
+    education: str | None = None
+    date_posted: date
+    valid_through: date | None = None
+
+    def section(self, section_id: str) -> AdSection | None:
+        """The section with this id, if the ad has one."""
+        return next((s for s in self.sections if s.id == section_id), None)
+
+
+class AdResult(BaseModel):
+    """A drafted ad with its Markdown text, the linter's flags and the guide passages it rests on."""
+
+    ad: JobAd
+    text: str = Field(description="The whole ad as Markdown.")
+    flags: list[Flag] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    backend: str = "offline"
+    model: str | None = None
+    notice: str | None = None
+    usage: dict[str, int] = Field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        """The JSON the CLI prints and the UI downloads."""
+        return self.model_dump(mode="json")

@@ -1,0 +1,26 @@
+"""A flag: what the safety checks and the linter report, shared by every job."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, computed_field
+
+Severity = Literal["error", "warning", "info"]
+
+
+class Flag(BaseModel):
+    """Something a human must look at: a rule broken, a risk, or text that must not count."""
+
+    kind: str = Field(description="Stable name, e.g. discrimination, gendered_wording, salary, prompt_injection, pii.")
+    severity: Severity = "warning"
+    message: str
+    evidence: str | None = Field(None, description="The offending text, verbatim.")
+    start: int | None = Field(None, description="Character offset of the evidence in the text checked.")
+    end: int | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def quote(self) -> str | None:
+        """Alias of `evidence`, the name the scorecard JSON uses."""
+        return self.evidence

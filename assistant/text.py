@@ -1,0 +1,132 @@
+"""Text helpers every job shares: one fold, one comparison key, one language detector, one sentence splitter,
+one figure finder. Each name has one meaning across the package."""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from typing import Literal
+
+from .errors import InputError
+
+Language = Literal["fr", "en"]
+
+# --------------------------------------------------------------------------- folding
+
+# Latin lookalikes from Cyrillic and Greek (lowercase and capitals), enough for the usual tricks.
+_HOMOGLYPHS = dict(
+    zip(
+        "аеорсухіјѕԁɡһԛԝѵӏкмтнвАВЕКМНОРСТХУІЈЅαορνικτυεΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+        "aeopcyxijsdghqwvlkmthbABEKMHOPCTXYIJSaopviktueABEZHIKMNOPTYX",
+    )
+)
+_APOSTROPHES = "’‘ʼ´`‛′ʹ＇"
+_DASHES = "‐‑‒–—―−﹣－"
+_LOWER_TABLE: dict[int, str] = {}
+_FOLD_TABLE: dict[int, str] = {}
+_SEEN: set[str] = set()
+_TABLE_LOCK = threading.Lock()
+
+
+def _fold_char(ch: str) -> tuple[str, str]:
+    """(lowercase with accents, lowercase without accents) for one character, each one character long."""
+    c = _HOMOGLYPHS.get(ch, ch)
+    k = unicodedata.normalize("NFKC", c)
+    if len(k) == 1:
+        c = k
+    low = c.lower()
+    if len(low) == 1:
+        c = low
+    if c in _APOSTROPHES:
+        c = "'"
+    elif c in _DASHES:
+        c = "-"
+    elif c != "\n" and unicodedata.category(c) == "Zs":
+        c = " "
+    base = "".join(x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x))
+    return c, (base if len(base) == 1 else c)
+
+
+def fold_pair(text: str) -> tuple[str, str]:
+    """(lowercase with accents kept, `fold(text)`), both the same length as `text`."""
+    new = set(text) - _SEEN
+    if new:
+        with _TABLE_LOCK:  # the UI serves several requests at once; the tables only grow
+            for ch in new:
+                low, folded = _fold_char(ch)
+                if low != ch:
+                    _LOWER_TABLE[ord(ch)] = low
+                if folded != ch:
+                    _FOLD_TABLE[ord(ch)] = folded
+                _SEEN.add(ch)
+    return text.translate(_LOWER_TABLE), text.translate(_FOLD_TABLE)
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents, map homoglyphs/apostrophes/dashes/spaces; same length as `text`, so offsets
+    found in the folded text are offsets in the original."""
+    return fold_pair(text)[1]
+
+
+def fold_key(text: str) -> str:
+    """A loose comparison key for synonyms: "Débutant(e)", "débutantes", "DEBUTANT" → "debutant"."""
+    value = re.sub(r"\(e\)|[·.]e\b", "", fold(text))
+    words = re.sub(r"[^a-z0-9%]+", " ", value).split()
+    return " ".join(re.sub(r"e+$", "", re.sub(r"s$", "", w)) if len(w) > 4 else w for w in words)
+
+
+# --------------------------------------------------------------------------- language
+
+# Common words of each language, as fold() writes them. Words both languages use ("a", "on", "as") are left out.
+_FR_WORDS = frozenset(
+    """le la les des du de un une et est pour dans avec vous nous sur au aux ce cette qui que en son sa ses votre vos
+    notre nos ou pas plus etre sont chez d l qu afin ainsi leur leurs tout toute tous toutes poste mission tres il
+    elle ne mais bien bonne bon ont sans aucun aucune peu trop plutot quel quelle quels quelles comment pourquoi faut
+    combien quoi""".split()
+)
+_EN_WORDS = frozenset(
+    """the and of to in for with you we our your is are an at be this that will from by have has it its who what
+    role team join their about can into very he she his her not but good was they no never could would well weak
+    strong which how why do does should my""".split()
+)
+_WORD = re.compile(r"[a-z]+")
+_ACCENTED = re.compile(r"[àâçéèêëîïôûùüÿœ]")
+
+
+def detect_language(text: str) -> Language:
+    """'fr' or 'en' from common-word counts; a word with a French accent counts for French; ties go to French
+    (the guide's language)."""
+    if not isinstance(text, str):
+        raise InputError(f"detect_language() needs a string, not {type(text).__name__}.")
+    sample = text[:50_000]
+    lower, folded = fold_pair(sample)
+    words = _WORD.findall(folded)
+    fr = sum(w in _FR_WORDS for w in words) + len(_ACCENTED.findall(lower))
+    en = sum(w in _EN_WORDS for w in words)
+    return "en" if en > fr else "fr"
+
+
+# --------------------------------------------------------------------------- sentences and figures
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a passage; each list item counts as one; a line without end punctuation stays whole."""
+    parts: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("- "):
+            parts.append(line[2:].strip())
+            continue
+        parts.extend(s.strip() for s in re.split(r"(?<=[.!?…])\s+(?=[A-ZÀ-ÖØ-Ý«“])", line) if s.strip())
+    return parts
+
+
+_NUMBER = re.compile(r"\d(?:[\d\s\u00a0\u202f.,]*\d)?")
+
+
+def figures(text: str) -> set[str]:
+    """The numbers of a text as digit strings, separators removed ("2 920 €" and "2920€" both give "2920")."""
+    return {re.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text)}
