@@ -6,10 +6,13 @@ The network guard, the OpenAI-compatible test server and the Chroma server come 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
+
+from support import make_settings
 
 pytest_plugins = ["fixtures_infra"]
 
@@ -19,17 +22,6 @@ os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ["HF_HUB_OFFLINE"] = "1"
 for _var in ("OPENAI_API_KEY", "ASSISTANT_LLM_BASE_URL", "ASSISTANT_LLM_BACKEND", "CHROMA_HOST", "ASSISTANT_EMBEDDINGS"):
     os.environ.pop(_var, None)
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def make_settings(data_dir: Path, **env: object):
-    """Settings for a test: offline, data under `data_dir`, no .env file read."""
-    from assistant.settings import Settings
-
-    values = {"ASSISTANT_DATA_DIR": str(data_dir), "ASSISTANT_LLM_BACKEND": "offline", **env}
-    return Settings(_env_file=None, **values)
-
 
 @pytest.fixture
 def settings(tmp_path: Path):
@@ -61,4 +53,19 @@ def services(settings, kb, framework) -> Iterator[object]:
     """Offline services on the session's knowledge base."""
     from assistant.services import Services
 
-    yield Services(settings=settings, kb=kb, framework=framework)
+    yield Services(settings, kb=kb, framework=framework)
+
+
+@pytest.fixture
+def llm_services(settings, kb, framework) -> Callable[..., tuple[Any, Any]]:
+    """A factory: `llm_services(*responses)` gives (Services with a scripted fake chat model, the model).
+
+    The fake enters through the same constructor argument as a real chat model."""
+    from assistant.services import Services
+    from fake_llm import FakeStructuredChatModel
+
+    def make(*responses: Any, model_name: str = "fake-structured") -> tuple[Any, Any]:
+        model = FakeStructuredChatModel(responses=list(responses), model_name=model_name)
+        return Services(settings, kb=kb, framework=framework, chat_model=model), model
+
+    return make

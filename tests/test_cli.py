@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from assistant.cli import main
-from conftest import ROOT
+from support import ROOT
 
 
 @pytest.fixture

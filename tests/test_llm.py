@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from assistant.errors import ConfigError
 from assistant.llm import build_chat_model, describe_backend, structured_call
 from assistant.prompts import PROMPTS_DIR, load_prompt
-from conftest import make_settings
+from support import make_settings
 from fake_llm import FakeStructuredChatModel
 
 

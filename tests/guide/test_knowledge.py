@@ -18,7 +18,7 @@ from assistant.guide.knowledge import (
     open_knowledge_base,
     tokenize,
 )
-from conftest import ROOT, make_settings
+from support import ROOT, make_settings
 
 GUIDE_DIR = ROOT / "knowledge" / "account-manager"
 

@@ -20,7 +20,7 @@ from assistant.guide.framework import (
     load_guide_text,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 KNOWLEDGE = ROOT / "knowledge"
 GUIDE = KNOWLEDGE / "account-manager"
 

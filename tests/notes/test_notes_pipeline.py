@@ -20,7 +20,7 @@ from assistant.notes.pipeline import (
     to_markdown,
 )
 from assistant.services import Services
-from conftest import make_settings
+from support import make_settings
 from fake_llm import FakeStructuredChatModel
 
 NOTES_FR = (

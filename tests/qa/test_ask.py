@@ -7,7 +7,7 @@ import pytest
 from assistant.errors import InputError, LLMError
 from assistant.qa import ask
 from assistant.services import Services
-from conftest import make_settings
+from support import make_settings
 from fake_llm import FakeStructuredChatModel
 from openai_server import Delay
 

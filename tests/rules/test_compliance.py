@@ -13,7 +13,7 @@ from assistant.rules.compliance import find_gendered_wording, lint_ad, parse_sal
 from assistant.errors import InputError
 from assistant.rules.safety import find_protected_criteria
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "knowledge" / "account-manager" / "guide.md"
 SEED = Path("/work/shared/seeds/000_ab6fb0d2c3b8cba9.txt")
 

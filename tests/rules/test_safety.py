@@ -20,7 +20,7 @@ from assistant.rules.safety import (
     sanitize,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "knowledge" / "account-manager" / "guide.md"
 SEED = Path("/work/shared/seeds/000_ab6fb0d2c3b8cba9.txt")
 

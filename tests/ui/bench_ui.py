@@ -1,8 +1,8 @@
 """Benchmark: time from launching the app (`python -m assistant ui`, what `make run` does) to a page that answers.
 
-    .venv/bin/python tests/bench_ui.py              # warm: the index in .data/ is built first (not timed)
-    .venv/bin/python tests/bench_ui.py --cold       # a fresh data dir: the index is built during launch
-    .venv/bin/python tests/bench_ui.py --browser    # also time a headless chromium showing the page and an answer
+    .venv/bin/python tests/ui/bench_ui.py              # warm: the index in .data/ is built first (not timed)
+    .venv/bin/python tests/ui/bench_ui.py --cold       # a fresh data dir: the index is built during launch
+    .venv/bin/python tests/ui/bench_ui.py --browser    # also time a headless chromium showing the page and an answer
 
 Prints: seconds to the HTML page (HTTP 200), to the first answer through the app's API, and (with --browser) to
 the status line and an answer visible in Chromium. A benchmark, not a test; target ≤ 5 s to a page that answers.
@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QUESTION = "Quel salaire pour un account manager débutant ?"
 
 
@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--browser", action="store_true", help="also time a headless Chromium (Debian's chromium)")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the shared helpers
     if args.cold:
         data_dir = Path(tempfile.mkdtemp(prefix="bench-ui-data-"))
     else:

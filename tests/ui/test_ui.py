@@ -90,7 +90,7 @@ def private_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 @pytest.fixture(scope="module")
 def ui_services(tmp_path_factory: pytest.TempPathFactory, kb: Any, framework: Any, private_tmp: Path) -> Any:
     """Offline services on the session's knowledge base, with a free port for the app."""
-    from conftest import make_settings
+    from support import make_settings
 
     from assistant.services import Services
 
@@ -498,7 +498,7 @@ def test_example_notes_load(services: Any) -> None:
 def test_login_is_required_when_auth_is_set(ui_services: Any, tmp_path: Path) -> None:
     import httpx
 
-    from conftest import make_settings
+    from support import make_settings
 
     from assistant.services import Services
 

@@ -17,7 +17,7 @@ from assistant.rules.safety import find_protected_criteria
 from assistant.services import Services
 from fake_llm import FakeStructuredChatModel
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 27)
 RECOMMENDED = {"Account Manager", "Account Executive", "Key Account Manager", "Global Account Manager"}
 

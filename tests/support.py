@@ -1,0 +1,15 @@
+"""Plain helpers the tests import (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_settings(data_dir: Path, **env: object):
+    """Settings for a test: offline, data under `data_dir`, no .env file read."""
+    from assistant.settings import Settings
+
+    values = {"ASSISTANT_DATA_DIR": str(data_dir), "ASSISTANT_LLM_BACKEND": "offline", **env}
+    return Settings(_env_file=None, **values)
