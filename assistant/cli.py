@@ -87,7 +87,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_draft_ad(args: argparse.Namespace) -> int:
     from .ads import export as render
-    from .ads.pipeline import draft_job_ad, load_brief
+    from .ads import draft_job_ad, load_brief
 
     services = _services(args)
     brief = load_brief(Path(args.brief))
@@ -96,11 +96,11 @@ def cmd_draft_ad(args: argparse.Namespace) -> int:
     if fmt == "json":
         out = json.dumps(result.to_json(), ensure_ascii=False, indent=2, default=str)
     elif fmt == "jsonld":
-        out = json.dumps(render.to_jsonld(result), ensure_ascii=False, indent=2, default=str)
+        out = json.dumps(render.ad_to_jsonld(result), ensure_ascii=False, indent=2, default=str)
     elif fmt == "html":
-        out = render.to_html(result)
+        out = render.ad_to_html(result)
     else:
-        out = render.to_markdown(result)
+        out = render.ad_to_markdown(result)
     _write(out, args.output)
     if fmt in ("md", "html", "jsonld"):
         _report_flags(result.flags)
@@ -129,7 +129,7 @@ def cmd_check_ad(args: argparse.Namespace) -> int:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from .notes.pipeline import read_notes_file, summarize_notes, to_markdown
+    from .notes import read_notes_file, scorecard_to_markdown, summarize_notes
 
     services = _services(args)
     notes = read_notes_file(args.notes)
@@ -137,7 +137,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json(summary.to_json())
     else:
-        print(to_markdown(summary))
+        print(scorecard_to_markdown(summary))
     print(_backend_line(services), file=sys.stderr)
     return 0
 

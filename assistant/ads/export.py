@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from typing import Any
 
 from .models import AdResult, AdSection, JobAd
@@ -76,7 +75,7 @@ def ad_markdown(ad: JobAd) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def to_markdown(result: AdResult | JobAd) -> str:
+def ad_to_markdown(result: AdResult | JobAd) -> str:
     """The ad as Markdown (the same text as `AdResult.text`)."""
     return ad_markdown(_ad(result))
 
@@ -115,7 +114,7 @@ def _script_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def to_html(result: AdResult | JobAd, *, standalone: bool = True) -> str:
+def ad_to_html(result: AdResult | JobAd, *, standalone: bool = True) -> str:
     """A complete HTML page with the ad and its JSON-LD markup (or only the <article> when standalone=False)."""
     ad = _ad(result)
     article = ad_html(ad)
@@ -124,7 +123,7 @@ def to_html(result: AdResult | JobAd, *, standalone: bool = True) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{e(ad.language)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{e(ad.title)} · {e(ad.company)}</title>\n"
-        f'<script type="application/ld+json">\n{_script_json(to_jsonld(ad))}\n</script>\n'
+        f'<script type="application/ld+json">\n{_script_json(ad_to_jsonld(ad))}\n</script>\n'
         f"</head>\n<body>\n{article}\n</body>\n</html>\n"
     )
 
@@ -132,7 +131,7 @@ def to_html(result: AdResult | JobAd, *, standalone: bool = True) -> str:
 # --------------------------------------------------------------------------- schema.org JobPosting
 
 
-def to_jsonld(result: AdResult | JobAd) -> dict[str, Any]:
+def ad_to_jsonld(result: AdResult | JobAd) -> dict[str, Any]:
     """schema.org JobPosting for Google for Jobs; every value is also visible in the ad."""
     ad = _ad(result)
     data: dict[str, Any] = {
@@ -181,44 +180,3 @@ def to_jsonld(result: AdResult | JobAd) -> dict[str, Any]:
     if company and company.paragraphs:
         data["employerOverview"] = " ".join(company.paragraphs)
     return data
-
-
-# --------------------------------------------------------------------------- sanitising model output
-
-_SAFE_SCHEMES = ("http", "https", "mailto")
-# Elements whose content is code, not text: dropped whole (to the end of the text when never closed).
-_BLOCKS = re.compile(r"<(script|style|iframe|object|embed|template|noscript)\b.*?(?:</\1\s*>|\Z)", re.I | re.S)
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]+)>", re.I)
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\s*(?:\([^)]*\)?|\[[^\]]*\])")
-_LINK = re.compile(r"\[([^\]]*)\]\(\s*([^)]*)\)")
-_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(\S+).*$", re.M)
-
-
-def _safe_url(url: str) -> bool:
-    cleaned = re.sub(r"[\s\x00-\x1f]+", "", html.unescape(url)).strip("<>").lower()
-    scheme = re.match(r"([a-z][a-z0-9+.\-]*):", cleaned)
-    if scheme is None:
-        return not cleaned.startswith("//")  # relative links and #anchors are fine; protocol-relative are remote
-    return scheme.group(1) in _SAFE_SCHEMES
-
-
-def sanitize_markdown(md: str) -> str:
-    """Markdown safe to render: no raw HTML, no images (remote or not), no javascript:/data: links."""
-    if not md:
-        return ""
-    text = _BLOCKS.sub("", md)
-    text = _COMMENT.sub("", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _TAG.sub("", text)
-    text = text.replace("<", "&lt;")  # what is left is not a tag: show it as text
-    text = _IMAGE.sub(lambda m: m.group(1), text)
-    text = _LINK.sub(lambda m: m.group(0) if _safe_url(m.group(2).split()[0] if m.group(2).split() else "") else m.group(1), text)
-    text = _REF_DEF.sub(lambda m: m.group(0) if _safe_url(m.group(1)) else "", text)
-    # Nested brackets ("![a [b] c](http://…)") escape the patterns above: whatever image syntax is left is
-    # shown as text, and any remaining link whose target is unsafe loses its link syntax.
-    text = text.replace("![", "!\\[")
-    text = _TARGET.sub(lambda m: m.group(0) if _safe_url(m.group(1)) else "]\\(" + m.group(0)[2:], text)
-    return text

@@ -875,7 +875,7 @@ def _titles(plan: AdPlan, framework: Framework) -> str:
 
 def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dict[str, ScoredChunk]) -> JobAd:
     """A JobAd from the LLM's wording plus the application's facts (pay, date, company) and checked citations."""
-    from .export import sanitize_markdown
+    from ..rules.markup import sanitize_markdown
 
     def clean(text: str | None) -> str:
         # Model text is untrusted: no raw HTML, images or script links; one line, no heading marks.

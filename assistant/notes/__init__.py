@@ -1,0 +1,5 @@
+"""Interview notes to an evidence-backed scorecard: prepare → (LLM assessment | offline evidence) → verify → scorecard."""
+
+from .pipeline import STAGES, read_notes_file, scorecard_to_markdown, summarize_notes, validate_notes
+
+__all__ = ["STAGES", "read_notes_file", "scorecard_to_markdown", "summarize_notes", "validate_notes"]

@@ -19,7 +19,6 @@ import hashlib
 import json
 import re
 import threading
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -923,7 +922,7 @@ _T = {
 _POL = {"positive": "+", "negative": "−", "neutral": "·"}
 
 
-def to_markdown(summary: InterviewSummary) -> str:
+def scorecard_to_markdown(summary: InterviewSummary) -> str:
     """A readable scorecard: flags first, then the table, the quotes, the follow-ups and the notice."""
     t: dict[str, Any] = _T[summary.language]
     colon = t["colon"]

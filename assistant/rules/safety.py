@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover
     import sre_constants as _sc  # type: ignore[no-redef]
     import sre_parse as _sp  # type: ignore[no-redef]
 from ..errors import InputError
-from ..text import fold, fold_pair
+from ..text import fold_pair
 from .models import Flag
 
 T = TypeVar("T")

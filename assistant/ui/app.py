@@ -107,7 +107,7 @@ def quote_block(text: str, limit: int | None = None) -> str:
 
 def safe_markdown(markdown: str) -> str:
     """Markdown we generated from untrusted parts (an ad, a summary), sanitised by the render module."""
-    from ..ads.export import sanitize_markdown
+    from ..rules.markup import sanitize_markdown
 
     return sanitize_markdown(markdown)
 
@@ -213,7 +213,7 @@ def brief_dict(values: dict[str, Any]) -> dict[str, Any]:
 
 def draft_ad(values: dict[str, Any], services: Services) -> tuple[Any, str, str, str]:
     """Draft an ad from form values: (AdResult, ad Markdown, flags Markdown, guide passages Markdown)."""
-    from ..ads.pipeline import brief_from_dict, draft_job_ad
+    from ..ads import brief_from_dict, draft_job_ad
 
     brief = brief_from_dict(brief_dict(values), settings=services.settings)
     result = draft_job_ad(brief, services, fallback_offline=True)
@@ -232,7 +232,7 @@ def example_briefs() -> dict[str, Path]:
 
 def example_values(name: str) -> list[Any]:
     """The form values of an example brief, in BRIEF_FIELDS order."""
-    from ..ads.pipeline import load_brief
+    from ..ads import load_brief
 
     path = example_briefs().get(name or "")
     if path is None:
@@ -269,11 +269,11 @@ def ad_download(result: Any, fmt: str) -> str:
     if result is None:
         raise InputError("Draft an ad first, then download it.")
     if fmt == "md":
-        return write_download(render.to_markdown(result), "job-ad.md")
+        return write_download(render.ad_to_markdown(result), "job-ad.md")
     if fmt == "html":
-        return write_download(render.to_html(result), "job-ad.html")
+        return write_download(render.ad_to_html(result), "job-ad.html")
     if fmt == "jsonld":
-        return write_download(json.dumps(render.to_jsonld(result), ensure_ascii=False, indent=2, default=str), "job-ad.jsonld")
+        return write_download(json.dumps(render.ad_to_jsonld(result), ensure_ascii=False, indent=2, default=str), "job-ad.jsonld")
     raise InputError(f"Unknown download format {fmt!r}.")
 
 
@@ -285,7 +285,7 @@ SCORECARD_HEADERS = ["Competency", "Status", "Rating", "Evidence (quoted from th
 
 def summarize(notes: str, stage: str | None, services: Services) -> tuple[Any, str, list[list[str]], str, str]:
     """Summarise notes: (InterviewSummary, flags Markdown, scorecard rows, details Markdown, notice Markdown)."""
-    from ..notes.pipeline import summarize_notes
+    from ..notes import summarize_notes
 
     summary = summarize_notes("" if notes is None else notes, services, stage=stage or None)
     return (
@@ -339,7 +339,7 @@ def example_notes() -> dict[str, Path]:
 
 def example_notes_text(name: str | None) -> str:
     """The text of an example notes file (fictional candidates)."""
-    from ..notes.pipeline import read_notes_file
+    from ..notes import read_notes_file
 
     path = example_notes().get(name or "")
     if path is None:
@@ -352,7 +352,7 @@ def read_upload(path: str | None) -> str:
     if not path:
         return ""
     try:
-        from ..notes.pipeline import read_notes_file
+        from ..notes import read_notes_file
 
         return read_notes_file(path)
     finally:
@@ -374,12 +374,12 @@ def _delete_upload(path: str) -> None:
 
 def notes_download(summary: Any, fmt: str) -> str:
     """Write the summary as md | json into the private temp dir, only because the user asked; returns the path."""
-    from ..notes.pipeline import to_markdown
+    from ..notes import scorecard_to_markdown
 
     if summary is None:
         raise InputError("Summarise notes first, then download the scorecard.")
     if fmt == "md":
-        return write_download(to_markdown(summary), "interview-summary.md")
+        return write_download(scorecard_to_markdown(summary), "interview-summary.md")
     if fmt == "json":
         return write_download(json.dumps(summary.to_json(), ensure_ascii=False, indent=2, default=str), "interview-summary.json")
     raise InputError(f"Unknown download format {fmt!r}.")

@@ -11,7 +11,10 @@ import pytest
 
 from assistant.ads.pipeline import brief_from_dict, draft_job_ad, format_money
 from assistant.ads.models import AdSection, JobAd, Salary
-from assistant.ads.export import sanitize_markdown, to_html, to_jsonld, to_markdown
+from assistant.ads.export import ad_to_html as to_html
+from assistant.ads.export import ad_to_jsonld as to_jsonld
+from assistant.ads.export import ad_to_markdown as to_markdown
+from assistant.rules.markup import sanitize_markdown
 
 TODAY = date(2026, 11, 27)
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -224,7 +227,7 @@ def test_sanitize_keeps_ordinary_markdown() -> None:
 def test_nested_brackets_do_not_smuggle_images_or_script_links(payload: str) -> None:
     import markdown_it
 
-    from assistant.ads.export import sanitize_markdown
+    from assistant.rules.markup import sanitize_markdown
 
     html_out = markdown_it.MarkdownIt("commonmark").render(sanitize_markdown(payload))
     assert "<img" not in html_out and "javascript:" not in html_out.split("href=")[-1].split(">")[0]

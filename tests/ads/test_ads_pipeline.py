@@ -12,7 +12,7 @@ import pytest
 from assistant.errors import InputError, LLMError
 from assistant.ads.pipeline import brief_from_dict, draft_job_ad, load_brief
 from assistant.ads.models import AdResult, JobBrief
-from assistant.ads.export import to_markdown
+from assistant.ads.export import ad_to_markdown as to_markdown
 from assistant.rules.safety import find_protected_criteria
 from assistant.services import Services
 from fake_llm import FakeStructuredChatModel

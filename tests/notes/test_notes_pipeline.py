@@ -17,7 +17,7 @@ from assistant.notes.pipeline import (
     prepare,
     read_notes_file,
     summarize_notes,
-    to_markdown,
+    scorecard_to_markdown as to_markdown,
 )
 from assistant.services import Services
 from support import make_settings

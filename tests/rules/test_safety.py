@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import InputError
+from assistant.text import fold
 from assistant.rules.safety import (
     check_notes,
     find_injections,
     find_pii,
     find_protected_criteria,
-    fold,
     iban_is_valid,
     nir_is_valid,
     redact,
