@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.rules.compliance import lint_ad  # noqa: E402
 from assistant.text import detect_language  # noqa: E402
-from assistant.ads.pipeline import brief_from_dict, draft_job_ad  # noqa: E402
+from assistant.ads import brief_from_dict, draft_job_ad  # noqa: E402
 from assistant.ads.models import AdResult  # noqa: E402
 from assistant.ads.export import ad_to_jsonld as to_jsonld  # noqa: E402
 from assistant.rules.safety import find_protected_criteria  # noqa: E402

@@ -31,7 +31,7 @@ def _capital(text: str) -> str:
 
 def meta_line(ad: JobAd) -> str:
     """The line under the title: descriptive line · contract · place · remote."""
-    from .pipeline import CONTRACT_LABELS, REMOTE_LABELS
+    from .wording import CONTRACT_LABELS, REMOTE_LABELS
 
     lang = ad.language
     parts = [_capital(CONTRACT_LABELS[lang][ad.contract])]
@@ -47,7 +47,7 @@ def meta_line(ad: JobAd) -> str:
 
 def date_line(ad: JobAd) -> str:
     """'Publiée le 27 novembre 2026' (and the expiry date when known)."""
-    from .pipeline import format_date
+    from .wording import format_date
 
     line = POSTED[ad.language].format(date=format_date(ad.date_posted, ad.language))
     if ad.valid_through:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..guide.models import Citation
 from ..rules.models import Flag
@@ -56,8 +56,9 @@ class JobBrief(BaseModel):
     date_posted: date | None = Field(None, description="Publication date; today when absent.")
     valid_through: date | None = Field(None, description="Date after which the ad expires, if known.")
 
-    # The brief's own wording of the level when it refers to age ("jeune diplômé"), to warn about it.
-    _seniority_note: str | None = PrivateAttr(None)
+    seniority_wording: str | None = Field(
+        None, description="The brief's own wording of the level when it differs from `seniority` (set by the loader)."
+    )
 
 
 class Salary(BaseModel):

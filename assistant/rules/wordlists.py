@@ -2,7 +2,7 @@
 
 Every pattern is a regular expression matched against *folded* text: lowercase, accents removed,
 typographic apostrophes and dashes made ASCII, odd spaces made plain, homoglyphs mapped to Latin
-(see `safety.fold`). Folding keeps one character per character, so match offsets are text offsets.
+(see `assistant.text.fold`). Folding keeps one character per character, so match offsets are text offsets.
 A pattern built with `accents=True` is matched against lowercase text that keeps its accents, for the
 few words whose accent carries the meaning (« né » vs the negation « ne », « mariée » vs « Marie »).
 
@@ -490,7 +490,7 @@ EQUAL_OPPORTUNITY = (
 
 # --------------------------------------------------------------------------- prompt injection
 # Matched on folded text; a French verb written as a past participle (« il a ignoré les consignes ») is
-# dropped afterwards by looking at the accented text (safety._find_injections).
+# dropped afterwards by looking at the accented text (injection._injection_spans).
 
 INJECTION_PATTERNS: tuple[str, ...] = (
     # English: override the instructions ("ignore messages from clients" is a note, not an injection:

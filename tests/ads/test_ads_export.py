@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from assistant.ads.pipeline import brief_from_dict, draft_job_ad, format_money
+from assistant.ads import brief_from_dict, draft_job_ad
+from assistant.ads.wording import format_money
 from assistant.ads.models import AdSection, JobAd, Salary
 from assistant.ads.export import ad_to_html as to_html
 from assistant.ads.export import ad_to_jsonld as to_jsonld

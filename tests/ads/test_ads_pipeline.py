@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import InputError, LLMError
-from assistant.ads.pipeline import brief_from_dict, draft_job_ad, load_brief
+from assistant.ads import brief_from_dict, draft_job_ad, load_brief
 from assistant.ads.models import AdResult, JobBrief
 from assistant.ads.export import ad_to_markdown as to_markdown
 from assistant.rules.safety import find_protected_criteria
@@ -535,7 +535,7 @@ def test_claims_the_brief_supports_are_kept(services) -> None:
 
 
 def test_award_winning_is_not_a_bonus() -> None:
-    from assistant.ads.pipeline import _benefits
+    from assistant.ads.claims import benefits_in as _benefits
 
     assert _benefits("Une start-up primée en 2024, le bilinguisme est un bonus.") == set()
     assert _benefits("Prime sur objectifs, tickets restaurant") == {"bonus", "meal vouchers"}
@@ -615,7 +615,7 @@ def test_counts_accept_form_strings(settings) -> None:
 
 
 def test_ui_form_counts_reach_the_brief(settings) -> None:
-    from assistant.ui.app import brief_dict
+    from assistant.ui.ad_tab import brief_dict
 
     b = brief_from_dict(brief_dict({"company": "A", "team_size": 12.0, "partners_count": "7"}), settings=settings)
     assert (b.team_size, b.partners_count) == (12, 7)

@@ -1,0 +1,126 @@
+"""The LLM draft: one structured call over the plan's facts and the retrieved passages, one bounded re-ask on
+linter errors and unsupported claims, then the model's wording assembled with the application's facts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import LLMError
+from ..guide.framework import Framework
+from ..guide.models import ScoredChunk
+from ..llm import structured_call
+from ..prompts import load_prompt
+from ..rules.markup import sanitize_markdown
+from ..rules.models import Flag
+from ..text import fold
+from .claims import claim_problems, claim_sources, drop_unsupported
+from .export import ad_markdown
+from .models import AdDraft, AdSection, JobAd
+from .pay import pay_section
+from .plan import AdPlan
+from .screen import GENDER_MARK
+
+if TYPE_CHECKING:
+    from ..services import Services
+
+# Warnings the model can fix by rewording (pay is the application's, not the model's): re-asked like errors.
+REWORDABLE = ("gendered_wording", "title", "language")
+
+
+@dataclass(frozen=True)
+class LLMDraft:
+    """The model's ad after verification."""
+
+    ad: JobAd
+    """The model's wording with the application's facts; unsupported claims already removed."""
+    still_wrong: list[str]
+    """What the one re-ask did not fix (reported in the result's notice)."""
+    usage: dict[str, int]
+    """Tokens and calls reported by the backend."""
+    dropped: list[Flag]
+    """One flag for each sentence removed as an unsupported claim (and a discrimination flag where it was one)."""
+
+
+def _passages(hits: dict[str, list[ScoredChunk]]) -> tuple[str, dict[str, ScoredChunk]]:
+    seen: dict[str, ScoredChunk] = {}
+    for section_hits in hits.values():
+        for hit in section_hits:
+            seen.setdefault(hit.chunk.id, hit)
+    text = "\n\n".join(f"[{cid}] ({h.chunk.section})\n{h.chunk.text}" for cid, h in seen.items())
+    return text, seen
+
+
+def _titles(plan: AdPlan, framework: Framework) -> str:
+    lines = [f"- {plan.title.label} (F/H): {plan.title.description.get(plan.lang)}  <- the best fit for this brief"]
+    for t in framework.titles.recommended:
+        if t.id != plan.title.id and plan.brief.seniority in t.levels:
+            lines.append(f"- {t.label} (F/H): {t.description.get(plan.lang)} (scope {t.scope})")
+    return "\n".join(lines)
+
+
+def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dict[str, ScoredChunk]) -> JobAd:
+    """A JobAd from the LLM's wording plus the application's facts (pay, date, company) and checked citations."""
+    def clean(text: str | None) -> str:
+        # Model text is untrusted: no raw HTML, images or script links; one line, no heading marks.
+        return re.sub(r"\s+", " ", sanitize_markdown(text or "")).strip().lstrip("#").strip()
+
+    by_id = {s.id: s for s in draft.sections if s.id != "pay"}
+    sections = []
+    for sid in ("company", "missions", "profile", "pay", "process"):
+        if sid == "pay":
+            sections.append(pay_section(plan.salary, framework, plan.lang))
+        elif sid in by_id:
+            s = by_id[sid]
+            sections.append(AdSection(
+                id=sid, heading=clean(s.heading), paragraphs=[p for p in map(clean, s.paragraphs) if p],
+                bullets=[b for b in map(clean, s.bullets) if b],
+                citations=[c for c in dict.fromkeys(s.citations) if c in retrieved],
+            ))
+    return plan.job_ad(title=clean(draft.title), descriptive_line=clean(draft.descriptive_line) or plan.descriptive_line,
+                       sections=sections, skills=[x for x in map(clean, draft.skills) if x],
+                       experience=clean(draft.experience) or None, education=clean(draft.education) or None)
+
+def problems_to_fix(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dict[str, ScoredChunk]) -> list[str]:
+    """What a re-ask must fix: the linter's errors on the would-be ad, a bad title, missing sections, invented claims."""
+    problems = []
+    labels = [t.label for t in framework.titles.recommended]
+    bare = GENDER_MARK.sub("", draft.title).strip()
+    if not re.search(r"\((?:F/H|H/F)\)", draft.title):
+        problems.append(f"title: '{draft.title}' must end with '(F/H)' or '(H/F)'")
+    if fold(bare) not in {fold(label) for label in labels}:
+        problems.append(f"title: '{bare}' is not one of the recommended titles {labels}")
+    missing = [s for s in ("company", "missions", "profile") if s not in {x.id for x in draft.sections}]
+    if missing:
+        problems.append(f"sections: missing {missing}")
+    ad = _assemble(plan, framework, draft, retrieved)
+    problems += claim_problems(ad, claim_sources(plan, framework, retrieved))
+    for flag in plan.lint(ad_markdown(ad), framework):
+        # Errors, and the warnings the model can fix by rewording (pay is the application's, not the model's).
+        if flag.severity == "error" or (flag.severity == "warning" and flag.kind in REWORDABLE):
+            problems.append(f"{flag.kind}: {flag.message}" + (f" (offending text: “{flag.evidence}”)" if flag.evidence else ""))
+    return problems
+
+
+def llm_draft(plan: AdPlan, framework: Framework, hits: dict[str, list[ScoredChunk]], services: Services) -> LLMDraft:
+    """One structured call (plus one bounded re-ask on linter errors and unsupported claims)."""
+    passages, retrieved = _passages(hits)
+    messages = load_prompt("draft_ad").render(
+        language="French" if plan.lang == "fr" else "English",
+        facts=plan.facts(),
+        titles=_titles(plan, framework),
+        passages=passages or "(no passage found)",
+    )
+    result = structured_call(
+        services.chat_model, AdDraft, messages,
+        validate=lambda d: problems_to_fix(plan, framework, d, retrieved), settings=services.settings,
+    )
+    if result.value is None:
+        raise LLMError(f"The LLM's ad could not be used: {'; '.join(result.problems)}")
+    ad = _assemble(plan, framework, result.value, retrieved)
+    dropped = drop_unsupported(ad, claim_sources(plan, framework, retrieved))
+    still_wrong = [p for p in result.problems if not p.startswith("unsupported_claim")]
+    return LLMDraft(ad=ad, still_wrong=still_wrong, usage=result.usage, dropped=dropped)
+
+

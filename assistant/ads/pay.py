@@ -1,0 +1,160 @@
+"""Pay: read from the brief when it states it, else the guide's grid for the level (said so); the pay section is
+always written by the application, never by the LLM."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import partial
+
+from ..guide.framework import Framework
+from ..rules.compliance import SalaryRange, parse_salary
+from ..rules.models import Flag
+from .models import AdSection, JobBrief, Salary, SalaryInput
+from .wording import format_money, salary_sentence, t
+
+_BARE_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+|\d+(?:[.,]\d+)?)(?![\d\w%€$£])")
+
+
+def _parse_pay(text: str) -> SalaryRange | None:
+    """The pay in a brief's text; a bare figure ("3500", "3 000 - 3 500 brut") is read as an amount in euros."""
+    parsed = parse_salary(text)
+    if parsed is not None and (parsed.min is not None or parsed.max is not None):
+        return parsed
+    if re.search(r"[€$£]|\b(?:eur|euros?|usd|gbp)\b|\d\s?k\b", text, re.I):
+        return parsed  # a currency is there: the linter's reading stands
+    # No currency sign: the hiring manager wrote a figure in a pay field, so it is money (euros by default).
+    return parse_salary(_BARE_NUMBER.sub(lambda m: m.group(1) + " €", text))
+
+
+@dataclass(frozen=True)
+class PlannedPay:
+    """The pay an ad will state, and what the recruiter should know about how it was read."""
+
+    salary: Salary
+    """The amounts, period, basis and source (brief or guide)."""
+    flags: list[Flag]
+    """Notes on the reading: no basis given, period assumed, unreadable pay, pay taken from the guide."""
+
+
+def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> PlannedPay:
+    """Pay from the brief when it reads; else the guide's grid for the level, marked as such.
+
+    `variable` is the brief's variable pay as it may appear in the ad (screened)."""
+    flags: list[Flag] = []
+    given = brief.salary
+    if isinstance(given, SalaryInput) and (given.min is not None or given.max is not None):
+        low, high = given.min, given.max
+        if low is not None and high is not None and low > high:
+            low, high = high, low
+        if given.basis is None:
+            flags.append(_basis_flag(str(given.model_dump(exclude_none=True))))
+        salary = Salary(min=low, max=high, period=given.period, basis=given.basis or "unspecified", variable=variable,
+                        source="brief")
+        return PlannedPay(salary, flags)
+    if isinstance(given, str):
+        parsed = _parse_pay(given)
+        if parsed is not None and (parsed.min is not None or parsed.max is not None):
+            low, high = parsed.min, parsed.max
+            if low is not None and high is not None and low > high:
+                low, high = high, low
+            # Brut or net only when the brief says so: "40 000 € annuel" is not published as gross pay.
+            basis = "gross" if parsed.gross is True else "net" if parsed.gross is False else "unspecified"
+            if basis == "unspecified":
+                flags.append(_basis_flag(given))
+            if parsed.period_assumed:
+                period = "per month" if parsed.period == "month" else "per year"
+                flags.append(Flag(kind="salary", severity="info", evidence=given, message=(
+                    f"The brief's pay (“{given}”) does not say monthly or yearly: read as {period} from the amount "
+                    "(below 12,000 = monthly); check it.")))
+            salary = Salary(min=low, max=high, period=parsed.period or "month", currency=parsed.currency,
+                            basis=basis, variable=variable, source="brief")
+            return PlannedPay(salary, flags)
+        flags.append(Flag(
+            kind="salary", severity="warning", evidence=given,
+            message=f"The brief's pay (“{given}”) has no readable amount: the ad shows the guide's figures instead; give a range.",
+        ))
+    grid = framework.salary.levels.get(brief.seniority)
+    low = grid.min if grid else None
+    high = grid.max if grid else None
+    if low is None and brief.seniority == "senior":
+        # The guide gives seniors only a ceiling ("jusqu'à 5420 €"): the range starts where the junior one ends.
+        junior = framework.salary.levels.get("junior")
+        low = junior.max if junior else None
+    if given is None:  # an unreadable pay already has its warning: no second, contradictory note
+        level = f"{brief.seniority} level" + ("" if "seniority" in brief.model_fields_set else " (the brief gives no level)")
+        stated = "" if guide_states_band(framework, low, high) else " (interpolated: the guide gives no band for this level)"
+        flags.append(Flag(
+            kind="salary", severity="info",
+            message=(f"No pay in the brief: the ad shows a range from the guide's {framework.salary.year} grid for the "
+                     f"{level}{stated}; confirm before publishing."),
+        ))
+    salary = Salary(min=low, max=high, period=framework.salary.period, basis=framework.salary.basis,
+                    variable=variable, source="guide")
+    return PlannedPay(salary, flags)
+
+
+def _basis_flag(given: str) -> Flag:
+    return Flag(kind="salary", severity="info", evidence=given, message=(
+        f"The brief's pay (“{given}”) says neither brut/gross nor net: the ad states the amount without either; "
+        "add brut or net."))
+
+
+def guide_states_band(framework: Framework, low: float | None, high: float | None) -> bool:
+    """True when the guide's own salary sentence gives both bounds (the junior band); False for interpolated bands."""
+    source = re.sub(r"[\s\u00a0\u202f]", "", framework.salary.source or "")
+    return low is not None and high is not None and all(f"{v:g}" in source for v in (low, high))
+
+
+
+def pay_section(salary: Salary, framework: Framework, lang: str) -> AdSection:
+    """The pay section, always written by the application (never by the LLM): figures must be the brief's or the guide's."""
+    say = partial(t, lang)
+    paragraphs = []
+    amount = salary_sentence(salary, lang)
+    if amount:
+        line = say(f"Salaire : {amount}", f"Salary: {amount}")
+        if salary.source == "guide" and guide_states_band(framework, salary.min, salary.max):
+            line += say(f" (fourchette indicative pour ce niveau, d’après la grille {framework.salary.year} du guide de recrutement).",
+                      f" (indicative range for this level, from the hiring guide's {framework.salary.year} grid).")
+        elif salary.source == "guide":
+            line += guide_grid_note(framework, lang)
+        else:
+            line += "."
+        paragraphs.append(line)
+    pct = framework.salary.variable_pct
+    if salary.variable:
+        paragraphs.append(say(f"Part variable : {salary.variable.rstrip('.')}.", f"Variable pay: {salary.variable.rstrip('.')}."))
+    elif pct:
+        paragraphs.append(say(
+            f"Une part variable indexée sur l’atteinte d’objectifs peut s’y ajouter : elle représente de {pct.min:g} à "
+            f"{pct.max:g} % du salaire dans la plupart des contrats d’account manager.",
+            f"A variable part tied to targets may be added: it is {pct.min:g} to {pct.max:g}% of pay in most account "
+            "manager contracts.",
+        ))
+    return AdSection(id="pay", heading=say("Rémunération", "Pay"), paragraphs=paragraphs)
+
+
+def guide_grid_note(framework: Framework, lang: str) -> str:
+    """For an interpolated band: what the guide itself says, so the ad never passes the estimate off as the guide's."""
+    grid = framework.salary.levels
+    junior, senior = grid.get("junior"), grid.get("senior")
+    year = framework.salary.year
+    if not (junior and junior.min is not None and junior.max is not None):
+        return t(lang, " (fourchette indicative, estimée ; à confirmer).", " (indicative, estimated range; to be confirmed).")
+    jlo, jhi = format_money(junior.min, lang), format_money(junior.max, lang)
+    top = ""
+    if senior and senior.max is not None:
+        top_fr = format_money(senior.max, lang)
+        after = f" à partir de {senior.from_years:g} ans d’expérience" if senior.from_years else " pour un profil expérimenté"
+        after_en = f" from {senior.from_years:g} years of experience" if senior.from_years else " for an experienced profile"
+        top = t(lang, f" et jusqu’à {top_fr}{after}", f" and up to {top_fr}{after_en}")
+    return t(
+        lang,
+        f" (fourchette indicative, estimée : la grille {year} du guide de recrutement donne {jlo} à {jhi} mensuels pour "
+        f"un profil débutant{top} ; cette fourchette est une interpolation entre ces chiffres, pas un chiffre du guide).",
+        f" (indicative, estimated range: the hiring guide's {year} grid gives {jlo} to {jhi} a month for entry-level "
+        f"profiles{top}; this range is interpolated between those figures, not a figure from the guide).",
+    )
+
+

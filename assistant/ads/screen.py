@@ -1,0 +1,83 @@
+"""Brief text that may reach the ad: each free-text field is screened, and what names a protected criterion or
+steers to one sex is left out and reported as a flag quoting the brief."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..guide.framework import Framework
+from ..rules import compliance, safety
+from ..rules.models import Flag
+
+GENDER_MARK = re.compile(r"\s*[(\[]?\s*(?:[HFMW]\s*/\s*[HFMW]|[HF]\s*/\s*[HF]\s*/\s*[XN])\s*[)\]]?\s*$", re.I)
+
+
+def _units(text: str) -> list[str]:
+    """Sentences and lines of a free-text field."""
+    parts = re.split(r"\n+|(?<=[.!?;])\s+|\s+[•·]\s+|^\s*[-*•]\s+", text, flags=re.M)
+    return [p.strip(" -*•\t") for p in parts if p and p.strip(" -*•\t")]
+
+
+def offending(text: str, framework: Framework, lang: str, *, title: bool = False) -> list[Flag]:
+    """Protected criteria and gendered forms in a piece of brief text (the linter's own rules).
+
+    Masculine-coded words (info) are not a reason to leave text out; the linter still reports them on the ad.
+    """
+    found = safety.find_protected_criteria(text, context="ad")
+    found += [f for f in compliance.find_gendered_wording(text, lang) if f.severity != "info"]
+    if title:  # a title is checked as a title: a gendered noun needs no determiner there ("Vendeuse H/F")
+        as_title = f"{GENDER_MARK.sub('', text).strip()} (F/H)"
+        found += [f for f in compliance.title_flags(as_title, language=lang, framework=framework)
+                  if f.kind in ("gendered_wording", "discrimination") and f.severity != "info"]
+    return found
+
+
+@dataclass(frozen=True)
+class Screened:
+    """A brief field after screening."""
+
+    kept: list[str]
+    """The sentences (or clean parts of sentences) that may appear in the ad."""
+    flags: list[Flag]
+    """One flag per part left out, quoting the brief."""
+
+    def text(self) -> str | None:
+        """The kept sentences as one text, or None when nothing is left."""
+        return " ".join(self.kept) or None
+
+
+def clean_text(text: str | None, field_name: str, framework: Framework, lang: str) -> Screened:
+    """The sentences of a brief field that may appear in the ad; each left-out part becomes a flag quoting it."""
+    kept: list[str] = []
+    flags: list[Flag] = []
+    if not text:
+        return Screened(kept, flags)
+    for unit in _units(text):
+        problems = offending(unit, framework, lang)
+        if not problems:
+            kept.append(unit)
+            continue
+        # Keep the clean parts of the sentence ("Profil commercial, moins de 30 ans" → "Profil commercial").
+        parts = [p.strip(" .") for p in re.split(r",|\bet\b|\band\b", unit) if p.strip(" .")]
+        bad = {p: found for p in parts if (found := offending(p, framework, lang))}
+        if not bad:  # the criterion spans the parts: the whole sentence goes
+            flags.append(brief_flag(field_name, unit, problems, lang))
+            continue
+        for part, found in bad.items():
+            flags.append(brief_flag(field_name, part, found, lang))
+        rest = ", ".join(p for p in parts if p not in bad)
+        if len(re.findall(r"\w", rest)) >= 3 and not offending(rest, framework, lang):
+            kept.append(rest[0].upper() + rest[1:] + ("" if rest[-1] in ".!?…" else "."))
+    return Screened(kept, flags)
+
+
+def brief_flag(field_name: str, quote: str, problems: list[Flag], lang: str) -> Flag:
+    kind = "discrimination" if any(p.kind == "discrimination" for p in problems) else "gendered_wording"
+    why = problems[0].message if problems else ""
+    return Flag(
+        kind=kind, severity="error" if kind == "discrimination" else "warning", evidence=quote,
+        message=(f"The brief ({field_name}) asks for “{quote}”: a protected criterion, left out of the ad. {why}"
+                 if kind == "discrimination" else
+                 f"The brief ({field_name}) has gendered wording “{quote}”: left out of the ad. {why}").strip(),
+    )

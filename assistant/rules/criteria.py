@@ -1,0 +1,149 @@
+"""Protected criteria (Code du travail L1132-1) in interview notes and job ads, French and English."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from ..errors import InputError
+from . import wordlists as wl
+from .matching import compile_word_start, may_match, pattern_literals, starts_word
+from .models import Flag
+from .sanitize import TextView, drop_overlaps
+
+Context = Literal["notes", "ad"]
+_WINDOW = 40
+
+
+@dataclass(frozen=True)
+class _CompiledTerm:
+    regex: re.Pattern[str]
+    not_before: re.Pattern[str] | None
+    not_after: re.Pattern[str] | None
+    need_before: re.Pattern[str] | None
+    accents: bool
+    literals: tuple[str, ...] | None
+
+
+def _tail(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(rf"(?:{pattern})\s*$") if pattern else None
+
+
+@lru_cache(maxsize=1)
+def _compiled_criteria() -> tuple[tuple[wl.Criterion, tuple[_CompiledTerm, ...], re.Pattern[str] | None], ...]:
+    out = []
+    for crit in wl.CRITERIA:
+        terms = tuple(
+            _CompiledTerm(
+                compile_word_start(t.pattern),
+                _tail(t.not_before),
+                re.compile(t.not_after) if t.not_after else None,
+                _tail(t.need_before),
+                t.accents,
+                pattern_literals(t.pattern),
+            )
+            for t in crit.terms
+        )
+        out.append((crit, terms, re.compile(crit.ad_ok) if crit.ad_ok else None))
+    return tuple(out)
+
+
+_EQUAL_OPPORTUNITY = re.compile(wl.EQUAL_OPPORTUNITY)
+_AD_EXCLUSION = re.compile(wl.AD_EXCLUSION)
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+class _Sentences:
+    """Sentence bounds of a text, and which sentences contain a given kind of statement (computed once)."""
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(folded)]  # sorted positions of . ! ? ; newline
+        self._hits: dict[str, set[int]] = {}
+
+    def index(self, pos: int) -> int:
+        """The number of the sentence holding `pos`."""
+        return bisect.bisect_left(self.ends, pos)
+
+    def containing(self, regex: re.Pattern[str]) -> set[int]:
+        """Numbers of the sentences in which `regex` matches."""
+        if regex.pattern not in self._hits:
+            self._hits[regex.pattern] = {self.index(m.start()) for m in regex.finditer(self.folded)}
+        return self._hits[regex.pattern]
+
+
+def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl.Criterion]]:
+    spans: list[tuple[int, int, wl.Criterion]] = []
+    sentences = _Sentences(view.folded) if context == "ad" else None
+    for crit, terms, ad_ok in _compiled_criteria():
+        found: list[tuple[int, int, wl.Criterion]] = []
+        for term in terms:
+            haystack = view.lower if term.accents else view.folded
+            if not may_match(term.literals, haystack):
+                continue
+            for m in term.regex.finditer(haystack):
+                s, e = m.span()
+                if s == e or not starts_word(haystack, s):
+                    continue
+                before = view.folded[max(0, s - _WINDOW) : s]
+                if term.not_before and term.not_before.search(before):
+                    continue
+                if term.need_before and not term.need_before.search(before):
+                    continue
+                if term.not_after and term.not_after.match(view.folded, e, e + _WINDOW):
+                    continue
+                if sentences is not None:
+                    # an equal-opportunity statement, or a perk in a sentence that excludes nobody, makes the
+                    # mention acceptable ("We offer maternity leave" but not "No pregnant women; maternity leave")
+                    n = sentences.index(s)
+                    if n in sentences.containing(_EQUAL_OPPORTUNITY):
+                        continue
+                    if ad_ok and n in sentences.containing(ad_ok) and n not in sentences.containing(_AD_EXCLUSION):
+                        continue
+                found.append((s, e, crit))
+        spans.extend(drop_overlaps(found))
+    # A span inside another criterion's span ("femme" in "sa femme") adds nothing: keep the outer one.
+    out: list[tuple[int, int, wl.Criterion]] = []
+    max_end = -1
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if span[1] > max_end:
+            out.append(span)
+            max_end = span[1]
+    return out
+
+
+def _criterion_message(crit: wl.Criterion, context: Context) -> str:
+    if context == "notes":
+        return (
+            f"Protected criterion ({crit.label}) mentioned in the notes: it must not count in the assessment "
+            "(Code du travail L1132-1; L1221-6: what is assessed needs a direct and necessary link with the job)."
+        )
+    return (
+        f"Protected criterion ({crit.label}) in the ad: remove it (Code du travail L1132-1 and L5321-2{crit.law}; "
+        "penalties under Code pénal 225-2)."
+    )
+
+
+def criteria_flags(view: TextView, context: Context) -> list[Flag]:
+    """Protected-criteria flags on an already sanitised text (see `find_protected_criteria`)."""
+    return [
+        view.flag("discrimination", "error", _criterion_message(crit, context), s, e)
+        for s, e, crit in _criteria_spans(view, context)
+    ]
+
+
+def find_protected_criteria(text: str, *, context: Context) -> list[Flag]:
+    """Mentions of protected criteria (kind `discrimination`, severity error), French and English.
+
+    context="notes": every mention; context="ad": requirements and preferences, not equal-opportunity
+    statements or perks (parental leave, health insurance).
+    """
+    if context not in ("notes", "ad"):
+        raise InputError(f"Unknown context {context!r}: use 'notes' or 'ad'.")
+    return criteria_flags(TextView.of(text), context)
+
+
+__all__ = ["Context", "criteria_flags", "find_protected_criteria"]

@@ -1,0 +1,169 @@
+"""Gendered wording in a job ad (Code du travail L1142-1; EU Directive 2023/970 art. 5): gendered job nouns,
+pronouns and phrases, the title's gender marker, and masculine-coded words (Gaucher, Friesen & Kay 2011)."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import Language, fold
+from . import wordlists as wl
+from .models import Flag, Severity
+from .sanitize import TextView, drop_overlaps
+
+_INCLUSIVE_END = re.compile(r"(?:[·.•\-/(]\s?(?:e|ne|fe|euse|rice|trice|ere|ice|le|sse|te)\)?(?:s)?)(?![a-z])")
+_INCLUSIVE_DET = re.compile(r"(?:un|le|l')\s*[·.•(/]\s*(?:e|la|une)\)?|la\s*/\s*le|le\s*/\s*la|une?\s+ou\s+une?")
+_DET = r"(?:un|une|le|la|l'|du|notre|votre|ce|cette|futur|future|nouveau|nouvelle)"
+_PRONOUN_FR = re.compile(
+    r"\b(?:il|elle)\s+(?:sera|devra|aura|pourra|disposera|saura|doit|devrait|possede|maitrise|travaillera|rejoindra|gerera|"
+    r"accompagnera|interviendra|assurera|managera|prendra|veillera|participera|reportera|rapportera|beneficiera|evoluera|"
+    r"est\s+(?:rattachee?|chargee?|responsable|capable|autonome|amenee?|en\s+charge))\b"
+)
+_IMPERSONAL_AFTER = re.compile(
+    r"\s+(?:possible|necessaire|demande|question|utile|important|preferable|souhaitable|bon|appreciable|apprecie|"
+    r"indispensable|essentiel|judicieux|envisage|propose|difficile|facile|temps|y\s+avoir)\b"
+)
+_PAIR_BEFORE = re.compile(r"(?:\b(?:il|elle|he|she|him|his|her|hers|s)\s*(?:/|\bou\b|\bor\b|\(|·)\s*|\(s\)\s*)$")
+_PRONOUN_EN = re.compile(r"\b(?:he|she)\s+(?:will|should|must|shall|would|can|could|is|has|needs|may|might)\b|\b(?:he|she)'(?:ll|s|d)\b")
+_POSSESSIVE_EN = re.compile(r"\b(?:his|him|himself)\b")
+_PAIR_AFTER_EN = re.compile(r"\s*(?:/|\bor\b)\s*(?:her|hers|herself|she|they|their)\b")
+MARKER = re.compile(
+    r"(?<![a-z])\(?\s*(?:[fhmw]\s*/\s*[fhmw](?:\s*/\s*[xdn])?|f\s*-\s*h|h\s*-\s*f)\s*\)?(?![a-z])|\((?:all\s+genders|tous\s+genres|e/f)\)"
+)
+_GENDERED_MESSAGE_FR = (
+    "Gendered wording: write the epicene or doubled form (« chargé·e », « un·e », « commercial ou commerciale »); "
+    "« H/F » does not make a gendered form lawful (Code du travail L1142-1, L5321-2; Pôle emploi guide, 2010)."
+)
+_GENDERED_MESSAGE_EN = (
+    "Gendered wording: use a neutral form (they, salesperson, 'he or she'); EU Directive 2023/970 art. 5 "
+    "asks for gender-neutral ads, and French law applies to ads for jobs in France (L1142-1)."
+)
+
+
+_ACCENTED = {fold(f): f for pair in wl.FR_GENDERED_NOUNS for f in pair}  # folded form → written form
+_NOUNS = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(_ACCENTED, key=len, reverse=True)) + r")\b")
+_COUNTERPART = {fold(m): fold(f) for m, f in wl.FR_GENDERED_NOUNS}
+_COUNTERPART |= {f: m for m, f in _COUNTERPART.items()}
+
+
+def _noun_is_balanced(folded: str, s: int, e: int) -> bool:
+    """True when the noun at [s, e) has an inclusive ending or its counterpart right next to it."""
+    noun = folded[s:e]
+    if _INCLUSIVE_END.match(folded, e):
+        return True
+    other = re.escape(_COUNTERPART[noun])
+    after = folded[e : e + 40]
+    before = folded[max(0, s - 40) : s]
+    return bool(
+        re.match(rf"\s*(?:/|\bou\b|\bet\b|\bor\b|\()\s*(?:(?:une?|la|le|l')\s*)?{other}\b", after)
+        or re.search(rf"\b{other}\s*(?:/|\bou\b|\bet\b)\s*(?:(?:une?|la|le|l')\s*)?$", before)
+    )
+
+
+# « rattaché·e à la directrice commerciale », « un entretien avec le directeur »: the noun names someone
+# already in post, not the person sought, so it is only worth a note.
+_ROLE_HOLDER_BEFORE = re.compile(
+    r"(?:\b(?:a|avec|aupres\s+de|par|envers|sous\s+la\s+(?:responsabilite|direction|supervision)\s+de|"
+    r"sous\s+l'autorite\s+de|rattachee?\S*\s+a|reporte\w*\s+a|reporting\s+to|report\s+to)\s+)$"
+)
+_ROLE_HOLDER_MESSAGE = (
+    "Gendered noun naming a person already in post (« à la directrice »): fine if it describes that person; "
+    "if it describes the job advertised, use the epicene or doubled form (Code du travail L1142-1)."
+)
+_DEFINITE = re.compile(r"(?:la|le|l'|notre)\b")
+# « un homme ou une femme de terrain »: the doubled form the standards recommend.
+_DOUBLED_PHRASE_BEFORE = re.compile(r"\b(?:hommes?|femmes?)\s+(?:ou|et)\s+(?:une?\s+|des\s+|la\s+|le\s+)?$")
+
+
+def _names_role_holder(folded: str, s: int) -> bool:
+    """True when a definite determiner at `s` follows a preposition pointing to someone already in post.
+
+    « à un commercial » (indefinite) still describes the person sought: it stays a warning.
+    """
+    return bool(_DEFINITE.match(folded, s) and _ROLE_HOLDER_BEFORE.search(folded, max(0, s - 50), s))
+
+
+_DET_BEFORE = re.compile(rf"(?:{_INCLUSIVE_DET.pattern})\s*$|\b{_DET}(?:\s+(?:futur|future|nouveau|nouvelle))?\s*$")
+
+
+def _nouns_in(view: TextView, start: int, end: int, need_det: bool) -> list[tuple[int, int]]:
+    """Gendered French job nouns in folded[start:end] (after a determiner when `need_det`)."""
+    folded = view.folded
+    out = []
+    for m in _NOUNS.finditer(folded, start, end):
+        s, e = m.span()
+        if view.lower[s:e] != _ACCENTED[m.group()] or _noun_is_balanced(folded, s, e):
+            continue
+        if need_det:
+            det = _DET_BEFORE.search(folded[max(0, s - 20) : s])
+            if not det or _INCLUSIVE_DET.search(det.group()):
+                continue
+            s = max(0, s - 20) + det.start()
+        out.append((s, e))
+    return out
+
+
+def title_nouns(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
+    """Gendered French job nouns in the title span [start, end): a title needs no determiner (« Vendeuse H/F »)."""
+    return _nouns_in(view, start, end, need_det=False)
+
+
+def gendered_flags(view: TextView, lang: Language) -> list[Flag]:
+    """Gendered forms (warning), nouns naming someone in post (info) and masculine-coded words (info)."""
+    folded = view.folded
+    spans: list[tuple[int, int, Severity, str]] = []  # start, end, severity, message
+    for pattern in wl.FR_GENDERED_PHRASES:
+        for m in re.finditer(pattern, folded):
+            if _DOUBLED_PHRASE_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
+                continue  # « un homme ou une femme de terrain »
+            spans.append((m.start(), m.end(), "warning", _GENDERED_MESSAGE_FR))
+    for s, e in _nouns_in(view, 0, len(folded), need_det=True):
+        if _names_role_holder(folded, s):
+            spans.append((s, e, "info", _ROLE_HOLDER_MESSAGE))
+        else:
+            spans.append((s, e, "warning", _GENDERED_MESSAGE_FR))
+    for m in _PRONOUN_FR.finditer(folded):
+        if _PAIR_BEFORE.search(folded, max(0, m.start() - 12), m.start()) or _IMPERSONAL_AFTER.match(folded, m.end()):
+            continue
+        spans.append((m.start(), m.end(), "warning", _GENDERED_MESSAGE_FR))
+    for pattern in wl.EN_GENDERED_NOUNS:
+        for m in re.finditer(pattern, folded):
+            spans.append((m.start(), m.end(), "warning", _GENDERED_MESSAGE_EN))
+    for regex in (_PRONOUN_EN, _POSSESSIVE_EN):
+        for m in regex.finditer(folded):
+            if _PAIR_BEFORE.search(folded, max(0, m.start() - 12), m.start()) or _PAIR_AFTER_EN.match(folded, m.end()):
+                continue
+            spans.append((m.start(), m.end(), "warning", _GENDERED_MESSAGE_EN))
+    spans = _keep_longest(spans)
+    spans += _coded_words(folded, lang)
+    spans.sort(key=lambda x: (x[0], x[1]))
+    return [view.flag("gendered_wording", sev, msg, s, e) for s, e, sev, msg in spans]
+
+
+def _keep_longest(spans: list[tuple[int, int, Severity, str]]) -> list[tuple[int, int, Severity, str]]:
+    return [(s, e, sev, msg) for s, e, (sev, msg) in drop_overlaps([(s, e, (sev, msg)) for s, e, sev, msg in spans])]
+
+
+_CODED_EN = re.compile(r"(?<![a-z-])(?:" + "|".join(re.escape(s) for s in wl.EN_MASCULINE_CODED) + r")[a-z-]*")
+_CODED_FR = re.compile(r"(?<![a-z-])(?:" + "|".join(re.escape(s) for s in wl.FR_MASCULINE_CODED) + r")[a-z-]*")
+
+
+def _coded_words(folded: str, lang: Language) -> list[tuple[int, int, Severity, str]]:
+    """First occurrence of each masculine-coded word (info), with its count in the message."""
+    regex = _CODED_EN if lang == "en" else _CODED_FR
+    first: dict[str, tuple[int, int]] = {}
+    counts: dict[str, int] = {}
+    for m in regex.finditer(folded):
+        word = m.group()
+        first.setdefault(word, m.span())
+        counts[word] = counts.get(word, 0) + 1
+    if lang == "en":
+        note = "Masculine-coded word (Gaucher, Friesen & Kay 2011, JPSP 101(1)): such words lower women's interest in an ad"
+    else:
+        note = (
+            "Masculine-coded word (French list written for this project, UNVALIDATED, by analogy with "
+            "Gaucher, Friesen & Kay 2011)"
+        )
+    return [(s, e, "info", f"{note}; found {counts[w]}×. Consider a neutral wording.") for w, (s, e) in first.items()]
+
+
+__all__ = ["MARKER", "gendered_flags", "title_nouns"]

@@ -1,0 +1,83 @@
+"""Prompt injection (OWASP LLM01): instructions aimed at the AI in pasted text, French and English."""
+
+from __future__ import annotations
+
+import re
+
+from . import wordlists as wl
+from .matching import compile_word_start, may_match, pattern_literals, starts_word, top_level_alternatives
+from .models import Flag
+from .sanitize import TextView
+
+
+def _compile_injection(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...] | None, bool]:
+    """(regex, prefilter literals, whether the regex lost a leading \\b that code must check)."""
+    if all(a.startswith("\\b") for a in top_level_alternatives(pattern)):
+        return compile_word_start(pattern), pattern_literals(pattern), True
+    return re.compile(pattern, re.MULTILINE), pattern_literals(pattern), False
+
+
+_INJECTION = tuple(_compile_injection(p) for p in wl.INJECTION_PATTERNS)
+_INJECTION_COMPACT = tuple((re.compile(p), pattern_literals(p)) for p in wl.INJECTION_COMPACT)
+_PAST_PARTICIPLE = re.compile(r"(?:ignor|oubli|contourn|not|attribu|donn|[eé]valu|accord)ée?s?\b")
+_COMPACT_KEEP = re.compile(r"[a-z0-9]")
+_COMPACT_DROP = re.compile(r"[^a-z0-9]+")
+# Letters split by spaces or punctuation ("i g n o r e", "ig.no.re"): the compact search only counts then.
+_SPLIT_LETTERS = re.compile(r"\b[a-z]\W+[a-z]\W+[a-z]\b|[a-z][._*·|/\\+~^-][a-z]")
+_INJECTION_MESSAGE = (
+    "Text addressed to the AI (prompt injection): it is ignored, never used as evidence, and cannot change "
+    "the assessment (OWASP LLM01)."
+)
+
+
+def _injection_spans(view: TextView) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for regex, literals, word_start in _INJECTION:
+        if not may_match(literals, view.folded):
+            continue
+        for m in regex.finditer(view.folded):
+            s, e = m.span()
+            if word_start and not starts_word(view.folded, s):
+                continue
+            while s < e and view.folded[s] in " \t\r\n.!?;:,>])\"'":  # a role marker's left context
+                s += 1
+            if s == e or _PAST_PARTICIPLE.match(view.lower, s):
+                continue
+            found.append((s, e))
+    # Compact pass: letters and digits only, for words split by spaces or punctuation.
+    compact = _COMPACT_DROP.sub("", view.folded)
+    positions: list[int] = []  # compact index → folded index, built on the first (rare) hit
+    for regex, literals in _INJECTION_COMPACT:
+        if not may_match(literals, compact):
+            continue
+        for m in regex.finditer(compact):
+            positions = positions or [c.start() for c in _COMPACT_KEEP.finditer(view.folded)]
+            s, e = positions[m.start()], positions[m.end() - 1] + 1
+            if _PAST_PARTICIPLE.match(view.lower, s) or not _SPLIT_LETTERS.search(view.folded, s, e):
+                continue
+            found.append((s, e))
+    return _merge_overlaps(found)
+
+
+def _merge_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping injection spans become their union: every part of an order stays excluded from evidence."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def injection_flags(view: TextView) -> list[Flag]:
+    """Prompt-injection flags on an already sanitised text (see `find_injections`)."""
+    return [view.flag("prompt_injection", "error", _INJECTION_MESSAGE, s, e) for s, e in _injection_spans(view)]
+
+
+def find_injections(text: str) -> list[Flag]:
+    """Instructions aimed at the AI (kind `prompt_injection`, severity error), French and English."""
+    return injection_flags(TextView.of(text))
+
+
+__all__ = ["find_injections", "injection_flags"]
