@@ -6,7 +6,7 @@
 
 Prints: seconds to the HTML page (HTTP 200), to the first answer through the app's API, and (with --browser) to
 the status line and an answer visible in Chromium. A benchmark, not a test; target ≤ 5 s to a page that answers.
-`launch_and_measure` is also used by tests/test_ui.py to check that launch serves and cleans up after itself.
+`launch_and_measure` is also used by tests/ui/test_app.py to check that launch serves and cleans up after itself.
 """
 
 from __future__ import annotations
@@ -122,7 +122,6 @@ def launch_and_measure(data_dir: Path, *, timeout: float = 120.0) -> LaunchTimes
 def browser_measure(data_dir: Path, *, timeout: float = 120.0) -> tuple[float, float]:
     """Launch again and time a headless Chromium: status line visible, then an answer with its citation."""
     from playwright.sync_api import sync_playwright
-
     from test_browser import CHROMIUM, CHROMIUM_ARGS
 
     port = free_port()

@@ -1,8 +1,8 @@
 """End to end in a real browser: Debian's chromium driven by the Python playwright package (never `playwright install`).
 
-One app for the module (launched on 127.0.0.1 by the fixtures of test_ui); one page per test; waits are on visible
-text, never sleeps. Screenshots go to tests/screenshots/ (git-ignored). Set ASSISTANT_REQUIRE_BROWSER=1 (as .ci/run
-does) to fail instead of skip when chromium is missing.
+One app for the module (launched on 127.0.0.1 by the fixtures in tests/ui/conftest.py); one page per test; waits
+are on visible text, never sleeps. Screenshots go to tests/screenshots/ (git-ignored). Set ASSISTANT_REQUIRE_BROWSER=1
+(as .ci/run does) to fail instead of skip when chromium is missing.
 """
 
 from __future__ import annotations
@@ -15,17 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-
-from test_ui import (  # noqa: F401  (fixtures: one app for this module)
-    NOTES_FR,
-    XSS_IMG,
-    XSS_JS_LINK,
-    XSS_MD_IMAGE,
-    XSS_SCRIPT,
-    private_tmp,
-    served,
-    ui_services,
-)
+from ui_helpers import NOTES_FR, XSS_IMG, XSS_JS_LINK, XSS_MD_IMAGE, XSS_SCRIPT
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
@@ -44,7 +34,6 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 TIMEOUT_MS = 20_000
-
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,52 @@
+"""What every tab uses when it wires a handler to a Gradio event: plain error messages, showing or hiding a file."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import AssistantError
+
+
+def plain_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn AssistantError into gr.Error with its plain message; other errors into a message without the input.
+
+    An exception's message is never shown or printed, only its type and traceback: it may quote the notes
+    (pydantic errors echo their input).
+    """
+    import gradio as gr
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except gr.Error:
+            raise
+        except AssistantError as exc:
+            raise gr.Error(str(exc), print_exception=False) from None
+        except Exception as exc:  # a bug: say where, without the message (it may echo input) on page or console
+            frames = "".join(traceback.format_tb(exc.__traceback__))
+            print(f"hiring-assistant ui: unexpected {exc.__class__.__name__} in {fn.__name__}\n{frames}", file=sys.stderr)
+            raise gr.Error(
+                f"Unexpected error ({exc.__class__.__name__}). Please report it; your input was not stored.",
+                print_exception=False,
+            ) from None
+
+    return wrapper
+
+
+def hidden_file() -> Any:
+    """An update that empties and hides a gr.File (a download of a previous result must not linger)."""
+    import gradio as gr
+
+    return gr.File(value=None, visible=False)
+
+
+def shown_file() -> Any:
+    """An update that shows a gr.File (once a download is written into it)."""
+    import gradio as gr
+
+    return gr.File(visible=True)

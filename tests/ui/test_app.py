@@ -1,0 +1,148 @@
+"""The app as a whole: auth parsing, plain errors, then the app served on 127.0.0.1 and called through gradio_client."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ui_helpers import NOTES_FR, brief_values, free_port
+
+from assistant.errors import ConfigError, InputError
+from assistant.ui.app import parse_auth, serve
+from assistant.ui.events import plain_errors
+from assistant.ui.notes_tab import SCORECARD_HEADERS
+
+
+def test_parse_auth() -> None:
+    assert parse_auth(None) is None and parse_auth("") is None
+    assert parse_auth("anna:s3:cret") == ("anna", "s3:cret")
+    for bad in ("anna", ":pw", "anna:"):
+        with pytest.raises(ConfigError, match="user:password"):
+            parse_auth(bad)
+
+
+def test_plain_errors_show_the_message_and_never_the_input(capsys: pytest.CaptureFixture[str]) -> None:
+    import gradio as gr
+
+    def user_fault(x: str) -> str:
+        raise InputError("The notes are empty.")
+
+    def bug(x: str) -> str:
+        raise ValueError(f"secret notes: {x}")
+
+    with pytest.raises(gr.Error, match="The notes are empty."):
+        plain_errors(user_fault)("x")
+    with pytest.raises(gr.Error) as info:
+        plain_errors(bug)("Marie Dupont, 45 ans")
+    assert "ValueError" in str(info.value) and "Marie" not in str(info.value)
+    err = capsys.readouterr().err
+    assert "ValueError" in err and "Marie" not in err
+
+
+# --------------------------------------------------------------------------- the app, through gradio_client
+
+
+@pytest.mark.server
+def test_app_is_configured_safely(served: tuple[Any, str], ui_services: Any) -> None:
+    app, url = served
+    assert url.startswith("http://127.0.0.1:")
+    assert app.max_file_size == int(ui_services.settings.ui_max_upload_mb * 1024 * 1024)
+    assert app.run_history is False and app.share is False and app.analytics_enabled is False
+    assert app._queue.max_size == ui_services.settings.ui_max_queue
+    assert app._queue.default_concurrency_limit == ui_services.settings.ui_concurrency
+    assert Path(app.GRADIO_CACHE) == Path(os.environ["GRADIO_TEMP_DIR"])
+
+
+@pytest.mark.server
+def test_client_status(client: Any) -> None:
+    out = client.predict(api_name="/status")
+    assert "offline" in out and "ready" in out
+
+
+@pytest.mark.server
+def test_client_ask(client: Any) -> None:
+    history, box = client.predict("Quelles soft skills faut-il rechercher ?", [], api_name="/ask")
+    assert box == ""
+    reply = history[-1]["content"][0]["text"]
+    assert "Sources" in reply and "**[1]" in reply
+    history, _ = client.predict("What is the capital of Peru?", history, api_name="/ask")  # the chat goes on
+    assert len(history) == 4 and "does not cover" in history[-1]["content"][0]["text"]
+
+
+@pytest.mark.server
+def test_client_ask_error_is_plain(client: Any) -> None:
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match="The question is empty"):
+        client.predict("   ", [], api_name="/ask")
+
+
+@pytest.mark.server
+def test_client_draft_ad_and_download(client: Any) -> None:
+    ad_md, flags_md, passages = client.predict(*brief_values(), api_name="/draft_ad")
+    assert "(F/H)" in ad_md and "Responsable de compte" in flags_md and "Guide passages used" in passages
+    file = client.predict(api_name="/download_ad_md")  # same session: the drafted ad is in its gr.State
+    assert Path(file["path"]).name == "job-ad.md"
+    import httpx
+
+    served_text = httpx.get(file["url"], timeout=10).text  # served by the app from its private temp dir
+    assert "(F/H)" in served_text
+
+
+@pytest.mark.server
+def test_client_draft_ad_error_is_plain(client: Any) -> None:
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match="company"):
+        client.predict(*brief_values(company=""), api_name="/draft_ad")
+
+
+@pytest.mark.server
+def test_client_summarize(client: Any) -> None:
+    flags_md, table, details, notice = client.predict(NOTES_FR, "phone", api_name="/summarize")
+    assert "discrimination" in flags_md
+    assert table["headers"] == SCORECARD_HEADERS and any(row[1] == "assessed" for row in table["data"])
+    assert "Follow-up questions" in details and "not stored" in notice
+
+
+@pytest.mark.server
+def test_client_summarize_error_is_plain(client: Any) -> None:
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match="empty"):
+        client.predict("  ", "", api_name="/summarize")
+
+
+@pytest.mark.server
+def test_launch_serves_then_cleans_up_on_ctrl_c(session_settings: Any, kb: Any) -> None:
+    """`python -m assistant ui` (what `make run` runs): serves, answers, and on Ctrl+C leaves no private temp dir."""
+    from bench_ui import launch_and_measure
+
+    times = launch_and_measure(session_settings.data_dir)  # the session's index: a warm start
+    assert times.returncode == 0, times.output
+    assert "ready in" in times.output and "Index: " in times.output
+    assert times.leftovers == []
+    assert times.page < times.answer
+
+
+@pytest.mark.server
+def test_login_is_required_when_auth_is_set(ui_services: Any, tmp_path: Path) -> None:
+    import httpx
+
+    from assistant.services import Services
+
+    from support import make_settings
+
+    settings = make_settings(tmp_path / "data", ASSISTANT_UI_PORT=free_port(), ASSISTANT_UI_AUTH="anna:s3cret")
+    services = Services(settings=settings, kb=ui_services.kb, framework=ui_services.framework)
+    app, url = serve(services, block=False, quiet=True)
+    try:
+        assert httpx.get(url + "config", timeout=10).status_code == 401
+        with httpx.Client(base_url=url, timeout=10) as http:
+            assert http.post("login", data={"username": "anna", "password": "wrong"}).status_code == 400
+            assert http.post("login", data={"username": "anna", "password": "s3cret"}).status_code == 200
+            assert http.get("config").status_code == 200
+    finally:
+        app.close()
