@@ -170,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    from assistant.notes.pipeline import prepare, summarize_notes
+    from assistant.notes import summarize_notes
+    from assistant.notes.prepare import prepare
     from assistant.guide.knowledge import open_knowledge_base
     from assistant.services import Services
     from assistant.settings import Settings

@@ -1,5 +1,7 @@
 """Interview notes to an evidence-backed scorecard: prepare → (LLM assessment | offline evidence) → verify → scorecard."""
 
-from .pipeline import STAGES, read_notes_file, scorecard_to_markdown, summarize_notes, validate_notes
+from .export import scorecard_to_markdown
+from .pipeline import summarize_notes
+from .prepare import STAGES, read_notes_file, validate_notes
 
 __all__ = ["STAGES", "read_notes_file", "scorecard_to_markdown", "summarize_notes", "validate_notes"]

@@ -19,7 +19,7 @@ from .render import flags_markdown, inert
 if TYPE_CHECKING:
     from ..services import Services
 
-STAGES: list[tuple[str, str]] = [
+STAGE_CHOICES: list[tuple[str, str]] = [
     ("Not specified", ""),
     ("Phone screen", "phone"),
     ("Face-to-face interview", "face_to_face"),
@@ -133,7 +133,7 @@ def build_notes_tab(services: Services) -> None:
                 label="…or upload notes (.txt, .md)", file_types=[".txt", ".md"], type="filepath", height=110,
                 elem_id="notes-upload",
             )
-            stage = gr.Dropdown(STAGES, value="", label="Interview stage", elem_id="notes-stage")
+            stage = gr.Dropdown(STAGE_CHOICES, value="", label="Interview stage", elem_id="notes-stage")
             go = gr.Button("Summarise", variant="primary", elem_id="notes-go")
         with gr.Column(scale=3):
             flags = gr.Markdown(elem_id="notes-flags")

@@ -1,0 +1,86 @@
+"""Polarity of a passage of notes: positive, negative or neutral, from cue phrases with negation handled."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold
+from .models import Polarity
+
+# Phrases, accent-folded and lowercase; the longest match wins where they overlap ("tres bon" over "bon").
+_POSITIVE = """
+excellent | excellente | excellents | excellentes | tres bon | tres bonne | bon | bonne | bons | bonnes | solide |
+solides | fort | forte | point fort | points forts | maitrise | maitrisee | maitrise parfaitement | convaincant |
+convaincante | impressionnant | impressionnante | brillant | brillante | remarquable | pertinent | pertinente |
+pertinents | precis | precise | efficace | reussi | a reussi | reussite | parfait | parfaitement | aisance | atout |
+motive | motivee | experimente | experimentee | concret | concrets | concrete | concretes | courant | clair | claire |
+clairement | structuree | rigoureux | rigoureuse | a l'aise | tres bien | bien | obtenu | obtenus |
+a obtenu | a evite | evite | resolu | a resolu | depasse | a depasse | en hausse | hausse | croissance | signee |
+a signe | gere tres bien | facilement | calme | credible | credibles | sans attendre | sans delai | sans hesiter |
+tres reactif | tres reactive | reactif | reactive | carre | tres carre | organise | organisee | a l'ecoute |
+excellent | strong | solid | great | good | very good | impressive | convincing | confident | fluent | effective |
+successful | successfully | mastered | proficient | skilled | outstanding | relevant | concrete | precise | thorough |
+strength | strengths | impressed | comfortable | at ease | sharp | well | clearly | clear | capable | won |
+achieved | exceeded | grew | increased | resolved | solved | delivered | easily | consistent | calmly | fixed |
+calm | credible | without delay | right away | organised | organized | good listener | listens well | responsive
+"""
+_NEGATIVE = """
+faible | faibles | insuffisant | insuffisante | insuffisants | limite | limitee | limites | manque | manquait |
+manque de | hesitant | hesitante | confus | confuse | vague | vagues | flou | floue | difficulte | difficultes |
+difficilement | mauvais | mauvaise | lacune | lacunes | decevant | decevante | superficiel | superficielle |
+a eu du mal | du mal | mal a l'aise | point faible | points faibles | fragile | inexistant | inexistante | lent |
+lente | incapable | echec | echoue | probleme | problemes | souci | soucis | moyen | moyenne | peu | trop |
+weak | weakness | weaknesses | lacks | lacking | lack | struggled | struggles | struggle | poor | poorly | limited |
+unclear | hesitant | confused | insufficient | inadequate | disappointing | shallow | superficial | failed | unable |
+concern | concerns | concerning | mediocre | slow | problem | problems | issue | issues | difficulty |
+difficulties | gap | gaps | little | missed | misses | late | delay | delays | forgot | so so | meh |
+retard | retards | oublie | oublie de | bof
+"""
+_NEGATORS = {
+    "ne", "n'", "pas", "jamais", "aucun", "aucune", "sans", "ni", "rien", "guere",
+    "not", "no", "never", "n't", "without", "cannot", "hardly", "barely", "nor", "neither", "none",
+}
+
+
+def _tokens(folded: str) -> list[str]:
+    """Words, with French elisions kept as "n'", "l'"… and English "n't" split off."""
+    return re.findall(r"n't|[a-z0-9]+'?", folded.replace("n't", " n't"))
+
+
+def _phrases(spec: str) -> list[tuple[str, ...]]:
+    """The "|"-separated phrases of `spec` as token tuples, longest first."""
+    return sorted({tuple(_tokens(p.strip())) for p in spec.split("|") if p.strip()}, key=len, reverse=True)
+
+
+_POS_PHRASES = _phrases(_POSITIVE)
+_NEG_PHRASES = _phrases(_NEGATIVE)
+
+
+def polarity(text: str) -> Polarity:
+    """positive / negative / neutral from cue words, with negation flipping the polar word it governs."""
+    toks = _tokens(fold(text))
+    score = 0
+    used_negators: set[int] = set()
+    polar_spans: list[tuple[int, int, int]] = []  # (start, end, sign)
+    for sign, phrases in ((1, _POS_PHRASES), (-1, _NEG_PHRASES)):
+        for phrase in phrases:
+            n = len(phrase)
+            for i in range(len(toks) - n + 1):
+                if tuple(toks[i : i + n]) == phrase:
+                    polar_spans.append((i, i + n, sign))
+    # Keep the longest phrase where phrases overlap ("tres bon" over "bon", "mal a l'aise" over "a l'aise").
+    polar_spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    taken: set[int] = set()
+    for start, end, sign in polar_spans:
+        if taken & set(range(start, end)):
+            continue
+        taken |= set(range(start, end))
+        negators = {j for j in range(max(0, start - 3), start) if toks[j] in _NEGATORS}
+        if negators:
+            used_negators |= negators
+            sign = -sign
+        score += sign
+    if any(t in _NEGATORS for j, t in enumerate(toks) if j not in used_negators and j not in taken):
+        score -= 1  # a bare negation ("n'a jamais managé", "no CRM experience") speaks against the point
+    return "positive" if score > 0 else "negative" if score < 0 else "neutral"
+

@@ -1,0 +1,217 @@
+"""The first stage: read and validate the notes, sanitise them with a map back to the original offsets, flag them,
+and cut them into sentences or bullet items, marking those that must not count as evidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..rules.models import Flag
+from ..rules.safety import Sanitized, check_notes, sanitize
+from ..text import Language, detect_language, fold
+from ..textfile import read_text_input
+from .models import Evidence, Polarity
+from .polarity import polarity
+
+EXCLUDING_KINDS = ("discrimination", "prompt_injection")  # a sentence holding one of these never counts
+STAGES = ("phone", "face_to_face", "case_study")
+MAX_NOTES_FILE_BYTES = 2_000_000
+MIN_QUOTE_CHARS = 4  # letters or digits: a one-word fragment like "bon" proves nothing and matches anywhere
+
+
+def read_notes_file(path: str | Path) -> str:
+    """Read notes from a UTF-8 text file, or from stdin when `path` is "-"; binary or non-UTF-8 → InputError."""
+    return read_text_input(path, what="interview notes", max_bytes=MAX_NOTES_FILE_BYTES)
+
+
+def validate_notes(notes: object, max_chars: int) -> str:
+    """The notes as a string, or InputError when they are not text, empty, punctuation-only or too long."""
+    if not isinstance(notes, str):
+        raise InputError(f"Interview notes must be text, not {type(notes).__name__}.")
+    if not any(ch.isalnum() for ch in notes):
+        raise InputError("The interview notes are empty (nothing but spaces or punctuation): paste the notes to summarise.")
+    if len(notes) > max_chars:
+        raise InputError(
+            f"The interview notes are {len(notes)} characters long; the limit is {max_chars} "
+            "(ASSISTANT_MAX_NOTES_CHARS). Summarise one interview at a time."
+        )
+    return notes
+
+
+def check_stage(stage: str | None) -> str | None:
+    """The interview stage unchanged, or InputError when it is not one of STAGES."""
+    if stage is not None and stage not in STAGES:
+        raise InputError(f"Unknown interview stage {stage!r}: use one of {', '.join(STAGES)}.")
+    return stage
+
+
+# --------------------------------------------------------------------------- segments and clauses
+
+_BULLET = re.compile(r"^\s*(?:[-*•·▪►◦‣–—+>]|\d{1,2}[.)])\s+")
+_SENT_END = re.compile(r"[.!?…]+[\"»”)]*\s+")
+_ABBREV = {"ex", "cf", "etc", "m", "mme", "mr", "mrs", "ms", "dr", "vs", "env", "approx", "e.g", "i.e", "p", "st", "no"}
+_CONTRAST = re.compile(
+    r"\s*(?:;|\b(?:mais|but|however|cependant|toutefois|en revanche|par contre|though|although|whereas|alors que|"
+    r"neanmoins|nevertheless|yet)\b)\s*",
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence or bullet item of the sanitised notes."""
+
+    start: int
+    """Start offset in the sanitised text."""
+    end: int
+    """End offset (exclusive) in the sanitised text."""
+    orig: tuple[int, int] = (0, 0)
+    """The same span in the original notes."""
+    excluded_by: tuple[str, ...] = ()
+    """The excluding flag kinds (EXCLUDING_KINDS) it holds; empty when it may count as evidence."""
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span to drop surrounding spaces and dangling punctuation."""
+    while start < end and (text[start].isspace() or text[start] in ",;:-–—"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
+        end -= 1
+    return start, end
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Bullet items and lines, with wrapped lines joined: a line continues the previous one when that one has no
+    final punctuation and this one starts in lowercase (prose wrapped by an editor, a bullet's second line)."""
+    blocks: list[list[int]] = []
+    pos = 0
+    prev = ""
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        bullet = _BULLET.match(body)
+        if not stripped:
+            prev = ""
+        elif (
+            blocks and prev and not bullet and stripped[0].islower()
+            and not re.search(r"[.!?…:;]\W*$", prev)
+        ):
+            blocks[-1][1] = pos + len(body)
+            prev = stripped
+        else:
+            blocks.append([pos + (bullet.end() if bullet else 0), pos + len(body)])
+            prev = stripped
+        pos += len(line)
+    return [(a, b) for a, b in blocks]
+
+
+def split_segments(text: str) -> list[tuple[int, int]]:
+    """The [start, end) spans of the sentences and bullet items of `text`."""
+    spans: list[tuple[int, int]] = []
+    for block_start, block_end in _blocks(text):
+        cursor = block_start
+        for m in _SENT_END.finditer(text, block_start, block_end):
+            before = re.search(r"(\w[\w.]*)$", text[cursor : m.start()])
+            if before and fold(before.group(1)) in _ABBREV:
+                continue
+            if m.start() > 0 and text[m.start() - 1].isdigit() and m.end() < block_end and text[m.end()].isdigit():
+                continue
+            s, e = _trim(text, cursor, m.start() + 1)
+            if any(c.isalnum() for c in text[s:e]):
+                spans.append((s, e))
+            cursor = m.end()
+        s, e = _trim(text, cursor, block_end)
+        if any(c.isalnum() for c in text[s:e]):
+            spans.append((s, e))
+    return spans
+
+
+def split_clauses(text: str, seg: Segment) -> list[tuple[int, int]]:
+    """A segment cut at contrast words ("mais", "but", ";"…): each side may speak of a different competency."""
+    spans: list[tuple[int, int]] = []
+    cursor = seg.start
+    folded = fold(text[seg.start : seg.end])
+    for m in _CONTRAST.finditer(folded):
+        s, e = _trim(text, cursor, seg.start + m.start())
+        if sum(c.isalnum() for c in text[s:e]) >= MIN_QUOTE_CHARS:
+            spans.append((s, e))
+            cursor = seg.start + m.end()
+    s, e = _trim(text, cursor, seg.end)
+    if sum(c.isalnum() for c in text[s:e]) >= MIN_QUOTE_CHARS:
+        spans.append((s, e))
+    return spans or [(seg.start, seg.end)]
+
+
+_HEADER = re.compile(
+    r"^(?:entretien|interview|phone screen|screening|call|appel|case study|etude de cas|debrief|notes?|compte rendu)\b"
+)
+
+
+def is_header(folded: str) -> bool:
+    """Whether a folded line names the meeting ("Entretien face à face – poste Account Manager"), not a competency."""
+    return bool(_HEADER.match(folded.strip())) and len(folded.split()) <= 15 and polarity(folded) == "neutral"
+
+
+# --------------------------------------------------------------------------- the prepared notes
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What both engines share: the sanitised notes, the flags, the segments and which of them are excluded."""
+
+    notes: str
+    """The notes exactly as the user gave them: every evidence quote is a slice of this string."""
+    sanitized: Sanitized
+    """The notes with invisible characters removed and NFC applied, and the map back to `notes`."""
+    flags: list[Flag]
+    """Discrimination, injection and PII flags (offsets in `notes`), excluding kinds first."""
+    segments: list[Segment]
+    """The sentences and bullet items of the sanitised text, in order."""
+    language: Language
+    """The language of the notes."""
+
+    @property
+    def excluded(self) -> list[Segment]:
+        """The segments holding a discrimination or injection flag."""
+        return [s for s in self.segments if s.excluded_by]
+
+    def is_excluded(self, start: int, end: int) -> bool:
+        """Whether a sanitised-text span touches an excluded segment."""
+        return any(s.start < end and start < s.end for s in self.excluded)
+
+    def is_excluded_original(self, start: int, end: int) -> bool:
+        """Whether a span of the original notes touches an excluded segment."""
+        return any(s.orig[0] < end and start < s.orig[1] for s in self.excluded)
+
+    def evidence(self, start: int, end: int, pol: Polarity) -> Evidence:
+        """Evidence for a sanitised-text span, with offsets and quote taken from the original notes."""
+        o_start, o_end = self.sanitized.span_to_original(start, end)
+        return Evidence(quote=self.notes[o_start:o_end], start=o_start, end=o_end, polarity=pol)
+
+
+def _excluding_kinds(flags: list[Flag], orig: tuple[int, int]) -> tuple[str, ...]:
+    """The excluding flag kinds touching a span of the original notes, each once, in the flags' order."""
+    kinds: list[str] = []
+    for flag in flags:
+        if flag.kind not in EXCLUDING_KINDS or flag.start is None:
+            continue
+        f_start, f_end = flag.start, max(flag.end or flag.start, flag.start + 1)
+        if orig[0] < f_end and f_start < orig[1] and flag.kind not in kinds:
+            kinds.append(flag.kind)
+    return tuple(kinds)
+
+
+def prepare(notes: str, max_chars: int) -> Prepared:
+    """Validate, sanitise, flag and segment the notes; mark the segments that must not count."""
+    notes = validate_notes(notes, max_chars)
+    sanitized = sanitize(notes)
+    if not any(ch.isalnum() for ch in sanitized.text):
+        raise InputError("The interview notes hold no visible text once invisible characters are removed.")
+    flags = list(check_notes(notes).flags)  # offsets in the original notes
+    segments = []
+    for start, end in split_segments(sanitized.text):
+        orig = sanitized.span_to_original(start, end)
+        segments.append(Segment(start, end, orig, _excluding_kinds(flags, orig)))
+    flags.sort(key=lambda f: (EXCLUDING_KINDS.index(f.kind) if f.kind in EXCLUDING_KINDS else 9, f.start or 0))
+    return Prepared(notes, sanitized, flags, segments, detect_language(sanitized.text))

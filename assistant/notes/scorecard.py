@@ -1,0 +1,115 @@
+"""The last stage: the verified evidence (and, from the LLM, ratings and a suggestion) as an InterviewSummary, with
+follow-up questions from the guide's question bank for every competency the notes leave unassessed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .models import CompetencyAssessment, Evidence, FollowUpQuestion, InterviewSummary
+from .offline import OfflineEvidence
+from .prepare import Prepared
+from .verify import LLMAssessment
+
+if TYPE_CHECKING:
+    from ..guide.framework import Framework
+
+NOTICE = {
+    "fr": "Aide à la décision : la décision d'embauche appartient à l'intervieweur·se. Chaque point repose sur une "
+    "citation des notes ; les passages signalés (critère protégé, instruction adressée à l'IA) sont exclus.",
+    "en": "Decision support only: the hiring decision belongs to the interviewer. Every point rests on a quote from "
+    "the notes; flagged passages (protected criteria, instructions aimed at the AI) are excluded.",
+}
+OFFLINE_NOTICE = {
+    "fr": " Mode hors ligne : les notes sont organisées par compétence, sans note ni recommandation.",
+    "en": " Offline mode: the notes are organised by competency, with no ratings and no recommendation.",
+}
+CUES_ONLY_NOTICE = {
+    "fr": " Les embeddings configurés sont distants : les notes ne leur ont pas été envoyées, repérage par mots-clés seulement.",
+    "en": " The configured embeddings are remote: the notes were not sent to them; matching used cue words only.",
+}
+EXCLUDED_TEXT = {
+    "fr": "Les phrases ou puces contenant un signalement « discrimination » ou « prompt_injection » ont été retirées "
+    "de l'analyse{how} : {n} passage(s).",
+    "en": "Sentences or bullet items holding a discrimination or prompt_injection flag were removed from the "
+    "assessment{how}: {n} passage(s).",
+}
+EXCLUDED_HOW = {
+    "fr": " (remplacées par un marqueur dans le texte envoyé au modèle ; toute citation qui en vient est écartée)",
+    "en": " (replaced by a marker in the text sent to the model; any quote taken from them is dropped)",
+}
+
+
+def follow_up_questions(fw: Framework, missing: list[str], lang: str, stage: str | None) -> list[FollowUpQuestion]:
+    """Questions from the guide's bank covering the not-assessed competencies, then the framework's own wording."""
+    todo = list(missing)
+    questions = sorted(fw.interview.questions, key=lambda q: (stage is not None and q.stage != stage))
+    out: list[FollowUpQuestion] = []
+    for q in questions:
+        covered = [c for c in q.competencies if c in todo]
+        if covered:
+            out.append(
+                FollowUpQuestion(
+                    competency=covered[0], competencies=covered, question=q.text.get(lang), question_id=q.id,
+                    stage=q.stage,
+                )
+            )
+            todo = [c for c in todo if c not in covered]
+    for cid in todo:  # no question in the guide's bank: ask about the competency as the framework describes it
+        c = fw.competency(cid)
+        ask = "À explorer" if lang == "fr" else "To explore"
+        colon = " :" if lang == "fr" else ":"
+        question = f"{ask} — {c.label.get(lang)}{colon} {c.description.get(lang)}"
+        out.append(FollowUpQuestion(competency=cid, competencies=[cid], question=question))
+    return out
+
+
+def build_scorecard(
+    prep: Prepared,
+    fw: Framework,
+    stage: str | None,
+    found: LLMAssessment | OfflineEvidence,
+    *,
+    backend: str,
+    model: str | None,
+) -> InterviewSummary:
+    """The scorecard: one assessment per competency, strengths and concerns, follow-ups, flags and notices."""
+    lang = prep.language
+    if isinstance(found, LLMAssessment):
+        llm, online, cues_only = found, True, False
+    else:  # offline: evidence only, no ratings, rationales or recommendation
+        llm, online, cues_only = LLMAssessment(), False, found.cues_only
+    assessments: list[CompetencyAssessment] = []
+    strengths: list[Evidence] = []
+    concerns: list[Evidence] = []
+    for c in fw.competencies:
+        ev = sorted(found.evidence.get(c.id, []), key=lambda e: e.start)
+        assessments.append(
+            CompetencyAssessment(
+                id=c.id, label=c.label.get(lang), status="assessed" if ev else "not_assessed",
+                rating=llm.ratings.get(c.id) if ev else None, rationale=llm.rationales.get(c.id, "") if ev else "",
+                evidence=ev,
+            )
+        )
+        strengths += [e.model_copy(update={"competency": c.id}) for e in ev if e.polarity == "positive"]
+        concerns += [e.model_copy(update={"competency": c.id}) for e in ev if e.polarity == "negative"]
+    missing = [a.id for a in assessments if a.status == "not_assessed"]
+    notice = NOTICE[lang] + ("" if online else OFFLINE_NOTICE[lang]) + (CUES_ONLY_NOTICE[lang] if cues_only else "")
+    return InterviewSummary(
+        language=lang,
+        stage=stage,
+        competencies=assessments,
+        strengths=strengths,
+        concerns=concerns,
+        follow_up_questions=follow_up_questions(fw, missing, lang, stage),
+        flags=prep.flags,
+        recommendation=llm.recommendation,
+        recommendation_rationale=llm.recommendation_rationale,
+        notice=notice,
+        backend=backend,
+        model=model,
+        excluded=EXCLUDED_TEXT[lang].format(n=len(prep.excluded), how=EXCLUDED_HOW[lang] if online else "")
+        if prep.excluded
+        else "",
+        dropped=llm.dropped,
+        retrieved=llm.retrieved,
+    )

@@ -1,0 +1,152 @@
+"""Verification of the LLM's proposal: every quote found verbatim in the notes outside flagged passages, its polarity
+recomputed by the code, and the ratings and the recommendation its evidence contradicts dropped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..rules.safety import check_notes
+from .llm import LLMProposal, rating_problem, recommendation_problem
+from .models import Evidence, Recommendation
+from .polarity import polarity
+from .prepare import EXCLUDING_KINDS, MIN_QUOTE_CHARS, Prepared
+
+if TYPE_CHECKING:
+    from ..guide.framework import Framework
+
+_SAFE_ID = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
+@dataclass(frozen=True)
+class LLMAssessment:
+    """The LLM's proposal after verification: what survived, and what was removed and why."""
+
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    """Verified evidence per competency id, offsets in the original notes, polarity from the code."""
+    ratings: dict[str, int] = field(default_factory=dict)
+    """Ratings (1 to 5) that their verified evidence supports."""
+    rationales: dict[str, str] = field(default_factory=dict)
+    """The LLM's rationale per competency, "" when it mentioned a protected criterion or addressed the AI."""
+    recommendation: Recommendation | None = None
+    """The suggested decision, None when absent or contradicted by the surviving ratings."""
+    recommendation_rationale: str = ""
+    """The LLM's reason for the recommendation, cleared like the rationales."""
+    dropped: list[str] = field(default_factory=list)
+    """What verification removed and why, never quoting the notes."""
+    retrieved: list[str] = field(default_factory=list)
+    """Ids of the guide passages given to the LLM."""
+
+
+def _quote_view(text: str) -> tuple[str, list[int]]:
+    """Text as quotes are matched (runs of whitespace → one space, plain quote marks, case kept) + index map."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if out and out[-1] == " ":
+                continue
+            out.append(" ")
+        elif ch in "’‘ʼ`´":
+            out.append("'")
+        elif ch in "“”«»":
+            out.append('"')
+        else:
+            out.append(ch)
+        index.append(i)
+    return "".join(out), index
+
+
+def locate_quote(prep: Prepared, quote: str) -> tuple[int, int] | None:
+    """The sanitised-text span of `quote` outside excluded passages (whitespace folded), or None."""
+    target, _ = _quote_view(quote.strip().strip('"«»“”').strip())
+    if sum(c.isalnum() for c in target) < MIN_QUOTE_CHARS:
+        return None
+    haystack, index = _quote_view(prep.sanitized.text)
+    pos = haystack.find(target)
+    while pos >= 0:
+        start, end = index[pos], index[pos + len(target) - 1] + 1
+        if not prep.is_excluded(start, end):
+            return start, end
+        pos = haystack.find(target, pos + 1)
+    return None
+
+
+def _in_excluded(prep: Prepared, quote: str) -> bool:
+    """Whether the first occurrence of `quote` in the sanitised notes lies in an excluded passage."""
+    target, _ = _quote_view(quote.strip())
+    haystack, index = _quote_view(prep.sanitized.text)
+    pos = haystack.find(target) if target else -1
+    return pos >= 0 and prep.is_excluded(index[pos], index[pos + len(target) - 1] + 1)
+
+
+def _clean_text_field(text: str) -> str:
+    """An LLM-written sentence, or "" when it mentions a protected criterion or addresses the AI."""
+    if not text.strip():
+        return ""
+    if any(f.kind in EXCLUDING_KINDS for f in check_notes(text).flags):
+        return ""
+    return text.strip()[:500]
+
+
+def verify_proposal(prep: Prepared, fw: Framework, proposal: LLMProposal) -> LLMAssessment:
+    """Keep the verbatim quotes, the code's polarity, and the ratings and recommendation their evidence supports."""
+    draft, redaction = proposal.draft, proposal.redaction
+    evidence: dict[str, list[Evidence]] = {}
+    ratings: dict[str, int] = {}
+    rationales: dict[str, str] = {}
+    dropped: list[str] = []
+    known = set(fw.competency_ids)
+    for a in draft.assessments:
+        cid = a.competency_id
+        if cid not in known:
+            shown = f"'{cid}'" if _SAFE_ID.fullmatch(cid) else "(not shown)"  # an id can carry text from the notes
+            dropped.append(f"unknown competency id {shown} rejected")
+            continue
+        kept = evidence.setdefault(cid, [])
+        corrected = 0
+        for ev in a.evidence:
+            quote = redaction.restore(ev.quote) if redaction is not None else ev.quote
+            span = locate_quote(prep, quote)
+            if span is None:
+                why = "comes from an excluded (flagged) passage" if _in_excluded(prep, quote) else "is not verbatim in the notes"
+                dropped.append(f"{cid}: a quote that {why} was dropped")  # the quote itself is not echoed
+                continue
+            # The polarity is the code's reading of the quote, not the LLM's ("Anglais hésitant" is no strength).
+            pol = polarity(prep.sanitized.text[span[0] : span[1]])
+            corrected += pol != ev.polarity
+            found = prep.evidence(*span, pol)
+            if all((e.start, e.end) != (found.start, found.end) for e in kept):
+                kept.append(found)
+        if corrected:
+            dropped.append(f"{cid}: the LLM's polarity of {corrected} quote(s) replaced by the code's reading")
+        if a.rating is not None and not 1 <= a.rating <= 5:
+            dropped.append(f"{cid}: rating {a.rating} outside 1-5 rejected")
+        elif a.rating is not None and cid not in ratings:
+            ratings[cid] = a.rating
+        rationales.setdefault(cid, _clean_text_field(a.rationale))
+    for cid in list(ratings):
+        why = rating_problem(ratings[cid], evidence.get(cid, []))
+        if why:
+            dropped.append(f"{cid}: rating {ratings[cid]} dropped, {why}")
+            del ratings[cid]
+            rationales.pop(cid, None)
+    recommendation: Recommendation | None = None
+    recommendation_rationale = ""
+    if draft.recommendation:
+        why = recommendation_problem(draft.recommendation, list(ratings.values()))
+        if why:
+            dropped.append(f"recommendation dropped: {why}")
+        else:
+            recommendation = draft.recommendation
+            recommendation_rationale = _clean_text_field(draft.recommendation_rationale)
+    return LLMAssessment(
+        evidence=evidence,
+        ratings=ratings,
+        rationales=rationales,
+        recommendation=recommendation,
+        recommendation_rationale=recommendation_rationale,
+        dropped=dropped,
+        retrieved=proposal.retrieved,
+    )
