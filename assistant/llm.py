@@ -5,7 +5,10 @@ Provider imports stay inside functions: importing this module builds no client a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -15,12 +18,80 @@ from .errors import ConfigError, LLMError
 from .settings import Settings
 
 if TYPE_CHECKING:
+    import httpx
     from langchain_core.language_models import BaseChatModel
     from langchain_core.messages import BaseMessage
 
 T = TypeVar("T", bound=BaseModel)
 
 DEFAULT_OPENAI_MODEL = "gpt-4.1-mini"
+
+# The wall-clock deadline (time.monotonic()) of the job running in this context: every HTTP request to the LLM,
+# every retry and every re-ask stops there, whatever the server does (a slow drip of bytes included).
+_DEADLINE: ContextVar[float | None] = ContextVar("llm_deadline", default=None)
+
+
+class DeadlineExceeded(BaseException):
+    """Raised by the HTTP transport when the job's deadline has passed.
+
+    A BaseException on purpose: the OpenAI client retries after any Exception (with back-off sleeps), and a
+    passed deadline must end the job at once, through the client and LangChain, to `structured_call`."""
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[float]:
+    """Run a job under one wall-clock deadline; nested calls keep the earliest one."""
+    limit = time.monotonic() + seconds
+    outer = _DEADLINE.get()
+    token = _DEADLINE.set(limit if outer is None else min(outer, limit))
+    try:
+        yield limit
+    finally:
+        _DEADLINE.reset(token)
+
+
+def _remaining() -> float | None:
+    limit = _DEADLINE.get()
+    return None if limit is None else limit - time.monotonic()
+
+
+def _deadline_http_client(settings: Settings) -> httpx.Client:
+    """An httpx client whose every request and every byte read respects the job's deadline."""
+    import httpx
+
+    class _Stream(httpx.SyncByteStream):
+        def __init__(self, inner: httpx.SyncByteStream) -> None:
+            self._inner = inner
+
+        def __iter__(self) -> Iterator[bytes]:
+            for chunk in self._inner:
+                left = _remaining()
+                if left is not None and left <= 0:
+                    raise DeadlineExceeded("the job's deadline passed while the LLM was answering")
+                yield chunk
+
+        def close(self) -> None:
+            self._inner.close()
+
+    class _Transport(httpx.HTTPTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            left = _remaining()
+            if left is not None:
+                if left <= 0:
+                    raise DeadlineExceeded("the job's deadline passed before the request")
+                # No single wait (connect, each read) may outlast the deadline.
+                timeout = dict(request.extensions.get("timeout") or {})
+                request.extensions["timeout"] = {
+                    key: left if timeout.get(key) is None else min(float(timeout[key]), left)
+                    for key in ("connect", "read", "write", "pool")
+                }
+            response = super().handle_request(request)
+            if left is not None:
+                assert isinstance(response.stream, httpx.SyncByteStream)
+                response.stream = _Stream(response.stream)
+            return response
+
+    return httpx.Client(transport=_Transport(), timeout=settings.llm_timeout)
 
 
 def model_name(settings: Settings) -> str | None:
@@ -55,6 +126,7 @@ def build_chat_model(settings: Settings) -> BaseChatModel | None:
         "temperature": settings.llm_temperature,
         "use_responses_api": False,  # chat completions: what every OpenAI-compatible server speaks
         "stream_usage": True,
+        "http_client": _deadline_http_client(settings),
     }
     if backend == "openai":
         openai_key = settings.openai_api_key.get_secret_value().strip() if settings.openai_api_key else ""
@@ -102,9 +174,19 @@ def _add_usage(total: dict[str, int], raw: Any) -> None:
     total["calls"] = total.get("calls", 0) + 1
 
 
-def _friendly(exc: Exception, settings: Settings | None) -> LLMError:
+def _friendly(exc: BaseException, settings: Settings | None) -> LLMError:
     name = exc.__class__.__name__
     where = describe_backend(settings) if settings else "the LLM backend"
+    left = _remaining()
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, DeadlineExceeded):
+            break
+        cause = cause.__cause__ or cause.__context__
+    if cause is not None or (left is not None and left <= 0):
+        limit = f"{settings.llm_deadline:g} s" if settings else "its deadline"
+        return LLMError(f"The LLM ({where}) did not finish within {limit} (ASSISTANT_LLM_DEADLINE); "
+                        "the job was stopped there.")
     if "Timeout" in name:
         return LLMError(f"The LLM ({where}) did not answer within {settings.llm_timeout if settings else '?'} s.")
     if "Connection" in name:
@@ -128,13 +210,26 @@ def structured_call(
     validate: Callable[[T], list[str]] | None = None,
     settings: Settings | None = None,
 ) -> StructuredResult[T]:
-    """One structured call; on invalid output or `validate` problems, one bounded re-ask quoting them."""
-    from langchain_core.messages import HumanMessage
+    """One structured call; on invalid output or `validate` problems, one bounded re-ask quoting them.
 
+    The whole of it (requests, the client's retries, the re-ask) runs under one deadline (ASSISTANT_LLM_DEADLINE)."""
     if model is None:
         raise LLMError("No LLM is configured (offline backend): this job runs its offline engine instead.")
     method = settings.llm_structured_method if settings else "function_calling"
     runnable = model.with_structured_output(schema, method=method, include_raw=True)
+    with deadline(settings.llm_deadline if settings else 90.0):
+        return _call_with_one_reask(runnable, schema, messages, validate, settings)
+
+
+def _call_with_one_reask(
+    runnable: Any,
+    schema: type[T],
+    messages: Sequence[BaseMessage],
+    validate: Callable[[T], list[str]] | None,
+    settings: Settings | None,
+) -> StructuredResult[T]:
+    from langchain_core.messages import HumanMessage
+
     usage: dict[str, int] = {}
     history = list(messages)
     value: T | None = None
@@ -142,6 +237,8 @@ def structured_call(
     for attempt in range(2):
         try:
             out: dict[str, Any] = runnable.invoke(history)  # type: ignore[assignment]  # include_raw=True: a dict
+        except DeadlineExceeded as exc:
+            raise _friendly(exc, settings) from None
         except ValidationError as exc:  # some fakes and parsers raise instead of reporting
             out = {"raw": None, "parsed": None, "parsing_error": exc}
         except Exception as exc:
@@ -161,6 +258,9 @@ def structured_call(
             problems = validate(parsed) if validate else []
         if not problems or attempt == 1:
             break
+        left = _remaining()
+        if left is not None and left <= 0:
+            break  # no time left for a re-ask: report what is wrong
         previous = parsed.model_dump_json() if parsed is not None else _raw_text(out.get("raw"))
         history = list(messages) + [
             HumanMessage(

@@ -69,6 +69,10 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = Field(None, alias="ASSISTANT_LLM_API_KEY")
     llm_model: str | None = Field(None, alias="ASSISTANT_LLM_MODEL")
     llm_timeout: float = Field(60.0, gt=0, alias="ASSISTANT_LLM_TIMEOUT")
+    llm_deadline: float = Field(
+        90.0, gt=0, alias="ASSISTANT_LLM_DEADLINE",
+        description="Wall-clock limit of one job's LLM work: every request, retry and re-ask, whatever the server does.",
+    )
     llm_max_retries: int = Field(1, ge=0, le=5, alias="ASSISTANT_LLM_MAX_RETRIES")
     llm_max_tokens: int = Field(1500, ge=64, alias="ASSISTANT_LLM_MAX_TOKENS")
     llm_temperature: float = Field(0.2, ge=0, le=2, alias="ASSISTANT_LLM_TEMPERATURE")

@@ -13,6 +13,7 @@ Each chat completion consumes one scripted item:
     Error(s, b)  -> HTTP status s with an OpenAI-style error body.
     Delay(s, then=item) -> sleep s seconds, then serve `then` (default: the text "(delayed reply)").
     Raw(body, status=200) -> that JSON body verbatim (for malformed replies).
+    Drip(interval, then=item) -> the headers at once, then the body of `then` one byte every `interval` seconds.
 An empty queue answers 500 with a message saying so. Embeddings and /models do not use the queue.
 """
 
@@ -49,6 +50,15 @@ class Delay:
 
     seconds: float
     then: Any = "(delayed reply)"
+
+
+@dataclass(frozen=True)
+class Drip:
+    """Send the headers of a reply with `then`, then its body one byte every `interval` seconds (a server that
+    keeps a connection alive without ever finishing in time)."""
+
+    interval: float
+    then: Any = "(dripped reply)"
 
 
 @dataclass(frozen=True)
@@ -236,6 +246,21 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (e.g. its timeout fired during a Delay)
 
+    def _send_dripping(self, status: int, payload: Any, interval: float) -> None:
+        data = json.dumps(payload).encode("utf-8")
+        try:
+            self.send_response(status)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(data)))
+            self.end_headers()
+            for i in range(len(data)):
+                self.wfile.write(data[i : i + 1])
+                self.wfile.flush()
+                if not self.app._wait(interval):
+                    return
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up
+
     def _record(self, body: Any) -> None:
         headers = {k.lower(): v for k, v in self.headers.items()}
         self.app.log.append(Logged(self.command, self.path, headers, body))
@@ -280,8 +305,11 @@ class _Handler(BaseHTTPRequestHandler):
             message = f"openai test server: no scripted reply left for chat request #{n}; call server.script([...])"
             self._send_json(500, _error_body(message))
             return
-        while isinstance(item, Delay):
-            if not self.app._wait(item.seconds):
+        drip: float | None = None
+        while isinstance(item, (Delay, Drip)):
+            if isinstance(item, Drip):
+                drip = item.interval
+            elif not self.app._wait(item.seconds):
                 return
             item = item.then
         if isinstance(item, Error):
@@ -302,7 +330,8 @@ class _Handler(BaseHTTPRequestHandler):
         message: dict[str, Any] = {"role": "assistant", "content": content, "refusal": None}
         if tool_calls:
             message["tool_calls"] = tool_calls
-        self._send_json(
+        send = self._send_json if drip is None else lambda status, payload: self._send_dripping(status, payload, drip)
+        send(
             200,
             {
                 "id": completion_id,

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .embeddings import Embedder, EmbeddingUnavailable, chroma_embedding_function, get_embeddings
 from ..errors import KnowledgeError, StoreError
@@ -27,6 +27,9 @@ from .models import Chunk, ScoredChunk
 from ..settings import Settings
 
 Progress = Callable[[int, int, str], None]
+
+if TYPE_CHECKING:
+    import httpx
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant (Cormack et al., 2009)
 CANDIDATES = 20  # how many hits each retriever contributes to the fusion
@@ -219,6 +222,7 @@ def collection_name(guide_id: str) -> str:
 def open_chroma_client(settings: Settings) -> Any:
     """The embedded store under the data directory, or a Chroma server when CHROMA_HOST is set."""
     import chromadb
+    import httpx
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
@@ -234,10 +238,17 @@ def open_chroma_client(settings: Settings) -> Any:
                 f"`chroma run --path DIR --host {host} --port {port}`, or unset CHROMA_HOST to use the embedded store."
             ) from exc
         try:
+            # chromadb's client makes requests with no timeout, from its constructor on: ask first, with one.
+            httpx.get(f"http://{host}:{port}/api/v2/heartbeat", timeout=settings.chroma_timeout).raise_for_status()
             client = chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
-            client.heartbeat()
+            # Later calls (a search, a batch of writes) may take longer than a heartbeat, never forever.
+            _http_session(client).timeout = httpx.Timeout(max(settings.chroma_timeout * 6, 30.0),
+                                                          connect=settings.chroma_timeout)
         except Exception as exc:
-            raise StoreError(f"The Chroma server at {host}:{port} did not answer as Chroma: {exc}") from exc
+            raise StoreError(
+                f"The Chroma server at {host}:{port} did not answer as Chroma within {settings.chroma_timeout:g} s "
+                f"(ASSISTANT_CHROMA_TIMEOUT): {exc.__class__.__name__} {exc}"
+            ) from exc
         return client
     path = settings.data_dir / "chroma"
     try:
@@ -245,6 +256,19 @@ def open_chroma_client(settings: Settings) -> Any:
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     except Exception as exc:
         raise StoreError(f"Cannot open the embedded Chroma store at {path}: {exc}") from exc
+
+
+def _http_session(client: Any) -> httpx.Client:
+    """The Chroma HTTP client's httpx session, to give it timeouts.
+
+    chromadb builds it with `timeout=None` and has no setting for it, so a server that accepts the connection
+    and never answers would hang every call."""
+    import httpx
+
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if not isinstance(session, httpx.Client):
+        raise StoreError("This chromadb version hides its HTTP session, so no timeout can be set: use chromadb 1.5.")
+    return session
 
 
 def _get_collection(client: Any, guide_id: str, embedder: Embedder, *, create: bool) -> Any | None:
