@@ -129,7 +129,7 @@ class GenderedWordingRule:
     whole_ad: ClassVar[bool] = False
 
     def check(self, view: AdView, ctx: LintContext) -> list[Flag]:
-        return gendered_flags(view, view.language)
+        return gendered_flags(view, view.language, view.title)
 
 
 _NO_MARKER_MESSAGE = (
@@ -400,7 +400,8 @@ def find_gendered_wording(text: str, language: str | None = None) -> list[Flag]:
     """Gendered forms (warning) and masculine-coded words (info) in an ad, French or English."""
     if not isinstance(text, str):
         raise InputError(f"find_gendered_wording() needs a string, not {type(text).__name__}.")
-    return GenderedWordingRule().check(AdView.of(text, language), LintContext())
+    view = AdView.of(text, language)
+    return gendered_flags(view, view.language)  # no title rule here: a marked noun on the first line counts too
 
 
 __all__ = [

@@ -25,6 +25,7 @@ class _CompiledTerm:
     not_after: re.Pattern[str] | None
     need_before: re.Pattern[str] | None
     accents: bool
+    names_ok: bool
     literals: tuple[str, ...] | None
 
 
@@ -43,6 +44,7 @@ def _compiled_criteria() -> tuple[tuple[wl.Criterion, tuple[_CompiledTerm, ...],
                 re.compile(t.not_after) if t.not_after else None,
                 _tail(t.need_before),
                 t.accents,
+                t.names_ok,
                 pattern_literals(t.pattern),
             )
             for t in crit.terms
@@ -54,6 +56,28 @@ def _compiled_criteria() -> tuple[tuple[wl.Criterion, tuple[_CompiledTerm, ...],
 _EQUAL_OPPORTUNITY = re.compile(wl.EQUAL_OPPORTUNITY)
 _AD_EXCLUSION = re.compile(wl.AD_EXCLUSION)
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+_STARTS_SENTENCE = re.compile(r"(?:^|[.!?;:\n•*#>(«\"\-–—])\s*$")
+_WORDS = re.compile(r"[^\W\d_]+")
+_NAME_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "of", "the", "and"})
+
+
+def _neighbour(words: list[str]) -> str:
+    """The nearest word of `words` (nearest first) that is not a linking word such as « de », « l' »."""
+    return next((w for w in words if w not in _NAME_LINKS), "")
+
+
+def _in_proper_name(text: str, s: int, e: int) -> bool:
+    """True when the word at [s, e) is capitalised in mid-sentence next to another capitalised word.
+
+    « L'Atelier de l'Homme Élégant recrute » names a shop, not a sex; « Profil : Homme » starts a phrase and
+    « un Homme » stands alone, so both stay mentions.
+    """
+    before = text[max(0, s - 40) : s]
+    if not text[s:e][:1].isupper() or _STARTS_SENTENCE.search(before):
+        return False
+    prev = _neighbour(_WORDS.findall(before)[::-1])
+    nxt = _neighbour(_WORDS.findall(text[e : e + 40]))
+    return prev[:1].isupper() or nxt[:1].isupper()
 
 
 class _Sentences:
@@ -94,6 +118,8 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                 if term.need_before and not term.need_before.search(before):
                     continue
                 if term.not_after and term.not_after.match(view.folded, e, e + _WINDOW):
+                    continue
+                if term.names_ok and _in_proper_name(view.clean.text, s, e):
                     continue
                 if sentences is not None:
                     # an equal-opportunity statement, or a perk in a sentence that excludes nobody, makes the

@@ -41,6 +41,7 @@ _GENDERED_MESSAGE_EN = (
 
 _ACCENTED = {fold(f): f for pair in wl.FR_GENDERED_NOUNS for f in pair}  # folded form → written form
 _NOUNS = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(_ACCENTED, key=len, reverse=True)) + r")\b")
+_FEMININE = frozenset(fold(f) for _, f in wl.FR_GENDERED_NOUNS)
 _COUNTERPART = {fold(m): fold(f) for m, f in wl.FR_GENDERED_NOUNS}
 _COUNTERPART |= {f: m for m, f in _COUNTERPART.items()}
 
@@ -102,13 +103,40 @@ def _nouns_in(view: TextView, start: int, end: int, need_det: bool) -> list[tupl
     return out
 
 
+_PHRASE_END = re.compile(r"[\n.!?;,:]")
+
+
+def _marked_feminine_nouns(view: TextView, title: tuple[int, int]) -> list[tuple[int, int]]:
+    """Feminine job nouns with a gender marker a few words on (« Vendeuse (H/F) », « Hôtesse d'accueil H/F »).
+
+    The marker does not make the feminine form neutral. A masculine generic with a marker in the text
+    (« Commercial terrain (H/F) ») is common practice; the title itself is the title rule's (`title_nouns`).
+    """
+    folded = view.folded
+    out = []
+    for m in _NOUNS.finditer(folded):
+        s, e = m.span()
+        if title[0] <= s < title[1] or m.group() not in _FEMININE:
+            continue
+        if view.lower[s:e] != _ACCENTED[m.group()] or _noun_is_balanced(folded, s, e):
+            continue
+        after = folded[e : e + 30]
+        stop = _PHRASE_END.search(after)
+        if MARKER.search(after[: stop.start()] if stop else after):
+            out.append((s, e))
+    return out
+
+
 def title_nouns(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
     """Gendered French job nouns in the title span [start, end): a title needs no determiner (« Vendeuse H/F »)."""
     return _nouns_in(view, start, end, need_det=False)
 
 
-def gendered_flags(view: TextView, lang: Language) -> list[Flag]:
-    """Gendered forms (warning), nouns naming someone in post (info) and masculine-coded words (info)."""
+def gendered_flags(view: TextView, lang: Language, title: tuple[int, int] = (0, 0)) -> list[Flag]:
+    """Gendered forms (warning), nouns naming someone in post (info) and masculine-coded words (info).
+
+    `title`: the clean span of the ad's title, whose marked nouns the title rule checks.
+    """
     folded = view.folded
     spans: list[tuple[int, int, Severity, str]] = []  # start, end, severity, message
     for pattern in wl.FR_GENDERED_PHRASES:
@@ -121,6 +149,7 @@ def gendered_flags(view: TextView, lang: Language) -> list[Flag]:
             spans.append((s, e, "info", _ROLE_HOLDER_MESSAGE))
         else:
             spans.append((s, e, "warning", _GENDERED_MESSAGE_FR))
+    spans += [(s, e, "warning", _GENDERED_MESSAGE_FR) for s, e in _marked_feminine_nouns(view, title)]
     for m in _PRONOUN_FR.finditer(folded):
         if _PAIR_BEFORE.search(folded, max(0, m.start() - 12), m.start()) or _IMPERSONAL_AFTER.match(folded, m.end()):
             continue

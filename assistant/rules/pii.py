@@ -1,25 +1,72 @@
 """Personal data (GDPR, CNIL recruitment guide): finders for e-mails, phones, NIR, IBAN and postal addresses,
-and their redaction into placeholders before any remote LLM call."""
+and their redaction into placeholders before any remote LLM call.
+
+Recall comes first: whatever is *shaped* like a NIR, an IBAN, a phone number or an e-mail is flagged and redacted,
+whatever its checksum and its separators (space, hyphen, dot, none). A checksum only raises the confidence the
+flag's message states ("key checked" vs "looks like"). The digit finders run on the folded text (same length as the
+sanitised text: dashes, spaces, apostrophes and fullwidth forms already mapped to ASCII); the address finders run on
+the sanitised text, whose capitals they need.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..errors import InputError
 from .models import Flag
 from .sanitize import TextView
 
-_SEP = r"[ \u00a0\u202f.]"
-_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
-_PHONE_FR = re.compile(r"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?[1-9]|\(?0[1-9]\)?)(?:[\s.\-]?\d{2}){4}(?![\d])")
-_PHONE_INTL = re.compile(r"(?<![\w+])(?:\+|00)(?!33)[1-9]\d{0,2}(?:[\s.\-]?\(?\d{1,4}\)?){2,6}(?![\d])")
-_NIR = re.compile(rf"(?<![\w])[1-478](?:{_SEP}?\d){{4}}{_SEP}?(?:\d{_SEP}?\d|2{_SEP}?[ABab])(?:{_SEP}?\d){{6}}{_SEP}?\d{_SEP}?\d(?![\w])")
-_IBAN = re.compile(r"(?<![\w])[A-Za-z]{2}\d{2}(?:[ \u00a0]?[A-Za-z0-9]){11,30}(?![\w])")
-_IBAN_LENGTHS = {
-    "FR": 27, "MC": 27, "DE": 22, "GB": 22, "IE": 22, "ES": 24, "IT": 27, "BE": 16, "NL": 18, "CH": 21,
-    "LU": 20, "PT": 25, "AT": 20, "PL": 28, "SE": 24, "DK": 18, "FI": 18, "NO": 15, "GR": 27,
+# A separator inside a number, in the folded text (every space is " ", every dash "-").
+_SEP = r"[ \t.\-]"
+# A value may follow its label with no space ("NIR264092B03311867", "tel0639981199").
+_NIR_START = r"(?:(?<=nir)|(?<=secu)|(?<=insee)|(?<![\w+]))"
+_NIR = re.compile(
+    rf"{_NIR_START}[1-478](?:{_SEP}?\d){{4}}{_SEP}?(?:\d{_SEP}?\d|2{_SEP}?[ab])(?:{_SEP}?\d){{6}}"
+    rf"(?:{_SEP}?\d{_SEP}?\d)?(?![\w])"  # the 2-digit key may be missing: 13 characters still identify a person
+)
+# An IBAN is read token by token: the country code and check digits, then groups of letters and digits.
+_IBAN_START = re.compile(r"(?:(?<=iban)|(?<=rib)|(?<![\w]))[a-z]{2}\d{2}[a-z0-9]*(?![\w])")
+_IBAN_NEXT = re.compile(rf"{_SEP}([a-z0-9]+)(?![\w])")
+_IBAN_MIN, _IBAN_MAX = 15, 34
+# fmt: off
+_IBAN_LENGTHS = {  # ISO 13616 registry (and the French overseas codes still written)
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BI": 27, "BR": 29,
+    "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DJ": 27, "DK": 18, "DO": 28, "EE": 20, "EG": 29,
+    "ES": 24, "FI": 18, "FK": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28,
+    "HN": 28, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20,
+    "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "LY": 25, "MC": 27, "MD": 24, "ME": 22, "MK": 19,
+    "MN": 20, "MR": 27, "MT": 31, "MU": 30, "NI": 28, "NL": 18, "NO": 15, "OM": 23, "PK": 24, "PL": 28, "PS": 29,
+    "PT": 25, "QA": 29, "RO": 24, "RU": 33, "SA": 24, "SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27,
+    "SO": 23, "ST": 25, "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
+    "GF": 27, "GP": 27, "MQ": 27, "RE": 27, "PF": 27, "TF": 27, "YT": 27, "NC": 27, "PM": 27, "WF": 27, "BL": 27,
+    "MF": 27,
 }
+# fmt: on
+# E-mail: a local part of letters (accents included), digits and the RFC 5322 signs (apostrophe, hyphen, plus, ...),
+# "@" or "[at]"/"(at)", then a domain. Possessive runs and a lookbehind on the whole local-part class keep it linear;
+# the signs that cannot begin or end a local part are trimmed afterwards.
+_LOCAL = r"\w.!#$%&'*+/=?^`{|}~\-"
+_AT = r"(?:\s?@\s?|\s?[\[(]at[\])]\s?)"
+_DOT = r"(?:\.|\s?[\[(]dot[\])]\s?)"
+_EMAIL = re.compile(rf"(?<![{_LOCAL}])[{_LOCAL}]++{_AT}(?:[\w\-]++{_DOT})+[^\W\d_]{{2,24}}(?![\w\-])")
+# Phones. International: +CC, 00CC or (+CC), an optional trunk "(0)", then digit groups (E.164: at most 15 digits).
+# Possessive runs and bounded repeats: a hostile run of digits and spaces costs linear time.
+_PHONE_INTL = re.compile(
+    r"(?<![\w+])(?<!\d[.,/\-])(?:\(\s?(?:\+|00)\d{1,3}+\s?\)|(?:\+|00)\s?\d{1,3}+)"
+    rf"(?:{_SEP}?\(0\))?{_SEP}?\(?\d++\)?(?:{_SEP}\(?\d++\)?){{0,15}}+(?![\d])"
+)
+# National, with a trunk 0 (France, UK, Germany, Belgium, Switzerland, ...): 9 to 12 digits, one kind of separator.
+_PHONE_LABEL = r"(?:(?<=tel)|(?<=mob)|(?<=gsm)|(?<=fax)|(?<=phone)|(?<![\w+]))(?<!\d[.,/\-])"
+_PHONE_NATIONAL = re.compile(
+    rf"{_PHONE_LABEL}(?:0\d{{8,11}}+|(?:\(0\d{{1,4}}+\)\s?|0\d{{1,4}}+[ \t.\-/])\d{{2,8}}+(?:[ \t.\-/]\d{{2,8}}+){{0,4}}+)"
+    r"(?![\d])"
+)
+# North American: (202) 555-0147, 202-555-0183, 1 202 555 0147.
+_PHONE_NANP = re.compile(
+    rf"{_PHONE_LABEL}(?:1[ .\-])?(?:\([2-9]\d\d\)\s?[2-9]\d\d[ .\-]|[2-9]\d\d([ .\-])[2-9]\d\d\1)\d{{4}}(?![\w])"
+)
 _PARTICLES = r"(?:de\s+la|de\s+l'|d'|du|des|de|la|le|les|l'|aux?)"
 _STREET_FR = (
     r"(?:rue|avenue|av\.|bd|boulevard|allée|allee|chemin|place|impasse|quai|route|cours|square|passage|voie|villa|"
@@ -29,17 +76,28 @@ _ADDRESS_FR = re.compile(
     rf"(?<![\w,.])\d{{1,4}}(?:\s?(?:bis|ter|[a-dA-D])\b)?,?\s+(?i:{_STREET_FR})\s+(?:(?i:{_PARTICLES})\s*)?"
     r"[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,5}"
 )
-_POSTCODE_CITY = re.compile(r",?\s+\d{5}\s+[A-ZÀ-Ý][\w'’\-]*(?:[\s-][A-ZÀ-Ý][\w'’\-]*){0,3}(?:\s+(?:CEDEX|Cedex)(?:\s+\d{1,2})?)?")
+_POSTCODE_CITY = re.compile(
+    r",?\s+\d{5}\s+[A-ZÀ-Ý][\w'’\-]*(?:[\s-][A-ZÀ-Ý][\w'’\-]*){0,3}(?:\s+(?:CEDEX|Cedex)(?:\s+\d{1,2})?)?"
+)
 _ADDRESS_EN = re.compile(
     r"(?<![\w,.])\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’\-]*\s+){1,4}"
     r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Place|Pl\.?|Way|"
     r"Square|Sq\.?|Terrace|Close|Crescent|Gardens|Row|Mews)(?![\w])"
 )
-_NAME_PARTICLES = {"de", "du", "des", "la", "le", "les", "l'", "d'", "aux", "au", "saint", "sainte", "st", "ste", "of", "the"}
+_NAME_PARTICLES = frozenset("de du des la le les l' d' aux au saint sainte st ste of the".split())
 # Words that end a street name ("12 rue de la Paix et ...").
 _STREET_NAME_STOPS = frozenset(
     "et and mais but ou or avec with pour for qui who que depuis since il elle he she est is was a à en in on dans "
     "sur chez to at from où where puis then mobile tel tél email".split()
+)
+# An address without a house number still needs a postcode and a city ("Lieu-dit Les Granges, 24200 Sarlat").
+_ADDRESS_FR_NO_NUMBER = re.compile(
+    rf"(?<![\w,.])(?i:{_STREET_FR})\s+(?:(?i:{_PARTICLES})\s*)?[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){{0,5}}"
+)
+# A flat, building or staircase before the street ("Appt 12, 8 allée des Tilleuls").
+_ADDRESS_UNIT = re.compile(
+    r"(?<![\w])(?i:appt|apt|app|appartement|bât|bat|bâtiment|batiment|bloc|esc|escalier|étage|etage|porte|logement|boîte|boite)"
+    r"\.?\s*(?:n°\s*)?[\w\-]{1,5},?\s+$"
 )
 _PII_LABELS = {
     "EMAIL": "E-mail address",
@@ -48,11 +106,16 @@ _PII_LABELS = {
     "IBAN": "IBAN (checksum verified)",
     "ADDRESS": "Postal address",
 }
+# Shapes whose checksum does not hold: redacted all the same (a typo does not make a number less personal).
+_PII_LABELS_UNVERIFIED = {
+    "NIR": "Looks like a French social security number (NIR shape; its key is missing or does not match)",
+    "IBAN": "Looks like an IBAN (bank account number shape; its checksum or length does not match)",
+}
 
 
 def nir_is_valid(value: str) -> bool:
-    """True when `value` (spaces allowed) is a 15-character NIR whose key is 97 - (number mod 97)."""
-    digits = re.sub(r"[\s.]", "", value).upper()
+    """True when `value` (any separators) is a 15-character NIR whose key is 97 - (number mod 97)."""
+    digits = re.sub(r"[\W_]", "", value).upper()
     if len(digits) != 15 or digits[0] not in "123478":
         return False
     dept = digits[5:7]
@@ -66,8 +129,8 @@ def nir_is_valid(value: str) -> bool:
 
 
 def iban_is_valid(value: str) -> bool:
-    """True when `value` (spaces allowed) passes the ISO 13616 mod-97 check and the country's length."""
-    iban = re.sub(r"\s", "", value).upper()
+    """True when `value` (any separators) passes the ISO 13616 mod-97 check and the country's length."""
+    iban = re.sub(r"[\W_]", "", value).upper()
     if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", iban):
         return False
     if _IBAN_LENGTHS.get(iban[:2], len(iban)) != len(iban):
@@ -96,64 +159,159 @@ def _trim_street_name(text: str, start: int, end: int) -> int:
     return last_end if last_end is not None else end
 
 
-def _pii_spans(view: TextView) -> list[tuple[int, int, str]]:
-    text = view.clean.text
-    found: list[tuple[int, int, str]] = []
-    taken = bytearray(len(text) + 1)  # characters already inside a finding
+@dataclass(frozen=True)
+class _Span:
+    """One finding in the sanitised text."""
 
-    def free(s: int, e: int) -> bool:
-        return not any(taken[s:e])
+    start: int
+    end: int
+    kind: str  # EMAIL, PHONE, NIR, IBAN or ADDRESS: the placeholder's name
+    verified: bool = False  # the checksum holds (NIR, IBAN): only the message's confidence depends on it
 
-    def add(s: int, e: int, kind: str) -> None:
-        found.append((s, e, kind))
-        taken[s:e] = b"\x01" * (e - s)
 
-    for m in _NIR.finditer(text):
-        if nir_is_valid(m.group()):
-            add(m.start(), m.end(), "NIR")
-    for m in _IBAN.finditer(text):
-        s, e = m.span()
-        # the pattern may swallow a following word: shrink from the right until the checksum holds
-        while e - s >= 15:
-            if iban_is_valid(text[s:e]):
-                if free(s, e):
-                    add(s, e, "IBAN")
-                break
-            e -= 1
-            while e > s and text[e - 1] in " \u00a0":
-                e -= 1
-    for m in _EMAIL.finditer(text):
-        if free(*m.span()):
-            add(m.start(), m.end(), "EMAIL")
-    for regex in (_PHONE_FR, _PHONE_INTL):
+def _iban_span(text: str, m: re.Match[str]) -> _Span | None:
+    """The IBAN that starts at `m`: the longest run of groups whose checksum holds, else the groups its shape allows."""
+    s, pos = m.start(), m.end()
+    total = len(m.group())
+    expected = _IBAN_LENGTHS.get(m.group()[:2].upper())
+    ends = [pos]
+    lengths = [total]
+    while total < (expected or _IBAN_MAX):
+        n = _IBAN_NEXT.match(text, pos)
+        if n is None:
+            break
+        group = n.group(1)
+        # letters only: a bank code right after "GB82", never a word further on ("... 967 pour le")
+        bank_code = len(ends) == 1 and total == 4 and len(group) == 4
+        if total + len(group) > _IBAN_MAX or not (bank_code or any(c.isdigit() for c in group)):
+            break
+        total += len(group)
+        pos = n.end()
+        ends.append(pos)
+        lengths.append(total)
+        if expected is None and len(group) < 4:  # a short group ends a grouped IBAN of an unknown country
+            break
+    for e, length in zip(reversed(ends), reversed(lengths), strict=True):
+        if length == (expected or length) and iban_is_valid(text[s:e]):
+            return _Span(s, e, "IBAN", verified=True)
+    return _Span(s, ends[-1], "IBAN") if total >= _IBAN_MIN else None
+
+
+def _phone_ok(value: str, national: bool) -> bool:
+    """Enough digits for a phone number, and (national numbers) one kind of separator, so that dates stay out."""
+    digits = sum(c.isdigit() for c in value)
+    if not national:
+        return 8 <= digits <= 15
+    seps = {c for c in value if not c.isdigit()} - {"(", ")", "/"}  # "(020) 7946 0958", "030/1234 5678"
+    groups = len(re.findall(r"\d+", value))
+    return len(seps) <= 1 and (10 <= digits <= 12 or (digits == 9 and groups >= 3))
+
+
+def _intl_phone_end(text: str, m: re.Match[str]) -> int:
+    """End of an international number: trailing groups dropped beyond E.164's 15 digits, and a lone trailing digit
+    ("+33 6 39 98 12 34 2 fois par semaine") that no numbering plan writes."""
+    end = m.end()
+    while True:
+        value = text[m.start() : end]
+        cut = re.search(rf"{_SEP}\(?(\d+)\)?$", value)
+        if cut is None:
+            break
+        digits = sum(c.isdigit() for c in value)
+        if digits > 15 or (len(cut.group(1)) == 1 and digits - 1 >= 8):
+            end = m.start() + cut.start()
+        else:
+            break
+    return end
+
+
+def _address_spans(text: str) -> list[_Span]:
+    """French and English postal addresses, on the sanitised text (capitals matter)."""
+    found: list[_Span] = []
+    for regex, needs_postcode in ((_ADDRESS_FR, False), (_ADDRESS_FR_NO_NUMBER, True)):
         for m in regex.finditer(text):
-            digits = re.sub(r"\D", "", m.group())
-            if 9 <= len(digits) <= 15 and free(*m.span()):
-                add(m.start(), m.end(), "PHONE")
-    for m in _ADDRESS_FR.finditer(text):
-        s = m.start()
-        e = _trim_street_name(text, s + len(re.match(r"[^a-zA-Z]*", m.group()).group()), m.end())  # type: ignore[union-attr]
-        post = _POSTCODE_CITY.match(text, e)
-        if post:
-            e = post.end()
-        if free(s, e):
-            add(s, e, "ADDRESS")
-    for m in _ADDRESS_EN.finditer(text):
-        if free(*m.span()):
-            add(m.start(), m.end(), "ADDRESS")
-    return sorted(found)
+            s = m.start()
+            e = _trim_street_name(text, s + len(re.match(r"[^a-zA-Z]*", m.group()).group()), m.end())  # type: ignore[union-attr]
+            post = _POSTCODE_CITY.match(text, e)
+            if post:
+                e = post.end()
+            elif needs_postcode:
+                continue
+            while unit := _ADDRESS_UNIT.search(text, max(0, s - 40), s):
+                s = unit.start()
+            found.append(_Span(s, e, "ADDRESS"))
+    found += [_Span(m.start(), m.end(), "ADDRESS") for m in _ADDRESS_EN.finditer(text)]
+    return found
 
 
-def _pii_message(kind: str) -> str:
+def _pii_spans(view: TextView) -> list[_Span]:
+    """Every finding, overlapping ones merged (the union is hidden; the kind is the longest finding's)."""
+    text = view.folded  # same length as view.clean.text
+    found: list[_Span] = []
+    for m in _NIR.finditer(text):
+        found.append(_Span(m.start(), m.end(), "NIR", verified=nir_is_valid(m.group())))
+    for m in _IBAN_START.finditer(text):
+        span = _iban_span(text, m)
+        if span is not None:
+            found.append(span)
+    for m in _EMAIL.finditer(text):
+        s, e = m.span()
+        while s < e and not text[s].isalnum():  # a quote or a sign before the local part is not part of it
+            s += 1
+        found.append(_Span(s, e, "EMAIL"))
+    for m in _PHONE_INTL.finditer(text):
+        e = _intl_phone_end(text, m)
+        if _phone_ok(text[m.start() : e], national=False):
+            found.append(_Span(m.start(), e, "PHONE"))
+    for regex in (_PHONE_NATIONAL, _PHONE_NANP):
+        for m in regex.finditer(text):
+            if regex is _PHONE_NANP or _phone_ok(m.group(), national=True):
+                found.append(_Span(m.start(), m.end(), "PHONE"))
+    found += _address_spans(view.clean.text)
+    return _merge(found)
+
+
+_PRIORITY = {"NIR": 0, "IBAN": 1, "EMAIL": 2, "PHONE": 3, "ADDRESS": 4}
+
+
+def _merge(spans: list[_Span]) -> list[_Span]:
+    """Overlapping findings become one: their union, named after the longest (ties: NIR, IBAN, e-mail, phone)."""
+    merged: list[_Span] = []
+    group: list[_Span] = []
+    group_end = -1
+
+    def close() -> None:
+        if group:
+            best = min(group, key=lambda sp: (-(sp.end - sp.start), _PRIORITY[sp.kind]))
+            merged.append(_Span(group[0].start, group_end, best.kind, best.verified))
+
+    for sp in sorted(spans, key=lambda sp: (sp.start, -sp.end)):
+        if sp.end <= sp.start:
+            continue
+        if group and sp.start < group_end:
+            group.append(sp)
+            group_end = max(group_end, sp.end)
+            continue
+        close()
+        group, group_end = [sp], sp.end
+    close()
+    return merged
+
+
+def _pii_message(span: _Span) -> str:
+    label = (
+        _PII_LABELS[span.kind]
+        if span.verified or span.kind not in _PII_LABELS_UNVERIFIED
+        else _PII_LABELS_UNVERIFIED[span.kind]
+    )
     return (
-        f"{_PII_LABELS[kind]}: personal data. It is replaced by a placeholder before any remote LLM call and "
+        f"{label}: personal data. It is replaced by a placeholder before any remote LLM call and "
         "should not be kept in the record (GDPR data minimisation; CNIL recruitment guide)."
     )
 
 
 def pii_flags(view: TextView) -> list[Flag]:
     """Personal-data flags on an already sanitised text (see `find_pii`)."""
-    return [view.flag("pii", "warning", _pii_message(kind), s, e) for s, e, kind in _pii_spans(view)]
+    return [view.flag("pii", "warning", _pii_message(sp), sp.start, sp.end) for sp in _pii_spans(view)]
 
 
 def find_pii(text: str) -> list[Flag]:
@@ -164,6 +322,20 @@ def find_pii(text: str) -> list[Flag]:
 # --------------------------------------------------------------------------- redaction
 
 _PLACEHOLDER = re.compile(r"\[(EMAIL|PHONE|NIR|IBAN|ADDRESS)_(\d+)\]")
+# What a model may make of a placeholder-like string the notes contain ("[email_1]", "[ EMAIL-01 ]", "［ＥＭＡＩＬ＿１］"):
+# any bracket, any case, spaces, a hyphen or nothing for the underscore, leading zeros.
+_PLACEHOLDER_LIKE = re.compile(
+    r"[\[(<{‹«]\s*(email|phone|nir|iban|address)\s*[_\-]?\s*0*(\d{1,9})\s*[\])>}›»]", re.IGNORECASE
+)
+
+
+def _reserved_placeholders(*texts: str) -> set[str]:
+    """Placeholders the text already holds in any spelling a model could normalise: never given to a real value."""
+    reserved: set[str] = set()
+    for text in texts:
+        folded = unicodedata.normalize("NFKC", text)
+        reserved |= {f"[{m.group(1).upper()}_{int(m.group(2))}]" for m in _PLACEHOLDER_LIKE.finditer(folded)}
+    return reserved
 
 
 @dataclass(frozen=True)
@@ -175,7 +347,7 @@ class Redaction:
     flags: list[Flag] = field(default_factory=list)  # offsets into the text that was redacted
 
     def restore(self, s: str) -> str:
-        """Put the original values back in place of the placeholders (unknown placeholders stay)."""
+        """Put the original values back in place of the placeholders (unknown placeholders stay), in one pass."""
         if not isinstance(s, str):
             raise InputError(f"restore() needs a string, not {type(s).__name__}.")
         return _PLACEHOLDER.sub(lambda m: self.mapping.get(m.group(0), m.group(0)), s)
@@ -185,24 +357,26 @@ def redact(text: str) -> Redaction:
     """Replace e-mails, phones, NIR, IBAN and addresses with stable placeholders (same value → same one)."""
     view = TextView.of(text)
     spans = _pii_spans(view)
-    flags = [view.flag("pii", "warning", _pii_message(kind), s, e) for s, e, kind in spans]
+    flags = [view.flag("pii", "warning", _pii_message(sp), sp.start, sp.end) for sp in spans]
     original = view.clean.original
-    taken = {m.group(0) for m in _PLACEHOLDER.finditer(original)}  # never reuse a token already in the text
+    # Never hand out a token the notes already contain, even spelt differently or with invisible characters inside:
+    # restoring the model's echo of the user's own "[EMAIL_1]" must give back "[EMAIL_1]", not somebody's address.
+    taken = _reserved_placeholders(original, view.clean.text)
     counters: dict[str, int] = {}
     by_key: dict[tuple[str, str], str] = {}
     mapping: dict[str, str] = {}
     parts: list[str] = []
     pos = 0
-    for flag, (_, _, kind) in zip(flags, spans):
+    for flag, sp in zip(flags, spans, strict=True):
         assert flag.start is not None and flag.end is not None
         value = original[flag.start : flag.end]
         # Exact value as the key, so that restore(redact(x).text) == x always holds.
-        key = (kind, value)
+        key = (sp.kind, value)
         placeholder = by_key.get(key)
         if placeholder is None:
             while True:
-                counters[kind] = counters.get(kind, 0) + 1
-                placeholder = f"[{kind}_{counters[kind]}]"
+                counters[sp.kind] = counters.get(sp.kind, 0) + 1
+                placeholder = f"[{sp.kind}_{counters[sp.kind]}]"
                 if placeholder not in taken:
                     break
             by_key[key] = placeholder

@@ -9,6 +9,7 @@ few words whose accent carries the meaning (« né » vs the negation « ne », 
 `not_before` / `not_after` are exclusions: a match is dropped when the 40 characters before it end
 with `not_before`, or the 40 characters after it start with `not_after`. `need_before` requires the
 text before the match to end with it (a colour word is about a person only after « est », « un »…).
+`names_ok` drops a match written with a capital inside a proper name (« L'Atelier de l'Homme Élégant »).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class Term:
     not_after: str | None = None
     need_before: str | None = None
     accents: bool = False
+    names_ok: bool = False  # capitalised in mid-sentence next to another capitalised word: part of a name
 
 
 @dataclass(frozen=True)
@@ -37,9 +39,16 @@ class Criterion:
     ad_ok: str | None = None
 
 
-def T(pattern: str, nb: str | None = None, na: str | None = None, need: str | None = None, accents: bool = False) -> Term:
+def T(
+    pattern: str,
+    nb: str | None = None,
+    na: str | None = None,
+    need: str | None = None,
+    accents: bool = False,
+    names_ok: bool = False,
+) -> Term:
     """Shorthand constructor for a Term."""
-    return Term(pattern, nb, na, need, accents)
+    return Term(pattern, nb, na, need, accents, names_ok)
 
 
 _N_AGE = r"(?:1[6-9]|[2-7]\d)"  # a person's age; experience figures are almost always below 16
@@ -52,7 +61,7 @@ _N_AGE_ANY = rf"(?:{_N_AGE}|{_N_AGE_WORDS})"
 # "depuis plus de 20 ans", "présente il y a plus de trente ans": a duration, not an age
 _DURATION_BEFORE = r"(?:depuis|pendant|durant|il\s+y\s+a|voila|ca\s+fait|sur|en|dans|d'ici|apres|avant|existe|existons|existent)"
 _EXPERIENCE_AFTER = (
-    r"\s*(?:d'|de\s|du\s|des\s|dans\b|chez\b|en\s|au\s+sein|a\s+(?:ce|un|des|la|le)\s+poste|sur\s|minimum\s+d|"
+    r"\s*(?:d'|de\s(?!preference\b)|du\s|des\s|dans\b|chez\b|en\s|au\s+sein|a\s+(?:ce|un|des|la|le)\s+poste|sur\s|minimum\s+d|"
     r"of\s|experience|exp\b|xp\b|\+?\s*(?:years?|yrs?)\s+(?:of\s+)?experience|dans\s+le\s+metier)"
 )
 _COMPANY_NOUNS = (
@@ -103,6 +112,77 @@ _SOMEONE_ELSE_FR = (
     r"patients?|usagers?|lecteurs?|qui|ou)\s+(?:\w+\s+)?"
 )
 
+# People an ad selects ("Caucasian candidates", "single applicants", "straight candidates only"): an adjective
+# before one of these nouns describes the person sought, not a product, a market or a process.
+_PEOPLE_EN = (
+    r"(?:candidates?|applicants?|people|persons?|individuals?|men|women|males?|females?|guys?|girls?|boys?|ladies|"
+    r"gentlemen|workers?|person|man|woman|couples?)"
+)
+# A nationality written as an adjective or an abbreviation ("EU citizens", "British national", "French passport").
+_NATION_EN = (
+    r"(?!(?:valid|each|which|such|much|rich|can|than|plan|human|clean|mean|fellow|local)\b)"
+    r"(?:eu|e\.u\.|eea|uk|u\.k\.|us|u\.s\.|dutch|swiss|greek|thai|[a-z]{2,}(?:an|ish|ese|ch|i))"
+)
+_NATION_FR = (
+    r"(?:francai(?:s|se|ses)|europeen(?:ne)?s?|britanniques?|americaine?s?|allemande?s?|espagnole?s?|italien(?:ne)?s?|"
+    r"belges?|suisses?|de\s+l'(?:union\s+europeenne|ue|eee|espace\s+economique\s+europeen)|(?:d'un|des)\s+pays\s+\w+)"
+)
+# Ethnic or regional types used of a person (« type européen », « physique maghrébin »).
+_ETHNIC_FR = (
+    r"(?:europeen(?:ne)?|caucasien(?:ne)?|asiatique|africaine?|maghrebine?|mediterraneen(?:ne)?|nordique|scandinave|"
+    r"latine?|arabe|slave|occidentale?|orientale?|metisse?|noire?|blanc(?:he)?|antillaise?|indien(?:ne)?|chinoise?|"
+    r"turque?|gitane?)s?"
+)
+# Dealing with unions or staff representatives is a duty of HR jobs, not the candidate's union activity
+# (« le dialogue social avec les organisations syndicales », "relationships with trade unions").
+_WORK_WITH_UNIONS = (
+    r"\b(?:dialogue|relations?|relationships?|negoci\w*|negotiat\w*|echanges?|interlocut\w*|interface|partenariat|"
+    r"concertation|consultations?|reunions?|rencontres?|liais\w*|engag\w*|deal\w*|work\w*|travaill\w*|collabor\w*|meetings?)"
+    r"(?:\s+social|\s+sociales?|\s+closely)?\s+(?:avec|aupres\s+d\w*|entre|with|alongside)\s+"
+    r"(?:les\s+|des\s+|la\s+|l'|vos\s+|nos\s+|the\s+|our\s+|local\s+|national\s+)?"
+)
+# Working conditions that accommodate family life are a perk, not a selection (« horaires compatibles avec une
+# vie de famille », "a good balance with family life").
+_ACCOMMODATES_BEFORE = (
+    r"\b(?:compatibles?|conciliables?|concili\w*|equilibre|balance|respect\w*|preserv\w*|adaptee?s?|friendly|"
+    r"fits?)\b[^.;!?\n]{0,30}"
+)
+# A place of residence named by its département or its kind (« habitant le 93 », « vivant dans la banlieue »).
+_AREA_FR = (
+    r"(?:le|du)\s+(?:\d{2,3}|2[ab])|(?:le|la|les|l')\s*(?:departements?|banlieues?|quartiers?|regions?|communes?|"
+    r"agglomerations?|environs|alentours|peripherie)"
+)
+# Food businesses and products, which a dietary rule (halal, casher, kosher) may describe.
+_FOOD_TRADE = (
+    r"(?:traiteurs?|restaurants?|restauration|boucheries?|bouchers?|epiceries?|cuisines?|produits?|rayons?|viandes?|"
+    r"alimentation|alimentaires?|certifications?|certifiee?s?|labels?|menus?|repas|boulangeries?|patisseries?|"
+    r"supermarches?|magasins?|marques?|caterers?|catering|food|foods|butchers?|bakery|bakeries|kitchens?|meals?|shops?|"
+    r"stores?|deli|delis|certified|products?|ranges?|markets?|marches?)"
+)
+# A sentence that gives the law as the source of an age limit (« conformément au Code du travail »).
+_AGE_SET_BY_LAW = (
+    r"\bconformement\s+(?:au|a\s+la|aux|a\s+l')\s*(?:code|loi|reglementation|dispositions?|articles?)|"
+    r"\b(?:prevue?s?|fixee?s?|imposee?s?|requise?s?|definie?s?)\s+par\s+(?:la\s+loi|le\s+code|la\s+reglementation|l'article)|"
+    r"\b(?:limite|age)\s+(?:d'age\s+)?legale?\b|\bcode\s+du\s+travail\b|"
+    r"\b(?:as\s+)?required\s+by\s+(?:law|statute)\b|\b(?:statutory|legal)\s+(?:age|minimum\s+age|age\s+limit|requirement)\b"
+)
+# An exclusion formula after a group of people (« Seniors s'abstenir », "Over-50s need not apply").
+_EXCLUDED_AFTER = (
+    r"\s*(?:,\s*)?(?:s'abstenir|exclue?s|non\s+(?:acceptee?s|admise?s|retenue?s|desiree?s|souhaitee?s)|pas\s+acceptee?s|"
+    r"need\s+not\s+apply|(?:are\s+)?not\s+(?:accepted|considered|wanted|welcome|eligible)|"
+    r"will\s+not\s+be\s+(?:considered|shortlisted|accepted))\b"
+)
+# Young people an employer serves, not the candidate (« de jeunes familles », "helps young families").
+_BENEFICIARIES_AFTER = (
+    r"\s+(?:families|familles|children|enfants|kids|parents|babies|bebes|audiences?|publics?|users?|utilisateurs?|"
+    r"customers?|consumers?|consommateurs?|readers?|lecteurs?|patients?|shoppers?|acheteurs?)\b"
+)
+# Employment law for protected employees is HR work (« les dossiers de salariés protégés »).
+_HR_FILES_BEFORE = (
+    r"\b(?:dossiers?|procedures?|licenciements?|gestion|suivi|ruptures?|statut|autorisations?|protection|"
+    r"accompagnement|contentieux|cas)\s+(?:de\s+|des\s+|d'|du\s+)"
+)
+
 CRITERIA: tuple[Criterion, ...] = (
     Criterion(
         "age", "age", "; L5331-2 forbids an age limit unless the law sets one",
@@ -119,11 +199,12 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:la|sa|une|leur|de\s+la|dans\s+la)\s+(?:vingtaine|trentaine|quarantaine|cinquantaine|soixantaine)\b",
               na=r"\s*(?:d'(?!annees)|de\s|des\s)"),
             T(r"\b(?:quadra|quinqua|sexa|septua)(?:genaires?|s)?\b"),
-            T(r"\bjeunes?\b", na=_COMPANY_NOUNS),
+            T(r"\bjeunes?\b", na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER),
             T(r"\b(?:trop|assez|plutot|un\s+peu|tres|bien)\s+(?:vieux|vieille|agee?|jeune)\b"),
             T(r"\b(?:vieux|vieille|vieilles|vieillissante?s?)\b",
               na=r"\s+(?:clients?|comptes?|logiciels?|crm|systemes?|outils?|dossiers?|contrats?|portefeuilles?|process\w*|methodes?)"),
             T(r"\b(?:les|des|aux|nos)\s+seniors\b"),
+            T(r"\b(?:seniors|over[\s-]?[4-6]0s)" + _EXCLUDED_AFTER),
             T(r"\bsenior\s+citizens?\b"),
             T(r"\bnée?s?\s+(?:en|le)\s+(?:\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?:\s+\d{4})?"
               r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?:\s+\d{4})?)",
@@ -134,7 +215,7 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\bretraitée?s?\b", accents=True),
             T(r"\b(?:proche|pres)\s+de\s+la\s+retraite\b"),
             T(r"\bgeneration\s+(?:z|y|x)\b|\bmill?enn?ials?\b|\bboomers?\b|\bdigital\s+natives?\b|\bgen[\s-]?z\b"),
-            T(r"\byoung(?:er|est)?\b", na=_COMPANY_NOUNS),
+            T(r"\byoung(?:er|est)?\b", na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER),
             T(r"\b(?:too|quite|a\s+bit|rather|very|fairly|slightly|looks?)\s+(?:old|young|elderly)\b"),
             T(r"\belderly\b"),
             T(r"\bolder\b",
@@ -152,13 +233,21 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\bretire(?:d|e|es)\b|\bretirement\b",
               na=r"\s+(?:plans?|savings|schemes?|benefits?|contributions?|funds?|accounts?|matching|packages?)"),
         ),
+        # an age limit the law sets (apprenticeship 16-29, night work for adults) may be stated (L5331-2)
+        ad_ok=_AGE_SET_BY_LAW,
     ),
     Criterion(
         "sex", "sex", "; L1142-1 forbids mentioning sex in a job ad",
         (
             T(r"\b(?:hommes?|femmes?)\b",
               nb=_DOUBLED_BEFORE_FR + "|" + _PRODUCT_LINE_BEFORE_FR,
-              na=_DOUBLED_AFTER_FR + r"|\s*(?:de\s+(?:terrain|confiance|parole|dossiers?|reseau|communication|metier|chiffres?|defis?|l'art|lettres)|d'(?:action|experience|affaires|exception)|orchestre|-\s*machine)"),
+              na=_DOUBLED_AFTER_FR + r"|\s*(?:de\s+(?:terrain|confiance|parole|dossiers?|reseau|communication|metier|chiffres?|defis?|l'art|lettres)|d'(?:action|experience|affaires|exception)|orchestre|-\s*machine)",
+              names_ok=True),
+            # a form of address for one sex only (« Messieurs uniquement »; « Mesdames, Messieurs » names both)
+            T(r"\b(?:messieurs|mesdames|mesdemoiselles)\b",
+              nb=r"\b(?:messieurs|mesdames|mesdemoiselles)\s*(?:,|et|ou|/)?\s*",
+              na=r"\s*(?:,|et|ou|/)\s*(?:messieurs|mesdames)"),
+            T(r"\b(?:monsieur|madame|mademoiselle)\s+(?:uniquement|seulement|exclusivement|de\s+preference)\b"),
             T(r"\bsexe\b|\bsexes\b"),
             T(r"\b(?:masculine?s?|feminine?s?)\b"),
             T(r"\b(?:un\s+gars|une\s+fille|un\s+garcon|une\s+nana|un\s+mec|une\s+meuf)\b"),
@@ -181,17 +270,20 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:mere|pere|maman|papa|parent)\s+(?:de|d'|celibataire|au\s+foyer|solo|isolee?)\b",
               nb=r"(?:maison|societe|entreprise|groupe|compagnie|holding|maisons|societes|cellule)"),
             T(r"\b(?:jeune|future?)\s+(?:maman|mere|papa|pere|parent)\b|\b(?:maman|papa)\b"),
-            T(r"\bsituation\s+(?:familiale|de\s+famille|matrimoniale)\b|\bvie\s+de\s+famille\b|\bcharges?\s+de\s+famille\b"),
-            T(r"\b(?:sa|votre|leur|une|de|en)\s+famille\b", na=r"\s+(?:de|d')\s*(?!\d)"),
+            T(r"\bsituation\s+(?:familiale|de\s+famille|matrimoniale)\b|\bcharges?\s+de\s+famille\b"),
+            T(r"\bvie\s+de\s+famille\b|\bvie\s+familiale\b", nb=_ACCOMMODATES_BEFORE),
+            T(r"\b(?:sa|votre|leur|une|de|en)\s+famille\b", na=r"\s+(?:de|d')\s*(?!\d)", nb=r"\bvie"),  # « vie de famille » has its own term
             T(r"\b(?:contraintes?|obligations?|raisons?|soucis|problemes?|imperatifs?)\s+(?:familiales?|familiaux|personnelles?\s+et\s+familiales?)\b"),
             T(r"\bgarde\s+(?:d'|des\s+|de\s+ses\s+)enfants?\b|\bcreches?\b|\bnounou\b|\bassistante?\s+maternelle\b"),
             T(r"\bmarried\b|\bmarital\s+status\b|\bspouse\b|\bhusband\b|\bwife\b|\bwives\b|\bfiancee?\b|\bboyfriend\b|\bgirlfriend\b"),
             T(r"\b(?:is|was|being)\s+single\b|\bsingle\s+(?:mother|father|parent|mom|mum|dad)s?\b"),
+            T(r"\bsingle\s+(?:candidates?|applicants?|men|women|males?|females?|ladies|guys|girls)\b|\bunmarried\b"),
             T(r"\bdivorced\b|\bwidow(?:ed|er)?\b"),
             T(r"\b(?:kids?|children|child|toddlers?|babies|baby|newborn)\b"),
             T(r"\blittle\s+ones\b|\b(?:ses|leurs)\s+(?:petits|loulous|bambins)\b|\b(?:deux|trois|des)\s+petits\s+a\s+la\s+maison\b"),
             T(r"\b(?:mother|father|mom|mum|dad|parent)\s+of\b|\b(?:stay-at-home|working|new)\s+(?:mom|mum|mother|dad|father|parent)s?\b"),
-            T(r"\bfamily\s+(?:status|situation|plans?|reasons|commitments|obligations|constraints|life|man|woman)\b|\bhas\s+a\s+family\b"),
+            T(r"\bfamily\s+(?:status|situation|plans?|reasons|commitments|obligations|constraints|man|woman)\b|\bhas\s+a\s+family\b"),
+            T(r"\bfamily\s+life\b", nb=_ACCOMMODATES_BEFORE),
             T(r"\bchildcare\b|\bnanny\b|\bdaycare\b"),
         ),
         ad_ok=_PERKS + "|" + _LEAVE,
@@ -234,14 +326,26 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\bnationality\b|\bnationalities\b",
               na=r"\s+of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:clients?|customers?|accounts?|partners?|markets?)"),
             T(r"\bnational\s+origin\b|\bcitizenship\b"),
+            # a citizenship or a passport required: the lawful test is the right to work, not the nationality
+            T(r"\bressortissante?s?\b|\bcitoyen(?:[·.•-]?(?:ne|s))*\s+" + _NATION_FR + r"|\bpasseports?\s+" + _NATION_FR,
+              nb=r"\b(?:accompagn\w*|conseill\w*|aid\w*|assist\w*|inform\w*|orient\w*|dossiers?|demarches|droits)\b[^.;:\n]{0,25}"),
+            T(r"\b" + _NATION_EN + r"\s+(?:citizens?|passports?|passport\s+holders?)\b|"
+              r"\b" + _NATION_EN + r"\s+nationals?(?=\s*(?:[.,;:!?)]|$|\s+(?:only|will|would|are|is|must|need|may|can|"
+              r"should|preferred|welcome|and|or|with|from|who|eligible|required|exclusively)\b))|"
+              r"\b(?:citizens?|nationals?)\s+of\s+(?:the\s+)?(?:eu|e\.u\.|eea|uk|u\.k\.|us|u\.s\.|european|united|[a-z]+\s+only)\b",
+              na=r"\s*'|\s+(?:data|rights|privacy|information|records|personal|services?|affairs)\b"),  # "EU citizens' data"
             T(r"\bde\s+souche\b|\b(?:un|une|des)\s+etrang(?:er|ere|ers|eres)\b"),
+            T(r"\bbbr\b"),  # « bleu-blanc-rouge »: a known code for white French applicants
             T(r"\b(?:nom|prenom|accent|physique|type|allure|look)\s+(?:a\s+consonance\s+)?etrang(?:er|ere)\b"),
+            T(r"\b(?:type|physique|allure|look|phenotype|teint|traits|apparence)\s+" + _ETHNIC_FR + r"\b"),
             T(r"\bimmigr(?:e|ee|es|ees|ation|ant|ants|ante|antes)\b|\bsans[\s-]papiers\b"),
             T(r"\b(?:noire?s?|blanche?s?|black|blacks|arabes?|beur|beurette|rebeu|renoi|asiatiques?|africaine?s?|maghrebine?s?|"
               r"metisse?s?|antillaise?s?|gitane?s?|chinoise?s?|turque?s?|roms?)\b",
               need=r"(?:est|etait|sont|personne|personnes|candidat|candidate|homme|femme|fille|garcon|type|mec|gars|peau|profil|il\s+est|elle\s+est|plutot|un|une|des|origine)"),
             T(r"\b(?:sa|son|leur)\s+couleur\b|\bcouleur\s+de\s+(?:la\s+)?peau\b|\bskin\s+colou?r\b|\bpeau\s+(?:noire|blanche|mate|foncee|claire)\b"),
             T(r"\bnée?s?\s+(?:à|au|aux)\s", accents=True),
+            T(r"\bcaucasian\b|\b(?:black|white|asian|african|arab|hispanic|latino|latina|european|indian|chinese|"
+              r"nordic|scandinavian|middle[\s-]eastern|north\s+african)\s+" + _PEOPLE_EN + r"\b"),
             T(r"\b(?:black|white|asian|african|arab|hispanic|latino|latina|caucasian|indian|chinese)\b",
               need=r"(?:is|was|he's|she's|person|guy|man|woman|candidate|looks?|skin|race|ethnically)"),
             T(r"\b(?:ethnic|racial|cultural|immigrant|foreign|national)\s+(?:background|origins?|heritage|descent)\b"),
@@ -270,24 +374,33 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:le|un|son|du|porte\s+le|porter\s+le|portant\s+le)\s+voile\b|\bvoilée?s?\b", accents=True),
             T(r"\b(?:foulard|hijab|niqab|burqa|burka|kippa|kippah|turban|soutane|crucifix)\b"),
             T(r"\b(?:eglise|eglises|mosquee|mosquees|synagogue|synagogues|paroisse)\b"),
-            T(r"\b(?:ramadan|careme|shabbat|sabbat|kippour|halal|casher|kasher|prieres?)\b", na=r"\s+(?:de|d')"),
+            T(r"\b(?:ramadan|careme|shabbat|sabbat|kippour|prieres?)\b", na=r"\s+(?:de|d')"),
+            # a dietary rule describing the business or its products (« Traiteur casher »), not the candidate's practice
+            T(r"\b(?:halal|casher|kasher|kosher)\b", nb=_FOOD_TRADE, na=r"\s+" + _FOOD_TRADE + r"\b"),
             T(r"\bpratiquante?s?\b", na=r"\s+(?:le|la|les|du|de|des|l'|un|une|depuis|regulier|assidu)"),
             T(r"\b(?:religion|religions|religious)\b|\bfaith\b", nb=r"(?:good|bad)"),
             T(r"\b(?:muslim|muslims|islamic|christian|christians|catholic|catholics|jewish|jew|jews|judaism|protestant|evangelical|"
               r"buddhist|hindu|sikh|atheist|agnostic|mormon)\b"),
             T(r"\b(?:church|churches|mosque|mosques|synagogues?)\b"),
-            T(r"\b(?:ramadan|sabbath|kosher|prayers?|praying|headscarf|veil|veiled|yarmulke)\b"),
+            T(r"\b(?:ramadan|sabbath|prayers?|praying|headscarf|veil|veiled|yarmulke)\b"),
         ),
     ),
     Criterion(
         "union", "union or mutualist activity", "",
         (
-            T(r"\bsyndica(?:t|ts|l|le|les|ux|liste|listes|lisme)\b|\bsyndiquee?s?\b"),
+            T(r"\bsyndica(?:liste|listes|lisme)\b|\bsyndiquee?s?\b"),
+            # unions as institutions: a criterion unless the job deals with them (« dialogue social avec les syndicats »)
+            T(r"\b(?:(?:organisations?|instances?|partenaires?|centrales?|sections?)\s+)?syndica(?:t|ts|l|le|les|ux)\b",
+              nb=_WORK_WITH_UNIONS + r"|\b(?:relations?|negociations?|accords?|dialogue)\s+"),
             T(r"\b(?:cgt|cfdt|cfe-cgc|cftc|force\s+ouvriere|unsa)\b"),
             T(r"\b(?:greve|greves|greviste|grevistes)\b"),
-            T(r"\b(?:delegue\w*|representant\w*|elue?s?)\s+(?:du\s+personnel|au\s+cse|cse|syndica\w*)\b|\bmandat\s+(?:syndical|de\s+representant)\b"),
+            T(r"\b(?:delegue\w*|representant\w*|elue?s?)\s+(?:du\s+personnel|au\s+cse|du\s+cse|cse|syndica\w*)\b|\bmandat\s+(?:syndical|de\s+representant)\b",
+              nb=_WORK_WITH_UNIONS),
+            # « salarié protégé »: a staff or union representative, whose mandate is a protected criterion
+            T(r"\bsalarie(?:[·.•-]?(?:e|s))*\s+protege(?:[·.•-]?(?:e|s))*\b", nb=_HR_FILES_BEFORE),
             T(r"\bmutualiste\b"),
-            T(r"\b(?:trade|labou?r)\s+unions?\b|\bunioni[sz](?:ed|ing|ation)\b"),
+            T(r"\b(?:trade|labou?r)\s+unions?\b", nb=_WORK_WITH_UNIONS),
+            T(r"\bunioni[sz](?:ed|ing|ation)\b"),
             T(r"\bunion\s+(?:member|members|membership|activity|activities|activist|rep|reps|representative|representatives|organi[sz]er|organi[sz]ing|dues|leader|steward)\b"),
             T(r"\b(?:went|go|goes|going)\s+on\s+strike\b|\bstrikers?\b"),
         ),
@@ -310,6 +423,7 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\borientation\s+sexuelle\b|\b(?:homo|hetero|bi)(?:sexuel|sexuelle|sexuels|sexuelles|sexualite)\b"),
             T(r"\b(?:gay|gays|lesbiennes?|lgbt\w*|queer|pede|tapette|gouine|homo|hetero)\b"),
             T(r"\bsexual\s+orientation\b|\b(?:lesbian|lesbians|bisexual|homosexual|heterosexual)\b"),
+            T(r"\bstraight\s+" + _PEOPLE_EN + r"\b|\b(?:heteros?|gays?)\s+(?:uniquement|seulement|only)\b"),
         ),
     ),
     Criterion(
@@ -347,13 +461,24 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:is|was|looks?|very|really|physically|so)\s+(?:pretty|beautiful|handsome|ugly|cute|attractive|sexy|fat|skinny|overweight|bald|tall)\b"),
             T(r"\bpretty\s+(?:girl|woman|lady|face|candidate)\b|\bgood[\s-]looking\b|\bgood\s+looks\b|\bwell[\s-]groomed\b"),
             T(r"\bphysical\s+(?:appearance|attractiveness|look)\b|\bappearance\b|\b(?:overweight|obese|obesity)\b|\btattoos?\b"),
+            # a body shape asked for (« silhouette fine », "slim build")
+            T(r"\b(?:slim|slender|thin|petite|athletic|muscular|stocky|heavy|large|tall|short|lean|curvy|trim)\s+"
+              r"(?:build|figure|frame|physique|body|silhouette|body\s+type)\b"),
+            T(r"\b(?:silhouette|morphologie|corpulence|carrure|gabarit|stature)\s+(?:fine|mince|elancee|athletique|sportive|svelte|"
+              r"mannequin|normale|moyenne|imposante|standard|harmonieuse|agreable|avantageuse)\b|\btaille\s+(?:mannequin|3[4-8])\b"),
             T(r"\b(?:his|her|their)\s+(?:weight|height|hair|looks|face|body|figure|outfit|clothes)\b"),
         ),
     ),
     Criterion(
         "health", "state of health or disability", "",
         (
-            T(r"\betat\s+de\s+sante\b|\b(?:en\s+)?(?:bonne|mauvaise)\s+sante\b|\bsante\s+(?:fragile|mentale|physique)\b"),
+            T(r"\betat\s+de\s+sante\b|\b(?:en\s+)?(?:bonne|mauvaise|parfaite|excellente|pleine|solide|fragile)\s+sante\b|"
+              r"\bsante\s+(?:fragile|mentale|physique|parfaite|excellente|irreprochable|de\s+fer)\b",
+              nb=r"\b(?:entreprises?|societes?|groupes?|marches?|secteurs?|activites?|structures?|start-?ups?|finances|comptes|"
+                 r"economie|affaires)\s+(?:est\s+|sont\s+|reste\s+|restent\s+)?",
+              na=r"\s+(?:financiere|economique|commerciale|de\s+l'entreprise)"),
+            # fitness of the body as a condition of hiring (aptitude is for the médecin du travail)
+            T(r"\b(?:personnes?|candidate?s?|travailleurs?|salariee?s?)\s+valides?\b|\bable[\s-]bodied\b|\bnon[\s-]disabled\b"),
             T(r"\b(?:problemes?|raisons?|soucis|souci)\s+de\s+sante\b|\b(?:sa|son)\s+sante\b"),
             T(r"\bmalad(?:e|es|ie|ies|if|ive)\b", nb=r"(?:assurance|caisse|caisses|assurances|cpam|complementaire)"),
             T(r"\barrets?\s+(?:de\s+travail|(?:de\s+)?maladie)\b|\bconges?\s+maladie\b|\blongue\s+maladie\b"),
@@ -365,6 +490,8 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:aveugle|malvoyante?|sourde?|malentendante?|fauteuil\s+roulant|bequilles)\b",
               nb=r"(?:en|a\s+l'|confiance|test|tests|essai)"),
             T(r"\bhealth\s+(?:issues?|problems?|conditions?|status|history|reasons|concerns)\b|\b(?:in\s+)?(?:good|poor|bad|ill)\s+health\b|\bmental\s+health\b|\b(?:his|her|their)\s+health\b"),
+            T(r"\b(?:in\s+)?(?:perfect|excellent|full|robust|sound|peak)\s+(?:physical\s+|mental\s+)?health\b",
+              na=r"\s+(?:insurance|benefits?|cover|coverage|plans?|care|schemes?|polic(?:y|ies)|sector|industry|tech|products?)\b"),
             T(r"\b(?:sick|sickness|illness|illnesses|ill)\b(?!-)"),
             T(r"\bdiseases?\b|\bdisab(?:led|ility|ilities)\b|\bwheelchair\b"),
             T(r"\bmedical\s+(?:condition|conditions|history|leave|records?|issues?|reasons|problems?|treatment|appointments?)\b"),
@@ -377,7 +504,7 @@ CRITERIA: tuple[Criterion, ...] = (
         "residence", "place of residence", "",
         (
             T(r"\b(?:habite|habitent|habiter|habitant|habitante|habitants|vit|vivent|vivre|demeurant|domiciliee?s?)\s+"
-              r"(?:a\s+cote|a\s+proximite|a\s+moins|en|a|au|aux|dans|pres|loin|sur|hors)\b", nb=_SOMEONE_ELSE_FR),
+              r"(?:a\s+cote|a\s+proximite|a\s+moins|en|a|au|aux|dans|pres|loin|sur|hors|" + _AREA_FR + r")\b", nb=_SOMEONE_ELSE_FR),
             T(r"\b(?:reside|resident|residant|residante|resider|residence)\s+(?:a\s+proximite|a\s+moins|en|a|au|aux|hors|pres|loin)\b"),
             # « Habite Paris », « Vous habitez impérativement dans le 92 »: the verb with a place is a residence;
             # someone else's home (« le client habite à Lyon ») is not the candidate's
@@ -394,22 +521,26 @@ CRITERIA: tuple[Criterion, ...] = (
               r"(?:\s+(?:in|near|within|close\s+to|locally|nearby|around|outside|no\s+more\s+than|less\s+than|at\s+most|of)\b)"),
             T(r"\b(?:local\s+(?:candidates?|applicants?|residents?)\s+only|residents?\s+(?:of|in)\s+[a-z]+\s+only|proof\s+of\s+(?:address|residence))\b"),
             T(r"\blieu\s+de\s+(?:residence|domicile)\b"),
-            T(r"\b(?:vient|venant|issue?s?|originaire|jeunes?|gamins?|gars|mec)\s+(?:de\s+la\s+|d'une\s+|de\s+|des\s+)?"
+            T(r"\b(?:vient|venant|issue?s?|originaire|jeunes?|gamins?|gars|mec|candidate?s?|personnes?|profils?|gens|"
+              r"habitants?|residents?)\s+(?:issue?s?\s+|venant\s+)?(?:de\s+la\s+|d'une\s+|de\s+|des\s+|du\s+)?"
               r"(?:banlieues?|cites?|quartiers?\s+(?:sensibles?|populaires?|difficiles?|nord))\b"),
             T(r"\bbanlieue\s+(?:difficile|sensible|chaude)\b|\bquartiers?\s+(?:sensibles?|difficiles?|populaires?|chauds?|prioritaires?)\b|\bzus\b|\bqpv\b"),
             T(r"\b(?:lives|living|live|resides|residing|reside)\s+(?:in|near|close\s+to|within|outside|far\s+from)\b",
               na=r"\s+(?:a\s+)?(?:fast|dynamic|world|team|startup|hybrid|remote|harmony|the\s+moment)"),
             T(r"\bghetto\b|\binner[\s-]city\b|\bcouncil\s+estate\b|\bhousing\s+estate\b|\b(?:bad|rough)\s+(?:area|neighbou?rhood)\b"),
             T(r"\b(?:his|her|their)\s+(?:neighbou?rhood|postcode|zip\s+code|suburb)\b"),
+            T(r"\b" + _PEOPLE_EN + r"\s+(?:who\s+(?:are|come|live)\s+)?(?:from|living\s+in|based\s+in|residing\s+in)\s+"
+              r"(?:the\s+|certain\s+|some\s+|poor\s+|deprived\s+|rough\s+|outer\s+)?(?:suburbs?|banlieues?|(?:housing\s+|council\s+)?"
+              r"estates?|inner[\s-]cit(?:y|ies)|ghettos?|neighbou?rhoods?|postcodes?|zip\s+codes?|boroughs?|outskirts)\b"),
         ),
     ),
     Criterion(
         "family_name", "family name", "",
         (
-            T(r"\bnom(?:\s+de\s+famille)?\s+(?:a\s+consonance\s+[a-z]+|etranger|imprononcable|bizarre|complique|arabe|africain|juif|difficile\s+a\s+prononcer|a\s+rallonge)\b"),
+            T(r"\bnoms?(?:\s+de\s+famille)?\s+(?:a\s+consonance\s+[a-z]+|etranger|imprononcable|bizarre|complique|arabe|africain|juif|difficile\s+a\s+prononcer|a\s+rallonge)\b"),
             T(r"\bconsonance\s+[a-z]+"),
             T(r"\b(?:surname|last\s+name|family\s+name)\s+(?:sounds?|is\s+(?:hard|difficult|foreign|unusual|weird|strange))\b"),
-            T(r"\b(?:foreign|unusual|weird|strange|unpronounceable)[\s-](?:sounding\s+)?(?:surname|last\s+name|family\s+name|name)\b"),
+            T(r"\b(?:foreign|unusual|weird|strange|unpronounceable)[\s-](?:sounding\s+)?(?:surnames?|last\s+names?|family\s+names?|names?)\b"),
         ),
     ),
     Criterion(
@@ -440,7 +571,8 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:natif|native)s?\s+(?:anglophone|francophone|germanophone|hispanophone|speakers?)\b"),
             T(r"\b(?:anglophone|francophone|hispanophone|germanophone|lusophone|arabophone)\s+(?:natif|native|de\s+naissance)\b"),
             T(r"\b(?:english|french|german|spanish|italian)\s+native\b|\bnative[\s-]speakers?\b|\bnative\s+(?:english|french|german|spanish|italian|language)(?:\s+speakers?)?\b"),
-            T(r"\bsans\s+accent\b"),
+            T(r"\bsans\s+(?:aucun\s+|le\s+moindre\s+)?accent\b|\b(?:no|without(?:\s+an?|\s+any)?)\s+(?:foreign\s+|regional\s+|strong\s+|noticeable\s+|"
+              r"discernible\s+|trace\s+of\s+(?:an?\s+)?)?accents?\b|\baccent[\s-]free\b"),
             # a native-level requirement is a proxy for origin ("fluent French" / « français courant » is fine)
             T(r"\bnative[\s-](?:level|like)\b|\b(?:niveau|level)\s+(?:de\s+)?(?:langue\s+)?(?:natif|native|maternel(?:le)?)\b|"
               r"\b(?:francais|anglais|allemand|espagnol|italien|english|french|german|spanish|italian)\s+(?:natif|native|de\s+naissance)\b"),
@@ -600,7 +732,7 @@ FR_GENDERED_NOUNS: tuple[tuple[str, str], ...] = (
     ("expert", "experte"), ("interlocuteur", "interlocutrice"), ("connaisseur", "connaisseuse"),
     ("serveur", "serveuse"), ("superviseur", "superviseuse"), ("coordinateur", "coordinatrice"),
     ("administrateur", "administratrice"), ("opérateur", "opératrice"), ("alternant", "alternante"),
-    ("apprenti", "apprentie"), ("dirigeant", "dirigeante"),
+    ("apprenti", "apprentie"), ("dirigeant", "dirigeante"), ("hôte", "hôtesse"),
 )
 # Phrases that steer to one sex whatever the markers.
 FR_GENDERED_PHRASES: tuple[str, ...] = (
