@@ -32,11 +32,11 @@ OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp), to use an LLM. Se
 
 
 def _services(args: argparse.Namespace, **overrides: Any) -> Any:
-    from .services import Services
-    from .settings import Settings
-
-    settings = Settings(**overrides) if overrides else Settings()
     from .guide.knowledge import stderr_progress
+    from .services import Services
+    from .settings import load_settings
+
+    settings = load_settings(**overrides)
 
     return Services(settings=settings, progress=stderr_progress if sys.stderr.isatty() or args.progress else None)
 
@@ -59,9 +59,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.guide_dir:
         guide_dir = Path(args.guide_dir).resolve()
         overrides = {"ASSISTANT_KNOWLEDGE_DIR": str(guide_dir.parent), "ASSISTANT_GUIDE": guide_dir.name}
-    from .settings import Settings
+    from .settings import load_settings
 
-    settings = Settings(**overrides)
+    settings = load_settings(**overrides)
     report = ingest(settings, rebuild=args.rebuild, progress=stderr_progress)
     print(report.summary())
     return 0
@@ -105,16 +105,18 @@ def cmd_draft_ad(args: argparse.Namespace) -> int:
     if fmt in ("md", "html", "jsonld"):
         _report_flags(result.flags)
     print(_backend_line(services), file=sys.stderr)
-    return 0
+    # Like check-ad: an ad with error-level flags (a protected criterion the brief asked for, text aimed at the AI,
+    # a sentence the model wrote and that was removed) must not be published by a script without a look.
+    return EXIT_AD_ERRORS if any(f.severity == "error" for f in result.flags) else 0
 
 
 def cmd_check_ad(args: argparse.Namespace) -> int:
     from .rules.compliance import lint_ad
     from .guide.framework import load_framework
-    from .settings import Settings
+    from .settings import load_settings
 
     text = read_text_file(args.file, what="ad", max_chars=100_000)
-    settings = Settings()
+    settings = load_settings()
     flags = lint_ad(
         text, framework=load_framework(settings.guide_dir), level=args.level, job_in_france=args.country.upper() == "FR"
     )
@@ -156,9 +158,9 @@ def cmd_ui(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from .llm import describe_backend
-    from .settings import Settings
+    from .settings import load_settings
 
-    settings = Settings()
+    settings = load_settings()
     info: dict[str, Any] = {"guide": str(settings.guide_dir), "llm": describe_backend(settings)}
     try:
         from .guide.knowledge import open_knowledge_base
@@ -195,17 +197,44 @@ def read_text_file(path: str, *, what: str, max_chars: int) -> str:
 
 
 def _write(text: str, output: str | None) -> None:
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-        print(f"Written to {output}", file=sys.stderr)
-    else:
+    if not output:
         print(text)
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise InputError(f"-o {output}: is a folder; give a file name inside it (e.g. {target / 'ad.md'}).")
+    if not target.parent.is_dir():
+        raise InputError(f"-o {output}: the folder {target.parent} does not exist; create it or choose another path.")
+    try:
+        with target.open("w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        import errno
+
+        reason = "no space left on the device" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+        raise InputError(f"-o {output}: cannot write the file: {reason}.") from None
+    print(f"Written to {output}", file=sys.stderr)
 
 
 def _report_flags(flags: list[Any]) -> None:
     for f in flags:
         where = f" « {f.evidence} »" if f.evidence else ""
         print(f"{f.severity.upper()}: [{f.kind}]{where} {f.message}", file=sys.stderr)
+
+
+def _bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number in [low, high]."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"{number} is out of range: give {low} to {high:,}")
+        return number
+
+    return parse
 
 
 def _top_k(value: str) -> int:
@@ -264,13 +293,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("ui", cmd_ui, "Launch the web app (binds 127.0.0.1 by default).")
     p.add_argument("--host", default=None)
-    p.add_argument("--port", type=int, default=None)
+    p.add_argument("--port", type=_bounded_int(1, 65535), default=None, help="1 to 65535 (default 7860)")
 
     add("status", cmd_status, "Show the guide, the index and the active LLM backend.")
 
     p = add("bench", cmd_bench, "Print performance figures (ingest, ask latency, cold start, retrieval at scale, memory).")
-    p.add_argument("--chunks", type=int, default=30_000, help="size of the synthetic store for the retrieval benchmark")
-    p.add_argument("--queries", type=int, default=50)
+    p.add_argument("--chunks", type=_bounded_int(1, 1_000_000), default=30_000,
+                   help="size of the synthetic store for the retrieval benchmark (1 to 1,000,000)")
+    p.add_argument("--queries", type=_bounded_int(1, 10_000), default=50, help="queries to time (1 to 10,000)")
     return parser
 
 
@@ -290,6 +320,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`| head`): nothing left to say, and nothing is wrong
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except Exception as exc:  # a bug: say so plainly, with the way to see more
         if args.debug:
             raise

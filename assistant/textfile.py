@@ -19,12 +19,17 @@ def read_text_input(path: str | Path, *, what: str, max_bytes: int) -> str:
         where = "standard input"
     else:
         p = Path(path)
-        if not p.is_file():
+        if p.is_dir():
+            raise InputError(f"{p}: is a folder; give the {what} file inside it.")
+        if not p.exists():
             raise InputError(f"{p}: file not found.")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{p}: the file is {size} bytes; the limit for the {what} is {max_bytes} bytes.")
-        data = p.read_bytes()
+        if p.is_file() and p.stat().st_size > max_bytes:
+            raise InputError(f"{p}: the file is {p.stat().st_size} bytes; the limit for the {what} is {max_bytes} bytes.")
+        try:  # a regular file, or a pipe such as `<(cat ad.md)` or a FIFO: read at most one byte past the limit
+            with p.open("rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"{p}: cannot be read ({exc.strerror or exc}).") from None
         where = str(p)
     if len(data) > max_bytes:
         raise InputError(f"{where}: more than {max_bytes} bytes; the limit for the {what}.")

@@ -11,7 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from ..errors import InputError
-from ..rules.safety import sanitize
+from ..rules.safety import find_injections, sanitize
 from ..settings import Settings, get_settings
 from ..text import fold, fold_key
 from ..textfile import read_text_input
@@ -61,6 +61,34 @@ COUNTRY_SYNONYMS = {
 }
 
 
+# ISO 3166-1 alpha-2 (the officially assigned codes).
+ISO_COUNTRIES = frozenset("""AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
+CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB
+GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH
+KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX
+MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE
+SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC
+VE VG VI VN VU WF WS YE YT ZA ZM ZW""".split())
+
+# Free text people write for remote work and contracts ("hybride, 2 jours de télétravail", "CDI (permanent)"),
+# read by keyword when it is not one of the listed values. Order matters: the first match wins.
+_REMOTE_WORDS = (
+    ("no", re.compile(r"\b(?:pas de (?:teletravail|remote)|no remote|sans teletravail|sur site|on ?site|presentiel)\b")),
+    ("full", re.compile(r"\b(?:full|fully|complet|total|integral)\b|\b100 ?%")),
+    ("hybrid", re.compile(r"\b(?:hybrid\w*|teletravail|remote|jours?|days?|partiel\w*)\b")),
+)
+_CONTRACT_WORDS = (
+    ("CDI", re.compile(r"\bcdi\b|\bpermanent\b|\bindetermine")),
+    ("CDD", re.compile(r"\bcdd\b|\bfixed[- ]term\b|\bdetermine")),
+    ("alternance", re.compile(r"\balternance\b|\bapprenti\w*|\bwork[- ]study\b")),
+    ("stage", re.compile(r"\bstages?\b|\bintern(?:ship)?\b|\bstagiaire\b")),
+    ("freelance", re.compile(r"\bfree[- ]?lance\b|\bindependant\b|\bcontractor\b")),
+    ("interim", re.compile(r"\binterim\b|\btemporary\b")),
+)
+# A minus sign before an amount, not a range dash between two amounts ("3000 - 4000 €").
+_NEGATIVE_AMOUNT = re.compile(r"(?:^|[^\d\s€$£%kK])\s*[-−]\s?\d")
+
+
 def _valid_keys() -> list[str]:
     return [name for name in JobBrief.model_fields if name not in DERIVED_FIELDS]
 
@@ -76,6 +104,11 @@ def _normalise(field_name: str, value: Any, table: dict[str, str], valid: list[s
     if not isinstance(value, str):
         raise InputError(f"`{field_name}` must be text; valid values: {', '.join(valid)}.")
     found = table.get(fold_key(value))
+    words = {"remote": _REMOTE_WORDS, "contract": _CONTRACT_WORDS}.get(field_name, ())
+    folded = fold(value)
+    for code, pattern in words:
+        if found is None and pattern.search(folded):
+            found = code
     if found is None:
         raise InputError(f"Unknown {field_name} {value!r}; valid values: {', '.join(valid)}.")
     return found
@@ -118,6 +151,15 @@ def brief_from_dict(data: dict[str, Any], *, settings: Settings | None = None) -
         values[key] = value
     if not str(values.get("company", "")).strip():
         raise InputError("The brief has no `company`: add the hiring company's name (company: ...).")
+    if not isinstance(values["company"], str):
+        raise InputError("`company` must be the company's name, as text.")
+    aimed_at_ai = find_injections(values["company"])
+    if aimed_at_ai:
+        raise InputError(f"`company` holds text aimed at the AI (“{aimed_at_ai[0].evidence}”): give only the "
+                         "company's name.")
+    if isinstance(values.get("salary"), str) and _NEGATIVE_AMOUNT.search(values["salary"]):
+        raise InputError(f"`salary` {values['salary']!r} has a negative amount: give the pay as positive figures "
+                         "(e.g. 3 000 à 3 500 € brut mensuel).")
     seniority_raw = values.get("seniority")
     if "seniority" in values:
         values["seniority"] = _normalise("seniority", values["seniority"], SENIORITY_SYNONYMS, ["junior", "mid", "senior"])
@@ -133,8 +175,8 @@ def brief_from_dict(data: dict[str, Any], *, settings: Settings | None = None) -
         if not isinstance(country, str):
             raise InputError("`country` must be a country name or an ISO code such as FR.")
         code = COUNTRY_SYNONYMS.get(" ".join(re.sub(r"[^a-z]+", " ", fold(country)).split()))
-        if code is None and re.fullmatch(r"[A-Za-z]{2}", country):
-            code = country.upper()
+        if code is None and country.strip().upper() in ISO_COUNTRIES:
+            code = country.strip().upper()
         if code is None:
             raise InputError(f"Unknown country {country!r}: give an ISO code such as FR, BE, CH, GB.")
         values["country"] = code
@@ -175,13 +217,18 @@ def load_brief(path: Path, *, settings: Settings | None = None) -> JobBrief:
     """Read a brief from a YAML or JSON file."""
     path = Path(path)
     text = read_text_input(path, what="brief", max_bytes=MAX_BRIEF_BYTES)
+    kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
     try:
-        if path.suffix.lower() == ".json":
-            data = json.loads(text)
-        else:
-            data = yaml.safe_load(text)  # YAML is a superset of JSON
+        data = json.loads(text) if kind == "JSON" else yaml.safe_load(text)  # YAML is a superset of JSON
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise InputError(f"{path}: not valid {'JSON' if path.suffix.lower() == '.json' else 'YAML'}: {exc}") from exc
+        raise InputError(f"{path}: not valid {kind}: {exc}") from exc
+    except ValueError as exc:  # YAML's own date reading: `date_posted: 2026-02-30`
+        raise InputError(f"{path}: a value is not valid: {exc} (dates are YYYY-MM-DD).") from None
+    except RecursionError:
+        raise InputError(f"{path}: the {kind} is nested too deeply to be a brief; a brief is a flat mapping.") from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: a brief is a mapping of keys to values (company: ..., seniority: ...).")
-    return brief_from_dict(data, settings=settings)
+    try:
+        return brief_from_dict(data, settings=settings)
+    except InputError as exc:
+        raise InputError(f"{path}: {exc}") from None

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..guide.framework import Framework
 from ..guide.models import ScoredChunk
 from ..rules.models import Flag
-from ..rules.safety import find_protected_criteria
+from ..rules.safety import find_injections, find_protected_criteria
 from ..text import sentences
 from .models import JobAd
 from .plan import AdPlan
@@ -111,34 +112,27 @@ def claim_problems(ad: JobAd, sources: ClaimSources) -> list[str]:
     return out
 
 
-def drop_unsupported(ad: JobAd, sources: ClaimSources) -> list[Flag]:
-    """Remove each sentence or bullet that still states an unsupported figure or benefit; one flag per removal."""
-    flags: list[Flag] = []
+def remove_sentences(ad: JobAd, why: Callable[[str, list[str]], list[str]]) -> list[tuple[str, list[str]]]:
+    """Remove from the model's wording each sentence or bullet for which `why(text, citations)` gives reasons.
 
-    def flag(text: str, why: list[str]) -> None:
-        criteria = find_protected_criteria(text, context="ad")
-        if criteria:  # "Moins de 30 ans" goes for its figure, but the recruiter must learn it was a protected criterion
-            flags.append(Flag(kind="discrimination", severity="error", evidence=text, message=(
-                f"Left out of the ad: the model wrote a protected criterion. {criteria[0].message}")))
-        flags.append(Flag(kind="unsupported_claim", severity="warning", evidence=text, message=(
-            "Left out of the ad: the model wrote something the brief does not support (" + "; ".join(why) + "). "
-            "False or misleading claims about a job are an offence (Code du travail L5331-3); add it to the brief if true.")))
+    Returns (removed text, reasons) pairs. The pay section is the application's and is never touched."""
+    removed: list[tuple[str, list[str]]] = []
 
     def kept(text: str, cited: list[str]) -> str:
         parts = []
         for sentence in sentences(text):
-            why = sources.problems(sentence, cited)
-            if why:
-                flag(sentence, why)
+            reasons = why(sentence, cited)
+            if reasons:
+                removed.append((sentence, reasons))
             else:
                 parts.append(sentence)
         return " ".join(parts)
 
     def keep_item(text: str, cited: list[str]) -> bool:
-        why = sources.problems(text, cited)
-        if why:
-            flag(text, why)
-        return not why
+        reasons = why(text, cited)
+        if reasons:
+            removed.append((text, reasons))
+        return not reasons
 
     cited_all = [c for s in ad.sections for c in s.citations]
     for s in ad.sections:
@@ -151,6 +145,33 @@ def drop_unsupported(ad: JobAd, sources: ClaimSources) -> list[Flag]:
         value = getattr(ad, name)
         if value:
             setattr(ad, name, kept(value, cited_all) or None)
+    return removed
+
+
+def drop_unsupported(ad: JobAd, sources: ClaimSources) -> list[Flag]:
+    """Remove each sentence or bullet that still states an unsupported figure or benefit; one flag per removal."""
+    flags: list[Flag] = []
+    for text, why in remove_sentences(ad, sources.problems):
+        criteria = find_protected_criteria(text, context="ad")
+        if criteria:  # "Moins de 30 ans" goes for its figure, but the recruiter must learn it was a protected criterion
+            flags.append(Flag(kind="discrimination", severity="error", evidence=text, message=(
+                f"Left out of the ad: the model wrote a protected criterion. {criteria[0].message}")))
+        flags.append(Flag(kind="unsupported_claim", severity="warning", evidence=text, message=(
+            "Left out of the ad: the model wrote something the brief does not support (" + "; ".join(why) + "). "
+            "False or misleading claims about a job are an offence (Code du travail L5331-3); add it to the brief if true.")))
     return flags
 
 
+def drop_discriminatory(ad: JobAd) -> list[Flag]:
+    """Remove each sentence of the model's wording that names a protected criterion or carries an instruction aimed
+    at an AI; the flag quotes it and says it was left out (L5321-2: an ad may not refer to these criteria)."""
+
+    def why(text: str, _cited: list[str]) -> list[str]:
+        found = find_protected_criteria(text, context="ad") + find_injections(text)
+        return [f.message for f in found if f.severity == "error" or f.kind == "prompt_injection"]
+
+    return [
+        Flag(kind="discrimination", severity="error", evidence=text,
+             message=f"Left out of the ad: the model wrote this after being asked to fix it. {reasons[0]}")
+        for text, reasons in remove_sentences(ad, why)
+    ]

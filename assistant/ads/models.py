@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..guide.models import Citation
 from ..rules.models import Flag
@@ -16,15 +16,24 @@ Contract = Literal["CDI", "CDD", "freelance", "stage", "alternance", "interim"]
 RemoteMode = Literal["no", "hybrid", "full"]
 
 
+MAX_PAY = 10_000_000  # a yearly figure above this is a typo or hostile input, not a salary
+
+
 class SalaryInput(BaseModel):
     """Pay as a brief may give it in structured form (the free-text form is a plain string)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    min: float | None = Field(None, ge=0)
-    max: float | None = Field(None, ge=0)
+    min: float | None = Field(None, ge=0, le=MAX_PAY, allow_inf_nan=False)
+    max: float | None = Field(None, ge=0, le=MAX_PAY, allow_inf_nan=False)
     period: Literal["month", "year"] = "month"
     basis: Literal["gross", "net"] | None = Field(None, description="gross (brut) or net; not stated when absent.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> SalaryInput:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min:g}) is above max ({self.max:g}): give the lower amount as min")
+        return self
 
 
 class JobBrief(BaseModel):

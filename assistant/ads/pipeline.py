@@ -9,6 +9,7 @@ from ..errors import InputError, LLMError
 from ..guide.models import Citation
 from ..rules.models import Flag
 from .brief import LANGUAGES
+from .claims import drop_discriminatory
 from .compose import compose_offline
 from .draft import llm_draft
 from .export import ad_markdown
@@ -54,7 +55,15 @@ def draft_job_ad(
         ad = plan.job_ad(title=plan.title_text, descriptive_line=plan.descriptive_line, sections=composed.sections,
                          skills=composed.skills, experience=composed.experience, education=composed.education)
     text = ad_markdown(ad)
-    flags = _dedupe(flags + plan.lint(text, framework))
+    linted = plan.lint(text, framework)
+    if backend != "offline" and any(f.kind == "discrimination" and f.severity == "error" for f in linted):
+        # The model still wrote a protected criterion after its one re-ask: the sentence goes, the flag stays.
+        flags += drop_discriminatory(ad)
+        text = ad_markdown(ad)
+        linted = plan.lint(text, framework)
+        notices.insert(0, "Sentences of the model's draft naming a protected criterion were left out; see the "
+                          "discrimination flags.")
+    flags = _dedupe(flags + linted)
     if any(f.kind == "unsupported_claim" for f in flags):
         notices.insert(0, "Sentences stating figures or benefits the brief does not give were left out of the model's "
                           "draft; see the unsupported_claim flags.")

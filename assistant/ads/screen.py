@@ -24,7 +24,8 @@ def offending(text: str, framework: Framework, lang: str, *, title: bool = False
 
     Masculine-coded words (info) are not a reason to leave text out; the linter still reports them on the ad.
     """
-    found = safety.find_protected_criteria(text, context="ad")
+    found = safety.find_injections(text)
+    found += safety.find_protected_criteria(text, context="ad")
     found += [f for f in compliance.find_gendered_wording(text, lang) if f.severity != "info"]
     if title:  # a title is checked as a title: a gendered noun needs no determiner there ("Vendeuse H/F")
         as_title = f"{GENDER_MARK.sub('', text).strip()} (F/H)"
@@ -59,7 +60,7 @@ def clean_text(text: str | None, field_name: str, framework: Framework, lang: st
             kept.append(unit)
             continue
         # Keep the clean parts of the sentence ("Profil commercial, moins de 30 ans" → "Profil commercial").
-        parts = [p.strip(" .") for p in re.split(r",|\bet\b|\band\b", unit) if p.strip(" .")]
+        parts = [p.strip(" .") for p in re.split(r",|\bet\b|\band\b|[()]", unit) if p.strip(" .")]
         bad = {p: found for p in parts if (found := offending(p, framework, lang))}
         if not bad:  # the criterion spans the parts: the whole sentence goes
             flags.append(brief_flag(field_name, unit, problems, lang))
@@ -73,11 +74,15 @@ def clean_text(text: str | None, field_name: str, framework: Framework, lang: st
 
 
 def brief_flag(field_name: str, quote: str, problems: list[Flag], lang: str) -> Flag:
-    kind = "discrimination" if any(p.kind == "discrimination" for p in problems) else "gendered_wording"
+    """The flag for a part of the brief left out of the ad, quoting it, with the first problem's explanation."""
+    kinds = {p.kind for p in problems}
     why = problems[0].message if problems else ""
-    return Flag(
-        kind=kind, severity="error" if kind == "discrimination" else "warning", evidence=quote,
-        message=(f"The brief ({field_name}) asks for “{quote}”: a protected criterion, left out of the ad. {why}"
-                 if kind == "discrimination" else
-                 f"The brief ({field_name}) has gendered wording “{quote}”: left out of the ad. {why}").strip(),
-    )
+    if "prompt_injection" in kinds:
+        return Flag(kind="prompt_injection", severity="error", evidence=quote, message=(
+            f"The brief ({field_name}) holds text aimed at the AI “{quote}”: left out of the ad and of what the "
+            f"model sees. {why}").strip())
+    if "discrimination" in kinds:
+        return Flag(kind="discrimination", severity="error", evidence=quote, message=(
+            f"The brief ({field_name}) asks for “{quote}”: a protected criterion, left out of the ad. {why}").strip())
+    return Flag(kind="gendered_wording", severity="warning", evidence=quote, message=(
+        f"The brief ({field_name}) has gendered wording “{quote}”: left out of the ad. {why}").strip())

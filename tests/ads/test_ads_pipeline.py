@@ -109,7 +109,7 @@ def test_field_over_the_limit(settings) -> None:
 @pytest.mark.parametrize(
     ("data", "match"),
     [({"company": "A", "partners_count": "beaucoup"}, "partners_count"),
-     ({"company": "A", "contract": "CDI à vie"}, "CDI, CDD"),
+     ({"company": "A", "contract": "contrat à vie"}, "CDI, CDD"),  # free text with no contract word in it
      ({"company": "A", "remote": "parfois"}, "no, hybrid, full"),
      ({"company": "A", "language": "de"}, "fr, en"),
      ({"company": "A", "country": "Atlantis"}, "ISO code"),
@@ -386,10 +386,8 @@ def with_citations(data: dict, services: Services, fake: str = "deadbeefdeadbeef
     return data
 
 
-def test_llm_reask_fixes_a_rule_break(services) -> None:
-    model = FakeStructuredChatModel(responses=[bad_draft(), with_citations(GOOD_DRAFT, services)])
-    llm = Services(settings=services.settings, kb=services.kb, framework=services.framework,
-                   chat_model=model)
+def test_llm_reask_fixes_a_rule_break(services, llm_services) -> None:
+    llm, model = llm_services(bad_draft(), with_citations(GOOD_DRAFT, services))
     result = draft_job_ad(brief(llm), llm, today=TODAY)
     assert len(model.calls) == 2
     reask = model.calls[1][-1].content
@@ -404,20 +402,16 @@ def test_llm_reask_fixes_a_rule_break(services) -> None:
     assert result.usage.get("calls") == 2
 
 
-def test_llm_still_wrong_after_one_reask_keeps_the_flags(services) -> None:
-    model = FakeStructuredChatModel(responses=[bad_draft(), bad_draft()])
-    llm = Services(settings=services.settings, kb=services.kb, framework=services.framework,
-                   chat_model=model)
+def test_llm_still_wrong_after_one_reask_keeps_the_flags(services, llm_services) -> None:
+    llm, model = llm_services(bad_draft(), bad_draft())
     result = draft_job_ad(brief(llm), llm, today=TODAY)
     assert len(model.calls) == 2  # bounded: one re-ask only
     assert result.notice and "still breaks rules" in result.notice
     assert "discrimination" in kinds(result, "error")
 
 
-def test_llm_failure(services) -> None:
-    model = FakeStructuredChatModel(responses=[TimeoutError("slow")])
-    llm = Services(settings=services.settings, kb=services.kb, framework=services.framework,
-                   chat_model=model)
+def test_llm_failure(services, llm_services) -> None:
+    llm, model = llm_services(TimeoutError("slow"))
     with pytest.raises(LLMError):
         draft_job_ad(brief(llm), llm, today=TODAY)
     model.script([TimeoutError("slow")])
@@ -425,13 +419,11 @@ def test_llm_failure(services) -> None:
     assert result.backend == "offline" and "offline draft" in (result.notice or "")
 
 
-def test_llm_text_is_sanitised(services) -> None:
+def test_llm_text_is_sanitised(services, llm_services) -> None:
     data = json.loads(json.dumps(GOOD_DRAFT))
     data["sections"][0]["paragraphs"].append('Voir <script>alert(1)</script> ![p](https://evil.example/t.png) [ici](javascript:alert(1))')
     data["sections"][0]["heading"] = "## <b>À propos</b>"
-    model = FakeStructuredChatModel(responses=[data])
-    llm = Services(settings=services.settings, kb=services.kb, framework=services.framework,
-                   chat_model=model)
+    llm, model = llm_services(data)
     result = draft_job_ad(brief(llm), llm, today=TODAY)
     for bad in ("<script", "<b>", "evil.example", "javascript:", "## ##"):
         assert bad not in result.text
@@ -444,10 +436,8 @@ def test_prompt_variables_match_the_chain() -> None:
     assert load_prompt("draft_ad").variables == {"language", "facts", "titles", "passages"}
 
 
-def test_llm_brief_facts_exclude_protected_criteria(services) -> None:
-    model = FakeStructuredChatModel(responses=[GOOD_DRAFT])
-    llm = Services(settings=services.settings, kb=services.kb, framework=services.framework,
-                   chat_model=model)
+def test_llm_brief_facts_exclude_protected_criteria(services, llm_services) -> None:
+    llm, model = llm_services(GOOD_DRAFT)
     draft_job_ad(brief(llm, requirements="Excel avancé, moins de 30 ans."), llm, today=TODAY)
     sent = "\n".join(str(m.content) for m in model.calls[0])
     assert "Excel avancé" in sent and "30 ans" not in sent
@@ -483,12 +473,6 @@ INVENTED = [
 ]
 
 
-def llm_services(services: Services, *responses: dict) -> tuple[Services, FakeStructuredChatModel]:
-    model = FakeStructuredChatModel(responses=list(responses))
-    return Services(settings=services.settings, kb=services.kb, framework=services.framework,
-                    chat_model=model), model
-
-
 def invented_draft(services: Services) -> dict:
     data = with_citations(GOOD_DRAFT, services)
     data["sections"][0]["paragraphs"].append(" ".join(INVENTED))
@@ -496,8 +480,8 @@ def invented_draft(services: Services) -> dict:
     return data
 
 
-def test_invented_figures_and_benefits_are_reasked(services) -> None:
-    llm, model = llm_services(services, invented_draft(services), with_citations(GOOD_DRAFT, services))
+def test_invented_figures_and_benefits_are_reasked(services, llm_services) -> None:
+    llm, model = llm_services(invented_draft(services), with_citations(GOOD_DRAFT, services))
     result = draft_job_ad(brief(llm), llm, today=TODAY)
     assert len(model.calls) == 2
     reask = model.calls[1][-1].content
@@ -507,8 +491,8 @@ def test_invented_figures_and_benefits_are_reasked(services) -> None:
     assert "500 collaborateurs" not in result.text
 
 
-def test_invented_claims_still_there_after_the_reask_are_dropped_and_flagged(services) -> None:
-    llm, model = llm_services(services, invented_draft(services), invented_draft(services))
+def test_invented_claims_still_there_after_the_reask_are_dropped_and_flagged(services, llm_services) -> None:
+    llm, model = llm_services(invented_draft(services), invented_draft(services))
     result = draft_job_ad(brief(llm), llm, today=TODAY)
     assert len(model.calls) == 2  # one re-ask only
     for gone in ("500 collaborateurs", "voiture de fonction", "9 999", "9,8", "prime", "Mutuelle"):
@@ -520,13 +504,13 @@ def test_invented_claims_still_there_after_the_reask_are_dropped_and_flagged(ser
     assert "unsupported_claim" in (result.notice or "")
 
 
-def test_claims_the_brief_supports_are_kept(services) -> None:
+def test_claims_the_brief_supports_are_kept(services, llm_services) -> None:
     data = with_citations(GOOD_DRAFT, services)
     data["sections"][0]["paragraphs"] += ["120 partners nous font confiance ; l'équipe compte 15 personnes.",
                                           "Vous bénéficiez d'une voiture de fonction et d'une prime annuelle."]
     data["sections"][1]["bullets"].append("Le métier s’articule autour de 4 axes.")  # a figure of the framework
     data["sections"][2]["bullets"].append("Travail en B2B, reporting Q1 à Q4")  # digits inside names: not figures
-    llm, model = llm_services(services, data)
+    llm, model = llm_services(data)
     result = draft_job_ad(brief(llm, partners_count=120, team_size=15, company_pitch="Voiture de fonction fournie.",
                                 variable_pay="prime annuelle sur objectifs"), llm, today=TODAY)
     assert len(model.calls) == 1, model.calls[-1][-1].content
