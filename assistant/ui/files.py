@@ -11,8 +11,10 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 from pathlib import Path
 
+from ..errors import InputError
 from ..settings import bundled_dir
 
 
@@ -31,8 +33,28 @@ def private_temp_dir() -> Path:
     return path
 
 
+DOWNLOAD_TTL = 300  # seconds a download stays on disk: it is written when the user clicks, and served at once
+
+
+def sweep_downloads(max_age: float = DOWNLOAD_TTL) -> int:
+    """Delete downloads older than `max_age` seconds; returns how many went. Gradio's own sweep does not cover
+    files the app writes itself, and a scorecard must not stay on disk."""
+    cutoff = time.time() - max_age
+    removed = 0
+    for folder in private_temp_dir().glob("download-*"):
+        try:
+            if folder.stat().st_mtime < cutoff:
+                shutil.rmtree(folder, ignore_errors=True)
+                removed += 1
+        except OSError:
+            continue  # removed meanwhile by another request
+    return removed
+
+
 def write_download(text: str, filename: str) -> str:
-    """Write one download in its own folder under the private temp dir (Gradio serves files from there)."""
+    """Write one download in its own folder under the private temp dir (Gradio serves files from there); older
+    downloads are swept first."""
+    sweep_downloads()
     folder = Path(tempfile.mkdtemp(prefix="download-", dir=private_temp_dir()))
     path = folder / filename
     path.write_text(text, encoding="utf-8")
@@ -40,16 +62,25 @@ def write_download(text: str, filename: str) -> str:
     return str(path)
 
 
-def read_upload(path: str | None) -> str:
-    """Read an uploaded notes file, then delete Gradio's copy of it: notes stay in memory only."""
+def read_upload(path: str | None, max_chars: int | None = None) -> str:
+    """Read an uploaded notes file, then delete Gradio's copy of it: notes stay in memory only.
+
+    Errors name the file, never the server's temp path; text longer than `max_chars` is refused, not cut."""
     if not path:
         return ""
+    name = Path(path).name
     try:
         from ..notes import read_notes_file
 
-        return read_notes_file(path)
+        text = read_notes_file(path)
+    except InputError as exc:
+        raise InputError(str(exc).replace(str(path), name).replace(str(Path(path).parent), "")) from None
     finally:
         _delete_upload(path)
+    if max_chars is not None and len(text) > max_chars:
+        raise InputError(f"{name}: {len(text):,} characters; the limit for interview notes is {max_chars:,} "
+                         "(ASSISTANT_MAX_NOTES_CHARS). Upload a shorter file.")
+    return text
 
 
 def _delete_upload(path: str) -> None:

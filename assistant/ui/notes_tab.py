@@ -164,7 +164,7 @@ def build_notes_tab(services: Services) -> None:
     if samples:
         load.click(plain_errors(example_notes_text), [pick], [notes], api_name="load_example_notes")
     upload.upload(
-        plain_errors(lambda path: (read_upload(path), None)), [upload], [notes, upload],
+        plain_errors(lambda path: (read_upload(path, services.settings.max_notes_chars), None)), [upload], [notes, upload],
         api_name=False,  # type: ignore[arg-type]  # False (a private endpoint) works; gradio annotates str | None
     )
     for button, fmt in ((dl_md, "md"), (dl_json, "json")):
