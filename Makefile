@@ -2,18 +2,29 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+RUNTIME := $(VENV)/.runtime-installed
+DEV     := $(VENV)/.dev-installed
+SOURCES := $(shell find assistant prompts knowledge examples -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: install run test bench evals ingest typecheck clean
+.PHONY: install install-dev run test bench evals ingest typecheck lint format clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.X)")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	@touch $(STAMP)
 
-install: $(STAMP)  ## venv + the project with its dev extras
+# The app is installed as users get it (a regular install, runtime dependencies only); it is reinstalled when the
+# sources change. The dev install is editable, for the tests.
+$(RUNTIME): pyproject.toml $(SOURCES) | $(BIN)/python
+	@if [ -f $(DEV) ]; then touch $(RUNTIME); else $(BIN)/python -m pip install --quiet . && touch $(RUNTIME); fi
+
+$(DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(DEV) $(RUNTIME)
+
+install: $(RUNTIME)  ## venv + the project (runtime dependencies only)
+
+install-dev: $(DEV)  ## venv + the project with its dev extras (tests, type checks, lint)
 
 ingest: install  ## build the index of the default guide (idempotent)
 	$(BIN)/hiring-assistant ingest
@@ -21,16 +32,24 @@ ingest: install  ## build the index of the default guide (idempotent)
 run: ingest  ## the web app on http://127.0.0.1:7860, offline unless an LLM is configured
 	$(BIN)/hiring-assistant ui
 
-test: install  ## the full test suite (browser tests need Debian's chromium; .ci/run installs it)
+test: install-dev  ## the full test suite (browser tests need Debian's chromium; .ci/run installs it)
 	$(BIN)/python -m pytest
 
-typecheck: install  ## mypy over the package (pydantic plugin)
+typecheck: install-dev  ## mypy over the package (pydantic plugin)
 	$(BIN)/mypy
 
-bench: install  ## performance figures (prints, asserts nothing)
+lint: install-dev  ## ruff: lint rules and formatting check
+	$(BIN)/ruff check assistant tests evals
+	$(BIN)/ruff format --check assistant tests evals
+
+format: install-dev  ## ruff: apply formatting and safe fixes
+	$(BIN)/ruff check --fix assistant tests evals
+	$(BIN)/ruff format assistant tests evals
+
+bench: install-dev  ## performance figures (prints, asserts nothing)
 	$(BIN)/hiring-assistant bench
 
-evals: install  ## the eval datasets: retrieval/abstention, job ads, interview notes
+evals: install-dev  ## the eval datasets: retrieval/abstention, job ads, interview notes
 	$(BIN)/python evals/run_qa.py
 	$(BIN)/python evals/run_ads.py
 	$(BIN)/python evals/run_notes.py
