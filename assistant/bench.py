@@ -66,11 +66,16 @@ def run_bench(chunks: int = 30_000, queries: int = 50) -> None:
             t0 = time.perf_counter()
             subprocess.run(
                 [sys.executable, "-m", "assistant", "ask", QUESTIONS[0]],
-                env=env, cwd=PROJECT_ROOT, capture_output=True, check=True,
+                env=env,
+                cwd=PROJECT_ROOT,
+                capture_output=True,
+                check=True,
             )
             cold.append(time.perf_counter() - t0)
-        print(f"CLI cold start of `ask` (process start to answer): median {statistics.median(cold):.2f} s "
-              f"of {len(cold)} runs  [target <= 3 s]")
+        print(
+            f"CLI cold start of `ask` (process start to answer): median {statistics.median(cold):.2f} s "
+            f"of {len(cold)} runs  [target <= 3 s]"
+        )
 
         _bench_large_store(settings, kb.embedder, chunks, queries)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -91,15 +96,22 @@ def _bench_large_store(settings: Settings, embedder: object, n: int, queries: in
     words = " ".join(c.text for c in guide.chunks).split()
     rng = random.Random(7)
     chunks = [
-        Chunk(id=f"s{i}", guide_id="synthetic", section=f"S{i % 97}", kind="section",
-              text=" ".join(rng.choices(words, k=60)), order=i)
+        Chunk(
+            id=f"s{i}",
+            guide_id="synthetic",
+            section=f"S{i % 97}",
+            kind="section",
+            text=" ".join(rng.choices(words, k=60)),
+            order=i,
+        )
         for i in range(n)
     ]
     client = open_chroma_client(settings)
     from .guide.embeddings import chroma_embedding_function
 
     collection = client.create_collection(
-        "bench-synthetic", embedding_function=chroma_embedding_function(embedder),  # type: ignore[arg-type]
+        "bench-synthetic",
+        embedding_function=chroma_embedding_function(embedder),  # type: ignore[arg-type]
         configuration={"hnsw": {"space": "cosine"}},
         metadata={"embedding_model": embedder.name, "embedding_dim": embedder.dim},  # type: ignore[attr-defined]
     )
@@ -110,8 +122,10 @@ def _bench_large_store(settings: Settings, embedder: object, n: int, queries: in
     for start in range(0, n, batch):
         part = chunks[start : start + batch]
         collection.add(
-            ids=[c.id for c in part], embeddings=vectors[start : start + batch],
-            documents=[c.text for c in part], metadatas=[{"guide_id": "synthetic"} for _ in part],
+            ids=[c.id for c in part],
+            embeddings=vectors[start : start + batch],
+            documents=[c.text for c in part],
+            metadatas=[{"guide_id": "synthetic"} for _ in part],
         )
     load = time.perf_counter() - t0
     t0 = time.perf_counter()

@@ -9,8 +9,9 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .errors import AssistantError, InputError
 
@@ -86,8 +87,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_draft_ad(args: argparse.Namespace) -> int:
-    from .ads import export as render
     from .ads import draft_job_ad, load_brief
+    from .ads import export as render
 
     services = _services(args)
     brief = load_brief(Path(args.brief))
@@ -111,8 +112,8 @@ def cmd_draft_ad(args: argparse.Namespace) -> int:
 
 
 def cmd_check_ad(args: argparse.Namespace) -> int:
-    from .rules.compliance import lint_ad
     from .guide.framework import load_framework
+    from .rules.compliance import lint_ad
     from .settings import load_settings
 
     text = read_text_file(args.file, what="ad", max_chars=100_000)
@@ -126,7 +127,10 @@ def cmd_check_ad(args: argparse.Namespace) -> int:
         if not flags:
             print("No flags: nothing found to fix.")
         for f in flags:
-            print(f"{f.severity.upper():8} {f.kind:17} {f.message}" + (f"\n{'':26} « {f.evidence} »" if f.evidence else ""))
+            print(
+                f"{f.severity.upper():8} {f.kind:17} {f.message}"
+                + (f"\n{'':26} « {f.evidence} »" if f.evidence else "")
+            )
     return EXIT_AD_ERRORS if any(f.severity == "error" for f in flags) else 0
 
 
@@ -266,7 +270,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("ingest", cmd_ingest, "(Re)build the index of a guide. Idempotent: an unchanged guide writes nothing.")
     p.add_argument("guide_dir", nargs="?", help="a guide folder (default: knowledge/account-manager)")
-    p.add_argument("--rebuild", action="store_true", help="drop the guide's index first (needed after changing the embedding model)")
+    p.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="drop the guide's index first (needed after changing the embedding model)",
+    )
 
     p = add("ask", cmd_ask, "Ask a question about the guide; the answer cites the passages it rests on.")
     p.add_argument("question")
@@ -276,14 +284,27 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("draft-ad", cmd_draft_ad, "Draft a job ad from a brief (YAML or JSON), checked against French/EU rules.")
     p.add_argument("brief", help="brief file; see examples/brief-fr.yaml")
     p.add_argument("--format", choices=["md", "html", "jsonld", "json"], default="md")
-    p.add_argument("--lang", choices=["fr", "en"], default=None, help="language of the ad (default: the brief's, else fr)")
+    p.add_argument(
+        "--lang", choices=["fr", "en"], default=None, help="language of the ad (default: the brief's, else fr)"
+    )
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
 
-    p = add("check-ad", cmd_check_ad, "Lint any job ad (Markdown or text) against French/EU job-ad rules. Exit 3 on errors.")
+    p = add(
+        "check-ad", cmd_check_ad, "Lint any job ad (Markdown or text) against French/EU job-ad rules. Exit 3 on errors."
+    )
     p.add_argument("file", help="the ad, or - for standard input")
-    p.add_argument("--level", choices=["junior", "mid", "senior"], default=None, help="level, to check pay against the guide's grid")
-    p.add_argument("--country", default="FR", help="ISO code of the job's country (default FR: French job-ad law, "
-                   "including the French-language rule, applies)")
+    p.add_argument(
+        "--level",
+        choices=["junior", "mid", "senior"],
+        default=None,
+        help="level, to check pay against the guide's grid",
+    )
+    p.add_argument(
+        "--country",
+        default="FR",
+        help="ISO code of the job's country (default FR: French job-ad law, "
+        "including the French-language rule, applies)",
+    )
     p.add_argument("--json", action="store_true")
 
     p = add("summarize", cmd_summarize, "Turn interview notes into an evidence-backed scorecard (notes never stored).")
@@ -297,9 +318,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("status", cmd_status, "Show the guide, the index and the active LLM backend.")
 
-    p = add("bench", cmd_bench, "Print performance figures (ingest, ask latency, cold start, retrieval at scale, memory).")
-    p.add_argument("--chunks", type=_bounded_int(1, 1_000_000), default=30_000,
-                   help="size of the synthetic store for the retrieval benchmark (1 to 1,000,000)")
+    p = add(
+        "bench", cmd_bench, "Print performance figures (ingest, ask latency, cold start, retrieval at scale, memory)."
+    )
+    p.add_argument(
+        "--chunks",
+        type=_bounded_int(1, 1_000_000),
+        default=30_000,
+        help="size of the synthetic store for the retrieval benchmark (1 to 1,000,000)",
+    )
     p.add_argument("--queries", type=_bounded_int(1, 10_000), default=50, help="queries to time (1 to 10,000)")
     return parser
 

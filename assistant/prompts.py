@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +41,7 @@ class Prompt:
         return [SystemMessage(content=self.system.format(**values)), HumanMessage(content=self.human.format(**values))]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> Prompt:
     """Load and check prompts/<name>.yaml: the declared variables must be exactly those the templates use."""
     path = directory / f"{name}.yaml"

@@ -19,6 +19,7 @@ _HOMOGLYPHS = dict(
     zip(
         "аеорсухіјѕԁɡһԛԝѵӏкмтнвАВЕКМНОРСТХУІЈЅαορνικτυεΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
         "aeopcyxijsdghqwvlkmthbABEKMHOPCTXYIJSaopviktueABEZHIKMNOPTYX",
+        strict=True,
     )
 )
 _APOSTROPHES = "’‘ʼ´`‛′ʹ＇"

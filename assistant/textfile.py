@@ -24,7 +24,9 @@ def read_text_input(path: str | Path, *, what: str, max_bytes: int) -> str:
         if not p.exists():
             raise InputError(f"{p}: file not found.")
         if p.is_file() and p.stat().st_size > max_bytes:
-            raise InputError(f"{p}: the file is {p.stat().st_size} bytes; the limit for the {what} is {max_bytes} bytes.")
+            raise InputError(
+                f"{p}: the file is {p.stat().st_size} bytes; the limit for the {what} is {max_bytes} bytes."
+            )
         try:  # a regular file, or a pipe such as `<(cat ad.md)` or a FIFO: read at most one byte past the limit
             with p.open("rb") as handle:
                 data = handle.read(max_bytes + 1)
@@ -38,7 +40,9 @@ def read_text_input(path: str | Path, *, what: str, max_bytes: int) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{where}: not UTF-8 text ({exc.reason} at byte {exc.start}); save the {what} as UTF-8.") from exc
+        raise InputError(
+            f"{where}: not UTF-8 text ({exc.reason} at byte {exc.start}); save the {what} as UTF-8."
+        ) from exc
     if not text.strip():
         raise InputError(f"{where} is empty: there is no {what} in it.")
     return text.replace("\r\n", "\n")

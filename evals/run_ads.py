@@ -23,12 +23,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.rules.compliance import lint_ad  # noqa: E402
-from assistant.text import detect_language  # noqa: E402
 from assistant.ads import brief_from_dict, draft_job_ad  # noqa: E402
-from assistant.ads.models import AdResult  # noqa: E402
 from assistant.ads.export import ad_to_jsonld as to_jsonld  # noqa: E402
+from assistant.ads.models import AdResult  # noqa: E402
+from assistant.rules.compliance import lint_ad  # noqa: E402
 from assistant.rules.safety import find_protected_criteria  # noqa: E402
+from assistant.text import detect_language  # noqa: E402
 
 MARKER = re.compile(r"\((?:F/H|H/F)\)\s*$")
 JSONLD_REQUIRED = ("title", "description", "datePosted", "hiringOrganization")
@@ -56,8 +56,11 @@ def check_case(case: dict[str, Any], result: AdResult, framework: Any, services:
     for kind in expect.get("flags", {}).get("present", []):
         checks[f"flag_present:{kind}"] = (kind in kinds, sorted(kinds))
     for kind in expect.get("flags", {}).get("absent", []):
-        found = [f"{f.severity}: {f.evidence or ''} {f.message[:80]}" for f in result.flags
-                 if f.kind == kind and f.severity in COUNTED]
+        found = [
+            f"{f.severity}: {f.evidence or ''} {f.message[:80]}"
+            for f in result.flags
+            if f.kind == kind and f.severity in COUNTED
+        ]
         checks[f"flag_absent:{kind}"] = (not found, "; ".join(found))
     for kind in expect.get("errors", []):
         checks[f"error_present:{kind}"] = (any(f.kind == kind and f.severity == "error" for f in result.flags), "")
@@ -76,11 +79,22 @@ def check_case(case: dict[str, Any], result: AdResult, framework: Any, services:
         checks[f"forbidden:{needle}"] = (needle.casefold() not in folded, "")
     data = to_jsonld(result)
     has_place = "jobLocation" in data or data.get("jobLocationType") == "TELECOMMUTE"
-    checks["jsonld_required"] = (all(data.get(k) for k in JSONLD_REQUIRED) and has_place and data["title"] == ad.title, "")
+    checks["jsonld_required"] = (
+        all(data.get(k) for k in JSONLD_REQUIRED) and has_place and data["title"] == ad.title,
+        "",
+    )
     if expect.get("edit", {}).get("drop_date"):
         edited = "\n".join(line for line in text.splitlines() if not re.match(r"^\*(?:Publiée le|Posted on)", line))
-        edited_kinds = counted_kinds(lint_ad(edited, framework=framework, language=ad.language, level=ad.level,
-                                             date_posted=None, job_in_france=ad.country == "FR"))
+        edited_kinds = counted_kinds(
+            lint_ad(
+                edited,
+                framework=framework,
+                language=ad.language,
+                level=ad.level,
+                date_posted=None,
+                job_in_france=ad.country == "FR",
+            )
+        )
         for kind in expect.get("edit_flags", {}).get("present", []):
             checks[f"edit_flag_present:{kind}"] = (kind in edited_kinds, sorted(edited_kinds))
     return {name: {"ok": ok, "detail": detail} for name, (ok, detail) in checks.items()}
@@ -115,16 +129,20 @@ def evaluate(dataset: dict[str, Any], services: Any) -> dict[str, Any]:
         levels.add(brief.seniority)
         result = draft_job_ad(brief, services, today=today)
         checks = check_case(case, result, framework, services)
-        rows.append({
-            "id": case["id"],
-            "passed": all(c["ok"] for c in checks.values()),
-            "checks": checks,
-            "language": result.ad.language,
-            "title": result.ad.title,
-            "flags": [f.model_dump(mode="json", include={"kind", "severity", "evidence", "message"}) for f in result.flags],
-            "citations": len(result.citations),
-            "text": result.text,
-        })
+        rows.append(
+            {
+                "id": case["id"],
+                "passed": all(c["ok"] for c in checks.values()),
+                "checks": checks,
+                "language": result.ad.language,
+                "title": result.ad.title,
+                "flags": [
+                    f.model_dump(mode="json", include={"kind", "severity", "evidence", "message"}) for f in result.flags
+                ],
+                "citations": len(result.citations),
+                "text": result.text,
+            }
+        )
     return {
         "cases": len(rows),
         "case_pass_rate": sum(r["passed"] for r in rows) / len(rows),
@@ -149,13 +167,27 @@ def build(data_dir: Path, embeddings: str) -> Any:
     from assistant.services import Services
     from assistant.settings import Settings
 
-    settings = Settings(_env_file=None, ASSISTANT_DATA_DIR=str(data_dir), ASSISTANT_LLM_BACKEND="offline",
-                        ASSISTANT_EMBEDDINGS=embeddings)
+    settings = Settings(
+        _env_file=None,
+        ASSISTANT_DATA_DIR=str(data_dir),
+        ASSISTANT_LLM_BACKEND="offline",
+        ASSISTANT_EMBEDDINGS=embeddings,
+    )
     return Services(settings=settings)
 
 
-METRICS = ("case_pass_rate", "checks_pass_rate", "discrimination_free_rate", "title_ok_rate", "flag_recall",
-           "flag_specificity", "salary_ok_rate", "language_ok_rate", "content_ok_rate", "jsonld_ok_rate")
+METRICS = (
+    "case_pass_rate",
+    "checks_pass_rate",
+    "discrimination_free_rate",
+    "title_ok_rate",
+    "flag_recall",
+    "flag_specificity",
+    "salary_ok_rate",
+    "language_ok_rate",
+    "content_ok_rate",
+    "jsonld_ok_rate",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,8 +201,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         services = build(args.data_dir or Path(tmp), args.embeddings)
         report = evaluate(dataset, services)
-    print(f"Job-ad eval on {report['cases']} briefs ({', '.join(report['languages'])}; levels "
-          f"{', '.join(report['levels_in_briefs'])}), {report['checks']} checks, offline engine")
+    print(
+        f"Job-ad eval on {report['cases']} briefs ({', '.join(report['languages'])}; levels "
+        f"{', '.join(report['levels_in_briefs'])}), {report['checks']} checks, offline engine"
+    )
     for key in METRICS:
         print(f"  {key:26} {report[key]:.3f}")
     print("  flag coverage (cases expecting it present / absent):")

@@ -9,9 +9,10 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from openai_server import hash_embedding
 
@@ -110,7 +111,9 @@ def run_chroma_server(data_dir: Path, timeout: float = STARTUP_TIMEOUT_S) -> Ite
     """Start `chroma run --path data_dir` on 127.0.0.1:<free port>, wait for the heartbeat, stop it on exit."""
     cli = find_chroma_cli()
     if cli is None:
-        raise ChromaUnavailable("the `chroma` CLI (installed with chromadb) was not found beside the interpreter or on PATH")
+        raise ChromaUnavailable(
+            "the `chroma` CLI (installed with chromadb) was not found beside the interpreter or on PATH"
+        )
     host, port = "127.0.0.1", free_port()
     data_dir.mkdir(parents=True, exist_ok=True)
     log_path = data_dir.parent / f"chroma-{port}.log"
@@ -132,11 +135,20 @@ def run_chroma_server(data_dir: Path, timeout: float = STARTUP_TIMEOUT_S) -> Ite
                 raise RuntimeError(f"chroma run exited with code {proc.returncode}; log tail:\n{tail}")
             if time.monotonic() > deadline:
                 tail = log_path.read_text(errors="replace")[-2000:]
-                raise RuntimeError(f"chroma run gave no heartbeat on {host}:{port} within {timeout:.0f} s; log tail:\n{tail}")
+                raise RuntimeError(
+                    f"chroma run gave no heartbeat on {host}:{port} within {timeout:.0f} s; log tail:\n{tail}"
+                )
             time.sleep(0.2)
         yield ChromaEndpoint(host, port)
     finally:
         _stop(proc)
 
 
-__all__ = ["ChromaEndpoint", "HashEmbeddingFunction", "ChromaUnavailable", "find_chroma_cli", "free_port", "run_chroma_server"]
+__all__ = [
+    "ChromaEndpoint",
+    "HashEmbeddingFunction",
+    "ChromaUnavailable",
+    "find_chroma_cli",
+    "free_port",
+    "run_chroma_server",
+]

@@ -6,9 +6,9 @@ The network guard, the OpenAI-compatible test server and the Chroma server come 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -20,8 +20,15 @@ pytest_plugins = ["fixtures_infra"]
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ["HF_HUB_OFFLINE"] = "1"
-for _var in ("OPENAI_API_KEY", "ASSISTANT_LLM_BASE_URL", "ASSISTANT_LLM_BACKEND", "CHROMA_HOST", "ASSISTANT_EMBEDDINGS"):
+for _var in (
+    "OPENAI_API_KEY",
+    "ASSISTANT_LLM_BASE_URL",
+    "ASSISTANT_LLM_BACKEND",
+    "CHROMA_HOST",
+    "ASSISTANT_EMBEDDINGS",
+):
     os.environ.pop(_var, None)
+
 
 @pytest.fixture
 def settings(tmp_path: Path):
@@ -62,6 +69,7 @@ def llm_services(settings, kb, framework) -> Callable[..., tuple[Any, Any]]:
 
     The fake enters through the same constructor argument as a real chat model."""
     from assistant.services import Services
+
     from fake_llm import FakeStructuredChatModel
 
     def make(*responses: Any, model_name: str = "fake-structured") -> tuple[Any, Any]:

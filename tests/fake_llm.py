@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from operator import itemgetter
-from typing import Any, Literal, Sequence
+from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel, LanguageModelInput
 from langchain_core.messages import AIMessage, BaseMessage
@@ -80,7 +81,9 @@ class FakeStructuredChatModel(BaseChatModel):
         message = item if isinstance(item, AIMessage) else self._to_message(item, kwargs)
         if message.usage_metadata is None:
             prompt = sum(_count_tokens(m.text) for m in messages)
-            completion = _count_tokens(message.text) + sum(_count_tokens(json.dumps(c["args"])) for c in message.tool_calls)
+            completion = _count_tokens(message.text) + sum(
+                _count_tokens(json.dumps(c["args"])) for c in message.tool_calls
+            )
             message.usage_metadata = UsageMetadata(
                 input_tokens=prompt, output_tokens=completion, total_tokens=prompt + completion
             )

@@ -6,8 +6,8 @@ Load it from tests/conftest.py with `pytest_plugins = ["fixtures_infra"]` (tests
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

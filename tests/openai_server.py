@@ -28,9 +28,10 @@ import re
 import struct
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Iterable
+from typing import Any
 
 EMBEDDING_DIM = 64
 MODEL_IDS = ("test-model", "test-embedding")
@@ -357,24 +358,44 @@ class _Handler(BaseHTTPRequestHandler):
 
         def chunk(delta: dict[str, Any], finish_reason: str | None = None, **extra: Any) -> dict[str, Any]:
             choices = [{"index": 0, "delta": delta, "finish_reason": finish_reason, "logprobs": None}]
-            return {"id": completion_id, "object": "chat.completion.chunk", "created": created, "model": model,
-                    "choices": choices, **extra}
+            return {
+                "id": completion_id,
+                "object": "chat.completion.chunk",
+                "created": created,
+                "model": model,
+                "choices": choices,
+                **extra,
+            }
 
         events = [chunk({"role": "assistant", "content": ""})]
         if tool_calls:
             for i, call in enumerate(tool_calls):
-                head = {"index": i, "id": call["id"], "type": "function",
-                        "function": {"name": call["function"]["name"], "arguments": ""}}
+                head = {
+                    "index": i,
+                    "id": call["id"],
+                    "type": "function",
+                    "function": {"name": call["function"]["name"], "arguments": ""},
+                }
                 events.append(chunk({"tool_calls": [head]}))
                 args = call["function"]["arguments"]
                 for start in range(0, len(args), 16):
-                    events.append(chunk({"tool_calls": [{"index": i, "function": {"arguments": args[start:start + 16]}}]}))
+                    events.append(
+                        chunk({"tool_calls": [{"index": i, "function": {"arguments": args[start : start + 16]}}]})
+                    )
         for piece in re.findall(r"\S+\s*|\s+", content or ""):
             events.append(chunk({"content": piece}))
         events.append(chunk({}, finish))
         if usage is not None:
-            events.append({"id": completion_id, "object": "chat.completion.chunk", "created": created, "model": model,
-                           "choices": [], "usage": usage})
+            events.append(
+                {
+                    "id": completion_id,
+                    "object": "chat.completion.chunk",
+                    "created": created,
+                    "model": model,
+                    "choices": [],
+                    "usage": usage,
+                }
+            )
         try:
             self.send_response(200)
             self.send_header("content-type", "text/event-stream")
@@ -382,7 +403,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("connection", "close")  # no content-length: the end of stream is the close
             self.end_headers()
             for event in events:
-                self.wfile.write(f"data: {json.dumps(event)}\n\n".encode("utf-8"))
+                self.wfile.write(f"data: {json.dumps(event)}\n\n".encode())
             self.wfile.write(b"data: [DONE]\n\n")
             self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
@@ -398,8 +419,9 @@ class _Handler(BaseHTTPRequestHandler):
         elif isinstance(raw, list) and raw:
             inputs = raw
         else:
-            self._send_json(400, _error_body("test server: 'input' must be a string or a non-empty list",
-                                             "invalid_request_error"))
+            self._send_json(
+                400, _error_body("test server: 'input' must be a string or a non-empty list", "invalid_request_error")
+            )
             return
         dim = int(body.get("dimensions") or self.app.embedding_dim)
         as_base64 = body.get("encoding_format") == "base64"  # the openai client asks for base64 by default
@@ -410,8 +432,15 @@ class _Handler(BaseHTTPRequestHandler):
             encoded: Any = base64.b64encode(struct.pack(f"<{dim}f", *vec)).decode("ascii") if as_base64 else vec
             data.append({"object": "embedding", "index": i, "embedding": encoded})
         tokens = sum(_count_tokens(x) if isinstance(x, str) else len(x) for x in inputs)
-        self._send_json(200, {"object": "list", "data": data, "model": body.get("model") or "test-embedding",
-                              "usage": {"prompt_tokens": tokens, "total_tokens": tokens}})
+        self._send_json(
+            200,
+            {
+                "object": "list",
+                "data": data,
+                "model": body.get("model") or "test-embedding",
+                "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
+            },
+        )
 
 
 __all__ = ["Delay", "Error", "Logged", "OpenAIServer", "Raw", "EMBEDDING_DIM", "hash_embedding"]

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from assistant.cli import main
+
 from support import ROOT
 
 
@@ -59,7 +60,9 @@ def test_cold_start_of_ask_does_not_import_gradio(cli_env) -> None:
         "print('GRADIO' if 'gradio' in sys.modules else 'NO-GRADIO', rc)"
     )
     env = {**os.environ}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
     assert result.stdout.strip().endswith("NO-GRADIO 0"), result.stderr[-2000:]
 
 
@@ -92,7 +95,10 @@ def test_draft_ad_bad_brief_is_a_message(cli_env, capsys, tmp_path) -> None:
 
 def test_check_ad_exit_codes_and_json(cli_env, capsys, tmp_path) -> None:
     bad = tmp_path / "bad.md"
-    bad.write_text("# Vendeuse H/F\n\nNous cherchons un homme de terrain de moins de 30 ans. Salaire selon profil.\n", encoding="utf-8")
+    bad.write_text(
+        "# Vendeuse H/F\n\nNous cherchons un homme de terrain de moins de 30 ans. Salaire selon profil.\n",
+        encoding="utf-8",
+    )
     assert main(["check-ad", str(bad), "--json"]) == 3
     kinds = {f["kind"] for f in json.loads(capsys.readouterr().out)["flags"]}
     assert {"discrimination", "gendered_wording", "salary", "date"} <= kinds
@@ -123,7 +129,7 @@ def test_summarize_file_and_stdin(cli_env, capsys, monkeypatch) -> None:
     notes = (ROOT / "examples" / "notes-en.txt").read_text(encoding="utf-8")
     for c in data["competencies"]:
         for e in c["evidence"]:
-            assert notes[e["start"]:e["end"]] == e["quote"]
+            assert notes[e["start"] : e["end"]] == e["quote"]
     assert data["recommendation"] is None and all(c["rating"] is None for c in data["competencies"])
 
     class FakeStdin:

@@ -86,8 +86,18 @@ def test_guard_sets_offline_environment_and_uninstalls_cleanly() -> None:
 
 @pytest.mark.parametrize(
     ("host", "expected"),
-    [("127.0.0.1", True), ("127.5.6.7", True), ("::1", True), ("::ffff:127.0.0.1", True), ("localhost", True),
-     (b"localhost", True), ("10.0.0.1", False), ("0.0.0.0", False), ("example.com", False), (None, False)],
+    [
+        ("127.0.0.1", True),
+        ("127.5.6.7", True),
+        ("::1", True),
+        ("::ffff:127.0.0.1", True),
+        ("localhost", True),
+        (b"localhost", True),
+        ("10.0.0.1", False),
+        ("0.0.0.0", False),
+        ("example.com", False),
+        (None, False),
+    ],
 )
 def test_is_loopback_host(host: object, expected: bool) -> None:
     assert netguard.is_loopback_host(host) is expected
@@ -196,8 +206,9 @@ def test_embeddings_and_models(openai_server: OpenAIServer) -> None:
     from langchain_openai import OpenAIEmbeddings
 
     # check_embedding_ctx_length=False: otherwise LangChain tokenises with tiktoken, which downloads its tables.
-    emb = OpenAIEmbeddings(base_url=openai_server.base_url, api_key="test", model="test-embedding",
-                           check_embedding_ctx_length=False)
+    emb = OpenAIEmbeddings(
+        base_url=openai_server.base_url, api_key="test", model="test-embedding", check_embedding_ctx_length=False
+    )
     docs = emb.embed_documents(["recruter un account manager", "salaire junior"])
     query = emb.embed_query("recruter un account manager")
     assert len(docs) == 2 and len(docs[0]) == 64

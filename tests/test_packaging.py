@@ -66,7 +66,7 @@ def test_no_module_imports_one_that_imports_it_back() -> None:
             if nxt not in graph:
                 continue
             if state.get(nxt) == 1:
-                cycles.append(path[path.index(nxt):] + [nxt] if nxt in path else [node, nxt])
+                cycles.append(path[path.index(nxt) :] + [nxt] if nxt in path else [node, nxt])
             elif nxt not in state:
                 visit(nxt, path + [nxt])
         state[node] = 2
@@ -93,8 +93,11 @@ def _run(cmd: list[str], *, cwd: Path, env: dict[str, str], timeout: float = 300
 def test_wheel_installed_outside_the_checkout_runs_every_job(tmp_path: Path) -> None:
     """`pip wheel .`, installed in a fresh venv away from the repository: prompts, guide and examples come along."""
     dist = tmp_path / "dist"
-    built = _run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q",
-                  "-w", str(dist)], cwd=tmp_path, env=dict(os.environ))
+    built = _run(
+        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q", "-w", str(dist)],
+        cwd=tmp_path,
+        env=dict(os.environ),
+    )
     assert built.returncode == 0, built.stderr[-2000:]
     wheel = next(dist.glob("hiring_assistant-*.whl"))
 
@@ -103,11 +106,19 @@ def test_wheel_installed_outside_the_checkout_runs_every_job(tmp_path: Path) -> 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=False, symlinks=True)
     python = env_dir / "bin" / "python"
-    site = Path(_run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                     cwd=tmp_path, env=dict(os.environ)).stdout.strip())
+    site = Path(
+        _run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            cwd=tmp_path,
+            env=dict(os.environ),
+        ).stdout.strip()
+    )
     (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    installed = _run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", "-q",
-                      str(wheel)], cwd=tmp_path, env=dict(os.environ))
+    installed = _run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", "-q", str(wheel)],
+        cwd=tmp_path,
+        env=dict(os.environ),
+    )
     assert installed.returncode == 0, installed.stderr[-2000:]
 
     home = tmp_path / "home"

@@ -31,49 +31,106 @@ def _table(groups: dict[str, list[str]]) -> dict[str, str]:
 
 
 # Synonyms are compared through fold_key(), which drops accents, case, plurals and feminine endings.
-SENIORITY_SYNONYMS = _table({
-    # "jeune diplômé" is understood but never written in an ad: it refers to age (see plan_ad).
-    "junior": ["débutant", "débutant accepté", "entry level", "entry-level", "graduate", "premier emploi",
-               "première expérience", "jeune diplômé"],
-    "mid": ["confirmé", "intermédiaire", "intermediate", "mid-level", "mid level", "medior"],
-    "senior": ["expérimenté", "experienced", "expert", "senior confirmé"],
-})
-CONTRACT_SYNONYMS = _table({
-    "CDI": ["permanent", "permanent contract", "contrat à durée indéterminée"],
-    "CDD": ["fixed-term", "fixed term contract", "contrat à durée déterminée"],
-    "freelance": ["free-lance", "contractor", "indépendant", "portage salarial"],
-    "stage": ["internship", "intern", "stagiaire"],
-    "alternance": ["apprentissage", "apprenticeship", "work-study", "contrat de professionnalisation"],
-    "interim": ["intérim", "temp", "temporary", "travail temporaire"],
-})
-REMOTE_SYNONYMS = _table({
-    "no": ["non", "none", "aucun", "on-site", "onsite", "sur site", "présentiel", "office", "false"],
-    "hybrid": ["hybride", "partial", "partiel", "télétravail partiel", "partial remote", "flexible", "true", "yes", "oui"],
-    "full": ["full remote", "fully remote", "remote", "100%", "100% remote", "100% télétravail", "télétravail complet",
-             "télétravail total", "full télétravail"],
-})
+SENIORITY_SYNONYMS = _table(
+    {
+        # "jeune diplômé" is understood but never written in an ad: it refers to age (see plan_ad).
+        "junior": [
+            "débutant",
+            "débutant accepté",
+            "entry level",
+            "entry-level",
+            "graduate",
+            "premier emploi",
+            "première expérience",
+            "jeune diplômé",
+        ],
+        "mid": ["confirmé", "intermédiaire", "intermediate", "mid-level", "mid level", "medior"],
+        "senior": ["expérimenté", "experienced", "expert", "senior confirmé"],
+    }
+)
+CONTRACT_SYNONYMS = _table(
+    {
+        "CDI": ["permanent", "permanent contract", "contrat à durée indéterminée"],
+        "CDD": ["fixed-term", "fixed term contract", "contrat à durée déterminée"],
+        "freelance": ["free-lance", "contractor", "indépendant", "portage salarial"],
+        "stage": ["internship", "intern", "stagiaire"],
+        "alternance": ["apprentissage", "apprenticeship", "work-study", "contrat de professionnalisation"],
+        "interim": ["intérim", "temp", "temporary", "travail temporaire"],
+    }
+)
+REMOTE_SYNONYMS = _table(
+    {
+        "no": ["non", "none", "aucun", "on-site", "onsite", "sur site", "présentiel", "office", "false"],
+        "hybrid": [
+            "hybride",
+            "partial",
+            "partiel",
+            "télétravail partiel",
+            "partial remote",
+            "flexible",
+            "true",
+            "yes",
+            "oui",
+        ],
+        "full": [
+            "full remote",
+            "fully remote",
+            "remote",
+            "100%",
+            "100% remote",
+            "100% télétravail",
+            "télétravail complet",
+            "télétravail total",
+            "full télétravail",
+        ],
+    }
+)
 LANGUAGE_SYNONYMS = _table({"fr": ["french", "français"], "en": ["english", "anglais"]})
 COUNTRY_SYNONYMS = {
-    "france": "FR", "belgique": "BE", "belgium": "BE", "suisse": "CH", "switzerland": "CH", "luxembourg": "LU",
-    "royaume uni": "GB", "united kingdom": "GB", "uk": "GB", "allemagne": "DE", "germany": "DE", "espagne": "ES",
-    "spain": "ES", "italie": "IT", "italy": "IT", "irlande": "IE", "ireland": "IE", "canada": "CA",
-    "etats unis": "US", "united states": "US", "usa": "US", "pays bas": "NL", "netherlands": "NL",
+    "france": "FR",
+    "belgique": "BE",
+    "belgium": "BE",
+    "suisse": "CH",
+    "switzerland": "CH",
+    "luxembourg": "LU",
+    "royaume uni": "GB",
+    "united kingdom": "GB",
+    "uk": "GB",
+    "allemagne": "DE",
+    "germany": "DE",
+    "espagne": "ES",
+    "spain": "ES",
+    "italie": "IT",
+    "italy": "IT",
+    "irlande": "IE",
+    "ireland": "IE",
+    "canada": "CA",
+    "etats unis": "US",
+    "united states": "US",
+    "usa": "US",
+    "pays bas": "NL",
+    "netherlands": "NL",
 }
 
 
 # ISO 3166-1 alpha-2 (the officially assigned codes).
-ISO_COUNTRIES = frozenset("""AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
+ISO_COUNTRIES = frozenset(
+    """AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
 CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB
 GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH
 KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX
 MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE
 SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC
-VE VG VI VN VU WF WS YE YT ZA ZM ZW""".split())
+VE VG VI VN VU WF WS YE YT ZA ZM ZW""".split()
+)
 
 # Free text people write for remote work and contracts ("hybride, 2 jours de télétravail", "CDI (permanent)"),
 # read by keyword when it is not one of the listed values. Order matters: the first match wins.
 _REMOTE_WORDS = (
-    ("no", re.compile(r"\b(?:pas de (?:teletravail|remote)|no remote|sans teletravail|sur site|on ?site|presentiel)\b")),
+    (
+        "no",
+        re.compile(r"\b(?:pas de (?:teletravail|remote)|no remote|sans teletravail|sur site|on ?site|presentiel)\b"),
+    ),
     ("full", re.compile(r"\b(?:full|fully|complet|total|integral)\b|\b100 ?%")),
     ("hybrid", re.compile(r"\b(?:hybrid\w*|teletravail|remote|jours?|days?|partiel\w*)\b")),
 )
@@ -155,17 +212,26 @@ def brief_from_dict(data: dict[str, Any], *, settings: Settings | None = None) -
         raise InputError("`company` must be the company's name, as text.")
     aimed_at_ai = find_injections(values["company"])
     if aimed_at_ai:
-        raise InputError(f"`company` holds text aimed at the AI (“{aimed_at_ai[0].evidence}”): give only the "
-                         "company's name.")
+        raise InputError(
+            f"`company` holds text aimed at the AI (“{aimed_at_ai[0].evidence}”): give only the company's name."
+        )
     if isinstance(values.get("salary"), str) and _NEGATIVE_AMOUNT.search(values["salary"]):
-        raise InputError(f"`salary` {values['salary']!r} has a negative amount: give the pay as positive figures "
-                         "(e.g. 3 000 à 3 500 € brut mensuel).")
+        raise InputError(
+            f"`salary` {values['salary']!r} has a negative amount: give the pay as positive figures "
+            "(e.g. 3 000 à 3 500 € brut mensuel)."
+        )
     seniority_raw = values.get("seniority")
     if "seniority" in values:
-        values["seniority"] = _normalise("seniority", values["seniority"], SENIORITY_SYNONYMS, ["junior", "mid", "senior"])
+        values["seniority"] = _normalise(
+            "seniority", values["seniority"], SENIORITY_SYNONYMS, ["junior", "mid", "senior"]
+        )
     if "contract" in values:
-        values["contract"] = _normalise("contract", values["contract"], CONTRACT_SYNONYMS,
-                                        ["CDI", "CDD", "freelance", "stage", "alternance", "interim"])
+        values["contract"] = _normalise(
+            "contract",
+            values["contract"],
+            CONTRACT_SYNONYMS,
+            ["CDI", "CDD", "freelance", "stage", "alternance", "interim"],
+        )
     if "remote" in values:
         values["remote"] = _normalise("remote", values["remote"], REMOTE_SYNONYMS, ["no", "hybrid", "full"])
     if "language" in values:
@@ -206,8 +272,10 @@ def brief_from_dict(data: dict[str, Any], *, settings: Settings | None = None) -
         )
         raise InputError(f"The brief is not valid: {problems}.") from exc
     if brief.date_posted and brief.valid_through and brief.valid_through < brief.date_posted:
-        raise InputError(f"`valid_through` ({brief.valid_through}) is before `date_posted` ({brief.date_posted}): "
-                         "the ad would expire before it is published.")
+        raise InputError(
+            f"`valid_through` ({brief.valid_through}) is before `date_posted` ({brief.date_posted}): "
+            "the ad would expire before it is published."
+        )
     if isinstance(seniority_raw, str) and fold(seniority_raw).strip() != brief.seniority:
         brief = brief.model_copy(update={"seniority_wording": seniority_raw})
     return brief

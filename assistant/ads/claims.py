@@ -17,8 +17,9 @@ from .models import JobAd
 from .plan import AdPlan
 
 # A figure: "500", "9 999", "9,8", "15 %", "45k". Glued to letters ("B2B", "CO2", "Q1") it is a name, not a claim.
-_FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.']\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s?(k(?![a-z]))?(?![a-z\d])",
-                     re.I)
+_FIGURE = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.']\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s?(k(?![a-z]))?(?![a-z\d])", re.I
+)
 # Benefits a candidate reads as promises (L5331-3): stated only when the brief states them. Matched on casefolded
 # text with accents kept, so that "primé" (award-winning) is not "prime" (bonus).
 BENEFITS = {
@@ -27,9 +28,9 @@ BENEFITS = {
     "health insurance": r"\bmutuelles?\b|\bpr[ée]voyance\b|\b(?:private )?health (?:insurance|cover|plan)\b",
     "stock options": r"\bstock[- ]?options?\b|\bbspce\b|\bactions? gratuites?\b|\bequity\b|\bshare options?\b|\brsus?\b",
     "bonus": r"(?<!est un )(?<!is a )\bbonus(?:es)?\b|\bprimes?\b|\b13(?:e|ème|th)[- ]mois\b|\b13th[- ]month\b|"
-             r"\btreizi[èe]me mois\b|\bint[ée]ressement\b|\bprofit[- ]sharing\b",
+    r"\btreizi[èe]me mois\b|\bint[ée]ressement\b|\bprofit[- ]sharing\b",
     "extra days off": r"\brtt\b|\bjours? de (?:cong[ée]s|repos) (?:suppl[ée]mentaires?|offerts?)\b|\bextra (?:days off|holidays?|leave)\b|"
-                      r"\bunlimited (?:pto|holidays?|leave)\b",
+    r"\bunlimited (?:pto|holidays?|leave)\b",
     "gym / sport": r"\bsalle de sport\b|\bgym(?: membership)?\b|\babonnement sportif\b",
     "relocation": r"\brelocation\b|\baide au d[ée]m[ée]nagement\b",
 }
@@ -69,7 +70,9 @@ class ClaimSources:
         """Why this text states something its sources do not (empty when it is supported)."""
         allowed = self.figures.union(*(self.passages.get(c, set()) for c in citations))
         figures = sorted(f for f in amounts(text) if f not in allowed)
-        out = [f"the figure {f:g} is in neither the brief, the guide's framework nor the passages cited" for f in figures]
+        out = [
+            f"the figure {f:g} is in neither the brief, the guide's framework nor the passages cited" for f in figures
+        ]
         out += [f"the benefit “{b}” is not in the brief" for b in sorted(benefits_in(text) - self.benefits)]
         return out
 
@@ -77,9 +80,16 @@ class ClaimSources:
 def claim_sources(plan: AdPlan, framework: Framework, retrieved: dict[str, ScoredChunk]) -> ClaimSources:
     """The brief's facts (as the model saw them, plus pay and dates) and the framework's figures."""
     brief = plan.brief
-    brief_text = " ".join(str(x) for x in (
-        plan.facts(), brief.salary if isinstance(brief.salary, str) else "",
-        plan.salary.variable or "", brief.variable_pay or "") if x)
+    brief_text = " ".join(
+        str(x)
+        for x in (
+            plan.facts(),
+            brief.salary if isinstance(brief.salary, str) else "",
+            plan.salary.variable or "",
+            brief.variable_pay or "",
+        )
+        if x
+    )
     figures = amounts(brief_text) | amounts(framework.model_dump_json())
     figures |= {v for v in (plan.salary.min, plan.salary.max) if v is not None}
     for day in (plan.date_posted, brief.valid_through):
@@ -92,8 +102,11 @@ def claim_sources(plan: AdPlan, framework: Framework, retrieved: dict[str, Score
 def _model_texts(ad: JobAd) -> list[tuple[str, str, list[str]]]:
     """(where, text, citations) for every piece of the model's wording in an ad (pay is the application's)."""
     cited = [c for s in ad.sections for c in s.citations]
-    out = [("descriptive_line", ad.descriptive_line or "", cited), ("experience", ad.experience or "", cited),
-           ("education", ad.education or "", cited)]
+    out = [
+        ("descriptive_line", ad.descriptive_line or "", cited),
+        ("experience", ad.experience or "", cited),
+        ("education", ad.education or "", cited),
+    ]
     out += [("skills", x, cited) for x in ad.skills]
     for s in ad.sections:
         if s.id != "pay":
@@ -107,8 +120,10 @@ def claim_problems(ad: JobAd, sources: ClaimSources) -> list[str]:
     for where, text, cited in _model_texts(ad):
         why = sources.problems(text, cited)
         if why:
-            out.append(f"unsupported_claim ({where}): {'; '.join(why)}: state only the brief's facts, or remove it "
-                       f"(offending text: “{text}”)")
+            out.append(
+                f"unsupported_claim ({where}): {'; '.join(why)}: state only the brief's facts, or remove it "
+                f"(offending text: “{text}”)"
+            )
     return out
 
 
@@ -154,11 +169,27 @@ def drop_unsupported(ad: JobAd, sources: ClaimSources) -> list[Flag]:
     for text, why in remove_sentences(ad, sources.problems):
         criteria = find_protected_criteria(text, context="ad")
         if criteria:  # "Moins de 30 ans" goes for its figure, but the recruiter must learn it was a protected criterion
-            flags.append(Flag(kind="discrimination", severity="error", evidence=text, message=(
-                f"Left out of the ad: the model wrote a protected criterion. {criteria[0].message}")))
-        flags.append(Flag(kind="unsupported_claim", severity="warning", evidence=text, message=(
-            "Left out of the ad: the model wrote something the brief does not support (" + "; ".join(why) + "). "
-            "False or misleading claims about a job are an offence (Code du travail L5331-3); add it to the brief if true.")))
+            flags.append(
+                Flag(
+                    kind="discrimination",
+                    severity="error",
+                    evidence=text,
+                    message=(f"Left out of the ad: the model wrote a protected criterion. {criteria[0].message}"),
+                )
+            )
+        flags.append(
+            Flag(
+                kind="unsupported_claim",
+                severity="warning",
+                evidence=text,
+                message=(
+                    "Left out of the ad: the model wrote something the brief does not support ("
+                    + "; ".join(why)
+                    + "). "
+                    "False or misleading claims about a job are an offence (Code du travail L5331-3); add it to the brief if true."
+                ),
+            )
+        )
     return flags
 
 
@@ -171,7 +202,11 @@ def drop_discriminatory(ad: JobAd) -> list[Flag]:
         return [f.message for f in found if f.severity == "error" or f.kind == "prompt_injection"]
 
     return [
-        Flag(kind="discrimination", severity="error", evidence=text,
-             message=f"Left out of the ad: the model wrote this after being asked to fix it. {reasons[0]}")
+        Flag(
+            kind="discrimination",
+            severity="error",
+            evidence=text,
+            message=f"Left out of the ad: the model wrote this after being asked to fix it. {reasons[0]}",
+        )
         for text, reasons in remove_sentences(ad, why)
     ]

@@ -50,21 +50,38 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
     contract = CONTRACT_PHRASES[lang][brief.contract]
     where = f" {say('à', 'in')} {plan.location}" if plan.location and brief.remote != "full" else ""
     article = "an" if plan.title.label[:1] in "AEIOU" else "a"
-    paragraphs.insert(0, say(f"{brief.company} recrute un·e {plan.title.label} (F/H) {contract}{where}.",
-                           f"{brief.company} is hiring {article} {plan.title.label}{where} {contract}."))
+    paragraphs.insert(
+        0,
+        say(
+            f"{brief.company} recrute un·e {plan.title.label} (F/H) {contract}{where}.",
+            f"{brief.company} is hiring {article} {plan.title.label}{where} {contract}.",
+        ),
+    )
     facts: list[str] = []
     used_points = []
     for point in framework.selling_points:
         if point.brief_field == "key_clients" and plan.key_clients:
-            facts.append(say(f"Parmi nos clients : {join(plan.key_clients, lang)}.",
-                           f"Our clients include {join(plan.key_clients, lang)}."))
+            facts.append(
+                say(
+                    f"Parmi nos clients : {join(plan.key_clients, lang)}.",
+                    f"Our clients include {join(plan.key_clients, lang)}.",
+                )
+            )
         elif point.brief_field == "partners_count" and brief.partners_count:
-            facts.append(say(f"{brief.partners_count} partners (clients) nous font déjà confiance.",
-                           f"{brief.partners_count} partners (clients) already work with us."))
+            facts.append(
+                say(
+                    f"{brief.partners_count} partners (clients) nous font déjà confiance.",
+                    f"{brief.partners_count} partners (clients) already work with us.",
+                )
+            )
         elif point.brief_field == "team_size" and brief.team_size:
             n = brief.team_size
-            facts.append(say(f"Vous rejoindrez une équipe de {n} personne{'s' if n > 1 else ''}.",
-                           f"You will join a team of {n} {'people' if n > 1 else 'person'}."))
+            facts.append(
+                say(
+                    f"Vous rejoindrez une équipe de {n} personne{'s' if n > 1 else ''}.",
+                    f"You will join a team of {n} {'people' if n > 1 else 'person'}.",
+                )
+            )
         elif point.brief_field == "sector" and plan.sector:
             facts.append(say(f"Notre secteur d’expertise : {plan.sector}.", f"Our sector of expertise: {plan.sector}."))
         else:
@@ -73,29 +90,37 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
     if facts:
         paragraphs.append(" ".join(facts))
     of = "d’" if fold(brief.company[:1]) in "aeiouyh" else "de "
-    company = AdSection(id="company", heading=say(f"À propos {of}{brief.company}", f"About {brief.company}"),
-                        paragraphs=paragraphs)
+    company = AdSection(
+        id="company", heading=say(f"À propos {of}{brief.company}", f"About {brief.company}"), paragraphs=paragraphs
+    )
     sources["company"] = used_points
 
     # The missions: the four axes, chosen by profile (hunter/farmer) and team.
-    intro = say("Interlocuteur ou interlocutrice privilégié·e de vos clients, vous gérez et développez un portefeuille "
-              "client après la signature du contrat.",
-              "As your clients' main point of contact, you manage and grow a client portfolio once the contract is signed.")
+    intro = say(
+        "Interlocuteur ou interlocutrice privilégié·e de vos clients, vous gérez et développez un portefeuille "
+        "client après la signature du contrat.",
+        "As your clients' main point of contact, you manage and grow a client portfolio once the contract is signed.",
+    )
     intros = [intro]
     mission_sources = [framework.role.source] if framework.role.source else []
     if plan.accounts:
         intros.append(say(f"Votre périmètre : {plan.accounts}", f"Your scope: {plan.accounts}").rstrip(".") + ".")
     profiles = {p.id: p for p in framework.missions.profiles}
     if plan.profile in ("farmer", "both") and "farmer" in profiles:
-        intros.append(say("Vous vous occupez des clients existants : vous construisez et maintenez un lien de confiance avec "
-                        "vos interlocuteurs, afin de confirmer voire d’accroître le budget engagé par le client et de "
-                        "proposer des offres complémentaires.",
-                        "You look after existing clients: you build and maintain trust with your contacts, to confirm or "
-                        "grow the budget each client commits and to offer complementary products."))
+        intros.append(
+            say(
+                "Vous vous occupez des clients existants : vous construisez et maintenez un lien de confiance avec "
+                "vos interlocuteurs, afin de confirmer voire d’accroître le budget engagé par le client et de "
+                "proposer des offres complémentaires.",
+                "You look after existing clients: you build and maintain trust with your contacts, to confirm or "
+                "grow the budget each client commits and to offer complementary products.",
+            )
+        )
         mission_sources += [profiles["farmer"].source, FARMER_SOURCE]
     if plan.profile in ("hunter", "both") and "hunter" in profiles:
-        intros.append(say("Vous prospectez afin de faire signer de nouveaux contrats.",
-                        "You prospect to sign new contracts."))
+        intros.append(
+            say("Vous prospectez afin de faire signer de nouveaux contrats.", "You prospect to sign new contracts.")
+        )
         mission_sources.append(profiles["hunter"].source)
     bullets = []
     for axis in framework.missions.axes:
@@ -105,12 +130,18 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
             if not brief.team_to_manage:
                 continue
             n = brief.team_to_manage
-            bullets.append(say(f"{axis.label.fr} — encadrer une équipe de {n} personne{'s' if n > 1 else ''}.",
-                             f"{axis.label.en} — leading a team of {n} {'people' if n > 1 else 'person'}."))
+            bullets.append(
+                say(
+                    f"{axis.label.fr} — encadrer une équipe de {n} personne{'s' if n > 1 else ''}.",
+                    f"{axis.label.en} — leading a team of {n} {'people' if n > 1 else 'person'}.",
+                )
+            )
         else:
             bullets.append(f"{axis.label.get(lang)} — {lower_first(axis.details.get(lang))}")
         mission_sources.append(axis.source)
-    missions = AdSection(id="missions", heading=say("Vos missions", "What you will do"), paragraphs=intros, bullets=bullets)
+    missions = AdSection(
+        id="missions", heading=say("Vos missions", "What you will do"), paragraphs=intros, bullets=bullets
+    )
     sources["missions"] = mission_sources
 
     # The profile: experience by level, education, skills, soft skills, the brief's own (clean) requirements.
@@ -118,21 +149,29 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
     senior_years = framework.salary.levels.get("senior")
     years = senior_years.from_years if senior_years and senior_years.from_years else None
     experience = {
-        "junior": say("Débutant·e accepté·e : une première expérience en relation client, consulting, gestion de projet "
-                    "ou business development est appréciée.",
-                    "Entry level welcome: a first experience in customer relations, consulting, project management or "
-                    "business development is a plus."),
-        "mid": say("Vous avez une expérience significative dans un poste similaire ; une expérience en relation client, "
-                 "consulting, gestion de projet, organisation ou business development est particulièrement appréciée.",
-                 "You have significant experience in a similar role; experience in customer relations, consulting, "
-                 "project management, operations or business development is especially welcome."),
-        "senior": say(f"Vous avez {'au moins ' + str(years) + ' ans d’' if years else 'une solide '}expérience dans un poste similaire, "
-                    "idéalement complétée par une expérience en conseil, gestion de projet ou business development.",
-                    f"You have {'at least ' + str(years) + ' years of ' if years else 'solid '}experience in a similar role, "
-                    "ideally alongside consulting, project management or business development experience."),
+        "junior": say(
+            "Débutant·e accepté·e : une première expérience en relation client, consulting, gestion de projet "
+            "ou business development est appréciée.",
+            "Entry level welcome: a first experience in customer relations, consulting, project management or "
+            "business development is a plus.",
+        ),
+        "mid": say(
+            "Vous avez une expérience significative dans un poste similaire ; une expérience en relation client, "
+            "consulting, gestion de projet, organisation ou business development est particulièrement appréciée.",
+            "You have significant experience in a similar role; experience in customer relations, consulting, "
+            "project management, operations or business development is especially welcome.",
+        ),
+        "senior": say(
+            f"Vous avez {'au moins ' + str(years) + ' ans d’' if years else 'une solide '}expérience dans un poste similaire, "
+            "idéalement complétée par une expérience en conseil, gestion de projet ou business development.",
+            f"You have {'at least ' + str(years) + ' years of ' if years else 'solid '}experience in a similar role, "
+            "ideally alongside consulting, project management or business development experience.",
+        ),
     }[brief.seniority]
-    education = say(f"Formation : {lower_first(comp['education'].description.fr)}",
-                  f"Education: {lower_first(comp['education'].description.en)}")
+    education = say(
+        f"Formation : {lower_first(comp['education'].description.fr)}",
+        f"Education: {lower_first(comp['education'].description.en)}",
+    )
     profile_sources = [comp["experience_similar"].source, comp["experience_adjacent"].source, comp["education"].source]
     if brief.seniority == "senior" and years:
         profile_sources.append(framework.salary.source)
@@ -151,8 +190,10 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
     for cid in skill_ids:
         c = comp[cid]
         if cid == "english":
-            line = say("Anglais — un bon niveau est requis, dans un contexte international.",
-                     "English — a good level is required, in an international context.")
+            line = say(
+                "Anglais — un bon niveau est requis, dans un contexte international.",
+                "English — a good level is required, in an international context.",
+            )
         else:
             line = _skill_line(c.label.get(lang), c.description.get(lang))
         skill_bullets.append(line)
@@ -160,13 +201,19 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
         profile_sources.append(c.source)
     soft = [c for c in framework.competencies if c.group == "soft_skill"]
     soft_labels = [lower_first(c.label.get(lang)) for c in soft]
-    skill_bullets.append(say(f"Qualités attendues : {join(soft_labels, lang)}.", f"Soft skills: {join(soft_labels, lang)}."))
+    skill_bullets.append(
+        say(f"Qualités attendues : {join(soft_labels, lang)}.", f"Soft skills: {join(soft_labels, lang)}.")
+    )
     skills.extend(c.label.get(lang) for c in soft)
     profile_sources.extend(c.source for c in soft)
     if plan.requirements:
         skill_bullets.extend(plan.requirements)
-    profile = AdSection(id="profile", heading=say("Votre profil", "About you"), paragraphs=[experience, education],
-                        bullets=skill_bullets)
+    profile = AdSection(
+        id="profile",
+        heading=say("Votre profil", "About you"),
+        paragraphs=[experience, education],
+        bullets=skill_bullets,
+    )
     sources["profile"] = profile_sources
 
     pay = pay_section(plan.salary, framework, lang)
@@ -174,11 +221,15 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
 
     steps = framework.interview.steps
     process = AdSection(
-        id="process", heading=say("Processus de recrutement", "Hiring process"),
+        id="process",
+        heading=say("Processus de recrutement", "Hiring process"),
         bullets=[f"{s.label.get(lang)} — {lower_first(s.description.get(lang))}" for s in steps],
     )
     sources["process"] = [s.source for s in steps]
-    return OfflineDraft(sections=[company, missions, profile, pay, process], sources=sources, skills=skills,
-                        experience=experience, education=education)
-
-
+    return OfflineDraft(
+        sections=[company, missions, profile, pay, process],
+        sources=sources,
+        skills=skills,
+        experience=experience,
+        education=education,
+    )

@@ -12,6 +12,7 @@ from ..guide.framework import Framework
 from ..guide.models import ScoredChunk
 from ..llm import structured_call
 from ..prompts import load_prompt
+from ..qa.llm import normalize_citation
 from ..rules.markup import sanitize_markdown
 from ..rules.models import Flag
 from ..text import fold
@@ -52,6 +53,13 @@ def _passages(hits: dict[str, list[ScoredChunk]]) -> tuple[str, dict[str, Scored
     return text, seen
 
 
+def _cited(citations: list[str], retrieved: dict[str, ScoredChunk]) -> list[str]:
+    """The retrieved ids a section cites, with what small models write ("[id]", quotes, the section name) normalised."""
+    hits = list(retrieved.values())
+    found = (normalize_citation(c, hits) for c in citations)
+    return list(dict.fromkeys(c for c in found if c is not None))
+
+
 def _titles(plan: AdPlan, framework: Framework) -> str:
     lines = [f"- {plan.title.label} (F/H): {plan.title.description.get(plan.lang)}  <- the best fit for this brief"]
     for t in framework.titles.recommended:
@@ -62,6 +70,7 @@ def _titles(plan: AdPlan, framework: Framework) -> str:
 
 def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dict[str, ScoredChunk]) -> JobAd:
     """A JobAd from the LLM's wording plus the application's facts (pay, date, company) and checked citations."""
+
     def clean(text: str | None) -> str:
         # Model text is untrusted: no raw HTML, images or script links; one line, no heading marks.
         return re.sub(r"\s+", " ", sanitize_markdown(text or "")).strip().lstrip("#").strip()
@@ -73,14 +82,24 @@ def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dic
             sections.append(pay_section(plan.salary, framework, plan.lang))
         elif sid in by_id:
             s = by_id[sid]
-            sections.append(AdSection(
-                id=sid, heading=clean(s.heading), paragraphs=[p for p in map(clean, s.paragraphs) if p],
-                bullets=[b for b in map(clean, s.bullets) if b],
-                citations=[c for c in dict.fromkeys(s.citations) if c in retrieved],
-            ))
-    return plan.job_ad(title=clean(draft.title), descriptive_line=clean(draft.descriptive_line) or plan.descriptive_line,
-                       sections=sections, skills=[x for x in map(clean, draft.skills) if x],
-                       experience=clean(draft.experience) or None, education=clean(draft.education) or None)
+            sections.append(
+                AdSection(
+                    id=sid,
+                    heading=clean(s.heading),
+                    paragraphs=[p for p in map(clean, s.paragraphs) if p],
+                    bullets=[b for b in map(clean, s.bullets) if b],
+                    citations=_cited(s.citations, retrieved),
+                )
+            )
+    return plan.job_ad(
+        title=clean(draft.title),
+        descriptive_line=clean(draft.descriptive_line) or plan.descriptive_line,
+        sections=sections,
+        skills=[x for x in map(clean, draft.skills) if x],
+        experience=clean(draft.experience) or None,
+        education=clean(draft.education) or None,
+    )
+
 
 def problems_to_fix(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dict[str, ScoredChunk]) -> list[str]:
     """What a re-ask must fix: the linter's errors on the would-be ad, a bad title, missing sections, invented claims."""
@@ -99,7 +118,9 @@ def problems_to_fix(plan: AdPlan, framework: Framework, draft: AdDraft, retrieve
     for flag in plan.lint(ad_markdown(ad), framework):
         # Errors, and the warnings the model can fix by rewording (pay is the application's, not the model's).
         if flag.severity == "error" or (flag.severity == "warning" and flag.kind in REWORDABLE):
-            problems.append(f"{flag.kind}: {flag.message}" + (f" (offending text: “{flag.evidence}”)" if flag.evidence else ""))
+            problems.append(
+                f"{flag.kind}: {flag.message}" + (f" (offending text: “{flag.evidence}”)" if flag.evidence else "")
+            )
     return problems
 
 
@@ -113,8 +134,11 @@ def llm_draft(plan: AdPlan, framework: Framework, hits: dict[str, list[ScoredChu
         passages=passages or "(no passage found)",
     )
     result = structured_call(
-        services.chat_model, AdDraft, messages,
-        validate=lambda d: problems_to_fix(plan, framework, d, retrieved), settings=services.settings,
+        services.chat_model,
+        AdDraft,
+        messages,
+        validate=lambda d: problems_to_fix(plan, framework, d, retrieved),
+        settings=services.settings,
     )
     if result.value is None:
         raise LLMError(f"The LLM's ad could not be used: {'; '.join(result.problems)}")
@@ -122,5 +146,3 @@ def llm_draft(plan: AdPlan, framework: Framework, hits: dict[str, list[ScoredChu
     dropped = drop_unsupported(ad, claim_sources(plan, framework, retrieved))
     still_wrong = [p for p in result.problems if not p.startswith("unsupported_claim")]
     return LLMDraft(ad=ad, still_wrong=still_wrong, usage=result.usage, dropped=dropped)
-
-

@@ -11,12 +11,29 @@ from typing import Any
 
 from .models import AdResult, AdSection, JobAd
 
-COUNTRY_NAMES = {"FR": "France", "BE": "Belgique", "CH": "Suisse", "LU": "Luxembourg", "GB": "United Kingdom",
-                 "DE": "Deutschland", "ES": "España", "IT": "Italia", "IE": "Ireland", "NL": "Nederland",
-                 "CA": "Canada", "US": "United States"}
+COUNTRY_NAMES = {
+    "FR": "France",
+    "BE": "Belgique",
+    "CH": "Suisse",
+    "LU": "Luxembourg",
+    "GB": "United Kingdom",
+    "DE": "Deutschland",
+    "ES": "España",
+    "IT": "Italia",
+    "IE": "Ireland",
+    "NL": "Nederland",
+    "CA": "Canada",
+    "US": "United States",
+}
 # schema.org / Google employmentType values for French contract types.
-EMPLOYMENT_TYPES = {"CDI": "FULL_TIME", "CDD": "TEMPORARY", "freelance": "CONTRACTOR", "stage": "INTERN",
-                    "alternance": "INTERN", "interim": "TEMPORARY"}
+EMPLOYMENT_TYPES = {
+    "CDI": "FULL_TIME",
+    "CDD": "TEMPORARY",
+    "freelance": "CONTRACTOR",
+    "stage": "INTERN",
+    "alternance": "INTERN",
+    "interim": "TEMPORARY",
+}
 POSTED = {"fr": "Publiée le {date}", "en": "Posted on {date}"}
 VALID = {"fr": "valable jusqu’au {date}", "en": "open until {date}"}
 
@@ -111,7 +128,12 @@ def ad_html(ad: JobAd) -> str:
 
 def _script_json(data: dict[str, Any]) -> str:
     # "<" escaped so that no string can close the <script> element.
-    return json.dumps(data, ensure_ascii=False, indent=2).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (
+        json.dumps(data, ensure_ascii=False, indent=2)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
 
 
 def ad_to_html(result: AdResult | JobAd, *, standalone: bool = True) -> str:

@@ -54,10 +54,13 @@ class JobBrief(BaseModel):
     accounts: str | None = Field(None, description="The accounts to manage: how many, which kind (key accounts...).")
     team_to_manage: int | None = Field(None, ge=0, description="Number of people the hire will manage, if any.")
     profile: Literal["farmer", "hunter", "both"] | None = Field(
-        None, description="farmer: grows existing clients; hunter: prospects new ones (guessed from the brief if absent)."
+        None,
+        description="farmer: grows existing clients; hunter: prospects new ones (guessed from the brief if absent).",
     )
     requested_title: str | None = Field(None, description="The title the hiring manager asked for.")
-    salary: str | SalaryInput | None = Field(None, description="Pay: free text ('3000 € brut mensuel') or min/max/period.")
+    salary: str | SalaryInput | None = Field(
+        None, description="Pay: free text ('3000 € brut mensuel') or min/max/period."
+    )
     variable_pay: str | None = Field(None, description="The variable part of pay, free text ('20 % sur objectifs').")
     language: Language = Field("fr", description="Language of the ad.")
     requirements: str | None = Field(None, description="Free-text requirements from the hiring manager.")
@@ -81,7 +84,9 @@ class Salary(BaseModel):
         "unspecified", description="gross (brut) or net as the brief says; unspecified: the ad says neither."
     )
     variable: str | None = Field(None, description="The variable part, as the ad states it.")
-    source: Literal["brief", "guide"] = Field("guide", description="brief: given by the hiring manager; guide: the guide's grid.")
+    source: Literal["brief", "guide"] = Field(
+        "guide", description="brief: given by the hiring manager; guide: the guide's grid."
+    )
 
 
 class AdSection(BaseModel):
@@ -107,12 +112,15 @@ class AdDraft(BaseModel):
         "Never a gendered title."
     )
     descriptive_line: str | None = Field(
-        None, description="In French ads: a French description of the English title, e.g. 'chargé·e de comptes clients'."
+        None,
+        description="In French ads: a French description of the English title, e.g. 'chargé·e de comptes clients'.",
     )
     sections: list[AdSection] = Field(
         description="The sections company, missions, profile, process, in this order (pay is added by the application)."
     )
-    skills: list[str] = Field(default_factory=list, description="The key skills the profile section asks for, short labels.")
+    skills: list[str] = Field(
+        default_factory=list, description="The key skills the profile section asks for, short labels."
+    )
     experience: str | None = Field(None, description="The experience the profile section asks for, one sentence.")
     education: str | None = Field(None, description="The education the profile section asks for, one sentence.")
 

@@ -49,8 +49,14 @@ def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> 
             low, high = high, low
         if given.basis is None:
             flags.append(_basis_flag(str(given.model_dump(exclude_none=True))))
-        salary = Salary(min=low, max=high, period=given.period, basis=given.basis or "unspecified", variable=variable,
-                        source="brief")
+        salary = Salary(
+            min=low,
+            max=high,
+            period=given.period,
+            basis=given.basis or "unspecified",
+            variable=variable,
+            source="brief",
+        )
         return PlannedPay(salary, flags)
     if isinstance(given, str):
         parsed = _parse_pay(given)
@@ -64,16 +70,35 @@ def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> 
                 flags.append(_basis_flag(given))
             if parsed.period_assumed:
                 period = "per month" if parsed.period == "month" else "per year"
-                flags.append(Flag(kind="salary", severity="info", evidence=given, message=(
-                    f"The brief's pay (“{given}”) does not say monthly or yearly: read as {period} from the amount "
-                    "(below 12,000 = monthly); check it.")))
-            salary = Salary(min=low, max=high, period=parsed.period or "month", currency=parsed.currency,
-                            basis=basis, variable=variable, source="brief")
+                flags.append(
+                    Flag(
+                        kind="salary",
+                        severity="info",
+                        evidence=given,
+                        message=(
+                            f"The brief's pay (“{given}”) does not say monthly or yearly: read as {period} from the amount "
+                            "(below 12,000 = monthly); check it."
+                        ),
+                    )
+                )
+            salary = Salary(
+                min=low,
+                max=high,
+                period=parsed.period or "month",
+                currency=parsed.currency,
+                basis=basis,
+                variable=variable,
+                source="brief",
+            )
             return PlannedPay(salary, flags)
-        flags.append(Flag(
-            kind="salary", severity="warning", evidence=given,
-            message=f"The brief's pay (“{given}”) has no readable amount: the ad shows the guide's figures instead; give a range.",
-        ))
+        flags.append(
+            Flag(
+                kind="salary",
+                severity="warning",
+                evidence=given,
+                message=f"The brief's pay (“{given}”) has no readable amount: the ad shows the guide's figures instead; give a range.",
+            )
+        )
     grid = framework.salary.levels.get(brief.seniority)
     low = grid.min if grid else None
     high = grid.max if grid else None
@@ -82,29 +107,49 @@ def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> 
         junior = framework.salary.levels.get("junior")
         low = junior.max if junior else None
     if given is None:  # an unreadable pay already has its warning: no second, contradictory note
-        level = f"{brief.seniority} level" + ("" if "seniority" in brief.model_fields_set else " (the brief gives no level)")
-        stated = "" if guide_states_band(framework, low, high) else " (interpolated: the guide gives no band for this level)"
-        flags.append(Flag(
-            kind="salary", severity="info",
-            message=(f"No pay in the brief: the ad shows a range from the guide's {framework.salary.year} grid for the "
-                     f"{level}{stated}; confirm before publishing."),
-        ))
-    salary = Salary(min=low, max=high, period=framework.salary.period, basis=framework.salary.basis,
-                    variable=variable, source="guide")
+        level = f"{brief.seniority} level" + (
+            "" if "seniority" in brief.model_fields_set else " (the brief gives no level)"
+        )
+        stated = (
+            "" if guide_states_band(framework, low, high) else " (interpolated: the guide gives no band for this level)"
+        )
+        flags.append(
+            Flag(
+                kind="salary",
+                severity="info",
+                message=(
+                    f"No pay in the brief: the ad shows a range from the guide's {framework.salary.year} grid for the "
+                    f"{level}{stated}; confirm before publishing."
+                ),
+            )
+        )
+    salary = Salary(
+        min=low,
+        max=high,
+        period=framework.salary.period,
+        basis=framework.salary.basis,
+        variable=variable,
+        source="guide",
+    )
     return PlannedPay(salary, flags)
 
 
 def _basis_flag(given: str) -> Flag:
-    return Flag(kind="salary", severity="info", evidence=given, message=(
-        f"The brief's pay (“{given}”) says neither brut/gross nor net: the ad states the amount without either; "
-        "add brut or net."))
+    return Flag(
+        kind="salary",
+        severity="info",
+        evidence=given,
+        message=(
+            f"The brief's pay (“{given}”) says neither brut/gross nor net: the ad states the amount without either; "
+            "add brut or net."
+        ),
+    )
 
 
 def guide_states_band(framework: Framework, low: float | None, high: float | None) -> bool:
     """True when the guide's own salary sentence gives both bounds (the junior band); False for interpolated bands."""
     source = re.sub(r"[\s\u00a0\u202f]", "", framework.salary.source or "")
     return low is not None and high is not None and all(f"{v:g}" in source for v in (low, high))
-
 
 
 def pay_section(salary: Salary, framework: Framework, lang: str) -> AdSection:
@@ -115,8 +160,10 @@ def pay_section(salary: Salary, framework: Framework, lang: str) -> AdSection:
     if amount:
         line = say(f"Salaire : {amount}", f"Salary: {amount}")
         if salary.source == "guide" and guide_states_band(framework, salary.min, salary.max):
-            line += say(f" (fourchette indicative pour ce niveau, d’après la grille {framework.salary.year} du guide de recrutement).",
-                      f" (indicative range for this level, from the hiring guide's {framework.salary.year} grid).")
+            line += say(
+                f" (fourchette indicative pour ce niveau, d’après la grille {framework.salary.year} du guide de recrutement).",
+                f" (indicative range for this level, from the hiring guide's {framework.salary.year} grid).",
+            )
         elif salary.source == "guide":
             line += guide_grid_note(framework, lang)
         else:
@@ -124,14 +171,18 @@ def pay_section(salary: Salary, framework: Framework, lang: str) -> AdSection:
         paragraphs.append(line)
     pct = framework.salary.variable_pct
     if salary.variable:
-        paragraphs.append(say(f"Part variable : {salary.variable.rstrip('.')}.", f"Variable pay: {salary.variable.rstrip('.')}."))
+        paragraphs.append(
+            say(f"Part variable : {salary.variable.rstrip('.')}.", f"Variable pay: {salary.variable.rstrip('.')}.")
+        )
     elif pct:
-        paragraphs.append(say(
-            f"Une part variable indexée sur l’atteinte d’objectifs peut s’y ajouter : elle représente de {pct.min:g} à "
-            f"{pct.max:g} % du salaire dans la plupart des contrats d’account manager.",
-            f"A variable part tied to targets may be added: it is {pct.min:g} to {pct.max:g}% of pay in most account "
-            "manager contracts.",
-        ))
+        paragraphs.append(
+            say(
+                f"Une part variable indexée sur l’atteinte d’objectifs peut s’y ajouter : elle représente de {pct.min:g} à "
+                f"{pct.max:g} % du salaire dans la plupart des contrats d’account manager.",
+                f"A variable part tied to targets may be added: it is {pct.min:g} to {pct.max:g}% of pay in most account "
+                "manager contracts.",
+            )
+        )
     return AdSection(id="pay", heading=say("Rémunération", "Pay"), paragraphs=paragraphs)
 
 
@@ -141,13 +192,21 @@ def guide_grid_note(framework: Framework, lang: str) -> str:
     junior, senior = grid.get("junior"), grid.get("senior")
     year = framework.salary.year
     if not (junior and junior.min is not None and junior.max is not None):
-        return t(lang, " (fourchette indicative, estimée ; à confirmer).", " (indicative, estimated range; to be confirmed).")
+        return t(
+            lang, " (fourchette indicative, estimée ; à confirmer).", " (indicative, estimated range; to be confirmed)."
+        )
     jlo, jhi = format_money(junior.min, lang), format_money(junior.max, lang)
     top = ""
     if senior and senior.max is not None:
         top_fr = format_money(senior.max, lang)
-        after = f" à partir de {senior.from_years:g} ans d’expérience" if senior.from_years else " pour un profil expérimenté"
-        after_en = f" from {senior.from_years:g} years of experience" if senior.from_years else " for an experienced profile"
+        after = (
+            f" à partir de {senior.from_years:g} ans d’expérience"
+            if senior.from_years
+            else " pour un profil expérimenté"
+        )
+        after_en = (
+            f" from {senior.from_years:g} years of experience" if senior.from_years else " for an experienced profile"
+        )
         top = t(lang, f" et jusqu’à {top_fr}{after}", f" and up to {top_fr}{after_en}")
     return t(
         lang,
@@ -156,5 +215,3 @@ def guide_grid_note(framework: Framework, lang: str) -> str:
         f" (indicative, estimated range: the hiring guide's {year} grid gives {jlo} to {jhi} a month for entry-level "
         f"profiles{top}; this range is interpolated between those figures, not a figure from the guide).",
     )
-
-

@@ -22,7 +22,11 @@ if TYPE_CHECKING:
 
 
 def draft_job_ad(
-    brief: JobBrief, services: Services, *, language: str | None = None, today: date | None = None,
+    brief: JobBrief,
+    services: Services,
+    *,
+    language: str | None = None,
+    today: date | None = None,
     fallback_offline: bool = False,
 ) -> AdResult:
     """Draft a job ad from a brief: offline from templates, or with one structured LLM call; always linted."""
@@ -52,8 +56,14 @@ def draft_job_ad(
         composed = compose_offline(plan, framework)
         for section in composed.sections:
             section.citations = section_citations(kb, hits.get(section.id, []), composed.sources.get(section.id, []))
-        ad = plan.job_ad(title=plan.title_text, descriptive_line=plan.descriptive_line, sections=composed.sections,
-                         skills=composed.skills, experience=composed.experience, education=composed.education)
+        ad = plan.job_ad(
+            title=plan.title_text,
+            descriptive_line=plan.descriptive_line,
+            sections=composed.sections,
+            skills=composed.skills,
+            experience=composed.experience,
+            education=composed.education,
+        )
     text = ad_markdown(ad)
     linted = plan.lint(text, framework)
     if backend != "offline" and any(f.kind == "discrimination" and f.severity == "error" for f in linted):
@@ -61,16 +71,29 @@ def draft_job_ad(
         flags += drop_discriminatory(ad)
         text = ad_markdown(ad)
         linted = plan.lint(text, framework)
-        notices.insert(0, "Sentences of the model's draft naming a protected criterion were left out; see the "
-                          "discrimination flags.")
+        notices.insert(
+            0,
+            "Sentences of the model's draft naming a protected criterion were left out; see the discrimination flags.",
+        )
     flags = _dedupe(flags + linted)
     if any(f.kind == "unsupported_claim" for f in flags):
-        notices.insert(0, "Sentences stating figures or benefits the brief does not give were left out of the model's "
-                          "draft; see the unsupported_claim flags.")
+        notices.insert(
+            0,
+            "Sentences stating figures or benefits the brief does not give were left out of the model's "
+            "draft; see the unsupported_claim flags.",
+        )
     cited = dict.fromkeys(cid for s in ad.sections for cid in s.citations)
     citations = [Citation(chunk_id=c.id, section=c.section, text=c.text) for c in map(kb.get, cited) if c is not None]
-    return AdResult(ad=ad, text=text, flags=flags, citations=citations, backend=backend, model=model_name,
-                    notice=" ".join(notices) or None, usage=usage)
+    return AdResult(
+        ad=ad,
+        text=text,
+        flags=flags,
+        citations=citations,
+        backend=backend,
+        model=model_name,
+        notice=" ".join(notices) or None,
+        usage=usage,
+    )
 
 
 def _dedupe(flags: list[Flag]) -> list[Flag]:

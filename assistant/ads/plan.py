@@ -16,6 +16,7 @@ from .models import AdSection, JobAd, JobBrief, Salary
 from .pay import plan_salary
 from .screen import GENDER_MARK, brief_flag, clean_text, offending
 
+
 @dataclass(frozen=True)
 class AdPlan:
     """What the ad will say, decided before any wording: title, pay, kept brief text, flags about the brief."""
@@ -61,15 +62,35 @@ class AdPlan:
         """The French (or English) description of the title, shown under it."""
         return self.title.description.get(self.lang)
 
-    def job_ad(self, *, title: str, descriptive_line: str | None, sections: list[AdSection], skills: list[str],
-               experience: str | None, education: str | None) -> JobAd:
+    def job_ad(
+        self,
+        *,
+        title: str,
+        descriptive_line: str | None,
+        sections: list[AdSection],
+        skills: list[str],
+        experience: str | None,
+        education: str | None,
+    ) -> JobAd:
         """A JobAd: the given wording with the plan's facts (company, place, contract, pay, dates)."""
         brief = self.brief
         return JobAd(
-            title=title, descriptive_line=descriptive_line, sections=sections, skills=skills, experience=experience,
-            education=education, language=self.lang, level=brief.seniority, company=brief.company,
-            location=self.location, country=brief.country, remote=brief.remote, contract=brief.contract,
-            salary=self.salary, date_posted=self.date_posted, valid_through=brief.valid_through,
+            title=title,
+            descriptive_line=descriptive_line,
+            sections=sections,
+            skills=skills,
+            experience=experience,
+            education=education,
+            language=self.lang,
+            level=brief.seniority,
+            company=brief.company,
+            location=self.location,
+            country=brief.country,
+            remote=brief.remote,
+            contract=brief.contract,
+            salary=self.salary,
+            date_posted=self.date_posted,
+            valid_through=brief.valid_through,
         )
 
     def facts(self) -> str:
@@ -97,19 +118,33 @@ class AdPlan:
 
     def lint(self, text: str, framework: Framework) -> list[Flag]:
         """The compliance linter on an ad's text, with the brief's level, date and country."""
-        return list(lint_ad(text, framework=framework, language=self.lang, level=self.brief.seniority,
-                            date_posted=self.date_posted, job_in_france=self.brief.country == "FR"))
+        return list(
+            lint_ad(
+                text,
+                framework=framework,
+                language=self.lang,
+                level=self.brief.seniority,
+                date_posted=self.date_posted,
+                job_in_france=self.brief.country == "FR",
+            )
+        )
 
 
-_KEY_ACCOUNTS = re.compile(r"\b(?:comptes? cles?|key accounts?|grands? comptes?|strategic accounts?|comptes? strategiques?|kam)\b")
+_KEY_ACCOUNTS = re.compile(
+    r"\b(?:comptes? cles?|key accounts?|grands? comptes?|strategic accounts?|comptes? strategiques?|kam)\b"
+)
 _INTERNATIONAL = re.compile(
     r"\b(?:internationa\w*|global\w*|worldwide|monde|mondia\w*|multi ?pays|multinational\w*|anglais|english|"
     r"europe\w*|emea|apac|etranger\w*|abroad|cross border)\b"
 )
-_HUNTER = re.compile(r"\b(?:prospect\w*|nouveaux clients|new clients|new business|chasseur|hunter|conquete\w*|"
-                     r"acquisition|new logos|demarch\w*|conquerir|win new)\b")
-_FARMER = re.compile(r"\b(?:clients? existants?|existing (?:clients|customers|accounts)|portefeuille existant|"
-                     r"fidelis\w*|retention|farmer|fermier|upsell|renouvel\w*|renewals?)\b")
+_HUNTER = re.compile(
+    r"\b(?:prospect\w*|nouveaux clients|new clients|new business|chasseur|hunter|conquete\w*|"
+    r"acquisition|new logos|demarch\w*|conquerir|win new)\b"
+)
+_FARMER = re.compile(
+    r"\b(?:clients? existants?|existing (?:clients|customers|accounts)|portefeuille existant|"
+    r"fidelis\w*|retention|farmer|fermier|upsell|renouvel\w*|renewals?)\b"
+)
 
 
 def _brief_text(brief: JobBrief) -> str:
@@ -126,25 +161,37 @@ def plan_ad(brief: JobBrief, framework: Framework, lang: str, *, today: date | N
     key_accounts = bool(_KEY_ACCOUNTS.search(text))
     international = bool(_INTERNATIONAL.search(text))
     flags: list[Flag] = []
-    title = _choose_title(brief, framework, lang, key_accounts=key_accounts, international=international,
-                          profile=profile, flags=flags)
+    title = _choose_title(
+        brief, framework, lang, key_accounts=key_accounts, international=international, profile=profile, flags=flags
+    )
     screened = {name: clean_text(getattr(brief, name), name, framework, lang) for name in SCREENED_FIELDS}
     pay = plan_salary(brief, framework, screened["variable_pay"].text())
     flags += pay.flags
     wording = brief.seniority_wording
     if wording and "jeune" in fold(wording):
-        flags.append(Flag(
-            kind="discrimination", severity="warning", evidence=wording,
-            message=f"The level “{wording}” refers to age: the ad says it is open to entry-level candidates instead.",
-        ))
+        flags.append(
+            Flag(
+                kind="discrimination",
+                severity="warning",
+                evidence=wording,
+                message=f"The level “{wording}” refers to age: the ad says it is open to entry-level candidates instead.",
+            )
+        )
     today = today or date.today()
     flags += _date_flags(brief, today)
     for name in SCREENED_FIELDS:
         flags += screened[name].flags
     if not pay.salary.variable and framework.salary.variable_pct:
-        flags.append(Flag(kind="salary", severity="info", message=(
-            "No variable pay in the brief: the ad mentions the guide's usual range "
-            f"({framework.salary.variable_pct.min:g} to {framework.salary.variable_pct.max:g} %); confirm it or remove it.")))
+        flags.append(
+            Flag(
+                kind="salary",
+                severity="info",
+                message=(
+                    "No variable pay in the brief: the ad mentions the guide's usual range "
+                    f"({framework.salary.variable_pct.min:g} to {framework.salary.variable_pct.max:g} %); confirm it or remove it."
+                ),
+            )
+        )
     key_clients = []
     for client in brief.key_clients:
         checked = clean_text(client, "key_clients", framework, lang)
@@ -152,11 +199,21 @@ def plan_ad(brief: JobBrief, framework: Framework, lang: str, *, today: date | N
         if checked.kept:
             key_clients.append(client)
     return AdPlan(
-        brief=brief, lang=lang, title=title, profile=profile, key_accounts=key_accounts, international=international,
-        salary=pay.salary, date_posted=brief.date_posted or today,
-        pitch=screened["company_pitch"].kept, requirements=screened["requirements"].kept,
-        accounts=screened["accounts"].text(), sector=screened["sector"].text(), location=screened["location"].text(),
-        key_clients=key_clients, flags=flags,
+        brief=brief,
+        lang=lang,
+        title=title,
+        profile=profile,
+        key_accounts=key_accounts,
+        international=international,
+        salary=pay.salary,
+        date_posted=brief.date_posted or today,
+        pitch=screened["company_pitch"].kept,
+        requirements=screened["requirements"].kept,
+        accounts=screened["accounts"].text(),
+        sector=screened["sector"].text(),
+        location=screened["location"].text(),
+        key_clients=key_clients,
+        flags=flags,
     )
 
 
@@ -168,17 +225,39 @@ def _date_flags(brief: JobBrief, today: date) -> list[Flag]:
     """A publication date in the past, or an expiry date already gone, is most likely a stale brief."""
     flags = []
     if brief.date_posted and (today - brief.date_posted).days > 1:
-        flags.append(Flag(kind="date", severity="warning", evidence=brief.date_posted.isoformat(), message=(
-            f"The brief's publication date {brief.date_posted.isoformat()} is in the past (today is {today.isoformat()}): "
-            "an ad is dated the day it is published (Code du travail L5332-1); check the date.")))
+        flags.append(
+            Flag(
+                kind="date",
+                severity="warning",
+                evidence=brief.date_posted.isoformat(),
+                message=(
+                    f"The brief's publication date {brief.date_posted.isoformat()} is in the past (today is {today.isoformat()}): "
+                    "an ad is dated the day it is published (Code du travail L5332-1); check the date."
+                ),
+            )
+        )
     if brief.valid_through and brief.valid_through < today:
-        flags.append(Flag(kind="date", severity="warning", evidence=brief.valid_through.isoformat(), message=(
-            f"The brief's expiry date {brief.valid_through.isoformat()} has passed: the ad would be published expired.")))
+        flags.append(
+            Flag(
+                kind="date",
+                severity="warning",
+                evidence=brief.valid_through.isoformat(),
+                message=(
+                    f"The brief's expiry date {brief.valid_through.isoformat()} has passed: the ad would be published expired."
+                ),
+            )
+        )
     return flags
 
 
 def _choose_title(
-    brief: JobBrief, framework: Framework, lang: str, *, key_accounts: bool, international: bool, profile: str,
+    brief: JobBrief,
+    framework: Framework,
+    lang: str,
+    *,
+    key_accounts: bool,
+    international: bool,
+    profile: str,
     flags: list[Flag],
 ) -> RecommendedTitle:
     """The requested title when the guide recommends it; a discouraged one is replaced by its suggestion."""
@@ -194,30 +273,44 @@ def _choose_title(
         for bad in framework.titles.discouraged:
             if any(re.search(p, fold(bare)) or re.search(p, bare.casefold()) for p in bad.patterns):
                 suggestion = framework.title(bad.suggest)
-                flags.append(Flag(
-                    kind="title", severity="warning", evidence=requested,
-                    message=f"Requested title “{requested}” is discouraged: {bad.reason.en} The ad uses “{suggestion.label}”.",
-                ))
+                flags.append(
+                    Flag(
+                        kind="title",
+                        severity="warning",
+                        evidence=requested,
+                        message=f"Requested title “{requested}” is discouraged: {bad.reason.en} The ad uses “{suggestion.label}”.",
+                    )
+                )
                 return suggestion
         for title in recommended:
             if fold(bare) == fold(title.label) or fold(bare) in {fold(title.id.replace("_", " ")), fold(title.id)}:
                 if level in title.levels:
                     return title
-                flags.append(Flag(
-                    kind="title", severity="info", evidence=requested,
-                    message=f"The guide keeps “{title.label}” for levels {', '.join(title.levels)}; title chosen by level instead.",
-                ))
+                flags.append(
+                    Flag(
+                        kind="title",
+                        severity="info",
+                        evidence=requested,
+                        message=f"The guide keeps “{title.label}” for levels {', '.join(title.levels)}; title chosen by level instead.",
+                    )
+                )
                 break
         else:
-            flags.append(Flag(
-                kind="title", severity="info", evidence=requested,
-                message=f"“{requested}” is not one of the guide's recommended titles; the ad uses one of them.",
-            ))
+            flags.append(
+                Flag(
+                    kind="title",
+                    severity="info",
+                    evidence=requested,
+                    message=f"“{requested}” is not one of the guide's recommended titles; the ad uses one of them.",
+                )
+            )
     scope = "key_accounts" if key_accounts or (brief.team_to_manage or 0) > 0 else "standard"
     fits = [t for t in recommended if t.scope == scope and level in t.levels]
     if scope == "key_accounts" and fits:
         wanted = "global_account_manager" if international else "key_account_manager"
-        return next((t for t in fits if t.id == wanted), next((t for t in fits if t.id == "key_account_manager"), fits[0]))
+        return next(
+            (t for t in fits if t.id == wanted), next((t for t in fits if t.id == "key_account_manager"), fits[0])
+        )
     standard = [t for t in recommended if t.scope == "standard" and level in t.levels] or recommended
     if profile == "hunter":
         return next((t for t in standard if t.id == "account_executive"), standard[0])

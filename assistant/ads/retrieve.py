@@ -51,7 +51,6 @@ def retrieve_sections(kb: KnowledgeBase, k: int = 4) -> dict[str, list[ScoredChu
     return {section: list(h) for section, h in hits.items()}
 
 
-
 def section_citations(kb: KnowledgeBase, hits: list[ScoredChunk], sources: list[str]) -> list[str]:
     """The chunks a section drew on: retrieved hits holding a source quote first, then the other source chunks."""
     grounded = _chunks_for(kb, sources)

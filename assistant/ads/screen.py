@@ -29,8 +29,11 @@ def offending(text: str, framework: Framework, lang: str, *, title: bool = False
     found += [f for f in compliance.find_gendered_wording(text, lang) if f.severity != "info"]
     if title:  # a title is checked as a title: a gendered noun needs no determiner there ("Vendeuse H/F")
         as_title = f"{GENDER_MARK.sub('', text).strip()} (F/H)"
-        found += [f for f in compliance.title_flags(as_title, language=lang, framework=framework)
-                  if f.kind in ("gendered_wording", "discrimination") and f.severity != "info"]
+        found += [
+            f
+            for f in compliance.title_flags(as_title, language=lang, framework=framework)
+            if f.kind in ("gendered_wording", "discrimination") and f.severity != "info"
+        ]
     return found
 
 
@@ -78,11 +81,27 @@ def brief_flag(field_name: str, quote: str, problems: list[Flag], lang: str) -> 
     kinds = {p.kind for p in problems}
     why = problems[0].message if problems else ""
     if "prompt_injection" in kinds:
-        return Flag(kind="prompt_injection", severity="error", evidence=quote, message=(
-            f"The brief ({field_name}) holds text aimed at the AI “{quote}”: left out of the ad and of what the "
-            f"model sees. {why}").strip())
+        return Flag(
+            kind="prompt_injection",
+            severity="error",
+            evidence=quote,
+            message=(
+                f"The brief ({field_name}) holds text aimed at the AI “{quote}”: left out of the ad and of what the "
+                f"model sees. {why}"
+            ).strip(),
+        )
     if "discrimination" in kinds:
-        return Flag(kind="discrimination", severity="error", evidence=quote, message=(
-            f"The brief ({field_name}) asks for “{quote}”: a protected criterion, left out of the ad. {why}").strip())
-    return Flag(kind="gendered_wording", severity="warning", evidence=quote, message=(
-        f"The brief ({field_name}) has gendered wording “{quote}”: left out of the ad. {why}").strip())
+        return Flag(
+            kind="discrimination",
+            severity="error",
+            evidence=quote,
+            message=(
+                f"The brief ({field_name}) asks for “{quote}”: a protected criterion, left out of the ad. {why}"
+            ).strip(),
+        )
+    return Flag(
+        kind="gendered_wording",
+        severity="warning",
+        evidence=quote,
+        message=(f"The brief ({field_name}) has gendered wording “{quote}”: left out of the ad. {why}").strip(),
+    )

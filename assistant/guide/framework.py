@@ -190,7 +190,9 @@ class Competency(_Strict):
         missing = [k for k in SCALE_ANCHORS if k not in scale]
         unknown = [k for k in scale if k not in {"1", "2", "3", "4", "5"}]
         if missing or unknown:
-            raise ValueError(f"scale needs anchors {list(SCALE_ANCHORS)} (ratings 1 to 5); missing {missing}, unknown {unknown}")
+            raise ValueError(
+                f"scale needs anchors {list(SCALE_ANCHORS)} (ratings 1 to 5); missing {missing}, unknown {unknown}"
+            )
         return scale
 
     def anchor(self, rating: int, lang: str) -> str | None:
@@ -296,7 +298,9 @@ class Framework(_Strict):
         missing = [i for i in COMPETENCY_IDS if i not in ids]
         unknown = [i for i in ids if i not in COMPETENCY_IDS]
         if missing or unknown:
-            raise ValueError(f"competencies: missing ids {missing}, unknown ids {unknown} (the {len(COMPETENCY_IDS)} stable ids are required)")
+            raise ValueError(
+                f"competencies: missing ids {missing}, unknown ids {unknown} (the {len(COMPETENCY_IDS)} stable ids are required)"
+            )
         for name, items in (
             ("titles.recommended", self.titles.recommended),
             ("titles.discouraged", self.titles.discouraged),
@@ -315,11 +319,15 @@ class Framework(_Strict):
         recommended = {t.id for t in self.titles.recommended}
         for title in self.titles.discouraged:
             if title.suggest not in recommended:
-                raise ValueError(f"titles.discouraged[id={title.id}].suggest: {title.suggest!r} is not a recommended title id {sorted(recommended)}")
+                raise ValueError(
+                    f"titles.discouraged[id={title.id}].suggest: {title.suggest!r} is not a recommended title id {sorted(recommended)}"
+                )
         steps = {s.id for s in self.interview.steps}
         for question in self.interview.questions:
             if question.stage not in steps:
-                raise ValueError(f"interview.questions[id={question.id}].stage: {question.stage!r} is not a step id {sorted(steps)}")
+                raise ValueError(
+                    f"interview.questions[id={question.id}].stage: {question.stage!r} is not a step id {sorted(steps)}"
+                )
             bad = [c for c in question.competencies if c not in ids]
             if bad:
                 raise ValueError(f"interview.questions[id={question.id}].competencies: unknown ids {bad}")
@@ -480,7 +488,11 @@ def _verbatim_fields(fw: Framework) -> list[tuple[str, str]]:
 def check_sources(fw: Framework, guide_body: str) -> list[str]:
     """Items whose `source` (or other verbatim field) is not found in the guide text, whitespace folded."""
     haystack = _squash_spaces(guide_body)
-    return [f"{path}: {text!r} not found in {GUIDE_FILE}" for path, text in _verbatim_fields(fw) if _squash_spaces(text) not in haystack]
+    return [
+        f"{path}: {text!r} not found in {GUIDE_FILE}"
+        for path, text in _verbatim_fields(fw)
+        if _squash_spaces(text) not in haystack
+    ]
 
 
 def load_framework(guide_dir: Path) -> Framework:
@@ -513,7 +525,10 @@ def _load_framework_cached(guide_dir: Path, _stamps: tuple[int, ...]) -> Framewo
     _, body = load_guide_text(guide_dir)
     missing = check_sources(fw, body)
     if missing:
-        raise KnowledgeError(f"{path}: {len(missing)} quote(s) not found verbatim in {guide_dir / GUIDE_FILE}:\n  " + "\n  ".join(missing))
+        raise KnowledgeError(
+            f"{path}: {len(missing)} quote(s) not found verbatim in {guide_dir / GUIDE_FILE}:\n  "
+            + "\n  ".join(missing)
+        )
     return fw
 
 

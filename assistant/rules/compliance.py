@@ -189,7 +189,9 @@ class DiscouragedTitleRule:
                     seen.add(m.span())
                     in_title = view.title[0] <= m.start() < view.title[1]
                     where = "" if in_title else " in the text"
-                    text = f"Discouraged title « {label} »{where}: {message} (guide: « Comment attirer le candidat ? »)."
+                    text = (
+                        f"Discouraged title « {label} »{where}: {message} (guide: « Comment attirer le candidat ? »)."
+                    )
                     flags.append(view.flag_at(self.kind, "warning" if in_title else "info", text, m.span()))
         return flags
 
@@ -222,18 +224,37 @@ class SalaryRule:
         if found is None:
             if vague:
                 message = f"« {vague[0]} » is not a pay range: state the starting pay or its range ({_PAY_LAW})."
-                return [Flag(kind=self.kind, severity="warning", message=message, evidence=vague[0], start=vague[1], end=vague[2])]
+                return [
+                    Flag(
+                        kind=self.kind,
+                        severity="warning",
+                        message=message,
+                        evidence=vague[0],
+                        start=vague[1],
+                        end=vague[2],
+                    )
+                ]
             message = f"No pay or pay range in the ad: applicants are entitled to it ({_PAY_LAW})."
             return [Flag(kind=self.kind, severity="warning", message=message)]
         flags: list[Flag] = []
 
         def add(severity: Severity, message: str) -> None:
-            flags.append(Flag(kind=self.kind, severity=severity, message=message, evidence=found.evidence,
-                              start=found.start, end=found.end))
+            flags.append(
+                Flag(
+                    kind=self.kind,
+                    severity=severity,
+                    message=message,
+                    evidence=found.evidence,
+                    start=found.start,
+                    end=found.end,
+                )
+            )
 
         if vague:
             message = f"« {vague[0]} » next to the range: say which objective criteria set the pay ({_PAY_LAW})."
-            flags.append(Flag(kind=self.kind, severity="info", message=message, evidence=vague[0], start=vague[1], end=vague[2]))
+            flags.append(
+                Flag(kind=self.kind, severity="info", message=message, evidence=vague[0], start=vague[1], end=vague[2])
+            )
         if found.min is not None and found.max is not None and found.min > found.max:
             add("error", f"Pay range with its minimum ({found.min:,.0f}) above its maximum ({found.max:,.0f}).")
             return flags
@@ -282,8 +303,10 @@ class LanguageRule:
             return []
         span = view.title if view.title[1] > view.title[0] else None
         if view.language != "fr":
-            message = ("The ad is not in French: an ad for a job in France must be written in French "
-                       "(Code du travail L5331-4; fine up to 450 €, R5334-1).")
+            message = (
+                "The ad is not in French: an ad for a job in France must be written in French "
+                "(Code du travail L5331-4; fine up to 450 €, R5334-1)."
+            )
             return [view.flag_at(self.kind, "error", message, span)]
         if span is None or not _title_is_english(view.title_folded):
             return []
@@ -291,8 +314,10 @@ class LanguageRule:
             return []
         framework = ctx.framework
         example = framework.role.description_fr if framework is not None else "chargé·e de comptes clients"
-        message = (f"English title with no French description: add a French line under it, e.g. « {example} » "
-                   "(Code du travail L5331-4: a foreign term needs a French description).")
+        message = (
+            f"English title with no French description: add a French line under it, e.g. « {example} » "
+            "(Code du travail L5331-4: a foreign term needs a French description)."
+        )
         return [view.flag_at(self.kind, "warning", message, span)]
 
     @staticmethod

@@ -23,7 +23,9 @@ _IMPERSONAL_AFTER = re.compile(
     r"indispensable|essentiel|judicieux|envisage|propose|difficile|facile|temps|y\s+avoir)\b"
 )
 _PAIR_BEFORE = re.compile(r"(?:\b(?:il|elle|he|she|him|his|her|hers|s)\s*(?:/|\bou\b|\bor\b|\(|·)\s*|\(s\)\s*)$")
-_PRONOUN_EN = re.compile(r"\b(?:he|she)\s+(?:will|should|must|shall|would|can|could|is|has|needs|may|might)\b|\b(?:he|she)'(?:ll|s|d)\b")
+_PRONOUN_EN = re.compile(
+    r"\b(?:he|she)\s+(?:will|should|must|shall|would|can|could|is|has|needs|may|might)\b|\b(?:he|she)'(?:ll|s|d)\b"
+)
 _POSSESSIVE_EN = re.compile(r"\b(?:his|him|himself)\b")
 _PAIR_AFTER_EN = re.compile(r"\s*(?:/|\bor\b)\s*(?:her|hers|herself|she|they|their)\b")
 MARKER = re.compile(

@@ -35,7 +35,9 @@ def sanitize_markdown(md: str) -> str:
     text = _TAG.sub("", text)
     text = text.replace("<", "&lt;")  # what is left is not a tag: show it as text
     text = _IMAGE.sub(lambda m: m.group(1), text)
-    text = _LINK.sub(lambda m: m.group(0) if _safe_url(m.group(2).split()[0] if m.group(2).split() else "") else m.group(1), text)
+    text = _LINK.sub(
+        lambda m: m.group(0) if _safe_url(m.group(2).split()[0] if m.group(2).split() else "") else m.group(1), text
+    )
     text = _REF_DEF.sub(lambda m: m.group(0) if _safe_url(m.group(1)) else "", text)
     # Nested brackets ("![a [b] c](http://…)") escape the patterns above: whatever image syntax is left is
     # shown as text, and any remaining link whose target is unsafe loses its link syntax.

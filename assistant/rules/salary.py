@@ -58,7 +58,9 @@ _SALARY_WORDS = re.compile(
     r"par\s+(?:an|mois)|/\s?(?:an|mois|year|month|yr)\b|k€|base|ote\b|fourchette|range"
 )
 _MONTH = re.compile(r"mensuel\w*|par\s+mois|/\s?mois|per\s+month|a\s+month|monthly|/\s?month|/\s?mo\b|\bx\s?1[23]\b")
-_YEAR = re.compile(r"annuel\w*|par\s+an\b|/\s?an\b|per\s+(?:year|annum)|a\s+year|\bp\.?a\.?\b|yearly|annual\w*|/\s?(?:year|yr)\b|\bk€|\bkeur")
+_YEAR = re.compile(
+    r"annuel\w*|par\s+an\b|/\s?an\b|per\s+(?:year|annum)|a\s+year|\bp\.?a\.?\b|yearly|annual\w*|/\s?(?:year|yr)\b|\bk€|\bkeur"
+)
 _GROSS = re.compile(r"\bbrut\w*|\bgross\b|before\s+tax")
 _NET = re.compile(r"\bnet\b|after\s+tax")
 _TRAILING = re.compile(
@@ -153,8 +155,15 @@ def salary_in(view: TextView) -> SalaryRange | None:
     mn, mx = (lo, None) if (lo == hi and single_min) else (None, hi) if (lo == hi and single_max) else (lo, hi)
     evidence = view.clean.original[o_start:o_end]
     return SalaryRange(
-        min=mn, max=mx, period=period, period_assumed=assumed, currency=currency, gross=gross,
-        evidence=evidence, start=o_start, end=o_end,
+        min=mn,
+        max=mx,
+        period=period,
+        period_assumed=assumed,
+        currency=currency,
+        gross=gross,
+        evidence=evidence,
+        start=o_start,
+        end=o_end,
     )
 
 
@@ -187,9 +196,20 @@ def parse_salary(text: str) -> SalaryRange | None:
 # --------------------------------------------------------------------------- the guide's grid
 
 _LEVELS = {
-    "junior": "junior", "debutant": "junior", "debutante": "junior", "entry": "junior", "entry-level": "junior",
-    "mid": "mid", "confirme": "mid", "confirmee": "mid", "intermediate": "mid", "medior": "mid",
-    "senior": "senior", "experimente": "senior", "experimentee": "senior", "experienced": "senior",
+    "junior": "junior",
+    "debutant": "junior",
+    "debutante": "junior",
+    "entry": "junior",
+    "entry-level": "junior",
+    "mid": "mid",
+    "confirme": "mid",
+    "confirmee": "mid",
+    "intermediate": "mid",
+    "medior": "mid",
+    "senior": "senior",
+    "experimente": "senior",
+    "experimentee": "senior",
+    "experienced": "senior",
 }
 _DEFAULT_GRID = {"junior": (2920, 3500), "mid": (3500, 5420), "senior": (None, 5420)}  # guide, 2019, monthly gross
 
@@ -228,14 +248,24 @@ def grid(framework: Framework | None, level: str | None) -> tuple[float | None, 
         if level != "junior" and floors:
             # The guide states only the junior band and the 5,420 € ceiling: a mid or senior floor would be an
             # interpolation, so pay is compared with the lowest figure the guide gives (the junior floor).
-            return min(floors), hi, (
-                f"the guide's figures ({year}, monthly gross: from {min(floors):,.0f} € for a junior profile, "
-                f"up to {hi:,.0f} €)" if hi else f"the guide's figures ({year}, from {min(floors):,.0f} €)"
+            return (
+                min(floors),
+                hi,
+                (
+                    f"the guide's figures ({year}, monthly gross: from {min(floors):,.0f} € for a junior profile, "
+                    f"up to {hi:,.0f} €)"
+                    if hi
+                    else f"the guide's figures ({year}, from {min(floors):,.0f} €)"
+                ),
             )
         return lo, hi, f"the guide's {level} grid ({year}, monthly gross)"
     mins = [lo for lo, _ in levels.values() if lo is not None]
     maxs = [hi for _, hi in levels.values() if hi is not None]
-    return (min(mins) if mins else None), (max(maxs) if maxs else None), f"the guide's grid ({year}, monthly gross, all levels)"
+    return (
+        (min(mins) if mins else None),
+        (max(maxs) if maxs else None),
+        f"the guide's grid ({year}, monthly gross, all levels)",
+    )
 
 
 __all__ = ["SalaryRange", "canonical_level", "grid", "level_in_title", "parse_salary", "salary_in", "vague_in"]

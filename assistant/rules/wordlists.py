@@ -59,7 +59,9 @@ _N_AGE_WORDS = (
 )
 _N_AGE_ANY = rf"(?:{_N_AGE}|{_N_AGE_WORDS})"
 # "depuis plus de 20 ans", "présente il y a plus de trente ans": a duration, not an age
-_DURATION_BEFORE = r"(?:depuis|pendant|durant|il\s+y\s+a|voila|ca\s+fait|sur|en|dans|d'ici|apres|avant|existe|existons|existent)"
+_DURATION_BEFORE = (
+    r"(?:depuis|pendant|durant|il\s+y\s+a|voila|ca\s+fait|sur|en|dans|d'ici|apres|avant|existe|existons|existent)"
+)
 _EXPERIENCE_AFTER = (
     r"\s*(?:d'|de\s(?!preference\b)|du\s|des\s|dans\b|chez\b|en\s|au\s+sein|a\s+(?:ce|un|des|la|le)\s+poste|sur\s|minimum\s+d|"
     r"of\s|experience|exp\b|xp\b|\+?\s*(?:years?|yrs?)\s+(?:of\s+)?experience|dans\s+le\s+metier)"
@@ -185,32 +187,55 @@ _HR_FILES_BEFORE = (
 
 CRITERIA: tuple[Criterion, ...] = (
     Criterion(
-        "age", "age", "; L5331-2 forbids an age limit unless the law sets one",
+        "age",
+        "age",
+        "; L5331-2 forbids an age limit unless the law sets one",
         (
-            T(r"\bage(?:e|s|es)?\b", nb=r"(?:moyen|digital|golden|stone|new|information|ice|bronze|iron)",
-              na=r"\s+of\s+(?:ai|the\s+internet|digital|automation|information|discovery)\b"),
+            T(
+                r"\bage(?:e|s|es)?\b",
+                nb=r"(?:moyen|digital|golden|stone|new|information|ice|bronze|iron)",
+                na=r"\s+of\s+(?:ai|the\s+internet|digital|automation|information|discovery)\b",
+            ),
             T(r"\baged\s+(?:\d|between|under|over|from)"),
-            T(r"\b(?:a|ai|as|avait|aura|aurait|fete|fetera|vient\s+d'avoir)\s+(?:\d{1,2}|vingt|trente|quarante|cinquante|soixante)(?:[\s-]+(?:et[\s-]+)?\w+)?\s*ans\b",
-              nb=r"\by", na=_EXPERIENCE_AFTER),
+            T(
+                r"\b(?:a|ai|as|avait|aura|aurait|fete|fetera|vient\s+d'avoir)\s+(?:\d{1,2}|vingt|trente|quarante|cinquante|soixante)(?:[\s-]+(?:et[\s-]+)?\w+)?\s*ans\b",
+                nb=r"\by",
+                na=_EXPERIENCE_AFTER,
+            ),
             T(r"\b(?:moins|plus)\s+de\s+" + _N_AGE_ANY + r"\s*ans\b", nb=_DURATION_BEFORE, na=_EXPERIENCE_AFTER),
-            T(r"\bentre\s+" + _N_AGE_ANY + r"\s+et\s+" + _N_AGE_ANY + r"\s*ans\b", nb=_DURATION_BEFORE, na=_EXPERIENCE_AFTER),
-            T(r"\b" + _N_AGE + r"\s*ans\b", na=_EXPERIENCE_AFTER,
-              nb=r"(?:depuis|pendant|durant|il\s+y\s+a|voila|ca\s+fait|sur|en|dans|d'ici|apres|avant|tous\s+les|fete\s+ses|fete\s+son|celebre\s+ses)(?:\s+(?:plus|pres|moins)\s+de|\s+environ)?"),
-            T(r"\b(?:la|sa|une|leur|de\s+la|dans\s+la)\s+(?:vingtaine|trentaine|quarantaine|cinquantaine|soixantaine)\b",
-              na=r"\s*(?:d'(?!annees)|de\s|des\s)"),
+            T(
+                r"\bentre\s+" + _N_AGE_ANY + r"\s+et\s+" + _N_AGE_ANY + r"\s*ans\b",
+                nb=_DURATION_BEFORE,
+                na=_EXPERIENCE_AFTER,
+            ),
+            T(
+                r"\b" + _N_AGE + r"\s*ans\b",
+                na=_EXPERIENCE_AFTER,
+                nb=r"(?:depuis|pendant|durant|il\s+y\s+a|voila|ca\s+fait|sur|en|dans|d'ici|apres|avant|tous\s+les|fete\s+ses|fete\s+son|celebre\s+ses)(?:\s+(?:plus|pres|moins)\s+de|\s+environ)?",
+            ),
+            T(
+                r"\b(?:la|sa|une|leur|de\s+la|dans\s+la)\s+(?:vingtaine|trentaine|quarantaine|cinquantaine|soixantaine)\b",
+                na=r"\s*(?:d'(?!annees)|de\s|des\s)",
+            ),
             T(r"\b(?:quadra|quinqua|sexa|septua)(?:genaires?|s)?\b"),
             T(r"\bjeunes?\b", na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER),
             T(r"\b(?:trop|assez|plutot|un\s+peu|tres|bien)\s+(?:vieux|vieille|agee?|jeune)\b"),
-            T(r"\b(?:vieux|vieille|vieilles|vieillissante?s?)\b",
-              na=r"\s+(?:clients?|comptes?|logiciels?|crm|systemes?|outils?|dossiers?|contrats?|portefeuilles?|process\w*|methodes?)"),
+            T(
+                r"\b(?:vieux|vieille|vieilles|vieillissante?s?)\b",
+                na=r"\s+(?:clients?|comptes?|logiciels?|crm|systemes?|outils?|dossiers?|contrats?|portefeuilles?|process\w*|methodes?)",
+            ),
             T(r"\b(?:les|des|aux|nos)\s+seniors\b"),
             T(r"\b(?:seniors|over[\s-]?[4-6]0s)" + _EXCLUDED_AFTER),
             T(r"\bsenior\s+citizens?\b"),
-            T(r"\bnée?s?\s+(?:en|le)\s+(?:\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?:\s+\d{4})?"
-              r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?:\s+\d{4})?)",
-              accents=True),
-            T(r"\bné(?:e|\(e\)|·e|\.e|-e)?(?:s|\(s\))?\s+(?:avant|après|apres|entre|depuis|à\s+partir\s+de|en|dans\s+les\s+années)\s+(?:l'an\s+)?(?:19|20)\d\d",
-              accents=True),
+            T(
+                r"\bnée?s?\s+(?:en|le)\s+(?:\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?:\s+\d{4})?"
+                r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?:\s+\d{4})?)",
+                accents=True,
+            ),
+            T(
+                r"\bné(?:e|\(e\)|·e|\.e|-e)?(?:s|\(s\))?\s+(?:avant|après|apres|entre|depuis|à\s+partir\s+de|en|dans\s+les\s+années)\s+(?:l'an\s+)?(?:19|20)\d\d",
+                accents=True,
+            ),
             T(r"\b(?:date|annee)\s+de\s+naissance\b"),
             T(r"\bretraitée?s?\b", accents=True),
             T(r"\b(?:proche|pres)\s+de\s+la\s+retraite\b"),
@@ -218,82 +243,134 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\byoung(?:er|est)?\b", na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER),
             T(r"\b(?:too|quite|a\s+bit|rather|very|fairly|slightly|looks?)\s+(?:old|young|elderly)\b"),
             T(r"\belderly\b"),
-            T(r"\bolder\b",
-              na=r"\s+(?:versions?|systems?|crm|models?|tools?|software|clients?|accounts?|deals?|contracts?|data|products?|technolog\w*)"),
+            T(
+                r"\bolder\b",
+                na=r"\s+(?:versions?|systems?|crm|models?|tools?|software|clients?|accounts?|deals?|contracts?|data|products?|technolog\w*)",
+            ),
             T(r"\b\d{2}\s*(?:-\s*)?(?:years?|yrs?)(?:\s*-\s*|\s+)old\b"),
-            T(r"\b(?:she|he)\s+(?:is|was|'s|turns|turned)\s+" + _N_AGE + r"\b(?!\s*(?:%|k\b|clients|accounts|years?\s+of))"),
+            T(
+                r"\b(?:she|he)\s+(?:is|was|'s|turns|turned)\s+"
+                + _N_AGE
+                + r"\b(?!\s*(?:%|k\b|clients|accounts|years?\s+of))"
+            ),
             T(r"\b(?:under|over|below|above)\s+the\s+age\s+of\b"),
-            T(r"\b(?:under|over)\s+" + _N_AGE + r"s?(?=\s*(?:[.,;)!?]|$|\s+(?:only|please|and|or|years?\s+old|y/?o|need|needn't|should|shouldn't|"
-              r"must|mustn't|may|will|won't|can|can't|cannot|do|don't|are|aren't|not|welcome|preferred|apply|candidates?|applicants?)\b))"),
-            T(r"\b(?:candidates?|applicants?|people|persons?|anyone|those|nobody|no\s+one)\s+(?:aged\s+)?"
-              r"(?:over|under|above|below|older\s+than|younger\s+than)\s+" + _N_AGE + r"\b"),
-            T(r"\bin\s+(?:his|her|their|the)\s+(?:early\s+|mid[\s-]|late\s+)?(?:twenties|thirties|forties|fifties|sixties|[2-6]0'?s)\b"),
-            T(r"\bborn\s+(?:in|on|after|before|between|since|from)\s+(?:(?:19|20)\d\d|the\s+\d|january|february|march|april|may|june|july|august|september|october|november|december)"),
+            T(
+                r"\b(?:under|over)\s+"
+                + _N_AGE
+                + r"s?(?=\s*(?:[.,;)!?]|$|\s+(?:only|please|and|or|years?\s+old|y/?o|need|needn't|should|shouldn't|"
+                r"must|mustn't|may|will|won't|can|can't|cannot|do|don't|are|aren't|not|welcome|preferred|apply|candidates?|applicants?)\b))"
+            ),
+            T(
+                r"\b(?:candidates?|applicants?|people|persons?|anyone|those|nobody|no\s+one)\s+(?:aged\s+)?"
+                r"(?:over|under|above|below|older\s+than|younger\s+than)\s+" + _N_AGE + r"\b"
+            ),
+            T(
+                r"\bin\s+(?:his|her|their|the)\s+(?:early\s+|mid[\s-]|late\s+)?(?:twenties|thirties|forties|fifties|sixties|[2-6]0'?s)\b"
+            ),
+            T(
+                r"\bborn\s+(?:in|on|after|before|between|since|from)\s+(?:(?:19|20)\d\d|the\s+\d|january|february|march|april|may|june|july|august|september|october|november|december)"
+            ),
             T(r"\bdate\s+of\s+birth\b|\byear\s+of\s+birth\b"),
-            T(r"\bretire(?:d|e|es)\b|\bretirement\b",
-              na=r"\s+(?:plans?|savings|schemes?|benefits?|contributions?|funds?|accounts?|matching|packages?)"),
+            T(
+                r"\bretire(?:d|e|es)\b|\bretirement\b",
+                na=r"\s+(?:plans?|savings|schemes?|benefits?|contributions?|funds?|accounts?|matching|packages?)",
+            ),
         ),
         # an age limit the law sets (apprenticeship 16-29, night work for adults) may be stated (L5331-2)
         ad_ok=_AGE_SET_BY_LAW,
     ),
     Criterion(
-        "sex", "sex", "; L1142-1 forbids mentioning sex in a job ad",
+        "sex",
+        "sex",
+        "; L1142-1 forbids mentioning sex in a job ad",
         (
-            T(r"\b(?:hommes?|femmes?)\b",
-              nb=_DOUBLED_BEFORE_FR + "|" + _PRODUCT_LINE_BEFORE_FR,
-              na=_DOUBLED_AFTER_FR + r"|\s*(?:de\s+(?:terrain|confiance|parole|dossiers?|reseau|communication|metier|chiffres?|defis?|l'art|lettres)|d'(?:action|experience|affaires|exception)|orchestre|-\s*machine)",
-              names_ok=True),
+            T(
+                r"\b(?:hommes?|femmes?)\b",
+                nb=_DOUBLED_BEFORE_FR + "|" + _PRODUCT_LINE_BEFORE_FR,
+                na=_DOUBLED_AFTER_FR
+                + r"|\s*(?:de\s+(?:terrain|confiance|parole|dossiers?|reseau|communication|metier|chiffres?|defis?|l'art|lettres)|d'(?:action|experience|affaires|exception)|orchestre|-\s*machine)",
+                names_ok=True,
+            ),
             # a form of address for one sex only (« Messieurs uniquement »; « Mesdames, Messieurs » names both)
-            T(r"\b(?:messieurs|mesdames|mesdemoiselles)\b",
-              nb=r"\b(?:messieurs|mesdames|mesdemoiselles)\s*(?:,|et|ou|/)?\s*",
-              na=r"\s*(?:,|et|ou|/)\s*(?:messieurs|mesdames)"),
+            T(
+                r"\b(?:messieurs|mesdames|mesdemoiselles)\b",
+                nb=r"\b(?:messieurs|mesdames|mesdemoiselles)\s*(?:,|et|ou|/)?\s*",
+                na=r"\s*(?:,|et|ou|/)\s*(?:messieurs|mesdames)",
+            ),
             T(r"\b(?:monsieur|madame|mademoiselle)\s+(?:uniquement|seulement|exclusivement|de\s+preference)\b"),
             T(r"\bsexe\b|\bsexes\b"),
             T(r"\b(?:masculine?s?|feminine?s?)\b"),
             T(r"\b(?:un\s+gars|une\s+fille|un\s+garcon|une\s+nana|un\s+mec|une\s+meuf)\b"),
             T(r"\b(?:male|female|males|females)\b"),
             T(r"\b(?:man|woman|men|women)\b", na=r"\s*-\s*(?:hours?|days?|months?|years?)|" + _PRODUCT_LINE_AFTER_EN),
-            T(r"\bgender\b",
-              na=r"\s*(?:-\s*)?(?:neutral|inclusive|balanced|balance|equality|parity|pay\s+gap|diverse|diversity|identity)"),
+            T(
+                r"\bgender\b",
+                na=r"\s*(?:-\s*)?(?:neutral|inclusive|balanced|balance|equality|parity|pay\s+gap|diverse|diversity|identity)",
+            ),
             T(r"\bsex\b"),
             T(r"\b(?:girl|girls|lady|ladies|gentleman|gentlemen|boy|boys)\b"),
         ),
     ),
     Criterion(
-        "family", "family situation", "; L1142-1 forbids mentioning family situation in a job ad",
+        "family",
+        "family situation",
+        "; L1142-1 forbids mentioning family situation in a job ad",
         (
             T(r"\bmariée?s?\b", accents=True),
-            T(r"\b(?:mariage|celibataires?|divorcee?s?|divorce|veu(?:f|ve)s?|pacsee?s?|en\s+couple|concubin(?:e|age)?)\b"),
-            T(r"\b(?:son|sa|votre|leur|mon|ma)\s+(?:conjointe?|mari|epouse|epoux|femme|compagnon|compagne|copain|copine)\b"),
+            T(
+                r"\b(?:mariage|celibataires?|divorcee?s?|divorce|veu(?:f|ve)s?|pacsee?s?|en\s+couple|concubin(?:e|age)?)\b"
+            ),
+            T(
+                r"\b(?:son|sa|votre|leur|mon|ma)\s+(?:conjointe?|mari|epouse|epoux|femme|compagnon|compagne|copain|copine)\b"
+            ),
             T(r"\benfants?\b", nb=r"\bjeu\s+d'"),
             T(r"\b(?:bebes?|gamins?|gosses?|marmots?|fiston|fille\s+de\s+\d)\b"),
-            T(r"\b(?:mere|pere|maman|papa|parent)\s+(?:de|d'|celibataire|au\s+foyer|solo|isolee?)\b",
-              nb=r"(?:maison|societe|entreprise|groupe|compagnie|holding|maisons|societes|cellule)"),
+            T(
+                r"\b(?:mere|pere|maman|papa|parent)\s+(?:de|d'|celibataire|au\s+foyer|solo|isolee?)\b",
+                nb=r"(?:maison|societe|entreprise|groupe|compagnie|holding|maisons|societes|cellule)",
+            ),
             T(r"\b(?:jeune|future?)\s+(?:maman|mere|papa|pere|parent)\b|\b(?:maman|papa)\b"),
             T(r"\bsituation\s+(?:familiale|de\s+famille|matrimoniale)\b|\bcharges?\s+de\s+famille\b"),
             T(r"\bvie\s+de\s+famille\b|\bvie\s+familiale\b", nb=_ACCOMMODATES_BEFORE),
-            T(r"\b(?:sa|votre|leur|une|de|en)\s+famille\b", na=r"\s+(?:de|d')\s*(?!\d)", nb=r"\bvie"),  # « vie de famille » has its own term
-            T(r"\b(?:contraintes?|obligations?|raisons?|soucis|problemes?|imperatifs?)\s+(?:familiales?|familiaux|personnelles?\s+et\s+familiales?)\b"),
+            T(
+                r"\b(?:sa|votre|leur|une|de|en)\s+famille\b", na=r"\s+(?:de|d')\s*(?!\d)", nb=r"\bvie"
+            ),  # « vie de famille » has its own term
+            T(
+                r"\b(?:contraintes?|obligations?|raisons?|soucis|problemes?|imperatifs?)\s+(?:familiales?|familiaux|personnelles?\s+et\s+familiales?)\b"
+            ),
             T(r"\bgarde\s+(?:d'|des\s+|de\s+ses\s+)enfants?\b|\bcreches?\b|\bnounou\b|\bassistante?\s+maternelle\b"),
-            T(r"\bmarried\b|\bmarital\s+status\b|\bspouse\b|\bhusband\b|\bwife\b|\bwives\b|\bfiancee?\b|\bboyfriend\b|\bgirlfriend\b"),
+            T(
+                r"\bmarried\b|\bmarital\s+status\b|\bspouse\b|\bhusband\b|\bwife\b|\bwives\b|\bfiancee?\b|\bboyfriend\b|\bgirlfriend\b"
+            ),
             T(r"\b(?:is|was|being)\s+single\b|\bsingle\s+(?:mother|father|parent|mom|mum|dad)s?\b"),
             T(r"\bsingle\s+(?:candidates?|applicants?|men|women|males?|females?|ladies|guys|girls)\b|\bunmarried\b"),
             T(r"\bdivorced\b|\bwidow(?:ed|er)?\b"),
             T(r"\b(?:kids?|children|child|toddlers?|babies|baby|newborn)\b"),
-            T(r"\blittle\s+ones\b|\b(?:ses|leurs)\s+(?:petits|loulous|bambins)\b|\b(?:deux|trois|des)\s+petits\s+a\s+la\s+maison\b"),
-            T(r"\b(?:mother|father|mom|mum|dad|parent)\s+of\b|\b(?:stay-at-home|working|new)\s+(?:mom|mum|mother|dad|father|parent)s?\b"),
-            T(r"\bfamily\s+(?:status|situation|plans?|reasons|commitments|obligations|constraints|man|woman)\b|\bhas\s+a\s+family\b"),
+            T(
+                r"\blittle\s+ones\b|\b(?:ses|leurs)\s+(?:petits|loulous|bambins)\b|\b(?:deux|trois|des)\s+petits\s+a\s+la\s+maison\b"
+            ),
+            T(
+                r"\b(?:mother|father|mom|mum|dad|parent)\s+of\b|\b(?:stay-at-home|working|new)\s+(?:mom|mum|mother|dad|father|parent)s?\b"
+            ),
+            T(
+                r"\bfamily\s+(?:status|situation|plans?|reasons|commitments|obligations|constraints|man|woman)\b|\bhas\s+a\s+family\b"
+            ),
             T(r"\bfamily\s+life\b", nb=_ACCOMMODATES_BEFORE),
             T(r"\bchildcare\b|\bnanny\b|\bdaycare\b"),
         ),
         ad_ok=_PERKS + "|" + _LEAVE,
     ),
     Criterion(
-        "pregnancy", "pregnancy", "; L1142-1 and L1225-1",
+        "pregnancy",
+        "pregnancy",
+        "; L1142-1 and L1225-1",
         (
-            T(r"\benceintes?\b", accents=False,
-              nb=r"(?:l'|d'|les|une|des|cette|ces|dans\s+l')",
-              na=r"\s+(?:connectee|bluetooth|acoustique|audio|portable|sans\s+fil|de\s+l'|du\s)"),
+            T(
+                r"\benceintes?\b",
+                accents=False,
+                nb=r"(?:l'|d'|les|une|des|cette|ces|dans\s+l')",
+                na=r"\s+(?:connectee|bluetooth|acoustique|audio|portable|sans\s+fil|de\s+l'|du\s)",
+            ),
             T(r"\bgrossesses?\b"),
             T(r"\bconges?\s+(?:de\s+)?(?:maternite|paternite|parental|naissance|d'adoption)\b"),
             T(r"\bmaternite\b|\bpaternite\b"),
@@ -301,76 +378,119 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\bpregnan(?:t|cy|cies)\b|\bmaternity\b|\bpaternity\b|\bparental\s+leave\b"),
             T(r"\bexpecting\s+(?:a\s+(?:baby|child)|her\s+first|twins)\b|\bmom-to-be\b|\bmum-to-be\b"),
             # "she's expecting in October": expecting + a due date (not "expecting a call", "expecting results")
-            T(r"\b(?:she|he|they|she's|is)\s+(?:is\s+|'s\s+)?expecting\s+(?:in|this|next|around|by)\b|\bdue\s+date\b|\bon\s+maternity\b"),
+            T(
+                r"\b(?:she|he|they|she's|is)\s+(?:is\s+|'s\s+)?expecting\s+(?:in|this|next|around|by)\b|\bdue\s+date\b|\bon\s+maternity\b"
+            ),
         ),
         ad_ok=_PERKS + "|" + _LEAVE + "|" + _OFFER,
     ),
     Criterion(
-        "origin", "origin, ethnicity or nationality", " (nationality only where a law reserves the post to nationals)",
+        "origin",
+        "origin, ethnicity or nationality",
+        " (nationality only where a law reserves the post to nationals)",
         (
-            T(r"\bd'origines?\s+[a-z]+",
-              nb=r"(?:produits?|appellation|donnees|ingredients?|matieres?|marchandises?|label|certificat|garantie|version|pieces?|equipements?|logiciels?|fichiers?)",
-              na=None),
-            T(r"\borigines?\s+(?!(?:controlee|protegee|inconnue|technique|electrique|mecanique|logistique|informatique|economique|juridique|"
-              r"organique|publique|historique|humaine|animale|vegetale|naturelle|commune|certaine|incertaine|lointaine|ancienne|"
-              r"moderne|geographique|sociale|ethnique|etrangere|raciale)s?\b)[a-z]+(?:aine|aise|oise|enne|ande|ole|ique|ine|que|ise|ane|ienne)s?\b",
-              nb=r"(?:d'|produits?|appellation|donnees|ingredients?|matieres?|marchandises?|label|certificat|garantie|version|pieces?|equipements?|logiciels?|fichiers?|lieu|pays|point|a\s+l')\s*"),
-            T(r"\b[a-z]{3,}(?:an|ese|ish|ic|i)\s+(?:origin|origins|descent|heritage|ancestry|extraction)\b",
-              nb=r"\b(?:products?|goods|data|ingredients?|materials?|wines?|items?|parts?|components?|produce|country)\s+(?:of\s+)?"),
-            T(r"\b(?:ses|son|leurs?)\s+origines?\b|\borigines?\s+(?:ethniques?|etrangeres?|sociales?|raciales?|geographiques?)\b"),
+            T(
+                r"\bd'origines?\s+[a-z]+",
+                nb=r"(?:produits?|appellation|donnees|ingredients?|matieres?|marchandises?|label|certificat|garantie|version|pieces?|equipements?|logiciels?|fichiers?)",
+                na=None,
+            ),
+            T(
+                r"\borigines?\s+(?!(?:controlee|protegee|inconnue|technique|electrique|mecanique|logistique|informatique|economique|juridique|"
+                r"organique|publique|historique|humaine|animale|vegetale|naturelle|commune|certaine|incertaine|lointaine|ancienne|"
+                r"moderne|geographique|sociale|ethnique|etrangere|raciale)s?\b)[a-z]+(?:aine|aise|oise|enne|ande|ole|ique|ine|que|ise|ane|ienne)s?\b",
+                nb=r"(?:d'|produits?|appellation|donnees|ingredients?|matieres?|marchandises?|label|certificat|garantie|version|pieces?|equipements?|logiciels?|fichiers?|lieu|pays|point|a\s+l')\s*",
+            ),
+            T(
+                r"\b[a-z]{3,}(?:an|ese|ish|ic|i)\s+(?:origin|origins|descent|heritage|ancestry|extraction)\b",
+                nb=r"\b(?:products?|goods|data|ingredients?|materials?|wines?|items?|parts?|components?|produce|country)\s+(?:of\s+)?",
+            ),
+            T(
+                r"\b(?:ses|son|leurs?)\s+origines?\b|\borigines?\s+(?:ethniques?|etrangeres?|sociales?|raciales?|geographiques?)\b"
+            ),
             T(r"\bethni(?:e|es|que|ques|cite)\b|\braciale?s?\b|\braciaux\b|\bracis(?:e|ee|es|ees)\b"),
             T(r"\brace\b", nb=r"(?:rat|arms|space|horse|the)", na=r"\s+(?:to|against|for)\b"),
-            T(r"\bnationalites?(?:\s+(?:francaise|europeenne|americaine|britannique|etrangere|[a-z]+aise|[a-z]+enne))?"
-              r"(?:\s+(?:exigee|requise|obligatoire|souhaitee|imperative|indispensable|demandee))?",
-              na=r"\s+(?:des|de\s+(?:nos|ses|vos|la|leurs)|du)\s+(?:clients?|clientele|comptes?|interlocuteurs?|partenaires?|marches?)"),
-            T(r"\bnationality\b|\bnationalities\b",
-              na=r"\s+of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:clients?|customers?|accounts?|partners?|markets?)"),
+            T(
+                r"\bnationalites?(?:\s+(?:francaise|europeenne|americaine|britannique|etrangere|[a-z]+aise|[a-z]+enne))?"
+                r"(?:\s+(?:exigee|requise|obligatoire|souhaitee|imperative|indispensable|demandee))?",
+                na=r"\s+(?:des|de\s+(?:nos|ses|vos|la|leurs)|du)\s+(?:clients?|clientele|comptes?|interlocuteurs?|partenaires?|marches?)",
+            ),
+            T(
+                r"\bnationality\b|\bnationalities\b",
+                na=r"\s+of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:clients?|customers?|accounts?|partners?|markets?)",
+            ),
             T(r"\bnational\s+origin\b|\bcitizenship\b"),
             # a citizenship or a passport required: the lawful test is the right to work, not the nationality
-            T(r"\bressortissante?s?\b|\bcitoyen(?:[·.•-]?(?:ne|s))*\s+" + _NATION_FR + r"|\bpasseports?\s+" + _NATION_FR,
-              nb=r"\b(?:accompagn\w*|conseill\w*|aid\w*|assist\w*|inform\w*|orient\w*|dossiers?|demarches|droits)\b[^.;:\n]{0,25}"),
-            T(r"\b" + _NATION_EN + r"\s+(?:citizens?|passports?|passport\s+holders?)\b|"
-              r"\b" + _NATION_EN + r"\s+nationals?(?=\s*(?:[.,;:!?)]|$|\s+(?:only|will|would|are|is|must|need|may|can|"
-              r"should|preferred|welcome|and|or|with|from|who|eligible|required|exclusively)\b))|"
-              r"\b(?:citizens?|nationals?)\s+of\s+(?:the\s+)?(?:eu|e\.u\.|eea|uk|u\.k\.|us|u\.s\.|european|united|[a-z]+\s+only)\b",
-              na=r"\s*'|\s+(?:data|rights|privacy|information|records|personal|services?|affairs)\b"),  # "EU citizens' data"
+            T(
+                r"\bressortissante?s?\b|\bcitoyen(?:[·.•-]?(?:ne|s))*\s+"
+                + _NATION_FR
+                + r"|\bpasseports?\s+"
+                + _NATION_FR,
+                nb=r"\b(?:accompagn\w*|conseill\w*|aid\w*|assist\w*|inform\w*|orient\w*|dossiers?|demarches|droits)\b[^.;:\n]{0,25}",
+            ),
+            T(
+                r"\b" + _NATION_EN + r"\s+(?:citizens?|passports?|passport\s+holders?)\b|"
+                r"\b"
+                + _NATION_EN
+                + r"\s+nationals?(?=\s*(?:[.,;:!?)]|$|\s+(?:only|will|would|are|is|must|need|may|can|"
+                r"should|preferred|welcome|and|or|with|from|who|eligible|required|exclusively)\b))|"
+                r"\b(?:citizens?|nationals?)\s+of\s+(?:the\s+)?(?:eu|e\.u\.|eea|uk|u\.k\.|us|u\.s\.|european|united|[a-z]+\s+only)\b",
+                na=r"\s*'|\s+(?:data|rights|privacy|information|records|personal|services?|affairs)\b",
+            ),  # "EU citizens' data"
             T(r"\bde\s+souche\b|\b(?:un|une|des)\s+etrang(?:er|ere|ers|eres)\b"),
             T(r"\bbbr\b"),  # « bleu-blanc-rouge »: a known code for white French applicants
             T(r"\b(?:nom|prenom|accent|physique|type|allure|look)\s+(?:a\s+consonance\s+)?etrang(?:er|ere)\b"),
             T(r"\b(?:type|physique|allure|look|phenotype|teint|traits|apparence)\s+" + _ETHNIC_FR + r"\b"),
             T(r"\bimmigr(?:e|ee|es|ees|ation|ant|ants|ante|antes)\b|\bsans[\s-]papiers\b"),
-            T(r"\b(?:noire?s?|blanche?s?|black|blacks|arabes?|beur|beurette|rebeu|renoi|asiatiques?|africaine?s?|maghrebine?s?|"
-              r"metisse?s?|antillaise?s?|gitane?s?|chinoise?s?|turque?s?|roms?)\b",
-              need=r"(?:est|etait|sont|personne|personnes|candidat|candidate|homme|femme|fille|garcon|type|mec|gars|peau|profil|il\s+est|elle\s+est|plutot|un|une|des|origine)"),
-            T(r"\b(?:sa|son|leur)\s+couleur\b|\bcouleur\s+de\s+(?:la\s+)?peau\b|\bskin\s+colou?r\b|\bpeau\s+(?:noire|blanche|mate|foncee|claire)\b"),
+            T(
+                r"\b(?:noire?s?|blanche?s?|black|blacks|arabes?|beur|beurette|rebeu|renoi|asiatiques?|africaine?s?|maghrebine?s?|"
+                r"metisse?s?|antillaise?s?|gitane?s?|chinoise?s?|turque?s?|roms?)\b",
+                need=r"(?:est|etait|sont|personne|personnes|candidat|candidate|homme|femme|fille|garcon|type|mec|gars|peau|profil|il\s+est|elle\s+est|plutot|un|une|des|origine)",
+            ),
+            T(
+                r"\b(?:sa|son|leur)\s+couleur\b|\bcouleur\s+de\s+(?:la\s+)?peau\b|\bskin\s+colou?r\b|\bpeau\s+(?:noire|blanche|mate|foncee|claire)\b"
+            ),
             T(r"\bnée?s?\s+(?:à|au|aux)\s", accents=True),
-            T(r"\bcaucasian\b|\b(?:black|white|asian|african|arab|hispanic|latino|latina|european|indian|chinese|"
-              r"nordic|scandinavian|middle[\s-]eastern|north\s+african)\s+" + _PEOPLE_EN + r"\b"),
-            T(r"\b(?:black|white|asian|african|arab|hispanic|latino|latina|caucasian|indian|chinese)\b",
-              need=r"(?:is|was|he's|she's|person|guy|man|woman|candidate|looks?|skin|race|ethnically)"),
+            T(
+                r"\bcaucasian\b|\b(?:black|white|asian|african|arab|hispanic|latino|latina|european|indian|chinese|"
+                r"nordic|scandinavian|middle[\s-]eastern|north\s+african)\s+" + _PEOPLE_EN + r"\b"
+            ),
+            T(
+                r"\b(?:black|white|asian|african|arab|hispanic|latino|latina|caucasian|indian|chinese)\b",
+                need=r"(?:is|was|he's|she's|person|guy|man|woman|candidate|looks?|skin|race|ethnically)",
+            ),
             T(r"\b(?:ethnic|racial|cultural|immigrant|foreign|national)\s+(?:background|origins?|heritage|descent)\b"),
-            T(r"\bof\s+[a-z]+\s+(?:origin|descent|heritage)\b",
-              nb=r"\b(?:products?|goods|data|ingredients?|materials?|wines?|items?|parts?|components?|produce)\s*"),
+            T(
+                r"\bof\s+[a-z]+\s+(?:origin|descent|heritage)\b",
+                nb=r"\b(?:products?|goods|data|ingredients?|materials?|wines?|items?|parts?|components?|produce)\s*",
+            ),
             T(r"\bethnic(?:ity|ally)?\b|\bracial(?:ly)?\b|\bimmigra(?:nt|nts|tion)\b|\bforeigners?\b"),
             T(r"\bforeign[\s-](?:sounding|name|accent|looking)\b|\bnon-?native\b"),
             T(r"\bborn\s+(?:in|and\s+raised\s+in)\s+(?!(?:19|20)\d\d)[a-z]"),
-            T(r"\baccents?\b",
-              nb=r"\b(?:mettre|mettons|met|mettent|mettra|mettant|mis|put|puts|putting|places?|placing|l'|un\s+|an\s+|the\s+)",
-              na=r"\s+(?:est\s+mis\s+|[a-z]+\s+)?(?:sur|on|is\s+on|will\s+be\s+on|mis)\b"),  # « accent stratégique sur »
+            T(
+                r"\baccents?\b",
+                nb=r"\b(?:mettre|mettons|met|mettent|mettra|mettant|mis|put|puts|putting|places?|placing|l'|un\s+|an\s+|the\s+)",
+                na=r"\s+(?:est\s+mis\s+|[a-z]+\s+)?(?:sur|on|is\s+on|will\s+be\s+on|mis)\b",
+            ),  # « accent stratégique sur »
             T(r"\b(?:he|she|il|elle)\s+(?:has|a)\s+(?:an?\s+|un\s+)?(?:strong\s+|fort\s+|leger\s+|petit\s+)?accent\b"),
-            T(r"\b(?:[a-z]{3,}(?:an|ese|ish|ic)|french|dutch|czech)\s+accents?\b|"
-              r"\baccents?\s+(?:[a-z]+(?:ain|ais|ois|ien|and|ol)e?s?|asiatique|belge|suisse|russe|arabe|turc|turque|basque|corse|"
-              r"maghrebine?|etrang(?:er|ere)|du\s+(?:sud|nord|midi)|de\s+l'est)\b",
-              nb=r"\b(?:mettre|mettons|met|mettent|mettra|mettant|mis|put|puts|putting|places?|placing)\s+(?:l'|un\s+|an\s+|the\s+)?"),
+            T(
+                r"\b(?:[a-z]{3,}(?:an|ese|ish|ic)|french|dutch|czech)\s+accents?\b|"
+                r"\baccents?\s+(?:[a-z]+(?:ain|ais|ois|ien|and|ol)e?s?|asiatique|belge|suisse|russe|arabe|turc|turque|basque|corse|"
+                r"maghrebine?|etrang(?:er|ere)|du\s+(?:sud|nord|midi)|de\s+l'est)\b",
+                nb=r"\b(?:mettre|mettons|met|mettent|mettra|mettant|mis|put|puts|putting|places?|placing)\s+(?:l'|un\s+|an\s+|the\s+)?",
+            ),
         ),
     ),
     Criterion(
-        "religion", "religion", "",
+        "religion",
+        "religion",
+        "",
         (
             T(r"\breligi\w*"),
-            T(r"\b(?:musulman|musulmane|musulmans|musulmanes|islam|islamique|islamiste|catholiques?|chretien(?:ne)?s?|juif|juive|juifs|juives|"
-              r"judaisme|judaique|protestante?s?|evangeliques?|bouddhistes?|hindou(?:e|s|es)?|sikhs?|athees?|agnostiques?|croyante?s?|"
-              r"mormons?|temoins?\s+de\s+jehovah)\b"),
+            T(
+                r"\b(?:musulman|musulmane|musulmans|musulmanes|islam|islamique|islamiste|catholiques?|chretien(?:ne)?s?|juif|juive|juifs|juives|"
+                r"judaisme|judaique|protestante?s?|evangeliques?|bouddhistes?|hindou(?:e|s|es)?|sikhs?|athees?|agnostiques?|croyante?s?|"
+                r"mormons?|temoins?\s+de\s+jehovah)\b"
+            ),
             T(r"\b(?:le|un|son|du|porte\s+le|porter\s+le|portant\s+le)\s+voile\b|\bvoilée?s?\b", accents=True),
             T(r"\b(?:foulard|hijab|niqab|burqa|burka|kippa|kippah|turban|soutane|crucifix)\b"),
             T(r"\b(?:eglise|eglises|mosquee|mosquees|synagogue|synagogues|paroisse)\b"),
@@ -379,46 +499,68 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:halal|casher|kasher|kosher)\b", nb=_FOOD_TRADE, na=r"\s+" + _FOOD_TRADE + r"\b"),
             T(r"\bpratiquante?s?\b", na=r"\s+(?:le|la|les|du|de|des|l'|un|une|depuis|regulier|assidu)"),
             T(r"\b(?:religion|religions|religious)\b|\bfaith\b", nb=r"(?:good|bad)"),
-            T(r"\b(?:muslim|muslims|islamic|christian|christians|catholic|catholics|jewish|jew|jews|judaism|protestant|evangelical|"
-              r"buddhist|hindu|sikh|atheist|agnostic|mormon)\b"),
+            T(
+                r"\b(?:muslim|muslims|islamic|christian|christians|catholic|catholics|jewish|jew|jews|judaism|protestant|evangelical|"
+                r"buddhist|hindu|sikh|atheist|agnostic|mormon)\b"
+            ),
             T(r"\b(?:church|churches|mosque|mosques|synagogues?)\b"),
             T(r"\b(?:ramadan|sabbath|prayers?|praying|headscarf|veil|veiled|yarmulke)\b"),
         ),
     ),
     Criterion(
-        "union", "union or mutualist activity", "",
+        "union",
+        "union or mutualist activity",
+        "",
         (
             T(r"\bsyndica(?:liste|listes|lisme)\b|\bsyndiquee?s?\b"),
             # unions as institutions: a criterion unless the job deals with them (« dialogue social avec les syndicats »)
-            T(r"\b(?:(?:organisations?|instances?|partenaires?|centrales?|sections?)\s+)?syndica(?:t|ts|l|le|les|ux)\b",
-              nb=_WORK_WITH_UNIONS + r"|\b(?:relations?|negociations?|accords?|dialogue)\s+"),
+            T(
+                r"\b(?:(?:organisations?|instances?|partenaires?|centrales?|sections?)\s+)?syndica(?:t|ts|l|le|les|ux)\b",
+                nb=_WORK_WITH_UNIONS + r"|\b(?:relations?|negociations?|accords?|dialogue)\s+",
+            ),
             T(r"\b(?:cgt|cfdt|cfe-cgc|cftc|force\s+ouvriere|unsa)\b"),
             T(r"\b(?:greve|greves|greviste|grevistes)\b"),
-            T(r"\b(?:delegue\w*|representant\w*|elue?s?)\s+(?:du\s+personnel|au\s+cse|du\s+cse|cse|syndica\w*)\b|\bmandat\s+(?:syndical|de\s+representant)\b",
-              nb=_WORK_WITH_UNIONS),
+            T(
+                r"\b(?:delegue\w*|representant\w*|elue?s?)\s+(?:du\s+personnel|au\s+cse|du\s+cse|cse|syndica\w*)\b|\bmandat\s+(?:syndical|de\s+representant)\b",
+                nb=_WORK_WITH_UNIONS,
+            ),
             # « salarié protégé »: a staff or union representative, whose mandate is a protected criterion
             T(r"\bsalarie(?:[·.•-]?(?:e|s))*\s+protege(?:[·.•-]?(?:e|s))*\b", nb=_HR_FILES_BEFORE),
             T(r"\bmutualiste\b"),
             T(r"\b(?:trade|labou?r)\s+unions?\b", nb=_WORK_WITH_UNIONS),
             T(r"\bunioni[sz](?:ed|ing|ation)\b"),
-            T(r"\bunion\s+(?:member|members|membership|activity|activities|activist|rep|reps|representative|representatives|organi[sz]er|organi[sz]ing|dues|leader|steward)\b"),
+            T(
+                r"\bunion\s+(?:member|members|membership|activity|activities|activist|rep|reps|representative|representatives|organi[sz]er|organi[sz]ing|dues|leader|steward)\b"
+            ),
             T(r"\b(?:went|go|goes|going)\s+on\s+strike\b|\bstrikers?\b"),
         ),
     ),
     Criterion(
-        "political", "political opinions", "",
+        "political",
+        "political opinions",
+        "",
         (
-            T(r"\bopinions?\s+politiques?\b|\b(?:engagement|militant\w*|militantisme|parti|partis|convictions?|activites?|orientation|positions?|idees|sympathies)\s+politiques?\b"),
-            T(r"\b(?:extreme[\s-](?:gauche|droite)|gauchiste|droitard\w*|facho\w*|communiste|socialiste|macroniste|lepeniste|insoumise?|frontiste|gilets?\s+jaunes?)\b"),
+            T(
+                r"\bopinions?\s+politiques?\b|\b(?:engagement|militant\w*|militantisme|parti|partis|convictions?|activites?|orientation|positions?|idees|sympathies)\s+politiques?\b"
+            ),
+            T(
+                r"\b(?:extreme[\s-](?:gauche|droite)|gauchiste|droitard\w*|facho\w*|communiste|socialiste|macroniste|lepeniste|insoumise?|frontiste|gilets?\s+jaunes?)\b"
+            ),
             T(r"\b(?:manif|manifs|manifestante?s?)\b"),
-            T(r"\bpolitical\s+(?:views?|opinions?|affiliations?|party|parties|activism|activist|beliefs?|leanings?|orientation|engagement|campaigns?|activities)\b"),
+            T(
+                r"\bpolitical\s+(?:views?|opinions?|affiliations?|party|parties|activism|activist|beliefs?|leanings?|orientation|engagement|campaigns?|activities)\b"
+            ),
             T(r"\b(?:left|right)-wing(?:er)?\b|\b(?:far|extreme)[\s-](?:left|right)\b"),
-            T(r"\b(?:republicans?|democrats?|communists?|socialists?|libertarians?|tory|tories|trump\s+supporter|maga)\b"),
+            T(
+                r"\b(?:republicans?|democrats?|communists?|socialists?|libertarians?|tory|tories|trump\s+supporter|maga)\b"
+            ),
             T(r"\bactivists?\b|\bprotesters?\b"),
         ),
     ),
     Criterion(
-        "sexual_orientation", "sexual orientation", "",
+        "sexual_orientation",
+        "sexual orientation",
+        "",
         (
             T(r"\borientation\s+sexuelle\b|\b(?:homo|hetero|bi)(?:sexuel|sexuelle|sexuels|sexuelles|sexualite)\b"),
             T(r"\b(?:gay|gays|lesbiennes?|lgbt\w*|queer|pede|tapette|gouine|homo|hetero)\b"),
@@ -427,7 +569,9 @@ CRITERIA: tuple[Criterion, ...] = (
         ),
     ),
     Criterion(
-        "gender_identity", "gender identity", "",
+        "gender_identity",
+        "gender identity",
+        "",
         (
             T(r"\bidentite\s+de\s+genre\b|\btrans(?:genres?|sexuel\w*|identit\w*)\b|\btransition\s+de\s+genre\b"),
             T(r"\b(?:femme|homme|personne|woman|man|person)\s+trans\b|\bnon[\s-]binaires?\b|\bintersexe?s?\b"),
@@ -435,172 +579,301 @@ CRITERIA: tuple[Criterion, ...] = (
         ),
     ),
     Criterion(
-        "appearance", "physical appearance", "",
+        "appearance",
+        "physical appearance",
+        "",
         (
             T(r"\b(?:bon|beau|joli|sans|son|le|du|au|un|une|belle|avoir\s+du|aspect)\s+physique\b"),
-            T(r"\bphysique\s+(?:agreable|avantageux|avenant|ingrat|attrayant|attirant|correct|quelconque|soigne|irreprochable)\b"),
+            T(
+                r"\bphysique\s+(?:agreable|avantageux|avenant|ingrat|attrayant|attirant|correct|quelconque|soigne|irreprochable)\b"
+            ),
             T(r"\bapparences?\b", nb=r"(?:en|selon\s+les|selon\s+toute|malgre\s+les|sauver\s+les|contrairement\s+aux)"),
             T(r"\bbonne\s+presentation\b", na=r"\s+(?:orale|ecrite|de|des|du|d'|aux)"),
             T(r"\bpresentation\s+(?:soignee|impeccable|irreprochable|agreable|avenante)\b"),
-            T(r"\b(?:tres|plutot|assez|est|etait|vraiment|si)\s+(?:belle|beau|jolie|joli|mignonne?|moche|laide?|sexy|seduisante?|attirante?|canon|bien\s+foutue?|grosse?|mince|maigre|ronde)\b"),
-            T(r"\b(?:belle|jolie)\s+(?:femme|fille|blonde|brune|gosse|plante|candidate|personne|jeune)\b|\bjoli\s+(?:garcon|coeur|minois)\b|\bbeau\s+gosse\b"),
-            T(r"\b(?:surpoids|obese|obesite|chauve|tatouee?s?|tatouages?|piercings?|cheveux|coiffure|maquillage|maquillee)\b"),
-            T(r"\b(?:son|un|bon|sa)\s+look\b|\bkilos?\s+en\s+trop\b|\bprise\s+de\s+poids\b|\bson\s+poids\b|\bsa\s+taille\b"),
+            T(
+                r"\b(?:tres|plutot|assez|est|etait|vraiment|si)\s+(?:belle|beau|jolie|joli|mignonne?|moche|laide?|sexy|seduisante?|attirante?|canon|bien\s+foutue?|grosse?|mince|maigre|ronde)\b"
+            ),
+            T(
+                r"\b(?:belle|jolie)\s+(?:femme|fille|blonde|brune|gosse|plante|candidate|personne|jeune)\b|\bjoli\s+(?:garcon|coeur|minois)\b|\bbeau\s+gosse\b"
+            ),
+            T(
+                r"\b(?:surpoids|obese|obesite|chauve|tatouee?s?|tatouages?|piercings?|cheveux|coiffure|maquillage|maquillee)\b"
+            ),
+            T(
+                r"\b(?:son|un|bon|sa)\s+look\b|\bkilos?\s+en\s+trop\b|\bprise\s+de\s+poids\b|\bson\s+poids\b|\bsa\s+taille\b"
+            ),
             T(r"\b(?:mesure|fait)\s+(?:1\s*m\s*\d\d|1[.,]\d\d\s*m)\b"),
             # a photo asked with the application, a minimum height: appearance used as a criterion
-            T(r"\bphotos?\s+(?:d'identite\s+)?(?:recente\s+)?(?:obligatoires?|exigees?|requises?|indispensables?|souhaitees?|imperatives?|"
-              r"jointes?|demandees?|necessaires?|appreciees?|bienvenues?|required|mandatory|requested|needed|essential|must)\b"),
-            T(r"\b(?:cv|c\.v\.|curriculum|candidatures?|dossiers?|resumes?|applications?)\s+(?:\w+\s+){0,2}(?:avec|et|\+|with|and|including)\s+(?:une\s+|a\s+)?(?:recent\s+|recente\s+)?"
-              r"(?:photos?|photographs?|pictures?|headshots?)\b"),
-            T(r"\b(?:joindre|joignez|envoyez|envoyer|include|attach|send|enclose)\s+(?:(?:une|a|your|votre|a\s+recent)\s+)?(?:photos?|photographs?|pictures?|headshots?)\b"),
-            T(r"\btaille\s+(?:minimum|minimale|min\.?|maximum|maximale|max\.?|requise|exigee|souhaitee|de|superieure\s+a|inferieure\s+a)?\s*:?\s*(?:d'au\s+moins\s+)?"
-              r"(?:1\s*m\s*\d\d|1[.,]\d\d\s*m|1\d\d\s*cm)"),
-            T(r"\b(?:mesurer|mesurant|mesurez)\s+(?:au\s+moins|minimum|plus\s+de|moins\s+de)?\s*(?:1\s*m\s*\d\d|1[.,]\d\d\s*m|1\d\d\s*cm)"),
-            T(r"\b(?:minimum|min\.?|maximum|max\.?)\s+(?:height|weight)\b|\b(?:height|weight)\s+(?:requirement|minimum|maximum|of\s+at\s+least|restrictions?)\b"),
+            T(
+                r"\bphotos?\s+(?:d'identite\s+)?(?:recente\s+)?(?:obligatoires?|exigees?|requises?|indispensables?|souhaitees?|imperatives?|"
+                r"jointes?|demandees?|necessaires?|appreciees?|bienvenues?|required|mandatory|requested|needed|essential|must)\b"
+            ),
+            T(
+                r"\b(?:cv|c\.v\.|curriculum|candidatures?|dossiers?|resumes?|applications?)\s+(?:\w+\s+){0,2}(?:avec|et|\+|with|and|including)\s+(?:une\s+|a\s+)?(?:recent\s+|recente\s+)?"
+                r"(?:photos?|photographs?|pictures?|headshots?)\b"
+            ),
+            T(
+                r"\b(?:joindre|joignez|envoyez|envoyer|include|attach|send|enclose)\s+(?:(?:une|a|your|votre|a\s+recent)\s+)?(?:photos?|photographs?|pictures?|headshots?)\b"
+            ),
+            T(
+                r"\btaille\s+(?:minimum|minimale|min\.?|maximum|maximale|max\.?|requise|exigee|souhaitee|de|superieure\s+a|inferieure\s+a)?\s*:?\s*(?:d'au\s+moins\s+)?"
+                r"(?:1\s*m\s*\d\d|1[.,]\d\d\s*m|1\d\d\s*cm)"
+            ),
+            T(
+                r"\b(?:mesurer|mesurant|mesurez)\s+(?:au\s+moins|minimum|plus\s+de|moins\s+de)?\s*(?:1\s*m\s*\d\d|1[.,]\d\d\s*m|1\d\d\s*cm)"
+            ),
+            T(
+                r"\b(?:minimum|min\.?|maximum|max\.?)\s+(?:height|weight)\b|\b(?:height|weight)\s+(?:requirement|minimum|maximum|of\s+at\s+least|restrictions?)\b"
+            ),
             T(r"\bpoids\s+(?:minimum|maximum|max\.?|min\.?|proportionne|inferieur|superieur|ideal|requis)\b"),
-            T(r"\b(?:is|was|looks?|very|really|physically|so)\s+(?:pretty|beautiful|handsome|ugly|cute|attractive|sexy|fat|skinny|overweight|bald|tall)\b"),
-            T(r"\bpretty\s+(?:girl|woman|lady|face|candidate)\b|\bgood[\s-]looking\b|\bgood\s+looks\b|\bwell[\s-]groomed\b"),
-            T(r"\bphysical\s+(?:appearance|attractiveness|look)\b|\bappearance\b|\b(?:overweight|obese|obesity)\b|\btattoos?\b"),
+            T(
+                r"\b(?:is|was|looks?|very|really|physically|so)\s+(?:pretty|beautiful|handsome|ugly|cute|attractive|sexy|fat|skinny|overweight|bald|tall)\b"
+            ),
+            T(
+                r"\bpretty\s+(?:girl|woman|lady|face|candidate)\b|\bgood[\s-]looking\b|\bgood\s+looks\b|\bwell[\s-]groomed\b"
+            ),
+            T(
+                r"\bphysical\s+(?:appearance|attractiveness|look)\b|\bappearance\b|\b(?:overweight|obese|obesity)\b|\btattoos?\b"
+            ),
             # a body shape asked for (« silhouette fine », "slim build")
-            T(r"\b(?:slim|slender|thin|petite|athletic|muscular|stocky|heavy|large|tall|short|lean|curvy|trim)\s+"
-              r"(?:build|figure|frame|physique|body|silhouette|body\s+type)\b"),
-            T(r"\b(?:silhouette|morphologie|corpulence|carrure|gabarit|stature)\s+(?:fine|mince|elancee|athletique|sportive|svelte|"
-              r"mannequin|normale|moyenne|imposante|standard|harmonieuse|agreable|avantageuse)\b|\btaille\s+(?:mannequin|3[4-8])\b"),
+            T(
+                r"\b(?:slim|slender|thin|petite|athletic|muscular|stocky|heavy|large|tall|short|lean|curvy|trim)\s+"
+                r"(?:build|figure|frame|physique|body|silhouette|body\s+type)\b"
+            ),
+            T(
+                r"\b(?:silhouette|morphologie|corpulence|carrure|gabarit|stature)\s+(?:fine|mince|elancee|athletique|sportive|svelte|"
+                r"mannequin|normale|moyenne|imposante|standard|harmonieuse|agreable|avantageuse)\b|\btaille\s+(?:mannequin|3[4-8])\b"
+            ),
             T(r"\b(?:his|her|their)\s+(?:weight|height|hair|looks|face|body|figure|outfit|clothes)\b"),
         ),
     ),
     Criterion(
-        "health", "state of health or disability", "",
+        "health",
+        "state of health or disability",
+        "",
         (
-            T(r"\betat\s+de\s+sante\b|\b(?:en\s+)?(?:bonne|mauvaise|parfaite|excellente|pleine|solide|fragile)\s+sante\b|"
-              r"\bsante\s+(?:fragile|mentale|physique|parfaite|excellente|irreprochable|de\s+fer)\b",
-              nb=r"\b(?:entreprises?|societes?|groupes?|marches?|secteurs?|activites?|structures?|start-?ups?|finances|comptes|"
-                 r"economie|affaires)\s+(?:est\s+|sont\s+|reste\s+|restent\s+)?",
-              na=r"\s+(?:financiere|economique|commerciale|de\s+l'entreprise)"),
+            T(
+                r"\betat\s+de\s+sante\b|\b(?:en\s+)?(?:bonne|mauvaise|parfaite|excellente|pleine|solide|fragile)\s+sante\b|"
+                r"\bsante\s+(?:fragile|mentale|physique|parfaite|excellente|irreprochable|de\s+fer)\b",
+                nb=r"\b(?:entreprises?|societes?|groupes?|marches?|secteurs?|activites?|structures?|start-?ups?|finances|comptes|"
+                r"economie|affaires)\s+(?:est\s+|sont\s+|reste\s+|restent\s+)?",
+                na=r"\s+(?:financiere|economique|commerciale|de\s+l'entreprise)",
+            ),
             # fitness of the body as a condition of hiring (aptitude is for the médecin du travail)
-            T(r"\b(?:personnes?|candidate?s?|travailleurs?|salariee?s?)\s+valides?\b|\bable[\s-]bodied\b|\bnon[\s-]disabled\b"),
+            T(
+                r"\b(?:personnes?|candidate?s?|travailleurs?|salariee?s?)\s+valides?\b|\bable[\s-]bodied\b|\bnon[\s-]disabled\b"
+            ),
             T(r"\b(?:problemes?|raisons?|soucis|souci)\s+de\s+sante\b|\b(?:sa|son)\s+sante\b"),
             T(r"\bmalad(?:e|es|ie|ies|if|ive)\b", nb=r"(?:assurance|caisse|caisses|assurances|cpam|complementaire)"),
             T(r"\barrets?\s+(?:de\s+travail|(?:de\s+)?maladie)\b|\bconges?\s+maladie\b|\blongue\s+maladie\b"),
             T(r"\bhandicap(?:e|ee|es|ees|s)?\b|\brqth\b|\binvalidite\b|\binfirm(?:e|es|ite)\b|\bperte\s+d'autonomie\b"),
-            T(r"\b(?:depression|deprime|depressif|depressive|burn[\s-]?out|cancer|diabet\w*|epilep\w*|asthm\w*|vih|sida|seropositi\w*|"
-              r"sclerose|autis\w*|dyslexi\w*|bipolaire|schizophren\w*|anorexi\w*|boulimi\w*|chimio\w*|hospitalis\w*)\b"),
+            T(
+                r"\b(?:depression|deprime|depressif|depressive|burn[\s-]?out|cancer|diabet\w*|epilep\w*|asthm\w*|vih|sida|seropositi\w*|"
+                r"sclerose|autis\w*|dyslexi\w*|bipolaire|schizophren\w*|anorexi\w*|boulimi\w*|chimio\w*|hospitalis\w*)\b"
+            ),
             T(r"\bsous\s+traitement\b|\bmedicaments?\b|\bmedecin\s+traitant\b"),
             T(r"\b(?:antecedents?|dossier|certificat|suivi|probleme|problemes|raisons?)\s+medica(?:l|ux|le|les)\b"),
-            T(r"\b(?:aveugle|malvoyante?|sourde?|malentendante?|fauteuil\s+roulant|bequilles)\b",
-              nb=r"(?:en|a\s+l'|confiance|test|tests|essai)"),
-            T(r"\bhealth\s+(?:issues?|problems?|conditions?|status|history|reasons|concerns)\b|\b(?:in\s+)?(?:good|poor|bad|ill)\s+health\b|\bmental\s+health\b|\b(?:his|her|their)\s+health\b"),
-            T(r"\b(?:in\s+)?(?:perfect|excellent|full|robust|sound|peak)\s+(?:physical\s+|mental\s+)?health\b",
-              na=r"\s+(?:insurance|benefits?|cover|coverage|plans?|care|schemes?|polic(?:y|ies)|sector|industry|tech|products?)\b"),
+            T(
+                r"\b(?:aveugle|malvoyante?|sourde?|malentendante?|fauteuil\s+roulant|bequilles)\b",
+                nb=r"(?:en|a\s+l'|confiance|test|tests|essai)",
+            ),
+            T(
+                r"\bhealth\s+(?:issues?|problems?|conditions?|status|history|reasons|concerns)\b|\b(?:in\s+)?(?:good|poor|bad|ill)\s+health\b|\bmental\s+health\b|\b(?:his|her|their)\s+health\b"
+            ),
+            T(
+                r"\b(?:in\s+)?(?:perfect|excellent|full|robust|sound|peak)\s+(?:physical\s+|mental\s+)?health\b",
+                na=r"\s+(?:insurance|benefits?|cover|coverage|plans?|care|schemes?|polic(?:y|ies)|sector|industry|tech|products?)\b",
+            ),
             T(r"\b(?:sick|sickness|illness|illnesses|ill)\b(?!-)"),
             T(r"\bdiseases?\b|\bdisab(?:led|ility|ilities)\b|\bwheelchair\b"),
-            T(r"\bmedical\s+(?:condition|conditions|history|leave|records?|issues?|reasons|problems?|treatment|appointments?)\b"),
-            T(r"\b(?:diabetes|diabetic|asthma|hiv|depressed|anxiety\s+disorder|bipolar|adhd|chemotherapy|hospitali[sz]ed|surgery)\b"),
+            T(
+                r"\bmedical\s+(?:condition|conditions|history|leave|records?|issues?|reasons|problems?|treatment|appointments?)\b"
+            ),
+            T(
+                r"\b(?:diabetes|diabetic|asthma|hiv|depressed|anxiety\s+disorder|bipolar|adhd|chemotherapy|hospitali[sz]ed|surgery)\b"
+            ),
             T(r"\b(?:blind|deaf)\b", nb=r"(?:double|double-)", na=r"\s+(?:test|tests|spots?|trust)"),
         ),
         ad_ok=r"(?:mutuelle|prevoyance|insurance|assurance|accompagnement|bien-etre|wellbeing|well-being|perks?|avantages?|benefits?)",
     ),
     Criterion(
-        "residence", "place of residence", "",
+        "residence",
+        "place of residence",
+        "",
         (
-            T(r"\b(?:habite|habitent|habiter|habitant|habitante|habitants|vit|vivent|vivre|demeurant|domiciliee?s?)\s+"
-              r"(?:a\s+cote|a\s+proximite|a\s+moins|en|a|au|aux|dans|pres|loin|sur|hors|" + _AREA_FR + r")\b", nb=_SOMEONE_ELSE_FR),
-            T(r"\b(?:reside|resident|residant|residante|resider|residence)\s+(?:a\s+proximite|a\s+moins|en|a|au|aux|hors|pres|loin)\b"),
+            T(
+                r"\b(?:habite|habitent|habiter|habitant|habitante|habitants|vit|vivent|vivre|demeurant|domiciliee?s?)\s+"
+                r"(?:a\s+cote|a\s+proximite|a\s+moins|en|a|au|aux|dans|pres|loin|sur|hors|" + _AREA_FR + r")\b",
+                nb=_SOMEONE_ELSE_FR,
+            ),
+            T(
+                r"\b(?:reside|resident|residant|residante|resider|residence)\s+(?:a\s+proximite|a\s+moins|en|a|au|aux|hors|pres|loin)\b"
+            ),
             # « Habite Paris », « Vous habitez impérativement dans le 92 »: the verb with a place is a residence;
             # someone else's home (« le client habite à Lyon ») is not the candidate's
-            T(r"\bhabit(?:e|es|ez|ent|er|ait|aient|ons|iez|ais)\b(?:\s+(?:imperativement|obligatoirement|necessairement|idealement|deja|"
-              r"actuellement|forcement|de\s+preference))?(?:\s+(?:a\s+moins\s+de|a\s+proximite\s+d\w*|a|en|au|aux|dans|pres\s+d\w*|sur|hors))?\b",
-              nb=_SOMEONE_ELSE_FR,
-              na=r"\s+(?:par|le\s+poste|ce\s+role|son\s+role)\b"),
-            T(r"\b(?:reside[rz]?|residez|residant|residante?|vivre|vivez|domiciliee?s?)\s+(?:imperativement|obligatoirement|necessairement|idealement|"
-              r"de\s+preference|forcement|deja|actuellement|de\s+maniere\s+permanente)\b"),
+            T(
+                r"\bhabit(?:e|es|ez|ent|er|ait|aient|ons|iez|ais)\b(?:\s+(?:imperativement|obligatoirement|necessairement|idealement|deja|"
+                r"actuellement|forcement|de\s+preference))?(?:\s+(?:a\s+moins\s+de|a\s+proximite\s+d\w*|a|en|au|aux|dans|pres\s+d\w*|sur|hors))?\b",
+                nb=_SOMEONE_ELSE_FR,
+                na=r"\s+(?:par|le\s+poste|ce\s+role|son\s+role)\b",
+            ),
+            T(
+                r"\b(?:reside[rz]?|residez|residant|residante?|vivre|vivez|domiciliee?s?)\s+(?:imperativement|obligatoirement|necessairement|idealement|"
+                r"de\s+preference|forcement|deja|actuellement|de\s+maniere\s+permanente)\b"
+            ),
             T(r"\bdomicile\s+(?:obligatoire|imperatif|exige|requis|situe\s+a\s+moins\s+de|a\s+moins\s+de)\b"),
-            T(r"\b(?:residence|domiciliation)\s+(?:principale\s+)?(?:obligatoire|imperative|exigee|requise|souhaitee|indispensable|necessaire|"
-              r"a\s+moins\s+de|a\s+proximite|dans\s+(?:le|la|les|un|une)|sur\s+place|proche|pres|en\s+(?:ile|region|france))"),
-            T(r"\b(?:must|should|need\s+to|required\s+to|have\s+to|expected\s+to)\s+(?:already\s+)?(?:live|reside|be\s+resident|be\s+living|be\s+a\s+resident)"
-              r"(?:\s+(?:in|near|within|close\s+to|locally|nearby|around|outside|no\s+more\s+than|less\s+than|at\s+most|of)\b)"),
-            T(r"\b(?:local\s+(?:candidates?|applicants?|residents?)\s+only|residents?\s+(?:of|in)\s+[a-z]+\s+only|proof\s+of\s+(?:address|residence))\b"),
+            T(
+                r"\b(?:residence|domiciliation)\s+(?:principale\s+)?(?:obligatoire|imperative|exigee|requise|souhaitee|indispensable|necessaire|"
+                r"a\s+moins\s+de|a\s+proximite|dans\s+(?:le|la|les|un|une)|sur\s+place|proche|pres|en\s+(?:ile|region|france))"
+            ),
+            T(
+                r"\b(?:must|should|need\s+to|required\s+to|have\s+to|expected\s+to)\s+(?:already\s+)?(?:live|reside|be\s+resident|be\s+living|be\s+a\s+resident)"
+                r"(?:\s+(?:in|near|within|close\s+to|locally|nearby|around|outside|no\s+more\s+than|less\s+than|at\s+most|of)\b)"
+            ),
+            T(
+                r"\b(?:local\s+(?:candidates?|applicants?|residents?)\s+only|residents?\s+(?:of|in)\s+[a-z]+\s+only|proof\s+of\s+(?:address|residence))\b"
+            ),
             T(r"\blieu\s+de\s+(?:residence|domicile)\b"),
-            T(r"\b(?:vient|venant|issue?s?|originaire|jeunes?|gamins?|gars|mec|candidate?s?|personnes?|profils?|gens|"
-              r"habitants?|residents?)\s+(?:issue?s?\s+|venant\s+)?(?:de\s+la\s+|d'une\s+|de\s+|des\s+|du\s+)?"
-              r"(?:banlieues?|cites?|quartiers?\s+(?:sensibles?|populaires?|difficiles?|nord))\b"),
-            T(r"\bbanlieue\s+(?:difficile|sensible|chaude)\b|\bquartiers?\s+(?:sensibles?|difficiles?|populaires?|chauds?|prioritaires?)\b|\bzus\b|\bqpv\b"),
-            T(r"\b(?:lives|living|live|resides|residing|reside)\s+(?:in|near|close\s+to|within|outside|far\s+from)\b",
-              na=r"\s+(?:a\s+)?(?:fast|dynamic|world|team|startup|hybrid|remote|harmony|the\s+moment)"),
-            T(r"\bghetto\b|\binner[\s-]city\b|\bcouncil\s+estate\b|\bhousing\s+estate\b|\b(?:bad|rough)\s+(?:area|neighbou?rhood)\b"),
+            T(
+                r"\b(?:vient|venant|issue?s?|originaire|jeunes?|gamins?|gars|mec|candidate?s?|personnes?|profils?|gens|"
+                r"habitants?|residents?)\s+(?:issue?s?\s+|venant\s+)?(?:de\s+la\s+|d'une\s+|de\s+|des\s+|du\s+)?"
+                r"(?:banlieues?|cites?|quartiers?\s+(?:sensibles?|populaires?|difficiles?|nord))\b"
+            ),
+            T(
+                r"\bbanlieue\s+(?:difficile|sensible|chaude)\b|\bquartiers?\s+(?:sensibles?|difficiles?|populaires?|chauds?|prioritaires?)\b|\bzus\b|\bqpv\b"
+            ),
+            T(
+                r"\b(?:lives|living|live|resides|residing|reside)\s+(?:in|near|close\s+to|within|outside|far\s+from)\b",
+                na=r"\s+(?:a\s+)?(?:fast|dynamic|world|team|startup|hybrid|remote|harmony|the\s+moment)",
+            ),
+            T(
+                r"\bghetto\b|\binner[\s-]city\b|\bcouncil\s+estate\b|\bhousing\s+estate\b|\b(?:bad|rough)\s+(?:area|neighbou?rhood)\b"
+            ),
             T(r"\b(?:his|her|their)\s+(?:neighbou?rhood|postcode|zip\s+code|suburb)\b"),
-            T(r"\b" + _PEOPLE_EN + r"\s+(?:who\s+(?:are|come|live)\s+)?(?:from|living\s+in|based\s+in|residing\s+in)\s+"
-              r"(?:the\s+|certain\s+|some\s+|poor\s+|deprived\s+|rough\s+|outer\s+)?(?:suburbs?|banlieues?|(?:housing\s+|council\s+)?"
-              r"estates?|inner[\s-]cit(?:y|ies)|ghettos?|neighbou?rhoods?|postcodes?|zip\s+codes?|boroughs?|outskirts)\b"),
+            T(
+                r"\b"
+                + _PEOPLE_EN
+                + r"\s+(?:who\s+(?:are|come|live)\s+)?(?:from|living\s+in|based\s+in|residing\s+in)\s+"
+                r"(?:the\s+|certain\s+|some\s+|poor\s+|deprived\s+|rough\s+|outer\s+)?(?:suburbs?|banlieues?|(?:housing\s+|council\s+)?"
+                r"estates?|inner[\s-]cit(?:y|ies)|ghettos?|neighbou?rhoods?|postcodes?|zip\s+codes?|boroughs?|outskirts)\b"
+            ),
         ),
     ),
     Criterion(
-        "family_name", "family name", "",
+        "family_name",
+        "family name",
+        "",
         (
-            T(r"\bnoms?(?:\s+de\s+famille)?\s+(?:a\s+consonance\s+[a-z]+|etranger|imprononcable|bizarre|complique|arabe|africain|juif|difficile\s+a\s+prononcer|a\s+rallonge)\b"),
+            T(
+                r"\bnoms?(?:\s+de\s+famille)?\s+(?:a\s+consonance\s+[a-z]+|etranger|imprononcable|bizarre|complique|arabe|africain|juif|difficile\s+a\s+prononcer|a\s+rallonge)\b"
+            ),
             T(r"\bconsonance\s+[a-z]+"),
-            T(r"\b(?:surname|last\s+name|family\s+name)\s+(?:sounds?|is\s+(?:hard|difficult|foreign|unusual|weird|strange))\b"),
-            T(r"\b(?:foreign|unusual|weird|strange|unpronounceable)[\s-](?:sounding\s+)?(?:surnames?|last\s+names?|family\s+names?|names?)\b"),
+            T(
+                r"\b(?:surname|last\s+name|family\s+name)\s+(?:sounds?|is\s+(?:hard|difficult|foreign|unusual|weird|strange))\b"
+            ),
+            T(
+                r"\b(?:foreign|unusual|weird|strange|unpronounceable)[\s-](?:sounding\s+)?(?:surnames?|last\s+names?|family\s+names?|names?)\b"
+            ),
         ),
     ),
     Criterion(
-        "bank", "bank domiciliation", "",
+        "bank",
+        "bank domiciliation",
+        "",
         (
-            T(r"\bdomiciliation\s+bancaire\b|\b(?:sa|son|leur)\s+(?:banque|compte\s+bancaire|compte\s+en\s+banque|conseiller\s+bancaire)\b"),
+            T(
+                r"\bdomiciliation\s+bancaire\b|\b(?:sa|son|leur)\s+(?:banque|compte\s+bancaire|compte\s+en\s+banque|conseiller\s+bancaire)\b"
+            ),
             T(r"\b(?:interdit|fichee?|fichage)\s+(?:bancaire|a\s+la\s+banque\s+de\s+france|banque\s+de\s+france)\b"),
             T(r"\b(?:his|her|their)\s+bank\b|\bcredit\s+(?:score|history|rating|check)\b"),
         ),
     ),
     Criterion(
-        "whistleblower", "whistleblower status", "",
+        "whistleblower",
+        "whistleblower status",
+        "",
         (T(r"\blanceu(?:r|se|rs|ses)\s+d'alertes?\b|\bwhistle[\s-]?blow\w*\b"),),
     ),
     Criterion(
-        "elected_mandate", "a local elected mandate", "",
+        "elected_mandate",
+        "a local elected mandate",
+        "",
         (
             T(r"\bmandats?\s+(?:electifs?|electoraux|locaux|local|municipal|municipaux|d'elue?)\b"),
             T(r"\belue?s?\s+(?:municipale?s?|locale?s?|au\s+conseil|a\s+la\s+mairie|departementale?s?|regionale?s?)\b"),
-            T(r"\bconseill(?:er|ere)\s+(?:municipale?|departementale?|regionale?|communautaire)\b|\bmaire\b|\badjointe?\s+au\s+maire\b"),
-            T(r"\b(?:city|town|local|county)\s+council(?:l)?ors?\b|\belected\s+(?:official|office|mandate|representative|councill?or)\b|\bmayor\b"),
+            T(
+                r"\bconseill(?:er|ere)\s+(?:municipale?|departementale?|regionale?|communautaire)\b|\bmaire\b|\badjointe?\s+au\s+maire\b"
+            ),
+            T(
+                r"\b(?:city|town|local|county)\s+council(?:l)?ors?\b|\belected\s+(?:official|office|mandate|representative|councill?or)\b|\bmayor\b"
+            ),
         ),
     ),
     Criterion(
-        "language", "mother tongue or a language other than French (a proxy for origin; used against the person)", "",
+        "language",
+        "mother tongue or a language other than French (a proxy for origin; used against the person)",
+        "",
         (
             T(r"\blangue\s+(?:maternelle|natale)\b|\bmother\s+tongue\b|\bfirst\s+language\b"),
             T(r"\b(?:natif|native)s?\s+(?:anglophone|francophone|germanophone|hispanophone|speakers?)\b"),
-            T(r"\b(?:anglophone|francophone|hispanophone|germanophone|lusophone|arabophone)\s+(?:natif|native|de\s+naissance)\b"),
-            T(r"\b(?:english|french|german|spanish|italian)\s+native\b|\bnative[\s-]speakers?\b|\bnative\s+(?:english|french|german|spanish|italian|language)(?:\s+speakers?)?\b"),
-            T(r"\bsans\s+(?:aucun\s+|le\s+moindre\s+)?accent\b|\b(?:no|without(?:\s+an?|\s+any)?)\s+(?:foreign\s+|regional\s+|strong\s+|noticeable\s+|"
-              r"discernible\s+|trace\s+of\s+(?:an?\s+)?)?accents?\b|\baccent[\s-]free\b"),
+            T(
+                r"\b(?:anglophone|francophone|hispanophone|germanophone|lusophone|arabophone)\s+(?:natif|native|de\s+naissance)\b"
+            ),
+            T(
+                r"\b(?:english|french|german|spanish|italian)\s+native\b|\bnative[\s-]speakers?\b|\bnative\s+(?:english|french|german|spanish|italian|language)(?:\s+speakers?)?\b"
+            ),
+            T(
+                r"\bsans\s+(?:aucun\s+|le\s+moindre\s+)?accent\b|\b(?:no|without(?:\s+an?|\s+any)?)\s+(?:foreign\s+|regional\s+|strong\s+|noticeable\s+|"
+                r"discernible\s+|trace\s+of\s+(?:an?\s+)?)?accents?\b|\baccent[\s-]free\b"
+            ),
             # a native-level requirement is a proxy for origin ("fluent French" / « français courant » is fine)
-            T(r"\bnative[\s-](?:level|like)\b|\b(?:niveau|level)\s+(?:de\s+)?(?:langue\s+)?(?:natif|native|maternel(?:le)?)\b|"
-              r"\b(?:francais|anglais|allemand|espagnol|italien|english|french|german|spanish|italian)\s+(?:natif|native|de\s+naissance)\b"),
-            T(r"\bparle\s+(?:[a-z]+\s+)?(?:a\s+la\s+maison|en\s+famille|chez\s+(?:lui|elle|eux))\b|\bspeaks?\s+[a-z]+\s+at\s+home\b"),
+            T(
+                r"\bnative[\s-](?:level|like)\b|\b(?:niveau|level)\s+(?:de\s+)?(?:langue\s+)?(?:natif|native|maternel(?:le)?)\b|"
+                r"\b(?:francais|anglais|allemand|espagnol|italien|english|french|german|spanish|italian)\s+(?:natif|native|de\s+naissance)\b"
+            ),
+            T(
+                r"\bparle\s+(?:[a-z]+\s+)?(?:a\s+la\s+maison|en\s+famille|chez\s+(?:lui|elle|eux))\b|\bspeaks?\s+[a-z]+\s+at\s+home\b"
+            ),
         ),
     ),
     Criterion(
-        "genetic", "genetic characteristics", "",
+        "genetic",
+        "genetic characteristics",
+        "",
         (
             T(r"\bgenetiques?\b", nb=r"(?:algorithmes?|programmation|code)"),
             T(r"\bantecedents\s+familiaux\b|\btest\s+adn\b|\badn\b"),
-            T(r"\bgenetic\s+(?:tests?|testing|characteristics|history|conditions?|predisposition|makeup|profile)\b|\bdna\s+test\b|\bfamily\s+medical\s+history\b"),
+            T(
+                r"\bgenetic\s+(?:tests?|testing|characteristics|history|conditions?|predisposition|makeup|profile)\b|\bdna\s+test\b|\bfamily\s+medical\s+history\b"
+            ),
         ),
     ),
     Criterion(
-        "economic_vulnerability", "particular economic vulnerability", "",
+        "economic_vulnerability",
+        "particular economic vulnerability",
+        "",
         (
-            T(r"\bvulnerabilite\s+economique\b|\bprecarite\b|\bsituation\s+precaire\b|\bdifficultes?\s+financieres?\b|\bproblemes?\s+(?:d'argent|financiers)\b"),
-            T(r"\bsurendett\w*|\bendettee?s?\b|\bhuissiers?\b|\brsa\b|\brmi\b|\bminima\s+sociaux\b|\bsans[\s-]domicile\b|\bsdf\b|\baides?\s+sociales?\b"),
-            T(r"\bhomeless(?:ness)?\b|\bon\s+welfare\b|\bfood\s+stamps\b|\bin\s+debt\b|\bbankrupt(?:cy)?\b|\bfinancial\s+(?:difficulties|hardship|problems|trouble)\b|\bpoverty\b"),
+            T(
+                r"\bvulnerabilite\s+economique\b|\bprecarite\b|\bsituation\s+precaire\b|\bdifficultes?\s+financieres?\b|\bproblemes?\s+(?:d'argent|financiers)\b"
+            ),
+            T(
+                r"\bsurendett\w*|\bendettee?s?\b|\bhuissiers?\b|\brsa\b|\brmi\b|\bminima\s+sociaux\b|\bsans[\s-]domicile\b|\bsdf\b|\baides?\s+sociales?\b"
+            ),
+            T(
+                r"\bhomeless(?:ness)?\b|\bon\s+welfare\b|\bfood\s+stamps\b|\bin\s+debt\b|\bbankrupt(?:cy)?\b|\bfinancial\s+(?:difficulties|hardship|problems|trouble)\b|\bpoverty\b"
+            ),
         ),
     ),
     Criterion(
-        "morals", "morals or private life", "",
+        "morals",
+        "morals or private life",
+        "",
         (
             T(r"\bm(?:oe|œ)urs\b"),
-            T(r"\bvie\s+(?:privee|sentimentale|amoureuse|intime)\b|\b(?:private|love|sex)\s+life\b",
-              nb=r"(?:equilibre|balance|conciliation|concilier|separer|separation|respect|respecte|respecter)\b[^.\n]{0,30}"),
+            T(
+                r"\bvie\s+(?:privee|sentimentale|amoureuse|intime)\b|\b(?:private|love|sex)\s+life\b",
+                nb=r"(?:equilibre|balance|conciliation|concilier|separer|separation|respect|respecte|respecter)\b[^.\n]{0,30}",
+            ),
         ),
     ),
 )
@@ -723,16 +996,38 @@ INJECTION_COMPACT: tuple[str, ...] = (
 # « charge » is not). A form written alone, without an inclusive ending (« chargé·e ») or its counterpart
 # nearby, steers the ad to one sex.
 FR_GENDERED_NOUNS: tuple[tuple[str, str], ...] = (
-    ("commercial", "commerciale"), ("vendeur", "vendeuse"), ("directeur", "directrice"), ("chargé", "chargée"),
-    ("conseiller", "conseillère"), ("assistant", "assistante"), ("technicien", "technicienne"),
-    ("ingénieur", "ingénieure"), ("consultant", "consultante"), ("développeur", "développeuse"),
-    ("négociateur", "négociatrice"), ("représentant", "représentante"), ("attaché", "attachée"),
-    ("animateur", "animatrice"), ("acheteur", "acheteuse"), ("chef", "cheffe"), ("gérant", "gérante"),
-    ("employé", "employée"), ("collaborateur", "collaboratrice"), ("candidat", "candidate"),
-    ("expert", "experte"), ("interlocuteur", "interlocutrice"), ("connaisseur", "connaisseuse"),
-    ("serveur", "serveuse"), ("superviseur", "superviseuse"), ("coordinateur", "coordinatrice"),
-    ("administrateur", "administratrice"), ("opérateur", "opératrice"), ("alternant", "alternante"),
-    ("apprenti", "apprentie"), ("dirigeant", "dirigeante"), ("hôte", "hôtesse"),
+    ("commercial", "commerciale"),
+    ("vendeur", "vendeuse"),
+    ("directeur", "directrice"),
+    ("chargé", "chargée"),
+    ("conseiller", "conseillère"),
+    ("assistant", "assistante"),
+    ("technicien", "technicienne"),
+    ("ingénieur", "ingénieure"),
+    ("consultant", "consultante"),
+    ("développeur", "développeuse"),
+    ("négociateur", "négociatrice"),
+    ("représentant", "représentante"),
+    ("attaché", "attachée"),
+    ("animateur", "animatrice"),
+    ("acheteur", "acheteuse"),
+    ("chef", "cheffe"),
+    ("gérant", "gérante"),
+    ("employé", "employée"),
+    ("collaborateur", "collaboratrice"),
+    ("candidat", "candidate"),
+    ("expert", "experte"),
+    ("interlocuteur", "interlocutrice"),
+    ("connaisseur", "connaisseuse"),
+    ("serveur", "serveuse"),
+    ("superviseur", "superviseuse"),
+    ("coordinateur", "coordinatrice"),
+    ("administrateur", "administratrice"),
+    ("opérateur", "opératrice"),
+    ("alternant", "alternante"),
+    ("apprenti", "apprentie"),
+    ("dirigeant", "dirigeante"),
+    ("hôte", "hôtesse"),
 )
 # Phrases that steer to one sex whatever the markers.
 FR_GENDERED_PHRASES: tuple[str, ...] = (
@@ -750,18 +1045,88 @@ EN_GENDERED_NOUNS: tuple[str, ...] = (
 # gender-decoder project (github.com/lovedaybrooke/gender-decoder, app/wordlists/en.py, MIT licence).
 # A word is coded when it starts with a stem.
 EN_MASCULINE_CODED: tuple[str, ...] = (
-    "active", "adventurous", "aggress", "ambitio", "analy", "assert", "athlet", "autonom", "battle", "boast",
-    "challeng", "champion", "compet", "confident", "courag", "decid", "decision", "decisive", "defend",
-    "determin", "domina", "dominant", "driven", "fearless", "fight", "force", "greedy", "head-strong",
-    "headstrong", "hierarch", "hostil", "impulsive", "independen", "individual", "intellect", "lead", "logic",
-    "objective", "opinion", "outspoken", "persist", "principle", "reckless", "self-confiden", "self-relian",
-    "self-sufficien", "selfconfiden", "selfrelian", "selfsufficien", "stubborn", "superior", "unreasonab",
+    "active",
+    "adventurous",
+    "aggress",
+    "ambitio",
+    "analy",
+    "assert",
+    "athlet",
+    "autonom",
+    "battle",
+    "boast",
+    "challeng",
+    "champion",
+    "compet",
+    "confident",
+    "courag",
+    "decid",
+    "decision",
+    "decisive",
+    "defend",
+    "determin",
+    "domina",
+    "dominant",
+    "driven",
+    "fearless",
+    "fight",
+    "force",
+    "greedy",
+    "head-strong",
+    "headstrong",
+    "hierarch",
+    "hostil",
+    "impulsive",
+    "independen",
+    "individual",
+    "intellect",
+    "lead",
+    "logic",
+    "objective",
+    "opinion",
+    "outspoken",
+    "persist",
+    "principle",
+    "reckless",
+    "self-confiden",
+    "self-relian",
+    "self-sufficien",
+    "selfconfiden",
+    "selfrelian",
+    "selfsufficien",
+    "stubborn",
+    "superior",
+    "unreasonab",
 )
 
 # A short French list written for this project by analogy with the English stems. UNVALIDATED: no study
 # has measured its effect on French readers; flags from it are information, not findings.
 FR_MASCULINE_CODED: tuple[str, ...] = (
-    "agressi", "ambitieu", "battant", "combati", "combatt", "competiti", "competition", "conquerant", "domina",
-    "dominer", "fonceu", "guerrier", "killer", "requin", "tueur", "gagneu", "winner", "intrepide",
-    "audacieu", "leader", "leadership", "chasseur", "meneur", "viril", "tenace", "ninja", "rockstar",
+    "agressi",
+    "ambitieu",
+    "battant",
+    "combati",
+    "combatt",
+    "competiti",
+    "competition",
+    "conquerant",
+    "domina",
+    "dominer",
+    "fonceu",
+    "guerrier",
+    "killer",
+    "requin",
+    "tueur",
+    "gagneu",
+    "winner",
+    "intrepide",
+    "audacieu",
+    "leader",
+    "leadership",
+    "chasseur",
+    "meneur",
+    "viril",
+    "tenace",
+    "ninja",
+    "rockstar",
 )

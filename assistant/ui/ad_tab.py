@@ -110,7 +110,9 @@ def _salary_text(salary: dict[str, Any], lang: str) -> str:
     span = " - ".join(f"{v:g}" for v in (salary.get("min"), salary.get("max")) if v is not None)
     monthly = salary.get("period", "month") == "month"
     # Say gross or net only when the brief did: the ad must not assert a basis nobody gave.
-    basis = {"gross": {"en": " gross", "fr": " brut"}, "net": {"en": " net", "fr": " net"}}.get(salary.get("basis") or "", {})
+    basis = {"gross": {"en": " gross", "fr": " brut"}, "net": {"en": " net", "fr": " net"}}.get(
+        salary.get("basis") or "", {}
+    )
     if lang == "en":
         return f"{span} €{basis.get('en', '')} per {'month' if monthly else 'year'}" if span else ""
     return f"{span} €{basis.get('fr', '')} {'mensuel' if monthly else 'annuel'}" if span else ""
@@ -127,7 +129,9 @@ def ad_download(result: Any, fmt: str) -> str:
     if fmt == "html":
         return write_download(export.ad_to_html(result), "job-ad.html")
     if fmt == "jsonld":
-        return write_download(json.dumps(export.ad_to_jsonld(result), ensure_ascii=False, indent=2, default=str), "job-ad.jsonld")
+        return write_download(
+            json.dumps(export.ad_to_jsonld(result), ensure_ascii=False, indent=2, default=str), "job-ad.jsonld"
+        )
     raise InputError(f"Unknown download format {fmt!r}.")
 
 
@@ -146,7 +150,9 @@ def build_ad_tab(services: Services) -> None:
             examples = example_briefs()
             if examples:
                 with gr.Row():
-                    pick = gr.Dropdown(list(examples), label="Example briefs", value=None, scale=3, elem_id="ad-example")
+                    pick = gr.Dropdown(
+                        list(examples), label="Example briefs", value=None, scale=3, elem_id="ad-example"
+                    )
                     load = gr.Button("Load example", size="sm", scale=1, elem_id="ad-load-example")
             for field, label in BRIEF_FIELDS:
                 components[field] = _brief_component(field, label, services.settings)
@@ -175,7 +181,9 @@ def build_ad_tab(services: Services) -> None:
         load.click(plain_errors(example_values), [pick], [components[f] for f in fields], api_name="load_example")
     for button, fmt in ((dl_md, "md"), (dl_html, "html"), (dl_jsonld, "jsonld")):
         button.click(
-            plain_errors(functools.partial(_ad_download_for, fmt=fmt)), [result_state], [download],
+            plain_errors(functools.partial(_ad_download_for, fmt=fmt)),
+            [result_state],
+            [download],
             api_name=f"download_ad_{fmt}",
         ).success(shown_file, None, [download], api_name=False)
 
@@ -187,19 +195,33 @@ def _brief_component(field: str, label: str, settings: Settings) -> Any:
     limit, elem_id = settings.max_field_chars, f"brief-{field}"
     if field == "seniority":
         return gr.Dropdown(
-            [("Junior", "junior"), ("Mid-level", "mid"), ("Senior", "senior")], value="mid", label=label, elem_id=elem_id
+            [("Junior", "junior"), ("Mid-level", "mid"), ("Senior", "senior")],
+            value="mid",
+            label=label,
+            elem_id=elem_id,
         )
     if field == "remote":
         return gr.Dropdown(
-            [("Not specified", ""), ("No", "no"), ("Hybrid", "hybrid"), ("Full remote", "full")], value="", label=label,
+            [("Not specified", ""), ("No", "no"), ("Hybrid", "hybrid"), ("Full remote", "full")],
+            value="",
+            label=label,
             elem_id=elem_id,
         )
     if field == "contract":
-        return gr.Dropdown(["CDI", "CDD", "freelance", "stage", "alternance", "interim"], value="CDI", label=label, elem_id=elem_id)
+        return gr.Dropdown(
+            ["CDI", "CDD", "freelance", "stage", "alternance", "interim"], value="CDI", label=label, elem_id=elem_id
+        )
     if field == "profile":
         return gr.Dropdown(
-            [("Not specified", ""), ("Farmer: grows existing clients", "farmer"), ("Hunter: finds new clients", "hunter"),
-             ("Both", "both")], value="", label=label, elem_id=elem_id,
+            [
+                ("Not specified", ""),
+                ("Farmer: grows existing clients", "farmer"),
+                ("Hunter: finds new clients", "hunter"),
+                ("Both", "both"),
+            ],
+            value="",
+            label=label,
+            elem_id=elem_id,
         )
     if field == "country":
         return gr.Textbox(value="FR", label=label, max_length=60, elem_id=elem_id)

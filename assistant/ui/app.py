@@ -132,8 +132,11 @@ def launch(overrides: dict | None = None) -> None:
     except AssistantError as exc:  # still serve: the page says the index is not ready and why
         print(f"Index not ready: {exc}", file=sys.stderr)
     if settings.ui_host not in ("127.0.0.1", "localhost", "::1") and not settings.ui_auth:
-        print(f"Warning: serving on {settings.ui_host} without a login: anyone who can reach this machine can use the "
-              "app. Set ASSISTANT_UI_AUTH=user:password.", file=sys.stderr)
+        print(
+            f"Warning: serving on {settings.ui_host} without a login: anyone who can reach this machine can use the "
+            "app. Set ASSISTANT_UI_AUTH=user:password.",
+            file=sys.stderr,
+        )
     app, url = serve(services, block=False, quiet=True)
     print(f"Hiring assistant ready in {time.perf_counter() - started:.1f} s on {url} (Ctrl+C to stop)", flush=True)
     try:

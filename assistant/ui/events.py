@@ -29,7 +29,9 @@ def plain_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise gr.Error(str(exc), print_exception=False) from None
         except Exception as exc:  # a bug: say where, without the message (it may echo input) on page or console
             frames = "".join(traceback.format_tb(exc.__traceback__))
-            print(f"hiring-assistant ui: unexpected {exc.__class__.__name__} in {fn.__name__}\n{frames}", file=sys.stderr)
+            print(
+                f"hiring-assistant ui: unexpected {exc.__class__.__name__} in {fn.__name__}\n{frames}", file=sys.stderr
+            )
             raise gr.Error(
                 f"Unexpected error ({exc.__class__.__name__}). Please report it; your input was not stored.",
                 print_exception=False,

@@ -78,8 +78,10 @@ def read_upload(path: str | None, max_chars: int | None = None) -> str:
     finally:
         _delete_upload(path)
     if max_chars is not None and len(text) > max_chars:
-        raise InputError(f"{name}: {len(text):,} characters; the limit for interview notes is {max_chars:,} "
-                         "(ASSISTANT_MAX_NOTES_CHARS). Upload a shorter file.")
+        raise InputError(
+            f"{name}: {len(text):,} characters; the limit for interview notes is {max_chars:,} "
+            "(ASSISTANT_MAX_NOTES_CHARS). Upload a shorter file."
+        )
     return text
 
 

@@ -101,7 +101,9 @@ def notes_download(summary: Any, fmt: str) -> str:
     if fmt == "md":
         return write_download(scorecard_to_markdown(summary), "interview-summary.md")
     if fmt == "json":
-        return write_download(json.dumps(summary.to_json(), ensure_ascii=False, indent=2, default=str), "interview-summary.json")
+        return write_download(
+            json.dumps(summary.to_json(), ensure_ascii=False, indent=2, default=str), "interview-summary.json"
+        )
     raise InputError(f"Unknown download format {fmt!r}.")
 
 
@@ -126,11 +128,15 @@ def build_notes_tab(services: Services) -> None:
             samples = example_notes()
             if samples:
                 with gr.Row():
-                    pick = gr.Dropdown(list(samples), label="Example notes (fictional)", value=None, scale=3,
-                                       elem_id="notes-example")
+                    pick = gr.Dropdown(
+                        list(samples), label="Example notes (fictional)", value=None, scale=3, elem_id="notes-example"
+                    )
                     load = gr.Button("Load example", size="sm", scale=1, elem_id="notes-load-example")
             upload = gr.File(
-                label="…or upload notes (.txt, .md)", file_types=[".txt", ".md"], type="filepath", height=110,
+                label="…or upload notes (.txt, .md)",
+                file_types=[".txt", ".md"],
+                type="filepath",
+                height=110,
                 elem_id="notes-upload",
             )
             stage = gr.Dropdown(STAGE_CHOICES, value="", label="Interview stage", elem_id="notes-stage")
@@ -164,11 +170,15 @@ def build_notes_tab(services: Services) -> None:
     if samples:
         load.click(plain_errors(example_notes_text), [pick], [notes], api_name="load_example_notes")
     upload.upload(
-        plain_errors(lambda path: (read_upload(path, services.settings.max_notes_chars), None)), [upload], [notes, upload],
+        plain_errors(lambda path: (read_upload(path, services.settings.max_notes_chars), None)),
+        [upload],
+        [notes, upload],
         api_name=False,  # type: ignore[arg-type]  # False (a private endpoint) works; gradio annotates str | None
     )
     for button, fmt in ((dl_md, "md"), (dl_json, "json")):
         button.click(
-            plain_errors(functools.partial(_notes_download_for, fmt=fmt)), [summary_state], [download],
+            plain_errors(functools.partial(_notes_download_for, fmt=fmt)),
+            [summary_state],
+            [download],
             api_name=False,  # type: ignore[arg-type]  # False (a private endpoint) works; gradio annotates str | None
         ).success(shown_file, None, [download], api_name=False)

@@ -10,11 +10,11 @@ from html.parser import HTMLParser
 import pytest
 
 from assistant.ads import brief_from_dict, draft_job_ad
-from assistant.ads.wording import format_money
-from assistant.ads.models import AdSection, JobAd, Salary
 from assistant.ads.export import ad_to_html as to_html
 from assistant.ads.export import ad_to_jsonld as to_jsonld
 from assistant.ads.export import ad_to_markdown as to_markdown
+from assistant.ads.models import AdSection, JobAd, Salary
+from assistant.ads.wording import format_money
 from assistant.rules.markup import sanitize_markdown
 
 TODAY = date(2026, 11, 27)
@@ -64,8 +64,14 @@ class _Tags(HTMLParser):
 @pytest.fixture
 def hostile_result(services):
     brief = brief_from_dict(
-        {"company": f"Evil{HOSTILE}", "requirements": f"Maîtrise d'Excel {HOSTILE}", "company_pitch": HOSTILE,
-         "location": "</script><script>alert(2)</script>", "salary": "3000 € brut mensuel", "seniority": "junior"},
+        {
+            "company": f"Evil{HOSTILE}",
+            "requirements": f"Maîtrise d'Excel {HOSTILE}",
+            "company_pitch": HOSTILE,
+            "location": "</script><script>alert(2)</script>",
+            "salary": "3000 € brut mensuel",
+            "seniority": "junior",
+        },
         settings=services.settings,
     )
     return draft_job_ad(brief, services, today=TODAY)
@@ -74,9 +80,17 @@ def hostile_result(services):
 @pytest.fixture
 def fr_result(services):
     brief = brief_from_dict(
-        {"company": "Acme Data", "seniority": "mid", "location": "Lyon", "sector": "logiciels RH",
-         "key_clients": ["Decathlon", "SNCF"], "salary": "3800 - 4500 € brut mensuel", "variable_pay": "20 % sur objectifs",
-         "valid_through": "2027-01-31", "contract": "CDI"},
+        {
+            "company": "Acme Data",
+            "seniority": "mid",
+            "location": "Lyon",
+            "sector": "logiciels RH",
+            "key_clients": ["Decathlon", "SNCF"],
+            "salary": "3800 - 4500 € brut mensuel",
+            "variable_pay": "20 % sur objectifs",
+            "valid_through": "2027-01-31",
+            "contract": "CDI",
+        },
         settings=services.settings,
     )
     return draft_job_ad(brief, services, today=TODAY)
@@ -139,7 +153,9 @@ def test_jsonld_required_fields_match_the_visible_ad(fr_result) -> None:
 
 
 def test_jsonld_full_remote_is_telecommute(services) -> None:
-    brief = brief_from_dict({"company": "Nomad", "remote": "full remote", "location": "Paris"}, settings=services.settings)
+    brief = brief_from_dict(
+        {"company": "Nomad", "remote": "full remote", "location": "Paris"}, settings=services.settings
+    )
     data = to_jsonld(draft_job_ad(brief, services, today=TODAY))
     assert data["jobLocationType"] == "TELECOMMUTE"
     assert data["applicantLocationRequirements"] == {"@type": "Country", "name": "France"}
@@ -148,7 +164,13 @@ def test_jsonld_full_remote_is_telecommute(services) -> None:
 
 @pytest.mark.parametrize(
     ("contract", "expected"),
-    [("CDI", "FULL_TIME"), ("CDD", "TEMPORARY"), ("stage", "INTERN"), ("freelance", "CONTRACTOR"), ("interim", "TEMPORARY")],
+    [
+        ("CDI", "FULL_TIME"),
+        ("CDD", "TEMPORARY"),
+        ("stage", "INTERN"),
+        ("freelance", "CONTRACTOR"),
+        ("interim", "TEMPORARY"),
+    ],
 )
 def test_employment_type_mapping(contract: str, expected: str) -> None:
     assert to_jsonld(_ad(contract=contract))["employmentType"] == expected

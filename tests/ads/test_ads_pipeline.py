@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import InputError, LLMError
 from assistant.ads import brief_from_dict, draft_job_ad, load_brief
-from assistant.ads.models import AdResult, JobBrief
 from assistant.ads.export import ad_to_markdown as to_markdown
+from assistant.ads.models import AdResult, JobBrief
+from assistant.errors import InputError, LLMError
 from assistant.rules.safety import find_protected_criteria
 from assistant.services import Services
-from fake_llm import FakeStructuredChatModel
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 27)
@@ -44,21 +43,43 @@ def bare_title(result: AdResult) -> str:
 
 def test_load_yaml_and_json(tmp_path: Path, settings) -> None:
     yml = tmp_path / "b.yaml"
-    yml.write_text("company: Acme\nseniority: Débutante\nkey_clients: Decathlon, SNCF\nremote: hybride\n", encoding="utf-8")
+    yml.write_text(
+        "company: Acme\nseniority: Débutante\nkey_clients: Decathlon, SNCF\nremote: hybride\n", encoding="utf-8"
+    )
     b = load_brief(yml, settings=settings)
     assert (b.company, b.seniority, b.key_clients, b.remote, b.contract, b.language) == (
-        "Acme", "junior", ["Decathlon", "SNCF"], "hybrid", "CDI", "fr")
+        "Acme",
+        "junior",
+        ["Decathlon", "SNCF"],
+        "hybrid",
+        "CDI",
+        "fr",
+    )
     js = tmp_path / "b.json"
-    js.write_text(json.dumps({"company": "Acme", "seniority": "confirmé", "salary": {"min": 3500, "max": 4000}}), encoding="utf-8")
+    js.write_text(
+        json.dumps({"company": "Acme", "seniority": "confirmé", "salary": {"min": 3500, "max": 4000}}), encoding="utf-8"
+    )
     b = load_brief(js, settings=settings)
     assert b.seniority == "mid" and b.salary.min == 3500
 
 
 @pytest.mark.parametrize(
     ("given", "level"),
-    [("junior", "junior"), ("débutant", "junior"), ("Débutant(e)", "junior"), ("jeune diplômé", "junior"),
-     ("entry-level", "junior"), ("confirmé", "mid"), ("Confirmée", "mid"), ("intermédiaire", "mid"), ("mid", "mid"),
-     ("expérimenté", "senior"), ("EXPÉRIMENTÉE", "senior"), ("senior", "senior"), ("experienced", "senior")],
+    [
+        ("junior", "junior"),
+        ("débutant", "junior"),
+        ("Débutant(e)", "junior"),
+        ("jeune diplômé", "junior"),
+        ("entry-level", "junior"),
+        ("confirmé", "mid"),
+        ("Confirmée", "mid"),
+        ("intermédiaire", "mid"),
+        ("mid", "mid"),
+        ("expérimenté", "senior"),
+        ("EXPÉRIMENTÉE", "senior"),
+        ("senior", "senior"),
+        ("experienced", "senior"),
+    ],
 )
 def test_seniority_synonyms(settings, given: str, level: str) -> None:
     assert brief_from_dict({"company": "A", "seniority": given}, settings=settings).seniority == level
@@ -66,10 +87,19 @@ def test_seniority_synonyms(settings, given: str, level: str) -> None:
 
 @pytest.mark.parametrize(
     ("key", "given", "value"),
-    [("language", "Français", "fr"), ("language", "anglais", "en"), ("language", "EN", "en"),
-     ("contract", "cdi", "CDI"), ("contract", "Stage", "stage"), ("contract", "fixed-term", "CDD"),
-     ("remote", "Télétravail partiel", "hybrid"), ("remote", "full remote", "full"), ("remote", False, "no"),
-     ("country", "Royaume-Uni", "GB"), ("country", "be", "BE")],
+    [
+        ("language", "Français", "fr"),
+        ("language", "anglais", "en"),
+        ("language", "EN", "en"),
+        ("contract", "cdi", "CDI"),
+        ("contract", "Stage", "stage"),
+        ("contract", "fixed-term", "CDD"),
+        ("remote", "Télétravail partiel", "hybrid"),
+        ("remote", "full remote", "full"),
+        ("remote", False, "no"),
+        ("country", "Royaume-Uni", "GB"),
+        ("country", "be", "BE"),
+    ],
 )
 def test_other_synonyms(settings, key: str, given: object, value: str) -> None:
     assert getattr(brief_from_dict({"company": "A", key: given}, settings=settings), key) == value
@@ -108,13 +138,15 @@ def test_field_over_the_limit(settings) -> None:
 
 @pytest.mark.parametrize(
     ("data", "match"),
-    [({"company": "A", "partners_count": "beaucoup"}, "partners_count"),
-     ({"company": "A", "contract": "contrat à vie"}, "CDI, CDD"),  # free text with no contract word in it
-     ({"company": "A", "remote": "parfois"}, "no, hybrid, full"),
-     ({"company": "A", "language": "de"}, "fr, en"),
-     ({"company": "A", "country": "Atlantis"}, "ISO code"),
-     ({"company": "A", "key_clients": {"a": 1}}, "key_clients"),
-     (["company", "A"], "mapping")],
+    [
+        ({"company": "A", "partners_count": "beaucoup"}, "partners_count"),
+        ({"company": "A", "contract": "contrat à vie"}, "CDI, CDD"),  # free text with no contract word in it
+        ({"company": "A", "remote": "parfois"}, "no, hybrid, full"),
+        ({"company": "A", "language": "de"}, "fr, en"),
+        ({"company": "A", "country": "Atlantis"}, "ISO code"),
+        ({"company": "A", "key_clients": {"a": 1}}, "key_clients"),
+        (["company", "A"], "mapping"),
+    ],
 )
 def test_bad_values_are_input_errors(settings, data: object, match: str) -> None:
     with pytest.raises(InputError, match=match):
@@ -123,8 +155,14 @@ def test_bad_values_are_input_errors(settings, data: object, match: str) -> None
 
 @pytest.mark.parametrize(
     ("content", "match"),
-    [(b"", "empty"), (b"  \n", "empty"), (b"company: \xff\xfe Acme\n", "UTF-8"), (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
-     (b"- a\n- b\n", "mapping"), (b"company: [unclosed\n", "not valid YAML")],
+    [
+        (b"", "empty"),
+        (b"  \n", "empty"),
+        (b"company: \xff\xfe Acme\n", "UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        (b"- a\n- b\n", "mapping"),
+        (b"company: [unclosed\n", "not valid YAML"),
+    ],
 )
 def test_bad_files(tmp_path: Path, settings, content: bytes, match: str) -> None:
     path = tmp_path / "brief.yaml"
@@ -151,15 +189,34 @@ def test_examples_load(settings) -> None:
 
 
 def test_offline_french_ad(services) -> None:
-    result = draft(services, seniority="confirmé", location="Lyon", sector="logiciels RH", key_clients=["Decathlon", "SNCF"],
-                   partners_count=120, team_size=15, salary="3800 - 4500 € brut mensuel")
+    result = draft(
+        services,
+        seniority="confirmé",
+        location="Lyon",
+        sector="logiciels RH",
+        key_clients=["Decathlon", "SNCF"],
+        partners_count=120,
+        team_size=15,
+        salary="3800 - 4500 € brut mensuel",
+    )
     ad, text = result.ad, result.text
     assert result.backend == "offline" and result.notice is None
     assert ad.title == "Account Manager (F/H)" and text.startswith("# Account Manager (F/H)\n")
     assert ad.descriptive_line == "chargé·e de comptes clients" and "Chargé·e de comptes clients" in text
     assert [s.id for s in ad.sections] == ["company", "missions", "profile", "pay", "process"]
-    for fact in ("Decathlon", "SNCF", "120", "15 personnes", "logiciels RH", "Lyon", "3 800 €", "4 500 €",
-                 "Publiée le 27 novembre 2026", "Entretien téléphonique exploratoire", "Vos missions"):
+    for fact in (
+        "Decathlon",
+        "SNCF",
+        "120",
+        "15 personnes",
+        "logiciels RH",
+        "Lyon",
+        "3 800 €",
+        "4 500 €",
+        "Publiée le 27 novembre 2026",
+        "Entretien téléphonique exploratoire",
+        "Vos missions",
+    ):
         assert fact in text, fact
     assert (ad.salary.min, ad.salary.max, ad.salary.source) == (3800, 4500, "brief")
     assert text == to_markdown(result)
@@ -168,7 +225,11 @@ def test_offline_french_ad(services) -> None:
 
 def test_offline_english_ad(services) -> None:
     result = draft(services, language="en", country="GB", location="London", seniority="junior")
-    assert result.ad.language == "en" and "## What you will do" in result.text and "Posted on 27 November 2026" in result.text
+    assert (
+        result.ad.language == "en"
+        and "## What you will do" in result.text
+        and "Posted on 27 November 2026" in result.text
+    )
     assert "Vos missions" not in result.text
     assert "language" not in kinds(result)
     assert (result.ad.salary.min, result.ad.salary.max) == (2920, 3500)
@@ -313,8 +374,10 @@ def test_jeune_diplome_level_is_junior_and_never_written(services) -> None:
 def test_gendered_wording_in_brief_is_left_out(services) -> None:
     result = draft(services, requirements="Un vrai homme de terrain. Bon relationnel.")
     assert "homme de terrain" not in result.text
-    assert any(f.kind in ("gendered_wording", "discrimination") and "homme de terrain" in (f.evidence or "")
-               for f in result.flags)
+    assert any(
+        f.kind in ("gendered_wording", "discrimination") and "homme de terrain" in (f.evidence or "")
+        for f in result.flags
+    )
     assert "Bon relationnel." in result.text
 
 
@@ -355,16 +418,41 @@ GOOD_DRAFT = {
     "title": "Account Manager (F/H)",
     "descriptive_line": "chargé·e de comptes clients",
     "sections": [
-        {"id": "company", "heading": "À propos d’Acme", "paragraphs": ["Acme recrute un·e Account Manager (F/H) en CDI."],
-         "bullets": [], "citations": []},
-        {"id": "missions", "heading": "Vos missions", "paragraphs": ["Vous gérez et développez un portefeuille client."],
-         "bullets": ["Suivi des indicateurs de performance", "Accompagnement du portefeuille client"], "citations": []},
-        {"id": "profile", "heading": "Votre profil", "paragraphs": ["Une expérience dans un poste similaire."],
-         "bullets": ["Culture marketing", "Maîtrise des tableurs Excel"], "citations": []},
-        {"id": "pay", "heading": "Rémunération", "paragraphs": ["Salaire : 9 999 € nets et une voiture de fonction."],
-         "bullets": [], "citations": []},
-        {"id": "process", "heading": "Processus de recrutement", "paragraphs": [],
-         "bullets": ["Entretien téléphonique exploratoire"], "citations": []},
+        {
+            "id": "company",
+            "heading": "À propos d’Acme",
+            "paragraphs": ["Acme recrute un·e Account Manager (F/H) en CDI."],
+            "bullets": [],
+            "citations": [],
+        },
+        {
+            "id": "missions",
+            "heading": "Vos missions",
+            "paragraphs": ["Vous gérez et développez un portefeuille client."],
+            "bullets": ["Suivi des indicateurs de performance", "Accompagnement du portefeuille client"],
+            "citations": [],
+        },
+        {
+            "id": "profile",
+            "heading": "Votre profil",
+            "paragraphs": ["Une expérience dans un poste similaire."],
+            "bullets": ["Culture marketing", "Maîtrise des tableurs Excel"],
+            "citations": [],
+        },
+        {
+            "id": "pay",
+            "heading": "Rémunération",
+            "paragraphs": ["Salaire : 9 999 € nets et une voiture de fonction."],
+            "bullets": [],
+            "citations": [],
+        },
+        {
+            "id": "process",
+            "heading": "Processus de recrutement",
+            "paragraphs": [],
+            "bullets": ["Entretien téléphonique exploratoire"],
+            "citations": [],
+        },
     ],
     "skills": ["Culture marketing"],
     "experience": "Une expérience dans un poste similaire.",
@@ -421,7 +509,9 @@ def test_llm_failure(services, llm_services) -> None:
 
 def test_llm_text_is_sanitised(services, llm_services) -> None:
     data = json.loads(json.dumps(GOOD_DRAFT))
-    data["sections"][0]["paragraphs"].append('Voir <script>alert(1)</script> ![p](https://evil.example/t.png) [ici](javascript:alert(1))')
+    data["sections"][0]["paragraphs"].append(
+        "Voir <script>alert(1)</script> ![p](https://evil.example/t.png) [ici](javascript:alert(1))"
+    )
     data["sections"][0]["heading"] = "## <b>À propos</b>"
     llm, model = llm_services(data)
     result = draft_job_ad(brief(llm), llm, today=TODAY)
@@ -447,10 +537,15 @@ def test_llm_brief_facts_exclude_protected_criteria(services, llm_services) -> N
 def test_real_chatopenai_client_and_reask(openai_server, tmp_path: Path, kb, framework) -> None:
     from assistant.settings import Settings
 
-    settings = Settings(_env_file=None, **{
-        "ASSISTANT_LLM_BASE_URL": openai_server.base_url, "ASSISTANT_LLM_MODEL": "test",
-        "ASSISTANT_DATA_DIR": str(tmp_path / "data"), "ASSISTANT_LLM_MAX_RETRIES": 0,
-    })
+    settings = Settings(
+        _env_file=None,
+        **{
+            "ASSISTANT_LLM_BASE_URL": openai_server.base_url,
+            "ASSISTANT_LLM_MODEL": "test",
+            "ASSISTANT_DATA_DIR": str(tmp_path / "data"),
+            "ASSISTANT_LLM_MAX_RETRIES": 0,
+        },
+    )
     services = Services(settings=settings, kb=kb, framework=framework)
     openai_server.script([bad_draft(), with_citations(GOOD_DRAFT, services)])
     result = draft_job_ad(brief_from_dict({"company": "Acme"}, settings=settings), services, today=TODAY)
@@ -506,13 +601,24 @@ def test_invented_claims_still_there_after_the_reask_are_dropped_and_flagged(ser
 
 def test_claims_the_brief_supports_are_kept(services, llm_services) -> None:
     data = with_citations(GOOD_DRAFT, services)
-    data["sections"][0]["paragraphs"] += ["120 partners nous font confiance ; l'équipe compte 15 personnes.",
-                                          "Vous bénéficiez d'une voiture de fonction et d'une prime annuelle."]
+    data["sections"][0]["paragraphs"] += [
+        "120 partners nous font confiance ; l'équipe compte 15 personnes.",
+        "Vous bénéficiez d'une voiture de fonction et d'une prime annuelle.",
+    ]
     data["sections"][1]["bullets"].append("Le métier s’articule autour de 4 axes.")  # a figure of the framework
     data["sections"][2]["bullets"].append("Travail en B2B, reporting Q1 à Q4")  # digits inside names: not figures
     llm, model = llm_services(data)
-    result = draft_job_ad(brief(llm, partners_count=120, team_size=15, company_pitch="Voiture de fonction fournie.",
-                                variable_pay="prime annuelle sur objectifs"), llm, today=TODAY)
+    result = draft_job_ad(
+        brief(
+            llm,
+            partners_count=120,
+            team_size=15,
+            company_pitch="Voiture de fonction fournie.",
+            variable_pay="prime annuelle sur objectifs",
+        ),
+        llm,
+        today=TODAY,
+    )
     assert len(model.calls) == 1, model.calls[-1][-1].content
     assert "120 partners" in result.text and "voiture de fonction" in result.text and "4 axes" in result.text
     assert "unsupported_claim" not in kinds(result)
@@ -532,13 +638,26 @@ def salary_flags(result: AdResult) -> list:
     return [f for f in result.flags if f.kind == "salary"]
 
 
-@pytest.mark.parametrize(("given", "low", "high"),
-                         [(3500, 3500, 3500), ("3 500", 3500, 3500), ("3500", 3500, 3500), ("3000-3500", 3000, 3500),
-                          ("3 000 à 3 500", 3000, 3500)])
+@pytest.mark.parametrize(
+    ("given", "low", "high"),
+    [
+        (3500, 3500, 3500),
+        ("3 500", 3500, 3500),
+        ("3500", 3500, 3500),
+        ("3000-3500", 3000, 3500),
+        ("3 000 à 3 500", 3000, 3500),
+    ],
+)
 def test_bare_amounts_are_monthly_pay_with_no_basis(services, given: object, low: float, high: float) -> None:
     result = draft(services, seniority="junior", salary=given)
     salary = result.ad.salary
-    assert (salary.min, salary.max, salary.period, salary.basis, salary.source) == (low, high, "month", "unspecified", "brief")
+    assert (salary.min, salary.max, salary.period, salary.basis, salary.source) == (
+        low,
+        high,
+        "month",
+        "unspecified",
+        "brief",
+    )
     assert "3 500 € mensuels" in result.text and "brut" not in result.text.casefold()
     messages = " ".join(f.message for f in salary_flags(result))
     assert "no readable amount" not in messages and "No pay in the brief" not in messages
@@ -556,7 +675,9 @@ def test_yearly_pay_without_basis_is_not_published_as_gross(services) -> None:
 
 def test_structured_pay_states_its_basis_only_when_given(services) -> None:
     assert "bruts" not in draft(services, salary={"min": 3000, "max": 3400}).text
-    assert "3 000 € à 3 400 € bruts mensuels" in draft(services, salary={"min": 3000, "max": 3400, "basis": "gross"}).text
+    assert (
+        "3 000 € à 3 400 € bruts mensuels" in draft(services, salary={"min": 3000, "max": 3400, "basis": "gross"}).text
+    )
 
 
 def test_unreadable_pay_gives_one_flag_not_a_contradictory_pair(services) -> None:
@@ -594,7 +715,9 @@ def test_counts_are_strict_whole_numbers(settings, field: str, value: object) ->
 
 
 def test_counts_accept_form_strings(settings) -> None:
-    b = brief_from_dict({"company": "A", "team_size": "12", "partners_count": 120.0, "team_to_manage": 0}, settings=settings)
+    b = brief_from_dict(
+        {"company": "A", "team_size": "12", "partners_count": 120.0, "team_to_manage": 0}, settings=settings
+    )
     assert (b.team_size, b.partners_count, b.team_to_manage) == (12, 120, 0)
 
 

@@ -137,13 +137,34 @@ def test_guide_front_matter_and_cleaning() -> None:
     meta, body = load_guide_text(GUIDE)
     assert meta["author"] == "Victor Gosselin" and meta["publisher"] == "Welcome to the Jungle"
     assert meta["date"] == "2019-02-04" and meta["language"] == "fr"
-    for furniture in ("Découvrir l'Ebook", "Photos : WTTJ", "Les thématiques abordées", "la fin du règne des diplômes", "6min", "Rédacteur"):
+    for furniture in (
+        "Découvrir l'Ebook",
+        "Photos : WTTJ",
+        "Les thématiques abordées",
+        "la fin du règne des diplômes",
+        "6min",
+        "Rédacteur",
+    ):
         assert furniture not in body
-    for glued in ("de4", "axesaccompagnement", "clientdans", "lesuivi", "commercial(", "performance(", "marchésmanagement"):
+    for glued in (
+        "de4",
+        "axesaccompagnement",
+        "clientdans",
+        "lesuivi",
+        "commercial(",
+        "performance(",
+        "marchésmanagement",
+    ):
         assert glued not in body
     assert body.startswith("# Comment recruter un.e Account Manager ?")
     headings = re.findall(r"^## (.+)$", body, re.MULTILINE)
-    for section in ("Que recherche le candidat ?", "Les compétences à viser", "Les mots incontournables", "Grille de salaire", "Gérer la période d’essai"):
+    for section in (
+        "Que recherche le candidat ?",
+        "Les compétences à viser",
+        "Les mots incontournables",
+        "Grille de salaire",
+        "Gérer la période d’essai",
+    ):
         assert section in headings
     assert "autour de 4 axes :" in body
     assert len(re.findall(r"^- \*\*[^*]+\*\*", body, re.MULTILINE)) == 17  # one glossary item per term
@@ -204,7 +225,9 @@ def test_duplicate_competency_id(guide_copy: Path) -> None:
 
 def test_question_with_unknown_competency(guide_copy: Path) -> None:
     _edit_yaml(guide_copy, lambda d: d["interview"]["questions"][0]["competencies"].append("charisma"))
-    with pytest.raises(KnowledgeError, match=r"interview\.questions\[id=q1\]\.competencies: unknown ids \['charisma'\]"):
+    with pytest.raises(
+        KnowledgeError, match=r"interview\.questions\[id=q1\]\.competencies: unknown ids \['charisma'\]"
+    ):
         load_framework(guide_copy)
 
 
@@ -220,7 +243,9 @@ def test_bad_source_names_the_item(guide_copy: Path) -> None:
 
 def test_broken_guide_text_fails_source_check(guide_copy: Path) -> None:
     guide = guide_copy / "guide.md"
-    guide.write_text(guide.read_text(encoding="utf-8").replace("tempérament commercial", "tempérament"), encoding="utf-8")
+    guide.write_text(
+        guide.read_text(encoding="utf-8").replace("tempérament commercial", "tempérament"), encoding="utf-8"
+    )
     with pytest.raises(KnowledgeError, match=r"competencies\[id=sales_temperament\]\.source"):
         load_framework(guide_copy)
 

@@ -8,16 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from assistant.guide.embeddings import HashEmbeddings
 from assistant.errors import KnowledgeError, StoreError
+from assistant.guide.embeddings import HashEmbeddings
 from assistant.guide.knowledge import (
     chunk_markdown,
-    search_fold,
     ingest,
     load_guide,
     open_knowledge_base,
+    search_fold,
     tokenize,
 )
+
 from support import ROOT, make_settings
 
 GUIDE_DIR = ROOT / "knowledge" / "account-manager"
@@ -49,7 +50,11 @@ def test_chunk_markdown_on_a_small_document() -> None:
     md = "# T\n\nIntro.\n\n## A\n\nPara one.\n\nList:\n\n- x\n- y\n\n## B\n\n- **Term** : def.\n- **Other** : def 2.\n"
     chunks = chunk_markdown("g", md)
     assert [(c.kind, c.section) for c in chunks] == [
-        ("intro", "T"), ("section", "A"), ("list", "A"), ("glossary", "B"), ("glossary", "B"),
+        ("intro", "T"),
+        ("section", "A"),
+        ("list", "A"),
+        ("glossary", "B"),
+        ("glossary", "B"),
     ]
     assert chunks[2].text == "List:\n- x\n- y"
 
@@ -75,7 +80,9 @@ def test_ingest_is_idempotent_and_replaces_changed_chunks(tmp_path: Path) -> Non
     assert (again.added, again.removed) == (0, 0)
     assert "nothing written" in again.summary()
     text = (guide_dir / "guide.md").read_text(encoding="utf-8")
-    (guide_dir / "guide.md").write_text(text.replace("requiert flair et méthode", "requiert flair, méthode"), encoding="utf-8")
+    (guide_dir / "guide.md").write_text(
+        text.replace("requiert flair et méthode", "requiert flair, méthode"), encoding="utf-8"
+    )
     changed = ingest(settings, embedder=emb)
     assert (changed.added, changed.removed) == (1, 1)
     kb = open_knowledge_base(settings, embedder=emb, auto_ingest=False)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-import sys
 import math
+import sys
 
 import pytest
 
 from assistant.ads import brief_from_dict, draft_job_ad
 from assistant.ads.export import ad_to_jsonld
 from assistant.errors import InputError
+
 from support import ROOT
 
 INJECTED = [
@@ -48,7 +49,9 @@ def test_discriminatory_brief_text_never_reaches_the_ad(services, field, text, m
 
 
 def test_clean_part_of_a_location_is_kept(services) -> None:
-    result = draft_job_ad(brief_from_dict({"company": "Lumen", "location": "Paris (candidats habitant le 93 exclus)"}), services)
+    result = draft_job_ad(
+        brief_from_dict({"company": "Lumen", "location": "Paris (candidats habitant le 93 exclus)"}), services
+    )
     assert "Paris" in result.text and "93" not in result.text
 
 
@@ -82,8 +85,9 @@ def test_negative_pay_text_is_refused(text) -> None:
 
 
 def test_pay_range_gives_finite_jsonld(services) -> None:
-    result = draft_job_ad(brief_from_dict({"company": "Lumen", "salary": {"min": 3000, "max": 4000, "basis": "gross"}}),
-                          services)
+    result = draft_job_ad(
+        brief_from_dict({"company": "Lumen", "salary": {"min": 3000, "max": 4000, "basis": "gross"}}), services
+    )
     data = json.loads(json.dumps(ad_to_jsonld(result), allow_nan=False))
     value = data["baseSalary"]["value"]
     assert math.isfinite(value["minValue"]) and value["maxValue"] == 4000
@@ -100,18 +104,23 @@ def test_real_country_codes_are_accepted(country) -> None:
     assert len(brief_from_dict({"company": "Lumen", "country": country}).country) == 2
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("hybride, 2 jours de télétravail", "hybrid"),
-    ("1 jour de télétravail par semaine", "hybrid"),
-    ("full remote possible", "full"),
-    ("100 % télétravail", "full"),
-    ("pas de télétravail", "no"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("hybride, 2 jours de télétravail", "hybrid"),
+        ("1 jour de télétravail par semaine", "hybrid"),
+        ("full remote possible", "full"),
+        ("100 % télétravail", "full"),
+        ("pas de télétravail", "no"),
+    ],
+)
 def test_free_text_remote_is_normalised(value, expected) -> None:
     assert brief_from_dict({"company": "Lumen", "remote": value}).remote == expected
 
 
-@pytest.mark.parametrize(("value", "expected"), [("CDI (permanent)", "CDI"), ("CDD de 6 mois", "CDD"), ("stage de fin d'études", "stage")])
+@pytest.mark.parametrize(
+    ("value", "expected"), [("CDI (permanent)", "CDI"), ("CDD de 6 mois", "CDD"), ("stage de fin d'études", "stage")]
+)
 def test_free_text_contract_is_normalised(value, expected) -> None:
     assert brief_from_dict({"company": "Lumen", "contract": value}).contract == expected
 
@@ -138,7 +147,9 @@ def test_llm_sentence_naming_a_protected_criterion_is_removed_and_draft_ad_exits
     assert result.notice and "protected criterion" in result.notice
 
 
-def test_draft_ad_exits_3_when_the_brief_asked_for_a_protected_criterion(tmp_path, monkeypatch, capsys, session_settings) -> None:
+def test_draft_ad_exits_3_when_the_brief_asked_for_a_protected_criterion(
+    tmp_path, monkeypatch, capsys, session_settings
+) -> None:
     from assistant.cli import main
 
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(session_settings.data_dir))
@@ -148,5 +159,7 @@ def test_draft_ad_exits_3_when_the_brief_asked_for_a_protected_criterion(tmp_pat
     assert main(["draft-ad", str(path)]) == 3
     out, err = capsys.readouterr()
     assert "30 ans" not in out and "ERROR" in err
-    path.write_text("company: Lumen\nrequirements: Excel avancé.\nsalary: 3000 à 3500 € brut mensuel\n", encoding="utf-8")
+    path.write_text(
+        "company: Lumen\nrequirements: Excel avancé.\nsalary: 3000 à 3500 € brut mensuel\n", encoding="utf-8"
+    )
     assert main(["draft-ad", str(path)]) == 0

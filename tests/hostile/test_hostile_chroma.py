@@ -41,7 +41,9 @@ def silent_server() -> Iterator[int]:
 
 
 @pytest.mark.parametrize("argv", [["status"], ["ask", "Quel salaire ?"], ["ingest"]])
-def test_silent_chroma_server_is_a_clear_error_within_the_timeout(silent_server, tmp_path, monkeypatch, capsys, argv) -> None:
+def test_silent_chroma_server_is_a_clear_error_within_the_timeout(
+    silent_server, tmp_path, monkeypatch, capsys, argv
+) -> None:
     monkeypatch.setenv("CHROMA_HOST", "127.0.0.1")
     monkeypatch.setenv("CHROMA_PORT", str(silent_server))
     monkeypatch.setenv("ASSISTANT_CHROMA_TIMEOUT", "1")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
+
 from support import ROOT
 
 BRIEF = ROOT / "examples" / "brief-fr.yaml"
@@ -55,8 +56,10 @@ def test_invalid_setting_is_named_with_what_is_valid(monkeypatch, capsys, var, v
     _one_line_error(capsys, code, var, valid)
 
 
-@pytest.mark.parametrize("argv", [["ui", "--port", "99999"], ["ui", "--port", "-1"], ["bench", "--chunks", "-5"],
-                                  ["bench", "--queries", "0"]])
+@pytest.mark.parametrize(
+    "argv",
+    [["ui", "--port", "99999"], ["ui", "--port", "-1"], ["bench", "--chunks", "-5"], ["bench", "--queries", "0"]],
+)
 def test_out_of_range_arguments_are_refused_by_the_parser(capsys, argv) -> None:
     with pytest.raises(SystemExit) as exc:
         main(argv)
@@ -79,11 +82,14 @@ def test_full_disk_is_a_clear_error(offline_env, capsys) -> None:
     _one_line_error(capsys, code, "/dev/full", "space")
 
 
-@pytest.mark.parametrize("content", [
-    "company: X\ndate_posted: 2026-02-30\n",                      # no 30 February
-    "company: X\nvalid_through: tomorrow\n",
-    "company: X\nrequirements: " + "[" * 5000 + "]" * 5000 + "\n",  # deeply nested YAML
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "company: X\ndate_posted: 2026-02-30\n",  # no 30 February
+        "company: X\nvalid_through: tomorrow\n",
+        "company: X\nrequirements: " + "[" * 5000 + "]" * 5000 + "\n",  # deeply nested YAML
+    ],
+)
 def test_bad_brief_values_are_input_errors(offline_env, tmp_path, capsys, content) -> None:
     brief = tmp_path / "brief.yaml"
     brief.write_text(content, encoding="utf-8")
@@ -102,8 +108,17 @@ def test_fifo_and_process_substitution_work_as_input_files(tmp_path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "CHROMA_"))}
     env["ASSISTANT_LLM_BACKEND"] = "offline"
     done = subprocess.run(
-        ["bash", "-c", f'"{sys.executable}" -m assistant check-ad <(printf "# Account Manager (F/H)\\nNous recrutons.\\n")'],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
+        [
+            "bash",
+            "-c",
+            f'"{sys.executable}" -m assistant check-ad <(printf "# Account Manager (F/H)\\nNous recrutons.\\n")',
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode in (0, 3), done.stderr
     assert "unexpected error" not in done.stderr and "not found" not in done.stderr
@@ -113,8 +128,17 @@ def test_broken_pipe_is_not_a_bug(tmp_path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "CHROMA_"))}
     env["ASSISTANT_LLM_BACKEND"] = "offline"
     done = subprocess.run(
-        ["bash", "-c", f'"{sys.executable}" -m assistant --help | head -c 10 >/dev/null; '
-                       f'"{sys.executable}" -m assistant check-ad --help | head -c 1'],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
+        [
+            "bash",
+            "-c",
+            f'"{sys.executable}" -m assistant --help | head -c 10 >/dev/null; '
+            f'"{sys.executable}" -m assistant check-ad --help | head -c 1',
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert "unexpected error" not in done.stderr and "Traceback" not in done.stderr, done.stderr

@@ -12,6 +12,7 @@ from assistant.llm import build_chat_model
 from assistant.notes import summarize_notes
 from assistant.qa import ask
 from assistant.services import Services
+
 from openai_server import Delay, Drip
 from support import ROOT, make_settings
 
@@ -20,9 +21,13 @@ DEADLINE = 3.0
 
 def _services(tmp_path, server, kb, framework, **env) -> Services:
     settings = make_settings(
-        tmp_path / "data", ASSISTANT_LLM_BACKEND="openai-compatible", ASSISTANT_LLM_BASE_URL=server.base_url,
-        ASSISTANT_LLM_MODEL="test-model", ASSISTANT_LLM_STRUCTURED_METHOD="json_schema",
-        ASSISTANT_LLM_DEADLINE=str(DEADLINE), **env,
+        tmp_path / "data",
+        ASSISTANT_LLM_BACKEND="openai-compatible",
+        ASSISTANT_LLM_BASE_URL=server.base_url,
+        ASSISTANT_LLM_MODEL="test-model",
+        ASSISTANT_LLM_STRUCTURED_METHOD="json_schema",
+        ASSISTANT_LLM_DEADLINE=str(DEADLINE),
+        **env,
     )
     return Services(settings, kb=kb, framework=framework)
 
@@ -48,7 +53,9 @@ MODES = {
 @pytest.mark.parametrize("job", ["ask", "draft-ad", "summarize"])
 def test_every_job_stops_at_its_deadline(tmp_path, openai_server, kb, framework, job, mode) -> None:
     openai_server.script(MODES[mode]())
-    services = _services(tmp_path, openai_server, kb, framework, ASSISTANT_LLM_TIMEOUT="30", ASSISTANT_LLM_MAX_RETRIES="2")
+    services = _services(
+        tmp_path, openai_server, kb, framework, ASSISTANT_LLM_TIMEOUT="30", ASSISTANT_LLM_MAX_RETRIES="2"
+    )
     assert services.chat_model is not None  # built (and langchain imported) before the clock starts
     started = time.monotonic()
     with pytest.raises(LLMError, match="ASSISTANT_LLM_DEADLINE"):
@@ -65,8 +72,12 @@ def test_a_fast_server_is_not_affected(tmp_path, openai_server, kb, framework) -
 
 
 def test_the_client_carries_the_deadline_transport(tmp_path) -> None:
-    settings = make_settings(tmp_path / "d", ASSISTANT_LLM_BACKEND="openai-compatible",
-                             ASSISTANT_LLM_BASE_URL="http://127.0.0.1:9/v1", ASSISTANT_LLM_MODEL="m")
+    settings = make_settings(
+        tmp_path / "d",
+        ASSISTANT_LLM_BACKEND="openai-compatible",
+        ASSISTANT_LLM_BASE_URL="http://127.0.0.1:9/v1",
+        ASSISTANT_LLM_MODEL="m",
+    )
     model = build_chat_model(settings)
     assert type(model.http_client._transport).__name__ == "_Transport"  # type: ignore[union-attr]
 

@@ -113,7 +113,10 @@ def test_discrimination_in_an_ad():
     assert [f.evidence for f in flags] == ["Moins de 35 ans", "bonne présentation"]
     assert all(f.severity == "error" and "L1132-1" in f.message for f in flags)
     en = "# Account Manager (M/F)\nMust be under 30 and a native English speaker. Posted on 2026-11-27. €3,000 a month."
-    assert {f.evidence for f in kinds(lint_ad(en, job_in_france=False), "discrimination")} == {"under 30", "native English speaker"}
+    assert {f.evidence for f in kinds(lint_ad(en, job_in_france=False), "discrimination")} == {
+        "under 30",
+        "native English speaker",
+    }
 
 
 def test_no_discrimination_on_equal_opportunity_statements():
@@ -154,14 +157,22 @@ def test_title_gender_marker(title, flagged):
 
 @pytest.mark.parametrize(
     "title,evidence",
-    [("Vendeuse H/F", "Vendeuse"), ("Commercial H/F", "Commercial"), ("Chargé de comptes (F/H)", "Chargé"), ("Ingénieur commercial (H/F)", "Ingénieur")],
+    [
+        ("Vendeuse H/F", "Vendeuse"),
+        ("Commercial H/F", "Commercial"),
+        ("Chargé de comptes (F/H)", "Chargé"),
+        ("Ingénieur commercial (H/F)", "Ingénieur"),
+    ],
 )
 def test_gendered_title_despite_the_marker(title, evidence):
     flags = kinds(lint_ad(f"# {title}\n"), "gendered_wording", "warning")
     assert evidence in [f.evidence for f in flags]
 
 
-@pytest.mark.parametrize("title", ["Commercial·e (F/H)", "Chargé·e de comptes (F/H)", "Vendeur ou vendeuse (H/F)", "Commercial/Commerciale H/F"])
+@pytest.mark.parametrize(
+    "title",
+    ["Commercial·e (F/H)", "Chargé·e de comptes (F/H)", "Vendeur ou vendeuse (H/F)", "Commercial/Commerciale H/F"],
+)
 def test_epicene_titles(title):
     assert [f for f in kinds(lint_ad(f"# {title}\n"), "gendered_wording") if f.severity == "warning"] == []
 
@@ -191,13 +202,18 @@ def test_recommended_title_is_not_flagged(framework):
 
 
 def _salary_flags(body, **kw):
-    return kinds(lint_ad(f"# Account Manager (F/H)\nChargé·e de comptes clients\nPubliée le 27/11/2026\n{body}\n", **kw), "salary")
+    return kinds(
+        lint_ad(f"# Account Manager (F/H)\nChargé·e de comptes clients\nPubliée le 27/11/2026\n{body}\n", **kw),
+        "salary",
+    )
 
 
 def test_salary_missing():
     (flag,) = _salary_flags("Un poste passionnant.")
     assert flag.severity == "warning" and flag.evidence is None and "2023/970" in flag.message
-    (flag,) = kinds(lint_ad("# Account Manager (M/F)\nPosted on 2026-11-27. A great role.", job_in_france=False), "salary")
+    (flag,) = kinds(
+        lint_ad("# Account Manager (M/F)\nPosted on 2026-11-27. A great role.", job_in_france=False), "salary"
+    )
     assert "2023/970" in flag.message
 
 
@@ -217,7 +233,9 @@ def test_salary_vague(body, evidence):
 
 def test_salary_within_the_grid(framework):
     assert _salary_flags("De 3 000 € à 3 500 € brut mensuel.", framework=framework, level="junior") == []
-    assert _salary_flags("45 000 - 55 000 € brut annuel.", framework=framework, level="mid") == []  # 3 750-4 583 a month
+    assert (
+        _salary_flags("45 000 - 55 000 € brut annuel.", framework=framework, level="mid") == []
+    )  # 3 750-4 583 a month
 
 
 def test_salary_below_junior_grid(framework):
@@ -232,7 +250,10 @@ def test_salary_above_senior_grid_annual_divided_by_12(framework):
 
 
 def test_salary_level_from_the_title_and_default_grid():
-    flags = kinds(lint_ad("# Account Manager Junior (F/H)\nChargé·e de comptes\nPubliée le 27/11/2026\n3 600 € brut mensuel\n"), "salary")
+    flags = kinds(
+        lint_ad("# Account Manager Junior (F/H)\nChargé·e de comptes\nPubliée le 27/11/2026\n3 600 € brut mensuel\n"),
+        "salary",
+    )
     assert len(flags) == 1 and "above" in flags[0].message and "junior" in flags[0].message
     # no level: compared with the whole grid (2,920 to 5,420)
     assert _salary_flags("3 600 € brut mensuel") == []
@@ -285,7 +306,9 @@ def test_english_title_needs_a_french_line(framework):
     ],
 )
 def test_publication_date(body, flagged):
-    flags = kinds(lint_ad(f"# Account Manager (F/H)\nChargé·e de comptes clients\n{body}\n3 000 € brut mensuel\n"), "date")
+    flags = kinds(
+        lint_ad(f"# Account Manager (F/H)\nChargé·e de comptes clients\n{body}\n3 000 € brut mensuel\n"), "date"
+    )
     assert bool(flags) == flagged
     if flagged:
         assert "L5332-1" in flags[0].message and flags[0].severity == "warning"

@@ -306,6 +306,7 @@ def test_accent_in_notes_is_flagged():
 
 # --------------------------------------------------------------------------- paraphrased remarks
 
+
 @pytest.mark.parametrize(
     "text, expected",
     [

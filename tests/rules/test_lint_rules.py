@@ -49,7 +49,13 @@ def _key(flags):
 
 def test_rules_are_frozen_dataclasses_with_a_kind_and_a_check():
     assert [type(rule) for rule in RULES] == [
-        DiscriminationRule, GenderedWordingRule, GenderedTitleRule, DiscouragedTitleRule, SalaryRule, LanguageRule, DateRule,
+        DiscriminationRule,
+        GenderedWordingRule,
+        GenderedTitleRule,
+        DiscouragedTitleRule,
+        SalaryRule,
+        LanguageRule,
+        DateRule,
     ]
     for rule in RULES:
         assert dataclasses.is_dataclass(rule) and type(rule).__dataclass_params__.frozen, rule  # type: ignore[attr-defined]
@@ -71,7 +77,9 @@ def test_each_rule_alone_gives_its_own_flags_of_lint_ad(rule, ad):
     assert all(f.kind == rule.kind for f in flags), flags
     linted = _key(lint_ad(ad))
     # Every flag of the rule is in lint_ad's output, unless an earlier rule flagged the same span with the same kind.
-    earlier = {(f.kind, f.start, f.end) for r in RULES[: RULES.index(rule)] for f in r.check(AdView.of(ad), LintContext())}
+    earlier = {
+        (f.kind, f.start, f.end) for r in RULES[: RULES.index(rule)] for f in r.check(AdView.of(ad), LintContext())
+    }
     for flag in _key(flags):
         assert flag in linted or (flag[0], flag[4], flag[5]) in earlier, flag
 
@@ -120,7 +128,9 @@ def test_language_rule_alone():
     (flag,) = LanguageRule().check(AdView.of(ENGLISH_AD), LintContext())
     assert (flag.kind, flag.severity, flag.evidence) == ("language", "error", "Account Manager")
     assert LanguageRule().check(AdView.of(ENGLISH_AD), LintContext(job_in_france=False)) == []
-    (warning,) = LanguageRule().check(AdView.of("# Account Manager (F/H)\n\n## L'entreprise\nVous gérez nos clients."), LintContext())
+    (warning,) = LanguageRule().check(
+        AdView.of("# Account Manager (F/H)\n\n## L'entreprise\nVous gérez nos clients."), LintContext()
+    )
     assert warning.severity == "warning" and "chargé·e de comptes clients" in warning.message
     assert LanguageRule().check(AdView.of(GOOD_FR), LintContext()) == []
 
@@ -208,8 +218,11 @@ TITLES = [
 def test_title_flags_match_linting_a_one_line_ad(title, lang, with_framework, framework):
     fw = framework if with_framework else None
     doc = lint_ad(f"# {title}\n", framework=fw, language=lang, date_posted=date(2026, 11, 27), job_in_france=False)
-    shifted = [(k, sev, msg, ev, None if s is None else s - 2, None if e is None else e - 2)
-               for k, sev, msg, ev, s, e in _key(doc) if k != "salary"]
+    shifted = [
+        (k, sev, msg, ev, None if s is None else s - 2, None if e is None else e - 2)
+        for k, sev, msg, ev, s, e in _key(doc)
+        if k != "salary"
+    ]
     got = title_flags(title, language=lang, framework=fw)
     assert _key(got) == shifted
     for f in got:

@@ -21,6 +21,7 @@ def _nir(body13: str) -> str:
 
 # --------------------------------------------------------------------------- PII
 
+
 def test_checksums():
     assert nir_is_valid(_nir("1850578006084"))
     corsica = _nir("269052A123456")

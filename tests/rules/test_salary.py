@@ -6,7 +6,6 @@ import pytest
 
 from assistant.rules.salary import parse_salary
 
-
 SALARIES = [
     ("2 920 €", 2920, 2920, "month", None),
     ("2\u202f920\u00a0€ brut", 2920, 2920, "month", True),
@@ -32,14 +31,18 @@ def test_parse_salary(text, lo, hi, period, gross):
     assert text[s.start : s.end] == s.evidence
 
 
-@pytest.mark.parametrize("text", ["Salaire selon profil.", "Pay: DOE", "Competitive salary and benefits", "Selon expérience"])
+@pytest.mark.parametrize(
+    "text", ["Salaire selon profil.", "Pay: DOE", "Competitive salary and benefits", "Selon expérience"]
+)
 def test_parse_salary_vague(text):
     s = parse_salary(text)
     assert s is not None and s.min is None and s.max is None and s.vague
     assert text[s.start : s.end] == s.vague
 
 
-@pytest.mark.parametrize("text", ["Aucune information.", "CA de 10 M€, 5 000 clients, fondée en 2019, 15 % de variable."])
+@pytest.mark.parametrize(
+    "text", ["Aucune information.", "CA de 10 M€, 5 000 clients, fondée en 2019, 15 % de variable."]
+)
 def test_parse_salary_none(text):
     assert parse_salary(text) is None
 

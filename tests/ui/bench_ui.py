@@ -101,8 +101,12 @@ def launch_and_measure(data_dir: Path, *, timeout: float = 120.0) -> LaunchTimes
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant", "ui"], cwd=ROOT, env=child_env(data_dir, port, tmp),
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            [sys.executable, "-m", "assistant", "ui"],
+            cwd=ROOT,
+            env=child_env(data_dir, port, tmp),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         try:
             wait_for_page(url, proc, timeout)
@@ -130,8 +134,11 @@ def browser_measure(data_dir: Path, *, timeout: float = 120.0) -> tuple[float, f
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)  # before the clock
         started = time.perf_counter()
         proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant", "ui"], cwd=ROOT, env=child_env(data_dir, port, Path(tmp_name)),
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [sys.executable, "-m", "assistant", "ui"],
+            cwd=ROOT,
+            env=child_env(data_dir, port, Path(tmp_name)),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             wait_for_page(url, proc, timeout)
@@ -161,13 +168,20 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = Path(tempfile.mkdtemp(prefix="bench-ui-data-"))
     else:
         data_dir = ROOT / ".data"
-        subprocess.run([sys.executable, "-m", "assistant", "ingest"], cwd=ROOT, check=True,
-                       env=child_env(data_dir, 0, Path(tempfile.gettempdir())), stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "assistant", "ingest"],
+            cwd=ROOT,
+            check=True,
+            env=child_env(data_dir, 0, Path(tempfile.gettempdir())),
+            stdout=subprocess.DEVNULL,
+        )
     runs = 1 if args.cold else args.runs
     for n in range(runs):
         t = launch_and_measure(data_dir)
-        print(f"run {n + 1}: page {t.page:.2f} s, first answer {t.answer:.2f} s (app CPU {t.cpu:.2f} s, load {os.getloadavg()[0]:.1f})"
-              + (f", leftovers {t.leftovers}" if t.leftovers else ""))
+        print(
+            f"run {n + 1}: page {t.page:.2f} s, first answer {t.answer:.2f} s (app CPU {t.cpu:.2f} s, load {os.getloadavg()[0]:.1f})"
+            + (f", leftovers {t.leftovers}" if t.leftovers else "")
+        )
     if args.browser:
         shown, answered = browser_measure(data_dir)
         print(f"browser: status line visible {shown:.2f} s, answer visible {answered:.2f} s")

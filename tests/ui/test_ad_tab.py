@@ -18,8 +18,14 @@ FIELDS = [f for f, _ in BRIEF_FIELDS]
 
 def test_brief_dict_drops_blanks_splits_clients_and_counts() -> None:
     out = brief_dict(
-        {"company": " Acme ", "sector": "", "key_clients": "A, B;C\n", "team_size": " 12 ", "partners_count": None,
-         "team_to_manage": 3.0}
+        {
+            "company": " Acme ",
+            "sector": "",
+            "key_clients": "A, B;C\n",
+            "team_size": " 12 ",
+            "partners_count": None,
+            "team_to_manage": 3.0,
+        }
     )
     assert out == {"company": "Acme", "key_clients": ["A", "B", "C"], "team_size": 12, "team_to_manage": 3}
     for bad in (2.5, "2.5", "twelve"):
@@ -41,7 +47,9 @@ def test_draft_ad_rejects_a_brief_without_company(services: Any) -> None:
 
 
 def test_draft_ad_keeps_hostile_fields_inert(services: Any) -> None:
-    values = brief_values(company=f"Acme {XSS_SCRIPT}", sector=f"SaaS {XSS_IMG}", company_pitch=f"{XSS_MD_IMAGE} {XSS_JS_LINK}")
+    values = brief_values(
+        company=f"Acme {XSS_SCRIPT}", sector=f"SaaS {XSS_IMG}", company_pitch=f"{XSS_MD_IMAGE} {XSS_JS_LINK}"
+    )
     _, ad_md, flags_md, _ = draft_ad(dict(zip(FIELDS, values, strict=True)), services)
     for out in (ad_md, flags_md):
         assert "<script" not in out.lower() and "<img" not in out.lower()

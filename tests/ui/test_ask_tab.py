@@ -27,7 +27,9 @@ def test_answer_markdown_cites_sections_and_quotes_passages() -> None:
 
 
 def test_answer_markdown_says_when_the_guide_does_not_cover_it() -> None:
-    answer = Answer(answer="The guide does not cover this question.", abstained=True, backend="offline", notice="LLM down.")
+    answer = Answer(
+        answer="The guide does not cover this question.", abstained=True, backend="offline", notice="LLM down."
+    )
     out = answer_markdown(answer)
     assert "does not cover" in out and "Sources" not in out and "LLM down." in out
 

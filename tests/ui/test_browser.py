@@ -263,7 +263,10 @@ def test_ad_tab_renders_hostile_brief_inert(app_page: Page) -> None:
     page = app_page.page
     app_page.open_tab("Draft a job ad")
     fill_brief(
-        page, company=f"Acme {XSS_SCRIPT}", sector=f"SaaS {XSS_IMG}", company_pitch=f"{XSS_MD_IMAGE} {XSS_JS_LINK}",
+        page,
+        company=f"Acme {XSS_SCRIPT}",
+        sector=f"SaaS {XSS_IMG}",
+        company_pitch=f"{XSS_MD_IMAGE} {XSS_JS_LINK}",
         requirements=f"Anglais courant {XSS_IMG}",
     )
     page.locator("#ad-draft").click()
