@@ -49,12 +49,8 @@ format: install-dev  ## ruff: apply formatting and safe fixes
 bench: install-dev  ## performance figures (prints, asserts nothing)
 	$(BIN)/hiring-assistant bench
 
-evals: install-dev  ## the eval datasets: retrieval/abstention, job ads, interview notes
-	$(BIN)/python evals/run_qa.py
-	$(BIN)/python evals/run_ads.py
-	$(BIN)/python evals/run_notes.py
-	@echo "--- held-out notes (report only, not used for tuning):"
-	$(BIN)/python evals/run_notes.py --dir evals/notes-heldout
+evals: install-dev  ## the eval suites, dev and test side by side, QA beside three baselines (hiring-assistant eval)
+	$(BIN)/hiring-assistant eval --suite all
 
 clean:
 	rm -rf $(VENV) .data evals/results tests/screenshots .pytest_cache

@@ -328,6 +328,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="size of the synthetic store for the retrieval benchmark (1 to 1,000,000)",
     )
     p.add_argument("--queries", type=_bounded_int(1, 10_000), default=50, help="queries to time (1 to 10,000)")
+    from .evaluation import add_parser as add_eval_parser
+
+    add_eval_parser(sub)
     return parser
 
 

@@ -409,6 +409,15 @@ class KnowledgeBase:
         """Inverse document frequency of a token over the guide's passages (unknown tokens: the rarest)."""
         return self._idf.get(token, math.log(1 + (len(self.guide.chunks) + 0.5) / 0.5))
 
+    def idf_at(self, passages: int) -> float:
+        """The IDF of a token found in exactly `passages` passages (to tell rare terms from common ones)."""
+        n = len(self.guide.chunks)
+        return math.log(1 + (n - passages + 0.5) / (passages + 0.5))
+
+    def known(self, token: str) -> bool:
+        """Whether a token (as `tokenize` writes it) occurs in some passage of the guide."""
+        return token in self._idf
+
     @property
     def chunks(self) -> list[Chunk]:
         return self.guide.chunks

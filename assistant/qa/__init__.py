@@ -7,9 +7,13 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, LLMError
+from ..guide.knowledge import CANDIDATES
+from ..text import detect_language
+from .expand import expansion, framework_vocabulary
+from .framework_answers import framework_answer, glossary_answer
 from .llm import llm_answer
 from .models import NOT_COVERED, Answer, AnswerDraft
-from .offline import covers, offline_answer
+from .offline import covers, gather_evidence, offline_answer
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -32,19 +36,40 @@ def validate_question(question: object, max_chars: int) -> str:
 def ask(question: str, services: Services, *, k: int | None = None, fallback_offline: bool = False) -> Answer:
     """Answer a question about the guide, citing the passages the answer rests on, or abstain."""
     q = validate_question(question, services.settings.max_question_chars)
-    hits = services.kb.search(q, k or services.settings.top_k)
     model = services.chat_model
     if model is None:
-        return offline_answer(q, hits, services.kb)
+        return _offline(q, services, k)
+    hits = services.kb.search(q, k or services.settings.top_k)
     try:
         return llm_answer(q, hits, services)
     except LLMError as exc:
         if not fallback_offline:
             raise
-        answer = offline_answer(q, hits, services.kb)
+        answer = _offline(q, services, k)
         answer.notice = f"{exc} Showing the offline answer instead."
         return answer
 
+
+def _offline(q: str, services: Services, k: int | None) -> Answer:
+    """Offline: expand the question with the framework's French wording, weigh all the evidence, then answer from
+    the framework when it covers the question, else extract from the best passages."""
+    kb = services.kb
+    lang = detect_language(q)
+    expanded = expansion(q, services.framework)
+    pool = kb.search(expanded.text, CANDIDATES)
+    hits = pool[: k or services.settings.top_k]
+    evidence = (
+        gather_evidence(q, pool, kb, expanded.framework, framework_vocabulary(services.framework)) if kb.dense else None
+    )
+    score = round(evidence.score(lang), 4) if evidence is not None else None
+    # A question that names a glossary term and asks what it means is covered, whatever the retrieval scores.
+    structured = glossary_answer(q, services.framework, kb, lang)
+    if structured is None and hits and covers(hits, kb.dense, lang, evidence):
+        structured = framework_answer(q, services.framework, kb, lang)
+    if structured is not None:
+        structured.score = score
+        return structured
+    return offline_answer(q, hits, kb, evidence)
 
 
 __all__ = ["NOT_COVERED", "Answer", "AnswerDraft", "ask", "covers", "validate_question"]

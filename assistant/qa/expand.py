@@ -1,0 +1,177 @@
+"""Cross-lingual query expansion: add the framework's French wording to a question before retrieval.
+
+The guide is French; users ask in English, French or franglais, with abbreviations. The framework holds the
+bilingual reading of the guide: glossary terms and aliases, competency labels and cues, interview steps, trial
+advice, titles. When a question names one of these (by an alias, a cue or its label), the item's French label
+and its `source` quote (the guide's own words) are appended, so BM25 and the embeddings both see the guide's
+vocabulary. A few generic English→French recruiting words complete it (derived from the framework's own pairs
+and the dev split only; never from the test split).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..text import fold
+
+if TYPE_CHECKING:
+    from ..guide.framework import Framework
+
+# Generic recruiting vocabulary (English or colloquial French → the guide's French words).
+LEXICON: dict[str, str] = {
+    "salary": "salaire rémunération",
+    "pay": "salaire rémunération",
+    "paid": "salaire rémunération",
+    "wage": "salaire",
+    "junior": "débutant",
+    "entry level": "débutant",
+    "senior": "expérimenté",
+    "experienced": "expérimenté",
+    "variable": "part variable",
+    "bonus": "part variable",
+    "commission": "part variable",
+    "job title": "intitulé account manager account executive",
+    "title": "intitulé",
+    "degree": "formation diplôme école master",
+    "education": "formation école",
+    "probation": "période d'essai",
+    "trial period": "période d'essai",
+    "interview": "entretien",
+    "hunter": "chasseurs",
+    "hunters": "chasseurs",
+    "farmer": "fermiers",
+    "farmers": "fermiers",
+    "network": "réseau",
+    "english": "anglais",
+    "soft skills": "soft skills qualités",
+    "customers": "clients",
+    "clients": "clients",
+    "account": "compte",
+    "accounts": "comptes",
+    "am": "account manager",
+    "ams": "account manager",
+    "candidate": "candidat",
+    "candidates": "candidats",
+    "attractive": "attirer valoriser",
+    "skills": "compétences",
+}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A folded phrase that, found in a question, brings in `expansion`."""
+
+    phrase: str
+    expansion: str
+    framework: bool = True
+    """Whether it names a framework item (strong evidence the guide covers the question), not a generic word."""
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """A question with the guide's wording appended."""
+
+    text: str
+    framework: bool
+    """Whether a framework item (not only a generic word) was named."""
+
+
+def _phrase(text: str) -> str:
+    return re.sub(r"[^a-z0-9%+]+", " ", fold(text)).strip()
+
+
+def _contains(haystack: str, phrase: str) -> bool:
+    return bool(phrase) and f" {phrase} " in f" {haystack} "
+
+
+_CACHE: dict[int, tuple[Framework, tuple[Trigger, ...]]] = {}
+_VOCAB: dict[int, tuple[Framework, frozenset[str]]] = {}
+
+
+def framework_vocabulary(framework: Framework) -> frozenset[str]:
+    """Every search token of the framework's text, both languages (a word of it is not foreign to the guide)."""
+    from ..guide.knowledge import tokenize
+
+    cached = _VOCAB.get(id(framework))
+    if cached is not None and cached[0] is framework:
+        return cached[1]
+    words: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            words.update(tokenize(value))
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(framework.model_dump())
+    vocab = frozenset(words)
+    _VOCAB[id(framework)] = (framework, vocab)
+    return vocab
+
+
+def _triggers(framework: Framework) -> tuple[Trigger, ...]:
+    cached = _CACHE.get(id(framework))
+    if cached is not None and cached[0] is framework:
+        return cached[1]
+    triggers = _build_triggers(framework)
+    _CACHE[id(framework)] = (framework, triggers)  # holds the framework, so its id is never reused meanwhile
+    return triggers
+
+
+def _build_triggers(framework: Framework) -> tuple[Trigger, ...]:
+    out: list[Trigger] = []
+
+    role = {_phrase(framework.role.fr), _phrase(framework.role.en)}
+
+    def add(phrases: list[str], expansion: str, min_len: int = 2, framework_item: bool = True) -> None:
+        for p in phrases:
+            key = _phrase(p)
+            if len(key) >= min_len and key not in role:  # the role's own name is in nearly every question
+                out.append(Trigger(key, expansion, framework_item))
+
+    for entry in framework.glossary:
+        add([entry.term, *entry.aliases], f"{entry.term} {entry.source}")
+    for comp in framework.competencies:
+        # A one-word cue ("process", "excel") still expands the question, but is too generic to count as evidence.
+        cues = [*comp.cues.en, *comp.cues.fr, comp.label.en]
+        add([c for c in cues if " " in c.strip()], f"{comp.label.fr} {comp.source}", min_len=4)
+        add([c for c in cues if " " not in c.strip()], f"{comp.label.fr} {comp.source}", 4, framework_item=False)
+    for step in framework.interview.steps:
+        add([step.label.en, step.label.fr], f"{step.label.fr} {step.source}")
+    for profile in framework.missions.profiles:
+        add([profile.label.en, profile.label.fr], f"{profile.label.fr} {profile.source}")
+    for axis in framework.missions.axes:
+        add([axis.label.en, axis.label.fr], f"{axis.label.fr} {axis.source}")
+    for point in framework.selling_points:
+        add([point.label.en, point.label.fr], point.source)
+    for title in framework.titles.recommended:
+        add([title.label], title.source)
+    for bad in framework.titles.discouraged:
+        add([bad.label], bad.source)
+    for phrase, words in LEXICON.items():
+        add([phrase], words, framework_item=False)
+    return tuple(out)
+
+
+def expansion(question: str, framework: Framework) -> Expansion:
+    """The question followed by the French wording of every framework item or word it names."""
+    key = _phrase(question)
+    added: list[str] = []
+    named = False
+    for trig in _triggers(framework):
+        if _contains(key, trig.phrase):
+            named = named or trig.framework
+            if trig.expansion not in added:
+                added.append(trig.expansion)
+    return Expansion(question if not added else f"{question}\n{' '.join(added)}", named)
+
+
+def expand(question: str, framework: Framework) -> str:
+    """The expanded question's text."""
+    return expansion(question, framework).text

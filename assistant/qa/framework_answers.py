@@ -1,0 +1,257 @@
+"""Structured answers from the framework for the questions it covers, in the question's language.
+
+Salary by level, titles to use and to avoid, competencies, soft skills, interview steps, trial period, glossary.
+Each answer cites the guide passage behind the framework items it uses (the chunk containing the item's `source`
+quote). Anything else falls through to the extractive answer (returns None).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..guide.models import Citation
+from ..text import fold
+from ..text import sentences as split_sentences
+from .models import Answer
+
+if TYPE_CHECKING:
+    from ..guide.framework import Framework
+    from ..guide.knowledge import KnowledgeBase
+
+# Intent cues, folded, matched as whole words/phrases. Ordered: the first intent that matches answers.
+_INTENTS: list[tuple[str, tuple[str, ...]]] = [
+    ("salary", ("salaire", "salary", "remuneration", "pay", "paid", "gagne", "payer", "paye", "brut", "wage")),
+    ("variable", ("part variable", "variable", "bonus", "commission", "prime")),
+    ("titles", ("intitule", "job title", "titre", "title", "appellation")),
+    ("soft_skills", ("soft skills", "soft skill", "savoir etre", "qualites")),
+    ("competencies", ("competences", "hard skills", "skills")),
+    (
+        "steps",
+        (
+            "processus d entretien",
+            "process d entretien",
+            "deroule",
+            "etapes",
+            "interview process",
+            "interview steps",
+            "rounds",
+            "hiring process",
+            "processus de recrutement",
+        ),
+    ),
+    ("trial", ("periode d essai", "trial period", "probation", "probationary")),
+    # What to tell the candidate about the job (the guide's "Ce dont il faut parler en entretien").
+    (
+        "topics",
+        (
+            "de quoi parler",
+            "de quoi faut il parler",
+            "parler avec le candidat",
+            "parler en entretien",
+            "dire au candidat",
+            "aborder en entretien",
+            "tell the candidate",
+            "tell candidates",
+            "discuss with the candidate",
+            "discuss with candidates",
+            "talk about with the candidate",
+        ),
+    ),
+]
+_DEFINE = (
+    "c est quoi",
+    "qu est ce que",
+    "qu est ce qu",
+    "definition",
+    "definir",
+    "signifie",
+    "veut dire",
+    "what is",
+    "what does",
+    "meaning",
+    "mean",
+    "define",
+    "stand for",
+    "stands for",
+)
+_LEVELS = {
+    "junior": ("junior", "debutant", "debutante", "entry level", "graduate", "sortie d ecole"),
+    "senior": ("senior", "experimente", "experimentee", "experienced", "confirme"),
+}
+
+
+def _key(text: str) -> str:
+    return " " + re.sub(r"[^a-z0-9%]+", " ", fold(text)).strip() + " "
+
+
+def _has(key: str, phrases: tuple[str, ...]) -> bool:
+    return any(f" {p} " in key for p in phrases)
+
+
+def _cite(kb: KnowledgeBase, *sources: str) -> list[Citation]:
+    """The passages holding each source quote (in guide order, no duplicates)."""
+    out: list[Citation] = []
+    for source in sources:
+        needle = re.sub(r"\s+", " ", fold(source)).strip()
+        for chunk in kb.chunks:
+            if needle in re.sub(r"\s+", " ", fold(chunk.text)) and all(c.chunk_id != chunk.id for c in out):
+                out.append(Citation(chunk_id=chunk.id, section=chunk.section, text=chunk.text))
+                break
+    return out
+
+
+def _money(value: int | None, lang: str) -> str:
+    if value is None:
+        return "?"
+    return f"{value} €" if lang == "fr" else f"€{value}"  # written as the guide writes figures
+
+
+def _guide_sentences(kb: KnowledgeBase, sources: list[str]) -> str:
+    """The guide's own sentences holding each source quote (a French question gets the guide's words)."""
+    out: list[str] = []
+    for source in sources:
+        needle = re.sub(r"\s+", " ", fold(source)).strip()
+        for chunk in kb.chunks:
+            for sentence in split_sentences(chunk.text):
+                if needle in re.sub(r"\s+", " ", fold(sentence)) and sentence not in out:
+                    out.append(sentence)
+    return " ".join(out)
+
+
+def _salary(fw: Framework, key: str, lang: str, with_variable: bool) -> tuple[str, list[str]]:
+    sal = fw.salary
+    levels = [lv for lv, cues in _LEVELS.items() if _has(key, cues)] or ["junior", "senior"]
+    lines = []
+    for level in levels:
+        band = sal.levels.get(level)  # type: ignore[call-overload]
+        if band is None:
+            continue
+        if level == "junior":
+            lines.append(
+                f"débutant : de {_money(band.min, lang)} à {_money(band.max, lang)} brut mensuel"
+                if lang == "fr"
+                else f"junior: {_money(band.min, lang)} to {_money(band.max, lang)} a month"
+            )
+        else:
+            years = f" ({band.from_years} ans d’expérience et plus)" if lang == "fr" else f" ({band.from_years}+ years)"
+            lines.append(
+                f"expérimenté{years if band.from_years else ''} : jusqu’à {_money(band.max, lang)} brut mensuel"
+                if lang == "fr"
+                else f"experienced{years if band.from_years else ''}: up to {_money(band.max, lang)} a month"
+            )
+    sources = [sal.source]
+    if with_variable and sal.variable_pct:
+        v = sal.variable_pct
+        lines.append(
+            f"part variable : de {v.min:g} à {v.max:g} % du salaire"
+            if lang == "fr"
+            else f"variable part: {v.min:g} to {v.max:g}% of pay"
+        )
+        sources.append("une part variable pouvant aller de 15 à 50% du salaire")
+    head = "Grille du guide (2019) :" if lang == "fr" else "The guide's salary grid (2019):"
+    return head + "\n- " + "\n- ".join(lines), sources
+
+
+def framework_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str) -> Answer | None:
+    """A structured answer when the question is one the framework answers; None otherwise."""
+    key = _key(question)
+    intent = next((name for name, cues in _INTENTS if _has(key, cues)), None)
+    text: str | None = None
+    sources: list[str] = []
+    if intent == "salary":
+        text, sources = _salary(fw, key, lang, with_variable=_has(key, dict(_INTENTS)["variable"]))
+        if lang == "fr":  # the guide is French: its own sentences say it best, verbatim
+            text = _guide_sentences(kb, sources) or text
+    elif intent == "variable" and fw.salary.variable_pct:
+        v = fw.salary.variable_pct
+        text = (
+            f"Le guide prévoit une part variable de {v.min:g} à {v.max:g} % du salaire."
+            if lang == "fr"
+            else f"The guide suggests a variable part of {v.min:g} to {v.max:g}% of pay."
+        )
+        sources = ["une part variable pouvant aller de 15 à 50% du salaire"]
+    elif intent == "titles":
+        good = ", ".join(t.label for t in fw.titles.recommended)
+        bad = "; ".join(f"{t.label} ({t.reason.fr if lang == 'fr' else t.reason.en})" for t in fw.titles.discouraged)
+        text = (
+            f"Intitulés recommandés : {good}.\nÀ éviter : {bad}"
+            if lang == "fr"
+            else f"Recommended titles: {good}.\nTo avoid: {bad}"
+        )
+        sources = [t.source for t in fw.titles.recommended] + [t.source for t in fw.titles.discouraged]
+    elif intent in ("soft_skills", "competencies"):
+        group = {"soft_skill"} if intent == "soft_skills" else {"hard_skill", "experience", "education"}
+        items = [c for c in fw.competencies if c.group in group]
+        lines = [f"{c.label.fr if lang == 'fr' else c.label.en}" for c in items]
+        head = (
+            ("Les soft skills du guide :" if intent == "soft_skills" else "Les compétences que le guide recommande :")
+            if lang == "fr"
+            else ("The guide's soft skills:" if intent == "soft_skills" else "The skills the guide looks for:")
+        )
+        text = head + "\n- " + "\n- ".join(lines)
+        sources = [c.source for c in items]
+    elif intent == "steps":
+        steps = fw.interview.steps
+        lines = [
+            f"{s.label.fr} : {s.description.fr}" if lang == "fr" else f"{s.label.en}: {s.description.en}" for s in steps
+        ]
+        text = (
+            ("Les étapes d’entretien du guide :" if lang == "fr" else "The guide's interview steps:")
+            + "\n- "
+            + "\n- ".join(lines)
+        )
+        sources = [s.source for s in steps]
+    elif intent == "trial":
+        lines = [t.text.fr if lang == "fr" else t.text.en for t in fw.trial_period]
+        text = (
+            (
+                "Pendant la période d’essai, le guide conseille de :"
+                if lang == "fr"
+                else "For the trial period, the guide advises:"
+            )
+            + "\n- "
+            + "\n- ".join(lines)
+        )
+        sources = [t.source for t in fw.trial_period]
+    elif intent == "topics":
+        topics = fw.interview.topics
+        lines = [t.label.fr if lang == "fr" else t.label.en for t in topics]
+        head = "À aborder avec le candidat, selon le guide :" if lang == "fr" else "What to discuss with the candidate:"
+        text = head + "\n- " + "\n- ".join(lines)
+        sources = [t.source for t in topics]
+    if text is None:
+        return None
+    citations = _cite(kb, *sources)
+    if not citations:
+        return None
+    marks = " ".join(f"[{i}]" for i in range(1, len(citations) + 1))
+    return Answer(answer=f"{text} {marks}", abstained=False, citations=citations, backend="offline")
+
+
+def glossary_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str) -> Answer | None:
+    """A definition when the question asks what a glossary term means (or is little more than the term)."""
+    key = _key(question)
+    best = None
+    for entry in fw.glossary:
+        for alias in [entry.term, *entry.aliases]:
+            a = _key(alias).strip()
+            if a and f" {a} " in key and (best is None or len(a) > len(best[1])):
+                best = (entry, a)
+    if best is None:
+        return None
+    entry, alias = best
+    rest = key.replace(f" {alias} ", " ").split()
+    asks_definition = _has(key, _DEFINE) or len([w for w in rest if len(w) > 2]) <= 1
+    if not asks_definition:
+        return None
+    citations = _cite(kb, entry.source)
+    if not citations:
+        return None
+    head = "Glossaire du guide" if lang == "fr" else "The guide's glossary (in French)"
+    return Answer(
+        answer=f"{head} — {entry.term} : {entry.definition} [1]",
+        abstained=False,
+        citations=citations,
+        backend="offline",
+    )

