@@ -139,7 +139,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
     services = _services(args)
     notes = read_notes_file(args.notes)
-    summary = summarize_notes(notes, services, stage=args.stage)
+    summary = summarize_notes(notes, services, stage=args.stage, fallback_offline=True)
     if args.format == "json":
         _print_json(summary.to_json())
     else:
@@ -165,7 +165,11 @@ def cmd_status(args: argparse.Namespace) -> int:
     from .settings import load_settings
 
     settings = load_settings()
+    from .llm import structured_method_in_use
+
     info: dict[str, Any] = {"guide": str(settings.guide_dir), "llm": describe_backend(settings)}
+    if settings.resolved_llm_backend != "offline":
+        info["structured"] = structured_method_in_use(settings)
     try:
         from .guide.knowledge import open_knowledge_base
 

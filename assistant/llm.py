@@ -5,11 +5,15 @@ Provider imports stay inside functions: importing this module builds no client a
 
 from __future__ import annotations
 
+import json
+import re
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -100,6 +104,8 @@ def model_name(settings: Settings) -> str | None:
         return None
     if backend == "openai":
         return settings.llm_model or DEFAULT_OPENAI_MODEL
+    if backend == "local":
+        return settings.llm_model or (Path(settings.llm_gguf).stem if settings.llm_gguf else None)
     return settings.llm_model
 
 
@@ -110,6 +116,12 @@ def describe_backend(settings: Settings) -> str:
         return "offline (no LLM: extractive and rule-based engine)"
     if backend == "openai":
         return f"openai · {model_name(settings)}"
+    if backend == "local":
+        from .local_server import running_server
+
+        where = running_server(settings)
+        state = f"llama.cpp in-process @ {where.base_url}" if where else "llama.cpp in-process, started on first use"
+        return f"local · {model_name(settings) or '?'} ({state})"
     return f"openai-compatible · {settings.llm_model or '?'} @ {settings.llm_base_url}"
 
 
@@ -136,11 +148,28 @@ def build_chat_model(settings: Settings) -> BaseChatModel | None:
                 "or ASSISTANT_LLM_BACKEND=offline to run without an LLM."
             )
         return ChatOpenAI(
-            model=model_name(settings), api_key=openai_key, base_url=settings.llm_base_url or None,
-            max_tokens=settings.llm_max_tokens, **common,
+            model=model_name(settings),
+            api_key=openai_key,
+            base_url=settings.llm_base_url or None,
+            max_tokens=settings.llm_max_tokens,
+            **common,
+        )
+    if backend == "local":
+        from .local_server import ensure_local_server
+
+        server = ensure_local_server(settings)  # ConfigError (how to fix) when the file or xllamacpp is missing
+        return ChatOpenAI(
+            model=model_name(settings) or "local",
+            api_key="not-needed",
+            base_url=server.base_url,
+            max_tokens=settings.llm_max_tokens,
+            extra_body={"max_tokens": settings.llm_max_tokens},
+            **common,
         )
     if not settings.llm_base_url:
-        raise ConfigError("ASSISTANT_LLM_BACKEND=openai-compatible needs ASSISTANT_LLM_BASE_URL (e.g. http://127.0.0.1:11434/v1 for Ollama).")
+        raise ConfigError(
+            "ASSISTANT_LLM_BACKEND=openai-compatible needs ASSISTANT_LLM_BASE_URL (e.g. http://127.0.0.1:11434/v1 for Ollama)."
+        )
     if not settings.llm_model:
         raise ConfigError("Set ASSISTANT_LLM_MODEL to the model your server serves (e.g. llama3.1 for Ollama).")
     key = settings.llm_api_key or settings.openai_api_key
@@ -185,8 +214,9 @@ def _friendly(exc: BaseException, settings: Settings | None) -> LLMError:
         cause = cause.__cause__ or cause.__context__
     if cause is not None or (left is not None and left <= 0):
         limit = f"{settings.llm_deadline:g} s" if settings else "its deadline"
-        return LLMError(f"The LLM ({where}) did not finish within {limit} (ASSISTANT_LLM_DEADLINE); "
-                        "the job was stopped there.")
+        return LLMError(
+            f"The LLM ({where}) did not finish within {limit} (ASSISTANT_LLM_DEADLINE); the job was stopped there."
+        )
     if "Timeout" in name:
         return LLMError(f"The LLM ({where}) did not answer within {settings.llm_timeout if settings else '?'} s.")
     if "Connection" in name:
@@ -202,6 +232,136 @@ def _friendly(exc: BaseException, settings: Settings | None) -> LLMError:
     return LLMError(f"The LLM ({where}) failed ({name}).")
 
 
+# --------------------------------------------------------------------------- structured output methods
+
+METHODS: tuple[str, ...] = ("json_schema", "function_calling", "json_mode")
+"""The fallback order: constrained JSON, then a tool call, then plain JSON with the schema in the prompt."""
+
+# The method a server accepted after rejecting the configured one, per (backend, base URL, model), for the process.
+_CHOSEN: dict[tuple[str, str, str], tuple[str, str]] = {}
+_CHOSEN_LOCK = threading.Lock()
+
+# Words in a server's 4xx/5xx message that mean "this way of asking for structure is not supported".
+_REJECTION = re.compile(
+    r"response_format|json_schema|json schema|json_object|tool|function|grammar|not supported|unsupported|"
+    r"not implemented|unrecognized|unknown (?:field|parameter|argument)|extra (?:fields|inputs)",
+    re.IGNORECASE,
+)
+
+
+class OutputTruncated(LLMError):
+    """The model stopped at its output-token limit (finish_reason "length") before the structured output was complete."""
+
+
+class _MethodRejected(Exception):
+    """The server refused (or ignored) the structured-output method: try the next one."""
+
+    def __init__(self, method: str, why: str) -> None:
+        super().__init__(why)
+        self.method, self.why = method, why
+
+
+def _method_key(settings: Settings) -> tuple[str, str, str]:
+    gguf = str(settings.llm_gguf or "")
+    return (settings.resolved_llm_backend, settings.llm_base_url or gguf, model_name(settings) or "")
+
+
+def configured_structured_method(settings: Settings | None) -> str:
+    """ASSISTANT_LLM_STRUCTURED_METHOD, else json_schema (openai-compatible, local) or function_calling (openai)."""
+    if settings is None:
+        return "function_calling"
+    if settings.llm_structured_method:
+        return settings.llm_structured_method
+    return "function_calling" if settings.resolved_llm_backend == "openai" else "json_schema"
+
+
+def _current_method(settings: Settings | None) -> str:
+    if settings is not None:
+        with _CHOSEN_LOCK:
+            chosen = _CHOSEN.get(_method_key(settings))
+        if chosen:
+            return chosen[0]
+    return configured_structured_method(settings)
+
+
+def structured_method_in_use(settings: Settings) -> str:
+    """The structured-output method this process uses for the configured backend, and why (for `status`)."""
+    if settings.resolved_llm_backend == "offline":
+        return "none (offline)"
+    with _CHOSEN_LOCK:
+        chosen = _CHOSEN.get(_method_key(settings))
+    if chosen:
+        return f"{chosen[0]} (the server rejected {chosen[1]}; used for the rest of this process)"
+    origin = "ASSISTANT_LLM_STRUCTURED_METHOD" if settings.llm_structured_method else "default"
+    return f"{configured_structured_method(settings)} ({origin})"
+
+
+def reset_structured_methods() -> None:
+    """Forget the methods chosen by fallback (tests)."""
+    with _CHOSEN_LOCK:
+        _CHOSEN.clear()
+
+
+def _remember(settings: Settings, method: str, rejected: str) -> None:
+    with _CHOSEN_LOCK:
+        _CHOSEN[_method_key(settings)] = (method, rejected)
+
+
+def _next_method(method: str) -> str | None:
+    i = METHODS.index(method) if method in METHODS else len(METHODS)
+    return METHODS[i + 1] if i + 1 < len(METHODS) else None
+
+
+def _is_rejection(exc: BaseException) -> bool:
+    status = getattr(exc, "status_code", None)
+    return status in (400, 404, 415, 422, 500, 501) and bool(_REJECTION.search(str(exc)))
+
+
+def _schema_instruction(schema: type[BaseModel]) -> str:
+    return (
+        "\n\nReply with one JSON object and nothing else (no prose, no Markdown fence), valid against this JSON "
+        f"schema:\n{json.dumps(schema.model_json_schema(), ensure_ascii=False)}"
+    )
+
+
+def _with_schema_in_prompt(messages: Sequence[BaseMessage], schema: type[BaseModel]) -> list[BaseMessage]:
+    """json_mode: the schema goes into the (first) system message; chat templates want one system message, first."""
+    from langchain_core.messages import SystemMessage
+
+    out = list(messages)
+    if out and isinstance(out[0], SystemMessage) and isinstance(out[0].content, str):
+        out[0] = SystemMessage(content=out[0].content + _schema_instruction(schema))
+    else:
+        out.insert(0, SystemMessage(content=_schema_instruction(schema).strip()))
+    return out
+
+
+def _with_max_tokens(model: BaseChatModel, max_tokens: int | None) -> BaseChatModel:
+    """A copy of a ChatOpenAI-like model with another output budget (other models are returned unchanged)."""
+    if max_tokens is None or "max_tokens" not in type(model).model_fields:
+        return model
+    update: dict[str, Any] = {"max_tokens": max_tokens}
+    extra = getattr(model, "extra_body", None)
+    if isinstance(extra, dict) and "max_tokens" in extra:
+        update["extra_body"] = {**extra, "max_tokens": max_tokens}
+    return model.model_copy(update=update)
+
+
+def _finish_reason(raw: Any) -> str | None:
+    meta = getattr(raw, "response_metadata", None) or {}
+    reason = meta.get("finish_reason")
+    return str(reason) if reason else None
+
+
+def _truncated(settings: Settings | None, budget: int | None) -> OutputTruncated:
+    limit = budget or (settings.llm_max_tokens if settings else None)
+    where = describe_backend(settings) if settings else "the LLM backend"
+    return OutputTruncated(
+        f"The LLM ({where}) stopped at its output limit ({limit or '?'} tokens) before its structured answer was "
+        "complete. A larger model (or ASSISTANT_LLM_MAX_TOKENS) may fit; the offline engine needs no LLM."
+    )
+
+
 def structured_call(
     model: BaseChatModel | None,
     schema: type[T],
@@ -209,16 +369,35 @@ def structured_call(
     *,
     validate: Callable[[T], list[str]] | None = None,
     settings: Settings | None = None,
+    max_tokens: int | None = None,
 ) -> StructuredResult[T]:
     """One structured call; on invalid output or `validate` problems, one bounded re-ask quoting them.
 
-    The whole of it (requests, the client's retries, the re-ask) runs under one deadline (ASSISTANT_LLM_DEADLINE)."""
+    The method is json_schema by default for OpenAI-compatible and local servers; a server that rejects it (an HTTP
+    error naming the feature, or a reply with no tool call) gets the next method once (json_schema → function_calling
+    → json_mode with the schema in the prompt), remembered for the process. `max_tokens` overrides the output budget
+    of this call. Output cut at the budget raises OutputTruncated (an LLMError). The whole of it (requests, the
+    client's retries, the re-ask) runs under one deadline (ASSISTANT_LLM_DEADLINE)."""
     if model is None:
         raise LLMError("No LLM is configured (offline backend): this job runs its offline engine instead.")
-    method = settings.llm_structured_method if settings else "function_calling"
-    runnable = model.with_structured_output(schema, method=method, include_raw=True)
+    sized = _with_max_tokens(model, max_tokens)
+    method = _current_method(settings)
+    usage: dict[str, int] = {}
     with deadline(settings.llm_deadline if settings else 90.0):
-        return _call_with_one_reask(runnable, schema, messages, validate, settings)
+        while True:
+            runnable = sized.with_structured_output(schema, method=method, include_raw=True)  # type: ignore[arg-type]
+            sent = _with_schema_in_prompt(messages, schema) if method == "json_mode" else list(messages)
+            try:
+                return _call_with_one_reask(runnable, schema, sent, validate, settings, method, usage, max_tokens)
+            except _MethodRejected as rejected:
+                following = _next_method(rejected.method)
+                if settings is None or following is None:
+                    raise LLMError(
+                        f"The LLM ({describe_backend(settings) if settings else 'backend'}) rejected every "
+                        f"structured-output method ({rejected.why}). Set ASSISTANT_LLM_STRUCTURED_METHOD or run offline."
+                    ) from None
+                _remember(settings, following, rejected.method)
+                method = following
 
 
 def _call_with_one_reask(
@@ -227,10 +406,12 @@ def _call_with_one_reask(
     messages: Sequence[BaseMessage],
     validate: Callable[[T], list[str]] | None,
     settings: Settings | None,
+    method: str,
+    usage: dict[str, int],
+    budget: int | None,
 ) -> StructuredResult[T]:
     from langchain_core.messages import HumanMessage
 
-    usage: dict[str, int] = {}
     history = list(messages)
     value: T | None = None
     problems: list[str] = []
@@ -242,9 +423,27 @@ def _call_with_one_reask(
         except ValidationError as exc:  # some fakes and parsers raise instead of reporting
             out = {"raw": None, "parsed": None, "parsing_error": exc}
         except Exception as exc:
+            if type(exc).__name__ == "LengthFinishReasonError":  # openai's parse() on finish_reason "length"
+                usage["calls"] = usage.get("calls", 0) + 1
+                raise _truncated(settings, budget) from None
+            if attempt == 0 and settings is not None and _is_rejection(exc):
+                usage["calls"] = usage.get("calls", 0) + 1
+                raise _MethodRejected(method, f"{method}: HTTP {getattr(exc, 'status_code', '?')}") from exc
             raise _friendly(exc, settings) from exc
-        _add_usage(usage, out.get("raw"))
+        raw = out.get("raw")
+        _add_usage(usage, raw)
         parsed, error = out.get("parsed"), out.get("parsing_error")
+        if parsed is None and _finish_reason(raw) == "length":
+            raise _truncated(settings, budget)
+        if (
+            parsed is None
+            and attempt == 0
+            and settings is not None
+            and method == "function_calling"
+            and raw is not None
+            and not getattr(raw, "tool_calls", None)
+        ):  # the server ignored the tool (xllamacpp does): not the model's fault, not worth a re-ask
+            raise _MethodRejected(method, "function_calling: the reply had no tool call")
         if parsed is not None and not isinstance(parsed, schema):
             try:
                 parsed = schema.model_validate(parsed)
@@ -261,7 +460,7 @@ def _call_with_one_reask(
         left = _remaining()
         if left is not None and left <= 0:
             break  # no time left for a re-ask: report what is wrong
-        previous = parsed.model_dump_json() if parsed is not None else _raw_text(out.get("raw"))
+        previous = parsed.model_dump_json() if parsed is not None else _raw_text(raw)
         history = list(messages) + [
             HumanMessage(
                 content="Your previous answer was rejected. Fix these problems and answer again in the same format:\n- "

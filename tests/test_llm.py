@@ -10,14 +10,17 @@ from pydantic import BaseModel
 from assistant.errors import ConfigError
 from assistant.llm import build_chat_model, describe_backend, structured_call
 from assistant.prompts import PROMPTS_DIR, load_prompt
-from support import make_settings
+
 from fake_llm import FakeStructuredChatModel
+from support import make_settings
 
 
 def test_backend_resolution(tmp_path: Path) -> None:
     assert make_settings(tmp_path, ASSISTANT_LLM_BACKEND="auto").resolved_llm_backend == "offline"
     assert make_settings(tmp_path, ASSISTANT_LLM_BACKEND="auto", OPENAI_API_KEY="sk-x").resolved_llm_backend == "openai"
-    s = make_settings(tmp_path, ASSISTANT_LLM_BACKEND="auto", ASSISTANT_LLM_BASE_URL="http://127.0.0.1:1/v1", ASSISTANT_LLM_MODEL="m")
+    s = make_settings(
+        tmp_path, ASSISTANT_LLM_BACKEND="auto", ASSISTANT_LLM_BASE_URL="http://127.0.0.1:1/v1", ASSISTANT_LLM_MODEL="m"
+    )
     assert s.resolved_llm_backend == "openai-compatible" and "127.0.0.1:1" in describe_backend(s)
     assert build_chat_model(make_settings(tmp_path)) is None
     assert "offline" in describe_backend(make_settings(tmp_path))
@@ -27,14 +30,24 @@ def test_missing_configuration_says_how_to_fix_it(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="OPENAI_API_KEY"):
         build_chat_model(make_settings(tmp_path, ASSISTANT_LLM_BACKEND="openai"))
     with pytest.raises(ConfigError, match="ASSISTANT_LLM_MODEL"):
-        build_chat_model(make_settings(tmp_path, ASSISTANT_LLM_BACKEND="openai-compatible", ASSISTANT_LLM_BASE_URL="http://127.0.0.1:9/v1"))
+        build_chat_model(
+            make_settings(
+                tmp_path, ASSISTANT_LLM_BACKEND="openai-compatible", ASSISTANT_LLM_BASE_URL="http://127.0.0.1:9/v1"
+            )
+        )
     with pytest.raises(ConfigError, match="ASSISTANT_LLM_BASE_URL"):
         build_chat_model(make_settings(tmp_path, ASSISTANT_LLM_BACKEND="openai-compatible"))
 
 
 def test_compatible_model_has_timeout_retries_and_max_tokens(tmp_path: Path) -> None:
-    s = make_settings(tmp_path, ASSISTANT_LLM_BASE_URL="http://127.0.0.1:9/v1", ASSISTANT_LLM_MODEL="m",
-                      ASSISTANT_LLM_BACKEND="auto", ASSISTANT_LLM_TIMEOUT=7, ASSISTANT_LLM_MAX_TOKENS=321)
+    s = make_settings(
+        tmp_path,
+        ASSISTANT_LLM_BASE_URL="http://127.0.0.1:9/v1",
+        ASSISTANT_LLM_MODEL="m",
+        ASSISTANT_LLM_BACKEND="auto",
+        ASSISTANT_LLM_TIMEOUT=7,
+        ASSISTANT_LLM_MAX_TOKENS=321,
+    )
     model = build_chat_model(s)  # builds, connects nowhere
     assert model.request_timeout == 7 and model.max_retries == 1
     assert model.max_tokens == 321 and model.extra_body == {"max_tokens": 321}
@@ -59,7 +72,9 @@ def test_structured_call_stops_after_one_reask() -> None:
     fake = FakeStructuredChatModel(responses=[{"a": 1, "b": 9}, {"a": 1, "b": 9}, {"a": 1, "b": 2}])
     from langchain_core.messages import HumanMessage
 
-    result = structured_call(fake, Pair, [HumanMessage(content="x")], validate=lambda p: ["b must be 2"] if p.b != 2 else [])
+    result = structured_call(
+        fake, Pair, [HumanMessage(content="x")], validate=lambda p: ["b must be 2"] if p.b != 2 else []
+    )
     assert result.problems == ["b must be 2"] and len(fake.calls) == 2
 
 
@@ -86,3 +101,132 @@ def test_prompt_render_is_strict(tmp_path: Path) -> None:
 def test_ask_prompt_gets_exactly_what_qa_passes() -> None:
     messages = load_prompt("ask").render(question="q", passages="[id] (s)\ntext", language="French")
     assert "French" in messages[0].content and "[id]" in messages[1].content
+
+
+# --------------------------------------------------------------------------- structured output on real servers
+
+
+def _compatible(tmp_path: Path, server, **env: object):
+    return make_settings(
+        tmp_path,
+        ASSISTANT_LLM_BACKEND="openai-compatible",
+        ASSISTANT_LLM_BASE_URL=server.base_url,
+        ASSISTANT_LLM_MODEL="test-model",
+        ASSISTANT_LLM_MAX_RETRIES=0,
+        **env,
+    )
+
+
+@pytest.fixture(autouse=True)
+def _forget_chosen_methods():
+    from assistant.llm import reset_structured_methods
+
+    reset_structured_methods()
+    yield
+    reset_structured_methods()
+
+
+def test_json_schema_is_the_default_for_compatible_servers(tmp_path: Path, openai_server) -> None:
+    from langchain_core.messages import HumanMessage
+
+    from assistant.llm import structured_method_in_use
+
+    s = _compatible(tmp_path, openai_server)
+    assert structured_method_in_use(s) == "json_schema (default)"
+    assert structured_method_in_use(
+        make_settings(tmp_path, ASSISTANT_LLM_BACKEND="openai", OPENAI_API_KEY="k")
+    ).startswith("function_calling")
+    openai_server.script([{"a": 1, "b": 2}])
+    result = structured_call(build_chat_model(s), Pair, [HumanMessage(content="x")], settings=s)
+    assert result.value == Pair(a=1, b=2)
+    sent = openai_server.requests[-1]
+    assert sent["response_format"]["type"] == "json_schema" and "tools" not in sent
+
+
+def test_a_rejected_method_falls_back_once_and_is_remembered(tmp_path: Path, openai_server) -> None:
+    from langchain_core.messages import HumanMessage
+
+    from assistant.llm import structured_method_in_use
+
+    from openai_server import Error
+
+    s = _compatible(tmp_path, openai_server)
+    model = build_chat_model(s)
+    openai_server.script([Error(400, "response_format type json_schema is not supported"), {"a": 1, "b": 2}])
+    result = structured_call(model, Pair, [HumanMessage(content="x")], settings=s)
+    assert result.value == Pair(a=1, b=2) and result.usage["calls"] == 2
+    assert [("tools" in r, "response_format" in r) for r in openai_server.requests[-2:]] == [
+        (False, True),
+        (True, False),
+    ]
+    assert structured_method_in_use(s).startswith("function_calling (the server rejected json_schema")
+    openai_server.script([{"a": 3, "b": 4}])  # the next call goes straight to the chosen method
+    assert structured_call(model, Pair, [HumanMessage(content="x")], settings=s).value == Pair(a=3, b=4)
+    assert "tools" in openai_server.requests[-1]
+
+
+def test_a_server_that_ignores_tools_gets_json_mode_with_the_schema_in_the_prompt(
+    tmp_path: Path, openai_server
+) -> None:
+    from langchain_core.messages import HumanMessage, SystemMessage
+
+    from assistant.llm import structured_method_in_use
+
+    s = _compatible(tmp_path, openai_server, ASSISTANT_LLM_STRUCTURED_METHOD="function_calling")
+    openai_server.script(['{"a": 1, "b": 2}', {"a": 1, "b": 2}])  # text instead of a tool call, as xllamacpp does
+    result = structured_call(
+        build_chat_model(s), Pair, [SystemMessage(content="S"), HumanMessage(content="x")], settings=s
+    )
+    assert result.value == Pair(a=1, b=2)
+    last = openai_server.requests[-1]
+    assert last["response_format"] == {"type": "json_object"}
+    assert last["messages"][0]["role"] == "system" and '"b"' in last["messages"][0]["content"]
+    assert structured_method_in_use(s).startswith("json_mode")
+
+
+def test_truncated_output_is_a_clear_error(tmp_path: Path, openai_server) -> None:
+    from langchain_core.messages import HumanMessage
+
+    from assistant.llm import OutputTruncated
+
+    from openai_server import Raw
+
+    s = _compatible(tmp_path, openai_server)
+    cut = {
+        "id": "x",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "test-model",
+        "choices": [
+            {"index": 0, "finish_reason": "length", "message": {"role": "assistant", "content": '{"a": 1, "b'}}
+        ],
+        "usage": {"prompt_tokens": 5, "completion_tokens": 5, "total_tokens": 10},
+    }
+    for method in ("json_schema", "json_mode"):
+        s = _compatible(tmp_path, openai_server, ASSISTANT_LLM_STRUCTURED_METHOD=method)
+        openai_server.script([Raw(cut)])
+        with pytest.raises(OutputTruncated, match="output limit"):
+            structured_call(build_chat_model(s), Pair, [HumanMessage(content="x")], settings=s, max_tokens=77)
+        assert openai_server.requests[-1]["max_tokens"] == 77
+
+
+# --------------------------------------------------------------------------- the local backend
+
+
+def test_local_backend_says_how_to_fix_a_missing_model_or_extra(tmp_path: Path, monkeypatch) -> None:
+    import sys
+
+    s = make_settings(tmp_path, ASSISTANT_LLM_BACKEND="local")
+    with pytest.raises(ConfigError, match="ASSISTANT_LLM_GGUF"):
+        build_chat_model(s)
+    missing = make_settings(tmp_path, ASSISTANT_LLM_BACKEND="local", ASSISTANT_LLM_GGUF=str(tmp_path / "nope.gguf"))
+    with pytest.raises(ConfigError, match="local_model.py fetch"):
+        build_chat_model(missing)
+    gguf = tmp_path / "model.gguf"
+    gguf.write_bytes(b"GGUF")
+    present = make_settings(tmp_path, ASSISTANT_LLM_BACKEND="auto", ASSISTANT_LLM_GGUF=str(gguf))
+    assert present.resolved_llm_backend == "local" and not present.should_redact_pii
+    assert describe_backend(present).startswith("local · model (llama.cpp in-process, started on first use)")
+    monkeypatch.setitem(sys.modules, "xllamacpp", None)  # import fails as if the extra were not installed
+    with pytest.raises(ConfigError, match=r"hiring-assistant\[local\]"):
+        build_chat_model(present)

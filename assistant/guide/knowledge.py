@@ -20,11 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .embeddings import Embedder, EmbeddingUnavailable, chroma_embedding_function, get_embeddings
 from ..errors import KnowledgeError, StoreError
+from ..settings import Settings
+from .embeddings import Embedder, EmbeddingUnavailable, chroma_embedding_function, get_embeddings
 from .framework import load_guide_text
 from .models import Chunk, ScoredChunk
-from ..settings import Settings
 
 Progress = Callable[[int, int, str], None]
 
@@ -69,7 +69,7 @@ def tokenize(text: str) -> list[str]:
     fr, en = _stemmers()
     words = [w for w in re.findall(r"\w+", search_fold(text)) if w not in _STOPWORDS and (len(w) > 1 or w.isdigit())]
     tokens: list[str] = []
-    for word, fr_stem, en_stem in zip(words, fr.stemWords(words), en.stemWords(words)):
+    for _word, fr_stem, en_stem in zip(words, fr.stemWords(words), en.stemWords(words), strict=False):
         tokens.append(fr_stem)
         if en_stem != fr_stem:
             tokens.append(en_stem)
@@ -242,8 +242,9 @@ def open_chroma_client(settings: Settings) -> Any:
             httpx.get(f"http://{host}:{port}/api/v2/heartbeat", timeout=settings.chroma_timeout).raise_for_status()
             client = chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
             # Later calls (a search, a batch of writes) may take longer than a heartbeat, never forever.
-            _http_session(client).timeout = httpx.Timeout(max(settings.chroma_timeout * 6, 30.0),
-                                                          connect=settings.chroma_timeout)
+            _http_session(client).timeout = httpx.Timeout(
+                max(settings.chroma_timeout * 6, 30.0), connect=settings.chroma_timeout
+            )
         except Exception as exc:
             raise StoreError(
                 f"The Chroma server at {host}:{port} did not answer as Chroma within {settings.chroma_timeout:g} s "
@@ -339,9 +340,7 @@ def sync_collection(
             ids=[c.id for c in part],
             embeddings=vectors,
             documents=[c.text for c in part],
-            metadatas=[
-                {"guide_id": c.guide_id, "section": c.section, "kind": c.kind, "order": c.order} for c in part
-            ],
+            metadatas=[{"guide_id": c.guide_id, "section": c.section, "kind": c.kind, "order": c.order} for c in part],
         )
         if progress:
             progress(min(start + batch, total), total, "embedding chunks")
@@ -454,7 +453,7 @@ class KnowledgeBase:
             query_embeddings=[vector], n_results=min(n, len(self.chunks)), include=["distances"]
         )
         ids, distances = result["ids"][0], result["distances"][0]
-        return [(i, 1.0 - float(d)) for i, d in zip(ids, distances) if i in self._by_id]
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=False) if i in self._by_id]
 
     def search(self, query: str, k: int = 5) -> list[ScoredChunk]:
         """Reciprocal-rank fusion of dense and BM25 hits; each hit keeps both raw scores."""
@@ -517,4 +516,3 @@ def stderr_progress(done: int, total: int, message: str) -> None:
     if done >= total:
         sys.stderr.write("\n")
     sys.stderr.flush()
-

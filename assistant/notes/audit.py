@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ def audit_record(notes: str, summary: InterviewSummary) -> dict[str, Any]:
     # personal data and remarks on protected criteria. Offsets plus the hash let an auditor holding the notes
     # re-check every quote; without the notes the record reveals nothing of them.
     return {
-        "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "time": datetime.now(UTC).isoformat(timespec="seconds"),
         "job": "summarize",
         "notes_sha256": hashlib.sha256(notes.encode("utf-8")).hexdigest(),
         "backend": summary.backend,
@@ -46,4 +46,6 @@ def write_audit(path: Path, notes: str, summary: InterviewSummary) -> None:
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     except OSError as exc:
-        raise StoreError(f"Cannot append to the audit log {path} (ASSISTANT_AUDIT_LOG): {exc.strerror or exc}.") from exc
+        raise StoreError(
+            f"Cannot append to the audit log {path} (ASSISTANT_AUDIT_LOG): {exc.strerror or exc}."
+        ) from exc

@@ -6,6 +6,8 @@ import re
 from typing import Any
 
 from .models import InterviewSummary
+
+
 def _md(text: str) -> str:
     """Escape text for a Markdown table cell or line: no HTML, no links, no table breaks."""
     text = text.replace("\\", "\\\\").replace("\n", " ")
@@ -15,19 +17,49 @@ def _md(text: str) -> str:
 
 _LABELS = {
     "fr": {
-        "title": "Synthèse d'entretien", "flags": "Signalements", "none": "Aucun.", "table": "Grille",
-        "comp": "Compétence", "status": "Statut", "rating": "Note", "evidence": "Citations", "why": "Justification",
-        "assessed": "évalué", "not_assessed": "non évalué", "quotes": "Citations des notes", "strengths": "Points forts",
-        "concerns": "Points de vigilance", "follow": "Questions de relance", "rec": "Suggestion pour l'intervieweur·se",
-        "removed": "Retiré à la vérification", "backend": "Moteur", "colon": " :", "stage": "Étape",
+        "title": "Synthèse d'entretien",
+        "flags": "Signalements",
+        "none": "Aucun.",
+        "table": "Grille",
+        "comp": "Compétence",
+        "status": "Statut",
+        "rating": "Note",
+        "evidence": "Citations",
+        "why": "Justification",
+        "assessed": "évalué",
+        "not_assessed": "non évalué",
+        "quotes": "Citations des notes",
+        "strengths": "Points forts",
+        "concerns": "Points de vigilance",
+        "follow": "Questions de relance",
+        "rec": "Suggestion pour l'intervieweur·se",
+        "removed": "Retiré à la vérification",
+        "backend": "Moteur",
+        "colon": " :",
+        "stage": "Étape",
         "recs": {"advance": "poursuivre", "hold": "en attente", "do_not_advance": "ne pas poursuivre"},
     },
     "en": {
-        "title": "Interview summary", "flags": "Flags", "none": "None.", "table": "Scorecard",
-        "comp": "Competency", "status": "Status", "rating": "Rating", "evidence": "Quotes", "why": "Rationale",
-        "assessed": "assessed", "not_assessed": "not assessed", "quotes": "Quotes from the notes", "strengths": "Strengths",
-        "concerns": "Concerns", "follow": "Follow-up questions", "rec": "Suggestion for the interviewer",
-        "removed": "Removed by verification", "backend": "Engine", "colon": ":", "stage": "Stage",
+        "title": "Interview summary",
+        "flags": "Flags",
+        "none": "None.",
+        "table": "Scorecard",
+        "comp": "Competency",
+        "status": "Status",
+        "rating": "Rating",
+        "evidence": "Quotes",
+        "why": "Rationale",
+        "assessed": "assessed",
+        "not_assessed": "not assessed",
+        "quotes": "Quotes from the notes",
+        "strengths": "Strengths",
+        "concerns": "Concerns",
+        "follow": "Follow-up questions",
+        "rec": "Suggestion for the interviewer",
+        "removed": "Removed by verification",
+        "backend": "Engine",
+        "colon": ":",
+        "stage": "Stage",
         "recs": {"advance": "advance", "hold": "hold", "do_not_advance": "do not advance"},
     },
 }
@@ -51,10 +83,14 @@ def scorecard_to_markdown(summary: InterviewSummary) -> str:
         lines.append(t["none"])
     if summary.excluded:
         lines += ["", f"> {_md(summary.excluded)}"]
-    header = [t["comp"], t["status"]] + ([t["rating"]] if rated else []) + [t["evidence"]] + ([t["why"]] if rated else [])
+    header = (
+        [t["comp"], t["status"]] + ([t["rating"]] if rated else []) + [t["evidence"]] + ([t["why"]] if rated else [])
+    )
     lines += ["", f"## {t['table']}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for a in summary.competencies:
-        quotes = f"{len(a.evidence)} ({' '.join(_POLARITY_SIGN[e.polarity] for e in a.evidence)})" if a.evidence else "0"
+        quotes = (
+            f"{len(a.evidence)} ({' '.join(_POLARITY_SIGN[e.polarity] for e in a.evidence)})" if a.evidence else "0"
+        )
         cells = [_md(a.label), t[a.status]]
         if rated:
             cells.append(f"{a.rating}/5" if a.rating is not None else "—")

@@ -14,6 +14,7 @@ from ..errors import LLMError
 from ..llm import structured_call
 from ..prompts import load_prompt
 from ..rules.safety import Redaction, redact
+from ..text import fold
 from .models import AssessmentDraft, Evidence, EvidenceDraft, ScorecardDraft
 from .prepare import Prepared
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from ..services import Services
 
 EXCLUDED_MARKER = "[passage exclu / excluded passage]"
+MAX_OUTPUT_TOKENS = 3072
+"""The ceiling of the scorecard call's output budget (the notes are capped by ASSISTANT_MAX_NOTES_CHARS)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class LLMProposal:
     """How PII was replaced by placeholders in the text sent, to restore the quotes; None when not redacted."""
     retrieved: list[str] = field(default_factory=list)
     """Ids of the guide passages given to the LLM."""
+    usage: dict[str, int] = field(default_factory=dict)
+    """Tokens and calls reported by the backend."""
 
 
 def assessable_text(prep: Prepared) -> str:
@@ -60,6 +65,26 @@ def _scales_block(fw: Framework, lang: str) -> str:
     return "\n".join(lines)
 
 
+def normalize_competency_id(raw: str, fw: Framework) -> str | None:
+    """The framework id a model's competency id means: exact, case/accents/spaces folded, or a label; else None."""
+    if raw in fw.competency_ids:
+        return raw
+    key = re.sub(r"[^a-z0-9]+", "_", fold(str(raw))).strip("_")
+    for c in fw.competencies:
+        labels = {c.id, *(str(v) for v in (c.label.fr, c.label.en) if v)}
+        if key in {re.sub(r"[^a-z0-9]+", "_", fold(x)).strip("_") for x in labels}:
+            return c.id
+    return None
+
+
+def output_budget(text: str, fw: Framework) -> int:
+    """max_tokens for the scorecard call, from what it can hold: every sentence of the notes quoted once or twice
+    (about 3 characters a token), plus the JSON of one entry per competency and the recommendation."""
+    quotes = int(len(text) / 3 * 1.5)
+    per_competency = 24  # {"competency_id": "...", "quotes": [...], "rating": n}
+    return max(256, min(MAX_OUTPUT_TOKENS, 64 + quotes + per_competency * len(fw.competency_ids)))
+
+
 def _draft_problems(fw: Framework) -> Callable[[ScorecardDraft], list[str]]:
     """A validator for the structured call: unknown competency ids and ratings off the scale, worded for a re-ask."""
     known = set(fw.competency_ids)
@@ -67,8 +92,11 @@ def _draft_problems(fw: Framework) -> Callable[[ScorecardDraft], list[str]]:
     def validate(draft: ScorecardDraft) -> list[str]:
         problems = []
         for a in draft.assessments:
+            a.competency_id = normalize_competency_id(a.competency_id, fw) or a.competency_id
             if a.competency_id not in known:
-                problems.append(f"'{a.competency_id}' is not a competency id; use only: {', '.join(fw.competency_ids)}.")
+                problems.append(
+                    f"'{a.competency_id}' is not a competency id; use only: {', '.join(fw.competency_ids)}."
+                )
             if a.rating is not None and not 1 <= a.rating <= 5:
                 problems.append(f"{a.competency_id}: rating {a.rating} is outside the 1-5 scale (use 1 to 5, or null).")
         return problems
@@ -112,7 +140,12 @@ def propose_scorecard(prep: Prepared, services: Services, stage: str | None) -> 
         notes=text,
     )
     result = structured_call(
-        services.chat_model, ScorecardDraft, messages, validate=_draft_problems(fw), settings=services.settings
+        services.chat_model,
+        ScorecardDraft,
+        messages,
+        validate=_draft_problems(fw),
+        settings=services.settings,
+        max_tokens=output_budget(text, fw),
     )
     if result.value is None:
         raise LLMError(
@@ -120,7 +153,9 @@ def propose_scorecard(prep: Prepared, services: Services, stage: str | None) -> 
             + describe_problems(result.problems)
             + "). Try again, or set ASSISTANT_LLM_BACKEND=offline for the evidence-only scorecard."
         )
-    return LLMProposal(draft=result.value, redaction=redaction, retrieved=[h.chunk.id for h in hits])
+    return LLMProposal(
+        draft=result.value, redaction=redaction, retrieved=[h.chunk.id for h in hits], usage=result.usage
+    )
 
 
 # --------------------------------------------------------------------------- checks of the proposal

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from ..rules.models import Flag
 from ..text import Language
@@ -14,50 +15,82 @@ Recommendation = Literal["advance", "hold", "do_not_advance"]
 
 
 class EvidenceDraft(BaseModel):
-    """One piece of evidence the LLM proposes; code checks the quote against the notes."""
+    """One piece of evidence as older prompts asked for it (quote + polarity); accepted on input, never requested."""
 
-    quote: str = Field(
-        description="An excerpt copied character for character from the notes (a sentence or part of one). "
-        "No paraphrase, no translation, no ellipsis, no text from outside the notes."
-    )
-    polarity: Polarity = Field(
-        description="positive: the excerpt shows the competency; negative: it shows a gap; neutral: a fact without judgement."
-    )
+    quote: str
+    polarity: Polarity | None = None
 
 
 class AssessmentDraft(BaseModel):
-    """The LLM's reading of one competency."""
+    """The LLM's reading of one competency: its id, verbatim excerpts, an optional rating. Kept small on purpose: a
+    1.5B model must fit a whole scorecard in its output budget; code computes polarity and fills "not assessed"."""
 
     competency_id: str = Field(description="One of the competency ids listed in the message, exactly as written.")
-    evidence: list[EvidenceDraft] = Field(
-        default_factory=list, description="The excerpts of the notes that bear on this competency (at least one)."
+    quotes: list[str] = Field(
+        default_factory=list,
+        description="Excerpts copied character for character from the notes that show this competency (a sentence "
+        "or part of one). No paraphrase, no translation, no ellipsis.",
     )
     rating: int | None = Field(
         None,
         description="1 to 5 on this competency's anchored scale (anchors 1, 3 and 5 are given; 2 and 4 lie between). "
         "Null when the evidence is too thin to rate.",
     )
-    rationale: str = Field(
-        "", description="One sentence explaining the rating from the quoted evidence only, in the language of the notes."
-    )
+    # Not requested from the model (output budget); kept when a model or a caller gives them.
+    rationale: SkipJsonSchema[str] = ""
+    claimed_polarity: SkipJsonSchema[list[Polarity | None]] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accept_evidence_objects(cls, data: Any) -> Any:
+        """Accept {"id": ...} and {"evidence": [{"quote", "polarity"}]} (what models and older prompts write)."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        if "competency_id" not in data:
+            for alias in ("id", "competency", "competence"):
+                if alias in data:
+                    data["competency_id"] = data.pop(alias)
+                    break
+        evidence = data.pop("evidence", None)
+        if isinstance(evidence, list) and "quotes" not in data:
+            quotes, polarities = [], []
+            for item in evidence:
+                if isinstance(item, dict):
+                    quotes.append(str(item.get("quote", "")))
+                    polarities.append(item.get("polarity"))
+                else:
+                    quotes.append(str(item))
+                    polarities.append(None)
+            data["quotes"] = quotes
+            data.setdefault("claimed_polarity", polarities)
+        elif isinstance(data.get("quotes"), str):
+            data["quotes"] = [data["quotes"]]
+        return data
+
+    @property
+    def evidence(self) -> list[EvidenceDraft]:
+        """The quotes with the polarity the model claimed (None when it gave none)."""
+        claimed = self.claimed_polarity
+        return [
+            EvidenceDraft(quote=q, polarity=claimed[i] if i < len(claimed) else None) for i, q in enumerate(self.quotes)
+        ]
 
 
 class ScorecardDraft(BaseModel):
-    """What the LLM returns for interview notes: evidence per competency, ratings, a suggestion for the human."""
+    """What the LLM returns for interview notes: the competencies the notes show, with verbatim excerpts."""
 
     assessments: list[AssessmentDraft] = Field(
         default_factory=list,
-        description="One entry per competency the notes give evidence for. Leave out competencies the notes do not "
-        "address: they will be marked not assessed.",
+        description="Only the competencies the notes give evidence for. Leave out the others: code marks them "
+        "not assessed.",
     )
     recommendation: Recommendation | None = Field(
         None,
         description="A suggestion for the interviewer, who decides: advance, hold or do_not_advance. "
         "Null when the notes are too thin.",
     )
-    recommendation_rationale: str = Field(
-        "", description="One sentence grounded in the rated evidence, in the language of the notes."
-    )
+    recommendation_rationale: SkipJsonSchema[str] = ""
 
 
 class Evidence(BaseModel):
@@ -83,7 +116,9 @@ class FollowUpQuestion(BaseModel):
     competency: str = Field(description="The first not-assessed competency this question explores.")
     competencies: list[str] = Field(default_factory=list, description="Every not-assessed competency it explores.")
     question: str
-    question_id: str | None = Field(None, description="Id in the guide's question bank; None when built from the framework.")
+    question_id: str | None = Field(
+        None, description="Id in the guide's question bank; None when built from the framework."
+    )
     stage: str | None = None
 
 
@@ -105,6 +140,7 @@ class InterviewSummary(BaseModel):
     excluded: str = Field("", description="How passages with a discrimination or injection flag were kept out.")
     dropped: list[str] = Field(default_factory=list, description="What verification removed from the LLM's proposal.")
     retrieved: list[str] = Field(default_factory=list, description="Ids of the guide passages given to the LLM.")
+    usage: dict[str, int] = Field(default_factory=dict, description="Tokens and calls reported by the LLM backend.")
 
     def to_json(self) -> dict:
         """The JSON document of the CLI's `--format json` and the UI download."""

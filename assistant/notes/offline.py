@@ -161,7 +161,7 @@ def _match_clauses(prep: Prepared, fw: Framework, embedder: Embedder | None) -> 
             clauses.extend(split_clauses(text, seg))
     by_embedding = match_embeddings(fw, embedder, [text[s:e] for s, e in clauses])
     previous: tuple[int, list[str]] | None = None  # (segment end, competencies) for cue-less follow-on clauses
-    for (start, end), emb in zip(clauses, by_embedding):
+    for (start, end), emb in zip(clauses, by_embedding, strict=False):
         clause = text[start:end]
         folded = fold(clause)
         if is_header(folded) or _NOT_DISCUSSED.search(folded):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..errors import LLMError
 from .audit import write_audit
 from .llm import propose_scorecard
 from .models import InterviewSummary
@@ -29,20 +30,34 @@ if TYPE_CHECKING:
     from ..services import Services
 
 
-def summarize_notes(notes: str, services: Services, *, stage: str | None = None) -> InterviewSummary:
-    """Interview notes → InterviewSummary; LLM mode when services has a chat model, else the offline engine."""
+def summarize_notes(
+    notes: str, services: Services, *, stage: str | None = None, fallback_offline: bool = False
+) -> InterviewSummary:
+    """Interview notes → InterviewSummary; LLM mode when services has a chat model, else the offline engine.
+
+    With `fallback_offline`, any LLM failure (a truncated output, a timeout, an unusable answer) gives the offline
+    scorecard with a notice saying so, as `ask` does; without it, the LLMError propagates."""
     check_stage(stage)
     prep = prepare(notes, services.settings.max_notes_chars)
     fw = services.framework
-    found: LLMAssessment | OfflineEvidence
+    found: LLMAssessment | OfflineEvidence | None = None
+    backend, model, usage, fallback = "offline", None, {}, ""
     if services.chat_model is not None:
-        proposal = propose_scorecard(prep, services, stage)
-        found = verify_proposal(prep, fw, proposal)
-        backend, model = services.backend, services.model_name
-    else:
+        try:
+            proposal = propose_scorecard(prep, services, stage)
+        except LLMError as exc:
+            if not fallback_offline:
+                raise
+            fallback = f"{exc} Showing the offline scorecard instead. "
+        else:
+            found = verify_proposal(prep, fw, proposal)
+            backend, model, usage = services.backend, services.model_name, proposal.usage
+    if found is None:
         found = offline_evidence(prep, services)
-        backend, model = "offline", None
     summary = build_scorecard(prep, fw, stage, found, backend=backend, model=model)
+    summary.usage = dict(usage)
+    if fallback:
+        summary.notice = fallback + summary.notice
     if services.settings.audit_log:
         write_audit(services.settings.audit_log, notes, summary)
     return summary

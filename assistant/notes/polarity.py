@@ -37,8 +37,27 @@ difficulties | gap | gaps | little | missed | misses | late | delay | delays | f
 retard | retards | oublie | oublie de | bof
 """
 _NEGATORS = {
-    "ne", "n'", "pas", "jamais", "aucun", "aucune", "sans", "ni", "rien", "guere",
-    "not", "no", "never", "n't", "without", "cannot", "hardly", "barely", "nor", "neither", "none",
+    "ne",
+    "n'",
+    "pas",
+    "jamais",
+    "aucun",
+    "aucune",
+    "sans",
+    "ni",
+    "rien",
+    "guere",
+    "not",
+    "no",
+    "never",
+    "n't",
+    "without",
+    "cannot",
+    "hardly",
+    "barely",
+    "nor",
+    "neither",
+    "none",
 }
 
 
@@ -83,4 +102,3 @@ def polarity(text: str) -> Polarity:
     if any(t in _NEGATORS for j, t in enumerate(toks) if j not in used_negators and j not in taken):
         score -= 1  # a bare negation ("n'a jamais managé", "no CRM experience") speaks against the point
     return "positive" if score > 0 else "negative" if score < 0 else "neutral"
-

@@ -31,7 +31,9 @@ def validate_notes(notes: object, max_chars: int) -> str:
     if not isinstance(notes, str):
         raise InputError(f"Interview notes must be text, not {type(notes).__name__}.")
     if not any(ch.isalnum() for ch in notes):
-        raise InputError("The interview notes are empty (nothing but spaces or punctuation): paste the notes to summarise.")
+        raise InputError(
+            "The interview notes are empty (nothing but spaces or punctuation): paste the notes to summarise."
+        )
     if len(notes) > max_chars:
         raise InputError(
             f"The interview notes are {len(notes)} characters long; the limit is {max_chars} "
@@ -93,10 +95,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         bullet = _BULLET.match(body)
         if not stripped:
             prev = ""
-        elif (
-            blocks and prev and not bullet and stripped[0].islower()
-            and not re.search(r"[.!?…:;]\W*$", prev)
-        ):
+        elif blocks and prev and not bullet and stripped[0].islower() and not re.search(r"[.!?…:;]\W*$", prev):
             blocks[-1][1] = pos + len(body)
             prev = stripped
         else:

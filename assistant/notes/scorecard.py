@@ -42,14 +42,17 @@ EXCLUDED_HOW = {
 def follow_up_questions(fw: Framework, missing: list[str], lang: str, stage: str | None) -> list[FollowUpQuestion]:
     """Questions from the guide's bank covering the not-assessed competencies, then the framework's own wording."""
     todo = list(missing)
-    questions = sorted(fw.interview.questions, key=lambda q: (stage is not None and q.stage != stage))
+    questions = sorted(fw.interview.questions, key=lambda q: stage is not None and q.stage != stage)
     out: list[FollowUpQuestion] = []
     for q in questions:
         covered = [c for c in q.competencies if c in todo]
         if covered:
             out.append(
                 FollowUpQuestion(
-                    competency=covered[0], competencies=covered, question=q.text.get(lang), question_id=q.id,
+                    competency=covered[0],
+                    competencies=covered,
+                    question=q.text.get(lang),
+                    question_id=q.id,
                     stage=q.stage,
                 )
             )
@@ -85,8 +88,11 @@ def build_scorecard(
         ev = sorted(found.evidence.get(c.id, []), key=lambda e: e.start)
         assessments.append(
             CompetencyAssessment(
-                id=c.id, label=c.label.get(lang), status="assessed" if ev else "not_assessed",
-                rating=llm.ratings.get(c.id) if ev else None, rationale=llm.rationales.get(c.id, "") if ev else "",
+                id=c.id,
+                label=c.label.get(lang),
+                status="assessed" if ev else "not_assessed",
+                rating=llm.ratings.get(c.id) if ev else None,
+                rationale=llm.rationales.get(c.id, "") if ev else "",
                 evidence=ev,
             )
         )

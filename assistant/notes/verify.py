@@ -110,12 +110,16 @@ def verify_proposal(prep: Prepared, fw: Framework, proposal: LLMProposal) -> LLM
             quote = redaction.restore(ev.quote) if redaction is not None else ev.quote
             span = locate_quote(prep, quote)
             if span is None:
-                why = "comes from an excluded (flagged) passage" if _in_excluded(prep, quote) else "is not verbatim in the notes"
+                why = (
+                    "comes from an excluded (flagged) passage"
+                    if _in_excluded(prep, quote)
+                    else "is not verbatim in the notes"
+                )
                 dropped.append(f"{cid}: a quote that {why} was dropped")  # the quote itself is not echoed
                 continue
             # The polarity is the code's reading of the quote, not the LLM's ("Anglais hésitant" is no strength).
             pol = polarity(prep.sanitized.text[span[0] : span[1]])
-            corrected += pol != ev.polarity
+            corrected += ev.polarity is not None and pol != ev.polarity
             found = prep.evidence(*span, pol)
             if all((e.start, e.end) != (found.start, found.end) for e in kept):
                 kept.append(found)

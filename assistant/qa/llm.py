@@ -1,46 +1,154 @@
-"""Questions through an LLM: one structured call over the retrieved passages, then code checks what it says."""
+"""Questions through an LLM: one structured call over the retrieved passages, then code checks what it says.
+
+Small models write citation ids as "[2f15…]", quote them, give the section name instead, or cite every passage.
+Code normalises each citation to a retrieved id, then keeps only the passages the answer draws on, measured by a
+lexical support check (distinctive words of the answer found in the passage)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..errors import LLMError
 from ..guide.models import ScoredChunk
 from ..llm import structured_call
 from ..prompts import load_prompt
-from ..text import detect_language, figures
+from ..text import detect_language, figures, fold
 from .models import NOT_COVERED, Answer, AnswerDraft, citation
 
 if TYPE_CHECKING:
     from ..services import Services
 
+# A cited passage is kept when its support is at least this share of the best cited passage's support.
+KEEP_RATIO = 0.5
+# With no usable citation, the best-supported retrieved passage is cited when at least this many distinctive words
+# of the answer are in it (else the answer is withheld as ungrounded).
+MIN_SUPPORT_WORDS = 3
+# The output budget of an answer: ~120 words of answer plus ids fit in 600 tokens; a smaller budget also bounds a
+# small model that loops (llama.cpp's JSON grammar allows endless whitespace).
+ANSWER_MAX_TOKENS = 600
+# Wrong-language answers shorter than this are not re-asked (the language detector needs a few words).
+MIN_WORDS_FOR_LANGUAGE = 8
 
-def unsupported_figures(draft: AnswerDraft, retrieved: dict[str, ScoredChunk]) -> list[str]:
-    """Figures in the LLM's answer found in none of the passages it cites (or, if it cites none, retrieved)."""
-    cited = [retrieved[c] for c in draft.citations if c in retrieved] or list(retrieved.values())
-    known = set().union(*(figures(h.chunk.text) for h in cited)) if cited else set()
-    return sorted(f for f in figures(draft.answer) if f not in known)
+_STRIP = " \t\r\n[](){}<>\"'`“”«»‘’.,;:*#"
+_HEX = re.compile(r"[0-9a-f]{6,}")
+_TOKEN = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    "avec dans pour mais plus sont sera etre cette ces leur leurs elle elles nous vous tout tous toute toutes "
+    "comme aussi entre sans sous chez donc ainsi alors quand quel quelle quels quelles dont etre avoir fait faire "
+    "peut doit the and for with that this are from have has will can should which their they them what when "
+    "into than then there these those your about been also only more most such very".split()
+)
+
+
+def _stems(text: str) -> set[str]:
+    """Distinctive word stems of a text: folded, 4+ characters, stop words out, cut at 6 characters."""
+    return {w[:6] for w in _TOKEN.findall(fold(text)) if (len(w) >= 4 or w.isdigit()) and w not in _STOP}
+
+
+def normalize_citation(raw: str, hits: list[ScoredChunk]) -> str | None:
+    """The retrieved id a model's citation means: brackets, quotes and spaces stripped, an id prefix, the section
+    name or path, or a passage number (1-based); None when it names no retrieved passage."""
+    ids = [h.chunk.id for h in hits]
+    text = str(raw).strip(_STRIP)
+    if text in ids:
+        return text
+    low = text.lower()
+    for found in _HEX.findall(low):
+        matches = [i for i in ids if i == found or i.startswith(found) or found.startswith(i)]
+        if len(matches) == 1:
+            return matches[0]
+    key = fold(re.sub(r"^\s*(?:passage|id|source)\s*[:#]?\s*", "", text, flags=re.IGNORECASE)).strip(_STRIP)
+    if key.isdigit() and 1 <= int(key) <= len(hits):
+        return ids[int(key) - 1]
+    if len(key) >= 4:
+        for h in hits:  # the first (best-ranked) passage whose section path or its last part is the citation
+            path = fold(h.chunk.section)
+            if key == path or key == path.split(">")[-1].strip() or (len(key) >= 8 and key in path):
+                return h.chunk.id
+    return None
+
+
+def normalized_citations(draft: AnswerDraft, hits: list[ScoredChunk]) -> tuple[list[str], list[str]]:
+    """(retrieved ids the draft cites, in order without repeats; citations that name no retrieved passage)."""
+    kept: list[str] = []
+    unknown: list[str] = []
+    for raw in draft.citations:
+        cid = normalize_citation(raw, hits)
+        if cid is None:
+            unknown.append(raw)
+        elif cid not in kept:
+            kept.append(cid)
+    return kept, unknown
+
+
+def support_scores(answer: str, hits: list[ScoredChunk], question: str = "") -> dict[str, float]:
+    """For each passage, how much of the answer it supports: the answer's distinctive stems found in it (not those
+    of the question), each weighted by 1 / the number of retrieved passages holding it."""
+    words = _stems(answer) - _stems(question)
+    bags = {h.chunk.id: _stems(h.chunk.section + " " + h.chunk.text) for h in hits}
+    df = {w: sum(w in bag for bag in bags.values()) for w in words}
+    numbers = figures(answer)
+    scores = {}
+    for h in hits:
+        bag = bags[h.chunk.id]
+        score = sum(1 / df[w] for w in words if w in bag)
+        score += sum(2.0 for n in numbers if n in figures(h.chunk.text))  # a figure is strong evidence
+        scores[h.chunk.id] = round(score, 3)
+    return scores
+
+
+def supported_citations(answer: str, cited: list[str], hits: list[ScoredChunk], question: str = "") -> list[str]:
+    """The cited passages the answer draws on: support ≥ KEEP_RATIO × the best cited one's (and above zero). With
+    no cited passage, the best-supported retrieved passage when it holds MIN_SUPPORT_WORDS of the answer's words."""
+    scores = support_scores(answer, hits, question)
+    if cited:
+        best = max(scores.get(c, 0.0) for c in cited)
+        if best <= 0:
+            return cited[:1]  # nothing to tell them apart: keep the model's first choice
+        return [c for c in cited if scores.get(c, 0.0) >= KEEP_RATIO * best]
+    words = _stems(answer) - _stems(question)
+    bags = {h.chunk.id: _stems(h.chunk.section + " " + h.chunk.text) for h in hits}
+    ranked = sorted(hits, key=lambda h: -scores[h.chunk.id])
+    if ranked and len(words & bags[ranked[0].chunk.id]) >= MIN_SUPPORT_WORDS:
+        return [ranked[0].chunk.id]
+    return []
+
+
+def unsupported_figures(answer: str, cited: list[str], retrieved: dict[str, ScoredChunk]) -> list[str]:
+    """Figures in the answer found in none of the passages it cites (or, if it cites none, retrieved)."""
+    chunks = [retrieved[c] for c in cited if c in retrieved] or list(retrieved.values())
+    known = set().union(*(figures(h.chunk.text) for h in chunks)) if chunks else set()
+    return sorted(f for f in figures(answer) if f not in known)
 
 
 def llm_answer(question: str, hits: list[ScoredChunk], services: Services) -> Answer:
-    """One structured LLM call over the retrieved passages; citations outside them are dropped."""
+    """One structured LLM call over the retrieved passages (one re-ask at most); citations normalised to the
+    retrieved ids and cut to the passages the answer draws on."""
     lang = detect_language(question)
+    language = "French" if lang == "fr" else "English"
     passages = "\n\n".join(f"[{h.chunk.id}] ({h.chunk.section})\n{h.chunk.text}" for h in hits)
     messages = load_prompt("ask").render(
-        question=question,
-        passages=passages or "(no passage found)",
-        language="French" if lang == "fr" else "English",
+        question=question, passages=passages or "(no passage found)", language=language
     )
     retrieved = {h.chunk.id: h for h in hits}
 
     def check(draft: AnswerDraft) -> list[str]:
+        if draft.abstain:
+            return []
         problems = []
-        unknown = [c for c in draft.citations if c not in retrieved]
-        if unknown:
-            problems.append(f"citations {unknown} are not ids of the passages given; cite only those ids")
-        if not draft.abstain and not [c for c in draft.citations if c in retrieved]:
-            problems.append("an answer must cite at least one passage id, or set abstain to true")
-        unsupported = unsupported_figures(draft, retrieved)
+        cited, unknown = normalized_citations(draft, hits)
+        if not draft.answer.strip():
+            problems.append("the answer is empty: answer the question, or set abstain to true")
+        if unknown and not cited:
+            problems.append(
+                f"citations {unknown} are not ids of the passages given; cite only those ids, "
+                "e.g. " + (hits[0].chunk.id if hits else "the id shown in brackets, without brackets")
+            )
+        words = len(draft.answer.split())
+        if words >= MIN_WORDS_FOR_LANGUAGE and detect_language(draft.answer) != lang:
+            problems.append(f"the answer must be written in {language}, the language of the question")
+        unsupported = unsupported_figures(draft.answer, cited, retrieved)
         if unsupported:
             problems.append(
                 f"the figures {unsupported} do not appear in the passages you cited; quote figures exactly as "
@@ -48,32 +156,62 @@ def llm_answer(question: str, hits: list[ScoredChunk], services: Services) -> An
             )
         return problems
 
-    result = structured_call(services.chat_model, AnswerDraft, messages, validate=check, settings=services.settings)
+    result = structured_call(
+        services.chat_model,
+        AnswerDraft,
+        messages,
+        validate=check,
+        settings=services.settings,
+        max_tokens=min(services.settings.llm_max_tokens, ANSWER_MAX_TOKENS),
+    )
     draft = result.value
     backend, model = services.backend, services.model_name
     if draft is None:
         raise LLMError(f"The LLM's answer could not be used: {'; '.join(result.problems)}")
-    kept = [c for c in dict.fromkeys(draft.citations) if c in retrieved]
-    dropped = [c for c in draft.citations if c not in retrieved]
-    if not draft.abstain and unsupported_figures(draft, retrieved):
+    cited, unknown = normalized_citations(draft, hits)
+    text = draft.answer.strip()
+    if draft.abstain or not text:
         return Answer(
-            answer=NOT_COVERED[lang], abstained=True, backend=backend, model=model, dropped_citations=dropped,
+            answer=NOT_COVERED[lang],
+            abstained=True,
+            backend=backend,
+            model=model,
+            dropped_citations=unknown,
+            usage=result.usage,
+        )
+    kept = supported_citations(text, cited, hits, question)
+    dropped = unknown + [c for c in cited if c not in kept]
+    if unsupported_figures(text, kept or cited, retrieved):
+        return Answer(
+            answer=NOT_COVERED[lang],
+            abstained=True,
+            backend=backend,
+            model=model,
+            dropped_citations=dropped,
             usage=result.usage,
             notice="The model's answer gave figures that are not in the passages it cited, so it is not shown.",
         )
-    if draft.abstain or not kept or not draft.answer.strip():
-        # An answer with no verifiable citation is not shown as grounded: abstain.
+    if not kept:
+        # An answer that no retrieved passage supports is not shown as grounded: abstain.
         return Answer(
-            answer=NOT_COVERED[lang], abstained=True, backend=backend, model=model, dropped_citations=dropped,
+            answer=NOT_COVERED[lang],
+            abstained=True,
+            backend=backend,
+            model=model,
+            dropped_citations=dropped,
             usage=result.usage,
-            notice=None if draft.abstain else "The model's answer cited no retrieved passage, so it is not shown.",
+            notice="The model's answer is not supported by any retrieved passage, so it is not shown.",
         )
+    notice = None
+    if detect_language(text) != lang and len(text.split()) >= MIN_WORDS_FOR_LANGUAGE:
+        notice = f"The model answered in another language than the question's ({language} expected)."
     return Answer(
-        answer=draft.answer.strip(),
+        answer=text,
         abstained=False,
         citations=[citation(retrieved[c]) for c in kept],
         backend=backend,
         model=model,
         dropped_citations=dropped,
         usage=result.usage,
+        notice=notice,
     )

@@ -11,8 +11,7 @@ class AnswerDraft(BaseModel):
     """What the LLM returns for a question about the guide."""
 
     answer: str = Field(
-        description="The answer, in the language of the question, using only the passages given. "
-        "Empty when abstaining."
+        description="The answer, in the language of the question, using only the passages given. Empty when abstaining."
     )
     abstain: bool = Field(
         description="True when the passages do not contain the answer. Never guess from general knowledge."

@@ -32,7 +32,7 @@ def summarize(notes: str, stage: str | None, services: Services) -> tuple[Any, s
     """Summarise notes: (InterviewSummary, flags Markdown, scorecard rows, details Markdown, notice Markdown)."""
     from ..notes import summarize_notes
 
-    summary = summarize_notes("" if notes is None else notes, services, stage=stage or None)
+    summary = summarize_notes("" if notes is None else notes, services, stage=stage or None, fallback_offline=True)
     return (
         summary,
         flags_markdown(summary.flags, empty="No flags: nothing in the notes needs to be kept out of the assessment."),

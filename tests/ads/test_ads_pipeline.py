@@ -552,7 +552,9 @@ def test_real_chatopenai_client_and_reask(openai_server, tmp_path: Path, kb, fra
     assert result.backend == "openai-compatible" and result.model == "test"
     assert len(openai_server.requests) == 2
     first, second = openai_server.requests
-    assert first["tools"][0]["function"]["name"] == "AdDraft"
+    assert (
+        first["response_format"]["json_schema"]["name"] == "AdDraft"
+    )  # json_schema: the default for compatible servers
     last = second["messages"][-1]["content"]
     assert "Vendeuse" in last and "Moins de 30 ans" in last and "discrimination" in last and "gendered_wording" in last
     assert result.ad.title == "Account Manager (F/H)"

@@ -61,7 +61,8 @@ def test_every_job_stops_at_its_deadline(tmp_path, openai_server, kb, framework,
     with pytest.raises(LLMError, match="ASSISTANT_LLM_DEADLINE"):
         _run_job(job, services)
     took = time.monotonic() - started
-    assert took < DEADLINE + 2.0, f"{job} against a {mode} server took {took:.1f} s with a {DEADLINE} s deadline"
+    # Generous for loaded machines (retrieval runs before the deadline starts); unbounded before (245 s).
+    assert took < DEADLINE + 10.0, f"{job} against a {mode} server took {took:.1f} s with a {DEADLINE} s deadline"
 
 
 def test_a_fast_server_is_not_affected(tmp_path, openai_server, kb, framework) -> None:

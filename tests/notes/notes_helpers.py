@@ -22,7 +22,12 @@ def draft(*items, recommendation=None, rationale=""):
     """A ScorecardDraft payload: items are (competency_id, [(quote, polarity)], rating)."""
     return {
         "assessments": [
-            {"competency_id": cid, "evidence": [{"quote": q, "polarity": p} for q, p in ev], "rating": r, "rationale": "ok"}
+            {
+                "competency_id": cid,
+                "evidence": [{"quote": q, "polarity": p} for q, p in ev],
+                "rating": r,
+                "rationale": "ok",
+            }
             for cid, ev, r in items
         ],
         "recommendation": recommendation,

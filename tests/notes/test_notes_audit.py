@@ -8,11 +8,12 @@ import logging
 from pathlib import Path
 
 import pytest
+from notes_helpers import NOTES_FR, draft
 
 from assistant.errors import StoreError
 from assistant.notes import summarize_notes
 from assistant.services import Services
-from notes_helpers import NOTES_FR, draft
+
 from support import make_settings
 
 
@@ -27,8 +28,11 @@ def test_audit_record_holds_no_text_from_the_notes(tmp_path, services, llm_servi
     audit = tmp_path / "audit.jsonl"
     line = "Très bonne écoute du client, joignable à julie.martin@gmail.com, enceinte de 5 mois."
     notes = line + "\nAnglais courant, négocie en anglais.\n"
-    payload = draft(("english", [("Anglais courant, négocie en anglais.", "positive")], 4), recommendation="hold",
-                    rationale="Anglais courant confirmé.")
+    payload = draft(
+        ("english", [("Anglais courant, négocie en anglais.", "positive")], 4),
+        recommendation="hold",
+        rationale="Anglais courant confirmé.",
+    )
     if mode == "llm":
         services, _ = llm_services(payload)
     summary = summarize_notes(notes, services)
@@ -36,8 +40,20 @@ def test_audit_record_holds_no_text_from_the_notes(tmp_path, services, llm_servi
     for fragment in ("julie.martin", "gmail", "enceinte", "écoute", "Anglais", "anglais", "négocie", "mois"):
         assert fragment not in text, fragment
     record = json.loads(text)
-    assert set(record) <= {"time", "job", "notes_sha256", "backend", "model", "retrieved", "stage", "competencies", "flags"}
-    assert {(f["kind"], f["start"], f["end"]) for f in record["flags"]} == {(f.kind, f.start, f.end) for f in summary.flags}
+    assert set(record) <= {
+        "time",
+        "job",
+        "notes_sha256",
+        "backend",
+        "model",
+        "retrieved",
+        "stage",
+        "competencies",
+        "flags",
+    }
+    assert {(f["kind"], f["start"], f["end"]) for f in record["flags"]} == {
+        (f.kind, f.start, f.end) for f in summary.flags
+    }
     assert {f["kind"] for f in record["flags"]} >= {"pii", "discrimination"}
     english = next(c for c in record["competencies"] if c["id"] == "english")
     start = notes.index("Anglais")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+from notes_helpers import DISCRIMINATION, NOTES_FR
+
 from assistant.notes import scorecard_to_markdown as to_markdown
 from assistant.notes import summarize_notes
-from notes_helpers import DISCRIMINATION, NOTES_FR
 
 
 def test_json_has_the_documented_shape(services):
@@ -23,7 +24,12 @@ def test_json_has_the_documented_shape(services):
 def test_markdown_puts_flags_first_and_escapes(services):
     notes = "Anglais courant <script>alert(1)</script> | ok.\n" + DISCRIMINATION + "\nTrès bonne écoute."
     md = to_markdown(summarize_notes(notes, services))
-    assert md.index("Signalements") < md.index("Grille") < md.index("Citations des notes") < md.index("Questions de relance")
+    assert (
+        md.index("Signalements")
+        < md.index("Grille")
+        < md.index("Citations des notes")
+        < md.index("Questions de relance")
+    )
     assert "<script>" not in md and "&lt;script&gt;" in md
     assert "\\|" in md  # a pipe in a quote cannot break the table
     assert md.rstrip().splitlines()[-1].startswith("> Aide à la décision")

@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from notes_helpers import DISCRIMINATION, INJECTION, NOTES_FR, all_evidence, draft, outcome
 
 from assistant.errors import LLMError
 from assistant.notes import scorecard_to_markdown as to_markdown
 from assistant.notes import summarize_notes
 from assistant.notes.llm import EXCLUDED_MARKER
 from assistant.services import Services
-from notes_helpers import DISCRIMINATION, INJECTION, NOTES_FR, all_evidence, draft, outcome
+
 from support import make_settings
 
 
@@ -94,8 +95,16 @@ def test_llm_unusable_output_twice_is_an_llm_error(llm_services):
 
 def test_llm_unusable_output_error_does_not_echo_the_notes(llm_services):
     notes = "Anglais hésitant, zorblax quadruple certifié.\n"
-    bad = {"assessments": [{"competency_id": "english", "evidence": [{"quote": "zorblax quadruple", "polarity": "positive"}],
-                            "rating": "zorblax quadruple"}], "recommendation": "zorblax quadruple"}
+    bad = {
+        "assessments": [
+            {
+                "competency_id": "english",
+                "evidence": [{"quote": "zorblax quadruple", "polarity": "positive"}],
+                "rating": "zorblax quadruple",
+            }
+        ],
+        "recommendation": "zorblax quadruple",
+    }
     services, model = llm_services(bad, bad)
     with pytest.raises(LLMError) as info:
         summarize_notes(notes, services)
@@ -145,7 +154,7 @@ def test_llm_recommendation_must_follow_the_ratings(llm_services, recommendation
         ("team_management", "N'a jamais encadré d'équipe."),
         ("english", "Anglais courant."),
     ]
-    items = [(cid, [(quote, "neutral")], rating) for (cid, quote), rating in zip(quotes, ratings)]
+    items = [(cid, [(quote, "neutral")], rating) for (cid, quote), rating in zip(quotes, ratings, strict=False)]
     services, _ = llm_services(draft(*items, recommendation=recommendation, rationale="r"))
     summary = summarize_notes(NOTES_FR, services)
     assert len([a for a in summary.competencies if a.rating is not None]) == 3  # all ratings survived
@@ -264,7 +273,9 @@ def test_redaction_can_be_turned_off(tmp_path, kb, framework, openai_server):
         ASSISTANT_REDACT_PII="false",
     )
     openai_server.script([draft()])
-    summarize_notes("Mail: claire.dumas@example.com\nAnglais courant.", Services(settings=settings, kb=kb, framework=framework))
+    summarize_notes(
+        "Mail: claire.dumas@example.com\nAnglais courant.", Services(settings=settings, kb=kb, framework=framework)
+    )
     assert "claire.dumas@example.com" in json.dumps(openai_server.requests[0])
 
 

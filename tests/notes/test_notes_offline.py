@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+from notes_helpers import DISCRIMINATION, NOTES_EN, NOTES_FR, all_evidence
+
 from assistant.notes import summarize_notes
 from assistant.notes.offline import match_embeddings
 from assistant.services import Services
-from notes_helpers import DISCRIMINATION, NOTES_EN, NOTES_FR, all_evidence
+
 from support import make_settings
 
 
@@ -129,6 +131,7 @@ def test_remote_embedder_never_receives_the_notes(tmp_path, framework, openai_se
 
 def test_match_embeddings_uses_only_a_local_embedder(framework):
     from assistant.guide.embeddings import HashEmbeddings
+
     class Recording(HashEmbeddings):
         def __init__(self, local: bool) -> None:
             super().__init__()

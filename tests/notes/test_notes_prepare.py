@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from notes_helpers import DISCRIMINATION, INJECTION, NOTES_FR
 
 from assistant.errors import InputError
 from assistant.notes import read_notes_file, summarize_notes
 from assistant.notes.prepare import prepare
-from notes_helpers import DISCRIMINATION, INJECTION, NOTES_FR
 
 
 def test_read_notes_file_utf8_and_bom(tmp_path: Path):
@@ -34,7 +34,7 @@ def test_read_notes_file_rejects_binary_and_non_utf8(tmp_path: Path, payload: by
 def test_read_notes_file_missing_and_stdin(tmp_path: Path, monkeypatch):
     with pytest.raises(InputError, match="not found"):
         read_notes_file(tmp_path / "nope.txt")
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Anglais courant.\n".encode())))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Anglais courant.\n")))
     assert read_notes_file("-") == "Anglais courant.\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe\x00bad")))
     with pytest.raises(InputError):
