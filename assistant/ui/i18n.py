@@ -1,0 +1,141 @@
+"""French and English for the interface: one catalog of texts, a binder that relabels the page when the language changes.
+
+Each UI module registers its texts once, at import, as `key -> (French, English)`::
+
+    TEXTS = register({"notes.paste": ("Notes d'entretien", "Interview notes"), ...})
+
+Keys are namespaced by tab (`ad.`, `notes.`, `ask.`, `kit.`, `debrief.`, `app.`, `render.`). A key registered twice
+with different texts is an error at import, so two modules cannot silently disagree.
+
+At build time a tab creates each component in the page's initial language and binds its translatable attributes::
+
+    box = ui.bind(gr.Textbox(label=t("notes.paste", ui.lang)), label="notes.paste", placeholder="notes.placeholder")
+
+`Binder.updates(lang)` then returns one `gr.update` per bound component, in binding order: the header's language
+toggle and the page load (browser language) send them to `Binder.components`. Handlers that write text on the
+server (flags, scorecards, answers) take `ui.state` (the session's language, a `gr.State`) as an input.
+
+No page mixes languages: `tests/ui/test_i18n.py` checks every key has both texts and that a page switched to one
+language shows no text of the other from the catalog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+LANGUAGES: tuple[str, ...] = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"  # our first users write in French
+
+_CATALOG: dict[str, tuple[str, str]] = {}
+
+
+def register(texts: Mapping[str, tuple[str, str]]) -> Mapping[str, tuple[str, str]]:
+    """Add `key -> (fr, en)` texts to the catalog; returns them. Conflicting re-registration raises ValueError."""
+    for key, pair in texts.items():
+        if not (isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(s, str) and s for s in pair)):
+            raise ValueError(f"i18n text {key!r} must be a (French, English) pair of non-empty strings")
+        if key in _CATALOG and _CATALOG[key] != pair:
+            raise ValueError(f"i18n text {key!r} registered twice with different texts")
+        _CATALOG[key] = pair
+    return texts
+
+
+def normalize(lang: str | None) -> str:
+    """'fr', 'fr-FR', 'FR' → 'fr'; anything not French or English → the default language."""
+    code = (lang or "").strip().lower().replace("_", "-").split("-", 1)[0]
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(key: str, lang: str | None, /, **fmt: Any) -> str:
+    """The text of `key` in `lang`, formatted with `fmt`. An unknown key raises KeyError (a test finds it)."""
+    fr, en = _CATALOG[key]
+    text = en if normalize(lang) == "en" else fr
+    return text.format(**fmt) if fmt else text
+
+
+def catalog() -> dict[str, tuple[str, str]]:
+    """A copy of every registered text (for tests and the language check)."""
+    return dict(_CATALOG)
+
+
+def pick_language(setting: str | None, accept_language: str | None) -> str:
+    """The page's language: the setting when it says fr or en, else the browser's first French or English choice.
+
+    `accept_language` is the raw header, e.g. "en-GB,en;q=0.9,fr;q=0.8" (quality order is the order browsers send).
+    """
+    if setting and setting.strip().lower() in LANGUAGES:
+        return setting.strip().lower()
+    for part in (accept_language or "").split(","):
+        code = part.split(";", 1)[0].strip().lower().split("-", 1)[0]
+        if code in LANGUAGES:
+            return code
+    return DEFAULT_LANGUAGE
+
+
+# Attributes a binding may translate. `choices` takes a list of (key, value) pairs; the others take a key.
+_TEXT_ATTRS = {"label", "value", "placeholder", "info"}
+
+
+class Binder:
+    """Components and the keys of their translatable attributes, to relabel them all in one event."""
+
+    def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
+        self.lang = normalize(lang)
+        """The language the components are built in (before the page load picks the session's)."""
+        self.components: list[Any] = []
+        """The bound components, in binding order: the outputs of the relabelling event."""
+        self._keys: list[dict[str, Any]] = []
+        self.state: Any = None
+        """The session's language as a `gr.State`, set by `build_app` before the tabs are built."""
+
+    def t(self, key: str, **fmt: Any) -> str:
+        """`t(key, self.lang)`: the text to build a component with."""
+        return t(key, self.lang, **fmt)
+
+    def bind(self, component: Any, **attrs: Any) -> Any:
+        """Record which catalog key each attribute of `component` shows; returns the component.
+
+        `label=`, `value=`, `placeholder=`, `info=` take a key; `choices=` takes [(key, value), ...];
+        `headers=` (a Dataframe's) takes [key, ...].
+        """
+        for attr, spec in attrs.items():
+            if attr in _TEXT_ATTRS:
+                t(spec, "fr")  # unknown keys fail at build time, not when the user switches language
+            elif attr == "choices":
+                for key, _value in spec:
+                    t(key, "fr")
+            elif attr == "headers":
+                for key in spec:
+                    t(key, "fr")
+            else:
+                raise ValueError(f"cannot translate attribute {attr!r}")
+        self.components.append(component)
+        self._keys.append(dict(attrs))
+        return component
+
+    def texts(self, lang: str) -> list[dict[str, Any]]:
+        """The translated attributes of each bound component in `lang` (plain dicts, for tests)."""
+        out: list[dict[str, Any]] = []
+        for keys in self._keys:
+            values: dict[str, Any] = {}
+            for attr, spec in keys.items():
+                if attr == "choices":
+                    values[attr] = [(t(key, lang), value) for key, value in spec]
+                elif attr == "headers":
+                    values[attr] = [t(key, lang) for key in spec]
+                else:
+                    values[attr] = t(spec, lang)
+            out.append(values)
+        return out
+
+    def updates(self, lang: str) -> list[Any]:
+        """One `gr.update` per bound component, relabelled in `lang`."""
+        import gradio as gr
+
+        return [gr.update(**values) for values in self.texts(normalize(lang))]
+
+
+def choice_values(pairs: Sequence[tuple[str, str]]) -> list[str]:
+    """The values of (key, value) choices, for validating a submitted choice whatever the language."""
+    return [value for _key, value in pairs]
