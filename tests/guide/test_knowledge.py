@@ -9,15 +9,11 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import KnowledgeError, StoreError
+from assistant.guide.chunking import chunk_markdown, load_guide
 from assistant.guide.embeddings import HashEmbeddings
-from assistant.guide.knowledge import (
-    chunk_markdown,
-    ingest,
-    load_guide,
-    open_knowledge_base,
-    search_fold,
-    tokenize,
-)
+from assistant.guide.knowledge import open_knowledge_base
+from assistant.guide.lexical import search_fold, tokenize
+from assistant.guide.store import ingest, ingest_lock, open_chroma_client
 
 from support import ROOT, make_settings
 
@@ -97,6 +93,52 @@ def test_opening_with_another_embedding_model_is_refused(tmp_path: Path) -> None
     report = ingest(settings, embedder=HashEmbeddings(16), rebuild=True)
     assert report.added == report.chunks
     assert open_knowledge_base(settings, embedder=HashEmbeddings(16)).dense
+
+
+def test_rebuild_switches_atomically_and_readers_keep_the_old_index_until_done(tmp_path: Path) -> None:
+    """`ingest --rebuild` fills a new collection and switches to it only when complete (issue 11, class 5)."""
+    settings = make_settings(tmp_path / "data")
+    ingest(settings, embedder=HashEmbeddings(32))
+    before = open_knowledge_base(settings, embedder=HashEmbeddings(32), auto_ingest=False)
+    seen: list[int] = []
+
+    def progress(done: int, total: int, message: str) -> None:
+        # Mid-rebuild, a reader opening the index still gets the complete old one.
+        reader = open_knowledge_base(settings, embedder=HashEmbeddings(32), auto_ingest=False)
+        seen.append(reader.collection.count())
+
+    report = ingest(settings, embedder=HashEmbeddings(32), rebuild=True, progress=progress)
+    assert report.added == report.chunks and seen and set(seen) == {report.chunks}
+    after = open_knowledge_base(settings, embedder=HashEmbeddings(32), auto_ingest=False)
+    assert after.collection.name != before.collection.name
+    names = [c if isinstance(c, str) else c.name for c in open_chroma_client(settings).list_collections()]
+    assert names == [after.collection.name]  # the old generation is gone once the switch is done
+    assert [h.chunk.id for h in after.search("salaire junior")] == [h.chunk.id for h in before.search("salaire junior")]
+
+
+def test_a_failed_rebuild_leaves_the_old_index_in_use(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "data")
+    ingest(settings, embedder=HashEmbeddings(32))
+    old = open_knowledge_base(settings, embedder=HashEmbeddings(32), auto_ingest=False).collection.name
+
+    def boom(done: int, total: int, message: str) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest(settings, embedder=HashEmbeddings(32), rebuild=True, progress=boom)
+    kb = open_knowledge_base(settings, embedder=HashEmbeddings(32), auto_ingest=False)
+    assert kb.collection.name == old and kb.collection.count() == len(kb.chunks)
+    report = ingest(settings, embedder=HashEmbeddings(32), rebuild=True)  # the half-built one is cleaned up
+    names = [c if isinstance(c, str) else c.name for c in open_chroma_client(settings).list_collections()]
+    assert report.added == report.chunks and len(names) == 1
+
+
+def test_a_second_ingest_while_one_runs_is_refused_clearly(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "data")
+    with ingest_lock(settings):
+        with pytest.raises(StoreError, match="[Aa]nother ingest is running"):
+            ingest(settings, embedder=HashEmbeddings(8))
+    assert ingest(settings, embedder=HashEmbeddings(8)).added > 0  # the lock is released
 
 
 def test_missing_index_without_auto_ingest_says_how(tmp_path: Path) -> None:

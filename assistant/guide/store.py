@@ -1,0 +1,270 @@
+"""The vector store: the guide's chunks embedded in a Chroma collection (embedded, or a Chroma server).
+
+`ingest` makes the collection hold exactly the guide's chunks; an unchanged guide writes nothing. Every call to a
+Chroma server has a timeout: a server that accepts the connection and never answers fails with StoreError.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+import socket
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import StoreError
+from ..settings import Settings
+from .chunking import Guide, embedding_text, load_guide
+from .embeddings import Embedder, EmbeddingUnavailable, chroma_embedding_function, get_embeddings
+
+if TYPE_CHECKING:
+    import httpx
+
+Progress = Callable[[int, int, str], None]
+"""progress(done, total, message): what long steps report to (the CLI's bar, the app's console)."""
+
+
+def collection_name(guide_id: str, generation: int = 0) -> str:
+    """The collection of one generation of a guide's index: `guide-<slug>` (0, as before rebuilds existed), then
+    `guide-<slug>.g<N>`."""
+    slug = re.sub(r"[^a-zA-Z0-9._-]+", "-", guide_id).strip("-._") or "guide"
+    base = f"guide-{slug}"[:50].rstrip("-._")
+    return base if generation == 0 else f"{base}.g{generation}"
+
+
+def _generations(client: Any, guide_id: str) -> dict[int, Any]:
+    """Generation number → collection, for every collection of the guide's index on this store."""
+    base = collection_name(guide_id)
+    out: dict[int, Any] = {}
+    for c in client.list_collections():
+        name = c if isinstance(c, str) else c.name
+        if name == base:
+            out[0] = c
+        elif name.startswith(base + ".g") and name[len(base) + 2 :].isdigit():
+            out[int(name[len(base) + 2 :])] = c
+    return out
+
+
+def _is_complete(client: Any, name: str) -> bool:
+    """Whether a generation was fully built. Collections from before rebuilds existed have no flag: complete."""
+    meta = client.get_collection(name=name).metadata or {}
+    return bool(meta.get("complete", True))
+
+
+def open_chroma_client(settings: Settings) -> Any:
+    """The embedded store under the data directory, or a Chroma server when CHROMA_HOST is set."""
+    import chromadb
+    import httpx
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        host, port = settings.chroma_host, settings.chroma_port
+        # Fail fast with a clear message instead of the client's long connect retries.
+        try:
+            with socket.create_connection((host, port), timeout=settings.chroma_timeout):
+                pass
+        except OSError as exc:
+            raise StoreError(
+                f"Cannot reach the Chroma server at {host}:{port} ({exc}). Start it with "
+                f"`chroma run --path DIR --host {host} --port {port}`, or unset CHROMA_HOST to use the embedded store."
+            ) from exc
+        try:
+            # chromadb's client makes requests with no timeout, from its constructor on: ask first, with one.
+            httpx.get(f"http://{host}:{port}/api/v2/heartbeat", timeout=settings.chroma_timeout).raise_for_status()
+            client = chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
+            # Later calls (a search, a batch of writes) may take longer than a heartbeat, never forever.
+            _http_session(client).timeout = httpx.Timeout(
+                max(settings.chroma_timeout * 6, 30.0), connect=settings.chroma_timeout
+            )
+        except Exception as exc:
+            raise StoreError(
+                f"The Chroma server at {host}:{port} did not answer as Chroma within {settings.chroma_timeout:g} s "
+                f"(ASSISTANT_CHROMA_TIMEOUT): {exc.__class__.__name__} {exc}"
+            ) from exc
+        return client
+    path = settings.data_dir / "chroma"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    except Exception as exc:
+        raise StoreError(f"Cannot open the embedded Chroma store at {path}: {exc}") from exc
+
+
+def _http_session(client: Any) -> httpx.Client:
+    """The Chroma HTTP client's httpx session, to give it timeouts.
+
+    chromadb builds it with `timeout=None` and has no setting for it, so a server that accepts the connection
+    and never answers would hang every call."""
+    import httpx
+
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if not isinstance(session, httpx.Client):
+        raise StoreError("This chromadb version hides its HTTP session, so no timeout can be set: use chromadb 1.5.")
+    return session
+
+
+def get_collection(client: Any, guide_id: str, embedder: Embedder, *, create: bool) -> Any | None:
+    """Open the guide's active collection (the newest complete generation), refusing one built with another
+    embedding model. With `create`, make generation 0 when the guide has no index yet."""
+    ef = chroma_embedding_function(embedder)
+    gens = _generations(client, guide_id)
+    complete = sorted((g for g, c in gens.items() if _is_complete(client, c if isinstance(c, str) else c.name)))
+    if not complete:
+        if not create:
+            return None
+        return _create(client, collection_name(guide_id, max(gens, default=-1) + 1), guide_id, embedder, True)
+    collection = client.get_collection(name=collection_name(guide_id, complete[-1]), embedding_function=ef)
+    meta = collection.metadata or {}
+    if meta.get("embedding_model") != embedder.name:
+        raise StoreError(
+            f"The index for guide '{guide_id}' was built with the embedding model {meta.get('embedding_model')!r} "
+            f"(dimension {meta.get('embedding_dim')}), but the configured one is {embedder.name!r}. "
+            "Re-ingest with `hiring-assistant ingest --rebuild` (or set ASSISTANT_EMBEDDINGS back)."
+        )
+    return collection
+
+
+def _metadata(guide_id: str, embedder: Embedder, complete: bool) -> dict[str, Any]:
+    return {
+        "guide_id": guide_id,
+        "embedding_model": embedder.name,
+        "embedding_dim": embedder.dim,
+        "complete": complete,
+    }
+
+
+def _create(client: Any, name: str, guide_id: str, embedder: Embedder, complete: bool) -> Any:
+    return client.create_collection(
+        name=name,
+        embedding_function=chroma_embedding_function(embedder),
+        configuration={"hnsw": {"space": "cosine"}},
+        metadata=_metadata(guide_id, embedder, complete),
+    )
+
+
+@contextlib.contextmanager
+def ingest_lock(settings: Settings) -> Iterator[None]:
+    """Hold the data directory's ingest lock; StoreError at once when another ingest holds it.
+
+    A lock file under ASSISTANT_DATA_DIR (flock, released by the OS if the process dies). With a Chroma server it
+    guards the ingests started from this machine and data directory only.
+    """
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    path = settings.data_dir / "ingest.lock"
+    with open(path, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            raise StoreError(
+                f"Another ingest is running ({holder}; lock file {path}). Wait for it to finish, then try again."
+            ) from None
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}")
+            handle.flush()
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@dataclass
+class IngestReport:
+    guide_id: str
+    chunks: int
+    added: int
+    removed: int
+    model: str | None
+    store: str
+
+    def summary(self) -> str:
+        if not self.added and not self.removed:
+            return f"Guide '{self.guide_id}': {self.chunks} chunks, index up to date (nothing written) [{self.store}]."
+        return (
+            f"Guide '{self.guide_id}': {self.chunks} chunks, {self.added} added, {self.removed} removed "
+            f"with {self.model} [{self.store}]."
+        )
+
+
+def store_label(settings: Settings) -> str:
+    if settings.chroma_host:
+        return f"chroma server {settings.chroma_host}:{settings.chroma_port}"
+    return f"embedded chroma at {settings.data_dir / 'chroma'}"
+
+
+def sync_collection(
+    collection: Any, guide: Guide, embedder: Embedder, progress: Progress | None = None
+) -> tuple[int, int]:
+    """Make the collection hold exactly the guide's chunks; returns (added, removed)."""
+    present = set(collection.get(where={"guide_id": guide.id}, include=[])["ids"])
+    wanted = {c.id: c for c in guide.chunks}
+    stale = sorted(present - wanted.keys())
+    new = [c for c in guide.chunks if c.id not in present]
+    if stale:
+        collection.delete(ids=stale)
+    total = len(new)
+    batch = 16
+    for start in range(0, total, batch):
+        part = new[start : start + batch]
+        vectors = embedder.embed_documents([embedding_text(c) for c in part])
+        collection.add(
+            ids=[c.id for c in part],
+            embeddings=vectors,
+            documents=[c.text for c in part],
+            metadatas=[{"guide_id": c.guide_id, "section": c.section, "kind": c.kind, "order": c.order} for c in part],
+        )
+        if progress:
+            progress(min(start + batch, total), total, "embedding chunks")
+    return total, len(stale)
+
+
+def ingest(
+    settings: Settings, *, rebuild: bool = False, progress: Progress | None = None, embedder: Embedder | None = None
+) -> IngestReport:
+    """(Re)build the index of the configured guide. Idempotent: an unchanged guide writes nothing.
+
+    `rebuild` builds a new generation beside the active one and switches to it only once complete (one metadata
+    write), then drops the older generations: readers use the old index until then, and an interrupted rebuild
+    leaves it in use. Only one ingest runs at a time per data directory (`ingest_lock`).
+    """
+    guide = load_guide(settings.guide_dir)
+    if embedder is None:
+        embedder = load_embedder(settings)[0]
+    if embedder is None:
+        return IngestReport(guide.id, len(guide.chunks), 0, 0, None, "no vector store (BM25 only)")
+    with ingest_lock(settings):
+        client = open_chroma_client(settings)
+        if not rebuild:
+            collection = get_collection(client, guide.id, embedder, create=True)
+            added, removed = sync_collection(collection, guide, embedder, progress)
+            return IngestReport(guide.id, len(guide.chunks), added, removed, embedder.name, store_label(settings))
+        gens = _generations(client, guide.id)
+        for c in gens.values():  # half-built generations of an interrupted rebuild
+            name = c if isinstance(c, str) else c.name
+            if not _is_complete(client, name):
+                client.delete_collection(name)
+        name = collection_name(guide.id, max(gens, default=-1) + 1)
+        fresh = _create(client, name, guide.id, embedder, complete=False)
+        added, _ = sync_collection(fresh, guide, embedder, progress)
+        fresh.modify(metadata=_metadata(guide.id, embedder, complete=True))  # the switch
+        for c in _generations(client, guide.id).values():
+            old = c if isinstance(c, str) else c.name
+            if old != name:
+                client.delete_collection(old)
+        return IngestReport(guide.id, len(guide.chunks), added, 0, embedder.name, store_label(settings))
+
+
+def load_embedder(settings: Settings) -> tuple[Embedder | None, str | None]:
+    try:
+        return get_embeddings(settings), None
+    except EmbeddingUnavailable as exc:
+        return None, str(exc)
