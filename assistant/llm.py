@@ -42,6 +42,18 @@ class DeadlineExceeded(BaseException):
     passed deadline must end the job at once, through the client and LangChain, to `structured_call`."""
 
 
+class ReplyTooLarge(BaseException):
+    """Raised by the HTTP transport when a reply outgrows what the output budget can produce (`max_reply_bytes`).
+
+    A BaseException like DeadlineExceeded: a reply that size is a misbehaving server, not something to retry."""
+
+
+def max_reply_bytes(settings: Settings) -> int:
+    """The largest HTTP reply body accepted from the LLM: 64 bytes per token of ASSISTANT_LLM_MAX_TOKENS (JSON
+    escaping of accented text included) plus 64 KiB for the envelope. A 1,500-token budget gives 160 KiB."""
+    return 65536 + 64 * settings.llm_max_tokens
+
+
 @contextmanager
 def deadline(seconds: float) -> Iterator[float]:
     """Run a job under one wall-clock deadline; nested calls keep the earliest one."""
@@ -60,18 +72,25 @@ def _remaining() -> float | None:
 
 
 def _deadline_http_client(settings: Settings) -> httpx.Client:
-    """An httpx client whose every request and every byte read respects the job's deadline."""
+    """An httpx client whose every request and every byte read respects the job's deadline, and whose replies
+    are cut off past `max_reply_bytes` (a 30 MB answer is refused, not parsed and printed)."""
     import httpx
+
+    limit = max_reply_bytes(settings)
 
     class _Stream(httpx.SyncByteStream):
         def __init__(self, inner: httpx.SyncByteStream) -> None:
             self._inner = inner
 
         def __iter__(self) -> Iterator[bytes]:
+            size = 0
             for chunk in self._inner:
                 left = _remaining()
                 if left is not None and left <= 0:
                     raise DeadlineExceeded("the job's deadline passed while the LLM was answering")
+                size += len(chunk)
+                if size > limit:
+                    raise ReplyTooLarge(size)
                 yield chunk
 
         def close(self) -> None:
@@ -90,9 +109,8 @@ def _deadline_http_client(settings: Settings) -> httpx.Client:
                     for key in ("connect", "read", "write", "pool")
                 }
             response = super().handle_request(request)
-            if left is not None:
-                assert isinstance(response.stream, httpx.SyncByteStream)
-                response.stream = _Stream(response.stream)
+            assert isinstance(response.stream, httpx.SyncByteStream)
+            response.stream = _Stream(response.stream)
             return response
 
     return httpx.Client(transport=_Transport(), timeout=settings.llm_timeout)
@@ -209,6 +227,12 @@ def _friendly(exc: BaseException, settings: Settings | None) -> LLMError:
     left = _remaining()
     cause: BaseException | None = exc
     while cause is not None:
+        if isinstance(cause, ReplyTooLarge):
+            limit_kib = max_reply_bytes(settings) // 1024 if settings else "?"
+            return LLMError(
+                f"The LLM ({where}) sent a reply larger than {limit_kib} KiB, more than its output budget "
+                "(ASSISTANT_LLM_MAX_TOKENS) can produce; it was discarded unread."
+            )
         if isinstance(cause, DeadlineExceeded):
             break
         cause = cause.__cause__ or cause.__context__
@@ -418,7 +442,7 @@ def _call_with_one_reask(
     for attempt in range(2):
         try:
             out: dict[str, Any] = runnable.invoke(history)  # type: ignore[assignment]  # include_raw=True: a dict
-        except DeadlineExceeded as exc:
+        except (DeadlineExceeded, ReplyTooLarge) as exc:
             raise _friendly(exc, settings) from None
         except ValidationError as exc:  # some fakes and parsers raise instead of reporting
             out = {"raw": None, "parsed": None, "parsing_error": exc}

@@ -13,7 +13,7 @@ from assistant.notes import summarize_notes
 from assistant.qa import ask
 from assistant.services import Services
 
-from openai_server import Delay, Drip
+from openai_server import Delay, Drip, Raw
 from support import ROOT, make_settings
 
 DEADLINE = 3.0
@@ -86,3 +86,27 @@ def test_the_client_carries_the_deadline_transport(tmp_path) -> None:
 def test_deadline_setting_is_validated(tmp_path) -> None:
     with pytest.raises(Exception, match="ASSISTANT_LLM_DEADLINE|llm_deadline"):
         make_settings(tmp_path / "d", ASSISTANT_LLM_DEADLINE="0")
+
+
+@pytest.mark.parametrize("job", ["ask", "draft-ad", "summarize"])
+def test_a_huge_reply_is_refused_unread_with_a_message_that_says_so(
+    tmp_path, openai_server, kb, framework, job
+) -> None:
+    """A 3 MB reply (issue 11, class 6) ends the job with an error naming the output budget; nothing is parsed,
+    retried or printed, and the message is not mistaken for notes that are too long."""
+    huge = "x" * 3_000_000
+    body = {
+        "id": "c1",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "test-model",
+        "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": huge}}],
+    }
+    openai_server.script([Raw(body)] * 4)
+    services = _services(tmp_path, openai_server, kb, framework, ASSISTANT_LLM_MAX_RETRIES="2")
+    with pytest.raises(LLMError) as caught:
+        _run_job(job, services)
+    message = str(caught.value)
+    assert "ASSISTANT_LLM_MAX_TOKENS" in message and "KiB" in message and "xxxx" not in message
+    assert "notes" not in message.lower()
+    assert openai_server.pending == 3  # one request, no retry of a reply that size
