@@ -201,11 +201,22 @@ class Competency(_Strict):
         return text.get(lang) if text else None
 
 
+class StepFocus(_Strict):
+    """A competency the guide's description of a step says that step assesses, with the guide's words for it."""
+
+    competency: NonEmpty
+    source: Source
+
+
 class InterviewStep(_Strict):
     id: NonEmpty
     label: Text
     description: Text
     source: Source
+    assesses: list[StepFocus] = Field(default_factory=list)
+    """Competencies the step's own description names (besides those its questions probe), each quoted."""
+    background: list[NonEmpty] = Field(default_factory=list)
+    """Headings of guide sections to show verbatim in the step's interview kit (e.g. what the candidate seeks)."""
 
 
 class Question(_Strict):
@@ -331,6 +342,10 @@ class Framework(_Strict):
             bad = [c for c in question.competencies if c not in ids]
             if bad:
                 raise ValueError(f"interview.questions[id={question.id}].competencies: unknown ids {bad}")
+        for step in self.interview.steps:
+            bad = [f.competency for f in step.assesses if f.competency not in ids]
+            if bad:
+                raise ValueError(f"interview.steps[id={step.id}].assesses: unknown competency ids {bad}")
         return self
 
     @property
