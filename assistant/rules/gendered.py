@@ -7,6 +7,7 @@ import re
 
 from ..text import Language, fold
 from . import wordlists as wl
+from .criteria import in_proper_name
 from .models import Flag, Severity
 from .sanitize import TextView, drop_overlaps
 
@@ -31,13 +32,21 @@ _PAIR_AFTER_EN = re.compile(r"\s*(?:/|\bor\b)\s*(?:her|hers|herself|she|they|the
 MARKER = re.compile(
     r"(?<![a-z])\(?\s*(?:[fhmw]\s*/\s*[fhmw](?:\s*/\s*[xdn])?|f\s*-\s*h|h\s*-\s*f)\s*\)?(?![a-z])|\((?:all\s+genders|tous\s+genres|e/f)\)"
 )
-_GENDERED_MESSAGE_FR = (
+# Each message is an (English, French) pair: Flag.message and Flag.message_fr, with the same references.
+Message = tuple[str, str]
+_GENDERED_MESSAGE_FR: Message = (  # about French wording
     "Gendered wording: write the epicene or doubled form (« chargé·e », « un·e », « commercial ou commerciale »); "
-    "« H/F » does not make a gendered form lawful (Code du travail L1142-1, L5321-2; Pôle emploi guide, 2010)."
+    "« H/F » does not make a gendered form lawful (Code du travail L1142-1, L5321-2; Pôle emploi guide, 2010).",
+    "Formulation genrée : écrivez la forme épicène ou doublée (« chargé·e », « un·e », « commercial ou "
+    "commerciale ») ; « H/F » ne rend pas licite une forme genrée (Code du travail L1142-1, L5321-2 ; guide "
+    "Pôle emploi, 2010).",
 )
-_GENDERED_MESSAGE_EN = (
+_GENDERED_MESSAGE_EN: Message = (  # about English wording
     "Gendered wording: use a neutral form (they, salesperson, 'he or she'); EU Directive 2023/970 art. 5 "
-    "asks for gender-neutral ads, and French law applies to ads for jobs in France (L1142-1)."
+    "asks for gender-neutral ads, and French law applies to ads for jobs in France (L1142-1).",
+    "Formulation genrée : employez une forme neutre (they, salesperson, « he or she ») ; la directive (UE) "
+    "2023/970, art. 5, demande des offres neutres du point de vue du genre, et le droit français s'applique aux "
+    "offres pour un emploi en France (L1142-1).",
 )
 
 
@@ -68,9 +77,11 @@ _ROLE_HOLDER_BEFORE = re.compile(
     r"(?:\b(?:a|avec|aupres\s+de|par|envers|sous\s+la\s+(?:responsabilite|direction|supervision)\s+de|"
     r"sous\s+l'autorite\s+de|rattachee?\S*\s+a|reporte\w*\s+a|reporting\s+to|report\s+to)\s+)$"
 )
-_ROLE_HOLDER_MESSAGE = (
+_ROLE_HOLDER_MESSAGE: Message = (
     "Gendered noun naming a person already in post (« à la directrice »): fine if it describes that person; "
-    "if it describes the job advertised, use the epicene or doubled form (Code du travail L1142-1)."
+    "if it describes the job advertised, use the epicene or doubled form (Code du travail L1142-1).",
+    "Nom genré désignant une personne déjà en poste (« à la directrice ») : correct s'il décrit cette personne ; "
+    "s'il décrit le poste proposé, employez la forme épicène ou doublée (Code du travail L1142-1).",
 )
 _DEFINITE = re.compile(r"(?:la|le|l'|notre)\b")
 # « un homme ou une femme de terrain »: the doubled form the standards recommend.
@@ -137,10 +148,31 @@ def title_nouns(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
 def gendered_flags(view: TextView, lang: Language, title: tuple[int, int] = (0, 0)) -> list[Flag]:
     """Gendered forms (warning), nouns naming someone in post (info) and masculine-coded words (info).
 
-    `title`: the clean span of the ad's title, whose marked nouns the title rule checks.
+    `title`: the clean span of the ad's title, whose marked nouns the title rule checks. In an English ad the French
+    checks do not run: a French word there (a quoted job title, « le commercial ») is not the ad's wording.
     """
     folded = view.folded
-    spans: list[tuple[int, int, Severity, str]] = []  # start, end, severity, message
+    spans: list[tuple[int, int, Severity, Message]] = []  # start, end, severity, (English, French) message
+    if lang != "en":
+        spans += _french_spans(view, title)
+    for pattern in wl.EN_GENDERED_NOUNS:
+        for m in re.finditer(pattern, folded):
+            spans.append((m.start(), m.end(), "warning", _GENDERED_MESSAGE_EN))
+    for regex in (_PRONOUN_EN, _POSSESSIVE_EN):
+        for m in regex.finditer(folded):
+            if _PAIR_BEFORE.search(folded, max(0, m.start() - 12), m.start()) or _PAIR_AFTER_EN.match(folded, m.end()):
+                continue
+            spans.append((m.start(), m.end(), "warning", _GENDERED_MESSAGE_EN))
+    spans = _keep_longest(spans)
+    spans += _coded_words(view, lang)
+    spans.sort(key=lambda x: (x[0], x[1]))
+    return [view.flag("gendered_wording", sev, en, s, e, message_fr=fr) for s, e, sev, (en, fr) in spans]
+
+
+def _french_spans(view: TextView, title: tuple[int, int]) -> list[tuple[int, int, Severity, Message]]:
+    """Gendered French phrases, job nouns and pronouns."""
+    folded = view.folded
+    spans: list[tuple[int, int, Severity, Message]] = []
     for pattern in wl.FR_GENDERED_PHRASES:
         for m in re.finditer(pattern, folded):
             if _DOUBLED_PHRASE_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
@@ -156,21 +188,10 @@ def gendered_flags(view: TextView, lang: Language, title: tuple[int, int] = (0, 
         if _PAIR_BEFORE.search(folded, max(0, m.start() - 12), m.start()) or _IMPERSONAL_AFTER.match(folded, m.end()):
             continue
         spans.append((m.start(), m.end(), "warning", _GENDERED_MESSAGE_FR))
-    for pattern in wl.EN_GENDERED_NOUNS:
-        for m in re.finditer(pattern, folded):
-            spans.append((m.start(), m.end(), "warning", _GENDERED_MESSAGE_EN))
-    for regex in (_PRONOUN_EN, _POSSESSIVE_EN):
-        for m in regex.finditer(folded):
-            if _PAIR_BEFORE.search(folded, max(0, m.start() - 12), m.start()) or _PAIR_AFTER_EN.match(folded, m.end()):
-                continue
-            spans.append((m.start(), m.end(), "warning", _GENDERED_MESSAGE_EN))
-    spans = _keep_longest(spans)
-    spans += _coded_words(folded, lang)
-    spans.sort(key=lambda x: (x[0], x[1]))
-    return [view.flag("gendered_wording", sev, msg, s, e) for s, e, sev, msg in spans]
+    return spans
 
 
-def _keep_longest(spans: list[tuple[int, int, Severity, str]]) -> list[tuple[int, int, Severity, str]]:
+def _keep_longest(spans: list[tuple[int, int, Severity, Message]]) -> list[tuple[int, int, Severity, Message]]:
     return [(s, e, sev, msg) for s, e, (sev, msg) in drop_overlaps([(s, e, (sev, msg)) for s, e, sev, msg in spans])]
 
 
@@ -178,23 +199,51 @@ _CODED_EN = re.compile(r"(?<![a-z-])(?:" + "|".join(re.escape(s) for s in wl.EN_
 _CODED_FR = re.compile(r"(?<![a-z-])(?:" + "|".join(re.escape(s) for s in wl.FR_MASCULINE_CODED) + r")[a-z-]*")
 
 
-def _coded_words(folded: str, lang: Language) -> list[tuple[int, int, Severity, str]]:
-    """First occurrence of each masculine-coded word (info), with its count in the message."""
+def _coded_words(view: TextView, lang: Language) -> list[tuple[int, int, Severity, Message]]:
+    """First occurrence of each masculine-coded word (info), with its count in the message.
+
+    A word capitalised inside a proper name (« Acme Analytics », « Leader Price ») names a company, not the job:
+    it is not counted, except in a heading, where English capitalises every word.
+    """
     regex = _CODED_EN if lang == "en" else _CODED_FR
     first: dict[str, tuple[int, int]] = {}
     counts: dict[str, int] = {}
-    for m in regex.finditer(folded):
+    text = view.clean.text
+    for m in regex.finditer(view.folded):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        in_heading = text[line_start : m.start()].lstrip().startswith("#")  # "## Our Ambitious Team": Title Case
+        if not in_heading and in_proper_name(text, *m.span()):
+            continue
         word = m.group()
         first.setdefault(word, m.span())
         counts[word] = counts.get(word, 0) + 1
     if lang == "en":
         note = "Masculine-coded word (Gaucher, Friesen & Kay 2011, JPSP 101(1)): such words lower women's interest in an ad"
+        note_fr = (
+            "Mot à connotation masculine (Gaucher, Friesen & Kay 2011, JPSP 101(1)) : ces mots réduisent l'intérêt "
+            "des femmes pour une offre"
+        )
     else:
         note = (
             "Masculine-coded word (French list written for this project, UNVALIDATED, by analogy with "
             "Gaucher, Friesen & Kay 2011)"
         )
-    return [(s, e, "info", f"{note}; found {counts[w]}×. Consider a neutral wording.") for w, (s, e) in first.items()]
+        note_fr = (
+            "Mot à connotation masculine (liste française écrite pour ce projet, NON VALIDÉE, par analogie avec "
+            "Gaucher, Friesen & Kay 2011)"
+        )
+    return [
+        (
+            s,
+            e,
+            "info",
+            (
+                f"{note}; found {counts[w]}×. Consider a neutral wording.",
+                f"{note_fr} ; trouvé {counts[w]} fois. Envisagez une formulation neutre.",
+            ),
+        )
+        for w, (s, e) in first.items()
+    ]
 
 
-__all__ = ["MARKER", "gendered_flags", "title_nouns"]
+__all__ = ["MARKER", "Message", "gendered_flags", "title_nouns"]

@@ -28,6 +28,10 @@ _INJECTION_MESSAGE = (
     "Text addressed to the AI (prompt injection): it is ignored, never used as evidence, and cannot change "
     "the assessment (OWASP LLM01)."
 )
+_INJECTION_MESSAGE_FR = (
+    "Texte adressé à l'IA (injection de prompt) : il est ignoré, jamais retenu comme preuve, et ne peut pas "
+    "modifier l'évaluation (OWASP LLM01)."
+)
 
 
 def _injection_spans(view: TextView) -> list[tuple[int, int]]:
@@ -72,7 +76,10 @@ def _merge_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def injection_flags(view: TextView) -> list[Flag]:
     """Prompt-injection flags on an already sanitised text (see `find_injections`)."""
-    return [view.flag("prompt_injection", "error", _INJECTION_MESSAGE, s, e) for s, e in _injection_spans(view)]
+    return [
+        view.flag("prompt_injection", "error", _INJECTION_MESSAGE, s, e, message_fr=_INJECTION_MESSAGE_FR)
+        for s, e in _injection_spans(view)
+    ]
 
 
 def find_injections(text: str) -> list[Flag]:

@@ -14,7 +14,10 @@ class Flag(BaseModel):
 
     kind: str = Field(description="Stable name, e.g. discrimination, gendered_wording, salary, prompt_injection, pii.")
     severity: Severity = "warning"
-    message: str
+    message: str = Field(description="What is wrong and how to fix it, in English, with its legal reference.")
+    message_fr: str | None = Field(
+        None, description="The same message in French, with the same legal reference; None when not translated."
+    )
     evidence: str | None = Field(None, description="The offending text, verbatim.")
     start: int | None = Field(None, description="Character offset of the evidence in the text checked.")
     end: int | None = None
@@ -24,3 +27,8 @@ class Flag(BaseModel):
     def quote(self) -> str | None:
         """Alias of `evidence`, the name the scorecard JSON uses."""
         return self.evidence
+
+    def text(self, lang: str | None) -> str:
+        """The message in `lang` ('fr' or 'en', 'fr-FR' too): the French one when there is one, else `message`."""
+        code = (lang or "").strip().lower().replace("_", "-").split("-", 1)[0]
+        return self.message_fr if code == "fr" and self.message_fr else self.message

@@ -106,6 +106,17 @@ _PII_LABELS = {
     "IBAN": "IBAN (checksum verified)",
     "ADDRESS": "Postal address",
 }
+_PII_LABELS_FR = {
+    "EMAIL": "Adresse e-mail",
+    "PHONE": "Numéro de téléphone",
+    "NIR": "Numéro de sécurité sociale (NIR, clé vérifiée)",
+    "IBAN": "IBAN (clé de contrôle vérifiée)",
+    "ADDRESS": "Adresse postale",
+}
+_PII_LABELS_UNVERIFIED_FR = {
+    "NIR": "Ressemble à un numéro de sécurité sociale (forme d'un NIR ; clé absente ou fausse)",
+    "IBAN": "Ressemble à un IBAN (forme d'un numéro de compte ; clé de contrôle ou longueur fausse)",
+}
 # Shapes whose checksum does not hold: redacted all the same (a typo does not make a number less personal).
 _PII_LABELS_UNVERIFIED = {
     "NIR": "Looks like a French social security number (NIR shape; its key is missing or does not match)",
@@ -309,9 +320,25 @@ def _pii_message(span: _Span) -> str:
     )
 
 
+def _pii_message_fr(span: _Span) -> str:
+    label = (
+        _PII_LABELS_FR[span.kind]
+        if span.verified or span.kind not in _PII_LABELS_UNVERIFIED_FR
+        else _PII_LABELS_UNVERIFIED_FR[span.kind]
+    )
+    return (
+        f"{label} : donnée personnelle. Elle est remplacée par un marqueur avant tout appel à un LLM distant et "
+        "ne doit pas être conservée dans le dossier (RGPD, minimisation des données ; guide CNIL du recrutement)."
+    )
+
+
+def _pii_flag(view: TextView, span: _Span) -> Flag:
+    return view.flag("pii", "warning", _pii_message(span), span.start, span.end, message_fr=_pii_message_fr(span))
+
+
 def pii_flags(view: TextView) -> list[Flag]:
     """Personal-data flags on an already sanitised text (see `find_pii`)."""
-    return [view.flag("pii", "warning", _pii_message(sp), sp.start, sp.end) for sp in _pii_spans(view)]
+    return [_pii_flag(view, sp) for sp in _pii_spans(view)]
 
 
 def find_pii(text: str) -> list[Flag]:
@@ -357,7 +384,7 @@ def redact(text: str) -> Redaction:
     """Replace e-mails, phones, NIR, IBAN and addresses with stable placeholders (same value → same one)."""
     view = TextView.of(text)
     spans = _pii_spans(view)
-    flags = [view.flag("pii", "warning", _pii_message(sp), sp.start, sp.end) for sp in spans]
+    flags = [_pii_flag(view, sp) for sp in spans]
     original = view.clean.original
     # Never hand out a token the notes already contain, even spelt differently or with invisible characters inside:
     # restoring the model's echo of the user's own "[EMAIL_1]" must give back "[EMAIL_1]", not somebody's address.

@@ -230,8 +230,17 @@ def level_in_title(title_folded: str) -> str | None:
     return None
 
 
-def grid(framework: Framework | None, level: str | None) -> tuple[float | None, float | None, str]:
-    """(monthly min, monthly max, description) of the guide's grid for the level, or for all levels."""
+def _eur(amount: float, lang: str) -> str:
+    """2920 → '2,920' (English) or '2 920' (French, narrow no-break space)."""
+    text = f"{amount:,.0f}"
+    return text.replace(",", "\u202f") if lang == "fr" else text
+
+
+def grid(framework: Framework | None, level: str | None, *, lang: str = "en") -> tuple[float | None, float | None, str]:
+    """(monthly min, monthly max, description) of the guide's grid for the level, or for all levels.
+
+    The description is in English, or in French with `lang="fr"`.
+    """
     if framework is not None:
         factor = 12 if framework.salary.period == "year" else 1
         levels: dict[str, tuple[float | None, float | None]] = {
@@ -248,24 +257,36 @@ def grid(framework: Framework | None, level: str | None) -> tuple[float | None, 
         if level != "junior" and floors:
             # The guide states only the junior band and the 5,420 € ceiling: a mid or senior floor would be an
             # interpolation, so pay is compared with the lowest figure the guide gives (the junior floor).
-            return (
-                min(floors),
-                hi,
-                (
-                    f"the guide's figures ({year}, monthly gross: from {min(floors):,.0f} € for a junior profile, "
-                    f"up to {hi:,.0f} €)"
+            floor = _eur(min(floors), lang)
+            if lang == "fr":
+                described = (
+                    f"les chiffres du guide ({year}, brut mensuel : à partir de {floor} € pour un profil junior, "
+                    f"jusqu'à {_eur(hi, lang)} €)"
                     if hi
-                    else f"the guide's figures ({year}, from {min(floors):,.0f} €)"
-                ),
-            )
+                    else f"les chiffres du guide ({year}, à partir de {floor} €)"
+                )
+            else:
+                described = (
+                    f"the guide's figures ({year}, monthly gross: from {floor} € for a junior profile, "
+                    f"up to {_eur(hi, lang)} €)"
+                    if hi
+                    else f"the guide's figures ({year}, from {floor} €)"
+                )
+            return min(floors), hi, described
+        if lang == "fr":
+            return lo, hi, f"la grille {_LEVEL_FR.get(level, level)} du guide ({year}, brut mensuel)"
         return lo, hi, f"the guide's {level} grid ({year}, monthly gross)"
     mins = [lo for lo, _ in levels.values() if lo is not None]
     maxs = [hi for _, hi in levels.values() if hi is not None]
-    return (
-        (min(mins) if mins else None),
-        (max(maxs) if maxs else None),
-        f"the guide's grid ({year}, monthly gross, all levels)",
+    described = (
+        f"la grille du guide ({year}, brut mensuel, tous niveaux)"
+        if lang == "fr"
+        else f"the guide's grid ({year}, monthly gross, all levels)"
     )
+    return (min(mins) if mins else None), (max(maxs) if maxs else None), described
+
+
+_LEVEL_FR = {"junior": "junior", "mid": "confirmé", "senior": "senior"}
 
 
 __all__ = ["SalaryRange", "canonical_level", "grid", "level_in_title", "parse_salary", "salary_in", "vague_in"]

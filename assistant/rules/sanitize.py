@@ -116,11 +116,21 @@ class TextView:
         lower, folded = fold_pair(clean.text)
         return cls(clean, lower, folded)
 
-    def flag(self, kind: str, severity: Severity, message: str, start: int, end: int) -> Flag:
-        """A flag whose offsets and evidence refer to the original text."""
+    def flag(
+        self, kind: str, severity: Severity, message: str, start: int, end: int, *, message_fr: str | None = None
+    ) -> Flag:
+        """A flag whose offsets and evidence refer to the original text (`message` in English, `message_fr` French)."""
         o_start, o_end = self.clean.span_to_original(start, end)
         evidence = self.clean.original[o_start:o_end]
-        return Flag(kind=kind, severity=severity, message=message, evidence=evidence, start=o_start, end=o_end)
+        return Flag(
+            kind=kind,
+            severity=severity,
+            message=message,
+            message_fr=message_fr,
+            evidence=evidence,
+            start=o_start,
+            end=o_end,
+        )
 
 
 def drop_overlaps(spans: list[tuple[int, int, T]]) -> list[tuple[int, int, T]]:

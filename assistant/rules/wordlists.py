@@ -878,6 +878,37 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
 )
 
+# The French label of each criterion and of its extra articles, for the French flag messages (same references).
+CRITERIA_FR: dict[str, tuple[str, str]] = {
+    "age": ("âge", " ; L5331-2 interdit une limite d'âge, sauf si la loi en fixe une"),
+    "sex": ("sexe", " ; L1142-1 interdit de mentionner le sexe dans une offre d'emploi"),
+    "family": ("situation de famille", " ; L1142-1 interdit de mentionner la situation de famille dans une offre"),
+    "pregnancy": ("grossesse", " ; L1142-1 et L1225-1"),
+    "origin": (
+        "origine, ethnie ou nationalité",
+        " (la nationalité seulement si une loi réserve le poste aux nationaux)",
+    ),
+    "religion": ("religion", ""),
+    "union": ("activité syndicale ou mutualiste", ""),
+    "political": ("opinions politiques", ""),
+    "sexual_orientation": ("orientation sexuelle", ""),
+    "gender_identity": ("identité de genre", ""),
+    "appearance": ("apparence physique", ""),
+    "health": ("état de santé ou handicap", ""),
+    "residence": ("lieu de résidence", ""),
+    "family_name": ("nom de famille", ""),
+    "bank": ("domiciliation bancaire", ""),
+    "whistleblower": ("qualité de lanceur ou lanceuse d'alerte", ""),
+    "elected_mandate": ("mandat électif local", ""),
+    "language": (
+        "langue maternelle ou langue autre que le français (indice de l'origine ; retenue contre la personne)",
+        "",
+    ),
+    "genetic": ("caractéristiques génétiques", ""),
+    "economic_vulnerability": ("particulière vulnérabilité économique", ""),
+    "morals": ("mœurs ou vie privée", ""),
+}
+
 # Sentences of an ad that state equal opportunity (they name criteria in order to exclude them).
 EQUAL_OPPORTUNITY = (
     r"sans\s+distinction|sans\s+discrimination|quel(?:le)?s?\s+que\s+soi(?:t|ent)|independamment\s+d|egalite\s+des\s+chances|"

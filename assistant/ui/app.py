@@ -1,9 +1,18 @@
-"""The web app: draft a job ad, summarise interview notes, ask the guide — one Gradio Blocks over one `Services`.
+"""The web app: draft a job ad, interview kits and notes, debriefs, ask the guide — one Gradio Blocks over one
+`Services`.
 
-Each tab is a module (`ad_tab`, `notes_tab`, `ask_tab`) whose handlers are plain functions of their inputs and a
-`Services`, tested without a browser; `build_app` lays out the header, the status line and the tabs. Gradio is
+Each tab is a module (`ad_tab`, `notes_tab` with `kit_tab`'s section above it, `debrief_tab`, `ask_tab`) whose
+handlers are plain functions of their inputs and a `Services`, tested without a browser; `build_app` lays out the header, the status line and the tabs. Gradio is
 imported inside functions only: `GRADIO_TEMP_DIR` and the analytics switch must be set before its first import
 (`launch` does that), and the CLI's other commands must not pay its import cost.
+
+French and English (see `i18n`): the page is built in the configured language (ASSISTANT_UI_LANGUAGE; French when
+it is `auto`), then the page load picks the session's language from the setting or the browser's Accept-Language and
+relabels every bound component, tab labels included (Gradio 6 updates a `gr.Tab`'s label from an event). The header's
+FR | EN toggle does the same. Handlers that write text read the session's language from `ui.state`.
+
+Small screens: the tabs wrap onto more rows (`gr.Tabs(overflow_behavior="wrap")` plus the CSS below) instead of
+hiding behind Gradio's "…" menu.
 
 Safety: everything a user or a model wrote is rendered inert (see `render`); notes live in memory only and
 downloads are written when the user asks, into a private temp dir removed at exit (see `files`); errors never
@@ -12,20 +21,22 @@ echo input to the console (see `events`).
 
 from __future__ import annotations
 
-import functools
 import importlib
 import os
 import signal
 import sys
 import threading
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import AssistantError, ConfigError
 from ..settings import Settings
 from .ad_tab import build_ad_tab
 from .ask_tab import build_ask_tab
+from .debrief_tab import build_debrief_tab
 from .files import private_temp_dir
+from .i18n import LANGUAGES, Binder, normalize, pick_language, register, t
+from .kit_tab import build_kit_section
 from .notes_tab import build_notes_tab
 from .render import status_markdown
 
@@ -34,36 +45,121 @@ if TYPE_CHECKING:
 
     from ..services import Services
 
-TITLE = "Hiring assistant"
+TEXTS = register(
+    {
+        "app.title": ("Assistant de recrutement", "Hiring assistant"),
+        "app.header": (
+            "# Assistant de recrutement\nFondé sur le guide *Comment recruter un.e Account Manager ?* (Welcome to the "
+            "Jungle, 2019). Chaque réponse cite le guide ; chaque signalement cite le texte qu'il concerne ; une "
+            "personne décide.",
+            "# Hiring assistant\nGrounded in the guide *Comment recruter un.e Account Manager ?* (Welcome to the "
+            "Jungle, 2019). Every answer cites the guide; every flag quotes the text it is about; a human decides.",
+        ),
+        "app.language": ("Langue de l'interface", "Interface language"),
+        "app.tab.ad": ("Rédiger une annonce", "Draft a job ad"),
+        "app.tab.notes": ("Notes d'entretien", "Summarise interview notes"),
+        "app.tab.debrief": ("Débrief", "Debrief"),
+        "app.tab.ask": ("Interroger le guide", "Ask the guide"),
+    }
+)
+LANGUAGE_CHOICES = [("FR", "fr"), ("EN", "en")]  # the same in both languages: not translated
 CSS = """
 #status { font-size: 0.9em; opacity: 0.85; }
 #ad-text h1 { font-size: 1.6em; }
 #notes-scorecard table, #notes-scorecard td, #notes-scorecard th { font-family: var(--font); }
+#app-header { align-items: flex-start; }
+#lang-toggle { flex-grow: 0; min-width: 9em; }
+#lang-toggle .wrap { flex-wrap: nowrap; gap: 0.25em; }
+/* Tabs wrap onto more rows (overflow_behavior="wrap") rather than hide behind a "…" menu; on a phone each tab button
+   takes half a row, so the four tabs are two tidy rows of readable labels. */
+#main-tabs [role="tablist"] { flex-wrap: wrap; row-gap: 2px; }
+@media (max-width: 640px) {
+  #main-tabs [role="tablist"] > button { flex: 1 1 calc(50% - 4px); white-space: normal; padding: 6px 8px; }
+  #app-header { flex-wrap: wrap; }
+  #app-header > #header-text { flex: 1 1 100%; min-width: 100%; }
+  #app-header > #lang-toggle { order: -1; margin-left: auto; }  /* the toggle on its own line, top right */
+  #header-text h1 { font-size: 1.5em; }
+}
 """
+# The browser tab's title follows the session's language (a Blocks title is fixed at build time). Gradio's own few
+# texts (the upload area's "Drop File Here", its settings panel) follow the browser's language, not the toggle: Gradio
+# 6.31 has no public way to switch its locale from an event (its internal changeLocale does not re-render them).
+_TITLE_JS = (
+    "(lang) => { document.documentElement.lang = lang; document.title = lang === 'en' ? "
+    f"{t('app.title', 'en')!r} : {t('app.title', 'fr')!r}; }}"
+)
+
+
+def initial_language(setting: str) -> str:
+    """The language the page is built in: the setting's when it names one, else the default (French)."""
+    return setting if setting in LANGUAGES else normalize(None)
 
 
 def build_app(services: Services) -> gr.Blocks:
-    """The three-tab app over `services`. Call `.queue(...)` and `.launch(...)` on it (see `launch`)."""
+    """The app over `services`, in French and English. Call `.queue(...)` and `.launch(...)` on it (see `launch`)."""
     private_temp_dir()
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     import gradio as gr
 
+    settings = services.settings
+    ui = Binder(initial_language(settings.ui_language))
     # Gradio's cache (uploads, downloads) is swept every minute of files older than 5 minutes: downloads are
     # written when the user clicks, so nothing needs to live longer.
-    with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(60, 300)) as app:
-        gr.Markdown(
-            f"# {TITLE}\nGrounded in the guide *Comment recruter un.e Account Manager ?* (Welcome to the Jungle, 2019). "
-            "Every answer cites the guide; every flag quotes the text it is about; a human decides."
-        )
+    with gr.Blocks(title=ui.t("app.title"), analytics_enabled=False, delete_cache=(60, 300)) as app:
+        ui.state = gr.State(ui.lang)
+        with gr.Row(elem_id="app-header"):
+            ui.bind(gr.Markdown(ui.t("app.header"), elem_id="header-text"), value="app.header")
+            toggle = ui.bind(
+                gr.Radio(
+                    LANGUAGE_CHOICES,
+                    value=ui.lang,
+                    label=ui.t("app.language"),
+                    show_label=False,
+                    container=False,
+                    elem_id="lang-toggle",
+                ),
+                label="app.language",
+            )
         status = gr.Markdown(elem_id="status")
-        with gr.Tabs():
-            with gr.Tab("Draft a job ad", id="ad"):
-                build_ad_tab(services)
-            with gr.Tab("Summarise interview notes", id="notes"):
-                build_notes_tab(services)
-            with gr.Tab("Ask the guide", id="ask"):
-                build_ask_tab(services)
-        app.load(functools.partial(status_markdown, services), None, status, api_name="status")
+        with gr.Tabs(overflow_behavior="wrap", elem_id="main-tabs"):
+            with ui.bind(gr.Tab(ui.t("app.tab.ad"), id="ad"), label="app.tab.ad"):
+                build_ad_tab(services, ui)
+            with ui.bind(gr.Tab(ui.t("app.tab.notes"), id="notes"), label="app.tab.notes"):
+                build_kit_section(services, ui)
+                build_notes_tab(services, ui)
+            with ui.bind(gr.Tab(ui.t("app.tab.debrief"), id="debrief"), label="app.tab.debrief"):
+                build_debrief_tab(services, ui)
+            with ui.bind(gr.Tab(ui.t("app.tab.ask"), id="ask"), label="app.tab.ask"):
+                build_ask_tab(services, ui)
+
+        # One event relabels the page: the session's language, the status line, every bound component (the toggle
+        # among them, which also takes the language as its value).
+        outputs = [ui.state, status, *ui.components]
+        toggle_at = next(i for i, c in enumerate(ui.components) if c is toggle)
+
+        def relabel(lang: str | None) -> list[Any]:
+            lang = normalize(lang)
+            updates = ui.updates(lang)
+            updates[toggle_at] = {**updates[toggle_at], "value": lang}
+            return [lang, status_markdown(services, lang=lang), *updates]
+
+        def on_load(request: gr.Request) -> list[Any]:
+            header = request.headers.get("accept-language") if request is not None else None
+            return relabel(pick_language(settings.ui_language, header))
+
+        # Gradio finds the request parameter by its type; with postponed annotations it would read a string.
+        on_load.__annotations__["request"] = gr.Request
+
+        # Relabelling is cheap: it never waits for a free slot behind the jobs (concurrency_limit=None).
+        relabelling: dict[str, Any] = {"api_name": False, "show_progress": "hidden", "concurrency_limit": None}
+        app.load(on_load, None, outputs, **relabelling).then(None, toggle, None, js=_TITLE_JS, api_name=False)
+        toggle.input(relabel, toggle, outputs, **relabelling).then(None, toggle, None, js=_TITLE_JS, api_name=False)
+
+        def status_line(lang: str = "") -> str:
+            """The status line: the active backend and whether the index is ready (`lang`: fr or en)."""
+            return status_markdown(services, lang=pick_language(lang or settings.ui_language, None))
+
+        gr.api(status_line, api_name="status")
     return app
 
 

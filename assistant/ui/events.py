@@ -9,6 +9,23 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import AssistantError
+from .i18n import LANGUAGES, register, t
+
+TEXTS = register(
+    {
+        "events.unexpected": (
+            "Erreur inattendue ({name}). Merci de la signaler ; votre saisie n'a pas été conservée.",
+            "Unexpected error ({name}). Please report it; your input was not stored.",
+        ),
+    }
+)
+
+
+def _language_of(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    """The session's language a handler was given: its `lang` keyword, or its last input when that is "fr" or "en"
+    (tabs pass `ui.state` last). English otherwise."""
+    lang = kwargs.get("lang", args[-1] if args else None)
+    return lang if isinstance(lang, str) and lang in LANGUAGES else "en"
 
 
 def plain_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -32,10 +49,8 @@ def plain_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             print(
                 f"hiring-assistant ui: unexpected {exc.__class__.__name__} in {fn.__name__}\n{frames}", file=sys.stderr
             )
-            raise gr.Error(
-                f"Unexpected error ({exc.__class__.__name__}). Please report it; your input was not stored.",
-                print_exception=False,
-            ) from None
+            message = t("events.unexpected", _language_of(args, kwargs), name=exc.__class__.__name__)
+            raise gr.Error(message, print_exception=False) from None
 
     return wrapper
 

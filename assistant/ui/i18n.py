@@ -15,8 +15,8 @@ At build time a tab creates each component in the page's initial language and bi
 toggle and the page load (browser language) send them to `Binder.components`. Handlers that write text on the
 server (flags, scorecards, answers) take `ui.state` (the session's language, a `gr.State`) as an input.
 
-No page mixes languages: `tests/ui/test_i18n.py` checks every key has both texts and that a page switched to one
-language shows no text of the other from the catalog.
+No page mixes languages: `tests/ui/test_i18n.py` checks every key has both texts, and `tests/ui/test_browser_i18n.py`
+that a page switched to one language shows no text of the other from the catalog.
 """
 
 from __future__ import annotations
@@ -62,15 +62,26 @@ def catalog() -> dict[str, tuple[str, str]]:
 def pick_language(setting: str | None, accept_language: str | None) -> str:
     """The page's language: the setting when it says fr or en, else the browser's first French or English choice.
 
-    `accept_language` is the raw header, e.g. "en-GB,en;q=0.9,fr;q=0.8" (quality order is the order browsers send).
+    `accept_language` is the raw header, e.g. "en-GB,en;q=0.9,fr;q=0.8": choices are taken by quality (`q`, 1 when
+    absent), then in the order sent; `q=0` means "not this one". Neither French nor English: the default (French).
     """
     if setting and setting.strip().lower() in LANGUAGES:
         return setting.strip().lower()
-    for part in (accept_language or "").split(","):
-        code = part.split(";", 1)[0].strip().lower().split("-", 1)[0]
-        if code in LANGUAGES:
-            return code
-    return DEFAULT_LANGUAGE
+    choices: list[tuple[float, int, str]] = []
+    for position, part in enumerate((accept_language or "")[:2000].split(",")):
+        tag, _, params = part.partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value.strip())
+                except ValueError:
+                    quality = 0.0
+        code = tag.strip().lower().replace("_", "-").split("-", 1)[0]
+        if code in LANGUAGES and quality > 0:
+            choices.append((-quality, position, code))
+    return min(choices)[2] if choices else DEFAULT_LANGUAGE
 
 
 # Attributes a binding may translate. `choices` takes a list of (key, value) pairs; the others take a key.
@@ -130,10 +141,20 @@ class Binder:
         return out
 
     def updates(self, lang: str) -> list[Any]:
-        """One `gr.update` per bound component, relabelled in `lang`."""
+        """One `gr.update` per bound component, relabelled in `lang`.
+
+        A Dataframe's new `headers` show only with a new value (Gradio 6.31 keeps the value's own headers): its update
+        carries an empty table with them, so its rows are cleared; a tab that shows rows re-renders them on
+        `ui.state.change`.
+        """
         import gradio as gr
 
-        return [gr.update(**values) for values in self.texts(normalize(lang))]
+        out = []
+        for values in self.texts(normalize(lang)):
+            if "headers" in values and "value" not in values:
+                values["value"] = {"headers": values["headers"], "data": []}
+            out.append(gr.update(**values))
+        return out
 
 
 def choice_values(pairs: Sequence[tuple[str, str]]) -> list[str]:

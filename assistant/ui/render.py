@@ -1,7 +1,8 @@
 """Markdown for the page: everything a user, a model or the guide wrote is rendered inert.
 
 HTML is escaped and Markdown links and images are neutralised, so no script runs, no remote image loads and no
-link is made from untrusted text.
+link is made from untrusted text. Our own words (headings, labels, the status line) come from the i18n catalog in the
+page's language (`lang`, English by default for callers that do not say).
 """
 
 from __future__ import annotations
@@ -12,11 +13,46 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import AssistantError
+from .i18n import normalize, register, t
 
 if TYPE_CHECKING:
     from ..guide.models import Citation
     from ..rules.models import Flag
     from ..services import Services
+
+TEXTS = register(
+    {
+        "render.flags": ("Signalements ({n})", "Flags ({n})"),
+        "render.no_flags": ("Aucun signalement.", "No flags."),
+        "render.sources": ("Sources", "Sources"),
+        "render.severity.error": ("ERREUR", "ERROR"),
+        "render.severity.warning": ("ATTENTION", "WARNING"),
+        "render.severity.info": ("À NOTER", "NOTE"),
+        # A flag's kind, as a reader says it (the stable name stays in the JSON): never `prompt\_injection`.
+        "render.kind.discrimination": ("Critère protégé (discrimination)", "Protected criterion (discrimination)"),
+        "render.kind.gendered_wording": ("Formulation genrée", "Gendered wording"),
+        "render.kind.title": ("Intitulé du poste", "Job title"),
+        "render.kind.salary": ("Rémunération", "Pay"),
+        "render.kind.language": ("Langue de l'annonce", "Language of the ad"),
+        "render.kind.date": ("Date de publication", "Publication date"),
+        "render.kind.prompt_injection": ("Instruction visant l'IA", "Instruction aimed at the AI"),
+        "render.kind.pii": ("Donnée personnelle", "Personal data"),
+        "render.kind.pay_history": ("Historique de rémunération", "Pay history"),
+        "render.kind.unsupported_claim": ("Affirmation sans source", "Unsupported claim"),
+        "render.status.backend": ("Moteur", "Backend"),
+        "render.status.index": ("Index", "Index"),
+        "render.status.unusable": ("inutilisable : {error}", "not usable: {error}"),
+        "render.status.ready": ("prêt — {description}", "ready — {description}"),
+        "render.status.not_ready": ("pas prêt : {error}", "not ready: {error}"),
+        "render.status.offline": (
+            "hors ligne (sans LLM : moteur extractif et à base de règles)",
+            "offline (no LLM: extractive and rule-based engine)",
+        ),
+        "render.status.kb": ("{n} passages du guide « {guide} », {mode}", "{n} passages of '{guide}', {mode}"),
+        "render.status.hybrid": ("recherche hybride (vecteurs {embedder} + BM25)", "hybrid (dense {embedder} + BM25)"),
+        "render.status.bm25": ("recherche BM25 seule", "BM25 only"),
+    }
+)
 
 EXCERPT_CHARS = 400  # citation passages are cut to this in the chat; the full passage is in the guide
 
@@ -48,40 +84,104 @@ def safe_markdown(markdown: str) -> str:
     return sanitize_markdown(markdown)
 
 
-def flags_markdown(flags: Sequence[Flag], *, empty: str = "No flags.") -> str:
-    """Flags as a list: severity, kind, message and the offending text quoted."""
+def kind_label(kind: str, lang: str = "en") -> str:
+    """A flag kind as words ("Instruction aimed at the AI"); an unknown kind with spaces for its underscores."""
+    try:
+        return t(f"render.kind.{kind}", lang)
+    except KeyError:
+        return kind.replace("_", " ").strip().capitalize() or "?"
+
+
+def severity_label(severity: str, lang: str = "en") -> str:
+    """ERROR / ERREUR, WARNING / ATTENTION, NOTE / À NOTER."""
+    try:
+        return t(f"render.severity.{severity}", lang)
+    except KeyError:
+        return severity.upper()
+
+
+def flags_markdown(flags: Sequence[Flag], *, empty: str | None = None, lang: str = "en") -> str:
+    """Flags as a list: severity, kind, message (in `lang` when the flag has it) and the offending text quoted.
+
+    `empty` is shown when there is no flag (default: the catalog's "No flags." in `lang`).
+    """
     if not flags:
-        return empty
+        return t("render.no_flags", lang) if empty is None else empty
     order = {"error": 0, "warning": 1, "info": 2}
-    lines = [f"### Flags ({len(flags)})"]
+    lines = ["### " + t("render.flags", lang, n=len(flags))]
     for f in sorted(flags, key=lambda f: order.get(f.severity, 3)):
-        lines.append(f"- **{inert(f.severity.upper())}** · `{inert(f.kind)}` — {inert(f.message)}")
+        lines.append(
+            f"- **{inert(severity_label(f.severity, lang))}** · *{inert(kind_label(f.kind, lang))}* — "
+            f"{inert(f.text(lang))}"
+        )
         if f.evidence:
             lines.append(f"  <br>« {inert(f.evidence)} »")
     return "\n".join(lines)
 
 
-def citations_markdown(citations: Sequence[Citation], *, heading: str = "Sources", limit: int = EXCERPT_CHARS) -> str:
-    """Numbered guide passages: section in bold, the passage quoted."""
+def citations_markdown(
+    citations: Sequence[Citation], *, heading: str | None = None, limit: int = EXCERPT_CHARS, lang: str = "en"
+) -> str:
+    """Numbered guide passages: section in bold, the passage quoted (heading default: "Sources")."""
     if not citations:
         return ""
-    parts = [f"**{heading}**"]
+    parts = [f"**{t('render.sources', lang) if heading is None else heading}**"]
     for n, c in enumerate(citations, 1):
         parts.append(f"**[{n}] {inert(c.section)}**\n{quote_block(c.text, limit)}")
     return "\n\n".join(parts)
 
 
-def status_markdown(services: Services) -> str:
-    """The active backend and whether the index is ready, for the top of every page."""
+def status_markdown(services: Services, *, lang: str = "en") -> str:
+    """The active backend and whether the index is ready, for the top of every page.
+
+    Error messages (and a configured model's name) are shown as the code wrote them, in English.
+    """
+    lang = normalize(lang)
     try:
         backend = services.backend_description
+        if backend == t("render.status.offline", "en"):
+            backend = t("render.status.offline", lang)
     except AssistantError as exc:
-        backend = f"not usable: {exc}"
+        backend = t("render.status.unusable", lang, error=exc)
     try:
         kb = services.kb
-        index = f"ready — {kb.describe()}"
+        index = t("render.status.ready", lang, description=_describe_kb(kb, lang))
         if kb.warning:
             index += f" ({kb.warning})"
     except AssistantError as exc:
-        index = f"not ready: {exc}"
-    return f"**Backend:** {inert(backend)}  \n**Index:** {inert(index)}"
+        index = t("render.status.not_ready", lang, error=exc)
+    sep = " :" if lang == "fr" else ":"  # French typography: a space before the colon
+    return (
+        f"**{t('render.status.backend', lang)}{sep}** {inert(backend)}  \n"
+        f"**{t('render.status.index', lang)}{sep}** {inert(index)}"
+    )
+
+
+def _describe_kb(kb: object, lang: str) -> str:
+    """What `KnowledgeBase.describe()` says, in `lang`; describe() itself when the parts are not there."""
+    chunks, guide = getattr(kb, "chunks", None), getattr(getattr(kb, "guide", None), "id", None)
+    if lang == "en" or chunks is None or guide is None:
+        return kb.describe()  # type: ignore[attr-defined]
+    embedder = getattr(kb, "embedder", None)
+    if getattr(kb, "dense", False) and embedder is not None:
+        mode = t("render.status.hybrid", lang, embedder=getattr(embedder, "name", "?"))
+    else:
+        mode = t("render.status.bm25", lang)
+    text = t("render.status.kb", lang, n=len(chunks), guide=guide, mode=mode)
+    store = getattr(kb, "store", None)
+    return f"{text}, {_store_fr(store)}" if store else text
+
+
+_STORES_FR = (
+    ("embedded chroma at ", "Chroma intégré dans "),
+    ("chroma server ", "serveur Chroma "),
+    ("no vector store", "sans base vectorielle"),
+)
+
+
+def _store_fr(store: str) -> str:
+    """guide.store.store_label's English, in French (a path or host stays as it is)."""
+    for en, fr in _STORES_FR:
+        if store.startswith(en):
+            return fr + store[len(en) :]
+    return store

@@ -12,7 +12,7 @@ from ui_helpers import NOTES_FR, brief_values, free_port
 from assistant.errors import ConfigError, InputError
 from assistant.ui.app import parse_auth, serve
 from assistant.ui.events import plain_errors
-from assistant.ui.notes_tab import SCORECARD_HEADERS
+from assistant.ui.notes_tab import scorecard_headers
 
 
 def test_parse_auth() -> None:
@@ -39,6 +39,21 @@ def test_plain_errors_show_the_message_and_never_the_input(capsys: pytest.Captur
     assert "ValueError" in str(info.value) and "Marie" not in str(info.value)
     err = capsys.readouterr().err
     assert "ValueError" in err and "Marie" not in err
+    assert "Please report it" in str(info.value)
+
+
+def test_plain_errors_speak_the_session_language() -> None:
+    import gradio as gr
+
+    def bug(x: str, lang: str) -> str:
+        raise KeyError(x)
+
+    with pytest.raises(gr.Error, match="Erreur inattendue \\(KeyError\\)"):
+        plain_errors(bug)("Marie", "fr")
+    with pytest.raises(gr.Error, match="Unexpected error \\(KeyError\\)"):
+        plain_errors(bug)("Marie", "en")
+    with pytest.raises(gr.Error, match="Erreur inattendue"):
+        plain_errors(bug)("Marie", lang="fr")
 
 
 # --------------------------------------------------------------------------- the app, through gradio_client
@@ -57,8 +72,11 @@ def test_app_is_configured_safely(served: tuple[Any, str], ui_services: Any) -> 
 
 @pytest.mark.server
 def test_client_status(client: Any) -> None:
-    out = client.predict(api_name="/status")
+    out = client.predict("en", api_name="/status")
     assert "offline" in out and "ready" in out
+    out = client.predict("fr", api_name="/status")
+    assert "hors ligne" in out and "prêt" in out
+    assert client.predict(api_name="/status") == out  # ASSISTANT_UI_LANGUAGE=auto with no browser: French
 
 
 @pytest.mark.server
@@ -68,7 +86,8 @@ def test_client_ask(client: Any) -> None:
     reply = history[-1]["content"][0]["text"]
     assert "Sources" in reply and "**[1]" in reply
     history, _ = client.predict("What is the capital of Peru?", history, api_name="/ask")  # the chat goes on
-    assert len(history) == 4 and "does not cover" in history[-1]["content"][0]["text"]
+    last = history[-1]["content"][0]["text"]
+    assert len(history) == 4 and ("does not cover" in last or "ne couvre pas" in last)  # the session's language
 
 
 @pytest.mark.server
@@ -81,10 +100,10 @@ def test_client_ask_error_is_plain(client: Any) -> None:
 
 @pytest.mark.server
 def test_client_draft_ad_and_download(client: Any) -> None:
-    ad_md, flags_md, passages = client.predict(*brief_values(), api_name="/draft_ad")
-    assert "(F/H)" in ad_md and "Responsable de compte" in flags_md and "Guide passages used" in passages
-    file = client.predict(api_name="/download_ad_md")  # same session: the drafted ad is in its gr.State
-    assert Path(file["path"]).name == "job-ad.md"
+    ad_md, *shown = client.predict(*brief_values(), api_name="/draft_ad")
+    assert "(F/H)" in ad_md and any("Responsable de compte" in str(out) for out in shown)
+    file = client.predict(ad_md, api_name="/download_ad_md")  # same session: the drafted ad is in its gr.State
+    assert Path(file["path"]).suffix == ".md"
     import httpx
 
     served_text = httpx.get(file["url"], timeout=10).text  # served by the app from its private temp dir
@@ -103,8 +122,10 @@ def test_client_draft_ad_error_is_plain(client: Any) -> None:
 def test_client_summarize(client: Any) -> None:
     flags_md, table, details, notice = client.predict(NOTES_FR, "phone", api_name="/summarize")
     assert "discrimination" in flags_md
-    assert table["headers"] == SCORECARD_HEADERS and any(row[1] == "assessed" for row in table["data"])
-    assert "Follow-up questions" in details and "not stored" in notice
+    # an API client has no browser: its session is in the default language (French with ASSISTANT_UI_LANGUAGE=auto)
+    table = table.get("value", table)  # the handler may return a gr.Dataframe (an update with its headers)
+    assert table["headers"] == scorecard_headers("fr") and any(row[1] == "évalué" for row in table["data"])
+    assert details and "pas été conservées" in notice  # French: the session's default language
 
 
 @pytest.mark.server
