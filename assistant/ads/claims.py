@@ -175,6 +175,9 @@ def drop_unsupported(ad: JobAd, sources: ClaimSources) -> list[Flag]:
                     severity="error",
                     evidence=text,
                     message=(f"Left out of the ad: the model wrote a protected criterion. {criteria[0].message}"),
+                    message_fr=(
+                        f"Écarté de l’annonce : le modèle a écrit un critère protégé. {criteria[0].text('fr')}"
+                    ),
                 )
             )
         flags.append(
@@ -187,6 +190,12 @@ def drop_unsupported(ad: JobAd, sources: ClaimSources) -> list[Flag]:
                     + "; ".join(why)
                     + "). "
                     "False or misleading claims about a job are an offence (Code du travail L5331-3); add it to the brief if true."
+                ),
+                message_fr=(
+                    "Écarté de l’annonce : le modèle a écrit ce que le brief n’étaye pas ("
+                    + "; ".join(why)
+                    + "). Les allégations fausses ou trompeuses sur un poste sont une infraction (Code du travail "
+                    "L5331-3) ; ajoutez-le au brief si c’est exact."
                 ),
             )
         )
@@ -207,6 +216,7 @@ def drop_discriminatory(ad: JobAd) -> list[Flag]:
             severity="error",
             evidence=text,
             message=f"Left out of the ad: the model wrote this after being asked to fix it. {reasons[0]}",
+            message_fr=f"Écarté de l’annonce : le modèle l’a écrit malgré la demande de correction. {reasons[0]}",
         )
         for text, reasons in remove_sentences(ad, why)
     ]

@@ -49,12 +49,13 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
     paragraphs = list(plan.pitch)
     contract = CONTRACT_PHRASES[lang][brief.contract]
     where = f" {say('à', 'in')} {plan.location}" if plan.location and brief.remote != "full" else ""
-    article = "an" if plan.title.label[:1] in "AEIOU" else "a"
+    label = plan.title_label
+    article = "an" if label[:1].upper() in "AEIOU" else "a"
     paragraphs.insert(
         0,
         say(
-            f"{brief.company} recrute un·e {plan.title.label} (F/H) {contract}{where}.",
-            f"{brief.company} is hiring {article} {plan.title.label}{where} {contract}.",
+            f"{brief.company} recrute un·e {label} (F/H) {contract}{where}.",
+            f"{brief.company} is hiring {article} {label}{where} {contract}.",
         ),
     )
     facts: list[str] = []

@@ -15,19 +15,17 @@ from ..prompts import load_prompt
 from ..qa.llm import normalize_citation
 from ..rules.markup import sanitize_markdown
 from ..rules.models import Flag
-from ..text import fold
 from .claims import claim_problems, claim_sources, drop_unsupported
 from .export import ad_markdown
 from .models import AdDraft, AdSection, JobAd
 from .pay import pay_section
 from .plan import AdPlan
-from .screen import GENDER_MARK
 
 if TYPE_CHECKING:
     from ..services import Services
 
-# Warnings the model can fix by rewording (pay is the application's, not the model's): re-asked like errors.
-REWORDABLE = ("gendered_wording", "title", "language")
+# Warnings the model can fix by rewording (pay and title are the application's, not the model's): re-asked like errors.
+REWORDABLE = ("gendered_wording", "language")
 
 
 @dataclass(frozen=True)
@@ -61,10 +59,15 @@ def _cited(citations: list[str], retrieved: dict[str, ScoredChunk]) -> list[str]
 
 
 def _titles(plan: AdPlan, framework: Framework) -> str:
-    lines = [f"- {plan.title.label} (F/H): {plan.title.description.get(plan.lang)}  <- the best fit for this brief"]
-    for t in framework.titles.recommended:
-        if t.id != plan.title.id and plan.brief.seniority in t.levels:
-            lines.append(f"- {t.label} (F/H): {t.description.get(plan.lang)} (scope {t.scope})")
+    """The title the ad uses (the application's: the requested one when usable), then the guide's others for context."""
+    lines = [f"Title to use: {plan.title_text}", f"Its meaning: {plan.title.description.get(plan.lang)}"]
+    others = [
+        f"- {t.label}: {t.description.get(plan.lang)} (scope {t.scope})"
+        for t in framework.titles.recommended
+        if t.label != plan.title_label and plan.brief.seniority in t.levels
+    ]
+    if others:
+        lines += ["Other titles the guide recommends at this level (for context only):", *others]
     return "\n".join(lines)
 
 
@@ -92,7 +95,7 @@ def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dic
                 )
             )
     return plan.job_ad(
-        title=clean(draft.title),
+        title=plan.title_text,  # the application's fact, whatever the model wrote
         descriptive_line=clean(draft.descriptive_line) or plan.descriptive_line,
         sections=sections,
         skills=[x for x in map(clean, draft.skills) if x],
@@ -102,14 +105,10 @@ def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dic
 
 
 def problems_to_fix(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dict[str, ScoredChunk]) -> list[str]:
-    """What a re-ask must fix: the linter's errors on the would-be ad, a bad title, missing sections, invented claims."""
+    """What a re-ask must fix: the linter's errors on the would-be ad, missing sections, invented claims.
+
+    The title and the pay are the application's: their flags are the recruiter's to resolve, not the model's."""
     problems = []
-    labels = [t.label for t in framework.titles.recommended]
-    bare = GENDER_MARK.sub("", draft.title).strip()
-    if not re.search(r"\((?:F/H|H/F)\)", draft.title):
-        problems.append(f"title: '{draft.title}' must end with '(F/H)' or '(H/F)'")
-    if fold(bare) not in {fold(label) for label in labels}:
-        problems.append(f"title: '{bare}' is not one of the recommended titles {labels}")
     missing = [s for s in ("company", "missions", "profile") if s not in {x.id for x in draft.sections}]
     if missing:
         problems.append(f"sections: missing {missing}")
@@ -117,6 +116,8 @@ def problems_to_fix(plan: AdPlan, framework: Framework, draft: AdDraft, retrieve
     problems += claim_problems(ad, claim_sources(plan, framework, retrieved))
     for flag in plan.lint(ad_markdown(ad), framework):
         # Errors, and the warnings the model can fix by rewording (pay is the application's, not the model's).
+        if flag.kind in ("title", "salary"):
+            continue
         if flag.severity == "error" or (flag.severity == "warning" and flag.kind in REWORDABLE):
             problems.append(
                 f"{flag.kind}: {flag.message}" + (f" (offending text: “{flag.evidence}”)" if flag.evidence else "")

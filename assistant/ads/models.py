@@ -84,8 +84,10 @@ class Salary(BaseModel):
         "unspecified", description="gross (brut) or net as the brief says; unspecified: the ad says neither."
     )
     variable: str | None = Field(None, description="The variable part, as the ad states it.")
-    source: Literal["brief", "guide"] = Field(
-        "guide", description="brief: given by the hiring manager; guide: the guide's grid."
+    source: Literal["brief", "guide", "none"] = Field(
+        "none",
+        description="brief: given by the hiring manager; guide: the guide's grid, applied by the recruiter; "
+        "none: no pay given (the ad shows a placeholder to complete).",
     )
 
 
@@ -108,8 +110,8 @@ class AdDraft(BaseModel):
     """What the LLM writes: the ad's wording. Pay, date and company facts are filled in by the application."""
 
     title: str = Field(
-        description="One of the recommended titles given, followed by '(F/H)', e.g. 'Account Manager (F/H)'. "
-        "Never a gendered title."
+        description="The title given under 'Title to use', exactly, with its gender marker, e.g. "
+        "'Account Manager (F/H)'. Never a gendered title."
     )
     descriptive_line: str | None = Field(
         None,

@@ -1,5 +1,5 @@
-"""Pay: read from the brief when it states it, else the guide's grid for the level (said so); the pay section is
-always written by the application, never by the LLM."""
+"""Pay: read from the brief when it states it, else a visible placeholder (the guide's grid is only a suggestion in
+the check's error flag); the pay section is always written by the application, never by the LLM."""
 
 from __future__ import annotations
 
@@ -37,8 +37,12 @@ class PlannedPay:
     """Notes on the reading: no basis given, period assumed, unreadable pay, pay taken from the guide."""
 
 
+PAY_PLACEHOLDER = {"fr": "[salaire à compléter]", "en": "[salary to be confirmed]"}
+"""What the ad shows where the brief gives no pay: visible, and an error until the recruiter replaces it."""
+
+
 def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> PlannedPay:
-    """Pay from the brief when it reads; else the guide's grid for the level, marked as such.
+    """Pay from the brief when it reads; else no figure (the ad shows `PAY_PLACEHOLDER`).
 
     `variable` is the brief's variable pay as it may appear in the ad (screened)."""
     flags: list[Flag] = []
@@ -79,6 +83,11 @@ def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> 
                             f"The brief's pay (“{given}”) does not say monthly or yearly: read as {period} from the amount "
                             "(below 12,000 = monthly); check it."
                         ),
+                        message_fr=(
+                            f"La rémunération du brief (« {given} ») ne dit pas si elle est mensuelle ou annuelle : lue "
+                            f"comme {'mensuelle' if parsed.period == 'month' else 'annuelle'} d’après le montant "
+                            "(moins de 12 000 = mensuelle) ; vérifiez-la."
+                        ),
                     )
                 )
             salary = Salary(
@@ -96,40 +105,25 @@ def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> 
                 kind="salary",
                 severity="warning",
                 evidence=given,
-                message=f"The brief's pay (“{given}”) has no readable amount: the ad shows the guide's figures instead; give a range.",
-            )
-        )
-    grid = framework.salary.levels.get(brief.seniority)
-    low = grid.min if grid else None
-    high = grid.max if grid else None
-    if low is None and brief.seniority == "senior":
-        # The guide gives seniors only a ceiling ("jusqu'à 5420 €"): the range starts where the junior one ends.
-        junior = framework.salary.levels.get("junior")
-        low = junior.max if junior else None
-    if given is None:  # an unreadable pay already has its warning: no second, contradictory note
-        level = f"{brief.seniority} level" + (
-            "" if "seniority" in brief.model_fields_set else " (the brief gives no level)"
-        )
-        stated = (
-            "" if guide_states_band(framework, low, high) else " (interpolated: the guide gives no band for this level)"
-        )
-        flags.append(
-            Flag(
-                kind="salary",
-                severity="info",
                 message=(
-                    f"No pay in the brief: the ad shows a range from the guide's {framework.salary.year} grid for the "
-                    f"{level}{stated}; confirm before publishing."
+                    f"The brief's pay (“{given}”) has no readable amount: the ad shows a placeholder to complete; "
+                    "give the starting pay or its range."
+                ),
+                message_fr=(
+                    f"La rémunération du brief (« {given} ») ne donne aucun montant lisible : l’annonce affiche un "
+                    "champ à compléter ; indiquez le salaire d’embauche ou sa fourchette."
                 ),
             )
         )
+    # No readable pay: the ad shows a visible placeholder and the check raises an error carrying the guide's
+    # grid as a suggestion (`grid_suggestion`); the grid is never written into the ad on its own.
     salary = Salary(
-        min=low,
-        max=high,
+        min=None,
+        max=None,
         period=framework.salary.period,
-        basis=framework.salary.basis,
+        basis="unspecified",
         variable=variable,
-        source="guide",
+        source="none",
     )
     return PlannedPay(salary, flags)
 
@@ -143,6 +137,10 @@ def _basis_flag(given: str) -> Flag:
             f"The brief's pay (“{given}”) says neither brut/gross nor net: the ad states the amount without either; "
             "add brut or net."
         ),
+        message_fr=(
+            f"La rémunération du brief (« {given} ») ne dit ni brut ni net : l’annonce donne le montant sans "
+            "l’un ni l’autre ; précisez brut ou net."
+        ),
     )
 
 
@@ -153,37 +151,51 @@ def guide_states_band(framework: Framework, low: float | None, high: float | Non
 
 
 def pay_section(salary: Salary, framework: Framework, lang: str) -> AdSection:
-    """The pay section, always written by the application (never by the LLM): figures must be the brief's or the guide's."""
+    """The pay section, always written by the application (never by the LLM): the brief's figures, else a placeholder.
+
+    The guide's grid is never written here on its own, and neither is a variable part the brief did not give."""
     say = partial(t, lang)
-    paragraphs = []
-    amount = salary_sentence(salary, lang)
-    if amount:
-        line = say(f"Salaire : {amount}", f"Salary: {amount}")
-        if salary.source == "guide" and guide_states_band(framework, salary.min, salary.max):
-            line += say(
-                f" (fourchette indicative pour ce niveau, d’après la grille {framework.salary.year} du guide de recrutement).",
-                f" (indicative range for this level, from the hiring guide's {framework.salary.year} grid).",
-            )
-        elif salary.source == "guide":
-            line += guide_grid_note(framework, lang)
-        else:
-            line += "."
-        paragraphs.append(line)
-    pct = framework.salary.variable_pct
+    amount = salary_sentence(salary, lang) or PAY_PLACEHOLDER[lang]
+    paragraphs = [say(f"Salaire : {amount}.", f"Salary: {amount}.")]
     if salary.variable:
         paragraphs.append(
             say(f"Part variable : {salary.variable.rstrip('.')}.", f"Variable pay: {salary.variable.rstrip('.')}.")
         )
-    elif pct:
-        paragraphs.append(
-            say(
-                f"Une part variable indexée sur l’atteinte d’objectifs peut s’y ajouter : elle représente de {pct.min:g} à "
-                f"{pct.max:g} % du salaire dans la plupart des contrats d’account manager.",
-                f"A variable part tied to targets may be added: it is {pct.min:g} to {pct.max:g}% of pay in most account "
-                "manager contracts.",
-            )
-        )
     return AdSection(id="pay", heading=say("Rémunération", "Pay"), paragraphs=paragraphs)
+
+
+@dataclass(frozen=True)
+class GridSuggestion:
+    """The guide's grid for a level, offered to the recruiter (in a flag and a fix), never written on its own."""
+
+    salary: Salary
+    """The band: the guide's own for junior; interpolated between its figures for mid and senior."""
+    amount: str
+    """The band as the ad would state it, e.g. '2 920 € à 3 500 € bruts mensuels'."""
+    interpolated: bool
+    """True when the guide gives no band for this level (the figures are the guide's bounds around it)."""
+    year: int | str
+    """The grid's year."""
+
+
+def grid_suggestion(framework: Framework, level: str, lang: str) -> GridSuggestion | None:
+    """The guide's grid for `level` as a pay the recruiter may apply; None when the guide has no grid."""
+    grid = framework.salary.levels.get(level)
+    low = grid.min if grid else None
+    high = grid.max if grid else None
+    if low is None and level == "senior":
+        # The guide gives seniors only a ceiling ("jusqu'à 5420 €"): the range starts where the junior one ends.
+        junior = framework.salary.levels.get("junior")
+        low = junior.max if junior else None
+    if low is None and high is None:
+        return None
+    salary = Salary(min=low, max=high, period=framework.salary.period, basis=framework.salary.basis, source="guide")
+    return GridSuggestion(
+        salary=salary,
+        amount=salary_sentence(salary, lang),
+        interpolated=not guide_states_band(framework, low, high),
+        year=framework.salary.year,
+    )
 
 
 def guide_grid_note(framework: Framework, lang: str) -> str:

@@ -9,7 +9,6 @@ from datetime import date
 import yaml
 
 from ..guide.framework import Framework, RecommendedTitle
-from ..rules.compliance import lint_ad
 from ..rules.models import Flag
 from ..text import fold
 from .models import AdSection, JobAd, JobBrief, Salary
@@ -26,7 +25,7 @@ class AdPlan:
     lang: str
     """The ad's language, fr or en."""
     title: RecommendedTitle
-    """The guide's recommended title the ad uses."""
+    """The guide's recommended title that fits the brief (its description is the ad's descriptive line)."""
     profile: str
     """farmer (grows existing clients), hunter (prospects) or both, from the brief or guessed from its words."""
     key_accounts: bool
@@ -51,11 +50,18 @@ class AdPlan:
     """Where the job is, screened."""
     flags: list[Flag] = field(default_factory=list)
     """What the recruiter must know about the brief (left-out text, pay reading, dates, title)."""
+    requested_label: str | None = None
+    """The hiring manager's requested title when the ad uses it (a discouraged one is flagged by the check)."""
+
+    @property
+    def title_label(self) -> str:
+        """The title without its gender marker: the requested one when usable, else the guide's."""
+        return self.requested_label or self.title.label
 
     @property
     def title_text(self) -> str:
-        """The title with its gender marker, as the ad shows it."""
-        return f"{self.title.label} (F/H)"
+        """The title with its gender marker, as the ad shows it: (F/H) in French, (M/F) in English."""
+        return f"{self.title_label} {TITLE_MARKERS.get(self.lang, TITLE_MARKERS['fr'])}"
 
     @property
     def descriptive_line(self) -> str:
@@ -117,9 +123,11 @@ class AdPlan:
         return yaml.safe_dump(kept, allow_unicode=True, sort_keys=False)
 
     def lint(self, text: str, framework: Framework) -> list[Flag]:
-        """The compliance linter on an ad's text, with the brief's level, date and country."""
+        """The compliance check on an ad's text, with the brief's level, date and country."""
+        from .check import check_ad_text
+
         return list(
-            lint_ad(
+            check_ad_text(
                 text,
                 framework=framework,
                 language=self.lang,
@@ -129,6 +137,9 @@ class AdPlan:
             )
         )
 
+
+# The gender marker of a title: French ads say (F/H); an English ad never does, it says (M/F).
+TITLE_MARKERS = {"fr": "(F/H)", "en": "(M/F)"}
 
 _KEY_ACCOUNTS = re.compile(
     r"\b(?:comptes? cles?|key accounts?|grands? comptes?|strategic accounts?|comptes? strategiques?|kam)\b"
@@ -161,7 +172,7 @@ def plan_ad(brief: JobBrief, framework: Framework, lang: str, *, today: date | N
     key_accounts = bool(_KEY_ACCOUNTS.search(text))
     international = bool(_INTERNATIONAL.search(text))
     flags: list[Flag] = []
-    title = _choose_title(
+    title, requested_label = _choose_title(
         brief, framework, lang, key_accounts=key_accounts, international=international, profile=profile, flags=flags
     )
     screened = {name: clean_text(getattr(brief, name), name, framework, lang) for name in SCREENED_FIELDS}
@@ -175,6 +186,10 @@ def plan_ad(brief: JobBrief, framework: Framework, lang: str, *, today: date | N
                 severity="warning",
                 evidence=wording,
                 message=f"The level “{wording}” refers to age: the ad says it is open to entry-level candidates instead.",
+                message_fr=(
+                    f"Le niveau « {wording} » renvoie à l’âge : l’annonce indique plutôt qu’elle est ouverte aux "
+                    "débutant·es."
+                ),
             )
         )
     today = today or date.today()
@@ -187,8 +202,14 @@ def plan_ad(brief: JobBrief, framework: Framework, lang: str, *, today: date | N
                 kind="salary",
                 severity="info",
                 message=(
-                    "No variable pay in the brief: the ad mentions the guide's usual range "
-                    f"({framework.salary.variable_pct.min:g} to {framework.salary.variable_pct.max:g} %); confirm it or remove it."
+                    "No variable pay in the brief: the ad states none. The guide's usual variable part is "
+                    f"{framework.salary.variable_pct.min:g} to {framework.salary.variable_pct.max:g} % of pay; add it if "
+                    "the job has one."
+                ),
+                message_fr=(
+                    "Pas de part variable dans le brief : l’annonce n’en mentionne pas. Selon le guide, elle représente "
+                    f"en général {framework.salary.variable_pct.min:g} à {framework.salary.variable_pct.max:g} % du "
+                    "salaire ; ajoutez-la si le poste en comporte une."
                 ),
             )
         )
@@ -214,6 +235,7 @@ def plan_ad(brief: JobBrief, framework: Framework, lang: str, *, today: date | N
         location=screened["location"].text(),
         key_clients=key_clients,
         flags=flags,
+        requested_label=requested_label,
     )
 
 
@@ -234,6 +256,11 @@ def _date_flags(brief: JobBrief, today: date) -> list[Flag]:
                     f"The brief's publication date {brief.date_posted.isoformat()} is in the past (today is {today.isoformat()}): "
                     "an ad is dated the day it is published (Code du travail L5332-1); check the date."
                 ),
+                message_fr=(
+                    f"La date de publication du brief ({brief.date_posted.isoformat()}) est passée (nous sommes le "
+                    f"{today.isoformat()}) : une annonce est datée du jour de sa publication (Code du travail "
+                    "L5332-1) ; vérifiez la date."
+                ),
             )
         )
     if brief.valid_through and brief.valid_through < today:
@@ -244,6 +271,10 @@ def _date_flags(brief: JobBrief, today: date) -> list[Flag]:
                 evidence=brief.valid_through.isoformat(),
                 message=(
                     f"The brief's expiry date {brief.valid_through.isoformat()} has passed: the ad would be published expired."
+                ),
+                message_fr=(
+                    f"La date d’expiration du brief ({brief.valid_through.isoformat()}) est passée : l’annonce serait "
+                    "publiée déjà expirée."
                 ),
             )
         )
@@ -259,51 +290,69 @@ def _choose_title(
     international: bool,
     profile: str,
     flags: list[Flag],
-) -> RecommendedTitle:
-    """The requested title when the guide recommends it; a discouraged one is replaced by its suggestion."""
+) -> tuple[RecommendedTitle, str | None]:
+    """(the guide's title that fits the brief, the requested title when the ad uses it).
+
+    A requested title is used as the title: a discouraged one is the check's flag with the guide's suggestion (and
+    a one-click fix), not a silent replacement. Only an unlawful one (gendered, a protected criterion) is not used.
+    """
     level = brief.seniority
     recommended = framework.titles.recommended
     requested = brief.requested_title
     problems = offending(requested, framework, lang, title=True) if requested else []
-    if requested and problems:  # "Vendeuse H/F", "Jeune commercial": never used, the guide's title instead
+    if requested and problems:  # "Vendeuse H/F", "Jeune commercial": unlawful, never used; the guide's title instead
         flags.append(brief_flag("requested_title", requested, problems, lang))
         requested = None
-    if requested:
-        bare = GENDER_MARK.sub("", requested).strip()
-        for bad in framework.titles.discouraged:
-            if any(re.search(p, fold(bare)) or re.search(p, bare.casefold()) for p in bad.patterns):
-                suggestion = framework.title(bad.suggest)
-                flags.append(
-                    Flag(
-                        kind="title",
-                        severity="warning",
-                        evidence=requested,
-                        message=f"Requested title “{requested}” is discouraged: {bad.reason.en} The ad uses “{suggestion.label}”.",
-                    )
-                )
-                return suggestion
-        for title in recommended:
-            if fold(bare) == fold(title.label) or fold(bare) in {fold(title.id.replace("_", " ")), fold(title.id)}:
-                if level in title.levels:
-                    return title
+    fitting = _fitting_title(brief, framework, key_accounts=key_accounts, international=international, profile=profile)
+    if not requested:
+        return fitting, None
+    bare = GENDER_MARK.sub("", requested).strip()
+    if not bare:
+        return fitting, None
+    for bad in framework.titles.discouraged:
+        if any(re.search(p, fold(bare)) or re.search(p, bare.casefold()) for p in bad.patterns):
+            # Used as asked; the check flags it in the ad's title with the guide's suggestion.
+            return framework.title(bad.suggest), bare
+    for title in recommended:
+        if fold(bare) == fold(title.label) or fold(bare) in {fold(title.id.replace("_", " ")), fold(title.id)}:
+            if level not in title.levels:
                 flags.append(
                     Flag(
                         kind="title",
                         severity="info",
                         evidence=requested,
-                        message=f"The guide keeps “{title.label}” for levels {', '.join(title.levels)}; title chosen by level instead.",
+                        message=(
+                            f"The guide keeps “{title.label}” for levels {', '.join(title.levels)}; for this level it "
+                            f"suggests “{fitting.label}”."
+                        ),
+                        message_fr=(
+                            f"Le guide réserve « {title.label} » aux niveaux {', '.join(title.levels)} ; pour ce "
+                            f"niveau, il suggère « {fitting.label} »."
+                        ),
                     )
                 )
-                break
-        else:
-            flags.append(
-                Flag(
-                    kind="title",
-                    severity="info",
-                    evidence=requested,
-                    message=f"“{requested}” is not one of the guide's recommended titles; the ad uses one of them.",
-                )
-            )
+            return title, title.label
+    flags.append(
+        Flag(
+            kind="title",
+            severity="info",
+            evidence=requested,
+            message=f"“{bare}” is not one of the guide's recommended titles; for this brief it suggests “{fitting.label}”.",
+            message_fr=(
+                f"« {bare} » ne fait pas partie des intitulés recommandés par le guide ; pour ce brief, il suggère "
+                f"« {fitting.label} »."
+            ),
+        )
+    )
+    return fitting, bare
+
+
+def _fitting_title(
+    brief: JobBrief, framework: Framework, *, key_accounts: bool, international: bool, profile: str
+) -> RecommendedTitle:
+    """The guide's recommended title for the brief's level, scope and profile."""
+    level = brief.seniority
+    recommended = framework.titles.recommended
     scope = "key_accounts" if key_accounts or (brief.team_to_manage or 0) > 0 else "standard"
     fits = [t for t in recommended if t.scope == scope and level in t.levels]
     if scope == "key_accounts" and fits:

@@ -80,6 +80,7 @@ def brief_flag(field_name: str, quote: str, problems: list[Flag], lang: str) -> 
     """The flag for a part of the brief left out of the ad, quoting it, with the first problem's explanation."""
     kinds = {p.kind for p in problems}
     why = problems[0].message if problems else ""
+    why_fr = problems[0].text("fr") if problems else ""
     if "prompt_injection" in kinds:
         return Flag(
             kind="prompt_injection",
@@ -88,6 +89,10 @@ def brief_flag(field_name: str, quote: str, problems: list[Flag], lang: str) -> 
             message=(
                 f"The brief ({field_name}) holds text aimed at the AI “{quote}”: left out of the ad and of what the "
                 f"model sees. {why}"
+            ).strip(),
+            message_fr=(
+                f"Le brief ({field_name}) contient un texte adressé à l’IA « {quote} » : écarté de l’annonce et de ce "
+                f"que le modèle lit. {why_fr}"
             ).strip(),
         )
     if "discrimination" in kinds:
@@ -98,10 +103,16 @@ def brief_flag(field_name: str, quote: str, problems: list[Flag], lang: str) -> 
             message=(
                 f"The brief ({field_name}) asks for “{quote}”: a protected criterion, left out of the ad. {why}"
             ).strip(),
+            message_fr=(
+                f"Le brief ({field_name}) demande « {quote} » : un critère protégé, écarté de l’annonce. {why_fr}"
+            ).strip(),
         )
     return Flag(
         kind="gendered_wording",
         severity="warning",
         evidence=quote,
         message=(f"The brief ({field_name}) has gendered wording “{quote}”: left out of the ad. {why}").strip(),
+        message_fr=(
+            f"Le brief ({field_name}) contient une formulation genrée « {quote} » : écartée de l’annonce. {why_fr}"
+        ).strip(),
     )

@@ -19,7 +19,7 @@ from ..rules.safety import find_protected_criteria
 from ..text import detect_language
 from .common import SuiteResult, check_thresholds, evals_dir, latency, load_yaml
 
-MARKER = re.compile(r"\((?:F/H|H/F)\)\s*$")
+MARKER = re.compile(r"\((?:F/H|H/F|M/F)\)\s*$")  # an English ad says (M/F)
 JSONLD_REQUIRED = ("title", "description", "datePosted", "hiringOrganization")
 COUNTED = ("error", "warning")  # info notes are advice, not findings
 
@@ -36,7 +36,8 @@ def check_case(case: dict[str, Any], result: AdResult, framework: Any, services:
     labels = {t.label for t in framework.titles.recommended}
     bare = MARKER.sub("", ad.title).strip()
     checks["title_marker"] = (bool(MARKER.search(ad.title)), ad.title)
-    checks["title_recommended"] = (bare in labels, bare)
+    if not case.get("brief", {}).get("requested_title"):  # a requested title is used as asked (issue 12)
+        checks["title_recommended"] = (bare in labels, bare)
     if "title" in expect:
         checks["title_expected"] = (bare == expect["title"], f"{bare!r} vs {expect['title']!r}")
     protected = find_protected_criteria(text, context="ad")

@@ -1,0 +1,308 @@
+"""One-click fixes for the flags on an ad's text: what to put in place of the flagged span, where one exists.
+
+A `Fix` is an edit of the text the flag was found in: replace [start, end), which held `expected`, by
+`replacement`. `apply_fix` refuses (FixError) when the text no longer holds `expected` there, so a fix computed
+before an edit never corrupts the edited text. Fixes are computed here, from the rules' data, never in the rules.
+
+Kinds of fix: a discouraged title → the guide's recommended one; a title without a gender marker → "(F/H)" (or
+"(M/F)" in English) added; a gendered word → its epicene or neutral form; a protected-criterion requirement → the
+sentence removed; the pay placeholder → the guide's grid for the level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+from ..rules import wordlists as wl
+from ..text import fold
+from .check import PLACEHOLDER
+from .pay import grid_suggestion
+from .plan import TITLE_MARKERS
+
+if TYPE_CHECKING:
+    from ..guide.framework import Framework
+    from ..rules.models import Flag
+
+
+class FixError(InputError):
+    """A fix that cannot be applied to this text (it changed since the check): re-check, then apply."""
+
+
+@dataclass(frozen=True)
+class Fix:
+    """An edit that resolves one flag: replace text[start:end] (which held `expected`) by `replacement`."""
+
+    kind: str
+    """The flag kind it fixes (title, gendered_wording, discrimination, salary)."""
+    label: str
+    """What it does, in English, e.g. 'Replace « Responsable de compte » by « Account Manager »'."""
+    label_fr: str
+    """The same in French."""
+    start: int
+    """Start of the edited span in the checked text."""
+    end: int
+    """End of the edited span."""
+    expected: str
+    """The checked text's content of [start, end): the fix applies only while it is still there."""
+    replacement: str
+    """What goes in its place ('' removes it)."""
+    evidence: str | None = None
+    """The flag's evidence, to find the flag again after the edit."""
+
+    def text(self, lang: str) -> str:
+        """The label in the interface's language."""
+        return self.label_fr if lang == "fr" else self.label
+
+
+def apply_fix(text: str, fix: Fix) -> str:
+    """The text with the fix applied; FixError when the text changed where the fix applies."""
+    if not (0 <= fix.start <= fix.end <= len(text)) or text[fix.start : fix.end] != fix.expected:
+        raise FixError(
+            "The ad changed since it was checked, so this fix no longer applies where it was found; "
+            "the flags are checked again: pick the fix again."
+        )
+    return _tidy(text[: fix.start] + fix.replacement + text[fix.end :], fix.start)
+
+
+def _tidy(text: str, pos: int) -> str:
+    """After a removal: no doubled space, no space before punctuation, no run of blank lines around `pos`."""
+    lo, hi = max(0, pos - 2), min(len(text), pos + 2)
+    window = text[lo:hi]
+    window = re.sub(r"(?<=\S) {2,}(?=\S)", " ", window)
+    window = re.sub(r" +(?=[.,;])", "", window)
+    text = text[:lo] + window + text[hi:]
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+# --------------------------------------------------------------------------- gendered words → epicene forms
+
+_DET_FORMS = {
+    "un": "un·e",
+    "une": "un·e",
+    "le": "le ou la",
+    "la": "le ou la",
+    "du": "du ou de la",
+    "ce": "ce·tte",
+    "cette": "ce·tte",
+    "futur": "futur·e",
+    "future": "futur·e",
+    "nouveau": "nouveau ou nouvelle",
+    "nouvelle": "nouveau ou nouvelle",
+}
+_NOUN_PAIRS = {fold(m): (m, f) for m, f in wl.FR_GENDERED_NOUNS} | {fold(f): (m, f) for m, f in wl.FR_GENDERED_NOUNS}
+_EN_NEUTRAL = {
+    "salesman": "salesperson",
+    "salesmen": "salespeople",
+    "saleswoman": "salesperson",
+    "saleswomen": "salespeople",
+    "chairman": "chair",
+    "chairmen": "chairs",
+    "chairwoman": "chair",
+    "businessman": "businessperson",
+    "businessmen": "businesspeople",
+    "businesswoman": "businessperson",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "foreman": "supervisor",
+    "workman": "worker",
+    "workmen": "workers",
+    "repairman": "repair technician",
+    "deliveryman": "delivery driver",
+    "cameraman": "camera operator",
+    "middleman": "intermediary",
+    "handyman": "maintenance worker",
+    "manpower": "workforce",
+    "waitress": "server",
+    "waitresses": "servers",
+    "stewardess": "flight attendant",
+    "hostess": "host",
+    "headmaster": "head teacher",
+    "headmistress": "head teacher",
+}
+_EN_PRONOUNS = {"his": "their", "him": "them", "himself": "themselves", "he": "they", "she": "they"}
+_EN_VERBS = {"is": "are", "has": "have", "needs": "need", "was": "were", "'s": "'re", "'ll": "'ll", "'d": "'d"}
+
+
+def epicene(masculine: str, feminine: str) -> str:
+    """The epicene form of a French job noun: chargé·e, vendeur·euse, directeur·rice; else both forms."""
+    if feminine.startswith(masculine) and feminine[len(masculine) :] in ("e", "ne", "fe", "sse"):
+        return f"{masculine}·{feminine[len(masculine) :]}"  # chargé·e, technicien·ne, chef·fe, hôte·sse
+    for m_end, f_end, suffix in (("teur", "trice", "rice"), ("eur", "euse", "euse"), ("er", "ère", "ère")):
+        if masculine.endswith(m_end) and feminine == masculine[: -len(m_end)] + f_end:
+            return f"{masculine}·{suffix}"
+    return f"{masculine} ou {feminine}"
+
+
+def _keep_case(original: str, new: str) -> str:
+    return new[:1].upper() + new[1:] if original[:1].isupper() else new
+
+
+def neutral_wording(evidence: str) -> str | None:
+    """The epicene (French) or neutral (English) form of a gendered span, or None when there is no simple one."""
+    words = evidence.split()
+    if not words:
+        return None
+    folded = [fold(w) for w in words]
+    if any(w.rstrip("s") in ("homme", "femme") for w in folded):  # « homme de terrain » → « personne de terrain »
+        out = [
+            ("personnes" if fold(w).endswith("s") else "personne") if fold(w).rstrip("s") in ("homme", "femme") else w
+            for w in words
+        ]
+        return _keep_case(evidence, " ".join(out))
+    if folded[0] in ("il", "elle") and len(words) == 2:  # « il sera » → « la personne recrutée sera »
+        return _keep_case(evidence, f"la personne recrutée {words[1]}")
+    if folded[0] in ("he", "she") and len(words) == 2:  # « he will » → « they will »
+        verb = _EN_VERBS.get(folded[1], words[1])
+        return _keep_case(evidence, f"they {verb}")
+    m = re.fullmatch(r"(he|she)('(?:ll|s|d))", evidence, re.IGNORECASE)
+    if m:
+        return _keep_case(evidence, "they" + _EN_VERBS[m.group(2).lower()])
+    if len(words) == 1 and folded[0] in _EN_PRONOUNS:
+        return _keep_case(evidence, _EN_PRONOUNS[folded[0]])
+    if len(words) == 1 and evidence.lower() in _EN_NEUTRAL:
+        return _keep_case(evidence, _EN_NEUTRAL[evidence.lower()])
+    # French: [determiner(s)] noun, e.g. « un commercial », « la vendeuse », « Vendeuse ».
+    out, changed = [], False
+    for word, key in zip(words, folded, strict=True):
+        elided = re.fullmatch(r"(l'|l’)(.+)", word, re.IGNORECASE)
+        stem_key = fold(elided.group(2)) if elided else key
+        if stem_key in _NOUN_PAIRS:
+            masculine, feminine = _NOUN_PAIRS[stem_key]
+            form = epicene(masculine, feminine)
+            out.append((elided.group(1) if elided else "") + _keep_case(elided.group(2) if elided else word, form))
+            changed = True
+        elif key in _DET_FORMS:
+            out.append(_keep_case(word, _DET_FORMS[key]))
+        else:
+            out.append(word)
+    return " ".join(out) if changed else None
+
+
+# --------------------------------------------------------------------------- sentences
+
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span to remove for the sentence holding [start, end): a whole bullet or line when it is the only sentence."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    s = line_start
+    for m in _SENTENCE_END.finditer(text, line_start, start):
+        s = m.end()
+    while s < start and text[s] in " \t":
+        s += 1
+    e = line_end
+    m = _SENTENCE_END.search(text, end, line_end)
+    if m and m.group() != "\n":
+        e = m.end()
+    prefix = text[line_start:s]
+    rest = text[e:line_end]
+    if not re.sub(r"^\s*(?:[-*+]|\d+\.)\s*", "", prefix).strip() and not rest.strip():
+        # The sentence is the whole line (or bullet): remove the line and its newline.
+        return line_start, min(len(text), line_end + 1)
+    while e < line_end and text[e] == " ":
+        e += 1
+    return s, e
+
+
+# --------------------------------------------------------------------------- fixes for flags
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def fix_for(
+    text: str, flag: Flag, *, framework: Framework | None = None, language: str = "fr", level: str | None = None
+) -> Fix | None:
+    """The fix for one flag on `text`, or None when there is none (or the flag has no span)."""
+    if flag.start is None or flag.end is None or not flag.evidence:
+        return None
+    s, e = flag.start, flag.end
+    if text[s:e] != flag.evidence:
+        return None  # the flag is about another text
+    evidence = flag.evidence
+
+    def replace(replacement: str, en: str, fr: str, span: tuple[int, int] = (s, e)) -> Fix:
+        return Fix(
+            kind=flag.kind,
+            label=en,
+            label_fr=fr,
+            start=span[0],
+            end=span[1],
+            expected=text[span[0] : span[1]],
+            replacement=replacement,
+            evidence=evidence,
+        )
+
+    if flag.kind == "title" and framework is not None:
+        for bad in framework.titles.discouraged:
+            if any(re.search(p, fold(evidence)) or re.search(p, evidence.casefold()) for p in bad.patterns):
+                label = framework.title(bad.suggest).label
+                return replace(
+                    label,
+                    f"Replace « {evidence} » by the guide's « {label} »",
+                    f"Remplacer « {evidence} » par « {label} », l’intitulé du guide",
+                )
+        return None
+    if flag.kind == "gendered_wording" and flag.severity != "info":
+        if flag.message.startswith("Title without a gender marker"):
+            marker = TITLE_MARKERS.get(language, TITLE_MARKERS["fr"])
+            return replace(
+                f"{evidence} {marker}",
+                f"Add « {marker} » to the title",
+                f"Ajouter « {marker} » à l’intitulé",
+            )
+        neutral = neutral_wording(evidence)
+        if neutral and neutral != evidence:
+            return replace(
+                neutral,
+                f"Replace « {evidence} » by « {neutral} »",
+                f"Remplacer « {evidence} » par « {neutral} »",
+            )
+        return None
+    if flag.kind == "discrimination" and flag.severity == "error":
+        span = sentence_span(text, s, e)
+        sentence = _short(text[span[0] : span[1]].strip(" -*\n"))
+        return replace(
+            "",
+            f"Remove the sentence « {sentence} »",
+            f"Supprimer la phrase « {sentence} »",
+            span,
+        )
+    if flag.kind == "salary" and PLACEHOLDER.fullmatch(evidence) and framework is not None:
+        suggestion = grid_suggestion(framework, level or "mid", language)
+        if suggestion is None:
+            return None
+        return replace(
+            suggestion.amount,
+            f"Fill in the guide's {suggestion.year} grid: « {suggestion.amount} »",
+            f"Compléter avec la grille {suggestion.year} du guide : « {suggestion.amount} »",
+        )
+    return None
+
+
+def fixes_for(
+    text: str,
+    flags: list[Flag],
+    *,
+    framework: Framework | None = None,
+    language: str = "fr",
+    level: str | None = None,
+) -> list[tuple[Flag, Fix]]:
+    """(flag, fix) for each flag on `text` that has a fix, in the flags' order."""
+    out = []
+    for flag in flags:
+        fix = fix_for(text, flag, framework=framework, language=language, level=level)
+        if fix is not None:
+            out.append((flag, fix))
+    return out
+
+
+__all__ = ["Fix", "FixError", "apply_fix", "epicene", "fix_for", "fixes_for", "neutral_wording", "sentence_span"]

@@ -1,0 +1,164 @@
+"""One-click fixes: each kind resolves its flag when applied (the check run again no longer raises it), and a fix
+computed before an edit refuses to apply instead of corrupting the edited text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.ads.check import check_ad_text
+from assistant.ads.fixes import FixError, apply_fix, epicene, fix_for, fixes_for, neutral_wording, sentence_span
+from assistant.rules import wordlists as wl
+
+DAY = date(2026, 11, 27)
+
+AD_FR = """# {title}
+
+**Chargé·e de comptes clients** · CDI · Lyon
+
+*Publiée le 27 novembre 2026*
+
+## À propos d’Acme
+
+Acme recrute en CDI.
+
+## Votre profil
+
+{profile}
+
+## Rémunération
+
+Salaire : {pay}.
+"""
+
+
+def ad(
+    title: str = "Account Manager (F/H)",
+    profile: str = "Sens de l’écoute.",
+    pay: str = "3 000 € à 3 400 € bruts mensuels",
+) -> str:
+    return AD_FR.format(title=title, profile=profile, pay=pay)
+
+
+def check(text: str, framework, lang: str = "fr", level: str = "junior") -> list:
+    return check_ad_text(text, framework=framework, language=lang, level=level, date_posted=DAY)
+
+
+def fix_and_recheck(text: str, framework, kind: str, lang: str = "fr") -> tuple[str, list, list]:
+    """Apply the first fix of `kind`; (new text, flags before, flags after)."""
+    before = check(text, framework, lang)
+    pairs = [
+        (f, fix)
+        for f, fix in fixes_for(text, before, framework=framework, language=lang, level="junior")
+        if f.kind == kind
+    ]
+    assert pairs, [(f.kind, f.evidence, f.message[:60]) for f in before]
+    flag, fix = pairs[0]
+    fixed = apply_fix(text, fix)
+    after = check(fixed, framework, lang)
+    gone = [f for f in after if f.kind == flag.kind and f.severity == flag.severity and f.evidence == flag.evidence]
+    assert not gone, (flag, fixed)
+    return fixed, before, after
+
+
+def test_discouraged_title_is_replaced_by_the_guides(framework) -> None:
+    fixed, before, _ = fix_and_recheck(ad(title="Responsable de compte (F/H)"), framework, "title")
+    assert fixed.startswith("# Account Manager (F/H)\n")
+    flag = next(f for f in before if f.kind == "title")
+    assert "Account Manager" in fix_for(ad(title="Responsable de compte (F/H)"), flag, framework=framework).label
+
+
+@pytest.mark.parametrize(("lang", "marker"), [("fr", "(F/H)"), ("en", "(M/F)")])
+def test_missing_gender_marker_is_added(framework, lang: str, marker: str) -> None:
+    text = ad(title="Account Manager")
+    if lang == "en":
+        text = "# Account Manager\n\n*Posted on 27 November 2026*\n\n## About you\n\nYou listen to clients.\n\nSalary: €3,000 to €3,400 gross per month.\n"
+    fixed, _, _ = fix_and_recheck(text, framework, "gendered_wording", lang)
+    assert fixed.startswith(f"# Account Manager {marker}\n")
+
+
+@pytest.mark.parametrize(
+    ("profile", "expected"),
+    [
+        ("Vous serez un commercial aguerri.", "un·e commercial·e"),
+        ("Vous épaulerez la vendeuse en boutique.", "le ou la vendeur·euse"),
+        ("Un homme de terrain, à l’aise en rendez-vous.", "Une personne de terrain"),
+        ("Il sera rattaché à la direction.", "La personne recrutée sera"),
+    ],
+)
+def test_gendered_word_becomes_epicene(framework, profile: str, expected: str) -> None:
+    fixed, _, _ = fix_and_recheck(ad(profile=profile), framework, "gendered_wording")
+    assert expected.split()[-1] in fixed
+
+
+def test_english_gendered_words_become_neutral() -> None:
+    assert neutral_wording("salesman") == "salesperson"
+    assert neutral_wording("He will") == "They will"
+    assert neutral_wording("his") == "their"
+
+
+def test_every_listed_noun_has_an_epicene_form_the_linter_accepts(framework) -> None:
+    for masculine, feminine in wl.FR_GENDERED_NOUNS:
+        form = epicene(masculine, feminine)
+        text = ad(profile=f"Vous serez un·e {form} reconnu·e.")
+        assert not [f for f in check(text, framework) if f.kind == "gendered_wording" and f.severity == "warning"], form
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Moins de 30 ans.", "Nationalité française exigée.", "Vous avez entre 25 et 35 ans."],
+)
+def test_protected_criterion_sentence_is_removed(framework, sentence: str) -> None:
+    profile = f"Sens de l’écoute. {sentence} Bon relationnel."
+    fixed, _, after = fix_and_recheck(ad(profile=profile), framework, "discrimination")
+    assert sentence not in fixed and "Sens de l’écoute. Bon relationnel." in fixed
+    assert not [f for f in after if f.kind == "discrimination"]
+
+
+def test_a_bullet_naming_a_criterion_is_removed_whole(framework) -> None:
+    profile = "- Sens de l’écoute\n- Moins de 30 ans\n- Bon relationnel"
+    fixed, _, _ = fix_and_recheck(ad(profile=profile), framework, "discrimination")
+    assert "- Sens de l’écoute\n- Bon relationnel" in fixed
+
+
+def test_pay_placeholder_gets_the_guides_grid(framework) -> None:
+    text = ad(pay="[salaire à compléter]")
+    flags = check(text, framework)
+    error = next(f for f in flags if f.kind == "salary")
+    assert error.severity == "error" and "2 920 € à 3 500 €" in (error.message_fr or "")
+    fixed, _, after = fix_and_recheck(text, framework, "salary")
+    assert "Salaire : 2 920 € à 3 500 € bruts mensuels." in fixed
+    assert not [f for f in after if f.kind == "salary" and f.severity in ("error", "warning")]
+
+
+def test_a_fix_refuses_a_text_that_changed_where_it_applies(framework) -> None:
+    text = ad(title="Responsable de compte (F/H)", pay="[salaire à compléter]")
+    pairs = fixes_for(text, check(text, framework), framework=framework, language="fr", level="junior")
+    title_fix = next(fix for f, fix in pairs if f.kind == "title")
+    pay_fix = next(fix for f, fix in pairs if f.kind == "salary")
+    moved = "Nouvelle ligne.\n" + text  # every offset shifted
+    for fix in (title_fix, pay_fix):
+        with pytest.raises(FixError, match="changed since it was checked"):
+            apply_fix(moved, fix)
+    edited_title = text.replace("Responsable de compte", "Gestionnaire de compte")
+    with pytest.raises(FixError):
+        apply_fix(edited_title, title_fix)
+    # an edit after the span leaves the fix valid, and it applies where it was found
+    later = text + "\nUne ligne ajoutée.\n"
+    assert apply_fix(later, title_fix).startswith("# Account Manager (F/H)")
+    with pytest.raises(FixError):
+        apply_fix(text[:5], pay_fix)  # shorter than the span: refused, no IndexError
+
+
+def test_flags_without_a_span_or_another_text_have_no_fix(framework) -> None:
+    text = ad(title="Responsable de compte (F/H)")
+    flag = next(f for f in check(text, framework) if f.kind == "title")
+    assert fix_for("# Autre annonce\n", flag, framework=framework) is None
+    assert fix_for(text, flag.model_copy(update={"start": None}), framework=framework) is None
+
+
+def test_sentence_span_keeps_the_rest_of_the_line() -> None:
+    text = "A. B naming. C.\n"
+    s, e = sentence_span(text, 3, 4)
+    assert text[:s] + text[e:] == "A. C.\n"
