@@ -231,6 +231,24 @@ def test_question_with_unknown_competency(guide_copy: Path) -> None:
         load_framework(guide_copy)
 
 
+def test_step_focus_with_unknown_competency(guide_copy: Path) -> None:
+    def edit(d: dict) -> None:
+        d["interview"]["steps"][2]["assesses"][0]["competency"] = "charisma"
+
+    _edit_yaml(guide_copy, edit)
+    with pytest.raises(KnowledgeError, match=r"interview\.steps\[id=case_study\]\.assesses: unknown competency ids"):
+        load_framework(guide_copy)
+
+
+def test_step_focus_source_must_be_the_guides_words(guide_copy: Path) -> None:
+    def edit(d: dict) -> None:
+        d["interview"]["steps"][2]["assesses"][0]["source"] = "un test que le guide ne décrit nulle part ainsi"
+
+    _edit_yaml(guide_copy, edit)
+    with pytest.raises(KnowledgeError, match="assesses"):
+        load_framework(guide_copy)
+
+
 def test_bad_source_names_the_item(guide_copy: Path) -> None:
     def edit(d: dict) -> None:
         comp = next(c for c in d["competencies"] if c["id"] == "data_kpi")
