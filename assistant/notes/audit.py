@@ -34,6 +34,7 @@ def audit_record(notes: str, summary: InterviewSummary) -> dict[str, Any]:
             }
             for a in summary.competencies
         ],
+        "facts": [[f.kind, f.start, f.end] for f in summary.facts],
         "flags": [{"kind": f.kind, "start": f.start, "end": f.end} for f in summary.flags],
     }
 

@@ -1,11 +1,35 @@
-"""The scorecard as Markdown: flags first, then the table, the quotes, the follow-ups and the notice."""
+"""The scorecard's exports: Markdown (flags first, then the table, the facts, the quotes, the follow-ups and the
+notice) and JSON, both made from `export_summary` (redact.py), so neither carries what a flag says must not be kept.
+
+The JSON export (`scorecard_to_json`, written by `summarize --format json` and the notes tab's download, read by the
+debrief) is `InterviewSummary` dumped, schema `SCHEMA_VERSION`:
+
+    schema: "scorecard/1"               language: "fr" | "en"        stage: "phone" | "face_to_face" | "case_study" | null
+    interviewer: str | null             stage_competencies: [competency id] | null (null: no stage given)
+    competencies: [{id, label, status: "assessed" | "not_assessed" | "not_planned", rating: 1-5 | null, rationale,
+                    evidence: [{quote, start, end, polarity: "positive" | "negative" | "neutral"}]}]  (framework order)
+    facts: [{kind: "salary_expectation" | "availability" | "location" | "next_steps" | "candidate_question",
+             quote, start, end}]
+    flags: [{kind, severity, message, message_fr, evidence, quote, start, end}]   (evidence/quote: a placeholder
+             such as "[téléphone]" for pii, discrimination, pay_history and prompt_injection flags)
+    strengths, concerns: [{quote, start, end, polarity, competency}]   follow_up_questions: [{competency,
+    competencies, question, question_id, stage}]   recommendation, recommendation_rationale, notice, backend, model,
+    excluded, dropped, retrieved, usage
+
+Offsets (`start`, `end`) refer to the notes as the interviewer gave them; a quote that had a flagged span inside it
+has that span replaced, so `quote` may then differ from `notes[start:end]`.
+"""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from .models import InterviewSummary
+from .redact import export_summary
+
+SCHEMA_VERSION = "scorecard/1"
 
 
 def _md(text: str) -> str:
@@ -37,6 +61,23 @@ _LABELS = {
         "backend": "Moteur",
         "colon": " :",
         "stage": "Étape",
+        "interviewer": "Intervieweur·se",
+        "not_planned": "non prévu à cette étape",
+        "not_planned_line": "Non prévues à cette étape (et sans citation)",
+        "facts": "Informations pratiques",
+        "no_facts": "Aucune relevée dans les notes.",
+        "fact_kinds": {
+            "salary_expectation": "Prétentions salariales",
+            "availability": "Disponibilité / préavis",
+            "location": "Lieu / télétravail",
+            "next_steps": "Prochaines étapes",
+            "candidate_question": "Questions du/de la candidat·e",
+        },
+        "stages": {
+            "phone": "entretien téléphonique",
+            "face_to_face": "entretien en face à face",
+            "case_study": "étude de cas",
+        },
         "recs": {"advance": "poursuivre", "hold": "en attente", "do_not_advance": "ne pas poursuivre"},
     },
     "en": {
@@ -60,25 +101,61 @@ _LABELS = {
         "backend": "Engine",
         "colon": ":",
         "stage": "Stage",
+        "interviewer": "Interviewer",
+        "not_planned": "not planned at this stage",
+        "not_planned_line": "Not planned at this stage (and no quote)",
+        "facts": "Practical facts",
+        "no_facts": "None found in the notes.",
+        "fact_kinds": {
+            "salary_expectation": "Salary expectation",
+            "availability": "Availability / notice",
+            "location": "Location / remote",
+            "next_steps": "Next steps",
+            "candidate_question": "Candidate's questions",
+        },
+        "stages": {"phone": "phone screen", "face_to_face": "face-to-face interview", "case_study": "case study"},
         "recs": {"advance": "advance", "hold": "hold", "do_not_advance": "do not advance"},
     },
 }
 _POLARITY_SIGN = {"positive": "+", "negative": "−", "neutral": "·"}
 
 
+def scorecard_filename(stage: str | None, fmt: str, day: date | None = None) -> str:
+    """`scorecard-<stage>-<YYYY-MM-DD>.<fmt>` (stage "interview" when none was given)."""
+    name = re.sub(r"[^a-z0-9_-]+", "-", (stage or "interview").lower()).strip("-") or "interview"
+    return f"scorecard-{name}-{(day or date.today()).isoformat()}.{fmt}"
+
+
+def scorecard_to_json(summary: InterviewSummary) -> dict[str, Any]:
+    """The JSON export (schema in this module's docstring): the redacted scorecard, with its schema version."""
+    return {"schema": SCHEMA_VERSION, **export_summary(summary).to_json()}
+
+
+def _flag_text(flag: Any, lang: str) -> str:
+    """The flag's message in `lang` when the flag has one (Flag.text), else its message."""
+    text = getattr(flag, "text", None)
+    return text(lang) if callable(text) else flag.message
+
+
 def scorecard_to_markdown(summary: InterviewSummary) -> str:
-    """A readable scorecard: flags first, then the table, the quotes, the follow-ups and the notice."""
-    t: dict[str, Any] = _LABELS[summary.language]
+    """A readable scorecard: flags first, then the table, the facts, the quotes, the follow-ups and the notice.
+
+    Made from `export_summary`: flags are quoted by placeholders, flagged spans are replaced in every quote."""
+    summary = export_summary(summary)
+    lang = summary.language
+    t: dict[str, Any] = _LABELS[lang]
     colon = t["colon"]
     labels = {a.id: a.label for a in summary.competencies}
     rated = summary.backend != "offline"
     engine = _md(summary.backend) + (f" · {_md(summary.model)}" if summary.model else "")
-    stage = f" · {t['stage']}{colon} {_md(summary.stage)}" if summary.stage else ""
-    lines = [f"# {t['title']}", "", f"*{t['backend']}{colon} {engine}{stage}*", "", f"## {t['flags']}", ""]
+    stage = f" · {t['stage']}{colon} {_md(t['stages'].get(summary.stage, summary.stage))}" if summary.stage else ""
+    who = f" · {t['interviewer']}{colon} {_md(summary.interviewer)}" if summary.interviewer else ""
+    lines = [f"# {t['title']}", "", f"*{t['backend']}{colon} {engine}{stage}{who}*", "", f"## {t['flags']}", ""]
     if summary.flags:
         for f in summary.flags:
             quote = f" — « {_md(f.quote)} »" if f.quote else ""
-            lines.append(f"- **{_md(f.kind)}** ({_md(f.severity)}){colon} {_md(f.message)}{quote}")
+            kind = f"`{f.kind}`" if re.fullmatch(r"[a-z_]+", f.kind) else _md(f.kind)  # no escape shows in code
+            lines.append(f"- **{kind}** ({_md(f.severity)}){colon} {_md(_flag_text(f, lang))}{quote}")
     else:
         lines.append(t["none"])
     if summary.excluded:
@@ -87,7 +164,10 @@ def scorecard_to_markdown(summary: InterviewSummary) -> str:
         [t["comp"], t["status"]] + ([t["rating"]] if rated else []) + [t["evidence"]] + ([t["why"]] if rated else [])
     )
     lines += ["", f"## {t['table']}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    not_planned = [a for a in summary.competencies if a.status == "not_planned"]
     for a in summary.competencies:
+        if a.status == "not_planned":
+            continue  # one line under the table, not a row of "not assessed" the stage never meant to assess
         quotes = (
             f"{len(a.evidence)} ({' '.join(_POLARITY_SIGN[e.polarity] for e in a.evidence)})" if a.evidence else "0"
         )
@@ -98,6 +178,14 @@ def scorecard_to_markdown(summary: InterviewSummary) -> str:
         if rated:
             cells.append(_md(a.rationale))
         lines.append("| " + " | ".join(cells) + " |")
+    if not_planned:
+        lines += ["", f"*{t['not_planned_line']}{colon} {_md(', '.join(a.label for a in not_planned))}.*"]
+    lines += ["", f"## {t['facts']}", ""]
+    if summary.facts:
+        for fact in summary.facts:
+            lines.append(f"- **{t['fact_kinds'][fact.kind]}**{colon} « {_md(fact.quote)} »")
+    else:
+        lines.append(t["no_facts"])
     lines += ["", f"## {t['quotes']}", ""]
     for a in summary.competencies:
         if a.evidence:

@@ -15,7 +15,7 @@ from ..llm import structured_call
 from ..prompts import load_prompt
 from ..rules.safety import Redaction, redact
 from ..text import fold
-from .models import AssessmentDraft, Evidence, EvidenceDraft, ScorecardDraft
+from .models import AssessmentDraft, Evidence, EvidenceDraft, FactDraft, ScorecardDraft
 from .prepare import Prepared
 
 if TYPE_CHECKING:
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 EXCLUDED_MARKER = "[passage exclu / excluded passage]"
 MAX_OUTPUT_TOKENS = 3072
+FACTS_TOKENS = 64
+"""Room for the optional practical facts in the scorecard call's output budget."""
 """The ceiling of the scorecard call's output budget (the notes are capped by ASSISTANT_MAX_NOTES_CHARS)."""
 
 
@@ -82,7 +84,8 @@ def output_budget(text: str, fw: Framework) -> int:
     (about 3 characters a token), plus the JSON of one entry per competency and the recommendation."""
     quotes = int(len(text) / 3 * 1.5)
     per_competency = 24  # {"competency_id": "...", "quotes": [...], "rating": n}
-    return max(256, min(MAX_OUTPUT_TOKENS, 64 + quotes + per_competency * len(fw.competency_ids)))
+    facts = FACTS_TOKENS  # a few {"kind": "...", "quote": "..."}: the quotes are sentences already counted above
+    return max(256, min(MAX_OUTPUT_TOKENS, 64 + facts + quotes + per_competency * len(fw.competency_ids)))
 
 
 def _draft_problems(fw: Framework) -> Callable[[ScorecardDraft], list[str]]:
@@ -186,7 +189,9 @@ def recommendation_problem(recommendation: str, ratings: list[int]) -> str:
     return ""
 
 
-_SCHEMA_WORDS = {name for model in (ScorecardDraft, AssessmentDraft, EvidenceDraft) for name in model.model_fields}
+_SCHEMA_WORDS = {
+    name for model in (ScorecardDraft, AssessmentDraft, EvidenceDraft, FactDraft) for name in model.model_fields
+}
 _ERROR_TYPES = set(get_args(ErrorType))
 
 

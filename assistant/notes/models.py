@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
@@ -12,6 +13,28 @@ from ..text import Language
 
 Polarity = Literal["positive", "negative", "neutral"]
 Recommendation = Literal["advance", "hold", "do_not_advance"]
+FactKind = Literal["salary_expectation", "availability", "location", "next_steps", "candidate_question"]
+FACT_KINDS: tuple[str, ...] = ("salary_expectation", "availability", "location", "next_steps", "candidate_question")
+Status = Literal["assessed", "not_assessed", "not_planned"]
+"""`assessed`: verified evidence; `not_assessed`: none, and the stage (or, with no stage, the interview) was meant to
+assess it; `not_planned`: none, and the stage given was not meant to assess it (no follow-up question)."""
+
+# What a model may write for a fact's kind, mapped to FactKind (a wrong kind drops the fact, never the scorecard).
+_FACT_KIND_ALIASES = {
+    "salary": "salary_expectation",
+    "salary_expectations": "salary_expectation",
+    "expectation": "salary_expectation",
+    "pretentions": "salary_expectation",
+    "notice": "availability",
+    "notice_period": "availability",
+    "start_date": "availability",
+    "remote": "location",
+    "location_constraint": "location",
+    "next_step": "next_steps",
+    "question": "candidate_question",
+    "candidate_questions": "candidate_question",
+    "questions": "candidate_question",
+}
 
 
 class EvidenceDraft(BaseModel):
@@ -77,6 +100,13 @@ class AssessmentDraft(BaseModel):
         ]
 
 
+class FactDraft(BaseModel):
+    """A practical fact the LLM proposes: its kind and one verbatim excerpt (verified by code like evidence)."""
+
+    kind: FactKind
+    quote: str = Field(description="The excerpt, copied character for character from the notes.")
+
+
 class ScorecardDraft(BaseModel):
     """What the LLM returns for interview notes: the competencies the notes show, with verbatim excerpts."""
 
@@ -91,6 +121,43 @@ class ScorecardDraft(BaseModel):
         "Null when the notes are too thin.",
     )
     recommendation_rationale: SkipJsonSchema[str] = ""
+    facts: list[FactDraft] = Field(
+        default_factory=list,
+        description="Optional, short: practical facts quoted verbatim, at most one per kind: salary_expectation "
+        "(what the candidate asks for; never their current or past pay), availability (notice, start date), location "
+        "(remote, on-site, moving), next_steps (agreed), candidate_question (what the candidate asked).",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _tolerant_facts(cls, data: Any) -> Any:
+        """Facts with a kind outside FactKind (after aliases) are dropped, never the whole scorecard; a
+        {"kind": "quote"} mapping is read as a list."""
+        if not isinstance(data, dict) or "facts" not in data:
+            return data
+        data = dict(data)
+        raw = data.get("facts")
+        if isinstance(raw, dict):
+            raw = [{"kind": k, "quote": v} for k, v in raw.items()]
+        kept = []
+        for item in raw if isinstance(raw, list) else []:
+            if not isinstance(item, dict) or not isinstance(item.get("quote"), str):
+                continue
+            kind = re.sub(r"[^a-z]+", "_", str(item.get("kind", "")).lower()).strip("_")
+            kind = _FACT_KIND_ALIASES.get(kind, kind)
+            if kind in FACT_KINDS and item["quote"].strip():
+                kept.append({"kind": kind, "quote": item["quote"]})
+        data["facts"] = kept
+        return data
+
+
+class PracticalFact(BaseModel):
+    """A practical fact of the interview (Metaview-style), backed by a verbatim quote: `quote == notes[start:end]`."""
+
+    kind: FactKind = Field(description="What the fact is about.")
+    quote: str = Field(description="The passage of the notes that states it, verbatim.")
+    start: int = Field(description="Character offset of the quote in the original notes.")
+    end: int
 
 
 class Evidence(BaseModel):
@@ -106,7 +173,7 @@ class Evidence(BaseModel):
 class CompetencyAssessment(BaseModel):
     id: str
     label: str
-    status: Literal["assessed", "not_assessed"]
+    status: Status
     rating: int | None = Field(None, ge=1, le=5, description="1 to 5 on the anchored scale; never set offline.")
     rationale: str = ""
     evidence: list[Evidence] = Field(default_factory=list)
@@ -127,17 +194,26 @@ class InterviewSummary(BaseModel):
 
     language: Language
     stage: str | None = None
+    interviewer: str | None = Field(None, description="Who interviewed, as the user typed it; None when not given.")
+    stage_competencies: list[str] | None = Field(
+        None, description="Ids of the competencies the stage was meant to assess; None when no stage was given."
+    )
     competencies: list[CompetencyAssessment]
     strengths: list[Evidence] = Field(default_factory=list)
     concerns: list[Evidence] = Field(default_factory=list)
     follow_up_questions: list[FollowUpQuestion] = Field(default_factory=list)
+    facts: list[PracticalFact] = Field(
+        default_factory=list, description="Practical facts (salary expectation, availability, ...), each quoted."
+    )
     flags: list[Flag] = Field(default_factory=list)
     recommendation: Recommendation | None = None
     recommendation_rationale: str = ""
     notice: str = Field(description="The decision belongs to the interviewer; what this tool did and did not do.")
     backend: str
     model: str | None = None
-    excluded: str = Field("", description="How passages with a discrimination or injection flag were kept out.")
+    excluded: str = Field(
+        "", description="How passages with a discrimination, injection or pay-history flag were kept out."
+    )
     dropped: list[str] = Field(default_factory=list, description="What verification removed from the LLM's proposal.")
     retrieved: list[str] = Field(default_factory=list, description="Ids of the guide passages given to the LLM.")
     usage: dict[str, int] = Field(default_factory=dict, description="Tokens and calls reported by the LLM backend.")

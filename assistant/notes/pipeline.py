@@ -6,7 +6,10 @@
       verify  every quote found verbatim, its polarity recomputed; ratings and a recommendation their evidence
               contradicts dropped
     offline   cues + embeddings (a local model only) → evidence and polarity, no ratings, no recommendation
-    scorecard one assessment per competency, follow-up questions from the guide's bank → InterviewSummary
+    facts     salary expectation, availability, location, next steps, the candidate's questions: LLM-proposed and
+              verified, else patterns; pay history is a flag (excluded), never a fact
+    scorecard one assessment per competency (with a stage: "not assessed" only for what the stage was meant to
+              assess), follow-up questions from the guide's bank → InterviewSummary
 
 Every evidence quote satisfies `quote == notes[start:end]` on the string the user passed. Notes are never logged
 or written anywhere, nor sent to a remote embedding service; the optional audit record holds a hash of them and
@@ -19,8 +22,9 @@ from typing import TYPE_CHECKING
 
 from ..errors import LLMError
 from .audit import write_audit
+from .facts import merge_facts, offline_facts, verify_facts
 from .llm import propose_scorecard
-from .models import InterviewSummary
+from .models import InterviewSummary, PracticalFact
 from .offline import OfflineEvidence, offline_evidence
 from .prepare import check_stage, prepare
 from .scorecard import build_scorecard
@@ -29,11 +33,20 @@ from .verify import LLMAssessment, verify_proposal
 if TYPE_CHECKING:
     from ..services import Services
 
+MAX_INTERVIEWER_CHARS = 100
+
 
 def summarize_notes(
-    notes: str, services: Services, *, stage: str | None = None, fallback_offline: bool = False
+    notes: str,
+    services: Services,
+    *,
+    stage: str | None = None,
+    fallback_offline: bool = False,
+    interviewer: str | None = None,
 ) -> InterviewSummary:
     """Interview notes → InterviewSummary; LLM mode when services has a chat model, else the offline engine.
+
+    `interviewer` (optional, as typed) is carried into the scorecard so a debrief can tell scorecards apart.
 
     With `fallback_offline`, any LLM failure (a truncated output, a timeout, an unusable answer) gives the offline
     scorecard with a notice saying so, as `ask` does; without it, the LLMError propagates."""
@@ -41,6 +54,7 @@ def summarize_notes(
     prep = prepare(notes, services.settings.max_notes_chars)
     fw = services.framework
     found: LLMAssessment | OfflineEvidence | None = None
+    llm_facts: list[PracticalFact] = []
     backend, model, usage, fallback = "offline", None, {}, ""
     if services.chat_model is not None:
         try:
@@ -51,10 +65,15 @@ def summarize_notes(
             fallback = f"{exc} Showing the offline scorecard instead. "
         else:
             found = verify_proposal(prep, fw, proposal)
+            llm_facts, facts_dropped = verify_facts(prep, proposal.draft.facts, proposal.redaction)
+            found.dropped.extend(facts_dropped)
             backend, model, usage = services.backend, services.model_name, proposal.usage
     if found is None:
         found = offline_evidence(prep, services)
-    summary = build_scorecard(prep, fw, stage, found, backend=backend, model=model)
+    # Facts: the LLM's verified ones per kind, else the patterns' (offline facts are cheap and always computed).
+    facts = merge_facts(llm_facts, offline_facts(prep))
+    who = " ".join((interviewer or "").split())[:MAX_INTERVIEWER_CHARS] or None
+    summary = build_scorecard(prep, fw, stage, found, backend=backend, model=model, facts=facts, interviewer=who)
     summary.usage = dict(usage)
     if fallback:
         summary.notice = fallback + summary.notice

@@ -9,13 +9,15 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..rules.models import Flag
-from ..rules.safety import Sanitized, check_notes, sanitize
+from ..rules.pay_history import pay_history_flags
+from ..rules.safety import Sanitized, TextView, check_notes, sanitize
 from ..text import Language, detect_language, fold
 from ..textfile import read_text_input
 from .models import Evidence, Polarity
 from .polarity import polarity
 
-EXCLUDING_KINDS = ("discrimination", "prompt_injection")  # a sentence holding one of these never counts
+# A sentence holding one of these never counts, and never reaches the LLM, the facts or the exports' quotes.
+EXCLUDING_KINDS = ("discrimination", "prompt_injection", "pay_history")
 STAGES = ("phone", "face_to_face", "case_study")
 MAX_NOTES_FILE_BYTES = 2_000_000
 MIN_QUOTE_CHARS = 4  # letters or digits: a one-word fragment like "bon" proves nothing and matches anywhere
@@ -164,7 +166,7 @@ class Prepared:
     sanitized: Sanitized
     """The notes with invisible characters removed and NFC applied, and the map back to `notes`."""
     flags: list[Flag]
-    """Discrimination, injection and PII flags (offsets in `notes`), excluding kinds first."""
+    """Discrimination, injection, pay-history and PII flags (offsets in `notes`), excluding kinds first."""
     segments: list[Segment]
     """The sentences and bullet items of the sanitised text, in order."""
     language: Language
@@ -172,7 +174,7 @@ class Prepared:
 
     @property
     def excluded(self) -> list[Segment]:
-        """The segments holding a discrimination or injection flag."""
+        """The segments holding a discrimination, injection or pay-history flag."""
         return [s for s in self.segments if s.excluded_by]
 
     def is_excluded(self, start: int, end: int) -> bool:
@@ -207,10 +209,13 @@ def prepare(notes: str, max_chars: int) -> Prepared:
     sanitized = sanitize(notes)
     if not any(ch.isalnum() for ch in sanitized.text):
         raise InputError("The interview notes hold no visible text once invisible characters are removed.")
-    flags = list(check_notes(notes).flags)  # offsets in the original notes
+    language = detect_language(sanitized.text)
+    # offsets in the original notes; pay history (EU Directive 2023/970 art. 5(2)) is flagged here, beside the
+    # safety checks, with its figures already replaced by a placeholder in the flag
+    flags = list(check_notes(notes).flags) + pay_history_flags(TextView.of(notes), language)
     segments = []
     for start, end in split_segments(sanitized.text):
         orig = sanitized.span_to_original(start, end)
         segments.append(Segment(start, end, orig, _excluding_kinds(flags, orig)))
     flags.sort(key=lambda f: (EXCLUDING_KINDS.index(f.kind) if f.kind in EXCLUDING_KINDS else 9, f.start or 0))
-    return Prepared(notes, sanitized, flags, segments, detect_language(sanitized.text))
+    return Prepared(notes, sanitized, flags, segments, language)

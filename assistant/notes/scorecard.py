@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .models import CompetencyAssessment, Evidence, FollowUpQuestion, InterviewSummary
+from .models import CompetencyAssessment, Evidence, FollowUpQuestion, InterviewSummary, PracticalFact
 from .offline import OfflineEvidence
 from .prepare import Prepared
 from .verify import LLMAssessment
@@ -15,9 +15,10 @@ if TYPE_CHECKING:
 
 NOTICE = {
     "fr": "Aide à la décision : la décision d'embauche appartient à l'intervieweur·se. Chaque point repose sur une "
-    "citation des notes ; les passages signalés (critère protégé, instruction adressée à l'IA) sont exclus.",
+    "citation des notes ; les passages signalés (critère protégé, instruction adressée à l'IA, rémunération actuelle ou "
+    "passée) sont exclus.",
     "en": "Decision support only: the hiring decision belongs to the interviewer. Every point rests on a quote from "
-    "the notes; flagged passages (protected criteria, instructions aimed at the AI) are excluded.",
+    "the notes; flagged passages (protected criteria, instructions aimed at the AI, current or past pay) are excluded.",
 }
 OFFLINE_NOTICE = {
     "fr": " Mode hors ligne : les notes sont organisées par compétence, sans note ni recommandation.",
@@ -28,15 +29,50 @@ CUES_ONLY_NOTICE = {
     "en": " The configured embeddings are remote: the notes were not sent to them; matching used cue words only.",
 }
 EXCLUDED_TEXT = {
-    "fr": "Les phrases ou puces contenant un signalement « discrimination » ou « prompt_injection » ont été retirées "
-    "de l'analyse{how} : {n} passage(s).",
-    "en": "Sentences or bullet items holding a discrimination or prompt_injection flag were removed from the "
-    "assessment{how}: {n} passage(s).",
+    "fr": "Les phrases ou puces contenant un critère protégé, une instruction adressée à l'IA ou une rémunération "
+    "actuelle ou passée ont été retirées de l'analyse{how} : {n} passage(s).",
+    "en": "Sentences or bullet items holding a protected criterion, text aimed at the AI or current or past pay "
+    "were removed from the assessment{how}: {n} passage(s).",
 }
 EXCLUDED_HOW = {
     "fr": " (remplacées par un marqueur dans le texte envoyé au modèle ; toute citation qui en vient est écartée)",
     "en": " (replaced by a marker in the text sent to the model; any quote taken from them is dropped)",
 }
+
+
+def localized_notice(summary: InterviewSummary, lang: str) -> tuple[str, str]:
+    """The scorecard's notice and exclusion line in `lang` (the page's), whatever the notes' language: the fixed
+    sentences are swapped for their translation; anything else (an LLM failure's message) is kept as written."""
+    src, dst = summary.language, "en" if lang == "en" else "fr"
+    notice, excluded = summary.notice, summary.excluded
+    if src == dst:
+        return notice, excluded
+    for table in (NOTICE, OFFLINE_NOTICE, CUES_ONLY_NOTICE):
+        notice = notice.replace(table[src], table[dst])
+    for how in (EXCLUDED_HOW[src], ""):
+        prefix, _, suffix = EXCLUDED_TEXT[src].partition("{n}")
+        head, tail = prefix.format(how=how), suffix
+        if excluded.startswith(head) and excluded.endswith(tail):
+            n = excluded[len(head) : len(excluded) - len(tail)]
+            excluded = EXCLUDED_TEXT[dst].format(n=n, how=EXCLUDED_HOW[dst] if how else "")
+            break
+    return notice, excluded
+
+
+def stage_competencies(fw: Framework, stage: str | None) -> list[str] | None:
+    """Ids of the competencies `stage` is meant to assess, in framework order; None when no stage is given.
+
+    The reading is the interview kit's (assistant/kit: the question bank plus the guide's description of the stage),
+    so a kit and the scorecard of the same stage agree. A stage the guide gives no competency (the phone screen is
+    about motivations) gets an empty list: nothing is "not assessed" there, evidence found is still shown."""
+    if stage is None:
+        return None
+    try:
+        from ..kit.build import competencies_for_stage
+    except ImportError:  # the kit is optional: the question bank alone then says what a stage assesses
+        wanted = {c for q in fw.interview.questions if q.stage == stage for c in q.competencies}
+        return [c for c in fw.competency_ids if c in wanted]
+    return competencies_for_stage(fw, stage)
 
 
 def follow_up_questions(fw: Framework, missing: list[str], lang: str, stage: str | None) -> list[FollowUpQuestion]:
@@ -74,13 +110,19 @@ def build_scorecard(
     *,
     backend: str,
     model: str | None,
+    facts: list[PracticalFact] | None = None,
+    interviewer: str | None = None,
 ) -> InterviewSummary:
-    """The scorecard: one assessment per competency, strengths and concerns, follow-ups, flags and notices."""
+    """The scorecard: one assessment per competency, strengths and concerns, follow-ups, facts, flags and notices.
+
+    With a stage, a competency with no evidence is `not_assessed` only when the stage was meant to assess it, else
+    `not_planned` (and gets no follow-up question)."""
     lang = prep.language
     if isinstance(found, LLMAssessment):
         llm, online, cues_only = found, True, False
     else:  # offline: evidence only, no ratings, rationales or recommendation
         llm, online, cues_only = LLMAssessment(), False, found.cues_only
+    planned = stage_competencies(fw, stage)
     assessments: list[CompetencyAssessment] = []
     strengths: list[Evidence] = []
     concerns: list[Evidence] = []
@@ -90,7 +132,7 @@ def build_scorecard(
             CompetencyAssessment(
                 id=c.id,
                 label=c.label.get(lang),
-                status="assessed" if ev else "not_assessed",
+                status="assessed" if ev else "not_assessed" if planned is None or c.id in planned else "not_planned",
                 rating=llm.ratings.get(c.id) if ev else None,
                 rationale=llm.rationales.get(c.id, "") if ev else "",
                 evidence=ev,
@@ -103,10 +145,13 @@ def build_scorecard(
     return InterviewSummary(
         language=lang,
         stage=stage,
+        interviewer=interviewer,
+        stage_competencies=planned,
         competencies=assessments,
         strengths=strengths,
         concerns=concerns,
         follow_up_questions=follow_up_questions(fw, missing, lang, stage),
+        facts=list(facts or []),
         flags=prep.flags,
         recommendation=llm.recommendation,
         recommendation_rationale=llm.recommendation_rationale,

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..rules.pay_history import find_pay_history
 from ..rules.safety import check_notes
 from .llm import LLMProposal, rating_problem, recommendation_problem
 from .models import Evidence, Recommendation
@@ -85,7 +86,7 @@ def _clean_text_field(text: str) -> str:
     """An LLM-written sentence, or "" when it mentions a protected criterion or addresses the AI."""
     if not text.strip():
         return ""
-    if any(f.kind in EXCLUDING_KINDS for f in check_notes(text).flags):
+    if any(f.kind in EXCLUDING_KINDS for f in check_notes(text).flags) or find_pay_history(text):
         return ""
     return text.strip()[:500]
 

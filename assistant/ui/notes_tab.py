@@ -1,7 +1,9 @@
-"""The "Summarise interview notes" tab: notes (pasted, uploaded or an example) to flags, a scorecard and follow-ups.
+"""The "Summarise interview notes" tab: notes (pasted, uploaded or an example) to flags, a scorecard, practical facts
+and follow-ups, in the page's language (French or English).
 
 Notes live in memory only: an uploaded file is read into the text box and deleted at once, and a download is
-written only when the user asks for it.
+written only when the user asks for it. Downloads are exports (notes/redact.py): flags quoted by placeholders, no
+personal data, protected-criterion text or pay history.
 """
 
 from __future__ import annotations
@@ -14,66 +16,207 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from .events import hidden_file, plain_errors, shown_file
 from .files import example_files, read_upload, write_download
+from .i18n import Binder, register, t
 from .render import flags_markdown, inert
 
 if TYPE_CHECKING:
     from ..services import Services
 
-STAGE_CHOICES: list[tuple[str, str]] = [
-    ("Not specified", ""),
-    ("Phone screen", "phone"),
-    ("Face-to-face interview", "face_to_face"),
-    ("Case study", "case_study"),
-]
-SCORECARD_HEADERS = ["Competency", "Status", "Rating", "Evidence (quoted from the notes)"]
+TEXTS = register(
+    {
+        "notes.paste": (
+            "Notes d'entretien (gardées en mémoire, jamais stockées)",
+            "Interview notes (kept in memory only, never stored)",
+        ),
+        "notes.placeholder": (
+            "Collez vos notes ici, ou importez un fichier .txt/.md ci-dessous.",
+            "Paste your notes here, or upload a .txt/.md file below.",
+        ),
+        "notes.examples": ("Notes d'exemple (fictives)", "Example notes (fictional)"),
+        "notes.load_example": ("Charger l'exemple", "Load example"),
+        "notes.upload": ("…ou importez des notes (.txt, .md)", "…or upload notes (.txt, .md)"),
+        "notes.stage": ("Étape de l'entretien", "Interview stage"),
+        "notes.stage.none": ("Non précisée", "Not specified"),
+        "notes.stage.phone": ("Entretien téléphonique", "Phone screen"),
+        "notes.stage.face_to_face": ("Entretien en face à face", "Face-to-face interview"),
+        "notes.stage.case_study": ("Étude de cas", "Case study"),
+        "notes.interviewer": ("Intervieweur·se (facultatif)", "Interviewer (optional)"),
+        "notes.interviewer_placeholder": (
+            "Votre nom, pour distinguer les grilles lors du débrief",
+            "Your name, so a debrief can tell scorecards apart",
+        ),
+        "notes.go": ("Synthétiser", "Summarise"),
+        "notes.progress": (
+            "Lecture des notes au regard des compétences du guide…",
+            "Reading the notes against the guide's competencies…",
+        ),
+        "notes.no_flags": (
+            "Aucun signalement : rien dans les notes n'est à écarter de l'évaluation.",
+            "No flags: nothing in the notes needs to be kept out of the assessment.",
+        ),
+        "notes.scorecard": ("Grille d'évaluation", "Scorecard"),
+        "notes.col.competency": ("Compétence", "Competency"),
+        "notes.col.status": ("Statut", "Status"),
+        "notes.col.rating": ("Note", "Rating"),
+        "notes.col.evidence": ("Citations (tirées des notes)", "Evidence (quoted from the notes)"),
+        "notes.status.assessed": ("évalué", "assessed"),
+        "notes.status.not_assessed": ("non évalué", "not assessed"),
+        "notes.not_planned": (
+            "Non prévues à cette étape (et sans citation)",
+            "Not planned at this stage (and no quote)",
+        ),
+        "notes.facts": ("Informations pratiques", "Practical facts"),
+        "notes.facts_none": (
+            "Aucune relevée dans les notes (prétentions, disponibilité, lieu, prochaines étapes, questions).",
+            "None found in the notes (salary expectation, availability, location, next steps, questions).",
+        ),
+        "notes.fact.salary_expectation": ("Prétentions salariales", "Salary expectation"),
+        "notes.fact.availability": ("Disponibilité / préavis", "Availability / notice"),
+        "notes.fact.location": ("Lieu / télétravail", "Location / remote"),
+        "notes.fact.next_steps": ("Prochaines étapes", "Next steps"),
+        "notes.fact.candidate_question": ("Questions du/de la candidat·e", "Candidate's questions"),
+        "notes.suggestion": ("Suggestion pour l'intervieweur·se", "Suggestion for the interviewer"),
+        "notes.rec.advance": ("poursuivre", "advance"),
+        "notes.rec.hold": ("en attente", "hold"),
+        "notes.rec.do_not_advance": ("ne pas poursuivre", "do not advance"),
+        "notes.strengths": ("Points forts", "Strengths"),
+        "notes.concerns": ("Points de vigilance", "Concerns"),
+        "notes.follow_up": (
+            "Questions de relance (pour les compétences que les notes ne couvrent pas)",
+            "Follow-up questions (for competencies the notes do not cover)",
+        ),
+        "notes.no_follow_up": ("Aucune question de relance.", "No follow-up question."),
+        "notes.engine": (
+            "Synthèse par : {engine}. Les notes n'ont pas été conservées.",
+            "Summarised by: {engine}. The notes were not stored.",
+        ),
+        "notes.dl_md": ("Télécharger en Markdown", "Download Markdown"),
+        "notes.dl_json": ("Télécharger en JSON", "Download JSON"),
+        "notes.download": ("Votre téléchargement", "Your download"),
+        "notes.first": (
+            "Synthétisez d'abord des notes, puis téléchargez la grille.",
+            "Summarise notes first, then download the scorecard.",
+        ),
+        "notes.pick_first": ("Choisissez d'abord un exemple.", "Pick an example first."),
+    }
+)
+
+STAGES = ("phone", "face_to_face", "case_study")
+STAGE_KEYS: list[tuple[str, str]] = [("notes.stage.none", "")] + [(f"notes.stage.{s}", s) for s in STAGES]
+STAGE_CHOICES: list[tuple[str, str]] = [(t(key, "en"), value) for key, value in STAGE_KEYS]
+"""The stage choices in English (labels, values); the tab builds them in the page's language."""
+HEADER_KEYS = ["notes.col.competency", "notes.col.status", "notes.col.rating", "notes.col.evidence"]
+SCORECARD_HEADERS = [t(key, "en") for key in HEADER_KEYS]
+"""The scorecard table's headers in English (`scorecard_headers(lang)` for the page's language)."""
 
 
-def summarize(notes: str, stage: str | None, services: Services) -> tuple[Any, str, list[list[str]], str, str]:
-    """Summarise notes: (InterviewSummary, flags Markdown, scorecard rows, details Markdown, notice Markdown)."""
+def scorecard_headers(lang: str) -> list[str]:
+    """The scorecard table's column headers in `lang`."""
+    return [t(key, lang) for key in HEADER_KEYS]
+
+
+def summarize(
+    notes: str, stage: str | None, services: Services, lang: str = "en", interviewer: str | None = None
+) -> tuple[Any, str, list[list[str]], str, str]:
+    """Summarise notes: (InterviewSummary, flags Markdown, scorecard rows, details Markdown, notice Markdown).
+
+    The details hold the practical facts first, then the suggestion (LLM mode), strengths, concerns and follow-ups."""
     from ..notes import summarize_notes
 
-    summary = summarize_notes("" if notes is None else notes, services, stage=stage or None, fallback_offline=True)
+    summary = summarize_notes(
+        "" if notes is None else notes,
+        services,
+        stage=stage or None,
+        fallback_offline=True,
+        interviewer=(interviewer or "").strip() or None,
+    )
+    fw = services.framework
     return (
         summary,
-        flags_markdown(summary.flags, empty="No flags: nothing in the notes needs to be kept out of the assessment."),
-        scorecard_rows(summary),
-        summary_details_markdown(summary),
-        summary_notice_markdown(summary),
+        flags_markdown(summary.flags, empty=t("notes.no_flags", lang), lang=lang),
+        scorecard_rows(summary, lang, fw),
+        summary_details_markdown(summary, lang, fw),
+        summary_notice_markdown(summary, lang),
     )
 
 
-def scorecard_rows(summary: Any) -> list[list[str]]:
-    """One row per competency; the table shows text as text (no HTML, no Markdown)."""
+def _label(fw: Any, cid: str, fallback: str, lang: str) -> str:
+    """A competency's label in the page's language (the scorecard holds it in the notes' language)."""
+    try:
+        return fw.competency(cid).label.get(lang) if fw is not None else fallback
+    except InputError:
+        return fallback
+
+
+def _question(fw: Any, q: Any, lang: str) -> str:
+    """A follow-up question in the page's language when it comes from the guide's bank, else as the scorecard has it."""
+    if fw is not None and q.question_id:
+        try:
+            return str(fw.question(q.question_id).text.get(lang))
+        except InputError:
+            pass
+    if fw is not None and not q.question_id and len(q.competencies) == 1:
+        try:
+            c = fw.competency(q.competency)
+        except InputError:
+            return str(q.question)
+        ask, colon = ("To explore", ":") if lang == "en" else ("À explorer", " :")  # as scorecard.follow_up_questions
+        return f"{ask} — {c.label.get(lang)}{colon} {c.description.get(lang)}"
+    return str(q.question)
+
+
+def scorecard_rows(summary: Any, lang: str = "en", fw: Any = None) -> list[list[str]]:
+    """One row per competency the scorecard lists (not those the stage did not plan); text as text, no Markdown."""
     rows = []
     for c in summary.competencies:
+        if c.status == "not_planned":
+            continue
         quotes = "\n".join(f"« {e.quote} »" for e in c.evidence)
-        status = "assessed" if c.status == "assessed" else "not assessed"
-        rows.append([c.label, status, "" if c.rating is None else f"{c.rating}/5", quotes])
+        status = t("notes.status.assessed" if c.status == "assessed" else "notes.status.not_assessed", lang)
+        rows.append([_label(fw, c.id, c.label, lang), status, "" if c.rating is None else f"{c.rating}/5", quotes])
     return rows
 
 
-def summary_details_markdown(summary: Any) -> str:
-    """Suggestion (LLM mode), strengths, concerns and follow-up questions."""
-    parts: list[str] = []
+def facts_markdown(summary: Any, lang: str = "en") -> str:
+    """The practical facts, each with its quote from the notes."""
+    lines = [f"**{t('notes.facts', lang)}**"]
+    if not summary.facts:
+        return lines[0] + "\n" + t("notes.facts_none", lang)
+    for f in summary.facts:
+        lines.append(f"- *{t(f'notes.fact.{f.kind}', lang)}* — « {inert(f.quote)} »")
+    return "\n".join(lines)
+
+
+def summary_details_markdown(summary: Any, lang: str = "en", fw: Any = None) -> str:
+    """Practical facts, suggestion (LLM mode), strengths, concerns, the competencies not planned, follow-ups."""
+    parts: list[str] = [facts_markdown(summary, lang)]
     if summary.recommendation:
-        label = summary.recommendation.replace("_", " ")
-        parts.append(f"**Suggestion for the interviewer:** {inert(label)}. {inert(summary.recommendation_rationale)}")
-    for heading, items in (("Strengths", summary.strengths), ("Concerns", summary.concerns)):
+        label = t(f"notes.rec.{summary.recommendation}", lang)
+        parts.append(f"**{t('notes.suggestion', lang)}** — {inert(label)}. {inert(summary.recommendation_rationale)}")
+    for key, items in (("notes.strengths", summary.strengths), ("notes.concerns", summary.concerns)):
         if items:
-            parts.append(f"**{heading}**\n" + "\n".join(f"- « {inert(e.quote)} »" for e in items))
+            parts.append(f"**{t(key, lang)}**\n" + "\n".join(f"- « {inert(e.quote)} »" for e in items))
+    not_planned = [_label(fw, c.id, c.label, lang) for c in summary.competencies if c.status == "not_planned"]
+    if not_planned:
+        parts.append(f"*{t('notes.not_planned', lang)} — {inert(', '.join(not_planned))}.*")
     if summary.follow_up_questions:
-        lines = [f"{n}. {inert(q.question)}" for n, q in enumerate(summary.follow_up_questions, 1)]
-        parts.append("**Follow-up questions** (for competencies the notes do not cover)\n" + "\n".join(lines))
-    return "\n\n".join(parts) or "No follow-up question."
+        lines = [f"{n}. {inert(_question(fw, q, lang))}" for n, q in enumerate(summary.follow_up_questions, 1)]
+        parts.append(f"**{t('notes.follow_up', lang)}**\n" + "\n".join(lines))
+    else:
+        parts.append(t("notes.no_follow_up", lang))
+    return "\n\n".join(parts)
 
 
-def summary_notice_markdown(summary: Any) -> str:
+def summary_notice_markdown(summary: Any, lang: str = "en") -> str:
     """The human-decision notice, what was excluded, and which engine wrote the summary."""
-    parts = [f"> **{inert(summary.notice)}**"]
-    if summary.excluded:
-        parts.append(f"*{inert(summary.excluded)}*")
+    from ..notes.scorecard import localized_notice
+
+    notice, excluded = localized_notice(summary, lang)
+    parts = [f"> **{inert(notice)}**"]
+    if excluded:
+        parts.append(f"*{inert(excluded)}*")
     engine = summary.backend + (f" · {summary.model}" if summary.model else "")
-    parts.append(f"*Summarised by: {inert(engine)}. The notes were not stored.*")
+    parts.append(f"*{t('notes.engine', lang, engine=inert(engine))}*")
     return "\n\n".join(parts)
 
 
@@ -82,93 +225,146 @@ def example_notes() -> dict[str, Path]:
     return example_files("notes-*.txt")
 
 
-def example_notes_text(name: str | None) -> str:
+def example_notes_text(name: str | None, lang: str = "en") -> str:
     """The text of an example notes file (fictional candidates)."""
     from ..notes import read_notes_file
 
     path = example_notes().get(name or "")
     if path is None:
-        raise InputError("Pick an example first." if not name else f"No example notes named {name!r}.")
+        raise InputError(t("notes.pick_first", lang) if not name else f"No example notes named {name!r}.")
     return read_notes_file(path)
 
 
-def notes_download(summary: Any, fmt: str) -> str:
-    """Write the summary as md | json into the private temp dir, only because the user asked; returns the path."""
-    from ..notes import scorecard_to_markdown
+def notes_download(summary: Any, fmt: str, lang: str = "en") -> str:
+    """Write the scorecard export as md | json (`scorecard-<stage>-<date>.<fmt>`) into the private temp dir, only
+    because the user asked; returns the path. The export is redacted (no personal data, criteria or pay history)."""
+    from ..notes import scorecard_filename, scorecard_to_json, scorecard_to_markdown
 
     if summary is None:
-        raise InputError("Summarise notes first, then download the scorecard.")
+        raise InputError(t("notes.first", lang))
     if fmt == "md":
-        return write_download(scorecard_to_markdown(summary), "interview-summary.md")
+        return write_download(scorecard_to_markdown(summary), scorecard_filename(summary.stage, "md"))
     if fmt == "json":
-        return write_download(
-            json.dumps(summary.to_json(), ensure_ascii=False, indent=2, default=str), "interview-summary.json"
-        )
+        text = json.dumps(scorecard_to_json(summary), ensure_ascii=False, indent=2, default=str)
+        return write_download(text, scorecard_filename(summary.stage, "json"))
     raise InputError(f"Unknown download format {fmt!r}.")
 
 
-def _notes_download_for(summary: Any, *, fmt: str) -> str:
-    return notes_download(summary, fmt)
+def _notes_download_for(summary: Any, lang: str, *, fmt: str) -> str:
+    return notes_download(summary, fmt, lang)
 
 
-def build_notes_tab(services: Services) -> None:
-    """The tab's components and events, inside the enclosing gr.Tab."""
+def build_notes_tab(services: Services, ui: Binder | None = None) -> None:
+    """The tab's components and events, inside the enclosing gr.Tab; texts bound to `ui` for the language toggle."""
     import gradio as gr
 
+    ui = ui or Binder("en")
+    if ui.state is None:  # built outside build_app (a test, an older app): a session language of its own
+        ui.state = gr.State(ui.lang)
+    lang_state = ui.state
     summary_state = gr.State(None)
     with gr.Row():
         with gr.Column(scale=2):
-            notes = gr.Textbox(
-                label="Interview notes (kept in memory only, never stored)",
-                lines=14,
-                max_length=services.settings.max_notes_chars,
-                placeholder="Paste your notes here, or upload a .txt/.md file below.",
-                elem_id="notes-text",
+            notes = ui.bind(
+                gr.Textbox(
+                    label=ui.t("notes.paste"),
+                    lines=14,
+                    max_length=services.settings.max_notes_chars,
+                    placeholder=ui.t("notes.placeholder"),
+                    elem_id="notes-text",
+                ),
+                label="notes.paste",
+                placeholder="notes.placeholder",
             )
             samples = example_notes()
             if samples:
                 with gr.Row():
-                    pick = gr.Dropdown(
-                        list(samples), label="Example notes (fictional)", value=None, scale=3, elem_id="notes-example"
+                    pick = ui.bind(
+                        gr.Dropdown(
+                            list(samples), label=ui.t("notes.examples"), value=None, scale=3, elem_id="notes-example"
+                        ),
+                        label="notes.examples",
                     )
-                    load = gr.Button("Load example", size="sm", scale=1, elem_id="notes-load-example")
-            upload = gr.File(
-                label="…or upload notes (.txt, .md)",
-                file_types=[".txt", ".md"],
-                type="filepath",
-                height=110,
-                elem_id="notes-upload",
+                    load = ui.bind(
+                        gr.Button(ui.t("notes.load_example"), size="sm", scale=1, elem_id="notes-load-example"),
+                        value="notes.load_example",
+                    )
+            upload = ui.bind(
+                gr.File(
+                    label=ui.t("notes.upload"),
+                    file_types=[".txt", ".md"],
+                    type="filepath",
+                    height=110,
+                    elem_id="notes-upload",
+                ),
+                label="notes.upload",
             )
-            stage = gr.Dropdown(STAGE_CHOICES, value="", label="Interview stage", elem_id="notes-stage")
-            go = gr.Button("Summarise", variant="primary", elem_id="notes-go")
+            stage = ui.bind(
+                gr.Dropdown(
+                    [(ui.t(key), value) for key, value in STAGE_KEYS],
+                    value="",
+                    label=ui.t("notes.stage"),
+                    elem_id="notes-stage",
+                ),
+                label="notes.stage",
+                choices=STAGE_KEYS,
+            )
+            interviewer = ui.bind(
+                gr.Textbox(
+                    value="",
+                    label=ui.t("notes.interviewer"),
+                    placeholder=ui.t("notes.interviewer_placeholder"),
+                    max_length=100,
+                    elem_id="notes-interviewer",
+                ),
+                label="notes.interviewer",
+                placeholder="notes.interviewer_placeholder",
+            )
+            go = ui.bind(gr.Button(ui.t("notes.go"), variant="primary", elem_id="notes-go"), value="notes.go")
         with gr.Column(scale=3):
             flags = gr.Markdown(elem_id="notes-flags")
-            table = gr.Dataframe(
-                headers=SCORECARD_HEADERS,
-                datatype=["str", "str", "str", "str"],
-                interactive=False,
-                wrap=True,
-                label="Scorecard",
-                column_widths=["24%", "14%", "10%", "52%"],
-                max_height=1200,
-                elem_id="notes-scorecard",
+            table = ui.bind(
+                gr.Dataframe(
+                    headers=scorecard_headers(ui.lang),
+                    datatype=["str", "str", "str", "str"],
+                    interactive=False,
+                    wrap=True,
+                    label=ui.t("notes.scorecard"),
+                    column_widths=["24%", "14%", "10%", "52%"],
+                    max_height=1200,
+                    elem_id="notes-scorecard",
+                ),
+                label="notes.scorecard",
+                headers=HEADER_KEYS,
+            )
+            with gr.Row():  # the downloads, right under the scorecard they download
+                dl_md = ui.bind(gr.Button(ui.t("notes.dl_md"), size="sm", elem_id="notes-dl-md"), value="notes.dl_md")
+                dl_json = ui.bind(
+                    gr.Button(ui.t("notes.dl_json"), size="sm", elem_id="notes-dl-json"), value="notes.dl_json"
+                )
+            download = ui.bind(
+                gr.File(label=ui.t("notes.download"), interactive=False, visible=False, elem_id="notes-download"),
+                label="notes.download",
             )
             details = gr.Markdown(elem_id="notes-details")
             notice = gr.Markdown(elem_id="notes-notice")
-            with gr.Row():
-                dl_md = gr.Button("Download Markdown", size="sm")
-                dl_json = gr.Button("Download JSON", size="sm")
-            download = gr.File(label="Your download", interactive=False, visible=False, elem_id="notes-download")
 
-    def run(text: str, stage_id: str, progress: Any = gr.Progress()) -> tuple[Any, str, list[list[str]], str, str]:
-        progress(0.1, desc="Reading the notes against the guide's competencies…")
-        return summarize(text, stage_id, services)
+    def run(
+        text: str, stage_id: str, who: str, lang: str, progress: Any = gr.Progress()
+    ) -> tuple[Any, str, Any, str, str]:
+        progress(0.1, desc=t("notes.progress", lang))
+        summary, flags_md, rows, details_md, notice_md = summarize(text, stage_id, services, lang, who)
+        # the headers follow the session's language (a page switched after load), the rows too
+        return summary, flags_md, gr.Dataframe(value=rows, headers=scorecard_headers(lang)), details_md, notice_md
 
     go.click(
-        plain_errors(run), [notes, stage], [summary_state, flags, table, details, notice], api_name="summarize"
+        plain_errors(run),
+        [notes, stage, interviewer, lang_state],
+        [summary_state, flags, table, details, notice],
+        api_name="summarize",
     ).success(hidden_file, None, [download], api_name=False)
     if samples:
-        load.click(plain_errors(example_notes_text), [pick], [notes], api_name="load_example_notes")
+        load.click(plain_errors(example_notes_text), [pick, lang_state], [notes], api_name="load_example_notes")
     upload.upload(
         plain_errors(lambda path: (read_upload(path, services.settings.max_notes_chars), None)),
         [upload],
@@ -178,7 +374,7 @@ def build_notes_tab(services: Services) -> None:
     for button, fmt in ((dl_md, "md"), (dl_json, "json")):
         button.click(
             plain_errors(functools.partial(_notes_download_for, fmt=fmt)),
-            [summary_state],
+            [summary_state, lang_state],
             [download],
             api_name=False,  # type: ignore[arg-type]  # False (a private endpoint) works; gradio annotates str | None
         ).success(shown_file, None, [download], api_name=False)

@@ -142,8 +142,9 @@ def test_scorecard_schema_and_budget_fit_a_small_model(services, openai_server) 
     summary = summarize_notes(NOTES_FR, svc)
     sent = openai_server.requests[-1]
     schema = sent["response_format"]["json_schema"]["schema"]
-    assert set(schema["properties"]) == {"assessments", "recommendation"}
+    assert set(schema["properties"]) == {"assessments", "recommendation", "facts"}
     assert set(schema["$defs"]["AssessmentDraft"]["properties"]) == {"competency_id", "quotes", "rating"}
+    assert set(schema["$defs"]["FactDraft"]["properties"]) == {"kind", "quote"}  # practical facts, same call
     assert 256 <= sent["max_tokens"] < 1500  # derived from the notes and the framework, not a fixed budget
     english = next(a for a in summary.competencies if a.id == "english")
     assert english.status == "assessed" and english.rating == 4  # "English" normalised to the framework id

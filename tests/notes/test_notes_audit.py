@@ -49,8 +49,10 @@ def test_audit_record_holds_no_text_from_the_notes(tmp_path, services, llm_servi
         "retrieved",
         "stage",
         "competencies",
+        "facts",
         "flags",
     }
+    assert record["facts"] == [[f.kind, f.start, f.end] for f in summary.facts]  # offsets only, never the quote
     assert {(f["kind"], f["start"], f["end"]) for f in record["flags"]} == {
         (f.kind, f.start, f.end) for f in summary.flags
     }

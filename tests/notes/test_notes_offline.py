@@ -19,8 +19,10 @@ def test_offline_scorecard_french(services):
     assert summary.language == "fr" and summary.backend == "offline"
     for cid in ("experience_similar", "listening", "team_management", "english"):
         assert status[cid] == "assessed", cid
-    for cid in ("network", "education", "marketing_culture"):
+    for cid in ("network", "marketing_culture"):
         assert status[cid] == "not_assessed", cid
+    # english is outside the face-to-face stage's scope yet assessed: evidence found always shows
+    assert status["education"] == "not_planned"  # the face-to-face stage is not meant to assess it
     assert all(a.rating is None for a in summary.competencies)
     assert summary.recommendation is None
     team = next(a for a in summary.competencies if a.id == "team_management")

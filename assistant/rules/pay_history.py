@@ -1,0 +1,207 @@
+"""Pay history in interview notes: the candidate's current or past pay, French and English.
+
+EU Directive 2023/970 art. 5(2): employers may not ask applicants about their pay history in their current or previous
+employment. A note that records it ("salaire actuel 62k", "currently earns 55k", "was on 48k at X") gets a flag of
+kind `pay_history`, severity **error**: like a protected criterion it is a prohibition, not a style point, and the
+notes pipeline removes the passage from the assessment, the practical facts and the exports (the severity says what
+the code does). A volunteered figure is still pay history: it must not be kept nor used to set the offer.
+
+What stays clean: expectations ("prétentions salariales 45k", "current salary expectations"), the offer, the role's
+budget or grid, market benchmarks, amounts of business (a contract, a budget managed), and a refusal to disclose.
+
+The flag's evidence is the clause with every amount replaced by a placeholder (`[rémunération actuelle]` /
+`[current pay]`): the flag points at the passage without keeping what it says must not be kept. Its offsets cover the
+whole clause in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import detect_language, fold
+from .models import Flag
+from .sanitize import TextView
+
+KIND = "pay_history"
+PLACEHOLDER = {"fr": "[rémunération actuelle]", "en": "[current pay]"}
+MESSAGE = (
+    "Pay history (the candidate's current or past pay) is recorded in the notes: employers may not ask applicants "
+    "about their pay history (EU Directive 2023/970, art. 5(2)). The passage is kept out of the assessment, the "
+    "practical facts and the exports; remove it from the notes and set pay from the role's range, not from past pay."
+)
+MESSAGE_FR = (
+    "Rémunération actuelle ou passée du/de la candidat·e notée : l'employeur ne peut pas interroger les candidat·es "
+    "sur leur historique de rémunération (directive (UE) 2023/970, art. 5(2)). Le passage est exclu de l'évaluation, "
+    "des informations pratiques et des exports ; retirez-le des notes et fixez la rémunération à partir de la "
+    "fourchette du poste, pas de la rémunération passée."
+)
+
+# Clauses: pay history is judged clause by clause ("ne souhaite pas communiquer son salaire actuel ; prétentions
+# 48k" holds a refusal and an expectation, neither is history). A "." ends a clause only before a space or the end,
+# so "3.5k" stays whole.
+_CLAUSE_END = re.compile(r"[!?;\n]|\.(?=\s|$)")
+
+# An amount of money (folded text): a currency sign, a "k", a currency word, or a grouped figure ("3 800", "62000").
+AMOUNT = re.compile(
+    r"(?<![\w.,])(?:"
+    r"[€$£]\s?\d[\d.,' ]*\d\s?(?:k|m)?(?![a-z])|[€$£]\s?\d(?:\s?k)?(?![a-z])"
+    r"|\d+(?:[.,]\d+)?\s?(?:k\s?€|k\s?eur\b|k\s?euros?\b|keur\b|k(?![a-z])|€|eur\b|euros?\b|m€)"
+    r"|\d{1,3}(?:[ .,']\d{3})+(?:\s?(?:€|eur\b|euros?\b))?"
+    r"|\d{4,6}(?![\w%])"
+    r")"
+)
+# A share relative to the current pay ("+15 % par rapport à son salaire actuel", "20% more than her current pay").
+_RELATIVE = re.compile(
+    r"[+-]\s?\d+(?:[.,]\d+)?\s?%|\bpar\s+rapport\s+a\b|\bcompared\s+(?:to|with)\b|\bmore\s+than\b|\babove\b"
+    r"|\bon\s+top\s+of\b|\bau[- ]dessus\s+de\b|\bde\s+plus\s+que\b|\bmatch(?:es|ing)?\b|\baligne\w*\s+sur\b"
+)
+# Business amounts: a figure right after these words is a contract, a budget or revenue, not pay.
+_BUSINESS = re.compile(
+    r"(?:contrat|deal|affaires|\bca\b|budget|portefeuille|portfolio|revenue|\barr\b|\bmrr\b|pipeline|quota|objectif|"
+    r"target|ventes|sales|business|clients?|comptes?|accounts?|signe|signed|closed|vendu|sold|renouvellement|renewal|"
+    r"investissement|levee|funding|raised|valorisation)\W+(?:\w+\W+){0,3}$"
+)
+_BUSINESS_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,2}(?:de\s+ca|d'affaires|of\s+(?:revenue|sales|business|arr)|in\s+(?:revenue|sales|new\s+business)|"
+    r"de\s+budget|budget|de\s+ventes|arr\b|mrr\b|pipeline)"
+)
+
+_PAY_NOUN = r"(?:salaire|remuneration|package|paie|paye|fixe|variable|brut|net|salary|pay|compensation|comp|base|ote|earnings|wages?)"
+_NOT_HISTORY_NEXT = re.compile(
+    r"^\W*(?:\w+\W+){0,1}(?:expectations?|requirements?|range|band|grid|target|ask|souhaite\w*|vise\w*|cible|"
+    r"attendue?s?|attentes?|pretentions?|demande\w*|espere\w*|ideal\w*|vise|objectif|propose\w*|offert\w*|offered|"
+    r"proposed|for\s+the\s+(?:role|job|position)|du\s+poste|pour\s+le\s+poste)\b"
+)
+# The marker names the candidate's own pay as it is or was.
+_MARKERS = [
+    # French: "salaire actuel", "rémunération précédente", "package actuel", "fixe actuel", "ancien salaire"
+    re.compile(
+        rf"\b{_PAY_NOUN}\s+(?:(?:fixe|brut|net|annuel|mensuel|global)\s+)?(?:actuel(?:le)?|precedente?|anciens?|"
+        r"ancienne|passee?|d'avant|de\s+depart\b(?!\s+du\s+poste))\b"
+    ),
+    re.compile(rf"\b(?:dernier|derniere|ancien|ancienne|precedent|precedente)\s+{_PAY_NOUN}\b"),
+    # "son fixe chez Globex était de 52 k€", "son package actuel", "sa rémunération"
+    re.compile(rf"\b(?:son|sa|ses|leur)\s+{_PAY_NOUN}\b"),
+    # English: "current salary", "previous comp", "last salary", "her current total compensation"
+    re.compile(
+        r"\b(?:current|currently|present|previous|prior|last|former|old|existing|his|her|their)\s+"
+        r"(?:(?:total|base|annual|gross|net|monthly|yearly|fixed)\s+){0,2}"
+        r"(?:salary|pay|compensation|comp|package|base|earnings|wages?|remuneration|ote)\b"
+    ),
+]
+# Verbs of earning, followed by an amount in the clause.
+_EARNING = re.compile(
+    r"\b(?:touche|touchait|touchent|gagne|gagnait|percoit|percevait|(?:est|etait|a\s+ete)\s+payee?s?|"
+    r"(?:est|etait|sont|etaient|suis)\s+(?:deja\s+|actuellement\s+|aujourd'hui\s+|aussi\s+)?a(?=\s+(?:[€$£]|\d))|"
+    r"earns?|earning|earned|makes|making|(?:is|was|were|are|gets?|got|being)\s+paid|takes\s+home|"
+    r"(?:is|was|were|are|currently)\s+on(?=\s+(?:[€$£]|\d|a\s+salary|about|around|roughly))|on\s+a\s+salary\s+of|"
+    r"underpaid\s+at|paid\s+(?:about|around|roughly)|paid(?=\s+(?:[€$£]|\d))|"
+    r"actuellement\s+a(?=\s+(?:[€$£]|\d))|currently\s+at(?=\s+(?:[€$£]|\d))|pay\s+cut\s+from|raise\s+from|(?:is|was)\s+at(?=\s+(?:[€$£]|\d)))\b"
+)
+# A refusal to disclose is not pay history ("ne souhaite pas communiquer son salaire actuel").
+_REFUSAL = re.compile(
+    r"\b(?:ne\s+(?:souhaite|veut|preferait|prefere)\s+pas\s+(?:communiquer|donner|divulguer|indiquer|preciser|parler)|"
+    r"refuse\s+de\s+(?:communiquer|donner|divulguer|indiquer)|pas\s+demande|non\s+demande|"
+    r"declined\s+to\s+(?:share|disclose|give)|did\s*n'?t\s+(?:share|disclose|ask)|did\s+not\s+(?:share|disclose|ask)|"
+    r"would\s+not\s+(?:share|disclose)|not\s+asked|we\s+do\s+not\s+ask)\b"
+)
+
+
+def _clauses(folded: str) -> list[tuple[int, int]]:
+    spans, cursor = [], 0
+    for m in _CLAUSE_END.finditer(folded):
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, len(folded)))
+    out = []
+    for s, e in spans:
+        while s < e and folded[s] in " \t-*•·>–—:":
+            s += 1
+        while e > s and folded[e - 1] in " \t,":
+            e -= 1
+        if any(c.isalnum() for c in folded[s:e]):
+            out.append((s, e))
+    return out
+
+
+def is_pay_history(clause: str) -> bool:
+    """Whether a piece of text (one clause) records the candidate's current or past pay."""
+    return _is_history(fold(clause))
+
+
+def _pay_amounts(clause: str) -> list[tuple[int, int]]:
+    """Amounts in a folded clause that are not business figures (a contract, a budget, revenue)."""
+    found = []
+    for m in AMOUNT.finditer(clause):
+        before, after = clause[max(0, m.start() - 40) : m.start()], clause[m.end() : m.end() + 30]
+        if _BUSINESS.search(before) or _BUSINESS_AFTER.search(after):
+            continue
+        found.append(m.span())
+    return found
+
+
+def _is_history(clause: str) -> bool:
+    """Whether one folded clause records the candidate's current or past pay."""
+    if _REFUSAL.search(clause):
+        return False
+    amounts = _pay_amounts(clause)
+    if _EARNING.search(clause) and amounts:
+        return True
+    if not amounts and not _RELATIVE.search(clause):
+        return False  # a marker alone ("son salaire actuel", no figure, no comparison) records nothing
+    for marker in _MARKERS:
+        for m in marker.finditer(clause):
+            if not _NOT_HISTORY_NEXT.search(clause[m.end() : m.end() + 40]):
+                return True  # not "current salary expectations", "sa rémunération souhaitée"
+    return False
+
+
+_ANY_FIGURE = re.compile(
+    r"(?:[€$£]\s?)?(?:[+-]\s?)?\d(?:[\d.,' ]*\d)?(?:\s?(?:k\s?€|k\s?eur\b|keur\b|k(?![a-z])|m€|€|eur\b|euros?\b|%|\$|£))?"
+)
+
+
+def mask_amounts(text: str, lang: str) -> str:
+    """`text` with every figure (amounts, percentages, any number) replaced by the pay placeholder of `lang`."""
+    placeholder = PLACEHOLDER["en" if lang == "en" else "fr"]
+    folded = fold(text)  # same length as `text`
+    out, pos = [], 0
+    for m in _ANY_FIGURE.finditer(folded):
+        out += [text[pos : m.start()], placeholder]
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def pay_history_flags(view: TextView, lang: str | None = None) -> list[Flag]:
+    """Pay-history flags on an already sanitised text, one per clause; offsets refer to the original text."""
+    lang = lang or detect_language(view.clean.text)
+    flags = []
+    for s, e in _clauses(view.folded):
+        if not _is_history(view.folded[s:e]):
+            continue
+        flag = view.flag(KIND, "error", MESSAGE, s, e, message_fr=MESSAGE_FR)
+        flags.append(flag.model_copy(update={"evidence": _tidy(mask_amounts(flag.evidence or "", lang))}))
+    return flags
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def find_pay_history(text: str, lang: str | None = None) -> list[Flag]:
+    """The clauses of `text` that record the candidate's current or past pay (kind `pay_history`, severity error)."""
+    return pay_history_flags(TextView.of(text), lang)
+
+
+__all__ = [
+    "AMOUNT",
+    "KIND",
+    "MESSAGE",
+    "MESSAGE_FR",
+    "PLACEHOLDER",
+    "find_pay_history",
+    "is_pay_history",
+    "mask_amounts",
+    "pay_history_flags",
+]
