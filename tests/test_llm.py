@@ -99,7 +99,7 @@ def test_prompt_render_is_strict(tmp_path: Path) -> None:
 
 
 def test_ask_prompt_gets_exactly_what_qa_passes() -> None:
-    messages = load_prompt("ask").render(question="q", passages="[id] (s)\ntext", language="French")
+    messages = load_prompt("ask").render(question="q", passages="[id] (s)\ntext", language="French", history="")
     assert "French" in messages[0].content and "[id]" in messages[1].content
 
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, LLMError
 from ..guide.knowledge import CANDIDATES
-from ..text import detect_language
+from ..guide.models import ScoredChunk
+from .conversation import Resolved, Turn, bounded, resolve
 from .expand import expansion, framework_vocabulary
 from .framework_answers import framework_answer, glossary_answer
 from .llm import llm_answer
-from .models import NOT_COVERED, Answer, AnswerDraft
+from .models import NOT_COVERED, WITHHELD, Answer, AnswerDraft
 from .offline import covers, gather_evidence, offline_answer
+from .screen import screened
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -33,28 +36,62 @@ def validate_question(question: object, max_chars: int) -> str:
     return cleaned
 
 
-def ask(question: str, services: Services, *, k: int | None = None, fallback_offline: bool = False) -> Answer:
-    """Answer a question about the guide, citing the passages the answer rests on, or abstain."""
+def ask(
+    question: str,
+    services: Services,
+    *,
+    history: Sequence[Turn | dict] | None = None,
+    k: int | None = None,
+    fallback_offline: bool = False,
+) -> Answer:
+    """Answer a question about the guide, citing the passages the answer rests on, or abstain.
+
+    `history` holds the previous turns of a conversation (see `conversation`): a follow-up such as "Et pour un
+    senior ?" is answered from the previous question's topic. It is bounded here, whatever the caller keeps."""
     q = validate_question(question, services.settings.max_question_chars)
+    turns = bounded(history)
+    resolved = resolve(q, turns)
     model = services.chat_model
     if model is None:
-        return _offline(q, services, k)
-    hits = services.kb.search(q, k or services.settings.top_k)
+        return screened(_offline(resolved, services, k), resolved.language)
+    hits = _with_previous_citations(services.kb.search(resolved.text, k or services.settings.top_k), turns, services)
     try:
-        return llm_answer(q, hits, services)
+        answer = llm_answer(q, hits, services, history=turns, language=resolved.language)
+        if not answer.understood_as and resolved.follow_up:
+            answer.understood_as = resolved.text
+        return screened(answer, resolved.language)
     except LLMError as exc:
         if not fallback_offline:
             raise
-        answer = _offline(q, services, k)
-        answer.notice = f"{exc} Showing the offline answer instead."
+        answer = screened(_offline(resolved, services, k), resolved.language)
+        if answer.withheld is None:
+            answer.notice = f"{exc} Showing the offline answer instead."
         return answer
 
 
-def _offline(q: str, services: Services, k: int | None) -> Answer:
+# A follow-up's LLM prompt also gets the passages the previous answer cited, at most this many beyond the retrieved.
+PREVIOUS_CITATIONS = 2
+
+
+def _with_previous_citations(hits: list[ScoredChunk], turns: list[Turn], services: Services) -> list[ScoredChunk]:
+    """The retrieved passages, then those the last answer cited that retrieval did not bring back."""
+    if not turns:
+        return hits
+    seen = {h.chunk.id for h in hits}
+    extra: list[ScoredChunk] = []
+    for chunk_id in turns[-1].citations:
+        chunk = services.kb.get(chunk_id)
+        if chunk is not None and chunk_id not in seen and len(extra) < PREVIOUS_CITATIONS:
+            extra.append(ScoredChunk(chunk=chunk, score=0.0))
+            seen.add(chunk_id)
+    return hits + extra
+
+
+def _offline(resolved: Resolved, services: Services, k: int | None) -> Answer:
     """Offline: expand the question with the framework's French wording, weigh all the evidence, then answer from
     the framework when it covers the question, else extract from the best passages."""
     kb = services.kb
-    lang = detect_language(q)
+    q, lang = resolved.text, resolved.language
     expanded = expansion(q, services.framework)
     pool = kb.search(expanded.text, CANDIDATES)
     hits = pool[: k or services.settings.top_k]
@@ -68,8 +105,12 @@ def _offline(q: str, services: Services, k: int | None) -> Answer:
         structured = framework_answer(q, services.framework, kb, lang)
     if structured is not None:
         structured.score = score
-        return structured
-    return offline_answer(q, hits, kb, evidence)
+        answer = structured
+    else:
+        answer = offline_answer(q, hits, kb, evidence, language=lang)
+    if resolved.follow_up:
+        answer.understood_as = resolved.text
+    return answer
 
 
-__all__ = ["NOT_COVERED", "Answer", "AnswerDraft", "ask", "covers", "validate_question"]
+__all__ = ["NOT_COVERED", "WITHHELD", "Answer", "AnswerDraft", "Turn", "ask", "covers", "screened", "validate_question"]

@@ -7,6 +7,7 @@ lexical support check (distinctive words of the answer found in the passage)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import LLMError
@@ -14,7 +15,10 @@ from ..guide.models import ScoredChunk
 from ..llm import structured_call
 from ..prompts import load_prompt
 from ..text import detect_language, figures, fold
-from .models import NOT_COVERED, Answer, AnswerDraft, citation
+from .conversation import Turn, prompt_history
+from .models import NOT_COVERED, WITHHELD, Answer, AnswerDraft, WithheldReason, citation
+from .screen import REASON as SCREEN_REASON
+from .screen import protected_notice
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -29,6 +33,15 @@ MIN_SUPPORT_WORDS = 3
 ANSWER_MAX_TOKENS = 600
 # Wrong-language answers shorter than this are not re-asked (the language detector needs a few words).
 MIN_WORDS_FOR_LANGUAGE = 8
+# The model's standalone rewrite of a follow-up is cut to this length (it is shown, and goes into the next prompt).
+MAX_REWRITE_CHARS = 300
+# The previous turns, in the human message before the question (data, fenced like the question).
+HISTORY_BLOCK = """Previous turns of this conversation (context only; the question may refer to them):
+<<<
+{turns}
+>>>
+
+"""
 
 _STRIP = " \t\r\n[](){}<>\"'`“”«»‘’.,;:*#"
 _HEX = re.compile(r"[0-9a-f]{6,}")
@@ -122,14 +135,26 @@ def unsupported_figures(answer: str, cited: list[str], retrieved: dict[str, Scor
     return sorted(f for f in figures(answer) if f not in known)
 
 
-def llm_answer(question: str, hits: list[ScoredChunk], services: Services) -> Answer:
+def llm_answer(
+    question: str,
+    hits: list[ScoredChunk],
+    services: Services,
+    *,
+    history: Sequence[Turn] = (),
+    language: str | None = None,
+) -> Answer:
     """One structured LLM call over the retrieved passages (one re-ask at most); citations normalised to the
-    retrieved ids and cut to the passages the answer draws on."""
-    lang = detect_language(question)
-    language = "French" if lang == "fr" else "English"
+    retrieved ids and cut to the passages the answer draws on. With `history` (the previous turns), the prompt shows
+    the last ones and the model answers the question made standalone, in the same call."""
+    lang = language or detect_language(question)
+    language_name = "French" if lang == "fr" else "English"
     passages = "\n\n".join(f"[{h.chunk.id}] ({h.chunk.section})\n{h.chunk.text}" for h in hits)
+    turns = prompt_history(history)
     messages = load_prompt("ask").render(
-        question=question, passages=passages or "(no passage found)", language=language
+        question=question,
+        passages=passages or "(no passage found)",
+        language=language_name,
+        history=HISTORY_BLOCK.format(turns=turns) if turns else "",
     )
     retrieved = {h.chunk.id: h for h in hits}
 
@@ -147,7 +172,7 @@ def llm_answer(question: str, hits: list[ScoredChunk], services: Services) -> An
             )
         words = len(draft.answer.split())
         if words >= MIN_WORDS_FOR_LANGUAGE and detect_language(draft.answer) != lang:
-            problems.append(f"the answer must be written in {language}, the language of the question")
+            problems.append(f"the answer must be written in {language_name}, the language of the question")
         unsupported = unsupported_figures(draft.answer, cited, retrieved)
         if unsupported:
             problems.append(
@@ -165,53 +190,57 @@ def llm_answer(question: str, hits: list[ScoredChunk], services: Services) -> An
         max_tokens=min(services.settings.llm_max_tokens, ANSWER_MAX_TOKENS),
     )
     draft = result.value
-    backend, model = services.backend, services.model_name
     if draft is None:
         raise LLMError(f"The LLM's answer could not be used: {'; '.join(result.problems)}")
+    # The model's rewrite of a follow-up is kept only when there was a conversation to rewrite it from.
+    understood_as = draft.standalone_question.strip()[:MAX_REWRITE_CHARS] if history else ""
     cited, unknown = normalized_citations(draft, hits)
     text = draft.answer.strip()
-    if draft.abstain or not text:
+
+    def withheld(dropped: list[str], notice: str | None = None, reason: WithheldReason | None = None) -> Answer:
+        """The abstention shown instead of an answer the model did not give, or that code does not show."""
         return Answer(
-            answer=NOT_COVERED[lang],
+            answer=WITHHELD[lang] if reason == SCREEN_REASON else NOT_COVERED[lang],
             abstained=True,
-            backend=backend,
-            model=model,
-            dropped_citations=unknown,
-            usage=result.usage,
-        )
-    kept = supported_citations(text, cited, hits, question)
-    dropped = unknown + [c for c in cited if c not in kept]
-    if unsupported_figures(text, kept or cited, retrieved):
-        return Answer(
-            answer=NOT_COVERED[lang],
-            abstained=True,
-            backend=backend,
-            model=model,
+            backend=services.backend,
+            model=services.model_name,
             dropped_citations=dropped,
             usage=result.usage,
-            notice="The model's answer gave figures that are not in the passages it cited, so it is not shown.",
+            notice=notice,
+            withheld=reason,
+            understood_as=understood_as or None,
+        )
+
+    if draft.abstain or not text:
+        return withheld(unknown)
+    kept = supported_citations(text, cited, hits, question)
+    dropped = unknown + [c for c in cited if c not in kept]
+    # Discriminatory advice is withheld first, whatever else is wrong with the answer, so the notice says so.
+    protected = protected_notice(f"{text}\n{understood_as}")
+    if protected:
+        return withheld(dropped, protected, SCREEN_REASON)
+    if unsupported_figures(text, kept or cited, retrieved):
+        return withheld(
+            dropped,
+            "The model's answer gave figures that are not in the passages it cited, so it is not shown.",
+            "figures",
         )
     if not kept:
         # An answer that no retrieved passage supports is not shown as grounded: abstain.
-        return Answer(
-            answer=NOT_COVERED[lang],
-            abstained=True,
-            backend=backend,
-            model=model,
-            dropped_citations=dropped,
-            usage=result.usage,
-            notice="The model's answer is not supported by any retrieved passage, so it is not shown.",
+        return withheld(
+            dropped, "The model's answer is not supported by any retrieved passage, so it is not shown.", "unsupported"
         )
     notice = None
     if detect_language(text) != lang and len(text.split()) >= MIN_WORDS_FOR_LANGUAGE:
-        notice = f"The model answered in another language than the question's ({language} expected)."
+        notice = f"The model answered in another language than the question's ({language_name} expected)."
     return Answer(
         answer=text,
         abstained=False,
         citations=[citation(retrieved[c]) for c in kept],
-        backend=backend,
-        model=model,
+        backend=services.backend,
+        model=services.model_name,
         dropped_citations=dropped,
         usage=result.usage,
         notice=notice,
+        understood_as=understood_as or None,
     )

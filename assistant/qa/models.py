@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 from ..guide.models import Citation, ScoredChunk
+
+WithheldReason = Literal["unsupported", "figures", "protected_criterion"]
+"""Why code did not show a model's answer: no passage supports it, figures not in its passages, a protected criterion."""
 
 
 class AnswerDraft(BaseModel):
     """What the LLM returns for a question about the guide."""
 
+    standalone_question: str = Field(
+        "",
+        description="Only when previous turns are given and the question depends on them (e.g. 'Et pour un "
+        "senior ?'): the question rewritten to stand alone, in its language. Empty otherwise.",
+    )
     answer: str = Field(
         description="The answer, in the language of the question, using only the passages given. Empty when abstaining."
     )
@@ -35,11 +45,24 @@ class Answer(BaseModel):
         default_factory=list, description="Citation ids the LLM proposed that were not among the retrieved passages."
     )
     usage: dict[str, int] = Field(default_factory=dict, description="Tokens and calls reported by the LLM backend.")
+    understood_as: str | None = Field(
+        None, description="The standalone question answered, when the question was a follow-up of the conversation."
+    )
+    withheld: WithheldReason | None = Field(
+        None,
+        description="Why an answer was not shown: 'unsupported', 'figures' or 'protected_criterion' (None when shown "
+        "or when the guide does not cover the question).",
+    )
 
 
 NOT_COVERED = {
     "fr": "Le guide ne couvre pas cette question.",
     "en": "The guide does not cover this question.",
+}
+
+WITHHELD = {
+    "fr": "Cette réponse n'est pas affichée : elle fait référence à un critère protégé (discrimination).",
+    "en": "This answer is not shown: it refers to a protected criterion (discrimination).",
 }
 
 

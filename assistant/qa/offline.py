@@ -109,10 +109,16 @@ def covers(hits: list[ScoredChunk], dense: bool, language: str = "fr", evidence:
 
 
 def offline_answer(
-    question: str, hits: list[ScoredChunk], kb: KnowledgeBase, evidence: Evidence | None = None
+    question: str,
+    hits: list[ScoredChunk],
+    kb: KnowledgeBase,
+    evidence: Evidence | None = None,
+    *,
+    language: str | None = None,
 ) -> Answer:
-    """An extractive answer: the best sentences of the best passages, or an abstention."""
-    lang = detect_language(question)
+    """An extractive answer: the best sentences of the best passages, or an abstention (in `language`, by default
+    the question's)."""
+    lang = language or detect_language(question)
     score = evidence.score(lang) if evidence is not None and kb.dense else confidence(hits, kb.dense)
     if not hits or not covers(hits, kb.dense, lang, evidence):
         return Answer(answer=NOT_COVERED[lang], abstained=True, backend="offline", score=round(score, 4))

@@ -1,48 +1,111 @@
-"""The "Ask the guide" tab: a chat whose answers cite the guide, or say that it does not cover the question."""
+"""The "Ask the guide" tab: a conversation whose answers cite the guide, or say that it does not cover the question.
+
+A follow-up ("Et pour un senior ?") is understood from the previous turns. The conversation belongs to the browser
+session only: the chat shown and the turns `ask` reads are that session's component and `gr.State` values (held in
+memory by Gradio until the session ends), never written to disk or to a log; "New conversation" (or the chat's own
+bin button) clears them. Our own words (labels, the abstention, notices) are in
+the page's language (see `i18n`); the answers are in the question's language, as the guide and the engine give them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ..errors import AssistantError
 from .events import plain_errors
+from .i18n import Binder, register, t
 from .render import citations_markdown, inert
 
 if TYPE_CHECKING:
     from ..qa import Answer
     from ..services import Services
 
-ASK_EXAMPLES = [
-    "Quel salaire pour un account manager débutant ?",
-    "Quelles soft skills faut-il rechercher ?",
-    "What is the difference between a farmer and a hunter?",
-    "Quelles questions poser en entretien ?",
-]
+TEXTS = register(
+    {
+        "ask.chat": ("Conversation avec le guide", "Conversation with the guide"),
+        "ask.chat_placeholder": (
+            "Posez une question sur le recrutement d'un Account Manager. Les réponses citent le guide. Une question "
+            "de suite (« Et pour un senior ? ») reprend la précédente.",
+            "Ask a question about recruiting an Account Manager. Answers quote the guide and cite it. A follow-up "
+            "(“What about a senior?”) builds on the previous question.",
+        ),
+        "ask.question": ("Votre question", "Your question"),
+        "ask.question_placeholder": (
+            "ex. Quel salaire pour un account manager débutant ?",
+            "e.g. What salary for an entry-level account manager?",
+        ),
+        "ask.send": ("Demander", "Ask"),
+        "ask.new": ("Nouvelle conversation", "New conversation"),
+        "ask.examples": ("Exemples :", "Examples:"),
+        "ask.example.salary": (
+            "Quel salaire pour un account manager débutant ?",
+            "What salary for an entry-level account manager?",
+        ),
+        "ask.example.follow_up": ("Et pour un senior ?", "What about a senior?"),
+        "ask.example.soft_skills": ("Quelles soft skills faut-il rechercher ?", "Which soft skills should I look for?"),
+        "ask.example.profiles": (
+            "Quelle différence entre un farmer et un hunter ?",
+            "What is the difference between a farmer and a hunter?",
+        ),
+        "ask.searching": ("Recherche dans le guide…", "Searching the guide…"),
+        "ask.not_covered": ("Le guide ne couvre pas cette question.", "The guide does not cover this question."),
+        "ask.withheld": (
+            "Cette réponse n'est pas affichée : elle fait référence à un critère protégé.",
+            "This answer is not shown: it refers to a protected criterion.",
+        ),
+        "ask.understood_as": ("Compris comme : {question}", "Understood as: {question}"),
+        "ask.note": ("Remarque : {notice}", "Note: {notice}"),
+        "ask.answered_by": ("Réponse de : {engine}", "Answered by: {engine}"),
+        "ask.notice.protected_criterion": (
+            "la réponse du modèle faisait référence à un critère protégé (âge, situation de famille, sexe, origine…), "
+            "qui ne doit jouer aucun rôle dans un recrutement (Code du travail L1132-1).",
+            "the model's answer referred to a protected criterion (age, family situation, sex, origin…), which must "
+            "play no part in hiring (Code du travail L1132-1).",
+        ),
+        "ask.notice.figures": (
+            "la réponse du modèle donnait des chiffres absents des passages cités : elle n'est pas affichée.",
+            "the model's answer gave figures that are not in the passages it cited, so it is not shown.",
+        ),
+        "ask.notice.unsupported": (
+            "la réponse du modèle ne s'appuie sur aucun passage retrouvé : elle n'est pas affichée.",
+            "the model's answer is not supported by any retrieved passage, so it is not shown.",
+        ),
+        "ask.notice.fallback": (
+            "le LLM n'a pas pu répondre ; voici la réponse hors ligne.",
+            "the LLM could not answer; showing the offline answer instead.",
+        ),
+    }
+)
+
+EXAMPLE_KEYS = ("ask.example.salary", "ask.example.follow_up", "ask.example.soft_skills", "ask.example.profiles")
 
 
-def answer_markdown(answer: Answer) -> str:
-    """One chat reply: the answer (or the abstention), its citations, any notice, the backend."""
+def answer_markdown(answer: Answer, lang: str = "en", *, fallback: bool = False) -> str:
+    """One chat reply in the page's language: how a follow-up was understood, the answer (or the abstention), its
+    own citations, any notice, the engine. `fallback`: the LLM failed and this is the offline answer."""
+    parts = []
+    if answer.understood_as:
+        parts.append(f"*{inert(t('ask.understood_as', lang, question=answer.understood_as))}*")
     if answer.abstained:
-        body = f"**{inert(answer.answer)}**"
+        key = "ask.withheld" if answer.withheld == "protected_criterion" else "ask.not_covered"
+        parts.append(f"**{inert(t(key, lang))}**")
     else:
-        body = inert(answer.answer)
-    parts = [body]
+        parts.append(inert(answer.answer))
     if answer.citations:
-        parts.append(citations_markdown(answer.citations))
-    if answer.notice:
-        parts.append(f"*Note: {inert(answer.notice)}*")
+        parts.append(citations_markdown(answer.citations, lang=lang))
+    if answer.withheld:
+        notice: str | None = t(f"ask.notice.{answer.withheld}", lang)
+    elif fallback:
+        notice = t("ask.notice.fallback", lang)
+    else:
+        notice = answer.notice  # e.g. "the model answered in another language": the engine's words, in English
+    if notice:
+        parts.append(f"*{inert(t('ask.note', lang, notice=notice))}*")
     engine = answer.backend + (f" · {answer.model}" if answer.model else "")
-    parts.append(f"*Answered by: {inert(engine)}*")
+    parts.append(f"*{inert(t('ask.answered_by', lang, engine=engine))}*")
     return "\n\n".join(parts)
-
-
-def chat_turn(question: str, history: list[dict] | None, services: Services) -> list[dict]:
-    """Ask the guide and return the chat history with the question and the cited answer appended."""
-    from ..qa import ask
-
-    answer = ask(question, services, fallback_offline=True)
-    return [*(history or []), user_message(question), {"role": "assistant", "content": answer_markdown(answer)}]
 
 
 def user_message(question: str) -> dict:
@@ -50,32 +113,88 @@ def user_message(question: str) -> dict:
     return {"role": "user", "content": inert(question.strip())}
 
 
-def build_ask_tab(services: Services) -> None:
-    """The tab's components and events, inside the enclosing gr.Tab."""
+@dataclass(frozen=True)
+class ChatTurn:
+    """The conversation after one more question: what the chat shows and what the next `ask` reads."""
+
+    messages: list[dict] = field(default_factory=list)
+    """The chat's messages ({"role", "content"}, Gradio 6's message format), the new question and answer last."""
+    turns: list[dict] = field(default_factory=list)
+    """The previous turns for `ask(history=...)` (questions, how they were understood, cited ids), bounded."""
+
+
+def chat_turn(
+    question: str,
+    history: list[dict] | None,
+    services: Services,
+    turns: list[dict] | None = None,
+    lang: str = "en",
+) -> ChatTurn:
+    """Ask the guide within the conversation so far; the chat and the turns with the question and answer appended."""
+    from ..qa import Turn, ask
+    from ..qa.conversation import bounded
+
+    previous = bounded(turns)
+    answer = ask(question, services, history=previous, fallback_offline=True)
+    fallback = services.chat_model is not None and answer.backend == "offline"
+    reply = {"role": "assistant", "content": answer_markdown(answer, lang, fallback=fallback)}
+    kept = bounded([*previous, Turn.of(question, answer, previous)])
+    return ChatTurn(
+        messages=[*(history or []), user_message(question), reply],
+        turns=[turn.model_dump() for turn in kept],
+    )
+
+
+def new_conversation() -> tuple[list[dict], list[dict], str]:
+    """An empty chat, no previous turns, an empty question box."""
+    return [], [], ""
+
+
+def build_ask_tab(services: Services, ui: Binder | None = None) -> None:
+    """The tab's components and events, inside the enclosing gr.Tab, in `ui`'s language (English by default)."""
     import gradio as gr
 
-    chat = gr.Chatbot(
-        label="Conversation with the guide",
-        height=480,
-        sanitize_html=True,
-        allow_tags=False,
-        feedback_options=None,
-        buttons=["copy"],
-        placeholder="Ask a question about recruiting an Account Manager. Answers quote the guide and cite it.",
-        elem_id="ask-chat",
-    )
-    with gr.Row():
-        question = gr.Textbox(
-            label="Your question",
-            placeholder="e.g. Quel salaire pour un account manager débutant ?",
-            max_length=services.settings.max_question_chars,
-            scale=5,
-            elem_id="ask-question",
-        )
-        send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask-send")
-    gr.Examples(examples=[[q] for q in ASK_EXAMPLES], inputs=[question], label="Examples")
+    ui = ui or Binder("en")
+    lang_state = ui.state if ui.state is not None else gr.State(ui.lang)
+    turns = gr.State([])  # this session's previous turns: in memory, per browser session, never written
 
-    def respond(text: str, history: list[dict]) -> Iterator[tuple[list[dict], str]]:
+    chat = ui.bind(
+        gr.Chatbot(
+            label=ui.t("ask.chat"),
+            height=480,
+            sanitize_html=True,
+            allow_tags=False,
+            feedback_options=None,
+            buttons=["copy"],
+            placeholder=ui.t("ask.chat_placeholder"),
+            elem_id="ask-chat",
+        ),
+        label="ask.chat",
+        placeholder="ask.chat_placeholder",
+    )
+    with gr.Row(equal_height=True):
+        question = ui.bind(
+            gr.Textbox(
+                label=ui.t("ask.question"),
+                placeholder=ui.t("ask.question_placeholder"),
+                max_length=services.settings.max_question_chars,
+                scale=5,
+                elem_id="ask-question",
+            ),
+            label="ask.question",
+            placeholder="ask.question_placeholder",
+        )
+        with gr.Column(scale=1, min_width=160):
+            send = ui.bind(gr.Button(ui.t("ask.send"), variant="primary", elem_id="ask-send"), value="ask.send")
+            new = ui.bind(gr.Button(ui.t("ask.new"), size="sm", elem_id="ask-new"), value="ask.new")
+    with gr.Row():
+        ui.bind(gr.Markdown(ui.t("ask.examples"), elem_id="ask-examples-label"), value="ask.examples")
+        examples = [
+            (key, ui.bind(gr.Button(ui.t(key), size="sm", variant="secondary", elem_classes="ask-example"), value=key))
+            for key in EXAMPLE_KEYS
+        ]
+
+    def respond(text: str, history: list[dict], previous: list[dict], lang: str) -> Iterator[tuple[Any, ...]]:
         from ..qa import validate_question
 
         try:
@@ -83,13 +202,20 @@ def build_ask_tab(services: Services) -> None:
         except AssistantError as exc:
             raise gr.Error(str(exc), print_exception=False) from None
         history = list(history or [])
-        pending = [*history, user_message(text), {"role": "assistant", "content": "*Searching the guide…*"}]
-        yield pending, ""  # the question shows at once; the answer replaces the placeholder
+        searching = {"role": "assistant", "content": f"*{inert(t('ask.searching', lang))}*"}
+        yield [*history, user_message(text), searching], "", previous  # the question shows at once
         try:
-            yield plain_errors(chat_turn)(text, history, services), ""
+            result = plain_errors(chat_turn)(text, history, services, previous, lang)
         except gr.Error:
-            yield history, text  # put the question back so the user can fix it
+            yield history, text, previous  # put the question back so the user can fix it
             raise
+        yield result.messages, "", result.turns
 
-    send.click(respond, [question, chat], [chat, question], api_name="ask")
-    question.submit(respond, [question, chat], [chat, question], api_name=False)  # type: ignore[arg-type]  # False (a private endpoint) works; gradio annotates str | None
+    inputs = [question, chat, turns, lang_state]
+    send.click(respond, inputs, [chat, question, turns], api_name="ask")
+    question.submit(respond, inputs, [chat, question, turns], api_name=False)  # type: ignore[arg-type]  # False (a private endpoint) works; gradio annotates str | None
+    for key, button in examples:
+        button.click(lambda lang, key=key: t(key, lang), [lang_state], [question], api_name=False)  # type: ignore[arg-type]
+    new.click(new_conversation, None, [chat, turns, question], api_name=False)  # type: ignore[arg-type]
+    # The chat's own clear (bin) button empties the chat: the turns the next question builds on go with it.
+    chat.clear(lambda: [], None, [turns], api_name=False)  # type: ignore[arg-type]

@@ -1,0 +1,257 @@
+"""A conversation with the guide: previous turns, follow-up detection, and the history an LLM prompt sees.
+
+A **follow-up** changes a parameter of the previous question without naming a subject of its own: "Et pour un
+senior ?" after "Quel salaire pour un account manager junior ?". Precisely, with a previous turn, a question is a
+follow-up when it is short (at most MAX_FOLLOW_UP_WORDS words), has **no topic term of its own**, and either opens
+like one ("et", "and", "what about", "pour un", "for a", "ça", "it", ...) or consists of qualifiers only ("Senior ?").
+
+A **topic term** is a content word that is neither a stop word nor a qualifier. Qualifiers are what a follow-up
+varies: the level (junior, senior, débutant, expérimenté), experience (ans, years), the role's own name (account
+manager), company size, numbers and capitalised names. So "Et quelles soft skills ?" has a topic of its own and is
+a new question; so is "Et la capitale du Pérou ?", which must abstain rather than inherit the previous topic.
+
+Offline, a follow-up is answered as "<previous topic> — <follow-up>" (the topic terms of the previous question, not
+its qualifiers, so "senior" replaces "junior"). With an LLM, the same resolution drives retrieval and the prompt
+also gets the last PROMPT_TURNS turns, so the model answers the standalone question in its one call.
+
+The history is bounded (MAX_TURNS turns, MAX_HISTORY_CHARS characters) and lives with the caller (the browser
+session in the app, the process in the CLI): nothing here writes it anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..text import detect_language, fold
+
+if TYPE_CHECKING:
+    from .models import Answer
+
+MAX_TURNS = 6
+"""Turns kept in the history; older ones are dropped."""
+MAX_HISTORY_CHARS = 4000
+"""Characters of history kept (questions, rewrites and answer excerpts), oldest turns dropped first."""
+MAX_ANSWER_CHARS = 400
+"""Characters of each previous answer kept for the LLM prompt."""
+PROMPT_TURNS = 2
+"""Previous turns an LLM prompt sees."""
+MAX_FOLLOW_UP_WORDS = 8
+"""A longer question is a question of its own, whatever it starts with."""
+MAX_TOPIC_CHARS = 200
+
+# Folded openers, as whole words at the start of the question, with their language.
+_OPENERS: tuple[tuple[str, str], ...] = (
+    ("et si", "fr"),
+    ("et pour", "fr"),
+    ("et", "fr"),
+    ("pour un", "fr"),
+    ("pour une", "fr"),
+    ("pour les", "fr"),
+    ("pour des", "fr"),
+    ("pour le", "fr"),
+    ("pour la", "fr"),
+    ("meme chose pour", "fr"),
+    ("meme question pour", "fr"),
+    ("sinon", "fr"),
+    ("ou", "fr"),
+    ("aussi", "fr"),
+    ("ca", "fr"),
+    ("cela", "fr"),
+    ("celui", "fr"),
+    ("celle", "fr"),
+    ("ceux", "fr"),
+    ("celles", "fr"),
+    ("il", "fr"),
+    ("elle", "fr"),
+    ("ils", "fr"),
+    ("elles", "fr"),
+    ("and what about", "en"),
+    ("and for", "en"),
+    ("and", "en"),
+    ("what about", "en"),
+    ("how about", "en"),
+    ("same for", "en"),
+    ("same question for", "en"),
+    ("for a", "en"),
+    ("for an", "en"),
+    ("for the", "en"),
+    ("or", "en"),
+    ("also", "en"),
+    ("it", "en"),
+    ("that", "en"),
+    ("this", "en"),
+    ("they", "en"),
+    ("those", "en"),
+    ("them", "en"),
+)
+
+# Words that carry no topic: function words, question words, generic verbs (folded).
+_STOP = frozenset(
+    """
+    a au aux avec c ce ces cet cette d de des du en est et il elle ils elles je j l la le les leur leurs lui ma me
+    mes mon ne ni nous on ou par pas pour qu que qui quoi sa se ses son sur ta te tes ton tu un une vos votre vous
+    y si sinon aussi alors donc ca cela celui celle ceux celles ci la meme chose question dans plus moins tres bien
+    quel quelle quels quelles combien comment pourquoi quand ou faut faudrait doit doivent peut peuvent est sont
+    etre avoir a ont fait faire dire propose proposer prevoir prevu offrir offre conseille conseiller recommande
+    the an and or of for to in on at by with about what which who whom whose how why when where is are was be
+    been it its this that these those they them their there here do does did can could should would will shall
+    may might much many same also too then so one ones any some please tell me us
+    """.split()
+)
+
+# What a follow-up varies: level, experience, the role's name, company size (folded; a trailing "s" is ignored).
+_QUALIFIERS = frozenset(
+    """
+    junior senior debutant debutante debutants debutantes experimente experimentee experimentes confirme confirmee
+    entry level graduate grad jeune diplome sortie ecole experience experienced expert intermediaire mid medior
+    lead principal profil profile poste role candidat candidate candidats personne person someone quelqu
+    account manager managers am ams key executive commercial commerciale sales
+    ans an annee annees year years mois month months
+    startup start up pme eti grand grande grands groupe entreprise entreprises societe company companies
+    petite petit small large big taille size
+    cdi cdd stage stagiaire alternance alternant intern internship freelance
+    """.split()
+)
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+
+class Turn(BaseModel):
+    """One previous turn of a conversation: what was asked, how it was understood, what the answer cited."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question: str = Field(description="The question as the user typed it.")
+    understood_as: str | None = Field(
+        None, description="The standalone question it was answered as, when it was a follow-up."
+    )
+    language: str = Field("fr", description="The question's language, 'fr' or 'en'.")
+    answer: str = Field("", description="The start of the answer (at most MAX_ANSWER_CHARS characters).")
+    citations: list[str] = Field(default_factory=list, description="Ids of the passages the answer cited.")
+
+    @property
+    def topic(self) -> str:
+        """The topic terms of the standalone question (what a follow-up of this turn is about)."""
+        return topic_terms(self.understood_as or self.question)
+
+    @classmethod
+    def of(cls, question: str, answer: Answer, history: Sequence[Turn] = ()) -> Turn:
+        """The turn a question (asked after `history`) and its answer make, trimmed for the history."""
+        return cls(
+            question=question.strip()[:MAX_HISTORY_CHARS],
+            understood_as=answer.understood_as[:MAX_HISTORY_CHARS] if answer.understood_as else None,
+            language=resolve(question, history).language,
+            answer=answer.answer[:MAX_ANSWER_CHARS],
+            citations=[c.chunk_id for c in answer.citations],
+        )
+
+    def size(self) -> int:
+        return len(self.question) + len(self.understood_as or "") + len(self.answer)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (fold(m.group()).replace("’", "'") for m in _WORD.finditer(text)) if w]
+
+
+def _split(word: str) -> list[str]:
+    # "d'experience" -> "experience", "faut-il" is two words already.
+    return [p for p in word.split("'") if p]
+
+
+def _is_qualifier(word: str) -> bool:
+    if any(ch.isdigit() for ch in word):
+        return True
+    return word in _QUALIFIERS or (word.endswith("s") and word[:-1] in _QUALIFIERS)
+
+
+def topic_terms(question: str) -> str:
+    """The question's topic terms, in its own words and order: content words that are not qualifiers."""
+    out: list[str] = []
+    for match in _WORD.finditer(question):
+        for part in _split(match.group().replace("’", "'")):
+            word = fold(part)
+            if len(word) < 2 or word in _STOP or _is_qualifier(word):
+                continue
+            if part not in out:
+                out.append(part)
+    return " ".join(out)[:MAX_TOPIC_CHARS]
+
+
+def _opener(question: str) -> str | None:
+    """The language of the follow-up opener the question starts with, or None."""
+    key = " ".join(w for token in _words(question) for w in _split(token))
+    for phrase, lang in _OPENERS:
+        if key == phrase or key.startswith(phrase + " "):
+            return lang
+    return None
+
+
+def is_follow_up(question: str, history: Sequence[Turn]) -> bool:
+    """Whether the question continues the last turn (see the module docstring for the definition)."""
+    if not history or not history[-1].topic:
+        return False
+    words = [w for token in _words(question) for w in _split(token)]
+    if not words or len(words) > MAX_FOLLOW_UP_WORDS or topic_terms(question):
+        return False
+    only_qualifiers = all(w in _STOP or _is_qualifier(w) for w in words) and any(w not in _STOP for w in words)
+    return _opener(question) is not None or only_qualifiers
+
+
+class Resolved(BaseModel):
+    """A question made standalone from the conversation."""
+
+    text: str = Field(description="What retrieval and the offline engine answer: the question, or topic — question.")
+    language: str = Field(description="The language to answer in.")
+    follow_up: bool = Field(description="Whether the question continued the previous turn.")
+    topic: str = Field("", description="The topic carried from the previous turn ('' when none).")
+
+
+def resolve(question: str, history: Sequence[Turn]) -> Resolved:
+    """The standalone form of a question given the previous turns."""
+    if not is_follow_up(question, history):
+        return Resolved(text=question, language=detect_language(question), follow_up=False)
+    last = history[-1]
+    topic = last.topic
+    # A short follow-up often has no language evidence of its own ("Senior ?"): its opener's, else the last turn's.
+    language = _opener(question) or last.language
+    return Resolved(text=f"{topic} — {question}", language=language, follow_up=True, topic=topic)
+
+
+def bounded(history: Sequence[Turn | dict] | None) -> list[Turn]:
+    """The last MAX_TURNS turns, then the oldest dropped until they hold at most MAX_HISTORY_CHARS characters."""
+    turns = [t if isinstance(t, Turn) else Turn.model_validate(t) for t in (history or [])][-MAX_TURNS:]
+    while turns and sum(t.size() for t in turns) > MAX_HISTORY_CHARS:
+        turns.pop(0)
+    return turns
+
+
+def prompt_history(history: Sequence[Turn]) -> str:
+    """The last PROMPT_TURNS turns as the LLM prompt's history block ('' when there are none)."""
+    turns = list(history)[-PROMPT_TURNS:]
+    if not turns:
+        return ""
+    lines = []
+    for n, turn in enumerate(turns, 1):
+        lines.append(f"Turn {n} question: {turn.question}")
+        if turn.understood_as:
+            lines.append(f"Turn {n} understood as: {turn.understood_as}")
+        lines.append(f"Turn {n} answer: {turn.answer}")
+    return "\n".join(lines)
+
+
+__all__ = [
+    "MAX_HISTORY_CHARS",
+    "MAX_TURNS",
+    "PROMPT_TURNS",
+    "Resolved",
+    "Turn",
+    "bounded",
+    "is_follow_up",
+    "prompt_history",
+    "resolve",
+    "topic_terms",
+]
