@@ -21,10 +21,13 @@ EPILOG = """\
 examples:
   hiring-assistant ingest                       build the index of the default guide (idempotent)
   hiring-assistant ask "Quel salaire pour un account manager débutant ?"
+  hiring-assistant ask --chat                   a conversation: one question per line, follow-ups understood
   hiring-assistant draft-ad examples/brief-fr.yaml --format md
   hiring-assistant check-ad my-ad.md
   hiring-assistant summarize examples/notes-fr.txt
   cat notes.txt | hiring-assistant summarize -
+  hiring-assistant debrief alice.json bob.json --notes chloe.txt   interviewers' scorecards side by side
+  hiring-assistant kit --stage face_to_face --format html -o .   interview kit, printable (kit-<stage>-<date>.html)
   hiring-assistant ui                           the web app on http://127.0.0.1:7860
 
 Runs offline by default. Set OPENAI_API_KEY, or ASSISTANT_LLM_BASE_URL and ASSISTANT_LLM_MODEL for an
@@ -69,20 +72,66 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from .qa import ask
+    """One question; or, with --chat, a conversation: one question per line of standard input until EOF, each
+    follow-up ("Et pour un senior ?") understood from the previous turns (kept in memory only, never written)."""
+    from .errors import LLMError
+    from .qa import Turn, ask
+    from .qa.conversation import MAX_TURNS
 
+    chat = getattr(args, "chat", False)
+    if not chat and not args.question:
+        raise InputError("Give a question, or --chat to read questions from standard input (one per line).")
     services = _services(args)
-    answer = ask(args.question, services, k=args.k)
-    if args.json:
-        _print_json(answer.model_dump(exclude_none=False))
+    history: list[Turn] = []
+
+    def turn(question: str) -> None:
+        answer = ask(question, services, history=history, k=args.k)
+        history.append(Turn.of(question, answer, history))
+        del history[:-MAX_TURNS]  # ask() bounds what it reads; the REPL keeps no more than that
+        if args.json:
+            data = answer.model_dump(exclude_none=False)
+            if chat:  # one JSON object per line (JSON Lines), so a script can read the answers as they come
+                print(json.dumps(data, ensure_ascii=False, default=str), flush=True)
+            else:
+                _print_json(data)
+            return
+        if answer.understood_as:
+            print(f"(understood as: {answer.understood_as})")
+        print(answer.answer)
+        for n, c in enumerate(answer.citations, 1):
+            excerpt = c.text if len(c.text) <= 300 else c.text[:300] + "…"
+            print(f"\n[{n}] {c.section}\n    {excerpt}".replace("\n", "\n    ").replace("\n    \n", "\n\n", 1))
+        if answer.notice:
+            print(f"\nNote: {answer.notice}")
+        sys.stdout.flush()
+
+    if not chat:
+        turn(args.question)
+        print(f"\n{_backend_line(services)}", file=sys.stderr)
         return 0
-    print(answer.answer)
-    for n, c in enumerate(answer.citations, 1):
-        excerpt = c.text if len(c.text) <= 300 else c.text[:300] + "…"
-        print(f"\n[{n}] {c.section}\n    {excerpt}".replace("\n", "\n    ").replace("\n    \n", "\n\n", 1))
-    if answer.notice:
-        print(f"\nNote: {answer.notice}")
-    print(f"\n{_backend_line(services)}", file=sys.stderr)
+    interactive = sys.stdin.isatty()
+    print(f"{_backend_line(services)} One question per line; Ctrl+D to end.", file=sys.stderr)
+    lines = iter([args.question] if args.question else [])
+    while True:
+        try:
+            line = next(lines, None)
+            if line is None:
+                if interactive:
+                    print("> ", end="", file=sys.stderr, flush=True)
+                line = sys.stdin.readline()
+                if not line:
+                    break  # EOF
+        except KeyboardInterrupt:
+            print(file=sys.stderr)
+            break
+        if not line.strip():
+            continue
+        try:
+            turn(line.strip())
+        except (InputError, LLMError) as exc:  # a bad line or a failed LLM call is reported; the conversation goes on
+            print(f"error: {exc}", file=sys.stderr)
+        if not args.json:
+            print()
     return 0
 
 
@@ -94,14 +143,21 @@ def cmd_draft_ad(args: argparse.Namespace) -> int:
     brief = load_brief(Path(args.brief))
     result = draft_job_ad(brief, services, language=args.lang)
     fmt = args.format
+    # A file written with -o is a download: it carries the ad's open flags (front matter, HTML comment, JSON-LD
+    # field), so an ad flagged ERROR never leaves silently clean. On stdout the flags go to stderr instead.
+    flags = result.flags if args.output else []
+    lang = result.ad.language
     if fmt == "json":
         out = json.dumps(result.to_json(), ensure_ascii=False, indent=2, default=str)
     elif fmt == "jsonld":
-        out = json.dumps(render.ad_to_jsonld(result), ensure_ascii=False, indent=2, default=str)
+        data = render.jsonld_with_flags(render.ad_to_jsonld(result), flags, lang)
+        out = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     elif fmt == "html":
         out = render.ad_to_html(result)
+        out = render.html_with_flags(out, flags, lang) if args.output else out
     else:
         out = render.ad_to_markdown(result)
+        out = render.markdown_with_flags(out, flags, lang) if args.output else out
     _write(out, args.output)
     if fmt in ("md", "html", "jsonld"):
         _report_flags(result.flags)
@@ -112,13 +168,17 @@ def cmd_draft_ad(args: argparse.Namespace) -> int:
 
 
 def cmd_check_ad(args: argparse.Namespace) -> int:
+    from .ads.check import check_ad_text
+    from .ads.export import html_to_text, looks_like_html, strip_front_matter
     from .guide.framework import load_framework
-    from .rules.compliance import lint_ad
     from .settings import load_settings
 
     text = read_text_file(args.file, what="ad", max_chars=100_000)
+    # Our own exports read back: an HTML page is checked on its text (not its doctype or markup), a Markdown export
+    # without its front matter (the flags it lists are not part of the ad).
+    text = html_to_text(text) if looks_like_html(text) else strip_front_matter(text)
     settings = load_settings()
-    flags = lint_ad(
+    flags = check_ad_text(
         text, framework=load_framework(settings.guide_dir), level=args.level, job_in_france=args.country.upper() == "FR"
     )
     if args.json:
@@ -135,16 +195,72 @@ def cmd_check_ad(args: argparse.Namespace) -> int:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from .notes import read_notes_file, scorecard_to_markdown, summarize_notes
+    from .notes import read_notes_file, scorecard_filename, scorecard_to_json, scorecard_to_markdown, summarize_notes
 
     services = _services(args)
     notes = read_notes_file(args.notes)
-    summary = summarize_notes(notes, services, stage=args.stage, fallback_offline=True)
+    interviewer = getattr(args, "interviewer", None)
+    summary = summarize_notes(notes, services, stage=args.stage, fallback_offline=True, interviewer=interviewer)
+    # Both formats are exports: flags quoted by placeholders, no personal data or pay history (notes/redact.py).
     if args.format == "json":
-        _print_json(summary.to_json())
+        text = json.dumps(scorecard_to_json(summary), ensure_ascii=False, indent=2, default=str)
     else:
-        print(scorecard_to_markdown(summary))
+        text = scorecard_to_markdown(summary)
+    output = getattr(args, "output", None)
+    if output and Path(output).is_dir():  # a folder: scorecard-<stage>-<date>.<fmt> inside it
+        output = str(Path(output) / scorecard_filename(summary.stage, args.format))
+    if output:
+        _write(text, output)
+    else:
+        print(text)
     print(_backend_line(services), file=sys.stderr)
+    return 0
+
+
+def cmd_kit(args: argparse.Namespace) -> int:
+    from .guide.chunking import load_guide
+    from .guide.framework import load_framework
+    from .kit import build_kit, kit_filename, render_kit
+    from .settings import load_settings
+
+    settings = load_settings()
+    framework = load_framework(settings.guide_dir)
+    kit = build_kit(framework, args.stage, args.lang or framework.guide.language, load_guide(settings.guide_dir))
+    output = args.output
+    if output and Path(output).is_dir():  # a folder: the kit's own name inside it
+        output = str(Path(output) / kit_filename(kit.stage, args.format))
+    _write(render_kit(kit, args.format), output)
+    return 0
+
+
+def cmd_debrief(args: argparse.Namespace) -> int:
+    from .debrief import build_debrief, debrief_filename, debrief_to_json, debrief_to_markdown
+    from .debrief.load import check_count, read_scorecard_file, score_notes
+
+    notes_files = args.notes or []
+    check_count(len(args.scorecards) + len(notes_files))  # before any slow work
+    cards = [read_scorecard_file(path) for path in args.scorecards]
+    sources = [Path(path).name for path in args.scorecards]
+    if notes_files:
+        from .notes import read_notes_file
+
+        services = _services(args)
+        framework = services.framework
+        for path in notes_files:  # each interviewer's notes scored on their own
+            cards.append(score_notes(read_notes_file(path), services, what=Path(path).name))
+            sources.append(Path(path).name)
+    else:
+        from .guide.framework import load_framework
+        from .settings import load_settings
+
+        framework = load_framework(load_settings().guide_dir)
+    debrief = build_debrief(cards, lang=args.lang, framework=framework)
+    output = args.output
+    if output and Path(output).is_dir():  # a folder: the debrief's own name inside it
+        output = str(Path(output) / debrief_filename(debrief, "json" if args.json else "md"))
+    _write(debrief_to_json(debrief) if args.json else debrief_to_markdown(debrief), output)
+    for info, source in zip(debrief.interviewers, sources, strict=True):
+        print(f"{info.name}: {source}", file=sys.stderr)
     return 0
 
 
@@ -277,11 +393,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--rebuild",
         action="store_true",
-        help="drop the guide's index first (needed after changing the embedding model)",
+        help=(
+            "build the index again from scratch (needed after changing the embedding model); the old index stays "
+            "in use until the new one is complete"
+        ),
     )
 
     p = add("ask", cmd_ask, "Ask a question about the guide; the answer cites the passages it rests on.")
-    p.add_argument("question")
+    p.add_argument("question", nargs="?", help="the question (with --chat: the first one, optional)")
+    p.add_argument(
+        "--chat",
+        action="store_true",
+        help=(
+            "a conversation: one question per line from standard input until EOF (Ctrl+D); a follow-up such as "
+            "'Et pour un senior ?' is understood from the previous questions; with --json, one JSON object per line"
+        ),
+    )
     p.add_argument("--json", action="store_true", help="print the answer, citations and backend as JSON")
     p.add_argument("-k", type=_top_k, default=None, help="passages to retrieve, 1 to 20 (default ASSISTANT_TOP_K=5)")
 
@@ -315,6 +442,68 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("notes", help="a UTF-8 text file, or - for standard input")
     p.add_argument("--stage", choices=["phone", "face_to_face", "case_study"], default=None)
     p.add_argument("--format", choices=["md", "json"], default="md")
+    p.add_argument("--interviewer", default=None, help="who interviewed, so a debrief can tell scorecards apart")
+    p.add_argument(
+        "-o", "--output", help="write to this file, or into this folder as scorecard-<stage>-<date>.<format>"
+    )
+
+    p = add("kit", cmd_kit, "Print the interview kit of a stage, from the guide (Markdown, printable HTML, JSON).")
+    p.description = (
+        "Print the interview kit of a stage, from the guide: its purpose, the question bank's questions, the "
+        "competencies to assess with what a 1, a 3 and a 5 look like, the topics to discuss, and (last stage) the "
+        "trial-period advice. Every item names the guide passage it comes from. Nothing is sent anywhere."
+    )
+    p.add_argument(
+        "--stage",
+        required=True,
+        metavar="phone|face_to_face|case_study",
+        help="the interview stage (the guide's steps: phone screen, face-to-face interview, case study)",
+    )
+    p.add_argument("--lang", choices=["fr", "en"], default=None, help="language of the kit (default: the guide's)")
+    p.add_argument("--format", choices=["md", "html", "json"], default="md", help="html is ready to print to PDF")
+    p.add_argument(
+        "-o", "--output", help="write to this file (or into this folder as kit-<stage>-<YYYY-MM-DD>.<format>)"
+    )
+
+    p = add(
+        "debrief",
+        cmd_debrief,
+        "Put several interviewers' scorecards of one candidate side by side: agreements, disagreements, "
+        "competencies nobody assessed, flags.",
+    )
+    p.description = (
+        "Put several interviewers' independent scorecards of one candidate side by side: per competency, each\n"
+        "interviewer's rating and quotes, marked 'disagree' when two ratings differ by 2 points or more, or when\n"
+        "one interviewer's evidence is a strength and another's a concern; the competencies nobody assessed; the\n"
+        "flags any scorecard raised, with who raised them. The debrief only aggregates: it scores and decides\n"
+        "nothing. Personal data and protected-criterion text are replaced by placeholders ([téléphone], [âge])."
+    )
+    p.epilog = (
+        "examples:\n"
+        "  hiring-assistant summarize alice.txt --format json --interviewer Alice -o alice.json   each on their own\n"
+        "  hiring-assistant debrief alice.json bob.json\n"
+        "  hiring-assistant debrief alice.json --notes bob.txt chloe.txt --lang en --json -o .\n\n"
+        "exit codes: 0 done, 2 bad input (not a scorecard, fewer than 2, different guides), 1 a bug"
+    )
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
+    p.add_argument(
+        "scorecards",
+        nargs="*",
+        metavar="FILE.json",
+        help="scorecard JSON exports (`summarize --format json`, or the app's JSON download)",
+    )
+    p.add_argument(
+        "--notes",
+        nargs="+",
+        action="extend",
+        metavar="FILE.txt",
+        help="interview notes to score here, each on its own (UTF-8 text; put them after the JSON files)",
+    )
+    p.add_argument(
+        "--lang", choices=["fr", "en"], default=None, help="language of the debrief (default: the first scorecard's)"
+    )
+    p.add_argument("--json", action="store_true", help="write the debrief as JSON instead of Markdown")
+    p.add_argument("-o", "--output", help="write to this file (or into this folder as debrief-<YYYY-MM-DD>.md|json)")
 
     p = add("ui", cmd_ui, "Launch the web app (binds 127.0.0.1 by default).")
     p.add_argument("--host", default=None)
