@@ -169,14 +169,15 @@ def cmd_draft_ad(args: argparse.Namespace) -> int:
 
 def cmd_check_ad(args: argparse.Namespace) -> int:
     from .ads.check import check_ad_text
-    from .ads.export import html_to_text, looks_like_html, strip_front_matter
+    from .ads.export import strip_front_matter
     from .guide.framework import load_framework
+    from .rules.html import looks_like_html
     from .settings import load_settings
 
     text = read_text_file(args.file, what="ad", max_chars=100_000)
-    # Our own exports read back: an HTML page is checked on its text (not its doctype or markup), a Markdown export
-    # without its front matter (the flags it lists are not part of the ad).
-    text = html_to_text(text) if looks_like_html(text) else strip_front_matter(text)
+    # Our own exports read back: the linter reads an HTML page as its visible text (offsets into the file as given);
+    # a Markdown export is checked without its front matter (the flags it lists are not part of the ad).
+    text = text if looks_like_html(text) else strip_front_matter(text)
     settings = load_settings()
     flags = check_ad_text(
         text, framework=load_framework(settings.guide_dir), level=args.level, job_in_france=args.country.upper() == "FR"

@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..rules.compliance import lint_ad
+from ..rules.compliance import PAY_LAW, PAY_LAW_FR, lint_ad
 from ..rules.models import Flag
 from .pay import PAY_PLACEHOLDER, grid_suggestion
 
@@ -15,8 +15,6 @@ if TYPE_CHECKING:
     from ..guide.framework import Framework
 
 PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PAY_PLACEHOLDER.values()), re.IGNORECASE)
-PAY_LAW = "EU Directive 2023/970 art. 5; French pay-transparency bill (March 2026)"
-PAY_LAW_FR = "directive (UE) 2023/970, art. 5 ; projet de loi français sur la transparence salariale (mars 2026)"
 
 
 def pay_placeholder_flags(text: str, framework: Framework | None, level: str | None) -> list[Flag]:

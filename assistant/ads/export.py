@@ -413,29 +413,3 @@ def ad_from_markdown(text: str, base: JobAd) -> JobAd:
             "education": base.education if base.education and base.education.casefold() in folded else None,
         }
     )
-
-
-# --------------------------------------------------------------------------- an exported page read back (check-ad)
-
-
-def html_to_text(page: str) -> str:
-    """The ad in an HTML export as Markdown-like text for the linter: comments, doctype, head and tags dropped."""
-    page = re.sub(r"<!--.*?-->", "", page, flags=re.DOTALL)
-    page = re.sub(r"<!DOCTYPE[^>]*>", "", page, flags=re.IGNORECASE)
-    page = re.sub(r"<head\b.*?</head>", "", page, flags=re.DOTALL | re.IGNORECASE)
-    page = re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.DOTALL | re.IGNORECASE)
-    page = re.sub(r"<h1\b[^>]*>", "\n# ", page, flags=re.IGNORECASE)
-    page = re.sub(r"<h2\b[^>]*>", "\n\n## ", page, flags=re.IGNORECASE)
-    page = re.sub(r"<li\b[^>]*>", "\n- ", page, flags=re.IGNORECASE)
-    page = re.sub(r"</(?:h1|h2|p|ul|section|article)>|<br\s*/?>", "\n\n", page, flags=re.IGNORECASE)
-    page = re.sub(r"<[^>]+>", "", page)
-    text = html.unescape(page)
-    text = "\n".join(line.strip() for line in text.split("\n"))
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
-
-
-def looks_like_html(text: str) -> bool:
-    """True for an HTML page or fragment (a doctype, <html> or an <article> first)."""
-    return bool(
-        re.match(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b|article\b)", text, re.IGNORECASE | re.DOTALL)
-    )
