@@ -143,7 +143,9 @@ def test_wheel_installed_outside_the_checkout_runs_every_job(tmp_path: Path) -> 
     assert any(c["status"] == "assessed" for c in json.loads(summary.stdout)["competencies"])
 
     brief = work / "brief.yaml"
-    brief.write_text("company: Lumen\nseniority: junior\nlocation: Lyon\n", encoding="utf-8")
+    brief.write_text(
+        "company: Lumen\nseniority: junior\nlocation: Lyon\nsalary: 3 000 € brut mensuel\n", encoding="utf-8"
+    )  # with no pay the ad has an error flag (pay transparency) and draft-ad exits 3
     ad = _run(cli + ["draft-ad", str(brief), "--format", "json"], cwd=work, env=env)
     assert ad.returncode == 0, ad.stderr[-2000:]
     assert json.loads(ad.stdout)["ad"]["company"] == "Lumen"

@@ -197,9 +197,9 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     while s < start and text[s] in " \t":
         s += 1
     e = line_end
-    m = _SENTENCE_END.search(text, end, line_end)
-    if m and m.group() != "\n":
-        e = m.end()
+    stop = _SENTENCE_END.search(text, end, line_end)
+    if stop and stop.group() != "\n":
+        e = stop.end()
     prefix = text[line_start:s]
     rest = text[e:line_end]
     if not re.sub(r"^\s*(?:[-*+]|\d+\.)\s*", "", prefix).strip() and not rest.strip():

@@ -180,7 +180,7 @@ class GridSuggestion:
 
 def grid_suggestion(framework: Framework, level: str, lang: str) -> GridSuggestion | None:
     """The guide's grid for `level` as a pay the recruiter may apply; None when the guide has no grid."""
-    grid = framework.salary.levels.get(level)
+    grid = next((g for key, g in framework.salary.levels.items() if key == level), None)
     low = grid.min if grid else None
     high = grid.max if grid else None
     if low is None and level == "senior":

@@ -510,7 +510,7 @@ def _brief_component(name: str, ui: Binder, settings: Settings) -> Any:
         return [(ui.t(key), value) for key, value in pairs]
 
     if name == "seniority":
-        box = gr.Dropdown(choices(SENIORITY_CHOICES), value="mid", label=label, elem_id=elem_id)
+        box: Any = gr.Dropdown(choices(SENIORITY_CHOICES), value="mid", label=label, elem_id=elem_id)
         return ui.bind(box, label=label_key, choices=SENIORITY_CHOICES)
     if name == "remote":
         box = gr.Dropdown(choices(REMOTE_CHOICES), value="", label=label, elem_id=elem_id)
