@@ -25,6 +25,10 @@ EMBED_MIN_SIM = 0.865
 EMBED_MIN_GAP = 0.03  # over the second-best competency
 EMBED_MIN_MARGIN = 0.05  # over the mean of all competencies
 EMBED_MIN_WORDS = 4
+MAX_EMBEDDED_CLAUSES = 400
+"""Clauses embedded per request at most (about 1 s of CPU on 2 cores); later clauses are matched by cue words
+only and the scorecard says so. Notes of ASSISTANT_MAX_NOTES_CHARS (20,000) have about 300 clauses; the cap
+stops a request of thousands of short clauses from taking half a minute of CPU from every other user."""
 
 # A clause saying a topic was not covered (folded text), as in the held-out notes (evals/notes-heldout).
 _NOT_DISCUSSED = re.compile(
@@ -43,6 +47,8 @@ class OfflineEvidence:
     """Verbatim evidence per competency id, offsets in the original notes."""
     cues_only: bool = False
     """True when the configured embedder is remote, so the notes were matched by cue words only."""
+    embedding_capped: bool = False
+    """True when the notes had more clauses worth embedding than MAX_EMBEDDED_CLAUSES: the rest used cue words."""
 
 
 # --------------------------------------------------------------------------- cues
@@ -126,10 +132,12 @@ def match_embeddings(fw: Framework, embedder: Embedder | None, texts: Sequence[s
     matrix, owner = _competency_vectors(fw, embedder)
     out: list[str | None] = []
     n = len(fw.competencies)
+    embedded = 0
     for text in texts:
-        if len(re.findall(r"\w+", text)) < EMBED_MIN_WORDS:
+        if len(re.findall(r"\w+", text)) < EMBED_MIN_WORDS or embedded >= MAX_EMBEDDED_CLAUSES:
             out.append(None)
             continue
+        embedded += 1
         sims = matrix @ np.array(embedder.embed_query(text), dtype=float)
         per = np.array([sims[owner == i].max() for i in range(n)])
         order = np.argsort(-per)
@@ -151,15 +159,21 @@ def _kb_embedder(services: Services) -> Embedder | None:
     return kb.embedder
 
 
-def _match_clauses(prep: Prepared, fw: Framework, embedder: Embedder | None) -> dict[str, list[Evidence]]:
-    """Evidence per competency: every clause outside excluded passages that a cue or the embedding ties to one."""
+def _match_clauses(prep: Prepared, fw: Framework, embedder: Embedder | None) -> tuple[dict[str, list[Evidence]], bool]:
+    """Evidence per competency (every clause outside excluded passages that a cue or the embedding ties to one), and
+    whether the embedding stopped at MAX_EMBEDDED_CLAUSES."""
     text = prep.sanitized.text
     found: dict[str, list[Evidence]] = {}
     clauses: list[tuple[int, int]] = []
     for seg in prep.segments:
         if not seg.excluded_by:
             clauses.extend(split_clauses(text, seg))
-    by_embedding = match_embeddings(fw, embedder, [text[s:e] for s, e in clauses])
+    clause_texts = [text[s:e] for s, e in clauses]
+    by_embedding = match_embeddings(fw, embedder, clause_texts)
+    capped = (
+        embedder is not None
+        and sum(len(re.findall(r"\w+", c)) >= EMBED_MIN_WORDS for c in clause_texts) > MAX_EMBEDDED_CLAUSES
+    )
     previous: tuple[int, list[str]] | None = None  # (segment end, competencies) for cue-less follow-on clauses
     for (start, end), emb in zip(clauses, by_embedding, strict=False):
         clause = text[start:end]
@@ -186,7 +200,7 @@ def _match_clauses(prep: Prepared, fw: Framework, embedder: Embedder | None) -> 
                 if len(own) == 1:
                     pol = own.pop()
             found.setdefault(cid, []).append(prep.evidence(start, end, pol))
-    return found
+    return found, capped
 
 
 def offline_evidence(prep: Prepared, services: Services) -> OfflineEvidence:
@@ -195,4 +209,5 @@ def offline_evidence(prep: Prepared, services: Services) -> OfflineEvidence:
     cues_only = embedder is not None and not embedder.local
     if cues_only:
         embedder = None  # a remote embedding endpoint (OpenAI, a server) must never receive the notes
-    return OfflineEvidence(evidence=_match_clauses(prep, services.framework, embedder), cues_only=cues_only)
+    evidence, capped = _match_clauses(prep, services.framework, embedder)
+    return OfflineEvidence(evidence=evidence, cues_only=cues_only, embedding_capped=capped)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .models import CompetencyAssessment, Evidence, FollowUpQuestion, InterviewSummary, PracticalFact
-from .offline import OfflineEvidence
+from .offline import MAX_EMBEDDED_CLAUSES, OfflineEvidence
 from .prepare import Prepared
 from .verify import LLMAssessment
 
@@ -23,6 +23,12 @@ NOTICE = {
 OFFLINE_NOTICE = {
     "fr": " Mode hors ligne : les notes sont organisées par compétence, sans note ni recommandation.",
     "en": " Offline mode: the notes are organised by competency, with no ratings and no recommendation.",
+}
+CAPPED_NOTICE = {
+    "fr": " Notes très découpées : seules les {n} premières propositions ont été rapprochées par le modèle local ; les "
+    "suivantes, par mots-clés seulement.",
+    "en": " Very fragmented notes: only the first {n} clauses were matched by the local model; the rest by cue words "
+    "only.",
 }
 CUES_ONLY_NOTICE = {
     "fr": " Les embeddings configurés sont distants : les notes ne leur ont pas été envoyées, repérage par mots-clés seulement.",
@@ -47,7 +53,8 @@ def localized_notice(summary: InterviewSummary, lang: str) -> tuple[str, str]:
     notice, excluded = summary.notice, summary.excluded
     if src == dst:
         return notice, excluded
-    for table in (NOTICE, OFFLINE_NOTICE, CUES_ONLY_NOTICE):
+    capped = {k: v.format(n=MAX_EMBEDDED_CLAUSES) for k, v in CAPPED_NOTICE.items()}
+    for table in (NOTICE, OFFLINE_NOTICE, CUES_ONLY_NOTICE, capped):
         notice = notice.replace(table[src], table[dst])
     for how in (EXCLUDED_HOW[src], ""):
         prefix, _, suffix = EXCLUDED_TEXT[src].partition("{n}")
@@ -122,6 +129,7 @@ def build_scorecard(
         llm, online, cues_only = found, True, False
     else:  # offline: evidence only, no ratings, rationales or recommendation
         llm, online, cues_only = LLMAssessment(), False, found.cues_only
+    capped = not isinstance(found, LLMAssessment) and found.embedding_capped
     planned = stage_competencies(fw, stage)
     assessments: list[CompetencyAssessment] = []
     strengths: list[Evidence] = []
@@ -142,6 +150,7 @@ def build_scorecard(
         concerns += [e.model_copy(update={"competency": c.id}) for e in ev if e.polarity == "negative"]
     missing = [a.id for a in assessments if a.status == "not_assessed"]
     notice = NOTICE[lang] + ("" if online else OFFLINE_NOTICE[lang]) + (CUES_ONLY_NOTICE[lang] if cues_only else "")
+    notice += CAPPED_NOTICE[lang].format(n=MAX_EMBEDDED_CLAUSES) if capped else ""
     return InterviewSummary(
         language=lang,
         stage=stage,

@@ -157,3 +157,47 @@ def test_a_topic_not_discussed_is_not_evidence(services) -> None:
     status = {c.id: c.status for c in summary.competencies}
     assert status["english"] == "not_assessed" and status["education"] == "not_assessed"
     assert status["listening"] == "assessed"
+
+
+class _CountingEmbedder:
+    """A local embedder that counts what it embeds (the offline engine's only costly step)."""
+
+    name, dim, local = "counting", 8, True
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def embed_query(self, text: str) -> list[float]:
+        self.calls += 1
+        return [float((hash(text) >> i) & 1) for i in range(self.dim)]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self.embed_query(t) for t in texts]
+
+
+def test_embedding_work_per_request_is_capped_and_the_cap_is_said(services, framework):
+    """Issue 11, class 6: thousands of clauses cost 30 s of CPU; the engine embeds at most MAX_EMBEDDED_CLAUSES of
+    them, matches the rest by cue words, and the scorecard's notice says so."""
+    from assistant.notes.offline import MAX_EMBEDDED_CLAUSES
+
+    embedder = _CountingEmbedder()
+    texts = [
+        f"le candidat parle longuement du projet numéro {i} avec le client" for i in range(MAX_EMBEDDED_CLAUSES + 50)
+    ]
+    out = match_embeddings(framework, embedder, texts)
+    assert len(out) == len(texts) and all(o is None for o in out[MAX_EMBEDDED_CLAUSES:])
+    competency_texts = embedder.calls - MAX_EMBEDDED_CLAUSES  # embedded once per embedder, then cached
+    assert competency_texts >= 0 and embedder.calls <= MAX_EMBEDDED_CLAUSES + competency_texts
+    embedder.calls = 0
+    match_embeddings(framework, embedder, texts)  # competency vectors cached: only the capped clauses are embedded
+    assert embedder.calls == MAX_EMBEDDED_CLAUSES
+
+    notes = " ; ".join(f"géré le compte {i} avec méthode" for i in range(MAX_EMBEDDED_CLAUSES + 50))
+    summary = summarize_notes(notes, services)
+    assert str(MAX_EMBEDDED_CLAUSES) in (summary.notice or "")
+    assert summary.competencies  # still a scorecard, from cue words past the cap
+
+
+def test_ordinary_notes_are_not_capped(services):
+    summary = summarize_notes(NOTES_FR, services)
+    assert "clauses" not in (summary.notice or "")
