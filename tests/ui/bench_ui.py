@@ -126,7 +126,7 @@ def launch_and_measure(data_dir: Path, *, timeout: float = 120.0) -> LaunchTimes
 def browser_measure(data_dir: Path, *, timeout: float = 120.0) -> tuple[float, float]:
     """Launch again and time a headless Chromium: status line visible, then an answer with its citation."""
     from playwright.sync_api import sync_playwright
-    from test_browser import CHROMIUM, CHROMIUM_ARGS
+    from ui_helpers import CHROMIUM, CHROMIUM_ARGS
 
     port = free_port()
     url = f"http://127.0.0.1:{port}/"

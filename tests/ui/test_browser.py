@@ -7,7 +7,6 @@ are on visible text, never sleeps. Screenshots go to tests/screenshots/ (git-ign
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,40 +14,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from ui_helpers import NOTES_FR, XSS_IMG, XSS_JS_LINK, XSS_MD_IMAGE, XSS_SCRIPT
+from ui_helpers import NOTES_FR, SCREENSHOTS, TIMEOUT_MS, XSS_IMG, XSS_JS_LINK, XSS_MD_IMAGE, XSS_SCRIPT
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
-
-CHROMIUM = os.environ.get("ASSISTANT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
-TIMEOUT_MS = 20_000
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)"
-        if os.environ.get("ASSISTANT_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 class Page:

@@ -7,7 +7,6 @@ Until the lead wires the tab into `build_app`, the test serves a small Blocks ho
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,41 +17,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "debrief"))
 from debrief_helpers import AGE_FLAG, PHONE, PHONE_FLAG, scorecard  # noqa: E402
-from ui_helpers import XSS_IMG, XSS_MD_IMAGE, XSS_SCRIPT, free_port  # noqa: E402
+from ui_helpers import SCREENSHOTS, TIMEOUT_MS, XSS_IMG, XSS_MD_IMAGE, XSS_SCRIPT, free_port  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
-CHROMIUM = os.environ.get("ASSISTANT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
-TIMEOUT_MS = 20_000
 APP_HAS_TAB = "build_debrief_tab" in (Path(__file__).resolve().parents[2] / "assistant/ui/app.py").read_text()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)"
-        if os.environ.get("ASSISTANT_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

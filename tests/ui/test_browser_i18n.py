@@ -8,35 +8,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from test_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, TIMEOUT_MS
+from ui_helpers import SCREENSHOTS, TIMEOUT_MS
 
 from assistant.ui.i18n import catalog, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 TAB_KEYS = ["app.tab.ad", "app.tab.notes", "app.tab.debrief", "app.tab.ask"]  # in the page's order
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    import os
-
-    if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)"
-        if os.environ.get("ASSISTANT_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 def open_page(browser: Any, url: str, *, locale: str, width: int = 1280, height: int = 1000) -> Any:
