@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_browser import TIMEOUT_MS, Page, browser  # noqa: F401 - the browser fixture
+from test_browser import Page
+from ui_helpers import TIMEOUT_MS
 
 from assistant.ui.i18n import t
 
