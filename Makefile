@@ -6,7 +6,7 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV     := $(VENV)/.dev-installed
 SOURCES := $(shell find assistant prompts knowledge examples -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: install install-dev run test bench evals ingest typecheck lint format clean
+.PHONY: install install-dev run test bench evals evals-local ingest typecheck lint format clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.X)")'
@@ -51,6 +51,13 @@ bench: install-dev  ## performance figures (prints, asserts nothing)
 
 evals: install-dev  ## the eval suites, dev and test side by side, QA beside three baselines (hiring-assistant eval)
 	$(BIN)/hiring-assistant eval --suite all
+
+# The same suites through the local model, beside the offline engine on the same cases: quality, latency p50/p95,
+# calls and tokens per job. Needs ASSISTANT_LLM_GGUF or the cached model (`$(BIN)/python evals/local_model.py fetch`,
+# once; nothing is downloaded here). Hours on 2 cores: narrow it, e.g. make evals-local EVALS_LOCAL_ARGS="--limit 4".
+EVALS_LOCAL_ARGS ?= --deadline 600
+evals-local: install-dev  ## the eval suites through the local GGUF model beside offline (hiring-assistant eval --backend local)
+	nice -n 10 $(BIN)/hiring-assistant eval --backend local --suite all $(EVALS_LOCAL_ARGS)
 
 clean:
 	rm -rf $(VENV) .data evals/results tests/screenshots .pytest_cache

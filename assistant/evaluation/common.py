@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+import statistics
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,6 +80,55 @@ class SuiteResult:
     failures: list[str] = field(default_factory=list)
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class JobRun:
+    """One job (an answer, an ad, a scorecard) as an eval ran it."""
+
+    value: Any
+    """What the job returned; None when it failed."""
+    seconds: float
+    """Wall-clock time of the job, failed or not."""
+    usage: dict[str, int] = field(default_factory=dict)
+    """LLM calls and tokens of this job: calls, prompt_tokens, output_tokens (empty offline)."""
+    error: str | None = None
+    """Why the job failed (LLM mode only: offline errors are bugs and stop the run)."""
+
+
+class Runner:
+    """Runs and times one job. This one is the offline engine's: errors propagate, nothing is metered."""
+
+    def run(self, job: Callable[[], Any]) -> JobRun:
+        started = time.perf_counter()
+        value = job()
+        return JobRun(value=value, seconds=time.perf_counter() - started)
+
+
+def job_fields(run: JobRun) -> dict[str, Any]:
+    """The per-case row fields every suite keeps of a job: time, and in LLM mode its usage and error."""
+    row: dict[str, Any] = {"seconds": round(run.seconds, 4)}
+    if run.usage:
+        row["usage"] = run.usage
+    if run.error is not None:
+        row["error"] = run.error
+    return row
+
+
+def cost_figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Failed jobs, calls and prompt/output tokens per job (means over every job, failed ones included)."""
+    metered = [r["usage"] for r in rows if "usage" in r]
+
+    def mean(key: str) -> float | None:
+        return round(float(statistics.mean(u.get(key, 0) for u in metered)), 1) if metered else None
+
+    return {
+        "failed_jobs": sum("error" in r for r in rows),
+        "calls_per_job": mean("calls"),
+        "max_calls_per_job": max((u.get("calls", 0) for u in metered), default=None),
+        "prompt_tokens_per_job": mean("prompt_tokens"),
+        "output_tokens_per_job": mean("output_tokens"),
+    }
 
 
 def check_thresholds(split: str, figures: dict[str, Any], thresholds: dict[str, Any]) -> list[str]:

@@ -7,14 +7,14 @@ and the number of evidence quotes taken from flagged sentences; thresholds come 
 
 from __future__ import annotations
 
-import time
 from collections import Counter
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .common import SuiteResult, check_thresholds, evals_dir, latency
+from .common import Runner, SuiteResult, check_thresholds, evals_dir, job_fields, latency
 
 # UNFINISHED (issue 9, part 5): notes paraphrase matching offline is not done; the test split misses its declared
 # evidence_recall threshold (0.53 < 0.75 on notes-test), so `eval --suite notes` exits 1 until it lands.
@@ -38,14 +38,41 @@ def _ratio(num: float, den: float) -> float | None:
     return round(num / den, 4) if den else None
 
 
-def score_case(case: dict[str, Any], summary: Any, prep: Any, ids: list[str]) -> dict[str, Any]:
-    """Per-case counts: evidence TP/FP/FN per competency, flags, quote verification, flagged-sentence leaks."""
-    notes = case["notes"]
+def expected_evidence(case: dict[str, Any], ids: list[str]) -> tuple[set[str], set[str]]:
+    """The competencies the case's notes give evidence for, and those they must not be assessed on."""
     exp = case.get("expect") or {}
     evidence_ids = set(exp.get("evidence") or [])
     ambiguous = set(exp.get("ambiguous") or [])
     not_assessed = exp.get("not_assessed") or []
     negatives = set(ids) - evidence_ids - ambiguous if not_assessed == "rest" else set(not_assessed)
+    return evidence_ids, negatives
+
+
+def failed_case(case: dict[str, Any], ids: list[str]) -> dict[str, Any]:
+    """The row of a case whose LLM job failed: no scorecard, so every expected piece of evidence is missed."""
+    evidence_ids, _ = expected_evidence(case, ids)
+    exp = case.get("expect") or {}
+    return {
+        "id": case["id"],
+        "language": None,
+        "competencies": {"tp": [], "fn": sorted(evidence_ids), "fp": []},
+        "flags": {"expected": sorted(set(exp.get("flags") or [])), "got": []},
+        "quotes": 0,
+        "verified": 0,
+        "leaks": [],
+        "annotated_excluded_used": [],
+        "polarity": [],
+        "ratings": [],
+        "recommendation": None,
+        "follow_ups": 0,
+    }
+
+
+def score_case(case: dict[str, Any], summary: Any, prep: Any, ids: list[str]) -> dict[str, Any]:
+    """Per-case counts: evidence TP/FP/FN per competency, flags, quote verification, flagged-sentence leaks."""
+    notes = case["notes"]
+    exp = case.get("expect") or {}
+    evidence_ids, negatives = expected_evidence(case, ids)
     found = {a.id for a in summary.competencies if a.status == "assessed"}
     comp = {
         "tp": sorted(found & evidence_ids),
@@ -143,23 +170,30 @@ def aggregate(rows: list[dict[str, Any]], ids: list[str]) -> dict[str, Any]:
 
 def score_dir(notes_dir: Path, services: Any) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any]]:
     """One dataset folder: its figures, rows and header."""
+    meta, cases = load_dataset(notes_dir)
+    rows = score_cases(cases, services)
+    figures = aggregate(rows, services.framework.competency_ids)
+    figures.update(latency([r["seconds"] for r in rows]))
+    return figures, rows, meta
+
+
+def score_cases(cases: list[dict[str, Any]], services: Any, runner: Runner | None = None) -> list[dict[str, Any]]:
+    """A scored row per case (a failed LLM job scores as an empty scorecard, its error kept in the row)."""
     from ..notes import summarize_notes
     from ..notes.prepare import prepare
 
-    meta, cases = load_dataset(notes_dir)
+    runner = runner or Runner()
     ids = services.framework.competency_ids
     rows = []
     for case in cases:
-        started = time.perf_counter()
-        summary = summarize_notes(case["notes"], services)
-        seconds = time.perf_counter() - started
-        prep = prepare(case["notes"], services.settings.max_notes_chars)
-        row = score_case(case, summary, prep, ids)
-        row["seconds"] = round(seconds, 4)
+        job = runner.run(partial(summarize_notes, case["notes"], services))
+        if job.value is None:
+            row = failed_case(case, ids)
+        else:
+            row = score_case(case, job.value, prepare(case["notes"], services.settings.max_notes_chars), ids)
+        row.update(job_fields(job))
         rows.append(row)
-    figures = aggregate(rows, ids)
-    figures.update(latency([r["seconds"] for r in rows]))
-    return figures, rows, meta
+    return rows
 
 
 def offline_failures(split: str, figures: dict[str, Any]) -> list[str]:

@@ -9,14 +9,14 @@ Baselines never abstain and "answer" with the text of their top 3 passages.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ..text import fold
-from .common import SuiteResult, check_thresholds, evals_dir, latency, load_yaml, ratio
+from .common import Runner, SuiteResult, check_thresholds, evals_dir, job_fields, latency, load_yaml, ratio
 
 DATASETS = {"dev": "questions.yaml", "test": "qa-test.yaml"}
 ENGINES = ("ours", "bm25", "dense", "plain")
@@ -38,6 +38,8 @@ class Output:
     passages: list[Passage]
     answer: str
     abstained: bool
+    withheld: str | None = None
+    """Why `ask` withheld an answer it had (e.g. 'unsupported': no retrieved passage supports it)."""
 
 
 def _norm(text: str) -> str:
@@ -66,6 +68,7 @@ def ours(services: Any) -> Callable[[str], Output]:
             passages=[Passage(c.section, c.text) for c in answer.citations],
             answer=answer.answer,
             abstained=answer.abstained,
+            withheld=answer.withheld,
         )
 
     return run
@@ -141,19 +144,22 @@ BUILDERS: dict[str, Callable[[Any], Callable[[str], Output]]] = {
 # --------------------------------------------------------------------------- scoring
 
 
-def score(engine: Callable[[str], Output], cases: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+NOTHING = Output(passages=[], answer="", abstained=True)
+"""What a failed LLM job counts as: no passage cited, no fact given (and so no credit)."""
+
+
+def score(
+    engine: Callable[[str], Output], cases: list[dict[str, Any]], runner: Runner | None = None
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """One engine on one split: its figures and a row per case."""
+    runner = runner or Runner()
     rows = []
     for case in cases:
-        started = time.perf_counter()
-        out = engine(case["q"])
-        seconds = time.perf_counter() - started
-        row: dict[str, Any] = {
-            "id": case["id"],
-            "q": case["q"],
-            "abstained": out.abstained,
-            "seconds": round(seconds, 4),
-        }
+        job = runner.run(partial(engine, case["q"]))
+        out: Output = job.value if job.value is not None else NOTHING
+        row: dict[str, Any] = {"id": case["id"], "q": case["q"], "abstained": out.abstained, **job_fields(job)}
+        if out.withheld:
+            row["withheld"] = out.withheld
         if case.get("expect") == "abstain":
             row["kind"] = "out_of_scope"
         else:
