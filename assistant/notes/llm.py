@@ -16,7 +16,8 @@ from ..prompts import load_prompt
 from ..rules.safety import Redaction, redact
 from ..text import fold
 from .models import AssessmentDraft, Evidence, EvidenceDraft, FactDraft, ScorecardDraft
-from .prepare import Prepared
+from .offline import offline_evidence
+from .prepare import Prepared, split_clauses
 
 if TYPE_CHECKING:
     from ..guide.framework import Framework
@@ -24,10 +25,13 @@ if TYPE_CHECKING:
     from ..services import Services
 
 EXCLUDED_MARKER = "[passage exclu / excluded passage]"
+EXCLUDED_LINE = "[-]"
+"""How an excluded passage is numbered in the text the model reads: not at all."""
 MAX_OUTPUT_TOKENS = 3072
-FACTS_TOKENS = 64
-"""Room for the optional practical facts in the scorecard call's output budget."""
 """The ceiling of the scorecard call's output budget (the notes are capped by ASSISTANT_MAX_NOTES_CHARS)."""
+PASSAGES = 2
+PASSAGE_CHARS = 700
+"""Guide passages given for context: few and short, the anchors of the scale carry what a rating needs."""
 
 
 @dataclass(frozen=True)
@@ -38,33 +42,61 @@ class LLMProposal:
     """The structured output, valid against the schema and the competency ids (or the re-ask's best)."""
     redaction: Redaction | None = None
     """How PII was replaced by placeholders in the text sent, to restore the quotes; None when not redacted."""
+    dropped: list[str] = field(default_factory=list)
+    """Line numbers the code could not use (unknown, or a header or next-step line given as evidence), said why."""
     retrieved: list[str] = field(default_factory=list)
     """Ids of the guide passages given to the LLM."""
     usage: dict[str, int] = field(default_factory=dict)
     """Tokens and calls reported by the backend."""
 
 
-def assessable_text(prep: Prepared) -> str:
-    """The sanitised notes with every excluded sentence or bullet replaced by EXCLUDED_MARKER: what the LLM may read."""
+@dataclass(frozen=True)
+class NumberedNotes:
+    """The notes as the model reads them: one numbered line per clause the notes may quote."""
+
+    text: str
+    """"[1] …\n[2] …": each clause of a sentence or bullet on its own line; excluded passages shown unnumbered."""
+    spans: dict[int, tuple[int, int]]
+    """Line number → its span in the sanitised text."""
+    not_evidence: dict[int, str]
+    """Line number → why it can state a fact but never be evidence ("header", "next_step"...)."""
+
+
+def numbered_notes(prep: Prepared) -> NumberedNotes:
+    """The clauses of the notes (cut like the offline engine cuts them) numbered from 1, excluded segments replaced by
+    an unnumbered marker. The model answers with these numbers; code copies the clauses, so quotes are verbatim."""
     text = prep.sanitized.text
-    parts: list[str] = []
-    cursor = 0
-    for seg in sorted(prep.excluded, key=lambda s: s.start):
-        parts.append(text[cursor : seg.start])
-        parts.append(EXCLUDED_MARKER)
-        cursor = seg.end
-    parts.append(text[cursor:])
-    return "".join(parts)
+    out: list[str] = []
+    spans: dict[int, tuple[int, int]] = {}
+    not_evidence: dict[int, str] = {}
+    for seg in prep.segments:
+        if seg.excluded_by:
+            out.append(f"{EXCLUDED_LINE} {EXCLUDED_MARKER}")
+            continue
+        # `non_evidence` (header, next-step line...) is set by prepare; older Segments have no such field.
+        why = str(getattr(seg, "non_evidence", "") or "")
+        for start, end in split_clauses(text, seg):
+            n = len(spans) + 1
+            spans[n] = (start, end)
+            if why:
+                not_evidence[n] = why
+            out.append(f"[{n}] " + " ".join(text[start:end].split()))
+    return NumberedNotes(text="\n".join(out), spans=spans, not_evidence=not_evidence)
 
 
-def _scales_block(fw: Framework, lang: str) -> str:
-    """Each competency with its description and its anchors 1, 3 and 5, for the prompt."""
-    lines = []
-    for c in fw.competencies:
-        lines.append(f"- {c.id}: {c.label.get(lang)}. {c.description.get(lang)}")
-        for k in ("1", "3", "5"):
-            lines.append(f"    {k} = {c.scale[k].get(lang)}")
-    return "\n".join(lines)
+def _short(anchor: str, limit: int = 110) -> str:
+    """An anchor's first clause, cut at a word near `limit` characters: enough to place a rating."""
+    first = re.split(r"\s*;\s*", anchor.strip(), maxsplit=1)[0].rstrip(" .")
+    return first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _scales_block(fw: Framework, lang: str = "en") -> str:
+    """Each competency with its label and short anchors 1, 3 and 5, one line each, for the prompt."""
+    return "\n".join(
+        f"- {c.id}: {c.label.get(lang)} | "
+        + " | ".join(f"{k} = {_short(c.scale[k].get(lang))}" for k in ("1", "3", "5"))
+        for c in fw.competencies
+    )
 
 
 def normalize_competency_id(raw: str, fw: Framework) -> str | None:
@@ -79,13 +111,81 @@ def normalize_competency_id(raw: str, fw: Framework) -> str | None:
     return None
 
 
-def output_budget(text: str, fw: Framework) -> int:
-    """max_tokens for the scorecard call, from what it can hold: every sentence of the notes quoted once or twice
-    (about 3 characters a token), plus the JSON of one entry per competency and the recommendation."""
-    quotes = int(len(text) / 3 * 1.5)
-    per_competency = 24  # {"competency_id": "...", "quotes": [...], "rating": n}
-    facts = FACTS_TOKENS  # a few {"kind": "...", "quote": "..."}: the quotes are sentences already counted above
-    return max(256, min(MAX_OUTPUT_TOKENS, 64 + facts + quotes + per_competency * len(fw.competency_ids)))
+PER_EVIDENCE_TOKENS = 26
+"""One '{"line": 12, "competency_id": "relationship_building"}' item is about 18 tokens with the Qwen2.5 tokenizer,
+with the indentation and newlines a JSON-schema grammar lets a model write; a line may show two competencies."""
+PER_RATING_TOKENS = 20
+"""One '{"competency_id": "...", "rating": 4}' item, indented."""
+FACTS_TOKENS = 160
+"""Five '{"kind": "salary_expectation", "line": 12}' entries, indented, and the recommendation."""
+
+
+def output_budget(numbered: NumberedNotes, fw: Framework) -> int:
+    """max_tokens for the scorecard call, from what the schema can hold for these notes: every numbered line given
+    for up to two competencies, a rating per competency, the facts and the recommendation. A ceiling, not a target:
+    the call ends when the JSON does."""
+    evidence = PER_EVIDENCE_TOKENS * 2 * len(numbered.spans)
+    need = 64 + evidence + PER_RATING_TOKENS * len(fw.competency_ids) + FACTS_TOKENS
+    return max(384, min(MAX_OUTPUT_TOKENS, need))
+
+
+MAX_COMPETENCIES_PER_LINE = 2
+"""A line given for more competencies than this is a small model listing everything: only the competencies the
+offline engine also finds on that line are kept."""
+
+
+def resolve_lines(
+    draft: ScorecardDraft,
+    numbered: NumberedNotes,
+    prep: Prepared,
+    second_opinion: Callable[[], dict[str, list[Evidence]]] | None = None,
+) -> list[str]:
+    """Turn the line numbers of the draft into the clauses they number (verbatim, from the sanitised notes), for the
+    same verification as quotes. A line given for more than MAX_COMPETENCIES_PER_LINE competencies keeps only those
+    `second_opinion()` (the offline engine's evidence, original-notes offsets) also finds there. Returns what could not
+    be used and why, never quoting the notes."""
+    text = prep.sanitized.text
+    dropped: list[str] = []
+    claims: dict[int, list[str]] = {}
+    for a in draft.assessments:
+        for n in a.lines:
+            claims.setdefault(n, []).append(a.competency_id)
+    crowded: dict[int, set[str]] = {}
+    opinion: dict[str, list[Evidence]] | None = None
+    for n, cids in claims.items():
+        span = numbered.spans.get(n)
+        if span is None or len(set(cids)) <= MAX_COMPETENCIES_PER_LINE:
+            continue
+        if opinion is None:  # computed once, and only when a line is crowded
+            opinion = second_opinion() if second_opinion else {}
+        o_start, o_end = prep.sanitized.span_to_original(*span)
+        agreed = {cid for cid in cids if any(e.start < o_end and o_start < e.end for e in opinion.get(cid, []))}
+        crowded[n] = agreed
+        dropped.append(
+            f"line {n} was given for {len(set(cids))} competencies: kept for {len(agreed)}, where the offline "
+            "matching agrees"
+        )
+    for a in draft.assessments:
+        for n in a.lines:
+            span = numbered.spans.get(n)
+            if span is None:
+                dropped.append(f"{a.competency_id}: line {n} is not a numbered line of the notes, dropped")
+            elif n in numbered.not_evidence:
+                dropped.append(f"{a.competency_id}: line {n} is a {numbered.not_evidence[n]} line, not evidence")
+            elif n in crowded and a.competency_id not in crowded[n]:
+                continue
+            else:
+                a.quotes.append(text[span[0] : span[1]])
+        a.lines = []
+    for f in draft.facts:
+        if f.line is not None and not f.quote:
+            span = numbered.spans.get(f.line)
+            if span is None:
+                dropped.append(f"fact {f.kind}: line {f.line} is not a numbered line of the notes, dropped")
+            else:
+                f.quote = text[span[0] : span[1]]
+    draft.facts = [f for f in draft.facts if f.quote]
+    return dropped
 
 
 def _draft_problems(fw: Framework) -> Callable[[ScorecardDraft], list[str]]:
@@ -107,39 +207,48 @@ def _draft_problems(fw: Framework) -> Callable[[ScorecardDraft], list[str]]:
     return validate
 
 
-def _retrieve(services: Services, stage: str | None) -> list[ScoredChunk]:
-    """Guide passages about the competencies and the interview; the query never contains the notes."""
-    queries = ["compétences à viser soft skills account manager", "process d'entretien questions"]
-    if stage:
-        step = next((s for s in services.framework.interview.steps if s.id == stage), None)
-        if step:
-            queries.append(step.description.fr)
+RETRIEVAL_QUERIES = ("compétences à viser soft skills account manager", "process d'entretien questions")
+
+
+def _retrieve(services: Services) -> list[ScoredChunk]:
+    """The guide's passages on the competencies and on the interview: the same for every call (the query never
+    contains the notes), so the whole system message is a prefix a llama.cpp server keeps in its cache."""
     seen: dict[str, ScoredChunk] = {}
-    k = max(2, services.settings.top_k // len(queries) + 1)
-    for q in queries:
-        for hit in services.kb.search(q, k=k):
+    for q in RETRIEVAL_QUERIES:
+        for hit in services.kb.search(q, k=1):
             seen.setdefault(hit.chunk.id, hit)
-    return list(seen.values())
+    return list(seen.values())[:PASSAGES]
+
+
+def _stage_line(fw: Framework, stage: str | None, lang: str) -> str:
+    """The stage as the human message gives it: label, purpose and the competencies it is meant to assess."""
+    step = next((s for s in fw.interview.steps if s.id == stage), None)
+    if step is None:
+        return "not specified"
+    line = f"{step.label.get(lang)}: {step.description.get(lang)}"
+    assesses = [f.competency for f in step.assesses if f.competency in fw.competency_ids]
+    return line + (f" (meant to assess: {', '.join(assesses)})" if assesses else "")
 
 
 def propose_scorecard(prep: Prepared, services: Services, stage: str | None) -> LLMProposal:
     """One structured call (at most one re-ask) on the assessable text; LLMError when no usable scorecard comes back."""
     fw = services.framework
     lang = prep.language
-    text = assessable_text(prep)
+    numbered = numbered_notes(prep)
+    text = numbered.text
     redaction = None
     if services.settings.should_redact_pii:
         redaction = redact(text)
         text = redaction.text
     for delimiter in ("<notes>", "</notes>"):  # the notes cannot close their own delimiter
         text = text.replace(delimiter, delimiter.replace("<", "‹").replace(">", "›"))
-    hits = _retrieve(services, stage)
-    step = next((s for s in fw.interview.steps if s.id == stage), None)
+    hits = _retrieve(services)
     messages = load_prompt("summarize").render(
+        competencies=_scales_block(fw),
+        passages="\n\n".join(f"[{h.chunk.id}] ({h.chunk.section})\n{_clip(h.chunk.text, PASSAGE_CHARS)}" for h in hits)
+        or "(none)",
         language="français" if lang == "fr" else "English",
-        stage=f"{step.label.get(lang)}: {step.description.get(lang)}" if step else "not specified",
-        competencies=_scales_block(fw, lang),
-        passages="\n\n".join(f"[{h.chunk.id}] ({h.chunk.section})\n{h.chunk.text}" for h in hits) or "(none)",
+        stage=_stage_line(fw, stage, lang),
         notes=text,
     )
     result = structured_call(
@@ -148,7 +257,7 @@ def propose_scorecard(prep: Prepared, services: Services, stage: str | None) -> 
         messages,
         validate=_draft_problems(fw),
         settings=services.settings,
-        max_tokens=output_budget(text, fw),
+        max_tokens=output_budget(numbered, fw),
     )
     if result.value is None:
         raise LLMError(
@@ -156,36 +265,56 @@ def propose_scorecard(prep: Prepared, services: Services, stage: str | None) -> 
             + describe_problems(result.problems)
             + "). Try again, or set ASSISTANT_LLM_BACKEND=offline for the evidence-only scorecard."
         )
+    dropped = resolve_lines(result.value, numbered, prep, lambda: offline_evidence(prep, services).evidence)
     return LLMProposal(
-        draft=result.value, redaction=redaction, retrieved=[h.chunk.id for h in hits], usage=result.usage
+        draft=result.value,
+        redaction=redaction,
+        dropped=dropped,
+        retrieved=[h.chunk.id for h in hits],
+        usage=result.usage,
     )
+
+
+def _clip(text: str, limit: int) -> str:
+    """A passage cut at a word near `limit` characters."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 # --------------------------------------------------------------------------- checks of the proposal
 
 
 def rating_problem(rating: int, evidence: list[Evidence]) -> str:
-    """Why a rating cannot stand on its verified evidence, or "" when it can."""
+    """Why a rating cannot stand on its verified evidence, or "" when it can: a high rating needs more strength than
+    weakness in its quotes, a low one the reverse, and the ends of the scale (5, 1) a quote that shows it or two."""
     if not evidence:
         return "no verified evidence left"
-    polarities = {e.polarity for e in evidence}
-    if rating >= 4 and polarities == {"negative"}:
-        return "it is high but every verified quote is negative"
-    if rating <= 2 and polarities == {"positive"}:
-        return "it is low but every verified quote is positive"
+    positive = sum(e.polarity == "positive" for e in evidence)
+    negative = sum(e.polarity == "negative" for e in evidence)
+    if rating >= 4 and negative > positive:
+        return "it is high but more of its verified quotes are negative than positive"
+    if rating <= 2 and positive > negative:
+        return "it is low but more of its verified quotes are positive than negative"
+    if rating == 5 and not positive and len(evidence) < 2:
+        return "a 5 needs a quote that shows strength, or two quotes, and it rests on one neutral quote"
+    if rating == 1 and not negative and len(evidence) < 2:
+        return "a 1 needs a quote that shows weakness, or two quotes, and it rests on one neutral quote"
     return ""
 
 
 def recommendation_problem(recommendation: str, ratings: list[int]) -> str:
-    """Why a suggested decision does not follow from the surviving ratings, or "" when it does."""
+    """Why a suggested decision does not follow from the surviving ratings, or "" when it does: advancing needs more
+    high ratings (4-5) than low ones (1-2), and at least one; not advancing, the reverse."""
     if not ratings:
         return "no rating survived verification"
     low = sum(r <= 2 for r in ratings)
     high = sum(r >= 4 for r in ratings)
-    if recommendation == "advance" and low * 2 > len(ratings):
-        return f"'advance' contradicts the ratings ({low} of {len(ratings)} are 2 or below)"
-    if recommendation == "do_not_advance" and high * 2 > len(ratings):
-        return f"'do_not_advance' contradicts the ratings ({high} of {len(ratings)} are 4 or above)"
+    if recommendation == "advance" and not high > low:
+        return f"'advance' is not carried by the ratings ({high} of {len(ratings)} are 4 or above, {low} 2 or below)"
+    if recommendation == "do_not_advance" and not low > high:
+        return (
+            f"'do_not_advance' is not carried by the ratings ({low} of {len(ratings)} are 2 or below, "
+            f"{high} 4 or above)"
+        )
     return ""
 
 

@@ -37,6 +37,26 @@ _FACT_KIND_ALIASES = {
 }
 
 
+def line_numbers(raw: Any) -> list[int]:
+    """The line numbers a model wrote, however it wrote them: 3, "3", "[3]", "L3", "3, 4", [3, "[4]"]; in order,
+    without repeats. Anything else (text, booleans) is left out: code reports unknown lines, it never guesses."""
+    items = raw if isinstance(raw, list) else [raw]
+    found: list[int] = []
+    for item in items:
+        if isinstance(item, bool):
+            continue
+        if isinstance(item, int):
+            numbers = [item]
+        elif isinstance(item, str) and re.fullmatch(r"[\s\[\]\(\)#Ll0-9,;]*", item):
+            numbers = [int(n) for n in re.findall(r"\d+", item)]
+        else:
+            continue
+        for n in numbers:
+            if n not in found:
+                found.append(n)
+    return found
+
+
 class EvidenceDraft(BaseModel):
     """One piece of evidence as older prompts asked for it (quote + polarity); accepted on input, never requested."""
 
@@ -49,11 +69,12 @@ class AssessmentDraft(BaseModel):
     1.5B model must fit a whole scorecard in its output budget; code computes polarity and fills "not assessed"."""
 
     competency_id: str = Field(description="One of the competency ids listed in the message, exactly as written.")
-    quotes: list[str] = Field(
+    lines: list[int] = Field(
         default_factory=list,
-        description="Excerpts copied character for character from the notes that show this competency (a sentence "
-        "or part of one). No paraphrase, no translation, no ellipsis.",
+        description="The numbers of the notes' lines that show this competency, as written in brackets: [3] → 3.",
     )
+    # Not requested (code copies the numbered lines verbatim); accepted from models and callers that quote.
+    quotes: SkipJsonSchema[list[str]] = Field(default_factory=list)
     rating: int | None = Field(
         None,
         description="1 to 5 on this competency's anchored scale (anchors 1, 3 and 5 are given; 2 and 4 lie between). "
@@ -89,6 +110,13 @@ class AssessmentDraft(BaseModel):
             data.setdefault("claimed_polarity", polarities)
         elif isinstance(data.get("quotes"), str):
             data["quotes"] = [data["quotes"]]
+        lines = line_numbers(data.get("lines", []))
+        if isinstance(data.get("quotes"), list):  # [3] or "[3]" written where a quote was expected is a line number
+            refs = [q for q in data["quotes"] if isinstance(q, int) or re.fullmatch(r"\s*\[?\d{1,4}\]?\s*", str(q))]
+            lines += [n for n in line_numbers(refs) if n not in lines]
+            data["quotes"] = [str(q) for q in data["quotes"] if q not in refs]
+        if lines or "lines" in data:
+            data["lines"] = lines
         return data
 
     @property
@@ -101,20 +129,55 @@ class AssessmentDraft(BaseModel):
 
 
 class FactDraft(BaseModel):
-    """A practical fact the LLM proposes: its kind and one verbatim excerpt (verified by code like evidence)."""
+    """A practical fact the LLM proposes: its kind and the numbered line that states it (or, from models and callers
+    that quote, one verbatim excerpt); verified by code like evidence."""
 
     kind: FactKind
-    quote: str = Field(description="The excerpt, copied character for character from the notes.")
+    line: int | None = Field(None, description="The number of the notes' line that states it.")
+    quote: SkipJsonSchema[str] = ""
+
+
+class LineEvidence(BaseModel):
+    """One line of the notes and the competency it shows: what the model is asked for, line by line."""
+
+    line: int = Field(description="A line number of the notes, as written in brackets: [3] → 3.")
+    competency_id: str = Field(description="The competency this line shows: one of the listed ids, exactly.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _tolerant(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = dict(data)
+            for alias in ("competency", "id", "competence"):
+                if "competency_id" not in data and alias in data:
+                    data["competency_id"] = data.pop(alias)
+            numbers = line_numbers(data.get("line"))
+            data["line"] = numbers[0] if numbers else data.get("line")
+        return data
+
+
+class RatingDraft(BaseModel):
+    """A rating of one competency on its anchored scale."""
+
+    competency_id: str = Field(description="One of the listed competency ids, exactly.")
+    rating: int = Field(description="1 to 5 on the competency's scale, from the lines given for it.")
 
 
 class ScorecardDraft(BaseModel):
-    """What the LLM returns for interview notes: the competencies the notes show, with verbatim excerpts."""
+    """What the LLM returns for interview notes: which numbered lines show which competency, ratings, facts and a
+    suggestion. Models and callers may instead give `assessments` (a competency with its quotes or lines and a
+    rating); both forms end up as `assessments` for the code that verifies them."""
 
-    assessments: list[AssessmentDraft] = Field(
+    evidence: list[LineEvidence] = Field(
         default_factory=list,
-        description="Only the competencies the notes give evidence for. Leave out the others: code marks them "
-        "not assessed.",
+        description="Go through the notes line by line. For each line that shows a competency: the line number and "
+        "that competency's id (a line showing two competencies appears twice). Leave out lines that show none.",
     )
+    ratings: list[RatingDraft] = Field(
+        default_factory=list,
+        description="A rating for the competencies the evidence shows clearly; leave out the others.",
+    )
+    assessments: SkipJsonSchema[list[AssessmentDraft]] = Field(default_factory=list)
     recommendation: Recommendation | None = Field(
         None,
         description="A suggestion for the interviewer, who decides: advance, hold or do_not_advance. "
@@ -123,10 +186,28 @@ class ScorecardDraft(BaseModel):
     recommendation_rationale: SkipJsonSchema[str] = ""
     facts: list[FactDraft] = Field(
         default_factory=list,
-        description="Optional, short: practical facts quoted verbatim, at most one per kind: salary_expectation "
+        description="Optional, short: the line stating each practical fact, at most one per kind: salary_expectation "
         "(what the candidate asks for; never their current or past pay), availability (notice, start date), location "
         "(remote, on-site, moving), next_steps (agreed), candidate_question (what the candidate asked).",
     )
+
+    @model_validator(mode="after")
+    def _merge_line_evidence(self) -> ScorecardDraft:
+        """Fold `evidence` and `ratings` into `assessments` (one per competency, in order of first mention)."""
+        if not self.evidence and not self.ratings:
+            return self
+        by_id: dict[str, AssessmentDraft] = {a.competency_id: a for a in self.assessments}
+        for ev in self.evidence:
+            a = by_id.setdefault(ev.competency_id, AssessmentDraft(competency_id=ev.competency_id))
+            if ev.line not in a.lines:
+                a.lines.append(ev.line)
+        for r in self.ratings:
+            a = by_id.setdefault(r.competency_id, AssessmentDraft(competency_id=r.competency_id))
+            if a.rating is None:
+                a.rating = r.rating
+        self.assessments = list(by_id.values())
+        self.evidence, self.ratings = [], []
+        return self
 
     @model_validator(mode="before")
     @classmethod
@@ -138,15 +219,17 @@ class ScorecardDraft(BaseModel):
         data = dict(data)
         raw = data.get("facts")
         if isinstance(raw, dict):
-            raw = [{"kind": k, "quote": v} for k, v in raw.items()]
+            raw = [{"kind": k, "line" if isinstance(v, int) else "quote": v} for k, v in raw.items()]
         kept = []
         for item in raw if isinstance(raw, list) else []:
-            if not isinstance(item, dict) or not isinstance(item.get("quote"), str):
+            if not isinstance(item, dict):
                 continue
+            quote = str(item["quote"]) if isinstance(item.get("quote"), str) else ""
+            lines = line_numbers(item.get("line", item.get("lines")))
             kind = re.sub(r"[^a-z]+", "_", str(item.get("kind", "")).lower()).strip("_")
             kind = _FACT_KIND_ALIASES.get(kind, kind)
-            if kind in FACT_KINDS and item["quote"].strip():
-                kept.append({"kind": kind, "quote": item["quote"]})
+            if kind in FACT_KINDS and (quote.strip() or lines):
+                kept.append({"kind": kind, "quote": quote, "line": lines[0] if lines else None})
         data["facts"] = kept
         return data
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..rules.pay_history import find_pay_history
 from ..rules.safety import check_notes
+from ..text import fold
 from .llm import LLMProposal, rating_problem, recommendation_problem
 from .models import Evidence, Recommendation
 from .polarity import polarity
@@ -91,13 +92,77 @@ def _clean_text_field(text: str) -> str:
     return text.strip()[:500]
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_WORD = re.compile(r"[a-z][a-z'-]{4,}")
+MAX_UNSUPPORTED_WORDS = 2
+"""Content words (5 letters or more) a rationale may add to its quotes and the competency's own wording: a judgement
+("solide", "convincing") is fine, new facts are not."""
+_RATIONALE_STOPWORDS = frozenset(
+    "about after again avant avec being cette comme could dans depuis elle elles entre every however leurs their "
+    "there these those which while would would pendant plutot quand quelques really should since still tres under "
+    "using where whose without aussi autre autres candidat candidate candidats notes interview entretien shows "
+    "montre showed montre rating note level niveau".split()
+)
+
+
+def unsupported_rationale(rationale: str, support: str) -> str:
+    """Why a rationale states something its quotes (and the competency's wording) do not, or "" when it does not:
+    a number they do not hold, or more than MAX_UNSUPPORTED_WORDS content words of its own."""
+    folded_support = fold(support)
+    numbers = [n for n in _NUMBER.findall(rationale) if n not in support]
+    if numbers:
+        return "a figure its quotes do not hold"
+    words = {w.strip("'-") for w in _WORD.findall(fold(rationale))} - _RATIONALE_STOPWORDS
+    extra = [w for w in words if w[:5] not in folded_support]
+    if len(extra) > MAX_UNSUPPORTED_WORDS:
+        return f"{len(extra)} words its quotes do not support"
+    return ""
+
+
+_ASKED_RATING = (
+    re.compile(r"\b([1-5])\s*(?:/|sur|out of)\s*(?:5|five|cinq)\b"),
+    re.compile(r"\b(?:rate|rating|score|grade|note[rz]?|mets?|mettre|give|donne[rz]?)\b[^.\n]{0,40}?\b([1-5])\b"),
+)
+_ASKED_REJECT = re.compile(
+    r"ne pas (?:le |la )?(?:retenir|recruter|embaucher)|do ?n[o']?t (?:advance|hire)|reject|rejet|ecart"
+)
+_ASKED_ADVANCE = re.compile(r"recommend|recommand|\bhire\b|advance|embauch|retenir|recrut|shortlist")
+
+
+def asked_by_injection(prep: Prepared) -> tuple[set[int], str | None]:
+    """The ratings and the recommendation that text flagged as aimed at the AI asks for (never to be followed)."""
+    ratings: set[int] = set()
+    recommendation: str | None = None
+    for flag in prep.flags:
+        if flag.kind != "prompt_injection" or flag.start is None or flag.end is None:
+            continue
+        start, end = flag.start, flag.end
+        seg = next((s for s in prep.segments if s.orig[0] <= start < s.orig[1]), None)
+        text = fold(prep.notes[seg.orig[0] : seg.orig[1]] if seg else prep.notes[start:end])
+        for pattern in _ASKED_RATING:
+            ratings.update(int(m.group(1)) for m in pattern.finditer(text))
+        if _ASKED_REJECT.search(text):
+            recommendation = "do_not_advance"
+        elif recommendation is None and _ASKED_ADVANCE.search(text):
+            recommendation = "advance"
+    return ratings, recommendation
+
+
+def _competency_words(fw: Framework, cid: str) -> str:
+    """A competency's label, description and anchors in both languages: words a rationale may use freely."""
+    c = next(c for c in fw.competencies if c.id == cid)
+    parts = [c.label.fr, c.label.en, c.description.fr, c.description.en]
+    parts += [v for k in ("1", "3", "5") for v in (c.scale[k].fr, c.scale[k].en)]
+    return " ".join(p for p in parts if p)
+
+
 def verify_proposal(prep: Prepared, fw: Framework, proposal: LLMProposal) -> LLMAssessment:
     """Keep the verbatim quotes, the code's polarity, and the ratings and recommendation their evidence supports."""
     draft, redaction = proposal.draft, proposal.redaction
     evidence: dict[str, list[Evidence]] = {}
     ratings: dict[str, int] = {}
     rationales: dict[str, str] = {}
-    dropped: list[str] = []
+    dropped: list[str] = list(proposal.dropped)
     known = set(fw.competency_ids)
     for a in draft.assessments:
         cid = a.competency_id
@@ -126,26 +191,47 @@ def verify_proposal(prep: Prepared, fw: Framework, proposal: LLMProposal) -> LLM
                 kept.append(found)
         if corrected:
             dropped.append(f"{cid}: the LLM's polarity of {corrected} quote(s) replaced by the code's reading")
+        rationale = _clean_text_field(a.rationale)
+        blanked = bool(a.rationale.strip()) and not rationale
         if a.rating is not None and not 1 <= a.rating <= 5:
             dropped.append(f"{cid}: rating {a.rating} outside 1-5 rejected")
+        elif blanked:
+            # The judgement rested on reasoning that cannot be shown: the rating goes with its rationale.
+            what = f"rating {a.rating} and its rationale" if a.rating is not None else "its rationale"
+            dropped.append(f"{cid}: {what} dropped (the rationale mentioned a protected criterion or addressed the AI)")
         elif a.rating is not None and cid not in ratings:
             ratings[cid] = a.rating
-        rationales.setdefault(cid, _clean_text_field(a.rationale))
+        rationales.setdefault(cid, rationale)
+    asked_ratings, asked_recommendation = asked_by_injection(prep)
     for cid in list(ratings):
         why = rating_problem(ratings[cid], evidence.get(cid, []))
+        if not why and ratings[cid] in asked_ratings:
+            why = "the notes hold an instruction to the AI asking for that rating"
         if why:
             dropped.append(f"{cid}: rating {ratings[cid]} dropped, {why}")
             del ratings[cid]
             rationales.pop(cid, None)
+    for cid, rationale in list(rationales.items()):
+        quotes = " ".join(e.quote for e in evidence.get(cid, []))
+        why = unsupported_rationale(rationale, quotes + " " + _competency_words(fw, cid)) if rationale else ""
+        if why:
+            dropped.append(f"{cid}: rationale not shown, it states {why}")
+            rationales[cid] = ""
     recommendation: Recommendation | None = None
     recommendation_rationale = ""
     if draft.recommendation:
         why = recommendation_problem(draft.recommendation, list(ratings.values()))
+        if not why and draft.recommendation == asked_recommendation:
+            why = "the notes hold an instruction to the AI asking for it"
         if why:
             dropped.append(f"recommendation dropped: {why}")
         else:
             recommendation = draft.recommendation
             recommendation_rationale = _clean_text_field(draft.recommendation_rationale)
+            all_quotes = " ".join(e.quote for ev in evidence.values() for e in ev)
+            if recommendation_rationale and unsupported_rationale(recommendation_rationale, all_quotes):
+                dropped.append("recommendation rationale not shown: it states facts the quotes do not hold")
+                recommendation_rationale = ""
     return LLMAssessment(
         evidence=evidence,
         ratings=ratings,

@@ -142,10 +142,13 @@ def test_scorecard_schema_and_budget_fit_a_small_model(services, openai_server) 
     summary = summarize_notes(NOTES_FR, svc)
     sent = openai_server.requests[-1]
     schema = sent["response_format"]["json_schema"]["schema"]
-    assert set(schema["properties"]) == {"assessments", "recommendation", "facts"}
-    assert set(schema["$defs"]["AssessmentDraft"]["properties"]) == {"competency_id", "quotes", "rating"}
-    assert set(schema["$defs"]["FactDraft"]["properties"]) == {"kind", "quote"}  # practical facts, same call
-    assert 256 <= sent["max_tokens"] < 1500  # derived from the notes and the framework, not a fixed budget
+    # Line numbers, not quotes: code copies the numbered lines, so the answer is small and verbatim by construction.
+    assert set(schema["properties"]) == {"evidence", "ratings", "recommendation", "facts"}
+    assert set(schema["$defs"]["LineEvidence"]["properties"]) == {"line", "competency_id"}
+    assert set(schema["$defs"]["RatingDraft"]["properties"]) == {"competency_id", "rating"}
+    assert set(schema["$defs"]["FactDraft"]["properties"]) == {"kind", "line"}  # practical facts, same call
+    assert 384 <= sent["max_tokens"] < 1500  # derived from the lines and the framework, not a fixed budget
+    assert "[1] " in sent["messages"][-1]["content"]  # the notes are numbered
     english = next(a for a in summary.competencies if a.id == "english")
     assert english.status == "assessed" and english.rating == 4  # "English" normalised to the framework id
     assert summary.usage["calls"] == 1 and summary.usage["total_tokens"] > 0

@@ -110,7 +110,7 @@ def test_facts_in_the_schema_are_optional_and_small() -> None:
     assert "facts" in schema["properties"] and "facts" not in schema.get("required", [])
     assert ScorecardDraft.model_validate({"assessments": []}).facts == []
     fact = schema["$defs"]["FactDraft"]
-    assert set(fact["properties"]) == {"kind", "quote"}
+    assert set(fact["properties"]) == {"kind", "line"}  # the model gives a line number; code copies the line
     assert ScorecardDraft.model_validate({"facts": {"notice": "Préavis de 3 mois."}}).facts[0].kind == "availability"
 
 

@@ -142,10 +142,12 @@ def test_llm_low_rating_on_only_positive_quotes_is_dropped(llm_services):
     "recommendation, ratings, kept",
     [
         ("advance", (2, 1, 4), False),  # most ratings are 2 or below
-        ("advance", (4, 2, 3), True),
-        ("do_not_advance", (5, 3, 4), False),  # most ratings are 4 or above
-        ("do_not_advance", (2, 3, 4), True),
-        ("hold", (5, 1, 5), True),
+        ("advance", (4, 2, 3), False),  # as many low ratings as high ones: not carried (issue 11, class 4)
+        ("advance", (4, 3, 4), True),
+        ("do_not_advance", (4, 3, 4), False),  # most ratings are 4 or above
+        ("do_not_advance", (2, 3, 4), False),  # one low, one high: not carried
+        ("do_not_advance", (2, 1, 4), True),
+        ("hold", (4, 1, 4), True),
     ],
 )
 def test_llm_recommendation_must_follow_the_ratings(llm_services, recommendation, ratings, kept):
@@ -159,7 +161,7 @@ def test_llm_recommendation_must_follow_the_ratings(llm_services, recommendation
     summary = summarize_notes(NOTES_FR, services)
     assert len([a for a in summary.competencies if a.rating is not None]) == 3  # all ratings survived
     assert (summary.recommendation == recommendation) is kept
-    assert any("recommendation dropped" in d and "contradicts" in d for d in summary.dropped) is not kept
+    assert any("recommendation dropped" in d and "not carried" in d for d in summary.dropped) is not kept
 
 
 def test_llm_never_sees_flagged_sentences(llm_services):
