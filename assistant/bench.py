@@ -5,12 +5,18 @@ from __future__ import annotations
 import os
 import random
 import resource
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .settings import PROJECT_ROOT, Settings
 
@@ -35,7 +41,7 @@ def _ms(values: list[float]) -> str:
     return f"p50 {1000 * statistics.median(values):.1f} ms, p95 {1000 * _pct(values, 0.95):.1f} ms (n={len(values)})"
 
 
-def run_bench(chunks: int = 30_000, queries: int = 50) -> None:
+def run_bench(chunks: int = 30_000, queries: int = 50, burst_per_job: int = 30) -> None:
     from .guide.knowledge import ingest, open_knowledge_base
     from .qa import ask
     from .services import Services
@@ -78,6 +84,7 @@ def run_bench(chunks: int = 30_000, queries: int = 50) -> None:
             f"of {len(cold)} runs  [target <= 3 s]"
         )
 
+        bench_burst(settings.data_dir, per_job=burst_per_job)
         _bench_large_store(settings, kb.embedder, chunks, queries)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS of this process): {peak:.0f} MiB")
@@ -195,3 +202,211 @@ def bench_ad_edits(services: object, edits: int = 200) -> list[float]:
         f"{_ms(latencies)}  [target p95 < 200 ms]"
     )
     return latencies
+
+
+# --------------------------------------------------------------------------- the app under a burst of requests
+
+BURST_QUESTION = "Quelles soft skills faut-il rechercher ?"
+BURST_JOBS = ("ask", "draft_ad", "summarize")
+"""The three jobs a burst sends, by the app's API names (`/ask`, `/draft_ad`, `/summarize`)."""
+
+
+@dataclass
+class BurstReport:
+    """What one job's share of a burst gave."""
+
+    job: str
+    """The API name of the job (ask, draft_ad, summarize)."""
+    latencies: list[float] = field(default_factory=list)
+    """Seconds from submission to a valid result, one per request that completed with one."""
+    failures: list[str] = field(default_factory=list)
+    """One line per request that failed, was refused or gave an invalid result (the exception type, or why)."""
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def app_in_subprocess(data_dir: Path, log: Path, *, timeout: float = 120.0, **env: str) -> Iterator[str]:
+    """`python -m assistant ui` (what `make run` starts), offline on 127.0.0.1 and a free port, over the index in
+    `data_dir`; yields its URL once the page answers. Its stdout and stderr go to `log`; Ctrl+C stops it."""
+    import httpx
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    child_env = {k: v for k, v in os.environ.items() if k not in ("GRADIO_TEMP_DIR", "ASSISTANT_UI_TEMP_OWNED")}
+    child_env.pop("OPENAI_API_KEY", None)
+    child_env.pop("ASSISTANT_LLM_BASE_URL", None)
+    child_env.update(
+        ASSISTANT_DATA_DIR=str(data_dir),
+        ASSISTANT_UI_PORT=str(port),
+        ASSISTANT_UI_HOST="127.0.0.1",
+        ASSISTANT_LLM_BACKEND="offline",
+        GRADIO_ANALYTICS_ENABLED="False",
+        HF_HUB_OFFLINE="1",
+        ANONYMIZED_TELEMETRY="False",
+        NO_PROXY="127.0.0.1,localhost",
+        no_proxy="127.0.0.1,localhost",
+        PYTHONUNBUFFERED="1",
+        **env,
+    )
+    with open(log, "w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant", "ui"],
+            cwd=PROJECT_ROOT,
+            env=child_env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.perf_counter() + timeout
+            while True:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"the app exited with code {proc.returncode}: {log.read_text()[-2000:]}")
+                try:
+                    if httpx.get(url, timeout=2.0).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if time.perf_counter() > deadline:
+                    raise TimeoutError(f"no page at {url} after {timeout:.0f} s")
+                time.sleep(0.1)
+            yield url
+        finally:
+            proc.send_signal(signal.SIGINT)  # Ctrl+C: the app removes its private temp dir on the way out
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def _valid(job: str, output: Any) -> str:
+    """Why a job's output is not a valid result; "" when it is."""
+    if job == "ask":
+        history, _box = output
+        text = history[-1]["content"][0]["text"] if history else ""
+        return "" if "Sources" in text else "an answer without sources"
+    if job == "draft_ad":
+        return "" if "(F/H)" in str(output[0]) else "an ad without its title"
+    table = output[1].get("value", output[1]) if isinstance(output[1], dict) else {}
+    return "" if table.get("data") else "a scorecard without rows"
+
+
+def burst(
+    url: str, per_job: int = 30, jobs: tuple[str, ...] = BURST_JOBS, timeout: float = 300.0
+) -> dict[str, BurstReport]:
+    """Send `per_job` requests to each of `jobs` at once (a team of `per_job` people each starting every job; one
+    client session per job) and wait for them all. Returns what each job gave: latencies and failures."""
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # gradio_client calls home otherwise
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from gradio_client import Client
+
+    setup = Client(url, verbose=False, download_files=False, analytics_enabled=False)
+    brief = setup.predict("brief-fr.yaml", api_name="/load_example")  # the form's values, in the app's order
+    notes = setup.predict("notes-fr.txt", api_name="/load_example_notes")
+    inputs: dict[str, tuple[Any, ...]] = {
+        "ask": (BURST_QUESTION, []),
+        "draft_ad": tuple(brief),
+        "summarize": (notes, ""),
+    }
+    clients = {
+        job: Client(url, verbose=False, download_files=False, analytics_enabled=False, max_workers=per_job)
+        for job in jobs
+    }
+    reports = {job: BurstReport(job) for job in jobs}
+    pending: list[tuple[str, float, Any, dict[str, float]]] = []
+    for _ in range(per_job):
+        for job in jobs:
+            finished: dict[str, float] = {}
+            started = time.perf_counter()
+            submitted = clients[job].submit(*inputs[job], api_name=f"/{job}")
+            # when the result arrived, not when the loop below reaches it: requests finish in any order
+            submitted.future.add_done_callback(lambda _, f=finished: f.setdefault("at", time.perf_counter()))
+            pending.append((job, started, submitted, finished))
+    for job, started, submitted, finished in pending:
+        try:
+            output = submitted.result(timeout=timeout)
+        except Exception as exc:  # refused (queue full), failed, or timed out: counted, never raised
+            reports[job].failures.append(f"{exc.__class__.__name__}: {str(exc)[:200]}")
+            continue
+        done = finished.get("at", time.perf_counter())
+        problem = _valid(job, output)
+        if problem:
+            reports[job].failures.append(problem)
+        else:
+            reports[job].latencies.append(done - started)
+    return reports
+
+
+def _latency(values: list[float]) -> str:
+    if not values:
+        return "none completed"
+    return f"p50 {statistics.median(values):.2f} s, p95 {_pct(values, 0.95):.2f} s, max {max(values):.2f} s"
+
+
+def ask_behind_heavy_scorecards(url: str, scorecards: int = 2, asks: int = 5) -> tuple[list[float], list[float]]:
+    """Start `scorecards` summaries of notes at the size limit (the example notes repeated), then ask `asks`
+    questions one after another while they run. Returns (ask latencies, scorecard latencies) in seconds."""
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from gradio_client import Client
+
+    client = Client(url, verbose=False, download_files=False, analytics_enabled=False)
+    example = client.predict("notes-fr.txt", api_name="/load_example_notes")
+    limit = Settings(_env_file=None).max_notes_chars
+    notes = ((example.strip() + "\n\n") * (limit // (len(example) + 2) + 1))[:limit]
+    started = time.perf_counter()
+    heavy = [client.submit(notes, "", api_name="/summarize") for _ in range(scorecards)]
+    time.sleep(0.5)  # the scorecards start first
+    latencies = []
+    for _ in range(asks):
+        t0 = time.perf_counter()
+        client.predict(BURST_QUESTION, [], api_name="/ask")
+        latencies.append(time.perf_counter() - t0)
+    done = []
+    for job in heavy:
+        job.result(timeout=600)
+        done.append(time.perf_counter() - started)
+    return latencies, done
+
+
+def bench_burst(data_dir: Path, per_job: int = 30) -> None:
+    """The app (`python -m assistant ui`, offline) under a team's burst: `per_job` requests to each of ask, draft_ad
+    and summarize at once (the same burst as tests/hostile/test_load.py); then questions asked while two scorecards
+    of the longest notes run. Prints latencies; asserts nothing."""
+    with tempfile.TemporaryDirectory(prefix="assistant-bench-app-") as tmp:
+        log = Path(tmp) / "app-output.txt"
+        with app_in_subprocess(data_dir, log) as url:
+            t0 = time.perf_counter()
+            reports = burst(url, per_job)
+            wall = time.perf_counter() - t0
+            print(
+                f"app, burst of {per_job} requests per job at once ({per_job * len(reports)} in all, default queue): "
+                f"all answered in {wall:.1f} s"
+            )
+            for report in reports.values():
+                failed = f", {len(report.failures)} FAILED (e.g. {report.failures[0]})" if report.failures else ""
+                print(
+                    f"  {report.job:9} {len(report.latencies)}/{per_job} valid, latency {_latency(report.latencies)}"
+                    f"{failed}"
+                )
+            asks, scorecards = ask_behind_heavy_scorecards(url)
+            print(
+                f"  ask while 2 scorecards of {Settings(_env_file=None).max_notes_chars:,}-character notes run: "
+                f"{_latency(asks)} (n={len(asks)}); the scorecards took {_latency(scorecards)}  "
+                "[target: asks delayed by a second or two at most]"
+            )
+
+
+if __name__ == "__main__":  # `python -m assistant.bench [per_job]`: only the app's burst, over a fresh index
+    from .guide.knowledge import ingest
+
+    with tempfile.TemporaryDirectory(prefix="assistant-bench-") as tmp:
+        data = Path(tmp) / "data"
+        ingest(Settings(_env_file=None, ASSISTANT_DATA_DIR=str(data), ASSISTANT_LLM_BACKEND="offline"))
+        bench_burst(data, per_job=int(sys.argv[1]) if len(sys.argv) > 1 else 30)

@@ -16,7 +16,8 @@ hiding behind Gradio's "…" menu.
 
 Safety: everything a user or a model wrote is rendered inert (see `render`); notes live in memory only and
 downloads are written when the user asks, into a private temp dir removed at exit (see `files`); errors never
-echo input to the console (see `events`).
+echo input to the console, whether a handler or Gradio's own input checks refuse it (see `events` and
+`quiet_errors`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ import signal
 import sys
 import threading
 import time
+import traceback
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..errors import AssistantError, ConfigError
@@ -60,6 +63,16 @@ TEXTS = register(
         "app.tab.notes": ("Notes d'entretien", "Summarise interview notes"),
         "app.tab.debrief": ("Débrief", "Debrief"),
         "app.tab.ask": ("Interroger le guide", "Ask the guide"),
+        "app.refused": (
+            "Saisie refusée : une valeur ne fait pas partie de celles que propose le formulaire, ou le fichier n'est "
+            "pas d'un type accepté. Rechargez la page et réessayez.",
+            "Input refused: a value is not one the form offers, or the file is not of an accepted type. Reload the "
+            "page and try again.",
+        ),
+        "app.refused_file": (
+            "Fichier refusé : types acceptés {types}.",
+            "File refused: accepted types {types}.",
+        ),
     }
 )
 LANGUAGE_CHOICES = [("FR", "fr"), ("EN", "en")]  # the same in both languages: not translated
@@ -160,7 +173,86 @@ def build_app(services: Services) -> gr.Blocks:
             return status_markdown(services, lang=pick_language(lang or settings.ui_language, None))
 
         gr.api(status_line, api_name="status")
+    # the session's language: its gr.State in Gradio's SessionState (the state's initial value when not yet set)
+    quiet_errors(app, lambda state: normalize(state[ui.state._id]) if state is not None else ui.lang)
     return app
+
+
+def quiet_errors(app: gr.Blocks, session_language: Callable[[Any], str]) -> None:
+    """Keep submitted values and tracebacks off the console when Gradio refuses an input or an event fails.
+
+    Gradio 6.31's queue (`Queue.process_events`) calls `traceback.print_exc()` for every exception an event raises
+    except a `gr.Error(print_exception=False)`. The handlers raise only those (`events.plain_errors`), but Gradio's
+    own input checks run before any handler and raise others: a Dropdown or Radio value outside its choices (a
+    `gr.Error` quoting the value), a file of a type the upload does not take, a malformed payload (pydantic's
+    ValidationError quotes `input_value`), a wrong number of values. The traceback's last line is the message, so
+    the candidate's text reached the console. The three stages the queue calls for an event are wrapped, for this
+    app only:
+
+    - preprocessing (Gradio's checks of the submitted values): a plain refusal, in the session's language, naming
+      the accepted file types when the event takes a file; nothing printed (a refused value is the user's, like
+      our InputErrors); a malformed payload (not a `gr.Error`) gets one line naming the event and the error type;
+    - the handler: a `gr.Error` keeps its message, unprinted; any other exception (a handler without
+      `plain_errors`) prints its type and frames, never its message, as `plain_errors` does;
+    - postprocessing (the outputs checked against their components): as an unexpected error.
+
+    `session_language(state)` gives the session's language from Gradio's SessionState.
+    """
+    import gradio as gr
+
+    preprocess, call, postprocess = app.preprocess_data, app.call_function, app.postprocess_data
+
+    def name_of(block_fn: Any) -> str:
+        return str(getattr(block_fn, "api_name", None) or getattr(block_fn, "name", None) or "an event")
+
+    def language(state: Any) -> str:
+        try:
+            return session_language(state)
+        except Exception:  # a session without the state (never expected): the page's language
+            return normalize(None)
+
+    def unexpected(exc: Exception, where: str, state: Any) -> gr.Error:
+        frames = "".join(traceback.format_tb(exc.__traceback__))
+        print(f"hiring-assistant ui: unexpected {exc.__class__.__name__} in {where}\n{frames}", file=sys.stderr)
+        return gr.Error(t("events.unexpected", language(state), name=exc.__class__.__name__), print_exception=False)
+
+    async def preprocess_data(block_fn: Any, inputs: list[Any], state: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await preprocess(block_fn, inputs, state, *args, **kwargs)
+        except gr.Error as exc:
+            if not exc.print_exception:
+                raise
+        except Exception as exc:  # not Gradio's own refusal: a payload no browser sends
+            print(
+                f"hiring-assistant ui: refused a malformed request to {name_of(block_fn)} ({exc.__class__.__name__})",
+                file=sys.stderr,
+            )
+        lang = language(state)
+        types = [kind for block in block_fn.inputs for kind in (getattr(block, "file_types", None) or [])]
+        message = t("app.refused", lang) + (" " + t("app.refused_file", lang, types=", ".join(types)) if types else "")
+        raise gr.Error(message, print_exception=False) from None
+
+    async def call_function(block_fn: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await call(block_fn, *args, **kwargs)
+        except gr.Error as exc:
+            if exc.print_exception:
+                exc.print_exception = False  # the handler's message for the user; not for the console
+            raise
+        except Exception as exc:
+            state = kwargs.get("state", args[6] if len(args) > 6 else None)
+            raise unexpected(exc, name_of(block_fn), state) from None
+
+    async def postprocess_data(block_fn: Any, predictions: Any, state: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await postprocess(block_fn, predictions, state, *args, **kwargs)
+        except Exception as exc:  # the outputs may be the notes: type and frames only
+            raise unexpected(exc, f"the outputs of {name_of(block_fn)}", state) from None
+
+    # Instance attributes: process_api looks them up on the app, so only this app changes, not Gradio's classes.
+    app.preprocess_data = preprocess_data  # type: ignore[method-assign]
+    app.call_function = call_function  # type: ignore[method-assign]
+    app.postprocess_data = postprocess_data  # type: ignore[method-assign]
 
 
 def parse_auth(value: str | None) -> tuple[str, str] | None:
@@ -179,13 +271,26 @@ def serve(services: Services, *, block: bool = True, quiet: bool = False) -> tup
 
     settings = services.settings
     app = build_app(services)
+    # Sized for a team (issue 11, class 6; tests/hostile/test_load.py, `hiring-assistant bench`):
+    # - max_size counts requests *waiting*, all events together (Gradio's Queue.__len__). A team of 30 starting
+    #   each job at once is 90 requests, 6 of them running: 84 wait. ASSISTANT_UI_MAX_QUEUE=128 takes them and
+    #   leaves room for the page loads and ad checks a team's browsers send meanwhile. The former default, 16,
+    #   refused a third of such a burst ("Queue is full").
+    # - default_concurrency_limit is per event, not shared: each job runs at most ASSISTANT_UI_CONCURRENCY=2
+    #   requests at a time (2 cores; the GIL gives Python work no more), in slots of its own. Thirty scorecards in a
+    #   row (the heaviest job: notes at the 20,000-character limit still cost tens of seconds of CPU on a loaded
+    #   2-core machine, see the bench) wait in the scorecards' line; an ask or a draft arriving meanwhile starts at once in its own and shares the CPU with at
+    #   most two scorecards, a slowdown of a second or two, not the minutes a shared line would make it wait.
+    #   Relabelling events set concurrency_limit=None: they never wait.
     app.queue(default_concurrency_limit=settings.ui_concurrency, max_size=settings.ui_max_queue)
     _, url, _ = app.launch(
         server_name=settings.ui_host,
         server_port=settings.ui_port,
         auth=parse_auth(settings.ui_auth),
         max_file_size=int(settings.ui_max_upload_mb * 1024 * 1024),
-        show_error=True,
+        # Handler errors are gr.Error (shown whatever this says); False keeps any other exception's message,
+        # which may quote the input, off the page.
+        show_error=False,
         quiet=quiet,
         prevent_thread_lock=True,
         share=False,
