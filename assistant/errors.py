@@ -4,9 +4,23 @@ from __future__ import annotations
 
 
 class AssistantError(Exception):
-    """Base of every error shown to a user as a plain message (CLI exit code 2, gr.Error in the UI)."""
+    """Base of every error shown to a user as a plain message (CLI exit code 2, gr.Error in the UI).
+
+    `str(error)` is the English message, as ever. The code raising it may add the French one (`message_fr=`); the
+    French interface shows it through `text("fr")`, and translates the errors that have none by its message catalog
+    (`assistant.ui.i18n.localize`)."""
 
     exit_code = 2
+
+    def __init__(self, *args: object, message_fr: str | None = None) -> None:
+        super().__init__(*args)
+        self.message_fr = message_fr
+        """The same message in French, or None when the code that raised it wrote none."""
+
+    def text(self, lang: str | None) -> str:
+        """The message in `lang` ('fr', 'fr-FR', 'en'...): the French one when there is one, else the English one."""
+        code = (lang or "").strip().lower().replace("_", "-").split("-", 1)[0]
+        return self.message_fr if code == "fr" and self.message_fr else str(self)
 
 
 class InputError(AssistantError):

@@ -62,7 +62,9 @@ def apply_fix(text: str, fix: Fix) -> str:
     if not (0 <= fix.start <= fix.end <= len(text)) or text[fix.start : fix.end] != fix.expected:
         raise FixError(
             "The ad changed since it was checked, so this fix no longer applies where it was found; "
-            "the flags are checked again: pick the fix again."
+            "the flags are checked again: pick the fix again.",
+            message_fr="L’annonce a changé depuis la vérification : cette correction ne s’applique plus là où elle "
+            "avait été trouvée. Les signalements sont vérifiés de nouveau : choisissez-la de nouveau.",
         )
     return _tidy(text[: fix.start] + fix.replacement + text[fix.end :], fix.start)
 
@@ -85,6 +87,7 @@ _DET_FORMS = {
     "le": "le ou la",
     "la": "le ou la",
     "du": "du ou de la",
+    "au": "au ou à la",
     "ce": "ce·tte",
     "cette": "ce·tte",
     "futur": "futur·e",
@@ -140,6 +143,27 @@ def _keep_case(original: str, new: str) -> str:
     return new[:1].upper() + new[1:] if original[:1].isupper() else new
 
 
+_FR_PRONOUNS = ("il", "elle")
+_FR_ETRE = {"est", "sera", "serait", "etre"}  # folded forms of être after which a participle agrees with the subject
+_AGREEING_AFTER = re.compile(r"[ \t]+(?:être[ \t]+)?[^\W\d_]+(?:é|ée)(?![\w-])")
+"""A past participle right after « il sera » / « elle est » (« chargé », « être amenée »): it must agree with the
+subject that replaces the pronoun, so the fix takes it in."""
+
+
+def _feminine(word: str) -> str:
+    """A past participle in the feminine, to agree with « la personne recrutée » (chargé → chargée); else as is."""
+    return word + "e" if word.endswith("é") else word
+
+
+def _french_subject(words: list[str]) -> str:
+    """« il sera chargé » → « la personne recrutée sera chargée »: the epicene subject, participles after être agreed."""
+    out, after_etre = ["la personne recrutée"], False
+    for word in words[1:]:
+        out.append(_feminine(word) if after_etre else word)
+        after_etre = fold(word) in _FR_ETRE or (after_etre and fold(word) == "etre")
+    return " ".join(out)
+
+
 def neutral_wording(evidence: str) -> str | None:
     """The epicene (French) or neutral (English) form of a gendered span, or None when there is no simple one."""
     words = evidence.split()
@@ -152,8 +176,8 @@ def neutral_wording(evidence: str) -> str | None:
             for w in words
         ]
         return _keep_case(evidence, " ".join(out))
-    if folded[0] in ("il", "elle") and len(words) == 2:  # « il sera » → « la personne recrutée sera »
-        return _keep_case(evidence, f"la personne recrutée {words[1]}")
+    if folded[0] in _FR_PRONOUNS and len(words) >= 2:  # « il est chargé » → « la personne recrutée est chargée »
+        return _keep_case(evidence, _french_subject(words))
     if folded[0] in ("he", "she") and len(words) == 2:  # « he will » → « they will »
         verb = _EN_VERBS.get(folded[1], words[1])
         return _keep_case(evidence, f"they {verb}")
@@ -168,8 +192,9 @@ def neutral_wording(evidence: str) -> str | None:
     out, changed = [], False
     for word, key in zip(words, folded, strict=True):
         elided = re.fullmatch(r"(l'|l’)(.+)", word, re.IGNORECASE)
-        stem_key = fold(elided.group(2)) if elided else key
-        if stem_key in _NOUN_PAIRS:
+        stem = elided.group(2) if elided else word
+        stem_key = fold(stem)
+        if stem_key in _NOUN_PAIRS and _same_accents(stem, _NOUN_PAIRS[stem_key]):
             masculine, feminine = _NOUN_PAIRS[stem_key]
             form = epicene(masculine, feminine)
             out.append((elided.group(1) if elided else "") + _keep_case(elided.group(2) if elided else word, form))
@@ -179,6 +204,12 @@ def neutral_wording(evidence: str) -> str | None:
         else:
             out.append(word)
     return " ".join(out) if changed else None
+
+
+def _same_accents(word: str, pair: tuple[str, str]) -> bool:
+    """« chargé » is the job noun, « charge » (« en charge de ») is not: folding must not make them one word."""
+    lower = word.lower()
+    return any(lower == form or lower == form + "s" or fold(form) == form for form in pair)
 
 
 # --------------------------------------------------------------------------- sentences
@@ -259,12 +290,20 @@ def fix_for(
                 f"Add « {marker} » to the title",
                 f"Ajouter « {marker} » à l’intitulé",
             )
-        neutral = neutral_wording(evidence)
-        if neutral and neutral != evidence:
+        span = (s, e)
+        words = evidence.split()
+        if language == "fr" and len(words) == 2 and fold(words[0]) in _FR_PRONOUNS and fold(words[1]) in _FR_ETRE:
+            agreeing = _AGREEING_AFTER.match(text, e)  # « il sera | chargé »: the participle agrees too
+            if agreeing:
+                span = (s, agreeing.end())
+        before = text[span[0] : span[1]]
+        neutral = neutral_wording(before)
+        if neutral and neutral != before:
             return replace(
                 neutral,
-                f"Replace « {evidence} » by « {neutral} »",
-                f"Remplacer « {evidence} » par « {neutral} »",
+                f"Replace « {before} » by « {neutral} »",
+                f"Remplacer « {before} » par « {neutral} »",
+                span,
             )
         return None
     if flag.kind == "discrimination" and flag.severity == "error":

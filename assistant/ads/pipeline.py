@@ -20,6 +20,37 @@ from .retrieve import retrieve_sections, section_citations
 if TYPE_CHECKING:
     from ..services import Services
 
+NOTICES: dict[str, dict[str, str]] = {
+    "fallback": {"en": "Showing the offline draft instead.", "fr": "Voici le brouillon hors ligne."},
+    "still_wrong": {
+        "en": "The model's draft still breaks rules after one correction; review the flags.",
+        "fr": "Le brouillon du modèle enfreint encore des règles après une correction ; vérifiez les signalements.",
+    },
+    "discriminatory": {
+        "en": "Sentences of the model's draft naming a protected criterion were left out; see the discrimination "
+        "flags.",
+        "fr": "Les phrases du brouillon du modèle qui citent un critère protégé ont été retirées ; voyez les "
+        "signalements « critère protégé ».",
+    },
+    "unsupported": {
+        "en": "Sentences stating figures or benefits the brief does not give were left out of the model's draft; "
+        "see the unsupported_claim flags.",
+        "fr": "Les phrases du brouillon du modèle qui annoncent des chiffres ou des avantages absents du brief ont été "
+        "retirées ; voyez les signalements « affirmation sans source ».",
+    },
+}
+"""The notices a draft can carry, in English (`AdResult.notice`, as the CLI prints it) and in French (the French
+interface swaps each English sentence for its French: `localized_notice`)."""
+
+
+def localized_notice(notice: str | None, lang: str) -> str | None:
+    """An `AdResult.notice` with its fixed sentences in `lang` (fr or en); an LLM error quoted in it stays as written."""
+    if not notice or lang != "fr":
+        return notice
+    for pair in NOTICES.values():
+        notice = notice.replace(pair["en"], pair["fr"])
+    return notice
+
 
 def draft_job_ad(
     brief: JobBrief,
@@ -32,7 +63,10 @@ def draft_job_ad(
     """Draft a job ad from a brief: offline from templates, or with one structured LLM call; always linted."""
     lang = language or brief.language
     if lang not in LANGUAGES:
-        raise InputError(f"Unknown language {lang!r}; valid values: fr, en.")
+        raise InputError(
+            f"Unknown language {lang!r}; valid values: fr, en.",
+            message_fr=f"Langue inconnue {lang!r} ; valeurs possibles : fr, en.",
+        )
     framework, kb = services.framework, services.kb
     plan = plan_ad(brief, framework, lang, today=today)
     hits = retrieve_sections(kb)
@@ -46,12 +80,12 @@ def draft_job_ad(
         except LLMError as exc:
             if not fallback_offline:
                 raise
-            notices.append(f"{exc} Showing the offline draft instead.")
+            notices.append(f"{exc} {NOTICES['fallback']['en']}")
         else:
             ad, usage, backend, model_name = drafted.ad, drafted.usage, services.backend, services.model_name
             flags += drafted.dropped
             if drafted.still_wrong:
-                notices.insert(0, "The model's draft still breaks rules after one correction; review the flags.")
+                notices.insert(0, NOTICES["still_wrong"]["en"])
     if ad is None:
         composed = compose_offline(plan, framework)
         for section in composed.sections:
@@ -71,17 +105,10 @@ def draft_job_ad(
         flags += drop_discriminatory(ad)
         text = ad_markdown(ad)
         linted = plan.lint(text, framework)
-        notices.insert(
-            0,
-            "Sentences of the model's draft naming a protected criterion were left out; see the discrimination flags.",
-        )
+        notices.insert(0, NOTICES["discriminatory"]["en"])
     flags = _dedupe(flags + linted)
     if any(f.kind == "unsupported_claim" for f in flags):
-        notices.insert(
-            0,
-            "Sentences stating figures or benefits the brief does not give were left out of the model's "
-            "draft; see the unsupported_claim flags.",
-        )
+        notices.insert(0, NOTICES["unsupported"]["en"])
     cited = dict.fromkeys(cid for s in ad.sections for cid in s.citations)
     citations = [Citation(chunk_id=c.id, section=c.section, text=c.text) for c in map(kb.get, cited) if c is not None]
     return AdResult(

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from ..services import Services
 
 MAX_INTERVIEWER_CHARS = 100
+FALLBACK_NOTICE = {"en": "Showing the offline scorecard instead.", "fr": "Voici la grille hors ligne."}
+"""Said after the LLM's error when the offline scorecard stands in for it; the notice is written in English, the
+French interface swaps in the French (`assistant.ui.notes_tab`)."""
 
 
 def summarize_notes(
@@ -62,7 +65,7 @@ def summarize_notes(
         except LLMError as exc:
             if not fallback_offline:
                 raise
-            fallback = f"{exc} Showing the offline scorecard instead. "
+            fallback = f"{exc} {FALLBACK_NOTICE['en']} "
         else:
             found = verify_proposal(prep, fw, proposal)
             llm_facts, facts_dropped = verify_facts(prep, proposal.draft.facts, proposal.redaction)

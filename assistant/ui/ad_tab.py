@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from .events import hidden_file, plain_errors, shown_file
 from .files import example_files, write_download
-from .i18n import Binder, register, t
+from .i18n import Binder, localize, normalize, register, register_messages, t
 from .render import citations_markdown, inert, kind_label, safe_markdown, severity_label
 
 if TYPE_CHECKING:
@@ -134,6 +134,86 @@ TEXTS = register(
         "ad.whole_number": ("{name} doit être un nombre entier.", "{name} must be a whole number."),
     }
 )
+# The brief's checks (assistant/ads/brief.py) and the LLM draft's failure (assistant/ads/draft.py), in English there.
+# A brief field's name in them (`company`) reads as the form's label (« Entreprise »).
+register_messages(
+    "assistant/ads/brief.py",
+    {
+        "msg.brief.not_text": (
+            "« {field} » doit être du texte ; valeurs possibles : {valid}.",
+            "`{field}` must be text; valid values: {valid}.",
+        ),
+        "msg.brief.unknown_value": (
+            "Valeur inconnue pour « {field} » : {value} ; valeurs possibles : {valid}.",
+            "Unknown {field} {value}; valid values: {valid}.",
+        ),
+        "msg.brief.whole_number": (
+            "« {field} » doit être un nombre entier (p. ex. 12), pas {value}.",
+            "`{field}` must be a whole number (e.g. 12), not {value}.",
+        ),
+        "msg.brief.range": (
+            "« {field} » doit être compris entre 0 et {max}, pas {value}.",
+            "`{field}` must be between 0 and {max}, not {value}.",
+        ),
+        "msg.brief.unknown_keys": (
+            "Clé(s) inconnue(s) dans le brief : {keys}. Clés possibles : {valid}.",
+            "Unknown key(s) in the brief: {keys}. Valid keys: {valid}.",
+        ),
+        "msg.brief.too_long": (
+            "« {field} » fait {n} caractères ; la limite est de {limit}. Raccourcissez-le.",
+            "`{field}` is {n} characters long; the limit is {limit}. Shorten it.",
+        ),
+        "msg.brief.no_company": (
+            "Le brief n'indique pas l'entreprise : ajoutez le nom de l'entreprise qui recrute.",
+            "The brief has no `company`: add the hiring company's name (company: ...).",
+        ),
+        "msg.brief.company_text": (
+            "« Entreprise » doit être le nom de l'entreprise, en texte.",
+            "`company` must be the company's name, as text.",
+        ),
+        "msg.brief.company_ai": (
+            "« Entreprise » contient un texte adressé à l'IA (« {evidence} ») : indiquez seulement le nom de "
+            "l'entreprise.",
+            "`company` holds text aimed at the AI (“{evidence}”): give only the company's name.",
+        ),
+        "msg.brief.negative_pay": (
+            "« Salaire » {value} contient un montant négatif : indiquez la rémunération en chiffres positifs "
+            "(p. ex. 3 000 à 3 500 € brut mensuel).",
+            "`salary` {value} has a negative amount: give the pay as positive figures "
+            "(e.g. 3 000 à 3 500 € brut mensuel).",
+        ),
+        "msg.brief.country": (
+            "« Pays » doit être un nom de pays ou un code ISO comme FR.",
+            "`country` must be a country name or an ISO code such as FR.",
+        ),
+        "msg.brief.unknown_country": (
+            "Pays inconnu {value} : indiquez un code ISO comme FR, BE, CH, GB.",
+            "Unknown country {value}: give an ISO code such as FR, BE, CH, GB.",
+        ),
+        "msg.brief.clients_list": (
+            "« Clients de référence » doit être une liste de noms de clients (ou un texte séparé par des virgules).",
+            "`key_clients` must be a list of client names (or a comma-separated text).",
+        ),
+        "msg.brief.clients_count": (
+            "« Clients de référence » compte {n} noms ; la limite est de {limit}.",
+            "`key_clients` has {n} names; the limit is {limit}.",
+        ),
+        "msg.brief.client_long": (
+            "Un des clients de référence fait {n} caractères ; la limite est de {limit}.",
+            "A `key_clients` entry is {n} characters long; the limit is {limit}.",
+        ),
+        "msg.brief.invalid": (
+            "Le brief n'est pas valide ; le contrôle dit :",
+            "The brief is not valid:",
+        ),
+    },
+    words={name: FIELD_FR[name].split(" (")[0] for name, _ in BRIEF_FIELDS},
+)
+register_messages(
+    "assistant/ads/draft.py",
+    {"msg.ad.unusable": ("L'annonce du LLM est inutilisable :", "The LLM's ad could not be used:")},
+)
+
 SENIORITY_CHOICES = [("ad.seniority.junior", "junior"), ("ad.seniority.mid", "mid"), ("ad.seniority.senior", "senior")]
 REMOTE_CHOICES = [
     ("ad.unspecified", ""),
@@ -281,12 +361,37 @@ def draft_ad(values: dict[str, Any], services: Services, lang: str = "en") -> tu
     )
     session = AdSession(result=result, notes=[f for f in result.flags if f not in lint])
     checked = check_text(result.text, session, services)
+    return session, checked, *draft_notes(result, lang)
+
+
+def draft_notes(result: AdResult, lang: str) -> tuple[str, str]:
+    """What the draft says beside the ad, in `lang`: (the notice and engine Markdown, the guide passages Markdown)."""
+    from ..ads.pipeline import localized_notice
+
     engine = result.backend + (f" · {result.model}" if result.model else "")
     notice = f"*{t('ad.drafted_by', lang, engine=inert(engine))}*"
     if result.notice:
-        notice = f"*{t('ad.note', lang, notice=inert(result.notice))}*\n\n" + notice
-    passages = citations_markdown(result.citations, heading=t("ad.passages", lang)) or t("ad.no_passage", lang)
-    return session, checked, notice, passages
+        said = localize(localized_notice(result.notice, lang), lang)  # the pipeline's French, then the LLM error's
+        notice = f"*{t('ad.note', lang, notice=inert(said))}*\n\n" + notice
+    passages = citations_markdown(result.citations, heading=t("ad.passages", lang), lang=lang)
+    return notice, passages or t("ad.no_passage", lang)
+
+
+def relabel_ad(lang: str, text: str | None, session: AdSession | None, services: Services) -> tuple[Any, ...]:
+    """The page changed language: the ad being edited checked again in `lang` (the text itself is the recruiter's and
+    is not touched): (preview, flags, fix choices, fixes, notice, passages); nothing is drafted again."""
+    lang = normalize(lang)
+    checked = check_text(text or "", session, services)
+    shown_flags = flags_panel(checked, session, lang) if (text or "").strip() or session else ""
+    notice, passages = draft_notes(session.result, lang) if session else ("", "")
+    return (
+        preview_markdown(checked.text, lang),
+        shown_flags,
+        fix_choices(checked, lang),
+        checked.fixes,
+        notice,
+        passages,
+    )
 
 
 def apply_choice(
@@ -327,7 +432,7 @@ def ad_download(session: AdSession | None, text: str | None, fmt: str, services:
         return write_download(
             json.dumps(data, ensure_ascii=False, indent=2, default=str), export.export_filename(ad, "json")
         )
-    raise InputError(f"Unknown download format {fmt!r}.")
+    raise InputError(t("events.bad_format", lang, fmt=repr(fmt)))
 
 
 def example_briefs() -> dict[str, Path]:
@@ -486,6 +591,13 @@ def build_ad_tab(services: Services, ui: Binder | None = None) -> None:
         load.click(
             plain_errors(example_values), [pick, lang_state], [components[n] for n in names], api_name="load_example"
         )
+
+    def on_language(lang: str, text: str, session: AdSession | None) -> tuple[Any, ...]:
+        preview_md, flags_md, choices, fixes, note, cited = relabel_ad(lang, text, session, services)
+        return preview_md, flags_md, gr.Dropdown(choices=choices, value=None), fixes, note, cited
+
+    # The flags, fixes, notice and passages are written on the server: a language switch shows them again.
+    ui.on_language(plain_errors(on_language, lang_at=0), [editor, session_state], [*checks, notice, passages])
     for button, fmt in ((dl_md, "md"), (dl_html, "html"), (dl_json, "json")):
         button.click(
             plain_errors(functools.partial(_download_for, services=services, fmt=fmt)),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import AssistantError
 from .events import plain_errors
-from .i18n import Binder, register, t
+from .i18n import Binder, error_text, localize, register, register_messages, t
 from .render import citations_markdown, inert
 
 if TYPE_CHECKING:
@@ -72,11 +72,46 @@ TEXTS = register(
             "la réponse du modèle ne s'appuie sur aucun passage retrouvé : elle n'est pas affichée.",
             "the model's answer is not supported by any retrieved passage, so it is not shown.",
         ),
+        "ask.notice.uncovered": (
+            "le guide ne semble pas couvrir cette question, et la réponse du modèle ne tient pas sur les passages "
+            "qu'il cite : elle n'est pas affichée.",
+            "the guide does not seem to cover this question, and the model's answer does not hold up against the "
+            "passages it cites, so it is not shown.",
+        ),
         "ask.notice.fallback": (
             "le LLM n'a pas pu répondre ; voici la réponse hors ligne.",
             "the LLM could not answer; showing the offline answer instead.",
         ),
     }
+)
+
+# The question's checks (assistant/qa/__init__.py) and the LLM answer's notices (assistant/qa/llm.py), in English there.
+register_messages(
+    "assistant/qa/__init__.py",
+    {
+        "msg.ask.not_text": ("La question doit être du texte, pas {kind}.", "The question must be text, not {kind}."),
+        "msg.ask.empty": (
+            "La question est vide : tapez une question sur le guide.",
+            "The question is empty: type a question about the guide.",
+        ),
+        "msg.ask.no_words": ("La question ne contient aucun mot.", "The question has no words in it."),
+        "msg.ask.too_long": (
+            "La question fait {n} caractères ; la limite est de {limit}. Raccourcissez-la.",
+            "The question is {n} characters long; the limit is {limit}. Shorten it.",
+        ),
+        "msg.ask.fallback": ("Voici la réponse hors ligne.", "Showing the offline answer instead."),
+    },
+)
+register_messages(
+    "assistant/qa/llm.py",
+    {
+        "msg.ask.other_language": (
+            "Le modèle a répondu dans une autre langue que celle de la question (en {language} attendu).",
+            "The model answered in another language than the question's ({language} expected).",
+        ),
+        "msg.ask.unusable": ("La réponse du LLM est inutilisable :", "The LLM's answer could not be used:"),
+    },
+    words={"French": "français", "English": "anglais"},
 )
 
 EXAMPLE_KEYS = ("ask.example.salary", "ask.example.follow_up", "ask.example.soft_skills", "ask.example.profiles")
@@ -100,7 +135,7 @@ def answer_markdown(answer: Answer, lang: str = "en", *, fallback: bool = False)
     elif fallback:
         notice = t("ask.notice.fallback", lang)
     else:
-        notice = answer.notice  # e.g. "the model answered in another language": the engine's words, in English
+        notice = localize(answer.notice, lang)  # e.g. "the model answered in another language"
     if notice:
         parts.append(f"*{inert(t('ask.note', lang, notice=notice))}*")
     engine = answer.backend + (f" · {answer.model}" if answer.model else "")
@@ -121,6 +156,9 @@ class ChatTurn:
     """The chat's messages ({"role", "content"}, Gradio 6's message format), the new question and answer last."""
     turns: list[dict] = field(default_factory=list)
     """The previous turns for `ask(history=...)` (questions, how they were understood, cited ids), bounded."""
+    replies: list[dict] = field(default_factory=list)
+    """Each assistant message's answer ({"answer": Answer as JSON, "fallback": bool}), in the chat's order: what a
+    language switch shows again in the new language (`relabel_chat`)."""
 
 
 def chat_turn(
@@ -129,8 +167,10 @@ def chat_turn(
     services: Services,
     turns: list[dict] | None = None,
     lang: str = "en",
+    replies: list[dict] | None = None,
 ) -> ChatTurn:
-    """Ask the guide within the conversation so far; the chat and the turns with the question and answer appended."""
+    """Ask the guide within the conversation so far; the chat, the turns and the replies with the question and
+    answer appended."""
     from ..qa import Turn, ask
     from ..qa.conversation import bounded
 
@@ -142,7 +182,23 @@ def chat_turn(
     return ChatTurn(
         messages=[*(history or []), user_message(question), reply],
         turns=[turn.model_dump() for turn in kept],
+        replies=[*(replies or []), {"answer": answer.model_dump(mode="json"), "fallback": fallback}],
     )
+
+
+def relabel_chat(lang: str, messages: list[dict] | None, replies: list[dict] | None) -> list[dict]:
+    """The page changed language: each answer of the chat shown again in `lang` (the questions as typed, nothing
+    asked again). A chat whose replies are not all known (the chat's own bin, an error) is left as it is."""
+    from ..qa import Answer
+
+    messages, replies = list(messages or []), list(replies or [])
+    answers = [i for i, m in enumerate(messages) if m.get("role") == "assistant"]
+    if len(answers) != len(replies):
+        return messages
+    for i, reply in zip(answers, replies, strict=True):
+        content = answer_markdown(Answer.model_validate(reply["answer"]), lang, fallback=bool(reply["fallback"]))
+        messages[i] = {**messages[i], "content": content}
+    return messages
 
 
 def new_conversation() -> tuple[list[dict], list[dict], str]:
@@ -155,8 +211,11 @@ def build_ask_tab(services: Services, ui: Binder | None = None) -> None:
     import gradio as gr
 
     ui = ui or Binder("en")
-    lang_state = ui.state if ui.state is not None else gr.State(ui.lang)
+    if ui.state is None:  # built outside build_app (a test): a session language of its own
+        ui.state = gr.State(ui.lang)
+    lang_state = ui.state
     turns = gr.State([])  # this session's previous turns: in memory, per browser session, never written
+    replies = gr.State([])  # the answers shown, to show them again in another language: in memory, never written
 
     chat = ui.bind(
         gr.Chatbot(
@@ -194,28 +253,33 @@ def build_ask_tab(services: Services, ui: Binder | None = None) -> None:
             for key in EXAMPLE_KEYS
         ]
 
-    def respond(text: str, history: list[dict], previous: list[dict], lang: str) -> Iterator[tuple[Any, ...]]:
+    def respond(
+        text: str, history: list[dict], previous: list[dict], shown: list[dict], lang: str
+    ) -> Iterator[tuple[Any, ...]]:
         from ..qa import validate_question
 
         try:
             validate_question(text, services.settings.max_question_chars)
         except AssistantError as exc:
-            raise gr.Error(str(exc), print_exception=False) from None
+            raise gr.Error(error_text(exc, lang), print_exception=False) from None
         history = list(history or [])
         searching = {"role": "assistant", "content": f"*{inert(t('ask.searching', lang))}*"}
-        yield [*history, user_message(text), searching], "", previous  # the question shows at once
+        yield [*history, user_message(text), searching], "", previous, shown  # the question shows at once
         try:
-            result = plain_errors(chat_turn)(text, history, services, previous, lang)
+            result = plain_errors(chat_turn)(text, history, services, previous, lang, replies=shown)
         except gr.Error:
-            yield history, text, previous  # put the question back so the user can fix it
+            yield history, text, previous, shown  # put the question back so the user can fix it
             raise
-        yield result.messages, "", result.turns
+        yield result.messages, "", result.turns, result.replies
 
-    inputs = [question, chat, turns, lang_state]
-    send.click(respond, inputs, [chat, question, turns], api_name="ask")
-    question.submit(respond, inputs, [chat, question, turns], api_name=False)  # type: ignore[arg-type]  # False (a private endpoint) works; gradio annotates str | None
+    inputs = [question, chat, turns, replies, lang_state]
+    outputs = [chat, question, turns, replies]
+    send.click(respond, inputs, outputs, api_name="ask")
+    question.submit(respond, inputs, outputs, api_name=False)  # type: ignore[arg-type]  # False (a private endpoint) works; gradio annotates str | None
     for key, button in examples:
         button.click(lambda lang, key=key: t(key, lang), [lang_state], [question], api_name=False)  # type: ignore[arg-type]
-    new.click(new_conversation, None, [chat, turns, question], api_name=False)  # type: ignore[arg-type]
+    new.click(lambda: (*new_conversation(), []), None, [chat, turns, question, replies], api_name=False)  # type: ignore[arg-type]
     # The chat's own clear (bin) button empties the chat: the turns the next question builds on go with it.
-    chat.clear(lambda: [], None, [turns], api_name=False)  # type: ignore[arg-type]
+    chat.clear(lambda: ([], []), None, [turns, replies], api_name=False)  # type: ignore[arg-type]
+    # The answers are written on the server: a language switch shows them again in the new language.
+    ui.on_language(plain_errors(relabel_chat, lang_at=0), [chat, replies], [chat])

@@ -15,7 +15,7 @@ from ..debrief.aggregate import STATEMENT
 from ..errors import InputError
 from .events import hidden_file, plain_errors, shown_file
 from .files import read_upload, write_download
-from .i18n import Binder, normalize, register, t
+from .i18n import Binder, normalize, register, register_messages, t
 from .render import inert
 
 if TYPE_CHECKING:
@@ -68,6 +68,101 @@ TEXTS = register(
 )
 
 
+# What loading and comparing scorecards says (assistant/debrief/load.py, aggregate.py), in English there. `{what}` is
+# a file's name or the notes box's label (already in the page's language).
+register_messages(
+    "assistant/debrief/load.py",
+    {
+        "msg.debrief.is_debrief": (
+            "{what} est un débrief, pas une grille : donnez l'export de la grille de chaque intervieweur·se.",
+            "{what} is a debrief, not a scorecard: give each interviewer's own scorecard export.",
+        ),
+        "msg.debrief.schema": (
+            "{what} n'est pas une grille d'évaluation (son schéma n'est pas scorecard/…).",
+            "{what} is not a scorecard (its schema is not scorecard/…).",
+        ),
+        "msg.debrief.not_scorecard": (
+            "{what} n'est pas une grille d'évaluation : il faut le JSON qu'écrivent `hiring-assistant summarize "
+            "--format json` ou le téléchargement JSON de l'onglet des notes (un objet avec une liste de compétences).",
+            "{what} is not a scorecard: expected the JSON that `hiring-assistant summarize --format json` or the "
+            "notes tab's JSON download writes (an object with a list of competencies).",
+        ),
+        "msg.debrief.invalid": (
+            "{what} n'est pas une grille valide ; le contrôle dit : {detail}.",
+            "{what} is not a valid scorecard ({detail}).",
+        ),
+        "msg.debrief.size": (
+            "{what} : {size} octets ; un export de grille fait au plus {limit} octets. Est-ce le bon fichier ?",
+            "{what}: {size} bytes; a scorecard export is at most {limit} bytes. Is it the right file?",
+        ),
+        "msg.debrief.not_utf8": (
+            "{what} n'est pas du texte UTF-8 : il faut l'export JSON d'une grille.",
+            "{what} is not UTF-8 text: expected a scorecard JSON export.",
+        ),
+        "msg.debrief.empty": (
+            "{what} est vide : il faut l'export JSON d'une grille.",
+            "{what} is empty: expected a scorecard JSON export.",
+        ),
+        "msg.debrief.json_at": (
+            "{what} n'est pas du JSON valide (ligne {line}, colonne {column}) : il faut l'export JSON d'une grille.",
+            "{what} is not valid JSON (line {line}, column {column}): expected a scorecard JSON export.",
+        ),
+        "msg.debrief.json": (
+            "{what} n'est pas du JSON valide : il faut l'export JSON d'une grille.",
+            "{what} is not valid JSON: expected a scorecard JSON export.",
+        ),
+        "msg.debrief.too_few": (
+            "Un débrief demande au moins {min} grilles du même candidat ou de la même candidate ; il y en a {got}. "
+            "Ajoutez la grille (export JSON) ou les notes d'un·e autre intervieweur·se.",
+            "A debrief needs at least {min} scorecards of the same candidate; got {got}. Add another "
+            "interviewer's scorecard (JSON export) or notes.",
+        ),
+        "msg.debrief.too_many": (
+            "{count} grilles : un débrief en prend au plus {max}. Gardez-en une par intervieweur·se.",
+            "{count} scorecards: a debrief takes at most {max}. Keep one per interviewer.",
+        ),
+    },
+    words={"none": "aucune", "only one": "une seule"},  # check_count's {got}
+)
+register_messages(
+    "assistant/debrief/aggregate.py",
+    {
+        "msg.debrief.guides": (
+            "Les grilles viennent de guides différents ({guides}) : un débrief compare des grilles faites avec un "
+            "même référentiel de compétences.",
+            "The scorecards come from different guides ({guides}): a debrief compares scorecards made against one "
+            "competency framework.",
+        ),
+        "msg.debrief.framework": (
+            "La grille de {who} a été faite avec un autre référentiel de compétences (compétences inconnues : "
+            "{unknown}). Un débrief compare des grilles d'un même guide.",
+            "{who}'s scorecard was made against another competency framework (unknown competencies: {unknown}). A "
+            "debrief compares scorecards of one guide.",
+        ),
+        "msg.debrief.competencies": (
+            "Les grilles de {first} et de {other} ne listent pas les mêmes compétences : elles ont été faites avec "
+            "des référentiels différents, et un débrief compare des grilles d'un même guide.",
+            "{first}'s and {other}'s scorecards list different competencies: they were made against different "
+            "frameworks, and a debrief compares scorecards of one guide.",
+        ),
+        "msg.debrief.same": (
+            "{first} et {other} sont la même grille (le même fichier ou les mêmes notes donnés deux fois ?) : un "
+            "débrief compare les grilles d'intervieweur·ses différent·es.",
+            "{first} and {other} are the same scorecard (the same file or notes given twice?): a debrief compares "
+            "different interviewers' scorecards.",
+        ),
+    },
+)
+register(
+    {
+        "debrief.too_many": (
+            "Un débrief prend au plus {max} grilles : gardez-en une par intervieweur·se.",
+            "A debrief takes at most {max} scorecards: keep one per interviewer.",
+        ),
+    }
+)
+
+
 def _scorecard_names(loaded: Sequence[Scorecard], lang: str) -> str:
     from ..debrief.load import default_name
 
@@ -107,7 +202,7 @@ def upload_scorecards(
     if error is not None:
         raise error
     if len(cards) + len(added) > MAX_SCORECARDS:
-        raise InputError(f"A debrief takes at most {MAX_SCORECARDS} scorecards: keep one per interviewer.")
+        raise InputError(t("debrief.too_many", lang, max=MAX_SCORECARDS))
     cards += added
     return cards, loaded_markdown(cards, lang)
 
@@ -190,7 +285,7 @@ def debrief_download(debrief: Debrief | None, fmt: str, lang: str) -> str:
         return write_download(debrief_to_markdown(debrief), debrief_filename(debrief, "md"))
     if fmt == "json":
         return write_download(debrief_to_json(debrief), debrief_filename(debrief, "json"))
-    raise InputError(f"Unknown download format {fmt!r}.")
+    raise InputError(t("events.bad_format", lang, fmt=repr(fmt)))
 
 
 def build_debrief_tab(services: Services, ui: Binder | None = None) -> None:
@@ -198,7 +293,9 @@ def build_debrief_tab(services: Services, ui: Binder | None = None) -> None:
     import gradio as gr
 
     ui = ui or Binder("en")
-    lang_state = ui.state if ui.state is not None else gr.State(ui.lang)
+    if ui.state is None:  # built outside build_app (a test): a session language of its own
+        ui.state = gr.State(ui.lang)
+    lang_state = ui.state
     loaded_state = gr.State([])
     cards_state = gr.State([])  # the scorecards of the debrief shown, to show it again in another language
     debrief_state = gr.State(None)
@@ -275,7 +372,7 @@ def build_debrief_tab(services: Services, ui: Binder | None = None) -> None:
         return relabel(lang, cards, loaded, services)
 
     upload.upload(
-        plain_errors(on_upload),
+        plain_errors(on_upload),  # the language is the last input
         [upload, loaded_state, lang_state],
         [loaded_state, loaded_md, upload],
         api_name=False,  # type: ignore[arg-type]  # False (a private endpoint) works; gradio annotates str | None
@@ -287,17 +384,13 @@ def build_debrief_tab(services: Services, ui: Binder | None = None) -> None:
         api_name=False,  # type: ignore[arg-type]
     )
     go.click(
-        plain_errors(on_build),
+        plain_errors(on_build, lang_at=0),
         [lang_state, loaded_state, *boxes],
         [cards_state, debrief_state, view, notice],
         api_name="debrief",
     ).success(hidden_file, None, [download], api_name=False)
-    lang_state.change(
-        plain_errors(on_language),
-        [lang_state, cards_state, loaded_state],
-        [debrief_state, view, notice, loaded_md],
-        api_name=False,  # type: ignore[arg-type]
-        show_progress="hidden",
+    ui.on_language(
+        plain_errors(on_language, lang_at=0), [cards_state, loaded_state], [debrief_state, view, notice, loaded_md]
     )
     for button, fmt in ((dl_md, "md"), (dl_json, "json")):
         button.click(

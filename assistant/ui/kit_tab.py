@@ -75,7 +75,7 @@ def kit_download(kit: InterviewKit | None, fmt: str, lang: str | None = None) ->
     if kit is None:
         raise InputError(t("kit.need_kit", lang))
     if fmt not in DOWNLOAD_FORMATS:
-        raise InputError(f"Unknown download format {fmt!r}.")
+        raise InputError(t("events.bad_format", lang, fmt=repr(fmt)))
     return write_download(render_kit(kit, fmt), kit_filename(kit.stage, fmt))
 
 
@@ -98,7 +98,9 @@ def build_kit_section(services: Services, ui: Binder | None = None) -> KitSectio
     import gradio as gr
 
     ui = ui if ui is not None else Binder("en")
-    lang_state = ui.state if ui.state is not None else gr.State(ui.lang)
+    if ui.state is None:  # built outside build_app (a test): a session language of its own
+        ui.state = gr.State(ui.lang)
+    lang_state = ui.state
     kit_state = gr.State(None)
     with ui.bind(gr.Accordion(ui.t("kit.title"), open=False, elem_id="kit-section"), label="kit.title") as accordion:
         with gr.Row(equal_height=True):
@@ -141,11 +143,8 @@ def build_kit_section(services: Services, ui: Binder | None = None) -> KitSectio
             api_name=False,  # type: ignore[arg-type]  # False (a private endpoint) works; gradio annotates str | None
         ).success(shown_file, None, [download], api_name=False)
     # The kit's text is written on the server: a language switch rebuilds it in the new language.
-    lang_state.change(
-        plain_errors(functools.partial(relabel_kit, services=services)),
-        [kit_state, lang_state],
-        [kit_state, output],
-        api_name=False,  # type: ignore[arg-type]
+    ui.on_language(
+        plain_errors(lambda lang, kit: relabel_kit(kit, lang, services), lang_at=0), [kit_state], [kit_state, output]
     )
     return KitSection(accordion, stage, go, output, dl_md, dl_html, download, kit_state)
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from .events import hidden_file, plain_errors, shown_file
 from .files import example_files, read_upload, write_download
-from .i18n import Binder, register, t
+from .i18n import Binder, localize, normalize, register, register_messages, t
 from .render import flags_markdown, inert
 
 if TYPE_CHECKING:
@@ -98,7 +98,93 @@ TEXTS = register(
             "Summarise notes first, then download the scorecard.",
         ),
         "notes.pick_first": ("Choisissez d'abord un exemple.", "Pick an example first."),
+        "notes.no_example": ("Aucun exemple de notes nommé {name}.", "No example notes named {name}."),
     }
+)
+
+# What the notes' checks (assistant/notes/prepare.py), an upload's reading (assistant/textfile.py through
+# assistant/ui/files.py) and the LLM scorecard's failure (assistant/notes/llm.py) say, in English there.
+register_messages(
+    "assistant/notes/prepare.py",
+    {
+        "msg.notes.not_text": (
+            "Les notes d'entretien doivent être du texte, pas {kind}.",
+            "Interview notes must be text, not {kind}.",
+        ),
+        "msg.notes.empty": (
+            "Les notes d'entretien sont vides (rien que des espaces ou de la ponctuation) : collez les notes à "
+            "synthétiser.",
+            "The interview notes are empty (nothing but spaces or punctuation): paste the notes to summarise.",
+        ),
+        "msg.notes.too_long": (
+            "Les notes d'entretien font {n} caractères ; la limite est de {limit} (ASSISTANT_MAX_NOTES_CHARS). "
+            "Synthétisez un entretien à la fois.",
+            "The interview notes are {n} characters long; the limit is {limit} (ASSISTANT_MAX_NOTES_CHARS). "
+            "Summarise one interview at a time.",
+        ),
+        "msg.notes.stage": (
+            "Étape d'entretien inconnue {stage} : choisissez parmi {stages}.",
+            "Unknown interview stage {stage}: use one of {stages}.",
+        ),
+        "msg.notes.invisible": (
+            "Les notes d'entretien ne contiennent aucun texte visible une fois les caractères invisibles retirés.",
+            "The interview notes hold no visible text once invisible characters are removed.",
+        ),
+    },
+)
+register_messages(
+    "assistant/textfile.py",
+    {
+        "msg.file.folder": (
+            "{name} : c'est un dossier ; donnez plutôt le fichier qu'il contient ({what}).",
+            "{name}: is a folder; give the {what} file inside it.",
+        ),
+        "msg.file.missing": ("{name} : fichier introuvable.", "{name}: file not found."),
+        "msg.file.size": (
+            "{name} : le fichier fait {n} octets ; la limite pour {what} est de {limit} octets.",
+            "{name}: the file is {n} bytes; the limit for the {what} is {limit} bytes.",
+        ),
+        "msg.file.unreadable": ("{name} : lecture impossible ({why}).", "{name}: cannot be read ({why})."),
+        "msg.file.more": (
+            "{name} : plus de {limit} octets, la limite pour {what}.",
+            "{name}: more than {limit} bytes; the limit for the {what}.",
+        ),
+        "msg.file.binary": (
+            "{name} : c'est apparemment un fichier binaire ; donnez {what} en texte UTF-8.",
+            "{name}: looks like a binary file; give the {what} as UTF-8 text.",
+        ),
+        "msg.file.encoding": (
+            "{name} : ce n'est pas du texte UTF-8 ({why} à l'octet {n}) ; enregistrez {what} en UTF-8.",
+            "{name}: not UTF-8 text ({why} at byte {n}); save the {what} as UTF-8.",
+        ),
+        "msg.file.empty": (
+            "{name} est vide : il ne contient pas {what}.",
+            "{name} is empty: there is no {what} in it.",
+        ),
+    },
+    words={"interview notes": "les notes d'entretien", "brief": "le brief"},
+)
+register_messages(
+    "assistant/ui/files.py",
+    {
+        "msg.file.notes_too_long": (
+            "{name} : {n} caractères ; la limite pour des notes d'entretien est de {limit} "
+            "(ASSISTANT_MAX_NOTES_CHARS). Importez un fichier plus court.",
+            "{name}: {n} characters; the limit for interview notes is {limit} (ASSISTANT_MAX_NOTES_CHARS). "
+            "Upload a shorter file.",
+        ),
+    },
+)
+register_messages(
+    "assistant/notes/llm.py",
+    {
+        "msg.notes.llm_unusable": (
+            "Le LLM n'a renvoyé aucune grille utilisable, même après une demande de correction ({problems}). "
+            "Réessayez, ou réglez ASSISTANT_LLM_BACKEND=offline pour la grille fondée sur les seules citations.",
+            "The LLM returned no usable scorecard, even after one correction request ({problems}). Try again, or "
+            "set ASSISTANT_LLM_BACKEND=offline for the evidence-only scorecard.",
+        ),
+    },
 )
 
 STAGES = ("phone", "face_to_face", "case_study")
@@ -130,14 +216,33 @@ def summarize(
         fallback_offline=True,
         interviewer=(interviewer or "").strip() or None,
     )
-    fw = services.framework
+    return (summary, *summary_views(summary, lang, services.framework))
+
+
+def summary_views(summary: Any, lang: str, fw: Any = None) -> tuple[str, list[list[str]], str, str]:
+    """A summary as the page shows it in `lang`: (flags Markdown, scorecard rows, details Markdown, notice Markdown).
+    No summary: all empty."""
+    if summary is None:
+        return "", [], "", ""
     return (
-        summary,
         flags_markdown(summary.flags, empty=t("notes.no_flags", lang), lang=lang),
         scorecard_rows(summary, lang, fw),
         summary_details_markdown(summary, lang, fw),
         summary_notice_markdown(summary, lang),
     )
+
+
+def relabel_summary(lang: str, summary: Any, services: Services) -> tuple[str, Any, str, str]:
+    """The page changed language: the summary shown (if any) in `lang`, its rows kept, nothing summarised again.
+
+    Returns (flags, the scorecard table as an update: its rows with the headers in `lang`, details, notice)."""
+    import gradio as gr
+
+    lang = normalize(lang)
+    flags_md, rows, details_md, notice_md = summary_views(summary, lang, services.framework)
+    # The headers show only with a value that carries them (see Binder.updates): the rows go with them.
+    table = gr.update(value={"headers": scorecard_headers(lang), "data": rows})
+    return flags_md, table, details_md, notice_md
 
 
 def _label(fw: Any, cid: str, fallback: str, lang: str) -> str:
@@ -209,9 +314,12 @@ def summary_details_markdown(summary: Any, lang: str = "en", fw: Any = None) -> 
 
 def summary_notice_markdown(summary: Any, lang: str = "en") -> str:
     """The human-decision notice, what was excluded, and which engine wrote the summary."""
+    from ..notes.pipeline import FALLBACK_NOTICE
     from ..notes.scorecard import localized_notice
 
     notice, excluded = localized_notice(summary, lang)
+    if lang != "en":  # an LLM failure before the notice: the pipeline's French, then the error's by the catalog
+        notice = localize(notice.replace(FALLBACK_NOTICE["en"], FALLBACK_NOTICE["fr"]), lang)
     parts = [f"> **{inert(notice)}**"]
     if excluded:
         parts.append(f"*{inert(excluded)}*")
@@ -231,7 +339,7 @@ def example_notes_text(name: str | None, lang: str = "en") -> str:
 
     path = example_notes().get(name or "")
     if path is None:
-        raise InputError(t("notes.pick_first", lang) if not name else f"No example notes named {name!r}.")
+        raise InputError(t("notes.pick_first", lang) if not name else t("notes.no_example", lang, name=repr(name)))
     return read_notes_file(path)
 
 
@@ -247,7 +355,7 @@ def notes_download(summary: Any, fmt: str, lang: str = "en") -> str:
     if fmt == "json":
         text = json.dumps(scorecard_to_json(summary), ensure_ascii=False, indent=2, default=str)
         return write_download(text, scorecard_filename(summary.stage, "json"))
-    raise InputError(f"Unknown download format {fmt!r}.")
+    raise InputError(t("events.bad_format", lang, fmt=repr(fmt)))
 
 
 def _notes_download_for(summary: Any, lang: str, *, fmt: str) -> str:
@@ -334,8 +442,7 @@ def build_notes_tab(services: Services, ui: Binder | None = None) -> None:
                     max_height=1200,
                     elem_id="notes-scorecard",
                 ),
-                label="notes.scorecard",
-                headers=HEADER_KEYS,
+                label="notes.scorecard",  # not its headers: `relabel_summary` keeps the rows shown
             )
             with gr.Row():  # the downloads, right under the scorecard they download
                 dl_md = ui.bind(gr.Button(ui.t("notes.dl_md"), size="sm", elem_id="notes-dl-md"), value="notes.dl_md")
@@ -366,10 +473,16 @@ def build_notes_tab(services: Services, ui: Binder | None = None) -> None:
     if samples:
         load.click(plain_errors(example_notes_text), [pick, lang_state], [notes], api_name="load_example_notes")
     upload.upload(
-        plain_errors(lambda path: (read_upload(path, services.settings.max_notes_chars), None)),
-        [upload],
+        plain_errors(lambda path, lang: (read_upload(path, services.settings.max_notes_chars), None)),
+        [upload, lang_state],
         [notes, upload],
         api_name=False,  # type: ignore[arg-type]  # False (a private endpoint) works; gradio annotates str | None
+    )
+    # The summary's text is written on the server: a language switch shows it again in the new language, rows kept.
+    ui.on_language(
+        plain_errors(lambda lang, summary: relabel_summary(lang, summary, services), lang_at=0),
+        [summary_state],
+        [flags, table, details, notice],
     )
     for button, fmt in ((dl_md, "md"), (dl_json, "json")):
         button.click(

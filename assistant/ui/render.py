@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import AssistantError
-from .i18n import normalize, register, t
+from .i18n import error_text, localize, normalize, register, register_messages, t
 
 if TYPE_CHECKING:
     from ..guide.models import Citation
@@ -44,14 +44,30 @@ TEXTS = register(
         "render.status.unusable": ("inutilisable : {error}", "not usable: {error}"),
         "render.status.ready": ("prêt — {description}", "ready — {description}"),
         "render.status.not_ready": ("pas prêt : {error}", "not ready: {error}"),
-        "render.status.offline": (
-            "hors ligne (sans LLM : moteur extractif et à base de règles)",
-            "offline (no LLM: extractive and rule-based engine)",
-        ),
         "render.status.kb": ("{n} passages du guide « {guide} », {mode}", "{n} passages of '{guide}', {mode}"),
         "render.status.hybrid": ("recherche hybride (vecteurs {embedder} + BM25)", "hybrid (dense {embedder} + BM25)"),
         "render.status.bm25": ("recherche BM25 seule", "BM25 only"),
     }
+)
+
+# The backend's description (assistant/llm.py describe_backend, assistant/services.py), on the status line and inside
+# the LLM's error messages. Model names, URLs and backend names (openai, openai-compatible, local) stay as they are.
+register_messages(
+    "assistant/llm.py",
+    {
+        "msg.backend.offline": (
+            "hors ligne (sans LLM : moteur extractif et à base de règles)",
+            "offline (no LLM: extractive and rule-based engine)",
+        ),
+        "msg.backend.local_running": ("llama.cpp dans le processus @ {url})", "llama.cpp in-process @ {url})"),
+        "msg.backend.local_later": (
+            "llama.cpp dans le processus, démarré à la première utilisation",
+            "llama.cpp in-process, started on first use",
+        ),
+    },
+)
+register_messages(
+    "assistant/services.py", {"msg.backend.caller": ("modèle fourni par l'appelant", "model given by the caller")}
 )
 
 EXCERPT_CHARS = 400  # citation passages are cut to this in the chat; the full passage is in the guide
@@ -134,22 +150,21 @@ def citations_markdown(
 def status_markdown(services: Services, *, lang: str = "en") -> str:
     """The active backend and whether the index is ready, for the top of every page.
 
-    Error messages (and a configured model's name) are shown as the code wrote them, in English.
+    The backend's description, error messages and the index's warning are the code's English, localized by the
+    message catalog (a configured model's name, a URL or a path stay as they are).
     """
     lang = normalize(lang)
     try:
-        backend = services.backend_description
-        if backend == t("render.status.offline", "en"):
-            backend = t("render.status.offline", lang)
+        backend = localize(services.backend_description, lang)
     except AssistantError as exc:
-        backend = t("render.status.unusable", lang, error=exc)
+        backend = t("render.status.unusable", lang, error=error_text(exc, lang))
     try:
         kb = services.kb
         index = t("render.status.ready", lang, description=_describe_kb(kb, lang))
         if kb.warning:
-            index += f" ({kb.warning})"
+            index += f" ({localize(kb.warning, lang)})"
     except AssistantError as exc:
-        index = t("render.status.not_ready", lang, error=exc)
+        index = t("render.status.not_ready", lang, error=error_text(exc, lang))
     sep = " :" if lang == "fr" else ":"  # French typography: a space before the colon
     return (
         f"**{t('render.status.backend', lang)}{sep}** {inert(backend)}  \n"

@@ -94,7 +94,7 @@ def test_client_ask(client: Any) -> None:
 def test_client_ask_error_is_plain(client: Any) -> None:
     from gradio_client.exceptions import AppError
 
-    with pytest.raises(AppError, match="The question is empty"):
+    with pytest.raises(AppError, match="La question est vide"):
         client.predict("   ", [], api_name="/ask")
 
 
@@ -114,7 +114,7 @@ def test_client_draft_ad_and_download(client: Any) -> None:
 def test_client_draft_ad_error_is_plain(client: Any) -> None:
     from gradio_client.exceptions import AppError
 
-    with pytest.raises(AppError, match="company"):
+    with pytest.raises(AppError, match="entreprise"):
         client.predict(*brief_values(company=""), api_name="/draft_ad")
 
 
@@ -132,7 +132,7 @@ def test_client_summarize(client: Any) -> None:
 def test_client_summarize_error_is_plain(client: Any) -> None:
     from gradio_client.exceptions import AppError
 
-    with pytest.raises(AppError, match="empty"):
+    with pytest.raises(AppError, match="vides"):
         client.predict("  ", "", api_name="/summarize")
 
 

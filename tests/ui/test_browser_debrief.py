@@ -1,14 +1,13 @@
 """The "Débrief" tab in a real browser (Debian's chromium driven by playwright; never `playwright install`): two
 uploaded scorecards that disagree, the side-by-side view, the statement, a download without the planted phone number.
-
-Until the lead wires the tab into `build_app`, the test serves a small Blocks holding just this tab (French).
+The whole app is served (tests/ui/conftest.py `served`); the page opens in French and switches to English.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,47 +16,15 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "debrief"))
 from debrief_helpers import AGE_FLAG, PHONE, PHONE_FLAG, scorecard  # noqa: E402
-from ui_helpers import SCREENSHOTS, TIMEOUT_MS, XSS_IMG, XSS_MD_IMAGE, XSS_SCRIPT, free_port  # noqa: E402
+from ui_helpers import SCREENSHOTS, TIMEOUT_MS, XSS_IMG, XSS_MD_IMAGE, XSS_SCRIPT  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
-APP_HAS_TAB = "build_debrief_tab" in (Path(__file__).resolve().parents[2] / "assistant/ui/app.py").read_text()
-
-
-@pytest.fixture(scope="module")
-def debrief_url(ui_services: Any) -> Iterator[str]:
-    """The whole app when it has the tab, else a Blocks with just the tab, on 127.0.0.1."""
-    if APP_HAS_TAB:
-        from assistant.ui.app import serve
-
-        app, url = serve(ui_services, block=False, quiet=True)
-    else:
-        import gradio as gr
-
-        from assistant.ui.debrief_tab import build_debrief_tab
-        from assistant.ui.i18n import Binder
-
-        with gr.Blocks(analytics_enabled=False) as app:
-            build_debrief_tab(ui_services, Binder("fr"))
-        app.queue()
-        _, url, _ = app.launch(
-            server_name="127.0.0.1",
-            server_port=free_port(),
-            prevent_thread_lock=True,
-            quiet=True,
-            ssr_mode=False,
-            share=False,
-            mcp_server=False,
-            pwa=False,
-            enable_monitoring=False,
-        )
-    yield url
-    app.close()
-
 
 def test_a_debrief_of_two_scorecards_that_disagree(
-    browser: Any, debrief_url: str, framework: Any, tmp_path: Path, private_tmp: Path
+    browser: Any, served: tuple[Any, str], framework: Any, tmp_path: Path, private_tmp: Path
 ) -> None:
+    debrief_url = served[1]
     ids = framework.competency_ids
     alice = scorecard(
         ids,
@@ -91,10 +58,7 @@ def test_a_debrief_of_two_scorecards_that_disagree(
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
         page.goto(debrief_url)
-        if APP_HAS_TAB:
-            import re
-
-            page.get_by_role("tab", name=re.compile("D[ée]brief")).click()
+        page.get_by_role("tab", name=re.compile("D[ée]brief")).click()
         page.locator("#debrief-statement").wait_for()
         page.locator("#debrief-upload input[type=file]").set_input_files(files)
         loaded = page.locator("#debrief-loaded")
@@ -124,10 +88,10 @@ def test_a_debrief_of_two_scorecards_that_disagree(
         assert download.value.suggested_filename.startswith("debrief-")
         body = Path(download.value.path()).read_text(encoding="utf-8")
         assert body.startswith("# Débrief d'entretiens") and PHONE not in body and "45 ans" not in body
-        if APP_HAS_TAB:  # the header's FR | EN toggle shows the same debrief in English, nothing scored again
-            page.get_by_role("radio", name="EN").check()
-            view.get_by_text("≠ disagree").wait_for()
-            assert "désaccord" not in view.inner_text() and "Competencies nobody assessed" in view.inner_text()
+        # the header's FR | EN toggle shows the same debrief in English, nothing scored again
+        page.get_by_role("radio", name="EN").check()
+        view.get_by_text("≠ disagree").wait_for()
+        assert "désaccord" not in view.inner_text() and "Competencies nobody assessed" in view.inner_text()
         # nothing ran, nothing left the app's host
         assert page.evaluate("() => window.__xss === undefined") and dialogs == []
         host = urlsplit(debrief_url).netloc
