@@ -55,8 +55,11 @@ def ask(
     if model is None:
         return screened(_offline(resolved, services, k), resolved.language)
     hits = _with_previous_citations(services.kb.search(resolved.text, k or services.settings.top_k), turns, services)
+    # The offline engine's reading of coverage (it abstains where the guide does not cover the question): the model's
+    # answer to such a question must then hold up against its passages on its own (llm.uncovered_problem).
+    covered = not _offline(resolved, services, k).abstained
     try:
-        answer = llm_answer(q, hits, services, history=turns, language=resolved.language)
+        answer = llm_answer(q, hits, services, history=turns, language=resolved.language, covered=covered)
         if not answer.understood_as and resolved.follow_up:
             answer.understood_as = resolved.text
         return screened(answer, resolved.language)

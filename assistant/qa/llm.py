@@ -135,6 +135,45 @@ def unsupported_figures(answer: str, cited: list[str], retrieved: dict[str, Scor
     return sorted(f for f in figures(answer) if f not in known)
 
 
+# Where the offline engine finds the guide does not cover a question, a model's answer is shown only when at least
+# this share of its distinctive words is in the passages it cites (and the question names nothing the guide lacks).
+UNCOVERED_MIN_SUPPORT = 0.5
+_NAME = re.compile(r"(?<![\w'’-])([A-Za-zÀ-ÿ][\w+#.-]*[\w+#]|[A-Z]{2,})")
+
+
+def unknown_names(question: str, services: Services) -> list[str]:
+    """The names the question uses that the guide never does: acronyms ("NPS") and capitalised words past the first
+    ("Python"), unknown to the guide's passages, the framework's vocabulary and the query-expansion lexicon."""
+    from ..guide.lexical import tokenize
+    from .expand import LEXICON, framework_vocabulary
+
+    vocabulary = framework_vocabulary(services.framework)
+    names = []
+    for i, m in enumerate(_NAME.finditer(question)):
+        word = m.group(1)
+        acronym = len(word) >= 2 and word.isupper() and word.isalpha()
+        if not (acronym or (i > 0 and word[0].isupper() and not word.isupper())):
+            continue
+        folded = fold(word)
+        if folded in LEXICON or folded in vocabulary or any(services.kb.known(t) for t in tokenize(word)):
+            continue
+        names.append(word)
+    return list(dict.fromkeys(names))
+
+
+def uncovered_problem(question: str, answer: str, cited: list[ScoredChunk], services: Services) -> str:
+    """Why an answer to a question the guide does not seem to cover cannot be shown, or "": the question names
+    what the guide never mentions, or most of the answer's words are not in its cited passages."""
+    names = unknown_names(question, services)
+    if names:
+        return f"the question names {', '.join(names)}, which the guide never mentions"
+    words = _stems(answer) - _stems(question)
+    bag = set().union(*(_stems(h.chunk.section + " " + h.chunk.text) for h in cited)) if cited else set()
+    if words and len(words & bag) / len(words) < UNCOVERED_MIN_SUPPORT:
+        return "most of the answer's words are not in the passages it cites"
+    return ""
+
+
 def llm_answer(
     question: str,
     hits: list[ScoredChunk],
@@ -142,10 +181,12 @@ def llm_answer(
     *,
     history: Sequence[Turn] = (),
     language: str | None = None,
+    covered: bool = True,
 ) -> Answer:
     """One structured LLM call over the retrieved passages (one re-ask at most); citations normalised to the
     retrieved ids and cut to the passages the answer draws on. With `history` (the previous turns), the prompt shows
-    the last ones and the model answers the question made standalone, in the same call."""
+    the last ones and the model answers the question made standalone, in the same call. With `covered=False` (the
+    offline engine finds the guide does not cover the question), the answer must also pass `uncovered_problem`."""
     lang = language or detect_language(question)
     language_name = "French" if lang == "fr" else "English"
     passages = "\n\n".join(f"[{h.chunk.id}] ({h.chunk.section})\n{h.chunk.text}" for h in hits)
@@ -229,6 +270,13 @@ def llm_answer(
         # An answer that no retrieved passage supports is not shown as grounded: abstain.
         return withheld(
             dropped, "The model's answer is not supported by any retrieved passage, so it is not shown.", "unsupported"
+        )
+    why = "" if covered else uncovered_problem(understood_as or question, text, [retrieved[c] for c in kept], services)
+    if why:
+        return withheld(
+            dropped + kept,
+            f"The guide does not seem to cover this question ({why}), so the model's answer is not shown.",
+            "uncovered",
         )
     notice = None
     if detect_language(text) != lang and len(text.split()) >= MIN_WORDS_FOR_LANGUAGE:

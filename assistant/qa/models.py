@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from ..guide.models import Citation, ScoredChunk
 
-WithheldReason = Literal["unsupported", "figures", "protected_criterion"]
+WithheldReason = Literal["unsupported", "figures", "protected_criterion", "uncovered"]
 """Why code did not show a model's answer: no passage supports it, figures not in its passages, a protected criterion."""
 
 
@@ -50,7 +50,7 @@ class Answer(BaseModel):
     )
     withheld: WithheldReason | None = Field(
         None,
-        description="Why an answer was not shown: 'unsupported', 'figures' or 'protected_criterion' (None when shown "
+        description="Why an answer was not shown: 'unsupported', 'figures', 'protected_criterion' or 'uncovered' (None when shown "
         "or when the guide does not cover the question).",
     )
 

@@ -1,0 +1,72 @@
+"""An LLM answer to a question the guide does not cover is not shown as grounded (issue 8).
+
+On the real 1.5B model, questions the guide does not cover got answers: "C'est quoi le NPS ?" got an invented
+definition citing a glossary passage, and a Python developer's salary came from the Account Manager grid (the figure
+check let it through: the figures are in the guide). When the offline engine's coverage signal says the guide does
+not cover the question, the model's answer is shown only if its cited passages hold the question's own terms and
+most of the answer's words.
+"""
+
+from __future__ import annotations
+
+from fake_llm import FakeStructuredChatModel
+
+from assistant.qa import ask
+from assistant.services import Services
+
+
+def _llm(services, *replies) -> tuple[Services, FakeStructuredChatModel]:
+    model = FakeStructuredChatModel(responses=list(replies))
+    return Services(settings=services.settings, kb=services.kb, chat_model=model), model
+
+
+def _first_hit(services, question: str) -> str:
+    return services.kb.search(question, 5)[0].chunk.id
+
+
+def test_an_invented_definition_of_a_term_the_guide_lacks_is_withheld(services) -> None:
+    q = "C'est quoi le NPS ?"
+    reply = {
+        "answer": "Le NPS (Net Promoter Score) est un indicateur de fidélité : la part de promoteurs moins celle des "
+        "détracteurs parmi les clients interrogés.",
+        "abstain": False,
+        "citations": [_first_hit(services, q)],
+    }
+    svc, _ = _llm(services, reply, reply)
+    answer = ask(q, svc)
+    assert answer.abstained and answer.withheld == "uncovered"
+    assert "Promoter" not in answer.answer and answer.citations == []
+    assert answer.notice and "cover" in answer.notice
+
+
+def test_the_account_manager_grid_is_not_a_developer_salary(services) -> None:
+    q = "Quel salaire pour un développeur Python senior ?"  # the offline engine abstains on it (dev split)
+    grid = _first_hit(services, "Quel salaire pour un account manager expérimenté ?")
+    reply = {"answer": "Jusqu'à 5420 € brut mensuel pour un profil expérimenté.", "abstain": False, "citations": [grid]}
+    svc, _ = _llm(services, reply, reply)
+    answer = ask(q, svc)
+    assert answer.abstained and answer.withheld == "uncovered"
+    assert "5420" not in answer.answer and answer.notice and "Python" in answer.notice
+
+
+def test_a_covered_question_keeps_its_grounded_answer(services) -> None:
+    q = "Quel salaire pour un account manager débutant ?"
+    reply = {
+        "answer": "Entre 2920 € et 3500 € brut mensuel pour un débutant.",
+        "abstain": False,
+        "citations": [_first_hit(services, q)],
+    }
+    svc, _ = _llm(services, reply, reply)
+    answer = ask(q, svc)
+    assert not answer.abstained and answer.withheld is None and answer.citations
+
+
+def test_an_answer_drawn_from_its_passage_is_shown_even_where_offline_would_abstain(services) -> None:
+    # Offline abstains on this colloquial question; the model's answer is the guide's own wording, so it is shown.
+    q = "le farmer c'est qui déjà"
+    hit = services.kb.search("farmer hunter", 5)[0]
+    words = hit.chunk.text.split()
+    reply = {"answer": " ".join(words[:40]), "abstain": False, "citations": [hit.chunk.id]}
+    svc, _ = _llm(services, reply, reply)
+    answer = ask(q, svc)
+    assert not answer.abstained, answer.notice
