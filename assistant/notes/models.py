@@ -37,6 +37,10 @@ _FACT_KIND_ALIASES = {
 }
 
 
+NO_COMPETENCY = frozenset({"none", "null", "", "n/a", "aucune", "aucun", "-"})
+"""What a model writes for a line that shows no competency (the prompt asks for "none")."""
+
+
 def line_numbers(raw: Any) -> list[int]:
     """The line numbers a model wrote, however it wrote them: 3, "3", "[3]", "L3", "3, 4", [3, "[4]"]; in order,
     without repeats. Anything else (text, booleans) is left out: code reports unknown lines, it never guesses."""
@@ -141,7 +145,9 @@ class LineEvidence(BaseModel):
     """One line of the notes and the competency it shows: what the model is asked for, line by line."""
 
     line: int = Field(description="A line number of the notes, as written in brackets: [3] → 3.")
-    competency_id: str = Field(description="The competency this line shows: one of the listed ids, exactly.")
+    competency_id: str = Field(
+        description='The competency this line shows: one of the listed ids, exactly, or "none" when it shows none.'
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -170,8 +176,8 @@ class ScorecardDraft(BaseModel):
 
     evidence: list[LineEvidence] = Field(
         default_factory=list,
-        description="Go through the notes line by line. For each line that shows a competency: the line number and "
-        "that competency's id (a line showing two competencies appears twice). Leave out lines that show none.",
+        description="One entry for every numbered line of the notes: its number and the competency it shows, or "
+        '"none" (a line clearly showing a second competency gets a second entry).',
     )
     ratings: list[RatingDraft] = Field(
         default_factory=list,
@@ -198,6 +204,8 @@ class ScorecardDraft(BaseModel):
             return self
         by_id: dict[str, AssessmentDraft] = {a.competency_id: a for a in self.assessments}
         for ev in self.evidence:
+            if ev.competency_id.strip().lower() in NO_COMPETENCY:
+                continue  # a line the model read and found no competency in
             a = by_id.setdefault(ev.competency_id, AssessmentDraft(competency_id=ev.competency_id))
             if ev.line not in a.lines:
                 a.lines.append(ev.line)
