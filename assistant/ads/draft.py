@@ -17,7 +17,7 @@ from ..rules.markup import sanitize_markdown
 from ..rules.models import Flag
 from .claims import claim_problems, claim_sources, drop_unsupported
 from .export import ad_markdown
-from .models import AdDraft, AdSection, JobAd
+from .models import LIMITS, AdDraft, AdSection, JobAd
 from .pay import pay_section
 from .plan import AdPlan
 
@@ -40,6 +40,32 @@ class LLMDraft:
     """Tokens and calls reported by the backend."""
     dropped: list[Flag]
     """One flag for each sentence removed as an unsupported claim (and a discrimination flag where it was one)."""
+
+
+CHARS_PER_TOKEN = 3.2
+"""French and English prose with the Qwen2.5 tokenizer, measured on the guide's passages (about 3.2 to 4)."""
+
+
+def output_budget() -> int:
+    """max_tokens for the ad call, from the bounds the AdDraft schema states (models.LIMITS): every string at its
+    maxLength, every list at its maxItems, plus the JSON around them. A ceiling the grammar of a llama.cpp server
+    guarantees; an ad of the usual length takes about half of it."""
+    section = (
+        LIMITS["heading"]
+        + LIMITS["paragraphs"] * LIMITS["paragraph"]
+        + LIMITS["bullets"] * LIMITS["bullet"]
+        + LIMITS["citations"] * 40
+    )
+    chars = (
+        LIMITS["title"]
+        + LIMITS["descriptive_line"]
+        + LIMITS["sections"] * section
+        + LIMITS["skills"] * LIMITS["skill"]
+        + 2 * LIMITS["sentence"]
+    )
+    items = LIMITS["sections"] * (LIMITS["paragraphs"] + LIMITS["bullets"] + LIMITS["citations"]) + LIMITS["skills"]
+    json_tokens = 64 + LIMITS["sections"] * 24 + 4 * items
+    return int(chars / CHARS_PER_TOKEN) + json_tokens
 
 
 def _passages(hits: dict[str, list[ScoredChunk]]) -> tuple[str, dict[str, ScoredChunk]]:
@@ -140,6 +166,7 @@ def llm_draft(plan: AdPlan, framework: Framework, hits: dict[str, list[ScoredChu
         messages,
         validate=lambda d: problems_to_fix(plan, framework, d, retrieved),
         settings=services.settings,
+        max_tokens=output_budget(),
     )
     if result.value is None:
         raise LLMError(f"The LLM's ad could not be used: {'; '.join(result.problems)}")

@@ -91,6 +91,25 @@ class Salary(BaseModel):
     )
 
 
+LIMITS = {
+    "title": 100,
+    "descriptive_line": 120,
+    "sections": 4,
+    "heading": 60,
+    "paragraphs": 2,
+    "paragraph": 350,
+    "bullets": 5,
+    "bullet": 140,
+    "citations": 3,
+    "skills": 8,
+    "skill": 40,
+    "sentence": 200,
+}
+"""Bounds the AdDraft schema states (maxLength, maxItems) for the model: a JSON-schema grammar (llama.cpp) enforces
+them while the model writes, other servers take them as guidance. They are not validated, so a longer answer from
+a server that ignores them is still read. `ads.draft.output_budget` derives max_tokens from them."""
+
+
 class AdSection(BaseModel):
     """One section of a job ad."""
 
@@ -98,11 +117,27 @@ class AdSection(BaseModel):
         description="company: the company and its selling points; missions: the job's missions; profile: what the "
         "candidate brings; pay: salary (filled by the application, leave out); process: the interview steps."
     )
-    heading: str = Field(description="Section heading in the ad's language, e.g. 'Vos missions' / 'What you will do'.")
-    paragraphs: list[str] = Field(default_factory=list, description="Plain-text paragraphs, no Markdown headings.")
-    bullets: list[str] = Field(default_factory=list, description="Bullet points, one idea each, no leading dash.")
+    heading: str = Field(
+        description="Section heading in the ad's language, e.g. 'Vos missions' / 'What you will do'.",
+        json_schema_extra={"maxLength": LIMITS["heading"]},
+    )
+    paragraphs: list[str] = Field(
+        default_factory=list,
+        description="Plain-text paragraphs, no Markdown headings.",
+        json_schema_extra={
+            "maxItems": LIMITS["paragraphs"],
+            "items": {"type": "string", "maxLength": LIMITS["paragraph"]},
+        },
+    )
+    bullets: list[str] = Field(
+        default_factory=list,
+        description="Bullet points, one idea each, no leading dash.",
+        json_schema_extra={"maxItems": LIMITS["bullets"], "items": {"type": "string", "maxLength": LIMITS["bullet"]}},
+    )
     citations: list[str] = Field(
-        default_factory=list, description="Ids of the guide passages (the [id] shown before each) this section uses."
+        default_factory=list,
+        description="Ids of the guide passages (the [id] shown before each) this section uses.",
+        json_schema_extra={"maxItems": LIMITS["citations"], "items": {"type": "string", "maxLength": 40}},
     )
 
 
@@ -111,20 +146,33 @@ class AdDraft(BaseModel):
 
     title: str = Field(
         description="The title given under 'Title to use', exactly, with its gender marker, e.g. "
-        "'Account Manager (F/H)'. Never a gendered title."
+        "'Account Manager (F/H)'. Never a gendered title.",
+        json_schema_extra={"maxLength": LIMITS["title"]},
     )
     descriptive_line: str | None = Field(
         None,
         description="In French ads: a French description of the English title, e.g. 'chargé·e de comptes clients'.",
+        json_schema_extra={"maxLength": LIMITS["descriptive_line"]},
     )
     sections: list[AdSection] = Field(
-        description="The sections company, missions, profile, process, in this order (pay is added by the application)."
+        description="The sections company, missions, profile, process, in this order (pay is added by the application).",
+        json_schema_extra={"maxItems": LIMITS["sections"]},
     )
     skills: list[str] = Field(
-        default_factory=list, description="The key skills the profile section asks for, short labels."
+        default_factory=list,
+        description="The key skills the profile section asks for, short labels.",
+        json_schema_extra={"maxItems": LIMITS["skills"], "items": {"type": "string", "maxLength": LIMITS["skill"]}},
     )
-    experience: str | None = Field(None, description="The experience the profile section asks for, one sentence.")
-    education: str | None = Field(None, description="The education the profile section asks for, one sentence.")
+    experience: str | None = Field(
+        None,
+        description="The experience the profile section asks for, one sentence.",
+        json_schema_extra={"maxLength": LIMITS["sentence"]},
+    )
+    education: str | None = Field(
+        None,
+        description="The education the profile section asks for, one sentence.",
+        json_schema_extra={"maxLength": LIMITS["sentence"]},
+    )
 
 
 class JobAd(BaseModel):
