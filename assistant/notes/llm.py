@@ -4,6 +4,7 @@ that judge what the LLM proposes (ids and scale at the call, ratings and recomme
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, get_args
@@ -129,6 +130,8 @@ def output_budget(numbered: NumberedNotes, fw: Framework) -> int:
     return max(384, min(MAX_OUTPUT_TOKENS, need))
 
 
+MAX_LINES_PER_FACT_KIND = 2
+"""A practical fact of one kind (availability, salary expectation...) is stated in a line or two, not in many."""
 MAX_COMPETENCIES_PER_LINE = 2
 """A line given for more competencies than this is a small model listing everything: only the competencies the
 offline engine also finds on that line are kept."""
@@ -177,6 +180,11 @@ def resolve_lines(
             else:
                 a.quotes.append(text[span[0] : span[1]])
         a.lines = []
+    kinds = Counter(f.kind for f in draft.facts)
+    for kind, n in kinds.items():
+        if n > MAX_LINES_PER_FACT_KIND:  # every line called "availability": a pattern copied, not a reading
+            dropped.append(f"fact {kind}: given for {n} lines, dropped")
+    draft.facts = [f for f in draft.facts if kinds[f.kind] <= MAX_LINES_PER_FACT_KIND]
     for f in draft.facts:
         if f.line is not None and not f.quote:
             span = numbered.spans.get(f.line)

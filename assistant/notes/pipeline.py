@@ -28,7 +28,7 @@ from .models import InterviewSummary, PracticalFact
 from .offline import OfflineEvidence, offline_evidence
 from .prepare import check_stage, prepare
 from .scorecard import build_scorecard
-from .verify import LLMAssessment, verify_proposal
+from .verify import LLMAssessment, add_offline_evidence, verify_proposal
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -67,7 +67,7 @@ def summarize_notes(
                 raise
             fallback = f"{exc} {FALLBACK_NOTICE['en']} "
         else:
-            found = verify_proposal(prep, fw, proposal)
+            found = add_offline_evidence(verify_proposal(prep, fw, proposal), offline_evidence(prep, services).evidence)
             llm_facts, facts_dropped = verify_facts(prep, proposal.draft.facts, proposal.redaction)
             found.dropped.extend(facts_dropped)
             backend, model, usage = services.backend, services.model_name, proposal.usage

@@ -22,7 +22,10 @@ excellent | strong | solid | great | good | very good | impressive | convincing 
 successful | successfully | mastered | proficient | skilled | outstanding | relevant | concrete | precise | thorough |
 strength | strengths | impressed | comfortable | at ease | sharp | well | clearly | clear | capable | won |
 achieved | exceeded | grew | increased | resolved | solved | delivered | easily | consistent | calmly | fixed |
-calm | credible | without delay | right away | organised | organized | good listener | listens well | responsive
+calm | credible | without delay | right away | organised | organized | good listener | listens well | responsive |
+polished | native | natif | native speaker | fine | handled it | smooth | bien geree | bien gere | not afraid |
+n'a pas peur | pas peur | sans forcer | kept the account | saved the account | a garde le client | built | rebuilt |
+set up | mis en place | a mis en place | a monte | construit | a construit | launched | a lance
 """
 _NEGATIVE = """
 faible | faibles | insuffisant | insuffisante | insuffisants | limite | limitee | limites | manque | manquait |
@@ -34,7 +37,22 @@ weak | weakness | weaknesses | lacks | lacking | lack | struggled | struggles | 
 unclear | hesitant | confused | insufficient | inadequate | disappointing | shallow | superficial | failed | unable |
 concern | concerns | concerning | mediocre | slow | problem | problems | issue | issues | difficulty |
 difficulties | gap | gaps | little | missed | misses | late | delay | delays | forgot | so so | meh |
-retard | retards | oublie | oublie de | bof
+retard | retards | oublie | oublie de | bof |
+interrupted | interrupts | interrupting | cut me off | talked over | talks over | talked a lot | coupe la parole |
+m'a coupe | m'a coupee | repond a cote | a cote de la plaque | brouillon | brouillonne | scolaire | lache vite |
+rude | arrogant | arrogante | impatient | impatiente | s'enerve | agace | disorganised | disorganized |
+desorganise | desorganisee | gave away | jumped | rushed | vague | unprepared | pas prepare | not prepared |
+lost | perdu | perdue | overselling | talks too much | parle trop
+"""
+# Reservations: the interviewer doubts or wants to test the point ("à challenger sur la négo", "needs work on
+# discovery"). They outweigh one positive word in the same clause: "solide… à challenger sur la négo" is no strength.
+_RESERVATION = """
+a challenger | a challenger sur | challenger sur | needs work | need work | needs to work on | needs improvement |
+could improve | room for improvement | a ameliorer | a travailler | a retravailler | perfectible |
+point de vigilance | points de vigilance | vigilance | question mark | point d'interrogation | not sure | unsure |
+doubt | doubts | doubtful | doute | doutes | mitige | mitigee | not convinced | pas convaincu | pas convaincue |
+pas convaincant | pas convaincante | un peu juste | reste a prouver | to be proven | a confirmer |
+work in progress | en progres | could be better | a muscler | a consolider | to watch | a surveiller
 """
 _NEGATORS = {
     "ne",
@@ -62,8 +80,12 @@ _NEGATORS = {
 
 
 def _tokens(folded: str) -> list[str]:
-    """Words, with French elisions kept as "n'", "l'"… and English "n't" split off."""
-    return re.findall(r"n't|[a-z0-9]+'?", folded.replace("n't", " n't"))
+    """Words, with French elisions kept as "n'", "l'"… and English "n't" split off; clause punctuation (, ; : ( ))
+    kept as tokens, since a negation does not reach past it ("n'écoute pas vraiment, répond à côté")."""
+    return re.findall(r"n't|[a-z0-9]+'?|[,;:()]", folded.replace("n't", " n't"))
+
+
+_PUNCT = {",", ";", ":", "(", ")"}
 
 
 def _phrases(spec: str) -> list[tuple[str, ...]]:
@@ -73,6 +95,13 @@ def _phrases(spec: str) -> list[tuple[str, ...]]:
 
 _POS_PHRASES = _phrases(_POSITIVE)
 _NEG_PHRASES = _phrases(_NEGATIVE)
+_RES_PHRASES = _phrases(_RESERVATION)
+
+
+def has_reservation(text: str) -> bool:
+    """Whether the text voices a reservation ("à challenger sur", "needs work on", "question mark")."""
+    toks = _tokens(fold(text))
+    return any(tuple(toks[i : i + len(p)]) == p for p in _RES_PHRASES for i in range(len(toks) - len(p) + 1))
 
 
 def polarity(text: str) -> Polarity:
@@ -81,7 +110,7 @@ def polarity(text: str) -> Polarity:
     score = 0
     used_negators: set[int] = set()
     polar_spans: list[tuple[int, int, int]] = []  # (start, end, sign)
-    for sign, phrases in ((1, _POS_PHRASES), (-1, _NEG_PHRASES)):
+    for sign, phrases in ((1, _POS_PHRASES), (-1, _NEG_PHRASES), (-2, _RES_PHRASES)):
         for phrase in phrases:
             n = len(phrase)
             for i in range(len(toks) - n + 1):
@@ -94,7 +123,12 @@ def polarity(text: str) -> Polarity:
         if taken & set(range(start, end)):
             continue
         taken |= set(range(start, end))
-        negators = {j for j in range(max(0, start - 3), start) if toks[j] in _NEGATORS}
+        negators: set[int] = set()
+        for j in range(start - 1, max(-1, start - 4), -1):
+            if toks[j] in _PUNCT:
+                break
+            if toks[j] in _NEGATORS:
+                negators.add(j)
         if negators:
             used_negators |= negators
             sign = -sign

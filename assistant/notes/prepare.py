@@ -74,6 +74,11 @@ class Segment:
     """The same span in the original notes."""
     excluded_by: tuple[str, ...] = ()
     """The excluding flag kinds (EXCLUDING_KINDS) it holds; empty when it may count as evidence."""
+    non_evidence: str = ""
+    """Why this segment is about the meeting, not the candidate, so never evidence: "header" (the meeting's title
+    line: role, date, duration, channel), "next_step" (what happens next) or "logistics" (availability, notice
+    period, salary expectations, remote work); "" when it may count as evidence. Not a flag: it is still quoted
+    nowhere as evidence, but stays in the text the LLM reads."""
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -83,6 +88,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
         end -= 1
     return start, end
+
+
+# A line opening with a label ("next step:", "suite :", "anglais ->") starts a new item even in lowercase.
+_STARTS_LINE = re.compile(r"^(?:next\s+steps?|prochaines?\s+etapes?|[\w' +/.-]{1,30}?\s*(?::|->|→|=>)(?!\d))")
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -97,7 +106,14 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         bullet = _BULLET.match(body)
         if not stripped:
             prev = ""
-        elif blocks and prev and not bullet and stripped[0].islower() and not re.search(r"[.!?…:;]\W*$", prev):
+        elif (
+            blocks
+            and prev
+            and not bullet
+            and stripped[0].islower()
+            and not re.search(r"[.!?…:;]\W*$", prev)
+            and not _STARTS_LINE.match(fold(stripped))
+        ):
             blocks[-1][1] = pos + len(body)
             prev = stripped
         else:
@@ -152,6 +168,64 @@ _HEADER = re.compile(
 def is_header(folded: str) -> bool:
     """Whether a folded line names the meeting ("Entretien face à face – poste Account Manager"), not a competency."""
     return bool(_HEADER.match(folded.strip())) and len(folded.split()) <= 15 and polarity(folded) == "neutral"
+
+
+# What a meeting's title line holds (folded text): the channel or round, the role, a date, a time, a duration.
+_MEETING = re.compile(
+    r"\b(?:entretien|interview|onsite|on-site|visio|video(?:\s*call)?|visioconf\w*|tel|telephone|phone|screen(?:ing)?|"
+    r"call|appel|round|tour|debrief|f2f|face\s+a\s+face|physique|poste|role|candidat|candidate|candidature|"
+    r"opening|notes?|compte[- ]rendu|cr|meet(?:ing)?|zoom|teams|meet)\b"
+)
+_DATE = re.compile(
+    r"\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|\b\d{1,2}[:h]\d{2}\b"
+    r"|\b\d{1,2}(?:er|st|nd|rd|th)?\s+(?:janv?|fevr?|mars|avr|mai|juin|juil|aout|sept?|oct|nov|dec|jan|feb|mar|apr|may|"
+    r"jun|jul|aug)\w*\b"
+    r"|\b(?:lundi|mardi|mercredi|jeudi|vendredi|mon|tue|tues|wed|thu|thurs|fri)\b"
+)
+_DURATION = re.compile(r"\b\d{1,3}\s*(?:min|mins|minutes|mn|h|hr|hrs|heures?|hours?)\b|\b\d{1,3}\s*'(?!\w)")
+_NEXT_STEP = re.compile(
+    r"^(?:next\s+steps?|nxt\s+steps?|prochaines?\s+etapes?|etapes?\s+suivantes?|suites?\s+a\s+donner|"
+    r"a\s+revoir|a\s+rappeler|a\s+recontacter|a\s+faire\s+rencontrer|a\s+planifier|a\s+programmer|"
+    r"to\s+schedule|schedule\s+(?:a|an|the)|will\s+(?:schedule|send|set\s+up)|follow[- ]?up\s*(?::|->|→)|"
+    r"(?:suite|next|actions?|todo|to\s+do|tbd|decision|rdv)\s*(?::|->|→|=>|-\s))"
+    r"|\b(?:next\s+steps?|prochaine\s+etape)\b"
+)
+_LOGISTICS = re.compile(
+    r"\bdispo(?:nible|nibilite)?s?\s+(?:immediatement|imm|de\s+suite|tout\s+de\s+suite|sous|ds|dans|a\s+partir|des|"
+    r"au|en|le|fin|debut|rapidement|asap)\b|\bavailab(?:le|ility)\s+(?:from|in|immediately|now|asap|to\s+start)\b"
+    r"|\bpreavis\b|\bnotice(?:\s+period)?\s+(?:of\s+)?(?:\d|one|two|three|1|2|3)|\bnotice\s+period\b"
+    r"|\bpretentions?\b|\bsalary\s+expectations?\b|\bcomp(?:ensation)?\s+expectations?\b"
+    r"|\b\d{2,3}(?:[.,]\d)?\s?k(?:e|€|eur)?\s*(?:-\s*\d{2,3}\s?k\s*)?(?:fixe|fixed|brut|gross|base|ote|\+\s*var)"
+    r"|\bteletravail\b|\bfull\s+remote\b|\bremote\s+(?:days?|policy|\d)|\bhybrid\b|\bstart\s+date\b"
+    r"|\bcan\s+start\b|\bdate\s+de\s+debut\b|\bprise\s+de\s+poste\b|\brelocat\w*\b|\bdemenag\w*\b"
+)
+
+
+def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
+    """Why a segment is about the meeting rather than the candidate ("header", "next_step", "logistics"), or "".
+
+    Only lines that carry no judgement are marked (a polar word keeps a line as possible evidence), except next
+    steps: "Overall strong, next step case study" says nothing about one competency."""
+    folded = fold(text).strip()
+    words = len(re.findall(r"\w+", folded))
+    if _NEXT_STEP.search(folded) and words <= 20:
+        return "next_step"
+    if _LOGISTICS.search(folded) and words <= 25 and polarity(_LOGISTICS.sub(" ", folded)) == "neutral":
+        return "logistics"  # "48-52k fixed": "fixed" is the pay, not a judgement
+    if polarity(folded) != "neutral":
+        return ""
+    if words > 16:
+        return ""
+    if is_header(folded):
+        return "header"
+    dated = bool(_DATE.search(folded) or _DURATION.search(folded))
+    meeting = bool(_MEETING.search(folded))
+    separated = bool(re.search(r"\s[-–—|/•·]\s|\s[-–—]|[-–—]\s|\||\(", folded))
+    if dated and (meeting or separated):
+        return "header"
+    if first_line and meeting and (separated or re.search(r"\b(?:w/|with|avec)\b", folded)):
+        return "header"
+    return ""
 
 
 # --------------------------------------------------------------------------- the prepared notes
@@ -214,8 +288,18 @@ def prepare(notes: str, max_chars: int) -> Prepared:
     # safety checks, with its figures already replaced by a placeholder in the flag
     flags = list(check_notes(notes).flags) + pay_history_flags(TextView.of(notes), language)
     segments = []
-    for start, end in split_segments(sanitized.text):
+    text = sanitized.text
+    first_line_end = text.find("\n", len(text) - len(text.lstrip()))
+    first_line_end = len(text) if first_line_end < 0 else first_line_end
+    for start, end in split_segments(text):
         orig = sanitized.span_to_original(start, end)
-        segments.append(Segment(start, end, orig, _excluding_kinds(flags, orig)))
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        whole_line = text[line_start : len(text) if line_end < 0 else line_end].strip(" \t-*•·")
+        # A title line is judged whole ("Entretien – 12/03. Poste AM" is one header); other lines segment by segment.
+        reason = non_evidence_reason(text[start:end], first_line=end <= first_line_end)
+        if not reason and end <= first_line_end and whole_line:
+            reason = "header" if non_evidence_reason(whole_line, first_line=True) == "header" else ""
+        segments.append(Segment(start, end, orig, _excluding_kinds(flags, orig), reason))
     flags.sort(key=lambda f: (EXCLUDING_KINDS.index(f.kind) if f.kind in EXCLUDING_KINDS else 9, f.start or 0))
     return Prepared(notes, sanitized, flags, segments, language)

@@ -30,6 +30,10 @@ CAPPED_NOTICE = {
     "en": " Very fragmented notes: only the first {n} clauses were matched by the local model; the rest by cue words "
     "only.",
 }
+COMBINED_NOTICE = {
+    "fr": " Preuves : les lignes proposées par le modèle et vérifiées, complétées par le repérage hors ligne.",
+    "en": " Evidence: the lines the model proposed, verified, completed by the offline matching.",
+}
 CUES_ONLY_NOTICE = {
     "fr": " Les embeddings configurés sont distants : les notes ne leur ont pas été envoyées, repérage par mots-clés seulement.",
     "en": " The configured embeddings are remote: the notes were not sent to them; matching used cue words only.",
@@ -54,7 +58,7 @@ def localized_notice(summary: InterviewSummary, lang: str) -> tuple[str, str]:
     if src == dst:
         return notice, excluded
     capped = {k: v.format(n=MAX_EMBEDDED_CLAUSES) for k, v in CAPPED_NOTICE.items()}
-    for table in (NOTICE, OFFLINE_NOTICE, CUES_ONLY_NOTICE, capped):
+    for table in (NOTICE, OFFLINE_NOTICE, COMBINED_NOTICE, CUES_ONLY_NOTICE, capped):
         notice = notice.replace(table[src], table[dst])
     for how in (EXCLUDED_HOW[src], ""):
         prefix, _, suffix = EXCLUDED_TEXT[src].partition("{n}")
@@ -151,6 +155,7 @@ def build_scorecard(
     missing = [a.id for a in assessments if a.status == "not_assessed"]
     notice = NOTICE[lang] + ("" if online else OFFLINE_NOTICE[lang]) + (CUES_ONLY_NOTICE[lang] if cues_only else "")
     notice += CAPPED_NOTICE[lang].format(n=MAX_EMBEDDED_CLAUSES) if capped else ""
+    notice += COMBINED_NOTICE[lang] if online and llm.offline_added else ""
     return InterviewSummary(
         language=lang,
         stage=stage,

@@ -4,7 +4,7 @@ recomputed by the code, and the ratings and the recommendation its evidence cont
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..rules.pay_history import find_pay_history
@@ -39,6 +39,24 @@ class LLMAssessment:
     """What verification removed and why, never quoting the notes."""
     retrieved: list[str] = field(default_factory=list)
     """Ids of the guide passages given to the LLM."""
+    offline_added: int = 0
+    """Quotes the offline matching found that the LLM's verified lines did not hold (see `add_offline_evidence`)."""
+
+
+def add_offline_evidence(found: LLMAssessment, offline: dict[str, list[Evidence]]) -> LLMAssessment:
+    """The LLM's verified evidence plus the offline engine's, per competency, without overlapping quotes. A small
+    model misses much of what the notes say (on the real 1.5B model, evidence recall was about half the offline
+    engine's): what the deterministic matching finds is kept beside it. Ratings stay those the LLM's own evidence
+    carries (verified before this merge)."""
+    evidence = {cid: list(ev) for cid, ev in found.evidence.items()}
+    added = 0
+    for cid, quotes in offline.items():
+        kept = evidence.setdefault(cid, [])
+        for e in quotes:
+            if all(e.end <= k.start or k.end <= e.start for k in kept):
+                kept.append(e)
+                added += 1
+    return replace(found, evidence={cid: ev for cid, ev in evidence.items() if ev}, offline_added=added)
 
 
 def _quote_view(text: str) -> tuple[str, list[int]]:

@@ -35,7 +35,7 @@ def test_llm_verified_quotes_and_ratings_are_kept(llm_services):
     assert len(model.calls) == 1
     sent = "\n".join(m.text for m in model.calls[0])
     assert "<notes>" in sent and "Anglais courant." in sent and "listening" in sent
-    assert "hors ligne" not in summary.notice and "intervieweur" in summary.notice
+    assert "Mode hors ligne" not in summary.notice and "intervieweur" in summary.notice
 
 
 def test_llm_fabricated_quotes_and_their_ratings_are_dropped(llm_services):
@@ -57,7 +57,9 @@ def test_llm_recommendation_dropped_when_no_rating_survives(llm_services):
     payload = draft(("network", [("Invented quote about the network.", "positive")], 5), recommendation="advance")
     services, _ = llm_services(payload)
     summary = summarize_notes(NOTES_FR, services)
-    assert all(a.rating is None and a.status == "not_assessed" for a in summary.competencies)
+    # The offline matching may still find evidence in the notes; nothing the LLM invented is shown, and no rating.
+    assert all(a.rating is None for a in summary.competencies)
+    assert all("Invented" not in e.quote for e in all_evidence(summary))
     assert summary.recommendation is None
     assert any("recommendation dropped" in d for d in summary.dropped)
 
@@ -126,7 +128,8 @@ def test_llm_polarity_is_recomputed_and_a_contradicted_rating_dropped(llm_servic
     assert any("polarity" in d for d in summary.dropped)
     assert summary.recommendation is None and summary.recommendation_rationale == ""
     assert any("recommendation dropped" in d for d in summary.dropped)
-    assert any(e.competency == "english" for e in summary.concerns) and not summary.strengths
+    assert any(e.competency == "english" for e in summary.concerns)
+    assert all(e.competency != "english" for e in summary.strengths)
 
 
 def test_llm_low_rating_on_only_positive_quotes_is_dropped(llm_services):
@@ -198,7 +201,8 @@ def test_llm_following_an_injection_gets_its_output_dropped(llm_services, framew
     )
     services, _ = llm_services(obedient)
     summary = summarize_notes(notes, services)
-    assert all(a.rating is None and a.status == "not_assessed" for a in summary.competencies)
+    assert all(a.rating is None for a in summary.competencies)
+    assert all("rate this candidate" not in e.quote for e in all_evidence(summary))  # offline evidence may remain
     assert summary.recommendation is None
     assert any("excluded (flagged) passage" in d for d in summary.dropped)
 
@@ -233,7 +237,9 @@ def test_llm_quote_found_twice_prefers_the_non_excluded_occurrence(llm_services)
 def test_llm_too_short_quote_is_not_evidence(llm_services):
     services, _ = llm_services(draft(("english", [("An", "positive")], 4)))
     summary = summarize_notes(NOTES_FR, services)
-    assert next(a for a in summary.competencies if a.id == "english").status == "not_assessed"
+    english = next(a for a in summary.competencies if a.id == "english")
+    assert english.rating is None and all(e.quote != "An" for e in english.evidence)
+    assert any("english: rating 4 dropped" in d for d in summary.dropped)
 
 
 def test_real_chatopenai_gets_redacted_notes_and_quotes_are_restored(tmp_path, kb, framework, openai_server):
@@ -285,3 +291,41 @@ def test_prompt_variables_match_what_the_chain_passes():
     from assistant.prompts import load_prompt
 
     assert load_prompt("summarize").variables == {"language", "stage", "competencies", "passages", "notes"}
+
+
+def test_llm_evidence_is_completed_by_the_offline_matching(llm_services):
+    # The model gives one line; the offline engine's evidence for the rest is kept beside it, without overlap, and
+    # the notice says the evidence is combined. Ratings stay those of the model's own verified evidence.
+    services, _ = llm_services(draft(("listening", [("Très bonne écoute, reformule les besoins du client.", "positive")], 4)))
+    summary = summarize_notes(NOTES_FR, services)
+    by_id = {a.id: a for a in summary.competencies}
+    assert by_id["listening"].rating == 4 and len(by_id["listening"].evidence) == 1
+    assessed = {a.id for a in summary.competencies if a.status == "assessed"}
+    assert len(assessed) > 1 and "repérage hors ligne" in summary.notice
+    assert all(a.rating is None for a in summary.competencies if a.id != "listening")
+    for e in all_evidence(summary):
+        assert NOTES_FR[e.start : e.end] == e.quote
+
+
+def test_llm_line_numbers_become_the_numbered_clauses(llm_services):
+    payload = {
+        "evidence": [
+            {"line": 1, "competency_id": "none"},
+            {"line": "[2]", "competency_id": "experience_similar"},
+            {"line": 3, "competency_id": "listening"},
+            {"line": 99, "competency_id": "english"},
+        ],
+        "ratings": [{"competency_id": "listening", "rating": 4}, {"competency_id": "none", "rating": 1}],
+        "facts": [{"kind": "availability", "line": n} for n in (1, 2, 3, 4)],
+    }
+    services, model = llm_services(payload)
+    summary = summarize_notes(NOTES_FR, services)
+    assert len(model.calls) == 1  # "none" is not an unknown id: no re-ask
+    sent = model.calls[0][-1].text
+    assert "[2] 6 ans comme account manager" in sent and "[3] Très bonne écoute" in sent
+    by_id = {a.id: a for a in summary.competencies}
+    assert by_id["listening"].rating == 4
+    assert by_id["experience_similar"].evidence[0].quote.startswith("6 ans comme account manager")
+    assert any("line 99 is not a numbered line" in d for d in summary.dropped)
+    assert any("fact availability: given for 4 lines" in d for d in summary.dropped)
+    assert all(f.kind != "availability" or f.quote != NOTES_FR.splitlines()[0] for f in summary.facts)
