@@ -296,7 +296,9 @@ def test_prompt_variables_match_what_the_chain_passes():
 def test_llm_evidence_is_completed_by_the_offline_matching(llm_services):
     # The model gives one line; the offline engine's evidence for the rest is kept beside it, without overlap, and
     # the notice says the evidence is combined. Ratings stay those of the model's own verified evidence.
-    services, _ = llm_services(draft(("listening", [("Très bonne écoute, reformule les besoins du client.", "positive")], 4)))
+    services, _ = llm_services(
+        draft(("listening", [("Très bonne écoute, reformule les besoins du client.", "positive")], 4))
+    )
     summary = summarize_notes(NOTES_FR, services)
     by_id = {a.id: a for a in summary.competencies}
     assert by_id["listening"].rating == 4 and len(by_id["listening"].evidence) == 1
