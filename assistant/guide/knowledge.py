@@ -25,6 +25,7 @@ from .store import (
     ingest,
     load_embedder,
     open_chroma_client,
+    store_framework_vectors,
     store_label,
     sync_collection,
 )
@@ -192,6 +193,7 @@ def open_knowledge_base(
         if not auto_ingest:
             raise StoreError(f"The index for guide '{guide.id}' is out of date: run `hiring-assistant ingest`.")
         sync_collection(collection, guide, embedder, progress)
+        store_framework_vectors(settings, embedder)  # as `ingest` does: the first scorecard then loads them
     return KnowledgeBase(
         guide=guide,
         embedder=embedder,

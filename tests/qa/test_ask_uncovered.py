@@ -9,10 +9,10 @@ most of the answer's words.
 
 from __future__ import annotations
 
-from fake_llm import FakeStructuredChatModel
-
 from assistant.qa import ask
 from assistant.services import Services
+
+from fake_llm import FakeStructuredChatModel
 
 
 def _llm(services, *replies) -> tuple[Services, FakeStructuredChatModel]:

@@ -1,0 +1,152 @@
+"""Issue 9, notes part: paraphrases of the framework's cues, reservations, and lines that are never evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.notes import summarize_notes
+from assistant.notes.polarity import polarity
+from assistant.notes.prepare import prepare
+
+
+def _status(summary) -> dict[str, str]:
+    return {a.id: a.status for a in summary.competencies}
+
+
+def _polarities(summary, cid: str) -> list[str]:
+    return [e.polarity for a in summary.competencies if a.id == cid for e in a.evidence]
+
+
+# --------------------------------------------------------------------------- lines that are never evidence
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("poste Account Manager – 12/03 – visio 45 min", "header"),
+        ("Video call – Acct Manager role – 14/11 – 40 min", "header"),
+        ("Tel 30 min - candidat AM (réf annonce Lyon)", "header"),
+        ("Phone screen 25min | AM role | 02/12", "header"),
+        ("next step: case study with Head of Sales", "next_step"),
+        ("Prochaine étape : étude de cas avec le directeur commercial", "next_step"),
+        ("Next: send the case study brief, decision by Friday", "next_step"),
+        ("à revoir avec le N+1", "next_step"),
+        ("dispo sous 3 mois (préavis)", "logistics"),
+        ("Prétentions 55k + variable, dispo immédiatement, télétravail 2j souhaité.", "logistics"),
+        ("Reqs: 48-52k fixed, notice 1 month, can start Feb", "logistics"),
+    ],
+)
+def test_prepare_marks_lines_that_are_never_evidence(line: str, reason: str) -> None:
+    notes = f"{line}\n- 6 ans comme account manager, portefeuille de 40 clients PME.\n"
+    prep = prepare(notes, 20000)
+    marked = {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prep.segments}
+    assert any(reason == why for text, why in marked.items() if text in line or line.startswith(text)), marked
+    assert all(why == "" for text, why in marked.items() if "portefeuille" in text), marked
+
+
+def test_evidence_lines_are_not_marked() -> None:
+    notes = (
+        "Entretien face à face.\n"
+        "- Très bonne écoute, reformule les besoins du client.\n"
+        "- Réactif : rappelle ses clients dans l'heure.\n"
+        "- Strong negotiator, closed 3 renewals last quarter.\n"
+    )
+    prep = prepare(notes, 20000)
+    evidence = [
+        s
+        for s in prep.segments
+        if "écoute" in notes[s.orig[0] : s.orig[1]]
+        or "Réactif" in notes[s.orig[0] : s.orig[1]]
+        or "negotiator" in notes[s.orig[0] : s.orig[1]]
+    ]
+    assert len(evidence) == 3 and all(s.non_evidence == "" for s in evidence)
+    assert isinstance(prep.segments[0].non_evidence, str)
+
+
+def test_header_and_next_step_lines_give_no_evidence(services) -> None:
+    notes = (
+        "poste Account Manager – 12/03 – visio 45 min\n"
+        "- très bonne écoute, reformule bien\n"
+        "next step: case study with Head of Sales\n"
+    )
+    status = _status(summarize_notes(notes, services))
+    assert status["listening"] == "assessed"
+    assert status["experience_similar"] == "not_assessed"
+    assert status["sales_temperament"] == "not_assessed"
+
+
+def test_availability_is_not_responsiveness(services) -> None:
+    status = _status(
+        summarize_notes("Très bonne écoute du client.\nDisponible sous 3 mois, préavis à négocier.", services)
+    )
+    assert status["reactivity"] == "not_assessed" and status["sales_temperament"] == "not_assessed"
+
+
+# --------------------------------------------------------------------------- paraphrases
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "7 yrs in B2B payments, manages 12 enterprise accounts.",
+        "8 ans dans l'agro, gère 6 comptes GMS.",
+        "Looks after 15 enterprise accts in fintech.",
+        "4 yrs acct mgmt at a retail-tech scaleup.",
+        "CSM depuis 4 ans, portefeuille de 120 comptes PME.",
+    ],
+)
+def test_years_and_accounts_are_experience(services, notes: str) -> None:
+    assert _status(summarize_notes(notes, services))["experience_similar"] == "assessed"
+
+
+def test_years_alone_are_not_experience(services) -> None:
+    status = _status(summarize_notes("Mariée depuis 3 ans, habite à 10 km.\nTrès bonne écoute du client.", services))
+    assert status["experience_similar"] == "not_assessed"
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "interrupted me twice, didn't really listen",
+        "talked over me a couple of times",
+        "m'a coupé la parole 2-3 fois",
+        "n'écoute pas vraiment, répond à côté des questions",
+    ],
+)
+def test_poor_listening_is_negative_evidence_of_listening(services, notes: str) -> None:
+    summary = summarize_notes(notes, services)
+    assert _status(summary)["listening"] == "assessed"
+    assert _polarities(summary, "listening") and set(_polarities(summary, "listening")) == {"negative"}
+
+
+@pytest.mark.parametrize(
+    "notes, cid",
+    [
+        ("solide… à challenger sur la négo", "sales_temperament"),
+        ("Négo : solide sur le fond, mais à challenger sur les remises", "sales_temperament"),
+        ("Negotiation: needs work, gave away a discount without asking for anything back.", "sales_temperament"),
+        ("Listening is a question mark: talked a lot.", "listening"),
+    ],
+)
+def test_reservations_are_not_strengths(services, notes: str, cid: str) -> None:
+    summary = summarize_notes(notes, services)
+    assert _status(summary)[cid] == "assessed"
+    assert not any(e.competency == cid for e in summary.strengths)
+    assert "negative" in _polarities(summary, cid)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "à challenger sur la négo",
+        "needs work on discovery",
+        "solide mais à challenger sur la négo",
+        "could improve on closing",
+        "point de vigilance sur l'organisation",
+        "interrupted me twice",
+        "anglais scolaire",
+        "un peu brouillon sur l'orga",
+    ],
+)
+def test_reservations_and_poor_behaviour_are_negative(text: str) -> None:
+    assert polarity(text) == "negative"
