@@ -74,8 +74,7 @@ def numbered_notes(prep: Prepared) -> NumberedNotes:
         if seg.excluded_by:
             out.append(f"{EXCLUDED_LINE} {EXCLUDED_MARKER}")
             continue
-        # `non_evidence` (header, next-step line...) is set by prepare; older Segments have no such field.
-        why = str(getattr(seg, "non_evidence", "") or "")
+        why = seg.non_evidence  # header, next-step or logistics line: a fact at most, never evidence
         for start, end in split_clauses(text, seg):
             n = len(spans) + 1
             spans[n] = (start, end)

@@ -4,6 +4,7 @@ over-citation, answers in the wrong language, outputs cut at max_tokens, a score
 from __future__ import annotations
 
 import pytest
+from notes_helpers import NOTES_FR
 
 from assistant.errors import LLMError
 from assistant.llm import OutputTruncated
@@ -16,13 +17,6 @@ from fake_llm import FakeStructuredChatModel
 from openai_server import Raw
 from support import make_settings
 
-NOTES_FR = (
-    "Entretien face à face.\n"
-    "- 6 ans comme account manager chez un éditeur SaaS, portefeuille de 4 grands comptes.\n"
-    "- Très bonne écoute, reformule les besoins du client.\n"
-    "- N'a jamais encadré d'équipe.\n"
-    "- Anglais courant.\n"
-)
 SALARY_Q = "Quel salaire pour un account manager débutant ?"
 SALARY_A = "Pour un profil débutant, le salaire est compris entre 2920 € et 3500 € mensuel."
 
