@@ -247,9 +247,9 @@ def _withheld_protocol(rows: list[dict[str, Any]]) -> int:
 
 
 def qa_split(split: str, engines: dict[str, tuple[Any, Runner]], limit: int | None) -> dict[str, Any]:
-    from .qa import DATASETS, ours, score
+    from .qa import load_split, ours, score
 
-    cases = limit_qa(load_yaml(evals_dir() / DATASETS[split])["cases"], limit)
+    cases = limit_qa(load_split(split)[0], limit)
     out: dict[str, Any] = {"case_ids": [c["id"] for c in cases], "rows": {}}
     for name, (services, runner) in engines.items():
         figures, rows = score(ours(services), cases, runner)

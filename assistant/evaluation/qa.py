@@ -18,7 +18,22 @@ from typing import Any
 from ..text import fold
 from .common import Runner, SuiteResult, check_thresholds, evals_dir, job_fields, latency, load_yaml, ratio
 
-DATASETS = {"dev": "questions.yaml", "test": "qa-test.yaml"}
+# dev: tune on it (questions.yaml, then qa-dev.yaml: 90 questions in users' style written on 2026-12-01 to calibrate
+# on, issue 9); test: never tuned on.
+DATASETS: dict[str, tuple[str, ...]] = {"dev": ("questions.yaml", "qa-dev.yaml"), "test": ("qa-test.yaml",)}
+
+
+def load_split(split: str, root: Path | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """A split's cases (its files in order) and its thresholds (the strictest each file declares)."""
+    root = root or evals_dir()
+    cases: list[dict[str, Any]] = []
+    thresholds: dict[str, Any] = {}
+    for name in DATASETS[split]:
+        dataset = load_yaml(root / name)
+        cases += dataset["cases"]
+        for key, value in (dataset.get("thresholds") or {}).items():
+            thresholds[key] = max(value, thresholds.get(key, value))
+    return cases, thresholds
 ENGINES = ("ours", "bm25", "dense", "plain")
 TOP = 3
 
@@ -204,8 +219,7 @@ def run_qa(
     result = SuiteResult(suite="qa")
     built = {name: BUILDERS[name](services) for name in engines}
     for split in splits:
-        dataset = load_yaml(root / DATASETS[split])
-        cases = dataset["cases"]
+        cases, thresholds = load_split(split, root)
         for name, engine in built.items():
             figures, rows = score(engine, cases)
             if name == "ours":
@@ -216,7 +230,7 @@ def run_qa(
         for name in engines[1:]:
             other = result.figures[f"{split}/{name}"]["cited_expected_rate"]
             base[f"ratio_cited_to_{name}"] = ratio(base["cited_expected_rate"] or 0.0, other or 0.0)
-        result.failures += check_thresholds(split, base, dataset.get("thresholds") or {})
+        result.failures += check_thresholds(split, base, thresholds)
     return result
 
 
