@@ -34,6 +34,8 @@ def load_split(split: str, root: Path | None = None) -> tuple[list[dict[str, Any
         for key, value in (dataset.get("thresholds") or {}).items():
             thresholds[key] = max(value, thresholds.get(key, value))
     return cases, thresholds
+
+
 ENGINES = ("ours", "bm25", "dense", "plain")
 TOP = 3
 
@@ -200,13 +202,14 @@ def score(
 
 
 def recall_at_3(services: Any, cases: list[dict[str, Any]]) -> float | None:
-    """Recall@3 of our retrieval (the question expanded as `ask` expands it, hybrid search) on answerable cases."""
-    from ..qa.expand import expand
+    """Recall@3 of our retrieval (the question spelled out and expanded as `ask` does, hybrid search) on answerable
+    cases."""
+    from ..qa import evidence_for
 
     ins = [c for c in cases if c.get("expect") != "abstain"]
     hits = 0
     for case in ins:
-        found = services.kb.search(expand(case["q"], services.framework), TOP)
+        found = evidence_for(case["q"], services)[0][:TOP]
         hits += any(is_expected(Passage(h.chunk.section, h.chunk.text), case) for h in found)
     return ratio(hits, len(ins))
 

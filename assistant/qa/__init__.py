@@ -11,12 +11,13 @@ from ..errors import InputError, LLMError
 from ..guide.knowledge import CANDIDATES
 from ..guide.models import ScoredChunk
 from .conversation import Resolved, Turn, bounded, resolve
-from .expand import expansion, framework_vocabulary
+from .expand import expansion
 from .framework_answers import framework_answer, glossary_answer
 from .llm import llm_answer
 from .models import NOT_COVERED, WITHHELD, Answer, AnswerDraft
-from .offline import covers, gather_evidence, offline_answer
+from .offline import Evidence, covers, gather_evidence, offline_answer
 from .screen import screened
+from .shorthand import spelled_out
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -90,17 +91,24 @@ def _with_previous_citations(hits: list[ScoredChunk], turns: list[Turn], service
     return hits + extra
 
 
+def evidence_for(question: str, services: Services) -> tuple[list[ScoredChunk], Evidence | None]:
+    """Retrieval for the offline engine: the question with its shorthand spelled out and the framework's French
+    wording appended, a pool of CANDIDATES fused hits, and the evidence that the guide covers it (None without
+    embeddings). `evals/calibrate_qa.py` fits the abstention model on exactly this."""
+    kb = services.kb
+    expanded = expansion(spelled_out(question), services.framework)
+    pool = kb.search(expanded.text, CANDIDATES)
+    evidence = gather_evidence(question, pool, kb, expanded.framework, services.framework) if kb.dense else None
+    return pool, evidence
+
+
 def _offline(resolved: Resolved, services: Services, k: int | None) -> Answer:
     """Offline: expand the question with the framework's French wording, weigh all the evidence, then answer from
     the framework when it covers the question, else extract from the best passages."""
     kb = services.kb
     q, lang = resolved.text, resolved.language
-    expanded = expansion(q, services.framework)
-    pool = kb.search(expanded.text, CANDIDATES)
+    pool, evidence = evidence_for(q, services)
     hits = pool[: k or services.settings.top_k]
-    evidence = (
-        gather_evidence(q, pool, kb, expanded.framework, framework_vocabulary(services.framework)) if kb.dense else None
-    )
     score = round(evidence.score(lang), 4) if evidence is not None else None
     # A question that names a glossary term and asks what it means is covered, whatever the retrieval scores.
     structured = glossary_answer(q, services.framework, kb, lang)

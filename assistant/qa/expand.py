@@ -18,6 +18,7 @@ from ..text import fold
 
 if TYPE_CHECKING:
     from ..guide.framework import Framework
+    from ..guide.knowledge import KnowledgeBase
 
 # Generic recruiting vocabulary (English or colloquial French → the guide's French words).
 LEXICON: dict[str, str] = {
@@ -88,6 +89,7 @@ def _contains(haystack: str, phrase: str) -> bool:
 
 _CACHE: dict[int, tuple[Framework, tuple[Trigger, ...]]] = {}
 _VOCAB: dict[int, tuple[Framework, frozenset[str]]] = {}
+_KNOWN: dict[int, tuple[Framework, frozenset[str]]] = {}
 
 
 def framework_vocabulary(framework: Framework) -> frozenset[str]:
@@ -113,6 +115,45 @@ def framework_vocabulary(framework: Framework) -> frozenset[str]:
     vocab = frozenset(words)
     _VOCAB[id(framework)] = (framework, vocab)
     return vocab
+
+
+def known_vocabulary(framework: Framework) -> frozenset[str]:
+    """The framework's tokens plus those of the expansion lexicon and the shorthand list: words the assistant knows
+    how to read, even where the guide never uses them ("salary", "probation", "xp")."""
+    from ..guide.knowledge import tokenize
+    from .shorthand import SHORTHAND
+
+    cached = _KNOWN.get(id(framework))
+    if cached is not None and cached[0] is framework:
+        return cached[1]
+    words = set(framework_vocabulary(framework))
+    for phrase in (*LEXICON, *SHORTHAND):
+        words.update(tokenize(phrase))
+    vocab = frozenset(words)
+    _KNOWN[id(framework)] = (framework, vocab)
+    return vocab
+
+
+_NAME = re.compile(r"(?<![\w'’-])([A-Za-zÀ-ÿ][\w+#.-]*[\w+#]|[A-Z]{2,})")
+
+
+def unknown_names(question: str, kb: KnowledgeBase, framework: Framework) -> list[str]:
+    """The names the question uses that the guide never does: acronyms ("NPS") and capitalised words past the first
+    ("Python"), unknown to the guide's passages, the framework's vocabulary and the query-expansion lexicon."""
+    from ..guide.knowledge import tokenize
+
+    vocabulary = framework_vocabulary(framework)
+    names = []
+    for i, m in enumerate(_NAME.finditer(question)):
+        word = m.group(1)
+        acronym = len(word) >= 2 and word.isupper() and word.isalpha()
+        if not (acronym or (i > 0 and word[0].isupper() and not word.isupper())):
+            continue
+        folded = fold(word)
+        if folded in LEXICON or folded in vocabulary or any(kb.known(t) for t in tokenize(word)):
+            continue
+        names.append(word)
+    return list(dict.fromkeys(names))
 
 
 def _triggers(framework: Framework) -> tuple[Trigger, ...]:

@@ -138,27 +138,13 @@ def unsupported_figures(answer: str, cited: list[str], retrieved: dict[str, Scor
 # Where the offline engine finds the guide does not cover a question, a model's answer is shown only when at least
 # this share of its distinctive words is in the passages it cites (and the question names nothing the guide lacks).
 UNCOVERED_MIN_SUPPORT = 0.5
-_NAME = re.compile(r"(?<![\w'’-])([A-Za-zÀ-ÿ][\w+#.-]*[\w+#]|[A-Z]{2,})")
 
 
 def unknown_names(question: str, services: Services) -> list[str]:
-    """The names the question uses that the guide never does: acronyms ("NPS") and capitalised words past the first
-    ("Python"), unknown to the guide's passages, the framework's vocabulary and the query-expansion lexicon."""
-    from ..guide.lexical import tokenize
-    from .expand import LEXICON, framework_vocabulary
+    """The names the question uses that the guide never does (see expand.unknown_names)."""
+    from .expand import unknown_names as names
 
-    vocabulary = framework_vocabulary(services.framework)
-    names = []
-    for i, m in enumerate(_NAME.finditer(question)):
-        word = m.group(1)
-        acronym = len(word) >= 2 and word.isupper() and word.isalpha()
-        if not (acronym or (i > 0 and word[0].isupper() and not word.isupper())):
-            continue
-        folded = fold(word)
-        if folded in LEXICON or folded in vocabulary or any(services.kb.known(t) for t in tokenize(word)):
-            continue
-        names.append(word)
-    return list(dict.fromkeys(names))
+    return names(question, services.kb, services.framework)
 
 
 def uncovered_problem(question: str, answer: str, cited: list[ScoredChunk], services: Services) -> str:

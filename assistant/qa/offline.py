@@ -2,31 +2,32 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..guide.knowledge import KnowledgeBase, tokenize
 from ..guide.models import ScoredChunk
 from ..text import detect_language
 from ..text import sentences as split_sentences
+from . import calibration
+from .expand import known_vocabulary, unknown_names
 from .models import NOT_COVERED, Answer, citation
+from .shorthand import off_topic, topic_words
 
-# Offline abstention weighs all the evidence retrieval has (see `Evidence`), not the top dense score alone.
-# Weights and thresholds: a grid search on the dev split only (evals/questions.yaml: 0 false abstentions of 52,
-# 2 answered of 13 out-of-scope), taking a point inside the best plateau; never on evals/qa-test.yaml. The guide
-# is French, so an English question's words are all "unknown" to it: the unknown-word penalty is French-only, and
-# the expansion (expand.py) brings the French wording that lifts an English question's dense score.
-DENSE_THRESHOLD = {"fr": 0.85, "en": 0.80}  # the old top-dense-only rule (kept for reference and BM25 fallback docs)
-EVIDENCE_THRESHOLD = {"fr": 0.855, "en": 0.855}
-AGREE_BONUS = 0.02  # dense top-1 is among BM25's top 3: two different views point at the same passage
-RARE_BONUS = 0.02  # a rare term of the question (in at most RARE_DF passages) is in one of BM25's top 3
-FRAMEWORK_BONUS = 0.03  # the question names a framework item (glossary term, competency cue, step, title)
-UNKNOWN_PENALTY = 0.06  # times the share of the question's content words found nowhere in the guide (French only)
-RARE_DF = 2
-# UNFINISHED (issue 9, part 3): on the test split this still abstains on 13 of 64 answerable questions and
-# answers 8 of 16 out-of-scope ones; the dense model barely separates them. Next: more dev questions (colloquial,
-# abbreviations) to calibrate on, and a learned combination instead of hand weights.
+if TYPE_CHECKING:
+    from ..guide.framework import Framework
+
+# Offline abstention weighs all the evidence retrieval and the question's words give (see `Evidence`) in a logistic
+# model whose weights `evals/calibrate_qa.py` fits on the dev split only (evals/questions.yaml + evals/qa-dev.yaml)
+# and writes to calibration.py; never on evals/qa-test.yaml. The guide is French, so an English question's words
+# are mostly unknown to it: the expansion (expand.py) and the shorthand list (shorthand.py) bring the French wording.
+DENSE_THRESHOLD = {"fr": 0.85, "en": 0.80}  # top-dense-only rule, for a knowledge base whose evidence is not gathered
 BM25_THRESHOLD = 1.0  # BM25-only fallback (no embeddings): looser, so it abstains less reliably (see README)
+EVIDENCE_THRESHOLD = calibration.THRESHOLD
+"""The least probability (Evidence.score) that the guide covers a question for the offline engine to answer it."""
+RARE_DF = 2
 
 GUIDE_LANGUAGE_NOTE = {
     "fr": "",
@@ -36,7 +37,7 @@ GUIDE_LANGUAGE_NOTE = {
 
 @dataclass
 class Evidence:
-    """What retrieval says about whether the guide covers a question."""
+    """What retrieval and the question's own words say about whether the guide covers a question."""
 
     dense: float
     """Top dense (cosine) similarity of the (expanded) question to a passage; 0 without embeddings."""
@@ -49,14 +50,34 @@ class Evidence:
     framework: bool
     """The question names an item of the framework (its expansion brought in the guide's wording)."""
     unknown: float
-    """Share of the question's content words that occur nowhere in the guide nor in its framework."""
+    """Share of the question's topic words (not framing words or shorthand, see shorthand.py) that occur nowhere
+    in the guide, its framework or the expansion lexicon."""
+    off_topic: bool = False
+    """The question names a subject next to recruiting that the guide does not cover (labour law, tax, benefits)."""
+    unknown_acronym: bool = False
+    """The question uses an acronym the guide never does ("NPS")."""
+    unknown_name: bool = False
+    """The question uses a capitalised name the guide never does ("Python", "Lyon")."""
+
+    def features(self, language: str) -> dict[str, float]:
+        """The model's inputs, by name (calibration.FEATURES)."""
+        return {
+            "dense": self.dense,
+            "log_bm25": math.log1p(max(self.bm25, 0.0)),
+            "agree": float(self.agree),
+            "framework": float(self.framework),
+            "unknown": self.unknown,
+            "english": float(language == "en"),
+            "off_topic": float(self.off_topic),
+            "unknown_acronym": float(self.unknown_acronym),
+            "unknown_name": float(self.unknown_name),
+        }
 
     def score(self, language: str) -> float:
-        """One number to compare with EVIDENCE_THRESHOLD[language]."""
-        penalty = UNKNOWN_PENALTY * self.unknown if language == "fr" else 0.0
-        return (
-            self.dense + AGREE_BONUS * self.agree + RARE_BONUS * self.rare + FRAMEWORK_BONUS * self.framework - penalty
-        )
+        """The probability that the guide covers the question, to compare with EVIDENCE_THRESHOLD."""
+        values = self.features(language)
+        z = calibration.BIAS + sum(calibration.WEIGHTS[name] * values[name] for name in calibration.FEATURES)
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
 def gather_evidence(
@@ -64,7 +85,7 @@ def gather_evidence(
     hits: list[ScoredChunk],
     kb: KnowledgeBase,
     framework_match: bool = False,
-    vocabulary: frozenset[str] = frozenset(),
+    framework: Framework | None = None,
 ) -> Evidence:
     """The evidence in `hits` (a fused candidate list, ideally ~20 long, carrying both raw scores)."""
     dense_ranked = sorted((h for h in hits if h.dense_score is not None), key=lambda h: -(h.dense_score or 0.0))
@@ -75,17 +96,20 @@ def gather_evidence(
     rare_idf = kb.idf_at(RARE_DF)
     in_top = set().union(*(set(tokenize(f"{h.chunk.section} {h.chunk.text}")) for h in top_bm25)) if top_bm25 else set()
     rare = any(kb.idf(t) >= rare_idf and kb.known(t) and t in in_top for t in q_tokens)
-    words = [w for w in re.findall(r"\w+", question) if len(w) > 2]
-    content = [w for w in words if tokenize(w)]
-    known = [any(kb.known(t) or t in vocabulary for t in tokenize(w)) for w in content]
-    unknown = known.count(False) / len(known) if known else 0.0
+    vocabulary = known_vocabulary(framework) if framework is not None else frozenset()
+    topics = topic_words(question)
+    known = [any(kb.known(t) or t in vocabulary for t in tokenize(w)) for w in topics]
+    names = unknown_names(question, kb, framework) if framework is not None else []
     return Evidence(
         dense=dense_ranked[0].dense_score or 0.0 if dense_ranked else 0.0,
         bm25=bm25_ranked[0].bm25_score or 0.0 if bm25_ranked else 0.0,
         agree=agree,
         rare=rare,
         framework=framework_match,
-        unknown=unknown,
+        unknown=known.count(False) / len(known) if known else 0.0,
+        off_topic=bool(off_topic(question)),
+        unknown_acronym=any(n.isupper() for n in names),
+        unknown_name=any(not n.isupper() for n in names),
     )
 
 
@@ -101,7 +125,7 @@ def confidence(hits: list[ScoredChunk], dense: bool) -> float:
 def covers(hits: list[ScoredChunk], dense: bool, language: str = "fr", evidence: Evidence | None = None) -> bool:
     """Whether retrieval is confident enough to answer a question in `language` from these hits."""
     if dense and evidence is not None:
-        return evidence.score(language) >= EVIDENCE_THRESHOLD.get(language, EVIDENCE_THRESHOLD["fr"])
+        return evidence.score(language) >= EVIDENCE_THRESHOLD
     score = confidence(hits, dense)
     if dense:
         return score >= DENSE_THRESHOLD.get(language, DENSE_THRESHOLD["fr"])

@@ -22,12 +22,43 @@ def test_the_role_name_alone_is_not_evidence(framework) -> None:
     assert not expansion("account manager à Bordeaux ?", framework).framework
 
 
-def test_evidence_combines_dense_bm25_agreement_and_rare_terms() -> None:
-    weak = Evidence(dense=0.84, bm25=2.0, agree=False, rare=False, framework=False, unknown=0.0)
-    strong = Evidence(dense=0.84, bm25=9.0, agree=True, rare=True, framework=True, unknown=0.0)
-    assert weak.score("fr") < EVIDENCE_THRESHOLD["fr"] <= strong.score("fr")
-    unknown_words = Evidence(dense=0.86, bm25=2.0, agree=True, rare=False, framework=False, unknown=1.0)
-    assert unknown_words.score("fr") < unknown_words.score("en")
+def _evidence(**changes: object) -> Evidence:
+    base: dict[str, object] = {"dense": 0.87, "bm25": 5.0, "agree": True, "rare": True, "framework": False}
+    return Evidence(**{"unknown": 0.0, **base, **changes})  # type: ignore[arg-type]
+
+
+def test_evidence_is_a_probability_that_grows_with_similarity() -> None:
+    low, high = _evidence(dense=0.6), _evidence(dense=0.92)
+    assert 0.0 <= low.score("fr") < EVIDENCE_THRESHOLD <= high.score("fr") <= 1.0
+
+
+def test_words_the_guide_never_uses_count_against_coverage() -> None:
+    plain = _evidence()
+    assert plain.score("fr") >= EVIDENCE_THRESHOLD
+    for changed in (
+        _evidence(unknown=1.0),
+        _evidence(off_topic=True),
+        _evidence(unknown_acronym=True),
+        _evidence(unknown_name=True),
+    ):
+        assert changed.score("fr") < plain.score("fr")
+    assert _evidence(unknown=1.0, off_topic=True).score("fr") < EVIDENCE_THRESHOLD
+
+
+def test_evidence_reads_the_questions_words(services) -> None:
+    from assistant.qa import evidence_for
+
+    _, notice = evidence_for("préavis de démission d'un AM c combien ?", services)
+    assert notice is not None and notice.off_topic
+    _, nps = evidence_for("NPS definition?", services)
+    assert nps is not None and nps.unknown_acronym and nps.unknown == 1.0
+    _, framed = evidence_for("c'est quoi exactement un lead, concrètement ?", services)
+    assert framed is not None and framed.unknown == 0.0 and not framed.off_topic
+
+
+def test_colloquial_questions_are_answered_and_off_topic_ones_abstain(services) -> None:
+    assert not ask("il faut qqn qui gère bien l'urgence ?", services).abstained
+    assert ask("durée légale du préavis de démission ?", services).abstained
 
 
 def test_glossary_term_is_answered_not_abstained(services) -> None:

@@ -1,0 +1,150 @@
+"""How users type questions: shorthand to spell out, and words that only frame a question.
+
+Recruiters type "qqn dispo ?", "xp", "tél", "simu de vente", "c koi". The guide spells these words out, so BM25 and
+the embeddings miss them: `spelled_out` appends the full words. And a question's framing words ("exactement",
+"nécessaire", "concretely", "mean") are not what it is about: a word the guide never uses is evidence the question
+is off its topics only when it is not one of those (`topic_words`).
+
+Both lists were written from common French and English office shorthand and question phrasing, then checked on the
+dev split (evals/questions.yaml, evals/qa-dev.yaml); never on the test split.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold
+
+# Folded shorthand → the words it stands for (appended, never replacing what the user wrote).
+SHORTHAND: dict[str, str] = {
+    "qqn": "quelqu'un",
+    "qqch": "quelque chose",
+    "qq": "quelques",
+    "bcp": "beaucoup",
+    "pk": "pourquoi",
+    "pq": "pourquoi",
+    "koi": "quoi",
+    "pr": "pour",
+    "pdt": "pendant",
+    "ds": "dans",
+    "tjs": "toujours",
+    "dispo": "disponible disponibilité",
+    "dispos": "disponible disponibilité",
+    "xp": "expérience",
+    "exp": "expérience",
+    "yrs": "years experience",
+    "yr": "year",
+    "tel": "téléphonique téléphone",
+    "tél": "téléphonique téléphone",
+    "visio": "entretien à distance",
+    "ingé": "ingénieur",
+    "inge": "ingénieur",
+    "simu": "simulation",
+    "nego": "négociation",
+    "négo": "négociation",
+    "prospec": "prospection prospecter",
+    "prospect": "prospection prospecter",
+    "orga": "organisation",
+    "com": "communication",
+    "comm": "communication",
+    "biz": "business",
+    "bizdev": "business development",
+    "spé": "spécialisation",
+    "spe": "spécialisation",
+    "co": "commerce",
+    "pe": "période d'essai",
+    "cdi": "contrat",
+    "mgr": "manager",
+    "mngr": "manager",
+    "rdv": "rendez-vous",
+    "k€": "salaire",
+    "brut": "salaire brut",
+    "fixe": "salaire fixe",
+    "boss": "responsable",
+    "n+1": "responsable",
+    "sales": "ventes commercial",
+    "onb": "onboarding",
+    "perf": "performance",
+    "perfs": "performance",
+    "info": "information",
+    "infos": "informations",
+    "recrut": "recruter recrutement",
+    "entretiens": "entretien",
+    "itw": "entretien",
+    "job": "poste",
+    "role": "poste",
+}
+
+# Words that frame a question without naming its topic (folded; French then English).
+FRAMING = frozenset(
+    fold(w)
+    for w in """
+    exactement concretement vraiment plutot genre truc chose choses trucs cas exemple exemples question questions
+    reponse guide lexique dit dire dis disent conseil conseille conseilles recommande recommandation recommandations
+    necessaire obligatoire important importante importants utile utiles indispensable essentiel bien mieux bon bonne
+    bons bonnes mauvais mauvaise possible faut faudrait falloir dois doit devons doivent devrait devrais peut peux
+    pouvons peuvent pourrait veux veut voulez voudrais aimerais sais sait savoir connait connaitre connaître
+    definition definir signifie signifier veut-dire sens sert servir faire fait fais font mettre mets met donner donne
+    demander demande poser pose prevoir prevu parler parle aborder evaluer evaluer tester teste verifier regarder
+    choisir trouver chercher avoir passe passer marche marcher ok oui non ou quand combien comment pourquoi quel
+    quelle quels quelles lequel laquelle est-ce qu'est ce c'est ya y'a il y a svp stp merci alors donc sinon aussi
+    encore deja toujours jamais souvent parfois general generalement typique typiquement normal normalement habituel
+    habituellement standard moyen moyenne max maximum min minimum environ plus moins tres trop assez beaucoup peu
+    premier premiere second seconde deuxieme 1er 2e 2eme autre autres meme memes nouveau nouvelle nouveaux
+    pratique pratiques exactly really actually basically concretely usually typical typically normally generally
+    kind sort type thing things example examples question questions answer guide glossary say says said tell told
+    advice advise recommend recommended recommendation recommendations need needed needs necessary required
+    mandatory important useful essential good better best bad worse possible must should could would might may
+    want wants know knows definition define defined mean means meaning meant use used using make makes made put
+    give gives ask asks asking check look choose find get got have has having work works ok okay yes no when
+    much many how why which whose whom what where ever never often sometimes always common usual normal average
+    standard max maximum min minimum around about more less very too enough lot lots few first second third
+    other others same new please thanks also still already just really someone somebody anyone anything something
+    expected expect supposed enough worth matter matters big large small main once take per count scale affect
+    cover covers keep stop start happy etc avant apres depuis fin debut plein gros grosse petit petite grand grande
+    boulot bosser taff veulent veut attend attendu attendue attendus devenir gagne gagner prend prendre
+    """.split()
+)
+
+# Topics next to recruiting that a hiring guide of this kind does not cover: labour law, pay administration and
+# tax, benefits, immigration, dismissal, other trades. A question naming one of them is evidence it is off the
+# guide's topics, whatever its wording shares with the guide. (Folded stems, matched at a word's start.)
+OFF_TOPIC = tuple(
+    fold(w)
+    for w in """
+    legal legale legaux loi lois law laws juridique jurisprudence tribunal prudhom code-du-travail
+    licenci dismiss redundan layoff lay-off fire firing rupture preavis notice resign demission
+    convention syntec cct accord-d-entreprise
+    teletravail remote-work
+    mutuelle prevoyance ticket tickets resto voiture avantages-en-nature benefit benefits perks
+    impot impots tax taxes tva charges-sociales urssaf cotisation
+    visa permit sponsor titre-de-sejour immigration
+    retraite pension conge conges vacation holiday holidays maladie sick
+    rgpd gdpr
+    cabinet headhunter chasseur-de-tete fees honoraires
+    """.split()
+)
+
+
+def spelled_out(question: str) -> str:
+    """The question, followed by the full words of any shorthand it uses ("qqn dispo ?" + "quelqu'un disponible")."""
+    added: list[str] = []
+    for word in re.findall(r"[\w€+.]+", question.lower()):
+        full = SHORTHAND.get(word) or SHORTHAND.get(fold(word)) or SHORTHAND.get(word.rstrip("."))
+        if full and full not in added:
+            added.append(full)
+    return question if not added else f"{question}\n{' '.join(added)}"
+
+
+def off_topic(question: str) -> list[str]:
+    """The question's words that name a topic next to recruiting which the guide does not cover ("préavis")."""
+    text = " " + re.sub(r"[^a-z0-9]+", " ", fold(question)) + " "
+    return [stem for stem in OFF_TOPIC if f" {stem.replace('-', ' ')}" in text]
+
+
+def topic_words(question: str) -> list[str]:
+    """The question's words that can name a topic: longer than two letters, not a stop word, shorthand or framing."""
+    from ..guide.lexical import tokenize
+
+    words = [w for w in re.findall(r"\w+", question) if len(w) > 2 and tokenize(w)]
+    return [w for w in words if fold(w) not in FRAMING and fold(w) not in SHORTHAND]
