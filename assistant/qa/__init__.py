@@ -55,10 +55,13 @@ def ask(
     model = services.chat_model
     if model is None:
         return screened(_offline(resolved, services, k), resolved.language)
-    hits = _with_previous_citations(services.kb.search(resolved.text, k or services.settings.top_k), turns, services)
-    # The offline engine's reading of coverage (it abstains where the guide does not cover the question): the model's
-    # answer to such a question must then hold up against its passages on its own (llm.uncovered_problem).
-    covered = not _offline(resolved, services, k).abstained
+    # One retrieval for both: the model reads the passages the offline engine retrieves (the question spelled out
+    # and expanded), and the offline engine's reading of coverage (it abstains where the guide does not cover the
+    # question) decides whether the model's answer must hold up against its passages on its own
+    # (llm.uncovered_problem).
+    retrieved = evidence_for(resolved.text, services)
+    hits = _with_previous_citations(retrieved[0][: k or services.settings.top_k], turns, services)
+    covered = not _offline(resolved, services, k, retrieved).abstained
     try:
         answer = llm_answer(q, hits, services, history=turns, language=resolved.language, covered=covered)
         if not answer.understood_as and resolved.follow_up:
@@ -102,12 +105,18 @@ def evidence_for(question: str, services: Services) -> tuple[list[ScoredChunk], 
     return pool, evidence
 
 
-def _offline(resolved: Resolved, services: Services, k: int | None) -> Answer:
+def _offline(
+    resolved: Resolved,
+    services: Services,
+    k: int | None,
+    retrieved: tuple[list[ScoredChunk], Evidence | None] | None = None,
+) -> Answer:
     """Offline: expand the question with the framework's French wording, weigh all the evidence, then answer from
-    the framework when it covers the question, else extract from the best passages."""
+    the framework when it covers the question, else extract from the best passages. `retrieved`: what
+    `evidence_for` already returned for this question."""
     kb = services.kb
     q, lang = resolved.text, resolved.language
-    pool, evidence = evidence_for(q, services)
+    pool, evidence = retrieved if retrieved is not None else evidence_for(q, services)
     hits = pool[: k or services.settings.top_k]
     score = round(evidence.score(lang), 4) if evidence is not None else None
     # A question that names a glossary term and asks what it means is covered, whatever the retrieval scores.

@@ -27,7 +27,9 @@ def _fake(services, *responses) -> tuple[Services, FakeStructuredChatModel]:
 
 
 def _salary_hit(services):
-    hits = services.kb.search(SALARY_Q, 5)
+    from assistant.qa import evidence_for
+
+    hits = evidence_for(SALARY_Q, services)[0][: services.settings.top_k]  # what `ask` gives the model
     return hits, next(h for h in hits if "2920" in h.chunk.text)
 
 
