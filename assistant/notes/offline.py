@@ -35,7 +35,9 @@ stops a request of thousands of short clauses from taking half a minute of CPU f
 _NOT_DISCUSSED = re.compile(
     r"\b(?:pas|non|jamais)\s+(?:(?:ete|encore|eu\s+le\s+temps\s+d)\s+)?(?:parle|aborde|evoque|discute|aborder|parler)s?e?s?\b"
     r"|\bpas\s+eu\s+le\s+temps\b|\ba\s+voir\s+au\s+prochain\b|\ba\s+creuser\b"
-    r"|\bnot\s+(?:yet\s+)?(?:discussed|covered|addressed|asked|assessed)\b|\bdid\s*n'?t\s+(?:get\s+to|discuss|cover|ask)\b"
+    r"|\bnot\s+(?:yet\s+)?(?:discussed|covered|addressed|asked|assessed)\b|\bdid\s*n'?t\s+(?:get\s+to|discuss|cover)\b"
+    # "didn't ask about English" is a topic not covered; "didn't ask a single question" is the candidate's listening
+    r"|\bdid\s*n'?t\s+ask\b(?!\s+(?:a\s+single|any|one|many|much|me|us|questions?|qs)\b)"
     r"|\bno\s+time\s+(?:for|to)\b|\bto\s+(?:be\s+)?(?:checked|explored)\s+(?:next|later)\b"
     r"|\b(?:pas|non|jamais)\s+(?:encore\s+)?(?:teste|evalue|verifie|creuse)s?e?s?\b"
     r"|\bnot\s+(?:yet\s+)?(?:tested|checked|explored)\b|\bdid\s*n'?t\s+(?:test|check|assess)\b"
@@ -58,11 +60,26 @@ class OfflineEvidence:
 # --------------------------------------------------------------------------- cues
 
 
-def _cue_pattern(cue: str) -> re.Pattern[str]:
-    """A folded cue as a whole-word pattern, plural endings allowed on words of 4 letters or more."""
-    body = re.escape(fold(cue)).replace(r"\ ", r"\s+")
-    plural = "(?:s|es|x)?" if cue[-1:].isalpha() and len(cue) >= 4 else ""
-    return re.compile(rf"(?<![\w]){body}{plural}(?![\w])")
+# French feminine endings of a cue's last word (folded): « relationnel » → « relationnelle », « attentif » →
+# « attentive », « rigoureux » → « rigoureuse »; otherwise a final « e ».
+_FEMININE = ((r"el", r"el(?:le)?"), (r"en", r"en(?:ne)?"), (r"if", r"i(?:f|ve)"), (r"eux", r"eu(?:x|se)"))
+
+
+def _cue_pattern(cue: str, french: bool = False) -> re.Pattern[str]:
+    """A folded cue as a whole-word pattern; on words of 4 letters or more, plural endings are allowed, and on a
+    French cue (`french`) of 6 letters or more the feminine ones too."""
+    folded = fold(cue)
+    body = re.escape(folded).replace(r"\ ", r"\s+")
+    ending = ""
+    if cue[-1:].isalpha() and len(cue) >= 4:
+        ending = "(?:s|es|x)?"
+        if french and len(cue) >= 6:
+            for masc, both in _FEMININE:
+                if folded.endswith(masc):
+                    body = body[: -len(masc)] + both
+                    break
+            ending = "(?:e)?(?:s|x)?" if not folded.endswith("e") else "(?:s|x)?"
+    return re.compile(rf"(?<![\w]){body}{ending}(?![\w])")
 
 
 _CUE_CACHE: dict[str, list[tuple[str, list[re.Pattern[str]]]]] = {}
@@ -76,7 +93,12 @@ def _cue_index(fw: Framework) -> list[tuple[str, list[re.Pattern[str]]]]:
     with _CACHE_LOCK:
         if key not in _CUE_CACHE:
             _CUE_CACHE[key] = [
-                (c.id, [_cue_pattern(cue) for cue in dict.fromkeys(c.cues.fr + c.cues.en)]) for c in fw.competencies
+                (
+                    c.id,
+                    [_cue_pattern(cue, french=True) for cue in dict.fromkeys(c.cues.fr)]
+                    + [_cue_pattern(cue) for cue in dict.fromkeys(c.cues.en) if cue not in c.cues.fr],
+                )
+                for c in fw.competencies
             ]
         return _CUE_CACHE[key]
 
@@ -108,28 +130,148 @@ _YEARS_IN = re.compile(
     r"\b\d{1,2}(?:[.,]5)?\s*\+?\s*(?:ans|an|annees|yrs?|years?)\b\s*(?:d'|de\s+|en\s+|dans\s+(?:le|la|les|l')?|"
     r"chez\s+|comme\s+|as\s+(?:an?\s+)?|in\s+|at\s+|of\s+)(?!age\b|old\b)"
 )
+# Who an account manager's accounts can be: clients by another name (brokers, dealers, pharmacies, hotels...).
+_ACCOUNT_NOUNS = (
+    r"(?:accounts?|accts?|comptes?|clients?|customers?|logos?|brokers?|partners?|resellers?|distributors?|dealers?|"
+    r"dealerships?|agencies|stores?|retailers?|practices|pharmacies|hotels?|restaurants?|franchisees?|courtiers?|"
+    r"partenaires?|revendeurs?|distributeurs?|concessionnaires?|concessions?|agences?|magasins?|enseignes?|"
+    r"points?\s+de\s+vente|pharmacies|hotels?|etablissements?|franchises?|officines?)"
+)
+_ABOUT_N = (
+    r"(?:(?:~|env\.?\s*|about\s+|around\s+|\+\s*)?\d+\s*\+?\s*|(?:une\s+)?(?:dizaine|douzaine|quinzaine|vingtaine|"
+    r"trentaine|quarantaine|cinquantaine|soixantaine|centaine)\s+d(?:e\s+|')|(?:a\s+)?dozens?\s+(?:of\s+)?)"
+)
 _OWNS_ACCOUNTS = re.compile(
     r"\b(?:manages?|managing|handles?|handling|handled|looks?\s+after|looking\s+after|looked\s+after|owns?|owning|"
-    r"runs?|running|covers?|gere|gerait|gerer|suit|suivait|portefeuille|portfolio|book)\b[^.;]{0,40}?"
-    r"(?:~|env\.?\s*|about\s+|around\s+|\+\s*)?\d+\s*\+?\s*(?:[a-z][\w-]*\s+){0,2}"
-    r"(?:accounts?|accts?|comptes?|clients?|customers?|logos?)\b"
+    r"runs?|running|covers?|gere|gerait|gerer|suit|suivait|suivre|s'occupe|s'occupait|s'occuper|portefeuille|"
+    r"portfolio|book)\b[^.;]{0,40}?" + _ABOUT_N + r"(?:[a-z][\w-]*\s+){0,2}" + _ACCOUNT_NOUNS + r"\b"
+    # "a farming role with 45 accounts": after a bare "with", only accounts by name ("avec 2 partenaires" are
+    # co-founders)
+    r"|\b(?:with|avec)\s+"
+    + _ABOUT_N
+    + r"(?:[a-z][\w-]*\s+){0,2}(?:accounts?|accts?|comptes?|clients?|customers?|logos?)\b"
+)
+# Looking after clients with no number: "s'occupait des clients récurrents", "clients à suivre dans la durée".
+_FOLLOWS_CLIENTS = re.compile(
+    r"\b(?:s'occup\w*|suit|suivait|suivre|looks?\s+after|looking\s+after|looked\s+after)\s+"
+    r"(?:de\s+|des\s+|d'|ses\s+|les\s+|leurs\s+|his\s+|her\s+|their\s+|the\s+)?(?:[a-z][\w-]*\s+){0,1}"
+    r"(?:clients?|comptes?|accounts?|customers?)\b|\b(?:clients?|comptes?)\s+a\s+suivre\b"
 )
 _BOOK = re.compile(r"\bbook\s+(?:of|de|d')|\b(?:her|his|their|own|son|sa)\s+book\b")
 # "AM", "KAM", "AMs" (role abbreviations) are only read in capitals: "am" is an English word.
 _ROLE_ABBREV = re.compile(r"(?<![\w/])K?AMs?(?![\w/])")
 
 
-def _pattern_spans(fw: Framework, clause: str, folded: str, cue_ids: set[str]) -> dict[str, list[int]]:
-    """Where the structural experience patterns match (experience_similar), unless the years belong to another
-    kind of experience the clause names ("2 ans de service client" is transferable experience)."""
+# Other structural paraphrases, on folded text: the shape of a sentence says what it is about where no single word
+# does. Each competency's patterns; a match anywhere in the clause ties it to the competency.
+_INTERVIEWER = re.compile(r"(?:\b(?:i|we|je|j'ai|on|nous|interviewer)\b|\bj')[^,.;:]{0,25}$")
+"""The subject before a question verb is the interviewer ("I asked three questions", "je lui ai posé...")."""
+_QUESTIONS = re.compile(
+    r"\b(?:pose|posait|posent|poser|asks?|asked|asking)\s+(?:\w+\s+){0,3}?(?:questions?|qs)\b"
+    r"|\b(?:asks?|asked|asking)\s+(?:a\s+single|any|one)\s+(?:thing|question)\b"
+    r"|\b(?:good|great|sharp|smart|relevant|few|no|lots\s+of|many|several|clarifying|open)\s+(?:questions|qs)\b"
+    r"|\b(?:peu|pas|beaucoup|plein)\s+de\s+questions\b|\bbonnes\s+questions\b"
+)
+_CLIENT_AT_RISK = re.compile(
+    r"\bmenac\w*\s+de\s+(?:partir|resilier|rompre|quitter|arreter|changer)|\bvoulai(?:t|ent)\s+(?:partir|rompre|"
+    r"resilier|quitter|arreter|changer\s+de\s+(?:fournisseur|prestataire))|\b(?:allait|allaient|sur\s+le\s+point\s+de|"
+    r"pret\s+a)\s+(?:partir|resilier|rompre|quitter)|\bqui\s+partai(?:t|ent)\b|\bsur\s+le\s+depart\b"
+    r"|\bthreaten\w*\s+to\s+(?:leave|walk|cancel|churn|terminate|switch)|\b(?:about|going|ready|set)\s+to\s+(?:leave|"
+    r"walk|cancel|churn|switch)|\bwanted\s+to\s+(?:leave|walk|cancel|terminate|switch)|\bat\s+risk\s+of\s+churn"
+)
+_CLIENT_KEPT = re.compile(
+    r"\b(?:sauve\w*|recupere\w*|re-?signe\w*|garde|gardee|retenu\w*|reconquis\w*|rattrape\w*|rattrapage|desamorce\w*|"
+    r"renouvele\w*|est\s+reste|sont\s+restes|saved|won\s+(?:\w+\s+)?back|kept\s+(?:the|them|him|her|it)|retained|"
+    r"renewed|re-?signed|stayed|rescued|defused|de-escalated|turned\s+(?:it|them|the\s+\w+)\s+around)\b"
+)
+_LEADS_TEAM = re.compile(
+    r"\b(?:run|runs|ran|running|manage[sd]?|managing|lead|leads|led|leading|head(?:s|ed|ing)?|built|builds|"
+    r"building|oversaw|oversees|overseeing|supervis\w+)\s+(?:a|an|the|his|her|their)\s+(?:[a-z][\w-]*\s+){0,2}?team\b"
+    r"|\b(?:dirige\w*|encadr\w*|manag\w*|pilot\w*|gere|gerait|anime\w*|monte|constitue\w*)\s+"
+    r"(?:une|son|sa|l'|leur)\s*(?:petite\s+|grande\s+)?equipe\b"
+    r"|\bmanag\w*\s+(?:personne|des\s+gens|people|anyone|nobody|no\s+one)\b"
+    r"|^\s*(?:management|manag\w+)\s*(?::|->|→|=>)|\b(?:jamais|deja|a|avait)\s+(?:jamais\s+|deja\s+)?manage\b"
+    r"(?!\s+(?:des?|les|un|une|ses|son|sa|le|la|l')\s*(?:comptes?|clients?|portefeuilles?|projets?|budgets?))"
+)
+_DOCUMENT = re.compile(
+    r"\b(?:e-?mails?|mails?|recap|summary|summaries|slides?|decks?|presentation|supports?|documents?|docs?|"
+    r"comptes?[- ]rendus?|synthese|syntheses|proposal|proposition\s+commerciale|powerpoint|ppt|one-pager|rapport|report)\b"
+)
+_READABILITY = re.compile(
+    r"\b(?:clair|claire|clairs|claires|clear|lisibles?|illisibles?|readable|unreadable|easy\s+to\s+(?:read|skim|follow)|"
+    r"hard\s+to\s+(?:read|follow)|difficiles?\s+a\s+(?:lire|suivre)|du\s+mal\s+a\s+suivre|denses?|trop\s+de\s+texte|"
+    r"too\s+(?:much\s+text|dense|long|wordy)|wall\s+of\s+text|concis\w*|concise|succinct\w*|confus\w*|messy|"
+    r"brouillon\w*|soigne\w*|polished|structure[ds]?)\b"
+)
+_COMES_ACROSS = re.compile(
+    r"\b(?:came|comes|coming)\s+across\s+(?:as\s+)?(?:a\s+bit\s+|quite\s+|very\s+|rather\s+|really\s+|a\s+little\s+)?"
+    r"(?:stiff|warm|cold|nervous|shy|arrogant|friendly|personable|wooden|awkward|confident|engaging|likeable|"
+    r"distant|reserved|articulate|clear|pleasant)\b"
+)
+_KNOWS_MARKET = re.compile(
+    r"\b(?:knows?|knew|understands?|understood)\s+(?:\w+\s+){0,2}?how\s+(?:[\w'-]+\s+){1,5}?works?\b"
+    r"|\b(?:knows?|knew)\s+(?:the\s+)?(?:\w+\s+)?(?:market|industry|sector|landscape|ins\s+and\s+outs)\b"
+    r"|\bconnai(?:t|ssait|ssent)\s+(?:bien\s+|tres\s+bien\s+|parfaitement\s+|par\s+coeur\s+)?(?:le|la|les|l')\s*"
+    r"(?:fonctionnement|contraintes|rouages|enjeux|codes|acteurs|cycles?|circuits?|usages|specificites|marche|"
+    r"metier|secteur|centrales)\b"
+)
+_SHORT_NOTICE = re.compile(
+    r"\b\d{1,2}\s*(?:h|hrs?|hours?|heures?)\s+(?:avant|before|plus\s+tard|later)\b"
+    r"|\b(?:en|in|within|under|sous|moins\s+de|less\s+than)\s+\d{1,2}\s*(?:h|hrs?|hours?|heures?)\b"
+    r"|\b(?:derniere|last)[\s-]minute\b|\bau\s+pied\s+leve\b|\bshort\s+notice\b"
+)
+# "BP" (business plan) is only read in capitals, as the role abbreviations are.
+_BP = re.compile(r"(?<![\w/])BPs?(?![\w/])")
+
+
+def _last(pattern: re.Pattern[str], text: str) -> int | None:
+    """Where the last match of `pattern` in `text` starts, or None."""
+    starts = [m.start() for m in pattern.finditer(text)]
+    return starts[-1] if starts else None
+
+
+def _structural_spans(clause: str, folded: str, segment: str) -> dict[str, list[int]]:
+    """Where the structural paraphrases match, per competency id (positions in the folded clause). `segment` is the
+    whole folded sentence: a client at risk and then saved is often told across a ";" or a "but"."""
+    found: dict[str, list[int]] = {}
+
+    def add(cid: str, positions: list[int]) -> None:
+        if positions:
+            found.setdefault(cid, []).extend(positions)
+
+    add(
+        "listening",
+        [m.start() for m in _QUESTIONS.finditer(folded) if not _INTERVIEWER.search(folded[: m.start()])],
+    )
+    if _CLIENT_AT_RISK.search(segment) and _CLIENT_KEPT.search(segment):
+        add("conflict_resolution", [m.start() for p in (_CLIENT_AT_RISK, _CLIENT_KEPT) for m in p.finditer(folded)])
+    add("team_management", [m.start() for m in _LEADS_TEAM.finditer(folded)])
+    if _DOCUMENT.search(folded):
+        add("interpersonal", [m.start() for m in _READABILITY.finditer(folded)])
+    add("interpersonal", [m.start() for m in _COMES_ACROSS.finditer(folded)])
+    add("sector_knowledge", [m.start() for m in _KNOWS_MARKET.finditer(folded)])
+    add("reactivity", [m.start() for m in _SHORT_NOTICE.finditer(folded)])
+    add("data_kpi", [m.start() for m in _BP.finditer(clause)])
+    return found
+
+
+def _pattern_spans(
+    fw: Framework, clause: str, folded: str, cue_ids: set[str], segment: str | None = None
+) -> dict[str, list[int]]:
+    """Where the structural patterns match: experience in a similar role (unless the years belong to another kind
+    of experience the clause names: "2 ans de service client" is transferable experience), then the other
+    paraphrases (_structural_spans)."""
+    out: dict[str, list[int]] = {}
     cid = "experience_similar"
-    if cid not in fw.competency_ids:
-        return {}
-    found = [m.start() for p in (_OWNS_ACCOUNTS, _BOOK) for m in p.finditer(folded)]
+    found = [m.start() for p in (_OWNS_ACCOUNTS, _BOOK, _FOLLOWS_CLIENTS) for m in p.finditer(folded)]
     found += [m.start() for m in _ROLE_ABBREV.finditer(clause)]
     if "experience_adjacent" not in cue_ids:
         found += [m.start() for m in _YEARS_IN.finditer(folded)]
-    return {cid: sorted(found)} if found else {}
+    if found:
+        out[cid] = sorted(found)
+    for other, positions in _structural_spans(clause, folded, segment if segment is not None else folded).items():
+        out.setdefault(other, []).extend(positions)
+    return {c: sorted(p) for c, p in out.items() if c in fw.competency_ids}
 
 
 # --------------------------------------------------------------------------- embeddings
@@ -251,12 +393,13 @@ def _match_clauses(
         if is_header(folded) or _NOT_DISCUSSED.search(folded):
             continue  # "pas parlé anglais", "didn't get to English": a topic not covered is no evidence
         spans = _cue_spans(fw, folded)
-        for cid, positions in _pattern_spans(fw, clause, folded, set(spans)).items():
+        seg = next(s for s in prep.segments if s.start <= start < s.end)
+        seg_end = seg.end
+        for cid, positions in _pattern_spans(fw, clause, folded, set(spans), fold(text[seg.start : seg.end])).items():
             spans[cid] = sorted(spans.get(cid, []) + positions)
         ids = list(spans)
         if emb and emb not in ids:
             ids.append(emb)
-        seg_end = next(s.end for s in prep.segments if s.start <= start < s.end)
         if not ids and previous and previous[0] == seg_end:
             ids = previous[1]  # "Strong negotiator, but could not give an example": the second half is about it too
         if not ids:
@@ -265,6 +408,16 @@ def _match_clauses(
         clause_pol = polarity(clause)
         for cid in ids:
             pol = clause_pol
+            if (
+                cid == "conflict_resolution"
+                and _CLIENT_AT_RISK.search(folded)
+                and (kept := _last(_CLIENT_KEPT, folded)) is not None
+            ):
+                # A client at risk and then kept: judged by how it ended, not by the trouble that started it
+                # ("menaçait de partir après deux retards, elle l'a gardé").
+                begin = max(0, kept - 30)
+                cut = max(folded.rfind(c, begin, kept) for c in ",;:")
+                pol = polarity(folded[cut + 1 if cut >= 0 else begin :])
             if len(ids) > 1 and cid in spans:
                 # Several competencies in one clause: judge each by the comma-separated part that names it.
                 pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", folded)]

@@ -25,7 +25,16 @@ achieved | exceeded | grew | increased | resolved | solved | delivered | easily 
 calm | credible | without delay | right away | organised | organized | good listener | listens well | responsive |
 polished | native | natif | native speaker | fine | handled it | smooth | bien geree | bien gere | not afraid |
 n'a pas peur | pas peur | sans forcer | kept the account | saved the account | a garde le client | built | rebuilt |
-set up | mis en place | a mis en place | a monte | construit | a construit | launched | a lance
+set up | mis en place | a mis en place | a monte | construit | a construit | launched | a lance |
+avance | avancee | avances | advanced | ok | sait | easy to read | easy to follow | easy to skim | lisible |
+lisibles | sur le bout des doigts | par coeur | by heart | inside out | inside and out | rien ne lui echappe |
+rien ne lui passe sous le nez | nothing slips through | nothing falls through the cracks | never drops the ball |
+de lui-meme | d'elle-meme | d'eux-memes | spontanement | unprompted | of his own accord | of her own accord |
+ravi | ravie | ravis | delighted | satisfait | satisfaite | satisfaits | thrilled | desamorce | a desamorce |
+defused | de-escalated | sauve | sauvee | a sauve | re-signe | resigne | a re-signe | recupere | a recupere |
+won back | won them back | retained | l'a garde | l'a gardee | a tout gere | tout gere | handled everything |
+off the top of her head | off the top of his head | de tete | friendly | sympathique | chaleureux | chaleureuse |
+signpos
 """
 _NEGATIVE = """
 faible | faibles | insuffisant | insuffisante | insuffisants | limite | limitee | limites | manque | manquait |
@@ -42,7 +51,8 @@ interrupted | interrupts | interrupting | cut me off | talked over | talks over 
 m'a coupe | m'a coupee | repond a cote | a cote de la plaque | brouillon | brouillonne | scolaire | lache vite |
 rude | arrogant | arrogante | impatient | impatiente | s'enerve | agace | disorganised | disorganized |
 desorganise | desorganisee | gave away | jumped | rushed | vague | unprepared | pas prepare | not prepared |
-lost | perdu | perdue | overselling | talks too much | parle trop
+lost | perdu | perdue | overselling | talks too much | parle trop | stiff | guinde | guindee | illisible |
+illisibles | unreadable | hard to follow | difficile a suivre | nervous | nerveux | nerveuse | pb | pbs | signneg
 """
 # Reservations: the interviewer doubts or wants to test the point ("à challenger sur la négo", "needs work on
 # discovery"). They outweigh one positive word in the same clause: "solide… à challenger sur la négo" is no strength.
@@ -52,7 +62,13 @@ could improve | room for improvement | a ameliorer | a travailler | a retravaill
 point de vigilance | points de vigilance | vigilance | question mark | point d'interrogation | not sure | unsure |
 doubt | doubts | doubtful | doute | doutes | mitige | mitigee | not convinced | pas convaincu | pas convaincue |
 pas convaincant | pas convaincante | un peu juste | reste a prouver | to be proven | a confirmer |
-work in progress | en progres | could be better | a muscler | a consolider | to watch | a surveiller
+work in progress | en progres | could be better | a muscler | a consolider | to watch | a surveiller |
+avec reserve | avec reserves | reserve sur | reserves sur | quelques reserves | des reserves | with reservations |
+some reservations | reservations about | reservations on
+"""
+# Phrases holding a negator that negate nothing: saying no to a client is a stance, not a negation.
+_NEUTRAL = """
+say no | says no | saying no | said no | dire non | dit non | dis non
 """
 _NEGATORS = {
     "ne",
@@ -79,10 +95,86 @@ _NEGATORS = {
 }
 
 
+# Telegraphic signs after a topic ("négo ++", "excel --", "orga +"): doubled or tripled anywhere they stand alone, a
+# single one only at the end of the text ("un avoir + un point", "Lyon - Paris" are no judgement).
+_SIGNS = re.compile(
+    r"(?<!\S)(\+{2,3}|-{2,3})(?=[\s.,;:!)]|$)|(?<=\w)\s+([+-])\s*[.!]?\s*$"
+    r"|(?<![\w+])\+\s?\d+(?:[.,]\d+)?\s?%"  # "+30 % d'attach rate": a rise the notes report
+)
+
+
+def _signs_as_words(folded: str) -> str:
+    """The text with its telegraphic signs replaced by the words "signpos" / "signneg" that the cue lists hold."""
+    return _SIGNS.sub(lambda m: " signpos " if "+" in m.group(0) else " signneg ", folded)
+
+
 def _tokens(folded: str) -> list[str]:
     """Words, with French elisions kept as "n'", "l'"… and English "n't" split off; clause punctuation (, ; : ( ))
     kept as tokens, since a negation does not reach past it ("n'écoute pas vraiment, répond à côté")."""
-    return re.findall(r"n't|[a-z0-9]+'?|[,;:()]", folded.replace("n't", " n't"))
+    return re.findall(r"n't|[a-z0-9]+'?|[,;:()]", _signs_as_words(folded).replace("n't", " n't"))
+
+
+# "ne"/"n'" go with "pas", "jamais"… in one negation ("n'est pas"): counted alone only when nothing else negates.
+_NE = {"ne", "n'"}
+_BRIDGES = {
+    "say",
+    "said",
+    "saying",
+    "think",
+    "thought",
+    "call",
+    "claim",
+    "that",
+    "dire",
+    "dit",
+    "penser",
+    "pense",
+    "affirmer",
+    "que",
+    "qu'",
+}
+_OUTER_REACH = 4  # tokens before a negation in which a second one makes a double negation
+
+
+def _negation_count(negators: set[int], toks: list[str]) -> int:
+    """How many negations the negator tokens make: "n'est pas" is one, "can't say she isn't" is two."""
+    full = [j for j in negators if toks[j] not in _NE]
+    return len(full) if full else min(1, len(negators))
+
+
+def _governing_negators(toks: list[str], start: int) -> set[int]:
+    """The negator tokens governing the polar phrase at `start`: those in the three tokens before it, then, chained
+    back within _OUTER_REACH tokens of each, the ones of an outer negation ("can't say she isn't comfortable",
+    "on ne peut pas dire qu'il n'est pas rigoureux"); never past clause punctuation."""
+    found: set[int] = set()
+    for j in range(start - 1, max(-1, start - 4), -1):
+        if toks[j] in _PUNCT:
+            break
+        if toks[j] in _NEGATORS:
+            found.add(j)
+    if not found:
+        return found
+    cursor = min(found)
+    while True:
+        outer = None
+        for j in range(cursor - 1, max(-1, cursor - 1 - _OUTER_REACH), -1):
+            if toks[j] in _PUNCT:
+                break
+            if toks[j] in _NEGATORS:
+                outer = j
+                break
+        # An outer negation bears on a statement ("can't SAY she isn't", "ne peut pas DIRE QU'il n'est pas"), not on
+        # a noun beside it: "no CRM and not good with numbers" is two negations, not a double one.
+        if outer is None or not any(t in _BRIDGES for t in toks[outer + 1 : cursor]):
+            return found
+        found.add(outer)
+        cursor = outer
+        for j in range(outer - 1, max(-1, outer - 3), -1):  # "ne peut pas": its "ne" belongs to the same negation
+            if toks[j] in _PUNCT:
+                break
+            if toks[j] in _NE:
+                found.add(j)
+                cursor = j
 
 
 _PUNCT = {",", ";", ":", "(", ")"}
@@ -96,6 +188,7 @@ def _phrases(spec: str) -> list[tuple[str, ...]]:
 _POS_PHRASES = _phrases(_POSITIVE)
 _NEG_PHRASES = _phrases(_NEGATIVE)
 _RES_PHRASES = _phrases(_RESERVATION)
+_NEUTRAL_PHRASES = _phrases(_NEUTRAL)
 
 
 def has_reservation(text: str) -> bool:
@@ -110,7 +203,7 @@ def polarity(text: str) -> Polarity:
     score = 0
     used_negators: set[int] = set()
     polar_spans: list[tuple[int, int, int]] = []  # (start, end, sign)
-    for sign, phrases in ((1, _POS_PHRASES), (-1, _NEG_PHRASES), (-2, _RES_PHRASES)):
+    for sign, phrases in ((1, _POS_PHRASES), (-1, _NEG_PHRASES), (-2, _RES_PHRASES), (0, _NEUTRAL_PHRASES)):
         for phrase in phrases:
             n = len(phrase)
             for i in range(len(toks) - n + 1):
@@ -123,16 +216,14 @@ def polarity(text: str) -> Polarity:
         if taken & set(range(start, end)):
             continue
         taken |= set(range(start, end))
-        negators: set[int] = set()
-        for j in range(start - 1, max(-1, start - 4), -1):
-            if toks[j] in _PUNCT:
-                break
-            if toks[j] in _NEGATORS:
-                negators.add(j)
+        negators = _governing_negators(toks, start)
         if negators:
             used_negators |= negators
-            sign = -sign
+            if _negation_count(negators, toks) % 2:
+                sign = -sign
         score += sign
-    if any(t in _NEGATORS for j, t in enumerate(toks) if j not in used_negators and j not in taken):
+    # "veut tout pour rien", "de rien": no negation
+    loose = {j for j, t in enumerate(toks) if t == "rien" and j > 0 and toks[j - 1] in ("pour", "de")}
+    if any(t in _NEGATORS for j, t in enumerate(toks) if j not in used_negators | taken | loose):
         score -= 1  # a bare negation ("n'a jamais managé", "no CRM experience") speaks against the point
     return "positive" if score > 0 else "negative" if score < 0 else "neutral"

@@ -56,6 +56,40 @@ def check_stage(stage: str | None) -> str | None:
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►◦‣–—+>]|\d{1,2}[.)])\s+")
 _SENT_END = re.compile(r"[.!?…]+[\"»”)]*\s+")
 _ABBREV = {"ex", "cf", "etc", "m", "mme", "mr", "mrs", "ms", "dr", "vs", "env", "approx", "e.g", "i.e", "p", "st", "no"}
+# Recruiters' abbreviations that end a sentence only before a capital: "le dir. commercial", "ang. ok", "sem. 49".
+_ABBREV_LOWER = {
+    "dir",
+    "resp",
+    "sem",
+    "ref",
+    "tel",
+    "qd",
+    "bcp",
+    "ang",
+    "angl",
+    "exp",
+    "dpt",
+    "dept",
+    "mgr",
+    "max",
+    "min",
+    "av",
+    "apr",
+    "tech",
+    "comm",
+    "com",
+    "info",
+    "pb",
+    "pbs",
+    "nb",
+    "coll",
+    "dev",
+    "fin",
+    "adj",
+    "asst",
+    "svc",
+    "mgmt",
+}
 _CONTRAST = re.compile(
     r"\s*(?:;|\b(?:mais|but|however|cependant|toutefois|en revanche|par contre|though|although|whereas|alors que|"
     r"neanmoins|nevertheless|yet)\b)\s*",
@@ -81,11 +115,17 @@ class Segment:
     nowhere as evidence, but stays in the text the LLM reads."""
 
 
+_TRAILING_SIGN = re.compile(r"\w\s+-{1,3}$")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a span to drop surrounding spaces and dangling punctuation."""
+    """Shrink a span to drop surrounding spaces and dangling punctuation, keeping a telegraphic sign after a word
+    ("excel --", "anglais -": the judgement, see polarity)."""
     while start < end and (text[start].isspace() or text[start] in ",;:-–—"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
+        if text[end - 1] == "-" and _TRAILING_SIGN.search(text, max(start, end - 40), end):
+            break
         end -= 1
     return start, end
 
@@ -94,13 +134,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _STARTS_LINE = re.compile(r"^(?:next\s+steps?|prochaines?\s+etapes?|[\w' +/.-]{1,30}?\s*(?::|->|→|=>)(?!\d))")
 
 
+MIN_WRAP_WIDTH = 60
+
+
+def _wrapped(prev: str, line: str, width: int) -> bool:
+    """Whether `prev` looks cut by an editor's wrapping rather than ended by its writer: the first word of `line`
+    would not have fitted on it. Short lines of notes ("~15M€ de CA", "anglais scolaire") are items of their own."""
+    first = line.split()[0] if line.split() else ""
+    return len(prev) + 1 + len(first) > 0.9 * width
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     """Bullet items and lines, with wrapped lines joined: a line continues the previous one when that one has no
-    final punctuation and this one starts in lowercase (prose wrapped by an editor, a bullet's second line)."""
+    final punctuation, was cut by wrapping (see _wrapped), is not the meeting's title line, and this one starts in
+    lowercase (prose wrapped by an editor, a bullet's second line)."""
     blocks: list[list[int]] = []
     pos = 0
     prev = ""
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    # The editor's wrapping width: the upper quartile of line lengths, so one long unwrapped paragraph does not
+    # make every wrapped line look short; never under MIN_WRAP_WIDTH (no editor wraps a line of notes that short).
+    lengths = sorted(len(ln.strip()) for ln in lines if ln.strip())
+    width = max(MIN_WRAP_WIDTH, lengths[(3 * (len(lengths) - 1)) // 4] if lengths else 0)
+    for line in lines:
         body = line.rstrip("\r\n")
         stripped = body.strip()
         bullet = _BULLET.match(body)
@@ -113,6 +169,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             and stripped[0].islower()
             and not re.search(r"[.!?…:;]\W*$", prev)
             and not _STARTS_LINE.match(fold(stripped))
+            and _wrapped(prev, stripped, width)
+            and not (len(blocks) == 1 and non_evidence_reason(prev, first_line=True) == "header")
         ):
             blocks[-1][1] = pos + len(body)
             prev = stripped
@@ -131,6 +189,8 @@ def split_segments(text: str) -> list[tuple[int, int]]:
         for m in _SENT_END.finditer(text, block_start, block_end):
             before = re.search(r"(\w[\w.]*)$", text[cursor : m.start()])
             if before and fold(before.group(1)) in _ABBREV:
+                continue
+            if before and fold(before.group(1)) in _ABBREV_LOWER and m.end() < block_end and text[m.end()].islower():
                 continue
             if m.start() > 0 and text[m.start() - 1].isdigit() and m.end() < block_end and text[m.end()].isdigit():
                 continue
@@ -201,6 +261,16 @@ _LOGISTICS = re.compile(
 )
 
 
+# Lines naming who attended or where the candidate came from ("Présents : moi, Marc", "Source : cooptation").
+_META = re.compile(
+    r"^(?:presents?|presentes?|attendees?|participants?|interviewers?|intervenants?|jury|panel|"
+    r"source|sourc(?:e|ed|ing)(?:\s+(?:via|by|from))?|canal|channel|referred\s+by|via)\s*(?::|->|→|=>)"
+)
+
+
+_OK = re.compile(r"\bok\b")
+
+
 def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
     """Why a segment is about the meeting rather than the candidate ("header", "next_step", "logistics"), or "".
 
@@ -210,13 +280,13 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
     words = len(re.findall(r"\w+", folded))
     if _NEXT_STEP.search(folded) and words <= 20:
         return "next_step"
-    if _LOGISTICS.search(folded) and words <= 25 and polarity(_LOGISTICS.sub(" ", folded)) == "neutral":
-        return "logistics"  # "48-52k fixed": "fixed" is the pay, not a judgement
+    if _LOGISTICS.search(folded) and words <= 25 and polarity(_OK.sub(" ", _LOGISTICS.sub(" ", folded))) == "neutral":
+        return "logistics"  # "48-52k fixed": "fixed" is the pay, not a judgement; "remote 2j ok" is agreement
     if polarity(folded) != "neutral":
         return ""
     if words > 16:
         return ""
-    if is_header(folded):
+    if is_header(folded) or _META.match(folded):
         return "header"
     dated = bool(_DATE.search(folded) or _DURATION.search(folded))
     meeting = bool(_MEETING.search(folded))

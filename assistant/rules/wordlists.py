@@ -519,7 +519,23 @@ CRITERIA: tuple[Criterion, ...] = (
                 nb=_WORK_WITH_UNIONS + r"|\b(?:relations?|negociations?|accords?|dialogue)\s+",
             ),
             T(r"\b(?:cgt|cfdt|cfe-cgc|cftc|force\s+ouvriere|unsa)\b"),
-            T(r"\b(?:greve|greves|greviste|grevistes)\b"),
+            T(r"\bgrevistes?\b"),
+            # taking part in a strike is always a mention, whatever the strike
+            T(
+                r"\b(?:(?:fait|faire|faisait|faisaient|fais|font|fera|feront|suivi|suivre|suit|suivait|mene|menait|"
+                r"organise|organisait|lance|lancait|en|piquets?\s+de)\s+|(?:participe\w*|appel\w*)\s+a\s+)"
+                r"(?:la\s+|une\s+|les\s+|des\s+|sa\s+|leur\s+)?greves?\b"
+            ),
+            # a strike that merely caused something (« à cause d'une grève ») or was someone else's (« grève SNCF »)
+            # is an event of the job, not the candidate's activity
+            T(
+                r"\bgreves?\b",
+                nb=r"\b(?:a\s+cause|en\s+raison|du\s+fait|suite|a\s+la\s+suite|bloque\w*\s+par|annule\w*\s+(?:par|pour))"
+                r"\s+(?:d'une|d'un|de\s+la|des|a\s+une|a\s+la|une|la|les)",
+                na=r"\s+(?:des\s+transports|sncf|ratp|des\s+trains|des\s+controleurs(?:\s+aeriens)?|des\s+routiers|"
+                r"des\s+dockers|des\s+pilotes|du\s+rail|des\s+cheminots|des\s+raffineries|des\s+eboueurs|"
+                r"(?:chez|du|de\s+son|d'un)\s+(?:client|fournisseur|transporteur|prestataire|sous-traitant))\b",
+            ),
             T(
                 r"\b(?:delegue\w*|representant\w*|elue?s?)\s+(?:du\s+personnel|au\s+cse|du\s+cse|cse|syndica\w*)\b|\bmandat\s+(?:syndical|de\s+representant)\b",
                 nb=_WORK_WITH_UNIONS,
@@ -532,7 +548,7 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\bunion\s+(?:member|members|membership|activity|activities|activist|rep|reps|representative|representatives|organi[sz]er|organi[sz]ing|dues|leader|steward)\b"
             ),
-            T(r"\b(?:went|go|goes|going)\s+on\s+strike\b|\bstrikers?\b"),
+            T(r"\b(?:went|go|goes|going|was|were|is|are|been|being|be)\s+on\s+strike\b|\bstrikers?\b"),
         ),
     ),
     Criterion(
@@ -744,7 +760,12 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             T(
                 r"\b(?:lives|living|live|resides|residing|reside)\s+(?:in|near|close\s+to|within|outside|far\s+from)\b",
-                na=r"\s+(?:a\s+)?(?:fast|dynamic|world|team|startup|hybrid|remote|harmony|the\s+moment)",
+                # « lives in Salesforce », « lives in Excel »: a tool someone works in all day is no place of residence
+                na=r"\s+(?:a\s+)?(?:fast|dynamic|world|team|startup|hybrid|remote|harmony|the\s+moment)"
+                r"|\W{0,2}\s*(?:the\s+|his\s+|her\s+|their\s+|my\s+)?(?:crm|salesforce|sfdc|hubspot|excel|spreadsheets?|"
+                r"google\s+sheets|gsheets?|sheets|pipedrive|zoho|dynamics|notion|jira|slack|outlook|gmail|inbox|e-?mails?|"
+                r"powerpoint|slides|decks?|dashboards?|data|numbers|figures|meetings|calls|the\s+details|the\s+weeds|"
+                r"linkedin|the\s+tool|tools)\b",
             ),
             T(
                 r"\bghetto\b|\binner[\s-]city\b|\bcouncil\s+estate\b|\bhousing\s+estate\b|\b(?:bad|rough)\s+(?:area|neighbou?rhood)\b"
