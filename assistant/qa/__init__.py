@@ -15,7 +15,7 @@ from .expand import expansion
 from .framework_answers import framework_answer, glossary_answer
 from .llm import llm_answer
 from .models import NOT_COVERED, WITHHELD, Answer, AnswerDraft
-from .offline import Evidence, covers, gather_evidence, offline_answer
+from .offline import Evidence, covers, gather_evidence, guide_quote, offline_answer
 from .screen import screened
 from .shorthand import spelled_out
 
@@ -123,6 +123,9 @@ def _offline(
     structured = glossary_answer(q, services.framework, kb, lang)
     if structured is None and hits and covers(hits, kb.dense, lang, evidence):
         structured = framework_answer(q, services.framework, kb, lang)
+        quote = guide_quote(spelled_out(q), structured, kb, lang) if structured is not None else ""
+        if structured is not None and quote:
+            structured.answer = f"{structured.answer}\n\n{quote}"
     if structured is not None:
         structured.score = score
         answer = structured

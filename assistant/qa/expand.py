@@ -57,6 +57,9 @@ LEXICON: dict[str, str] = {
     "candidates": "candidats",
     "attractive": "attirer valoriser",
     "skills": "compétences",
+    "target": "objectifs",
+    "targets": "objectifs",
+    "quota": "objectifs",
 }
 
 
@@ -211,6 +214,13 @@ def expansion(question: str, framework: Framework) -> Expansion:
             if trig.expansion not in added:
                 added.append(trig.expansion)
     return Expansion(question if not added else f"{question}\n{' '.join(added)}", named)
+
+
+def lexicon_words(question: str) -> str:
+    """The French words the generic lexicon gives for a question's English or colloquial words (no framework
+    item's wording)."""
+    key = _phrase(question)
+    return " ".join(words for phrase, words in LEXICON.items() if _contains(key, _phrase(phrase)))
 
 
 def expand(question: str, framework: Framework) -> str:

@@ -12,7 +12,7 @@ from ..guide.models import ScoredChunk
 from ..text import detect_language
 from ..text import sentences as split_sentences
 from . import calibration
-from .expand import known_vocabulary, unknown_names
+from .expand import known_vocabulary, lexicon_words, unknown_names
 from .models import NOT_COVERED, Answer, citation
 from .shorthand import off_topic, topic_words
 
@@ -187,6 +187,34 @@ def offline_answer(
         backend="offline",
         score=round(score, 4),
     )
+
+
+QUOTE_MIN_SHARED = 2
+"""A structured answer quotes a sentence of its cited passages when it shares at least this many of the question's
+words (a detail the summary may leave out: "indexée sur quoi ?")."""
+QUOTE_COMMON = 0.3  # words in more than this share of the passages ("account manager") do not count
+QUOTE_HEAD = {"fr": "Dans le guide :", "en": "The guide's words (in French):"}
+
+
+def guide_quote(question: str, answer: Answer, kb: KnowledgeBase, language: str) -> str:
+    """The sentence of the answer's cited passages that best matches the question's own words (IDF-weighted), with
+    its citation mark, when the answer does not already hold it; "" otherwise."""
+    common = kb.idf_at(max(1, int(QUOTE_COMMON * len(kb.chunks))))
+    q_tokens = {t for t in tokenize(f"{question} {lexicon_words(question)}") if kb.idf(t) > common}
+    best: tuple[float, int, str] | None = None
+    for n, cited in enumerate(answer.citations, 1):
+        for sentence in split_sentences(cited.text):
+            shared = q_tokens & set(tokenize(sentence))
+            weight = sum(kb.idf(t) for t in shared)
+            if len(shared) >= QUOTE_MIN_SHARED and (best is None or weight > best[0]):
+                best = (weight, n, _strip_md(sentence).strip())
+    if best is None:
+        return ""
+    _, n, sentence = best
+    folded = re.sub(r"\s+", " ", sentence.casefold())
+    if folded in re.sub(r"\s+", " ", answer.answer.casefold()):
+        return ""
+    return f"{QUOTE_HEAD.get(language, QUOTE_HEAD['fr'])} « {sentence} » [{n}]"
 
 
 def _strip_md(text: str) -> str:

@@ -100,3 +100,16 @@ def test_titles_answer_names_titles_to_use_and_to_avoid(services) -> None:
 def test_out_of_scope_still_abstains(services) -> None:
     for question in ("Quelle est la capitale de l'Australie ?", "How do I reverse a list in Python?"):
         assert ask(question, services).abstained
+
+
+def test_a_structured_answer_quotes_the_guide_sentence_the_question_asks_about(services) -> None:
+    answer = ask("la variable d'un AM elle est indexée sur quoi? ses objectifs ?", services)
+    assert "15 à 50 %" in answer.answer  # the structured answer
+    assert "atteinte d’objectifs" in answer.answer and "« " in answer.answer  # and the guide's own words
+    english = ask("Is the variable pay tied to targets?", services)
+    assert "The guide's words" in english.answer and "atteinte d’objectifs" in english.answer
+
+
+def test_a_structured_answer_that_already_says_it_adds_no_quote(services) -> None:
+    answer = ask("Quel salaire pour un account manager débutant ?", services)
+    assert "«" not in answer.answer and answer.answer.count("2920") == 1
