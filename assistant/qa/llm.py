@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 # A cited passage is kept when its support is at least this share of the best cited passage's support.
 KEEP_RATIO = 0.5
+SWITCH_RATIO = 2.0
 # With no usable citation, the best-supported retrieved passage is cited when at least this many distinctive words
 # of the answer are in it (else the answer is withheld as ungrounded).
 MIN_SUPPORT_WORDS = 3
@@ -40,6 +41,8 @@ HISTORY_BLOCK = """Previous turns of this conversation (context only; the questi
 <<<
 {turns}
 >>>
+If the question depends on these turns (e.g. "Et pour un senior ?" after a salary question), write it as it stands
+alone in `standalone_question` and answer that question.
 
 """
 
@@ -117,6 +120,18 @@ def supported_citations(answer: str, cited: list[str], hits: list[ScoredChunk], 
     scores = support_scores(answer, hits, question)
     if cited:
         best = max(scores.get(c, 0.0) for c in cited)
+        # A small model writes one passage's sentence and cites another: a shown passage that supports the answer
+        # SWITCH_RATIO times better than any cited one, with MIN_SUPPORT_WORDS of its words, is cited first.
+        words = _stems(answer) - _stems(question)
+        uncited = [h for h in hits if h.chunk.id not in cited]
+        top = max(uncited, key=lambda h: scores[h.chunk.id], default=None)
+        if (
+            top is not None
+            and scores[top.chunk.id] > 0
+            and scores[top.chunk.id] >= SWITCH_RATIO * best
+            and len(words & _stems(top.chunk.section + " " + top.chunk.text)) >= MIN_SUPPORT_WORDS
+        ):
+            cited, best = [top.chunk.id, *cited], scores[top.chunk.id]
         if best <= 0:
             return cited[:1]  # nothing to tell them apart: keep the model's first choice
         return [c for c in cited if scores.get(c, 0.0) >= KEEP_RATIO * best]

@@ -239,7 +239,10 @@ def test_llm_citations_are_still_verified_in_a_conversation(llm_services: Any) -
 
 def test_ask_prompt_variables_match_what_qa_passes() -> None:
     messages = load_prompt("ask").render(question="q", passages="[id] (s)\ntext", language="French", history="")
-    assert messages[1].content.startswith("Question:")
+    human = messages[1].content
+    assert human.startswith("Passages from the guide:")  # the question last, where a small model reads it best
+    assert human.index("text") < human.index("Question:") and human.rstrip().endswith(">>>")
+    assert "senior" not in messages[0].content  # an example in the rules was answered instead of the question
 
 
 # --------------------------------------------------------------------------- protected criteria (issue 11, class 4)
