@@ -304,18 +304,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@contextmanager
-def app_in_subprocess(data_dir: Path, log: Path, *, timeout: float = 120.0, **env: str) -> Iterator[str]:
-    """`python -m assistant ui` (what `make run` starts), offline on 127.0.0.1 and a free port, over the index in
-    `data_dir`; yields its URL once the page answers. Its stdout and stderr go to `log`; Ctrl+C stops it."""
-    import httpx
-
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    child_env = {k: v for k, v in os.environ.items() if k not in ("GRADIO_TEMP_DIR", "ASSISTANT_UI_TEMP_OWNED")}
-    child_env.pop("OPENAI_API_KEY", None)
-    child_env.pop("ASSISTANT_LLM_BASE_URL", None)
-    child_env.update(
+def app_env(data_dir: Path, port: int, **extra: str) -> dict[str, str]:
+    """The environment of `make run`, offline on 127.0.0.1:`port` over the index in `data_dir`: no API key or server
+    inherited, no telemetry, no temp-dir ownership inherited from a parent app; `extra` on top."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GRADIO_TEMP_DIR", "ASSISTANT_UI_TEMP_OWNED"))}
+    env.pop("OPENAI_API_KEY", None)
+    env.pop("ASSISTANT_LLM_BASE_URL", None)
+    env.update(
         ASSISTANT_DATA_DIR=str(data_dir),
         ASSISTANT_UI_PORT=str(port),
         ASSISTANT_UI_HOST="127.0.0.1",
@@ -326,8 +321,20 @@ def app_in_subprocess(data_dir: Path, log: Path, *, timeout: float = 120.0, **en
         NO_PROXY="127.0.0.1,localhost",
         no_proxy="127.0.0.1,localhost",
         PYTHONUNBUFFERED="1",
-        **env,
+        **extra,
     )
+    return env
+
+
+@contextmanager
+def app_in_subprocess(data_dir: Path, log: Path, *, timeout: float = 120.0, **env: str) -> Iterator[str]:
+    """`python -m assistant ui` (what `make run` starts), offline on 127.0.0.1 and a free port, over the index in
+    `data_dir`; yields its URL once the page answers. Its stdout and stderr go to `log`; Ctrl+C stops it."""
+    import httpx
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    child_env = app_env(data_dir, port, **env)
     with open(log, "w", encoding="utf-8") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "assistant", "ui"],

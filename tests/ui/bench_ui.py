@@ -23,7 +23,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.bench import app_env
+
 ROOT = Path(__file__).resolve().parents[2]
+
 QUESTION = "Quel salaire pour un account manager débutant ?"
 
 
@@ -47,21 +50,7 @@ def free_port() -> int:
 
 def child_env(data_dir: Path, port: int, tmp: Path) -> dict[str, str]:
     """The environment of `make run`, offline, with its temp files under `tmp` so the test can check cleanup."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GRADIO_TEMP_DIR", "ASSISTANT_UI_TEMP_OWNED"))}
-    env.update(
-        ASSISTANT_DATA_DIR=str(data_dir),
-        ASSISTANT_UI_PORT=str(port),
-        ASSISTANT_LLM_BACKEND="offline",
-        GRADIO_ANALYTICS_ENABLED="False",
-        HF_HUB_OFFLINE="1",
-        ANONYMIZED_TELEMETRY="False",
-        TMPDIR=str(tmp),
-        NO_PROXY="127.0.0.1,localhost",
-        no_proxy="127.0.0.1,localhost",
-    )
-    env.pop("OPENAI_API_KEY", None)
-    env.pop("ASSISTANT_LLM_BASE_URL", None)
-    return env
+    return app_env(data_dir, port, TMPDIR=str(tmp))
 
 
 def wait_for_page(url: str, proc: subprocess.Popen, timeout: float) -> None:
