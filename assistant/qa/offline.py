@@ -29,6 +29,9 @@ EVIDENCE_THRESHOLD = calibration.THRESHOLD
 """The least probability (Evidence.score) that the guide covers a question for the offline engine to answer it."""
 RARE_DF = 2
 
+TIE_RATIO = 0.98
+"""A further passage whose fused retrieval score is at least this share of the best one's ties with it."""
+
 GUIDE_LANGUAGE_NOTE = {
     "fr": "",
     "en": "Offline answer: these are the guide's own sentences (in French). ",
@@ -158,6 +161,8 @@ def offline_answer(
         if rank == 0:
             top = max((x[0] for x in scored), default=0.0)
             floor, keep = max(0.4 * top, 1e-9), 2
+        elif hit.score >= TIE_RATIO * hits[0].score:
+            floor, keep = max(0.4 * top, 1e-9), 1  # retrieval cannot tell it from the best: show its best sentence
         else:
             floor, keep = max(0.7 * top, 1e-9), 1
         best = sorted((x for x in scored if x[0] >= floor), key=lambda x: (-x[0], x[1]))[:keep]
