@@ -90,8 +90,14 @@ def test_ask_cites_only_retrieved_passages(real) -> None:
     question = "Quel salaire pour un account manager débutant ?"
     answer = _timed(lambda: ask(question, real))
     assert answer.backend == "local" and 1 <= answer.usage.get("calls", 0) <= 2
-    retrieved = {h.chunk.id for h in real.kb.search(question, real.settings.top_k)}
-    assert {c.chunk_id for c in answer.citations} <= retrieved
+    # The passages the model was shown: the offline engine's answer's citations, then the best retrieved others.
+    from assistant.qa import _focus, evidence_for
+    from assistant.services import Services
+
+    offline_settings = real.settings.model_copy(update={"llm_backend": "offline"})
+    offline = ask(question, Services(settings=offline_settings, kb=real.kb, framework=real.framework))
+    shown = {h.chunk.id for h in _focus(offline, evidence_for(question, real)[0], real)}
+    assert {c.chunk_id for c in answer.citations} <= shown
     assert answer.answer.strip()
     if not answer.abstained:
         assert answer.citations
