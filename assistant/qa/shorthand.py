@@ -121,7 +121,7 @@ OFF_TOPIC = tuple(
     visa permit sponsor titre-de-sejour immigration
     retraite pension conge conges vacation holiday holidays maladie sick
     rgpd gdpr
-    cabinet headhunter chasseur-de-tete fees honoraires
+    cabinet-de-chasse cabinet-de-recrutement headhunter chasseur-de-tete fees honoraires
     """.split()
 )
 

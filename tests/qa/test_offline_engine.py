@@ -58,6 +58,7 @@ def test_evidence_reads_the_questions_words(services) -> None:
 
 def test_colloquial_questions_are_answered_and_off_topic_ones_abstain(services) -> None:
     assert not ask("il faut qqn qui gère bien l'urgence ?", services).abstained
+    assert not ask("un candidat qui vient d'un cabinet de conseil, c'est un bon profil pour AM ?", services).abstained
     assert ask("durée légale du préavis de démission ?", services).abstained
 
 

@@ -29,3 +29,5 @@ def test_off_topic_subjects_are_named() -> None:
     assert off_topic("comment licencier un commercial") == ["licenci"]
     assert off_topic("Quel salaire pour un account manager débutant ?") == []
     assert off_topic("les chasseurs prospectent") == []  # the guide's hunters are not headhunters
+    assert off_topic("un cabinet de chasse prend combien ?") == ["cabinet-de-chasse"]
+    assert off_topic("un ex-consultant en cabinet de conseil ?") == []  # the guide values consulting experience
