@@ -45,3 +45,13 @@ def outcome(summary):
         [(a.id, a.status, a.rating, [e.quote for e in a.evidence]) for a in summary.competencies],
         summary.recommendation,
     )
+
+
+def statuses(summary) -> dict[str, str]:
+    """Each competency's status in a scorecard, by id."""
+    return {a.id: a.status for a in summary.competencies}
+
+
+def polarities(summary, cid: str) -> list[str]:
+    """The polarity of each evidence item of one competency."""
+    return [e.polarity for a in summary.competencies if a.id == cid for e in a.evidence]

@@ -135,7 +135,7 @@ _ACCOUNT_NOUNS = (
     r"(?:accounts?|accts?|comptes?|clients?|customers?|logos?|brokers?|partners?|resellers?|distributors?|dealers?|"
     r"dealerships?|agencies|stores?|retailers?|practices|pharmacies|hotels?|restaurants?|franchisees?|courtiers?|"
     r"partenaires?|revendeurs?|distributeurs?|concessionnaires?|concessions?|agences?|magasins?|enseignes?|"
-    r"points?\s+de\s+vente|pharmacies|hotels?|etablissements?|franchises?|officines?)"
+    r"points?\s+de\s+vente|etablissements?|franchises?|officines?)"
 )
 _ABOUT_N = (
     r"(?:(?:~|env\.?\s*|about\s+|around\s+|\+\s*)?\d+\s*\+?\s*|(?:une\s+)?(?:dizaine|douzaine|quinzaine|vingtaine|"

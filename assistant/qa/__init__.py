@@ -15,7 +15,7 @@ from .expand import expansion
 from .framework_answers import framework_answer, glossary_answer
 from .llm import llm_answer
 from .models import NOT_COVERED, WITHHELD, Answer, AnswerDraft
-from .offline import Evidence, covers, gather_evidence, guide_quote, offline_answer
+from .offline import Evidence, covers, gather_evidence, offline_answer, with_guide_quote
 from .screen import screened
 from .shorthand import spelled_out
 
@@ -70,9 +70,7 @@ def ask(
         answer = llm_answer(q, hits, services, history=turns, language=resolved.language, covered=covered)
         if not answer.abstained and answer.citations:
             # The guide's own sentence behind the model's words (a small model paraphrases): verbatim, checkable.
-            quote = guide_quote(f"{spelled_out(resolved.text)} {answer.answer}", answer, services.kb, resolved.language)
-            if quote:
-                answer.answer = f"{answer.answer}\n\n{quote}"
+            with_guide_quote(answer, f"{spelled_out(resolved.text)} {answer.answer}", services.kb, resolved.language)
         if not answer.understood_as and resolved.follow_up:
             answer.understood_as = resolved.text
         return screened(answer, resolved.language)
@@ -94,17 +92,16 @@ FOCUS_PASSAGES = 3
 def _focus(offline: Answer, pool: list[ScoredChunk], services: Services) -> list[ScoredChunk]:
     """The offline answer's cited passages (all of them), then the best retrieved others up to FOCUS_PASSAGES."""
     by_id = {h.chunk.id: h for h in pool}
-    out: list[ScoredChunk] = []
+    out: dict[str, ScoredChunk] = {}
     for cited in offline.citations:
         chunk = services.kb.get(cited.chunk_id)
-        if chunk is not None and all(h.chunk.id != chunk.id for h in out):
-            out.append(by_id.get(chunk.id) or ScoredChunk(chunk=chunk, score=0.0))
+        if chunk is not None and chunk.id not in out:
+            out[chunk.id] = by_id.get(chunk.id) or ScoredChunk(chunk=chunk, score=0.0)
     for hit in pool:
         if len(out) >= FOCUS_PASSAGES:
             break
-        if all(h.chunk.id != hit.chunk.id for h in out):
-            out.append(hit)
-    return out
+        out.setdefault(hit.chunk.id, hit)
+    return list(out.values())
 
 
 # A follow-up's LLM prompt also gets the passages the previous answer cited, at most this many beyond the retrieved.
@@ -154,9 +151,8 @@ def _offline(
     structured = glossary_answer(q, services.framework, kb, lang)
     if structured is None and hits and covers(hits, kb.dense, lang, evidence):
         structured = framework_answer(q, services.framework, kb, lang)
-        quote = guide_quote(spelled_out(q), structured, kb, lang) if structured is not None else ""
-        if structured is not None and quote:
-            structured.answer = f"{structured.answer}\n\n{quote}"
+        if structured is not None:
+            with_guide_quote(structured, spelled_out(q), kb, lang)
     if structured is not None:
         structured.score = score
         answer = structured

@@ -11,8 +11,9 @@ and the dev split only; never from the test split).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..text import fold
 
@@ -90,18 +91,31 @@ def _contains(haystack: str, phrase: str) -> bool:
     return bool(phrase) and f" {phrase} " in f" {haystack} "
 
 
+T = TypeVar("T")
 _CACHE: dict[int, tuple[Framework, tuple[Trigger, ...]]] = {}
 _VOCAB: dict[int, tuple[Framework, frozenset[str]]] = {}
 _KNOWN: dict[int, tuple[Framework, frozenset[str]]] = {}
 
 
-def framework_vocabulary(framework: Framework) -> frozenset[str]:
-    """Every search token of the framework's text, both languages (a word of it is not foreign to the guide)."""
-    from ..guide.knowledge import tokenize
-
-    cached = _VOCAB.get(id(framework))
+def _per_framework(cache: dict[int, tuple[Framework, T]], framework: Framework, build: Callable[[Framework], T]) -> T:
+    """`build(framework)`, computed once per framework object (the cache holds the framework, so its id is never
+    reused meanwhile)."""
+    cached = cache.get(id(framework))
     if cached is not None and cached[0] is framework:
         return cached[1]
+    value = build(framework)
+    cache[id(framework)] = (framework, value)
+    return value
+
+
+def framework_vocabulary(framework: Framework) -> frozenset[str]:
+    """Every search token of the framework's text, both languages (a word of it is not foreign to the guide)."""
+    return _per_framework(_VOCAB, framework, _build_vocabulary)
+
+
+def _build_vocabulary(framework: Framework) -> frozenset[str]:
+    from ..guide.knowledge import tokenize
+
     words: set[str] = set()
 
     def walk(value: object) -> None:
@@ -115,26 +129,23 @@ def framework_vocabulary(framework: Framework) -> frozenset[str]:
                 walk(v)
 
     walk(framework.model_dump())
-    vocab = frozenset(words)
-    _VOCAB[id(framework)] = (framework, vocab)
-    return vocab
+    return frozenset(words)
 
 
 def known_vocabulary(framework: Framework) -> frozenset[str]:
     """The framework's tokens plus those of the expansion lexicon and the shorthand list: words the assistant knows
     how to read, even where the guide never uses them ("salary", "probation", "xp")."""
+    return _per_framework(_KNOWN, framework, _build_known)
+
+
+def _build_known(framework: Framework) -> frozenset[str]:
     from ..guide.knowledge import tokenize
     from .shorthand import SHORTHAND
 
-    cached = _KNOWN.get(id(framework))
-    if cached is not None and cached[0] is framework:
-        return cached[1]
     words = set(framework_vocabulary(framework))
     for phrase in (*LEXICON, *SHORTHAND):
         words.update(tokenize(phrase))
-    vocab = frozenset(words)
-    _KNOWN[id(framework)] = (framework, vocab)
-    return vocab
+    return frozenset(words)
 
 
 _NAME = re.compile(r"(?<![\w'’-])([A-Za-zÀ-ÿ][\w+#.-]*[\w+#]|[A-Z]{2,})")
@@ -160,12 +171,7 @@ def unknown_names(question: str, kb: KnowledgeBase, framework: Framework) -> lis
 
 
 def _triggers(framework: Framework) -> tuple[Trigger, ...]:
-    cached = _CACHE.get(id(framework))
-    if cached is not None and cached[0] is framework:
-        return cached[1]
-    triggers = _build_triggers(framework)
-    _CACHE[id(framework)] = (framework, triggers)  # holds the framework, so its id is never reused meanwhile
-    return triggers
+    return _per_framework(_CACHE, framework, _build_triggers)
 
 
 def _build_triggers(framework: Framework) -> tuple[Trigger, ...]:

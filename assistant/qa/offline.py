@@ -27,7 +27,6 @@ DENSE_THRESHOLD = {"fr": 0.85, "en": 0.80}  # top-dense-only rule, for a knowled
 BM25_THRESHOLD = 1.0  # BM25-only fallback (no embeddings): looser, so it abstains less reliably (see README)
 EVIDENCE_THRESHOLD = calibration.THRESHOLD
 """The least probability (Evidence.score) that the guide covers a question for the offline engine to answer it."""
-RARE_DF = 2
 
 TIE_RATIO = 0.98
 """A further passage whose fused retrieval score is at least this share of the best one's ties with it."""
@@ -48,8 +47,6 @@ class Evidence:
     """Top BM25 score."""
     agree: bool
     """The dense top-1 passage is among the BM25 top 3."""
-    rare: bool
-    """A rare term of the question (in at most RARE_DF passages) occurs in a BM25 top-3 passage."""
     framework: bool
     """The question names an item of the framework (its expansion brought in the guide's wording)."""
     unknown: float
@@ -95,10 +92,6 @@ def gather_evidence(
     bm25_ranked = sorted((h for h in hits if h.bm25_score), key=lambda h: -(h.bm25_score or 0.0))
     top_bm25 = bm25_ranked[:3]
     agree = bool(dense_ranked and any(h.chunk.id == dense_ranked[0].chunk.id for h in top_bm25))
-    q_tokens = set(tokenize(question))
-    rare_idf = kb.idf_at(RARE_DF)
-    in_top = set().union(*(set(tokenize(f"{h.chunk.section} {h.chunk.text}")) for h in top_bm25)) if top_bm25 else set()
-    rare = any(kb.idf(t) >= rare_idf and kb.known(t) and t in in_top for t in q_tokens)
     vocabulary = known_vocabulary(framework) if framework is not None else frozenset()
     topics = topic_words(question)
     known = [any(kb.known(t) or t in vocabulary for t in tokenize(w)) for w in topics]
@@ -107,7 +100,6 @@ def gather_evidence(
         dense=dense_ranked[0].dense_score or 0.0 if dense_ranked else 0.0,
         bm25=bm25_ranked[0].bm25_score or 0.0 if bm25_ranked else 0.0,
         agree=agree,
-        rare=rare,
         framework=framework_match,
         unknown=known.count(False) / len(known) if known else 0.0,
         off_topic=bool(off_topic(question)),
@@ -220,6 +212,15 @@ def guide_quote(question: str, answer: Answer, kb: KnowledgeBase, language: str)
     if folded in re.sub(r"\s+", " ", answer.answer.casefold()):
         return ""
     return f"{QUOTE_HEAD.get(language, QUOTE_HEAD['fr'])} « {sentence} » [{n}]"
+
+
+def with_guide_quote(answer: Answer, words: str, kb: KnowledgeBase, language: str) -> Answer:
+    """`answer` followed by its `guide_quote` for `words` (the question, or the question and a model's answer),
+    when there is one."""
+    quote = guide_quote(words, answer, kb, language)
+    if quote:
+        answer.answer = f"{answer.answer}\n\n{quote}"
+    return answer
 
 
 def _strip_md(text: str) -> str:

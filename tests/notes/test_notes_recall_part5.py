@@ -6,20 +6,13 @@ incidental words that are not protected criteria. Each behaviour is tested on se
 from __future__ import annotations
 
 import pytest
+from notes_helpers import polarities as _polarities
+from notes_helpers import statuses as _status
 
 from assistant.notes import summarize_notes
 from assistant.notes.polarity import polarity
 from assistant.notes.prepare import prepare
 from assistant.rules.criteria import find_protected_criteria
-
-
-def _status(summary) -> dict[str, str]:
-    return {a.id: a.status for a in summary.competencies}
-
-
-def _polarities(summary, cid: str) -> list[str]:
-    return [e.polarity for a in summary.competencies if a.id == cid for e in a.evidence]
-
 
 # --------------------------------------------------------------------------- polarity
 

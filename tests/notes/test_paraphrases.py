@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from notes_helpers import polarities as _polarities
+from notes_helpers import statuses as _status
 
 from assistant.notes import summarize_notes
 from assistant.notes.polarity import polarity
 from assistant.notes.prepare import prepare
-
-
-def _status(summary) -> dict[str, str]:
-    return {a.id: a.status for a in summary.competencies}
-
-
-def _polarities(summary, cid: str) -> list[str]:
-    return [e.polarity for a in summary.competencies if a.id == cid for e in a.evidence]
-
 
 # --------------------------------------------------------------------------- lines that are never evidence
 

@@ -23,7 +23,7 @@ def test_the_role_name_alone_is_not_evidence(framework) -> None:
 
 
 def _evidence(**changes: object) -> Evidence:
-    base: dict[str, object] = {"dense": 0.87, "bm25": 5.0, "agree": True, "rare": True, "framework": False}
+    base: dict[str, object] = {"dense": 0.87, "bm25": 5.0, "agree": True, "framework": False}
     return Evidence(**{"unknown": 0.0, **base, **changes})  # type: ignore[arg-type]
 
 
