@@ -91,3 +91,24 @@ class Services:
         if self._chat_given:
             return f"{self.backend} · {self.model_name or 'model given by the caller'}"
         return describe_backend(self.settings)
+
+    def warm(self) -> None:
+        """Pay the notes engine's first-use costs now rather than on the first user's scorecard (issue 9): the
+        framework parsed, a thousand-odd patterns (cues, protected criteria, facts) compiled, the local embedding
+        model's first run. The app calls this at start, after the knowledge base. Offline only: a fixed made-up
+        note, nothing sent to an LLM, nothing written (no audit record)."""
+        from .notes.facts import offline_facts
+        from .notes.offline import offline_evidence
+        from .notes.prepare import prepare
+        from .notes.scorecard import build_scorecard
+
+        prep = prepare(WARM_NOTES, self.settings.max_notes_chars)
+        found = offline_evidence(prep, self)
+        build_scorecard(prep, self.framework, None, found, backend="offline", model=None, facts=offline_facts(prep))
+
+
+WARM_NOTES = (
+    "Entretien téléphonique, 20 min. Cinq ans de gestion de grands comptes dans le logiciel, à l'aise avec les "
+    "KPIs et le reporting. Good English, negotiated renewals with procurement. Next step: case study."
+)
+"""Made up for the warm-up: touches the French and English cues, the patterns and the embedder; no person."""

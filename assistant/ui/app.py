@@ -330,6 +330,7 @@ def launch(overrides: dict | None = None) -> None:
     print("Loading the guide and its index…", file=sys.stderr)
     try:
         print(f"Index: {services.kb.describe()}", file=sys.stderr)
+        services.warm()  # the first scorecard then costs what the next ones do
     except AssistantError as exc:  # still serve: the page says the index is not ready and why
         print(f"Index not ready: {exc}", file=sys.stderr)
     if settings.ui_host not in ("127.0.0.1", "localhost", "::1") and not settings.ui_auth:

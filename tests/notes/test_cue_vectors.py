@@ -88,3 +88,18 @@ def test_an_unreadable_file_is_stale(settings, framework) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"not a numpy file")
     assert load_text_vectors(path, embedder.name, framework_texts(framework)) is None
+
+
+def test_warm_pays_first_use_costs_offline_without_writing(llm_services, tmp_path) -> None:
+    """The app warms the notes engine at start: the protected-criteria patterns are compiled and the framework
+    parsed, the configured LLM is never called, and no audit record is written (the warm-up note is made up)."""
+    from assistant.rules.criteria import _compiled_criteria
+
+    services, model = llm_services()  # no scripted reply: any call to the model would raise
+    audit = tmp_path / "audit.jsonl"
+    services.settings = services.settings.model_copy(update={"audit_log": audit})
+    _compiled_criteria.cache_clear()
+    services.warm()
+    assert _compiled_criteria.cache_info().currsize == 1
+    assert model.calls == []
+    assert not audit.exists()
