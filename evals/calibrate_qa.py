@@ -78,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="print the figures, do not write calibration.py")
     args = parser.parse_args(argv)
+    from assistant.evaluation.qa import DATASETS
     from assistant.qa.calibration import FEATURES
 
     x, y, ids = dataset()
@@ -106,8 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     lines = [
         '"""The offline abstention model, written by evals/calibrate_qa.py (do not edit by hand: run it again).',
         "",
-        "Logistic regression over Evidence.features, fitted on the QA dev split only (evals/questions.yaml +",
-        f"evals/qa-dev.yaml: {n_in} answerable, {n_out} out-of-scope questions). Leave-one-out on dev at THRESHOLD:",
+        "Logistic regression over Evidence.features, fitted on the QA dev split only",
+        f"({' + '.join(f'evals/{name}' for name in DATASETS['dev'])}:",
+        f"{n_in} answerable, {n_out} out-of-scope questions). Leave-one-out on dev at THRESHOLD:",
         f"{int(((loo < chosen) & (y == 1)).sum())} false abstentions of {n_in}, "
         f"abstain recall {int(((loo < chosen) & (y == 0)).sum())} of {n_out}.",
         '"""',

@@ -61,6 +61,10 @@ LEXICON: dict[str, str] = {
     "target": "objectifs",
     "targets": "objectifs",
     "quota": "objectifs",
+    "sdr": "business development",  # jobs a candidate may come from, which the guide names by their field
+    "bdr": "business development",
+    "bizdev": "business development",
+    "customer success": "relation client",
 }
 
 
@@ -109,7 +113,10 @@ def _per_framework(cache: dict[int, tuple[Framework, T]], framework: Framework, 
 
 
 def framework_vocabulary(framework: Framework) -> frozenset[str]:
-    """Every search token of the framework's text, both languages (a word of it is not foreign to the guide)."""
+    """Every search token of the framework's text, both languages (a word of it is not foreign to the guide), except
+    the competencies' note cues: those are the words of interview notes ("sdr", "csm", "win rate"), what a candidate
+    did, not subjects the guide covers. A question about recruiting an SDR is not answered by the guide because an
+    SDR background counts as evidence in notes."""
     return _per_framework(_VOCAB, framework, _build_vocabulary)
 
 
@@ -122,8 +129,9 @@ def _build_vocabulary(framework: Framework) -> frozenset[str]:
         if isinstance(value, str):
             words.update(tokenize(value))
         elif isinstance(value, dict):
-            for v in value.values():
-                walk(v)
+            for k, v in value.items():
+                if k != "cues":
+                    walk(v)
         elif isinstance(value, list):
             for v in value:
                 walk(v)

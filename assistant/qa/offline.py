@@ -14,7 +14,7 @@ from ..text import sentences as split_sentences
 from . import calibration
 from .expand import known_vocabulary, lexicon_words, unknown_names
 from .models import NOT_COVERED, Answer, citation
-from .shorthand import off_topic, topic_words
+from .shorthand import off_topic, other_role, topic_words
 
 if TYPE_CHECKING:
     from ..guide.framework import Framework
@@ -58,6 +58,9 @@ class Evidence:
     """The question uses an acronym the guide never does ("NPS")."""
     unknown_name: bool = False
     """The question uses a capitalised name the guide never does ("Python", "Lyon")."""
+    other_role: bool = False
+    """The question names a job the guide does not recruit for ("SDR", "directeur commercial"), not as the
+    candidate's background."""
 
     def features(self, language: str) -> dict[str, float]:
         """The model's inputs, by name (calibration.FEATURES)."""
@@ -71,6 +74,7 @@ class Evidence:
             "off_topic": float(self.off_topic),
             "unknown_acronym": float(self.unknown_acronym),
             "unknown_name": float(self.unknown_name),
+            "other_role": float(self.other_role),
         }
 
     def score(self, language: str) -> float:
@@ -105,6 +109,7 @@ def gather_evidence(
         off_topic=bool(off_topic(question)),
         unknown_acronym=any(n.isupper() for n in names),
         unknown_name=any(not n.isupper() for n in names),
+        other_role=bool(other_role(question)),
     )
 
 

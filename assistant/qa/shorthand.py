@@ -106,8 +106,9 @@ FRAMING = frozenset(
     """.split()
 )
 
-# Topics next to recruiting that a hiring guide of this kind does not cover: labour law, pay administration and
-# tax, benefits, immigration, dismissal, other trades. A question naming one of them is evidence it is off the
+# Topics next to recruiting that a hiring guide of this kind does not cover: labour law (contract clauses,
+# quotas, what may be asked of a candidate), pay administration and tax, benefits, immigration, dismissal and
+# discipline, sourcing channels and employer branding, reference checks and personality tests, tool prices. A question naming one of them is evidence it is off the
 # guide's topics, whatever its wording shares with the guide. (Folded stems, matched at a word's start.)
 OFF_TOPIC = tuple(
     fold(w)
@@ -122,6 +123,35 @@ OFF_TOPIC = tuple(
     retraite pension conge conges vacation holiday holidays maladie sick
     rgpd gdpr
     cabinet-de-chasse cabinet-de-recrutement headhunter chasseur-de-tete fees honoraires
+    non-concurrence non-compete noncompete clause freelance portage-salarial umbrella-company
+    parite diversity quota-de-femmes women femmes gender
+    enfant kids children pregnan enceinte grossesse religi handicap disabilit limite-d-age age-limit
+    sourcing sourcer jobboard job-board boolean booleen marque-employeur employer-brand page-carriere careers-page
+    reference-check referees prise-de-reference mbti big-five personality-test test-de-personnalite psychometri
+    performance-improvement sanction disciplin warning-letter avertissement
+    clawback claw-back accelerateur accelerator
+    prix price pricing tarif cheaper moins-cher
+    """.split()
+)
+
+
+# Jobs the guide does not recruit for. A question that names one, unless as the candidate's background ("un ancien
+# SDR", "coming from customer success"), is likely about recruiting for that job. (Folded, matched at a word's start.)
+OTHER_ROLES = tuple(
+    fold(w)
+    for w in """
+    sdr sdrs bdr bdrs csm csms customer-success-manager developpeur developpeuse developer full-stack fullstack
+    directeur-commercial directrice-commerciale sales-director director-of-sales head-of-sales vp-sales
+    chief-revenue cro comptable accountant office-manager product-manager data-analyst data-scientist
+    assistant-commercial assistante-commerciale commercial-terrain commerciale-terrain technico-commercial
+    """.split()
+)
+BACKGROUND = tuple(
+    fold(w)
+    for w in """
+    ancien ancienne ex- former formerly background vient-de venant-de issu issue coming-from comes-from
+    come-from reconversion previously passe-par experience-de experience-en experience-as experience-in xp-en xp-de
+    xp-as xp-in yrs-as years-as ans-en ans-comme
     """.split()
 )
 
@@ -140,6 +170,14 @@ def off_topic(question: str) -> list[str]:
     """The question's words that name a topic next to recruiting which the guide does not cover ("préavis")."""
     text = " " + re.sub(r"[^a-z0-9]+", " ", fold(question)) + " "
     return [stem for stem in OFF_TOPIC if f" {stem.replace('-', ' ')}" in text]
+
+
+def other_role(question: str) -> list[str]:
+    """The jobs the guide does not cover that the question names, not as a candidate's background."""
+    text = " " + re.sub(r"[^a-z0-9-]+", " ", fold(question)).replace("-", " ") + " "
+    if any(f" {marker.replace('-', ' ')}" in text for marker in BACKGROUND):
+        return []
+    return [role for role in OTHER_ROLES if f" {role.replace('-', ' ')} " in text]
 
 
 def topic_words(question: str) -> list[str]:

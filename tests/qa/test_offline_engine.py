@@ -40,6 +40,7 @@ def test_words_the_guide_never_uses_count_against_coverage() -> None:
         _evidence(off_topic=True),
         _evidence(unknown_acronym=True),
         _evidence(unknown_name=True),
+        _evidence(other_role=True),
     ):
         assert changed.score("fr") < plain.score("fr")
     assert _evidence(unknown=1.0, off_topic=True).score("fr") < EVIDENCE_THRESHOLD
@@ -60,6 +61,9 @@ def test_colloquial_questions_are_answered_and_off_topic_ones_abstain(services) 
     assert not ask("il faut qqn qui gère bien l'urgence ?", services).abstained
     assert not ask("un candidat qui vient d'un cabinet de conseil, c'est un bon profil pour AM ?", services).abstained
     assert ask("durée légale du préavis de démission ?", services).abstained
+    assert ask("fiche de poste pour un BDR outbound, quelles compétences ?", services).abstained
+    assert not ask("un ancien BDR ferait-il un bon account manager ?", services).abstained
+    assert ask("which job boards work best for sales roles?", services).abstained
 
 
 def test_glossary_term_is_answered_not_abstained(services) -> None:

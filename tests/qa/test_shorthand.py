@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.qa.shorthand import off_topic, spelled_out, topic_words
+from assistant.qa.shorthand import off_topic, other_role, spelled_out, topic_words
 
 
 def test_shorthand_is_spelled_out_after_the_question() -> None:
@@ -31,3 +31,22 @@ def test_off_topic_subjects_are_named() -> None:
     assert off_topic("les chasseurs prospectent") == []  # the guide's hunters are not headhunters
     assert off_topic("un cabinet de chasse prend combien ?") == ["cabinet-de-chasse"]
     assert off_topic("un ex-consultant en cabinet de conseil ?") == []  # the guide values consulting experience
+
+
+def test_subjects_next_to_recruiting_the_guide_leaves_out_are_off_topic() -> None:
+    assert off_topic("Combien de temps peut durer une clause de non-concurrence ?") == ["non-concurrence", "clause"]
+    assert off_topic("best job boards to advertise a sales role?") == ["job-board"]
+    assert off_topic("on fait passer un test de personnalité ?") == ["test-de-personnalite"]
+    assert off_topic("may I ask whether she has children?") == ["children"]
+    assert off_topic("what should a new account manager earn?") == []
+    assert off_topic("quelle diversité de clients gère un AM ?") == []  # the guide's word, not a quota question
+
+
+def test_another_job_counts_unless_it_is_the_candidates_background() -> None:
+    assert other_role("fiche de poste pour un BDR outbound ?") == ["bdr"]
+    assert other_role("how do I interview a head of sales?") == ["head-of-sales"]
+    assert other_role("une comptable peut-elle gérer la facturation client ?") == ["comptable"]
+    assert other_role("un ancien BDR ferait-il un bon account manager ?") == []
+    assert other_role("coming from customer success, is she a fit for AM?") == []
+    assert other_role("quel salaire pour un account manager senior ?") == []
+    assert other_role("les accountants du cabinet") == []  # "accountant" only as a whole word
