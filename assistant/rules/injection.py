@@ -18,6 +18,12 @@ def _compile_injection(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...] |
 
 
 _INJECTION = tuple(_compile_injection(p) for p in wl.INJECTION_PATTERNS)
+_AI_ADDRESS = re.compile(wl.AI_ADDRESS, re.MULTILINE)
+_AI_DIRECTIVE = re.compile(wl.AI_DIRECTIVE)
+_AI_SCORE_TOPIC = re.compile(wl.AI_SCORE_TOPIC)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+# A verb after a subject or a modal reports what someone does ("Copilot: she would give it 5/5"); it orders nothing.
+_REPORTED = re.compile(r"\b(?:she|he|they|it|we|i|would|could|might|will|to|il|elle|ils|elles|on|je|nous)\s+$|'d\s+$")
 _INJECTION_COMPACT = tuple((re.compile(p), pattern_literals(p)) for p in wl.INJECTION_COMPACT)
 _PAST_PARTICIPLE = re.compile(r"(?:ignor|oubli|contourn|not|attribu|donn|[eé]valu|accord)ée?s?\b")
 _COMPACT_KEEP = re.compile(r"[a-z0-9]")
@@ -60,7 +66,31 @@ def _injection_spans(view: TextView) -> list[tuple[int, int]]:
             if _PAST_PARTICIPLE.match(view.lower, s) or not _SPLIT_LETTERS.search(view.folded, s, e):
                 continue
             found.append((s, e))
+    # an address adds only what the other patterns missed: their spans stay as they were
+    found += [(s, e) for s, e in _addressed_spans(view) if not any(a < e and s < b for a, b in found)]
     return _merge_overlaps(found)
+
+
+def _addressed_spans(view: TextView) -> list[tuple[int, int]]:
+    """An AI assistant addressed by name or role (wl.AI_ADDRESS) and, in the rest of the sentence, told what to do
+    (wl.AI_DIRECTIVE) about the scores, the grid or the recommendation (wl.AI_SCORE_TOPIC): from the name to the end
+    of the sentence. "We use Copilot for emails" addresses nobody; "Copilot: she uses it daily" orders nothing."""
+    found: list[tuple[int, int]] = []
+    for m in _AI_ADDRESS.finditer(view.folded):
+        s = m.start()
+        while s < m.end() and view.folded[s].isspace():
+            s += 1
+        end = _SENTENCE_END.search(view.folded, m.end())
+        e = end.start() if end else len(view.folded)
+        ordered = any(
+            not _REPORTED.search(view.lower, max(m.end(), d.start() - 16), d.start())
+            for d in _AI_DIRECTIVE.finditer(view.lower, m.end(), e)
+        )
+        if ordered and _AI_SCORE_TOPIC.search(view.folded, m.end(), e):
+            while e > s and view.folded[e - 1] in " \t,;:":
+                e -= 1
+            found.append((s, e))
+    return found
 
 
 def _merge_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -320,3 +320,36 @@ def test_accent_in_notes_is_flagged():
 )
 def test_paraphrased_family_and_pregnancy_remarks_from_the_held_out_notes(text: str, expected: bool) -> None:
     assert bool(find_protected_criteria(text, context="notes")) is expected, text
+
+
+# --------------------------------------------------------------------------- strikes and unions that are not the candidate's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "their main plant went on strike for a week, she rerouted the orders",
+        "the drivers went on strike in March, so deliveries slipped",
+        "the port was on strike and she found another carrier",
+        "clients : communes, intercommunalités, syndicats mixtes",
+        "vend aux syndicats intercommunaux d'énergie et aux syndicats des eaux",
+        "gère le syndicat de copropriété de l'immeuble client",
+    ],
+)
+def test_strikes_and_public_bodies_that_are_not_the_candidate_are_not_flagged(text: str) -> None:
+    assert find_protected_criteria(text, context="notes") == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she went on strike with her colleagues last year",
+        "I went on strike in 2022, he told us",
+        "syndiquée à la CGT",
+        "très engagé dans son syndicat",
+        "était délégué syndical",
+    ],
+)
+def test_the_candidates_own_strike_or_union_is_still_flagged(text: str) -> None:
+    flags = find_protected_criteria(text, context="notes")
+    assert flags and all(f.kind == "discrimination" for f in flags), text
