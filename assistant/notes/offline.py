@@ -103,6 +103,13 @@ def _cue_index(fw: Framework) -> list[tuple[str, list[re.Pattern[str]]]]:
         return _CUE_CACHE[key]
 
 
+# A cue ending a hyphenated compound names a product or a company ("a freight-visibility platform"), unless the first
+# part is a prefix ("ex-account manager", "co-construit", "non-renouvellement").
+_COMPOUND_TAIL = re.compile(
+    r"(?<![\w-])(?!(?:ex|co|pre|post|non|anti|multi|sous|sur|super|hyper|semi|self|re|auto)-)[a-z]\w*-$"
+)
+
+
 def _cue_spans(fw: Framework, folded: str) -> dict[str, list[int]]:
     """Where each competency's cues start in `folded`.
 
@@ -113,7 +120,8 @@ def _cue_spans(fw: Framework, folded: str) -> dict[str, list[int]]:
     for cid, patterns in _cue_index(fw):
         for p in patterns:
             for m in p.finditer(folded):
-                found.setdefault(cid, []).append(m.start())
+                if not _COMPOUND_TAIL.search(folded, max(0, m.start() - 20), m.start()):
+                    found.setdefault(cid, []).append(m.start())
     inside = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*[,/][^()]*\)", folded)]  # enumerations only
 
     def parenthesised(pos: int) -> bool:
@@ -137,14 +145,26 @@ _ACCOUNT_NOUNS = (
     r"partenaires?|revendeurs?|distributeurs?|concessionnaires?|concessions?|agences?|magasins?|enseignes?|"
     r"points?\s+de\s+vente|etablissements?|franchises?|officines?)"
 )
+# Counts written in words, as transcripts and dictation write them (« dix-huit comptes », "twelve accounts").
+_NUMBER_WORDS = (
+    r"(?:(?:dix|vingt|trente|quarante|cinquante|soixante|quatre-vingts?)(?:[- ](?:et[- ])?(?:un|une|deux|trois|quatre|"
+    r"cinq|six|sept|huit|neuf|dix|onze|douze))?|deux|trois|quatre|cinq|six|sept|huit|neuf|onze|douze|treize|quatorze|"
+    r"quinze|seize|cent|twelve|fifteen|twenty|thirty|forty|fifty|sixty|eighty|a\s+hundred)"
+)
 _ABOUT_N = (
-    r"(?:(?:~|env\.?\s*|about\s+|around\s+|\+\s*)?\d+\s*\+?\s*|(?:une\s+)?(?:dizaine|douzaine|quinzaine|vingtaine|"
+    r"(?:(?:~|env\.?\s*|about\s+|around\s+|\+\s*)?\d+\s*\+?\s*|(?:(?:a\s+peu\s+pres|environ|about|around)\s+)?"
+    + _NUMBER_WORDS
+    + r"\s+|(?:une\s+)?(?:dizaine|douzaine|quinzaine|vingtaine|"
     r"trentaine|quarantaine|cinquantaine|soixantaine|centaine)\s+d(?:e\s+|')|(?:a\s+)?dozens?\s+(?:of\s+)?)"
 )
 _OWNS_ACCOUNTS = re.compile(
     r"\b(?:manages?|managing|handles?|handling|handled|looks?\s+after|looking\s+after|looked\s+after|owns?|owning|"
     r"runs?|running|covers?|gere|gerait|gerer|suit|suivait|suivre|s'occupe|s'occupait|s'occuper|portefeuille|"
-    r"portfolio|book)\b[^.;]{0,40}?" + _ABOUT_N + r"(?:[a-z][\w-]*\s+){0,2}" + _ACCOUNT_NOUNS + r"\b"
+    r"portfolio|book|j'ai|i\s+have|i've\s+got|i\s+manage)\b[^.;]{0,40}?"
+    + _ABOUT_N
+    + r"(?:[a-z][\w-]*\s+){0,2}"
+    + _ACCOUNT_NOUNS
+    + r"\b"
     # "a farming role with 45 accounts": after a bare "with", only accounts by name ("avec 2 partenaires" are
     # co-founders)
     r"|\b(?:with|avec)\s+"
@@ -182,7 +202,9 @@ _CLIENT_AT_RISK = re.compile(
 _CLIENT_KEPT = re.compile(
     r"\b(?:sauve\w*|recupere\w*|re-?signe\w*|garde|gardee|retenu\w*|reconquis\w*|rattrape\w*|rattrapage|desamorce\w*|"
     r"renouvele\w*|est\s+reste|sont\s+restes|saved|won\s+(?:\w+\s+)?back|kept\s+(?:the|them|him|her|it)|retained|"
-    r"renewed|re-?signed|stayed|rescued|defused|de-escalated|turned\s+(?:it|them|the\s+\w+)\s+around)\b"
+    r"renewed|re-?signed|stayed|rescued|defused|de-escalated|turned\s+(?:it|them|the\s+\w+)\s+around|"
+    r"obtenu\s+(?:un|le|son|leur)\s+renouvellement|(?:got|secured|won)\s+(?:a|the)\s+renewal|settled|apologi[sz]\w*|"
+    r"(?:got|get|had)\s+(?:the\s+|it\s+|that\s+)?(?:\w+\s+)?fixed)\b"
 )
 _LEADS_TEAM = re.compile(
     r"\b(?:run|runs|ran|running|manage[sd]?|managing|lead|leads|led|leading|head(?:s|ed|ing)?|built|builds|"
@@ -190,7 +212,7 @@ _LEADS_TEAM = re.compile(
     r"|\b(?:dirige\w*|encadr\w*|manag\w*|pilot\w*|gere|gerait|anime\w*|monte|constitue\w*)\s+"
     r"(?:une|son|sa|l'|leur)\s*(?:petite\s+|grande\s+)?equipe\b"
     r"|\bmanag\w*\s+(?:personne|des\s+gens|people|anyone|nobody|no\s+one)\b"
-    r"|^\s*(?:management|manag\w+)\s*(?::|->|→|=>)|\b(?:jamais|deja|a|avait)\s+(?:jamais\s+|deja\s+)?manage\b"
+    r"|^\s*(?:management|manag\w+|mgmt)\s*(?::|->|→|=>)|\b(?:jamais|deja|a|avait)\s+(?:jamais\s+|deja\s+)?manage\b"
     r"(?!\s+(?:des?|les|un|une|ses|son|sa|le|la|l')\s*(?:comptes?|clients?|portefeuilles?|projets?|budgets?))"
 )
 _DOCUMENT = re.compile(
@@ -220,6 +242,44 @@ _SHORT_NOTICE = re.compile(
     r"|\b(?:en|in|within|under|sous|moins\s+de|less\s+than)\s+\d{1,2}\s*(?:h|hrs?|hours?|heures?)\b"
     r"|\b(?:derniere|last)[\s-]minute\b|\bau\s+pied\s+leve\b|\bshort\s+notice\b"
 )
+# Asking about the client, or never doing so ("never once asked why the client was unhappy", "asked us a lot
+# about our customers"), and talking over everyone (« parle tout seul, difficile d'en placer une »).
+_ASKS_ABOUT = re.compile(
+    r"\b(?:never|not\s+once|didn'?t|did\s+not)\s+(?:once\s+)?(?:asked?|enquired)\s+(?:\w+\s+)?(?:what|why|how|who|whether|about)\b"
+    r"|\b(?:n'a|n'ont)\s+(?:jamais|pas)\s+demande\s+(?:\w+\s+)?(?:ce\s+que|pourquoi|comment|qui|si)\b"
+    r"|\b(?:asked|asks|asking)\s+(?:us|me|them|the\s+panel|everyone)\s+(?:a\s+lot|lots|loads|plenty|so\s+much)\s+(?:about|on)\b"
+    r"|\bparl\w*\s+(?:tout|tt)\s+seule?s?\b|\bd'en\s+placer\s+une\b|\bget\s+a\s+word\s+in\b"
+)
+# Training newcomers is managing people (« a formé les 2 commerciaux arrivés », "trained the two new hires").
+_TRAINS_PEOPLE = re.compile(
+    r"\b(?:a\s+forme|formait|forme|a\s+accompagne|accompagnait|a\s+coache|coachait|a\s+onboarde|onboardait)\s+"
+    r"(?:(?:les|des|ses|nos)\s+(?:\d+\s+|deux\s+|trois\s+)?|\d+\s+|deux\s+|trois\s+|quatre\s+|cinq\s+)(?:[a-z][\w-]*\s+){0,2}?(?:commerciaux|commerciales|nouveaux|"
+    r"nouvelles|recrues|juniors?|arrivants|arrivantes|alternants|stagiaires|ams?|collegues|vendeurs|vendeuses)\b"
+    r"|\b(?:trained|onboarded|coached|mentored|shadowed|ramped\s+up)\s+(?:and\s+\w+\s+)?(?:the\s+|our\s+|his\s+|her\s+|"
+    r"their\s+|\d+\s+|two\s+|three\s+|four\s+|a\s+few\s+|several\s+)+(?:new\s+)?(?:hires|joiners|starters|reps|ams|"
+    r"juniors|recruits|colleagues|team\s?mates|sdrs|bdrs)\b"
+)
+# A team moved from one way of working to another (« a fait passer son équipe d'un suivi Excel à des alertes »,
+# "moved the team from a spreadsheet to automatic alerts").
+_MOVED_TEAM = re.compile(
+    r"\b(?:fait|faire|faisait)\s+passer\s+(?:son|sa|l'|leur|toute\s+l'|toute\s+son|tout\s+le|tout\s+son)\s*"
+    r"(?:equipe|service|pole|team|suivi|process\w*)\b"
+    r"|\b(?:moved|switched|migrated|shifted|transitioned|took|got)\s+(?:the|his|her|their|our)\s+(?:whole\s+)?"
+    r"(?:team|department|unit|process|workflow)\s+(?:off|from|onto|over\s+to)\b"
+)
+# A topic the interviewer did not see (« l'anglais, elle ne l'a jamais vu »): nothing to judge, like _NOT_DISCUSSED.
+_NOT_SEEN = re.compile(
+    r"\bne\s+l'a\s+(?:jamais|pas)\s+vue?\b|^\s*pas\s+vue?\b|\bnever\s+(?:saw|seen)\s+(?:it|her|him)\s+(?:in\s+action|used)\b"
+)
+# Planning ahead by a stated lead time ("renewal calls 120 days before term", « relance 3 mois avant l'échéance »).
+_LEAD_TIME = re.compile(
+    r"\b\d{1,3}\s*(?:days?|weeks?|months?|jours?|j|semaines?|mois)\s+(?:before|ahead\s+of|in\s+advance|avant|en\s+amont)\b"
+)
+# A market known well by a recruiter's word for it (« hyper calé sur le marché », "savvy about the sector").
+_SAVVY = re.compile(
+    r"\b(?:calee?s?|pointue?s?|incollables?|experte?s?|savvy|clued[- ]up|expert)\s+(?:sur|en|on|about|in)\s+"
+    r"(?:(?:le|la|les|l'|son|sa|ses|the|his|her|their)\s*)?(?:\w+\s+){0,1}(?:marche|secteur|metier|market|industry|sector)\b"
+)
 # "BP" (business plan) is only read in capitals, as the role abbreviations are.
 _BP = re.compile(r"(?<![\w/])BPs?(?![\w/])")
 
@@ -228,6 +288,22 @@ def _last(pattern: re.Pattern[str], text: str) -> int | None:
     """Where the last match of `pattern` in `text` starts, or None."""
     starts = [m.start() for m in pattern.finditer(text)]
     return starts[-1] if starts else None
+
+
+_NEGATED = re.compile(r"\b(?:n'|ne|pas|jamais|never|no|not|without|sans|aucun\w*|peu|little)\b|n't\b")
+_N_ACCOUNTS = re.compile(r"\b\d+\s+(?:[a-z][\w-]*\s+){0,2}(?:accounts|accts|comptes|clients|customers)\b")
+
+
+def _states_tenure(folded: str) -> bool:
+    """Whether a folded clause states, with no negation, years in a role or a book of accounts held."""
+    if _NEGATED.search(folded):
+        return False
+    return any(p.search(folded) for p in (_YEARS_IN, _OWNS_ACCOUNTS, _BOOK, _N_ACCOUNTS))
+
+
+def _knows_market(folded: str) -> bool:
+    """Whether a folded clause says, with no negation, that someone knows how a market works (_KNOWS_MARKET)."""
+    return not _NEGATED.search(folded) and any(p.search(folded) for p in (_KNOWS_MARKET, _SAVVY))
 
 
 def _structural_spans(clause: str, folded: str, segment: str) -> dict[str, list[int]]:
@@ -251,6 +327,11 @@ def _structural_spans(clause: str, folded: str, segment: str) -> dict[str, list[
     add("interpersonal", [m.start() for m in _COMES_ACROSS.finditer(folded)])
     add("sector_knowledge", [m.start() for m in _KNOWS_MARKET.finditer(folded)])
     add("reactivity", [m.start() for m in _SHORT_NOTICE.finditer(folded)])
+    add("listening", [m.start() for m in _ASKS_ABOUT.finditer(folded) if not _INTERVIEWER.search(folded[: m.start()])])
+    add("team_management", [m.start() for m in _TRAINS_PEOPLE.finditer(folded)])
+    add("process_improvement", [m.start() for m in _MOVED_TEAM.finditer(folded)])
+    add("organisation", [m.start() for m in _LEAD_TIME.finditer(folded)])
+    add("sector_knowledge", [m.start() for m in _SAVVY.finditer(folded)])
     add("data_kpi", [m.start() for m in _BP.finditer(clause)])
     return found
 
@@ -354,6 +435,30 @@ def match_embeddings(
 # --------------------------------------------------------------------------- the offline stage
 
 
+# A transcript's answer, labelled as the candidate's ("[00:07:17] Candidat (Maxime) : ...", "A: ...").
+_ANSWER_LABEL = re.compile(
+    r"^(?:\[[^\]]{1,20}\]\s*)?(?:candidat\w*|candidate|cand\.?|r|a|answer|reponse|rep)\b[^:?]{0,30}:\s"
+)
+
+
+def _answered_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:
+    """Start of each answer → the competencies its question named ("Et côté anglais ?" then "Candidat : Je le lis,
+    mais à l'oral je suis pas à l'aise"): the answer is about the question's topic. Only answers labelled as the
+    candidate's, or following a topic of a few words on the same line (« Anglais ? courant »): a bare next line after
+    a question may be anything."""
+    text = prep.sanitized.text
+    out: dict[int, list[str]] = {}
+    for seg, nxt in zip(prep.segments, prep.segments[1:], strict=False):
+        if seg.non_evidence != "question" or nxt.excluded_by or nxt.non_evidence:
+            continue
+        same_line = "\n" not in text[seg.end : nxt.start] and len(re.findall(r"\w+", text[seg.start : seg.end])) <= 3
+        if same_line or _ANSWER_LABEL.match(fold(text[nxt.start : nxt.end])):
+            ids = list(_cue_spans(fw, fold(text[seg.start : seg.end])))
+            if ids:
+                out[nxt.start] = ids
+    return out
+
+
 def _kb_embedder(services: Services) -> Embedder | None:
     """The knowledge base's embedder, or None when the index cannot be opened (cues alone still work)."""
     try:
@@ -386,18 +491,49 @@ def _match_clauses(
         embedder is not None
         and sum(len(re.findall(r"\w+", c)) >= EMBED_MIN_WORDS for c in clause_texts) > MAX_EMBEDDED_CLAUSES
     )
+    answers = _answered_topics(prep, fw)
     previous: tuple[int, list[str]] | None = None  # (segment end, competencies) for cue-less follow-on clauses
+    last: tuple[int, int, list[str]] | None = None  # the last clause that gave evidence: (start, end, competencies)
     for (start, end), emb in zip(clauses, by_embedding, strict=False):
         clause = text[start:end]
         folded = fold(clause)
-        if is_header(folded) or _NOT_DISCUSSED.search(folded):
-            continue  # "pas parlé anglais", "didn't get to English": a topic not covered is no evidence
+        if is_header(folded):
+            continue
+        if (nd := _NOT_DISCUSSED.search(folded) or _NOT_SEEN.search(folded)) is not None:
+            # "pas parlé anglais", "didn't get to English": a topic not covered is no evidence. In a block of
+            # unpunctuated lines (dictation), only the line saying so and those after it are dropped.
+            lines_before = folded.count("\n", 0, nd.start())
+            cut = -1
+            for _ in range(lines_before):
+                cut = clause.index("\n", cut + 1)
+            if cut <= 0 or not clause[:cut].strip():
+                continue
+            end = start + len(clause[:cut].rstrip())
+            clause = text[start:end]
+            folded = fold(clause)
+        if (
+            last is not None
+            and len(re.findall(r"\w+", folded)) <= 3
+            and "\n" not in text[last[1] : start]
+            and (verdict := polarity(clause)) != "neutral"
+            and not _cue_spans(fw, folded)
+        ):
+            # A short verdict after a statement ("held the price, offered a longer term. Strong."): it judges that
+            # statement, quoted with it.
+            judged = prep.evidence(last[0], last[1], verdict).start
+            for cid in last[2]:
+                items = found.setdefault(cid, [])
+                if items and items[-1].start == judged:
+                    items.pop()  # the statement is quoted again, with its verdict
+                items.append(prep.evidence(last[0], end, verdict))
+            last = None
+            continue
         spans = _cue_spans(fw, folded)
         seg = next(s for s in prep.segments if s.start <= start < s.end)
         seg_end = seg.end
         for cid, positions in _pattern_spans(fw, clause, folded, set(spans), fold(text[seg.start : seg.end])).items():
             spans[cid] = sorted(spans.get(cid, []) + positions)
-        ids = list(spans)
+        ids = list(spans) + [cid for cid in answers.get(seg.start, []) if cid not in spans]
         if emb and emb not in ids:
             ids.append(emb)
         if not ids and previous and previous[0] == seg_end:
@@ -405,6 +541,7 @@ def _match_clauses(
         if not ids:
             continue
         previous = (seg_end, ids)
+        last = (start, end, ids)
         clause_pol = polarity(clause)
         for cid in ids:
             pol = clause_pol
@@ -418,6 +555,17 @@ def _match_clauses(
                 begin = max(0, kept - 30)
                 cut = max(folded.rfind(c, begin, kept) for c in ",;:")
                 pol = polarity(folded[cut + 1 if cut >= 0 else begin :])
+            if cid == "experience_similar" and pol == "neutral" and _states_tenure(folded):
+                pol = "positive"  # "7 ans chez un éditeur, 40 comptes": a tenure or a book held is a strength
+            if (
+                cid == "team_management"
+                and pol == "neutral"
+                and not _NEGATED.search(folded)
+                and _TRAINS_PEOPLE.search(folded)
+            ):
+                pol = "positive"  # "trained the two new hires": having brought people up to speed is a strength
+            if cid == "sector_knowledge" and pol == "neutral" and _knows_market(folded):
+                pol = "positive"  # "knows how utility procurement works": knowing a market is a strength
             if len(ids) > 1 and cid in spans:
                 # Several competencies in one clause: judge each by the comma-separated part that names it.
                 pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", folded)]

@@ -34,7 +34,13 @@ ravi | ravie | ravis | delighted | satisfait | satisfaite | satisfaits | thrille
 defused | de-escalated | sauve | sauvee | a sauve | re-signe | resigne | a re-signe | recupere | a recupere |
 won back | won them back | retained | l'a garde | l'a gardee | a tout gere | tout gere | handled everything |
 off the top of her head | off the top of his head | de tete | friendly | sympathique | chaleureux | chaleureuse |
-signpos
+signpos | nobody asked | no one asked | nobody asked her to | nobody asked him to | personne ne lui a demande |
+personne lui a demande | personne ne l'a demande | personne me l'a demande | personne ne me l'a demande |
+personne ne leur a demande | tres cale | tres calee | hyper cale | hyper calee | super cale | super calee |
+incollable | better than | mieux que | stronger than | plus fort que | plus forte que | settled | regle | reglee |
+did n't wait | n'a pas attendu | without waiting | same day | same afternoon | le jour meme | dans la journee |
+dans l'heure | within the hour | suivi propre | tres propre | a fait passer | asked us a lot | asked us lots |
+asked me a lot | asked me lots | le plus rentable | la plus rentable | rentable
 """
 _NEGATIVE = """
 faible | faibles | insuffisant | insuffisante | insuffisants | limite | limitee | limites | manque | manquait |
@@ -52,7 +58,10 @@ m'a coupe | m'a coupee | repond a cote | a cote de la plaque | brouillon | broui
 rude | arrogant | arrogante | impatient | impatiente | s'enerve | agace | disorganised | disorganized |
 desorganise | desorganisee | gave away | jumped | rushed | vague | unprepared | pas prepare | not prepared |
 lost | perdu | perdue | overselling | talks too much | parle trop | stiff | guinde | guindee | illisible |
-illisibles | unreadable | hard to follow | difficile a suivre | nervous | nerveux | nerveuse | pb | pbs | signneg
+illisibles | unreadable | hard to follow | difficile a suivre | nervous | nerveux | nerveuse | pb | pbs | signneg |
+passive | passif | d'en placer une | parle tout seul | parler tout seul | parle tt seul | parler tt seul |
+s'est braque | s'est braquee | se braque | ton sec | sur la defensive | defensive | bristled | curt | too polished |
+worse than | moins bon que | moins bonne que | weaker than | only named | only mentioned | only cited | only listed
 """
 # Reservations: the interviewer doubts or wants to test the point ("à challenger sur la négo", "needs work on
 # discovery"). They outweigh one positive word in the same clause: "solide… à challenger sur la négo" is no strength.
@@ -64,11 +73,13 @@ doubt | doubts | doubtful | doute | doutes | mitige | mitigee | not convinced | 
 pas convaincant | pas convaincante | un peu juste | reste a prouver | to be proven | a confirmer |
 work in progress | en progres | could be better | a muscler | a consolider | to watch | a surveiller |
 avec reserve | avec reserves | reserve sur | reserves sur | quelques reserves | des reserves | with reservations |
-some reservations | reservations about | reservations on
+some reservations | reservations about | reservations on | moins convaincu | moins convaincue | less convinced |
+not so sure
 """
 # Phrases holding a negator that negate nothing: saying no to a client is a stance, not a negation.
 _NEUTRAL = """
-say no | says no | saying no | said no | dire non | dit non | dis non
+say no | says no | saying no | said no | dire non | dit non | dis non | sans contrepartie | plus aucun |
+no longer any | made no difference | no difference | aucune difference
 """
 _NEGATORS = {
     "ne",
@@ -103,9 +114,59 @@ _SIGNS = re.compile(
 )
 
 
+# A figure that rose ("from 81% to 90%", « de 150k à 600k », "1.2M -> 1.8M"), both sides in the same unit; a rise of
+# what should fall (churn, costs, delays) is no good news.
+_NUM = r"(\d+(?:[.,]\d+)?)\s*(%|k|m|md|bn|million|millions|mille|points?|pts?)?\s*(?:€|eur|euros?|\$|usd)?"
+_RISE = re.compile(
+    r"\b(?:from|de|d'|du)\s*"
+    + _NUM
+    + r"\s+(?:to|a|au)\s+"
+    + _NUM
+    + r"|(?<![\w.,])"
+    + _NUM
+    + r"\s*(?:->|→|=>)\s*"
+    + _NUM
+)
+_SHOULD_FALL = re.compile(
+    r"\b(?:churn\w*|attrition|costs?|couts?|delais?|delays?|retards?|pertes?|loss(?:es)?|turnover|resiliations?|"
+    r"cancellations?|tickets?|complaints?|plaintes?|reclamations?|dso|impayes?)\b"
+)
+
+
+_CHANGE = re.compile(
+    r"\b(?:went|gone|grew|grown|increased|rose|risen|took|taken|moved|brought|raised|pushed|lifted|dropped|fell|cut|"
+    r"reduced|passe\w*|passer|augmente\w*|monte\w*|developpe\w*|fait\s+passer|baisse\w*|reduit\w*)\b"
+)
+
+
+def _figure(number: str) -> float:
+    return float(number.replace(",", "."))
+
+
+def _rises_as_words(folded: str) -> str:
+    """The text with each figure that rose (or fell, for what should fall) replaced by "signpos" / "signneg"."""
+
+    def word(m: re.Match[str]) -> str:
+        g = m.groups()
+        a, ua, b, ub = g[0:4] if g[0] is not None else g[4:8]
+        if (ua or "") != (ub or ""):
+            return m.group(0)
+        if not (ua or _CHANGE.search(folded, max(0, m.start() - 40), m.start())):
+            return m.group(0)  # "from 9 to 5", « de 2 à 3 rdv par semaine »: a range, not a change
+        if _figure(b) == _figure(a):
+            return m.group(0)
+        up = _figure(b) > _figure(a)
+        if _SHOULD_FALL.search(folded, max(0, m.start() - 40), m.start()):
+            up = not up
+        return " signpos " if up else " signneg "
+
+    return _RISE.sub(word, folded)
+
+
 def _signs_as_words(folded: str) -> str:
-    """The text with its telegraphic signs replaced by the words "signpos" / "signneg" that the cue lists hold."""
-    return _SIGNS.sub(lambda m: " signpos " if "+" in m.group(0) else " signneg ", folded)
+    """The text with its telegraphic signs replaced by the words "signpos" / "signneg" that the cue lists hold, and
+    its rising or falling figures too (_rises_as_words)."""
+    return _SIGNS.sub(lambda m: " signpos " if "+" in m.group(0) else " signneg ", _rises_as_words(folded))
 
 
 def _tokens(folded: str) -> list[str]:
@@ -178,6 +239,7 @@ def _governing_negators(toks: list[str], start: int) -> set[int]:
 
 
 _PUNCT = {",", ";", ":", "(", ")"}
+_INTERVIEWER_RELATIVE = {("qu'", "on"), ("que", "nous"), ("que", "je"), ("that", "we"), ("which", "we"), ("that", "i")}
 
 
 def _phrases(spec: str) -> list[tuple[str, ...]]:
@@ -224,6 +286,10 @@ def polarity(text: str) -> Polarity:
         score += sign
     # "veut tout pour rien", "de rien": no negation
     loose = {j for j, t in enumerate(toks) if t == "rien" and j > 0 and toks[j - 1] in ("pour", "de")}
+    # "deux questions qu'on n'avait pas mises dans le brief": a negation in a relative clause about the interviewer
+    for j in range(1, len(toks)):
+        if (toks[j - 1], toks[j]) in _INTERVIEWER_RELATIVE:
+            loose |= {k for k in range(j + 1, min(len(toks), j + 5)) if toks[k] in _NEGATORS}
     if any(t in _NEGATORS for j, t in enumerate(toks) if j not in used_negators | taken | loose):
         score -= 1  # a bare negation ("n'a jamais managé", "no CRM experience") speaks against the point
     return "positive" if score > 0 else "negative" if score < 0 else "neutral"

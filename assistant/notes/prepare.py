@@ -110,8 +110,10 @@ class Segment:
     """The excluding flag kinds (EXCLUDING_KINDS) it holds; empty when it may count as evidence."""
     non_evidence: str = ""
     """Why this segment is about the meeting, not the candidate, so never evidence: "header" (the meeting's title
-    line: role, date, duration, channel), "next_step" (what happens next) or "logistics" (availability, notice
-    period, salary expectations, remote work); "" when it may count as evidence. Not a flag: it is still quoted
+    line: role, date, duration, channel), "next_step" (what happens next), "logistics" (availability, notice
+    period, salary expectations, remote work), "question" (the interviewer's question without its answer), "grid"
+    (the interviewer's own score or verdict) or "pitch" (the role or company presented to the candidate); "" when
+    it may count as evidence. Not a flag: it is still quoted
     nowhere as evidence, but stays in the text the LLM reads."""
 
 
@@ -270,9 +272,95 @@ _META = re.compile(
 
 _OK = re.compile(r"\bok\b")
 
+# The interviewer's question with no answer in it (folded text): a sentence ending in "?" put to "you"
+# (« Comment gérez-vous un client mécontent ? », "What would you do?"), a topic alone ("anglais ?", "and English?"),
+# or an interview prompt ("Tell me about a process you changed."). A speaker label ("[00:03] Recruteuse : ") is
+# skipped first. "She asked what our churn was?" reports the candidate: a third person keeps it.
+_SPEAKER = re.compile(r"^(?:\[[^\]]{1,20}\]\s*)?(?:[^:?]{1,40}?\s*:\s+)?")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|vous|votre|vos|tu|ton|ta|tes|toi)\b|-(?:vous|tu)\b|\bt'")
+_THIRD_PERSON = re.compile(r"\b(?:she|he|her|his|him|they|il|elle|ils|elles|lui|candidat\w*|candidate)\b")
+_PROMPT = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:walk\s+me\s+through|talk\s+me\s+through|tell\s+me\s+(?:about|how|why|what)|"
+    r"describe|give\s+me\s+an\s+example|racontez|raconte|decrivez|decris|parlez-moi|parle-moi|donnez-moi\s+un\s+exemple)\b"
+)
+_QUESTIONS_HEADING = re.compile(
+    r"^(?:questions?|qs|(?:the\s+)?questions?\s+(?:asked|covered|posees|abordees|prevues|du\s+guide|from|de\s+la\s+grille))"
+    r"(?:\s*\([^)]{0,40}\))?\s*(?::|->|→)?\s*$"
+)
+
+
+def _is_question(folded: str) -> bool:
+    """Whether a folded segment is the interviewer's question without its answer (see _SPEAKER, _PROMPT)."""
+    body = _SPEAKER.sub("", folded.strip(), count=1).strip()
+    if _QUESTIONS_HEADING.match(folded.strip()):
+        return True
+    if _THIRD_PERSON.search(body):
+        return False
+    if body.endswith("?"):
+        # a topic alone ("anglais ?"); "English probably fine?" is a hedged judgement, not a question
+        return bool(_SECOND_PERSON.search(body)) or (len(re.findall(r"\w+", body)) <= 3 and polarity(body) == "neutral")
+    return bool(_PROMPT.match(body) and _SECOND_PERSON.search(body))
+
+
+# The interviewer's own grid: a label and a score, nothing observed ("Communication: 4", "Leadership: N/A",
+# "Overall rating: 3 - Mixed", « Grille interne : 4/5 (Nadia) / 3.5 (moi) », "Votes: Grace 3.5, Luis 4").
+_SCORE = r"(?:[0-5](?:[.,]5)?(?:\s*/\s*(?:5|10))?)"
+_GRID_LINE = re.compile(
+    r"^[^\W\d][\w' &/()-]{0,40}?\s*(?::|=|->|→)\s*(?:" + _SCORE + r"|n/?a|not\s+(?:assessed|rated|evaluated|scored)|"
+    r"non\s+(?:evalue|note|teste)e?s?|-+)\s*(?:(?:\s[-–]\s*|\()[^\W\d][\w' -]{0,20}\)?)?\s*[.]?$"
+)
+_GRID_LABEL = re.compile(
+    r"^[^:]{0,30}?\b(?:votes?|grille|grid|ratings?|scoring|notes?\s+(?:globale|grille|finale)|overall|"
+    r"recommendation|reco|recommandation|verdict|decision|avis\s+global)\b[^:]{0,30}(?::|->|→)"
+)
+_GRID_VALUE = re.compile(
+    r"(?<![\w.,/])" + _SCORE + r"(?![\w.,]?\d)|\b(?:(?:lean|strong|weak)\s+)?(?:no\s+)?(?:hire|go)\b|\bno[\s-]go\b"
+)
+
+
+def _is_grid(folded: str) -> bool:
+    """Whether a folded segment is the interviewer's own score or verdict line rather than an observation."""
+    text = folded.strip()
+    if _GRID_LINE.match(text):
+        return True
+    label = _GRID_LABEL.match(text)
+    return bool(label and len(re.findall(r"\w+", text)) <= 20 and _GRID_VALUE.search(text, label.end()))
+
+
+# A section presenting the role or the company to the candidate (« Ce que je lui ai présenté : », "About the role:"):
+# what the job offers is not what the candidate showed. It runs to the next blank line or heading.
+_PITCH_HEADING = re.compile(
+    r"^(?:ce\s+que\s+(?:je\s+lui\s+ai|j'ai|on\s+lui\s+a|nous\s+lui\s+avons)\s+(?:presente|explique|dit|vendu|pitche)|"
+    r"(?:presentation|pitch)\s+(?:du\s+poste|de\s+l'entreprise|de\s+la\s+boite|du\s+role|de\s+l'equipe|de\s+la\s+societe)|"
+    r"(?:le\s+)?poste\s+(?:presente|propose)|pitch|(?:about|on)\s+(?:the\s+|our\s+)?(?:role|job|position|company|team)|"
+    r"(?:role|job|position)\s+(?:pitch|overview|presented|description)|"
+    r"what\s+(?:i|we)\s+(?:told|pitched|presented|explained|said)(?:\s+to)?(?:\s+(?:him|her|them|the\s+candidate))?"
+    r"(?:\s+about\s+(?:the\s+|our\s+)?(?:role|job|position|company|team))?)\s*(?::|->|→)\s*$"
+)
+_HEADING = re.compile(r"^[^\W\d][\w' ()/-]{0,40}(?::|->|→)\s*$")
+
+
+def _section_spans(text: str, heading: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The [start, end) spans of the sections of `text` opened by a line matching `heading` (folded): each runs to
+    the next blank line or the next heading (_HEADING)."""
+    spans: list[tuple[int, int]] = []
+    pos, start = 0, None
+    for line in text.splitlines(keepends=True):
+        folded = fold(_BULLET.sub("", line)).strip()
+        if start is not None and (not folded or (_HEADING.match(folded) and not _BULLET.match(line))):
+            spans.append((start, pos))
+            start = None
+        if start is None and heading.match(folded):
+            start = pos
+        pos += len(line)
+    if start is not None:
+        spans.append((start, pos))
+    return spans
+
 
 def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
-    """Why a segment is about the meeting rather than the candidate ("header", "next_step", "logistics"), or "".
+    """Why a segment is about the meeting rather than the candidate ("header", "next_step", "logistics", "question",
+    "grid"), or "".
 
     Only lines that carry no judgement are marked (a polar word keeps a line as possible evidence), except next
     steps: "Overall strong, next step case study" says nothing about one competency."""
@@ -280,6 +368,10 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
     words = len(re.findall(r"\w+", folded))
     if _NEXT_STEP.search(folded) and words <= 20:
         return "next_step"
+    if _is_question(folded):
+        return "question"
+    if _is_grid(folded):
+        return "grid"
     if _LOGISTICS.search(folded) and words <= 25 and polarity(_OK.sub(" ", _LOGISTICS.sub(" ", folded))) == "neutral":
         return "logistics"  # "48-52k fixed": "fixed" is the pay, not a judgement; "remote 2j ok" is agreement
     if polarity(folded) != "neutral":
@@ -361,6 +453,8 @@ def prepare(notes: str, max_chars: int) -> Prepared:
     text = sanitized.text
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     first_line_end = len(text) if first_line_end < 0 else first_line_end
+    pitch = _section_spans(text, _PITCH_HEADING)
+    asked = _section_spans(text, _QUESTIONS_HEADING)  # a list of the questions put to the candidate
     for start, end in split_segments(text):
         orig = sanitized.span_to_original(start, end)
         line_start = text.rfind("\n", 0, start) + 1
@@ -370,6 +464,10 @@ def prepare(notes: str, max_chars: int) -> Prepared:
         reason = non_evidence_reason(text[start:end], first_line=end <= first_line_end)
         if not reason and end <= first_line_end and whole_line:
             reason = "header" if non_evidence_reason(whole_line, first_line=True) == "header" else ""
+        if not reason and any(a <= start < b for a, b in pitch):
+            reason = "pitch"
+        if not reason and any(a <= start < b for a, b in asked):
+            reason = "question"
         segments.append(Segment(start, end, orig, _excluding_kinds(flags, orig), reason))
     flags.sort(key=lambda f: (EXCLUDING_KINDS.index(f.kind) if f.kind in EXCLUDING_KINDS else 9, f.start or 0))
     return Prepared(notes, sanitized, flags, segments, language)
