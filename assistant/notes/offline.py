@@ -294,16 +294,18 @@ _NEGATED = re.compile(r"\b(?:n'|ne|pas|jamais|never|no|not|without|sans|aucun\w*
 _N_ACCOUNTS = re.compile(r"\b\d+\s+(?:[a-z][\w-]*\s+){0,2}(?:accounts|accts|comptes|clients|customers)\b")
 
 
-def _states_tenure(folded: str) -> bool:
-    """Whether a folded clause states, with no negation, years in a role or a book of accounts held."""
-    if _NEGATED.search(folded):
-        return False
-    return any(p.search(folded) for p in (_YEARS_IN, _OWNS_ACCOUNTS, _BOOK, _N_ACCOUNTS))
+# Facts that are strengths in themselves when nothing in the clause negates them, per competency.
+_PLAIN_STRENGTHS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "experience_similar": (_YEARS_IN, _OWNS_ACCOUNTS, _BOOK, _N_ACCOUNTS),  # "7 ans chez un éditeur, 40 comptes"
+    "team_management": (_TRAINS_PEOPLE,),  # "trained the two new hires": bringing people up to speed
+    "sector_knowledge": (_KNOWS_MARKET, _SAVVY),  # "knows how utility procurement works"
+}
 
 
-def _knows_market(folded: str) -> bool:
-    """Whether a folded clause says, with no negation, that someone knows how a market works (_KNOWS_MARKET)."""
-    return not _NEGATED.search(folded) and any(p.search(folded) for p in (_KNOWS_MARKET, _SAVVY))
+def _plain_strength(cid: str, folded: str) -> bool:
+    """Whether a folded clause states, with no negation, a fact that is a strength for `cid` (_PLAIN_STRENGTHS)."""
+    patterns = _PLAIN_STRENGTHS.get(cid, ())
+    return bool(patterns) and not _NEGATED.search(folded) and any(p.search(folded) for p in patterns)
 
 
 def _structural_spans(clause: str, folded: str, segment: str) -> dict[str, list[int]]:
@@ -555,17 +557,8 @@ def _match_clauses(
                 begin = max(0, kept - 30)
                 cut = max(folded.rfind(c, begin, kept) for c in ",;:")
                 pol = polarity(folded[cut + 1 if cut >= 0 else begin :])
-            if cid == "experience_similar" and pol == "neutral" and _states_tenure(folded):
-                pol = "positive"  # "7 ans chez un éditeur, 40 comptes": a tenure or a book held is a strength
-            if (
-                cid == "team_management"
-                and pol == "neutral"
-                and not _NEGATED.search(folded)
-                and _TRAINS_PEOPLE.search(folded)
-            ):
-                pol = "positive"  # "trained the two new hires": having brought people up to speed is a strength
-            if cid == "sector_knowledge" and pol == "neutral" and _knows_market(folded):
-                pol = "positive"  # "knows how utility procurement works": knowing a market is a strength
+            if pol == "neutral" and _plain_strength(cid, folded):
+                pol = "positive"
             if len(ids) > 1 and cid in spans:
                 # Several competencies in one clause: judge each by the comma-separated part that names it.
                 pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", folded)]

@@ -166,18 +166,26 @@ def spelled_out(question: str) -> str:
     return question if not added else f"{question}\n{' '.join(added)}"
 
 
+def _folded_words(question: str) -> str:
+    """The question folded to its words, one space apart and padded, for matching the stem lists below."""
+    return " " + re.sub(r"[^a-z0-9]+", " ", fold(question)) + " "
+
+
+def _named(text: str, stems: tuple[str, ...], whole_word: bool = False) -> list[str]:
+    """The stems (hyphens standing for spaces) that `text` (from _folded_words) names at a word's start."""
+    tail = " " if whole_word else ""
+    return [stem for stem in stems if f" {stem.replace('-', ' ')}{tail}" in text]
+
+
 def off_topic(question: str) -> list[str]:
     """The question's words that name a topic next to recruiting which the guide does not cover ("préavis")."""
-    text = " " + re.sub(r"[^a-z0-9]+", " ", fold(question)) + " "
-    return [stem for stem in OFF_TOPIC if f" {stem.replace('-', ' ')}" in text]
+    return _named(_folded_words(question), OFF_TOPIC)
 
 
 def other_role(question: str) -> list[str]:
     """The jobs the guide does not cover that the question names, not as a candidate's background."""
-    text = " " + re.sub(r"[^a-z0-9-]+", " ", fold(question)).replace("-", " ") + " "
-    if any(f" {marker.replace('-', ' ')}" in text for marker in BACKGROUND):
-        return []
-    return [role for role in OTHER_ROLES if f" {role.replace('-', ' ')} " in text]
+    text = _folded_words(question)
+    return [] if _named(text, BACKGROUND) else _named(text, OTHER_ROLES, whole_word=True)
 
 
 def topic_words(question: str) -> list[str]:
