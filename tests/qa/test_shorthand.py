@@ -50,3 +50,28 @@ def test_another_job_counts_unless_it_is_the_candidates_background() -> None:
     assert other_role("coming from customer success, is she a fit for AM?") == []
     assert other_role("quel salaire pour un account manager senior ?") == []
     assert other_role("les accountants du cabinet") == []  # "accountant" only as a whole word
+
+
+def test_a_job_named_as_the_interviewer_or_the_asker_is_not_the_job_recruited_for() -> None:
+    # The guide's second round is run by "un.e responsable des ventes": the head of sales as interviewer is its topic.
+    assert other_role("As head of sales, what should I look for in my round with the AM candidates?") == []
+    assert other_role("je suis directeur commercial, je fais passer le 2e entretien : je teste quoi ?") == []
+    assert other_role("our sales director joins the final round: what is that round for?") == []
+    assert other_role("we're hiring a sales director: which interview steps?") == ["sales-director"]
+    assert other_role("recruter un directeur commercial, quelles étapes ?") == ["directeur-commercial"]
+
+
+def test_senior_jobs_above_the_account_manager_are_other_roles() -> None:
+    assert other_role("interview questions for a key account director?") == ["director"]
+    assert other_role("fiche de poste d'un directeur grands comptes") == ["directeur"]
+    assert other_role("quel fixe pour un chargé de clientèle en banque ?") == ["charge-de-clientele"]
+    assert other_role("compétences d'un key account manager ?") == []
+
+
+def test_pay_and_contract_forms_the_guide_leaves_out_are_off_topic() -> None:
+    assert off_topic("a sign-on bonus for a senior AM, how much?") == ["sign-on-bonus"]
+    assert off_topic("des BSPCE pour les premiers commerciaux ?") == ["bspce"]
+    assert off_topic("un AM en alternance, c'est possible ?") == ["alternance"]
+    assert off_topic("OKRs for my account managers next quarter?") == ["okr"]
+    assert off_topic("modèle de mail de refus après un entretien") == ["mail-de-refus"]
+    assert off_topic("is international experience a plus?") == []  # "intern" is not a stem here
