@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..text import fold
-from .models import Evidence
-from .polarity import has_reservation, polarity
+from .models import Evidence, Polarity
+from .polarity import has_reservation, is_hedged, polarity
 from .prepare import Prepared, is_header, split_clauses
 
 if TYPE_CHECKING:
@@ -65,11 +65,22 @@ class OfflineEvidence:
 _FEMININE = ((r"el", r"el(?:le)?"), (r"en", r"en(?:ne)?"), (r"if", r"i(?:f|ve)"), (r"eux", r"eu(?:x|se)"))
 
 
+_SINGULAR_AFTER = (
+    r"(?:un|une|le|la|l'|de|d'|du|aucun|aucune|ni|sans|chaque|son|sa|leur|ce|cette|quel|quelle|en|par|premiere|"
+    r"premier|seul|seule|meme)"
+)
+
+
 def _cue_pattern(cue: str, french: bool = False) -> re.Pattern[str]:
     """A folded cue as a whole-word pattern; on words of 4 letters or more, plural endings are allowed, and on a
     French cue (`french`) of 6 letters or more the feminine ones too."""
     folded = fold(cue)
     body = re.escape(folded).replace(r"\ ", r"\s+")
+    last_word = folded.split()[-1] if folded.split() else ""
+    if french and last_word.endswith("s") and not last_word.endswith("ss") and len(last_word) >= 7:
+        # a French cue given in the plural also reads in the singular after a determiner (« priorités » → « aucune
+        # priorité »), not as an adjective after a noun (« objectif chiffré ») nor as « chiffre d'affaires » (revenue)
+        return re.compile(rf"(?<![\w])(?:{body}|{_SINGULAR_AFTER}\s*{body[:-1]}(?!\s+d'affaires))(?![\w])")
     ending = ""
     if cue[-1:].isalpha() and len(cue) >= 4:
         ending = "(?:s|es|x)?"
@@ -110,6 +121,37 @@ _COMPOUND_TAIL = re.compile(
 )
 
 
+# Cue words in a sense that is not the competency's, per competency (folded text): a purchasing department or buyer's
+# title is not a purchasing degree ("directeur achats", "Head of Procurement"), software licences are not a
+# « licence » degree, a company's network of branches is not the candidate's network, and « Synthèse : » opening a
+# line is the interviewer's summary, not a gift for synthesis.
+_OTHER_SENSE: dict[str, re.Pattern[str]] = {
+    "education": re.compile(
+        r"\b(?:directeur|directrice|direction|responsable|service|acheteur|acheteuse|head|heads|director|directors|"
+        r"manager|managers|vp|chief|officer)s?\s+(?:des\s+|du\s+|of\s+|d')?(?:achats?|procurement|purchasing)\b"
+        r"|\b(?:achats?|procurement|purchasing)\s+(?:director|manager|team|department|dept|head|heads|lead|officer|"
+        r"function|process|cycle|rules?|policy|platform|portal)s?\b"
+        r"|\b\d[\d\s.,]*\s+(?:[a-z]+\s+)?licences?\b|\blicences?\s+(?:logiciels?|software|utilisateurs?|users?|"
+        r"d'utilisation|saas|supplementaires)\b|\b(?:extensions?|renouvellements?|ventes?|nombre)\s+de\s+licences?\b"
+    ),
+    "network": re.compile(
+        r"\breseaux?\s+(?:d'agences|de\s+(?:magasins|boutiques|points\s+de\s+vente|distribution|franchises?|franchises|"
+        r"concessionnaires|concessions|succursales|revendeurs|distributeurs|partenaires|pharmacies|hotels|"
+        r"restaurants|entrepots|transport)|commercial|de\s+vente|informatique|wifi|electrique)\b"
+        r"|\b(?:branch|store|retail|dealer|distribution|reseller|partner|franchise|sales|hotel|restaurant|"
+        r"computer|wifi|road|rail|delivery)\s+networks?\b|\bnetwork\s+of\s+(?:branches|stores|shops|dealers|"
+        r"resellers|partners|franchises|agencies|hotels|restaurants|depots|warehouses)\b"
+    ),
+    "interpersonal": re.compile(r"^\W*(?:synthese|summary|en\s+synthese)\s*(?::|->|→)"),
+}
+
+
+def _other_sense(cid: str, folded: str, pos: int) -> bool:
+    """Whether the cue of `cid` at `pos` is used in another sense (_OTHER_SENSE)."""
+    pattern = _OTHER_SENSE.get(cid)
+    return pattern is not None and any(m.start() <= pos < m.end() for m in pattern.finditer(folded))
+
+
 def _cue_spans(fw: Framework, folded: str) -> dict[str, list[int]]:
     """Where each competency's cues start in `folded`.
 
@@ -120,7 +162,9 @@ def _cue_spans(fw: Framework, folded: str) -> dict[str, list[int]]:
     for cid, patterns in _cue_index(fw):
         for p in patterns:
             for m in p.finditer(folded):
-                if not _COMPOUND_TAIL.search(folded, max(0, m.start() - 20), m.start()):
+                if not _COMPOUND_TAIL.search(folded, max(0, m.start() - 20), m.start()) and not _other_sense(
+                    cid, folded, m.start()
+                ):
                     found.setdefault(cid, []).append(m.start())
     inside = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*[,/][^()]*\)", folded)]  # enumerations only
 
@@ -135,7 +179,8 @@ def _cue_spans(fw: Framework, folded: str) -> dict[str, list[int]]:
 # ("7 yrs in B2B payments", "5 ans chez un éditeur") and a number of accounts someone owns ("manages 12 enterprise
 # accounts", "gère un portefeuille d'env 40 clients"). On folded text.
 _YEARS_IN = re.compile(
-    r"\b\d{1,2}(?:[.,]5)?\s*\+?\s*(?:ans|an|annees|yrs?|years?)\b\s*(?:d'|de\s+|en\s+|dans\s+(?:le|la|les|l')?|"
+    r"\b\d{1,2}(?:[.,]5)?\s*\+?\s*(?:ans|an|annees|yrs?|years?)\b\s*(?:(?:k?am|account\s+manager)\s+(?=chez|at\b|in\b|dans))?"
+    r"(?:d'|de\s+|en\s+|dans\s+(?:le|la|les|l')?|"
     r"chez\s+|comme\s+|as\s+(?:an?\s+)?|in\s+|at\s+|of\s+)(?!age\b|old\b)"
 )
 # Who an account manager's accounts can be: clients by another name (brokers, dealers, pharmacies, hotels...).
@@ -203,6 +248,7 @@ _CLIENT_KEPT = re.compile(
     r"\b(?:sauve\w*|recupere\w*|re-?signe\w*|garde|gardee|retenu\w*|reconquis\w*|rattrape\w*|rattrapage|desamorce\w*|"
     r"renouvele\w*|est\s+reste|sont\s+restes|saved|won\s+(?:\w+\s+)?back|kept\s+(?:the|them|him|her|it)|retained|"
     r"renewed|re-?signed|stayed|rescued|defused|de-escalated|turned\s+(?:it|them|the\s+\w+)\s+around|"
+    r"extended|extending|prolonge\w*|reconduit\w*|"
     r"obtenu\s+(?:un|le|son|leur)\s+renouvellement|(?:got|secured|won)\s+(?:a|the)\s+renewal|settled|apologi[sz]\w*|"
     r"(?:got|get|had)\s+(?:the\s+|it\s+|that\s+)?(?:\w+\s+)?fixed)\b"
 )
@@ -223,7 +269,9 @@ _READABILITY = re.compile(
     r"\b(?:clair|claire|clairs|claires|clear|lisibles?|illisibles?|readable|unreadable|easy\s+to\s+(?:read|skim|follow)|"
     r"hard\s+to\s+(?:read|follow)|difficiles?\s+a\s+(?:lire|suivre)|du\s+mal\s+a\s+suivre|denses?|trop\s+de\s+texte|"
     r"too\s+(?:much\s+text|dense|long|wordy)|wall\s+of\s+text|concis\w*|concise|succinct\w*|confus\w*|messy|"
-    r"brouillon\w*|soigne\w*|polished|structure[ds]?)\b"
+    r"brouillon\w*|soigne\w*|polished|structure[ds]?|bien\s+(?:fait|faite|faits|ecrit|ecrite|redige|redigee|construit|construite)|"
+    r"se\s+lit|se\s+lisent|well\s+(?:written|laid\s+out|structured|put\s+together|organi[sz]ed)|"
+    r"(?:tient|tiennent|fits?)\s+(?:sur|on)\s+(?:une|one|a\s+single)\s+(?:page|slide))\b"
 )
 _COMES_ACROSS = re.compile(
     r"\b(?:came|comes|coming)\s+across\s+(?:as\s+)?(?:a\s+bit\s+|quite\s+|very\s+|rather\s+|really\s+|a\s+little\s+)?"
@@ -232,7 +280,8 @@ _COMES_ACROSS = re.compile(
 )
 _KNOWS_MARKET = re.compile(
     r"\b(?:knows?|knew|understands?|understood)\s+(?:\w+\s+){0,2}?how\s+(?:[\w'-]+\s+){1,5}?works?\b"
-    r"|\b(?:knows?|knew)\s+(?:the\s+)?(?:\w+\s+)?(?:market|industry|sector|landscape|ins\s+and\s+outs)\b"
+    r"|\b(?:knows?|knew)\s+(?:the\s+)?(?:\w+\s+)?(?:market|industry|sector|landscape|ins\s+and\s+outs|world|space|"
+    r"trade|vertical)\b"
     r"|\bconnai(?:t|ssait|ssent)\s+(?:bien\s+|tres\s+bien\s+|parfaitement\s+|par\s+coeur\s+)?(?:le|la|les|l')\s*"
     r"(?:fonctionnement|contraintes|rouages|enjeux|codes|acteurs|cycles?|circuits?|usages|specificites|marche|"
     r"metier|secteur|centrales)\b"
@@ -273,7 +322,45 @@ _NOT_SEEN = re.compile(
 )
 # Planning ahead by a stated lead time ("renewal calls 120 days before term", « relance 3 mois avant l'échéance »).
 _LEAD_TIME = re.compile(
-    r"\b\d{1,3}\s*(?:days?|weeks?|months?|jours?|j|semaines?|mois)\s+(?:before|ahead\s+of|in\s+advance|avant|en\s+amont)\b"
+    r"\b(?:\d{1,3}|deux|trois|quatre|cinq|six|huit|dix|quinze|two|three|four|five|six|eight|ten|fifteen)\s*"
+    r"(?:days?|weeks?|months?|jours?|j|semaines?|mois)\s+(?:before|ahead\s+of|in\s+advance|avant|en\s+amont)\b"
+)
+# Planning ahead of an event rather than by a lead time (« cale les visites avant les pics », "books the site visits
+# ahead of the busy season").
+_AHEAD_OF = re.compile(
+    r"\b(?:prepare\w*|planifi\w*|cale\w*|organise\w*|programme\w*|plans?|planned|planning|schedules?|scheduled|books?|"
+    r"booked|lines?\s+up|lined\s+up)\b[^.;]{0,60}?\b(?:avant|ahead\s+of|before|en\s+amont\s+d\w*)\s+"
+    r"(?:les|le|la|l'|the|each|every|chaque|ses|his|her|their)\s*(?:\w+\s+)?(?:pics?|rush|peaks?|saisons?|seasons?|"
+    r"fetes|soldes|busy\s+(?:season|period)|high\s+season|haute\s+saison)\b"
+)
+# A fast turnaround, stated as a fact (« livrés en moins de 3 h », "fixed within two hours").
+_FAST = re.compile(
+    r"\b(?:en|in|within|under|sous|moins\s+de|less\s+than)\s+(?:[1-4]|une|deux|trois|one|two|three|an?)\s*"
+    r"(?:h|hrs?|hours?|heures?)\b"
+)
+# A rate tracked by name (« taux d'activation », "activation rate"): a figure someone follows.
+_RATE = re.compile(
+    r"\btaux\s+d(?:e\s+|')(?!interet|tva|change|remise)\w+|\b(?:activation|adoption|usage|utili[sz]ation|retention|"
+    r"attrition|renewal|conversion|open|click|attach|engagement|response|error|fill|occupancy|take-?up)\s+rates?\b"
+)
+# Margins followed per account (« sa marge par client », "knows his margin per account"): a figure someone follows.
+_MARGIN = re.compile(
+    r"\b(?:margins?|marges?)\s+(?:per|par|by|on\s+each|for\s+each|de\s+chaque|de\s+ses|on\s+his|on\s+her)\b"
+)
+# Acting before anyone approves (« sans attendre la direction », "without waiting for sign-off"): initiative, beyond
+# the speed that "sans attendre" alone says.
+_WITHOUT_APPROVAL = re.compile(
+    r"\bsans\s+attendre\s+(?:la\s+direction|le\s+siege|son\s+manager|sa\s+manager|son\s+n\+1|sa\s+n\+1|son\s+chef|"
+    r"sa\s+cheffe|les\s+consignes|d'en\s+recevoir|de\s+recevoir|qu'on|que\s+(?:son|sa|la|le|les|quelqu'un|personne))"
+    r"|\bwithout\s+waiting\s+(?:for\s+)?(?:(?:(?:his|her|the|their|a)\s+)?(?:manager|boss|management|head\s+office|"
+    r"instructions?|sign[- ]?off|approval|go-ahead|brief)|to\s+be\s+(?:asked|told)|for\s+anyone)"
+)
+# A way of working rebuilt (« a refondu le process de relance », "rebuilt the bid review"): a process improved.
+_REWORKED = re.compile(
+    r"\b(?:rebuilt|redesigned|revamped|overhauled|reworked|streamlined|simplified|refondu|repense|remanie|simplifie|"
+    r"restructure)\s+(?:the|his|her|their|our|a|le|la|les|son|sa|ses|l')\s*(?:[\w-]+\s+){0,2}?(?:process\w*|reviews?|"
+    r"workflows?|procedures?|checklists?|onboarding|reporting|circuits?|methods?|methodes?|revues?|fonctionnement|"
+    r"routines?|playbooks?)\b"
 )
 # A market known well by a recruiter's word for it (« hyper calé sur le marché », "savvy about the sector").
 _SAVVY = re.compile(
@@ -295,9 +382,19 @@ _N_ACCOUNTS = re.compile(r"\b\d+\s+(?:[a-z][\w-]*\s+){0,2}(?:accounts|accts|comp
 
 
 # Facts that are strengths in themselves when nothing in the clause negates them, per competency.
+# Having led a team ("ran the AM team for a year", « a dirigé une équipe de 6 »), without the headings and the
+# "managed nobody" shapes of _LEADS_TEAM.
+_RAN_TEAM = re.compile(
+    r"\b(?:run|runs|ran|running|manage[sd]?|managing|lead|leads|led|leading|head(?:s|ed|ing)?|built|builds|"
+    r"building|oversaw|oversees|overseeing|supervis\w+)\s+(?:a|an|the|his|her|their)\s+(?:[a-z][\w-]*\s+){0,2}?team\b"
+    r"|\b(?:dirige\w*|encadr\w*|manag\w*|pilot\w*|gere|gerait|anime\w*|monte|constitue\w*)\s+"
+    r"(?:une|son|sa|l'|leur)\s*(?:petite\s+|grande\s+)?equipe\b"
+)
 _PLAIN_STRENGTHS: dict[str, tuple[re.Pattern[str], ...]] = {
     "experience_similar": (_YEARS_IN, _OWNS_ACCOUNTS, _BOOK, _N_ACCOUNTS),  # "7 ans chez un éditeur, 40 comptes"
-    "team_management": (_TRAINS_PEOPLE,),  # "trained the two new hires": bringing people up to speed
+    "team_management": (_TRAINS_PEOPLE, _RAN_TEAM),  # "trained the two new hires": bringing people up to speed
+    "reactivity": (_FAST,),  # "terminaux livrés en moins de 3 h"
+    "organisation": (_AHEAD_OF,),  # "cale les visites avant les pics"
     "sector_knowledge": (_KNOWS_MARKET, _SAVVY),  # "knows how utility procurement works"
 }
 
@@ -305,7 +402,12 @@ _PLAIN_STRENGTHS: dict[str, tuple[re.Pattern[str], ...]] = {
 def _plain_strength(cid: str, folded: str) -> bool:
     """Whether a folded clause states, with no negation, a fact that is a strength for `cid` (_PLAIN_STRENGTHS)."""
     patterns = _PLAIN_STRENGTHS.get(cid, ())
-    return bool(patterns) and not _NEGATED.search(folded) and any(p.search(folded) for p in patterns)
+    return (
+        bool(patterns)
+        and not _NEGATED.search(folded)
+        and not is_hedged(folded)  # "supposedly manages 30 accounts" is a claim, not a fact
+        and any(p.search(folded) for p in patterns)
+    )
 
 
 def _structural_spans(clause: str, folded: str, segment: str) -> dict[str, list[int]]:
@@ -333,6 +435,11 @@ def _structural_spans(clause: str, folded: str, segment: str) -> dict[str, list[
     add("team_management", [m.start() for m in _TRAINS_PEOPLE.finditer(folded)])
     add("process_improvement", [m.start() for m in _MOVED_TEAM.finditer(folded)])
     add("organisation", [m.start() for m in _LEAD_TIME.finditer(folded)])
+    add("organisation", [m.start() for m in _AHEAD_OF.finditer(folded)])
+    add("data_kpi", [m.start() for m in _RATE.finditer(folded)])
+    add("data_kpi", [m.start() for m in _MARGIN.finditer(folded)])
+    add("proactivity", [m.start() for m in _WITHOUT_APPROVAL.finditer(folded)])
+    add("process_improvement", [m.start() for m in _REWORKED.finditer(folded)])
     add("sector_knowledge", [m.start() for m in _SAVVY.finditer(folded)])
     add("data_kpi", [m.start() for m in _BP.finditer(clause)])
     return found
@@ -461,6 +568,63 @@ def _answered_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:
     return out
 
 
+# A line's own marker: the writer's verdict on it ("✅ 10 min en anglais", "❌ reporting : ..."), and in a list that
+# uses both "+" and "-" items, those signs too (a "-" alone is only a bullet).
+_POSITIVE_MARKS = frozenset("✅✔☑👍🟢➕💪👌⭐🌟")
+_NEGATIVE_MARKS = frozenset("❌✖✗✘👎🔴➖⛔🚫⚠")
+_PLUS_ITEM = re.compile(r"^[ \t]*\+[ \t]", re.M)
+_MINUS_ITEM = re.compile(r"^[ \t]*[-–][ \t]", re.M)
+
+
+def _line_marker(text: str, pos: int, plus_minus: bool) -> Polarity | None:
+    """The polarity the marker opening the line of `pos` gives, or None (see _POSITIVE_MARKS)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = text[line_start : line_start + 8].lstrip(" \t")
+    if plus_minus and head[:1] in "+-–" and head[1:2] in (" ", "\t"):
+        return "positive" if head[0] == "+" else "negative"
+    head = re.sub(r"^[-*•·][ \t]+", "", head)
+    if head[:1] in _POSITIVE_MARKS:
+        return "positive"
+    if head[:1] in _NEGATIVE_MARKS:
+        return "negative"
+    return None
+
+
+_ITEM_LINE = re.compile(r"^[ \t]*(?:[-*•·▪►◦‣–—+>]|\d{1,2}[.)])[ \t]+")
+
+
+def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]], set[int]]:
+    """Bullet items under a one-to-three-word heading line ("Complaint" then "- owned it, ..."): start of each item →
+    the competencies the heading names; and the starts of those heading segments, which are titles, not evidence."""
+    text = prep.sanitized.text
+    topics: dict[int, list[str]] = {}
+    headings: set[int] = set()
+    current: list[str] = []
+    for seg in prep.segments:
+        line_start = text.rfind("\n", 0, seg.start) + 1
+        line_end = text.find("\n", seg.end)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        if _ITEM_LINE.match(line):
+            if current and not seg.excluded_by:
+                topics[seg.start] = current
+            continue
+        current = []
+        words = re.findall(r"\w+", line)
+        next_line = text[len(text) if line_end < 0 else line_end + 1 :].split("\n", 1)[0]
+        if (
+            line.strip() == text[seg.start : seg.end].strip()
+            and 1 <= len(words) <= 3
+            and not re.search(r"[.!?;,]", line)
+            and _ITEM_LINE.match(next_line)
+            and polarity(line) == "neutral"
+        ):
+            ids = list(_cue_spans(fw, fold(line)))
+            if ids:
+                current = ids
+                headings.add(seg.start)
+    return topics, headings
+
+
 def _kb_embedder(services: Services) -> Embedder | None:
     """The knowledge base's embedder, or None when the index cannot be opened (cues alone still work)."""
     try:
@@ -494,12 +658,17 @@ def _match_clauses(
         and sum(len(re.findall(r"\w+", c)) >= EMBED_MIN_WORDS for c in clause_texts) > MAX_EMBEDDED_CLAUSES
     )
     answers = _answered_topics(prep, fw)
+    sections, headings = _section_topics(prep, fw)
+    plus_minus = bool(_PLUS_ITEM.search(text) and _MINUS_ITEM.search(text))
+    claim: tuple[int, list[str]] | None = None  # (end, competencies) of the last hedged claim that gave evidence
     previous: tuple[int, list[str]] | None = None  # (segment end, competencies) for cue-less follow-on clauses
     last: tuple[int, int, list[str]] | None = None  # the last clause that gave evidence: (start, end, competencies)
+    prev_clause: tuple[int, int] | None = None  # the clause just before, evidence or not
     for (start, end), emb in zip(clauses, by_embedding, strict=False):
+        before, prev_clause = prev_clause, (start, end)
         clause = text[start:end]
         folded = fold(clause)
-        if is_header(folded):
+        if is_header(folded) or start in headings:
             continue
         if (nd := _NOT_DISCUSSED.search(folded) or _NOT_SEEN.search(folded)) is not None:
             # "pas parlé anglais", "didn't get to English": a topic not covered is no evidence. In a block of
@@ -530,6 +699,27 @@ def _match_clauses(
                 items.append(prep.evidence(last[0], end, verdict))
             last = None
             continue
+        if (
+            before is not None
+            and (last is None or last[1] != before[1])
+            and len(re.findall(r"\w+", folded)) <= 3
+            and "\n" not in text[before[1] : start]
+            and not prep.is_excluded(before[0], end)
+            and (verdict := polarity(clause)) != "neutral"
+            and not _cue_spans(fw, folded)
+        ):
+            # "Recap e-mail drafted in 5 min: 3 bullets, dates, owners. Very clear.": a short verdict may name what
+            # it judges only together with the statement before it.
+            joined = text[before[0] : end]
+            joined_folded = fold(joined)
+            joined_ids = list(_cue_spans(fw, joined_folded)) + [
+                c for c in _pattern_spans(fw, joined, joined_folded, set()) if c not in _cue_spans(fw, joined_folded)
+            ]
+            if joined_ids:
+                for cid in joined_ids:
+                    found.setdefault(cid, []).append(prep.evidence(before[0], end, verdict))
+                last = None
+                continue
         spans = _cue_spans(fw, folded)
         seg = next(s for s in prep.segments if s.start <= start < s.end)
         seg_end = seg.end
@@ -540,23 +730,34 @@ def _match_clauses(
             ids.append(emb)
         if not ids and previous and previous[0] == seg_end:
             ids = previous[1]  # "Strong negotiator, but could not give an example": the second half is about it too
+        if not ids and len(re.findall(r"\w+", folded)) >= EMBED_MIN_WORDS:
+            ids = list(sections.get(seg.start, []))  # an item under a heading naming its topic ("Complaint")
+        clause_pol = polarity(clause)
+        if not ids and claim and "\n" not in text[claim[0] : start] and clause_pol == "negative":
+            # "Claims to manage 15 accounts. Could not name one of them.": a claim refuted in the next sentence
+            ids = claim[1]
         if not ids:
             continue
         previous = (seg_end, ids)
         last = (start, end, ids)
-        clause_pol = polarity(clause)
+        claim = (end, ids) if is_hedged(clause) else None
+        marker = _line_marker(text, start, plus_minus)
+        seg_folded = fold(text[seg.start : seg.end])
         for cid in ids:
             pol = clause_pol
             if (
                 cid == "conflict_resolution"
-                and _CLIENT_AT_RISK.search(folded)
+                and _CLIENT_AT_RISK.search(seg_folded)
                 and (kept := _last(_CLIENT_KEPT, folded)) is not None
             ):
                 # A client at risk and then kept: judged by how it ended, not by the trouble that started it
-                # ("menaçait de partir après deux retards, elle l'a gardé").
+                # ("menaçait de partir après deux retards, elle l'a gardé"); kept with no word either way is good news.
                 begin = max(0, kept - 30)
                 cut = max(folded.rfind(c, begin, kept) for c in ",;:")
-                pol = polarity(folded[cut + 1 if cut >= 0 else begin :])
+                outcome = folded[cut + 1 if cut >= 0 else begin :]
+                pol = polarity(outcome)
+                if pol == "neutral" and not _NEGATED.search(outcome):
+                    pol = "positive"
             if pol == "neutral" and _plain_strength(cid, folded):
                 pol = "positive"
             if len(ids) > 1 and cid in spans:
@@ -565,6 +766,8 @@ def _match_clauses(
                 own = {polarity(folded[a:b]) for a, b in pieces if any(a <= p < b for p in spans[cid])} - {"neutral"}
                 if len(own) == 1:
                     pol = own.pop()
+            if pol == "neutral" and marker is not None:
+                pol = marker  # "❌ reporting : l'assistante s'en occupe": the line's marker is the writer's verdict
             found.setdefault(cid, []).append(prep.evidence(start, end, pol))
     return found, capped
 

@@ -40,7 +40,19 @@ personne ne leur a demande | tres cale | tres calee | hyper cale | hyper calee |
 incollable | better than | mieux que | stronger than | plus fort que | plus forte que | settled | regle | reglee |
 did n't wait | n'a pas attendu | without waiting | same day | same afternoon | le jour meme | dans la journee |
 dans l'heure | within the hour | suivi propre | tres propre | a fait passer | asked us a lot | asked us lots |
-asked me a lot | asked me lots | le plus rentable | la plus rentable | rentable
+asked me a lot | asked me lots | le plus rentable | la plus rentable | rentable |
+without being asked | without anyone asking | without being told | without being prompted |
+sans qu'on le lui demande | sans qu'on lui demande | sans qu'on le lui ait demande | sans qu'on lui ait demande |
+sans que personne le lui demande | sans que personne ne le lui demande | sans que personne lui demande |
+sans que personne ne lui demande | sans que personne ne le lui ait demande | sans qu'on le lui dise |
+without me asking | without us asking | without my asking | without our asking | without anyone prompting |
+sans que je le lui demande | sans que je lui demande | sans que je demande | sans qu'on ait a le demander |
+sans qu'on ait eu a le demander | sans qu'on ait a demander | fluide | fluides | naturel | naturelle | natural |
+naturally | polite | courteous | poli | polie | courtois | courtoise | warm | no excuses | without excuses |
+owned it | took ownership | owned the problem | owned the mistake | sans excuses | sans se chercher d'excuses |
+je n'avais pas pense | on n'avait pas pense | nous n'avions pas pense | je n'aurais pas pense | i hadn't thought |
+we hadn't thought | i had not thought | we had not thought | i hadn't considered | we hadn't considered |
+i'd never thought | i had never thought
 """
 _NEGATIVE = """
 faible | faibles | insuffisant | insuffisante | insuffisants | limite | limitee | limites | manque | manquait |
@@ -61,7 +73,9 @@ lost | perdu | perdue | overselling | talks too much | parle trop | stiff | guin
 illisibles | unreadable | hard to follow | difficile a suivre | nervous | nerveux | nerveuse | pb | pbs | signneg |
 passive | passif | d'en placer une | parle tout seul | parler tout seul | parle tt seul | parler tt seul |
 s'est braque | s'est braquee | se braque | ton sec | sur la defensive | defensive | bristled | curt | too polished |
-worse than | moins bon que | moins bonne que | weaker than | only named | only mentioned | only cited | only listed
+worse than | moins bon que | moins bonne que | weaker than | only named | only mentioned | only cited | only listed |
+worries me | worried me | worry me | worrying | worrisome | m'inquiete | m'inquietent | m'inquietait | inquietant |
+inquietante | cutting in | cut in | cuts in | a l'arrache
 """
 # Reservations: the interviewer doubts or wants to test the point ("à challenger sur la négo", "needs work on
 # discovery"). They outweigh one positive word in the same clause: "solide… à challenger sur la négo" is no strength.
@@ -79,7 +93,8 @@ not so sure
 # Phrases holding a negator that negate nothing: saying no to a client is a stance, not a negation.
 _NEUTRAL = """
 say no | says no | saying no | said no | dire non | dit non | dis non | sans contrepartie | plus aucun |
-no longer any | made no difference | no difference | aucune difference
+no longer any | made no difference | no difference | aucune difference | sans rien dire | without a word |
+without saying a word
 """
 _NEGATORS = {
     "ne",
@@ -160,7 +175,29 @@ def _rises_as_words(folded: str) -> str:
             up = not up
         return " signpos " if up else " signneg "
 
-    return _RISE.sub(word, folded)
+    def taken(m: re.Match[str]) -> str:
+        a, ua, b, ub = m.groups()
+        if (ua or "") != (ub or "") or _figure(b) == _figure(a):
+            return m.group(0)
+        if not (ua or re.search(r"[€$]|\beur", m.group(0))):
+            return m.group(0)  # « pris à 15h, il est à 16h »: times, not an account's value
+        up = _figure(b) > _figure(a)
+        if _SHOULD_FALL.search(folded, max(0, m.start() - 40), m.start()):
+            up = not up
+        return m.group(0)[: m.start(1) - m.start()] + (" signpos " if up else " signneg ")
+
+    return _TAKEN_AT.sub(taken, _RISE.sub(word, folded))
+
+
+# An account taken over at one figure and now at another (« je l'ai pris à 200 k€, il est à 450 k€ », "took it over at
+# 300k, it's at 520k now"): a rise told as a story, not as "from X to Y".
+_TAKEN_AT = re.compile(
+    r"\b(?:pris|repris|recupere|herite|took(?:\s+(?:it|them|\w+))?(?:\s+over)?|inherited|picked\s+(?:it\s+)?up)\b"
+    r"[^.;]{0,25}?\b(?:a|at|on)\s+"
+    + _NUM
+    + r"[^.;]{0,40}?\b(?:est|etait|is|it's|now|maintenant|aujourd'hui|today)\s+(?:a|at|on)\s+"
+    + _NUM
+)
 
 
 def _signs_as_words(folded: str) -> str:
@@ -239,7 +276,20 @@ def _governing_negators(toks: list[str], start: int) -> set[int]:
 
 
 _PUNCT = {",", ";", ":", "(", ")"}
-_INTERVIEWER_RELATIVE = {("qu'", "on"), ("que", "nous"), ("que", "je"), ("that", "we"), ("which", "we"), ("that", "i")}
+_INTERVIEWER_RELATIVE = {
+    ("qu'", "on"),
+    ("que", "nous"),
+    ("que", "je"),
+    ("laquelle", "je"),
+    ("lequel", "je"),
+    ("auquel", "je"),
+    ("auxquelles", "je"),
+    ("auxquels", "je"),
+    ("that", "we"),
+    ("which", "we"),
+    ("that", "i"),
+    ("which", "i"),
+}
 
 
 def _phrases(spec: str) -> list[tuple[str, ...]]:
@@ -253,6 +303,39 @@ _RES_PHRASES = _phrases(_RESERVATION)
 _NEUTRAL_PHRASES = _phrases(_NEUTRAL)
 
 
+# A claim the writer does not vouch for (folded text): "allegedly", "claims to be", "self-described", « soi-disant »,
+# « se dit », « dit avoir ». Its praise is the candidate's word, not the interviewer's judgement.
+_HEDGE = re.compile(
+    r"\b(?:allegedly|supposedly|purportedly|ostensibly|so-called|self-(?:described|proclaimed|styled|declared|professed)|"
+    r"claims?\s+to\s+(?:be|have|know|manage|run|speak|handle|own|lead|master)|claims?\s+(?:that\s+)?(?:he|she|they)\s|"
+    r"claim(?:ed|ing)\s+(?:to|that)|according\s+to\s+(?:him|her|them|himself|herself)|"
+    r"describes\s+(?:himself|herself|themselves)|(?:says|said)\s+(?:he|she|they)(?:'s|\s+is|\s+was|\s+are|\s+has|\s+had)|"
+    r"soi-disant|pretendu\w*|pretend(?:u|ument|ait|ent)?|(?<!\bon\s)(?<!\bqui\s)(?<!\bca\s)se\s+(?:dit|disait|decrit|presente\s+comme|qualifie\s+de|"
+    r"voit\s+comme|definit\s+comme)|(?:dit|disait|affirme|assure)\s+(?:etre|avoir)|selon\s+(?:lui|elle|eux)|"
+    r"d'apres\s+(?:lui|elle|eux))\b"
+)
+# A short phrase in quotation marks ("great relationships", « top closer »): the candidate's label, a claim.
+_SHORT_QUOTE = re.compile(r"[\"“”«»]\s*([^\"“”«»\n]{1,40}?)\s*[\"“”«»]")
+_DIMINISHERS = {"less", "moins"}  # "less at ease", « moins à l'aise »: a lesser strength is a weakness
+
+
+def is_hedged(text: str) -> bool:
+    """Whether the text reports a claim the writer does not vouch for ("supposedly manages 30 accounts")."""
+    return bool(_HEDGE.search(fold(text)))
+
+
+def _without_scare_quotes(folded: str) -> str:
+    """The text with short quoted praise (four words at most) blanked: a label the candidate gave, not a judgement."""
+
+    def blank(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        if len(re.findall(r"\w+", inner)) > 4 or _score(_tokens(inner)) <= 0:
+            return m.group(0)
+        return " " * len(m.group(0))
+
+    return _SHORT_QUOTE.sub(blank, folded)
+
+
 def has_reservation(text: str) -> bool:
     """Whether the text voices a reservation ("à challenger sur", "needs work on", "question mark")."""
     toks = _tokens(fold(text))
@@ -260,8 +343,15 @@ def has_reservation(text: str) -> bool:
 
 
 def polarity(text: str) -> Polarity:
-    """positive / negative / neutral from cue words, with negation flipping the polar word it governs."""
-    toks = _tokens(fold(text))
+    """positive / negative / neutral from cue words, with negation flipping the polar word it governs; praise in a
+    hedged claim ("supposedly", "claims to be") or in short scare quotes does not count."""
+    folded = _without_scare_quotes(fold(text))
+    score = _score(_tokens(folded), hedged=bool(_HEDGE.search(folded)))
+    return "positive" if score > 0 else "negative" if score < 0 else "neutral"
+
+
+def _score(toks: list[str], hedged: bool = False) -> int:
+    """The polarity score of tokens (see polarity); with `hedged`, positive readings count for nothing."""
     score = 0
     used_negators: set[int] = set()
     polar_spans: list[tuple[int, int, int]] = []  # (start, end, sign)
@@ -283,6 +373,10 @@ def polarity(text: str) -> Polarity:
             used_negators |= negators
             if _negation_count(negators, toks) % 2:
                 sign = -sign
+        elif sign > 0 and start > 0 and toks[start - 1] in _DIMINISHERS:
+            sign = -sign
+        if hedged and sign > 0:
+            continue
         score += sign
     # "veut tout pour rien", "de rien": no negation
     loose = {j for j, t in enumerate(toks) if t == "rien" and j > 0 and toks[j - 1] in ("pour", "de")}
@@ -292,4 +386,4 @@ def polarity(text: str) -> Polarity:
             loose |= {k for k in range(j + 1, min(len(toks), j + 5)) if toks[k] in _NEGATORS}
     if any(t in _NEGATORS for j, t in enumerate(toks) if j not in used_negators | taken | loose):
         score -= 1  # a bare negation ("n'a jamais managé", "no CRM experience") speaks against the point
-    return "positive" if score > 0 else "negative" if score < 0 else "neutral"
+    return score

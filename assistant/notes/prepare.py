@@ -139,11 +139,12 @@ _STARTS_LINE = re.compile(r"^(?:next\s+steps?|prochaines?\s+etapes?|[\w' +/.-]{1
 MIN_WRAP_WIDTH = 60
 
 
-def _wrapped(prev: str, line: str, width: int) -> bool:
+def _wrapped(prev: str, line: str, width: int, strict: bool = False) -> bool:
     """Whether `prev` looks cut by an editor's wrapping rather than ended by its writer: the first word of `line`
-    would not have fitted on it. Short lines of notes ("~15M€ de CA", "anglais scolaire") are items of their own."""
+    would not have fitted on it (with a tenth of slack, unless `strict`). Short lines of notes ("~15M€ de CA",
+    "anglais scolaire") are items of their own."""
     first = line.split()[0] if line.split() else ""
-    return len(prev) + 1 + len(first) > 0.9 * width
+    return len(prev) + 1 + len(first) > (width if strict else 0.9 * width)
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -157,7 +158,12 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     # The editor's wrapping width: the upper quartile of line lengths, so one long unwrapped paragraph does not
     # make every wrapped line look short; never under MIN_WRAP_WIDTH (no editor wraps a line of notes that short).
     lengths = sorted(len(ln.strip()) for ln in lines if ln.strip())
-    width = max(MIN_WRAP_WIDTH, lengths[(3 * (len(lengths) - 1)) // 4] if lengths else 0)
+    quartile = lengths[(3 * (len(lengths) - 1)) // 4] if lengths else 0
+    width = max(MIN_WRAP_WIDTH, quartile)
+    # Notes whose lines are mostly shorter than any editor's width show no wrapping: a line is joined to the previous
+    # one only when its first word could not have fitted at all ("très sympa, mais répond à côté des questions" then
+    # "aucune idée de son CA" are two items of a very short note).
+    strict = quartile < MIN_WRAP_WIDTH
     for line in lines:
         body = line.rstrip("\r\n")
         stripped = body.strip()
@@ -171,7 +177,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             and stripped[0].islower()
             and not re.search(r"[.!?…:;]\W*$", prev)
             and not _STARTS_LINE.match(fold(stripped))
-            and _wrapped(prev, stripped, width)
+            and _wrapped(prev, stripped, width, strict)
             and not (len(blocks) == 1 and non_evidence_reason(prev, first_line=True) == "header")
         ):
             blocks[-1][1] = pos + len(body)
@@ -315,13 +321,41 @@ _GRID_LABEL = re.compile(
 )
 _GRID_VALUE = re.compile(
     r"(?<![\w.,/])" + _SCORE + r"(?![\w.,]?\d)|\b(?:(?:lean|strong|weak)\s+)?(?:no\s+)?(?:hire|go)\b|\bno[\s-]go\b"
+    r"|\b(?:lean|leaning)\s+(?:yes|no)\b"
 )
+
+
+# A markdown table row ("| Team | n/a | no reports in this role |"): its cells, the first one the label.
+_TABLE_ROW = re.compile(r"^\|?([^|]+)\|(.*?)\|?\s*$")
+_NOT_SCORED = re.compile(
+    r"^\s*(?:n/?a|not\s+(?:assessed|rated|evaluated|scored|seen|tested)|non\s+(?:evalue|note|teste|vu)e?s?)\s*$"
+)
+_NO_SCORE = re.compile(r"^\s*(?:-+|–|—|\?)\s*$")  # no score: not assessed only when the comment says little too
+# A verdict alone ("Lean yes.", "Strong no hire"): the interviewer's call, not a lean method.
+_VERDICT = re.compile(r"^(?:lean|leaning|strong|weak|soft)\s+(?:yes|no|hire|no[\s-]hire|go|no[\s-]go|oui|non)\b\W*$")
+
+
+def _is_table_grid(text: str) -> bool:
+    """Whether a folded table row is not scored (a cell "n/a", "-") or is the overall verdict with a score."""
+    if text.count("|") < 2:
+        return False
+    m = _TABLE_ROW.match(text)
+    if not m:
+        return False
+    label, rest = m.group(1).strip(), [c.strip() for c in m.group(2).split("|")]
+    if any(_NOT_SCORED.match(c) for c in rest):
+        return True
+    if any(_NO_SCORE.match(c) for c in rest) and sum(len(c.split()) for c in rest if not _NO_SCORE.match(c)) <= 3:
+        return True
+    return _is_grid(f"{label}: {' '.join(rest)}") if label else False
 
 
 def _is_grid(folded: str) -> bool:
     """Whether a folded segment is the interviewer's own score or verdict line rather than an observation."""
     text = folded.strip()
-    if _GRID_LINE.match(text):
+    if _GRID_LINE.match(text) or _VERDICT.match(text):
+        return True
+    if text.startswith("|") and _is_table_grid(text):
         return True
     label = _GRID_LABEL.match(text)
     return bool(label and len(re.findall(r"\w+", text)) <= 20 and _GRID_VALUE.search(text, label.end()))
@@ -439,6 +473,15 @@ def _excluding_kinds(flags: list[Flag], orig: tuple[int, int]) -> tuple[str, ...
     return tuple(kinds)
 
 
+def _runs_on(text: str, prev_end: int, start: int) -> bool:
+    """Whether the segment at `start` continues the thought of the one ending at `prev_end`: on the same line, after
+    an ellipsis (a thought left hanging), and starting in lowercase (a new sentence starts with a capital)."""
+    gap = text[max(0, prev_end - 1) : start]  # a segment keeps the first "." of an ellipsis
+    return (
+        "\n" not in gap and bool(re.match(r"(?:\.{2,}|…)", gap.strip())) and start < len(text) and text[start].islower()
+    )
+
+
 def prepare(notes: str, max_chars: int) -> Prepared:
     """Validate, sanitise, flag and segment the notes; mark the segments that must not count."""
     notes = validate_notes(notes, max_chars)
@@ -449,7 +492,7 @@ def prepare(notes: str, max_chars: int) -> Prepared:
     # offsets in the original notes; pay history (EU Directive 2023/970 art. 5(2)) is flagged here, beside the
     # safety checks, with its figures already replaced by a placeholder in the flag
     flags = list(check_notes(notes).flags) + pay_history_flags(TextView.of(notes), language)
-    segments = []
+    segments: list[Segment] = []
     text = sanitized.text
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     first_line_end = len(text) if first_line_end < 0 else first_line_end
@@ -468,6 +511,10 @@ def prepare(notes: str, max_chars: int) -> Prepared:
             reason = "pitch"
         if not reason and any(a <= start < b for a, b in asked):
             reason = "question"
-        segments.append(Segment(start, end, orig, _excluding_kinds(flags, orig), reason))
+        excluded_by = _excluding_kinds(flags, orig)
+        if not excluded_by and segments and segments[-1].excluded_by and _runs_on(text, segments[-1].end, start):
+            # "enceinte de 4 mois... on verra pour le planning": the rest of a flagged thought is flagged with it
+            excluded_by = segments[-1].excluded_by
+        segments.append(Segment(start, end, orig, excluded_by, reason))
     flags.sort(key=lambda f: (EXCLUDING_KINDS.index(f.kind) if f.kind in EXCLUDING_KINDS else 9, f.start or 0))
     return Prepared(notes, sanitized, flags, segments, language)

@@ -129,15 +129,48 @@ def is_pay_history(clause: str) -> bool:
     return _is_history(fold(clause))
 
 
+# A bare four-digit figure after a word that introduces a date is a year, not an amount ("en 2024", "since 2019").
+_YEAR = re.compile(r"(?:19[5-9]\d|20[0-4]\d)")
+_BEFORE_YEAR = re.compile(
+    r"\b(?:en|in|since|depuis|from|to|until|till|jusqu'en|de|d'|du|au|by|for|of|fin|debut|mi|mid|early|late|annee|"
+    r"year|ete|hiver|printemps|automne|summer|winter|spring|autumn|fall|janvier|fevrier|mars|avril|mai|juin|juillet|"
+    r"aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|et|and|ou|or)\W{0,2}$|[-/]\s*$"
+)
+
+
 def _pay_amounts(clause: str) -> list[tuple[int, int]]:
-    """Amounts in a folded clause that are not business figures (a contract, a budget, revenue)."""
+    """Amounts in a folded clause that are not business figures (a contract, a budget, revenue) nor years."""
     found = []
     for m in AMOUNT.finditer(clause):
         before, after = clause[max(0, m.start() - 40) : m.start()], clause[m.end() : m.end() + 30]
         if _BUSINESS.search(before) or _BUSINESS_AFTER.search(after):
             continue
+        if _YEAR.fullmatch(m.group(0)) and _BEFORE_YEAR.search(before):
+            continue
         found.append(m.span())
     return found
+
+
+# "Il est à 450 k€", "it is at 520k": the bare "is at" shape of _EARNING says whose value only through its subject. When
+# the clause is about a given account, client or deal ("mon plus gros compte, ...", "the account was at") and holds no
+# pay word, the figure is that account's value; a count of accounts ("40 comptes, il est à 57k") names no subject.
+_WEAK_EARNING = re.compile(r"(?:est|etait|sont|etaient|suis|is|was|were|are|actuellement|currently)\b")
+_ACCOUNT_SUBJECT = re.compile(
+    r"\b(?:mon|ma|son|sa|le|la|l'|ce|cet|cette|leur|the|his|her|my|this|that|their|its)\s*(?:[a-z-]+\s+){0,3}?"
+    r"(?:comptes?|clients?|accounts?|customers?|contrats?|contracts?|deals?|portefeuilles?|portfolios?|ca|arr|mrr|"
+    r"dossiers?)\b"
+)
+_PAY_WORD = re.compile(rf"\b{_PAY_NOUN}\b")
+
+
+def _business_value(clause: str, earning: re.Match[str]) -> bool:
+    """Whether an earning match of the bare "is at" shape is an account's value, not the candidate's pay."""
+    return bool(
+        _WEAK_EARNING.match(earning.group(0))
+        and _ACCOUNT_SUBJECT.search(clause, 0, earning.start())
+        and not _PAY_WORD.search(clause)
+    )
 
 
 def _is_history(clause: str) -> bool:
@@ -145,7 +178,8 @@ def _is_history(clause: str) -> bool:
     if _REFUSAL.search(clause):
         return False
     amounts = _pay_amounts(clause)
-    if _EARNING.search(clause) and amounts:
+    earning = _EARNING.search(clause)
+    if earning and amounts and not _business_value(clause, earning):
         return True
     if not amounts and not _RELATIVE.search(clause):
         return False  # a marker alone ("son salaire actuel", no figure, no comparison) records nothing

@@ -472,6 +472,19 @@ CRITERIA: tuple[Criterion, ...] = (
                 na=r"\s+(?:est\s+mis\s+|[a-z]+\s+)?(?:sur|on|is\s+on|will\s+be\s+on|mis)\b",
             ),  # « accent stratégique sur »
             T(r"\b(?:he|she|il|elle)\s+(?:has|a)\s+(?:an?\s+|un\s+)?(?:strong\s+|fort\s+|leger\s+|petit\s+)?accent\b"),
+            # an accent described, and "not from here": origin by hint (« un accent qui chante, pas d'ici je dirais »);
+            # « pas d'ici la fin du mois », « un accent prononcé sur la relation client » are a date and an emphasis
+            T(
+                r"\baccents?\s+(?:qui\s+chante|chantant|tres\s+marque|marque|prononce|a\s+couper\s+au\s+couteau|"
+                r"(?:tres\s+)?fort|thick|heavy|strong|noticeable)\b",
+                na=r"\s+(?:sur|on|upon)\b",
+            ),
+            T(
+                r"\b(?:pas|plus|vraiment\s+pas)\s+d'ici\b|\bnot\s+from\s+(?:around\s+)?here\b",
+                na=r"\s+(?:a|au|aux|la|le|les|l'|demain|peu|quelques|\d|fin|debut|lundi|mardi|mercredi|jeudi|vendredi|"
+                r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|deux|trois|un|une|"
+                r"longtemps|ce|cette|then|until|on)\b",
+            ),
             T(
                 r"\b(?:[a-z]{3,}(?:an|ese|ish|ic)|french|dutch|czech)\s+accents?\b|"
                 r"\baccents?\s+(?:[a-z]+(?:ain|ais|ois|ien|and|ol)e?s?|asiatique|belge|suisse|russe|arabe|turc|turque|basque|corse|"
@@ -769,8 +782,14 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             T(
                 r"\b(?:lives|living|live|resides|residing|reside)\s+(?:in|near|close\s+to|within|outside|far\s+from)\b",
-                # « lives in Salesforce », « lives in Excel »: a tool someone works in all day is no place of residence
-                na=r"\s+(?:a\s+)?(?:fast|dynamic|world|team|startup|hybrid|remote|harmony|the\s+moment)"
+                # "drafted live in 5 min", "went live in March": "live" as in real time, or a launch, after a verb
+                nb=r"\b(?:[a-z]+ed|went|go|goes|going|gone)",
+                # « lives in Salesforce », « lives in Excel »: a tool someone works in all day is no place of residence;
+                # "live in ten minutes", "live in the call": a time or a meeting is no place either
+                na=r"\s+(?:under\s+|less\s+than\s+|about\s+|around\s+|just\s+)?(?:\d|one|two|three|four|five|ten|fifteen|"
+                r"twenty|thirty|a\s+few|minutes?|seconds?)\b|\s+(?:the\s+|a\s+|our\s+|their\s+)?(?:call|meeting|room|session|"
+                r"interview|demo|role[- ]?play|workshop|front\s+of)\b"
+                r"|\s+(?:a\s+)?(?:fast|dynamic|world|team|startup|hybrid|remote|harmony|the\s+moment)"
                 r"|\W{0,2}\s*(?:the\s+|his\s+|her\s+|their\s+|my\s+)?(?:crm|salesforce|sfdc|hubspot|excel|spreadsheets?|"
                 r"google\s+sheets|gsheets?|sheets|pipedrive|zoho|dynamics|notion|jira|slack|outlook|gmail|inbox|e-?mails?|"
                 r"powerpoint|slides|decks?|dashboards?|data|numbers|figures|meetings|calls|the\s+details|the\s+weeds|"
