@@ -27,6 +27,9 @@ DENSE_THRESHOLD = {"fr": 0.85, "en": 0.80}  # top-dense-only rule, for a knowled
 BM25_THRESHOLD = 1.0  # BM25-only fallback (no embeddings): looser, so it abstains less reliably (see README)
 EVIDENCE_THRESHOLD = calibration.THRESHOLD
 """The least probability (Evidence.score) that the guide covers a question for the offline engine to answer it."""
+MIN_DENSE = 0.75
+"""Below this top dense similarity the offline engine abstains whatever the calibrated model says: no answerable dev
+question was ever that far from the guide (the lowest, 0.77), so the model would be extrapolating."""
 
 TIE_RATIO = 0.98
 """A further passage whose fused retrieval score is at least this share of the best one's ties with it."""
@@ -125,7 +128,7 @@ def confidence(hits: list[ScoredChunk], dense: bool) -> float:
 def covers(hits: list[ScoredChunk], dense: bool, language: str = "fr", evidence: Evidence | None = None) -> bool:
     """Whether retrieval is confident enough to answer a question in `language` from these hits."""
     if dense and evidence is not None:
-        return evidence.score(language) >= EVIDENCE_THRESHOLD
+        return evidence.dense >= MIN_DENSE and evidence.score(language) >= EVIDENCE_THRESHOLD
     score = confidence(hits, dense)
     if dense:
         return score >= DENSE_THRESHOLD.get(language, DENSE_THRESHOLD["fr"])

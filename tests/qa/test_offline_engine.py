@@ -28,8 +28,18 @@ def _evidence(**changes: object) -> Evidence:
 
 
 def test_evidence_is_a_probability_that_grows_with_similarity() -> None:
-    low, high = _evidence(dense=0.6), _evidence(dense=0.92)
-    assert 0.0 <= low.score("fr") < EVIDENCE_THRESHOLD <= high.score("fr") <= 1.0
+    low, mid, high = _evidence(dense=0.6), _evidence(dense=0.8), _evidence(dense=0.92)
+    assert 0.0 <= low.score("fr") < mid.score("fr") < high.score("fr") <= 1.0
+    assert EVIDENCE_THRESHOLD <= high.score("fr")
+
+
+def test_a_question_far_from_every_passage_is_not_covered_whatever_the_model_says() -> None:
+    """The calibrated model never saw an answerable question below MIN_DENSE: it does not extrapolate there."""
+    from assistant.qa.offline import MIN_DENSE, covers
+
+    far = _evidence(dense=MIN_DENSE - 0.15, bm25=20.0)  # many shared words, but nothing close in meaning
+    assert not covers([], dense=True, language="fr", evidence=far)
+    assert covers([], dense=True, language="fr", evidence=_evidence(dense=0.9))
 
 
 def test_words_the_guide_never_uses_count_against_coverage() -> None:
