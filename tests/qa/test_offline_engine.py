@@ -170,3 +170,12 @@ def test_a_named_soft_skill_gets_the_soft_skills_not_the_hard_skills(services) -
     assert french.answer.startswith("Les soft skills du guide")
     plain = ask("which skills does the guide look for?", services)
     assert plain.answer.startswith("The skills the guide looks for")
+
+
+def test_the_jobs_duties_in_english_bring_in_the_guides_words() -> None:
+    from assistant.qa.expand import lexicon_words
+
+    assert "facturation" in lexicon_words("Does the AM handle billing and orders?")
+    assert "interlocuteur privilégié" in lexicon_words("who is the client's main contact after signature?")
+    assert "management d’une équipe" in lexicon_words("un AM doit-il encadrer des gens ?")
+    assert lexicon_words("Quel salaire pour un débutant ?") == ""
