@@ -217,15 +217,9 @@ def figures_of(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def recall_at_3(services: Any, cases: list[dict[str, Any]]) -> float | None:
-    """Recall@3 of our retrieval (the question spelled out and expanded as `ask` does, hybrid search) on answerable
-    cases."""
-    found = retrieved_at_3(services, cases)
-    return ratio(sum(found.values()), len(found))
-
-
 def retrieved_at_3(services: Any, cases: list[dict[str, Any]]) -> dict[str, bool]:
-    """Per answerable case id: whether an expected passage is among our top 3 retrieved."""
+    """Per answerable case id: whether an expected passage is among our top 3 retrieved (the question spelled out and
+    expanded as `ask` does, hybrid search); recall@3 is their share."""
     from ..qa import evidence_for
 
     out: dict[str, bool] = {}

@@ -146,10 +146,10 @@ _OTHER_SENSE: dict[str, re.Pattern[str]] = {
 }
 
 
-def _other_sense(cid: str, folded: str, pos: int) -> bool:
-    """Whether the cue of `cid` at `pos` is used in another sense (_OTHER_SENSE)."""
+def _other_sense_spans(cid: str, folded: str) -> list[tuple[int, int]]:
+    """Where `folded` uses a cue of `cid` in another sense (_OTHER_SENSE)."""
     pattern = _OTHER_SENSE.get(cid)
-    return pattern is not None and any(m.start() <= pos < m.end() for m in pattern.finditer(folded))
+    return [(m.start(), m.end()) for m in pattern.finditer(folded)] if pattern is not None else []
 
 
 def _cue_spans(fw: Framework, folded: str) -> dict[str, list[int]]:
@@ -160,12 +160,12 @@ def _cue_spans(fw: Framework, folded: str) -> dict[str, list[int]]:
     """
     found: dict[str, list[int]] = {}
     for cid, patterns in _cue_index(fw):
+        other = _other_sense_spans(cid, folded)  # once per competency, not once per cue found
         for p in patterns:
             for m in p.finditer(folded):
-                if not _COMPOUND_TAIL.search(folded, max(0, m.start() - 20), m.start()) and not _other_sense(
-                    cid, folded, m.start()
-                ):
-                    found.setdefault(cid, []).append(m.start())
+                pos = m.start()
+                if not _COMPOUND_TAIL.search(folded, max(0, pos - 20), pos) and not any(a <= pos < b for a, b in other):
+                    found.setdefault(cid, []).append(pos)
     inside = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*[,/][^()]*\)", folded)]  # enumerations only
 
     def parenthesised(pos: int) -> bool:

@@ -161,6 +161,7 @@ INTERVIEWER = tuple(
     """.split()
 )
 INTERVIEWER_GAP = 2
+_INTERVIEWER_WORDS = tuple(tuple(m.replace("-", " ").split()) for m in INTERVIEWER)
 BACKGROUND = tuple(
     fold(w)
     for w in """
@@ -217,13 +218,12 @@ def _as_interviewer(text: str, role: str) -> bool:
     words = text.split()
     stem = role.replace("-", " ").split()
     starts = [i for i in range(len(words)) if words[i : i + len(stem)] == stem]
-    markers = [tuple(m.replace("-", " ").split()) for m in INTERVIEWER]
 
     def led(i: int) -> bool:  # a marker ends at most INTERVIEWER_GAP words before position i
         window = words[max(0, i - INTERVIEWER_GAP - 2) : i]
         return any(
             tuple(window[j : j + len(m)]) == m and len(window) - (j + len(m)) <= INTERVIEWER_GAP
-            for m in markers
+            for m in _INTERVIEWER_WORDS
             for j in range(len(window))
         )
 
