@@ -15,7 +15,16 @@ from .expand import expansion
 from .framework_answers import framework_answer, glossary_answer
 from .llm import llm_answer
 from .models import NOT_COVERED, WITHHELD, Answer, AnswerDraft
-from .offline import Evidence, covers, gather_evidence, offline_answer, with_guide_quote
+from .offline import (
+    FIGURE_NOTICE,
+    Evidence,
+    asks_for_figure,
+    covers,
+    gather_evidence,
+    gives_figure,
+    offline_answer,
+    with_guide_quote,
+)
 from .screen import screened
 from .shorthand import spelled_out
 
@@ -70,7 +79,14 @@ def ask(
         answer = llm_answer(q, hits, services, history=turns, language=resolved.language, covered=covered)
         if not answer.abstained and answer.citations:
             # The guide's own sentence behind the model's words (a small model paraphrases): verbatim, checkable.
-            with_guide_quote(answer, f"{spelled_out(resolved.text)} {answer.answer}", services.kb, resolved.language)
+            # The sentence of its cited passages that best matches the question, the model's answer and the offline
+            # engine's extract: where the model cites the passage the offline engine answers from, the sentence the
+            # offline engine picked (on the real 1.5B model, dev, the model often paraphrased away the guide's
+            # exact terms while citing the right passage).
+            words = f"{spelled_out(resolved.text)} {answer.answer}"
+            if covered:
+                words += f" {offline.answer}"
+            with_guide_quote(answer, words, services.kb, resolved.language)
         if not answer.understood_as and resolved.follow_up:
             answer.understood_as = resolved.text
         return screened(answer, resolved.language)
@@ -158,6 +174,10 @@ def _offline(
         answer = structured
     else:
         answer = offline_answer(q, hits, kb, evidence, language=lang)
+    if not answer.abstained and asks_for_figure(q) and not any(gives_figure(c.text) for c in answer.citations):
+        answer = Answer(
+            answer=NOT_COVERED[lang], abstained=True, backend="offline", score=score, notice=FIGURE_NOTICE[lang]
+        )
     if resolved.follow_up:
         answer.understood_as = resolved.text
     return answer

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from ..text import fold
+from .shorthand import FRAMING
 
 if TYPE_CHECKING:
     from ..guide.framework import Framework
@@ -35,6 +36,15 @@ LEXICON: dict[str, str] = {
     "bonus": "part variable",
     "commission": "part variable",
     "job title": "intitulé account manager account executive",
+    # The job ad, which the guide never names as such: its advice on attracting candidates (titles, selling points).
+    "annonce": "attirer le candidat préférez parler valoriser votre organisation",
+    "annonces": "attirer le candidat préférez parler valoriser votre organisation",
+    "job ad": "attirer le candidat préférez parler valoriser votre organisation",
+    "job ads": "attirer le candidat préférez parler valoriser votre organisation",
+    "job posting": "attirer le candidat préférez parler valoriser votre organisation",
+    "offre d'emploi": "attirer le candidat préférez parler valoriser votre organisation",
+    "intitulés": "préférez parler account manager account executive",
+    "intitule": "préférez parler account manager account executive",
     "title": "intitulé",
     "degree": "formation diplôme école master",
     "education": "formation école",
@@ -205,6 +215,8 @@ def unknown_names(question: str, kb: KnowledgeBase, framework: Framework) -> lis
         if not (acronym or (i > 0 and word[0].isupper() and not word.isupper())):
             continue
         folded = fold(word)
+        if acronym and (folded in FRAMING or not tokenize(word)):
+            continue  # a common word in capitals is emphasis ("NOT", « PAS », « JAMAIS »), not an acronym
         if folded in LEXICON or folded in vocabulary or any(kb.known(t) for t in tokenize(word)):
             continue
         names.append(word)

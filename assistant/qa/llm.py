@@ -17,6 +17,7 @@ from ..prompts import load_prompt
 from ..text import detect_language, figures, fold
 from .conversation import Turn, prompt_history
 from .models import NOT_COVERED, WITHHELD, Answer, AnswerDraft, WithheldReason, citation
+from .offline import asks_for_figure, gives_figure
 from .screen import REASON as SCREEN_REASON
 from .screen import protected_notice
 
@@ -168,6 +169,8 @@ def uncovered_problem(question: str, answer: str, cited: list[ScoredChunk], serv
     names = unknown_names(question, services)
     if names:
         return f"the question names {', '.join(names)}, which the guide never mentions"
+    if asks_for_figure(question) and not any(gives_figure(h.chunk.text) for h in cited):
+        return "the question asks for a figure, and the passages the answer cites give none"
     words = _stems(answer) - _stems(question)
     bag = set().union(*(_stems(h.chunk.section + " " + h.chunk.text) for h in cited)) if cited else set()
     if words and len(words & bag) / len(words) < UNCOVERED_MIN_SUPPORT:

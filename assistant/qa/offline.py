@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..guide.knowledge import KnowledgeBase, tokenize
 from ..guide.models import ScoredChunk
-from ..text import detect_language
+from ..text import detect_language, fold
 from ..text import sentences as split_sentences
 from . import calibration
 from .expand import known_vocabulary, lexicon_words, unknown_names
@@ -114,6 +114,35 @@ def gather_evidence(
         unknown_name=any(not n.isupper() for n in names),
         other_role=bool(other_role(question)),
     )
+
+
+# A question that asks for a number ("combien de…", "how many…", "how long…") is covered only by a passage that
+# gives one. On dev, most out-of-scope questions the engine still answered asked for a figure the guide does not
+# give (a shortlist's size, how long a pairing lasts, how many reports a manager has), and were answered with a
+# passage on the subject that holds no number. "depuis combien de temps" names a topic (how long a client
+# relationship has lasted), not a figure to give.
+_ASKS_FIGURE = re.compile(
+    r"(?<!depuis )\bcombien\b|\bhow (?:many|much|long)\b|\bquelle duree\b|\bquel(?:le)? (?:pourcentage|nombre|montant)\b"
+    r"|\bwhat (?:percentage|number|share)\b|\ba partir de combien\b"
+)
+_FIGURE = re.compile(
+    r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|cinquante|cent|mille"
+    r"|moitie|tiers|quart|two|three|four|five|seven|eight|nine|ten|twelve|twenty|hundred|half|dozen)\b"
+)
+FIGURE_NOTICE = {
+    "fr": "La question demande un chiffre, et les passages du guide sur ce sujet n'en donnent pas.",
+    "en": "The question asks for a figure, and the guide's passages on this subject give none.",
+}
+
+
+def asks_for_figure(question: str) -> bool:
+    """Whether the question asks for a number (a count, an amount, a duration, a share)."""
+    return bool(_ASKS_FIGURE.search(fold(question)))
+
+
+def gives_figure(text: str) -> bool:
+    """Whether a passage holds a number, in digits or in words."""
+    return bool(_FIGURE.search(fold(text)))
 
 
 def confidence(hits: list[ScoredChunk], dense: bool) -> float:

@@ -103,6 +103,7 @@ FRAMING = frozenset(
     expected expect supposed enough worth matter matters big large small main once take per count scale affect
     cover covers keep stop start happy etc avant apres depuis fin debut plein gros grosse petit petite grand grande
     boulot bosser taff veulent veut attend attendu attendue attendus devenir gagne gagner prend prendre
+    article doc docs document fiche texte page auteur author
     """.split()
 )
 
@@ -234,5 +235,6 @@ def topic_words(question: str) -> list[str]:
     """The question's words that can name a topic: longer than two letters, not a stop word, shorthand or framing."""
     from ..guide.lexical import tokenize
 
-    words = [w for w in re.findall(r"\w+", question) if len(w) > 2 and tokenize(w)]
+    # An amount or a count the user gives ("38k", "5ans") is the user's own figure, not a topic the guide must name.
+    words = [w for w in re.findall(r"\w+", question) if len(w) > 2 and tokenize(w) and not any(c.isdigit() for c in w)]
     return [w for w in words if fold(w) not in FRAMING and fold(w) not in SHORTHAND]

@@ -179,3 +179,42 @@ def test_the_jobs_duties_in_english_bring_in_the_guides_words() -> None:
     assert "interlocuteur privilégié" in lexicon_words("who is the client's main contact after signature?")
     assert "management d’une équipe" in lexicon_words("un AM doit-il encadrer des gens ?")
     assert lexicon_words("Quel salaire pour un débutant ?") == ""
+
+
+def test_a_question_asking_for_a_figure_the_guide_does_not_give_is_not_answered(services) -> None:
+    """A question that asks for a number is covered only by a passage that gives one: answering « how many people on
+    the panel » with a sentence about the panel that holds no number is not an answer. The guide's figures still
+    answer the questions that ask for them."""
+    from assistant.qa.offline import asks_for_figure, gives_figure
+
+    assert asks_for_figure("Combien de personnes doivent mener le second entretien ?")
+    assert asks_for_figure("how long should the pairing with a senior colleague last?")
+    assert not asks_for_figure(
+        "faut-il parler au candidat de la relation client, et depuis combien de temps elle dure ?"
+    )
+    assert gives_figure("La période d'essai est de 4 mois") and gives_figure("les deux types d'account managers")
+    assert not gives_figure("Un second entretien en face à face avec un.e responsable des ventes")
+    answer = ask("Combien de personnes doivent mener le second entretien en face à face ?", services)
+    assert answer.abstained and "chiffre" in (answer.notice or "")
+    answer = ask("how many reference calls per finalist?", services)
+    assert answer.abstained and "figure" in (answer.notice or "")
+    grid = ask("Combien gagne un account manager débutant ?", services)
+    assert not grid.abstained and "2920" in grid.answer
+
+
+def test_emphasis_in_capitals_and_words_about_the_guide_itself_name_nothing(services) -> None:
+    from assistant.qa.expand import unknown_names
+    from assistant.qa.shorthand import topic_words
+
+    assert unknown_names("which titles should I NOT use for the AM job?", services.kb, services.framework) == []
+    assert unknown_names("qu'est-ce qu'on ne doit JAMAIS demander à un AM ?", services.kb, services.framework) == []
+    assert "article" not in topic_words("l'article parle-t-il des soft skills ?")
+    assert "doc" not in topic_words("what does the doc say about English?")
+    assert "45k" not in topic_words("45k for a senior AM, is that ok?")
+
+
+def test_the_job_ad_in_users_words_brings_in_the_guides_advice_on_attracting_candidates() -> None:
+    from assistant.qa.expand import lexicon_words
+
+    assert "attirer" in lexicon_words("que mettre dans l'annonce pour un AM ?")
+    assert "attirer" in lexicon_words("what should our job ad say about us?")
