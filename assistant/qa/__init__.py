@@ -79,14 +79,7 @@ def ask(
         answer = llm_answer(q, hits, services, history=turns, language=resolved.language, covered=covered)
         if not answer.abstained and answer.citations:
             # The guide's own sentence behind the model's words (a small model paraphrases): verbatim, checkable.
-            # The sentence of its cited passages that best matches the question, the model's answer and the offline
-            # engine's extract: where the model cites the passage the offline engine answers from, the sentence the
-            # offline engine picked (on the real 1.5B model, dev, the model often paraphrased away the guide's
-            # exact terms while citing the right passage).
-            words = f"{spelled_out(resolved.text)} {answer.answer}"
-            if covered:
-                words += f" {offline.answer}"
-            with_guide_quote(answer, words, services.kb, resolved.language)
+            with_guide_quote(answer, f"{spelled_out(resolved.text)} {answer.answer}", services.kb, resolved.language)
         if not answer.understood_as and resolved.follow_up:
             answer.understood_as = resolved.text
         return screened(answer, resolved.language)

@@ -149,22 +149,6 @@ def test_llm_figures_must_come_from_the_cited_passages(services) -> None:
     assert not ok.abstained and "2 920" in ok.answer
 
 
-def test_a_paraphrasing_model_answer_carries_the_sentence_the_offline_engine_answers_with(services) -> None:
-    """A small model paraphrases the guide away ("Yes, that counts"): when it cites the passage the offline engine
-    answers from, the guide's own sentence that the offline engine picked is quoted under the model's words."""
-    question = "does a big address book of contacts count in the candidate's favour?"
-    offline = ask(question, services)
-    assert not offline.abstained and "solide réseau" in offline.answer
-    cited = offline.citations[0].chunk_id
-    fake = FakeStructuredChatModel(
-        responses=[{"answer": "Yes, that counts in their favour.", "abstain": False, "citations": [cited]}] * 2
-    )
-    answer = ask(question, _llm_services(services, fake))
-    assert answer.answer.startswith("Yes, that counts in their favour.")
-    assert "« De plus, un candidat disposant d’un solide réseau" in answer.answer
-    assert [c.chunk_id for c in answer.citations] == [cited]  # the quote adds no citation
-
-
 def test_a_model_answer_to_a_figure_question_the_guide_does_not_cover_is_withheld(services) -> None:
     """Where the guide gives no figure, a model that answers a request for one from a passage without any is
     withheld, as the offline engine abstains."""
