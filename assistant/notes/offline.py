@@ -42,6 +42,9 @@ _NOT_DISCUSSED = re.compile(
     r"|\b(?:pas|non|jamais)\s+(?:encore\s+)?(?:teste|evalue|verifie|creuse)s?e?s?\b"
     r"|\bnot\s+(?:yet\s+)?(?:tested|checked|explored)\b|\bdid\s*n'?t\s+(?:test|check|assess)\b"
     r"|\bto\s+dig\s+(?:into|deeper)\b|\bto\s+be\s+(?:confirmed|tested)\b"
+    # « Anglais : pas vu », "English: not seen today" (not « pas vu de chiffres », "never seen a CRM")
+    r"|\b(?:pas|non)\s+vue?s?\b(?=\s*(?:[,.;:)!]|$|\n|aujourd|ce\s+jour|en\s+entretien|lors))"
+    r"|\bnot\s+seen\b(?=\s*(?:[,.;:)!]|$|\n|today|in\s+the\s+interview|during))"
 )
 
 

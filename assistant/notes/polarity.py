@@ -28,6 +28,8 @@ n'a pas peur | pas peur | sans forcer | kept the account | saved the account | a
 set up | mis en place | a mis en place | a monte | construit | a construit | launched | a lance |
 avance | avancee | avances | advanced | ok | sait | easy to read | easy to follow | easy to skim | lisible |
 lisibles | sur le bout des doigts | par coeur | by heart | inside out | inside and out | rien ne lui echappe |
+without notes | without her notes | without his notes | without hesitation | without hesitating | from memory |
+sans ses notes | sans hesitation | de memoire |
 rien ne lui passe sous le nez | nothing slips through | nothing falls through the cracks | never drops the ball |
 de lui-meme | d'elle-meme | d'eux-memes | spontanement | unprompted | of his own accord | of her own accord |
 ravi | ravie | ravis | delighted | satisfait | satisfaite | satisfaits | thrilled | desamorce | a desamorce |

@@ -137,6 +137,9 @@ _STARTS_LINE = re.compile(r"^(?:next\s+steps?|prochaines?\s+etapes?|[\w' +/.-]{1
 
 
 MIN_WRAP_WIDTH = 60
+MAX_WRAP_WIDTH = 160
+"""No editor wraps notes wider than this: a longer line is an unwrapped paragraph (a dictated note without
+punctuation, one thought per line), and the next line starts an item of its own."""
 
 
 def _wrapped(prev: str, line: str, width: int, strict: bool = False) -> bool:
@@ -173,6 +176,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         elif (
             blocks
             and prev
+            and len(prev) <= MAX_WRAP_WIDTH
             and not bullet
             and stripped[0].islower()
             and not re.search(r"[.!?…:;]\W*$", prev)
@@ -266,12 +270,16 @@ _LOGISTICS = re.compile(
     r"|\b\d{2,3}(?:[.,]\d)?\s?k(?:e|€|eur)?\s*(?:-\s*\d{2,3}\s?k\s*)?(?:fixe|fixed|brut|gross|base|ote|\+\s*var)"
     r"|\bteletravail\b|\bfull\s+remote\b|\bremote\s+(?:days?|policy|\d)|\bhybrid\b|\bstart\s+date\b"
     r"|\bcan\s+start\b|\bdate\s+de\s+debut\b|\bprise\s+de\s+poste\b|\brelocat\w*\b|\bdemenag\w*\b"
+    # the candidate's other recruitment processes ("autres process : 2 en cours", "other processes: two")
+    r"|\b(?:autres?|other)\s+(?:process(?:us|es)?|entretiens|interviews|pistes|offres|offers)\b"
+    r"|\bprocess(?:us)?\s+en\s+cours\b|\bin\s+process\s+(?:elsewhere|with)\b"
 )
 
 
 # Lines naming who attended or where the candidate came from ("Présents : moi, Marc", "Source : cooptation").
 _META = re.compile(
     r"^(?:presents?|presentes?|attendees?|participants?|interviewers?|intervenants?|jury|panel|"
+    r"speakers?(?:\s+detected|\s+identified)?|locuteurs?(?:\s+detectes)?|"
     r"source|sourc(?:e|ed|ing)(?:\s+(?:via|by|from))?|canal|channel|referred\s+by|via)\s*(?::|->|→|=>)"
 )
 
@@ -283,6 +291,16 @@ _OK = re.compile(r"\bok\b")
 # or an interview prompt ("Tell me about a process you changed."). A speaker label ("[00:03] Recruteuse : ") is
 # skipped first. "She asked what our churn was?" reports the candidate: a third person keeps it.
 _SPEAKER = re.compile(r"^(?:\[[^\]]{1,20}\]\s*)?(?:[^:?]{1,40}?\s*:\s+)?")
+# A turn of the interviewer in a transcript ("[00:03:02] Interviewer: …", « Recruteuse (Anne) : … », "Q: …"): what the
+# interviewer says, whole, is never the candidate's evidence (the answer that follows takes its topic).
+_INTERVIEWER_TURN = re.compile(
+    r"^(?:\[[^\]]{1,20}\]\s*)?(?:interviewer|intervieweu(?:r|se)|recruteu(?:r|se)|recruiter|hiring\s+manager|"
+    r"q|moi|me)\b[^:?]{0,40}:\s"
+)
+# The candidate's turn starting later on the same line ("Q : … ? R : elle le rappelle…"): the turn ends there.
+_ANSWER_TURN = re.compile(
+    r"(?:^|[\s\]?.!])(?:candidat\w*|candidate|cand\.?|r|a|answer|reponse|rep)\s*(?:\([^)]{0,40}\))?\s*:\s"
+)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|vous|votre|vos|tu|ton|ta|tes|toi)\b|-(?:vous|tu)\b|\bt'")
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|his|him|they|il|elle|ils|elles|lui|candidat\w*|candidate)\b")
 _PROMPT = re.compile(
@@ -507,6 +525,12 @@ def prepare(notes: str, max_chars: int) -> Prepared:
         reason = non_evidence_reason(text[start:end], first_line=end <= first_line_end)
         if not reason and end <= first_line_end and whole_line:
             reason = "header" if non_evidence_reason(whole_line, first_line=True) == "header" else ""
+        if (
+            not reason
+            and _INTERVIEWER_TURN.match(fold(whole_line))
+            and not _ANSWER_TURN.search(fold(text[line_start:end]))
+        ):
+            reason = "question"
         if not reason and any(a <= start < b for a, b in pitch):
             reason = "pitch"
         if not reason and any(a <= start < b for a, b in asked):

@@ -1005,7 +1005,9 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"(?:a|the)\s+(?:maximum\s+|highest\s+|top\s+|perfect\s+)?(?:score|rating|grade|mark|note)\b",
     r"\b(?:maximum|highest|top|perfect)\s+(?:score|rating)\s+(?:to|for)\s+(?:this|the)\s+(?:candidate|applicant)\b",
     r"\b(?:must|should|shall|has\s+to|needs\s+to)\s+(?:get|receive|be\s+given|obtain)\s+(?:a|the)\s+(?:maximum|highest|top|perfect|best)\s+(?:score|rating|grade|mark)\b",
-    r"\brecommend(?:ation)?\s*(?:[:=]\s*|\s+to\s+|\s+)[\"']?(?:advance|hire|hiring|strong\s+hire)\b",
+    # a recommendation dictated in the imperative ("Recommend advance."); an ATS form's field ("Recommendation: Hire")
+    # and the interviewer's own "I recommend hiring" are the interviewer's verdict, not an instruction
+    r"(?<!\bi\s)(?<!\bi'd\s)(?<!\bwe\s)(?<!\bwould\s)\brecommend\s+(?:to\s+)?[\"']?(?:advance|hire|hiring|strong\s+hire)\b",
     r"\b(?:set|output|return|mark)\s+(?:the\s+)?(?:recommendation|decision|rating|score)\s+(?:to|as|=)",
     r"\bthe\s+(?:ai|llm|model|assistant|language\s+model|bot)\s+(?:must|should|shall|will|has\s+to|is\s+instructed)\b",
     r"\b(?:dear|hey|hello|attention|note\s+to(?:\s+the)?|instructions?\s+for\s+the)\s+(?:ai|llm|assistant|chatgpt|gpt|model|bot)\b",
