@@ -106,8 +106,12 @@ class KnowledgeBase:
         mode = f"hybrid (dense {self.embedder.name} + BM25)" if self.dense and self.embedder else "BM25 only"
         return f"{len(self.chunks)} passages of '{self.guide.id}', {mode}, {self.store}"
 
-    def bm25_search(self, query: str, n: int = CANDIDATES) -> list[tuple[str, float]]:
+    def bm25_search(
+        self, query: str, n: int = CANDIDATES, drop: frozenset[str] = frozenset()
+    ) -> list[tuple[str, float]]:
+        """BM25 hits of the query's tokens, less those in `drop` (unless nothing else is left)."""
         tokens = [t for t in tokenize(query) if t in self._vocab]
+        tokens = [t for t in tokens if t not in drop] or tokens
         if not tokens:
             return []
         import numpy as np
@@ -143,10 +147,11 @@ class KnowledgeBase:
         ids, distances = result["ids"][0], result["distances"][0]
         return [(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=False) if i in self._by_id]
 
-    def search(self, query: str, k: int = 5) -> list[ScoredChunk]:
-        """Reciprocal-rank fusion of dense and BM25 hits; each hit keeps both raw scores."""
+    def search(self, query: str, k: int = 5, *, bm25_drop: frozenset[str] = frozenset()) -> list[ScoredChunk]:
+        """Reciprocal-rank fusion of dense and BM25 hits; each hit keeps both raw scores. `bm25_drop`: tokens the
+        BM25 side leaves out of the query (see expand.role_tokens)."""
         dense = self.dense_search(query)
-        sparse = self.bm25_search(query)
+        sparse = self.bm25_search(query, drop=bm25_drop)
         fused: dict[str, float] = {}
         dense_scores = dict(dense)
         sparse_scores = dict(sparse)

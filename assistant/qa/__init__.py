@@ -11,7 +11,7 @@ from ..errors import InputError, LLMError
 from ..guide.knowledge import CANDIDATES
 from ..guide.models import ScoredChunk
 from .conversation import Resolved, Turn, bounded, resolve
-from .expand import expansion
+from .expand import expansion, role_tokens
 from .framework_answers import framework_answer, glossary_answer
 from .llm import llm_answer
 from .models import NOT_COVERED, WITHHELD, Answer, AnswerDraft
@@ -137,7 +137,7 @@ def evidence_for(question: str, services: Services) -> tuple[list[ScoredChunk], 
     embeddings). `evals/calibrate_qa.py` fits the abstention model on exactly this."""
     kb = services.kb
     expanded = expansion(spelled_out(question), services.framework)
-    pool = kb.search(expanded.text, CANDIDATES)
+    pool = kb.search(expanded.text, CANDIDATES, bm25_drop=role_tokens(question, services.framework))
     evidence = gather_evidence(question, pool, kb, expanded.framework, services.framework) if kb.dense else None
     return pool, evidence
 

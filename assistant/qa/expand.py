@@ -223,6 +223,25 @@ def unknown_names(question: str, kb: KnowledgeBase, framework: Framework) -> lis
     return list(dict.fromkeys(names))
 
 
+# A question about what to call the job: the role's own name is then what it asks about.
+_NAMING = re.compile(
+    r"\b(?:intitul\w*|titres?|titles?|appeler|appelle|nommer|call(?:ed)?|name[sd]?|nom|libelle|key\s+account|"
+    r"global\s+account|account\s+executive|responsable\s+de\s+comptes?|gestionnaire\s+de\s+comptes?)\b"
+)
+
+
+def role_tokens(question: str, framework: Framework) -> frozenset[str]:
+    """The tokens of the role's own name ("account", "manager"), which BM25 leaves out of a question's query unless
+    the question asks what to call the job. Nearly every question names the role, and the passage on job titles
+    repeats it four times: on dev, BM25 ranked that passage high for questions about anything (a written case study,
+    English, managing people)."""
+    from ..guide.knowledge import tokenize
+
+    if _NAMING.search(fold(question)):
+        return frozenset()
+    return frozenset(tokenize(f"{framework.role.fr} {framework.role.en}"))
+
+
 def _triggers(framework: Framework) -> tuple[Trigger, ...]:
     return _per_framework(_CACHE, framework, _build_triggers)
 

@@ -218,3 +218,20 @@ def test_the_job_ad_in_users_words_brings_in_the_guides_advice_on_attracting_can
 
     assert "attirer" in lexicon_words("que mettre dans l'annonce pour un AM ?")
     assert "attirer" in lexicon_words("what should our job ad say about us?")
+
+
+def test_the_roles_own_name_does_not_pull_in_the_passage_on_job_titles(services) -> None:
+    """Nearly every question names the role, and the guide's passage on job titles repeats it: BM25 leaves the
+    role's name out of the query, unless the question asks what to call the job."""
+    from assistant.qa.expand import role_tokens
+
+    assert role_tokens("l'account manager doit-il parler anglais ?", services.framework) == {"account", "manag"}
+    assert role_tokens("quel intitulé donner au poste d'account manager ?", services.framework) == frozenset()
+    question = "what does an account manager do with the CRM?"
+    titles = next(c.id for c in services.kb.chunks if "connotation plus bancaire" in c.text)
+    plain = [cid for cid, _ in services.kb.bm25_search(question, 3)]
+    dropped = [cid for cid, _ in services.kb.bm25_search(question, 3, drop=role_tokens(question, services.framework))]
+    assert titles in plain and titles not in dropped
+    from assistant.qa import evidence_for
+
+    assert titles in [h.chunk.id for h in evidence_for("quel intitulé pour un account manager ?", services)[0][:3]]
