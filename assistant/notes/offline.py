@@ -594,6 +594,7 @@ def _line_marker(text: str, pos: int, plus_minus: bool) -> Polarity | None:
 
 
 _ITEM_LINE = re.compile(r"^[ \t]*(?:[-*•·▪►◦‣–—+>]|\d{1,2}[.)])[ \t]+")
+_NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+")
 
 
 def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]], set[int]]:
@@ -607,21 +608,27 @@ def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]]
         line_start = text.rfind("\n", 0, seg.start) + 1
         line_end = text.find("\n", seg.end)
         line = text[line_start : len(text) if line_end < 0 else line_end]
-        if _ITEM_LINE.match(line):
+        next_line = text[len(text) if line_end < 0 else line_end + 1 :].split("\n", 1)[0]
+        # "2. Numbers" over "- keeps a weekly sheet…": a numbered line over items of another marker is a heading
+        numbered = _NUMBERED_LINE.match(line)
+        numbered_heading = bool(numbered and _ITEM_LINE.match(next_line) and not _NUMBERED_LINE.match(next_line))
+        if _ITEM_LINE.match(line) and not numbered_heading:
             if current and not seg.excluded_by:
                 topics[seg.start] = current
             continue
         current = []
-        words = re.findall(r"\w+", line)
-        next_line = text[len(text) if line_end < 0 else line_end + 1 :].split("\n", 1)[0]
+        title = line[numbered.end() :] if numbered_heading and numbered else line
+        words = re.findall(r"\w+", title)
+        if numbered_heading and title.strip() == text[seg.start : seg.end].strip() and polarity(title) == "neutral":
+            headings.add(seg.start)  # a numbered heading, a question or a title of any length, is never evidence
         if (
-            line.strip() == text[seg.start : seg.end].strip()
+            title.strip() == text[seg.start : seg.end].strip()
             and 1 <= len(words) <= 3
-            and not re.search(r"[.!?;,]", line)
+            and not re.search(r"[.!?;,]", title)
             and _ITEM_LINE.match(next_line)
-            and polarity(line) == "neutral"
+            and polarity(title) == "neutral"
         ):
-            ids = list(_cue_spans(fw, fold(line)))
+            ids = list(_cue_spans(fw, fold(title)))
             if ids:
                 current = ids
                 headings.add(seg.start)
