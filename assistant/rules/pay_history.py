@@ -38,8 +38,8 @@ MESSAGE_FR = (
 
 # Clauses: pay history is judged clause by clause ("ne souhaite pas communiquer son salaire actuel ; prétentions
 # 48k" holds a refusal and an expectation, neither is history). A "." ends a clause only before a space or the end,
-# so "3.5k" stays whole.
-_CLAUSE_END = re.compile(r"[!?;\n]|\.(?=\s|$)")
+# so "3.5k" stays whole, nor after a pay word cut short (« sal. actuel 52k », « rém. actuelle »).
+_CLAUSE_END = re.compile(r"[!?;\n]|(?<!\bsal)(?<!\brem)(?<!\bremu)(?<!\bremun)\.(?=\s|$)")
 
 # An amount of money (folded text): a currency sign, a "k", a currency word, or a grouped figure ("3 800", "62000").
 AMOUNT = re.compile(
@@ -66,7 +66,7 @@ _BUSINESS_AFTER = re.compile(
     r"de\s+budget|budget|de\s+ventes|arr\b|mrr\b|pipeline)"
 )
 
-_PAY_NOUN = r"(?:salaire|remuneration|package|paie|paye|fixe|variable|brut|net|salary|pay|compensation|comp|base|ote|earnings|wages?)"
+_PAY_NOUN = r"(?:salaire|sal\.|remuneration|remun\.|remu\.?|rem\.|package|paie|paye|fixe|variable|brut|net|salary|pay|compensation|comp|base|ote|earnings|wages?)"
 _NOT_HISTORY_NEXT = re.compile(
     r"^\W*(?:\w+\W+){0,1}(?:expectations?|requirements?|range|band|grid|target|ask|souhaite\w*|vise\w*|cible|"
     r"attendue?s?|attentes?|pretentions?|demande\w*|espere\w*|ideal\w*|vise|objectif|propose\w*|offert\w*|offered|"
