@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..text import fold
 from .models import Evidence, Polarity
 from .polarity import has_reservation, is_hedged, polarity
-from .prepare import Prepared, is_header, split_clauses
+from .prepare import ANSWER_LABEL, Prepared, is_header, split_clauses
 
 if TYPE_CHECKING:
     from ..guide.embeddings import Embedder
@@ -547,12 +547,6 @@ def match_embeddings(
 # --------------------------------------------------------------------------- the offline stage
 
 
-# A transcript's answer, labelled as the candidate's ("[00:07:17] Candidat (Maxime) : ...", "A: ...").
-_ANSWER_LABEL = re.compile(
-    r"^(?:\[[^\]]{1,20}\]\s*)?(?:candidat\w*|candidate|cand\.?|r|a|answer|reponse|rep)\b[^:?]{0,30}:\s"
-)
-
-
 def _answered_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:
     """Start of each answer → the competencies its question named ("Et côté anglais ?" then "Candidat : Je le lis,
     mais à l'oral je suis pas à l'aise"): the answer is about the question's topic. Only answers labelled as the
@@ -564,7 +558,7 @@ def _answered_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:
         if seg.non_evidence != "question" or nxt.excluded_by or nxt.non_evidence:
             continue
         same_line = "\n" not in text[seg.end : nxt.start] and len(re.findall(r"\w+", text[seg.start : seg.end])) <= 3
-        if same_line or _ANSWER_LABEL.match(fold(text[nxt.start : nxt.end])):
+        if same_line or ANSWER_LABEL.match(fold(text[nxt.start : nxt.end])):
             ids = list(_cue_spans(fw, fold(text[seg.start : seg.end])))
             if ids:
                 out[nxt.start] = ids

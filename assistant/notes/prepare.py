@@ -297,10 +297,12 @@ _INTERVIEWER_TURN = re.compile(
     r"^(?:\[[^\]]{1,20}\]\s*)?(?:interviewer|intervieweu(?:r|se)|recruteu(?:r|se)|recruiter|hiring\s+manager|"
     r"q|moi|me)\b[^:?]{0,40}:\s"
 )
+# The label of the candidate's turn ("[00:07:17] Candidat (Maxime) : ...", « R : », "A: ..."), shared with
+# offline._answered_topics.
+ANSWER_WORDS = r"(?:candidat\w*|candidate|cand\.?|r|a|answer|reponse|rep)"
+ANSWER_LABEL = re.compile(r"^(?:\[[^\]]{1,20}\]\s*)?" + ANSWER_WORDS + r"\b[^:?]{0,30}:\s")
 # The candidate's turn starting later on the same line ("Q : … ? R : elle le rappelle…"): the turn ends there.
-_ANSWER_TURN = re.compile(
-    r"(?:^|[\s\]?.!])(?:candidat\w*|candidate|cand\.?|r|a|answer|reponse|rep)\s*(?:\([^)]{0,40}\))?\s*:\s"
-)
+_ANSWER_TURN = re.compile(r"(?:^|[\s\]?.!])" + ANSWER_WORDS + r"\s*(?:\([^)]{0,40}\))?\s*:\s")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|vous|votre|vos|tu|ton|ta|tes|toi)\b|-(?:vous|tu)\b|\bt'")
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|his|him|they|il|elle|ils|elles|lui|candidat\w*|candidate)\b")
 _PROMPT = re.compile(
