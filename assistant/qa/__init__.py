@@ -23,6 +23,7 @@ from .offline import (
     gather_evidence,
     gives_figure,
     offline_answer,
+    question_list_first,
     with_guide_quote,
 )
 from .screen import screened
@@ -139,7 +140,7 @@ def evidence_for(question: str, services: Services) -> tuple[list[ScoredChunk], 
     expanded = expansion(spelled_out(question), services.framework)
     pool = kb.search(expanded.text, CANDIDATES, bm25_drop=role_tokens(question, services.framework))
     evidence = gather_evidence(question, pool, kb, expanded.framework, services.framework) if kb.dense else None
-    return pool, evidence
+    return question_list_first(question, pool), evidence
 
 
 def _offline(

@@ -103,6 +103,22 @@ LEXICON: dict[str, str] = {
     "advisory": "conseil",
     "long term": "long terme",
     "long-term": "long terme",
+    # Round 5 of the dev data (qa-dev5): degrees, retention and selling the company in users' words.
+    "diplôme": "formation école master",
+    "diplômes": "formation école master",
+    "diploma": "formation école master",
+    "diplomas": "formation école master",
+    "business school": "école de commerce",
+    "engineering degree": "école d’ingénieur",
+    "engineering school": "école d’ingénieur",
+    "fidélisation": "satisfaction de la relation client sur le long terme",
+    "retention": "satisfaction de la relation client sur le long terme",
+    "brag": "valoriser votre organisation",
+    "boast": "valoriser votre organisation",
+    "show off": "valoriser votre organisation",
+    "showcase": "valoriser votre organisation",
+    "selling points": "valoriser votre organisation",
+    "mettre en avant": "valoriser",
 }
 
 

@@ -145,6 +145,44 @@ def gives_figure(text: str) -> bool:
     return bool(_FIGURE.search(fold(text)))
 
 
+# A request for an interview question to ask ("a good question to check whether…", « une question d'entretien pour
+# savoir… », "what interview questions does the guide suggest?") is answered from the guide's list of questions,
+# when retrieval found it, rather than from the passage on the topic the question should probe.
+_ASKS_INTERVIEW_QUESTION = re.compile(
+    r"\b(?:interview\s+)?questions?\s+(?:to\s+(?:ask|put|check|test|see|make|get|find|probe|assess)|"
+    r"i\s+(?:could|can|should|might)\s+(?:ask|put))\b"
+    r"|\b(?:good|sample|example|typical|smart|killer|best)\s+(?:interview\s+)?questions?\b|\binterview\s+questions?\b"
+    r"|\bkinds?\s+of\s+questions?\b|\bquestions?\s+(?:a|d')\s*(?:poser|entretien)\b|\bquelles?\s+questions?\b"
+    r"|\bquestions?\s+(?:pour|pr|to)\s+(?:tester|verifier|evaluer|savoir|checker|voir|challenger)\b"
+    r"|\b(?:une|des|la|les)\s+questions?\s+(?:qui|pour|pr|afin)\b"
+)
+
+
+def asks_for_interview_question(question: str) -> bool:
+    """Whether the question asks for an interview question to put to the candidate."""
+    return bool(_ASKS_INTERVIEW_QUESTION.search(fold(question)))
+
+
+def is_question_list(hit: ScoredChunk) -> bool:
+    """Whether a passage is a list of questions (most of its items end with "?")."""
+    if hit.chunk.kind != "list":
+        return False
+    items = [line for line in hit.chunk.text.splitlines() if line.lstrip().startswith(("-", "*", "•"))]
+    return len(items) >= 3 and sum(item.rstrip().endswith("?") for item in items) * 2 > len(items)
+
+
+def question_list_first(question: str, pool: list[ScoredChunk]) -> list[ScoredChunk]:
+    """The pool with the guide's list of interview questions first when the question asks for one (see above);
+    it takes the best fused score, so the answer treats it as the best passage."""
+    if not pool or not asks_for_interview_question(question):
+        return pool
+    lists = [h for h in pool if is_question_list(h)]
+    if not lists or lists[0] is pool[0]:
+        return pool
+    first = lists[0].model_copy(update={"score": pool[0].score})
+    return [first] + [h for h in pool if h is not lists[0]]
+
+
 def confidence(hits: list[ScoredChunk], dense: bool) -> float:
     """How sure retrieval is that the guide covers the question (dense similarity, else BM25)."""
     if not hits:
