@@ -124,6 +124,10 @@ def gather_evidence(
 _ASKS_FIGURE = re.compile(
     r"(?<!depuis )\bcombien\b|\bhow (?:many|much|long)\b|\bquelle duree\b|\bquel(?:le)? (?:pourcentage|nombre|montant)\b"
     r"|\bwhat (?:percentage|number|share)\b|\ba partir de combien\b"
+    # a weighting or a pass mark is a figure too
+    r"|\bquel(?:le)? (?:ponderation|poids|score|seuil|note minimale)\b|\bponderation\b|\bweighting\b"
+    r"|\bwhat (?:weight|score|threshold|pass mark)\b|\b(?:minimum|minimal|min) score\b|\bscore (?:minimum|minimal)\b"
+    r"|\bpass mark\b"
 )
 _FIGURE = re.compile(
     r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|cinquante|cent|mille"

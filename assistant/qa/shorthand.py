@@ -109,7 +109,8 @@ FRAMING = frozenset(
 
 # Topics next to recruiting that a hiring guide of this kind does not cover: labour law (contract clauses,
 # quotas, what may be asked of a candidate), pay administration and tax, benefits, immigration, dismissal and
-# discipline, sourcing channels and employer branding, reference checks and personality tests, tool prices. A question naming one of them is evidence it is off the
+# discipline, sourcing channels (referrals included) and employer branding, reference checks and personality tests,
+# tool prices, licences a job may require, recruiting metrics (time to hire), exit interviews. A question naming one of them is evidence it is off the
 # guide's topics, whatever its wording shares with the guide. (Folded stems, matched at a word's start.)
 OFF_TOPIC = tuple(
     fold(w)
@@ -135,6 +136,9 @@ OFF_TOPIC = tuple(
     signing-bonus sign-on-bonus welcome-bonus prime-d-arrivee prime-de-bienvenue bspce stock-option equity
     actions-gratuites alternance alternant apprenti apprentissage stagiaire internship
     okr mail-de-refus email-de-refus lettre-de-refus rejection-email rejection-letter
+    cooptation referral-bonus referral-program referral-scheme prime-de-parrainage permis-de-conduire permis-b
+    driving-licen driver-s-licen drivers-licen time-to-hire time-to-fill delai-de-recrutement exit-interview
+    entretien-de-sortie
     """.split()
 )
 
@@ -194,9 +198,17 @@ def _named(text: str, stems: tuple[str, ...], whole_word: bool = False) -> list[
     return [stem for stem in stems if f" {stem.replace('-', ' ')}{tail}" in text]
 
 
+# « Un handicap » / "a handicap" is also a drawback ("is having no business school a handicap?"): a question about
+# the candidate's profile, not about disability.
+_DRAWBACK = re.compile(
+    r" (?:est ce|est|serait|sera|etre|c est|is|be|was|seen as|as|comme)(?: un| a)?(?: vrai| gros| real| big| major| serious)?"
+    r" handicap "
+)
+
+
 def off_topic(question: str) -> list[str]:
     """The question's words that name a topic next to recruiting which the guide does not cover ("préavis")."""
-    return _named(_folded_words(question), OFF_TOPIC)
+    return _named(_DRAWBACK.sub(" drawback ", _folded_words(question)), OFF_TOPIC)
 
 
 def other_role(question: str) -> list[str]:

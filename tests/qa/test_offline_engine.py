@@ -189,6 +189,9 @@ def test_a_question_asking_for_a_figure_the_guide_does_not_give_is_not_answered(
 
     assert asks_for_figure("Combien de personnes doivent mener le second entretien ?")
     assert asks_for_figure("how long should the pairing with a senior colleague last?")
+    assert asks_for_figure("Quelle pondération donner au test de logique dans la décision ?")
+    assert asks_for_figure("what weighting should the written case get versus the interviews?")
+    assert asks_for_figure("Is there a minimum score on the English test we should ask for?")
     assert not asks_for_figure(
         "faut-il parler au candidat de la relation client, et depuis combien de temps elle dure ?"
     )

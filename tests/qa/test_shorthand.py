@@ -75,3 +75,20 @@ def test_pay_and_contract_forms_the_guide_leaves_out_are_off_topic() -> None:
     assert off_topic("OKRs for my account managers next quarter?") == ["okr"]
     assert off_topic("modèle de mail de refus après un entretien") == ["mail-de-refus"]
     assert off_topic("is international experience a plus?") == []  # "intern" is not a stem here
+
+
+def test_a_handicap_meaning_a_drawback_is_not_off_topic() -> None:
+    # « un handicap » is also a drawback: a question about the profile, which the guide covers.
+    assert off_topic("Not having studied in a business school: would the guide count it as a handicap?") == []
+    assert off_topic("c'est un vrai handicap de ne pas avoir d'expérience en SaaS ?") == []
+    # A question about a candidate's disability stays off the guide's topics.
+    assert off_topic("Puis-je demander à une candidate si elle a un handicap ?") == ["handicap"]
+    assert off_topic("How should we adapt the case study for a candidate with a disability?") == ["disabilit"]
+
+
+def test_referrals_licences_and_recruiting_metrics_are_off_topic() -> None:
+    assert off_topic("Quel montant pour la prime de cooptation d'un account manager ?")
+    assert off_topic("Should the ad require a driver's licence for a field AM?")
+    assert off_topic("doit-on demander le permis B ?")
+    assert off_topic("What's a healthy time-to-fill for this kind of role?")
+    assert off_topic("Quelles questions poser lors de l'entretien de sortie d'un account manager ?")
