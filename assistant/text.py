@@ -108,6 +108,41 @@ def detect_language(text: str) -> Language:
     return "en" if en > fr else "fr"
 
 
+# Common words of languages the engines do not read, that French and English do not use (folded). Notes or a question
+# in one of them get a notice: cue words and the guide are French and English only.
+_OTHER_WORDS = {
+    "Spanish": frozenset(
+        """el los las del y es por con una muy pero como su sus mas esta este ha hay para al lo yo mi cuando donde
+        porque tiene tenia fue sobre clientes cliente cuentas ventas""".split()
+    ),
+    "Italian": frozenset(
+        """il gli della delle dei degli e che non per con una sono ha anche molto ma come alla al nel nella questo
+        questa lei lui ho sempre clienti cliente vendite""".split()
+    ),
+    "German": frozenset(
+        """der die das und ist nicht mit ein eine sie er zu den dem auf auch sehr aber wie war hat fur ich wir
+        kunden kunde vertrieb""".split()
+    ),
+    "Portuguese": frozenset(
+        """o os da das do dos e nao com uma muito mas como ela ele seu sua foi tem para ao na no isso esta voce
+        clientes cliente vendas""".split()
+    ),
+}
+MIN_OTHER_LANGUAGE_WORDS = 8
+_SHARED_WITH_FRENCH = frozenset("de en la que un une le les des se si son sa ses tres".split())  # Spanish, Italian…
+
+
+def other_language(text: str) -> str | None:
+    """The language the text is written in when it is neither French nor English ("Spanish", "Italian", "German",
+    "Portuguese"), else None: that language's common words outnumber both French and English ones."""
+    words = _WORD.findall(fold(text[:50_000]))
+    fr = sum(w in _FR_WORDS and w not in _SHARED_WITH_FRENCH for w in words)
+    en = sum(w in _EN_WORDS for w in words)
+    counts = {name: sum(w in vocabulary for w in words) for name, vocabulary in _OTHER_WORDS.items()}
+    name, best = max(counts.items(), key=lambda item: item[1])
+    return name if best >= MIN_OTHER_LANGUAGE_WORDS and best > 1.5 * max(fr, en) else None
+
+
 # --------------------------------------------------------------------------- sentences and figures
 
 

@@ -173,7 +173,7 @@ def resolve_lines(
             if span is None:
                 dropped.append(f"{a.competency_id}: line {n} is not a numbered line of the notes, dropped")
             elif n in numbered.not_evidence:
-                dropped.append(f"{a.competency_id}: line {n} is a {numbered.not_evidence[n]} line, not evidence")
+                dropped.append(f"{a.competency_id}: line {n} is not evidence ({numbered.not_evidence[n]})")
             elif n in crowded and a.competency_id not in crowded[n]:
                 continue
             else:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..text import fold
 from .models import Evidence, Polarity
 from .polarity import has_reservation, is_hedged, polarity
-from .prepare import ANSWER_LABEL, Prepared, is_header, split_clauses
+from .prepare import ANSWER_LABEL, Prepared, blank_speaker_label, is_header, speaker_label, split_clauses
 
 if TYPE_CHECKING:
     from ..guide.embeddings import Embedder
@@ -146,6 +146,8 @@ _OTHER_SENSE: dict[str, re.Pattern[str]] = {
         r"resellers|partners|franchises|agencies|hotels|restaurants|depots|warehouses)\b"
     ),
     "interpersonal": re.compile(r"^\W*(?:synthese|summary|en\s+synthese)\s*(?::|->|→)"),
+    # people who report to someone are a team, not a report ("never had anyone reporting to me")
+    "data_kpi": re.compile(r"\b(?:reporting|reports?|reported)\s+(?:directly\s+)?to\s+(?:me|him|her|them|you|us)\b"),
 }
 
 
@@ -261,6 +263,8 @@ _LEADS_TEAM = re.compile(
     r"|\b(?:dirige\w*|encadr\w*|manag\w*|pilot\w*|gere|gerait|anime\w*|monte|constitue\w*)\s+"
     r"(?:une|son|sa|l'|leur)\s*(?:petite\s+|grande\s+)?equipe\b"
     r"|\bmanag\w*\s+(?:personne|des\s+gens|people|anyone|nobody|no\s+one)\b"
+    r"|\b(?:anyone|anybody|nobody|no\s+one|people|someone|\d+\s+people|personne)\s+(?:reporting|who\s+reports?|"
+    r"reports?)\s+to\s+(?:me|him|her|them)\b|\bdirect\s+reports?\b"
     r"|^\s*(?:management|manag\w+|mgmt)\s*(?::|->|→|=>)|\b(?:jamais|deja|a|avait)\s+(?:jamais\s+|deja\s+)?manage\b"
     r"(?!\s+(?:des?|les|un|une|ses|son|sa|le|la|l')\s*(?:comptes?|clients?|portefeuilles?|projets?|budgets?))"
 )
@@ -554,15 +558,35 @@ def _answered_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:
     a question may be anything."""
     text = prep.sanitized.text
     out: dict[int, list[str]] = {}
-    for seg, nxt in zip(prep.segments, prep.segments[1:], strict=False):
+    segments = prep.segments
+    for i, (seg, nxt) in enumerate(zip(segments, segments[1:], strict=False)):
         if seg.non_evidence != "question" or nxt.excluded_by or nxt.non_evidence:
             continue
         same_line = "\n" not in text[seg.end : nxt.start] and len(re.findall(r"\w+", text[seg.start : seg.end])) <= 3
-        if same_line or ANSWER_LABEL.match(fold(text[nxt.start : nxt.end])):
+        line = text[text.rfind("\n", 0, nxt.start) + 1 : nxt.end]
+        unnamed = bool(prep.interviewer) and speaker_label(line) not in ("", prep.interviewer)
+        if same_line or unnamed or ANSWER_LABEL.match(fold(text[nxt.start : nxt.end])):
             ids = list(_cue_spans(fw, fold(text[seg.start : seg.end])))
             if ids:
                 out[nxt.start] = ids
+                after = segments[i + 2] if i + 2 < len(segments) else None
+                if (
+                    after is not None
+                    and _is_filler(text[nxt.start : nxt.end])
+                    and "\n" not in text[nxt.end : after.start]
+                ):
+                    out[after.start] = ids  # "Candidate: Um. Honestly that's not my strongest bit.": the answer
     return out
+
+
+_FILLER = re.compile(
+    r"^(?:[\w ]{1,40}:\s*)?\W*(?:(?:um+|uh+|er+|hm+|mm+|euh+|bah|ben|alors|so|well|ok(?:ay)?|yes|yeah|oui|ouais)\W*){1,3}$"
+)
+
+
+def _is_filler(text: str) -> bool:
+    """Whether an answer's first sentence is only a filler or a bare yes ("Um.", "Speaker 2: Uh, okay.")."""
+    return bool(_FILLER.match(fold(text.strip())))
 
 
 # A line's own marker: the writer's verdict on it ("✅ 10 min en anglais", "❌ reporting : ..."), and in a list that
@@ -671,7 +695,7 @@ def _match_clauses(
     for (start, end), emb in zip(clauses, by_embedding, strict=False):
         before, prev_clause = prev_clause, (start, end)
         clause = text[start:end]
-        folded = fold(clause)
+        folded = blank_speaker_label(fold(clause))
         if is_header(folded) or start in headings:
             continue
         if (nd := _NOT_DISCUSSED.search(folded) or _NOT_SEEN.search(folded)) is not None:
@@ -685,7 +709,7 @@ def _match_clauses(
                 continue
             end = start + len(clause[:cut].rstrip())
             clause = text[start:end]
-            folded = fold(clause)
+            folded = blank_speaker_label(fold(clause))
         if (
             last is not None
             and len(re.findall(r"\w+", folded)) <= 3

@@ -54,7 +54,7 @@ naturally | polite | courteous | poli | polie | courtois | courtoise | warm | no
 owned it | took ownership | owned the problem | owned the mistake | sans excuses | sans se chercher d'excuses |
 je n'avais pas pense | on n'avait pas pense | nous n'avions pas pense | je n'aurais pas pense | i hadn't thought |
 we hadn't thought | i had not thought | we had not thought | i hadn't considered | we hadn't considered |
-i'd never thought | i had never thought
+i'd never thought | i had never thought | tb | tres tb | tjs tb
 """
 _NEGATIVE = """
 faible | faibles | insuffisant | insuffisante | insuffisants | limite | limitee | limites | manque | manquait |
@@ -77,7 +77,7 @@ passive | passif | d'en placer une | parle tout seul | parler tout seul | parle 
 s'est braque | s'est braquee | se braque | ton sec | sur la defensive | defensive | bristled | curt | too polished |
 worse than | moins bon que | moins bonne que | weaker than | only named | only mentioned | only cited | only listed |
 worries me | worried me | worry me | worrying | worrisome | m'inquiete | m'inquietent | m'inquietait | inquietant |
-inquietante | cutting in | cut in | cuts in | a l'arrache
+inquietante | cutting in | cut in | cuts in | a l'arrache | moy | moy.
 """
 # Reservations: the interviewer doubts or wants to test the point ("à challenger sur la négo", "needs work on
 # discovery"). They outweigh one positive word in the same clause: "solide… à challenger sur la négo" is no strength.
@@ -103,6 +103,7 @@ _NEGATORS = {
     "n'",
     "pas",
     "jamais",
+    "jms",  # SMS shorthand for « jamais »
     "aucun",
     "aucune",
     "sans",
@@ -344,10 +345,21 @@ def has_reservation(text: str) -> bool:
     return any(tuple(toks[i : i + len(p)]) == p for p in _RES_PHRASES for i in range(len(toks) - len(p) + 1))
 
 
+# The interviewer's question, then the answer after a colon ("Asked what he had suggested without being asked: no
+# example.", « Demandé s'il suit ses marges : non »): the answer carries the judgement, not the question's words.
+_ASKED_THEN_ANSWER = re.compile(
+    r"^(?:(?:i|we|interviewer|hm)\s+)?(?:asked|questioned|probed|pressed|challenged|demande|(?:je|on)\s+(?:lui\s+)?a?i?\s*"
+    r"demande|questionne|relance)\b[^:]{3,}:\s*(\S.*)$"
+)
+
+
 def polarity(text: str) -> Polarity:
     """positive / negative / neutral from cue words, with negation flipping the polar word it governs; praise in a
     hedged claim ("supposedly", "claims to be") or in short scare quotes does not count."""
     folded = _without_scare_quotes(fold(text))
+    asked = _ASKED_THEN_ANSWER.match(folded.strip())
+    if asked:
+        folded = asked.group(1)
     score = _score(_tokens(folded), hedged=bool(_HEDGE.search(folded)))
     return "positive" if score > 0 else "negative" if score < 0 else "neutral"
 

@@ -112,8 +112,9 @@ class Segment:
     """Why this segment is about the meeting, not the candidate, so never evidence: "header" (the meeting's title
     line: role, date, duration, channel), "next_step" (what happens next), "logistics" (availability, notice
     period, salary expectations, remote work), "question" (the interviewer's question without its answer), "grid"
-    (the interviewer's own score or verdict) or "pitch" (the role or company presented to the candidate); "" when
-    it may count as evidence. Not a flag: it is still quoted
+    (the interviewer's own score or verdict), "pitch" (the role or company presented to the candidate) or
+    "someone_else" (what the candidate's team, manager or another named person did); "" when it may count as
+    evidence. Not a flag: it is still quoted
     nowhere as evidence, but stays in the text the LLM reads."""
 
 
@@ -280,8 +281,12 @@ _LOGISTICS = re.compile(
 _META = re.compile(
     r"^(?:presents?|presentes?|attendees?|participants?|interviewers?|intervenants?|jury|panel|"
     r"speakers?(?:\s+detected|\s+identified)?|locuteurs?(?:\s+detectes)?|"
-    r"source|sourc(?:e|ed|ing)(?:\s+(?:via|by|from))?|canal|channel|referred\s+by|via)\s*(?::|->|→|=>)"
+    r"source|sourc(?:e|ed|ing)(?:\s+(?:via|by|from))?|canal|channel|referred\s+by|via|referee|referees|"
+    r"referent|referente|reference\s+(?:given\s+by|from)|contact\s+de\s+reference)\s*(?::|->|→|=>)"
 )
+# The first line of the notes names the meeting when it holds a date or duration, a meeting word and separators,
+# up to this many words ("Video interview – Account Manager (SMB) – 30 Nov – booked 45 min, ended at 28 min").
+MAX_TITLE_WORDS = 22
 
 
 _OK = re.compile(r"\bok\b")
@@ -303,6 +308,42 @@ ANSWER_WORDS = r"(?:candidat\w*|candidate|cand\.?|r|a|answer|reponse|rep)"
 ANSWER_LABEL = re.compile(r"^(?:\[[^\]]{1,20}\]\s*)?" + ANSWER_WORDS + r"\b[^:?]{0,30}:\s")
 # The candidate's turn starting later on the same line ("Q : … ? R : elle le rappelle…"): the turn ends there.
 _ANSWER_TURN = re.compile(r"(?:^|[\s\]?.!])" + ANSWER_WORDS + r"\s*(?:\([^)]{0,40}\))?\s*:\s")
+# A transcript's speakers without names or roles ("Speaker 1:", "[00:04] Speaker B:", « Intervenant 2 : »,
+# « Locuteur A : »). The one whose turns most often hold a question is the interviewer, when there are enough
+# turns to tell and the two differ clearly; their turns are then the interviewer's, and the other's are answers.
+_GENERIC_SPEAKER = re.compile(
+    r"^(?:\[[^\]]{1,20}\]\s*)?((?:speaker|intervenant|locuteur|participant|orateur|voice|voix|spk)\s*[-_]?\s*"
+    r"(?:\d{1,2}|[a-d])|s\d)\s*:\s"
+)
+MIN_TRANSCRIPT_TURNS = 6
+
+
+def speaker_label(line: str) -> str:
+    """The unnamed speaker's label (folded, spaces removed) a transcript line opens with, or ""."""
+    m = _GENERIC_SPEAKER.match(fold(line.strip()))
+    return re.sub(r"[\s_-]+", "", m.group(1)) if m else ""
+
+
+def blank_speaker_label(folded: str) -> str:
+    """Folded text with an unnamed speaker's label ("speaker 2: ") blanked, offsets kept: "speaker" is no cue."""
+    m = _GENERIC_SPEAKER.match(folded)
+    return " " * m.end() + folded[m.end() :] if m else folded
+
+
+def interviewer_label(text: str) -> str:
+    """The label of the unnamed speaker who asks the questions in a transcript (see _GENERIC_SPEAKER), or ""."""
+    turns: dict[str, list[bool]] = {}
+    for line in text.splitlines():
+        label = speaker_label(line)
+        if label:
+            turns.setdefault(label, []).append("?" in line)
+    if len(turns) < 2 or sum(len(t) for t in turns.values()) < MIN_TRANSCRIPT_TURNS:
+        return ""
+    share = sorted(((sum(t) / len(t), label) for label, t in turns.items()), reverse=True)
+    (best, label), (second, _) = share[0], share[1]
+    return label if best >= 0.3 and best - second >= 0.15 else ""
+
+
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|vous|votre|vos|tu|ton|ta|tes|toi)\b|-(?:vous|tu)\b|\bt'")
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|his|him|they|il|elle|ils|elles|lui|candidat\w*|candidate)\b")
 _PROMPT = re.compile(
@@ -430,18 +471,74 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "logistics"  # "48-52k fixed": "fixed" is the pay, not a judgement; "remote 2j ok" is agreement
     if polarity(folded) != "neutral":
         return ""
-    if words > 16:
-        return ""
-    if is_header(folded) or _META.match(folded):
-        return "header"
+    if _META.match(folded):
+        return "header"  # who attended, who the referee is: metadata however long the list
     dated = bool(_DATE.search(folded) or _DURATION.search(folded))
     meeting = bool(_MEETING.search(folded))
     separated = bool(re.search(r"\s[-–—|/•·]\s|\s[-–—]|[-–—]\s|\||\(", folded))
+    if first_line and dated and meeting and separated and words <= MAX_TITLE_WORDS:
+        return "header"  # "Video interview – AM (SMB) – 30 Nov – booked 45 min, ended at 28 min – candidate: …"
+    if words > 16:
+        return ""
+    if is_header(folded):
+        return "header"
     if dated and (meeting or separated):
         return "header"
     if first_line and meeting and (separated or re.search(r"\b(?:w/|with|avec)\b", folded)):
         return "header"
     return ""
+
+
+# Someone else's deeds ("Joanna rebuilt the renewal process", "The team finished at 127% of target", « son manager a
+# monté le process »): what the candidate's team, manager or another named person did is not the candidate's
+# evidence. A named subject counts only when the notes name the candidate ("candidate: Chiara B.") and the name is
+# another one the notes use mid-sentence; the line must hold no pronoun or name that could be the candidate's ("Her
+# manager says she is sharp" is a report on the candidate). A label ("team: coaches the juniors") is a topic, and
+# the first person ("my manager uses it now", in a transcript) is the candidate speaking: both stay.
+_CANDIDATE_LABEL = re.compile(
+    r"\b(?:candidate?|candidat|cand\.?|candidata|candidato)\s*(?:\([^)]{0,40}\))?\s*:\s*"
+    r"([A-ZÀ-Ý][\w'-]+)(?:[ \t]+([A-ZÀ-Ý][\w'-]+))?"
+)
+_NAME_MID_SENTENCE = re.compile(r"(?<=[a-zà-ÿ,] )([A-ZÀ-Ý][a-zà-ÿ'-]{2,})\b")
+_NAMED_SUBJECT = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ'-]{2,})(?:\s+[A-ZÀ-Ý][\w'-]+)?(?:'s)?\s+[a-zà-ÿ]")
+_OTHERS_SUBJECT = re.compile(
+    r"^(?:(?:the|her|his|their)\s+(?:whole\s+)?(?:team(?:\s+lead)?|manager|boss|director|head\s+of\s+\w+|"
+    r"ops\s+analyst|colleagues?|predecessor|company|employer)|team|l'equipe|son\s+equipe|"
+    r"(?:son|sa|leur)\s+(?:manager|boss|n\+1|directeur|directrice|responsable|chef|equipe|entreprise|societe|boite|"
+    r"collegues?|predecesseur)|(?:le|la)\s+(?:manager|boss|n\+1|chef|directeur|directrice)\s+de\s+(?:la\s+)?"
+    r"(?:candidat\w*|l'equipe))\s+(?![:=>-])[a-z]"
+)
+_CANDIDATE_WORDS = re.compile(r"\b(?:she|he|her|his|him|hers|herself|himself|il|elle|lui|candidat\w*|candidate)\b")
+
+
+@dataclass(frozen=True)
+class _People:
+    """Who the notes name: the candidate (from a "candidate:" label) and the other people named mid-sentence."""
+
+    candidate: frozenset[str]
+    others: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> _People:
+        label = _CANDIDATE_LABEL.search(text)
+        candidate = frozenset(g for g in (label.groups() if label else ()) if g)
+        return cls(candidate, frozenset(_NAME_MID_SENTENCE.findall(text)) - candidate)
+
+
+def is_about_someone_else(segment: str, people: _People) -> bool:
+    """Whether a segment reports what the candidate's team, manager or another named person did (see above)."""
+    body = _SPEAKER_STAMP.sub("", _BULLET.sub("", segment.strip(), count=1), count=1)
+    folded = fold(body)
+    if any(fold(name) in folded for name in people.candidate):
+        return False
+    team = _OTHERS_SUBJECT.match(folded)
+    if team and not _CANDIDATE_WORDS.search(folded, team.end() - 1):
+        return True
+    named = _NAMED_SUBJECT.match(body)
+    return bool(people.candidate and named and named.group(1) in people.others and not _CANDIDATE_WORDS.search(folded))
+
+
+_SPEAKER_STAMP = re.compile(r"^\[[^\]]{1,20}\]\s*")
 
 
 # --------------------------------------------------------------------------- the prepared notes
@@ -461,6 +558,9 @@ class Prepared:
     """The sentences and bullet items of the sanitised text, in order."""
     language: Language
     """The language of the notes."""
+    interviewer: str = ""
+    """In a transcript whose speakers have no names ("Speaker 1:", « Intervenant B : »), the label (folded) of the
+    one who asks the questions (see interviewer_label); "" otherwise."""
 
     @property
     def excluded(self) -> list[Segment]:
@@ -518,6 +618,8 @@ def prepare(notes: str, max_chars: int) -> Prepared:
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     pitch = _section_spans(text, _PITCH_HEADING)
     asked = _section_spans(text, _QUESTIONS_HEADING)  # a list of the questions put to the candidate
+    people = _People.of(text)
+    interviewer = interviewer_label(text)
     for start, end in split_segments(text):
         orig = sanitized.span_to_original(start, end)
         line_start = text.rfind("\n", 0, start) + 1
@@ -533,14 +635,18 @@ def prepare(notes: str, max_chars: int) -> Prepared:
             and not _ANSWER_TURN.search(fold(text[line_start:end]))
         ):
             reason = "question"
+        if not reason and interviewer and speaker_label(whole_line) == interviewer:
+            reason = "question"  # the unnamed interviewer's turn, as _INTERVIEWER_TURN
         if not reason and any(a <= start < b for a, b in pitch):
             reason = "pitch"
         if not reason and any(a <= start < b for a, b in asked):
             reason = "question"
+        if not reason and is_about_someone_else(text[start:end], people):
+            reason = "someone_else"
         excluded_by = _excluding_kinds(flags, orig)
         if not excluded_by and segments and segments[-1].excluded_by and _runs_on(text, segments[-1].end, start):
             # "enceinte de 4 mois... on verra pour le planning": the rest of a flagged thought is flagged with it
             excluded_by = segments[-1].excluded_by
         segments.append(Segment(start, end, orig, excluded_by, reason))
     flags.sort(key=lambda f: (EXCLUDING_KINDS.index(f.kind) if f.kind in EXCLUDING_KINDS else 9, f.start or 0))
-    return Prepared(notes, sanitized, flags, segments, language)
+    return Prepared(notes, sanitized, flags, segments, language, interviewer)

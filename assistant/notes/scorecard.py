@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..text import other_language
 from .models import CompetencyAssessment, Evidence, FollowUpQuestion, InterviewSummary, PracticalFact
 from .offline import MAX_EMBEDDED_CLAUSES, OfflineEvidence
 from .prepare import Prepared
@@ -38,6 +39,12 @@ CUES_ONLY_NOTICE = {
     "fr": " Les embeddings configurés sont distants : les notes ne leur ont pas été envoyées, repérage par mots-clés seulement.",
     "en": " The configured embeddings are remote: the notes were not sent to them; matching used cue words only.",
 }
+OTHER_LANGUAGE_NOTICE = {
+    "fr": " Ces notes ne semblent rédigées ni en français ni en anglais : le repérage hors ligne ne lit que ces deux "
+    "langues, des preuves peuvent manquer et des passages être mal signalés.",
+    "en": " These notes do not look written in French or English: the offline matching reads only those two "
+    "languages, so evidence may be missing and passages may be flagged wrongly.",
+}
 EXCLUDED_TEXT = {
     "fr": "Les phrases ou puces contenant un critère protégé, une instruction adressée à l'IA ou une rémunération "
     "actuelle ou passée ont été retirées de l'analyse{how} : {n} passage(s).",
@@ -58,7 +65,7 @@ def localized_notice(summary: InterviewSummary, lang: str) -> tuple[str, str]:
     if src == dst:
         return notice, excluded
     capped = {k: v.format(n=MAX_EMBEDDED_CLAUSES) for k, v in CAPPED_NOTICE.items()}
-    for table in (NOTICE, OFFLINE_NOTICE, COMBINED_NOTICE, CUES_ONLY_NOTICE, capped):
+    for table in (NOTICE, OFFLINE_NOTICE, COMBINED_NOTICE, CUES_ONLY_NOTICE, OTHER_LANGUAGE_NOTICE, capped):
         notice = notice.replace(table[src], table[dst])
     for how in (EXCLUDED_HOW[src], ""):
         prefix, _, suffix = EXCLUDED_TEXT[src].partition("{n}")
@@ -156,6 +163,7 @@ def build_scorecard(
     notice = NOTICE[lang] + ("" if online else OFFLINE_NOTICE[lang]) + (CUES_ONLY_NOTICE[lang] if cues_only else "")
     notice += CAPPED_NOTICE[lang].format(n=MAX_EMBEDDED_CLAUSES) if capped else ""
     notice += COMBINED_NOTICE[lang] if online and llm.offline_added else ""
+    notice += OTHER_LANGUAGE_NOTICE[lang] if other_language(prep.sanitized.text) else ""
     return InterviewSummary(
         language=lang,
         stage=stage,
