@@ -212,7 +212,12 @@ def _signs_as_words(folded: str) -> str:
 def _tokens(folded: str) -> list[str]:
     """Words, with French elisions kept as "n'", "l'"… and English "n't" split off; clause punctuation (, ; : ( ))
     kept as tokens, since a negation does not reach past it ("n'écoute pas vraiment, répond à côté")."""
-    return re.findall(r"n't|[a-z0-9]+'?|[,;:()]", _signs_as_words(folded).replace("n't", " n't"))
+    toks = re.findall(r"n't|[a-z0-9]+'?|[,;:()]", _signs_as_words(folded).replace("n't", " n't"))
+    # a plural the lists do not spell out ("réponses claires et structurées") reads as its singular
+    return [t[:-1] if len(t) > 4 and t.endswith("s") and t[:-1] in _SINGLE_WORDS else t for t in toks]
+
+
+_SINGLE_WORDS: frozenset[str] = frozenset()  # filled once the phrase lists are read (below)
 
 
 # "ne"/"n'" go with "pas", "jamais"… in one negation ("n'est pas"): counted alone only when nothing else negates.
@@ -304,6 +309,9 @@ _POS_PHRASES = _phrases(_POSITIVE)
 _NEG_PHRASES = _phrases(_NEGATIVE)
 _RES_PHRASES = _phrases(_RESERVATION)
 _NEUTRAL_PHRASES = _phrases(_NEUTRAL)
+_SINGLE_WORDS = frozenset(
+    p[0] for phrases in (_POS_PHRASES, _NEG_PHRASES, _RES_PHRASES, _NEUTRAL_PHRASES) for p in phrases if len(p) == 1
+)
 
 
 # A claim the writer does not vouch for (folded text): "allegedly", "claims to be", "self-described", « soi-disant »,

@@ -75,6 +75,8 @@ def test_a_named_subject_counts_only_when_the_notes_name_the_candidate() -> None
         ("Asked what he had improved without being asked: no example at all.", "negative"),
         ("Asked how she tracks churn: weekly sheet, knew every figure by heart.", "positive"),
         ("Je lui ai demandé un exemple de client perdu : très clair, concret.", "positive"),
+        ("à l'écrit, synthèses claires et structurées", "positive"),  # plurals the lists do not spell out
+        ("arguments confus, pistes floues", "negative"),
     ],
 )
 def test_shorthand_and_the_answer_after_the_question(text: str, expected: str) -> None:
