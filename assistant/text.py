@@ -140,7 +140,8 @@ def other_language(text: str) -> str | None:
     en = sum(w in _EN_WORDS for w in words)
     counts = {name: sum(w in vocabulary for w in words) for name, vocabulary in _OTHER_WORDS.items()}
     name, best = max(counts.items(), key=lambda item: item[1])
-    return name if best >= MIN_OTHER_LANGUAGE_WORDS and best > 1.5 * max(fr, en) else None
+    needed = MIN_OTHER_LANGUAGE_WORDS if len(words) >= 40 else 3  # a question is short
+    return name if best >= needed and best > 1.5 * max(fr, en) else None
 
 
 # --------------------------------------------------------------------------- sentences and figures

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError, LLMError
 from ..guide.knowledge import CANDIDATES
 from ..guide.models import ScoredChunk
+from ..text import detect_language, other_language
 from .conversation import Resolved, Turn, bounded, resolve
 from .expand import expansion, role_tokens
 from .framework_answers import framework_answer, glossary_answer
@@ -60,7 +61,23 @@ def ask(
     `history` holds the previous turns of a conversation (see `conversation`): a follow-up such as "Et pour un
     senior ?" is answered from the previous question's topic. It is bounded here, whatever the caller keeps."""
     q = validate_question(question, services.settings.max_question_chars)
-    turns = bounded(history)
+    answer = _ask(q, services, bounded(history), k, fallback_offline)
+    if other_language(q):
+        notice = OTHER_LANGUAGE_NOTICE[detect_language(q)]
+        answer.notice = f"{answer.notice} {notice}" if answer.notice else notice
+    return answer
+
+
+OTHER_LANGUAGE_NOTICE = {
+    "fr": "La question ne semble rédigée ni en français ni en anglais : l'assistant lit ces deux langues (le guide est "
+    "en français), la réponse peut passer à côté.",
+    "en": "The question does not look written in French or English: the assistant reads those two languages (the "
+    "guide is in French), so the answer may miss the point.",
+}
+
+
+def _ask(q: str, services: Services, turns: list[Turn], k: int | None, fallback_offline: bool) -> Answer:
+    """ask() once the question is validated and the history bounded."""
     resolved = resolve(q, turns)
     model = services.chat_model
     if model is None:

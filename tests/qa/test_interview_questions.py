@@ -44,3 +44,12 @@ def test_users_words_for_degrees_and_selling_points_reach_the_guide(services, qu
     answer = ask(question, services)
     assert not answer.abstained
     assert any(contains in c.text for c in answer.citations)
+
+
+def test_a_question_in_another_language_gets_a_notice(services) -> None:
+    answer = ask(
+        "¿Cuál es el salario de un account manager junior en Francia y qué pide la guía para el puesto?", services
+    )
+    assert answer.notice and ("French or English" in answer.notice or "ni en français ni en anglais" in answer.notice)
+    answer = ask("Quel salaire pour un account manager junior ?", services)
+    assert not answer.notice or "anglais" not in answer.notice
