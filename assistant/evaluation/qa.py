@@ -23,7 +23,7 @@ from .common import Runner, SuiteResult, check_thresholds, evals_dir, job_fields
 # test: never tuned on.
 DATASETS: dict[str, tuple[str, ...]] = {
     "dev": ("questions.yaml", "qa-dev.yaml", "qa-dev2.yaml", "qa-dev3.yaml", "qa-dev4.yaml", "qa-dev5.yaml"),
-    "test": ("qa-test.yaml",),
+    "test": ("qa-test.yaml", "qa-test2.yaml"),
 }
 
 
