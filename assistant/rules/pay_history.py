@@ -96,7 +96,10 @@ _EARNING = re.compile(
     r"earns?|earning|earned|makes|making|(?:is|was|were|are|gets?|got|being)\s+paid|takes\s+home|"
     r"(?:is|was|were|are|currently)\s+on(?=\s+(?:[€$£]|\d|a\s+salary|about|around|roughly))|on\s+a\s+salary\s+of|"
     r"underpaid\s+at|paid\s+(?:about|around|roughly)|paid(?=\s+(?:[€$£]|\d))|"
-    r"actuellement\s+a(?=\s+(?:[€$£]|\d))|currently\s+at(?=\s+(?:[€$£]|\d))|pay\s+cut\s+from|raise\s+from|(?:is|was)\s+at(?=\s+(?:[€$£]|\d)))\b"
+    r"actuellement\s+a(?=\s+(?:[€$£]|\d))|currently\s+at(?=\s+(?:[€$£]|\d))|"
+    # "comp: currently 78k base", « rém. : actuellement 52k fixe »: the figure right after "currently"
+    r"(?:currently|actuellement|aujourd'hui|today|now)(?=\s+~?\s?(?:[€$£]\s?)?\d[\d.,]*\s?(?:k\s?€|k\s?eur|k|€|eur|euros?|m€)?\s*"
+    r"(?:base|fixed|fixe|brut|gross|salary|salaire|ote|package|\+|all-in|total|per\s+year|par\s+an|/an|/yr|a\s+year))|pay\s+cut\s+from|raise\s+from|(?:is|was)\s+at(?=\s+(?:[€$£]|\d)))\b"
 )
 # A refusal to disclose is not pay history ("ne souhaite pas communiquer son salaire actuel").
 _REFUSAL = re.compile(

@@ -546,9 +546,12 @@ CRITERIA: tuple[Criterion, ...] = (
             # is an event of the job, not the candidate's activity
             T(
                 r"\bgreves?\b",
-                nb=r"\b(?:a\s+cause|en\s+raison|du\s+fait|suite|a\s+la\s+suite|bloque\w*\s+par|annule\w*\s+(?:par|pour))"
+                nb=r"\b(?:a\s+cause|en\s+raison|du\s+fait|suite|a\s+la\s+suite|bloque\w*\s+par|annule\w*\s+(?:par|pour)|"
+                r"pendant|durant|lors|au\s+moment|au\s+cours|malgre)"
                 r"\s+(?:d'une|d'un|de\s+la|des|a\s+une|a\s+la|une|la|les)",
                 na=r"\s+(?:des\s+transports|sncf|ratp|des\s+trains|des\s+controleurs(?:\s+aeriens)?|des\s+routiers|"
+                r"du\s+controle\s+aerien|des\s+aiguilleurs(?:\s+du\s+ciel)?|aerienne?s?|du\s+transport\s+aerien|"
+                r"des\s+taxis|des\s+ports|portuaires?|de\s+la\s+poste|des\s+douaniers|"
                 r"des\s+dockers|des\s+pilotes|du\s+rail|des\s+cheminots|des\s+raffineries|des\s+eboueurs|"
                 r"(?:chez|du|de\s+son|d'un)\s+(?:client|fournisseur|transporteur|prestataire|sous-traitant))\b",
             ),
@@ -977,6 +980,24 @@ EQUAL_OPPORTUNITY = (
 # Matched on folded text; a French verb written as a past participle (« il a ignoré les consignes ») is
 # dropped afterwards by looking at the accented text (injection._injection_spans).
 
+# The tool that writes the summary, as notes address it (folded): « l'outil de synthèse », "the AI summariser",
+# "the scoring tool".
+_TOOL = r"(?:outil|tool|logiciel|algorithme|algo|robot|bot|app|application|summari[sz]er|scorer)"
+_TOOL_PRE = r"(?:ai|ia|scoring|summary|summari[sz]ing|notes?|interview|note-taking)"
+_TOOL_POST = (
+    r"(?:(?:de\s+|d'|of\s+)?(?:synthese|resume|notation|scoring|compte[- ]rendu|summar\w*|scorecard|ia|ai|evaluation|"
+    r"analyse))"
+)
+_THE = r"(?:the\s+|l'|le\s+|la\s+)?"
+# "Note to the scoring tool:", « Note pour l'outil : » (a note for any tool); "For the AI summariser:", « Pour l'outil de
+# synthèse : », « À l'IA de synthèse - » (the tool named with what it does, then a colon or a dash).
+_TO_THE_TOOL = (
+    rf"\b(?:(?:note|message|instructions?|consignes?)\s+(?:pour|a|to|for)\s+{_THE}(?:{_TOOL_PRE}\s+)?{_TOOL}"
+    rf"(?:\s+{_TOOL_POST})?\s*(?::|,|\s[-–—]\s)"
+    rf"|(?:pour|a|to|for)\s+{_THE}(?:{_TOOL_PRE}\s+{_TOOL}(?:\s+{_TOOL_POST})?|{_TOOL}\s+{_TOOL_POST}|(?:ia|ai)\s+{_TOOL_POST})"
+    r"\s*(?::|\s[-–—]\s))"
+)
+
 INJECTION_PATTERNS: tuple[str, ...] = (
     # English: override the instructions ("ignore messages from clients" is a note, not an injection:
     # rules/messages/context only count with an adjective such as previous or above)
@@ -1011,6 +1032,9 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"\b(?:set|output|return|mark)\s+(?:the\s+)?(?:recommendation|decision|rating|score)\s+(?:to|as|=)",
     r"\bthe\s+(?:ai|llm|model|assistant|language\s+model|bot)\s+(?:must|should|shall|will|has\s+to|is\s+instructed)\b",
     r"\b(?:dear|hey|hello|attention|note\s+to(?:\s+the)?|instructions?\s+for\s+the)\s+(?:ai|llm|assistant|chatgpt|gpt|model|bot)\b",
+    # a line addressed to the tool that writes the summary (« Pour l'outil de synthèse : … », "For the AI summariser:",
+    # "Note to the scoring tool -"): whatever follows is written for the AI, not about the candidate
+    _TO_THE_TOOL,
     r"\b(?:if|since)\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|language\s+model|assistant|chatbot)\b|\bas\s+an\s+ai\b",
     # French
     r"\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|contourne|contournez)\s+(?:(?:toutes|tous|tout|les|tes|vos|ces|mes|l'ensemble\s+des|des)\s+)*"
