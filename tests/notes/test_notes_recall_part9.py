@@ -146,10 +146,17 @@ def test_speakers_who_both_ask_questions_are_not_guessed() -> None:
 
 def test_a_long_title_line_and_the_referees_line_are_not_evidence() -> None:
     notes = (
-        "Visio – Account Manager grands comptes – 2 déc. – prévu 45 min, terminé à 30 min – candidat : Paul Martin\n"
-        "Référent : Anne Roy, directrice des ventes chez Fretlog (logiciel de transport), sa manager de 2020 à 2024\n"
+        "Visio – Account Manager grands comptes (secteur transport) – 2 déc. – prévu 45 min, terminé à 30 min – "
+        "candidat : Paul Martin\n"
+        "Référent : Anne Roy, directrice des ventes chez Fretlog (logiciel de transport), qui a été sa manager directe "
+        "de 2020 à 2024 à Lyon\n"
         "- 6 ans AM dans le transport, 22 comptes.\n"
     )
     prep = prepare(notes, 20_000)
-    assert [s.non_evidence for s in prep.segments][:2] == ["header", "header"]
-    assert prep.segments[-1].non_evidence == ""
+    reasons = {notes[s.start : s.end][:9]: s.non_evidence for s in prep.segments}
+    assert reasons["Visio – A"] == "header"
+    assert reasons["Référent "] == "header"
+    assert reasons["6 ans AM "] == ""
+    # a first line with no meeting word is no title, however it is cut
+    first = prepare("Anne Roy – 6 ans AM dans le transport – 22 comptes – renouvelle tout – 2023\n- x\n", 20_000)
+    assert first.segments[0].non_evidence == ""
