@@ -108,8 +108,8 @@ def detect_language(text: str) -> Language:
     return "en" if en > fr else "fr"
 
 
-# Common words of languages the engines do not read, that French and English do not use (folded). Notes or a question
-# in one of them get a notice: cue words and the guide are French and English only.
+# Common words of languages the engines do not read (folded; those French or English also use count for none, see
+# _AMBIGUOUS). Notes or a question in one of them get a notice: cue words and the guide are French and English only.
 _OTHER_WORDS = {
     "Spanish": frozenset(
         """el los las del y es por con una muy pero como su sus mas esta este ha hay para al lo yo mi cuando donde
@@ -130,15 +130,26 @@ _OTHER_WORDS = {
 }
 MIN_OTHER_LANGUAGE_WORDS = 8
 _SHARED_WITH_FRENCH = frozenset("de en la que un une le les des se si son sa ses tres".split())  # Spanish, Italian…
+# Words of those lists that French or English also use ("il", "non", "ma", "lui" in French; "do", "no", "war" in
+# English): they count for no language.
+_AMBIGUOUS = frozenset(
+    """il non ma lui cliente clientes clients client e o a do no die war hat den er mit so an in on es est per con
+    come al""".split()
+)
+_FRENCH_ONLY_ACCENTS = re.compile(r"[àâçèêëîïôûùœ]")
 
 
 def other_language(text: str) -> str | None:
     """The language the text is written in when it is neither French nor English ("Spanish", "Italian", "German",
-    "Portuguese"), else None: that language's common words outnumber both French and English ones."""
+    "Portuguese"), else None: that language's common words number at least 3 (8 in a text of 40 words or more) and
+    more than 1.5 times the French and the English ones (French-only accents count for French)."""
     words = _WORD.findall(fold(text[:50_000]))
     fr = sum(w in _FR_WORDS and w not in _SHARED_WITH_FRENCH for w in words)
+    fr += len(_FRENCH_ONLY_ACCENTS.findall(text[:50_000].lower()))
     en = sum(w in _EN_WORDS for w in words)
-    counts = {name: sum(w in vocabulary for w in words) for name, vocabulary in _OTHER_WORDS.items()}
+    counts = {
+        name: sum(w in vocabulary and w not in _AMBIGUOUS for w in words) for name, vocabulary in _OTHER_WORDS.items()
+    }
     name, best = max(counts.items(), key=lambda item: item[1])
     needed = MIN_OTHER_LANGUAGE_WORDS if len(words) >= 40 else 3  # a question is short
     return name if best >= needed and best > 1.5 * max(fr, en) else None

@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Any
 from ..text import fold
 from .models import Evidence, Polarity
 from .polarity import has_reservation, is_hedged, polarity
-from .prepare import ANSWER_LABEL, Prepared, blank_speaker_label, is_header, speaker_label, split_clauses
+from .prepare import (
+    ANSWER_LABEL,
+    Prepared,
+    blank_speaker_label,
+    is_header,
+    speaker_label,
+    split_clauses,
+    without_speaker_label,
+)
 
 if TYPE_CHECKING:
     from ..guide.embeddings import Embedder
@@ -147,7 +155,10 @@ _OTHER_SENSE: dict[str, re.Pattern[str]] = {
     ),
     "interpersonal": re.compile(r"^\W*(?:synthese|summary|en\s+synthese)\s*(?::|->|→)"),
     # people who report to someone are a team, not a report ("never had anyone reporting to me")
-    "data_kpi": re.compile(r"\b(?:reporting|reports?|reported)\s+(?:directly\s+)?to\s+(?:me|him|her|them|you|us)\b"),
+    "data_kpi": re.compile(
+        r"\b(?:anyone|anybody|nobody|no\s+one|people|someone|who|\d+\s+(?:people|ams|reps|staff))\s+"
+        r"(?:reporting|reports?|reported)\s+(?:directly\s+)?to\s+(?:me|him|her|them)\b|\bdirect\s+reports?\b"
+    ),
 }
 
 
@@ -554,8 +565,9 @@ def match_embeddings(
 def _answered_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:
     """Start of each answer → the competencies its question named ("Et côté anglais ?" then "Candidat : Je le lis,
     mais à l'oral je suis pas à l'aise"): the answer is about the question's topic. Only answers labelled as the
-    candidate's, or following a topic of a few words on the same line (« Anglais ? courant »): a bare next line after
-    a question may be anything."""
+    candidate's (or the other speaker's, in a transcript whose interviewer is unnamed: prepare.interviewer_label), or
+    following a topic of a few words on the same line (« Anglais ? courant »): a bare next line after a question may
+    be anything. A hesitation ("Um.") passes the topic on to the next sentence of the same turn."""
     text = prep.sanitized.text
     out: dict[int, list[str]] = {}
     segments = prep.segments
@@ -575,18 +587,23 @@ def _answered_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:
                     and _is_filler(text[nxt.start : nxt.end])
                     and "\n" not in text[nxt.end : after.start]
                 ):
-                    out[after.start] = ids  # "Candidate: Um. Honestly that's not my strongest bit.": the answer
+                    # "Candidate: Um. Honestly that's not my strongest bit.": the answer is the next sentence, the
+                    # hesitation proves nothing
+                    out[after.start] = out.pop(nxt.start)
     return out
 
 
 _FILLER = re.compile(
-    r"^(?:[\w ]{1,40}:\s*)?\W*(?:(?:um+|uh+|er+|hm+|mm+|euh+|bah|ben|alors|so|well|ok(?:ay)?|yes|yeah|oui|ouais)\W*){1,3}$"
+    r"^(?:[\w ]{1,40}:\s*)?\W*(?:(?:um+|uh+|er+|hm+|mm+|euh+|bah|ben|alors|so|well|ok(?:ay)?|right|sure|d'accord)\b\W*){1,3}$"
 )
+MAX_FILLER_CHARS = 60
 
 
 def _is_filler(text: str) -> bool:
-    """Whether an answer's first sentence is only a filler or a bare yes ("Um.", "Speaker 2: Uh, okay.")."""
-    return bool(_FILLER.match(fold(text.strip())))
+    """Whether an answer's first sentence is only a hesitation ("Um.", "Speaker 2: Uh, okay."); a bare "yes" or "no"
+    answers the question."""
+    text = text.strip()
+    return len(text) <= MAX_FILLER_CHARS and bool(_FILLER.match(fold(text)))
 
 
 # A line's own marker: the writer's verdict on it ("✅ 10 min en anglais", "❌ reporting : ..."), and in a list that
@@ -679,7 +696,7 @@ def _match_clauses(
             clauses.append((seg.start, seg.end))
         else:
             clauses.extend(split_clauses(text, seg))
-    clause_texts = [text[s:e] for s, e in clauses]
+    clause_texts = [without_speaker_label(text[s:e]) for s, e in clauses]
     by_embedding = match_embeddings(fw, embedder, clause_texts, data_dir)
     capped = (
         embedder is not None

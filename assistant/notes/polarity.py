@@ -54,7 +54,7 @@ naturally | polite | courteous | poli | polie | courtois | courtoise | warm | no
 owned it | took ownership | owned the problem | owned the mistake | sans excuses | sans se chercher d'excuses |
 je n'avais pas pense | on n'avait pas pense | nous n'avions pas pense | je n'aurais pas pense | i hadn't thought |
 we hadn't thought | i had not thought | we had not thought | i hadn't considered | we hadn't considered |
-i'd never thought | i had never thought | tb | tres tb | tjs tb
+i'd never thought | i had never thought | tb
 """
 _NEGATIVE = """
 faible | faibles | insuffisant | insuffisante | insuffisants | limite | limitee | limites | manque | manquait |
@@ -77,7 +77,7 @@ passive | passif | d'en placer une | parle tout seul | parler tout seul | parle 
 s'est braque | s'est braquee | se braque | ton sec | sur la defensive | defensive | bristled | curt | too polished |
 worse than | moins bon que | moins bonne que | weaker than | only named | only mentioned | only cited | only listed |
 worries me | worried me | worry me | worrying | worrisome | m'inquiete | m'inquietent | m'inquietait | inquietant |
-inquietante | cutting in | cut in | cuts in | a l'arrache | moy | moy.
+inquietante | cutting in | cut in | cuts in | a l'arrache | moy
 """
 # Reservations: the interviewer doubts or wants to test the point ("à challenger sur la négo", "needs work on
 # discovery"). They outweigh one positive word in the same clause: "solide… à challenger sur la négo" is no strength.
@@ -214,7 +214,15 @@ def _tokens(folded: str) -> list[str]:
     kept as tokens, since a negation does not reach past it ("n'écoute pas vraiment, répond à côté")."""
     toks = re.findall(r"n't|[a-z0-9]+'?|[,;:()]", _signs_as_words(folded).replace("n't", " n't"))
     # a plural the lists do not spell out ("réponses claires et structurées") reads as its singular
-    return [t[:-1] if len(t) > 4 and t.endswith("s") and t[:-1] in _SINGLE_WORDS else t for t in toks]
+    return [
+        t[:-1] if t.endswith("es") and len(t) > 5 and t not in _NOT_PLURALS and t[:-1] in _SINGLE_WORDS else t
+        for t in toks
+    ]
+
+
+# French feminine plurals only ("claires", "structurees"): "goods", "fines", « règles » (not « réglé »), "motives"
+# are words of their own.
+_NOT_PLURALS = frozenset("regles motives fines lignes".split())
 
 
 _SINGLE_WORDS: frozenset[str] = frozenset()  # filled once the phrase lists are read (below)
@@ -356,8 +364,9 @@ def has_reservation(text: str) -> bool:
 # The interviewer's question, then the answer after a colon ("Asked what he had suggested without being asked: no
 # example.", « Demandé s'il suit ses marges : non »): the answer carries the judgement, not the question's words.
 _ASKED_THEN_ANSWER = re.compile(
-    r"^(?:(?:i|we|interviewer|hm)\s+)?(?:asked|questioned|probed|pressed|challenged|demande|(?:je|on)\s+(?:lui\s+)?a?i?\s*"
-    r"demande|questionne|relance)\b[^:]{3,}:\s*(\S.*)$"
+    r"^(?:(?:(?:i|we|interviewer|hm)\s+)?(?:asked|questioned|probed|pressed)\s+(?:him|her|them|the\s+candidate|what|how|why|"
+    r"if|whether|about|for|which|when|where|to)\b|(?:je|on)\s+(?:lui\s+)?a?i?\s*demande|demande\s+(?:s'il|si|comment|"
+    r"pourquoi|quel\w*|un|une|des|ce|de|d')|relance\s+sur|questionne\s+sur)[^:]{3,}:\s*(\S.*)$"
 )
 
 

@@ -287,6 +287,14 @@ _META = re.compile(
 # The first line of the notes names the meeting when it holds a date or duration, a meeting word and separators,
 # up to this many words ("Video interview – Account Manager (SMB) – 30 Nov – booked 45 min, ended at 28 min").
 MAX_TITLE_WORDS = 22
+MAX_TITLE_PART_WORDS = 7
+
+
+def _short_parts(folded: str) -> bool:
+    """Whether every part of a title line between separators (" – ", "|", "/") is short: a title lists facts about the
+    meeting; "Call 3 Dec – 8 yrs AM in SaaS, 30 accounts, 2M ARR…" is a first line of evidence."""
+    parts = re.split(r"\s[-–—|/•·]\s|\s[-–—]|[-–—]\s|\|", folded)
+    return all(len(re.findall(r"\w+", part)) <= MAX_TITLE_PART_WORDS for part in parts)
 
 
 _OK = re.compile(r"\bok\b")
@@ -312,8 +320,8 @@ _ANSWER_TURN = re.compile(r"(?:^|[\s\]?.!])" + ANSWER_WORDS + r"\s*(?:\([^)]{0,4
 # « Locuteur A : »). The one whose turns most often hold a question is the interviewer, when there are enough
 # turns to tell and the two differ clearly; their turns are then the interviewer's, and the other's are answers.
 _GENERIC_SPEAKER = re.compile(
-    r"^(?:\[[^\]]{1,20}\]\s*)?((?:speaker|intervenant|locuteur|participant|orateur|voice|voix|spk)\s*[-_]?\s*"
-    r"(?:\d{1,2}|[a-d])|s\d)\s*:\s"
+    r"^(?:\[[^\]]{1,20}\]\s{0,3})?((?:speaker|intervenant|locuteur|participant|orateur|voice|voix|spk)[\s_-]{0,3}"
+    r"(?:\d{1,2}|[a-d])|s\d)[ \t]{0,3}:\s"
 )
 MIN_TRANSCRIPT_TURNS = 6
 
@@ -330,18 +338,36 @@ def blank_speaker_label(folded: str) -> str:
     return " " * m.end() + folded[m.end() :] if m else folded
 
 
+def without_speaker_label(text: str) -> str:
+    """Text (not folded) without the unnamed speaker's label it opens with: what the embedding should read."""
+    folded = fold(text)
+    m = _GENERIC_SPEAKER.match(folded)
+    return text[m.end() :] if m and len(folded) == len(text) else text
+
+
 def interviewer_label(text: str) -> str:
     """The label of the unnamed speaker who asks the questions in a transcript (see _GENERIC_SPEAKER), or ""."""
     turns: dict[str, list[bool]] = {}
+    first_person: dict[str, int] = {}
     for line in text.splitlines():
         label = speaker_label(line)
         if label:
-            turns.setdefault(label, []).append("?" in line)
+            body = blank_speaker_label(fold(line.strip())).strip()
+            asks = "?" in line or bool(_PROMPT.match(body))  # "Tell me about…", « Racontez-moi… »
+            turns.setdefault(label, []).append(asks)
+            first_person[label] = first_person.get(label, 0) + bool(_FIRST_PERSON.match(body))
     if len(turns) < 2 or sum(len(t) for t in turns.values()) < MIN_TRANSCRIPT_TURNS:
         return ""
     share = sorted(((sum(t) / len(t), label) for label, t in turns.items()), reverse=True)
     (best, label), (second, _) = share[0], share[1]
+    if first_person[label] * 2 > len(turns[label]):
+        return ""  # the one asking most speaks of themselves most: the candidate asking back, not the interviewer
     return label if best >= 0.3 and best - second >= 0.15 else ""
+
+
+_FIRST_PERSON = re.compile(
+    r"^(?:\W{0,3}(?:um+|uh+|euh|so|well|yeah|yes|oui|alors|ben)\b\W{0,3}){0,3}(?:i|i'm|i've|i'd|je|j'|my|mon|ma|mes)\b"
+)
 
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|vous|votre|vos|tu|ton|ta|tes|toi)\b|-(?:vous|tu)\b|\bt'")
@@ -476,7 +502,7 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
     dated = bool(_DATE.search(folded) or _DURATION.search(folded))
     meeting = bool(_MEETING.search(folded))
     separated = bool(re.search(r"\s[-–—|/•·]\s|\s[-–—]|[-–—]\s|\||\(", folded))
-    if first_line and dated and meeting and separated and words <= MAX_TITLE_WORDS:
+    if first_line and dated and meeting and separated and words <= MAX_TITLE_WORDS and _short_parts(folded):
         return "header"  # "Video interview – AM (SMB) – 30 Nov – booked 45 min, ended at 28 min – candidate: …"
     if words > 16:
         return ""
@@ -493,22 +519,35 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
 # monté le process »): what the candidate's team, manager or another named person did is not the candidate's
 # evidence. A named subject counts only when the notes name the candidate ("candidate: Chiara B.") and the name is
 # another one the notes use mid-sentence; the line must hold no pronoun or name that could be the candidate's ("Her
-# manager says she is sharp" is a report on the candidate). A label ("team: coaches the juniors") is a topic, and
-# the first person ("my manager uses it now", in a transcript) is the candidate speaking: both stay.
+# manager says she is sharp" is a report on the candidate). A label ("team: coaches the juniors", "Team lead for 3
+# years") is a topic, and the first person ("my manager uses it now", "the team I managed") is the candidate
+# speaking: both stay.
 _CANDIDATE_LABEL = re.compile(
-    r"\b(?:candidate?|candidat|cand\.?|candidata|candidato)\s*(?:\([^)]{0,40}\))?\s*:\s*"
-    r"([A-ZÀ-Ý][\w'-]+)(?:[ \t]+([A-ZÀ-Ý][\w'-]+))?"
+    r"(?im)\b(?:candidate?|cand\.?|candidata|candidato)\s*(?:\([^)]{0,40}\))?\s*:[ \t]*"
+    r"([A-ZÀ-Ý][a-zà-ÿ'-]+)(?:[ \t]+([A-ZÀ-Ý][\w'-]*\.?))?[ \t]*(?=$|[–—|,;(/]|\s[-–—]\s)"
 )
-_NAME_MID_SENTENCE = re.compile(r"(?<=[a-zà-ÿ,] )([A-ZÀ-Ý][a-zà-ÿ'-]{2,})\b")
+# Another person named in full mid-sentence ("in Joanna Pike's team", "with Tobias Moreau"), or with a possessive;
+# job words and tools written in capitals ("as Account Manager", "Salesforce Admin") are not people.
+_PERSON_MID_SENTENCE = re.compile(r"(?<=[a-zà-ÿ,(] )([A-ZÀ-Ý][a-zà-ÿ'-]{2,})(?:'s\b|\s+[A-ZÀ-Ý][a-zà-ÿ'-]{2,}\b)")
+_NOT_PEOPLE = frozenset(
+    """account accounts manager managers key global sales head customer customers success business senior junior
+    director directors executive lead team account-manager excel salesforce hubspot crm english anglais french
+    premier first""".split()
+)
 _NAMED_SUBJECT = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ'-]{2,})(?:\s+[A-ZÀ-Ý][\w'-]+)?(?:'s)?\s+[a-zà-ÿ]")
 _OTHERS_SUBJECT = re.compile(
-    r"^(?:(?:the|her|his|their)\s+(?:whole\s+)?(?:team(?:\s+lead)?|manager|boss|director|head\s+of\s+\w+|"
-    r"ops\s+analyst|colleagues?|predecessor|company|employer)|team|l'equipe|son\s+equipe|"
+    r"^(?:(?:the|her|his|their)\s+(?:whole\s+)?(?:team|team\s+lead|manager|boss|director|head\s+of\s+\w+|"
+    r"ops\s+analyst|colleagues?|predecessor|company|employer)|l'equipe|son\s+equipe|"
     r"(?:son|sa|leur)\s+(?:manager|boss|n\+1|directeur|directrice|responsable|chef|equipe|entreprise|societe|boite|"
     r"collegues?|predecesseur)|(?:le|la)\s+(?:manager|boss|n\+1|chef|directeur|directrice)\s+de\s+(?:la\s+)?"
-    r"(?:candidat\w*|l'equipe))\s+(?![:=>-])[a-z]"
+    r"(?:candidat\w*|l'equipe))\s+(?![:=>-])(?!(?:player|management|size|of|de|lead|spirit)\b)[a-z]"
 )
-_CANDIDATE_WORDS = re.compile(r"\b(?:she|he|her|his|him|hers|herself|himself|il|elle|lui|candidat\w*|candidate)\b")
+# Words after the subject that may be the candidate: a third-person pronoun (« son manager l'a promue », "her manager
+# says she…"), the first person ("the team I managed"), the candidate's own possessive (« grâce à son coaching »).
+_CANDIDATE_WORDS = re.compile(
+    r"\b(?:she|he|her|his|him|hers|herself|himself|il|elle|lui|candidat\w*|candidate|i|i'm|i've|me|my|mine|je|moi|"
+    r"mon|ma|mes|son|sa|ses)\b|\bj'|\bl'(?:a|ont|avait|avaient|aurait)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -521,15 +560,16 @@ class _People:
     @classmethod
     def of(cls, text: str) -> _People:
         label = _CANDIDATE_LABEL.search(text)
-        candidate = frozenset(g for g in (label.groups() if label else ()) if g)
-        return cls(candidate, frozenset(_NAME_MID_SENTENCE.findall(text)) - candidate)
+        candidate = frozenset(g.rstrip(".") for g in (label.groups() if label else ()) if g)
+        others = {n for n in _PERSON_MID_SENTENCE.findall(text) if fold(n) not in _NOT_PEOPLE}
+        return cls(candidate, frozenset(others) - candidate)
 
 
 def is_about_someone_else(segment: str, people: _People) -> bool:
     """Whether a segment reports what the candidate's team, manager or another named person did (see above)."""
     body = _SPEAKER_STAMP.sub("", _BULLET.sub("", segment.strip(), count=1), count=1)
     folded = fold(body)
-    if any(fold(name) in folded for name in people.candidate):
+    if any(re.search(rf"\b{re.escape(fold(name))}\b", folded) for name in people.candidate):
         return False
     team = _OTHERS_SUBJECT.match(folded)
     if team and not _CANDIDATE_WORDS.search(folded, team.end() - 1):

@@ -162,9 +162,18 @@ _ASKS_INTERVIEW_QUESTION = re.compile(
 )
 
 
+# Questions about which questions are not allowed, or that the candidate asks, are no request for one.
+_NOT_A_REQUEST = re.compile(
+    r"\b(?:interdit\w*|forbidden|not\s+allowed|illegal\w*|ille?gale?s?|autoris\w*|allowed|legal\w*|discrimin\w*)\b"
+    r"|\b(?:the\s+candidate|le\s+candidat|la\s+candidate|candidates?|candidats?)\s+(?:will\s+)?(?:ask|asks|pose|posent)\b"
+    r"|\bask\s+us\b|\bnous\s+poser\b"
+)
+
+
 def asks_for_interview_question(question: str) -> bool:
     """Whether the question asks for an interview question to put to the candidate."""
-    return bool(_ASKS_INTERVIEW_QUESTION.search(fold(question)))
+    folded = fold(question)
+    return bool(_ASKS_INTERVIEW_QUESTION.search(folded)) and not _NOT_A_REQUEST.search(folded)
 
 
 def is_question_list(hit: ScoredChunk) -> bool:

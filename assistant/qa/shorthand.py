@@ -201,8 +201,9 @@ def _named(text: str, stems: tuple[str, ...], whole_word: bool = False) -> list[
 # « Un handicap » / "a handicap" is also a drawback ("is having no business school a handicap?"): a question about
 # the candidate's profile, not about disability.
 _DRAWBACK = re.compile(
-    r" (?:est ce|est|serait|sera|etre|c est|is|be|was|seen as|as|comme)(?: un| a)?(?: vrai| gros| real| big| major| serious)?"
-    r" handicap "
+    r" (?:as|comme|c est|est ce|serait|sera|would be|will be|could be)(?: un| a)(?: vrai| gros| real| big| major| serious)?"
+    r" handicap | (?!(?:is|est|has|have|had|a|avoir|avait|ont|with|avec|de|en|un|une|the|her|his|their|son|sa)\b)"
+    r"[a-z]+ (?:a|un) (?:vrai |gros |real |big |major )?handicap (?:pour |for |in |when |\s*$)"
 )
 
 

@@ -97,9 +97,7 @@ _EARNING = re.compile(
     r"(?:is|was|were|are|currently)\s+on(?=\s+(?:[€$£]|\d|a\s+salary|about|around|roughly))|on\s+a\s+salary\s+of|"
     r"underpaid\s+at|paid\s+(?:about|around|roughly)|paid(?=\s+(?:[€$£]|\d))|"
     r"actuellement\s+a(?=\s+(?:[€$£]|\d))|currently\s+at(?=\s+(?:[€$£]|\d))|"
-    # "comp: currently 78k base", « rém. : actuellement 52k fixe »: the figure right after "currently"
-    r"(?:currently|actuellement|aujourd'hui|today|now)(?=\s+~?\s?(?:[€$£]\s?)?\d[\d.,]*\s?(?:k\s?€|k\s?eur|k|€|eur|euros?|m€)?\s*"
-    r"(?:base|fixed|fixe|brut|gross|salary|salaire|ote|package|\+|all-in|total|per\s+year|par\s+an|/an|/yr|a\s+year))|pay\s+cut\s+from|raise\s+from|(?:is|was)\s+at(?=\s+(?:[€$£]|\d)))\b"
+    r"pay\s+cut\s+from|raise\s+from|(?:is|was)\s+at(?=\s+(?:[€$£]|\d)))\b"
 )
 # A refusal to disclose is not pay history ("ne souhaite pas communiquer son salaire actuel").
 _REFUSAL = re.compile(
@@ -176,6 +174,27 @@ def _business_value(clause: str, earning: re.Match[str]) -> bool:
     )
 
 
+# "comp: currently 78k base", « Salaire : actuellement 52 000 € brut », "base today ~70k": an amount right after "now"
+# in a clause that names pay.
+_NOW = re.compile(
+    r"\b(?:currently|actuellement|aujourd'hui|today|now|presently)\b\s*[:~]?\s*"
+    r"(?:(?:around|about|approx\w*|roughly|env\.?|environ|autour\s+de|~)\s*)?"
+)
+
+
+def _amount_now(clause: str, amounts: list[tuple[int, int]]) -> bool:
+    """Whether a pay amount follows "currently" / « actuellement » (_NOW) closely, in a clause with a pay word."""
+    if not amounts or not _PAY_WORD.search(clause):
+        return False
+    return any(
+        any(m.end() <= a < m.end() + 4 for a, _ in amounts) and not _EXPECTATION.search(clause, 0, m.start())
+        for m in _NOW.finditer(clause)
+    )
+
+
+_EXPECTATION = re.compile(r"\b(?:pretentions?|expectations?|souhait\w*|vise\w*|attentes?|wants?|asking|asks|target)\b")
+
+
 def _is_history(clause: str) -> bool:
     """Whether one folded clause records the candidate's current or past pay."""
     if _REFUSAL.search(clause):
@@ -183,6 +202,8 @@ def _is_history(clause: str) -> bool:
     amounts = _pay_amounts(clause)
     earning = _EARNING.search(clause)
     if earning and amounts and not _business_value(clause, earning):
+        return True
+    if _amount_now(clause, amounts):
         return True
     if not amounts and not _RELATIVE.search(clause):
         return False  # a marker alone ("son salaire actuel", no figure, no comparison) records nothing

@@ -546,8 +546,7 @@ CRITERIA: tuple[Criterion, ...] = (
             # is an event of the job, not the candidate's activity
             T(
                 r"\bgreves?\b",
-                nb=r"\b(?:a\s+cause|en\s+raison|du\s+fait|suite|a\s+la\s+suite|bloque\w*\s+par|annule\w*\s+(?:par|pour)|"
-                r"pendant|durant|lors|au\s+moment|au\s+cours|malgre)"
+                nb=r"\b(?:a\s+cause|en\s+raison|du\s+fait|suite|a\s+la\s+suite|bloque\w*\s+par|annule\w*\s+(?:par|pour))"
                 r"\s+(?:d'une|d'un|de\s+la|des|a\s+une|a\s+la|une|la|les)",
                 na=r"\s+(?:des\s+transports|sncf|ratp|des\s+trains|des\s+controleurs(?:\s+aeriens)?|des\s+routiers|"
                 r"du\s+controle\s+aerien|des\s+aiguilleurs(?:\s+du\s+ciel)?|aerienne?s?|du\s+transport\s+aerien|"
@@ -989,13 +988,17 @@ _TOOL_POST = (
     r"analyse))"
 )
 _THE = r"(?:the\s+|l'|le\s+|la\s+)?"
-# "Note to the scoring tool:", « Note pour l'outil : » (a note for any tool); "For the AI summariser:", « Pour l'outil de
-# synthèse : », « À l'IA de synthèse - » (the tool named with what it does, then a colon or a dash).
+_TOOL_NAMED = (
+    rf"(?:(?:{_TOOL_PRE}\s+){{1,2}}{_TOOL}(?:\s+{_TOOL_POST})?|{_TOOL}\s+{_TOOL_POST}|(?:ia|ai)\s+{_TOOL_POST}"
+    r"|summari[sz]er|scorer)"
+)
+# A line opening with an address to the tool that writes the summary: "Note to the scoring tool:", « Note pour l'outil
+# : », "For the AI summariser:", « Pour l'outil de synthèse : », « À l'attention de l'IA de synthèse – ». It opens the
+# line (after a bullet or a bracket), so a case study's « pour l'outil de scoring : elle propose… » is no address.
 _TO_THE_TOOL = (
-    rf"\b(?:(?:note|message|instructions?|consignes?)\s+(?:pour|a|to|for)\s+{_THE}(?:{_TOOL_PRE}\s+)?{_TOOL}"
-    rf"(?:\s+{_TOOL_POST})?\s*(?::|,|\s[-–—]\s)"
-    rf"|(?:pour|a|to|for)\s+{_THE}(?:{_TOOL_PRE}\s+{_TOOL}(?:\s+{_TOOL_POST})?|{_TOOL}\s+{_TOOL_POST}|(?:ia|ai)\s+{_TOOL_POST})"
-    r"\s*(?::|\s[-–—]\s))"
+    r"(?:^|(?<=[\n(\[]))[ \t]*(?:[-*•·][ \t]*)?(?:(?:note|message|instructions?|consignes?)\s+(?:pour|a|to|for)\s+"
+    rf"{_THE}(?:{_TOOL_PRE}\s+)?{_TOOL}(?:\s+{_TOOL_POST})?"
+    rf"|(?:pour|a|to|for|a\s+l'attention\s+(?:de|du)|attention)\s+{_THE}{_TOOL_NAMED})\s*(?::|,|[-–—])"
 )
 
 INJECTION_PATTERNS: tuple[str, ...] = (

@@ -46,6 +46,11 @@ def test_what_the_team_or_a_named_colleague_did_is_not_the_candidates_evidence(s
         ("team: coaches the two juniors informally", False),  # a topic label, then the candidate
         ("My manager rolled my checklist out to everyone.", False),  # the candidate speaking, in a transcript
         ("His manager calls him the best negotiator on the floor.", False),
+        ("Team lead for 3 years, managed 5 SDRs.", False),  # a topic, not the team as a subject
+        ("Team player, very collaborative.", False),
+        ("The team I managed grew ARR 30%.", False),  # the first person is the candidate
+        ("Son manager l'a promue deux fois.", False),
+        ("Son équipe de 8 a dépassé ses objectifs grâce à son coaching.", False),
     ],
 )
 def test_a_team_or_manager_subject_is_someone_else(line: str, someone_else: bool) -> None:
@@ -58,6 +63,20 @@ def _no_names():  # type: ignore[no-untyped-def]
     from assistant.notes.prepare import _People
 
     return _People(frozenset(), frozenset())
+
+
+def test_the_candidate_label_in_capitals_and_tools_are_not_people() -> None:
+    notes = (
+        "Candidate: Chiara B. – phone screen\n"
+        "- Works in Tobias Moreau's team, with Salesforce Admin rights, in London.\n"
+        "- Tobias rebuilt the renewal process.\n"
+        "- Salesforce admin for 3 years, built all the team's reports.\n"
+        "- Chiara owns 14 accounts.\n"
+    )
+    reasons = {notes[s.start : s.end][:12]: s.non_evidence for s in prepare(notes, 20_000).segments}
+    assert reasons["Tobias rebui"] == "someone_else"
+    assert reasons["Salesforce a"] == ""
+    assert reasons["Chiara owns "] == ""
 
 
 def test_a_named_subject_counts_only_when_the_notes_name_the_candidate() -> None:
@@ -76,7 +95,11 @@ def test_a_named_subject_counts_only_when_the_notes_name_the_candidate() -> None
         ("Asked how she tracks churn: weekly sheet, knew every figure by heart.", "positive"),
         ("Je lui ai demandé un exemple de client perdu : très clair, concret.", "positive"),
         ("à l'écrit, synthèses claires et structurées", "positive"),  # plurals the lists do not spell out
-        ("arguments confus, pistes floues", "negative"),
+        ("pistes floues", "negative"),
+        ("6 yrs selling consumer goods to retailers", "neutral"),  # not "good"
+        ("connaît les règles des marchés publics", "neutral"),  # not « réglé »
+        ("Asked excellent questions at the end: pricing, roadmap.", "positive"),  # the candidate asked
+        ("Asked her for a tough client story: weak, vague example.", "negative"),
     ],
 )
 def test_shorthand_and_the_answer_after_the_question(text: str, expected: str) -> None:
@@ -130,10 +153,23 @@ def test_an_unnamed_transcripts_interviewer_is_the_one_asking(services) -> None:
     team = next(a for a in summary.competencies if a.id == "team_management")
     assert team.evidence and all("reporting to me" in e.quote for e in team.evidence)
     assert "positive" not in _polarities(summary, "team_management")
-    # "Speaker" is no sign of presentation skills
-    assert _status(summary)["interpersonal"] != "assessed" or all(
-        "Speaker B: Sure" not in e.quote for a in summary.competencies if a.id == "interpersonal" for e in a.evidence
+    # "Speaker" is no sign of presentation skills: the label alone brings no interpersonal evidence
+    interpersonal = next(a for a in summary.competencies if a.id == "interpersonal")
+    assert not any(e.quote.strip() in ("Speaker B: Sure.", "Speaker B: Uh, okay.") for e in interpersonal.evidence)
+
+
+def test_an_interviewer_who_prompts_without_question_marks_is_found() -> None:
+    from assistant.notes.prepare import interviewer_label
+
+    transcript = (
+        "Speaker 1: Tell me about your current portfolio.\n"
+        "Speaker 2: I look after 30 logistics accounts. You mean this year?\n"
+        "Speaker 1: Walk me through a renewal you saved.\n"
+        "Speaker 2: I went on site the next day. The Geodis one?\n"
+        "Speaker 1: Describe how you track churn.\n"
+        "Speaker 2: I keep a weekly sheet.\n"
     )
+    assert interviewer_label(transcript) == "speaker1"
 
 
 def test_speakers_who_both_ask_questions_are_not_guessed() -> None:

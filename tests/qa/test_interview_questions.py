@@ -18,6 +18,8 @@ from assistant.qa.offline import asks_for_interview_question
         ("quelles questions je pose pour tester son sens du conseil ?", True),
         ("What should we talk about with the candidate during the interview?", False),
         ("Quel est le salaire d'un account manager confirmé ?", False),
+        ("Quelles questions sont interdites en entretien ?", False),  # about the law, not a request
+        ("What kind of questions will the candidate ask us?", False),
     ],
 )
 def test_a_request_for_an_interview_question_is_recognised(question: str, expected: bool) -> None:

@@ -92,3 +92,9 @@ def test_referrals_licences_and_recruiting_metrics_are_off_topic() -> None:
     assert off_topic("doit-on demander le permis B ?")
     assert off_topic("What's a healthy time-to-fill for this kind of role?")
     assert off_topic("Quelles questions poser lors de l'entretien de sortie d'un account manager ?")
+
+
+def test_a_question_about_disability_stays_off_topic_whatever_its_shape() -> None:
+    assert off_topic("Is handicap a protected criterion?") == ["handicap"]
+    assert off_topic("Is a handicap a reason to reject someone?") == ["handicap"]
+    assert off_topic("Is having no degree a handicap?") == []
