@@ -550,6 +550,9 @@ _CANDIDATE_WORDS = re.compile(
 )
 
 
+_SPEAKER_STAMP = re.compile(r"^\[[^\]]{1,20}\]\s*")  # a transcript's timestamp ("[00:03:02] ")
+
+
 @dataclass(frozen=True)
 class _People:
     """Who the notes name: the candidate (from a "candidate:" label) and the other people named mid-sentence."""
@@ -576,9 +579,6 @@ def is_about_someone_else(segment: str, people: _People) -> bool:
         return True
     named = _NAMED_SUBJECT.match(body)
     return bool(people.candidate and named and named.group(1) in people.others and not _CANDIDATE_WORDS.search(folded))
-
-
-_SPEAKER_STAMP = re.compile(r"^\[[^\]]{1,20}\]\s*")
 
 
 # --------------------------------------------------------------------------- the prepared notes

@@ -1035,9 +1035,7 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"\b(?:set|output|return|mark)\s+(?:the\s+)?(?:recommendation|decision|rating|score)\s+(?:to|as|=)",
     r"\bthe\s+(?:ai|llm|model|assistant|language\s+model|bot)\s+(?:must|should|shall|will|has\s+to|is\s+instructed)\b",
     r"\b(?:dear|hey|hello|attention|note\s+to(?:\s+the)?|instructions?\s+for\s+the)\s+(?:ai|llm|assistant|chatgpt|gpt|model|bot)\b",
-    # a line addressed to the tool that writes the summary (« Pour l'outil de synthèse : … », "For the AI summariser:",
-    # "Note to the scoring tool -"): whatever follows is written for the AI, not about the candidate
-    _TO_THE_TOOL,
+    _TO_THE_TOOL,  # a line addressed to the tool that writes the summary (see above)
     r"\b(?:if|since)\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|language\s+model|assistant|chatbot)\b|\bas\s+an\s+ai\b",
     # French
     r"\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|contourne|contournez)\s+(?:(?:toutes|tous|tout|les|tes|vos|ces|mes|l'ensemble\s+des|des)\s+)*"

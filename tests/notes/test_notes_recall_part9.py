@@ -12,7 +12,7 @@ from notes_helpers import statuses as _status
 
 from assistant.notes import summarize_notes
 from assistant.notes.polarity import polarity
-from assistant.notes.prepare import is_about_someone_else, prepare
+from assistant.notes.prepare import _People, is_about_someone_else, prepare
 
 TEAM_NOTES = """Video call – Account Manager – 3 Dec – 40 min – candidate: Ines Carvalho
 - Works in Tobias Moreau's team of six at a freight-software vendor, handles 11 logistics accounts herself.
@@ -54,15 +54,9 @@ def test_what_the_team_or_a_named_colleague_did_is_not_the_candidates_evidence(s
     ],
 )
 def test_a_team_or_manager_subject_is_someone_else(line: str, someone_else: bool) -> None:
-    people = prepare("candidate: Ines Carvalho\n" + line, 20_000)
-    assert [s.non_evidence == "someone_else" for s in people.segments][1:] == [someone_else]
-    assert is_about_someone_else(line, _no_names()) is someone_else
-
-
-def _no_names():  # type: ignore[no-untyped-def]
-    from assistant.notes.prepare import _People
-
-    return _People(frozenset(), frozenset())
+    prep = prepare("candidate: Ines Carvalho\n" + line, 20_000)
+    assert [s.non_evidence == "someone_else" for s in prep.segments][1:] == [someone_else]
+    assert is_about_someone_else(line, _People(frozenset(), frozenset())) is someone_else  # no names known
 
 
 def test_the_candidate_label_in_capitals_and_tools_are_not_people() -> None:
