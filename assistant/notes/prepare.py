@@ -523,7 +523,7 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
 # years") is a topic, and the first person ("my manager uses it now", "the team I managed") is the candidate
 # speaking: both stay.
 _CANDIDATE_LABEL = re.compile(
-    r"(?im)\b(?:candidate?|cand\.?|candidata|candidato)\s*(?:\([^)]{0,40}\))?\s*:[ \t]*"
+    r"(?m)\b(?i:candidate?|cand\.?|candidata|candidato)\s*(?:\([^)]{0,40}\))?\s*:[ \t]*"
     r"([A-ZÀ-Ý][a-zà-ÿ'-]+)(?:[ \t]+([A-ZÀ-Ý][\w'-]*\.?))?[ \t]*(?=$|[–—|,;(/]|\s[-–—]\s)"
 )
 # Another person named in full mid-sentence ("in Joanna Pike's team", "with Tobias Moreau"), or with a possessive;

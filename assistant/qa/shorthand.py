@@ -136,7 +136,7 @@ OFF_TOPIC = tuple(
     signing-bonus sign-on-bonus welcome-bonus prime-d-arrivee prime-de-bienvenue bspce stock-option equity
     actions-gratuites alternance alternant apprenti apprentissage stagiaire internship
     okr mail-de-refus email-de-refus lettre-de-refus rejection-email rejection-letter
-    cooptation referral-bonus referral-program referral-scheme prime-de-parrainage permis-de-conduire permis-b
+    cooptation referral-bonus referral-program referral-scheme prime-de-parrainage permis-de-conduire permis-b-
     driving-licen driver-s-licen drivers-licen time-to-hire time-to-fill delai-de-recrutement exit-interview
     entretien-de-sortie
     """.split()

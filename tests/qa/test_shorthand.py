@@ -90,6 +90,7 @@ def test_referrals_licences_and_recruiting_metrics_are_off_topic() -> None:
     assert off_topic("Quel montant pour la prime de cooptation d'un account manager ?")
     assert off_topic("Should the ad require a driver's licence for a field AM?")
     assert off_topic("doit-on demander le permis B ?")
+    assert not off_topic("Le permis bateau compte-t-il pour un AM nautisme ?")  # « permis B » is a whole word
     assert off_topic("What's a healthy time-to-fill for this kind of role?")
     assert off_topic("Quelles questions poser lors de l'entretien de sortie d'un account manager ?")
 
