@@ -163,12 +163,34 @@ def unknown_names(question: str, services: Services) -> list[str]:
     return names(question, services.kb, services.framework)
 
 
+# ... and at least this share of the question's topic words is in the passages it cites: a model that copies a
+# passage unrelated to the question ("13e mois : oui ou non ?" answered with the passage on what to discuss in an
+# interview) is fully "supported" by that passage, but it does not answer.
+UNCOVERED_MIN_TOPIC = 0.5
+
+
+def missing_topics(question: str, cited: list[ScoredChunk]) -> list[str]:
+    """The question's topic words (shorthand.topic_words) that no cited passage holds, by their stems."""
+    from ..guide.lexical import tokenize
+    from .shorthand import topic_words
+
+    bag = set().union(*(tokenize(h.chunk.section + " " + h.chunk.text) for h in cited)) if cited else set()
+    return [w for w in topic_words(question) if not set(tokenize(w)) & bag]
+
+
 def uncovered_problem(question: str, answer: str, cited: list[ScoredChunk], services: Services) -> str:
     """Why an answer to a question the guide does not seem to cover cannot be shown, or "": the question names
-    what the guide never mentions, or most of the answer's words are not in its cited passages."""
+    what the guide never mentions, its cited passages hold too few of the question's topic words, or most of the
+    answer's words are not in its cited passages."""
     names = unknown_names(question, services)
     if names:
         return f"the question names {', '.join(names)}, which the guide never mentions"
+    from .shorthand import topic_words
+
+    topics = topic_words(question)
+    missing = missing_topics(question, cited)
+    if topics and len(missing) / len(topics) > 1 - UNCOVERED_MIN_TOPIC:
+        return f"the passages the answer cites do not mention {', '.join(missing)}"
     if asks_for_figure(question) and not any(gives_figure(h.chunk.text) for h in cited):
         return "the question asks for a figure, and the passages the answer cites give none"
     words = _stems(answer) - _stems(question)
@@ -176,6 +198,27 @@ def uncovered_problem(question: str, answer: str, cited: list[ScoredChunk], serv
     if words and len(words & bag) / len(words) < UNCOVERED_MIN_SUPPORT:
         return "most of the answer's words are not in the passages it cites"
     return ""
+
+
+# A model that does not set `abstain` but says it has no answer ("The question … is not directly answered in the
+# given passages", « Le guide ne précise pas … »): a non-answer, when it is all the answer says (one sentence, few
+# words). A longer answer that starts so and then gives what the guide does say is an answer.
+_NON_ANSWER = re.compile(
+    r"\b(?:(?:is|are)\s+not\s+(?:directly\s+|explicitly\s+|specifically\s+|clearly\s+)?(?:answered|mentioned|covered|"
+    r"addressed|specified|stated|discussed|provided|given)|(?:does|do)\s+not\s+(?:directly\s+|explicitly\s+)?"
+    r"(?:mention|specify|say|cover|address|provide|give|contain|state|answer)|no\s+(?:information|mention|answer)|"
+    r"(?:ne|n')\s*(?:mentionne|precise|dit|couvre|donne|aborde|contient|indique|evoque|repond)\s+pas|"
+    r"(?:n'est|ne\s+sont|n'a)\s+pas\s+(?:ete\s+)?(?:directement\s+|explicitement\s+)?(?:mentionnee?s?|precisee?s?|abordee?s?|"
+    r"indiquee?s?|couverte?s?|traitee?s?|evoquee?s?)|aucune\s+(?:information|mention|reponse)|pas\s+d'information)\b"
+)
+NON_ANSWER_MAX_WORDS = 30
+
+
+def is_non_answer(text: str) -> bool:
+    """Whether a model's answer only says the passages do not answer the question (see _NON_ANSWER)."""
+    body = text.strip()
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", body) if s.strip()]
+    return len(sentences) <= 1 and len(body.split()) <= NON_ANSWER_MAX_WORDS and bool(_NON_ANSWER.search(fold(body)))
 
 
 def llm_answer(
@@ -242,7 +285,12 @@ def llm_answer(
     cited, unknown = normalized_citations(draft, hits)
     text = draft.answer.strip()
 
-    def withheld(dropped: list[str], notice: str | None = None, reason: WithheldReason | None = None) -> Answer:
+    def withheld(
+        dropped: list[str],
+        notice: str | None = None,
+        reason: WithheldReason | None = None,
+        bad_figures: Sequence[str] = (),
+    ) -> Answer:
         """The abstention shown instead of an answer the model did not give, or that code does not show."""
         return Answer(
             answer=WITHHELD[lang] if reason == SCREEN_REASON else NOT_COVERED[lang],
@@ -253,22 +301,26 @@ def llm_answer(
             usage=result.usage,
             notice=notice,
             withheld=reason,
+            unsupported_figures=list(bad_figures),
             understood_as=understood_as or None,
         )
 
-    if draft.abstain or not text:
-        return withheld(unknown)
+    if draft.abstain or not text or is_non_answer(text):
+        return withheld(unknown + cited)
     kept = supported_citations(text, cited, hits, question)
     dropped = unknown + [c for c in cited if c not in kept]
     # Discriminatory advice is withheld first, whatever else is wrong with the answer, so the notice says so.
     protected = protected_notice(f"{text}\n{understood_as}")
     if protected:
         return withheld(dropped, protected, SCREEN_REASON)
-    if unsupported_figures(text, kept or cited, retrieved):
+    unsupported = unsupported_figures(text, kept or cited, retrieved)
+    if unsupported:
         return withheld(
             dropped,
-            "The model's answer gave figures that are not in the passages it cited, so it is not shown.",
+            f"The model's answer gave figures ({', '.join(unsupported)}) that are not in the passages it cited, so it "
+            "is not shown.",
             "figures",
+            unsupported,
         )
     if not kept:
         # An answer that no retrieved passage supports is not shown as grounded: abstain.

@@ -53,6 +53,10 @@ class Answer(BaseModel):
         description="Why an answer was not shown: 'unsupported', 'figures', 'protected_criterion' or 'uncovered' (None when shown "
         "or when the guide does not cover the question).",
     )
+    unsupported_figures: list[str] = Field(
+        default_factory=list,
+        description="With withheld='figures': the figures of the model's answer found in none of its passages.",
+    )
 
 
 NOT_COVERED = {

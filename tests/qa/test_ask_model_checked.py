@@ -1,0 +1,111 @@
+"""Where the offline engine finds the guide covers a question, code checks the model's answer against the passages
+the offline engine cites, and shows the offline answer instead, with a notice, when it does not hold up (issue 8).
+
+On the real 1.5B model (qa-dev5, LLM mode): "how much English is required for this job?" was answered from the
+passage on selling the company; "suggest an interview question on which companies to prospect" got one sentence
+saying the passages do not answer it; "variable pay is capped at 10%, right?" got the premise's 10 % back. Where the
+guide does not seem to cover the question, "13e mois : oui ou non ?" got a passage copied whole, unrelated to it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import assistant.qa as qa
+from assistant.qa.llm import is_non_answer, missing_topics
+
+
+def _offline(services, q: str):
+    answer = qa.ask(q, services)
+    assert not answer.abstained and answer.citations, "the offline engine must answer this question"
+    return answer
+
+
+def test_an_answer_resting_on_another_passage_gives_way_to_the_offline_answer(services, llm_services) -> None:
+    q = "Pourriez-vous m'indiquer dans quelle mesure la maîtrise de l'anglais est exigée pour ce poste ?"
+    offline = _offline(services, q)
+    cited = {c.chunk_id for c in offline.citations}
+    shown = qa._focus(offline, qa.evidence_for(q, services)[0], services)
+    other = next(h.chunk for h in shown if h.chunk.id not in cited)  # a passage the model reads, offline does not cite
+    sentence = other.text.split(". ")[0]
+    svc, model = llm_services({"answer": sentence, "abstain": False, "citations": [other.id]})
+    answer = qa.ask(q, svc)
+    assert not answer.abstained
+    assert [c.chunk_id for c in answer.citations] == [c.chunk_id for c in offline.citations]
+    assert answer.answer == offline.answer
+    assert answer.notice and "other passages" in answer.notice
+    assert len(model.calls) == 1
+
+
+def test_a_one_sentence_non_answer_gives_way_to_the_offline_answer(services, llm_services) -> None:
+    q = "Can you suggest an interview question to check whether a candidate knows which companies to prospect?"
+    offline = _offline(services, q)
+    reply = {
+        "answer": "The question about which companies to prospect is not directly answered in the given passages.",
+        "abstain": False,
+        "citations": [offline.citations[0].chunk_id],
+    }
+    svc, _ = llm_services(reply)
+    answer = qa.ask(q, svc)
+    assert not answer.abstained and answer.answer == offline.answer
+    assert answer.notice and "no answer" in answer.notice
+
+
+def test_the_questions_own_figure_repeated_gives_way_to_the_offline_answer(services, llm_services) -> None:
+    q = "hey quick q, the guide says an AM's variable pay is capped at 10% of salary, right?"
+    offline = _offline(services, q)
+    assert "15" in offline.answer  # the guide's range corrects the premise
+    wrong = {"answer": "Yes, variable pay is capped at 10% of salary.", "abstain": False, "citations": []}
+    wrong["citations"] = [offline.citations[0].chunk_id]
+    svc, _ = llm_services(wrong, wrong)
+    answer = qa.ask(q, svc)
+    assert not answer.abstained and answer.answer == offline.answer
+    assert answer.notice and "question's figures" in answer.notice
+
+
+def test_a_figure_the_model_made_up_stays_withheld(services, llm_services) -> None:
+    q = "hey quick q, what share of the salary can an AM's variable pay reach?"
+    offline = _offline(services, q)
+    made_up = {"answer": "Up to 70% of the salary.", "abstain": False, "citations": [offline.citations[0].chunk_id]}
+    svc, _ = llm_services(made_up, made_up)
+    answer = qa.ask(q, svc)
+    assert answer.abstained and answer.withheld == "figures"
+    assert answer.unsupported_figures == ["70"] and "70" in (answer.notice or "")
+
+
+def test_a_copied_passage_that_does_not_mention_the_question_is_not_an_answer(services, llm_services) -> None:
+    q = "13e mois pour un AM : oui ou non ?"
+    assert qa.ask(q, services).abstained  # the offline engine finds the guide does not cover it
+    passage = next(h.chunk for h in qa.evidence_for(q, services)[0] if "mois" not in h.chunk.text.lower())
+    reply = {"answer": passage.text[:400], "abstain": False, "citations": [passage.id]}
+    svc, _ = llm_services(reply, reply)
+    answer = qa.ask(q, svc)
+    assert answer.abstained and answer.withheld == "uncovered"
+    assert answer.notice and "mois" in answer.notice
+
+
+def test_missing_topics_reads_stems_of_the_question_words(services) -> None:
+    hit = next(h for h in services.kb.search("fermier chasseur", 5) if "fermiers" in h.chunk.text.lower())
+    assert missing_topics("le fermier c'est qui déjà", [hit]) == []  # « fermier » and « fermiers », one stem
+    assert missing_topics("13e mois pour un AM : oui ou non ?", [hit]) == ["mois"]
+
+
+@pytest.mark.parametrize(
+    "text, non_answer",
+    [
+        ("The question about which companies to go after is not directly answered in the given passages.", True),
+        ("Le guide ne précise pas le score TOEIC attendu.", True),
+        ("Le guide n'aborde pas ce point.", True),
+        ("There is no information about this in the passages.", True),
+        # an answer that says what the guide lacks, then what it does say, is an answer
+        (
+            "The guide does not mention a TOEIC score. It says a good level of English may be required, depending "
+            "on how international the clients are.",
+            False,
+        ),
+        ("Oui, il doit connaître le produit à fond.", False),
+        ("Il ne faut pas négliger la période d'essai.", False),
+    ],
+)
+def test_is_non_answer(text: str, non_answer: bool) -> None:
+    assert is_non_answer(text) is non_answer
