@@ -78,7 +78,9 @@ def test_openai_backend_prints_llm_beside_offline_and_counts_calls_and_tokens(fa
     assert llm["calls_per_job"] == 1.0 and llm["max_calls_per_job"] == 1 and llm["failed_jobs"] == 0
     assert llm["prompt_tokens_per_job"] == statistics.mean(u["prompt_tokens"] for u in sent)
     assert llm["output_tokens_per_job"] == statistics.mean(u["completion_tokens"] for u in sent)
-    assert llm["false_abstentions"] == 2  # the scripted model abstained on both answerable questions
+    # The scripted model abstained on both answerable questions; where the offline engine answers, LLM mode shows the
+    # offline answer instead (qa.INSTEAD_NOTICE), so the LLM column abstains exactly where the offline one does.
+    assert llm["false_abstentions"] == offline["false_abstentions"]
     assert offline["calls_per_job"] is None  # the offline engine makes no call
     assert data["backend"].startswith("openai-compatible") and "json_schema" in data["structured_method"]
 
