@@ -370,15 +370,17 @@ _ASKED_THEN_ANSWER = re.compile(
 )
 
 
-# Shorthand spelled like something else: "2 TB" of data (terabytes, not « très bien »), "JMS" in capitals (a
-# message broker, not « jamais »).
-_NOT_SHORTHAND = re.compile(r"(?<=\d)\s?(?i:tb)\b|\bJMS\b")
+# Shorthand spelled like something else: "2 TB of data" (terabytes, not « très bien »). A mark after a question or
+# an exercise ("Q2 TB", « cas n°2 TB ») stays « très bien »: only a bare number followed by what is stored.
+_NOT_SHORTHAND = re.compile(
+    r"(?<![\w°])(\d+(?:[.,]\d+)?)\s?(?i:tb)\b(?=\s+(?i:of|de|d'|data|donn\w+|ssd|disque|storage|stockage|ram)\b)"
+)
 
 
 def polarity(text: str) -> Polarity:
     """positive / negative / neutral from cue words, with negation flipping the polar word it governs; praise in a
     hedged claim ("supposedly", "claims to be") or in short scare quotes does not count."""
-    folded = _without_scare_quotes(fold(_NOT_SHORTHAND.sub(" ", text)))
+    folded = _without_scare_quotes(fold(_NOT_SHORTHAND.sub(r"\1", text)))
     asked = _ASKED_THEN_ANSWER.match(folded.strip())
     if asked:
         folded = asked.group(1)

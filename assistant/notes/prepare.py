@@ -524,7 +524,7 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
 # speaking: both stay.
 _CANDIDATE_LABEL = re.compile(
     r"(?m)\b(?i:candidate?|cand\.?|candidata|candidato)\s*(?:\([^)]{0,40}\))?\s*:[ \t]*"
-    r"([A-ZÀ-Ý][a-zà-ÿ'-]+)(?:[ \t]+([A-ZÀ-Ý][\w'-]*\.?))?[ \t]*(?=$|[–—|,;(/]|\s[-–—]\s)"
+    r"([A-ZÀ-Ý](?:[a-zà-ÿ'-]+|[A-ZÀ-Ý'-]+))(?:[ \t]+([A-ZÀ-Ý][\w'-]*\.?))?[ \t]*(?=$|[–—|,;(/]|\s[-–—]\s)"
 )
 # Another person named in full mid-sentence ("in Joanna Pike's team", "with Tobias Moreau"), or with a possessive;
 # job words and tools written in capitals ("as Account Manager", "Salesforce Admin") are not people.

@@ -98,7 +98,7 @@ def _ask(q: str, services: Services, turns: list[Turn], k: int | None, fallback_
         if covered:
             why = _not_the_offline_evidence(answer, offline, q)
             if why:
-                return _instead_of_model(offline, answer, why, resolved.language)
+                return screened(_instead_of_model(offline, answer, why, resolved.language), resolved.language)
         if not answer.abstained and answer.citations:
             # The guide's own sentence behind the model's words (a small model paraphrases): verbatim, checkable.
             with_guide_quote(answer, f"{spelled_out(resolved.text)} {answer.answer}", services.kb, resolved.language)
@@ -123,10 +123,29 @@ INSTEAD_NOTICE = {
     "en": "The model's answer is not shown ({why}): here is the offline answer.",
     "fr": "La réponse du modèle n'est pas affichée ({why}) : voici la réponse hors ligne.",
 }
+INSTEAD_WHY = {
+    "figures": {
+        "en": "it repeated the question's figures, which the guide does not give",
+        "fr": "elle reprenait les chiffres de la question, que le guide ne donne pas",
+    },
+    "unsupported": {
+        "en": "no passage it was given supports it",
+        "fr": "aucun des passages fournis ne l'appuie",
+    },
+    "no_answer": {
+        "en": "it found no answer in the passages",
+        "fr": "il n'a pas trouvé de réponse dans les passages",
+    },
+    "elsewhere": {
+        "en": "it rests on other passages than those that answer the question",
+        "fr": "elle s'appuie sur d'autres passages que ceux qui répondent à la question",
+    },
+}
 
 
 def _not_the_offline_evidence(answer: Answer, offline: Answer, question: str) -> str:
-    """Why the model's answer to a question the offline engine answers gives way to the offline answer, or "": the
+    """Why (a key of INSTEAD_WHY) the model's answer to a question the offline engine answers gives way to the
+    offline answer, or "": the
     model gave no answer (it abstained, or said the passages do not answer), gave figures that are only the
     question's own, or rests on none of the passages the offline engine cites. A withheld protected criterion stays
     withheld, and a model's failure is the caller's."""
@@ -136,24 +155,29 @@ def _not_the_offline_evidence(answer: Answer, offline: Answer, question: str) ->
         # The question's own figure repeated ("capped at 10%, right?") is a premise the offline answer corrects; a
         # figure the model made up ("a TOEIC score of 785") says nothing about the offline answer: it stays withheld.
         if answer.unsupported_figures and set(answer.unsupported_figures) <= set(figures(question)):
-            return "it repeated the question's figures, which the guide does not give"
+            return "figures"
         return ""
+    if answer.withheld == "unsupported":
+        return "unsupported"
     if answer.abstained:
-        return "it found no answer in the passages"
+        return "no_answer"
     offline_ids = {c.chunk_id for c in offline.citations}
     if offline_ids and not offline_ids & {c.chunk_id for c in answer.citations}:
-        return "it rests on other passages than those that answer the question"
+        return "elsewhere"
     return ""
 
 
 def _instead_of_model(offline: Answer, model: Answer, why: str, lang: str) -> Answer:
-    """The offline answer, with a notice saying why the model's was not shown and the model's usage kept."""
-    notice = INSTEAD_NOTICE.get(lang, INSTEAD_NOTICE["en"]).format(why=why)
+    """The offline answer, with a notice saying why the model's was not shown (`why`: a key of INSTEAD_WHY), the
+    model's usage kept and the model's dropped citations that the offline answer does not cite."""
+    lang = lang if lang in INSTEAD_NOTICE else "en"
+    notice = INSTEAD_NOTICE[lang].format(why=INSTEAD_WHY[why][lang])
+    shown = {c.chunk_id for c in offline.citations}
     return offline.model_copy(
         update={
             "notice": f"{offline.notice} {notice}" if offline.notice else notice,
             "usage": model.usage,
-            "dropped_citations": model.dropped_citations,
+            "dropped_citations": [c for c in model.dropped_citations if c not in shown],
         }
     )
 

@@ -187,8 +187,9 @@ def uncovered_problem(question: str, answer: str, cited: list[ScoredChunk], serv
         return f"the question names {', '.join(names)}, which the guide never mentions"
     from .shorthand import topic_words
 
-    topics = topic_words(question)
-    missing = missing_topics(question, cited)
+    # French questions only: the guide is French, and an English question's words are not its words.
+    topics = topic_words(question) if detect_language(question) == "fr" else []
+    missing = missing_topics(question, cited) if topics else []
     if topics and len(missing) / len(topics) > 1 - UNCOVERED_MIN_TOPIC:
         return f"the passages the answer cites do not mention {', '.join(missing)}"
     if asks_for_figure(question) and not any(gives_figure(h.chunk.text) for h in cited):
@@ -203,13 +204,25 @@ def uncovered_problem(question: str, answer: str, cited: list[ScoredChunk], serv
 # A model that does not set `abstain` but says it has no answer ("The question … is not directly answered in the
 # given passages", « Le guide ne précise pas … »): a non-answer, when it is all the answer says (one sentence, few
 # words). A longer answer that starts so and then gives what the guide does say is an answer.
+_SOURCE = r"(?:the\s+)?(?:given\s+|provided\s+)?(?:guide|passages?|text|documents?|sources?|context|extracts?)"
+_SOURCE_FR = (
+    r"(?:le\s+guide|les\s+passages|ce\s+passage|le\s+passage|le\s+texte|le\s+document|les\s+extraits|l'extrait)"
+)
 _NON_ANSWER = re.compile(
-    r"\b(?:(?:is|are)\s+not\s+(?:directly\s+|explicitly\s+|specifically\s+|clearly\s+)?(?:answered|mentioned|covered|"
-    r"addressed|specified|stated|discussed|provided|given)|(?:does|do)\s+not\s+(?:directly\s+|explicitly\s+)?"
-    r"(?:mention|specify|say|cover|address|provide|give|contain|state|answer)|no\s+(?:information|mention|answer)|"
-    r"(?:ne|n')\s*(?:mentionne|precise|dit|couvre|donne|aborde|contient|indique|evoque|repond)\s+pas|"
-    r"(?:n'est|ne\s+sont|n'a)\s+pas\s+(?:ete\s+)?(?:directement\s+|explicitement\s+)?(?:mentionnee?s?|precisee?s?|abordee?s?|"
-    r"indiquee?s?|couverte?s?|traitee?s?|evoquee?s?)|aucune\s+(?:information|mention|reponse)|pas\s+d'information)\b"
+    # the guide or the passages are the subject: "the guide does not mention…", « le guide ne précise pas… »
+    rf"\b{_SOURCE}\s+(?:does|do)\s+not\s+(?:directly\s+|explicitly\s+|specifically\s+)?(?:mention|specify|say|cover|"
+    r"address|provide|give|contain|state|answer|discuss)\b"
+    rf"|\b{_SOURCE}\s+(?:contains?|gives?|provides?|has|have)\s+no\s+(?:information|mention|answer)\b"
+    rf"|\b{_SOURCE_FR}\s+(?:ne|n')\s*(?:mentionnent|mentionne|precisent|precise|disent|dit|couvrent|couvre|donnent|donne|"
+    r"abordent|aborde|contiennent|contient|indiquent|indique|evoquent|evoque|repondent|repond|parlent|parle)\s+pas\b"
+    # or where the answer is not: "… is not (directly) answered in the given passages", « … n'est pas précisé dans le
+    # guide », "there is no information … in the passages"
+    r"|\b(?:is|are)\s+not\s+(?:directly\s+|explicitly\s+|specifically\s+|clearly\s+)?(?:answered|mentioned|covered|"
+    rf"addressed|specified|stated|discussed|provided|given)\s+(?:in|by)\s+{_SOURCE}\b"
+    r"|\bno\s+(?:information|mention|answer)\b[^.]{0,80}\b(?:in|from)\s+" + _SOURCE + r"\b"
+    r"|\b(?:n'est|ne\s+sont|n'a)\s+pas\s+(?:ete\s+)?(?:directement\s+|explicitement\s+)?(?:mentionnee?s?|precisee?s?|"
+    rf"abordee?s?|indiquee?s?|couverte?s?|traitee?s?|evoquee?s?)\s+(?:dans|par)\s+{_SOURCE_FR}"
+    r"|\b(?:aucune|pas\s+d')\s*(?:information|mention|reponse)\b[^.]{0,80}\b(?:dans|par)\s+" + _SOURCE_FR
 )
 NON_ANSWER_MAX_WORDS = 30
 
@@ -305,14 +318,16 @@ def llm_answer(
             understood_as=understood_as or None,
         )
 
-    if draft.abstain or not text or is_non_answer(text):
-        return withheld(unknown + cited)
+    if draft.abstain or not text:
+        return withheld(unknown)
     kept = supported_citations(text, cited, hits, question)
     dropped = unknown + [c for c in cited if c not in kept]
     # Discriminatory advice is withheld first, whatever else is wrong with the answer, so the notice says so.
     protected = protected_notice(f"{text}\n{understood_as}")
     if protected:
         return withheld(dropped, protected, SCREEN_REASON)
+    if is_non_answer(text):
+        return withheld(unknown + cited)
     unsupported = unsupported_figures(text, kept or cited, retrieved)
     if unsupported:
         return withheld(

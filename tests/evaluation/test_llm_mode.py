@@ -80,7 +80,7 @@ def test_openai_backend_prints_llm_beside_offline_and_counts_calls_and_tokens(fa
     assert llm["output_tokens_per_job"] == statistics.mean(u["completion_tokens"] for u in sent)
     # The scripted model abstained on both answerable questions; where the offline engine answers, LLM mode shows the
     # offline answer instead (qa.INSTEAD_NOTICE), so the LLM column abstains exactly where the offline one does.
-    assert llm["false_abstentions"] == offline["false_abstentions"]
+    assert llm["false_abstentions"] == offline["false_abstentions"] == 0
     assert offline["calls_per_job"] is None  # the offline engine makes no call
     assert data["backend"].startswith("openai-compatible") and "json_schema" in data["structured_method"]
 

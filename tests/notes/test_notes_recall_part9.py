@@ -73,13 +73,15 @@ def test_the_candidate_label_in_capitals_and_tools_are_not_people() -> None:
     assert reasons["Chiara owns "] == ""
 
 
-def test_the_candidate_label_is_any_case_but_the_name_is_capitalised() -> None:
+def test_the_candidate_label_is_any_case_but_the_name_is_capitalised_or_in_capitals() -> None:
     # « CANDIDATE: » or « candidat : » is a label; "candidate: our best closer" names nobody.
     line = "Works in Tobias Moreau's team.\nTobias rebuilt the renewal process last year.\n"
     named = prepare("CANDIDATE: Ines Carvalho\n" + line, 20_000)
     assert [s.non_evidence for s in named.segments][-1] == "someone_else"
     unnamed = prepare("candidate: strong overall\n" + line, 20_000)
     assert [s.non_evidence for s in unnamed.segments][-1] == ""
+    surname_first = prepare("Candidat : DUPONT Marie\n" + line, 20_000)  # NOM Prénom, the French order
+    assert [s.non_evidence for s in surname_first.segments][-1] == "someone_else"
 
 
 def test_a_named_subject_counts_only_when_the_notes_name_the_candidate() -> None:
@@ -104,7 +106,8 @@ def test_a_named_subject_counts_only_when_the_notes_name_the_candidate() -> None
         ("Asked excellent questions at the end: pricing, roadmap.", "positive"),  # the candidate asked
         ("Asked her for a tough client story: weak, vague example.", "negative"),
         ("migrated 2 TB of CRM history to the new tool", "neutral"),  # terabytes, not « très bien »
-        ("plugged the CRM into JMS queues", "neutral"),  # a message broker, not « jamais »
+        ("Q2 TB", "positive"),  # a mark after a question stays « très bien »
+        ("mise en situation n°2 : TB", "positive"),
     ],
 )
 def test_shorthand_and_the_answer_after_the_question(text: str, expected: str) -> None:

@@ -33,7 +33,7 @@ def test_an_answer_resting_on_another_passage_gives_way_to_the_offline_answer(se
     assert not answer.abstained
     assert [c.chunk_id for c in answer.citations] == [c.chunk_id for c in offline.citations]
     assert answer.answer == offline.answer
-    assert answer.notice and "other passages" in answer.notice
+    assert answer.notice and "d'autres passages" in answer.notice  # in the question's language
     assert len(model.calls) == 1
 
 
@@ -105,7 +105,52 @@ def test_missing_topics_reads_stems_of_the_question_words(services) -> None:
         ),
         ("Oui, il doit connaître le produit à fond.", False),
         ("Il ne faut pas négliger la période d'essai.", False),
+        # advice about a candidate who does not answer is an answer (review of this change)
+        ("If the candidate does not answer, ask again with a concrete example.", False),
+        ("Si le candidat ne répond pas, reformulez la question avec un exemple concret.", False),
+        ("Relancez si le candidat ne donne pas d'exemple chiffré.", False),
+        ("Ne donnez pas d'information sur le salaire avant le deuxième entretien.", False),
+        ("A candidate who gives no answer on his numbers is a red flag.", False),
+        ("Yes: a candidate who does not mention a single client by name is a warning sign.", False),
+        ("Le nombre de comptes n'est pas précisé dans le guide.", True),
+        ("The passages do not specify a TOEIC score.", True),
     ],
 )
 def test_is_non_answer(text: str, non_answer: bool) -> None:
     assert is_non_answer(text) is non_answer
+
+
+def test_a_non_answer_with_discriminatory_advice_is_withheld_as_such(services, llm_services) -> None:
+    q = "Pourriez-vous m'indiquer dans quelle mesure la maîtrise de l'anglais est exigée pour ce poste ?"
+    offline = _offline(services, q)
+    reply = {
+        "answer": "Le guide ne précise pas le niveau, mais privilégiez les candidats de moins de 35 ans.",
+        "abstain": False,
+        "citations": [offline.citations[0].chunk_id],
+    }
+    svc, _ = llm_services(reply, reply)
+    answer = qa.ask(q, svc)
+    assert answer.abstained and answer.withheld == "protected_criterion"
+
+
+def test_the_offline_answer_standing_in_is_screened_too(services, llm_services) -> None:
+    # A follow-up the offline engine reads as being about age: its stand-in answer is withheld like the offline one.
+    history = [
+        {"question": "Quel niveau d'anglais est exigé pour ce poste ?", "answer": "Un bon niveau.", "citations": []}
+    ]
+    q = "Et si le candidat est jeune ?"
+    offline = qa.ask(q, services, history=history)
+    assert offline.withheld == "protected_criterion"
+    svc, _ = llm_services({"answer": "", "abstain": True, "citations": []})
+    answer = qa.ask(q, svc, history=history)
+    assert answer.abstained and answer.withheld == "protected_criterion" and not answer.citations
+
+
+def test_the_notice_is_in_the_questions_language(services, llm_services) -> None:
+    q = "Pourriez-vous m'indiquer dans quelle mesure la maîtrise de l'anglais est exigée pour ce poste ?"
+    offline = _offline(services, q)
+    reply = {"answer": "", "abstain": True, "citations": []}
+    svc, _ = llm_services(reply)
+    answer = qa.ask(q, svc)
+    assert answer.answer == offline.answer
+    assert answer.notice and "pas trouvé de réponse" in answer.notice and "found" not in answer.notice
