@@ -89,7 +89,9 @@ def test_ask_cites_only_retrieved_passages(real) -> None:
 
     question = "Quel salaire pour un account manager débutant ?"
     answer = _timed(lambda: ask(question, real))
-    assert answer.backend == "local" and 1 <= answer.usage.get("calls", 0) <= 2
+    assert 1 <= answer.usage.get("calls", 0) <= 2
+    # The model's answer, or the offline answer standing in for it with a notice saying why (qa.INSTEAD_NOTICE).
+    assert answer.backend == "local" or (answer.backend == "offline" and answer.notice)
     # The passages the model was shown: the offline engine's answer's citations, then the best retrieved others.
     from assistant.qa import _focus, evidence_for
     from assistant.services import Services
