@@ -95,10 +95,9 @@ def _ask(q: str, services: Services, turns: list[Turn], k: int | None, fallback_
         hits = _with_previous_citations(retrieved[0][: k or services.settings.top_k], turns, services)
     try:
         answer = llm_answer(q, hits, services, history=turns, language=resolved.language, covered=covered)
-        if covered:
-            why = _not_the_offline_evidence(answer, offline, q)
-            if why:
-                return screened(_instead_of_model(offline, answer, why, resolved.language), resolved.language)
+        why = _not_the_offline_evidence(answer, offline, q)
+        if why:
+            return screened(_instead_of_model(offline, answer, why, resolved.language), resolved.language)
         if not answer.abstained and answer.citations:
             # The guide's own sentence behind the model's words (a small model paraphrases): verbatim, checkable.
             with_guide_quote(answer, f"{spelled_out(resolved.text)} {answer.answer}", services.kb, resolved.language)
@@ -145,10 +144,10 @@ INSTEAD_WHY = {
 
 def _not_the_offline_evidence(answer: Answer, offline: Answer, question: str) -> str:
     """Why (a key of INSTEAD_WHY) the model's answer to a question the offline engine answers gives way to the
-    offline answer, or "": the
-    model gave no answer (it abstained, or said the passages do not answer), gave figures that are only the
-    question's own, or rests on none of the passages the offline engine cites. A withheld protected criterion stays
-    withheld, and a model's failure is the caller's."""
+    offline answer, or "" (always "" where the offline engine abstains): the model gave no answer (it abstained, or
+    said the passages do not answer), an unsupported one, figures that are only the question's own, or it rests on
+    none of the passages the offline engine cites. A withheld protected criterion stays withheld, and a model's
+    failure is the caller's."""
     if offline.abstained or answer.withheld == "protected_criterion":
         return ""
     if answer.withheld == "figures":

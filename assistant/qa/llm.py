@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import LLMError
+from ..guide.lexical import tokenize
 from ..guide.models import ScoredChunk
 from ..llm import structured_call
 from ..prompts import load_prompt
@@ -20,6 +21,7 @@ from .models import NOT_COVERED, WITHHELD, Answer, AnswerDraft, WithheldReason, 
 from .offline import asks_for_figure, gives_figure
 from .screen import REASON as SCREEN_REASON
 from .screen import protected_notice
+from .shorthand import topic_words
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -171,9 +173,6 @@ UNCOVERED_MIN_TOPIC = 0.5
 
 def missing_topics(question: str, cited: list[ScoredChunk]) -> list[str]:
     """The question's topic words (shorthand.topic_words) that no cited passage holds, by their stems."""
-    from ..guide.lexical import tokenize
-    from .shorthand import topic_words
-
     bag = set().union(*(tokenize(h.chunk.section + " " + h.chunk.text) for h in cited)) if cited else set()
     return [w for w in topic_words(question) if not set(tokenize(w)) & bag]
 
@@ -185,8 +184,6 @@ def uncovered_problem(question: str, answer: str, cited: list[ScoredChunk], serv
     names = unknown_names(question, services)
     if names:
         return f"the question names {', '.join(names)}, which the guide never mentions"
-    from .shorthand import topic_words
-
     # French questions only: the guide is French, and an English question's words are not its words.
     topics = topic_words(question) if detect_language(question) == "fr" else []
     missing = missing_topics(question, cited) if topics else []

@@ -55,8 +55,8 @@ def test_the_questions_own_figure_repeated_gives_way_to_the_offline_answer(servi
     q = "hey quick q, the guide says an AM's variable pay is capped at 10% of salary, right?"
     offline = _offline(services, q)
     assert "15" in offline.answer  # the guide's range corrects the premise
-    wrong = {"answer": "Yes, variable pay is capped at 10% of salary.", "abstain": False, "citations": []}
-    wrong["citations"] = [offline.citations[0].chunk_id]
+    cited = [offline.citations[0].chunk_id]
+    wrong = {"answer": "Yes, variable pay is capped at 10% of salary.", "abstain": False, "citations": cited}
     svc, _ = llm_services(wrong, wrong)
     answer = qa.ask(q, svc)
     assert not answer.abstained and answer.answer == offline.answer
