@@ -7,7 +7,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, get_args
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, get_args
 
 from pydantic_core.core_schema import ErrorType
 
@@ -127,6 +128,46 @@ def output_budget(numbered: NumberedNotes, fw: Framework) -> int:
     evidence = PER_EVIDENCE_TOKENS * 2 * len(numbered.spans)
     need = 64 + evidence + PER_RATING_TOKENS * len(fw.competency_ids) + FACTS_TOKENS
     return max(384, min(MAX_OUTPUT_TOKENS, need))
+
+
+MAX_FACTS = 5
+"""One entry per practical fact kind (salary expectation, availability, location, next steps, candidate question)."""
+
+
+def _bound_schema(schema: dict[str, Any], ids: tuple[str, ...], lines: int) -> dict[str, Any]:
+    """The scorecard's JSON schema with every allowed value named and every list bounded (see bounded_draft)."""
+    defs = schema.get("$defs", {})
+    line = {"minimum": 1, "maximum": lines}
+    defs["LineEvidence"]["properties"]["competency_id"]["enum"] = [*ids, "none"]
+    defs["LineEvidence"]["properties"]["line"].update(line)
+    defs["RatingDraft"]["properties"]["competency_id"]["enum"] = list(ids)
+    defs["RatingDraft"]["properties"]["rating"].update(minimum=1, maximum=5)
+    defs["FactDraft"]["properties"]["line"].update(line)  # a nullable int: the bounds apply to the int
+    props = schema["properties"]
+    props["evidence"]["maxItems"] = 2 * lines  # a line may show two competencies (MAX_COMPETENCIES_PER_LINE)
+    props["ratings"]["maxItems"] = len(ids)
+    props["facts"]["maxItems"] = MAX_FACTS
+    return schema
+
+
+@lru_cache(maxsize=64)
+def bounded_draft(ids: tuple[str, ...], lines: int) -> type[ScorecardDraft]:
+    """ScorecardDraft whose JSON schema lists the framework's ids (and "none" for a line that shows none), line
+    numbers 1..`lines`, ratings 1..5, and bounds each list: at most two entries a line, one rating a competency,
+    one fact a kind. A server that turns the schema into a grammar (llama.cpp, vLLM, OpenAI's strict mode) then
+    cannot let a model repeat an entry until its output limit, which the real 1.5B model did on two of the first
+    three dev notes of a recording run ('{"competency_id": "none", "rating": 1}' until max_tokens). The budget
+    (output_budget) holds the longest output this schema allows, up to MAX_OUTPUT_TOKENS. Parsing and verifying
+    are ScorecardDraft's: the class only changes the schema sent."""
+
+    class Bounded(ScorecardDraft):
+        @classmethod
+        def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+            return _bound_schema(super().model_json_schema(*args, **kwargs), ids, lines)
+
+    # The schema's name (and a tool call's) stays the one models and recorded replies know.
+    Bounded.__name__ = Bounded.__qualname__ = ScorecardDraft.__name__
+    return Bounded
 
 
 MAX_LINES_PER_FACT_KIND = 2
@@ -260,7 +301,7 @@ def propose_scorecard(prep: Prepared, services: Services, stage: str | None) -> 
     )
     result = structured_call(
         services.chat_model,
-        ScorecardDraft,
+        bounded_draft(tuple(fw.competency_ids), max(1, len(numbered.spans))),
         messages,
         validate=_draft_problems(fw),
         settings=services.settings,

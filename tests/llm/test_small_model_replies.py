@@ -3,6 +3,8 @@ over-citation, answers in the wrong language, outputs cut at max_tokens, a score
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from notes_helpers import NOTES_FR
 
@@ -173,3 +175,30 @@ def test_an_answer_drawn_from_another_shown_passage_cites_that_passage(services)
     assert kept[0] == metier.chunk.id
     # A cited passage that supports the answer as well as any other stays the citation.
     assert supported_citations(answer, [metier.chunk.id], hits, "un AM chasseur ?") == [metier.chunk.id]
+
+
+def test_scorecard_schema_bounds_what_a_looping_model_can_write(services, openai_server) -> None:
+    """The real 1.5B model, on two of the first three dev notes of a recording run (h64, h66), wrote
+    '{"competency_id": "none", "rating": 1}' until its output limit, so the scorecard failed. The schema sent
+    bounds every list and names every allowed value, so a JSON-schema grammar (llama.cpp, vLLM, OpenAI strict)
+    closes each list in time: no loop can outlast the output budget."""
+    svc = _server_services(services, openai_server)
+    openai_server.script([{"evidence": [{"line": 1, "competency_id": "english"}], "ratings": []}])
+    summarize_notes(NOTES_FR, svc)
+    sent = openai_server.requests[-1]
+    schema = sent["response_format"]["json_schema"]["schema"]
+    lines = len(re.findall(r"^\[\d+\] ", sent["messages"][-1]["content"], flags=re.M))
+    ids = set(services.framework.competency_ids)
+    line_ev, rating, fact = (
+        schema["$defs"][name]["properties"] for name in ("LineEvidence", "RatingDraft", "FactDraft")
+    )
+    assert set(line_ev["competency_id"]["enum"]) == ids | {"none"}  # "none": a line read that shows none
+    assert set(rating["competency_id"]["enum"]) == ids  # a rating of "none" is what the model looped on
+    assert (rating["rating"]["minimum"], rating["rating"]["maximum"]) == (1, 5)
+    assert line_ev["line"]["minimum"] == fact["line"]["minimum"] == 1
+    assert line_ev["line"]["maximum"] == fact["line"]["maximum"] == lines > 1
+    assert schema["properties"]["evidence"]["maxItems"] == 2 * line_ev["line"]["maximum"]
+    assert schema["properties"]["ratings"]["maxItems"] == len(ids)
+    assert schema["properties"]["facts"]["maxItems"] == 5
+    # The budget holds the longest output the schema allows.
+    assert sent["max_tokens"] >= 64 + 26 * schema["properties"]["evidence"]["maxItems"] + 20 * len(ids)
