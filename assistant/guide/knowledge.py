@@ -7,6 +7,7 @@ The pieces live in their own modules: `chunking` (guide.md → chunks), `lexical
 from __future__ import annotations
 
 import math
+import re
 import sys
 import warnings
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..settings import Settings
+from ..text import fold
 from .chunking import Guide, embedding_text, load_guide
 from .embeddings import Embedder
 from .lexical import tokenize
@@ -62,6 +64,7 @@ class KnowledgeBase:
     knowledge base was open, the collection it held is gone and the next dense search reopens it once."""
     _by_id: dict[str, Chunk] = field(default_factory=dict, init=False, repr=False)
     _bm25: Any = field(default=None, init=False, repr=False)
+    _folded: list[str] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         import bm25s
@@ -94,6 +97,14 @@ class KnowledgeBase:
     @property
     def chunks(self) -> list[Chunk]:
         return self.guide.chunks
+
+    def folded_texts(self) -> list[str]:
+        """Each chunk's text folded (`text.fold`) with its whitespace runs made one space, in chunk order: what a
+        verbatim-quote lookup compares against. Built on first use and kept (the guide does not change under an
+        open knowledge base); two threads building it at once build the same list."""
+        if self._folded is None:
+            self._folded = [re.sub(r"\s+", " ", fold(c.text)) for c in self.guide.chunks]
+        return self._folded
 
     @property
     def dense(self) -> bool:

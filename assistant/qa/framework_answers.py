@@ -94,8 +94,8 @@ def _cite(kb: KnowledgeBase, *sources: str) -> list[Citation]:
     out: list[Citation] = []
     for source in sources:
         needle = re.sub(r"\s+", " ", fold(source)).strip()
-        for chunk in kb.chunks:
-            if needle in re.sub(r"\s+", " ", fold(chunk.text)) and all(c.chunk_id != chunk.id for c in out):
+        for chunk, folded in zip(kb.chunks, kb.folded_texts(), strict=True):
+            if needle in folded and all(c.chunk_id != chunk.id for c in out):
                 out.append(Citation(chunk_id=chunk.id, section=chunk.section, text=chunk.text))
                 break
     return out
