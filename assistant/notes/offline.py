@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -557,6 +557,41 @@ def match_embeddings(
         ok = top >= EMBED_MIN_SIM and top - second >= EMBED_MIN_GAP and top - mean >= EMBED_MIN_MARGIN
         out.append(fw.competencies[int(order[0])].id if ok else None)
     return out
+
+
+def llm_evidence_check(
+    prep: Prepared, services: Services, offline: dict[str, list[Evidence]]
+) -> Callable[[str, Evidence], str] | None:
+    """A check for the evidence an LLM proposes: "" to keep a quote, else why it goes. A quote the offline engine
+    also ties to that competency stays; any other stays only when the competency is the one its embedding is
+    nearest to (the framework's texts, as `match_embeddings` compares them, without its thresholds).
+
+    Why: the real 1.5B model, on 27 dev notes, tied 24 lines to a competency the offline engine did not; 3 were
+    right. It often walks down the competency list as it walks down the lines (h83, h91: a team outing as
+    "network", "Very clear." as "reactivity"). Of the 24, the competency was the embedding's nearest for one
+    right line, two lines labelled either way, and no wrong one. None when no local embedder is available (a
+    remote embedder never receives the notes): the model's lines are then kept as verified."""
+    import numpy as np
+
+    embedder = _kb_embedder(services)
+    if embedder is None or not embedder.local:
+        return None
+    fw = services.framework
+    matrix, owner = _competency_vectors(fw, embedder, services.settings.data_dir)
+    index = {c.id: i for i, c in enumerate(fw.competencies)}
+    nearest: dict[str, int] = {}
+
+    def check(cid: str, ev: Evidence) -> str:
+        if any(e.start < ev.end and ev.start < e.end for e in offline.get(cid, [])) or cid not in index:
+            return ""
+        if ev.quote not in nearest:
+            sims = matrix @ np.array(embedder.embed_query(ev.quote), dtype=float)
+            nearest[ev.quote] = int(np.argmax([sims[owner == k].max() for k in range(len(fw.competencies))]))
+        if nearest[ev.quote] == index[cid]:
+            return ""
+        return "a line the offline engine does not tie to it, whose nearest competency by embedding is another"
+
+    return check
 
 
 # --------------------------------------------------------------------------- the offline stage

@@ -25,7 +25,7 @@ from .audit import write_audit
 from .facts import merge_facts, offline_facts, verify_facts
 from .llm import propose_scorecard
 from .models import InterviewSummary, PracticalFact
-from .offline import OfflineEvidence, offline_evidence
+from .offline import OfflineEvidence, llm_evidence_check, offline_evidence
 from .prepare import check_stage, prepare
 from .scorecard import build_scorecard
 from .verify import LLMAssessment, add_offline_evidence, verify_proposal
@@ -67,7 +67,9 @@ def summarize_notes(
                 raise
             fallback = f"{exc} {FALLBACK_NOTICE['en']} "
         else:
-            found = add_offline_evidence(verify_proposal(prep, fw, proposal), offline_evidence(prep, services).evidence)
+            offline = offline_evidence(prep, services).evidence
+            check = llm_evidence_check(prep, services, offline)
+            found = add_offline_evidence(verify_proposal(prep, fw, proposal, check), offline)
             llm_facts, facts_dropped = verify_facts(prep, proposal.draft.facts, proposal.redaction)
             found.dropped.extend(facts_dropped)
             backend, model, usage = services.backend, services.model_name, proposal.usage

@@ -4,6 +4,7 @@ recomputed by the code, and the ratings and the recommendation its evidence cont
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -174,8 +175,12 @@ def _competency_words(fw: Framework, cid: str) -> str:
     return " ".join(p for p in parts if p)
 
 
-def verify_proposal(prep: Prepared, fw: Framework, proposal: LLMProposal) -> LLMAssessment:
-    """Keep the verbatim quotes, the code's polarity, and the ratings and recommendation their evidence supports."""
+def verify_proposal(
+    prep: Prepared, fw: Framework, proposal: LLMProposal, check: Callable[[str, Evidence], str] | None = None
+) -> LLMAssessment:
+    """Keep the verbatim quotes, the code's polarity, and the ratings and recommendation their evidence supports.
+    `check(competency_id, evidence)` gives why a verified quote still goes ("" keeps it): see
+    `offline.llm_evidence_check`."""
     draft, redaction = proposal.draft, proposal.redaction
     evidence: dict[str, list[Evidence]] = {}
     ratings: dict[str, int] = {}
@@ -205,6 +210,10 @@ def verify_proposal(prep: Prepared, fw: Framework, proposal: LLMProposal) -> LLM
             pol = polarity(prep.sanitized.text[span[0] : span[1]])
             corrected += ev.polarity is not None and pol != ev.polarity
             found = prep.evidence(*span, pol)
+            why = check(cid, found) if check is not None else ""
+            if why:
+                dropped.append(f"{cid}: {why}, was dropped")  # the quote itself is not echoed
+                continue
             if all((e.start, e.end) != (found.start, found.end) for e in kept):
                 kept.append(found)
         if corrected:

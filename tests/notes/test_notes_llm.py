@@ -250,14 +250,14 @@ def test_real_chatopenai_gets_redacted_notes_and_quotes_are_restored(tmp_path, k
         ASSISTANT_LLM_MODEL="test-model",
     )
     assert settings.should_redact_pii
-    notes = "Contact : claire.dumas@example.com, 06 12 34 56 78.\nTrès bonne écoute du client.\nAnglais courant.\n"
+    notes = "Contact : 06 12 34 56 78.\nTrès bonne écoute, a rappelé claire.dumas@example.com dans l'heure.\nAnglais courant.\n"
+    quote = "Très bonne écoute, a rappelé claire.dumas@example.com dans l'heure."
     openai_server.script(
         [
             draft(
-                ("listening", [("Très bonne écoute du client.", "positive")], 4),
-                ("interpersonal", [("Contact : [EMAIL_1]", "neutral")], 3),  # placeholder → restored → verified
+                ("listening", [("Très bonne écoute, a rappelé [EMAIL_1] dans l'heure.", "positive")], 4),
                 recommendation="advance",
-            )
+            )  # the placeholder → restored → verified
         ]
     )
     services = Services(settings=settings, kb=kb, framework=framework)
@@ -265,9 +265,9 @@ def test_real_chatopenai_gets_redacted_notes_and_quotes_are_restored(tmp_path, k
     body = json.dumps(openai_server.requests[0], ensure_ascii=False)
     assert "claire.dumas@example.com" not in body and "06 12 34 56 78" not in body
     assert "[EMAIL_1]" in body and "[PHONE_1]" in body
-    inter = next(a for a in summary.competencies if a.id == "interpersonal")
-    assert inter.evidence[0].quote == "Contact : claire.dumas@example.com"
-    assert notes[inter.evidence[0].start : inter.evidence[0].end] == inter.evidence[0].quote
+    listening = next(a for a in summary.competencies if a.id == "listening")
+    assert listening.evidence[0].quote == quote and listening.rating == 4
+    assert notes[listening.evidence[0].start : listening.evidence[0].end] == quote
     assert summary.backend == "openai-compatible" and summary.model == "test-model"
     assert any(f.kind == "pii" for f in summary.flags)
 
@@ -331,3 +331,34 @@ def test_llm_line_numbers_become_the_numbered_clauses(llm_services):
     assert any("line 99 is not a numbered line" in d for d in summary.dropped)
     assert any("fact availability: given for 4 lines" in d for d in summary.dropped)
     assert all(f.kind != "availability" or f.quote != NOTES_FR.splitlines()[0] for f in summary.facts)
+
+
+NOTES_WALK = (
+    "Entretien visio, 45 min.\n"
+    "- Anglais courant, a travaillé deux ans à Londres.\n"
+    "- Est monté sur scène avec toute l'équipe à la soirée des trophées.\n"
+    "- Le parking était plein ce matin.\n"
+)
+
+
+def test_llm_evidence_the_offline_engine_misses_needs_the_embedding_to_agree(llm_services):
+    """The real 1.5B model, on dev notes, gave consecutive lines the competencies in the order the prompt lists them
+    (h83, h91: a line about a team outing as network, "Very clear." as reactivity). Of the 24 dev lines it tied to a
+    competency the offline engine did not, 3 were right; one of the 3, and none of the wrong ones, had that
+    competency as its nearest by embedding. Such a line is kept only when the embedding agrees."""
+    services, _ = llm_services(
+        draft(
+            ("english", [("Anglais courant, a travaillé deux ans à Londres.", "positive")], 4),
+            ("network", [("Est monté sur scène avec toute l'équipe à la soirée des trophées.", "positive")], 4),
+            ("reactivity", [("Le parking était plein ce matin.", "neutral")], 3),
+        )
+    )
+    summary = summarize_notes(NOTES_WALK, services)
+    by_id = {a.id: a for a in summary.competencies}
+    assert by_id["english"].rating == 4 and by_id["english"].evidence  # the embedding's nearest: kept
+    for cid in ("network", "reactivity"):
+        assert by_id[cid].status == "not_assessed" and by_id[cid].rating is None
+        assert any(d.startswith(f"{cid}: ") and "nearest" in d for d in summary.dropped)
+    # What the offline engine finds itself is not second-guessed: a line it ties to a competency stays evidence.
+    offline = summarize_notes(NOTES_WALK, type(services)(settings=services.settings, kb=services.kb))
+    assert {a.id for a in offline.competencies if a.evidence} <= {a.id for a in summary.competencies if a.evidence}
