@@ -2,7 +2,7 @@
 `python evals/run_llm.py --record FILE`), replayed verbatim through the local OpenAI-compatible test server.
 
 Each cassette in tests/llm/cassettes/ is {"recorded": how, "job": "ask"|"notes", "input": the question or the notes,
-"replies": [the server's JSON bodies, in order], "expect": what the pipeline must make of them}. A cassette marked
+"replies": [the server's JSON bodies, in order], "expect": what the pipeline must make of them, "why": optional}. A cassette marked
 "derived" changes a recorded reply in one stated way (e.g. ids re-wrapped in brackets, as the issue's run saw)."""
 
 from __future__ import annotations
@@ -71,6 +71,11 @@ def test_recorded_reply(path: Path, services, openai_server) -> None:
             assert summary.backend == expect["backend"]
         if "assessed_include" in expect:
             assert set(expect["assessed_include"]) <= {a.id for a in summary.competencies if a.status == "assessed"}
+        if "assessed_exclude" in expect:
+            assert not set(expect["assessed_exclude"]) & {a.id for a in summary.competencies if a.status == "assessed"}
+            assert not set(expect["assessed_exclude"]) & {a.id for a in summary.competencies if a.rating is not None}
+        if "dropped_contains" in expect:
+            assert any(expect["dropped_contains"] in d for d in summary.dropped)
         if "notice_contains" in expect:
             assert expect["notice_contains"] in summary.notice
     assert openai_server.pending == 0  # every recorded reply was used: no extra call
