@@ -121,12 +121,21 @@ FACTS_TOKENS = 160
 """Five '{"kind": "salary_expectation", "line": 12}' entries, indented, and the recommendation."""
 
 
+def evidence_items(lines: int, competencies: int) -> int:
+    """How many evidence entries the scorecard schema allows: two a numbered line (a line may show two
+    competencies), and no more than MAX_OUTPUT_TOKENS holds beside a rating per competency and the facts. Past about
+    48 lines (17 competencies) the budget is the bound: the model then reads the first lines, the offline engine
+    all of them, rather than the call failing at its output limit."""
+    room = (MAX_OUTPUT_TOKENS - 64 - PER_RATING_TOKENS * competencies - FACTS_TOKENS) // PER_EVIDENCE_TOKENS
+    return max(1, min(2 * lines, room))
+
+
 def output_budget(numbered: NumberedNotes, fw: Framework) -> int:
-    """max_tokens for the scorecard call, from what the schema can hold for these notes: every numbered line given
-    for up to two competencies, a rating per competency, the facts and the recommendation. A ceiling, not a target:
-    the call ends when the JSON does."""
-    evidence = PER_EVIDENCE_TOKENS * 2 * len(numbered.spans)
-    need = 64 + evidence + PER_RATING_TOKENS * len(fw.competency_ids) + FACTS_TOKENS
+    """max_tokens for the scorecard call: the longest output the schema sent allows (bounded_draft), i.e. its
+    evidence entries (evidence_items), a rating per competency, the facts and the recommendation. A ceiling, not a
+    target: the call ends when the JSON does."""
+    ids = len(fw.competency_ids)
+    need = 64 + PER_EVIDENCE_TOKENS * evidence_items(len(numbered.spans), ids) + PER_RATING_TOKENS * ids + FACTS_TOKENS
     return max(384, min(MAX_OUTPUT_TOKENS, need))
 
 
@@ -136,15 +145,18 @@ MAX_FACTS = 5
 
 def _bound_schema(schema: dict[str, Any], ids: tuple[str, ...], lines: int) -> dict[str, Any]:
     """The scorecard's JSON schema with every allowed value named and every list bounded (see bounded_draft)."""
-    defs = schema.get("$defs", {})
+    defs = schema["$defs"]
     line = {"minimum": 1, "maximum": lines}
     defs["LineEvidence"]["properties"]["competency_id"]["enum"] = [*ids, "none"]
     defs["LineEvidence"]["properties"]["line"].update(line)
     defs["RatingDraft"]["properties"]["competency_id"]["enum"] = list(ids)
     defs["RatingDraft"]["properties"]["rating"].update(minimum=1, maximum=5)
-    defs["FactDraft"]["properties"]["line"].update(line)  # a nullable int: the bounds apply to the int
+    fact_line = defs["FactDraft"]["properties"]["line"]
+    for option in fact_line.get("anyOf", [fact_line]):  # a nullable int: the bounds go on the int itself, where a
+        if option.get("type") == "integer":  # grammar converter reads them (llama.cpp ignores siblings of anyOf)
+            option.update(line)
     props = schema["properties"]
-    props["evidence"]["maxItems"] = 2 * lines  # a line may show two competencies (MAX_COMPETENCIES_PER_LINE)
+    props["evidence"]["maxItems"] = evidence_items(lines, len(ids))
     props["ratings"]["maxItems"] = len(ids)
     props["facts"]["maxItems"] = MAX_FACTS
     return schema
@@ -153,12 +165,14 @@ def _bound_schema(schema: dict[str, Any], ids: tuple[str, ...], lines: int) -> d
 @lru_cache(maxsize=64)
 def bounded_draft(ids: tuple[str, ...], lines: int) -> type[ScorecardDraft]:
     """ScorecardDraft whose JSON schema lists the framework's ids (and "none" for a line that shows none), line
-    numbers 1..`lines`, ratings 1..5, and bounds each list: at most two entries a line, one rating a competency,
-    one fact a kind. A server that turns the schema into a grammar (llama.cpp, vLLM, OpenAI's strict mode) then
-    cannot let a model repeat an entry until its output limit, which the real 1.5B model did on two of the first
-    three dev notes of a recording run ('{"competency_id": "none", "rating": 1}' until max_tokens). The budget
-    (output_budget) holds the longest output this schema allows, up to MAX_OUTPUT_TOKENS. Parsing and verifying
-    are ScorecardDraft's: the class only changes the schema sent."""
+    numbers 1..`lines`, ratings 1..5, and bounds the length of each list: evidence_items entries, one rating a
+    competency, five facts. The lengths are bounded, not their contents (a model may still rate one competency
+    twice: code keeps the first). A server that turns the schema into a grammar (llama.cpp, vLLM, OpenAI's strict
+    mode) then closes each list in time: the real 1.5B model, before, wrote '{"competency_id": "none", "rating": 1}'
+    until max_tokens on 4 of the first 6 dev notes of a recording run, and on none of 27 dev and 34 test notes
+    after. output_budget holds the longest output this schema allows (whitespace aside, which the grammar may leave
+    free). Only `model_json_schema` is overridden (what langchain-openai and openai call for json_schema,
+    function_calling and json_mode); parsing and verifying are ScorecardDraft's."""
 
     class Bounded(ScorecardDraft):
         @classmethod

@@ -559,12 +559,14 @@ def match_embeddings(
     return out
 
 
-def llm_evidence_check(
-    prep: Prepared, services: Services, offline: dict[str, list[Evidence]]
-) -> Callable[[str, Evidence], str] | None:
+def llm_evidence_check(services: Services, offline: dict[str, list[Evidence]]) -> Callable[[str, Evidence], str] | None:
     """A check for the evidence an LLM proposes: "" to keep a quote, else why it goes. A quote the offline engine
     also ties to that competency stays; any other stays only when the competency is the one its embedding is
-    nearest to (the framework's texts, as `match_embeddings` compares them, without its thresholds).
+    nearest to: the maximum similarity over each competency's texts, as `match_embeddings` compares them, but with
+    none of its thresholds and for short quotes too ("Very clear."), where the nearest competency is noisy. So a line
+    unrelated to every competency is still kept when the model names the one it happens to be nearest to (« Le
+    parking était plein » is nearest to process_improvement): the check removes a model's walk down the list, not
+    every irrelevant line.
 
     Why: the real 1.5B model, on 27 dev notes, tied 24 lines to a competency the offline engine did not; 3 were
     right. It often walks down the competency list as it walks down the lines (h83, h91: a team outing as

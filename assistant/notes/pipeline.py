@@ -68,7 +68,7 @@ def summarize_notes(
             fallback = f"{exc} {FALLBACK_NOTICE['en']} "
         else:
             offline = offline_evidence(prep, services).evidence
-            check = llm_evidence_check(prep, services, offline)
+            check = llm_evidence_check(services, offline)
             found = add_offline_evidence(verify_proposal(prep, fw, proposal, check), offline)
             llm_facts, facts_dropped = verify_facts(prep, proposal.draft.facts, proposal.redaction)
             found.dropped.extend(facts_dropped)

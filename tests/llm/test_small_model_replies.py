@@ -177,15 +177,27 @@ def test_an_answer_drawn_from_another_shown_passage_cites_that_passage(services)
     assert supported_citations(answer, [metier.chunk.id], hits, "un AM chasseur ?") == [metier.chunk.id]
 
 
+def _sent_scorecard(services, server, notes: str) -> dict:
+    svc = _server_services(services, server)
+    server.script([{"evidence": [{"line": 1, "competency_id": "english"}], "ratings": []}])
+    summarize_notes(notes, svc)
+    return server.requests[-1]
+
+
+def _longest_output(schema: dict, ids: int) -> int:
+    """Tokens of the longest output the schema allows, by the budget's own per-entry estimates."""
+    from assistant.notes.llm import FACTS_TOKENS, PER_EVIDENCE_TOKENS, PER_RATING_TOKENS
+
+    props = schema["properties"]
+    return 64 + PER_EVIDENCE_TOKENS * props["evidence"]["maxItems"] + PER_RATING_TOKENS * ids + FACTS_TOKENS
+
+
 def test_scorecard_schema_bounds_what_a_looping_model_can_write(services, openai_server) -> None:
-    """The real 1.5B model, on two of the first three dev notes of a recording run (h64, h66), wrote
+    """The real 1.5B model, on 4 of the first 6 dev notes of a recording run, wrote
     '{"competency_id": "none", "rating": 1}' until its output limit, so the scorecard failed. The schema sent
-    bounds every list and names every allowed value, so a JSON-schema grammar (llama.cpp, vLLM, OpenAI strict)
-    closes each list in time: no loop can outlast the output budget."""
-    svc = _server_services(services, openai_server)
-    openai_server.script([{"evidence": [{"line": 1, "competency_id": "english"}], "ratings": []}])
-    summarize_notes(NOTES_FR, svc)
-    sent = openai_server.requests[-1]
+    names every allowed value and bounds every list, so a JSON-schema grammar (llama.cpp, vLLM, OpenAI strict)
+    closes each list within the output budget."""
+    sent = _sent_scorecard(services, openai_server, NOTES_FR)
     schema = sent["response_format"]["json_schema"]["schema"]
     lines = len(re.findall(r"^\[\d+\] ", sent["messages"][-1]["content"], flags=re.M))
     ids = set(services.framework.competency_ids)
@@ -195,10 +207,24 @@ def test_scorecard_schema_bounds_what_a_looping_model_can_write(services, openai
     assert set(line_ev["competency_id"]["enum"]) == ids | {"none"}  # "none": a line read that shows none
     assert set(rating["competency_id"]["enum"]) == ids  # a rating of "none" is what the model looped on
     assert (rating["rating"]["minimum"], rating["rating"]["maximum"]) == (1, 5)
-    assert line_ev["line"]["minimum"] == fact["line"]["minimum"] == 1
-    assert line_ev["line"]["maximum"] == fact["line"]["maximum"] == lines > 1
-    assert schema["properties"]["evidence"]["maxItems"] == 2 * line_ev["line"]["maximum"]
+    fact_int = next(o for o in fact["line"]["anyOf"] if o.get("type") == "integer")  # where a grammar reads it
+    assert line_ev["line"]["minimum"] == fact_int["minimum"] == 1
+    assert line_ev["line"]["maximum"] == fact_int["maximum"] == lines > 1
+    assert schema["properties"]["evidence"]["maxItems"] == 2 * lines  # two competencies a line at most
     assert schema["properties"]["ratings"]["maxItems"] == len(ids)
     assert schema["properties"]["facts"]["maxItems"] == 5
-    # The budget holds the longest output the schema allows.
-    assert sent["max_tokens"] >= 64 + 26 * schema["properties"]["evidence"]["maxItems"] + 20 * len(ids)
+    assert _longest_output(schema, len(ids)) <= sent["max_tokens"]
+
+
+def test_long_notes_bound_the_evidence_by_the_output_budget(services, openai_server) -> None:
+    """Notes of 200 lines cannot get two entries a line within MAX_OUTPUT_TOKENS: the schema allows what the budget
+    holds, so a model listing every line stops at the bound instead of failing at its output limit."""
+    from assistant.notes.llm import MAX_OUTPUT_TOKENS
+
+    notes = "".join(f"- Point {n} : très bonne écoute du client numéro {n}.\n" for n in range(1, 201))
+    sent = _sent_scorecard(services, openai_server, notes)
+    schema = sent["response_format"]["json_schema"]["schema"]
+    ids = len(services.framework.competency_ids)
+    assert schema["$defs"]["LineEvidence"]["properties"]["line"]["maximum"] == 200
+    assert 50 < schema["properties"]["evidence"]["maxItems"] < 200
+    assert _longest_output(schema, ids) <= sent["max_tokens"] <= MAX_OUTPUT_TOKENS

