@@ -568,11 +568,12 @@ def llm_evidence_check(services: Services, offline: dict[str, list[Evidence]]) -
     parking était plein » is nearest to process_improvement): the check removes a model's walk down the list, not
     every irrelevant line.
 
-    Why: the real 1.5B model, on 27 dev notes, tied 24 lines to a competency the offline engine did not; 3 were
+    Why: the real 1.5B model, on 27 dev notes, tied 27 lines to a competency the offline engine did not; 3 were
     right. It often walks down the competency list as it walks down the lines (h83, h91: a team outing as
-    "network", "Very clear." as "reactivity"). Of the 24, the competency was the embedding's nearest for one
-    right line, two lines labelled either way, and no wrong one. None when no local embedder is available (a
-    remote embedder never receives the notes): the model's lines are then kept as verified."""
+    "network", "Very clear." as "reactivity"). Of the 27 (3 right, 17 wrong, 7 labelled either way), the
+    competency was the embedding's nearest for one right line, one of the 7, and no wrong one. None when no local
+    embedder is available (a remote embedder never receives the notes): the model's lines are then kept as
+    verified."""
     import numpy as np
 
     embedder = _kb_embedder(services)

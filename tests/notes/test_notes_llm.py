@@ -344,7 +344,7 @@ NOTES_WALK = (
 
 def test_llm_evidence_the_offline_engine_misses_needs_the_embedding_to_agree(llm_services):
     """The real 1.5B model, on dev notes, gave consecutive lines the competencies in the order the prompt lists them
-    (h83, h91: a line about a team outing as network, "Very clear." as reactivity). Of the 24 dev lines it tied to a
+    (h83, h91: a line about a team outing as network, "Very clear." as reactivity). Of the 27 dev lines it tied to a
     competency the offline engine did not, 3 were right; one of the 3, and none of the wrong ones, had that
     competency as its nearest by embedding. Such a line is kept only when the embedding agrees."""
     services, _ = llm_services(
