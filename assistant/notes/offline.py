@@ -529,6 +529,14 @@ def _competency_vectors(fw: Framework, embedder: Embedder, data_dir: Path | None
     return matrix[rows], np.array(owner)
 
 
+def _per_competency(vector: Sequence[float], matrix: Any, owner: Any, competencies: int) -> Any:
+    """A text's similarity to each competency: the highest over that competency's texts (`_competency_vectors`)."""
+    import numpy as np
+
+    sims = matrix @ np.array(vector, dtype=float)
+    return np.array([sims[owner == k].max() for k in range(competencies)])
+
+
 def match_embeddings(
     fw: Framework, embedder: Embedder | None, texts: Sequence[str], data_dir: Path | None = None
 ) -> list[str | None]:
@@ -550,8 +558,7 @@ def match_embeddings(
         if i not in vectors:
             out.append(None)
             continue
-        sims = matrix @ np.array(vectors[i], dtype=float)
-        per = np.array([sims[owner == k].max() for k in range(n)])
+        per = _per_competency(vectors[i], matrix, owner, n)
         order = np.argsort(-per)
         top, second, mean = per[order[0]], per[order[1]], per.mean()
         ok = top >= EMBED_MIN_SIM and top - second >= EMBED_MIN_GAP and top - mean >= EMBED_MIN_MARGIN
@@ -574,8 +581,6 @@ def llm_evidence_check(services: Services, offline: dict[str, list[Evidence]]) -
     competency was the embedding's nearest for one right line, one of the 7, and no wrong one. None when no local
     embedder is available (a remote embedder never receives the notes): the model's lines are then kept as
     verified."""
-    import numpy as np
-
     embedder = _kb_embedder(services)
     if embedder is None or not embedder.local:
         return None
@@ -588,8 +593,8 @@ def llm_evidence_check(services: Services, offline: dict[str, list[Evidence]]) -
         if any(e.start < ev.end and ev.start < e.end for e in offline.get(cid, [])) or cid not in index:
             return ""
         if ev.quote not in nearest:
-            sims = matrix @ np.array(embedder.embed_query(ev.quote), dtype=float)
-            nearest[ev.quote] = int(np.argmax([sims[owner == k].max() for k in range(len(fw.competencies))]))
+            per = _per_competency(embedder.embed_query(ev.quote), matrix, owner, len(fw.competencies))
+            nearest[ev.quote] = int(per.argmax())
         if nearest[ev.quote] == index[cid]:
             return ""
         return "a line the offline engine does not tie to it, whose nearest competency by embedding is another"
