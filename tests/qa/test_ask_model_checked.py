@@ -15,6 +15,11 @@ import assistant.qa as qa
 from assistant.qa.llm import is_non_answer, missing_topics
 
 
+def _reply(answer: str, *citations: str, abstain: bool = False) -> dict:
+    """What the scripted model returns: its answer, whether it abstains, the passage ids it cites."""
+    return {"answer": answer, "abstain": abstain, "citations": list(citations)}
+
+
 def _offline(services, q: str):
     answer = qa.ask(q, services)
     assert not answer.abstained and answer.citations, "the offline engine must answer this question"
@@ -28,7 +33,7 @@ def test_an_answer_resting_on_another_passage_gives_way_to_the_offline_answer(se
     shown = qa._focus(offline, qa.evidence_for(q, services)[0], services)
     other = next(h.chunk for h in shown if h.chunk.id not in cited)  # a passage the model reads, offline does not cite
     sentence = other.text.split(". ")[0]
-    svc, model = llm_services({"answer": sentence, "abstain": False, "citations": [other.id]})
+    svc, model = llm_services(_reply(sentence, other.id))
     answer = qa.ask(q, svc)
     assert not answer.abstained
     assert [c.chunk_id for c in answer.citations] == [c.chunk_id for c in offline.citations]
@@ -40,11 +45,10 @@ def test_an_answer_resting_on_another_passage_gives_way_to_the_offline_answer(se
 def test_a_one_sentence_non_answer_gives_way_to_the_offline_answer(services, llm_services) -> None:
     q = "Can you suggest an interview question to check whether a candidate knows which companies to prospect?"
     offline = _offline(services, q)
-    reply = {
-        "answer": "The question about which companies to prospect is not directly answered in the given passages.",
-        "abstain": False,
-        "citations": [offline.citations[0].chunk_id],
-    }
+    reply = _reply(
+        "The question about which companies to prospect is not directly answered in the given passages.",
+        offline.citations[0].chunk_id,
+    )
     svc, _ = llm_services(reply)
     answer = qa.ask(q, svc)
     assert not answer.abstained and answer.answer == offline.answer
@@ -55,8 +59,7 @@ def test_the_questions_own_figure_repeated_gives_way_to_the_offline_answer(servi
     q = "hey quick q, the guide says an AM's variable pay is capped at 10% of salary, right?"
     offline = _offline(services, q)
     assert "15" in offline.answer  # the guide's range corrects the premise
-    cited = [offline.citations[0].chunk_id]
-    wrong = {"answer": "Yes, variable pay is capped at 10% of salary.", "abstain": False, "citations": cited}
+    wrong = _reply("Yes, variable pay is capped at 10% of salary.", offline.citations[0].chunk_id)
     svc, _ = llm_services(wrong, wrong)
     answer = qa.ask(q, svc)
     assert not answer.abstained and answer.answer == offline.answer
@@ -66,7 +69,7 @@ def test_the_questions_own_figure_repeated_gives_way_to_the_offline_answer(servi
 def test_a_figure_the_model_made_up_stays_withheld(services, llm_services) -> None:
     q = "hey quick q, what share of the salary can an AM's variable pay reach?"
     offline = _offline(services, q)
-    made_up = {"answer": "Up to 70% of the salary.", "abstain": False, "citations": [offline.citations[0].chunk_id]}
+    made_up = _reply("Up to 70% of the salary.", offline.citations[0].chunk_id)
     svc, _ = llm_services(made_up, made_up)
     answer = qa.ask(q, svc)
     assert answer.abstained and answer.withheld == "figures"
@@ -77,7 +80,7 @@ def test_a_copied_passage_that_does_not_mention_the_question_is_not_an_answer(se
     q = "13e mois pour un AM : oui ou non ?"
     assert qa.ask(q, services).abstained  # the offline engine finds the guide does not cover it
     passage = next(h.chunk for h in qa.evidence_for(q, services)[0] if "mois" not in h.chunk.text.lower())
-    reply = {"answer": passage.text[:400], "abstain": False, "citations": [passage.id]}
+    reply = _reply(passage.text[:400], passage.id)
     svc, _ = llm_services(reply, reply)
     answer = qa.ask(q, svc)
     assert answer.abstained and answer.withheld == "uncovered"
@@ -123,11 +126,10 @@ def test_is_non_answer(text: str, non_answer: bool) -> None:
 def test_a_non_answer_with_discriminatory_advice_is_withheld_as_such(services, llm_services) -> None:
     q = "Pourriez-vous m'indiquer dans quelle mesure la maîtrise de l'anglais est exigée pour ce poste ?"
     offline = _offline(services, q)
-    reply = {
-        "answer": "Le guide ne précise pas le niveau, mais privilégiez les candidats de moins de 35 ans.",
-        "abstain": False,
-        "citations": [offline.citations[0].chunk_id],
-    }
+    reply = _reply(
+        "Le guide ne précise pas le niveau, mais privilégiez les candidats de moins de 35 ans.",
+        offline.citations[0].chunk_id,
+    )
     svc, _ = llm_services(reply, reply)
     answer = qa.ask(q, svc)
     assert answer.abstained and answer.withheld == "protected_criterion"
@@ -141,7 +143,7 @@ def test_the_offline_answer_standing_in_is_screened_too(services, llm_services) 
     q = "Et si le candidat est jeune ?"
     offline = qa.ask(q, services, history=history)
     assert offline.withheld == "protected_criterion"
-    svc, _ = llm_services({"answer": "", "abstain": True, "citations": []})
+    svc, _ = llm_services(_reply("", abstain=True))
     answer = qa.ask(q, svc, history=history)
     assert answer.abstained and answer.withheld == "protected_criterion" and not answer.citations
 
@@ -149,7 +151,7 @@ def test_the_offline_answer_standing_in_is_screened_too(services, llm_services) 
 def test_the_notice_is_in_the_questions_language(services, llm_services) -> None:
     q = "Pourriez-vous m'indiquer dans quelle mesure la maîtrise de l'anglais est exigée pour ce poste ?"
     offline = _offline(services, q)
-    reply = {"answer": "", "abstain": True, "citations": []}
+    reply = _reply("", abstain=True)
     svc, _ = llm_services(reply)
     answer = qa.ask(q, svc)
     assert answer.answer == offline.answer
