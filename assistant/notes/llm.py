@@ -292,8 +292,15 @@ def _stage_line(fw: Framework, stage: str | None, lang: str) -> str:
     return line + (f" (meant to assess: {', '.join(assesses)})" if assesses else "")
 
 
-def propose_scorecard(prep: Prepared, services: Services, stage: str | None) -> LLMProposal:
-    """One structured call (at most one re-ask) on the assessable text; LLMError when no usable scorecard comes back."""
+def propose_scorecard(
+    prep: Prepared,
+    services: Services,
+    stage: str | None,
+    offline: Callable[[], dict[str, list[Evidence]]] | None = None,
+) -> LLMProposal:
+    """One structured call (at most one re-ask) on the assessable text; LLMError when no usable scorecard comes back.
+    `offline`: the offline engine's evidence for these notes, computed when first asked for (the caller's, so the
+    matching runs once per scorecard)."""
     fw = services.framework
     lang = prep.language
     numbered = numbered_notes(prep)
@@ -327,7 +334,9 @@ def propose_scorecard(prep: Prepared, services: Services, stage: str | None) -> 
             + describe_problems(result.problems)
             + "). Try again, or set ASSISTANT_LLM_BACKEND=offline for the evidence-only scorecard."
         )
-    dropped = resolve_lines(result.value, numbered, prep, lambda: offline_evidence(prep, services).evidence)
+    dropped = resolve_lines(
+        result.value, numbered, prep, offline or (lambda: offline_evidence(prep, services).evidence)
+    )
     return LLMProposal(
         draft=result.value,
         redaction=redaction,

@@ -18,6 +18,7 @@ offsets, never text.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..errors import LLMError
@@ -59,22 +60,24 @@ def summarize_notes(
     found: LLMAssessment | OfflineEvidence | None = None
     llm_facts: list[PracticalFact] = []
     backend, model, usage, fallback = "offline", None, {}, ""
+    # The offline matching runs at most once: the LLM path reads it (lines given for many competencies, the check on
+    # the model's lines, the merge), and the fallback is it.
+    offline = cache(lambda: offline_evidence(prep, services))
     if services.chat_model is not None:
         try:
-            proposal = propose_scorecard(prep, services, stage)
+            proposal = propose_scorecard(prep, services, stage, lambda: offline().evidence)
         except LLMError as exc:
             if not fallback_offline:
                 raise
             fallback = f"{exc} {FALLBACK_NOTICE['en']} "
         else:
-            offline = offline_evidence(prep, services).evidence
-            check = llm_evidence_check(services, offline)
-            found = add_offline_evidence(verify_proposal(prep, fw, proposal, check), offline)
+            check = llm_evidence_check(services, offline().evidence)
+            found = add_offline_evidence(verify_proposal(prep, fw, proposal, check), offline().evidence)
             llm_facts, facts_dropped = verify_facts(prep, proposal.draft.facts, proposal.redaction)
             found.dropped.extend(facts_dropped)
             backend, model, usage = services.backend, services.model_name, proposal.usage
     if found is None:
-        found = offline_evidence(prep, services)
+        found = offline()
     # Facts: the LLM's verified ones per kind, else the patterns' (offline facts are cheap and always computed).
     facts = merge_facts(llm_facts, offline_facts(prep))
     who = " ".join((interviewer or "").split())[:MAX_INTERVIEWER_CHARS] or None
