@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import partial
 
 from ..guide.framework import Framework
@@ -24,6 +25,73 @@ def _skill_line(label: str, description: str) -> str:
 
 
 @dataclass(frozen=True)
+class Required:
+    """A fact an ad must state, with the offline sentence that states it: the LLM draft is completed with it when the
+    model left the fact out (complete.py)."""
+
+    what: str
+    """What the fact is, in the ad's language, for the result's notice ("key clients", "compétence : Anglais")."""
+    section: str
+    """The section that states it: company, missions or profile."""
+    text: str
+    """The offline composer's sentence."""
+    place: str
+    """Where it goes in the section: paragraph or bullet."""
+    needles: tuple[str, ...]
+    """Regular expressions over the folded text (`fold`): the fact is stated when every one is found."""
+    scope: str = "ad"
+    """Where the needles are looked for: the whole ad (facts of the brief) or the section (skills of the profile)."""
+    source: str | None = None
+    """The framework `source` quote behind the sentence (a guide citation for the section)."""
+    skill: str | None = None
+    """The skill label it adds to the ad's skills (JobPosting `skills`), if any."""
+
+
+_NUMBER_WORDS = {
+    2: ("deux", "two"),
+    3: ("trois", "three"),
+    4: ("quatre", "four"),
+    5: ("cinq", "five"),
+    6: ("six",),
+    7: ("sept", "seven"),
+    8: ("huit", "eight"),
+    9: ("neuf", "nine"),
+    10: ("dix", "ten"),
+    11: ("onze", "eleven"),
+    12: ("douze", "twelve"),
+}
+
+
+def number_needle(n: int) -> str:
+    """A whole number as written in figures (1 200, 1,200, 1200) or, from two to twelve, in French or English words."""
+    digits = str(n)
+    figure = digits if n < 1000 else digits[:-3] + r"[\s.,\u202f]?" + digits[-3:]
+    words = "|".join(_NUMBER_WORDS.get(n, ()))
+    return rf"(?<![\d.,]){figure}(?![\d])" + (rf"|\b(?:{words})\b" if words else "")
+
+
+def phrase_needle(text: str) -> str:
+    """A phrase of the brief, as written (folded, its spacing and final punctuation loose)."""
+    words = re.findall(r"\w+", fold(text))
+    return r"\W+".join(map(re.escape, words)) if words else r"(?!)"
+
+
+# Words of the competency labels too common in an ad to say that a skill is stated.
+_COMMON = frozenset(
+    """sens connaissance experience equipe team process processus secteur sector dans avec and the des les du skills
+    commercial chiffrees donnees figures""".split()
+)
+
+
+def skill_needle(*labels: str) -> str:
+    """Any significant word of a skill's labels, as a stem long enough not to catch a neighbour ("relationn" for
+    relationnelle, not relation; "confl" for conflit and conflict)."""
+    words = {w for label in labels for w in re.findall(r"[a-z]{3,}", fold(label))} - _COMMON
+    stems = sorted({w[: max(5, len(w) - 3)] for w in words})
+    return r"\b(?:" + "|".join(stems) + ")" if stems else r"(?!)"
+
+
+@dataclass(frozen=True)
 class OfflineDraft:
     """The offline composer's ad: sections, the framework sources each drew on, and the profile's summary fields."""
 
@@ -37,6 +105,8 @@ class OfflineDraft:
     """The experience sentence."""
     education: str
     """The education sentence."""
+    required: list[Required] = field(default_factory=list)
+    """The facts of the brief and the guide every ad must state, each with its sentence here (complete.py)."""
 
 
 def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
@@ -60,34 +130,36 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
     )
     facts: list[str] = []
     used_points = []
+    required: list[Required] = []
     for point in framework.selling_points:
         if point.brief_field == "key_clients" and plan.key_clients:
-            facts.append(
-                say(
-                    f"Parmi nos clients : {join(plan.key_clients, lang)}.",
-                    f"Our clients include {join(plan.key_clients, lang)}.",
-                )
+            sentence = say(
+                f"Parmi nos clients : {join(plan.key_clients, lang)}.",
+                f"Our clients include {join(plan.key_clients, lang)}.",
             )
+            needles = tuple(phrase_needle(c) for c in plan.key_clients)
+            what = say("clients de référence", "key clients")
         elif point.brief_field == "partners_count" and brief.partners_count:
-            facts.append(
-                say(
-                    f"{brief.partners_count} partners (clients) nous font déjà confiance.",
-                    f"{brief.partners_count} partners (clients) already work with us.",
-                )
+            sentence = say(
+                f"{brief.partners_count} partners (clients) nous font déjà confiance.",
+                f"{brief.partners_count} partners (clients) already work with us.",
             )
+            needles, what = (number_needle(brief.partners_count),), say("nombre de partners", "number of partners")
         elif point.brief_field == "team_size" and brief.team_size:
             n = brief.team_size
-            facts.append(
-                say(
-                    f"Vous rejoindrez une équipe de {n} personne{'s' if n > 1 else ''}.",
-                    f"You will join a team of {n} {'people' if n > 1 else 'person'}.",
-                )
+            sentence = say(
+                f"Vous rejoindrez une équipe de {n} personne{'s' if n > 1 else ''}.",
+                f"You will join a team of {n} {'people' if n > 1 else 'person'}.",
             )
+            needles, what = (number_needle(n),), say("taille de l’équipe", "team size")
         elif point.brief_field == "sector" and plan.sector:
-            facts.append(say(f"Notre secteur d’expertise : {plan.sector}.", f"Our sector of expertise: {plan.sector}."))
+            sentence = say(f"Notre secteur d’expertise : {plan.sector}.", f"Our sector of expertise: {plan.sector}.")
+            needles, what = (phrase_needle(plan.sector),), say("secteur", "sector")
         else:
             continue
+        facts.append(sentence)
         used_points.append(point.source)
+        required.append(Required(what, "company", sentence, "paragraph", needles, source=point.source))
     if facts:
         paragraphs.append(" ".join(facts))
     of = "d’" if fold(brief.company[:1]) in "aeiouyh" else "de "
@@ -105,7 +177,11 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
     intros = [intro]
     mission_sources = [framework.role.source] if framework.role.source else []
     if plan.accounts:
-        intros.append(say(f"Votre périmètre : {plan.accounts}", f"Your scope: {plan.accounts}").rstrip(".") + ".")
+        scope = say(f"Votre périmètre : {plan.accounts}", f"Your scope: {plan.accounts}").rstrip(".") + "."
+        intros.append(scope)
+        required.append(
+            Required(say("périmètre", "accounts"), "missions", scope, "paragraph", (phrase_needle(plan.accounts),))
+        )
     profiles = {p.id: p for p in framework.missions.profiles}
     if plan.profile in ("farmer", "both") and "farmer" in profiles:
         intros.append(
@@ -131,10 +207,20 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
             if not brief.team_to_manage:
                 continue
             n = brief.team_to_manage
-            bullets.append(
-                say(
-                    f"{axis.label.fr} — encadrer une équipe de {n} personne{'s' if n > 1 else ''}.",
-                    f"{axis.label.en} — leading a team of {n} {'people' if n > 1 else 'person'}.",
+            bullet = say(
+                f"{axis.label.fr} — encadrer une équipe de {n} personne{'s' if n > 1 else ''}.",
+                f"{axis.label.en} — leading a team of {n} {'people' if n > 1 else 'person'}.",
+            )
+            bullets.append(bullet)
+            needles = (number_needle(n), r"\b(?:encadr|manag|dirig|lead|supervis)")
+            required.append(
+                Required(
+                    say("équipe à encadrer", "team to manage"),
+                    "missions",
+                    bullet,
+                    "bullet",
+                    needles,
+                    source=axis.source,
                 )
             )
         else:
@@ -176,6 +262,30 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
     profile_sources = [comp["experience_similar"].source, comp["experience_adjacent"].source, comp["education"].source]
     if brief.seniority == "senior" and years:
         profile_sources.append(framework.salary.source)
+    level_needle = {
+        "junior": r"\b(?:debutant|junior|entry.level|premiere experience|first experience|graduate)",
+        "mid": r"\bexperi",
+        "senior": rf"(?:{number_needle(years)})\s*\+?\s*(?:ans|annees|years?)\b" if years else r"\bexperi",
+    }[brief.seniority]
+    required.append(
+        Required(
+            say("expérience pour le niveau", "experience for the level"),
+            "profile",
+            experience,
+            "paragraph",
+            (level_needle,),
+        )
+    )
+    required.append(
+        Required(
+            say("formation", "education"),
+            "profile",
+            education,
+            "paragraph",
+            (r"\b(?:formation|diplom|bac\b|ecole|degree|education|master|business school|universit)",),
+            source=comp["education"].source,
+        )
+    )
     skill_ids = ["marketing_culture", "data_kpi", "sales_temperament", "conflict_resolution"]
     if plan.international:
         skill_ids.append("english")
@@ -200,6 +310,11 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
         skill_bullets.append(line)
         skills.append(c.label.get(lang))
         profile_sources.append(c.source)
+        needle = (skill_needle(c.label.fr, c.label.en),)
+        what = say(f"compétence : {c.label.fr}", f"skill: {c.label.en}")
+        required.append(
+            Required(what, "profile", line, "bullet", needle, scope="section", source=c.source, skill=c.label.get(lang))
+        )
     soft = [c for c in framework.competencies if c.group == "soft_skill"]
     soft_labels = [lower_first(c.label.get(lang)) for c in soft]
     skill_bullets.append(
@@ -207,8 +322,21 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
     )
     skills.extend(c.label.get(lang) for c in soft)
     profile_sources.extend(c.source for c in soft)
+    for c in soft:
+        label = c.label.get(lang)
+        needle = (skill_needle(c.label.fr, c.label.en),)
+        what = say(f"qualité : {label}", f"soft skill: {label}")
+        # place "soft": the missing soft skills are added as one bullet (complete.py writes it).
+        required.append(
+            Required(what, "profile", lower_first(label), "soft", needle, scope="section", source=c.source, skill=label)
+        )
     if plan.requirements:
         skill_bullets.extend(plan.requirements)
+        for requirement in plan.requirements:
+            needle = (phrase_needle(requirement),)
+            required.append(
+                Required(say("exigence du brief", "requirement of the brief"), "profile", requirement, "bullet", needle)
+            )
     profile = AdSection(
         id="profile",
         heading=say("Votre profil", "About you"),
@@ -233,4 +361,5 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
         skills=skills,
         experience=experience,
         education=education,
+        required=required,
     )

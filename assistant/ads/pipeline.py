@@ -10,6 +10,7 @@ from ..guide.models import Citation
 from ..rules.models import Flag
 from .brief import LANGUAGES
 from .claims import drop_discriminatory
+from .complete import complete_ad
 from .compose import compose_offline
 from .draft import llm_draft
 from .export import ad_markdown
@@ -31,6 +32,11 @@ NOTICES: dict[str, dict[str, str]] = {
         "flags.",
         "fr": "Les phrases du brouillon du modèle qui citent un critère protégé ont été retirées ; voyez les "
         "signalements « critère protégé ».",
+    },
+    "completed": {
+        "en": "Facts of the brief and the guide that the model's draft left out were added from the offline draft:",
+        "fr": "Les faits du brief et du guide que le brouillon du modèle omettait ont été ajoutés depuis le brouillon "
+        "hors ligne :",
     },
     "unsupported": {
         "en": "Sentences stating figures or benefits the brief does not give were left out of the model's draft; "
@@ -73,6 +79,7 @@ def draft_job_ad(
     flags = list(plan.flags)
     notices: list[str] = []
     ad: JobAd | None = None
+    composed = compose_offline(plan, framework)  # the offline ad, and the facts any draft must state
     backend, model_name, usage = "offline", None, {}
     if services.chat_model is not None:
         try:
@@ -86,8 +93,16 @@ def draft_job_ad(
             flags += drafted.dropped
             if drafted.still_wrong:
                 notices.insert(0, NOTICES["still_wrong"]["en"])
+            # What the model left out of the brief and the guide, added in code from the offline composition.
+            completion = complete_ad(ad, composed)
+            for section in ad.sections:
+                extra = completion.sources.get(section.id)
+                if extra:
+                    more = section_citations(kb, hits.get(section.id, []), extra)
+                    section.citations = list(dict.fromkeys([*section.citations, *more]))
+            if completion.added:
+                notices.append(f"{NOTICES['completed']['en']} {', '.join(completion.added)}.")
     if ad is None:
-        composed = compose_offline(plan, framework)
         for section in composed.sections:
             section.citations = section_citations(kb, hits.get(section.id, []), composed.sources.get(section.id, []))
         ad = plan.job_ad(

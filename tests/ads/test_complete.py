@@ -1,0 +1,177 @@
+"""Completing the LLM's ad: the facts of the brief and the guide the model left out are added in code, no extra call."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.ads import brief_from_dict, draft_job_ad
+from assistant.ads.complete import complete_ad
+from assistant.ads.compose import compose_offline, number_needle, phrase_needle, skill_needle
+from assistant.ads.plan import plan_ad
+from assistant.text import fold
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = date(2026, 11, 27)
+
+BRIEF = {
+    "company": "Helios",
+    "seniority": "senior",
+    "team_to_manage": 4,
+    "key_clients": ["Decathlon", "Carrefour"],
+    "partners_count": 140,
+    "requirements": "Bonne connaissance du CRM.",
+    "salary": "4 800 - 5 400 € brut mensuel",
+}
+
+
+def section(sid: str, heading: str, paragraphs: list[str], bullets: list[str]) -> dict:
+    return {"id": sid, "heading": heading, "paragraphs": paragraphs, "bullets": bullets, "citations": []}
+
+
+def model_draft(*, missions: list[str], profile: list[str], company: str, process: bool = True) -> dict:
+    sections = [
+        section("company", "À propos d’Helios", [company], []),
+        section("missions", "Vos missions", ["Vous gérez un portefeuille de clients."], missions),
+        section("profile", "Votre profil", ["Vous aimez le travail en équipe."], profile),
+    ]
+    if process:
+        sections.append(section("process", "Processus de recrutement", [], ["Un entretien avec la direction."]))
+    return {
+        "title": "Key Account Manager (F/H)",
+        "descriptive_line": "responsable de comptes clés",
+        "sections": sections,
+        "skills": [],
+        "experience": "",
+        "education": "",
+    }
+
+
+def test_what_the_model_left_out_is_added_from_the_offline_draft(llm_services) -> None:
+    data = model_draft(missions=["Suivre les comptes"], profile=["Rigueur"], company="Helios est une belle entreprise.")
+    services, model = llm_services(data)
+    result = draft_job_ad(brief_from_dict(BRIEF, settings=services.settings), services, today=TODAY)
+    assert len(model.calls) == 1 and result.usage.get("calls") == 1  # no extra call
+    text = result.text
+    for fact in (
+        "encadrer une équipe de 4 personnes",
+        "Decathlon et Carrefour",
+        "140 partners",
+        "Bonne connaissance du CRM",
+        "au moins 5 ans",
+        "Management d’équipe",
+        "Qualités attendues : sens de l’organisation, sens de l’écoute",
+    ):
+        assert fact in text, fact
+    assert "Vous gérez un portefeuille de clients." in text and "Rigueur" in text  # the model's wording stays
+    assert result.notice and "left out were added" in result.notice
+    for what in ("équipe à encadrer", "clients de référence", "exigence du brief", "compétence : Management d’équipe"):
+        assert what in result.notice
+    assert "Management d’équipe" in result.ad.skills and result.ad.experience and result.ad.education
+    missions = result.ad.section("missions")
+    assert missions is not None and missions.citations, "the added axis cites the guide"
+
+
+def test_facts_the_model_states_in_its_own_words_are_not_repeated(llm_services) -> None:
+    data = model_draft(
+        missions=["Manager une équipe de quatre commerciaux"],
+        profile=[
+            "Au moins 5 ans d’expérience comme KAM",
+            "Bac+5, école de commerce",
+            "Culture marketing, aisance avec les KPI et les tableurs",
+            "Tempérament commercial, résolution de conflits, amélioration des process",
+            "Connaissance du secteur, spécialisation, réseau",
+            "Management d’équipe",
+            "Organisation, écoute, aisance relationnelle, réactivité, force de proposition",
+            "Bonne connaissance du CRM",
+        ],
+        company="Plus de 140 clients, dont DECATHLON et carrefour.",
+    )
+    services, _ = llm_services(data)
+    result = draft_job_ad(brief_from_dict(BRIEF, settings=services.settings), services, today=TODAY)
+    assert result.notice is None or "left out were added" not in result.notice, result.notice
+    assert "encadrer une équipe de 4 personnes" not in result.text
+
+
+def test_a_section_the_model_left_out_is_taken_whole_with_its_citations(llm_services) -> None:
+    data = model_draft(missions=[], profile=[], company="Helios.", process=False)
+    services, model = llm_services(data, data)  # the re-ask on the missing section gets the same draft
+    result = draft_job_ad(brief_from_dict(BRIEF, settings=services.settings), services, today=TODAY)
+    process = result.ad.section("process")
+    assert process is not None and process.bullets and process.citations
+    assert [s.id for s in result.ad.sections] == ["company", "missions", "profile", "pay", "process"]
+    assert result.notice and "section: process" in result.notice
+
+
+def test_the_notice_names_the_added_facts_in_the_ads_language(llm_services) -> None:
+    data = model_draft(missions=[], profile=[], company="Helios.")
+    services, _ = llm_services(data)
+    brief = {**BRIEF, "language": "en", "country": "GB"}
+    result = draft_job_ad(brief_from_dict(brief, settings=services.settings), services, today=TODAY)
+    assert result.notice and "team to manage" in result.notice and "skill: Team management" in result.notice
+
+
+def test_soft_skills_bullet_lists_only_the_missing_ones(llm_services) -> None:
+    data = model_draft(missions=[], profile=["Sens de l’écoute et réactivité"], company="Helios.")
+    services, _ = llm_services(data)
+    result = draft_job_ad(brief_from_dict(BRIEF, settings=services.settings), services, today=TODAY)
+    bullet = next(b for b in result.ad.section("profile").bullets if b.startswith("Qualités attendues"))
+    assert "écoute" not in bullet and "réactivité" not in bullet and "organisation" in bullet
+
+
+def test_english_ad_is_completed_in_english(llm_services) -> None:
+    data = model_draft(missions=[], profile=[], company="Helios.")
+    data["sections"][0]["heading"] = "About Helios"
+    brief = {**BRIEF, "language": "en", "country": "GB", "requirements": "Strong Excel skills."}
+    services, _ = llm_services(data)
+    result = draft_job_ad(brief_from_dict(brief, settings=services.settings), services, today=TODAY)
+    for fact in ("leading a team of 4 people", "Strong Excel skills", "at least 5 years", "Soft skills: organisation"):
+        assert fact in result.text, fact
+
+
+def _eval_briefs() -> list[dict]:
+    data = yaml.safe_load((ROOT / "evals" / "briefs" / "ads.yaml").read_text(encoding="utf-8"))
+    return [c["brief"] for c in data["cases"]] + [
+        json.loads(p.read_text(encoding="utf-8")) if p.suffix == ".json" else yaml.safe_load(p.read_text())
+        for p in sorted((ROOT / "examples").glob("brief*"))
+        if p.suffix in (".json", ".yaml", ".yml")
+    ]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_offline_draft_states_every_required_fact(services, lang: str) -> None:
+    """The patterns recognise the offline sentences themselves: completing the offline ad adds nothing."""
+    checked = 0
+    for data in _eval_briefs():
+        brief = brief_from_dict(data, settings=services.settings)
+        plan = plan_ad(brief, services.framework, lang, today=TODAY)
+        composed = compose_offline(plan, services.framework)
+        ad = plan.job_ad(
+            title=plan.title_text,
+            descriptive_line=plan.descriptive_line,
+            sections=[s.model_copy(deep=True) for s in composed.sections],
+            skills=list(composed.skills),
+            experience=composed.experience,
+            education=composed.education,
+        )
+        done = complete_ad(ad, composed)
+        assert done.added == [], (data, done.added)
+        checked += len(composed.required)
+    assert checked > 100
+
+
+def test_needles() -> None:
+    assert re.search(number_needle(140), fold("Plus de 140 partners"))
+    assert not re.search(number_needle(14), fold("Plus de 140 partners"))
+    assert re.search(number_needle(4), fold("une équipe de quatre personnes"))
+    assert re.search(number_needle(1200), fold("1 200 clients")) and re.search(number_needle(1200), "1,200 clients")
+    assert re.search(phrase_needle("Bonne connaissance du CRM."), fold("bonne  connaissance du CRM"))
+    listening = skill_needle("Sens de l’écoute", "Listening")
+    assert re.search(listening, fold("À l’écoute des clients")) and not re.search(listening, fold("Sens du service"))
+    interpersonal = skill_needle("Aisance relationnelle", "Interpersonal skills")
+    assert not re.search(interpersonal, fold("relation client, soft skills"))
