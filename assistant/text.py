@@ -100,12 +100,17 @@ def detect_language(text: str) -> Language:
     (the guide's language)."""
     if not isinstance(text, str):
         raise InputError(f"detect_language() needs a string, not {type(text).__name__}.")
-    sample = text[:50_000]
-    lower, folded = fold_pair(sample)
+    fr, en = language_votes(text[:50_000])
+    return "en" if en > fr else "fr"
+
+
+def language_votes(text: str) -> tuple[int, int]:
+    """(French, English) evidence in `text`: common words of each language, and French accents for French."""
+    lower, folded = fold_pair(text)
     words = _WORD.findall(folded)
     fr = sum(w in _FR_WORDS for w in words) + len(_ACCENTED.findall(lower))
     en = sum(w in _EN_WORDS for w in words)
-    return "en" if en > fr else "fr"
+    return fr, en
 
 
 # Common words of languages the engines do not read (folded; those French or English also use count for none, see

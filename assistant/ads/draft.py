@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..errors import LLMError
@@ -15,6 +16,7 @@ from ..prompts import load_prompt
 from ..qa.llm import normalize_citation
 from ..rules.markup import sanitize_markdown
 from ..rules.models import Flag
+from ..text import fold
 from .claims import claim_problems, claim_sources, drop_unsupported
 from .export import ad_markdown
 from .models import LIMITS, AdDraft, AdSection, JobAd
@@ -97,12 +99,28 @@ def _titles(plan: AdPlan, framework: Framework) -> str:
     return "\n".join(lines)
 
 
-def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dict[str, ScoredChunk]) -> JobAd:
-    """A JobAd from the LLM's wording plus the application's facts (pay, date, company) and checked citations."""
+@lru_cache(maxsize=1)
+def _instructions() -> str:
+    """The draft prompt's instructions as folded words, one space apart (to recognise a line the model copied)."""
+    return " " + " ".join(re.findall(r"[a-z0-9]+", fold(load_prompt("draft_ad").system))) + " "
 
-    def clean(text: str | None) -> str:
+
+def echoes_instructions(text: str) -> bool:
+    """A line that only repeats the prompt's instructions ("Prestigious clients", "Farmer = existing clients",
+    "Five soft skills"): its words appear in the same order, together, in the instructions. Small models copy the
+    section descriptions into the ad as bullets. A line in the ad's own words, or in French, is never one."""
+    words = re.findall(r"[a-z0-9]+", fold(text))
+    return bool(words) and f" {' '.join(words)} " in _instructions()
+
+
+def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dict[str, ScoredChunk]) -> JobAd:
+    """A JobAd from the LLM's wording plus the application's facts (pay, date, company) and checked citations.
+    Lines that only copy the prompt's instructions are left out."""
+
+    def clean(text: str | None, *, heading: bool = False) -> str:
         # Model text is untrusted: no raw HTML, images or script links; one line, no heading marks.
-        return re.sub(r"\s+", " ", sanitize_markdown(text or "")).strip().lstrip("#").strip()
+        line = re.sub(r"\s+", " ", sanitize_markdown(text or "")).strip().lstrip("#").strip()
+        return "" if not heading and echoes_instructions(line) else line
 
     by_id = {s.id: s for s in draft.sections if s.id != "pay"}
     sections = []
@@ -114,7 +132,7 @@ def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dic
             sections.append(
                 AdSection(
                     id=sid,
-                    heading=clean(s.heading),
+                    heading=clean(s.heading, heading=True),
                     paragraphs=[p for p in map(clean, s.paragraphs) if p],
                     bullets=[b for b in map(clean, s.bullets) if b],
                     citations=_cited(s.citations, retrieved),

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from ..errors import InputError
-from ..text import Language, detect_language
+from ..text import Language, detect_language, language_votes
 from .criteria import criteria_flags
 from .gendered import MARKER, Message, gendered_flags, title_nouns
 from .html import HtmlText, looks_like_html, readable
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 MAX_AD_CHARS = 200_000
 MAX_TITLE_CHARS = 200  # a first line longer than this is a paragraph, not a title: only its start is checked
+MIN_ENGLISH_WORDS = 3  # common English words that make a line of a French ad an English passage
 _WORD = re.compile(r"[a-z]+")
 
 # --------------------------------------------------------------------------- what the rules read
@@ -388,10 +389,11 @@ class LanguageRule:
                 "(Code du travail L5331-4 ; amende jusqu'à 450 €, R5334-1).",
             )
             return [view.flag_at(self.kind, "error", message, span)]
+        flags = self._english_passages(view)
         if span is None or not _title_is_english(view.title_folded):
-            return []
+            return flags
         if self._has_french_line(view, ctx.framework):
-            return []
+            return flags
         framework = ctx.framework
         example = framework.role.description_fr if framework is not None else "chargé·e de comptes clients"
         message = (
@@ -401,7 +403,33 @@ class LanguageRule:
             f"« {example} » (Code du travail L5331-4 : un terme étranger doit être accompagné d'une description en "
             "français).",
         )
-        return [view.flag_at(self.kind, "warning", message, span)]
+        return [*flags, view.flag_at(self.kind, "warning", message, span)]
+
+    @staticmethod
+    def _english_passages(view: AdView) -> list[Flag]:
+        """Lines of a French ad written in English (a heading, a paragraph, a bullet): the whole ad must be French,
+        not only most of it. A line counts when it has at least MIN_ENGLISH_WORDS common English words and more
+        English than French evidence; a French sentence with English terms ("business development", "KPI") does not.
+        """
+        flags = []
+        text = view.clean.text
+        for m in re.finditer(r"[^\n]+", text):
+            start, end = m.span()
+            if start <= view.title[0] < end:
+                continue
+            fr, en = language_votes(m.group())
+            if en >= MIN_ENGLISH_WORDS and en > fr:
+                line = m.group()
+                s = start + len(line) - len(line.lstrip("#*_-+•> \t"))
+                e = start + len(line.rstrip("*_ \t\r"))
+                message = (
+                    "This passage of a French ad is in English: an ad for a job in France must be written in French "
+                    "(Code du travail L5331-4).",
+                    "Ce passage d'une annonce en français est en anglais : une offre pour un emploi en France doit être "
+                    "rédigée en français (Code du travail L5331-4).",
+                )
+                flags.append(view.flag_at("language", "error", message, (s, e)))
+        return flags
 
     @staticmethod
     def _has_french_line(view: AdView, framework: Framework | None) -> bool:

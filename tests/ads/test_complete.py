@@ -175,3 +175,27 @@ def test_needles() -> None:
     assert re.search(listening, fold("À l’écoute des clients")) and not re.search(listening, fold("Sens du service"))
     interpersonal = skill_needle("Aisance relationnelle", "Interpersonal skills")
     assert not re.search(interpersonal, fold("relation client, soft skills"))
+
+
+def test_lines_copied_from_the_instructions_are_left_out(llm_services) -> None:
+    echoes = ["Prestigious clients", "Farmer = existing clients", "Five soft skills", "Team size"]
+    data = model_draft(missions=["Suivre les comptes", *echoes], profile=["Hard skills"], company="Helios.")
+    services, _ = llm_services(data)
+    result = draft_job_ad(brief_from_dict(BRIEF, settings=services.settings), services, today=TODAY)
+    for echo in [*echoes, "Hard skills"]:
+        assert f"- {echo}\n" not in result.text, echo
+    assert "- Suivre les comptes" in result.text
+
+
+def test_a_french_ad_written_in_english_is_reasked_then_flagged(llm_services) -> None:
+    english = model_draft(
+        missions=["You will manage a portfolio of clients and grow the business with them."],
+        profile=[],
+        company="Helios is a leading company with a strong focus on the needs of its clients.",
+    )
+    services, model = llm_services(english, english)
+    result = draft_job_ad(brief_from_dict(BRIEF, settings=services.settings), services, today=TODAY)
+    assert len(model.calls) == 2 and "language" in model.calls[1][-1].content  # the re-ask names the problem
+    errors = [f.evidence for f in result.flags if f.kind == "language" and f.severity == "error"]
+    assert "You will manage a portfolio of clients and grow the business with them." in errors
+    assert result.notice and "still breaks rules" in result.notice

@@ -1,0 +1,40 @@
+"""The job-ad linter reads every line of a French ad: an English passage is an error, whatever the rest says."""
+
+from __future__ import annotations
+
+from assistant.rules.compliance import lint_ad
+
+FRENCH_AD = """# Account Manager (F/H)
+
+**Chargé·e de comptes clients** · CDI · Paris
+
+## Vos missions
+
+Vous gérez et développez un portefeuille client, suivez les KPI et le business development de vos comptes.
+
+- Onboarding des nouveaux clients et reporting mensuel.
+"""
+
+
+def language_errors(text: str, **kwargs: object) -> list:
+    return [f for f in lint_ad(text, language="fr", **kwargs) if f.kind == "language" and f.severity == "error"]
+
+
+def test_a_french_ad_with_english_terms_is_not_flagged() -> None:
+    assert language_errors(FRENCH_AD, job_in_france=True) == []
+
+
+def test_each_english_passage_of_a_french_ad_is_an_error_quoting_it() -> None:
+    passage = "The Account Manager will be responsible for managing existing clients and prospecting new ones."
+    bullet = "Strong relationship with the sales team and their clients"
+    text = FRENCH_AD + f"\n{passage}\n\n- {bullet}\n"
+    flags = language_errors(text, job_in_france=True)
+    assert [f.evidence for f in flags] == [passage, bullet]
+    assert all("L5331-4" in f.message and f.message_fr and "anglais" in f.message_fr for f in flags)
+    for f in flags:
+        assert text[f.start : f.end] == f.evidence  # the span points at the passage, for the editor's fixes
+
+
+def test_no_passage_check_for_a_job_outside_france() -> None:
+    text = FRENCH_AD + "\nThe Account Manager will be responsible for the team and their clients.\n"
+    assert language_errors(text, job_in_france=False) == []
