@@ -6,19 +6,20 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, LLMError
-from ..guide.models import Citation
+from ..guide.models import Citation, ScoredChunk
 from ..rules.models import Flag
 from .brief import LANGUAGES
 from .claims import drop_discriminatory
 from .complete import complete_ad
-from .compose import compose_offline
+from .compose import OfflineDraft, compose_offline
 from .draft import llm_draft
 from .export import ad_markdown
 from .models import AdResult, JobAd, JobBrief
-from .plan import plan_ad
+from .plan import AdPlan, plan_ad
 from .retrieve import retrieve_sections, section_citations
 
 if TYPE_CHECKING:
+    from ..guide.knowledge import KnowledgeBase
     from ..services import Services
 
 NOTICES: dict[str, dict[str, str]] = {
@@ -37,6 +38,10 @@ NOTICES: dict[str, dict[str, str]] = {
         "en": "Facts of the brief and the guide that the model's draft left out were added from the offline draft:",
         "fr": "Les faits du brief et du guide que le brouillon du modèle omettait ont été ajoutés depuis le brouillon "
         "hors ligne :",
+    },
+    "rejected": {
+        "en": "The model's draft still broke rules after one correction, so it is not shown:",
+        "fr": "Le brouillon du modèle enfreignait encore des règles après une correction ; il n’est pas affiché :",
     },
     "unsupported": {
         "en": "Sentences stating figures or benefits the brief does not give were left out of the model's draft; "
@@ -102,25 +107,29 @@ def draft_job_ad(
                     section.citations = list(dict.fromkeys([*section.citations, *more]))
             if completion.added:
                 notices.append(f"{NOTICES['completed']['en']} {', '.join(completion.added)}.")
-    if ad is None:
-        for section in composed.sections:
-            section.citations = section_citations(kb, hits.get(section.id, []), composed.sources.get(section.id, []))
-        ad = plan.job_ad(
-            title=plan.title_text,
-            descriptive_line=plan.descriptive_line,
-            sections=composed.sections,
-            skills=composed.skills,
-            experience=composed.experience,
-            education=composed.education,
-        )
-    text = ad_markdown(ad)
-    linted = plan.lint(text, framework)
-    if backend != "offline" and any(f.kind == "discrimination" and f.severity == "error" for f in linted):
-        # The model still wrote a protected criterion after its one re-ask: the sentence goes, the flag stays.
-        flags += drop_discriminatory(ad)
+    if ad is not None:
         text = ad_markdown(ad)
         linted = plan.lint(text, framework)
-        notices.insert(0, NOTICES["discriminatory"]["en"])
+        if any(f.kind == "discrimination" and f.severity == "error" for f in linted):
+            # The model still wrote a protected criterion after its one re-ask: the sentence goes, the flag stays.
+            flags += drop_discriminatory(ad)
+            text = ad_markdown(ad)
+            linted = plan.lint(text, framework)
+            notices.insert(0, NOTICES["discriminatory"]["en"])
+        offline_ad = _offline_ad(plan, composed, kb, hits)
+        offline_linted = plan.lint(ad_markdown(offline_ad), framework)
+        left = _model_errors(linted, offline_linted)
+        if left:
+            # What the re-ask and the code could not fix (an English passage in a French ad, say) is never shown as
+            # the ad: the offline draft, which states the same facts, takes its place; the model's calls still count.
+            notices = [f"{NOTICES['rejected']['en']} {', '.join(left)}. {NOTICES['fallback']['en']}"]
+            flags, ad, linted = list(plan.flags), offline_ad, offline_linted
+            backend, model_name = "offline", None
+            text = ad_markdown(ad)
+    else:
+        ad = _offline_ad(plan, composed, kb, hits)
+        text = ad_markdown(ad)
+        linted = plan.lint(text, framework)
     flags = _dedupe(flags + linted)
     if any(f.kind == "unsupported_claim" for f in flags):
         notices.insert(0, NOTICES["unsupported"]["en"])
@@ -136,6 +145,29 @@ def draft_job_ad(
         notice=" ".join(notices) or None,
         usage=usage,
     )
+
+
+def _offline_ad(plan: AdPlan, composed: OfflineDraft, kb: KnowledgeBase, hits: dict[str, list[ScoredChunk]]) -> JobAd:
+    """The offline composition as a JobAd, each section citing the passages its sentences come from (a fresh copy:
+    the composition stays untouched for a second use)."""
+    sections = [s.model_copy(deep=True) for s in composed.sections]
+    for section in sections:
+        section.citations = section_citations(kb, hits.get(section.id, []), composed.sources.get(section.id, []))
+    return plan.job_ad(
+        title=plan.title_text,
+        descriptive_line=plan.descriptive_line,
+        sections=sections,
+        skills=list(composed.skills),
+        experience=composed.experience,
+        education=composed.education,
+    )
+
+
+def _model_errors(linted: list[Flag], offline: list[Flag]) -> list[str]:
+    """The kinds of error the model's ad has beyond those of the offline ad from the same brief (what the brief itself
+    causes, the recruiter resolves; what the model wrote, it should have fixed)."""
+    baseline = {f.kind for f in offline if f.severity == "error"}
+    return list(dict.fromkeys(f.kind for f in linted if f.severity == "error" and f.kind not in baseline))
 
 
 def _dedupe(flags: list[Flag]) -> list[Flag]:

@@ -14,6 +14,7 @@ from assistant.ads import brief_from_dict, draft_job_ad
 from assistant.ads.complete import complete_ad
 from assistant.ads.compose import compose_offline, number_needle, phrase_needle, skill_needle
 from assistant.ads.plan import plan_ad
+from assistant.services import Services
 from assistant.text import fold
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -187,15 +188,37 @@ def test_lines_copied_from_the_instructions_are_left_out(llm_services) -> None:
     assert "- Suivre les comptes" in result.text
 
 
-def test_a_french_ad_written_in_english_is_reasked_then_flagged(llm_services) -> None:
+def test_a_french_ad_still_in_english_after_the_reask_gives_way_to_the_offline_draft(llm_services) -> None:
     english = model_draft(
         missions=["You will manage a portfolio of clients and grow the business with them."],
         profile=[],
         company="Helios is a leading company with a strong focus on the needs of its clients.",
     )
     services, model = llm_services(english, english)
-    result = draft_job_ad(brief_from_dict(BRIEF, settings=services.settings), services, today=TODAY)
+    brief = brief_from_dict(BRIEF, settings=services.settings)
+    result = draft_job_ad(brief, services, today=TODAY)
     assert len(model.calls) == 2 and "language" in model.calls[1][-1].content  # the re-ask names the problem
-    errors = [f.evidence for f in result.flags if f.kind == "language" and f.severity == "error"]
-    assert "You will manage a portfolio of clients and grow the business with them." in errors
-    assert result.notice and "still breaks rules" in result.notice
+    offline_services = Services(services.settings, kb=services.kb, framework=services.framework)
+    offline = draft_job_ad(brief, offline_services, today=TODAY)
+    assert result.text == offline.text and result.backend == "offline" and result.model is None
+    assert "You will manage" not in result.text
+    assert not [f for f in result.flags if f.severity == "error"]  # the shown ad's flags, not the rejected draft's
+    assert result.notice and "Showing the offline draft" in result.notice and "language" in result.notice
+    assert result.usage.get("calls") == 2  # the calls the model took are still counted
+    assert result.citations == offline.citations
+
+
+def test_a_model_draft_fixed_by_the_reask_is_kept(llm_services) -> None:
+    english = model_draft(
+        missions=["You will manage a portfolio of clients and grow the business with them."],
+        profile=[],
+        company="Helios is a leading company with a strong focus on the needs of its clients.",
+    )
+    french = model_draft(
+        missions=["Suivre les comptes"], profile=["Rigueur"], company="Helios est une belle entreprise."
+    )
+    services, model = llm_services(english, french)
+    result = draft_job_ad(brief_from_dict(BRIEF, settings=services.settings), services, today=TODAY)
+    assert len(model.calls) == 2 and result.backend != "offline"
+    assert "Helios est une belle entreprise." in result.text
+    assert not (result.notice or "").count("Showing the offline draft")
