@@ -26,6 +26,7 @@ from .offline import (
     offline_answer,
     question_list_first,
     with_guide_quote,
+    with_offline_passages,
 )
 from .screen import screened
 from .shorthand import spelled_out
@@ -101,6 +102,8 @@ def _ask(q: str, services: Services, turns: list[Turn], k: int | None, fallback_
         if not answer.abstained and answer.citations:
             # The guide's own sentence behind the model's words (a small model paraphrases): verbatim, checkable.
             with_guide_quote(answer, f"{spelled_out(resolved.text)} {answer.answer}", services.kb, resolved.language)
+            # What the offline engine's answer rests on and the model left out, quoted from the guide and cited.
+            with_offline_passages(answer, offline, spelled_out(resolved.text), services.kb, resolved.language)
         if not answer.understood_as and resolved.follow_up:
             answer.understood_as = resolved.text
         return screened(answer, resolved.language)

@@ -284,22 +284,67 @@ QUOTE_HEAD = {"fr": "Dans le guide :", "en": "The guide's words (in French):"}
 def guide_quote(question: str, answer: Answer, kb: KnowledgeBase, language: str) -> str:
     """The sentence of the answer's cited passages that best matches the question's own words (IDF-weighted), with
     its citation mark, when the answer does not already hold it; "" otherwise."""
-    common = kb.idf_at(max(1, int(QUOTE_COMMON * len(kb.chunks))))
-    q_tokens = {t for t in tokenize(f"{question} {lexicon_words(question)}") if kb.idf(t) > common}
+    q_tokens = _quote_tokens(question, kb)
     best: tuple[float, int, str] | None = None
     for n, cited in enumerate(answer.citations, 1):
-        for sentence in split_sentences(cited.text):
-            shared = q_tokens & set(tokenize(sentence))
-            weight = sum(kb.idf(t) for t in shared)
-            if len(shared) >= QUOTE_MIN_SHARED and (best is None or weight > best[0]):
-                best = (weight, n, _strip_md(sentence).strip())
+        found = _best_sentence(q_tokens, cited.text, kb, QUOTE_MIN_SHARED)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = (found[0], n, found[1])
     if best is None:
         return ""
     _, n, sentence = best
-    folded = re.sub(r"\s+", " ", sentence.casefold())
-    if folded in re.sub(r"\s+", " ", answer.answer.casefold()):
+    if _holds(answer.answer, sentence):
         return ""
     return f"{QUOTE_HEAD.get(language, QUOTE_HEAD['fr'])} « {sentence} » [{n}]"
+
+
+def _quote_tokens(question: str, kb: KnowledgeBase) -> set[str]:
+    """The question's words (and its lexicon's) that are not common across the guide's passages."""
+    common = kb.idf_at(max(1, int(QUOTE_COMMON * len(kb.chunks))))
+    return {t for t in tokenize(f"{question} {lexicon_words(question)}") if kb.idf(t) > common}
+
+
+def _best_sentence(q_tokens: set[str], text: str, kb: KnowledgeBase, min_shared: int) -> tuple[float, str] | None:
+    """The sentence of `text` sharing the most IDF weight with `q_tokens` (at least `min_shared` of them)."""
+    best: tuple[float, str] | None = None
+    for sentence in split_sentences(text):
+        shared = q_tokens & set(tokenize(sentence))
+        weight = sum(kb.idf(t) for t in shared)
+        if len(shared) >= min_shared and (best is None or weight > best[0]):
+            best = (weight, _strip_md(sentence).strip())
+    return best
+
+
+def _holds(text: str, sentence: str) -> bool:
+    """Whether `text` already holds `sentence` (case and spacing aside)."""
+    return re.sub(r"\s+", " ", sentence.casefold()) in re.sub(r"\s+", " ", text.casefold())
+
+
+ALSO_HEAD = {"fr": "Le guide dit aussi :", "en": "The guide also says (in French):"}
+
+
+def with_offline_passages(
+    answer: Answer, offline: Answer, question: str, kb: KnowledgeBase, language: str
+) -> list[str]:
+    """A model's answer completed with what the offline answer to the same question rests on and the model left out:
+    for each passage the offline engine cites and the model does not, that passage's sentence that best matches the
+    question (at least one of its uncommon words), verbatim, with its citation. A small model given the offline
+    engine's passages tends to answer from one of them where the question needed another. Returns the ids added."""
+    q_tokens = _quote_tokens(question, kb)
+    have = {c.chunk_id for c in answer.citations}
+    added = []
+    for cited in offline.citations:
+        if cited.chunk_id in have:
+            continue
+        found = _best_sentence(q_tokens, cited.text, kb, 1)
+        if found is None or _holds(answer.answer, found[1]):
+            continue
+        answer.citations.append(cited)
+        have.add(cited.chunk_id)
+        added.append(cited.chunk_id)
+        head = ALSO_HEAD.get(language, ALSO_HEAD["fr"])
+        answer.answer = f"{answer.answer}\n\n{head} « {found[1]} » [{len(answer.citations)}]"
+    return added
 
 
 def with_guide_quote(answer: Answer, words: str, kb: KnowledgeBase, language: str) -> Answer:
