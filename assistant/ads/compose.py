@@ -263,7 +263,8 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
     if brief.seniority == "senior" and years:
         profile_sources.append(framework.salary.source)
     level_needle = {
-        "junior": r"\b(?:debutant|junior|entry.level|premiere experience|first experience|graduate)",
+        # The entry level stated, not only named: "pour le niveau junior, une expérience significative" is not it.
+        "junior": r"\b(?:debutant|entry.level|premiere experience|first experience|graduate|sans experience)",
         "mid": r"\bexperi",
         "senior": rf"(?:{number_needle(years)})\s*\+?\s*(?:ans|annees|years?)\b" if years else r"\bexperi",
     }[brief.seniority]

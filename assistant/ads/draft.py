@@ -14,11 +14,13 @@ from ..guide.models import ScoredChunk
 from ..llm import structured_call
 from ..prompts import load_prompt
 from ..qa.llm import normalize_citation
+from ..rules.compliance import find_gendered_wording
 from ..rules.markup import sanitize_markdown
 from ..rules.models import Flag
 from ..text import fold
 from .claims import claim_problems, claim_sources, drop_unsupported
 from .export import ad_markdown
+from .fixes import apply_fix, fix_for
 from .models import LIMITS, AdDraft, AdSection, JobAd
 from .pay import pay_section
 from .plan import AdPlan
@@ -42,6 +44,8 @@ class LLMDraft:
     """Tokens and calls reported by the backend."""
     dropped: list[Flag]
     """One flag for each sentence removed as an unsupported claim (and a discrimination flag where it was one)."""
+    rewritten: list[str]
+    """The gendered forms code rewrote in neutral form, « before » → « after »."""
 
 
 CHARS_PER_TOKEN = 3.2
@@ -86,23 +90,48 @@ def _cited(citations: list[str], retrieved: dict[str, ScoredChunk]) -> list[str]
     return list(dict.fromkeys(c for c in found if c is not None))
 
 
+TITLE_LINES = {
+    "en": (
+        "Title to use",
+        "Its meaning",
+        "Other titles the guide recommends at this level (for context only):",
+        "scope",
+    ),
+    "fr": (
+        "Titre à utiliser",
+        "Sa signification",
+        "Autres titres que le guide recommande à ce niveau (pour contexte) :",
+        "périmètre",
+    ),
+}
+"""The title block's labels in the prompt's language (draft_ad.yaml is English, draft_ad_fr.yaml French)."""
+
+PROMPTS = {"en": "draft_ad", "fr": "draft_ad_fr"}
+"""The draft prompt for each ad language: a small model writes in the language of its instructions."""
+
+LANGUAGE_NAMES = {"en": "English", "fr": "français"}
+
+
 def _titles(plan: AdPlan, framework: Framework) -> str:
     """The title the ad uses (the application's: the requested one when usable), then the guide's others for context."""
-    lines = [f"Title to use: {plan.title_text}", f"Its meaning: {plan.title.description.get(plan.lang)}"]
+    use, meaning, others_head, scope = TITLE_LINES[plan.lang]
+    lines = [f"{use}: {plan.title_text}", f"{meaning}: {plan.title.description.get(plan.lang)}"]
     others = [
-        f"- {t.label}: {t.description.get(plan.lang)} (scope {t.scope})"
+        f"- {t.label}: {t.description.get(plan.lang)} ({scope} {t.scope})"
         for t in framework.titles.recommended
         if t.label != plan.title_label and plan.brief.seniority in t.levels
     ]
     if others:
-        lines += ["Other titles the guide recommends at this level (for context only):", *others]
+        lines += [others_head, *others]
     return "\n".join(lines)
 
 
 @lru_cache(maxsize=1)
 def _instructions() -> str:
-    """The draft prompt's instructions as folded words, one space apart (to recognise a line the model copied)."""
-    return " " + " ".join(re.findall(r"[a-z0-9]+", fold(load_prompt("draft_ad").system))) + " "
+    """The English draft prompt's instructions as folded words, one space apart (to recognise a line the model
+    copied). The French prompt's are not: its phrases ("management d'équipe", "clients prestigieux") are also what a
+    French ad rightly says."""
+    return " " + " ".join(re.findall(r"[a-z0-9]+", fold(load_prompt(PROMPTS["en"]).system))) + " "
 
 
 def echoes_instructions(text: str) -> bool:
@@ -113,13 +142,74 @@ def echoes_instructions(text: str) -> bool:
     return bool(words) and f" {' '.join(words)} " in _instructions()
 
 
+CUT_MARGIN = 0.9
+"""A string at least this share of its schema maxLength, with no closing punctuation, was cut by the grammar."""
+
+_SENTENCE_END = re.compile(r"[.!?…](?:[»”\")]*)(?=\s)")
+
+
+def whole_sentences(text: str, limit: int) -> str:
+    """`text` when it is whole; when the model's string was cut at its maxLength ("… pourrait être t"), the text up
+    to its last complete sentence (the whole string when it has none: a bullet is often one phrase)."""
+    if len(text) < CUT_MARGIN * limit or re.search(r"[.!?…:;»”\")]\s*$", text):
+        return text
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return text[: ends[-1]].strip() if ends else text
+
+
+_STOP = {"de", "du", "des", "la", "le", "les", "l", "d", "un", "une", "et", "en", "a", "of", "the", "and", "an", "in"}
+
+
+@lru_cache(maxsize=2)
+def _prompt_words(lang: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9]+", fold(load_prompt(PROMPTS[lang]).system)))
+
+
+def names_a_selling_point(text: str, lang: str) -> bool:
+    """A company bullet that only names a kind of selling point the prompt lists ("Clients prestigieux", "Taille de
+    l'équipe", "Nombre de partenaires existants") without stating one: no figure, and every word is the prompt's."""
+    if re.search(r"\d", text):
+        return False
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(text)) if w not in _STOP]
+    return bool(words) and all(w in _prompt_words(lang) for w in words)
+
+
+def neutralise(ad: JobAd, lang: str) -> list[str]:
+    """Rewrite, in place, the gendered forms of the model's strings that have a neutral form ("il disposera" → "la
+    personne recrutée disposera", "un candidat" → "un·e candidat·e"), as the linter's fix would: the small model keeps
+    some after its re-ask, and code does it without another call. The pay section is the application's. Returns
+    "« before » → « after »" for each rewrite."""
+    done: list[str] = []
+
+    def fix(text: str) -> str:
+        flags = [f for f in find_gendered_wording(text, lang) if f.severity == "warning" and f.start is not None]
+        for flag in sorted(flags, key=lambda f: -(f.start or 0)):
+            found = fix_for(text, flag, language=lang)
+            if found is not None and found.replacement:
+                text = apply_fix(text, found)
+                done.append(f"« {found.expected} » → « {found.replacement} »")
+        return text
+
+    for section in ad.sections:
+        if section.id != "pay":
+            section.paragraphs = [fix(x) for x in section.paragraphs]
+            section.bullets = [fix(x) for x in section.bullets]
+    ad.descriptive_line = fix(ad.descriptive_line) if ad.descriptive_line else ad.descriptive_line
+    ad.skills = [fix(x) for x in ad.skills]
+    ad.experience = fix(ad.experience) if ad.experience else ad.experience
+    ad.education = fix(ad.education) if ad.education else ad.education
+    return list(dict.fromkeys(done))
+
+
 def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dict[str, ScoredChunk]) -> JobAd:
     """A JobAd from the LLM's wording plus the application's facts (pay, date, company) and checked citations.
     Lines that only copy the prompt's instructions are left out."""
 
-    def clean(text: str | None, *, heading: bool = False) -> str:
+    def clean(text: str | None, *, heading: bool = False, limit: int | None = None) -> str:
         # Model text is untrusted: no raw HTML, images or script links; one line, no heading marks.
         line = re.sub(r"\s+", " ", sanitize_markdown(text or "")).strip().lstrip("#").strip()
+        if limit is not None:
+            line = whole_sentences(line, limit)
         return "" if not heading and echoes_instructions(line) else line
 
     by_id = {s.id: s for s in draft.sections if s.id != "pay"}
@@ -133,8 +223,12 @@ def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dic
                 AdSection(
                     id=sid,
                     heading=clean(s.heading, heading=True),
-                    paragraphs=[p for p in map(clean, s.paragraphs) if p],
-                    bullets=[b for b in map(clean, s.bullets) if b],
+                    paragraphs=[p for p in (clean(x, limit=LIMITS["paragraph"]) for x in s.paragraphs) if p],
+                    bullets=[
+                        b
+                        for b in (clean(x, limit=LIMITS["bullet"]) for x in s.bullets)
+                        if b and not (sid == "company" and names_a_selling_point(b, plan.lang))
+                    ],
                     citations=_cited(s.citations, retrieved),
                 )
             )
@@ -157,6 +251,7 @@ def problems_to_fix(plan: AdPlan, framework: Framework, draft: AdDraft, retrieve
     if missing:
         problems.append(f"sections: missing {missing}")
     ad = _assemble(plan, framework, draft, retrieved)
+    neutralise(ad, plan.lang)  # what code rewrites is not the model's to fix
     problems += claim_problems(ad, claim_sources(plan, framework, retrieved))
     for flag in plan.lint(ad_markdown(ad), framework):
         # Errors, and the warnings the model can fix by rewording (pay is the application's, not the model's).
@@ -166,14 +261,17 @@ def problems_to_fix(plan: AdPlan, framework: Framework, draft: AdDraft, retrieve
             problems.append(
                 f"{flag.kind}: {flag.message}" + (f" (offending text: “{flag.evidence}”)" if flag.evidence else "")
             )
+    if plan.lang == "fr" and any(p.startswith("language") for p in problems):
+        # The re-ask is in English (as every problem the linter states); the ad must not follow it there.
+        problems.append("language: rédigez chaque phrase de l'offre en français, aucune en anglais.")
     return problems
 
 
 def llm_draft(plan: AdPlan, framework: Framework, hits: dict[str, list[ScoredChunk]], services: Services) -> LLMDraft:
     """One structured call (plus one bounded re-ask on linter errors and unsupported claims)."""
     passages, retrieved = _passages(hits)
-    messages = load_prompt("draft_ad").render(
-        language="French" if plan.lang == "fr" else "English",
+    messages = load_prompt(PROMPTS[plan.lang]).render(
+        language=LANGUAGE_NAMES[plan.lang],
         facts=plan.facts(),
         titles=_titles(plan, framework),
         passages=passages or "(no passage found)",
@@ -189,6 +287,7 @@ def llm_draft(plan: AdPlan, framework: Framework, hits: dict[str, list[ScoredChu
     if result.value is None:
         raise LLMError(f"The LLM's ad could not be used: {'; '.join(result.problems)}")
     ad = _assemble(plan, framework, result.value, retrieved)
+    rewritten = neutralise(ad, plan.lang)
     dropped = drop_unsupported(ad, claim_sources(plan, framework, retrieved))
     still_wrong = [p for p in result.problems if not p.startswith("unsupported_claim")]
-    return LLMDraft(ad=ad, still_wrong=still_wrong, usage=result.usage, dropped=dropped)
+    return LLMDraft(ad=ad, still_wrong=still_wrong, usage=result.usage, dropped=dropped, rewritten=rewritten)

@@ -39,6 +39,10 @@ NOTICES: dict[str, dict[str, str]] = {
         "fr": "Les faits du brief et du guide que le brouillon du modèle omettait ont été ajoutés depuis le brouillon "
         "hors ligne :",
     },
+    "neutral": {
+        "en": "Gendered wording of the model's draft was rewritten in neutral form:",
+        "fr": "Les formes genrées du brouillon du modèle ont été réécrites en forme neutre :",
+    },
     "rejected": {
         "en": "The model's draft still broke rules after one correction, so it is not shown:",
         "fr": "Le brouillon du modèle enfreignait encore des règles après une correction ; il n’est pas affiché :",
@@ -98,6 +102,8 @@ def draft_job_ad(
             flags += drafted.dropped
             if drafted.still_wrong:
                 notices.insert(0, NOTICES["still_wrong"]["en"])
+            if drafted.rewritten:
+                notices.append(f"{NOTICES['neutral']['en']} {', '.join(drafted.rewritten)}.")
             # What the model left out of the brief and the guide, added in code from the offline composition.
             completion = complete_ad(ad, composed)
             for section in ad.sections:

@@ -222,3 +222,75 @@ def test_a_model_draft_fixed_by_the_reask_is_kept(llm_services) -> None:
     assert len(model.calls) == 2 and result.backend != "offline"
     assert "Helios est une belle entreprise." in result.text
     assert not (result.notice or "").count("Showing the offline draft")
+
+
+def test_the_model_is_instructed_in_the_ads_language(llm_services) -> None:
+    data = model_draft(missions=["Suivre les comptes"], profile=["Rigueur"], company="Helios est une belle entreprise.")
+    services, model = llm_services(data)
+    draft_job_ad(brief_from_dict(BRIEF, settings=services.settings), services, today=TODAY)
+    system, human = model.calls[0][0].content, model.calls[0][-1].content
+    assert "Vous rédigez des offres d'emploi" in system and "en français uniquement" in system
+    assert "Titre à utiliser: " in human and "Title to use" not in human
+    services, model = llm_services(data, data)  # French text in an English ad: re-asked
+    draft_job_ad(brief_from_dict({**BRIEF, "language": "en"}, settings=services.settings), services, today=TODAY)
+    assert "You write job ads for recruiters, in English" in model.calls[0][0].content
+
+
+def test_gendered_forms_the_model_keeps_are_rewritten_by_code_without_a_reask(llm_services) -> None:
+    data = model_draft(
+        missions=["Suivre les comptes"],
+        profile=["Idéalement, il disposera d’un réseau et sera un connaisseur du secteur."],
+        company="Helios est une belle entreprise.",
+    )
+    services, model = llm_services(data)
+    result = draft_job_ad(brief_from_dict(BRIEF, settings=services.settings), services, today=TODAY)
+    assert len(model.calls) == 1
+    assert "la personne recrutée disposera" in result.text and "un·e connaisseur·euse" in result.text
+    assert "il disposera" not in result.text
+    assert not [f for f in result.flags if f.kind == "gendered_wording" and f.severity == "warning"]
+    assert result.notice and "« il disposera » → « la personne recrutée disposera »" in result.notice
+
+
+def test_a_string_cut_at_its_length_limit_ends_at_its_last_whole_sentence(llm_services) -> None:
+    from assistant.ads.draft import whole_sentences
+    from assistant.ads.models import LIMITS
+
+    cut = ("Vous suivez vos clients au quotidien. " * 9 + "De plus, un réseau solide pourrait être t")[
+        : LIMITS["paragraph"]
+    ]
+    assert not cut.endswith(".")
+    assert whole_sentences(cut, LIMITS["paragraph"]).endswith("au quotidien.")
+    short = "Une phrase sans point"
+    assert whole_sentences(short, LIMITS["paragraph"]) == short  # short: not cut, left as written
+    one_phrase = "x" * LIMITS["bullet"]
+    assert whole_sentences(one_phrase, LIMITS["bullet"]) == one_phrase  # no sentence end: kept whole
+
+
+def test_company_bullets_that_only_name_a_kind_of_selling_point_are_left_out(llm_services) -> None:
+    labels = ["Clients prestigieux", "Nombre de partenaires existants", "Taille de l'équipe", "Expertise du secteur"]
+    data = model_draft(missions=["Suivre les comptes"], profile=["Rigueur"], company="Helios.")
+    data["sections"][0]["bullets"] = [*labels, "Plus de 140 partenaires", "Decathlon et Carrefour parmi nos clients"]
+    services, _ = llm_services(data)
+    result = draft_job_ad(brief_from_dict(BRIEF, settings=services.settings), services, today=TODAY)
+    for label in labels:
+        assert f"- {label}\n" not in result.text, label
+    assert "- Plus de 140 partenaires" in result.text and "- Decathlon et Carrefour parmi nos clients" in result.text
+    assert "- Management d’équipe" in _with_profile_bullet(llm_services, "Management d’équipe")
+
+
+def _with_profile_bullet(llm_services, bullet: str) -> str:
+    data = model_draft(missions=["Suivre les comptes"], profile=[bullet], company="Helios.")
+    services, _ = llm_services(data)
+    return draft_job_ad(brief_from_dict(BRIEF, settings=services.settings), services, today=TODAY).text
+
+
+def test_a_junior_ad_that_only_names_the_level_gets_the_entry_level_sentence(llm_services) -> None:
+    data = model_draft(
+        missions=["Suivre les comptes"],
+        profile=["Pour le niveau junior, une expérience significative dans un poste similaire est préférée."],
+        company="Helios est une belle entreprise.",
+    )
+    services, _ = llm_services(data)
+    junior = {**BRIEF, "seniority": "junior", "team_to_manage": None, "salary": "3 000 € brut mensuel"}
+    result = draft_job_ad(brief_from_dict(junior, settings=services.settings), services, today=TODAY)
+    assert "Débutant·e accepté·e" in result.text
