@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -141,6 +142,19 @@ class AdSection(BaseModel):
     )
 
 
+def _optional_bound(limit: int) -> Callable[[dict[str, Any]], None]:
+    """json_schema_extra for an optional string: maxLength on its string branch of anyOf, where a grammar (llama.cpp)
+    reads it. Beside anyOf, where pydantic puts a plain {"maxLength": n}, it bounds nothing: the real 1.5B model
+    looped in `education` until its output limit."""
+
+    def extra(schema: dict[str, Any]) -> None:
+        for branch in schema.get("anyOf", []):
+            if branch.get("type") == "string":
+                branch["maxLength"] = limit
+
+    return extra
+
+
 class AdDraft(BaseModel):
     """What the LLM writes: the ad's wording. Pay, date and company facts are filled in by the application."""
 
@@ -152,7 +166,7 @@ class AdDraft(BaseModel):
     descriptive_line: str | None = Field(
         None,
         description="In French ads: a French description of the English title, e.g. 'chargé·e de comptes clients'.",
-        json_schema_extra={"maxLength": LIMITS["descriptive_line"]},
+        json_schema_extra=_optional_bound(LIMITS["descriptive_line"]),
     )
     sections: list[AdSection] = Field(
         description="The sections company, missions, profile, process, in this order (pay is added by the application).",
@@ -166,12 +180,12 @@ class AdDraft(BaseModel):
     experience: str | None = Field(
         None,
         description="The experience the profile section asks for, one sentence.",
-        json_schema_extra={"maxLength": LIMITS["sentence"]},
+        json_schema_extra=_optional_bound(LIMITS["sentence"]),
     )
     education: str | None = Field(
         None,
         description="The education the profile section asks for, one sentence.",
-        json_schema_extra={"maxLength": LIMITS["sentence"]},
+        json_schema_extra=_optional_bound(LIMITS["sentence"]),
     )
 
 

@@ -294,3 +294,25 @@ def test_a_junior_ad_that_only_names_the_level_gets_the_entry_level_sentence(llm
     junior = {**BRIEF, "seniority": "junior", "team_to_manage": None, "salary": "3 000 € brut mensuel"}
     result = draft_job_ad(brief_from_dict(junior, settings=services.settings), services, today=TODAY)
     assert "Débutant·e accepté·e" in result.text
+
+
+def _strings_without_bound(node, path="$") -> list[str]:
+    """Paths of string schemas with no maxLength of their own (an enum is bounded by its values)."""
+    out = []
+    if isinstance(node, dict):
+        if node.get("type") == "string" and "maxLength" not in node and "enum" not in node:
+            out.append(path)
+        for key, value in node.items():
+            out += _strings_without_bound(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            out += _strings_without_bound(value, f"{path}[{i}]")
+    return out
+
+
+def test_every_string_the_ad_schema_sends_is_bounded_where_a_grammar_reads_it() -> None:
+    # llama.cpp compiles maxLength only on the string schema itself: on an optional field pydantic puts it beside
+    # anyOf, where it bounds nothing, and the real 1.5B model looped in `education` until its output limit.
+    from assistant.ads.models import AdDraft
+
+    assert _strings_without_bound(AdDraft.model_json_schema()) == []
