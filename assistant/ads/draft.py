@@ -20,7 +20,7 @@ from ..rules.models import Flag
 from ..text import fold
 from .claims import claim_problems, claim_sources, drop_unsupported
 from .export import ad_markdown
-from .fixes import apply_fix, fix_for
+from .fixes import FixError, apply_fix, fix_for
 from .models import LIMITS, AdDraft, AdSection, JobAd
 from .pay import pay_section
 from .plan import AdPlan
@@ -183,11 +183,16 @@ def neutralise(ad: JobAd, lang: str) -> list[str]:
 
     def fix(text: str) -> str:
         flags = [f for f in find_gendered_wording(text, lang) if f.severity == "warning" and f.start is not None]
+        last = len(text)  # right to left: each rewrite ends before the previous one starts
         for flag in sorted(flags, key=lambda f: -(f.start or 0)):
             found = fix_for(text, flag, language=lang)
-            if found is not None and found.replacement:
-                text = apply_fix(text, found)
-                done.append(f"« {found.expected} » → « {found.replacement} »")
+            if found is None or not found.replacement or found.end > last:
+                continue  # no neutral form, or it overlaps a span already rewritten
+            try:
+                text, last = apply_fix(text, found), found.start
+            except FixError:
+                continue  # the tidy-up after a rewrite touched this span: it stays, flagged
+            done.append(f"« {found.expected} » → « {found.replacement} »")
         return text
 
     for section in ad.sections:

@@ -133,7 +133,9 @@ def test_draft_ad_is_linted_and_cites_the_guide(real) -> None:
         settings=real.settings,
     )
     result = _timed(lambda: draft_job_ad(brief, real, today=date(2026, 11, 27)))
-    assert result.backend == "local" and 1 <= result.usage.get("calls", 0) <= 2
+    assert 1 <= result.usage.get("calls", 0) <= 2
+    # The model's ad, or the offline draft in its place with a notice naming the errors the model left in it.
+    assert result.backend == "local" or (result.backend == "offline" and "is not shown" in (result.notice or ""))
     assert result.text.strip() and result.ad.sections
     assert all(f.severity in ("error", "warning", "info") for f in result.flags)  # the linter ran on the model's ad
     assert all(real.kb.get(c.chunk_id) is not None for c in result.citations)
