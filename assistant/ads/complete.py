@@ -56,7 +56,9 @@ def complete_ad(ad: JobAd, offline: OfflineDraft) -> Completion:
     taken_whole = {a.removeprefix("section: ") for a in done.added}
     # What the model wrote, before anything is added: an added sentence never counts as the model stating a fact.
     section_texts: dict[str, str] = {sid: _section_text(s) for sid, s in by_id.items()}
-    ad_text = " ".join(section_texts.values())
+    ad_text = " ".join(
+        text for sid, text in section_texts.items() if sid != "pay"
+    )  # the pay is code's, not the model's
     soft: dict[str, list[Required]] = {}
     for item in offline.required:
         section = by_id.get(item.section)

@@ -67,7 +67,25 @@ def number_needle(n: int) -> str:
     digits = str(n)
     figure = digits if n < 1000 else digits[:-3] + r"[\s.,\u202f]?" + digits[-3:]
     words = "|".join(_NUMBER_WORDS.get(n, ()))
-    return rf"(?<![\d.,]){figure}(?![\d])" + (rf"|\b(?:{words})\b" if words else "")
+    # Not the start of a larger figure: "4" in "4 800" or "4.800" is not four.
+    return rf"(?<![\d.,]){figure}(?![\d]|[\s.,\u202f]\d{{3}}(?!\d))" + (rf"|\b(?:{words})\b" if words else "")
+
+
+PEOPLE = r"personne|collaborat|commerci|salarie|employe|membre|people|person|member|staff|report|sales|conseill|vendeu"
+"""Folded stems of the nouns a head count goes with ("4 personnes", "quatre commerciaux", "12 people")."""
+CLIENTS = r"partner|partenaire|client|compte|account|enseigne|marque|brand"
+"""Folded stems of the nouns a number of partners goes with."""
+
+
+def counted_needle(n: int, nouns: str) -> str:
+    """The number `n` (see number_needle) with one of `nouns` at most three words after it ("4 personnes", "douze
+    commerciaux expérimentés"), or after one of them or team/équipe, at most five words before it ("partenaires
+    existants est de 140", "team of 12"): a figure elsewhere (the pay's "4 800", "5 ans") is not it."""
+    num = number_needle(n)
+    return (
+        rf"(?:{num})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})"
+        rf"|\b(?:equipe|team|{nouns})\w*(?:\W+[\w'’-]+){{0,5}}?\W+(?:{num})"
+    )
 
 
 def phrase_needle(text: str) -> str:
@@ -144,14 +162,15 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
                 f"{brief.partners_count} partners (clients) nous font déjà confiance.",
                 f"{brief.partners_count} partners (clients) already work with us.",
             )
-            needles, what = (number_needle(brief.partners_count),), say("nombre de partners", "number of partners")
+            needles = (counted_needle(brief.partners_count, CLIENTS),)
+            what = say("nombre de partners", "number of partners")
         elif point.brief_field == "team_size" and brief.team_size:
             n = brief.team_size
             sentence = say(
                 f"Vous rejoindrez une équipe de {n} personne{'s' if n > 1 else ''}.",
                 f"You will join a team of {n} {'people' if n > 1 else 'person'}.",
             )
-            needles, what = (number_needle(n),), say("taille de l’équipe", "team size")
+            needles, what = (counted_needle(n, PEOPLE),), say("taille de l’équipe", "team size")
         elif point.brief_field == "sector" and plan.sector:
             sentence = say(f"Notre secteur d’expertise : {plan.sector}.", f"Our sector of expertise: {plan.sector}.")
             needles, what = (phrase_needle(plan.sector),), say("secteur", "sector")
@@ -212,7 +231,7 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
                 f"{axis.label.en} — leading a team of {n} {'people' if n > 1 else 'person'}.",
             )
             bullets.append(bullet)
-            needles = (number_needle(n), r"\b(?:encadr|manag|dirig|lead|supervis)")
+            needles = (counted_needle(n, PEOPLE), r"\b(?:encadr|manag|dirig|lead|supervis)")
             required.append(
                 Required(
                     say("équipe à encadrer", "team to manage"),

@@ -12,7 +12,15 @@ import yaml
 
 from assistant.ads import brief_from_dict, draft_job_ad
 from assistant.ads.complete import complete_ad
-from assistant.ads.compose import compose_offline, number_needle, phrase_needle, skill_needle
+from assistant.ads.compose import (
+    CLIENTS,
+    PEOPLE,
+    compose_offline,
+    counted_needle,
+    number_needle,
+    phrase_needle,
+    skill_needle,
+)
 from assistant.ads.plan import plan_ad
 from assistant.services import Services
 from assistant.text import fold
@@ -136,8 +144,9 @@ def test_english_ad_is_completed_in_english(llm_services) -> None:
 
 
 def _eval_briefs() -> list[dict]:
+    """The dev briefs of the ads eval and the examples (the test split's briefs stay out of what code is checked on)."""
     data = yaml.safe_load((ROOT / "evals" / "briefs" / "ads.yaml").read_text(encoding="utf-8"))
-    return [c["brief"] for c in data["cases"]] + [
+    return [c["brief"] for c in data["cases"] if c.get("split") != "test"] + [
         json.loads(p.read_text(encoding="utf-8")) if p.suffix == ".json" else yaml.safe_load(p.read_text())
         for p in sorted((ROOT / "examples").glob("brief*"))
         if p.suffix in (".json", ".yaml", ".yml")
@@ -163,7 +172,7 @@ def test_the_offline_draft_states_every_required_fact(services, lang: str) -> No
         done = complete_ad(ad, composed)
         assert done.added == [], (data, done.added)
         checked += len(composed.required)
-    assert checked > 100
+    assert checked > 80
 
 
 def test_needles() -> None:
@@ -316,3 +325,15 @@ def test_every_string_the_ad_schema_sends_is_bounded_where_a_grammar_reads_it() 
     from assistant.ads.models import AdDraft
 
     assert _strings_without_bound(AdDraft.model_json_schema()) == []
+
+
+def test_a_head_count_is_stated_only_next_to_what_it_counts(llm_services) -> None:
+    # The team to manage (4) is not stated by the pay's "4 800" nor by "managez": its bullet is added.
+    data = model_draft(missions=["Vous managez la relation client."], profile=["Rigueur"], company="Helios.")
+    services, _ = llm_services(data)
+    result = draft_job_ad(brief_from_dict(BRIEF, settings=services.settings), services, today=TODAY)
+    assert "encadrer une équipe de 4 personnes" in result.text
+    assert re.search(number_needle(4), "une équipe de 4 personnes")
+    assert not re.search(number_needle(4), "4 800 €") and not re.search(number_needle(4), "4.800 €")
+    assert re.search(counted_needle(140, CLIENTS), fold("Le nombre de partenaires (clients) est de 140"))
+    assert not re.search(counted_needle(5, PEOPLE), fold("5 ans d’expérience en account management"))
