@@ -370,6 +370,24 @@ def _title_is_english(folded_title: str) -> bool:
     return any(w in _EN_TITLE_WORDS for w in words) and not _FR_TITLE_WORDS.search(" ".join(words))
 
 
+# English names a French ad quotes as they are: capitalised words run together, joined by of/the/and ("Head of Sales",
+# "VP of Customer Success", "Chief Revenue Officer"). Their words are no English passage.
+_ENGLISH_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|the|for|and|&)\s+)*[A-Z][\w'’-]*)+")
+TERM_WORDS = 4
+"""A list item of at most this many words is a term ("time to market", "voice of the customer"), not prose."""
+
+
+def _term_list(line: str) -> bool:
+    """A line that lists terms, after an optional short label ("Méthodes : go-to-market, time to market"): at least two
+    items, separated by commas or semicolons, of at most TERM_WORDS words each. French ads quote English jargon so."""
+    body = line.strip().lstrip("#*_-+•> \t")
+    head, colon, rest = body.partition(":")
+    if colon and len(head) <= 40:
+        body = rest
+    items = [i for i in re.split(r"[,;]", body.strip().rstrip(".")) if i.strip()]
+    return len(items) >= 2 and all(len(i.split()) <= TERM_WORDS for i in items)
+
+
 @dataclass(frozen=True)
 class LanguageRule:
     """An ad for a job in France is written in French; an English title needs a French line (L5331-4)."""
@@ -417,7 +435,9 @@ class LanguageRule:
             start, end = m.span()
             if start <= view.title[0] < end:
                 continue
-            fr, en = language_votes(m.group())
+            if _term_list(m.group()):
+                continue
+            fr, en = language_votes(_ENGLISH_NAME.sub(" ", m.group()))
             if en >= MIN_ENGLISH_WORDS and en > fr:
                 line = m.group()
                 s = start + len(line) - len(line.lstrip("#*_-+•> \t"))

@@ -38,3 +38,26 @@ def test_each_english_passage_of_a_french_ad_is_an_error_quoting_it() -> None:
 def test_no_passage_check_for_a_job_outside_france() -> None:
     text = FRENCH_AD + "\nThe Account Manager will be responsible for the team and their clients.\n"
     assert language_errors(text, job_in_france=False) == []
+
+
+def test_english_names_and_term_lists_in_a_french_ad_are_not_passages() -> None:
+    # English job titles and jargon that French ads quote as they are: not English passages (found by review).
+    lines = [
+        "- Vos interlocuteurs : Head of Sales, Head of Marketing, VP of Customer Success",
+        "- Méthodes : go-to-market, time to market, voice of the customer",
+        "- Soft skills : team player, can-do attitude, ownership",
+        "Vous travaillez avec le Head of Customer Success et le Chief Revenue Officer.",
+    ]
+    text = FRENCH_AD + "\n" + "\n".join(lines) + "\n"
+    assert language_errors(text, job_in_france=True) == []
+
+
+def test_english_prose_and_english_phrases_stay_passages() -> None:
+    passages = [
+        "Helios is a prestigious company with a strong focus on its clients, and it has a team of 4 partners.",
+        "Strong understanding of the agricultural sector",
+        "Ability to build and maintain strong relationships with clients",
+        "The Account Manager will be responsible for the sales team and their clients.",
+    ]
+    text = FRENCH_AD + "\n" + "\n".join(f"- {p}" for p in passages) + "\n"
+    assert [f.evidence for f in language_errors(text, job_in_france=True)] == passages
