@@ -206,16 +206,27 @@ def neutralise(ad: JobAd, lang: str) -> list[str]:
     return list(dict.fromkeys(done))
 
 
+def framework_labels(framework: Framework) -> frozenset[str]:
+    """The guide's own labels (competencies, mission axes, profiles), folded, in French and English: a line that is
+    one of them is content, even where the prompt's instructions use the same words."""
+    texts = [c.label for c in framework.competencies]
+    texts += [a.label for a in framework.missions.axes] + [p.label for p in framework.missions.profiles]
+    return frozenset(fold(text) for label in texts for text in (label.fr, label.en) if text)
+
+
 def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dict[str, ScoredChunk]) -> JobAd:
     """A JobAd from the LLM's wording plus the application's facts (pay, date, company) and checked citations.
     Lines that only copy the prompt's instructions are left out."""
+    labels = framework_labels(framework)
 
     def clean(text: str | None, *, heading: bool = False, limit: int | None = None) -> str:
         # Model text is untrusted: no raw HTML, images or script links; one line, no heading marks.
         line = re.sub(r"\s+", " ", sanitize_markdown(text or "")).strip().lstrip("#").strip()
         if limit is not None:
             line = whole_sentences(line, limit)
-        return "" if not heading and echoes_instructions(line) else line
+        if heading or fold(line) in labels or len(line.split()) < 2:
+            return line  # a heading, a label of the guide ("English", "Management d'équipe") or one word: content
+        return "" if echoes_instructions(line) else line
 
     by_id = {s.id: s for s in draft.sections if s.id != "pay"}
     sections = []
@@ -241,7 +252,7 @@ def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dic
         title=plan.title_text,  # the application's fact, whatever the model wrote
         descriptive_line=clean(draft.descriptive_line) or plan.descriptive_line,
         sections=sections,
-        skills=[x for x in map(clean, draft.skills) if x],
+        skills=[x for x in (clean(y, heading=True) for y in draft.skills) if x],  # short labels: never an echo
         experience=clean(draft.experience) or None,
         education=clean(draft.education) or None,
     )

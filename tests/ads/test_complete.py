@@ -337,3 +337,18 @@ def test_a_head_count_is_stated_only_next_to_what_it_counts(llm_services) -> Non
     assert not re.search(number_needle(4), "4 800 €") and not re.search(number_needle(4), "4.800 €")
     assert re.search(counted_needle(140, CLIENTS), fold("Le nombre de partenaires (clients) est de 140"))
     assert not re.search(counted_needle(5, PEOPLE), fold("5 ans d’expérience en account management"))
+
+
+def test_the_guides_own_labels_and_skills_are_never_taken_for_echoes(llm_services) -> None:
+    # "English", "Team management" and "Education" are also words of the English prompt (found by review).
+    data = model_draft(missions=["Suivre les comptes"], profile=["English", "Team management"], company="Helios.")
+    data["skills"] = ["English", "Team management", "Education"]
+    services, _ = llm_services()
+    from assistant.ads.draft import _assemble
+    from assistant.ads.models import AdDraft
+    from assistant.ads.plan import plan_ad
+
+    plan = plan_ad(brief_from_dict({**BRIEF, "language": "en"}, settings=services.settings), services.framework, "en")
+    ad = _assemble(plan, services.framework, AdDraft.model_validate(data), {})
+    assert ad.skills == ["English", "Team management", "Education"]
+    assert "English" in ad.section("profile").bullets and "Team management" in ad.section("profile").bullets
