@@ -126,12 +126,18 @@ def _titles(plan: AdPlan, framework: Framework) -> str:
     return "\n".join(lines)
 
 
+@lru_cache(maxsize=2)
+def _prompt_tokens(lang: str) -> tuple[str, ...]:
+    """The folded words of the draft prompt's instructions for `lang`, in order."""
+    return tuple(re.findall(r"[a-z0-9]+", fold(load_prompt(PROMPTS[lang]).system)))
+
+
 @lru_cache(maxsize=1)
 def _instructions() -> str:
     """The English draft prompt's instructions as folded words, one space apart (to recognise a line the model
     copied). The French prompt's are not: its phrases ("management d'équipe", "clients prestigieux") are also what a
     French ad rightly says."""
-    return " " + " ".join(re.findall(r"[a-z0-9]+", fold(load_prompt(PROMPTS["en"]).system))) + " "
+    return " " + " ".join(_prompt_tokens("en")) + " "
 
 
 def echoes_instructions(text: str) -> bool:
@@ -160,18 +166,13 @@ def whole_sentences(text: str, limit: int) -> str:
 _STOP = {"de", "du", "des", "la", "le", "les", "l", "d", "un", "une", "et", "en", "a", "of", "the", "and", "an", "in"}
 
 
-@lru_cache(maxsize=2)
-def _prompt_words(lang: str) -> frozenset[str]:
-    return frozenset(re.findall(r"[a-z0-9]+", fold(load_prompt(PROMPTS[lang]).system)))
-
-
 def names_a_selling_point(text: str, lang: str) -> bool:
     """A company bullet that only names a kind of selling point the prompt lists ("Clients prestigieux", "Taille de
     l'équipe", "Nombre de partenaires existants") without stating one: no figure, and every word is the prompt's."""
     if re.search(r"\d", text):
         return False
     words = [w for w in re.findall(r"[a-z0-9]+", fold(text)) if w not in _STOP]
-    return bool(words) and all(w in _prompt_words(lang) for w in words)
+    return bool(words) and set(words) <= set(_prompt_tokens(lang))
 
 
 def neutralise(ad: JobAd, lang: str) -> list[str]:
