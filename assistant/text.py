@@ -183,3 +183,38 @@ _NUMBER = re.compile(r"\d(?:[\d\s\u00a0\u202f.,]*\d)?")
 def figures(text: str) -> set[str]:
     """The numbers of a text as digit strings, separators removed ("2 920 €" and "2920€" both give "2920")."""
     return {re.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text)}
+
+
+CUT_MARGIN = 0.9
+"""A string at least this share of its schema maxLength, with no closing punctuation, was cut by the grammar."""
+
+_SENTENCE_END = re.compile(r"[.!?…](?:[»”\")]*)(?=\s)")
+
+
+def whole_sentences(text: str, limit: int) -> str:
+    """`text` when it is whole; when a model's string was cut at its maxLength ("… pourrait être t"), the text up
+    to its last complete sentence (the whole string when it has none: a bullet is often one phrase)."""
+    if len(text) < CUT_MARGIN * limit or re.search(r"[.!?…:;»”\")]\s*$", text):
+        return text
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return text[: ends[-1]].strip() if ends else text
+
+
+LOOP_SPAN = 6
+"""Words in the span looping() counts."""
+LOOP_REPEATS = 4
+"""A span of LOOP_SPAN words written this many times is a loop, not prose: parallel sentences ("Pour un junior, le
+salaire est compris entre …" three times) change a word (the level, the figure) within each span of six."""
+
+
+def looping(text: str) -> bool:
+    """Whether a model's text repeats itself: the same LOOP_SPAN words (folded) LOOP_REPEATS times or more. A small
+    model that loops writes one sentence, or one phrase, until its output limit or the schema's maxLength."""
+    words = re.findall(r"[a-z0-9]+", fold(text))
+    counts: dict[tuple[str, ...], int] = {}
+    for i in range(len(words) - LOOP_SPAN + 1):
+        span = tuple(words[i : i + LOOP_SPAN])
+        counts[span] = counts.get(span, 0) + 1
+        if counts[span] >= LOOP_REPEATS:
+            return True
+    return False

@@ -17,7 +17,7 @@ from ..qa.llm import normalize_citation
 from ..rules.compliance import find_gendered_wording
 from ..rules.markup import sanitize_markdown
 from ..rules.models import Flag
-from ..text import fold
+from ..text import fold, whole_sentences
 from .claims import claim_problems, claim_sources, drop_unsupported
 from .export import ad_markdown
 from .fixes import FixError, apply_fix, fix_for
@@ -146,21 +146,6 @@ def echoes_instructions(text: str) -> bool:
     section descriptions into the ad as bullets. A line in the ad's own words, or in French, is never one."""
     words = re.findall(r"[a-z0-9]+", fold(text))
     return bool(words) and f" {' '.join(words)} " in _instructions()
-
-
-CUT_MARGIN = 0.9
-"""A string at least this share of its schema maxLength, with no closing punctuation, was cut by the grammar."""
-
-_SENTENCE_END = re.compile(r"[.!?…](?:[»”\")]*)(?=\s)")
-
-
-def whole_sentences(text: str, limit: int) -> str:
-    """`text` when it is whole; when the model's string was cut at its maxLength ("… pourrait être t"), the text up
-    to its last complete sentence (the whole string when it has none: a bullet is often one phrase)."""
-    if len(text) < CUT_MARGIN * limit or re.search(r"[.!?…:;»”\")]\s*$", text):
-        return text
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    return text[: ends[-1]].strip() if ends else text
 
 
 _STOP = {"de", "du", "des", "la", "le", "les", "l", "d", "un", "une", "et", "en", "a", "of", "the", "and", "an", "in"}

@@ -15,9 +15,18 @@ from ..guide.lexical import tokenize
 from ..guide.models import ScoredChunk
 from ..llm import structured_call
 from ..prompts import load_prompt
-from ..text import detect_language, figures, fold
+from ..text import detect_language, figures, fold, looping, whole_sentences
 from .conversation import Turn, prompt_history
-from .models import NOT_COVERED, WITHHELD, Answer, AnswerDraft, WithheldReason, citation
+from .models import (
+    ANSWER_MAX_CHARS,
+    MAX_REWRITE_CHARS,
+    NOT_COVERED,
+    WITHHELD,
+    Answer,
+    AnswerDraft,
+    WithheldReason,
+    citation,
+)
 from .offline import asks_for_figure, gives_figure
 from .screen import REASON as SCREEN_REASON
 from .screen import protected_notice
@@ -32,13 +41,13 @@ SWITCH_RATIO = 2.0
 # With no usable citation, the best-supported retrieved passage is cited when at least this many distinctive words
 # of the answer are in it (else the answer is withheld as ungrounded).
 MIN_SUPPORT_WORDS = 3
-# The output budget of an answer: ~120 words of answer plus ids fit in 600 tokens; a smaller budget also bounds a
-# small model that loops (llama.cpp's JSON grammar allows endless whitespace).
+# The output budget of an answer: the longest strings the schema allows (ANSWER_MAX_CHARS, MAX_REWRITE_CHARS,
+# MAX_CITATIONS ids) at three characters a token, plus the JSON around them, fit in 600 tokens; a budget also bounds a
+# small model that loops where no bound applies (llama.cpp's JSON grammar allows endless whitespace).
 ANSWER_MAX_TOKENS = 600
+REPEATS = "the answer repeats the same words over and over; write each point once, in a few sentences"
 # Wrong-language answers shorter than this are not re-asked (the language detector needs a few words).
 MIN_WORDS_FOR_LANGUAGE = 8
-# The model's standalone rewrite of a follow-up is cut to this length (it is shown, and goes into the next prompt).
-MAX_REWRITE_CHARS = 300
 # The previous turns, in the human message before the question (data, fenced like the question).
 HISTORY_BLOCK = """Previous turns of this conversation (context only; the question may refer to them):
 <<<
@@ -268,6 +277,8 @@ def llm_answer(
                 f"citations {unknown} are not ids of the passages given; cite only those ids, "
                 "e.g. " + (hits[0].chunk.id if hits else "the id shown in brackets, without brackets")
             )
+        if looping(draft.answer):
+            problems.append(REPEATS)
         words = len(draft.answer.split())
         if words >= MIN_WORDS_FOR_LANGUAGE and detect_language(draft.answer) != lang:
             problems.append(f"the answer must be written in {language_name}, the language of the question")
@@ -293,7 +304,10 @@ def llm_answer(
     # The model's rewrite of a follow-up is kept only when there was a conversation to rewrite it from.
     understood_as = draft.standalone_question.strip()[:MAX_REWRITE_CHARS] if history else ""
     cited, unknown = normalized_citations(draft, hits)
-    text = draft.answer.strip()
+    text = whole_sentences(draft.answer.strip(), ANSWER_MAX_CHARS)
+    if looping(text):
+        # Still looping after the re-ask: no part of it is worth showing (the loop is usually made up as well).
+        raise LLMError("The model's answer repeated the same words over and over, so it is not shown.")
 
     def withheld(
         dropped: list[str],

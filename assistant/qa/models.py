@@ -12,22 +12,37 @@ WithheldReason = Literal["unsupported", "figures", "protected_criterion", "uncov
 """Why code did not show a model's answer: no passage supports it, figures not in its passages, a protected criterion."""
 
 
+# Bounds the AnswerDraft schema states for the model (json_schema_extra, not validation: a longer reply from a server
+# without a grammar is still read). A JSON-schema grammar (llama.cpp) enforces them, so a small model that loops inside
+# a string is closed at the bound instead of writing until its output limit: the real 1.5B model wrote one sentence
+# 40 times and its answer failed. About 150 words of answer; the 19 real answers of the last test run were under 400
+# characters.
+ANSWER_MAX_CHARS = 1000
+# The model's standalone rewrite of a follow-up (it is shown, and goes into the next prompt).
+MAX_REWRITE_CHARS = 300
+# Passages an answer may cite: code keeps only those it draws on, and answers of this length draw on three at most.
+MAX_CITATIONS = 5
+
+
 class AnswerDraft(BaseModel):
     """What the LLM returns for a question about the guide."""
 
     standalone_question: str = Field(
         "",
+        json_schema_extra={"maxLength": MAX_REWRITE_CHARS},
         description="Only when previous turns are given and the question depends on them (e.g. 'Et pour un "
         "senior ?'): the question rewritten to stand alone, in its language. Empty otherwise.",
     )
     answer: str = Field(
-        description="The answer, in the language of the question, using only the passages given. Empty when abstaining."
+        description="The answer, in the language of the question, using only the passages given. Empty when abstaining.",
+        json_schema_extra={"maxLength": ANSWER_MAX_CHARS},
     )
     abstain: bool = Field(
         description="True when the passages do not contain the answer. Never guess from general knowledge."
     )
     citations: list[str] = Field(
         default_factory=list,
+        json_schema_extra={"maxItems": MAX_CITATIONS, "items": {"type": "string", "maxLength": 40}},
         description="Ids of the passages the answer rests on (the [id] shown before each passage). "
         "At least one unless abstaining.",
     )

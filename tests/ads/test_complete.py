@@ -261,8 +261,8 @@ def test_gendered_forms_the_model_keeps_are_rewritten_by_code_without_a_reask(ll
 
 
 def test_a_string_cut_at_its_length_limit_ends_at_its_last_whole_sentence(llm_services) -> None:
-    from assistant.ads.draft import whole_sentences
     from assistant.ads.models import LIMITS
+    from assistant.text import whole_sentences
 
     cut = ("Vous suivez vos clients au quotidien. " * 9 + "De plus, un réseau solide pourrait être t")[
         : LIMITS["paragraph"]

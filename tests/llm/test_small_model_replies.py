@@ -228,3 +228,86 @@ def test_long_notes_bound_the_evidence_by_the_output_budget(services, openai_ser
     assert schema["$defs"]["LineEvidence"]["properties"]["line"]["maximum"] == 200
     assert 50 < schema["properties"]["evidence"]["maxItems"] < 200
     assert _longest_output(schema, ids) <= sent["max_tokens"] <= MAX_OUTPUT_TOKENS
+
+
+# What the real 1.5B model wrote for a French question on the test split (qa-test t-fr-hunter, stop 24): one
+# sentence repeated until the output limit. Written again here in its shape, not its words.
+LOOP = (
+    "Un profil débutant touche un salaire fixe. " + "Il est formé en gestion de projet et en gestion de projet. " * 30
+)
+
+
+def test_repetition_is_told_from_an_answer() -> None:
+    from assistant.text import looping
+
+    assert looping(LOOP) and looping(LOOP[:1000])
+    assert looping("et en gestion de projet " * 20)  # no sentence end at all
+    assert not looping(SALARY_A) and not looping("")
+    listing = (
+        "Pour un junior, le salaire est compris entre 2920 € et 3500 €. Pour un profil confirmé, le salaire est "
+        "compris entre 3500 € et 4500 €. Pour un senior, le salaire est compris entre 4500 € et 5800 €. Le variable "
+        "s'ajoute au fixe, et le variable dépend des objectifs."
+    )
+    assert not looping(listing)  # a list of parallel sentences is not a loop
+
+
+def test_answer_schema_bounds_what_a_looping_model_can_write(services, openai_server) -> None:
+    """llama.cpp's JSON-schema grammar reads maxLength and maxItems: a model that loops inside the answer string (or
+    the rewrite, or the citations) is closed within the output budget instead of failing at the limit."""
+    from assistant.qa.models import ANSWER_MAX_CHARS, MAX_CITATIONS, MAX_REWRITE_CHARS
+
+    svc = _server_services(services, openai_server)
+    _, salary = _salary_hit(services)
+    openai_server.script([{"answer": SALARY_A, "abstain": False, "citations": [salary.chunk.id]}])
+    assert not ask(SALARY_Q, svc).abstained
+    sent = openai_server.requests[-1]
+    props = sent["response_format"]["json_schema"]["schema"]["properties"]
+    assert props["answer"]["maxLength"] == ANSWER_MAX_CHARS
+    assert props["standalone_question"]["maxLength"] == MAX_REWRITE_CHARS
+    cites = props["citations"]
+    assert cites["maxItems"] == MAX_CITATIONS and cites["items"]["maxLength"] <= 40
+    # Three characters a token at worst (a loop of short French words), plus the JSON around the strings.
+    longest = ANSWER_MAX_CHARS + MAX_REWRITE_CHARS + cites["maxItems"] * (cites["items"]["maxLength"] + 4)
+    assert longest / 3 + 60 <= sent["max_tokens"]
+
+
+def test_a_looping_answer_is_reasked_once_then_falls_back(services) -> None:
+    from assistant.qa.models import ANSWER_MAX_CHARS
+
+    _, salary = _salary_hit(services)
+    loop = {"answer": LOOP[:ANSWER_MAX_CHARS], "abstain": False, "citations": [salary.chunk.id]}
+    svc, model = _fake(services, loop, {"answer": SALARY_A, "abstain": False, "citations": [salary.chunk.id]})
+    answer = ask(SALARY_Q, svc)
+    assert answer.answer.startswith(SALARY_A) and len(model.calls) == 2
+    assert "repeat" in model.calls[1][-1].content
+    svc, model = _fake(services, loop, loop)
+    with pytest.raises(LLMError, match="repeat"):
+        ask(SALARY_Q, svc)
+    svc, model = _fake(services, loop, loop)
+    answer = ask(SALARY_Q, svc, fallback_offline=True)
+    assert answer.backend == "offline" and "2920" in answer.answer and "repeat" in (answer.notice or "")
+    assert "gestion de projet" not in answer.answer
+
+
+def test_an_answer_cut_at_its_bound_ends_at_its_last_whole_sentence(services) -> None:
+    from assistant.qa.models import ANSWER_MAX_CHARS
+
+    _, salary = _salary_hit(services)
+    long = (
+        SALARY_A + " Le variable s'ajoute au fixe selon les objectifs atteints dans l'année. Un profil confirmé, "
+        "avec trois à cinq ans d'expérience, gagne davantage, et un senior encore plus. La part variable représente "
+        "souvent dix à vingt pour cent de la rémunération totale, versée chaque trimestre ou chaque année. Les "
+        "avantages comptent aussi : tickets restaurant, mutuelle, télétravail partiel et formation continue sont "
+        "des arguments que les candidats comparent entre deux offres. Pensez à indiquer la fourchette dans "
+        "l'annonce : la loi l'impose désormais dans l'Union européenne, et les candidats répondent plus volontiers "
+        "à une offre transparente. Le guide rappelle que la négociation porte souvent sur le fixe, rarement sur le "
+        "variable, et qu'un écart trop fort avec le marché fait échouer le recrutement au dernier moment, quand "
+        "le candidat reçoit une contre-proposition de son employeur actuel ou une meilleure offre ailleurs, ce qui "
+        "arrive plus souvent qu'on ne le croit dans les métiers commerciaux où la demande reste forte et où"
+    )
+    assert len(long) > ANSWER_MAX_CHARS
+    long = long[:ANSWER_MAX_CHARS]
+    svc, _ = _fake(services, {"answer": long, "abstain": False, "citations": [salary.chunk.id]})
+    answer = ask(SALARY_Q, svc)
+    # The unfinished sentence is left out; the whole ones before it stay (code may add the guide's quote after them).
+    assert "transparente." in answer.answer and "Le guide rappelle que la négociation" not in answer.answer
