@@ -109,6 +109,19 @@ def skill_needle(*labels: str) -> str:
     return r"\b(?:" + "|".join(stems) + ")" if stems else r"(?!)"
 
 
+HUNTER_NEEDLE = (
+    r"\b(?:prospect|conquet|conquer|chass|hunt|acquisition|new business|nouveaux? (?:\w+ ){0,2}?(?:clients?|contrats?|"
+    r"comptes?|marches?|partenaires?)|(?:new|win) (?:\w+ ){0,2}?(?:clients?|customers?|contracts?|accounts?|markets?|"
+    r"partners?|logos?))"
+)
+"""The hunter's mission stated (folded text): prospecting, new clients, contracts, accounts or markets."""
+FARMER_NEEDLE = (
+    r"\b(?:portefeuille|portfolio|fidelis|retention|retain|renouvel|renew|upsell|up-sell|cross-sell|farm|"
+    r"(?:clients?|comptes?) (?:existants?|actuels?)|(?:existing|current) (?:\w+ )?(?:clients?|customers?|accounts?))"
+)
+"""The farmer's mission stated: a client portfolio, existing clients, retention, renewals, upselling."""
+
+
 @dataclass(frozen=True)
 class OfflineDraft:
     """The offline composer's ad: sections, the framework sources each drew on, and the profile's summary fields."""
@@ -213,11 +226,33 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
             )
         )
         mission_sources += [profiles["farmer"].source, FARMER_SOURCE]
+        required.append(
+            Required(
+                say("mission : clients existants", "mission: existing clients"),
+                "missions",
+                intros[-1],
+                "paragraph",
+                (FARMER_NEEDLE,),
+                scope="section",
+                source=profiles["farmer"].source,
+            )
+        )
     if plan.profile in ("hunter", "both") and "hunter" in profiles:
         intros.append(
             say("Vous prospectez afin de faire signer de nouveaux contrats.", "You prospect to sign new contracts.")
         )
         mission_sources.append(profiles["hunter"].source)
+        required.append(
+            Required(
+                say("mission : prospection", "mission: new business"),
+                "missions",
+                intros[-1],
+                "paragraph",
+                (HUNTER_NEEDLE,),
+                scope="section",
+                source=profiles["hunter"].source,
+            )
+        )
     bullets = []
     for axis in framework.missions.axes:
         if axis.id == "new_markets" and plan.profile == "farmer":

@@ -352,3 +352,43 @@ def test_the_guides_own_labels_and_skills_are_never_taken_for_echoes(llm_service
     ad = _assemble(plan, services.framework, AdDraft.model_validate(data), {})
     assert ad.skills == ["English", "Team management", "Education"]
     assert "English" in ad.section("profile").bullets and "Team management" in ad.section("profile").bullets
+
+
+def test_the_profiles_mission_is_a_required_fact(llm_services) -> None:
+    """A hunter ad must say the hire prospects for new clients, a farmer ad that they look after existing ones: the
+    profile is what the brief asks for, and the real 1.5B model wrote hunter ads with only the account-keeping
+    missions (ads test split, stop 24)."""
+    keeping = model_draft(
+        missions=["Suivre les comptes"], profile=["Rigueur"], company="Helios est une belle entreprise."
+    )
+    services, _ = llm_services(keeping)
+    hunter = {**BRIEF, "profile": "hunter", "key_clients": [], "partners_count": None, "team_to_manage": None}
+    result = draft_job_ad(brief_from_dict(hunter, settings=services.settings), services, today=TODAY)
+    missions = result.ad.section("missions")
+    assert missions is not None and any("Vous prospectez" in p for p in missions.paragraphs)
+    assert result.notice and "mission" in result.notice
+    # Said in the model's own words: nothing added.
+    prospecting = model_draft(
+        missions=["Conquérir de nouveaux comptes dans votre région"], profile=["Rigueur"], company="Helios recrute."
+    )
+    services, _ = llm_services(prospecting)
+    result = draft_job_ad(brief_from_dict(hunter, settings=services.settings), services, today=TODAY)
+    assert "Vous prospectez" not in result.text
+    # A farmer ad that only speaks of new business gets the account-keeping sentence.
+    new_business = model_draft(missions=["Prospecter de nouveaux clients"], profile=["Rigueur"], company="Helios.")
+    new_business["sections"][1]["paragraphs"] = ["Vous signez de nouveaux contrats."]
+    services, _ = llm_services(new_business)
+    farmer = {**hunter, "profile": "farmer"}
+    result = draft_job_ad(brief_from_dict(farmer, settings=services.settings), services, today=TODAY)
+    assert "clients existants" in result.text
+
+
+def test_mission_needles() -> None:
+    from assistant.ads.compose import FARMER_NEEDLE, HUNTER_NEEDLE
+
+    for said in ("Vous prospectez", "trouver de nouveaux clients", "new business", "win new accounts", "Conquête"):
+        assert re.search(HUNTER_NEEDLE, fold(said)), said
+    for said in ("Vous gérez un portefeuille de clients", "fidéliser vos clients", "existing customers", "upsell"):
+        assert re.search(FARMER_NEEDLE, fold(said)), said
+    assert not re.search(HUNTER_NEEDLE, fold("Vous gérez un portefeuille de clients existants"))
+    assert not re.search(FARMER_NEEDLE, fold("Vous prospectez afin de faire signer de nouveaux contrats."))
