@@ -122,6 +122,17 @@ FARMER_NEEDLE = (
 """The farmer's mission stated: a client portfolio, existing clients, retention, renewals, upselling."""
 
 
+AXIS_NEEDLES = {
+    "client_onboarding": r"\b(?:accompagn|onboard|mise en place|mettre en place|deploi|deploy|install|formation|former|"
+    r"train|roll(?:ing)?.out|implement|adoption|prise en main)",
+    "performance_tracking": r"\b(?:indicateur|kpi|performance|commandes|factur|invoic|orders?\b|reporting|"
+    r"tableaux? de bord|dashboard|metrics)",
+    "new_markets": r"\b(?:marches?|markets?|conquet|conquer|prospect|au.dela des clients|beyond (?:the |your )?"
+    r"(?:existing|current)|new business|nouveaux? (?:\w+ ){0,2}?clients|new (?:\w+ ){0,2}?(?:clients|customers))",
+}
+"""The guide's mission axes stated in the missions section, in any words (team management has its own facts)."""
+
+
 @dataclass(frozen=True)
 class OfflineDraft:
     """The offline composer's ad: sections, the framework sources each drew on, and the profile's summary fields."""
@@ -278,7 +289,14 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
                 )
             )
         else:
-            bullets.append(f"{axis.label.get(lang)} — {lower_first(axis.details.get(lang))}")
+            bullet = f"{axis.label.get(lang)} — {lower_first(axis.details.get(lang))}"
+            bullets.append(bullet)
+            if axis.id in AXIS_NEEDLES:
+                what = say(f"axe : {axis.label.fr}", f"axis: {axis.label.en}")
+                needles = (AXIS_NEEDLES[axis.id],)
+                required.append(
+                    Required(what, "missions", bullet, "bullet", needles, scope="section", source=axis.source)
+                )
         mission_sources.append(axis.source)
     missions = AdSection(
         id="missions", heading=say("Vos missions", "What you will do"), paragraphs=intros, bullets=bullets

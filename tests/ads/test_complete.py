@@ -88,7 +88,11 @@ def test_what_the_model_left_out_is_added_from_the_offline_draft(llm_services) -
 
 def test_facts_the_model_states_in_its_own_words_are_not_repeated(llm_services) -> None:
     data = model_draft(
-        missions=["Manager une équipe de quatre commerciaux"],
+        missions=[
+            "Manager une équipe de quatre commerciaux",
+            "Accompagner les clients dans la mise en place de la solution",
+            "Suivre les indicateurs de vos comptes",
+        ],
         profile=[
             "Au moins 5 ans d’expérience comme KAM",
             "Bac+5, école de commerce",
@@ -392,3 +396,36 @@ def test_mission_needles() -> None:
         assert re.search(FARMER_NEEDLE, fold(said)), said
     assert not re.search(HUNTER_NEEDLE, fold("Vous gérez un portefeuille de clients existants"))
     assert not re.search(FARMER_NEEDLE, fold("Vous prospectez afin de faire signer de nouveaux contrats."))
+
+
+def test_the_guides_mission_axes_are_required_facts(llm_services) -> None:
+    """The guide sets the job's axes (supporting the portfolio, tracking performance, new markets for a hunter): the
+    real model wrote "Le métier s'articule autour de 4 axes" and listed one. An axis the model's missions do not state
+    in any words gets the offline bullet; one stated in its own words does not."""
+    hunter = {**BRIEF, "profile": "hunter", "key_clients": [], "partners_count": None, "team_to_manage": None}
+    bare = model_draft(missions=["Suivre les comptes"], profile=["Rigueur"], company="Helios recrute.")
+    services, _ = llm_services(bare)
+    result = draft_job_ad(brief_from_dict(hunter, settings=services.settings), services, today=TODAY)
+    missions = result.ad.section("missions")
+    assert missions is not None
+    for label in ("Accompagnement du portefeuille client", "Suivi des indicateurs", "Conquête de nouveaux marchés"):
+        assert any(b.startswith(label) for b in missions.bullets), label
+    own_words = model_draft(
+        missions=[
+            "Accompagner vos clients dans le déploiement de la solution",
+            "Suivre les KPI et la facturation de vos comptes",
+            "Ouvrir de nouveaux marchés au-delà des clients existants",
+        ],
+        profile=["Rigueur"],
+        company="Helios recrute.",
+    )
+    services, _ = llm_services(own_words)
+    result = draft_job_ad(brief_from_dict(hunter, settings=services.settings), services, today=TODAY)
+    assert not any(label in result.text for label in ("Accompagnement du portefeuille", "Suivi des indicateurs"))
+    assert "Conquête de nouveaux marchés" not in result.text
+    # A farmer ad is not asked for new markets.
+    services, _ = llm_services(bare)
+    result = draft_job_ad(
+        brief_from_dict({**hunter, "profile": "farmer"}, settings=services.settings), services, today=TODAY
+    )
+    assert "Conquête de nouveaux marchés" not in result.text and "Suivi des indicateurs" in result.text
