@@ -22,7 +22,15 @@ from .common import Runner, SuiteResult, check_thresholds, evals_dir, job_fields
 # on, then qa-dev2.yaml: 44 more, half of them out of scope right next to the guide's subjects; issue 9);
 # test: never tuned on.
 DATASETS: dict[str, tuple[str, ...]] = {
-    "dev": ("questions.yaml", "qa-dev.yaml", "qa-dev2.yaml", "qa-dev3.yaml", "qa-dev4.yaml", "qa-dev5.yaml"),
+    "dev": (
+        "questions.yaml",
+        "qa-dev.yaml",
+        "qa-dev2.yaml",
+        "qa-dev3.yaml",
+        "qa-dev4.yaml",
+        "qa-dev5.yaml",
+        "qa-dev6.yaml",
+    ),
     "test": ("qa-test.yaml", "qa-test2.yaml"),
 }
 
