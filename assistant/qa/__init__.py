@@ -26,6 +26,7 @@ from .offline import (
     offline_answer,
     question_list_first,
     with_guide_quote,
+    with_guide_words,
     with_offline_passages,
 )
 from .screen import screened
@@ -100,8 +101,11 @@ def _ask(q: str, services: Services, turns: list[Turn], k: int | None, fallback_
         if why:
             return screened(_instead_of_model(offline, answer, why, resolved.language), resolved.language)
         if not answer.abstained and answer.citations:
-            # The guide's own sentence behind the model's words (a small model paraphrases): verbatim, checkable.
-            with_guide_quote(answer, f"{spelled_out(resolved.text)} {answer.answer}", services.kb, resolved.language)
+            # The guide's own sentences behind the model's words (a small model paraphrases), verbatim, checkable: the
+            # one that best matches the question and the answer, and those the offline engine found in the passages
+            # the model also cites, where the model's words do not hold them.
+            words = f"{spelled_out(resolved.text)} {answer.answer}"
+            with_guide_words(answer, offline, words, services.kb, resolved.language)
             # What the offline engine's answer rests on and the model left out, quoted from the guide and cited.
             with_offline_passages(answer, offline, spelled_out(resolved.text), services.kb, resolved.language)
         if not answer.understood_as and resolved.follow_up:

@@ -284,18 +284,24 @@ QUOTE_HEAD = {"fr": "Dans le guide :", "en": "The guide's words (in French):"}
 def guide_quote(question: str, answer: Answer, kb: KnowledgeBase, language: str) -> str:
     """The sentence of the answer's cited passages that best matches the question's own words (IDF-weighted), with
     its citation mark, when the answer does not already hold it; "" otherwise."""
-    q_tokens = _quote_tokens(question, kb)
+    found = _best_quote(question, answer, kb)
+    if found is None:
+        return ""
+    n, sentence = found
+    return f"{QUOTE_HEAD.get(language, QUOTE_HEAD['fr'])} « {sentence} » [{n}]"
+
+
+def _best_quote(words: str, answer: Answer, kb: KnowledgeBase) -> tuple[int, str] | None:
+    """(citation number, sentence) of guide_quote, or None."""
+    q_tokens = _quote_tokens(words, kb)
     best: tuple[float, int, str] | None = None
     for n, cited in enumerate(answer.citations, 1):
         found = _best_sentence(q_tokens, cited.text, kb, QUOTE_MIN_SHARED)
         if found is not None and (best is None or found[0] > best[0]):
             best = (found[0], n, found[1])
-    if best is None:
-        return ""
-    _, n, sentence = best
-    if _holds(answer.answer, sentence):
-        return ""
-    return f"{QUOTE_HEAD.get(language, QUOTE_HEAD['fr'])} « {sentence} » [{n}]"
+    if best is None or _holds(answer.answer, best[2]):
+        return None
+    return best[1], best[2]
 
 
 def _quote_tokens(question: str, kb: KnowledgeBase) -> set[str]:
@@ -344,6 +350,47 @@ def with_offline_passages(
         added.append(cited.chunk_id)
         head = ALSO_HEAD.get(language, ALSO_HEAD["fr"])
         answer.answer = f"{answer.answer}\n\n{head} « {found[1]} » [{len(answer.citations)}]"
+    return added
+
+
+def offline_sentences(offline: Answer, text: str) -> list[str]:
+    """The sentences of a passage (`text`) that the offline answer quotes verbatim, in the passage's order."""
+    out = []
+    for sentence in split_sentences(text):
+        plain = _strip_md(sentence).strip()
+        if len(plain.split()) >= QUOTE_MIN_WORDS and _holds(offline.answer, plain):
+            out.append(plain)
+    return out
+
+
+QUOTE_MIN_WORDS = 4
+"""A list's lead-in or a two-word item the offline answer holds is not worth quoting again after a model's answer."""
+
+
+def with_guide_words(answer: Answer, offline: Answer, words: str, kb: KnowledgeBase, language: str) -> list[str]:
+    """A model's answer followed by the guide's own words behind it, verbatim, one block per cited passage: the
+    sentence of its cited passages that best matches `words` (the question and the model's answer, see guide_quote),
+    and the sentences the offline answer to the same question quotes from the passages both cite, each only when the
+    model's answer does not already hold it. A small model paraphrases, translates or picks another sentence of the
+    right passage; the sentences the offline engine found are then shown too, checkable. Returns the sentences added."""
+    blocks: dict[int, list[str]] = {}
+    best = _best_quote(words, answer, kb)
+    if best is not None:
+        blocks[best[0]] = [best[1]]
+    offline_ids = {c.chunk_id for c in offline.citations}
+    for n, cited in enumerate(answer.citations, 1):
+        if cited.chunk_id not in offline_ids:
+            continue
+        for sentence in offline_sentences(offline, cited.text):
+            if not _holds(answer.answer, sentence) and sentence not in blocks.get(n, []):
+                blocks.setdefault(n, []).append(sentence)
+    head = QUOTE_HEAD.get(language, QUOTE_HEAD["fr"])
+    added: list[str] = []
+    for n in sorted(blocks):
+        text = _strip_md(answer.citations[n - 1].text)
+        ordered = sorted(blocks[n], key=lambda x: text.find(x) if x in text else len(text))
+        answer.answer = f"{answer.answer}\n\n{head} {' '.join(f'« {x} »' for x in ordered)} [{n}]"
+        added += ordered
     return added
 
 

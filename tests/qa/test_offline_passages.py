@@ -53,3 +53,46 @@ def test_nothing_is_added_where_the_offline_engine_abstains(services) -> None:
     reply = {"answer": "Le taux de TVA est de 20 % sur les logiciels.", "abstain": False, "citations": [cited]}
     answer = ask(question, _llm(services, reply, reply))
     assert ALSO_HEAD["fr"] not in answer.answer  # the model's answer (shown or withheld), never an offline quote
+
+
+# The offline engine answers it with the opening sentence of the passage on the job; the question shares too few of
+# the guide's words for the best-matching quote (guide_quote) to find that sentence on its own.
+DUTIES = "What does an account manager do?"
+
+
+def test_the_offline_engines_sentence_of_a_passage_the_model_also_cites_is_quoted_after_a_paraphrase(
+    services,
+) -> None:
+    from assistant.qa.offline import QUOTE_HEAD
+
+    offline = ask(DUTIES, services)
+    first = offline.citations[0]
+    sentence = "Auparavant appelé « gestionnaire de compte »"
+    assert sentence in offline.answer and sentence in first.text  # the case this test is about
+    reply = {"answer": "They look after the client's account once it is signed.", "abstain": False}
+    answer = ask(DUTIES, _llm(services, {**reply, "citations": [first.chunk_id]}))
+    assert answer.backend != "offline" and answer.answer.startswith(reply["answer"])
+    assert QUOTE_HEAD["en"] in answer.answer and sentence in answer.answer
+    assert answer.answer.count(QUOTE_HEAD["en"]) == 1  # one block for the one passage cited
+    mark = re.search(r"\[(\d+)\]", answer.answer.split(sentence, 1)[1])
+    assert mark and answer.citations[int(mark.group(1)) - 1].chunk_id == first.chunk_id  # cited where it comes from
+    assert answer.answer.count(sentence) == 1
+
+
+def test_no_sentence_is_quoted_again_when_the_model_kept_the_guides_words(services) -> None:
+    question = "Peut-on faire passer une étude de cas ?"
+    offline = ask(question, services)
+    first = offline.citations[0]
+    kept = re.sub(r"\s*\[\d+\]", "", offline.answer)  # the offline extract, in the model's answer
+    reply = {"answer": kept, "abstain": False, "citations": [first.chunk_id]}
+    answer = ask(question, _llm(services, reply))
+    assert answer.answer.count("étude de cas écrite") == 1
+
+
+def test_offline_sentences_are_the_passage_sentences_the_offline_answer_holds(services) -> None:
+    from assistant.qa.offline import offline_sentences
+
+    offline = ask(DUTIES, services)
+    found = offline_sentences(offline, offline.citations[0].text)
+    assert found and all(s in offline.answer for s in found)
+    assert all(s in offline.citations[0].text.replace("**", "") for s in found)
