@@ -53,6 +53,13 @@ _NOT_DISCUSSED = re.compile(
     # « Anglais : pas vu », "English: not seen today" (not « pas vu de chiffres », "never seen a CRM")
     r"|\b(?:pas|non)\s+vue?s?\b(?=\s*(?:[,.;:)!]|$|\n|aujourd|ce\s+jour|en\s+entretien|lors))"
     r"|\bnot\s+seen\b(?=\s*(?:[,.;:)!]|$|\n|today|in\s+the\s+interview|during))"
+    # sixth dev round: « Pas couvert : », « non couverts », "did not talk about / get to", « n'ont abordé ni … ni »,
+    # « on n'a parlé ni de … », « je n'ai pas posé la question »
+    # (« pas couvert » only as a verdict: not « le client n'était pas couvert par le contrat »)
+    r"|\b(?:pas|non)\s+couver(?:t|te|ts|tes)\b(?=\s*(?:[,.;:)!]|$|\n|aujourd|ce\s+jour|en\s+entretien|lors))"
+    r"|\bdid\s+not\s+(?:talk\s+about|get\s+to|discuss|cover|ask\s+about|test|check|assess)\b"
+    r"|\bn'?\s*(?:a|ai|ont|avons|avait|avaient)\s+(?:(?:pas|jamais)\s+)?(?:parle|aborde|evoque|discute)s?e?s?\s+ni\b"
+    r"|\b(?:pas|jamais)\s+pose\s+(?:la|de|cette)\s+question\b"
 )
 
 
