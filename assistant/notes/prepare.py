@@ -382,6 +382,21 @@ _QUESTIONS_HEADING = re.compile(
 )
 
 
+# A line that asks a question and adds at most an aside in brackets: "Is there a quota on expansion? (both, 60/40)",
+# « Combien de comptes par AM ? (80 à 100) » (the candidate's own questions, with the interviewer's answer; sixth dev
+# round). An answer after the question on the same line ("Why did she leave? She wanted…") is not part of it.
+_ASKED_LINE = re.compile(
+    r"^(?:is|are|was|were|does|do|did|how|what|who|whom|whose|which|will|would|can|could|should|shall|where|when"
+    r"|est-ce|combien|comment|quel|quelle|quels|quelles|qui|pourquoi|quand|y\s+a-t-il|a-t-on|peut-on|faut-il)\b"
+    r"[^?\n]{0,160}\?\s*(?:\([^()\n]{0,80}\))?\s*[.;]?$"
+)
+
+
+def _is_asked_line(folded_line: str) -> bool:
+    """Whether a whole line (folded, bullet stripped) only asks a question, with at most an aside in brackets."""
+    return bool(_ASKED_LINE.match(_SPEAKER.sub("", folded_line.strip(), count=1).strip()))
+
+
 def _is_question(folded: str) -> bool:
     """Whether a folded segment is the interviewer's question without its answer (see _SPEAKER, _PROMPT)."""
     body = _SPEAKER.sub("", folded.strip(), count=1).strip()
@@ -677,6 +692,8 @@ def prepare(notes: str, max_chars: int) -> Prepared:
             reason = "question"
         if not reason and interviewer and speaker_label(whole_line) == interviewer:
             reason = "question"  # the unnamed interviewer's turn, as _INTERVIEWER_TURN
+        if not reason and _is_asked_line(fold(whole_line)):
+            reason = "question"
         if not reason and any(a <= start < b for a, b in pitch):
             reason = "pitch"
         if not reason and any(a <= start < b for a, b in asked):

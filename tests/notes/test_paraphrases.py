@@ -143,3 +143,40 @@ def test_reservations_are_not_strengths(services, notes: str, cid: str) -> None:
 )
 def test_reservations_and_poor_behaviour_are_negative(text: str) -> None:
     assert polarity(text) == "negative"
+
+
+# Sixth dev round (evals/notes-heldout/h100): the candidate's own questions about the job, each with the interviewer's
+# answer in brackets, were taken as evidence. A line that asks a question (an interrogative first word, its first
+# sentence ending in "?") and adds at most an aside in brackets is a question someone put, not an observation.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Is there a quota on expansion or only on retention? (both, 60/40)",
+        "- Who owns the renewal paperwork, AM or sales ops? (sales ops)",
+        "- How many remote days? (2, she'd like 3, said she'd accept 2)",
+        "- Combien de comptes par AM ? (80 à 100)",
+        "- Est-ce que le variable est plafonné ? (non)",
+        "Quel CRM utilisez-vous ?",
+    ],
+)
+def test_a_question_line_with_at_most_an_aside_is_not_evidence(line: str) -> None:
+    notes = f"Ses questions :\n{line}\n- 6 ans comme account manager, portefeuille de 40 clients PME.\n"
+    prep = prepare(notes, 20000)
+    marked = {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prep.segments}
+    assert all(why for text, why in marked.items() if text.strip(" -") and text in line), marked
+    assert all(why == "" for text, why in marked.items() if "portefeuille" in text), marked
+
+
+@pytest.mark.parametrize(
+    "line, cue",
+    [
+        ("Q: How does she handle churn? A: she calls every account 60 days before renewal", "calls every account"),
+        ("Strong closer? Yes: closed 3 renewals last quarter.", "closed 3 renewals"),
+        ("Why did she leave? She wanted bigger accounts after 4 years managing SMEs.", "bigger accounts"),
+    ],
+)
+def test_an_answer_after_a_question_on_the_same_line_stays_evidence(line: str, cue: str) -> None:
+    notes = f"{line}\n"
+    prep = prepare(notes, 20000)
+    marked = {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prep.segments}
+    assert any(why == "" for text, why in marked.items() if cue in text), marked
