@@ -471,7 +471,9 @@ _PITCH_HEADING = re.compile(
     r"(?:le\s+)?poste\s+(?:presente|propose)|pitch|(?:about|on)\s+(?:the\s+|our\s+)?(?:role|job|position|company|team)|"
     r"(?:role|job|position)\s+(?:pitch|overview|presented|description)|"
     r"what\s+(?:i|we)\s+(?:told|pitched|presented|explained|said)(?:\s+to)?(?:\s+(?:him|her|them|the\s+candidate))?"
-    r"(?:\s+about\s+(?:the\s+|our\s+)?(?:role|job|position|company|team))?)\s*(?::|->|→)\s*$"
+    r"(?:\s+about\s+(?:the\s+|our\s+)?(?:role|job|position|company|team))?)"
+    # a short qualifier before the colon: « Pitch fait (à garder pour les prochains) : », "Role overview (as pitched):"
+    r"(?:\s+(?:fait|faite|done|given|delivered|made))?(?:\s*\([^()]{0,50}\))?\s*(?::|->|→)\s*$"
 )
 _HEADING = re.compile(r"^[^\W\d][\w' ()/-]{0,40}(?::|->|→)\s*$")
 
@@ -480,14 +482,18 @@ def _section_spans(text: str, heading: re.Pattern[str]) -> list[tuple[int, int]]
     """The [start, end) spans of the sections of `text` opened by a line matching `heading` (folded): each runs to
     the next blank line or the next heading (_HEADING)."""
     spans: list[tuple[int, int]] = []
-    pos, start = 0, None
+    pos, start, items = 0, None, False
     for line in text.splitlines(keepends=True):
         folded = fold(_BULLET.sub("", line)).strip()
-        if start is not None and (not folded or (_HEADING.match(folded) and not _BULLET.match(line))):
+        bullet = bool(_BULLET.match(line))
+        # a section ends at a blank line, the next heading, or the first plain line after its list of items
+        if start is not None and (not folded or (not bullet and (_HEADING.match(folded) or items))):
             spans.append((start, pos))
             start = None
         if start is None and heading.match(folded):
-            start = pos
+            start, items = pos, False
+        elif start is not None and bullet:
+            items = True
         pos += len(line)
     if start is not None:
         spans.append((start, pos))

@@ -79,12 +79,46 @@ def test_a_one_word_topic_question_is_not_evidence(services) -> None:
             "experience_similar",
             {"english", "team_management"},
         ),
+        # sixth dev round (h94): a qualifier between the heading word and its colon, and no blank line after the list
+        (
+            "Pitch fait (à garder pour les prochains) :\n"
+            "- Équipe AM : 6 personnes, portefeuille de 120 à 150 comptes par AM\n"
+            "- Process : cet entretien, puis cas pratique, puis rencontre avec la directrice\n"
+            "Ce qu'elle a dit d'elle :\n"
+            "- 4 ans account manager chez un éditeur de logiciels de paie\n",
+            "experience_similar",
+            {"process_improvement", "network"},
+        ),
+        (
+            "Role overview (as pitched):\n"
+            "- QBRs in English with each client\n"
+            "- management of one junior AM next year\n"
+            "Her background:\n"
+            "- 3 years as an account manager at a logistics software vendor\n",
+            "experience_similar",
+            {"english", "team_management"},
+        ),
     ],
 )
 def test_the_pitch_of_the_role_is_not_evidence(services, notes: str, kept: str, dropped: set[str]) -> None:
     found = _assessed(summarize_notes(notes, services))
     assert kept in found
     assert not found & dropped, found & dropped
+
+
+def test_a_pitch_list_ends_at_the_first_line_that_is_not_an_item() -> None:
+    """The interviewer's own line after the pitch's list is no longer the pitch (it may say how the candidate
+    listened)."""
+    from assistant.notes.prepare import prepare
+
+    notes = (
+        "Pitch fait :\n"
+        "- Variable : 20 % du fixe, indexé sur le renouvellement\n"
+        "J'ai parlé 25 minutes, elle a surtout écouté et pris des notes.\n"
+    )
+    marked = {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prepare(notes, 20000).segments}
+    assert any(why == "pitch" for text, why in marked.items() if "Variable" in text), marked
+    assert all(why != "pitch" for text, why in marked.items() if "écouté" in text), marked
 
 
 # --------------------------------------------------------------------------- sentence shapes
