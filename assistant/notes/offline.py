@@ -435,9 +435,10 @@ def _plain_strength(cid: str, folded: str) -> bool:
     )
 
 
-def _structural_spans(clause: str, folded: str, segment: str) -> dict[str, list[int]]:
+def _structural_spans(clause: str, folded: str, segment: str, item: str | None = None) -> dict[str, list[int]]:
     """Where the structural paraphrases match, per competency id (positions in the folded clause). `segment` is the
-    whole folded sentence: a client at risk and then saved is often told across a ";" or a "but"."""
+    whole folded sentence: a client at risk and then saved is often told across a ";" or a "but". `item` is the
+    rest of its line (folded), where the save may come in a later sentence ("…threatened to leave… They renewed.")."""
     found: dict[str, list[int]] = {}
 
     def add(cid: str, positions: list[int]) -> None:
@@ -448,7 +449,7 @@ def _structural_spans(clause: str, folded: str, segment: str) -> dict[str, list[
         "listening",
         [m.start() for m in _QUESTIONS.finditer(folded) if not _INTERVIEWER.search(folded[: m.start()])],
     )
-    if _CLIENT_AT_RISK.search(segment) and _CLIENT_KEPT.search(segment):
+    if _CLIENT_AT_RISK.search(segment) and (_CLIENT_KEPT.search(segment) or (item and _CLIENT_KEPT.search(item))):
         add("conflict_resolution", [m.start() for p in (_CLIENT_AT_RISK, _CLIENT_KEPT) for m in p.finditer(folded)])
     add("team_management", [m.start() for m in _LEADS_TEAM.finditer(folded)])
     if _DOCUMENT.search(folded):
@@ -471,7 +472,7 @@ def _structural_spans(clause: str, folded: str, segment: str) -> dict[str, list[
 
 
 def _pattern_spans(
-    fw: Framework, clause: str, folded: str, cue_ids: set[str], segment: str | None = None
+    fw: Framework, clause: str, folded: str, cue_ids: set[str], segment: str | None = None, item: str | None = None
 ) -> dict[str, list[int]]:
     """Where the structural patterns match: experience in a similar role (unless the years belong to another kind
     of experience the clause names: "2 ans de service client" is transferable experience), then the other
@@ -484,7 +485,7 @@ def _pattern_spans(
         found += [m.start() for m in _YEARS_IN.finditer(folded)]
     if found:
         out[cid] = sorted(found)
-    for other, positions in _structural_spans(clause, folded, segment if segment is not None else folded).items():
+    for other, positions in _structural_spans(clause, folded, segment if segment is not None else folded, item).items():
         out.setdefault(other, []).extend(positions)
     return {c: sorted(p) for c, p in out.items() if c in fw.competency_ids}
 
@@ -818,7 +819,11 @@ def _match_clauses(
         spans = _cue_spans(fw, folded)
         seg = next(s for s in prep.segments if s.start <= start < s.end)
         seg_end = seg.end
-        for cid, positions in _pattern_spans(fw, clause, folded, set(spans), fold(text[seg.start : seg.end])).items():
+        line_end = text.find("\n", seg.end)
+        item = fold(text[seg.end : len(text) if line_end < 0 else line_end])  # the rest of the segment's line
+        for cid, positions in _pattern_spans(
+            fw, clause, folded, set(spans), fold(text[seg.start : seg.end]), item
+        ).items():
             spans[cid] = sorted(spans.get(cid, []) + positions)
         ids = list(spans) + [cid for cid in answers.get(seg.start, []) if cid not in spans]
         if emb and emb not in ids:

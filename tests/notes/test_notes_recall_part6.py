@@ -250,3 +250,22 @@ def test_verdicts_and_figures_give_polarity(services, notes: str, cid: str, pol:
 def test_a_topic_the_referee_never_saw_is_not_evidence(services) -> None:
     notes = "Son espagnol, son ancien manager ne l'a jamais vu à l'œuvre. L'anglais, il ne l'a jamais vu non plus.\n"
     assert "english" not in _assessed(summarize_notes(notes, services))
+
+
+# Sixth dev round (h104): the client at risk and the save told in two sentences of one item.
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "- She handled a clinic group that threatened to leave after two breakdowns: on-site visit within 48h, loan "
+        "unit, monthly check-ins. They renewed.",
+        "- Un groupe de cliniques menaçait de résilier après deux pannes. Visite sur site sous 48 h, appareil de "
+        "prêt : ils ont renouvelé.",
+    ],
+)
+def test_a_client_at_risk_then_kept_across_two_sentences_of_one_item_is_conflict_resolution(services, notes) -> None:
+    assert "conflict_resolution" in _assessed(summarize_notes(notes, services))
+
+
+def test_a_client_at_risk_and_a_renewal_on_separate_lines_are_not_joined(services) -> None:
+    notes = "- One client threatened to leave over pricing last year.\n- Renewed her own gym membership in May.\n"
+    assert "conflict_resolution" not in _assessed(summarize_notes(notes, services))
