@@ -500,6 +500,10 @@ def _section_spans(text: str, heading: re.Pattern[str]) -> list[tuple[int, int]]
     return spans
 
 
+_RATING_AFTER_LABEL = re.compile(r"(?<=:)\s*[0-5](?:[.,]5)?\s*/\s*(?:5|10)\b")
+"""A rating right after a label's colon ("Listening: 4/5 – …", « Réseau : 2/5 »), which _DATE would read as a date."""
+
+
 def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
     """Why a segment is about the meeting rather than the candidate ("header", "next_step", "logistics", "question",
     "grid"), or "".
@@ -520,7 +524,8 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return ""
     if _META.match(folded):
         return "header"  # who attended, who the referee is: metadata however long the list
-    dated = bool(_DATE.search(folded) or _DURATION.search(folded))
+    undated = _RATING_AFTER_LABEL.sub(" ", folded)  # "Network: 2/5 – …" is a rating, not the 2nd of May
+    dated = bool(_DATE.search(undated) or _DURATION.search(undated))
     meeting = bool(_MEETING.search(folded))
     separated = bool(re.search(r"\s[-–—|/•·]\s|\s[-–—]|[-–—]\s|\||\(", folded))
     if first_line and dated and meeting and separated and words <= MAX_TITLE_WORDS and _short_parts(folded):

@@ -180,3 +180,27 @@ def test_an_answer_after_a_question_on_the_same_line_stays_evidence(line: str, c
     prep = prepare(notes, 20000)
     marked = {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prep.segments}
     assert any(why == "" for text, why in marked.items() if cue in text), marked
+
+
+# Sixth dev round (h99): a rating before its reason ("Network: 2/5 – …") was read as a date, so the line as a header.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Transferable experience: 3/5 – before that 2 yrs front-desk manager at a 4-star hotel.",
+        "Team management: 3/5 – ran a front-desk team of 6 at the hotel.",
+        "Listening: 4/5 – let me finish every question, then asked what our hotels complain about most.",
+        "Réseau : 2/5 – connaît quelques directeurs d'hôtel",
+    ],
+)
+def test_a_rating_before_its_reason_is_not_a_date(line: str) -> None:
+    notes = f"Scorecard AM – 15/12 – visio 45 min\n{line}\n"
+    prep = prepare(notes, 20000)
+    marked = {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prep.segments}
+    assert all(why != "header" for text, why in marked.items() if text in line), marked
+    assert any(why == "header" for text, why in marked.items() if "Scorecard" in text), marked
+
+
+def test_a_title_line_with_a_short_date_is_still_a_header() -> None:
+    notes = "Entretien tel – 3/5 – 30 min\n- 6 ans comme account manager, portefeuille de 40 clients PME.\n"
+    marked = {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prepare(notes, 20000).segments}
+    assert any(why == "header" for text, why in marked.items() if "Entretien" in text), marked
