@@ -46,7 +46,7 @@ _NOT_DISCUSSED = re.compile(
     r"|\bnot\s+(?:yet\s+)?(?:discussed|covered|addressed|asked|assessed)\b|\bdid\s*n'?t\s+(?:get\s+to|discuss|cover)\b"
     # "didn't ask about English" is a topic not covered; "didn't ask a single question" is the candidate's listening
     r"|\bdid\s*n'?t\s+ask\b(?!\s+(?:a\s+single|any|one|many|much|me|us|questions?|qs)\b)"
-    r"|\bno\s+time\s+(?:for|to)\b|\bto\s+(?:be\s+)?(?:checked|explored)\s+(?:next|later)\b"
+    r"|\bno\s+time\s+(?:for|to)\b|\bran\s+out\s+of\s+time\b|\b(?:manque|faute)\s+de\s+temps\b|\bto\s+(?:be\s+)?(?:checked|explored)\s+(?:next|later)\b"
     r"|\b(?:pas|non|jamais)\s+(?:encore\s+)?(?:teste|evalue|verifie|creuse)s?e?s?\b"
     r"|\bnot\s+(?:yet\s+)?(?:tested|checked|explored)\b|\bdid\s*n'?t\s+(?:test|check|assess)\b"
     r"|\bto\s+dig\s+(?:into|deeper)\b|\bto\s+be\s+(?:confirmed|tested)\b"
@@ -721,6 +721,40 @@ def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]]
     return topics, headings
 
 
+# A scorecard line "Competency label: rating – reason" (« Expérience transférable : 3/5 – … », sixth dev round): the
+# label before the colon names the competency the reason is about, by the framework's own label (its head, before any
+# bracket) or a cue.
+_LABEL_PREFIX = re.compile(r"(?m)^[ \t]*(?:[-*•·▪►◦‣–—+>][ \t]+)?([^\W\d][^:\n]{1,40}?)[ \t]*:(?!//)")
+
+
+def _label_heads(fw: Framework) -> dict[str, str]:
+    """Each competency's label heads (folded, both languages, the text before any bracket) → its id."""
+    heads: dict[str, str] = {}
+    for comp in fw.competencies:
+        for lang in ("fr", "en"):
+            head = fold(re.split(r"\s*[(:]", comp.label.get(lang) or "", maxsplit=1)[0]).strip()
+            if head:
+                heads[head] = comp.id
+    return heads
+
+
+def _label_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:
+    """Start of each segment on a line that opens with a competency's label and a colon → that competency."""
+    text = prep.sanitized.text
+    heads = _label_heads(fw)
+    topics: dict[int, list[str]] = {}
+    for seg in prep.segments:
+        line_start = text.rfind("\n", 0, seg.start) + 1
+        m = _LABEL_PREFIX.match(text, line_start)
+        if m is None or m.end() > seg.end:
+            continue
+        label = fold(m.group(1)).strip()
+        ids = [heads[label]] if label in heads else list(_cue_spans(fw, label))
+        if ids and len(re.findall(r"\w+", label)) <= 4:
+            topics[seg.start] = ids
+    return topics
+
+
 def _kb_embedder(services: Services) -> Embedder | None:
     """The knowledge base's embedder, or None when the index cannot be opened (cues alone still work)."""
     try:
@@ -755,6 +789,7 @@ def _match_clauses(
     )
     answers = _answered_topics(prep, fw)
     sections, headings = _section_topics(prep, fw)
+    labelled = _label_topics(prep, fw)
     plus_minus = bool(_PLUS_ITEM.search(text) and _MINUS_ITEM.search(text))
     claim: tuple[int, list[str]] | None = None  # (end, competencies) of the last hedged claim that gave evidence
     previous: tuple[int, list[str]] | None = None  # (segment end, competencies) for cue-less follow-on clauses
@@ -831,7 +866,8 @@ def _match_clauses(
         if not ids and previous and previous[0] == seg_end:
             ids = previous[1]  # "Strong negotiator, but could not give an example": the second half is about it too
         if not ids and len(re.findall(r"\w+", folded)) >= EMBED_MIN_WORDS:
-            ids = list(sections.get(seg.start, []))  # an item under a heading naming its topic ("Complaint")
+            # an item under a heading naming its topic ("Complaint"), or a line labelled with it ("Responsiveness: 4/5 – …")
+            ids = list(sections.get(seg.start, [])) or list(labelled.get(seg.start, []))
         clause_pol = polarity(clause)
         if not ids and claim and "\n" not in text[claim[0] : start] and clause_pol == "negative":
             # "Claims to manage 15 accounts. Could not name one of them.": a claim refuted in the next sentence

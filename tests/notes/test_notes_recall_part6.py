@@ -269,3 +269,28 @@ def test_a_client_at_risk_then_kept_across_two_sentences_of_one_item_is_conflict
 def test_a_client_at_risk_and_a_renewal_on_separate_lines_are_not_joined(services) -> None:
     notes = "- One client threatened to leave over pricing last year.\n- Renewed her own gym membership in May.\n"
     assert "conflict_resolution" not in _assessed(summarize_notes(notes, services))
+
+
+# Sixth dev round (h99): a scorecard line "Competency label: rating – reason" names the competency its reason is about.
+@pytest.mark.parametrize(
+    "line, cid",
+    [
+        (
+            "Transferable experience: 3/5 – before that 2 yrs front-desk manager at a 4-star hotel.",
+            "experience_adjacent",
+        ),
+        (
+            "Expérience transférable : 3/5 – deux ans à la réception d'un hôtel 4 étoiles avant cela.",
+            "experience_adjacent",
+        ),
+        ("Responsiveness: 4/5 – she got back to me within the hour with the figures I had asked for.", "reactivity"),
+    ],
+)
+def test_a_line_labelled_with_a_competency_is_about_it(services, line: str, cid: str) -> None:
+    notes = f"Scorecard – AM – 15/12\n{line}\n"
+    assert cid in _assessed(summarize_notes(notes, services))
+
+
+def test_a_label_with_only_a_reason_for_no_evidence_gives_none(services) -> None:
+    notes = "Scorecard – AM – 15/12\nMarketing culture: 3/5 – default, we ran out of time.\n"
+    assert "marketing_culture" not in _assessed(summarize_notes(notes, services))
