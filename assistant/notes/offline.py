@@ -723,7 +723,7 @@ def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]]
 
 # A scorecard line "Competency label: rating – reason" (« Expérience transférable : 3/5 – … », sixth dev round): the
 # label before the colon names the competency the reason is about, by the framework's own label (its head, before any
-# bracket) or a cue.
+# bracket), in either language.
 _LABEL_PREFIX = re.compile(r"(?m)^[ \t]*(?:[-*•·▪►◦‣–—+>][ \t]+)?([^\W\d][^:\n]{1,40}?)[ \t]*:(?!//)")
 
 
@@ -749,9 +749,8 @@ def _label_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:
         if m is None or m.end() > seg.end:
             continue
         label = fold(m.group(1)).strip()
-        ids = [heads[label]] if label in heads else list(_cue_spans(fw, label))
-        if ids and len(re.findall(r"\w+", label)) <= 4:
-            topics[seg.start] = ids
+        if label in heads:  # the label itself, not a cue word: « Synthèse : » is a summary, not a skill
+            topics[seg.start] = [heads[label]]
     return topics
 
 
