@@ -377,6 +377,25 @@ TERM_WORDS = 4
 """A list item of at most this many words is a term ("time to market", "voice of the customer"), not prose."""
 
 
+def _is_english(text: str) -> bool:
+    """At least MIN_ENGLISH_WORDS common English words and more English than French evidence, English names aside."""
+    fr, en = language_votes(_ENGLISH_NAME.sub(" ", text))
+    return en >= MIN_ENGLISH_WORDS and en > fr
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[»”\")]*\s+(?=[\"«“(]?[A-ZÀ-ÖØ-Ý])")
+
+
+def _sentence_spans(line: str) -> list[tuple[int, str]]:
+    """(offset, sentence) of each sentence of a line, split after end punctuation before a capital."""
+    out, at = [], 0
+    for m in _SENTENCE_BREAK.finditer(line):
+        out.append((at, line[at : m.start()]))
+        at = m.end()
+    out.append((at, line[at:]))
+    return [(i, s) for i, s in out if s.strip()]
+
+
 def _term_list(line: str) -> bool:
     """A line that lists terms, after an optional short label ("Méthodes : go-to-market, time to market"): at least two
     items, separated by commas or semicolons, of at most TERM_WORDS words each. French ads quote English jargon so."""
@@ -426,9 +445,18 @@ class LanguageRule:
     @staticmethod
     def _english_passages(view: AdView) -> list[Flag]:
         """Lines of a French ad written in English (a heading, a paragraph, a bullet): the whole ad must be French,
-        not only most of it. A line counts when it has at least MIN_ENGLISH_WORDS common English words and more
-        English than French evidence; a French sentence with English terms ("business development", "KPI") does not.
+        not only most of it. A line or a sentence counts when it has at least MIN_ENGLISH_WORDS common English words
+        and more English than French evidence; a French sentence with English terms ("business development", "KPI")
+        does not. Each English sentence of a French line is a passage of its own (a small model writing a French
+        paragraph slips into English for one sentence, which the line's French majority would hide); a line that is
+        English throughout, or only as a whole, is one passage.
         """
+        message = (
+            "This passage of a French ad is in English: an ad for a job in France must be written in French "
+            "(Code du travail L5331-4).",
+            "Ce passage d'une annonce en français est en anglais : une offre pour un emploi en France doit être "
+            "rédigée en français (Code du travail L5331-4).",
+        )
         flags = []
         text = view.clean.text
         for m in re.finditer(r"[^\n]+", text):
@@ -437,17 +465,13 @@ class LanguageRule:
                 continue
             if _term_list(m.group()):
                 continue
-            fr, en = language_votes(_ENGLISH_NAME.sub(" ", m.group()))
-            if en >= MIN_ENGLISH_WORDS and en > fr:
-                line = m.group()
-                s = start + len(line) - len(line.lstrip("#*_-+•> \t"))
-                e = start + len(line.rstrip("*_ \t\r"))
-                message = (
-                    "This passage of a French ad is in English: an ad for a job in France must be written in French "
-                    "(Code du travail L5331-4).",
-                    "Ce passage d'une annonce en français est en anglais : une offre pour un emploi en France doit être "
-                    "rédigée en français (Code du travail L5331-4).",
-                )
+            sentences = [(start + i, x) for i, x in _sentence_spans(m.group()) if not _term_list(x)]
+            english = [(at, x) for at, x in sentences if _is_english(x)] if len(sentences) > 1 else []
+            if (not english or len(english) == len(sentences)) and _is_english(m.group()):
+                english = [(start, m.group())]
+            for at, part in english:
+                s = at + len(part) - len(part.lstrip("#*_-+•> \t"))
+                e = at + len(part.rstrip("*_ \t\r"))
                 flags.append(view.flag_at("language", "error", message, (s, e)))
         return flags
 

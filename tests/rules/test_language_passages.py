@@ -61,3 +61,40 @@ def test_english_prose_and_english_phrases_stay_passages() -> None:
     ]
     text = FRENCH_AD + "\n" + "\n".join(f"- {p}" for p in passages) + "\n"
     assert [f.evidence for f in language_errors(text, job_in_france=True)] == passages
+
+
+def test_an_english_sentence_inside_a_french_paragraph_is_an_error_on_that_sentence() -> None:
+    # A small model writing a French ad slips into English for one sentence of a French paragraph: the paragraph
+    # as a whole has more French than English, yet that sentence is an English passage.
+    english = "We are looking for someone who loves working with their clients."
+    paragraph = (
+        "Vous rejoignez une équipe de cinq personnes basée à Lyon. "
+        f"{english} "
+        "Vous êtes rattaché·e à la directrice commerciale et travaillez avec le service client."
+    )
+    text = FRENCH_AD + f"\n{paragraph}\n"
+    flags = language_errors(text, job_in_france=True)
+    assert [f.evidence for f in flags] == [english]
+    assert text[flags[0].start : flags[0].end] == english
+
+
+def test_a_french_paragraph_whose_sentences_quote_english_terms_is_not_flagged() -> None:
+    paragraph = (
+        "Vous pilotez l'onboarding et le reporting de vos comptes. "
+        "Vous suivez le churn, l'upsell et le cross-sell avec le Head of Customer Success. "
+        "Le poste est ouvert au full remote deux jours par semaine."
+    )
+    assert language_errors(FRENCH_AD + f"\n{paragraph}\n", job_in_france=True) == []
+
+
+def test_an_english_line_is_one_passage_not_one_per_sentence() -> None:
+    line = "The role is based in Paris. You will join a team of five. The team works with the sales director."
+    flags = language_errors(FRENCH_AD + f"\n{line}\n", job_in_france=True)
+    assert [f.evidence for f in flags] == [line]
+
+
+def test_an_english_sentence_in_a_french_bullet_is_found_too() -> None:
+    english = "Strong focus on the needs of their clients and the team."
+    bullet = f"- Vous gérez un portefeuille de 80 clients PME. {english}"
+    flags = language_errors(FRENCH_AD + f"\n{bullet}\n", job_in_france=True)
+    assert [f.evidence for f in flags] == [english]
