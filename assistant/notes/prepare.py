@@ -392,9 +392,23 @@ _ASKED_LINE = re.compile(
 )
 
 
+# A question about what the candidate does or did ("How does she handle an unhappy client?", « Comment gère-t-elle un
+# client mécontent ? »): an aside in brackets after it is the candidate's answer, not the interviewer's. Not the
+# future ("Will she have a budget?": the job) nor the impersonal French « y a-t-il », « faut-il ».
+_ABOUT_CANDIDATE = re.compile(
+    r"\b(?:does|did|do|can|could|would|has|had)\s+(?:she|he|they|the\s+candidate)\b"
+    r"|(?<!\by\s)\b(?!faut-|s'agit-)\w+-(?:t-)?(?:elle|il|ils|elles)\b"
+)
+
+
 def _is_asked_line(folded_line: str) -> bool:
-    """Whether a whole line (folded, bullet stripped) only asks a question, with at most an aside in brackets."""
-    return bool(_ASKED_LINE.match(_SPEAKER.sub("", folded_line.strip(), count=1).strip()))
+    """Whether a whole line (folded, bullet stripped) only asks a question, with at most an aside in brackets that
+    is not the candidate's answer (_ABOUT_CANDIDATE)."""
+    body = _SPEAKER.sub("", folded_line.strip(), count=1).strip()
+    if not _ASKED_LINE.match(body):
+        return False
+    question, _, aside = body.partition("?")
+    return not ("(" in aside and _ABOUT_CANDIDATE.search(question))
 
 
 def _is_question(folded: str) -> bool:
@@ -482,12 +496,14 @@ def _section_spans(text: str, heading: re.Pattern[str]) -> list[tuple[int, int]]
     """The [start, end) spans of the sections of `text` opened by a line matching `heading` (folded): each runs to
     the next blank line or the next heading (_HEADING)."""
     spans: list[tuple[int, int]] = []
-    pos, start, items = 0, None, False
+    pos, start, items, previous = 0, None, False, ""
     for line in text.splitlines(keepends=True):
         folded = fold(_BULLET.sub("", line)).strip()
         bullet = bool(_BULLET.match(line))
-        # a section ends at a blank line, the next heading, or the first plain line after its list of items
-        if start is not None and (not folded or (not bullet and (_HEADING.match(folded) or items))):
+        # a section ends at a blank line, the next heading, or the first plain line after its list of items that
+        # does not carry on the item before it (indented, or after a comma: an item wrapped over two lines)
+        wrapped = items and not bullet and (line[:1] in (" ", "\t") or previous.rstrip().endswith((",", ";")))
+        if start is not None and (not folded or (not bullet and not wrapped and (_HEADING.match(folded) or items))):
             spans.append((start, pos))
             start = None
         if start is None and heading.match(folded):
@@ -495,6 +511,7 @@ def _section_spans(text: str, heading: re.Pattern[str]) -> list[tuple[int, int]]
         elif start is not None and bullet:
             items = True
         pos += len(line)
+        previous = line
     if start is not None:
         spans.append((start, pos))
     return spans
@@ -502,6 +519,11 @@ def _section_spans(text: str, heading: re.Pattern[str]) -> list[tuple[int, int]]
 
 _RATING_AFTER_LABEL = re.compile(r"(?<=:)\s*[0-5](?:[.,]5)?\s*/\s*(?:5|10)\b")
 """A rating right after a label's colon ("Listening: 4/5 – …", « Réseau : 2/5 »), which _DATE would read as a date."""
+_RATING_OF_SCORECARD = re.compile(
+    r"(?:(?<=:)|(?<=\s[-–—]))\s*(?:(?:10|[0-9])(?:[.,]5)?\s*/\s*10|[0-5](?:[.,]5)?\s*/\s*5)\b(?=\s*(?:[-–—,;:(]|$))"
+)
+"""A rating out of 5 or 10 after a label's colon or dash ("Listening: 8/10 – …", "Réseau - 2/5 - …"), on a line that
+names no meeting ("Entretien tel – 3/5 – 30 min" is dated the 3rd of May)."""
 
 
 def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
@@ -524,9 +546,11 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return ""
     if _META.match(folded):
         return "header"  # who attended, who the referee is: metadata however long the list
-    undated = _RATING_AFTER_LABEL.sub(" ", folded)  # "Network: 2/5 – …" is a rating, not the 2nd of May
-    dated = bool(_DATE.search(undated) or _DURATION.search(undated))
     meeting = bool(_MEETING.search(folded))
+    undated = _RATING_AFTER_LABEL.sub(" ", folded)  # "Network: 2/5 – …" is a rating, not the 2nd of May
+    if not meeting:
+        undated = _RATING_OF_SCORECARD.sub(" ", undated)
+    dated = bool(_DATE.search(undated) or _DURATION.search(undated))
     separated = bool(re.search(r"\s[-–—|/•·]\s|\s[-–—]|[-–—]\s|\||\(", folded))
     if first_line and dated and meeting and separated and words <= MAX_TITLE_WORDS and _short_parts(folded):
         return "header"  # "Video interview – AM (SMB) – 30 Nov – booked 45 min, ended at 28 min – candidate: …"
