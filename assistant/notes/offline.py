@@ -49,9 +49,10 @@ _NOT_DISCUSSED = re.compile(
     r"|\bno\s+time\s+(?:for|to)\b|\bto\s+(?:be\s+)?(?:checked|explored)\s+(?:next|later)\b"
     # the interview ran short: "we ran out of time (for …)", « faute de temps » as a verdict or « … pour en parler »;
     # not "he ran out of time on the case", « faute de temps, elle a priorisé … » (what the candidate did)
-    r"|\b(?:we|i)\s+ran\s+out\s+of\s+time\b|\bran\s+out\s+of\s+time\s+(?:for|to|before\s+(?:we|i))\b"
-    r"|\b(?:manque|faute)\s+de\s+temps\b(?=\s*(?:[.;)!]|$|\n|pour\s+(?:en\s+|l['’]\s*|le\s+|la\s+|les\s+)?"
-    r"(?:parler|aborder|evoquer|creuser|tester|verifier|voir|poser|traiter)))"
+    r"|\b(?:we|i)\s+ran\s+out\s+of\s+time\b"
+    r"|(?:^|(?<=:)|(?<=:\s))[\s\-*•]*(?:par\s+)?(?:manque|faute)\s+de\s+temps\b"
+    r"(?=\s*(?:[.;)!]|$|\n|pour\s+(?:en\s+|l['’]\s*|le\s+|la\s+|les\s+)?"
+    r"(?:parler|aborder|evoquer|creuser|tester|verifier|voir|poser|traiter|discuter|approfondir)))"
     r"|\b(?:pas|non|jamais)\s+(?:encore\s+)?(?:teste|evalue|verifie|creuse)s?e?s?\b"
     r"|\bnot\s+(?:yet\s+)?(?:tested|checked|explored)\b|\bdid\s*n'?t\s+(?:test|check|assess)\b"
     r"|\bto\s+dig\s+(?:into|deeper)\b|\bto\s+be\s+(?:confirmed|tested)\b"
@@ -65,11 +66,15 @@ _NOT_DISCUSSED = re.compile(
     # before a colon; the others at the start of the line or with "I/we", « je/on/nous/ils » as their subject. "She
     # did not talk about her numbers", « Elle n'a parlé ni de chiffres ni de résultats », « le client n'était pas
     # couvert, elle a négocié » are evidence
-    r"|\b(?:pas|non)\s+couver(?:t|te|ts|tes)\b(?=\s*(?:[.;)!]|$|\n))"
+    r"|(?<!etait\s)(?<!est\s)\b(?:pas|non)\s+couver(?:t|te|ts|tes)\b"
+    r"(?=\s*(?:[.;)!]|$|\n|aujourd|ce\s+jour|en\s+entretien|lors))"
     r"|(?:^|(?<=\n))[\s\-*•]*(?:pas|non)\s+couver(?:t|te|ts|tes)\s*:"
-    r"|(?:^[\s\-*•]*|\b(?:i|we)\s+)did\s+not\s+(?:talk\s+about|get\s+to|discuss|cover|ask\s+about|test|check|assess)\b"
-    r"|(?:^[\s\-*•]*|\b(?:j|je|on|nous|ils|elles)\s*)n'?\s*(?:a|ai|ont|avons|avait|avaient)\s+(?:(?:pas|jamais)\s+)?"
-    r"(?:parle|aborde|evoque|discute)s?e?s?\s+ni\b"
+    # with no subject, only a topic that is not the candidate's own ("Did not talk about her numbers" is about her)
+    r"|\b(?:i|we)\s+did\s+not\s+(?:talk\s+about|get\s+to|discuss|cover|ask\s+about|test|check|assess)\b"
+    r"|^[\s\-*•]*did\s+not\s+(?:talk\s+about|get\s+to|discuss|cover|ask\s+about|test|check|assess)\b"
+    r"(?![^.;\n]*\b(?:her|his|their)\b)"
+    r"|(?:^[\s\-*•]*n'?\s*(?:ai|ont|avons|avaient)|\b(?:j|je|on|nous|ils|elles)\s*n'?\s*(?:a|ai|ont|avons|avait|avaient))"
+    r"\s+(?:(?:pas|jamais)\s+)?(?:parle|aborde|evoque|discute)s?e?s?\s+ni\b"
     r"|\b(?:j|je|on|nous)\s*n'?\s*(?:ai|a|avons)\s+(?:pas|jamais)\s+pose\s+(?:la|cette)\s+question\b"
 )
 

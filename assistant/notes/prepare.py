@@ -396,8 +396,8 @@ _ASKED_LINE = re.compile(
 # client mécontent ? »): an aside in brackets after it is the candidate's answer, not the interviewer's. Not the
 # future ("Will she have a budget?": the job) nor the impersonal French « y a-t-il », « faut-il ».
 _ABOUT_CANDIDATE = re.compile(
-    r"\b(?:does|did|do|can|could|would|has|had)\s+(?:she|he|they|the\s+candidate)\b"
-    r"|(?<!\by\s)\b(?!faut-|s'agit-)\w+-(?:t-)?(?:elle|il|ils|elles)\b"
+    r"\b(?:does|did|has|had)\s+(?:she|he|the\s+candidate)\b"
+    r"|(?<![\w-])(?<!\by\s)(?!faut-|s'agit-|a-t-)[^\W\d]+-(?:t-)?(?:elle|il|ils|elles)\b"
 )
 
 
@@ -492,6 +492,11 @@ _PITCH_HEADING = re.compile(
 _HEADING = re.compile(r"^[^\W\d][\w' ()/-]{0,40}(?::|->|→)\s*$")
 
 
+# The second line of a wrapped item starts in lower case, and not with a sentence about the candidate ("  indexé sur
+# le renouvellement", not "  Elle a posé 3 questions…").
+_CONTINUATION = re.compile(r"(?!(?:elle|il|she|he|they|ils|elles)\b)[a-zà-ÿ0-9(«\"%€]")
+
+
 def _section_spans(text: str, heading: re.Pattern[str]) -> list[tuple[int, int]]:
     """The [start, end) spans of the sections of `text` opened by a line matching `heading` (folded): each runs to
     the next blank line or the next heading (_HEADING)."""
@@ -502,7 +507,12 @@ def _section_spans(text: str, heading: re.Pattern[str]) -> list[tuple[int, int]]
         bullet = bool(_BULLET.match(line))
         # a section ends at a blank line, the next heading, or the first plain line after its list of items that
         # does not carry on the item before it (indented, or after a comma: an item wrapped over two lines)
-        wrapped = items and not bullet and (line[:1] in (" ", "\t") or previous.rstrip().endswith((",", ";")))
+        wrapped = (
+            items
+            and not bullet
+            and (line[:1] in (" ", "\t") or previous.rstrip().endswith((",", ";")))
+            and bool(_CONTINUATION.match(line.lstrip()))
+        )
         if start is not None and (not folded or (not bullet and not wrapped and (_HEADING.match(folded) or items))):
             spans.append((start, pos))
             start = None
@@ -520,10 +530,11 @@ def _section_spans(text: str, heading: re.Pattern[str]) -> list[tuple[int, int]]
 _RATING_AFTER_LABEL = re.compile(r"(?<=:)\s*[0-5](?:[.,]5)?\s*/\s*(?:5|10)\b")
 """A rating right after a label's colon ("Listening: 4/5 – …", « Réseau : 2/5 »), which _DATE would read as a date."""
 _RATING_OF_SCORECARD = re.compile(
-    r"(?:(?<=:)|(?<=\s[-–—]))\s*(?:(?:10|[0-9])(?:[.,]5)?\s*/\s*10|[0-5](?:[.,]5)?\s*/\s*5)\b(?=\s*(?:[-–—,;:(]|$))"
+    r"(?:(?<=:)|(?<=\s[-–—]))\s*(?:(?:10|[0-9])(?:[.,]5)?\s*/\s*10|[0-5](?:[.,]5)?\s*/\s*5)\b(?=\s*[-–—,;(]\s*\w)"
 )
-"""A rating out of 5 or 10 after a label's colon or dash ("Listening: 8/10 – …", "Réseau - 2/5 - …"), on a line that
-names no meeting ("Entretien tel – 3/5 – 30 min" is dated the 3rd of May)."""
+"""A rating out of 5 or 10 after a label's colon or dash and before its reason ("Listening: 8/10 – …", "Réseau - 2/5 -
+…"), on a line that gives no duration ("Entretien tel – 3/5 – 30 min" is dated the 3rd of May, and « Démarrage
+possible – 2/10 », with no reason after it, the 2nd of October)."""
 
 
 def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
@@ -548,7 +559,7 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "header"  # who attended, who the referee is: metadata however long the list
     meeting = bool(_MEETING.search(folded))
     undated = _RATING_AFTER_LABEL.sub(" ", folded)  # "Network: 2/5 – …" is a rating, not the 2nd of May
-    if not meeting:
+    if not _DURATION.search(folded):
         undated = _RATING_OF_SCORECARD.sub(" ", undated)
     dated = bool(_DATE.search(undated) or _DURATION.search(undated))
     separated = bool(re.search(r"\s[-–—|/•·]\s|\s[-–—]|[-–—]\s|\||\(", folded))

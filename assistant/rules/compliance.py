@@ -377,13 +377,18 @@ TERM_WORDS = 4
 """A list item of at most this many words is a term ("time to market", "voice of the customer"), not prose."""
 
 
-def _is_english(text: str) -> bool:
-    """At least MIN_ENGLISH_WORDS common English words and more English than French evidence, English names aside."""
+def _is_english(text: str, least: int = MIN_ENGLISH_WORDS) -> bool:
+    """At least `least` common English words and more English than French evidence, English names aside."""
     fr, en = language_votes(_ENGLISH_NAME.sub(" ", text))
-    return en >= MIN_ENGLISH_WORDS and en > fr
+    return en >= least and en > fr
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[»”\")]*\s+(?=[\"«“(]?[A-ZÀ-ÖØ-Ý])")
+MIN_ENGLISH_IN_FRENCH = 5
+"""Common English words that make one sentence of a French line an English passage: more than a whole line needs, as
+French ads quote English jargon inside their sentences (« Nos outils : voice of the customer et jobs to be done. »)."""
+
+# After end punctuation (and a closing quote) before a capital (or an opening quote), or at a semicolon.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s*[»”\")]*\s+(?=[\"«“(]?\s*[A-ZÀ-ÖØ-Ý])|\s*;\s+")
 
 
 def _sentence_spans(line: str) -> list[tuple[int, str]]:
@@ -447,9 +452,10 @@ class LanguageRule:
         """Lines of a French ad written in English (a heading, a paragraph, a bullet): the whole ad must be French,
         not only most of it. A line or a sentence counts when it has at least MIN_ENGLISH_WORDS common English words
         and more English than French evidence; a French sentence with English terms ("business development", "KPI")
-        does not. Each English sentence of a French line is a passage of its own (a small model writing a French
-        paragraph slips into English for one sentence, which the line's French majority would hide); a line that is
-        English throughout, or only as a whole, is one passage.
+        does not. A line that is English with no French sentence in it is one passage. In a line that also has French
+        sentences (or French lists of terms), each sentence with at least MIN_ENGLISH_IN_FRENCH common English words
+        and more English than French is a passage of its own: a small model writing a French paragraph slips into
+        English for one sentence, which the line's French majority would hide.
         """
         message = (
             "This passage of a French ad is in English: an ad for a job in France must be written in French "
@@ -465,10 +471,14 @@ class LanguageRule:
                 continue
             if _term_list(m.group()):
                 continue
-            sentences = [(start + i, x) for i, x in _sentence_spans(m.group()) if not _term_list(x)]
-            english = [(at, x) for at, x in sentences if _is_english(x)] if len(sentences) > 1 else []
-            if (not english or len(english) == len(sentences)) and _is_english(m.group()):
+            spans = [(start + i, x) for i, x in _sentence_spans(m.group())]
+            french = [x for _, x in spans if (votes := language_votes(x))[0] > votes[1]]
+            if _is_english(m.group()) and not french:
                 english = [(start, m.group())]
+            elif len(spans) > 1:
+                english = [(at, x) for at, x in spans if not _term_list(x) and _is_english(x, MIN_ENGLISH_IN_FRENCH)]
+            else:
+                english = []
             for at, part in english:
                 s = at + len(part) - len(part.lstrip("#*_-+•> \t"))
                 e = at + len(part.rstrip("*_ \t\r"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.rules.compliance import lint_ad
 
 FRENCH_AD = """# Account Manager (F/H)
@@ -98,3 +100,29 @@ def test_an_english_sentence_in_a_french_bullet_is_found_too() -> None:
     bullet = f"- Vous gérez un portefeuille de 80 clients PME. {english}"
     flags = language_errors(FRENCH_AD + f"\n{bullet}\n", job_in_france=True)
     assert [f.evidence for f in flags] == [english]
+
+
+def test_english_terms_after_a_colon_in_a_french_paragraph_are_not_a_passage() -> None:
+    paragraph = "Vous travaillez en binôme avec le support. Nos outils : voice of the customer et jobs to be done."
+    assert language_errors(FRENCH_AD + f"\n{paragraph}\n", job_in_france=True) == []
+
+
+@pytest.mark.parametrize(
+    "line, english",
+    [
+        (
+            "Avantages : mutuelle de la société, tickets restaurant, prime de fin d'année. "
+            "We hope that you will love it and the team.",
+            "We hope that you will love it and the team.",
+        ),
+        (
+            "Vous travaillez avec votre équipe à Lyon ; we are looking for someone who loves their clients.",
+            "we are looking for someone who loves their clients.",
+        ),
+    ],
+)
+def test_an_english_sentence_after_a_term_list_or_a_semicolon_is_found(line: str, english: str) -> None:
+    text = FRENCH_AD + f"\n{line}\n"
+    flags = language_errors(text, job_in_france=True)
+    assert [f.evidence for f in flags] == [english]
+    assert text[flags[0].start : flags[0].end] == english
