@@ -383,6 +383,14 @@ def _is_english(text: str, least: int = MIN_ENGLISH_WORDS) -> bool:
     return en >= least and en > fr
 
 
+_SCRIPTS = (
+    "\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f"  # Greek…Thai
+    "\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u318f\u31f0-\u9fff\uac00-\ud7af\uf900-\ufaff"  # CJK, kana, Hangul
+    "\uff66-\uff9f"  # half-width kana
+)
+_OTHER_SCRIPT = re.compile(f"[{_SCRIPTS}]+(?:[ \t]+[{_SCRIPTS}]+)*")
+"""Text in a script other than Latin. Greek is among them; its letters as symbols (µ, the micro sign) are not."""
+
 MIN_ENGLISH_IN_FRENCH = 5
 """Common English words that make one sentence of a French line an English passage: more than a whole line needs, as
 French ads quote English jargon inside their sentences (« Nos outils : voice of the customer et jobs to be done. »)."""
@@ -420,8 +428,26 @@ class LanguageRule:
     whole_ad: ClassVar[bool] = True
 
     def check(self, view: AdView, ctx: LintContext) -> list[Flag]:
+        scripts = self._other_scripts(view, "error" if ctx.job_in_france else "warning")
         if not ctx.job_in_france:
-            return []
+            return scripts
+        return scripts + self._french(view, ctx)
+
+    @staticmethod
+    def _other_scripts(view: AdView, severity: Severity) -> list[Flag]:
+        """Runs of text in a script neither French nor English is written in (Chinese, Korean, Japanese, Cyrillic,
+        Arabic…). A small model slips into them mid-word (« en améli먼 »): an error in an ad for a job in France
+        (it must be written in French), a warning elsewhere."""
+        message = (
+            "Text in another script (not the Latin alphabet) in the ad: a slip of the model, or a passage to "
+            "translate. An ad for a job in France must be written in French (Code du travail L5331-4).",
+            "Texte dans une autre écriture (hors alphabet latin) dans l'annonce : une erreur du modèle, ou un passage à "
+            "traduire. Une offre pour un emploi en France doit être rédigée en français (Code du travail L5331-4).",
+        )
+        return [view.flag_at("language", severity, message, m.span()) for m in _OTHER_SCRIPT.finditer(view.clean.text)]
+
+    def _french(self, view: AdView, ctx: LintContext) -> list[Flag]:
+        """The ad is French, with no English passage, and an English title has a French line under it."""
         span = view.title if view.title[1] > view.title[0] else None
         if view.language != "fr":
             message = (

@@ -126,3 +126,26 @@ def test_an_english_sentence_after_a_term_list_or_a_semicolon_is_found(line: str
     flags = language_errors(text, job_in_france=True)
     assert [f.evidence for f in flags] == [english]
     assert text[flags[0].start : flags[0].end] == english
+
+
+# A small model (Qwen2.5-Coder-1.5B, dev run of 2026-12-04) ended a French ad's descriptive line with a Hangul
+# syllable: « … en améli먼 ». Text in another script is not French, whatever the words around it.
+@pytest.mark.parametrize("foreign", ["améli먼", "comptes客户端", "Москва", "عميل", "クライアント"])
+def test_text_in_another_script_in_a_french_ad_is_an_error_on_that_text(foreign: str) -> None:
+    line = f"Vous gérez un portefeuille de clients existants et de nouveaux clients, en {foreign} chaque mois."
+    text = FRENCH_AD + f"\n{line}\n"
+    flags = [f for f in language_errors(text, job_in_france=True) if "script" in f.message]
+    assert len(flags) == 1, flags
+    assert text[flags[0].start : flags[0].end] == flags[0].evidence and flags[0].evidence in foreign
+    assert flags[0].message_fr and "écriture" in flags[0].message_fr
+
+
+def test_text_in_another_script_in_an_ad_outside_france_is_a_warning() -> None:
+    text = "# Account Manager\n\nYou will manage the comptes客户端 of our clients in Dublin.\n"
+    flags = [f for f in lint_ad(text, language="en", job_in_france=False) if f.kind == "language"]
+    assert [(f.severity, f.evidence) for f in flags] == [("warning", "客户端")]
+
+
+def test_accents_symbols_and_emoji_are_not_another_script() -> None:
+    line = "Vous êtes à l'aise avec Excel (≥ 3 ans), µ-services, Œuvre, « guillemets », 🎯 et le CRM – c'est tout."
+    assert language_errors(FRENCH_AD + f"\n{line}\n", job_in_france=True) == []
