@@ -1,19 +1,23 @@
 """Real replies of a small model (recorded from Qwen2.5-Coder-1.5B-Instruct Q4_K_M on llama.cpp/xllamacpp with
 `python evals/run_llm.py --record FILE`), replayed verbatim through the local OpenAI-compatible test server.
 
-Each cassette in tests/llm/cassettes/ is {"recorded": how, "job": "ask"|"notes", "input": the question or the notes,
+Each cassette in tests/llm/cassettes/ is {"recorded": how, "job": "ask"|"notes"|"ad", "input": the question, the notes
+or the brief ("today": the date an ad is drafted on),
 "replies": [the server's JSON bodies, in order], "expect": what the pipeline must make of them, "why": optional}. A cassette marked
 "derived" changes a recorded reply in one stated way (e.g. ids re-wrapped in brackets, as the issue's run saw)."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from assistant.ads import brief_from_dict, draft_job_ad
 from assistant.notes import summarize_notes
 from assistant.qa import ask
+from assistant.rules.compliance import _OTHER_SCRIPT
 from assistant.services import Services
 
 from openai_server import Raw
@@ -65,6 +69,16 @@ def test_recorded_reply(path: Path, services, openai_server) -> None:
             assert fact in answer.answer
         if "notice_contains" in expect:
             assert expect["notice_contains"] in (answer.notice or "")
+    elif cassette["job"] == "ad":
+        brief = brief_from_dict(cassette["input"], settings=svc.settings)
+        result = draft_job_ad(brief, svc, today=date.fromisoformat(cassette["today"]), fallback_offline=True)
+        assert result.text.strip() and result.ad.title
+        if "backend" in expect:
+            assert result.backend == expect["backend"]
+        if "notice_contains" in expect:
+            assert expect["notice_contains"] in (result.notice or "")
+        if expect.get("no_other_script"):
+            assert not _OTHER_SCRIPT.search(result.text), result.text
     else:
         notes = cassette["input"]
         summary = summarize_notes(notes, svc, fallback_offline=True)
