@@ -171,9 +171,19 @@ def _offline_ad(plan: AdPlan, composed: OfflineDraft, kb: KnowledgeBase, hits: d
 
 def _model_errors(linted: list[Flag], offline: list[Flag]) -> list[str]:
     """The kinds of error the model's ad has beyond those of the offline ad from the same brief (what the brief itself
-    causes, the recruiter resolves; what the model wrote, it should have fixed)."""
-    baseline = {f.kind for f in offline if f.severity == "error"}
-    return list(dict.fromkeys(f.kind for f in linted if f.severity == "error" and f.kind not in baseline))
+    causes, the recruiter resolves; what the model wrote, it should have fixed). Language errors compare by passage:
+    a brief's own text in another script gives the offline ad one, and must not excuse the model's English sentence."""
+    baseline = {f.kind for f in offline if f.severity == "error" and f.kind != "language"}
+    passages = {f.evidence for f in offline if f.severity == "error" and f.kind == "language"}
+    return list(
+        dict.fromkeys(
+            f.kind
+            for f in linted
+            if f.severity == "error"
+            and f.kind not in baseline
+            and not (f.kind == "language" and f.evidence in passages)
+        )
+    )
 
 
 def _dedupe(flags: list[Flag]) -> list[Flag]:

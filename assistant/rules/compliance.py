@@ -383,13 +383,18 @@ def _is_english(text: str, least: int = MIN_ENGLISH_WORDS) -> bool:
     return en >= least and en > fr
 
 
-_SCRIPTS = (
-    "\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f"  # Greek…Thai
-    "\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u318f\u31f0-\u9fff\uac00-\ud7af\uf900-\ufaff"  # CJK, kana, Hangul
-    "\uff66-\uff9f"  # half-width kana
+# Scripts of a model's slips: Chinese, Japanese kana, Korean (« en améli먼 », « comptes客户端 »). From U+3400: the
+# enclosed and compatibility signs before it (㎡, ㉑) are symbols.
+_SLIP_SCRIPTS = (
+    "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
 )
-_OTHER_SCRIPT = re.compile(f"[{_SCRIPTS}]+(?:[ \t]+[{_SCRIPTS}]+)*")
-"""Text in a script other than Latin. Greek is among them; its letters as symbols (µ, the micro sign) are not."""
+# Other alphabets: Greek, Cyrillic, Hebrew, Arabic, Devanagari, Thai. A name written in one stands alone.
+_ALPHABETS = "\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f"
+_OTHER_SCRIPT = re.compile(f"[{_SLIP_SCRIPTS}{_ALPHABETS}]+(?:[ \\t]+[{_SLIP_SCRIPTS}{_ALPHABETS}]+)*")
+_SLIP = re.compile(f"[{_SLIP_SCRIPTS}]")
+_GREEK = re.compile("[\u0370-\u03ff]")
+"""Text in a script other than Latin. A lone Greek letter is a symbol (KPI Δ, version β, 10 kΩ), not text."""
+
 
 MIN_ENGLISH_IN_FRENCH = 5
 """Common English words that make one sentence of a French line an English passage: more than a whole line needs, as
@@ -428,23 +433,53 @@ class LanguageRule:
     whole_ad: ClassVar[bool] = True
 
     def check(self, view: AdView, ctx: LintContext) -> list[Flag]:
-        scripts = self._other_scripts(view, "error" if ctx.job_in_france else "warning")
+        scripts = self._other_scripts(view, ctx.job_in_france)
         if not ctx.job_in_france:
             return scripts
         return scripts + self._french(view, ctx)
 
     @staticmethod
-    def _other_scripts(view: AdView, severity: Severity) -> list[Flag]:
-        """Runs of text in a script neither French nor English is written in (Chinese, Korean, Japanese, Cyrillic,
-        Arabic…). A small model slips into them mid-word (« en améli먼 »): an error in an ad for a job in France
-        (it must be written in French), a warning elsewhere."""
-        message = (
-            "Text in another script (not the Latin alphabet) in the ad: a slip of the model, or a passage to "
-            "translate. An ad for a job in France must be written in French (Code du travail L5331-4).",
-            "Texte dans une autre écriture (hors alphabet latin) dans l'annonce : une erreur du modèle, ou un passage à "
-            "traduire. Une offre pour un emploi en France doit être rédigée en français (Code du travail L5331-4).",
+    def _other_scripts(view: AdView, in_france: bool) -> list[Flag]:
+        """Runs of text in a script neither French nor English is written in. Chinese, Japanese or Korean, or any
+        script glued to a Latin word, is a slip of the model (« en améli먼 »): an error in an ad for a job in France,
+        which must be written in French. A run standing alone in another alphabet (a partner's name in Cyrillic) and
+        anything outside France are warnings."""
+        if in_france:
+            error = (
+                "Text in another script (not the Latin alphabet) in the ad: a slip of the model, or a passage to "
+                "translate. An ad for a job in France must be written in French (Code du travail L5331-4).",
+                "Texte dans une autre écriture (hors alphabet latin) dans l'annonce : une erreur du modèle, ou un "
+                "passage à traduire. Une offre pour un emploi en France doit être rédigée en français (Code du travail "
+                "L5331-4).",
+            )
+        else:
+            error = (
+                "Text in another script (not the Latin alphabet) in the ad: a slip of the model, or a passage to "
+                "check or translate for your readers.",
+                "Texte dans une autre écriture (hors alphabet latin) dans l'annonce : une erreur du modèle, ou un "
+                "passage à vérifier ou à traduire pour vos lecteurs.",
+            )
+        name = (
+            "A name or a passage in another alphabet: keep it if it is a name, translate it if it is text"
+            + (" (Code du travail L5331-4)." if in_france else "."),
+            "Un nom ou un passage dans un autre alphabet : gardez-le si c'est un nom, traduisez-le si c'est du texte"
+            + (" (Code du travail L5331-4)." if in_france else "."),
         )
-        return [view.flag_at("language", severity, message, m.span()) for m in _OTHER_SCRIPT.finditer(view.clean.text)]
+        text = view.clean.text
+        flags = []
+        for m in _OTHER_SCRIPT.finditer(text):
+            run = m.group()
+            if len(_GREEK.findall(run)) == len(run.replace(" ", "").replace("\t", "")) and len(_GREEK.findall(run)) < 2:
+                continue  # a lone Greek letter: a symbol
+            glued = (m.start() > 0 and text[m.start() - 1].isalpha()) or (
+                m.end() < len(text) and text[m.end()].isalpha()
+            )
+            slip = bool(_SLIP.search(run)) or glued
+            if slip:
+                flags.append(view.flag_at("language", "error" if in_france else "warning", error, m.span()))
+            else:
+                flags.append(view.flag_at("language", "warning", name, m.span()))
+        return flags
 
     def _french(self, view: AdView, ctx: LintContext) -> list[Flag]:
         """The ad is French, with no English passage, and an English title has a French line under it."""

@@ -79,6 +79,8 @@ def test_recorded_reply(path: Path, services, openai_server) -> None:
             assert expect["notice_contains"] in (result.notice or "")
         if expect.get("no_other_script"):
             assert not _OTHER_SCRIPT.search(result.text), result.text
+        if "calls" in expect:  # the draft and its one re-ask, nothing more, every reply used
+            assert len(openai_server.requests) == expect["calls"] and openai_server.pending == 0
     else:
         notes = cassette["input"]
         summary = summarize_notes(notes, svc, fallback_offline=True)
