@@ -469,7 +469,7 @@ class LanguageRule:
         flags = []
         for m in _OTHER_SCRIPT.finditer(text):
             run = m.group()
-            if len(_GREEK.findall(run)) == len(run.replace(" ", "").replace("\t", "")) and len(_GREEK.findall(run)) < 2:
+            if len(re.sub(r"[ \t]", "", run)) == 1 and _GREEK.match(run):
                 continue  # a lone Greek letter: a symbol
             glued = (m.start() > 0 and text[m.start() - 1].isalpha()) or (
                 m.end() < len(text) and text[m.end()].isalpha()

@@ -96,14 +96,6 @@ def test_the_candidates_answer_in_brackets_after_a_question_about_them_stays_evi
         assert statuses(summarize_notes(notes, services))[cid] == "assessed"
 
 
-def test_the_bracketed_answer_about_the_candidate_is_scored(services) -> None:
-    notes = (
-        "- Comment gère-t-elle un client mécontent ? (l'appelle dans la journée, écoute ses griefs, puis propose un "
-        "geste commercial)\n"
-    )
-    assert statuses(summarize_notes(notes, services))["conflict_resolution"] == "assessed"
-
-
 @pytest.mark.parametrize(
     "line",
     [
