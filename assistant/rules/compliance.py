@@ -383,16 +383,24 @@ def _is_english(text: str, least: int = MIN_ENGLISH_WORDS) -> bool:
     return en >= least and en > fr
 
 
-# Scripts of a model's slips: Chinese, Japanese kana, Korean (« en améli먼 », « comptes客户端 »). From U+3400: the
-# enclosed and compatibility signs before it (㎡, ㉑) are symbols.
+# Scripts of a model's slips: Chinese, Japanese kana, Korean (« en améli먼 », « comptes客户端 »), with their punctuation
+# (「」，。) and full-width letters (ｃｏｍｐｔｅｓ). From U+3400: the enclosed and compatibility signs before it (㎡, ㉑)
+# are symbols.
 _SLIP_SCRIPTS = (
-    "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+    "\u1100-\u11ff\u3001-\u303f\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+    "\uff01-\uffdc"
 )
-# Other alphabets: Greek, Cyrillic, Hebrew, Arabic, Devanagari, Thai. A name written in one stands alone.
-_ALPHABETS = "\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f"
-_OTHER_SCRIPT = re.compile(f"[{_SLIP_SCRIPTS}{_ALPHABETS}]+(?:[ \\t]+[{_SLIP_SCRIPTS}{_ALPHABETS}]+)*")
+# Other alphabets: Greek, Cyrillic, Armenian, Hebrew, Arabic, Syriac, Thaana, the Indic scripts (Devanagari to Sinhala),
+# Thai, Lao, Tibetan, Burmese, Georgian, Ethiopic, Cherokee, Khmer, Mongolian. A name written in one stands alone.
+_ALPHABETS = (
+    "\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0700-\u074f\u0750-\u077f\u0780-\u07bf"
+    "\u08a0-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u10a0-\u10ff\u1200-\u139f\u13a0-\u13ff"
+    "\u1780-\u17ff\u1800-\u18af\u1f00-\u1fff\u2d00-\u2d2f\u2d80-\u2ddf"
+)
+# A run goes on across spaces and punctuation (« ООО «Газпром нефть» », « 客户，管理 »): one flag, not one per piece.
+_OTHER_SCRIPT = re.compile(f"[{_SLIP_SCRIPTS}{_ALPHABETS}]+(?:[^\\w\\n]+[{_SLIP_SCRIPTS}{_ALPHABETS}]+)*")
 _SLIP = re.compile(f"[{_SLIP_SCRIPTS}]")
-_GREEK = re.compile("[\u0370-\u03ff]")
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 """Text in a script other than Latin. A lone Greek letter is a symbol (KPI Δ, version β, 10 kΩ), not text."""
 
 
@@ -414,6 +422,10 @@ def _sentence_spans(line: str) -> list[tuple[int, str]]:
     return [(i, s) for i, s in out if s.strip()]
 
 
+# A subject pronoun makes an item a clause ("we are bold, we are kind"), not a term ("team player", "ownership").
+_SUBJECT = re.compile(r"(?i)\b(?:i|we|you|they|he|she)\b")
+
+
 def _term_list(line: str) -> bool:
     """A line that lists terms, after an optional short label ("Méthodes : go-to-market, time to market"): at least two
     items, separated by commas or semicolons, of at most TERM_WORDS words each. French ads quote English jargon so."""
@@ -422,7 +434,11 @@ def _term_list(line: str) -> bool:
     if colon and len(head) <= 40:
         body = rest
     items = [i for i in re.split(r"[,;]", body.strip().rstrip(".")) if i.strip()]
-    return len(items) >= 2 and all(len(i.split()) <= TERM_WORDS for i in items)
+    return (
+        len(items) >= 2
+        and all(len(i.split()) <= TERM_WORDS for i in items)
+        and not any(_SUBJECT.search(i) for i in items)
+    )
 
 
 @dataclass(frozen=True)
@@ -469,7 +485,7 @@ class LanguageRule:
         flags = []
         for m in _OTHER_SCRIPT.finditer(text):
             run = m.group()
-            if len(re.sub(r"[ \t]", "", run)) == 1 and _GREEK.match(run):
+            if sum(ch.isalpha() for ch in run) == 1 and _GREEK.match(run):
                 continue  # a lone Greek letter: a symbol
             glued = (m.start() > 0 and text[m.start() - 1].isalpha()) or (
                 m.end() < len(text) and text[m.end()].isalpha()

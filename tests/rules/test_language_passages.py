@@ -164,3 +164,44 @@ def test_a_greek_letter_or_a_unit_sign_used_as_a_symbol_is_not_another_script(sy
 def test_accents_symbols_and_emoji_are_not_another_script() -> None:
     line = "Vous êtes à l'aise avec Excel (≥ 3 ans), µ-services, Œuvre, « guillemets », 🎯 et le CRM – c'est tout."
     assert language_errors(FRENCH_AD + f"\n{line}\n", job_in_france=True) == []
+
+
+# Found by review of the script check (stop 28): runs of another script split by punctuation gave one flag per piece,
+# and several alphabets were not known at all.
+@pytest.mark.parametrize("foreign", ["客户，管理。", "用户、客户", "Москва, Санкт-Петербург", "ООО «Газпром нефть»"])
+def test_a_run_of_another_script_split_by_punctuation_is_one_flag(foreign: str) -> None:
+    text = FRENCH_AD + f"\nVous gérez les comptes de nos clients : {foreign}\n"
+    flags = [f for f in lint_ad(text, language="fr", job_in_france=True) if f.kind == "language"]
+    assert len(flags) == 1, flags
+    assert text[flags[0].start : flags[0].end] == flags[0].evidence
+    assert foreign.startswith(flags[0].evidence) and len(flags[0].evidence) >= len(foreign.rstrip("。»")) - 1
+
+
+@pytest.mark.parametrize("name", ["Երևան", "თბილისი", "বাংলা টেলিকম", "தமிழ்நாடு", "አዲስ አበባ", "ພາສາລາວ", "ខ្មែរ", "မြန်မာ"])
+def test_more_alphabets_standing_alone_are_a_warning(name: str) -> None:
+    # Armenian, Georgian, Bengali, Tamil, Ethiopic, Lao, Khmer, Burmese: names as they are written.
+    text = FRENCH_AD + f"\nVous travaillez avec nos partenaires, dont {name}, sur leurs comptes.\n"
+    flags = [f for f in lint_ad(text, language="fr", job_in_france=True) if f.kind == "language"]
+    assert [(f.severity, f.evidence) for f in flags] == [("warning", name)]
+
+
+@pytest.mark.parametrize("foreign", ["clientsԵրևան", "comptesთბილისი", "venteবাংলা", "suiviதமிழ்"])
+def test_more_alphabets_glued_to_a_french_word_are_an_error(foreign: str) -> None:
+    text = FRENCH_AD + f"\nVous gérez un portefeuille de {foreign} chaque mois.\n"
+    flags = [f for f in language_errors(text, job_in_france=True) if "script" in f.message]
+    assert len(flags) == 1, flags
+
+
+@pytest.mark.parametrize("slip", ["Vous gérez，les comptes", "Vous gérez les comptes。", "Vous gérez les ｃｏｍｐｔｅｓ"])
+def test_chinese_punctuation_or_full_width_letters_in_a_french_ad_are_a_slip(slip: str) -> None:
+    text = FRENCH_AD + f"\n{slip} de nos clients.\n"
+    flags = [f for f in language_errors(text, job_in_france=True) if "script" in f.message]
+    assert len(flags) == 1, flags
+
+
+def test_an_english_sentence_of_short_clauses_inside_a_french_line_is_a_passage() -> None:
+    # Short comma-separated clauses are not a list of terms: "we are bold" has a subject.
+    english = "We are bold, we are kind, we love the team."
+    line = f"Vous rejoignez une équipe de cinq personnes basée à Lyon. {english}"
+    flags = language_errors(FRENCH_AD + f"\n{line}\n", job_in_france=True)
+    assert [f.evidence for f in flags] == [english]
