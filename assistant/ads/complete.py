@@ -31,7 +31,9 @@ class Completion:
     """Section id → the framework source quotes behind what was added (guide citations for the section)."""
 
 
-def _stated(item: Required, ad_text: str, section_text: str) -> bool:
+def _stated(item: Required, ad_text: str, section_text: str, lines: list[str]) -> bool:
+    if item.scope == "line":
+        return any(all(re.search(needle, line) for needle in item.needles) for line in lines)
     text = section_text if item.scope == "section" else ad_text
     return all(re.search(needle, text) for needle in item.needles)
 
@@ -59,12 +61,13 @@ def complete_ad(ad: JobAd, offline: OfflineDraft) -> Completion:
     ad_text = " ".join(
         text for sid, text in section_texts.items() if sid != "pay"
     )  # the pay is code's, not the model's
+    lines = [fold(x) for sid, s in by_id.items() if sid != "pay" for x in (s.heading, *s.paragraphs, *s.bullets)]
     soft: dict[str, list[Required]] = {}
     for item in offline.required:
         section = by_id.get(item.section)
         if section is None or item.section in taken_whole:
             continue
-        if _stated(item, ad_text, section_texts[item.section]):
+        if _stated(item, ad_text, section_texts[item.section], lines):
             continue
         if item.place == "soft":
             soft.setdefault(item.section, []).append(item)

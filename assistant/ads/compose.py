@@ -40,7 +40,8 @@ class Required:
     needles: tuple[str, ...]
     """Regular expressions over the folded text (`fold`): the fact is stated when every one is found."""
     scope: str = "ad"
-    """Where the needles are looked for: the whole ad (facts of the brief) or the section (skills of the profile)."""
+    """Where the needles are looked for: the whole ad (facts of the brief), the section (skills of the profile), or
+    one line of the ad (a brief's requirement, whose words must come together)."""
     source: str | None = None
     """The framework `source` quote behind the sentence (a guide citation for the section)."""
     skill: str | None = None
@@ -107,6 +108,39 @@ def skill_needle(*labels: str) -> str:
     words = {w for label in labels for w in re.findall(r"[a-z]{3,}", fold(label))} - _COMMON
     stems = sorted({w[: max(5, len(w) - 3)] for w in words})
     return r"\b(?:" + "|".join(stems) + ")" if stems else r"(?!)"
+
+
+# The soft skills as a profile states them in adjectives (« organisé·e », « réactif », "proactive"), which their
+# labels' stems do not reach; a short stem of the label would ("react" is in « réaction »), so each form is listed.
+SOFT_SKILL_FORMS = {
+    "organisation": r"\b(?:organise|organized|organised)",
+    "listening": r"\b(?:a l'ecoute|attentif|attentive|good listener)",
+    "interpersonal": r"\b(?:relationnel|people person|personable)",
+    "reactivity": r"\b(?:reactif|reactive|responsive)",
+    "proactivity": r"\b(?:proactif|proactive|forte? de propositions?)",
+}
+
+# Words of a brief's requirement that do not carry it: « Bonne connaissance du CRM » is stated by « Vous connaissez le
+# CRM ».
+_REQUIREMENT_FILLER = frozenset(
+    """de du des la le les l d un une et en a au aux ou of the and an in on or with avec pour for to par sur dans est
+    is be etre tres very bon bonne bons bonnes good solide solides strong excellent excellente excellents excellentes
+    reel reelle real""".split()
+)
+
+
+def requirement_needles(text: str) -> tuple[str, ...]:
+    """One pattern per word that carries a brief's requirement, as a stem that takes other forms of it (« Maîtrise de
+    Salesforce » is stated by « Vous maîtrisez Salesforce »), and its numbers as written. Used with scope "line": all
+    of them in one line of the ad, so words scattered over the ad do not state it."""
+    words = [w for w in re.findall(r"\w+", fold(text)) if w.isdigit() or (len(w) > 1 and w not in _REQUIREMENT_FILLER)]
+    if len(words) == 1 and not words[0].isdigit():
+        # One word (« Organisé. »): that word, in any gender or number, not its family (« organisation »).
+        return (rf"\b{re.escape(words[0])}(?:[·.(-]?e\)?)?s?\b",)
+    needles = [
+        rf"(?<!\d){w}(?!\d)" if w.isdigit() else r"\b" + re.escape(w[: max(5, len(w) - 4)]) for w in words
+    ]
+    return tuple(dict.fromkeys(needles)) or (r"(?!)",)
 
 
 HUNTER_NEEDLE = (
@@ -347,6 +381,8 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
             experience,
             "paragraph",
             (level_needle,),
+            scope="section",  # « depuis 5 ans » of the company is no requirement of the candidate
+            source=comp["experience_similar"].source,
         )
     )
     required.append(
@@ -356,6 +392,7 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
             education,
             "paragraph",
             (r"\b(?:formation|diplom|bac\b|ecole|degree|education|master|business school|universit)",),
+            scope="section",  # the company's training school is not the candidate's education
             source=comp["education"].source,
         )
     )
@@ -397,7 +434,8 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
     profile_sources.extend(c.source for c in soft)
     for c in soft:
         label = c.label.get(lang)
-        needle = (skill_needle(c.label.fr, c.label.en),)
+        forms = SOFT_SKILL_FORMS.get(c.id)
+        needle = (skill_needle(c.label.fr, c.label.en) + (f"|{forms}" if forms else ""),)
         what = say(f"qualité : {label}", f"soft skill: {label}")
         # place "soft": the missing soft skills are added as one bullet (complete.py writes it).
         required.append(
@@ -406,9 +444,15 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
     if plan.requirements:
         skill_bullets.extend(plan.requirements)
         for requirement in plan.requirements:
-            needle = (phrase_needle(requirement),)
             required.append(
-                Required(say("exigence du brief", "requirement of the brief"), "profile", requirement, "bullet", needle)
+                Required(
+                    say("exigence du brief", "requirement of the brief"),
+                    "profile",
+                    requirement,
+                    "bullet",
+                    requirement_needles(requirement),
+                    scope="line",
+                )
             )
     profile = AdSection(
         id="profile",

@@ -12,7 +12,7 @@ from .brief import LANGUAGES
 from .claims import drop_discriminatory
 from .complete import complete_ad
 from .compose import OfflineDraft, compose_offline
-from .draft import llm_draft
+from .draft import REWORDABLE, llm_draft
 from .export import ad_markdown
 from .models import AdResult, JobAd, JobBrief
 from .plan import AdPlan, plan_ad
@@ -100,8 +100,6 @@ def draft_job_ad(
         else:
             ad, usage, backend, model_name = drafted.ad, drafted.usage, services.backend, services.model_name
             flags += drafted.dropped
-            if drafted.still_wrong:
-                notices.insert(0, NOTICES["still_wrong"]["en"])
             if drafted.rewritten:
                 notices.append(f"{NOTICES['neutral']['en']} {', '.join(drafted.rewritten)}.")
             # What the model left out of the brief and the guide, added in code from the offline composition.
@@ -132,6 +130,10 @@ def draft_job_ad(
             flags, ad, linted = list(plan.flags), offline_ad, offline_linted
             backend, model_name = "offline", None
             text = ad_markdown(ad)
+        elif drafted.still_wrong and _model_errors(linted, offline_linted, warnings=REWORDABLE):
+            # What the re-ask left is reported only while the ad shown still has it: a section code added from the
+            # offline draft, or a sentence it dropped, is no longer the model's to fix.
+            notices.insert(0, NOTICES["still_wrong"]["en"])
     else:
         ad = _offline_ad(plan, composed, kb, hits)
         text = ad_markdown(ad)
@@ -169,19 +171,22 @@ def _offline_ad(plan: AdPlan, composed: OfflineDraft, kb: KnowledgeBase, hits: d
     )
 
 
-def _model_errors(linted: list[Flag], offline: list[Flag]) -> list[str]:
-    """The kinds of error the model's ad has beyond those of the offline ad from the same brief (what the brief itself
-    causes, the recruiter resolves; what the model wrote, it should have fixed). Language errors compare by passage:
-    a brief's own text in another script gives the offline ad one, and must not excuse the model's English sentence."""
-    baseline = {f.kind for f in offline if f.severity == "error" and f.kind != "language"}
-    passages = {f.evidence for f in offline if f.severity == "error" and f.kind == "language"}
+def _model_errors(linted: list[Flag], offline: list[Flag], *, warnings: tuple[str, ...] = ()) -> list[str]:
+    """The kinds of error (and of the `warnings` kinds given) the model's ad has beyond those of the offline ad from
+    the same brief (what the brief itself causes, the recruiter resolves; what the model wrote, it should have fixed).
+    Language flags compare by passage: a brief's own text in another script gives the offline ad one, and must not
+    excuse the model's English sentence."""
+
+    def counts(f: Flag) -> bool:
+        return f.severity == "error" or (f.severity == "warning" and f.kind in warnings)
+
+    baseline = {f.kind for f in offline if counts(f) and f.kind != "language"}
+    passages = {f.evidence for f in offline if counts(f) and f.kind == "language"}
     return list(
         dict.fromkeys(
             f.kind
             for f in linted
-            if f.severity == "error"
-            and f.kind not in baseline
-            and not (f.kind == "language" and f.evidence in passages)
+            if counts(f) and f.kind not in baseline and not (f.kind == "language" and f.evidence in passages)
         )
     )
 

@@ -509,8 +509,12 @@ def test_llm_still_wrong_after_one_reask_keeps_the_flags(services, llm_services)
     llm, model = llm_services(bad_draft(), bad_draft())
     result = draft_job_ad(brief(llm), llm, today=TODAY)
     assert len(model.calls) == 2  # bounded: one re-ask only
-    assert result.notice and "still breaks rules" in result.notice
-    assert "discrimination" in kinds(result, "error")
+    assert "discrimination" in kinds(result, "error")  # the flag of the sentence code dropped stays
+    # Code dropped the protected criterion and rewrote « Il sera »: the notice says so, and not that the ad shown
+    # still breaks rules (it does not).
+    assert result.notice and "were left out of the model" in result.notice
+    assert "Moins de 30 ans" not in result.text and "Il sera" not in result.text
+    assert "still breaks rules" not in result.notice
 
 
 def test_llm_failure(services, llm_services) -> None:
