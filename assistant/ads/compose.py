@@ -137,9 +137,7 @@ def requirement_needles(text: str) -> tuple[str, ...]:
     if len(words) == 1 and not words[0].isdigit():
         # One word (« Organisé. »): that word, in any gender or number, not its family (« organisation »).
         return (rf"\b{re.escape(words[0])}(?:[·.(-]?e\)?)?s?\b",)
-    needles = [
-        rf"(?<!\d){w}(?!\d)" if w.isdigit() else r"\b" + re.escape(w[: max(5, len(w) - 4)]) for w in words
-    ]
+    needles = [rf"(?<!\d){w}(?!\d)" if w.isdigit() else r"\b" + re.escape(w[: max(5, len(w) - 4)]) for w in words]
     return tuple(dict.fromkeys(needles)) or (r"(?!)",)
 
 

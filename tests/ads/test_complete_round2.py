@@ -92,7 +92,10 @@ def test_soft_skills_the_model_states_as_adjectives_are_not_added_again(llm_serv
 def test_an_adjective_the_soft_skills_do_not_name_does_not_count(llm_services) -> None:
     data = model_draft(
         company=["Helios travaille avec Decathlon et Carrefour."],
-        profile=["Vous maîtrisez Salesforce et connaissez le secteur bancaire.", "Vous êtes rigoureux·se et curieux·se."],
+        profile=[
+            "Vous maîtrisez Salesforce et connaissez le secteur bancaire.",
+            "Vous êtes rigoureux·se et curieux·se.",
+        ],
     )
     result, _ = run(llm_services, data)
     assert "Qualités attendues : sens de l’organisation, sens de l’écoute" in result.text

@@ -192,7 +192,9 @@ def test_more_alphabets_glued_to_a_french_word_are_an_error(foreign: str) -> Non
     assert len(flags) == 1, flags
 
 
-@pytest.mark.parametrize("slip", ["Vous gérez，les comptes", "Vous gérez les comptes。", "Vous gérez les ｃｏｍｐｔｅｓ"])
+@pytest.mark.parametrize(
+    "slip", ["Vous gérez，les comptes", "Vous gérez les comptes。", "Vous gérez les ｃｏｍｐｔｅｓ"]
+)
 def test_chinese_punctuation_or_full_width_letters_in_a_french_ad_are_a_slip(slip: str) -> None:
     text = FRENCH_AD + f"\n{slip} de nos clients.\n"
     flags = [f for f in language_errors(text, job_in_france=True) if "script" in f.message]
