@@ -16,7 +16,8 @@ from ..ads.export import ad_to_jsonld as to_jsonld
 from ..ads.models import AdResult
 from ..rules.compliance import lint_ad
 from ..rules.safety import find_protected_criteria
-from ..text import detect_language
+from ..errors import InputError
+from ..text import detect_language, fold
 from .common import Runner, SuiteResult, check_thresholds, evals_dir, job_fields, latency, load_yaml
 
 MARKER = re.compile(r"\((?:F/H|H/F|M/F)\)\s*$")  # an English ad says (M/F)
@@ -28,9 +29,22 @@ def counted_kinds(flags: list[Any]) -> set[str]:
     return {f.kind for f in flags if f.severity in COUNTED}
 
 
+def fact_patterns(case: dict[str, Any]) -> dict[str, re.Pattern[str]]:
+    """A case's `facts`, compiled: what the fact is → a pattern over the ad's folded text (lowercase, no accents).
+    A pattern that does not compile is the dataset's error, said with the case and the fact."""
+    out = {}
+    for label, pattern in ((case.get("expect") or {}).get("facts") or {}).items():
+        try:
+            out[str(label)] = re.compile(str(pattern))
+        except re.error as exc:
+            raise InputError(f"ads eval case {case.get('id')!r}: the pattern of fact {label!r} does not compile: {exc}")
+    return out
+
+
 def check_case(case: dict[str, Any], result: AdResult, framework: Any, services: Any) -> dict[str, Any]:
     """Every check of one case: name → (passed, detail)."""
     expect = case.get("expect", {})
+    facts = fact_patterns(case)
     text, ad = result.text, result.ad
     checks: dict[str, tuple[bool, Any]] = {}
     labels = {t.label for t in framework.titles.recommended}
@@ -67,6 +81,8 @@ def check_case(case: dict[str, Any], result: AdResult, framework: Any, services:
         checks[f"contains:{needle}"] = (needle.casefold() in folded, "")
     for needle in expect.get("forbidden", []):
         checks[f"forbidden:{needle}"] = (needle.casefold() not in folded, "")
+    for label, pattern in facts.items():
+        checks[f"fact:{label}"] = (bool(pattern.search(fold(text))), pattern.pattern)
     data = to_jsonld(result)
     has_place = "jobLocation" in data or data.get("jobLocationType") == "TELECOMMUTE"
     checks["jsonld_required"] = (
@@ -90,7 +106,7 @@ def check_case(case: dict[str, Any], result: AdResult, framework: Any, services:
     return {name: {"ok": ok, "detail": detail} for name, (ok, detail) in checks.items()}
 
 
-def rate(rows: list[dict[str, Any]], prefix: str) -> float:
+def rate(rows: list[dict[str, Any]], prefix: str | tuple[str, ...]) -> float:
     outcomes = [c["ok"] for r in rows for name, c in r["checks"].items() if name.startswith(prefix)]
     return sum(outcomes) / len(outcomes) if outcomes else 1.0
 
@@ -180,7 +196,7 @@ def figures(dataset: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, An
         "flag_specificity": rate(rows, "flag_absent"),
         "salary_ok_rate": rate(rows, "salary"),
         "language_ok_rate": rate(rows, "language"),
-        "content_ok_rate": (rate(rows, "contains:") + rate(rows, "forbidden:")) / 2,
+        "content_ok_rate": (rate(rows, ("contains:", "fact:")) + rate(rows, "forbidden:")) / 2,
         "jsonld_ok_rate": rate(rows, "jsonld_required"),
         "briefs_with_errors_left": sum(bool(r["errors_left"]) for r in drafted),
         "error_flags_left": sum(len(r["errors_left"]) for r in drafted),
@@ -215,6 +231,8 @@ def split_of(case: dict[str, Any]) -> str:
 def run_ads(services: Any, splits: list[str], dataset_path: Path | None = None) -> SuiteResult:
     """Every split's figures; the dataset's thresholds apply to each split (coverage to the whole set)."""
     dataset = load_yaml(dataset_path or evals_dir() / "briefs" / "ads.yaml")
+    for case in dataset["cases"]:
+        fact_patterns(case)  # a broken pattern stops the run before any ad is drafted
     result = SuiteResult(suite="ads")
     for split in splits:
         part = {**dataset, "cases": [c for c in dataset["cases"] if split_of(c) == split]}

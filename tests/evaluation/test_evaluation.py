@@ -89,3 +89,35 @@ def test_each_qa_file_is_gated_on_its_own_cases(services, tmp_path, monkeypatch:
     result = qa.run_qa(services, ["dev"], engines=("ours",), root=tmp_path)
     assert result.figures["dev/ours"]["recall_at_3"] == 0.5  # the split's table pools both files
     assert len(result.failures) == 1 and result.failures[0].startswith("dev:b.yaml: recall_at_3")
+
+
+def test_ad_facts_are_checked_in_any_wording_and_count_as_content(services) -> None:
+    # The ads eval checks a fact a model may word its own way by a pattern over the folded text, not by the offline
+    # composer's sentence: « Le nombre de partenaires existants est de 140 » states "140 partners".
+    from datetime import date
+
+    from assistant.ads import brief_from_dict, draft_job_ad
+    from assistant.evaluation.ads import check_case, figures
+
+    result = draft_job_ad(
+        brief_from_dict({"company": "Acme", "partners_count": 140}, settings=services.settings),
+        services,
+        today=date(2026, 11, 27),
+    )
+    partners = r"\b140\b(?:\W+\w+){0,3}?\W+(?:partner|partenaire|client)|(?:partner|partenaire)s?\b(?:\W+\w+){0,6}?\W+140\b"
+    case = {"id": "x", "expect": {"facts": {"140 partners": partners, "a CDD": r"\bcdd\b"}}}
+    checks = check_case(case, result, services.framework, services)
+    assert checks["fact:140 partners"]["ok"] and not checks["fact:a CDD"]["ok"]
+    result.text = result.text.replace("140 partners (clients) nous font", "le nombre de partenaires existants est de 140 ;")
+    assert "140 partners" not in result.text
+    assert check_case(case, result, services.framework, services)["fact:140 partners"]["ok"]
+    rows = [{"checks": checks, "passed": False, "seconds": 0.0, "language": "fr", "level": "mid", "errors_left": []}]
+    assert figures({"cases": [case]}, rows)["content_ok_rate"] == 0.75  # facts 1 of 2, nothing forbidden
+
+
+def test_an_ad_fact_pattern_that_does_not_compile_is_a_clear_error(services) -> None:
+    from assistant.errors import InputError
+    from assistant.evaluation.ads import check_case
+
+    with pytest.raises(InputError, match="fact"):
+        check_case({"id": "x", "expect": {"facts": {"broken": "(unclosed"}}}, None, services.framework, services)
