@@ -14,9 +14,9 @@ from typing import Any
 from ..ads import brief_from_dict, draft_job_ad
 from ..ads.export import ad_to_jsonld as to_jsonld
 from ..ads.models import AdResult
+from ..errors import InputError
 from ..rules.compliance import lint_ad
 from ..rules.safety import find_protected_criteria
-from ..errors import InputError
 from ..text import detect_language, fold
 from .common import Runner, SuiteResult, check_thresholds, evals_dir, job_fields, latency, load_yaml
 
@@ -37,7 +37,8 @@ def fact_patterns(case: dict[str, Any]) -> dict[str, re.Pattern[str]]:
         try:
             out[str(label)] = re.compile(str(pattern))
         except re.error as exc:
-            raise InputError(f"ads eval case {case.get('id')!r}: the pattern of fact {label!r} does not compile: {exc}")
+            msg = f"ads eval case {case.get('id')!r}: the pattern of fact {label!r} does not compile: {exc}"
+            raise InputError(msg) from exc
     return out
 
 
