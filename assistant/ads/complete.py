@@ -19,14 +19,22 @@ from .models import AdSection, JobAd
 from .wording import join, t
 
 SECTION_ORDER = ("company", "missions", "profile", "pay", "process")
+SECTION_NAMES_FR = {
+    "company": "entreprise",
+    "missions": "missions",
+    "profile": "profil",
+    "pay": "rémunération",
+    "process": "processus de recrutement",
+}
 
 
 @dataclass
 class Completion:
     """What code added to the model's ad."""
 
-    added: list[str] = field(default_factory=list)
-    """The facts added (`Required.what`), and "section: <id>" for a section taken whole from the offline draft."""
+    added: list[tuple[str, str]] = field(default_factory=list)
+    """The facts added (`Required.what`, French and English), and ("section : <name>", "section: <id>") for a section
+    taken whole from the offline draft."""
     sources: dict[str, list[str]] = field(default_factory=dict)
     """Section id → the framework source quotes behind what was added (guide citations for the section)."""
 
@@ -45,17 +53,18 @@ def _section_text(section: AdSection) -> str:
 def complete_ad(ad: JobAd, offline: OfflineDraft) -> Completion:
     """Add to `ad` (in place) the sections and the required facts the model left out; say what was added."""
     done = Completion()
+    taken_whole: set[str] = set()
     by_id: dict[str, AdSection] = {s.id: s for s in ad.sections}
     offline_by_id: dict[str, AdSection] = {s.id: s for s in offline.sections}
     for sid in SECTION_ORDER:
         if sid not in by_id and sid in offline_by_id:
             by_id[sid] = offline_by_id[sid].model_copy(deep=True)
-            done.added.append(f"section: {sid}")
+            done.added.append((f"section : {SECTION_NAMES_FR[sid]}", f"section: {sid}"))
+            taken_whole.add(sid)
             done.sources[sid] = list(offline.sources.get(sid, []))
     ad.sections = [by_id[sid] for sid in SECTION_ORDER if sid in by_id] + [
         s for s in ad.sections if s.id not in SECTION_ORDER
     ]
-    taken_whole = {a.removeprefix("section: ") for a in done.added}
     # What the model wrote, before anything is added: an added sentence never counts as the model stating a fact.
     section_texts: dict[str, str] = {sid: _section_text(s) for sid, s in by_id.items()}
     ad_text = " ".join(

@@ -29,8 +29,9 @@ class Required:
     """A fact an ad must state, with the offline sentence that states it: the LLM draft is completed with it when the
     model left the fact out (complete.py)."""
 
-    what: str
-    """What the fact is, in the ad's language, for the result's notice ("key clients", "compétence : Anglais")."""
+    what: tuple[str, str]
+    """What the fact is, (French, English), for the result's notice in either language (« compétence : Anglais »,
+    "skill: English")."""
     section: str
     """The section that states it: company, missions or profile."""
     text: str
@@ -212,24 +213,24 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
                 f"Our clients include {join(plan.key_clients, lang)}.",
             )
             needles = tuple(phrase_needle(c) for c in plan.key_clients)
-            what = say("clients de référence", "key clients")
+            what = ("clients de référence", "key clients")
         elif point.brief_field == "partners_count" and brief.partners_count:
             sentence = say(
                 f"{brief.partners_count} partners (clients) nous font déjà confiance.",
                 f"{brief.partners_count} partners (clients) already work with us.",
             )
             needles = (counted_needle(brief.partners_count, CLIENTS),)
-            what = say("nombre de partners", "number of partners")
+            what = ("nombre de partners", "number of partners")
         elif point.brief_field == "team_size" and brief.team_size:
             n = brief.team_size
             sentence = say(
                 f"Vous rejoindrez une équipe de {n} personne{'s' if n > 1 else ''}.",
                 f"You will join a team of {n} {'people' if n > 1 else 'person'}.",
             )
-            needles, what = (counted_needle(n, PEOPLE),), say("taille de l’équipe", "team size")
+            needles, what = (counted_needle(n, PEOPLE),), ("taille de l’équipe", "team size")
         elif point.brief_field == "sector" and plan.sector:
             sentence = say(f"Notre secteur d’expertise : {plan.sector}.", f"Our sector of expertise: {plan.sector}.")
-            needles, what = (phrase_needle(plan.sector),), say("secteur", "sector")
+            needles, what = (phrase_needle(plan.sector),), ("secteur", "sector")
         else:
             continue
         facts.append(sentence)
@@ -255,7 +256,7 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
         scope = say(f"Votre périmètre : {plan.accounts}", f"Your scope: {plan.accounts}").rstrip(".") + "."
         intros.append(scope)
         required.append(
-            Required(say("périmètre", "accounts"), "missions", scope, "paragraph", (phrase_needle(plan.accounts),))
+            Required(("périmètre", "accounts"), "missions", scope, "paragraph", (phrase_needle(plan.accounts),))
         )
     profiles = {p.id: p for p in framework.missions.profiles}
     if plan.profile in ("farmer", "both") and "farmer" in profiles:
@@ -271,7 +272,7 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
         mission_sources += [profiles["farmer"].source, FARMER_SOURCE]
         required.append(
             Required(
-                say("mission : clients existants", "mission: existing clients"),
+                ("mission : clients existants", "mission: existing clients"),
                 "missions",
                 intros[-1],
                 "paragraph",
@@ -287,7 +288,7 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
         mission_sources.append(profiles["hunter"].source)
         required.append(
             Required(
-                say("mission : prospection", "mission: new business"),
+                ("mission : prospection", "mission: new business"),
                 "missions",
                 intros[-1],
                 "paragraph",
@@ -312,7 +313,7 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
             needles = (counted_needle(n, PEOPLE), r"\b(?:encadr|manag|dirig|lead|supervis)")
             required.append(
                 Required(
-                    say("équipe à encadrer", "team to manage"),
+                    ("équipe à encadrer", "team to manage"),
                     "missions",
                     bullet,
                     "bullet",
@@ -324,7 +325,7 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
             bullet = f"{axis.label.get(lang)} — {lower_first(axis.details.get(lang))}"
             bullets.append(bullet)
             if axis.id in AXIS_NEEDLES:
-                what = say(f"axe : {axis.label.fr}", f"axis: {axis.label.en}")
+                what = (f"axe : {axis.label.fr}", f"axis: {axis.label.en}")
                 needles = (AXIS_NEEDLES[axis.id],)
                 required.append(
                     Required(what, "missions", bullet, "bullet", needles, scope="section", source=axis.source)
@@ -374,7 +375,7 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
     }[brief.seniority]
     required.append(
         Required(
-            say("expérience pour le niveau", "experience for the level"),
+            ("expérience pour le niveau", "experience for the level"),
             "profile",
             experience,
             "paragraph",
@@ -385,7 +386,7 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
     )
     required.append(
         Required(
-            say("formation", "education"),
+            ("formation", "education"),
             "profile",
             education,
             "paragraph",
@@ -419,7 +420,7 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
         skills.append(c.label.get(lang))
         profile_sources.append(c.source)
         needle = (skill_needle(c.label.fr, c.label.en),)
-        what = say(f"compétence : {c.label.fr}", f"skill: {c.label.en}")
+        what = (f"compétence : {c.label.fr}", f"skill: {c.label.en}")
         required.append(
             Required(what, "profile", line, "bullet", needle, scope="section", source=c.source, skill=c.label.get(lang))
         )
@@ -434,7 +435,7 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
         label = c.label.get(lang)
         forms = SOFT_SKILL_FORMS.get(c.id)
         needle = (skill_needle(c.label.fr, c.label.en) + (f"|{forms}" if forms else ""),)
-        what = say(f"qualité : {label}", f"soft skill: {label}")
+        what = (f"qualité : {c.label.fr}", f"soft skill: {c.label.en}")
         # place "soft": the missing soft skills are added as one bullet (complete.py writes it).
         required.append(
             Required(what, "profile", lower_first(label), "soft", needle, scope="section", source=c.source, skill=label)
@@ -444,7 +445,7 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
         for requirement in plan.requirements:
             required.append(
                 Required(
-                    say("exigence du brief", "requirement of the brief"),
+                    ("exigence du brief", "requirement of the brief"),
                     "profile",
                     requirement,
                     "bullet",

@@ -224,6 +224,7 @@ class AdResult(BaseModel):
     backend: str = "offline"
     model: str | None = None
     notice: str | None = None
+    notice_fr: str | None = Field(None, description="The notice in French, the facts and rules it names too.")
     usage: dict[str, int] = Field(default_factory=dict)
 
     def to_json(self) -> dict:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError, LLMError
 from ..guide.models import Citation, ScoredChunk
-from ..rules.models import Flag
+from ..rules.models import Flag, kind_words
 from .brief import LANGUAGES
 from .claims import drop_discriminatory
 from .complete import complete_ad
@@ -54,17 +54,45 @@ NOTICES: dict[str, dict[str, str]] = {
         "retirées ; voyez les signalements « affirmation sans source ».",
     },
 }
-"""The notices a draft can carry, in English (`AdResult.notice`, as the CLI prints it) and in French (the French
-interface swaps each English sentence for its French: `localized_notice`)."""
+"""The notices a draft can carry, in English (`AdResult.notice`, as the CLI prints it) and in French
+(`AdResult.notice_fr`, with the facts and rules it names in French too)."""
 
 
 def localized_notice(notice: str | None, lang: str) -> str | None:
-    """An `AdResult.notice` with its fixed sentences in `lang` (fr or en); an LLM error quoted in it stays as written."""
+    """An `AdResult.notice` with its fixed sentences in `lang` (fr or en); an LLM error quoted in it stays as written.
+    For a result saved before `notice_fr` existed: `notice_in` prefers the French notice the pipeline wrote."""
     if not notice or lang != "fr":
         return notice
     for pair in NOTICES.values():
         notice = notice.replace(pair["en"], pair["fr"])
     return notice
+
+
+def notice_in(result: AdResult, lang: str) -> str | None:
+    """The result's notice in `lang`: the French one the pipeline wrote (facts and rules named in French), else the
+    English one with its fixed sentences swapped."""
+    if lang == "fr" and result.notice_fr:
+        return result.notice_fr
+    return localized_notice(result.notice, lang)
+
+
+class _Notices:
+    """The notices of one draft, written in English and French side by side."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str]] = []
+
+    def add(self, en: str, fr: str, *, first: bool = False) -> None:
+        if first:
+            self.items.insert(0, (en, fr))
+        else:
+            self.items.append((en, fr))
+
+    def fixed(self, key: str, *, first: bool = False) -> None:
+        self.add(NOTICES[key]["en"], NOTICES[key]["fr"], first=first)
+
+    def text(self, lang: str) -> str | None:
+        return " ".join(en if lang == "en" else fr for en, fr in self.items) or None
 
 
 def draft_job_ad(
@@ -86,7 +114,7 @@ def draft_job_ad(
     plan = plan_ad(brief, framework, lang, today=today)
     hits = retrieve_sections(kb)
     flags = list(plan.flags)
-    notices: list[str] = []
+    notices = _Notices()
     ad: JobAd | None = None
     composed = compose_offline(plan, framework)  # the offline ad, and the facts any draft must state
     backend, model_name, usage = "offline", None, {}
@@ -96,12 +124,13 @@ def draft_job_ad(
         except LLMError as exc:
             if not fallback_offline:
                 raise
-            notices.append(f"{exc} {NOTICES['fallback']['en']}")
+            notices.add(f"{exc} {NOTICES['fallback']['en']}", f"{exc.message_fr or exc} {NOTICES['fallback']['fr']}")
         else:
             ad, usage, backend, model_name = drafted.ad, drafted.usage, services.backend, services.model_name
             flags += drafted.dropped
             if drafted.rewritten:
-                notices.append(f"{NOTICES['neutral']['en']} {', '.join(drafted.rewritten)}.")
+                rewrites = ", ".join(drafted.rewritten)
+                notices.add(f"{NOTICES['neutral']['en']} {rewrites}.", f"{NOTICES['neutral']['fr']} {rewrites}.")
             # What the model left out of the brief and the guide, added in code from the offline composition.
             completion = complete_ad(ad, composed)
             for section in ad.sections:
@@ -110,7 +139,10 @@ def draft_job_ad(
                     more = section_citations(kb, hits.get(section.id, []), extra)
                     section.citations = list(dict.fromkeys([*section.citations, *more]))
             if completion.added:
-                notices.append(f"{NOTICES['completed']['en']} {', '.join(completion.added)}.")
+                notices.add(
+                    f"{NOTICES['completed']['en']} {', '.join(en for _, en in completion.added)}.",
+                    f"{NOTICES['completed']['fr']} {', '.join(fr for fr, _ in completion.added)}.",
+                )
     if ad is not None:
         text = ad_markdown(ad)
         linted = plan.lint(text, framework)
@@ -119,28 +151,34 @@ def draft_job_ad(
             flags += drop_discriminatory(ad)
             text = ad_markdown(ad)
             linted = plan.lint(text, framework)
-            notices.insert(0, NOTICES["discriminatory"]["en"])
+            notices.fixed("discriminatory", first=True)
         offline_ad = _offline_ad(plan, composed, kb, hits)
         offline_linted = plan.lint(ad_markdown(offline_ad), framework)
         left = _model_errors(linted, offline_linted)
         if left:
             # What the re-ask and the code could not fix (an English passage in a French ad, say) is never shown as
             # the ad: the offline draft, which states the same facts, takes its place; the model's calls still count.
-            notices = [f"{NOTICES['rejected']['en']} {', '.join(left)}. {NOTICES['fallback']['en']}"]
+            notices = _Notices()
+            notices.add(
+                f"{NOTICES['rejected']['en']} {', '.join(kind_words(k, 'en') for k in left)}. "
+                f"{NOTICES['fallback']['en']}",
+                f"{NOTICES['rejected']['fr']} {', '.join(kind_words(k, 'fr') for k in left)}. "
+                f"{NOTICES['fallback']['fr']}",
+            )
             flags, ad, linted = list(plan.flags), offline_ad, offline_linted
             backend, model_name = "offline", None
             text = ad_markdown(ad)
         elif drafted.still_wrong and _model_errors(linted, offline_linted, warnings=REWORDABLE):
             # What the re-ask left is reported only while the ad shown still has it: a section code added from the
             # offline draft, or a sentence it dropped, is no longer the model's to fix.
-            notices.insert(0, NOTICES["still_wrong"]["en"])
+            notices.fixed("still_wrong", first=True)
     else:
         ad = _offline_ad(plan, composed, kb, hits)
         text = ad_markdown(ad)
         linted = plan.lint(text, framework)
     flags = _dedupe(flags + linted)
     if any(f.kind == "unsupported_claim" for f in flags):
-        notices.insert(0, NOTICES["unsupported"]["en"])
+        notices.fixed("unsupported", first=True)
     cited = dict.fromkeys(cid for s in ad.sections for cid in s.citations)
     citations = [Citation(chunk_id=c.id, section=c.section, text=c.text) for c in map(kb.get, cited) if c is not None]
     return AdResult(
@@ -150,7 +188,8 @@ def draft_job_ad(
         citations=citations,
         backend=backend,
         model=model_name,
-        notice=" ".join(notices) or None,
+        notice=notices.text("en"),
+        notice_fr=notices.text("fr"),
         usage=usage,
     )
 

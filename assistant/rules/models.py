@@ -8,6 +8,31 @@ from pydantic import BaseModel, Field, computed_field
 
 Severity = Literal["error", "warning", "info"]
 
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "discrimination": ("Critère protégé (discrimination)", "Protected criterion (discrimination)"),
+    "gendered_wording": ("Formulation genrée", "Gendered wording"),
+    "title": ("Intitulé du poste", "Job title"),
+    "salary": ("Rémunération", "Pay"),
+    "language": ("Langue de l'annonce", "Language of the ad"),
+    "date": ("Date de publication", "Publication date"),
+    "prompt_injection": ("Instruction visant l'IA", "Instruction aimed at the AI"),
+    "pii": ("Donnée personnelle", "Personal data"),
+    "pay_history": ("Historique de rémunération", "Pay history"),
+    "unsupported_claim": ("Affirmation sans source", "Unsupported claim"),
+}
+"""A flag's kind as a reader says it, (French, English): the page's labels and the notices name kinds so; the stable
+name stays in the JSON."""
+
+
+def kind_words(kind: str, lang: str) -> str:
+    """A flag kind as words inside a sentence ("language of the ad", « langue de l'annonce »); an unknown kind with
+    spaces for its underscores."""
+    pair = KIND_LABELS.get(kind)
+    if pair is None:
+        return kind.replace("_", " ")
+    label = pair[0] if lang == "fr" else pair[1]
+    return label[:1].lower() + label[1:]
+
 
 class Flag(BaseModel):
     """Something a human must look at: a rule broken, a risk, or text that must not count."""

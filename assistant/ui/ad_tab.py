@@ -366,12 +366,12 @@ def draft_ad(values: dict[str, Any], services: Services, lang: str = "en") -> tu
 
 def draft_notes(result: AdResult, lang: str) -> tuple[str, str]:
     """What the draft says beside the ad, in `lang`: (the notice and engine Markdown, the guide passages Markdown)."""
-    from ..ads.pipeline import localized_notice
+    from ..ads.pipeline import notice_in
 
     engine = result.backend + (f" · {result.model}" if result.model else "")
     notice = f"*{t('ad.drafted_by', lang, engine=inert(engine))}*"
     if result.notice:
-        said = localize(localized_notice(result.notice, lang), lang)  # the pipeline's French, then the LLM error's
+        said = localize(notice_in(result, lang) or "", lang)  # the pipeline's French, then the LLM error's
         notice = f"*{t('ad.note', lang, notice=inert(said))}*\n\n" + notice
     passages = citations_markdown(result.citations, heading=t("ad.passages", lang), lang=lang)
     return notice, passages or t("ad.no_passage", lang)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import AssistantError
+from ..rules.models import KIND_LABELS
 from .i18n import error_text, localize, normalize, register, register_messages, t
 
 if TYPE_CHECKING:
@@ -29,16 +30,7 @@ TEXTS = register(
         "render.severity.warning": ("ATTENTION", "WARNING"),
         "render.severity.info": ("À NOTER", "NOTE"),
         # A flag's kind, as a reader says it (the stable name stays in the JSON): never `prompt\_injection`.
-        "render.kind.discrimination": ("Critère protégé (discrimination)", "Protected criterion (discrimination)"),
-        "render.kind.gendered_wording": ("Formulation genrée", "Gendered wording"),
-        "render.kind.title": ("Intitulé du poste", "Job title"),
-        "render.kind.salary": ("Rémunération", "Pay"),
-        "render.kind.language": ("Langue de l'annonce", "Language of the ad"),
-        "render.kind.date": ("Date de publication", "Publication date"),
-        "render.kind.prompt_injection": ("Instruction visant l'IA", "Instruction aimed at the AI"),
-        "render.kind.pii": ("Donnée personnelle", "Personal data"),
-        "render.kind.pay_history": ("Historique de rémunération", "Pay history"),
-        "render.kind.unsupported_claim": ("Affirmation sans source", "Unsupported claim"),
+        **{f"render.kind.{kind}": pair for kind, pair in KIND_LABELS.items()},
         "render.status.backend": ("Moteur", "Backend"),
         "render.status.index": ("Index", "Index"),
         "render.status.unusable": ("inutilisable : {error}", "not usable: {error}"),

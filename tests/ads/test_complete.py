@@ -80,7 +80,9 @@ def test_what_the_model_left_out_is_added_from_the_offline_draft(llm_services) -
     assert "Vous gérez un portefeuille de clients." in text and "Rigueur" in text  # the model's wording stays
     assert result.notice and "left out were added" in result.notice
     for what in ("équipe à encadrer", "clients de référence", "exigence du brief", "compétence : Management d’équipe"):
-        assert what in result.notice
+        assert result.notice_fr and what in result.notice_fr  # the French notice names the facts in French
+    for what in ("team to manage", "key clients", "requirement of the brief", "skill: Team management"):
+        assert what in result.notice  # and the English one in English, whatever the ad's language
     assert "Management d’équipe" in result.ad.skills and result.ad.experience and result.ad.education
     missions = result.ad.section("missions")
     assert missions is not None and missions.citations, "the added axis cites the guide"

@@ -114,13 +114,13 @@ def test_the_experience_and_education_a_company_paragraph_names_are_not_the_prof
     profile = result.ad.section("profile")
     text = " ".join([*profile.paragraphs, *profile.bullets])
     assert "au moins 5 ans" in text and "Formation :" in text, text
-    assert "expérience pour le niveau" in added(result) and "formation" in added(result)
+    assert "expérience pour le niveau" in result.notice_fr and "formation" in result.notice_fr
 
 
 def test_the_experience_sentence_cites_the_guide(services) -> None:
     plan = plan_ad(brief_from_dict(BRIEF, settings=services.settings), services.framework, "fr", today=TODAY)
     composed = compose_offline(plan, services.framework)
-    experience = next(r for r in composed.required if r.what == "expérience pour le niveau")
+    experience = next(r for r in composed.required if r.what[0] == "expérience pour le niveau")
     assert experience.source and experience.source == services.framework.competency("experience_similar").source
 
 
@@ -159,3 +159,46 @@ def test_a_one_word_requirement_is_stated_by_that_word_not_its_family() -> None:
     salesforce = requirement_needles("Maîtrise de Salesforce")
     assert all(re.search(n, fold("Vous maîtrisez Salesforce.")) for n in salesforce)
     assert r"(?<!\d)5(?!\d)" in requirement_needles("Au moins 5 ans en SaaS")
+
+
+# Review of stop 24's real runs: the notice mixed languages, « Facts ... were added ...: compétence : Anglais » on an
+# English page for a French ad, and flag kinds as code names (« ...: language. ») on a French page.
+def test_the_notice_is_in_one_language_whatever_the_ads(llm_services) -> None:
+    data = model_draft(company=["Helios travaille avec Decathlon et Carrefour."], profile=[])
+    result, _ = run(llm_services, data)
+    assert result.notice and result.notice_fr
+    assert "skill: Figures, KPIs and spreadsheets" in result.notice and "compétence" not in result.notice
+    assert "soft skill: Listening" in result.notice and "experience for the level" in result.notice
+    assert "compétence : Données chiffrées, KPI et tableurs" in result.notice_fr and "skill:" not in result.notice_fr
+    assert "Les faits du brief" in result.notice_fr and "Facts of the brief" not in result.notice_fr
+
+
+def test_an_english_ads_french_notice_names_the_facts_in_french(llm_services) -> None:
+    data = model_draft(company=["Helios works with Decathlon and Carrefour."], profile=[])
+    data["sections"][0]["heading"] = "About Helios"
+    brief = {**BRIEF, "language": "en", "country": "GB", "requirements": "Strong Excel skills."}
+    result, _ = run(llm_services, data, brief=brief)
+    assert "requirement of the brief" in result.notice and "exigence du brief" in result.notice_fr
+    assert "skill:" not in result.notice_fr and "compétence : Données chiffrées" in result.notice_fr
+
+
+def test_a_rejected_drafts_notice_names_the_rules_in_words(llm_services) -> None:
+    english = model_draft(
+        company=["Helios is a leading company with a strong focus on the needs of its clients and their teams."],
+        profile=["You will manage a portfolio of clients and grow the business with them."],
+    )
+    result, _ = run(llm_services, english, responses=2)
+    assert result.backend == "offline"
+    assert "language of the ad" in result.notice and "langue de l'annonce" in result.notice_fr
+    assert "Voici le brouillon hors ligne" in result.notice_fr and "Showing" not in result.notice_fr
+
+
+def test_the_french_page_shows_the_french_notice(llm_services) -> None:
+    from assistant.ui import ad_tab
+
+    data = model_draft(company=["Helios travaille avec Decathlon et Carrefour."], profile=[])
+    result, _ = run(llm_services, data)
+    shown = ad_tab.draft_notes(result, "fr")[0]
+    assert "compétence : Données chiffrées" in shown and "skill:" not in shown and "Facts of" not in shown
+    english = ad_tab.draft_notes(result, "en")[0]
+    assert "skill: Figures" in english and "compétence" not in english

@@ -163,7 +163,7 @@ def test_ad_llm_fallback_and_notices_are_french(llm_services: Any) -> None:
     assert "Voici le brouillon hors ligne" in notice
     # every notice a draft can carry, together, as the pipeline writes them
     every = " ".join(pair["en"] for pair in NOTICES.values())
-    result = session.result.model_copy(update={"notice": every})
+    result = session.result.model_copy(update={"notice": every, "notice_fr": None})  # a result saved without it
     assert_french(ad_tab.draft_notes(result, "fr")[0])
     assert every in ad_tab.draft_notes(result, "en")[0].replace("\\", "")  # English unchanged (escaped for Markdown)
 
