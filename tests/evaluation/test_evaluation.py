@@ -104,11 +104,15 @@ def test_ad_facts_are_checked_in_any_wording_and_count_as_content(services) -> N
         services,
         today=date(2026, 11, 27),
     )
-    partners = r"\b140\b(?:\W+\w+){0,3}?\W+(?:partner|partenaire|client)|(?:partner|partenaire)s?\b(?:\W+\w+){0,6}?\W+140\b"
+    partners = (
+        r"\b140\b(?:\W+\w+){0,3}?\W+(?:partner|partenaire|client)|(?:partner|partenaire)s?\b(?:\W+\w+){0,6}?\W+140\b"
+    )
     case = {"id": "x", "expect": {"facts": {"140 partners": partners, "a CDD": r"\bcdd\b"}}}
     checks = check_case(case, result, services.framework, services)
     assert checks["fact:140 partners"]["ok"] and not checks["fact:a CDD"]["ok"]
-    result.text = result.text.replace("140 partners (clients) nous font", "le nombre de partenaires existants est de 140 ;")
+    result.text = result.text.replace(
+        "140 partners (clients) nous font", "le nombre de partenaires existants est de 140 ;"
+    )
     assert "140 partners" not in result.text
     assert check_case(case, result, services.framework, services)["fact:140 partners"]["ok"]
     rows = [{"checks": checks, "passed": False, "seconds": 0.0, "language": "fr", "level": "mid", "errors_left": []}]

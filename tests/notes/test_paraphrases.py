@@ -204,3 +204,24 @@ def test_a_title_line_with_a_short_date_is_still_a_header() -> None:
     notes = "Entretien tel – 3/5 – 30 min\n- 6 ans comme account manager, portefeuille de 40 clients PME.\n"
     marked = {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prepare(notes, 20000).segments}
     assert any(why == "header" for text, why in marked.items() if "Entretien" in text), marked
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Entretien situationnel – AM TPE/PME (logiciel de facturation en ligne) – 01/12 – 50 min – candidate : P. M.",
+        "Phone screen – Account Manager (mid-market payments and invoicing software) – 3 Dec – 30 min",
+    ],
+)
+def test_a_title_line_whose_role_has_a_long_aside_is_still_a_header(title: str) -> None:
+    # A sixth-round dev note: the role's aside in brackets made its part "long", so the meeting's title line was
+    # read as evidence (of sector knowledge, from « logiciel »).
+    notes = f"{title}\n- 6 ans comme account manager, portefeuille de 40 clients PME.\n"
+    marked = {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prepare(notes, 20000).segments}
+    assert any(why == "header" for text, why in marked.items() if text in title), marked
+    assert all(why == "" for text, why in marked.items() if "6 ans" in text), marked
+
+
+def test_a_first_line_with_figures_in_brackets_is_still_evidence() -> None:
+    notes = "Call 3 Dec – AM (8 yrs in SaaS payments, 30 accounts, 2M ARR, NRR 110%) – renews everything herself\n- x\n"
+    assert prepare(notes, 20000).segments[0].non_evidence == ""
