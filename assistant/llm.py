@@ -71,6 +71,12 @@ def _remaining() -> float | None:
     return None if limit is None else limit - time.monotonic()
 
 
+def deadline_passed() -> bool:
+    """Whether the current job's deadline has passed: a request now is refused before it leaves the machine."""
+    left = _remaining()
+    return left is not None and left <= 0
+
+
 def _deadline_http_client(settings: Settings) -> httpx.Client:
     """An httpx client whose every request and every byte read respects the job's deadline, and whose replies
     are cut off past `max_reply_bytes` (a 30 MB answer is refused, not parsed and printed)."""

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, LLMError
+from ..llm import deadline_passed
 from . import common
 from .ads import METRICS as ADS_SUITE_METRICS
 from .common import SPLITS, JobRun, Runner, cost_figures, evals_dir, latency, load_yaml, print_table
@@ -53,7 +54,9 @@ class Meter:
             self.attached = True
 
     def _on_request(self, request: Any) -> None:
-        if request.url.path.endswith(CHAT_PATH):  # a call, answered or not (a request that timed out counts)
+        # A call, answered or not (a request that timed out counts); not a retry the passed deadline refuses before
+        # it is sent (the HTTP transport raises first: llm._deadline_http_client).
+        if request.url.path.endswith(CHAT_PATH) and not deadline_passed():
             self._usage["calls"] += 1
 
     def _on_response(self, response: Any) -> None:

@@ -127,6 +127,20 @@ def test_deadline_stops_a_job_and_its_unanswered_call_still_counts(fake_llm, eva
     assert llm["p95_s"] < 4  # stopped at the deadline, not when the server answered
 
 
+@pytest.mark.server
+def test_a_retry_the_deadline_refuses_is_not_counted_as_a_call(fake_llm, eval_env, monkeypatch, capsys) -> None:
+    # A real run counted "calls 3" for an ad whose re-ask timed out at the deadline: the client's retry after the
+    # timeout never left the machine (the transport refuses a request past the deadline), yet it was counted.
+    monkeypatch.setenv("ASSISTANT_LLM_MAX_RETRIES", "1")
+    fake_llm.script([Delay(5, ABSTAIN), Delay(5, ABSTAIN)])
+    out_json = eval_env / "out.json"
+    args = ["eval", "--backend", "openai", "--suite", "qa", "--split", "dev", "--limit", "1", "--embeddings", "none"]
+    assert main([*args, "--deadline", "1", "--json", str(out_json)]) == 0, capsys.readouterr().err
+    llm = json.loads(out_json.read_text(encoding="utf-8"))["qa"]["dev"]["llm"]
+    assert llm["failed_jobs"] == 1
+    assert llm["calls_per_job"] == len(fake_llm.requests) == 1.0
+
+
 def _one_line_error(capsys, code: int, *needles: str) -> str:
     out, err = capsys.readouterr()
     assert code == 2, (code, err)
