@@ -39,6 +39,10 @@ class Completion:
     """Section id → the framework source quotes behind what was added (guide citations for the section)."""
 
 
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*;\s*")
+"""Where a line of the ad is cut into sentences (after end punctuation, at a semicolon)."""
+
+
 def _stated(item: Required, ad_text: str, section_text: str, lines: list[str]) -> bool:
     if item.scope == "line":
         return any(all(re.search(needle, line) for needle in item.needles) for line in lines)
@@ -70,13 +74,17 @@ def complete_ad(ad: JobAd, offline: OfflineDraft) -> Completion:
     ad_text = " ".join(
         text for sid, text in section_texts.items() if sid != "pay"
     )  # the pay is code's, not the model's
-    lines = [fold(x) for sid, s in by_id.items() if sid != "pay" for x in (s.heading, *s.paragraphs, *s.bullets)]
+    # A requirement of the brief is the candidate's: stated in one sentence of the profile the model wrote.
+    lines = {
+        sid: [fold(x) for p in (*s.paragraphs, *s.bullets) for x in _SENTENCE.split(p) if x.strip()]
+        for sid, s in by_id.items()
+    }
     soft: dict[str, list[Required]] = {}
     for item in offline.required:
         section = by_id.get(item.section)
         if section is None or item.section in taken_whole:
             continue
-        if _stated(item, ad_text, section_texts[item.section], lines):
+        if _stated(item, ad_text, section_texts[item.section], lines[item.section]):
             continue
         if item.place == "soft":
             soft.setdefault(item.section, []).append(item)

@@ -112,33 +112,61 @@ def skill_needle(*labels: str) -> str:
 
 
 # The soft skills as a profile states them in adjectives (« organisé·e », « réactif », "proactive"), which their
-# labels' stems do not reach; a short stem of the label would ("react" is in « réaction »), so each form is listed.
+# labels' stems do not reach; a short stem of the label would ("react" is in « réaction »), so each form is listed,
+# whole: « vous organisez » is a verb, « attentif aux détails » is not listening.
 SOFT_SKILL_FORMS = {
-    "organisation": r"\b(?:organise|organized|organised)",
-    "listening": r"\b(?:a l'ecoute|attentif|attentive|good listener)",
-    "interpersonal": r"\b(?:relationnel|people person|personable)",
-    "reactivity": r"\b(?:reactif|reactive|responsive)",
-    "proactivity": r"\b(?:proactif|proactive|forte? de propositions?)",
+    "organisation": r"\borganise(?:[·.(-]?e\)?)?s?\b|\borgani[sz]ed\b",
+    "listening": r"\ba l'ecoute\b|\bgood listener\b",
+    "interpersonal": r"\brelationnel\b|\bpeople person\b|\bpersonable\b",
+    "reactivity": r"\breacti(?:f|ve)s?\b|\bresponsive\b",
+    "proactivity": r"\bproacti(?:f|ve)s?\b|\bforte? de propositions?\b",
 }
 
-# Words of a brief's requirement that do not carry it: « Bonne connaissance du CRM » is stated by « Vous connaissez le
-# CRM ».
+# Words of a brief's requirement that do not carry it.
 _REQUIREMENT_FILLER = frozenset(
-    """de du des la le les l d un une et en a au aux ou of the and an in on or with avec pour for to par sur dans est
-    is be etre tres very bon bonne bons bonnes good solide solides strong excellent excellente excellents excellentes
-    reel reelle real""".split()
+    """de du des la le les un une et en a au aux ou of the and an in on or with avec pour for to par sur dans est
+    is be etre""".split()
+)
+# The level a requirement asks for (« Bonne connaissance du CRM », "Strong Excel skills"): stated by any word of
+# level (« Vous connaissez bien le CRM », "Advanced Excel skills"), not by none ("Technical skills: Excel, CRM").
+_LEVEL_WORDS = re.compile(
+    r"^(?:bon|bonne|bons|bonnes|bien|tres|very|excellent\w*|solide\w*|solid|strong|good|advanced|avance\w*|"
+    r"parfait\w*|perfect\w*|fluent|courant\w*|expert\w*|confirme\w*|approfondi\w*|deep|in-depth)$"
+)
+LEVEL_NEEDLE = (
+    r"\b(?:bon|bonne|bons|bonnes|bien|tres|very|excellent\w*|solide\w*|solid|strong|good|advanced|avance\w*|"
+    r"parfait\w*|perfect\w*|fluent|courant\w*|expert\w*|confirme\w*|approfondi\w*|deep|in-depth|maitris\w*|"
+    r"master\w*|proficien\w*)\b"
 )
 
 
 def requirement_needles(text: str) -> tuple[str, ...]:
-    """One pattern per word that carries a brief's requirement, as a stem that takes other forms of it (« Maîtrise de
-    Salesforce » is stated by « Vous maîtrisez Salesforce »), and its numbers as written. Used with scope "line": all
-    of them in one line of the ad, so words scattered over the ad do not state it."""
-    words = [w for w in re.findall(r"\w+", fold(text)) if w.isdigit() or (len(w) > 1 and w not in _REQUIREMENT_FILLER)]
-    if len(words) == 1 and not words[0].isdigit():
+    """Patterns that together state a brief's requirement in one sentence of the ad's profile (scope "line"): each
+    word that carries it, as a stem that takes other forms of it (« Maîtrise de Salesforce » is stated by « Vous
+    maîtrisez Salesforce »), its numbers and single letters as written (« Permis B »: not « permis C »), and, when it
+    asks for a level (« Bonne connaissance »), some word of level."""
+    words, level = [], False
+    for m in re.finditer(r"([a-z0-9]+)(')?", fold(text)):
+        word, elided = m.group(1), bool(m.group(2))
+        if elided or word in _REQUIREMENT_FILLER:
+            continue  # « l'anglais »: the article is no word of the requirement
+        if _LEVEL_WORDS.match(word):
+            level = True
+        else:
+            words.append(word)
+    if len(words) == 1 and not level and len(words[0]) > 1 and not words[0].isdigit():
         # One word (« Organisé. »): that word, in any gender or number, not its family (« organisation »).
         return (rf"\b{re.escape(words[0])}(?:[·.(-]?e\)?)?s?\b",)
-    needles = [rf"(?<!\d){w}(?!\d)" if w.isdigit() else r"\b" + re.escape(w[: max(5, len(w) - 4)]) for w in words]
+    needles = [
+        rf"(?<!\d){w}(?!\d)"
+        if w.isdigit()
+        else rf"\b{w}\b"
+        if len(w) == 1
+        else r"\b" + re.escape(w[: max(5, len(w) - 4)])
+        for w in words
+    ]
+    if level:
+        needles.append(LEVEL_NEEDLE)
     return tuple(dict.fromkeys(needles)) or (r"(?!)",)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from assistant.ads import brief_from_dict, draft_job_ad
 from assistant.ads.compose import compose_offline
 from assistant.ads.plan import plan_ad
@@ -57,7 +59,7 @@ def test_a_requirement_the_model_states_in_other_words_is_not_added_again(llm_se
     # Salesforce. », added by code as if the model had left it out.
     data = model_draft(
         company=["Helios travaille avec Decathlon et Carrefour."],
-        profile=["Vous maîtrisez Salesforce au quotidien.", "Vous connaissez le secteur bancaire."],
+        profile=["Vous maîtrisez Salesforce au quotidien.", "Vous connaissez bien le secteur bancaire."],
     )
     result, _ = run(llm_services, data)
     assert "Maîtrise de Salesforce" not in result.text, result.text
@@ -202,3 +204,48 @@ def test_the_french_page_shows_the_french_notice(llm_services) -> None:
     assert "compétence : Données chiffrées" in shown and "skill:" not in shown and "Facts of" not in shown
     english = ad_tab.draft_notes(result, "en")[0]
     assert "skill: Figures" in english and "compétence" not in english
+
+
+# Third review (stop 29) of the changes above.
+@pytest.mark.parametrize(
+    ("requirement", "model_line", "stated"),
+    [
+        ("Permis B.", "Vous avez le permis.", False),  # the letter carries the requirement
+        ("Permis B.", "Permis C et D exigés.", False),
+        ("Permis B.", "Permis B indispensable.", True),
+        ("Strong Excel skills.", "Technical skills: Excel, CRM tools and PowerPoint.", False),  # "strong" is the level
+        ("Strong Excel skills.", "Advanced Excel skills.", True),
+        ("Bonne connaissance du CRM.", "Vous connaissez bien le CRM.", True),
+        ("Maîtrise de l'anglais.", "Vous maîtrisez Salesforce ; l'anglais est un plus.", False),  # two sentences
+    ],
+)
+def test_a_requirement_is_stated_only_with_its_level_and_letters_in_one_sentence(
+    llm_services, requirement: str, model_line: str, stated: bool
+) -> None:
+    brief = {**BRIEF, "requirements": requirement}
+    data = model_draft(company=["Helios travaille avec Decathlon et Carrefour."], profile=[model_line])
+    result, _ = run(llm_services, data, brief=brief)
+    bullets = result.ad.section("profile").bullets
+    added_again = any(b.rstrip(".") == requirement.rstrip(".") for b in bullets)
+    assert added_again is not stated, bullets
+
+
+def test_a_requirement_named_in_the_company_section_is_still_required_of_the_candidate(llm_services) -> None:
+    brief = {**BRIEF, "requirements": "5 ans d'expérience en SaaS."}
+    data = model_draft(
+        company=["Helios travaille avec Decathlon et Carrefour. Depuis 5 ans, notre expérience du SaaS grandit."],
+        profile=["Vous êtes curieux·se."],
+    )
+    result, _ = run(llm_services, data, brief=brief)
+    assert "5 ans d'expérience en SaaS." in result.ad.section("profile").bullets
+
+
+@pytest.mark.parametrize("line", ["Vous organisez vos tournées.", "Vous êtes attentif aux détails."])
+def test_a_verb_or_an_unrelated_adjective_is_not_a_soft_skill(llm_services, line: str) -> None:
+    data = model_draft(
+        company=["Helios travaille avec Decathlon et Carrefour."],
+        profile=["Vous maîtrisez Salesforce et connaissez bien le secteur bancaire.", line],
+    )
+    result, _ = run(llm_services, data)
+    bullet = next(b for b in result.ad.section("profile").bullets if b.startswith("Qualités attendues"))
+    assert "sens de l’organisation" in bullet and "sens de l’écoute" in bullet
