@@ -49,7 +49,7 @@ NOTICES: dict[str, dict[str, str]] = {
     },
     "unsupported": {
         "en": "Sentences stating figures or benefits the brief does not give were left out of the model's draft; "
-        "see the unsupported_claim flags.",
+        'see the "Unsupported claim" flags.',
         "fr": "Les phrases du brouillon du modèle qui annoncent des chiffres ou des avantages absents du brief ont été "
         "retirées ; voyez les signalements « affirmation sans source ».",
     },
@@ -82,14 +82,11 @@ class _Notices:
     def __init__(self) -> None:
         self.items: list[tuple[str, str]] = []
 
-    def add(self, en: str, fr: str, *, first: bool = False) -> None:
-        if first:
-            self.items.insert(0, (en, fr))
-        else:
-            self.items.append((en, fr))
+    def add(self, en: str, fr: str, *, at: int | None = None) -> None:
+        self.items.insert(len(self.items) if at is None else at, (en, fr))
 
-    def fixed(self, key: str, *, first: bool = False) -> None:
-        self.add(NOTICES[key]["en"], NOTICES[key]["fr"], first=first)
+    def fixed(self, key: str, *, at: int | None = None) -> None:
+        self.add(NOTICES[key]["en"], NOTICES[key]["fr"], at=at)
 
     def text(self, lang: str) -> str | None:
         return " ".join(en if lang == "en" else fr for en, fr in self.items) or None
@@ -151,7 +148,7 @@ def draft_job_ad(
             flags += drop_discriminatory(ad)
             text = ad_markdown(ad)
             linted = plan.lint(text, framework)
-            notices.fixed("discriminatory", first=True)
+            notices.fixed("discriminatory", at=0)
         offline_ad = _offline_ad(plan, composed, kb, hits)
         offline_linted = plan.lint(ad_markdown(offline_ad), framework)
         left = _model_errors(linted, offline_linted)
@@ -171,14 +168,15 @@ def draft_job_ad(
         elif drafted.still_wrong and _model_errors(linted, offline_linted, warnings=REWORDABLE):
             # What the re-ask left is reported only while the ad shown still has it: a section code added from the
             # offline draft, or a sentence it dropped, is no longer the model's to fix.
-            notices.fixed("still_wrong", first=True)
+            dropped = NOTICES["discriminatory"]["en"] in {en for en, _ in notices.items}
+            notices.fixed("still_wrong", at=1 if dropped else 0)  # after the notice of the sentences dropped
     else:
         ad = _offline_ad(plan, composed, kb, hits)
         text = ad_markdown(ad)
         linted = plan.lint(text, framework)
     flags = _dedupe(flags + linted)
     if any(f.kind == "unsupported_claim" for f in flags):
-        notices.fixed("unsupported", first=True)
+        notices.fixed("unsupported", at=0)
     cited = dict.fromkeys(cid for s in ad.sections for cid in s.citations)
     citations = [Citation(chunk_id=c.id, section=c.section, text=c.text) for c in map(kb.get, cited) if c is not None]
     return AdResult(
@@ -213,19 +211,22 @@ def _offline_ad(plan: AdPlan, composed: OfflineDraft, kb: KnowledgeBase, hits: d
 def _model_errors(linted: list[Flag], offline: list[Flag], *, warnings: tuple[str, ...] = ()) -> list[str]:
     """The kinds of error (and of the `warnings` kinds given) the model's ad has beyond those of the offline ad from
     the same brief (what the brief itself causes, the recruiter resolves; what the model wrote, it should have fixed).
-    Language flags compare by passage: a brief's own text in another script gives the offline ad one, and must not
-    excuse the model's English sentence."""
+    Language flags and warnings compare by passage: a brief's own text in another script (or gendered word) gives the
+    offline ad one, and must not excuse the model's English sentence (or its own gendered form)."""
 
     def counts(f: Flag) -> bool:
         return f.severity == "error" or (f.severity == "warning" and f.kind in warnings)
 
-    baseline = {f.kind for f in offline if counts(f) and f.kind != "language"}
-    passages = {f.evidence for f in offline if counts(f) and f.kind == "language"}
+    def by_text(f: Flag) -> bool:
+        return f.kind == "language" or f.severity == "warning"
+
+    baseline = {f.kind for f in offline if counts(f) and not by_text(f)}
+    passages = {(f.kind, f.evidence) for f in offline if counts(f) and by_text(f)}
     return list(
         dict.fromkeys(
             f.kind
             for f in linted
-            if counts(f) and f.kind not in baseline and not (f.kind == "language" and f.evidence in passages)
+            if counts(f) and (((f.kind, f.evidence) not in passages) if by_text(f) else f.kind not in baseline)
         )
     )
 

@@ -618,7 +618,7 @@ def test_invented_claims_still_there_after_the_reask_are_dropped_and_flagged(ser
     dropped = [f for f in result.flags if f.kind == "unsupported_claim"]
     assert {f.evidence for f in dropped} == {*INVENTED, "Mutuelle prise en charge à 100 %"}
     assert all(f.severity == "warning" for f in dropped)
-    assert "unsupported_claim" in (result.notice or "")
+    assert "Unsupported claim" in (result.notice or "")  # the flags named as the page labels them
 
 
 def test_claims_the_brief_supports_are_kept(services, llm_services) -> None:

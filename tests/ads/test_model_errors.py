@@ -22,3 +22,16 @@ def test_an_english_passage_counts_even_when_the_briefs_own_text_gives_the_offli
     linted = [flag("language", "客户端"), flag("language", "We are looking for someone who loves their clients.")]
     assert _model_errors(linted, offline) == ["language"]
     assert _model_errors([flag("language", "客户端")], offline) == []
+
+
+def test_a_rewordable_warning_of_the_models_own_counts_beside_one_the_brief_causes() -> None:
+    # Third review (stop 29): warnings were compared by kind, so a gendered form of the offline ad (from the brief's
+    # own words) hid the model's own unfixed one, and the still-wrong notice went missing.
+    def warning(evidence: str) -> Flag:
+        return Flag(kind="gendered_wording", severity="warning", message="m", evidence=evidence)
+
+    offline = [warning("vendeur")]
+    assert _model_errors(
+        [warning("vendeur"), warning("l'homme de la situation")], offline, warnings=("gendered_wording",)
+    ) == ["gendered_wording"]
+    assert _model_errors([warning("vendeur")], offline, warnings=("gendered_wording",)) == []
