@@ -384,10 +384,10 @@ def _is_english(text: str, least: int = MIN_ENGLISH_WORDS) -> bool:
 
 
 # Scripts of a model's slips: Chinese, Japanese kana, Korean (« en améli먼 », « comptes客户端 »), with their punctuation
-# (「」，。) and full-width letters (ｃｏｍｐｔｅｓ). From U+3400: the enclosed and compatibility signs before it (㎡, ㉑)
+# (「」，。; not the emoji 〰 and 〽 among them) and full-width letters (ｃｏｍｐｔｅｓ). From U+3400: the enclosed and compatibility signs before it (㎡, ㉑)
 # are symbols.
 _SLIP_SCRIPTS = (
-    "\u1100-\u11ff\u3001-\u303f\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+    "\u1100-\u11ff\u3001-\u302f\u3031-\u303c\u303e\u303f\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
     "\uff01-\uffdc"
 )
 # Other alphabets: Greek, Cyrillic, Armenian, Hebrew, Arabic, Syriac, Thaana, the Indic scripts (Devanagari to Sinhala),
@@ -401,7 +401,8 @@ _ALPHABETS = (
 _OTHER_SCRIPT = re.compile(f"[{_SLIP_SCRIPTS}{_ALPHABETS}]+(?:[^\\w\\n]+[{_SLIP_SCRIPTS}{_ALPHABETS}]+)*")
 _SLIP = re.compile(f"[{_SLIP_SCRIPTS}]")
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
-"""Text in a script other than Latin. A lone Greek letter is a symbol (KPI Δ, version β, 10 kΩ), not text."""
+"""Text in a script other than Latin. Greek letters standing one by one are symbols (KPI Δ, version β, 10 kΩ, « α, β »,
+« Δ/Δ% »), not text."""
 
 
 MIN_ENGLISH_IN_FRENCH = 5
@@ -485,8 +486,9 @@ class LanguageRule:
         flags = []
         for m in _OTHER_SCRIPT.finditer(text):
             run = m.group()
-            if sum(ch.isalpha() for ch in run) == 1 and _GREEK.match(run):
-                continue  # a lone Greek letter: a symbol
+            letters = re.findall(r"[^\W\d_]+", run)
+            if letters and all(len(x) == 1 and _GREEK.match(x) for x in letters):
+                continue  # Greek letters one by one: symbols
             glued = (m.start() > 0 and text[m.start() - 1].isalpha()) or (
                 m.end() < len(text) and text[m.end()].isalpha()
             )

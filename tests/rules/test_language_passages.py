@@ -207,3 +207,16 @@ def test_an_english_sentence_of_short_clauses_inside_a_french_line_is_a_passage(
     line = f"Vous rejoignez une équipe de cinq personnes basée à Lyon. {english}"
     flags = language_errors(FRENCH_AD + f"\n{line}\n", job_in_france=True)
     assert [f.evidence for f in flags] == [english]
+
+
+@pytest.mark.parametrize("symbols", ["les ratios α, β", "le Δ/Δ% mensuel", "les scénarios α/β"])
+def test_greek_symbols_in_a_list_are_still_symbols(symbols: str) -> None:
+    # Third review: once runs went on across punctuation, "α, β" became a two-letter run in another alphabet.
+    text = FRENCH_AD + f"\nVous suivez {symbols} de vos comptes chaque mois.\n"
+    assert [f for f in lint_ad(text, language="fr", job_in_france=True) if f.kind == "language"] == []
+
+
+@pytest.mark.parametrize("emoji", ["〰️", "〽️"])
+def test_the_emoji_among_chinese_punctuation_are_not_a_slip(emoji: str) -> None:
+    text = FRENCH_AD + f"\nVous rejoignez une équipe qui aime les défis {emoji} et le terrain.\n"
+    assert [f for f in lint_ad(text, language="fr", job_in_france=True) if f.kind == "language"] == []
