@@ -42,6 +42,25 @@ def fact_patterns(case: dict[str, Any]) -> dict[str, re.Pattern[str]]:
     return out
 
 
+_APPLICATION_SECTION = re.compile(r"^## (?:Rémunération|Pay)\s*$")
+
+
+def ad_body(text: str) -> str:
+    """The ad without the lines the application writes itself, whatever the engine: the title, the line under it
+    (« **Chargé·e de comptes clients** · CDD · Lyon »), the date and the pay section. A fact checked there could never
+    fail ("CDD" is always in the line under the title, the pay's « 4 800 » is no team of 4)."""
+    out, skip = [], False
+    for i, line in enumerate(text.splitlines()):
+        if line.startswith("## "):
+            skip = bool(_APPLICATION_SECTION.match(line))
+        if skip or line.startswith("# ") or re.match(r"^\*(?:Publiée le|Posted on)\b", line):
+            continue
+        if line.startswith("**") and not any(x.startswith("## ") for x in text.splitlines()[:i]):
+            continue  # the line under the title, before the first section
+        out.append(line)
+    return "\n".join(out)
+
+
 def check_case(case: dict[str, Any], result: AdResult, framework: Any, services: Any) -> dict[str, Any]:
     """Every check of one case: name → (passed, detail)."""
     expect = case.get("expect", {})
@@ -82,8 +101,9 @@ def check_case(case: dict[str, Any], result: AdResult, framework: Any, services:
         checks[f"contains:{needle}"] = (needle.casefold() in folded, "")
     for needle in expect.get("forbidden", []):
         checks[f"forbidden:{needle}"] = (needle.casefold() not in folded, "")
+    body = fold(ad_body(text))
     for label, pattern in facts.items():
-        checks[f"fact:{label}"] = (bool(pattern.search(fold(text))), pattern.pattern)
+        checks[f"fact:{label}"] = (bool(pattern.search(body)), pattern.pattern)
     data = to_jsonld(result)
     has_place = "jobLocation" in data or data.get("jobLocationType") == "TELECOMMUTE"
     checks["jsonld_required"] = (

@@ -125,3 +125,22 @@ def test_an_ad_fact_pattern_that_does_not_compile_is_a_clear_error(services) -> 
 
     with pytest.raises(InputError, match="fact"):
         check_case({"id": "x", "expect": {"facts": {"broken": "(unclosed"}}}, None, services.framework, services)
+
+
+def test_ad_facts_are_not_read_in_the_lines_the_application_writes(services) -> None:
+    # Found by review: "CDD" is always in the line under the title and the pay's « 4 800 » matched "a team of 4", so
+    # such checks could never fail. Facts are read in the ad's body only.
+    from datetime import date
+
+    from assistant.ads import brief_from_dict, draft_job_ad
+    from assistant.evaluation.ads import ad_body, check_case
+
+    brief = {"company": "Acme", "contract": "CDD", "salary": "4 800 € brut mensuel"}
+    result = draft_job_ad(brief_from_dict(brief, settings=services.settings), services, today=date(2026, 11, 27))
+    body = ad_body(result.text)
+    assert "4 800" not in body and "Publiée le" not in body and "Account Manager (F/H)\n" not in body
+    assert "· CDD" not in body and "recrute un·e Account Manager (F/H) en CDD" in body  # the composer's sentence stays
+    facts = {"cdd": r"\bcdd\b", "4": r"\b4\b"}
+    result.text = result.text.replace("en CDD.", ".")
+    checks = check_case({"id": "x", "expect": {"facts": facts}}, result, services.framework, services)
+    assert not checks["fact:cdd"]["ok"] and not checks["fact:4"]["ok"]
