@@ -290,12 +290,17 @@ MAX_TITLE_WORDS = 22
 MAX_TITLE_PART_WORDS = 7
 
 
+_ROLE_ASIDE = re.compile(r"\([^()\d,;]*\)")
+MAX_ASIDE_WORDS = 6
+
+
 def _short_parts(folded: str) -> bool:
     """Whether every part of a title line between separators (" – ", "|", "/") is short: a title lists facts about the
     meeting; "Call 3 Dec – 8 yrs AM in SaaS, 30 accounts, 2M ARR…" is a first line of evidence."""
-    # An aside in brackets with no figure qualifies the role (« AM TPE/PME (logiciel de facturation en ligne) »);
-    # one with figures ("AM (8 yrs in SaaS, 30 accounts…)") is evidence, and counts.
-    parts = re.split(r"\s[-–—|/•·]\s|\s[-–—]|[-–—]\s|\|", re.sub(r"\([^()\d]*\)", " ", folded))
+    # A short aside in brackets, with no figure and no list, qualifies the role (« AM TPE/PME (logiciel de facturation
+    # en ligne) »); one with figures or a list ("AM (8 yrs in SaaS, 30 accounts…)") is evidence, and counts.
+    unqualified = _ROLE_ASIDE.sub(lambda m: " " if len(m.group().split()) <= MAX_ASIDE_WORDS else m.group(), folded)
+    parts = re.split(r"\s[-–—|/•·]\s|\s[-–—]|[-–—]\s|\|", unqualified)
     return all(len(re.findall(r"\w+", part)) <= MAX_TITLE_PART_WORDS for part in parts)
 
 

@@ -225,3 +225,13 @@ def test_a_title_line_whose_role_has_a_long_aside_is_still_a_header(title: str) 
 def test_a_first_line_with_figures_in_brackets_is_still_evidence() -> None:
     notes = "Call 3 Dec – AM (8 yrs in SaaS payments, 30 accounts, 2M ARR, NRR 110%) – renews everything herself\n- x\n"
     assert prepare(notes, 20000).segments[0].non_evidence == ""
+
+
+def test_a_long_aside_with_evidence_in_a_first_line_is_still_evidence() -> None:
+    # Third review: an aside of any length was dropped from the count, so a first line of evidence in brackets
+    # became a header. Only a short aside with no comma qualifies the role.
+    notes = (
+        "Visio 2/12 – AM (parle anglais couramment, a vécu à Londres, gère des clients en Allemagne et en Suisse)\n"
+        "- x\n"
+    )
+    assert prepare(notes, 20000).segments[0].non_evidence == ""
