@@ -458,9 +458,9 @@ class LanguageRule:
     @staticmethod
     def _other_scripts(view: AdView, in_france: bool) -> list[Flag]:
         """Runs of text in a script neither French nor English is written in. Chinese, Japanese or Korean, or any
-        script glued to a Latin word, is a slip of the model (« en améli먼 »): an error in an ad for a job in France,
-        which must be written in French. A run standing alone in another alphabet (a partner's name in Cyrillic) and
-        anything outside France are warnings."""
+        script glued to a Latin word, is a slip of the model (« en améli먼 », "skills and经验"): an error, in any
+        country (an ad for a job in France must moreover be written in French). A run standing alone in another
+        alphabet (a partner's name in Cyrillic) is a warning."""
         if in_france:
             error = (
                 "Text in another script (not the Latin alphabet) in the ad: a slip of the model, or a passage to "
@@ -494,7 +494,7 @@ class LanguageRule:
             )
             slip = bool(_SLIP.search(run)) or glued
             if slip:
-                flags.append(view.flag_at("language", "error" if in_france else "warning", error, m.span()))
+                flags.append(view.flag_at("language", "error", error, m.span()))
             else:
                 flags.append(view.flag_at("language", "warning", name, m.span()))
         return flags

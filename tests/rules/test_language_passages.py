@@ -140,11 +140,20 @@ def test_text_in_another_script_in_a_french_ad_is_an_error_on_that_text(foreign:
     assert flags[0].message_fr and "écriture" in flags[0].message_fr
 
 
-def test_text_in_another_script_in_an_ad_outside_france_is_a_warning() -> None:
-    text = "# Account Manager\n\nYou will manage the comptes客户端 of our clients in Dublin.\n"
+def test_a_slip_into_another_script_in_an_ad_outside_france_is_an_error_without_french_law() -> None:
+    # The real model (dev run of stop 29) wrote "…the candidate's skills and经验." in an English ad for London; the
+    # re-ask named it as a warning, the model kept it, and the ad reached the user. A slip is no text of the ad,
+    # whatever the country: an error, so the offline draft takes its place. French law is not cited.
+    text = "# Account Manager\n\nYou will assess the candidate's skills and经验 in Dublin.\n"
     flags = [f for f in lint_ad(text, language="en", job_in_france=False) if f.kind == "language"]
-    assert [(f.severity, f.evidence) for f in flags] == [("warning", "客户端")]
+    assert [(f.severity, f.evidence) for f in flags] == [("error", "经验")]
     assert "L5331-4" not in flags[0].message  # French law does not apply to a job in Dublin
+
+
+def test_a_name_in_another_alphabet_in_an_ad_outside_france_is_a_warning() -> None:
+    text = "# Account Manager\n\nYou will manage our partners in Dublin, among them ООО Ромашка.\n"
+    flags = [f for f in lint_ad(text, language="en", job_in_france=False) if f.kind == "language"]
+    assert [(f.severity, f.evidence) for f in flags] == [("warning", "ООО Ромашка")]
 
 
 @pytest.mark.parametrize("name", ["ООО «Газпром нефть»", "Ελληνικά Πετρέλαια", "شركة الاتصالات"])
