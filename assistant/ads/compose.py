@@ -122,34 +122,47 @@ SOFT_SKILL_FORMS = {
     "proactivity": r"\bproacti(?:f|ve)s?\b|\bforte? de propositions?\b",
 }
 
-# Words of a brief's requirement that do not carry it.
+# Words of a brief's requirement that do not carry it: grammar, and how strongly it is asked for (« Anglais courant
+# exigé » is stated by « un anglais courant est indispensable », « Permis B apprécié » by « le permis B est un plus »).
 _REQUIREMENT_FILLER = frozenset(
     """de du des la le les un une et en a au aux ou of the and an in on or with avec pour for to par sur dans est
-    is be etre""".split()
+    is be etre exige exigee exiges exigees requis requise requises indispensable indispensables obligatoire
+    obligatoires imperatif imperative minimum apprecie appreciee apprecies appreciees souhaite souhaitee souhaites
+    souhaitees plus atout required essential mandatory preferred must nice have""".split()
 )
 # The level a requirement asks for (« Bonne connaissance du CRM », "Strong Excel skills"): stated by any word of
 # level (« Vous connaissez bien le CRM », "Advanced Excel skills"), not by none ("Technical skills: Excel, CRM").
 _LEVEL_WORDS = re.compile(
     r"^(?:bon|bonne|bons|bonnes|bien|tres|very|excellent\w*|solide\w*|solid|strong|good|advanced|avance\w*|"
-    r"parfait\w*|perfect\w*|fluent|courant\w*|expert\w*|confirme\w*|approfondi\w*|deep|in-depth)$"
+    r"parfait\w*|perfect\w*|fluent\w*|courant\w*|couramment|expert\w*|confirme\w*|approfondi\w*|deep|well)$"
 )
 LEVEL_NEEDLE = (
     r"\b(?:bon|bonne|bons|bonnes|bien|tres|very|excellent\w*|solide\w*|solid|strong|good|advanced|avance\w*|"
-    r"parfait\w*|perfect\w*|fluent|courant\w*|expert\w*|confirme\w*|approfondi\w*|deep|in-depth|maitris\w*|"
-    r"master\w*|proficien\w*)\b"
+    r"parfait\w*|perfect\w*|fluen\w*|courant\w*|couramment|expert\w*|confirme\w*|approfondi\w*|deep|well|maitris\w*|"
+    r"master\w*|proficien\w*|bilingu\w*|nati\w*|fort\w*|[abc][12])\b"
 )
+# French clitics elided before an apostrophe (« l'anglais », « d'Excel »): no word of the requirement.
+_ELIDED = frozenset("l d j n s c m t qu jusqu lorsqu puisqu quoiqu".split())
+# Inclusive and bracketed endings (« Organisé(e) », « commercial·e », « vendeur·se »): the word is the same.
+_INCLUSIVE = re.compile(r"\((?:e|s|es)\)|(?<=\w)·(?:e|se|ve|re|ne|le|ice|rice|euse)s?\b")
 
 
 def requirement_needles(text: str) -> tuple[str, ...]:
     """Patterns that together state a brief's requirement in one sentence of the ad's profile (scope "line"): each
-    word that carries it, as a stem that takes other forms of it (« Maîtrise de Salesforce » is stated by « Vous
-    maîtrisez Salesforce »), its numbers and single letters as written (« Permis B »: not « permis C »), and, when it
-    asks for a level (« Bonne connaissance »), some word of level."""
+    word that carries it, as a stem when it is long enough to take other forms (« Maîtrise de Salesforce » is stated
+    by « Vous maîtrisez Salesforce »), whole when short ("Excel" is not "Excellent", "IT" not « italien »), its
+    numbers and single letters as written (« Permis B »: not « permis C »), and, when it asks for a level (« Bonne
+    connaissance »), some word of level."""
+    folded = _INCLUSIVE.sub("", fold(text))
     words, level = [], False
-    for m in re.finditer(r"([a-z0-9]+)(')?", fold(text)):
-        word, elided = m.group(1), bool(m.group(2))
-        if elided or word in _REQUIREMENT_FILLER:
+    for m in re.finditer(r"(\w+)(')?", folded):
+        word, apostrophe = m.group(1), bool(m.group(2))
+        if apostrophe and word in _ELIDED:
             continue  # « l'anglais »: the article is no word of the requirement
+        if word == "s" and m.start() > 0 and folded[m.start() - 1] == "'":
+            continue  # "the customer's": an English possessive
+        if word in _REQUIREMENT_FILLER:
+            continue
         if _LEVEL_WORDS.match(word):
             level = True
         else:
@@ -157,14 +170,14 @@ def requirement_needles(text: str) -> tuple[str, ...]:
     if len(words) == 1 and not level and len(words[0]) > 1 and not words[0].isdigit():
         # One word (« Organisé. »): that word, in any gender or number, not its family (« organisation »).
         return (rf"\b{re.escape(words[0])}(?:[·.(-]?e\)?)?s?\b",)
-    needles = [
-        rf"(?<!\d){w}(?!\d)"
-        if w.isdigit()
-        else rf"\b{w}\b"
-        if len(w) == 1
-        else r"\b" + re.escape(w[: max(5, len(w) - 4)])
-        for w in words
-    ]
+    needles = []
+    for w in words:
+        if w.isdigit():
+            needles.append(rf"(?<!\d){w}(?!\d)")
+        elif len(w) <= 5:
+            needles.append(rf"\b{re.escape(w)}s?\b")
+        else:
+            needles.append(r"\b" + re.escape(w[: max(5, len(w) - 4)]))
     if level:
         needles.append(LEVEL_NEEDLE)
     return tuple(dict.fromkeys(needles)) or (r"(?!)",)

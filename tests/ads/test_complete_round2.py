@@ -3,6 +3,7 @@ profile's facts are looked for in the profile, and the notice says only what sti
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -249,3 +250,41 @@ def test_a_verb_or_an_unrelated_adjective_is_not_a_soft_skill(llm_services, line
     result, _ = run(llm_services, data)
     bullet = next(b for b in result.ad.section("profile").bullets if b.startswith("Qualités attendues"))
     assert "sens de l’organisation" in bullet and "sens de l’écoute" in bullet
+
+
+# Fifth review (stop 29): inclusive endings, short words, more ways to say a level, how strongly a requirement is
+# asked for, lists of requirements, English possessives.
+@pytest.mark.parametrize(
+    ("requirement", "sentence", "stated"),
+    [
+        ("Organisé(e).", "Vous êtes une personne organisée.", True),
+        ("Organisé(e).", "Vous êtes doté·e d'un bon sens de l'organisation.", False),
+        ("Commercial·e dans l'âme.", "Vous êtes commercial dans l'âme.", True),
+        ("Connaissance du cœur de métier.", "Vous avez une connaissance du cœur de métier.", True),
+        ("Strong Excel skills.", "Excellent communication skills.", False),
+        ("Connaissances IT.", "Vous parlez italien.", False),
+        ("Fluent in Salesforce.", "You use Salesforce fluently.", True),
+        ("Anglais courant.", "Vous parlez couramment anglais.", True),
+        ("Bon niveau d'anglais (B2).", "Anglais niveau B2.", True),
+        ("Anglais courant exigé.", "Un anglais courant est indispensable.", True),
+        ("Permis B apprécié.", "Le permis B est un plus.", True),
+        ("Knowledge of the customer's CRM.", "Knowledge of the supplier's CRM.", False),  # "customer" is no elision
+    ],
+)
+def test_a_requirement_in_other_words_more_forms(requirement: str, sentence: str, stated: bool) -> None:
+    from assistant.ads.compose import requirement_needles
+    from assistant.text import fold
+
+    needles = requirement_needles(requirement)
+    assert all(re.search(n, fold(sentence)) for n in needles) is stated, needles
+
+
+def test_a_list_of_requirements_is_stated_part_by_part(llm_services) -> None:
+    brief = {**BRIEF, "requirements": "Maîtrise d'Excel ; anglais courant ; permis B."}
+    data = model_draft(
+        company=["Helios travaille avec Decathlon et Carrefour."],
+        profile=["Vous maîtrisez Excel.", "Vous parlez anglais couramment.", "Permis B indispensable."],
+    )
+    result, _ = run(llm_services, data, brief=brief)
+    bullets = result.ad.section("profile").bullets
+    assert not any("Maîtrise d'Excel" in b for b in bullets), bullets
