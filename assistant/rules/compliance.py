@@ -458,9 +458,10 @@ class LanguageRule:
     @staticmethod
     def _other_scripts(view: AdView, in_france: bool) -> list[Flag]:
         """Runs of text in a script neither French nor English is written in. Chinese, Japanese or Korean, or any
-        script glued to a Latin word, is a slip of the model (« en améli먼 », "skills and经验"): an error, in any
-        country (an ad for a job in France must moreover be written in French). A run standing alone in another
-        alphabet (a partner's name in Cyrillic) is a warning."""
+        script glued to a Latin word, is a slip of the model (« en améli먼 », "skills and经验"). Glued, it is an error
+        in any country; Chinese, Japanese or Korean standing alone is an error in an ad for a job in France, which must
+        be written in French, and a warning elsewhere (« Tokyo (東京) »). A run standing alone in another alphabet (a
+        partner's name in Cyrillic) is a warning."""
         if in_france:
             error = (
                 "Text in another script (not the Latin alphabet) in the ad: a slip of the model, or a passage to "
@@ -494,7 +495,9 @@ class LanguageRule:
             )
             slip = bool(_SLIP.search(run)) or glued
             if slip:
-                flags.append(view.flag_at("language", "error", error, m.span()))
+                # Glued to a Latin word it is a slip anywhere; standing alone (« Tokyo (東京) »), only in a French ad.
+                severity: Severity = "error" if glued or in_france else "warning"
+                flags.append(view.flag_at("language", severity, error, m.span()))
             else:
                 flags.append(view.flag_at("language", "warning", name, m.span()))
         return flags

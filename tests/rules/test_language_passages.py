@@ -229,3 +229,12 @@ def test_greek_symbols_in_a_list_are_still_symbols(symbols: str) -> None:
 def test_the_emoji_among_chinese_punctuation_are_not_a_slip(emoji: str) -> None:
     text = FRENCH_AD + f"\nVous rejoignez une équipe qui aime les défis {emoji} et le terrain.\n"
     assert [f for f in lint_ad(text, language="fr", job_in_france=True) if f.kind == "language"] == []
+
+
+@pytest.mark.parametrize("line", ["Our office is in Tokyo (東京).", "We work with 楽天 and its partners."])
+def test_chinese_or_japanese_standing_alone_outside_france_is_a_warning(line: str) -> None:
+    # Fifth review (stop 29): a name in Japanese in an English ad for Japan is no slip; only one glued to a Latin
+    # word is, in any country.
+    text = f"# Account Manager\n\n{line}\n"
+    flags = [f for f in lint_ad(text, language="en", job_in_france=False) if f.kind == "language"]
+    assert flags and all(f.severity == "warning" for f in flags), flags
