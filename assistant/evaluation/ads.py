@@ -46,18 +46,16 @@ _APPLICATION_SECTION = re.compile(r"^## (?:Rémunération|Pay)\s*$")
 
 
 def ad_body(text: str) -> str:
-    """The ad without the lines the application writes itself, whatever the engine: the title, the line under it
-    (« **Chargé·e de comptes clients** · CDD · Lyon »), the date and the pay section. A fact checked there could never
-    fail ("CDD" is always in the line under the title, the pay's « 4 800 » is no team of 4)."""
-    out, skip = [], False
-    for i, line in enumerate(text.splitlines()):
+    """The ad without the lines the application writes itself, whatever the engine: everything before the first
+    section (the title, the line under it, « **Chargé·e de comptes clients** · CDD · Lyon », the date) and the pay
+    section. A fact checked there could never fail ("CDD" is always in the line under the title, the pay's « 4 800 »
+    is no team of 4)."""
+    out, started, skip = [], False, False
+    for line in text.splitlines():
         if line.startswith("## "):
-            skip = bool(_APPLICATION_SECTION.match(line))
-        if skip or line.startswith("# ") or re.match(r"^\*(?:Publiée le|Posted on)\b", line):
-            continue
-        if line.startswith("**") and not any(x.startswith("## ") for x in text.splitlines()[:i]):
-            continue  # the line under the title, before the first section
-        out.append(line)
+            started, skip = True, bool(_APPLICATION_SECTION.match(line))
+        if started and not skip:
+            out.append(line)
     return "\n".join(out)
 
 

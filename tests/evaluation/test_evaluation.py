@@ -144,3 +144,10 @@ def test_ad_facts_are_not_read_in_the_lines_the_application_writes(services) -> 
     result.text = result.text.replace("en CDD.", ".")
     checks = check_case({"id": "x", "expect": {"facts": facts}}, result, services.framework, services)
     assert not checks["fact:cdd"]["ok"] and not checks["fact:4"]["ok"]
+
+
+def test_an_ads_body_starts_at_its_first_section_with_or_without_a_line_under_the_title() -> None:
+    from assistant.evaluation.ads import ad_body
+
+    text = "# Account Manager (F/H)\n\nCDD · Lyon\n\n## Vos missions\n\nVous gérez 4 comptes.\n\n## Rémunération\n\n4 800 €\n"
+    assert ad_body(text) == "## Vos missions\n\nVous gérez 4 comptes.\n"
