@@ -299,7 +299,9 @@ def _short_parts(folded: str) -> bool:
     meeting; "Call 3 Dec – 8 yrs AM in SaaS, 30 accounts, 2M ARR…" is a first line of evidence."""
     # A short aside in brackets, with no figure and no list, qualifies the role (« AM TPE/PME (logiciel de facturation
     # en ligne) »); one with figures or a list ("AM (8 yrs in SaaS, 30 accounts…)") is evidence, and counts.
-    unqualified = _ROLE_ASIDE.sub(lambda m: " " if len(m.group().split()) <= MAX_ASIDE_WORDS else m.group(), folded)
+    unqualified = _ROLE_ASIDE.sub(
+        lambda m: " " if len(re.findall(r"\w+", m.group())) <= MAX_ASIDE_WORDS else m.group(), folded
+    )
     parts = re.split(r"\s[-–—|/•·]\s|\s[-–—]|[-–—]\s|\|", unqualified)
     return all(len(re.findall(r"\w+", part)) <= MAX_TITLE_PART_WORDS for part in parts)
 

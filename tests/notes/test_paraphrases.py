@@ -235,3 +235,13 @@ def test_a_long_aside_with_evidence_in_a_first_line_is_still_evidence() -> None:
         "- x\n"
     )
     assert prepare(notes, 20000).segments[0].non_evidence == ""
+
+
+def test_an_aside_is_counted_in_words_as_the_parts_are() -> None:
+    # Fifth review: asides were counted in whitespace tokens, parts in words; "(mid-market cross-border payments and
+    # invoicing)" is 4 tokens but 7 words, over the limit of 6.
+    from assistant.notes.prepare import _short_parts
+    from assistant.text import fold
+
+    assert _short_parts(fold("visio 3 dec – am (payments and invoicing software) – 30 min"))
+    assert not _short_parts(fold("visio 3 dec – am (mid-market cross-border payments and invoicing) – 30 min"))
