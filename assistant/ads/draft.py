@@ -244,6 +244,28 @@ def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dic
     )
 
 
+def drop_repeats(ad: JobAd) -> int:
+    """Remove, in place, each paragraph or bullet of the model's ad that repeats an earlier one word for word (case,
+    accents and punctuation aside): a small model writes the same sentence as a paragraph and again as bullets. The
+    pay is the application's. Returns how many were removed."""
+    seen: set[str] = set()
+    removed = 0
+    for section in ad.sections:
+        if section.id == "pay":
+            continue
+        for attr in ("paragraphs", "bullets"):
+            kept = []
+            for line in getattr(section, attr):
+                key = " ".join(re.findall(r"\w+", fold(line)))
+                if key and key in seen:
+                    removed += 1
+                    continue
+                seen.add(key)
+                kept.append(line)
+            setattr(section, attr, kept)
+    return removed
+
+
 def problems_to_fix(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dict[str, ScoredChunk]) -> list[str]:
     """What a re-ask must fix: the linter's errors on the would-be ad, missing sections, invented claims.
 
@@ -289,6 +311,7 @@ def llm_draft(plan: AdPlan, framework: Framework, hits: dict[str, list[ScoredChu
     if result.value is None:
         raise LLMError(f"The LLM's ad could not be used: {'; '.join(result.problems)}")
     ad = _assemble(plan, framework, result.value, retrieved)
+    drop_repeats(ad)  # after the call: the re-ask read the draft as the model wrote it
     rewritten = neutralise(ad, plan.lang)
     dropped = drop_unsupported(ad, claim_sources(plan, framework, retrieved))
     still_wrong = [p for p in result.problems if not p.startswith("unsupported_claim")]

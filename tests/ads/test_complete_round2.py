@@ -288,3 +288,20 @@ def test_a_list_of_requirements_is_stated_part_by_part(llm_services) -> None:
     result, _ = run(llm_services, data, brief=brief)
     bullets = result.ad.section("profile").bullets
     assert not any("Maîtrise d'Excel" in b for b in bullets), bullets
+
+
+def test_a_line_the_model_repeats_is_shown_once(llm_services) -> None:
+    # The real model (dev run of stop 29, en-uk-junior) wrote the same sentence twice as a paragraph and twice more
+    # as bullets of the same section; the reader saw it four times.
+    same = "Vous accompagnez vos clients dans la durée et développez leur portefeuille."
+    data = model_draft(
+        company=["Helios travaille avec Decathlon et Carrefour."],
+        profile=["Vous maîtrisez Salesforce et connaissez bien le secteur bancaire."],
+    )
+    missions = data["sections"][1]
+    missions["paragraphs"] = [same, same, "Vous suivez vos indicateurs. " + same]
+    missions["bullets"] = [same, same.upper(), "Suivi des comptes"]
+    result, _ = run(llm_services, data)
+    assert result.text.count(same) == 2, result.text  # the paragraph, and inside the other paragraph's sentences
+    assert result.text.upper().count(same.upper()) == 2
+    assert "Vous suivez vos indicateurs." in result.text and "- Suivi des comptes" in result.text
