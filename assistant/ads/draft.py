@@ -148,6 +148,23 @@ def echoes_instructions(text: str) -> bool:
     return bool(words) and f" {' '.join(words)} " in _instructions()
 
 
+# The guide's advice to recruiters on what to call the job (« Préférez parler d'« account manager » … plutôt que
+# « responsable de compte » »): a verb of choosing, a word for a name, and a comparison. Small models copy it into the
+# ad; a reader of the ad is no one choosing its title.
+_CHOOSE = re.compile(
+    r"\b(?:prefer\w*|avoid\w*|use|using|say|call|privilegi\w*|evit\w*|parle[rz]|utilise[rz]|appele[rz])\b"
+)
+_NAME = re.compile(r"\b(?:terms?|titles?|job titles?|names?|wording|termes?|intitules?|titres?|appellations?|parler d)")
+_RATHER = re.compile(r"\b(?:instead of|rather than|plutot que|plutot de|au lieu de)\b")
+
+
+def advises_on_the_title(text: str) -> bool:
+    """A line that advises on what to call the job ("Prefer to use the term 'account manager' instead of…"): the
+    guide's advice to the recruiter, copied into the ad."""
+    folded = fold(text)
+    return bool(_CHOOSE.search(folded) and _NAME.search(folded) and _RATHER.search(folded))
+
+
 _STOP = {"de", "du", "des", "la", "le", "les", "l", "d", "un", "une", "et", "en", "a", "of", "the", "and", "an", "in"}
 
 
@@ -212,7 +229,7 @@ def _assemble(plan: AdPlan, framework: Framework, draft: AdDraft, retrieved: dic
             line = whole_sentences(line, limit)
         if heading or fold(line) in labels or len(line.split()) < 2:
             return line  # a heading, a label of the guide ("English", "Management d'équipe") or one word: content
-        return "" if echoes_instructions(line) else line
+        return "" if echoes_instructions(line) or advises_on_the_title(line) else line
 
     by_id = {s.id: s for s in draft.sections if s.id != "pay"}
     sections = []

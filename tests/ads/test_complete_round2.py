@@ -305,3 +305,56 @@ def test_a_line_the_model_repeats_is_shown_once(llm_services) -> None:
     assert result.text.count(same) == 2, result.text  # the paragraph, and inside the other paragraph's sentences
     assert result.text.upper().count(same.upper()) == 2
     assert "Vous suivez vos indicateurs." in result.text and "- Suivi des comptes" in result.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "advice"),
+    [
+        (
+            "en",
+            "Prefer to use the term 'account manager' or 'account executive' instead of 'responsable/gestionnaire de "
+            "compte' which has a more business connotation.",
+        ),
+        (
+            "fr",
+            "Préférez parler d’« account manager » ou « account executive » plutôt que « responsable/gestionnaire de "
+            "compte » qui a une connotation plus bancaire.",
+        ),
+        ("en", "Avoid the title 'sales manager' rather than 'key account manager' for this role."),
+    ],
+)
+def test_the_guides_advice_on_naming_the_job_is_left_out_of_the_ad(llm_services, lang: str, advice: str) -> None:
+    # The real model (dev run of stop 29, en-salary-vague) copied the guide's advice to recruiters on which title
+    # to use into the ad, three times, as bullets.
+    if lang == "fr":
+        brief = BRIEF
+        data = model_draft(
+            company=["Helios travaille avec Decathlon et Carrefour."],
+            profile=["Vous maîtrisez Salesforce et connaissez bien le secteur bancaire.", advice],
+        )
+    else:
+        brief = {**BRIEF, "language": "en", "country": "GB", "requirements": None}
+        data = model_draft(
+            company=["Helios works with Decathlon and Carrefour, two of the largest retailers in Europe."],
+            profile=["You have a strong knowledge of banking and retail clients.", advice],
+        )
+        data["sections"][0]["heading"] = "About Helios"
+    result, model = run(llm_services, data, brief=brief, responses=2)
+    assert result.backend != "offline", result.notice  # the model's ad is shown, without the advice
+    assert advice[:30] not in result.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Vous préférez le terrain plutôt que le bureau.",
+        "Le titre de Key Account Manager reflète vos responsabilités.",
+    ],
+)
+def test_a_preference_that_is_not_about_naming_the_job_stays(llm_services, line: str) -> None:
+    data = model_draft(
+        company=["Helios travaille avec Decathlon et Carrefour."],
+        profile=["Vous maîtrisez Salesforce et connaissez bien le secteur bancaire.", line],
+    )
+    result, _ = run(llm_services, data)
+    assert line in result.text
