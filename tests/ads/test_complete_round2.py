@@ -52,7 +52,8 @@ def run(llm_services, data: dict, brief: dict = BRIEF, responses: int = 1):
 
 
 def added(result) -> str:
-    return result.notice or ""
+    """Both notices: the French one names the facts in French (« exigence du brief »), the English one in English."""
+    return f"{result.notice or ''}\n{result.notice_fr or ''}"
 
 
 def test_a_requirement_the_model_states_in_other_words_is_not_added_again(llm_services) -> None:
