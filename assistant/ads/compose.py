@@ -111,11 +111,14 @@ def skill_needle(*labels: str) -> str:
     return r"\b(?:" + "|".join(stems) + ")" if stems else r"(?!)"
 
 
+_ANY_GENDER_OR_NUMBER = r"(?:[·.(-]?e\)?)?s?\b"
+"""After a word: its feminine and plural forms, inclusive ones too (« organisé·e », « organisée(s) »)."""
+
 # The soft skills as a profile states them in adjectives (« organisé·e », « réactif », "proactive"), which their
 # labels' stems do not reach; a short stem of the label would ("react" is in « réaction »), so each form is listed,
 # whole: « vous organisez » is a verb, « attentif aux détails » is not listening.
 SOFT_SKILL_FORMS = {
-    "organisation": r"\borganise(?:[·.(-]?e\)?)?s?\b|\borgani[sz]ed\b",
+    "organisation": rf"\borganise{_ANY_GENDER_OR_NUMBER}|\borgani[sz]ed\b",
     "listening": r"\ba l'ecoute\b|\bgood listener\b",
     "interpersonal": r"\brelationnel\b|\bpeople person\b|\bpersonable\b",
     "reactivity": r"\breacti(?:f|ve)s?\b|\bresponsive\b",
@@ -132,15 +135,14 @@ _REQUIREMENT_FILLER = frozenset(
 )
 # The level a requirement asks for (« Bonne connaissance du CRM », "Strong Excel skills"): stated by any word of
 # level (« Vous connaissez bien le CRM », "Advanced Excel skills"), not by none ("Technical skills: Excel, CRM").
-_LEVEL_WORDS = re.compile(
-    r"^(?:bon|bonne|bons|bonnes|bien|tres|very|excellent\w*|solide\w*|solid|strong|good|advanced|avance\w*|"
-    r"parfait\w*|perfect\w*|fluent\w*|courant\w*|couramment|expert\w*|confirme\w*|approfondi\w*|deep|well)$"
+_LEVELS = (
+    r"bon|bonne|bons|bonnes|bien|tres|very|excellent\w*|solide\w*|solid|strong|good|advanced|avance\w*|parfait\w*|"
+    r"perfect\w*|fluent\w*|courant\w*|couramment|expert\w*|confirme\w*|approfondi\w*|deep|well"
 )
-LEVEL_NEEDLE = (
-    r"\b(?:bon|bonne|bons|bonnes|bien|tres|very|excellent\w*|solide\w*|solid|strong|good|advanced|avance\w*|"
-    r"parfait\w*|perfect\w*|fluen\w*|courant\w*|couramment|expert\w*|confirme\w*|approfondi\w*|deep|well|maitris\w*|"
-    r"master\w*|proficien\w*|bilingu\w*|nati\w*|fort\w*|[abc][12])\b"
-)
+_LEVEL_WORDS = re.compile(rf"^(?:{_LEVELS})$")
+LEVEL_NEEDLE = rf"\b(?:{_LEVELS}|fluen\w*|maitris\w*|master\w*|proficien\w*|bilingu\w*|nati\w*|fort\w*|[abc][12])\b"
+"""Some word of level in the ad: the requirement's own level words, and the other ways an ad states one (« maîtrise »,
+"fluency", "native", « B2 »)."""
 # French clitics elided before an apostrophe (« l'anglais », « d'Excel »): no word of the requirement.
 _ELIDED = frozenset("l d j n s c m t qu jusqu lorsqu puisqu quoiqu".split())
 # Inclusive and bracketed endings (« Organisé(e) », « commercial·e », « vendeur·se »): the word is the same.
@@ -169,7 +171,7 @@ def requirement_needles(text: str) -> tuple[str, ...]:
             words.append(word)
     if len(words) == 1 and not level and len(words[0]) > 1 and not words[0].isdigit():
         # One word (« Organisé. »): that word, in any gender or number, not its family (« organisation »).
-        return (rf"\b{re.escape(words[0])}(?:[·.(-]?e\)?)?s?\b",)
+        return (rf"\b{re.escape(words[0])}{_ANY_GENDER_OR_NUMBER}",)
     needles = []
     for w in words:
         if w.isdigit():

@@ -143,12 +143,14 @@ def draft_job_ad(
     if ad is not None:
         text = ad_markdown(ad)
         linted = plan.lint(text, framework)
+        protected_dropped = False
         if any(f.kind == "discrimination" and f.severity == "error" for f in linted):
             # The model still wrote a protected criterion after its one re-ask: the sentence goes, the flag stays.
             flags += drop_discriminatory(ad)
             text = ad_markdown(ad)
             linted = plan.lint(text, framework)
             notices.fixed("discriminatory", at=0)
+            protected_dropped = True
         offline_ad = _offline_ad(plan, composed, kb, hits)
         offline_linted = plan.lint(ad_markdown(offline_ad), framework)
         left = _model_errors(linted, offline_linted)
@@ -168,8 +170,7 @@ def draft_job_ad(
         elif drafted.still_wrong and _model_errors(linted, offline_linted, warnings=REWORDABLE):
             # What the re-ask left is reported only while the ad shown still has it: a section code added from the
             # offline draft, or a sentence it dropped, is no longer the model's to fix.
-            dropped = NOTICES["discriminatory"]["en"] in {en for en, _ in notices.items}
-            notices.fixed("still_wrong", at=1 if dropped else 0)  # after the notice of the sentences dropped
+            notices.fixed("still_wrong", at=1 if protected_dropped else 0)  # after the notice of the sentences dropped
     else:
         ad = _offline_ad(plan, composed, kb, hits)
         text = ad_markdown(ad)
