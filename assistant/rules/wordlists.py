@@ -377,6 +377,9 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\battend\s+(?:un|son|leur|un\s+heureux)\s+(?:bebe|enfant|heureux|evenement)\b|\bfuture\s+maman\b"),
             T(r"\bpregnan(?:t|cy|cies)\b|\bmaternity\b|\bpaternity\b|\bparental\s+leave\b"),
             T(r"\bexpecting\s+(?:a\s+(?:baby|child)|her\s+first|twins)\b|\bmom-to-be\b|\bmum-to-be\b"),
+            # the candidate's belly, an allusion to a pregnancy (seventh notes round: « vu son ventre »); not « le
+            # ventre mou du marché », « en avoir dans le ventre », "a bump in churn"
+            T(r"\bson\s+ventre\b(?!\s+mou)|\bventre\s+(?:arrondi|rond)\b|\bher\s+(?:baby\s+)?bump\b|\bbaby\s+bump\b"),
             # "she's expecting in October": expecting + a due date (not "expecting a call", "expecting results")
             T(
                 r"\b(?:she|he|they|she's|is)\s+(?:is\s+|'s\s+)?expecting\s+(?:in|this|next|around|by)\b|\bdue\s+date\b|\bon\s+maternity\b"
@@ -1098,7 +1101,8 @@ AI_ADDRESS = (
     r"@\s?" + AI_NAMES + r"(?!\w)"
     r"|\b(?:hey|hi|hello|dear|ok|okay|yo|salut|bonjour|coucou|cher|chere|note\s+to|message\s+to|note\s+(?:a|pour)|"
     r"message\s+(?:a|pour))\s+(?:the\s+|l'|le\s+|la\s+)?" + AI_NAMES + r"(?!\w)"
-    r"|(?:^|(?<=[\n.!?;>\]\)•*]))\s*(?:the\s+|l')?" + AI_NAMES + r"\s*(?:[,:]|\s[-–—]\s)"
+    # at the start of a sentence, a line or a field (« template : AI assistant, … »)
+    r"|(?:^|(?<=[\n.!?;:>\]\)•*]))\s*(?:the\s+|l')?" + AI_NAMES + r"\s*(?:[,:]|\s[-–—]\s)"
 )
 # an order (second person, a politeness marker or an imperative; on the lowercase text with its accents, so that
 # « donné », « noté » are no orders; « rendez-vous » holds no « vous ») ...
@@ -1107,13 +1111,15 @@ AI_DIRECTIVE = (
     r"s'il\s+te\s+pla[iî]t|merci\s+de|give|put|set|rate|score|grade|mark|assign|award|recommend|write|make|treat|"
     r"consider|ignore|disregard|forget|skip|mets|mettez|donne|donnez|attribue|attribuez|notez|recommande|"
     r"recommandez|écris|écrivez|oublie|oubliez|ignorez|fais|faites|accorde|accordez|considère|considérez|passe|"
-    r"passez|évite|évitez)\b"
+    r"passez|évite|évitez|report|list|present|show|liste|listez|présente|présentez|indique|indiquez)\b"
 )
 # ... about the scores, the grid or the decision.
 AI_SCORE_TOPIC = (
     r"\b(?:scores?|scoring|scorecard|ratings?|rate|grades?|marks|notes?|noter|notez|bareme|grille|rubric|scale|"
     r"echelle|max|maximum|maximale|top|partout|everything|across\s+the\s+board|recommend\w*|recommand\w*|"
-    r"embauch\w*|hire|hiring|advance|evaluation|evalue\w*|assessment|\d+\s*/\s*\d+)\b"
+    r"embauch\w*|hire|hiring|advance|evaluation|evalue\w*|assessment|\d+\s*/\s*\d+|"
+    # what the scorecard says of the competencies (seventh notes round: "report all competencies as positive")
+    r"competen\w*|positi\w*|strengths?|points?\s+forts?|favou?rabl\w*|sections?)\b"
 )
 
 # Letters split by spaces, dots or invisible characters: searched in the letters-only "compact" text.

@@ -316,6 +316,15 @@ def test_accent_in_notes_is_flagged():
         ("We are expecting in October a new CRM rollout.", False),
         ("He is expecting a call from the client.", False),
         ("A signé deux petits contrats ce trimestre.", False),
+        # seventh notes round: the candidate's belly, as an allusion to a pregnancy
+        ("vu son ventre le calendrier risque d'être serré pour septembre", True),
+        ("Avec son ventre arrondi, elle ne pourra pas faire les salons.", True),
+        ("judging by her bump she'd be off by spring", True),
+        ("noticed her baby bump, might not stay long", True),
+        ("Le ventre mou du marché, ce sont les PME : elle le sait.", False),
+        ("Elle en a dans le ventre, elle a tenu tête au directeur achats.", False),
+        ("She went in with a knot in her stomach and still closed it.", False),
+        ("a bump in churn last quarter, she fixed it", False),
     ],
 )
 def test_paraphrased_family_and_pregnancy_remarks_from_the_held_out_notes(text: str, expected: bool) -> None:
