@@ -143,6 +143,10 @@ MAX_WRAP_WIDTH = 160
 punctuation, one thought per line), and the next line starts an item of its own."""
 
 
+_SENTENCE_END = re.compile(r"[.!?;…](?=\s|$)")
+"""A sentence ended by its writer (not the point of « 1.2M » or « 8.30 »)."""
+
+
 def _wrapped(prev: str, line: str, width: int, strict: bool = False) -> bool:
     """Whether `prev` looks cut by an editor's wrapping rather than ended by its writer: the first word of `line`
     would not have fitted on it (with a tenth of slack, unless `strict`). Short lines of notes ("~15M€ de CA",
@@ -168,6 +172,9 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     # one only when its first word could not have fitted at all ("très sympa, mais répond à côté des questions" then
     # "aucune idée de son CA" are two items of a very short note).
     strict = quartile < MIN_WRAP_WIDTH
+    # Notes with no sentence punctuation at all (typed on a phone, « connait tous les acheteurs il a ramené deux
+    # clients ») end each thought with a line break: no line continues another.
+    unpunctuated = not _SENTENCE_END.search(text)
     for line in lines:
         body = line.rstrip("\r\n")
         stripped = body.strip()
@@ -177,6 +184,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         elif (
             blocks
             and prev
+            and not unpunctuated
             and len(prev) <= MAX_WRAP_WIDTH
             and not bullet
             and stripped[0].islower()
@@ -263,6 +271,11 @@ _NEXT_STEP = re.compile(
     r"(?:suite|next|actions?|todo|to\s+do|tbd|decision|rdv)\s*(?::|->|→|=>|-\s))"
     r"|\b(?:next\s+steps?|prochaine\s+etape)\b"
 )
+_IN_THE_JOB = (
+    r"ici\b|here\b|(?:pour|sur|dans)\s+(?:ce|le|notre|cette)\s+(?:poste|role|job|portefeuille|perimetre|mission)\b"
+    r"|(?:for|in|on)\s+(?:this|the|our)\s+(?:role|job|position|portfolio|book|territory)\b"
+)
+"""Where a line says what the job needs (folded text): « ici », « pour ce poste », "in this role"."""
 _LOGISTICS = re.compile(
     r"\bdispo(?:nible|nibilite)?s?\s+(?:immediatement|imm|de\s+suite|tout\s+de\s+suite|sous|ds|dans|a\s+partir|des|"
     r"au|en|le|fin|debut|rapidement|asap)\b|\bavailab(?:le|ility)\s+(?:from|in|immediately|now|asap|to\s+start)\b"
@@ -274,6 +287,14 @@ _LOGISTICS = re.compile(
     # the candidate's other recruitment processes ("autres process : 2 en cours", "other processes: two")
     r"|\b(?:autres?|other)\s+(?:process(?:us|es)?|entretiens|interviews|pistes|offres|offers)\b"
     r"|\bprocess(?:us)?\s+en\s+cours\b|\bin\s+process\s+(?:elsewhere|with)\b"
+    # what the job does not need, as the whole line (« anglais pas utile ici », "German not required for this
+    # role", « pas besoin d'allemand ici »): the job, not the candidate
+    r"|^[\s\-*•]*(?:[\w'-]+\s*:?\s*){1,3}?(?:is\s+|est\s+|n'est\s+|isn't\s+)?(?:pas|non|not)\s+(?:vraiment\s+|really\s+|"
+    r"tres\s+)?(?:utiles?|necessaires?|requis|requise|exigee?s?|demandee?s?|indispensables?|needed|required|necessary|"
+    r"relevant|useful)\s+(?:" + _IN_THE_JOB + r")[\s.!;]*$"
+    r"|^[\s\-*•]*(?:pas\s+besoin\s+d[e']\s*|no\s+need\s+(?:for|of)\s+)(?:[\w'-]+\s+){1,2}(?:"
+    + _IN_THE_JOB
+    + r")[\s.!;]*$"
 )
 
 
