@@ -408,6 +408,96 @@ _SAVVY = re.compile(
     r"\b(?:calee?s?|pointue?s?|incollables?|experte?s?|savvy|clued[- ]up|expert)\s+(?:sur|en|on|about|in)\s+"
     r"(?:(?:le|la|les|l'|son|sa|ses|the|his|her|their)\s*)?(?:\w+\s+){0,1}(?:marche|secteur|metier|market|industry|sector)\b"
 )
+# The sector the candidate worked in (seventh dev round, the framework's "specialised in a client type, a geographic
+# area or a particular technology"): the kind of employer (« chez un courtier en assurance », "at a fleet-telematics
+# vendor"), on a line about the candidate's experience, or the kind of clients in a portfolio ("looks after 40
+# independent pharmacies", « gère 60 artisans du bâtiment »). An employer by name or by size ("at Quorvo", "at a big
+# company", « chez une startup ») and accounts by tier ("30 key accounts", « comptes actifs ») name no sector.
+_SECTOR_EMPLOYERS = (
+    r"editeurs?|courtiers?|grossistes?|labos?|laboratoires?|operateurs?|fintechs?|insurtechs?|proptechs?|adtechs?|"
+    r"martechs?|edtechs?|healthtechs?|legaltechs?|regtechs?|saas|banques?|banks?|assureurs?|insurers?|mutuelles?|"
+    r"brokers?|revendeurs?|resellers?|distributeurs?|distributors?|wholesalers?|retailers?|fabricants?|"
+    r"manufacturers?|industriels?|integrateurs?|integrators?|esn|ssii|consultanc(?:y|ies)|caterers?|traiteurs?|"
+    r"transporteurs?|carriers?|hauliers?|imprimeurs?|telcos?|marketplaces?|experts?-comptables?|expert-comptables?"
+)
+_QUALIFIED_EMPLOYERS = (
+    r"vendors?|providers?|suppliers?|fournisseurs?|prestataires?|compan(?:y|ies)|firms?|groups?|groupes?|"
+    r"start-?ups?|scale-?ups?|agenc(?:y|ies)|agences?|cabinets?|platforms?|plateformes?|networks?|reseaux|societes?|"
+    r"entreprises?|boites?|businesses|houses?|specialists?|specialistes?|players?|acteurs?|co"
+)
+_EMPLOYER = re.compile(
+    r"\b(?:at|for|chez|dans|in|within|au\s+sein\s+d')\s*(?:an?|one|un|une|1|the)\s+((?:[a-z][\w&'-]*\s+){0,3}?)"
+    r"(?:(" + _SECTOR_EMPLOYERS + r")|(" + _QUALIFIED_EMPLOYERS + r"))\b"
+    # French: what follows the noun (« agence de communication », « startup adtech », « grossiste en vins »)
+    r"(?:\s+(?:(?:de|d'|du|des|en|pour|specialisee?s?\s+(?:en|dans))\s*(?:la\s+|le\s+|les\s+|l')?)?([a-z][\w-]{2,}))?"
+)
+_GENERIC_QUALIFIERS = frozenset(
+    """big small large huge major leading french uk us german european international global local national young
+    fast-growing growing well-known famous tiny medium mid-size midsize mid-sized small-sized large-sized other same
+    previous new former b2b b2c great good top petit petite grand grande gros grosse jeune belle autre meme ancien
+    ancienne nouvelle nouveau francais francaise taille depuis pendant avec ou qui que et comme puis sur dont the
+    during since where which that while when and then there here ans years yrs mois months for at as to on from of
+    by is was has had in with who whose""".split()
+)
+_EXPERIENCE_CONTEXT = re.compile(
+    r"\b\d{1,2}(?:[.,]5)?\s*\+?\s*(?:ans?|annees|a|yrs?|years?)\b|\b(?:four|five|six|seven|eight|nine|ten|two|three|"
+    r"deux|trois|quatre|cinq|six|sept|huit|dix)\s+(?:ans|years)\b"
+    r"|\b(?:k?am|account\s+(?:manager|executive|coordinator)|charge\w*\s+d(?:'|e\s+)(?:affaires|clientele|comptes?)|"
+    r"conseill\w+|commercial\w*|csm|customer\s+success|bdr|sdr|sales|vendeu\w+|coordinator|responsable|consultant\w*|"
+    r"assistant\w*|adv|key\s+account|manager|business\s+developer)\b"
+    r"|\b(?:works?|worked|working|travaille\w*|currently|actuellement|ex-|previously|auparavant|before\s+that|"
+    r"avant\s+(?:ca|cela)|employer|employeur|joined|rejoint|career|parcours|background|exp\b|experience)"
+)
+_CLIENT_TYPE = re.compile(
+    r"\b(?:manages?|managing|handles?|handling|looks?\s+after|looking\s+after|looked\s+after|owns?|owning|covers?|"
+    r"gere|gerait|suit|suivait|s'occupe\s+d[e']|s'occupait\s+d[e']|portefeuille\s+(?:de|d')|book\s+of|portfolio\s+of)"
+    r"\s*(?:[^.;\d]{0,30}?)" + _ABOUT_N + r"((?:[a-z][\w&'-]*\s+){0,2}[a-z][\w&'-]*)"
+)
+_GENERIC_CLIENTS = frozenset(
+    """accounts account accts acct comptes compte cpts clients client clientes customers customer logos sites
+    contrats contracts key cles strategic strategiques grands gros big large small petits major active actifs
+    existing existants new nouveaux own personal top national nationaux internal main core named de d du des en the
+    of in sur dont with avec plus over about environ mostly mainly surtout users utilisateurs licences seats leads
+    deals opportunities opportunites prospects entreprises companies businesses societes structures organisations
+    ans years yrs mois months jours days semaines weeks heures hours euros rdv meetings calls appels emails mails
+    tickets demos relances visites visits projets projects dossiers files commandes orders devis quotes factures
+    invoices personnes people collaborateurs commerciaux am ams kam kams sdr sdrs reps juniors a an and et ou or
+    par per by chacun each k m keur""".split()
+)
+
+# A named area the candidate covers ("the DACH region", « la région Rhône-Alpes »), in the clause as written: the
+# bare word ("the best team in the region", « les déjeuners en région ») names no area.
+_NAMED_REGION = re.compile(
+    r"\b(?!(?:The|This|That|Our|Her|His|Their|Each|Every|Any|One|Same|Whole|Entire|La|Le|Sa|Son|Une|Cette|Notre|Leur|"
+    r"Chaque|Toute)\s)[A-ZÀ-Ý][\w-]+\s+[Rr]egions?\b|\b[Rr](?:egion|égion)s?\s+(?:of\s+|de\s+|d'|du\s+)?(?:la\s+|l')?[A-ZÀ-Ý][\w-]+"
+)
+_NOUN_PHRASE_ENDS = frozenset(
+    """depuis since pendant during for in de d' d du des en the of sur dont with avec and et ou or par per by a au aux
+    dans chez at on to from qui that which where who plus over mostly mainly surtout including incl notamment""".split()
+)
+
+
+def _sector_spans(clause: str, folded: str, segment: str) -> list[int]:
+    """Where a clause names the kind of employer (on a line about the candidate's experience), of clients or a
+    region."""
+    found = [m.start() for m in _NAMED_REGION.finditer(clause)]
+    if _EXPERIENCE_CONTEXT.search(segment):
+        for m in _EMPLOYER.finditer(folded):
+            before = [w for w in m.group(1).split() if w not in _GENERIC_QUALIFIERS]
+            after = m.group(4) if m.group(4) and m.group(4) not in _GENERIC_QUALIFIERS else None
+            if m.group(2) or before or after:
+                found.append(m.start())
+    for m in _CLIENT_TYPE.finditer(folded):
+        words = []
+        for w in m.group(1).split():
+            if w in _NOUN_PHRASE_ENDS:
+                break  # « 45 comptes actifs depuis 2 ans »: the clients are « comptes actifs »
+            words.append(w)
+        if any(w not in _GENERIC_CLIENTS and len(w) > 2 for w in words):
+            found.append(m.start(1))
+    return found
+
+
 # "BP" (business plan) is only read in capitals, as the role abbreviations are.
 _BP = re.compile(r"(?<![\w/])BPs?(?![\w/])")
 
@@ -486,6 +576,7 @@ def _structural_spans(clause: str, folded: str, segment: str, item: str | None =
     add("proactivity", [m.start() for m in _WITHOUT_APPROVAL.finditer(folded)])
     add("process_improvement", [m.start() for m in _REWORKED.finditer(folded)])
     add("sector_knowledge", [m.start() for m in _SAVVY.finditer(folded)])
+    add("sector_knowledge", _sector_spans(clause, folded, segment))
     add("data_kpi", [m.start() for m in _BP.finditer(clause)])
     return found
 
