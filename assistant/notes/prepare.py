@@ -3,8 +3,9 @@ and cut them into sentences or bullet items, marking those that must not count a
 
 from __future__ import annotations
 
+import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -733,10 +734,45 @@ def _runs_on(text: str, prev_end: int, start: int) -> bool:
     )
 
 
+# Markup left in notes exported from an ATS or a web form (seventh dev round): tags, entities, bold markers and
+# comment delimiters. Only well-formed pieces: « CA < 1M€ », « churn <5 % », « A&B Conseil » are text.
+_MARKUP = re.compile(
+    r"<!--|-->|</?([A-Za-z][A-Za-z0-9]{0,9})(?:\s[^<>\n]{0,200})?\s*/?>"
+    r"|&(?:#[0-9]{1,6}|#[xX][0-9a-fA-F]{1,5}|[a-zA-Z][a-zA-Z0-9]{1,7});|\*\*|__(?=\w)|(?<=\w)__"
+)
+_LINE_TAGS = frozenset("br p div li hr tr h1 h2 h3 h4 h5 h6 ul ol table tbody dd dt blockquote".split())
+
+
+def mask_markup(text: str) -> str:
+    """`text` as a reader of the rendered notes sees it, the same length (offsets stay valid): a tag that breaks a
+    line becomes a line break, other tags, bold markers and comment delimiters spaces, an entity its character
+    (« &nbsp; » a space, not the « ; » that ends a sentence)."""
+    if "<" not in text and "&" not in text and "**" not in text and "__" not in text:
+        return text
+
+    def masked(m: re.Match[str]) -> str:
+        piece = m.group(0)
+        if piece.startswith("&"):
+            char = html.unescape(piece)
+            char = " " if len(char) != 1 or char.isspace() else char
+            return char + " " * (len(piece) - 1)
+        if m.group(1) and m.group(1).lower() in _LINE_TAGS:
+            return "\n" + " " * (len(piece) - 1)
+        return " " * len(piece)
+
+    return _MARKUP.sub(masked, text)
+
+
+# What follows a field's label when the field is empty (« Réseau : – », "Team mgmt: n/a", "Network:").
+_EMPTY_FIELD = re.compile(r"[ \t]*(?::|->|→|=)[ \t]*(?:[-–—]+|n/?a|/|\?+)?[ \t]*$", re.I)
+MAX_FIELD_WORDS = 4
+
+
 def prepare(notes: str, max_chars: int) -> Prepared:
     """Validate, sanitise, flag and segment the notes; mark the segments that must not count."""
     notes = validate_notes(notes, max_chars)
     sanitized = sanitize(notes)
+    sanitized = replace(sanitized, text=mask_markup(sanitized.text))  # the same length: its maps stay valid
     if not any(ch.isalnum() for ch in sanitized.text):
         raise InputError("The interview notes hold no visible text once invisible characters are removed.")
     language = detect_language(sanitized.text)
@@ -758,6 +794,12 @@ def prepare(notes: str, max_chars: int) -> Prepared:
         whole_line = text[line_start : len(text) if line_end < 0 else line_end].strip(" \t-*•·")
         # A title line is judged whole ("Entretien – 12/03. Poste AM" is one header); other lines segment by segment.
         reason = non_evidence_reason(text[start:end], first_line=end <= first_line_end)
+        if (
+            not reason
+            and _EMPTY_FIELD.match(text, end, len(text) if line_end < 0 else line_end)
+            and len(text[start:end].split()) <= MAX_FIELD_WORDS
+        ):
+            reason = "grid"  # « Réseau : – », "Network:" with nothing after it: a field of a form left empty
         if not reason and end <= first_line_end and whole_line:
             reason = "header" if non_evidence_reason(whole_line, first_line=True) == "header" else ""
         if (

@@ -136,3 +136,42 @@ def test_a_named_region_the_candidate_covers_is_a_geographic_specialisation(serv
 )
 def test_the_bare_word_region_is_no_specialisation(services, notes: str) -> None:
     assert _status(summarize_notes(notes, services))["sector_knowledge"] != "assessed", notes
+
+
+# --------------------------------------------------------------------------- notes exported from an ATS with markup
+
+ATS_EXPORT = (
+    "<b>Candidat :</b> Jeanne Martin<br>\n"
+    "<b>Source :</b> Cooptation<br>\n"
+    "<b>Commentaire :</b><br>\n"
+    "**Parcours** : 5 ans AM chez un éditeur de logiciel RH, 40 comptes ETI, renouvellements.<br>\n"
+    "**Anglais** :&nbsp;non évalué (poste 100&nbsp;% France)<br>\n"
+    "**Réseau** :&nbsp;–<br>\n"
+    "<p>Très à l&#39;écoute, reformule avant de répondre.</p>\n"
+)
+
+
+def test_html_and_markdown_markup_is_read_as_a_reader_sees_it(services) -> None:
+    summary = summarize_notes(ATS_EXPORT, services)
+    status = _status(summary)
+    assert status["english"] != "assessed"  # « non évalué », once « &nbsp; » is a space and not a « ; »
+    assert status["network"] != "assessed"
+    assert status["experience_similar"] == "assessed"
+    assert status["listening"] == "assessed"
+    for a in summary.competencies:
+        for e in a.evidence:
+            assert ATS_EXPORT[e.start : e.end] == e.quote
+            assert not e.quote.endswith(("<br>", "</p>", "&nbsp", ";")) and not e.quote.startswith(("**", "<")), e.quote
+
+
+def test_a_comparison_sign_is_not_markup() -> None:
+    notes = "CA < 1M€ sur son portefeuille, churn <5 %.\nA&B Conseil : 3 ans.\n"
+    assert _segment_texts(notes) == ["CA < 1M€ sur son portefeuille, churn <5 %.", "A&B Conseil : 3 ans."]
+
+
+@pytest.mark.parametrize("line", ["Réseau : –", "Network: —", "Team mgmt: n/a", "Anglais :", "Organisation -> ?"])
+def test_an_empty_field_of_a_form_is_not_evidence(services, line: str) -> None:
+    notes = f"5 ans AM chez un éditeur de logiciel, 40 comptes.\n{line}\n"
+    summary = summarize_notes(notes, services)
+    quotes = [e.quote for a in summary.competencies for e in a.evidence]
+    assert not any(q.strip() and q.strip() in line for q in quotes), quotes
