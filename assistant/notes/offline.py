@@ -873,6 +873,24 @@ def _kb_embedder(services: Services) -> Embedder | None:
     return kb.embedder
 
 
+# A degree and its subject, to the next comma or bracket (folded text): « Master 2 Négociation d'affaires », « Licence
+# pro Commerce et vente », "MBA in Marketing", « BTS Management commercial opérationnel ». Not "master the pitch",
+# « licences utilisateurs », « ma boîte ».
+_DEGREE_NAME = re.compile(
+    r"\b(?:master\s*(?:[12]\b|of\b|en\b|in\b|de\b|d'|pro\w*|specialise)|masteres?\b|msc\b|mba\b|bsc\b|bts\b|dut\b|"
+    r"deug\b|phd\b|doctorat\b|licence\s+(?:pro\w*|en\b|de\b|d'|l?3\b)|diplome\s+(?:de|d'|en)|"
+    r"degree\s+in\b|bachelor(?:'s)?(?:\s+(?:of|in|en|de)\b)?)"
+    # to the next comma or bracket, or to what came after it (« licence en gestion puis 3 ans de business dev »)
+    r"(?:(?!\b(?:puis|then|after|apres|avant|before|followed|suivie?|ensuite|since|depuis|et\s+(?:a|il|elle))\b)"
+    r"[^,;.()\n]){0,60}"
+)
+
+
+def _degree_names(folded: str) -> list[tuple[int, int]]:
+    """The spans of the degrees a folded clause names, with their subjects."""
+    return [m.span() for m in _DEGREE_NAME.finditer(folded)]
+
+
 def _match_clauses(
     prep: Prepared, fw: Framework, embedder: Embedder | None, data_dir: Path | None = None
 ) -> tuple[dict[str, list[Evidence]], bool]:
@@ -969,6 +987,12 @@ def _match_clauses(
             fw, clause, folded, set(spans), fold(text[seg.start : seg.end]), item
         ).items():
             spans[cid] = sorted(spans.get(cid, []) + positions)
+        for a, b in _degree_names(folded):
+            # « Master 2 Négociation d'affaires », "MBA in Marketing": the subject of a degree is education only
+            for cid in [c for c in spans if c != "education"]:
+                spans[cid] = [p for p in spans[cid] if not a <= p < b]
+                if not spans[cid]:
+                    del spans[cid]
         ids = list(spans) + [cid for cid in answers.get(seg.start, []) if cid not in spans]
         if emb and emb not in ids:
             ids.append(emb)

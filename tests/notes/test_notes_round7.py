@@ -175,3 +175,37 @@ def test_an_empty_field_of_a_form_is_not_evidence(services, line: str) -> None:
     summary = summarize_notes(notes, services)
     quotes = [e.quote for a in summary.competencies for e in a.evidence]
     assert not any(q.strip() and q.strip() in line for q in quotes), quotes
+
+
+# --------------------------------------------------------------------------- a degree's name is education only
+
+
+@pytest.mark.parametrize(
+    "notes, subject",
+    [
+        ("Formation : Master 2 Négociation d'affaires, IAE de Nantes.\n", "sales_temperament"),
+        ("Licence pro Commerce et vente, en alternance chez un grossiste.\n", "sales_temperament"),
+        ("MBA in Marketing (part-time), 2019.\n", "marketing_culture"),
+        ("Diplômée d'un BTS Management commercial opérationnel.\n", "team_management"),
+    ],
+)
+def test_the_subject_of_a_degree_is_no_evidence_of_the_skill(services, notes: str, subject: str) -> None:
+    status = _status(summarize_notes(notes, services))
+    assert status["education"] == "assessed", notes
+    assert status[subject] != "assessed", notes
+
+
+def test_the_skill_named_after_the_degree_still_counts(services) -> None:
+    notes = "BTS NDRC, puis 4 ans de négociation annuelle avec les centrales d'achat.\n"
+    assert _status(summarize_notes(notes, services))["sales_temperament"] == "assessed"
+
+
+def test_but_is_no_degree(services) -> None:
+    notes = "Strong on figures, but a weak negotiator: gave 20% away on the first push.\n"
+    assert _status(summarize_notes(notes, services))["sales_temperament"] == "assessed"
+
+
+def test_a_degree_ends_where_the_career_after_it_starts(services) -> None:
+    notes = "Parcours : licence en gestion puis 3 ans de négociation avec des centrales d'achat.\n"
+    status = _status(summarize_notes(notes, services))
+    assert status["education"] == "assessed" and status["sales_temperament"] == "assessed"
