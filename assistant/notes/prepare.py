@@ -408,7 +408,10 @@ _PROMPT = re.compile(
     r"describe|give\s+me\s+an\s+example|racontez|raconte|decrivez|decris|parlez-moi|parle-moi|donnez-moi\s+un\s+exemple)\b"
 )
 _QUESTIONS_HEADING = re.compile(
-    r"^(?:questions?|qs|(?:the\s+)?questions?\s+(?:asked|covered|posees|abordees|prevues|du\s+guide|from|de\s+la\s+grille))"
+    r"^(?:questions?|qs|(?:the\s+)?questions?\s+(?:asked|covered|posees|abordees|prevues|du\s+guide|from|de\s+la\s+grille)"
+    # what is left to ask (seventh dev round: "OPEN QUESTIONS (round 2)"): the lines under it are not answers
+    r"|open\s+questions?|questions?\s+ouvertes?|questions?\s+(?:to\s+ask|a\s+poser|for\s+(?:the\s+)?next\s+round|"
+    r"pour\s+le\s+prochain\s+entretien|pour\s+(?:le\s+)?n\+1))"
     r"(?:\s*\([^)]{0,40}\))?\s*(?::|->|→)?\s*$"
 )
 
@@ -418,7 +421,9 @@ _QUESTIONS_HEADING = re.compile(
 # round). An answer after the question on the same line ("Why did she leave? She wanted…") is not part of it.
 _ASKED_LINE = re.compile(
     r"^(?:is|are|was|were|does|do|did|how|what|who|whom|whose|which|will|would|can|could|should|shall|where|when"
-    r"|est-ce|combien|comment|quel|quelle|quels|quelles|qui|pourquoi|quand|y\s+a-t-il|a-t-on|peut-on|faut-il)\b"
+    r"|has|have|had|any|anything|anyone"  # seventh dev round: "Has she ever handled…?", "Any experience coaching…?"
+    r"|est-ce|combien|comment|quel|quelle|quels|quelles|qui|pourquoi|quand|y\s+a-t-il|a-t-on|peut-on|faut-il"
+    r"|[^\W\d]+-(?:t-)?(?:il|elle|ils|elles))\b"  # « A-t-elle déjà géré… ? », « Sait-il… ? »
     r"[^?\n]{0,160}\?\s*(?:\([^()\n]{0,80}\))?\s*[.;]?$"
 )
 

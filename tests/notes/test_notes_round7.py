@@ -209,3 +209,37 @@ def test_a_degree_ends_where_the_career_after_it_starts(services) -> None:
     notes = "Parcours : licence en gestion puis 3 ans de négociation avec des centrales d'achat.\n"
     status = _status(summarize_notes(notes, services))
     assert status["education"] == "assessed" and status["sales_temperament"] == "assessed"
+
+
+# --------------------------------------------------------------------------- questions left open
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Has he ever run a QBR on his own?",
+        "Any exposure to public-sector buyers?",
+        "A-t-elle déjà géré une résiliation ?",
+    ],
+)
+def test_a_question_left_without_answer_is_not_evidence(line: str) -> None:
+    notes = f"4 ans AM chez un éditeur de logiciel.\n- {line}\n"
+    prep = prepare(notes, 20000)
+    reasons = {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prep.segments}
+    assert reasons[line] == "question", reasons
+
+
+def test_the_answer_on_the_same_line_still_counts() -> None:
+    line = "Any doubt on renewals? None: she renewed all 12 of her accounts last year."
+    prep = prepare(f"{line}\n", 20000)
+    assert any(s.non_evidence == "" for s in prep.segments), [s.non_evidence for s in prep.segments]
+
+
+def test_lines_under_an_open_questions_heading_are_not_evidence(services) -> None:
+    notes = (
+        "Points forts :\n- 4 ans AM chez un éditeur de logiciel, 40 comptes.\n\n"
+        "Open questions (next round):\n- Experience managing a team\n- The job includes 3 UK accounts, level of English\n"
+    )
+    status = _status(summarize_notes(notes, services))
+    assert status["experience_similar"] == "assessed"
+    assert status["team_management"] != "assessed" and status["english"] != "assessed"
