@@ -665,10 +665,25 @@ class _People:
         return cls(candidate, frozenset(others) - candidate)
 
 
+# The notes saying a result is not the candidate's (seventh dev round: « c'est le chiffre de toute la BU, pas le
+# sien », « le projet était porté par la responsable ops »): "not hers", « pas elle », "run by the ops lead". Not
+# "She led it herself, not her manager" (someone else denied), nor "signed by the client's CFO after she rebuilt…".
+_DISOWNED = re.compile(
+    r"\b(?:not|pas)\s+(?:hers|his|theirs|her\s+own|his\s+own|le\s+sien|la\s+sienne|les\s+siens|les\s+siennes|"
+    r"(?:de\s+)?son\s+fait|elle|lui)\s*[.;!)]*\s*$"
+    r"|\b(?:n'etait|n'est|wasn't|was\s+not|isn't|is\s+not)\s+(?:elle|lui|her|him|hers|his|le\s+sien|la\s+sienne)\b"
+    r"|\b(?:porte|portee|pilote|pilotee|mene|menee|lance|lancee)\s+par\s+(?:la|le|les|son|sa|ses|leur|un|une)\s+(?!candidat)"
+    r"|\b(?:was|were)\s+(?:led|run|driven|owned|done|built|negotiated)\s+by\s+(?:the|a|an|her|his|their)\s+(?!own\b|client)"
+    r"[a-z]"
+)
+
+
 def is_about_someone_else(segment: str, people: _People) -> bool:
     """Whether a segment reports what the candidate's team, manager or another named person did (see above)."""
     body = _SPEAKER_STAMP.sub("", _BULLET.sub("", segment.strip(), count=1), count=1)
     folded = fold(body)
+    if _DISOWNED.search(folded):
+        return True
     if any(re.search(rf"\b{re.escape(fold(name))}\b", folded) for name in people.candidate):
         return False
     team = _OTHERS_SUBJECT.match(folded)

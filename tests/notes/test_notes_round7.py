@@ -243,3 +243,35 @@ def test_lines_under_an_open_questions_heading_are_not_evidence(services) -> Non
     status = _status(summarize_notes(notes, services))
     assert status["experience_similar"] == "assessed"
     assert status["team_management"] != "assessed" and status["english"] != "assessed"
+
+
+# --------------------------------------------------------------------------- a result the notes say is not the candidate's
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"We grew the key accounts by 40%" – that was the whole team\'s number, not hers.',
+        "« On a réduit le churn de moitié » : en fait c'est son manager qui a porté le projet, pas elle.",
+        "Says the new onboarding cut churn by a third, but the project was run by the ops lead.",
+        "« Notre refonte du process de relance » : projet piloté par la responsable ADV, pas le sien.",
+    ],
+)
+def test_a_result_the_notes_say_is_someone_elses_is_not_evidence(line: str) -> None:
+    notes = f"5 ans AM chez un grossiste.\n- {line}\n"
+    prep = prepare(notes, 20000)
+    reasons = {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prep.segments}
+    assert any(r == "someone_else" for r in reasons.values()), reasons
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She led the renewal herself, not her manager.",
+        "Elle a négocié seule, pas son manager.",
+        "The deal was signed by the client's CFO after she rebuilt the business case.",
+    ],
+)
+def test_the_candidates_own_result_stays(line: str) -> None:
+    prep = prepare(f"{line}\n", 20000)
+    assert all(s.non_evidence != "someone_else" for s in prep.segments)
