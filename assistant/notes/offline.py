@@ -76,6 +76,13 @@ _NOT_DISCUSSED = re.compile(
     r"|(?:^[\s\-*•]*n'?\s*(?:ai|ont|avons|avaient)|\b(?:j|je|on|nous|ils|elles)\s*n'?\s*(?:a|ai|ont|avons|avait|avaient))"
     r"\s+(?:(?:pas|jamais)\s+)?(?:parle|aborde|evoque|discute)s?e?s?\s+ni\b"
     r"|\b(?:j|je|on|nous)\s*n'?\s*(?:ai|a|avons)\s+(?:pas|jamais)\s+pose\s+(?:la|cette)\s+question\b"
+    # seventh dev round, a video call that dropped: "lost him completely here", "the call dropped", « connexion
+    # coupée », « on l'a perdue », "Skip." as the verdict (not "she cut the client off")
+    r"|\blost\s+(?:(?:him|her|them)(?=\s*(?:completely|entirely|totally|again|here|there|for\s+a|mid|at\s+th|"
+    r"on\s+th|[.,;:!)]|$))|the\s+(?:connection|line|audio|sound|call|video)\b)"
+    r"|\b(?:call|line|audio|sound|video|connection|wifi|signal)\s+(?:dropped|cut\s+out|went\s+dead|died|froze|failed)\b"
+    r"|\b(?:connexion|ligne|son|appel|visio|reseau)\s+(?:coupee?|perdue?|a\s+coupe|a\s+saute|instable\s+pendant)\b"
+    r"|\bon\s+l'a\s+perdue?\b|\bskip(?:ped)?\s*[.!]*\s*$"
 )
 
 
@@ -834,12 +841,39 @@ def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]]
 # A scorecard line "Competency label: rating – reason" (« Expérience transférable : 3/5 – … », sixth dev round): the
 # label before the colon names the competency the reason is about, by the framework's own label (its head, before any
 # bracket), in either language.
-_LABEL_PREFIX = re.compile(r"(?m)^[ \t]*(?:[-*•·▪►◦‣–—+>][ \t]+)?([^\W\d][^:\n]{1,40}?)[ \t]*:(?!//)")
+_LABEL_PREFIX = re.compile(r"(?m)^[ \t]*(?:[-*•·▪►◦‣–—+>][ \t]+)?((?:[^\W\d]|#)[^:\n]{0,40}?)[ \t]*:(?!//)")
+# The short and abbreviated labels notes use for a competency (seventh dev round: "mktg:", "net.:", "#s:", "react.:"),
+# folded, without a final point.
+_LABEL_ALIASES = {
+    "experience_adjacent": "transferable|experience transferable|exp transferable|transferable exp",
+    "marketing_culture": "marketing|mktg|mkt|mkg",
+    "data_kpi": "figures|numbers|nums|#s|kpi|kpis|chiffres|data|reporting",
+    "sales_temperament": "sales|nego|negociation|negotiation|closing|vente|temperament",
+    "conflict_resolution": "conflict|conflicts|conflits|conflit|gestion de conflit|gestion des conflits|cust conflict|"
+    "client conflict|difficult client|client difficile|clients difficiles",
+    "english": "eng|engl|ang|angl|anglais|english",
+    "process_improvement": "process|processes|process impr|amelioration continue",
+    "sector_knowledge": "sector|secteur|industry|market knowledge|connaissance secteur|connaissance du secteur",
+    "network": "net|netw|network|networking|reseau",
+    "education": "edu|educ|education|formation|diplome|diplomes|degree|degrees|etudes|studies",
+    "team_management": "mgmt|team mgmt|management|managerial|manager|people management|leadership",
+    "organisation": "org|orga|organisation|organization|organisational skills|rigueur",
+    "listening": "listening|ecoute|listen",
+    "interpersonal": "relationnel|interpersonal|communication|comms|comm",
+    "reactivity": "react|reactivity|reactivite|responsiveness",
+    "proactivity": "proact|proactivity|proactivite|proactive|initiative",
+}
 
 
 def _label_heads(fw: Framework) -> dict[str, str]:
-    """Each competency's label heads (folded, both languages, the text before any bracket) → its id."""
-    heads: dict[str, str] = {}
+    """Each competency's label heads (folded, both languages, the text before any bracket) and the short labels
+    notes use for it (_LABEL_ALIASES) → its id."""
+    heads: dict[str, str] = {
+        alias: cid
+        for cid, aliases in _LABEL_ALIASES.items()
+        if cid in fw.competency_ids
+        for alias in aliases.split("|")
+    }
     for comp in fw.competencies:
         for lang in ("fr", "en"):
             head = fold(re.split(r"\s*[(:]", comp.label.get(lang) or "", maxsplit=1)[0]).strip()
@@ -858,7 +892,7 @@ def _label_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:
         m = _LABEL_PREFIX.match(text, line_start)
         if m is None or m.end() > seg.end:
             continue
-        label = fold(m.group(1)).strip()
+        label = re.sub(r"\s+", " ", fold(m.group(1)).replace(".", " ")).strip()
         if label in heads:  # the label itself, not a cue word: « Synthèse : » is a summary, not a skill
             topics[seg.start] = [heads[label]]
     return topics

@@ -275,3 +275,43 @@ def test_a_result_the_notes_say_is_someone_elses_is_not_evidence(line: str) -> N
 def test_the_candidates_own_result_stays(line: str) -> None:
     prep = prepare(f"{line}\n", 20000)
     assert all(s.non_evidence != "someone_else" for s in prep.segments)
+
+
+# --------------------------------------------------------------------------- short labels and a call that dropped
+
+
+@pytest.mark.parametrize(
+    "line, cid",
+    [
+        ("mktg: thinks in segments of buyers, pitched a co-branded webinar to a client", "marketing_culture"),
+        ("net.: got two of his accounts through former colleagues", "network"),
+        ("react. : rappelle toujours dans l'heure, l'a montré pendant la panne", "reactivity"),
+        ("orga : planifie sa semaine le vendredi, n'a rien oublié dans le dossier envoyé", "organisation"),
+    ],
+)
+def test_a_line_under_a_short_label_is_about_its_competency(services, line: str, cid: str) -> None:
+    notes = f"Phone screen, 20 min.\n{line}\n"
+    assert _status(summarize_notes(notes, services))[cid] == "assessed", line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Difficult client: lost him completely here. Skip.",
+        "Gestion de conflit : connexion coupée pendant sa réponse.",
+        "Conflict: the call dropped halfway through her answer.",
+    ],
+)
+def test_a_topic_lost_to_a_dropped_call_is_not_evidence(services, line: str) -> None:
+    notes = f"Video interview, bad connection.\n- {line}\n"
+    assert _status(summarize_notes(notes, services))["conflict_resolution"] != "assessed", line
+
+
+def test_a_candidate_who_cut_a_client_off_is_still_evidence(services) -> None:
+    notes = "Conflict: she cut the client off twice in the role-play and never acknowledged the delay.\n"
+    assert _status(summarize_notes(notes, services))["conflict_resolution"] == "assessed"
+
+
+def test_losing_her_notes_is_no_dropped_call(services) -> None:
+    notes = "Not very organised on the call: lost her notes twice, had to look up her own numbers.\n"
+    assert _status(summarize_notes(notes, services))["organisation"] == "assessed"
