@@ -783,6 +783,46 @@ def mask_markup(text: str) -> str:
     return _MARKUP.sub(masked, text)
 
 
+# An e-mail's sign-off (« Cordialement, », "Best regards,") and the signature under it, to the next blank line: the
+# writer's name, job title and company, not the candidate's ("Senior Consultant – Healthcare Sales | Brightwater").
+_SIGN_OFF = re.compile(
+    r"^[ \t]*(?:(?:best|kind|warm|many\s+thanks\s+and\s+best)\s+(?:regards|wishes)|best|regards|kind\s+regards|cheers|"
+    r"thanks|thank\s+you|many\s+thanks|sincerely|yours(?:\s+sincerely)?|cordialement|bien\s+cordialement|"
+    r"tres\s+cordialement|bien\s+a\s+(?:vous|toi)|merci(?:\s+(?:encore|beaucoup))?|bonne\s+(?:journee|soiree)|a\s+bientot|"
+    r"belle\s+journee|sinceres\s+salutations)[ \t]*[,.!]?[ \t]*$",
+    re.M,
+)
+_NAME_LINE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*\.?)(?:[ \t]+[A-ZÀ-Ý][\w'’.-]*\.?){0,3}[ \t]*,?$")
+"""A line holding only a name: one to four capitalised words ("Tom Lebrun", "A. Dupuis")."""
+MAX_SIGNATURE_LINES = 6
+MAX_SIGNATURE_WORDS = 14
+
+
+def _signature_spans(text: str) -> list[tuple[int, int]]:
+    """The [start, end) spans of the signatures under a sign-off (see _SIGN_OFF)."""
+    folded = fold(text)
+    spans = []
+    for m in _SIGN_OFF.finditer(folded):
+        start = end = m.end()
+        first = text[start:].lstrip("\r\n").split("\n", 1)[0].strip()
+        if not _NAME_LINE.match(first):
+            continue  # « Merci ! » in a transcript: a signature starts with the writer's name
+        for _ in range(MAX_SIGNATURE_LINES):
+            nl = folded.find("\n", end)
+            if nl < 0:
+                break
+            line_end = folded.find("\n", nl + 1)
+            line = folded[nl + 1 : len(folded) if line_end < 0 else line_end]
+            if not line.strip() or re.match(r"\s*(?:-{2,}|>|from\s*:|de\s*:|le\s.*a\s+ecrit)", line):
+                break
+            if len(line.split()) > MAX_SIGNATURE_WORDS:
+                break
+            end = len(folded) if line_end < 0 else line_end
+        if end > start:
+            spans.append((m.start(), end))
+    return spans
+
+
 # What follows a field's label when the field is empty (« Réseau : – », "Team mgmt: n/a", "Network:").
 _EMPTY_FIELD = re.compile(r"[ \t]*(?::|->|→|=)[ \t]*(?:[-–—]+|n/?a|/|\?+)?[ \t]*$", re.I)
 MAX_FIELD_WORDS = 4
@@ -805,6 +845,7 @@ def prepare(notes: str, max_chars: int) -> Prepared:
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     pitch = _section_spans(text, _PITCH_HEADING)
     asked = _section_spans(text, _QUESTIONS_HEADING)  # a list of the questions put to the candidate
+    signatures = _signature_spans(text)
     people = _People.of(text)
     interviewer = interviewer_label(text)
     for start, end in split_segments(text):
@@ -836,6 +877,8 @@ def prepare(notes: str, max_chars: int) -> Prepared:
             reason = "pitch"
         if not reason and any(a <= start < b for a, b in asked):
             reason = "question"
+        if not reason and any(a <= start < b for a, b in signatures):
+            reason = "header"  # the e-mail writer's signature
         if not reason and is_about_someone_else(text[start:end], people):
             reason = "someone_else"
         excluded_by = _excluding_kinds(flags, orig)

@@ -315,3 +315,32 @@ def test_a_candidate_who_cut_a_client_off_is_still_evidence(services) -> None:
 def test_losing_her_notes_is_no_dropped_call(services) -> None:
     notes = "Not very organised on the call: lost her notes twice, had to look up her own numbers.\n"
     assert _status(summarize_notes(notes, services))["organisation"] == "assessed"
+
+
+# --------------------------------------------------------------------------- an e-mail's signature
+
+
+def test_the_signature_under_a_sign_off_is_not_evidence(services) -> None:
+    notes = (
+        "Hi Marc,\nFeedback on Julie: 5 yrs AM at a payroll SaaS, 40 accounts, strong on renewals.\n\n"
+        "Best regards,\nTom Lebrun\nSenior Consultant – Sales & Marketing Recruitment | Talentbridge\n"
+        "Team lead, Paris office\n"
+    )
+    summary = summarize_notes(notes, services)
+    quotes = [e.quote for a in summary.competencies for e in a.evidence]
+    assert not any("Consultant" in q or "Team lead" in q for q in quotes), quotes
+    assert _status(summary)["experience_similar"] == "assessed"
+
+
+def test_a_sign_off_ends_at_the_next_blank_line() -> None:
+    notes = "Cordialement,\nAnne Dupuis\nChargée de recrutement\n\n- 6 ans KAM dans le BTP, 30 comptes.\n"
+    prep = prepare(notes, 20000)
+    reasons = {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prep.segments}
+    assert reasons["Chargée de recrutement"] == "header"
+    assert reasons["6 ans KAM dans le BTP, 30 comptes."] == ""
+
+
+def test_thanks_in_a_transcript_is_no_signature() -> None:
+    notes = "Merci !\nelle a ensuite détaillé ses 40 comptes PME et ses renouvellements\n"
+    prep = prepare(notes, 20000)
+    assert all(s.non_evidence != "header" for s in prep.segments[1:])
