@@ -925,6 +925,27 @@ def _degree_names(folded: str) -> list[tuple[int, int]]:
     return [m.span() for m in _DEGREE_NAME.finditer(folded)]
 
 
+# A client-service role with no commercial target is transferable experience, not a similar role (the framework's
+# similar role grows a portfolio): "CSM, onboarding and support, no commercial target", « CSM, pas d'objectif
+# commercial », "wants to move to a role with revenue targets". A CSM who owns renewals and a quota is similar.
+_NO_TARGET = re.compile(
+    r"\bno\s+(?:commercial|revenue|sales|quota|upsell)\s*(?:targets?|quotas?|objectives?|responsibility)?\b|\bno\s+quota\b"
+    r"|\bwithout\s+(?:a\s+|any\s+)?(?:quota|(?:commercial|revenue|sales)\s+targets?)\b"
+    r"|\b(?:pas|sans|aucun)\s+(?:d'|de\s+)?objectifs?\s+(?:commerciaux|commercial|de\s+(?:ca|chiffre|vente))\b"
+    r"|\b(?:move|moving|switch)\s+to\s+a\s+role\s+with\s+(?:revenue|sales|commercial)\s+targets?\b"
+)
+_CLIENT_SERVICE = re.compile(
+    r"\b(?:csm|customer\s+success|customer\s+support|support|service\s+client|onboarding|account\s+coordinator|"
+    r"chargee?\s+de\s+clientele|conseill\w+\s+client\w*)\b"
+)
+
+
+def _line_of(text: str, pos: int) -> str:
+    """The line of `text` holding position `pos`."""
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1 : len(text) if end < 0 else end]
+
+
 def _match_clauses(
     prep: Prepared, fw: Framework, embedder: Embedder | None, data_dir: Path | None = None
 ) -> tuple[dict[str, list[Evidence]], bool]:
@@ -1035,6 +1056,12 @@ def _match_clauses(
         if not ids and len(re.findall(r"\w+", folded)) >= EMBED_MIN_WORDS:
             # an item under a heading naming its topic ("Complaint"), or a line labelled with it ("Responsiveness: 4/5 – …")
             ids = list(sections.get(seg.start, [])) or list(labelled.get(seg.start, []))
+        if "experience_similar" in ids and _NO_TARGET.search(line_folded := fold(_line_of(text, start))):
+            if _CLIENT_SERVICE.search(line_folded):
+                # "CSM, onboarding and support, no commercial target": client service, not growing a portfolio
+                ids = [c for c in ids if c != "experience_similar"]
+                if "experience_adjacent" not in ids:
+                    ids.append("experience_adjacent")
         clause_pol = polarity(clause)
         if not ids and claim and "\n" not in text[claim[0] : start] and clause_pol == "negative":
             # "Claims to manage 15 accounts. Could not name one of them.": a claim refuted in the next sentence

@@ -344,3 +344,25 @@ def test_thanks_in_a_transcript_is_no_signature() -> None:
     notes = "Merci !\nelle a ensuite détaillé ses 40 comptes PME et ses renouvellements\n"
     prep = prepare(notes, 20000)
     assert all(s.non_evidence != "header" for s in prep.segments[1:])
+
+
+# --------------------------------------------------------------------------- customer success without a target
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "3 yrs as CSM at a SaaS vendor, onboarding and support escalations, no commercial target.\n",
+        "CSM depuis 4 ans, 80 clients suivis, pas d'objectif commercial.\n",
+        "Currently Customer Success Manager (2 yrs), wants to move to a role with revenue targets.\n",
+    ],
+)
+def test_customer_success_without_a_commercial_target_is_transferable_experience(services, notes: str) -> None:
+    status = _status(summarize_notes("Phone screen, 30 min.\n" + notes, services))
+    assert status["experience_adjacent"] == "assessed", notes
+    assert status["experience_similar"] != "assessed", notes
+
+
+def test_customer_success_owning_renewals_and_upsell_is_a_similar_role(services) -> None:
+    notes = "CSM for 3 years, owns renewals and upsell on 60 accounts, quota of 400k.\n"
+    assert _status(summarize_notes(notes, services))["experience_similar"] == "assessed"
