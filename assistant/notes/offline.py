@@ -289,10 +289,17 @@ _CLIENT_AT_RISK = re.compile(
     r"pret\s+a)\s+(?:partir|resilier|rompre|quitter)|\bqui\s+partai(?:t|ent)\b|\bsur\s+le\s+depart\b"
     r"|\bthreaten\w*\s+to\s+(?:leave|walk|cancel|churn|terminate|switch)|\b(?:about|going|ready|set)\s+to\s+(?:leave|"
     r"walk|cancel|churn|switch)|\bwanted\s+to\s+(?:leave|walk|cancel|terminate|switch)|\bat\s+risk\s+of\s+churn"
+    # seventh dev round: an incident that hit the client (« rupture de stock », « réunion de crise », "a bad release
+    # broke quoting", "an outage"), not one denied ("no incidents", « pas de crise »)
+    r"|(?<!\bno\s)(?<!\bpas\sde\s)(?<!\bsans\s)(?<!\baucune\s)(?<!\baucun\s)"
+    r"\b(?:outages?|breakdowns?|incidents?|crisis|crise|pannes?|bugs?|ruptures?\s+de\s+stock|stock-?outs?|"
+    r"escalations?|escalade|(?:release|update|migration|deploy\w*)\s+(?:broke|failed|went\s+wrong)|"
+    r"migration\s+(?:ratee|qui\s+s'est\s+mal\s+passee)|retards?\s+de\s+livraison|late\s+deliver\w*|"
+    r"angered|furious|furieux|furieuse)\b"
 )
 _CLIENT_KEPT = re.compile(
     r"\b(?:sauve\w*|recupere\w*|re-?signe\w*|garde|gardee|retenu\w*|reconquis\w*|rattrape\w*|rattrapage|desamorce\w*|"
-    r"renouvele\w*|est\s+reste|sont\s+restes|saved|won\s+(?:\w+\s+)?back|kept\s+(?:the|them|him|her|it)|retained|"
+    r"renouvele\w*|est\s+reste|sont\s+restes|saved|won\s+(?:\w+\s+)?back|kept\s+(?:the|them|him|her|it|all|both|every|each|\d+)|retained|"
     r"renewed|re-?signed|stayed|rescued|defused|de-escalated|turned\s+(?:it|them|the\s+\w+)\s+around|"
     r"extended|extending|prolonge\w*|reconduit\w*|"
     r"obtenu\s+(?:un|le|son|leur)\s+renouvellement|(?:got|secured|won)\s+(?:a|the)\s+renewal|settled|apologi[sz]\w*|"

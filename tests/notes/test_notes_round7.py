@@ -366,3 +366,30 @@ def test_customer_success_without_a_commercial_target_is_transferable_experience
 def test_customer_success_owning_renewals_and_upsell_is_a_similar_role(services) -> None:
     notes = "CSM for 3 years, owns renewals and upsell on 60 accounts, quota of 400k.\n"
     assert _status(summarize_notes(notes, services))["experience_similar"] == "assessed"
+
+
+# --------------------------------------------------------------------------- a client incident, and the client kept
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "Saved their biggest account after an outage took the platform down for two days: daily calls, service credit,"
+        " renewed for 2 years.\n",
+        "Après une rupture de stock chez son plus gros client, réunion de crise avec les achats, contrat renouvelé.\n",
+        "A bug in the billing module angered 3 of her clients; she ran the fix with product and kept all three.\n",
+    ],
+)
+def test_a_client_incident_that_ends_with_the_client_kept_is_conflict_resolution(services, notes: str) -> None:
+    assert _status(summarize_notes(notes, services))["conflict_resolution"] == "assessed", notes
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "Renewed 90% of her book last year, no incidents to speak of.\n",
+        "Pas de crise particulière, 12 renouvellements.\n",
+    ],
+)
+def test_renewals_with_no_incident_are_not_conflict_resolution(services, notes: str) -> None:
+    assert _status(summarize_notes(notes, services))["conflict_resolution"] != "assessed", notes
