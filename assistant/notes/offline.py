@@ -79,10 +79,10 @@ _NOT_DISCUSSED = re.compile(
     # seventh dev round, a video call that dropped: "lost him completely here", "the call dropped", « connexion
     # coupée », « on l'a perdue », "Skip." as the verdict (not "she cut the client off")
     r"|\blost\s+(?:(?:him|her|them)(?=\s*(?:completely|entirely|totally|again|here|there|for\s+a|mid|at\s+th|"
-    r"on\s+th|[.,;:!)]|$))|the\s+(?:connection|line|audio|sound|call|video)\b)"
+    r"on\s+th|[.,;:!)]|$))|the\s+(?:connection|line|audio|sound|call|video)\b(?!\s+manager))"
     r"|\b(?:call|line|audio|sound|video|connection|wifi|signal)\s+(?:dropped|cut\s+out|went\s+dead|died|froze|failed)\b"
-    r"|\b(?:connexion|ligne|son|appel|visio|reseau)\s+(?:coupee?|perdue?|a\s+coupe|a\s+saute|instable\s+pendant)\b"
-    r"|\bon\s+l'a\s+perdue?\b|\bskip(?:ped)?\s*[.!]*\s*$"
+    r"|\b(?:connexion|ligne|appel|visio)\s+(?:coupee?|perdue?|a\s+coupe|a\s+saute|instable\s+pendant)\b"
+    r"|\bon\s+l'a\s+perdue?\b|\bskip(?:ped)?[\s.!]*+$"
 )
 
 
@@ -289,14 +289,28 @@ _CLIENT_AT_RISK = re.compile(
     r"pret\s+a)\s+(?:partir|resilier|rompre|quitter)|\bqui\s+partai(?:t|ent)\b|\bsur\s+le\s+depart\b"
     r"|\bthreaten\w*\s+to\s+(?:leave|walk|cancel|churn|terminate|switch)|\b(?:about|going|ready|set)\s+to\s+(?:leave|"
     r"walk|cancel|churn|switch)|\bwanted\s+to\s+(?:leave|walk|cancel|terminate|switch)|\bat\s+risk\s+of\s+churn"
-    # seventh dev round: an incident that hit the client (« rupture de stock », « réunion de crise », "a bad release
-    # broke quoting", "an outage"), not one denied ("no incidents", « pas de crise »)
-    r"|(?<!\bno\s)(?<!\bpas\sde\s)(?<!\bsans\s)(?<!\baucune\s)(?<!\baucun\s)"
+)
+# Seventh dev round: an incident that hit the client (« rupture de stock », « réunion de crise », "a bad release broke
+# quoting", "an outage"), not one denied ("no major incidents", « pas de crise particulière »; see _client_at_risk).
+_INCIDENT = re.compile(
     r"\b(?:outages?|breakdowns?|incidents?|crisis|crise|pannes?|bugs?|ruptures?\s+de\s+stock|stock-?outs?|"
     r"escalations?|escalade|(?:release|update|migration|deploy\w*)\s+(?:broke|failed|went\s+wrong)|"
     r"migration\s+(?:ratee|qui\s+s'est\s+mal\s+passee)|retards?\s+de\s+livraison|late\s+deliver\w*|"
     r"angered|furious|furieux|furieuse)\b"
 )
+_DENIED = re.compile(r"\b(?:no|not|without|never|zero|pas|sans|aucune?|jamais|ni)\b[^,;.:]{0,20}$")
+
+
+def _client_at_risk(text: str) -> list[int]:
+    """Where a folded text tells of a client at risk: a threat to leave, or an incident that hit it and is not
+    denied (a covid "crisis" in which every account was kept counts: the client was at risk)."""
+    found = [m.start() for m in _CLIENT_AT_RISK.finditer(text)]
+    found += [
+        m.start() for m in _INCIDENT.finditer(text) if not _DENIED.search(text, max(0, m.start() - 30), m.start())
+    ]
+    return sorted(found)
+
+
 _CLIENT_KEPT = re.compile(
     r"\b(?:sauve\w*|recupere\w*|re-?signe\w*|garde|gardee|retenu\w*|reconquis\w*|rattrape\w*|rattrapage|desamorce\w*|"
     r"renouvele\w*|est\s+reste|sont\s+restes|saved|won\s+(?:\w+\s+)?back|kept\s+(?:the|them|him|her|it|all|both|every|each|\d+)|retained|"
@@ -440,10 +454,18 @@ _QUALIFIED_EMPLOYERS = (
     r"entreprises?|boites?|businesses|houses?|specialists?|specialistes?|players?|acteurs?|co"
 )
 _EMPLOYER = re.compile(
-    r"\b(?:at|for|chez|dans|in|within|au\s+sein\s+d')\s*(?:an?|one|un|une|1|the)\s+((?:[a-z][\w&'-]*\s+){0,3}?)"
+    r"\b(at|for|chez|dans|in|within|au\s+sein\s+d'|@)\s*(?:an?|one|un|une|1)?\s+((?:[a-z&][\w&'-]*\s+){0,3}?)"
     r"(?:(" + _SECTOR_EMPLOYERS + r")|(" + _QUALIFIED_EMPLOYERS + r"))\b"
     # French: what follows the noun (« agence de communication », « startup adtech », « grossiste en vins »)
-    r"(?:\s+(?:(?:de|d'|du|des|en|pour|specialisee?s?\s+(?:en|dans))\s*(?:la\s+|le\s+|les\s+|l')?)?([a-z][\w-]{2,}))?"
+    r"(?:\s+(?:(de|d'|du|des|en|pour|specialisee?s?\s+(?:en|dans))\s*(?:la\s+|le\s+|les\s+|l')?)?([a-z][\w-]{2,}))?"
+)
+# A French employer named by what follows it with no preposition: a sector word (« une startup adtech », « une
+# agence web »), not any adjective (« une entreprise familiale », « un groupe coté », « une société différente »).
+_SECTOR_AFTER = re.compile(
+    r"\w*tech|saas|b2b|it|pharma\w*|btp|retail|e-?commerce|cyber\w*|telecoms?|web|digital\w*|evenementiel\w*|"
+    r"immobili\w+|industriel\w*|agroalimentaire|informatique|bancaire|logistique|marketing|medias?|publicitaire|"
+    r"interim|juridique|comptable|financiere?|medicale?|energie|energetique|assurances?|cosmetique|automobile|"
+    r"aeronautique|hotel\w*|touristique|sante|biotech"
 )
 _GENERIC_QUALIFIERS = frozenset(
     """big small large huge major leading french uk us german european international global local national young
@@ -451,7 +473,8 @@ _GENERIC_QUALIFIERS = frozenset(
     previous new former b2b b2c great good top petit petite grand grande gros grosse jeune belle autre meme ancien
     ancienne nouvelle nouveau francais francaise taille depuis pendant avec ou qui que et comme puis sur dont the
     during since where which that while when and then there here ans years yrs mois months for at as to on from of
-    by is was has had in with who whose""".split()
+    by is was has had in with who whose whole entire parent holding called named listed cote cotee familiale
+    familial differente different meme memes""".split()
 )
 _EXPERIENCE_CONTEXT = re.compile(
     r"\b\d{1,2}(?:[.,]5)?\s*\+?\s*(?:ans?|annees|a|yrs?|years?)\b|\b(?:four|five|six|seven|eight|nine|ten|two|three|"
@@ -476,14 +499,18 @@ _GENERIC_CLIENTS = frozenset(
     ans years yrs mois months jours days semaines weeks heures hours euros rdv meetings calls appels emails mails
     tickets demos relances visites visits projets projects dossiers files commandes orders devis quotes factures
     invoices personnes people collaborateurs commerciaux am ams kam kams sdr sdrs reps juniors a an and et ou or
-    par per by chacun each k m keur""".split()
+    par per by chacun each k m keur interns stagiaires alternants executives aes bdr bdrs vendeurs vendeuses
+    techniciens technicians consultants persons salaries employees staff members membres complaints reclamations
+    salons events evenements webinars direct reports team equipe""".split()
 )
 
 # A named area the candidate covers ("the DACH region", « la région Rhône-Alpes »), in the clause as written: the
 # bare word ("the best team in the region", « les déjeuners en région ») names no area.
 _NAMED_REGION = re.compile(
-    r"\b(?!(?:The|This|That|Our|Her|His|Their|Each|Every|Any|One|Same|Whole|Entire|La|Le|Sa|Son|Une|Cette|Notre|Leur|"
-    r"Chaque|Toute)\s)[A-ZÀ-Ý][\w-]+\s+[Rr]egions?\b|\b[Rr](?:egion|égion)s?\s+(?:of\s+|de\s+|d'|du\s+)?(?:la\s+|l')?[A-ZÀ-Ý][\w-]+"
+    r"\b(?!(?:The|This|That|Our|Her|His|Their|My|Each|Every|Any|One|Same|Whole|Entire|La|Le|Sa|Son|Une|Cette|Notre|"
+    r"Leur|Chaque|Toute|Top|Best|Biggest|Largest|Smallest|Worst|New|Old|Own|Home|Key|Sales|Meilleure|Grande)\s)"
+    r"[A-ZÀ-Ý][\w-]+\s+[Rr]egions?\b(?!\s+(?:[Mm]anager|[Dd]irector|[Hh]ead|[Ll]ead|[Ss]ales))|\b[Rr](?:egion|égion)s?\s+(?:of\s+|de\s+|d'|du\s+)?(?:la\s+|l')?"
+    r"(?!(?:Manager|Director|Head|Lead|Sales|Managers)\b)[A-ZÀ-Ý][\w-]+"
 )
 _NOUN_PHRASE_ENDS = frozenset(
     """depuis since pendant during for in de d' d du des en the of sur dont with avec and et ou or par per by a au aux
@@ -497,11 +524,21 @@ def _sector_spans(clause: str, folded: str, segment: str) -> list[int]:
     found = [m.start() for m in _NAMED_REGION.finditer(clause)]
     if _EXPERIENCE_CONTEXT.search(segment):
         for m in _EMPLOYER.finditer(folded):
-            before = [w for w in m.group(1).split() if w not in _GENERIC_QUALIFIERS]
-            after = m.group(4) if m.group(4) and m.group(4) not in _GENERIC_QUALIFIERS else None
-            if m.group(2) or before or after:
+            french = m.group(1) in ("chez", "dans", "au sein d'") or m.group(1).startswith("au")
+            if m.group(1) != "@" and not re.search(r"\b(?:an?|one|un|une|1)\s", m.group(0)):
+                continue  # "at the company", « dans le groupe »: the hiring company or a tier, no kind of employer
+            before = [w for w in m.group(2).split() if w not in _GENERIC_QUALIFIERS and w != "&"]
+            after = m.group(6) if m.group(6) and m.group(6) not in _GENERIC_QUALIFIERS else None
+            # an English employer is qualified before its noun ("a fleet-telematics vendor"); a French one after it,
+            # by a complement (« agence de communication ») or a sector word (« startup adtech »)
+            after_ok = french and after is not None and (m.group(5) is not None or _SECTOR_AFTER.fullmatch(after))
+            if m.group(3) or before or after_ok:
                 found.append(m.start())
     for m in _CLIENT_TYPE.finditer(folded):
+        if re.search(
+            r"\b(?:team|equipe)\s+(?:of|de|d')\s*$", folded[max(0, m.start(1) - 25) : m.start(1)].rstrip("~ 0123456789")
+        ):
+            continue  # "manages a team of 6 account executives": people, not clients
         words = []
         for w in m.group(1).split():
             if w in _NOUN_PHRASE_ENDS:
@@ -572,8 +609,8 @@ def _structural_spans(clause: str, folded: str, segment: str, item: str | None =
         "listening",
         [m.start() for m in _QUESTIONS.finditer(folded) if not _INTERVIEWER.search(folded[: m.start()])],
     )
-    if _CLIENT_AT_RISK.search(segment) and (_CLIENT_KEPT.search(segment) or (item and _CLIENT_KEPT.search(item))):
-        add("conflict_resolution", [m.start() for p in (_CLIENT_AT_RISK, _CLIENT_KEPT) for m in p.finditer(folded)])
+    if _client_at_risk(segment) and (_CLIENT_KEPT.search(segment) or (item and _CLIENT_KEPT.search(item))):
+        add("conflict_resolution", _client_at_risk(folded) + [m.start() for m in _CLIENT_KEPT.finditer(folded)])
     add("team_management", [m.start() for m in _LEADS_TEAM.finditer(folded)])
     if _DOCUMENT.search(folded):
         add("interpersonal", [m.start() for m in _READABILITY.finditer(folded)])
@@ -864,9 +901,9 @@ _LABEL_ALIASES = {
     "network": "net|netw|network|networking|reseau",
     "education": "edu|educ|education|formation|diplome|diplomes|degree|degrees|etudes|studies",
     "team_management": "mgmt|team mgmt|management|managerial|manager|people management|leadership",
-    "organisation": "org|orga|organisation|organization|organisational skills|rigueur",
+    "organisation": "orga|organisation|organization|organisational skills|rigueur",
     "listening": "listening|ecoute|listen",
-    "interpersonal": "relationnel|interpersonal|communication|comms|comm",
+    "interpersonal": "relationnel|interpersonal|communication|comms",
     "reactivity": "react|reactivity|reactivite|responsiveness",
     "proactivity": "proact|proactivity|proactivite|proactive|initiative",
 }
@@ -918,12 +955,15 @@ def _kb_embedder(services: Services) -> Embedder | None:
 # pro Commerce et vente », "MBA in Marketing", « BTS Management commercial opérationnel ». Not "master the pitch",
 # « licences utilisateurs », « ma boîte ».
 _DEGREE_NAME = re.compile(
-    r"\b(?:master\s*(?:[12]\b|of\b|en\b|in\b|de\b|d'|pro\w*|specialise)|masteres?\b|msc\b|mba\b|bsc\b|bts\b|dut\b|"
-    r"deug\b|phd\b|doctorat\b|licence\s+(?:pro\w*|en\b|de\b|d'|l?3\b)|diplome\s+(?:de|d'|en)|"
-    r"degree\s+in\b|bachelor(?:'s)?(?:\s+(?:of|in|en|de)\b)?)"
-    # to the next comma or bracket, or to what came after it (« licence en gestion puis 3 ans de business dev »)
-    r"(?:(?!\b(?:puis|then|after|apres|avant|before|followed|suivie?|ensuite|since|depuis|et\s+(?:a|il|elle))\b)"
-    r"[^,;.()\n]){0,60}"
+    r"\b(?:master'?s\b|master\s*(?:[12]\b|pro\w*|specialise|en\b|de\b|d')|master\s+(?:of|in)\s+(?:science|arts|business|"
+    r"management|engineering|finance|marketing|commerce|economics|international)\b|masteres?\b|msc\b|mba\b|bsc\b|"
+    r"bts\b|dut\b|deug\b|phd\b|doctorat\b|licence\s+(?:pro\w*|en\b|l?3\b)|diplome\s+(?:de|d'|en)|degree\s+in\b|"
+    r"bachelor(?:'s)?(?:\s+(?:of|in|en|de)\b)?)"
+    # to the next comma, bracket or colon, or to what came after it (« licence en gestion puis 3 ans de business
+    # dev », "MBA et 5 ans de vente", "degree in marketing and ran the sales club")
+    r"(?:(?!\b(?:puis|then|after|apres|avant|before|followed|suivie?|ensuite|since|depuis|ou|where|who|qui|"
+    r"(?:et|and)\s+(?:\d|a\b|il\b|elle\b|ensuite|then|ran|run|has|had|managed|led|worked|built|sold|a\s+))\b)"
+    r"[^,;:.()\n]){0,60}"
 )
 
 
@@ -1084,7 +1124,7 @@ def _match_clauses(
             pol = clause_pol
             if (
                 cid == "conflict_resolution"
-                and _CLIENT_AT_RISK.search(seg_folded)
+                and _client_at_risk(seg_folded)
                 and (kept := _last(_CLIENT_KEPT, folded)) is not None
             ):
                 # A client at risk and then kept: judged by how it ended, not by the trouble that started it

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -144,6 +145,12 @@ MAX_WRAP_WIDTH = 160
 punctuation, one thought per line), and the next line starts an item of its own."""
 
 
+_DANGLING = re.compile(
+    r"\b(?:de|d'|du|des|le|la|les|l'|un|une|et|ou|a|au|aux|en|pour|par|avec|sur|dans|que|qui|mais|donc|car|son|sa|ses|"
+    r"the|a|an|and|or|of|to|for|with|in|on|at|by|but|that|which|his|her|their|will|would|need|needs|is|was|has|had|be|"
+    r"est|sont|a|ont|va|doit)\s*$"
+)
+"""A word a thought cannot end on (folded): the line after it carries on the same sentence."""
 _SENTENCE_END = re.compile(r"[.!?;…](?=\s|$)")
 """A sentence ended by its writer (not the point of « 1.2M » or « 8.30 »)."""
 
@@ -174,7 +181,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     # "aucune idée de son CA" are two items of a very short note).
     strict = quartile < MIN_WRAP_WIDTH
     # Notes with no sentence punctuation at all (typed on a phone, « connait tous les acheteurs il a ramené deux
-    # clients ») end each thought with a line break: no line continues another.
+    # clients ») end each thought with a line break: a line continues another only when that one ends on a word
+    # that cannot end a thought (« elle est enceinte de » / « cinq mois »: the flagged thought stays whole).
     unpunctuated = not _SENTENCE_END.search(text)
     for line in lines:
         body = line.rstrip("\r\n")
@@ -185,13 +193,13 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         elif (
             blocks
             and prev
-            and not unpunctuated
+            and (not unpunctuated or _DANGLING.search(fold(prev)))
             and len(prev) <= MAX_WRAP_WIDTH
             and not bullet
             and stripped[0].islower()
             and not re.search(r"[.!?…:;]\W*$", prev)
             and not _STARTS_LINE.match(fold(stripped))
-            and _wrapped(prev, stripped, width, strict)
+            and (_wrapped(prev, stripped, width, strict) or (unpunctuated and _DANGLING.search(fold(prev))))
             and not (len(blocks) == 1 and non_evidence_reason(prev, first_line=True) == "header")
         ):
             blocks[-1][1] = pos + len(body)
@@ -277,6 +285,20 @@ _IN_THE_JOB = (
     r"|(?:for|in|on)\s+(?:this|the|our)\s+(?:role|job|position|portfolio|book|territory)\b"
 )
 """Where a line says what the job needs (folded text): « ici », « pour ce poste », "in this role"."""
+# What the job does not need, as the whole line (« anglais pas utile ici », "German not required for this role",
+# « pas besoin d'allemand ici »): the job, not the candidate. Matched only on short lines, with no two quantifiers
+# competing for the same spaces (a line of spaces or dashes must not make it backtrack).
+_NOT_NEEDED = re.compile(
+    r"^[-*•]?[ \t]*(?:[\w'][\w'-]*(?:[ \t]*:)?[ \t]+){1,3}?(?:(?:is|est|n'est|isn't)[ \t]+)?(?:pas|non|not)[ \t]+"
+    r"(?:(?:vraiment|really|tres)[ \t]+)?(?:utiles?|necessaires?|requis|requise|exigee?s?|demandee?s?|indispensables?|"
+    r"needed|required|necessary|relevant|useful)[ \t]+(?:" + _IN_THE_JOB + r")[ \t.!;]*$"
+    r"|^[-*•]?[ \t]*(?:pas[ \t]+besoin[ \t]+d(?:e[ \t]+|')|no[ \t]+need[ \t]+(?:for|of)[ \t]+)(?:[\w'][\w'-]*[ \t]+){1,2}"
+    r"(?:" + _IN_THE_JOB + r")[ \t.!;]*$"
+)
+MAX_NOT_NEEDED_WORDS = 12
+# ... unless it is the candidate's that is not needed: « Son réseau pas utile pour ce poste », "Her network not relevant
+# for this territory", « pas besoin de la former ici » (an assessment of the candidate)
+_THE_CANDIDATES = re.compile(r"\b(?:son|sa|ses|leur|leurs|her|his|their|its)\s|\bbesoin\s+de\s+(?:la|le|l'|les)\b")
 _LOGISTICS = re.compile(
     r"\bdispo(?:nible|nibilite)?s?\s+(?:immediatement|imm|de\s+suite|tout\s+de\s+suite|sous|ds|dans|a\s+partir|des|"
     r"au|en|le|fin|debut|rapidement|asap)\b|\bavailab(?:le|ility)\s+(?:from|in|immediately|now|asap|to\s+start)\b"
@@ -288,14 +310,6 @@ _LOGISTICS = re.compile(
     # the candidate's other recruitment processes ("autres process : 2 en cours", "other processes: two")
     r"|\b(?:autres?|other)\s+(?:process(?:us|es)?|entretiens|interviews|pistes|offres|offers)\b"
     r"|\bprocess(?:us)?\s+en\s+cours\b|\bin\s+process\s+(?:elsewhere|with)\b"
-    # what the job does not need, as the whole line (« anglais pas utile ici », "German not required for this
-    # role", « pas besoin d'allemand ici »): the job, not the candidate
-    r"|^[\s\-*•]*(?:[\w'-]+\s*:?\s*){1,3}?(?:is\s+|est\s+|n'est\s+|isn't\s+)?(?:pas|non|not)\s+(?:vraiment\s+|really\s+|"
-    r"tres\s+)?(?:utiles?|necessaires?|requis|requise|exigee?s?|demandee?s?|indispensables?|needed|required|necessary|"
-    r"relevant|useful)\s+(?:" + _IN_THE_JOB + r")[\s.!;]*$"
-    r"|^[\s\-*•]*(?:pas\s+besoin\s+d[e']\s*|no\s+need\s+(?:for|of)\s+)(?:[\w'-]+\s+){1,2}(?:"
-    + _IN_THE_JOB
-    + r")[\s.!;]*$"
 )
 
 
@@ -410,7 +424,8 @@ _PROMPT = re.compile(
 _QUESTIONS_HEADING = re.compile(
     r"^(?:questions?|qs|(?:the\s+)?questions?\s+(?:asked|covered|posees|abordees|prevues|du\s+guide|from|de\s+la\s+grille)"
     # what is left to ask (seventh dev round: "OPEN QUESTIONS (round 2)"): the lines under it are not answers
-    r"|open\s+questions?|questions?\s+ouvertes?|questions?\s+(?:to\s+ask|a\s+poser|for\s+(?:the\s+)?next\s+round|"
+    # (not « questions ouvertes », open-ended questions in French interviewing jargon)
+    r"|open\s+questions?|questions?\s+(?:to\s+ask|a\s+poser|for\s+(?:the\s+)?next\s+round|"
     r"pour\s+le\s+prochain\s+entretien|pour\s+(?:le\s+)?n\+1))"
     r"(?:\s*\([^)]{0,40}\))?\s*(?::|->|→)?\s*$"
 )
@@ -587,6 +602,8 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "question"
     if _is_grid(folded):
         return "grid"
+    if words <= MAX_NOT_NEEDED_WORDS and _NOT_NEEDED.match(folded) and not _THE_CANDIDATES.search(folded):
+        return "logistics"  # what the job does not need: the job, not the candidate
     if _LOGISTICS.search(folded) and words <= 25 and polarity(_OK.sub(" ", _LOGISTICS.sub(" ", folded))) == "neutral":
         return "logistics"  # "48-52k fixed": "fixed" is the pay, not a judgement; "remote 2j ok" is agreement
     if polarity(folded) != "neutral":
@@ -666,23 +683,42 @@ class _People:
 
 
 # The notes saying a result is not the candidate's (seventh dev round: « c'est le chiffre de toute la BU, pas le
-# sien », « le projet était porté par la responsable ops »): "not hers", « pas elle », "run by the ops lead". Not
-# "She led it herself, not her manager" (someone else denied), nor "signed by the client's CFO after she rebuilt…".
-_DISOWNED = re.compile(
-    r"\b(?:not|pas)\s+(?:hers|his|theirs|her\s+own|his\s+own|le\s+sien|la\s+sienne|les\s+siens|les\s+siennes|"
-    r"(?:de\s+)?son\s+fait|elle|lui)\s*[.;!)]*\s*$"
-    r"|\b(?:n'etait|n'est|wasn't|was\s+not|isn't|is\s+not)\s+(?:elle|lui|her|him|hers|his|le\s+sien|la\s+sienne)\b"
-    r"|\b(?:porte|portee|pilote|pilotee|mene|menee|lance|lancee)\s+par\s+(?:la|le|les|son|sa|ses|leur|un|une)\s+(?!candidat)"
-    r"|\b(?:was|were)\s+(?:led|run|driven|owned|done|built|negotiated)\s+by\s+(?:the|a|an|her|his|their)\s+(?!own\b|client)"
-    r"[a-z]"
+# sien », « le projet était porté par la responsable ops »): "the whole team's number, not hers", "run by the ops
+# lead", « c'est son manager qui a porté le projet ». Not "She led it herself, not her manager", "Closing was not
+# her strength", "It was her idea, not his" (whose idea is the candidate's?), "driven by her new pricing model",
+# « piloté par les chiffres ».
+_ROLE = (
+    r"(?:[\w-]+\s+)?(?:responsable|manager|manageur|directeur|directrice|direction|dg|ceo|cto|cfo|coo|boss|n\+1|chef|"
+    r"head|lead|team|equipe|collegue|colleague|ops|presales|avant-vente|solutions?\s+engineer|product|marketing|finance|"
+    r"support|partenaire|partner|agence|agency|consultant|prestataire|vp|director|supervisor|superieure?|predecesseur|"
+    r"predecessor|founder|fondat(?:eur|rice)|associee?)s?\b"
 )
+_DISOWNED = re.compile(
+    # "not hers", « pas le sien » closing a line about a collective result (see _COLLECTIVE)
+    r"\b(?:not|pas)\s+(?:hers|his|theirs|her\s+own|his\s+own|le\s+sien|la\s+sienne|les\s+siens|les\s+siennes)"
+    r"[\s.;!)]*+$"
+    # « porté/piloté par la responsable ops », "was run by the ops lead", « c'est son manager qui … »
+    r"|\b(?:porte|portee|pilote|pilotee|mene|menee|lance|lancee)\s+par\s+(?:la|le|les|son|sa|ses|leur|un|une|l')\s*"
+    + _ROLE
+    + r"|\b(?:was|were)\s+(?:led|run|driven|owned|done|built|negotiated)\s+by\s+(?:the|a|an|her|his|their)\s+"
+    + _ROLE
+    + r"|\b(?:c'est|c'etait|it\s+was|it's)\s+(?:son|sa|leur|le|la|her|his|their|the)\s+"
+    + _ROLE
+    + r"\s+(?:qui|who|that)\b"
+)
+_COLLECTIVE = re.compile(
+    r"\b(?:team|whole|entire|bu|department|dept|equipe|toute|tout\s+le|nous|on\s+a|we|our|notre|nos|company|boite|"
+    r"societe|groupe|group|pod|squad|service)\b"
+)
+"""A result told as the team's or the company's: only then does "not hers" say whose it was."""
 
 
 def is_about_someone_else(segment: str, people: _People) -> bool:
     """Whether a segment reports what the candidate's team, manager or another named person did (see above)."""
     body = _SPEAKER_STAMP.sub("", _BULLET.sub("", segment.strip(), count=1), count=1)
     folded = fold(body)
-    if _DISOWNED.search(folded):
+    disowned = _DISOWNED.search(folded)
+    if disowned and (not disowned.group(0).startswith(("not", "pas")) or _COLLECTIVE.search(folded)):
         return True
     if any(re.search(rf"\b{re.escape(fold(name))}\b", folded) for name in people.candidate):
         return False
@@ -774,7 +810,10 @@ def mask_markup(text: str) -> str:
         piece = m.group(0)
         if piece.startswith("&"):
             char = html.unescape(piece)
-            char = " " if len(char) != 1 or char.isspace() else char
+            # an entity never brings back what sanitising removed (« &#8238; », « &#8203; »): controls, format
+            # characters and combining marks become a space
+            invisible = len(char) != 1 or char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Mn", "Me")
+            char = " " if invisible else char
             return char + " " * (len(piece) - 1)
         if m.group(1) and m.group(1).lower() in _LINE_TAGS:
             return "\n" + " " * (len(piece) - 1)
@@ -789,7 +828,7 @@ _SIGN_OFF = re.compile(
     r"^[ \t]*(?:(?:best|kind|warm|many\s+thanks\s+and\s+best)\s+(?:regards|wishes)|best|regards|kind\s+regards|cheers|"
     r"thanks|thank\s+you|many\s+thanks|sincerely|yours(?:\s+sincerely)?|cordialement|bien\s+cordialement|"
     r"tres\s+cordialement|bien\s+a\s+(?:vous|toi)|merci(?:\s+(?:encore|beaucoup))?|bonne\s+(?:journee|soiree)|a\s+bientot|"
-    r"belle\s+journee|sinceres\s+salutations)[ \t]*[,.!]?[ \t]*$",
+    r"belle\s+journee|sinceres\s+salutations)[ \t]*+[,.!]?[ \t]*+$",
     re.M,
 )
 _NAME_LINE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*\.?)(?:[ \t]+[A-ZÀ-Ý][\w'’.-]*\.?){0,3}[ \t]*,?$")
@@ -823,22 +862,44 @@ def _signature_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# What follows a field's label when the field is empty (« Réseau : – », "Team mgmt: n/a", "Network:").
-_EMPTY_FIELD = re.compile(r"[ \t]*(?::|->|→|=)[ \t]*(?:[-–—]+|n/?a|/|\?+)?[ \t]*$", re.I)
-MAX_FIELD_WORDS = 4
+# What follows a field's label when the field is marked empty (« Réseau : – », "Team mgmt: n/a", "Orga -> ?"); a
+# label with nothing after it heads the lines under it.
+_EMPTY_FIELD = re.compile(r"[ \t]*+(?::|->|→|=)[ \t]*+(?:[-–—]++|n/?a|/|\?++)[ \t]*+$", re.I)
+MAX_FIELD_WORDS = 3
+
+
+def _markup_hidden_flags(notes: str, sanitized: Sanitized, found: list[Flag]) -> list[Flag]:
+    """The flags only the notes as read show: an order split by tags (« <span>Ignore</span> <span>all</span>… ») or
+    hidden in a comment is read by the segmenter and the LLM without its markup, so it is checked that way too. Offsets
+    mapped back to the notes; a flag already found is not repeated."""
+    extra = []
+    for flag in check_notes(sanitized.text).flags:
+        if flag.start is None or flag.end is None:
+            continue
+        start, end = sanitized.span_to_original(flag.start, flag.end)
+        if any(
+            f.kind == flag.kind and f.start is not None and f.start < end and start < (f.end or f.start + 1)
+            for f in found
+        ):
+            continue
+        extra.append(flag.model_copy(update={"start": start, "end": end, "evidence": notes[start:end]}))
+    return extra
 
 
 def prepare(notes: str, max_chars: int) -> Prepared:
     """Validate, sanitise, flag and segment the notes; mark the segments that must not count."""
     notes = validate_notes(notes, max_chars)
     sanitized = sanitize(notes)
-    sanitized = replace(sanitized, text=mask_markup(sanitized.text))  # the same length: its maps stay valid
+    unmasked = sanitized.text
+    sanitized = replace(sanitized, text=mask_markup(unmasked))  # the same length: its maps stay valid
     if not any(ch.isalnum() for ch in sanitized.text):
         raise InputError("The interview notes hold no visible text once invisible characters are removed.")
     language = detect_language(sanitized.text)
     # offsets in the original notes; pay history (EU Directive 2023/970 art. 5(2)) is flagged here, beside the
     # safety checks, with its figures already replaced by a placeholder in the flag
     flags = list(check_notes(notes).flags) + pay_history_flags(TextView.of(notes), language)
+    if sanitized.text != unmasked:
+        flags += _markup_hidden_flags(notes, sanitized, flags)
     segments: list[Segment] = []
     text = sanitized.text
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
@@ -859,6 +920,7 @@ def prepare(notes: str, max_chars: int) -> Prepared:
             not reason
             and _EMPTY_FIELD.match(text, end, len(text) if line_end < 0 else line_end)
             and len(text[start:end].split()) <= MAX_FIELD_WORDS
+            and not any(ch.isdigit() for ch in text[start:end])
         ):
             reason = "grid"  # « Réseau : – », "Network:" with nothing after it: a field of a form left empty
         if not reason and end <= first_line_end and whole_line:

@@ -21,7 +21,9 @@ _INJECTION = tuple(_compile_injection(p) for p in wl.INJECTION_PATTERNS)
 _AI_ADDRESS = re.compile(wl.AI_ADDRESS, re.MULTILINE)
 _AI_DIRECTIVE = re.compile(wl.AI_DIRECTIVE)
 _AI_SCORE_TOPIC = re.compile(wl.AI_SCORE_TOPIC)
+_AI_WEAK_TOPIC = re.compile(wl.AI_WEAK_TOPIC)
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_PRONOUN = re.compile(r"you|your|tu|te|t'|ton|ta|tes|toi|vous|votre|vos")
 # A verb after a subject or a modal reports what someone does ("Copilot: she would give it 5/5"); it orders nothing.
 _REPORTED = re.compile(r"\b(?:she|he|they|it|we|i|would|could|might|will|to|il|elle|ils|elles|on|je|nous)\s+$|'d\s+$")
 _INJECTION_COMPACT = tuple((re.compile(p), pattern_literals(p)) for p in wl.INJECTION_COMPACT)
@@ -82,11 +84,17 @@ def _addressed_spans(view: TextView) -> list[tuple[int, int]]:
             s += 1
         end = _SENTENCE_END.search(view.folded, m.end())
         e = end.start() if end else len(view.folded)
-        ordered = any(
-            not _REPORTED.search(view.lower, max(m.end(), d.start() - 16), d.start())
+        # after a field's colon (« Secteur : IA, vous rejoignez… », "Team: AI, your strengths…") a name is more
+        # often the field's value than an address: only an order proper counts, not a "you" or « vous »
+        after_colon = view.folded[: m.start()].rstrip().endswith(":")
+        orders = [
+            d.group(0)
             for d in _AI_DIRECTIVE.finditer(view.lower, m.end(), e)
-        )
-        if ordered and _AI_SCORE_TOPIC.search(view.folded, m.end(), e):
+            if not _REPORTED.search(view.lower, max(m.end(), d.start() - 16), d.start())
+        ]
+        proper = any(not _PRONOUN.fullmatch(o) for o in orders)
+        strong = _AI_SCORE_TOPIC.search(view.folded, m.end(), e)
+        if (proper if after_colon else orders) and strong or proper and _AI_WEAK_TOPIC.search(view.folded, m.end(), e):
             while e > s and view.folded[e - 1] in " \t,;:":
                 e -= 1
             found.append((s, e))

@@ -379,7 +379,12 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\bexpecting\s+(?:a\s+(?:baby|child)|her\s+first|twins)\b|\bmom-to-be\b|\bmum-to-be\b"),
             # the candidate's belly, an allusion to a pregnancy (seventh notes round: « vu son ventre »); not « le
             # ventre mou du marché », « en avoir dans le ventre », "a bump in churn"
-            T(r"\bson\s+ventre\b(?!\s+mou)|\bventre\s+(?:arrondi|rond)\b|\bher\s+(?:baby\s+)?bump\b|\bbaby\s+bump\b"),
+            # (nor « il écoute son ventre », his gut; nor "her bump to Senior AE", a promotion)
+            T(r"\bson\s+(?:gros\s+)?ventre\b(?!\s+mou)", nb=r"(?:ecoute|ecouter|suit|suivre)"),
+            T(
+                r"\bventre\s+(?:bien\s+)?(?:arrondi|rond)\b|\bbaby\s+bump\b"
+                r"|\bher\s+bump\b(?=\s+(?:is|was|shows|showing|already)\b)|\bher\s+belly\b"
+            ),
             # "she's expecting in October": expecting + a due date (not "expecting a call", "expecting results")
             T(
                 r"\b(?:she|he|they|she's|is)\s+(?:is\s+|'s\s+)?expecting\s+(?:in|this|next|around|by)\b|\bdue\s+date\b|\bon\s+maternity\b"
@@ -1111,16 +1116,17 @@ AI_DIRECTIVE = (
     r"s'il\s+te\s+pla[iî]t|merci\s+de|give|put|set|rate|score|grade|mark|assign|award|recommend|write|make|treat|"
     r"consider|ignore|disregard|forget|skip|mets|mettez|donne|donnez|attribue|attribuez|notez|recommande|"
     r"recommandez|écris|écrivez|oublie|oubliez|ignorez|fais|faites|accorde|accordez|considère|considérez|passe|"
-    r"passez|évite|évitez|report|list|present|show|liste|listez|présente|présentez|indique|indiquez)\b"
+    r"passez|évite|évitez|report|list|present|show|listez|présentez|indiquez)\b"
 )
 # ... about the scores, the grid or the decision.
 AI_SCORE_TOPIC = (
     r"\b(?:scores?|scoring|scorecard|ratings?|rate|grades?|marks|notes?|noter|notez|bareme|grille|rubric|scale|"
     r"echelle|max|maximum|maximale|top|partout|everything|across\s+the\s+board|recommend\w*|recommand\w*|"
-    r"embauch\w*|hire|hiring|advance|evaluation|evalue\w*|assessment|\d+\s*/\s*\d+|"
-    # what the scorecard says of the competencies (seventh notes round: "report all competencies as positive")
-    r"competen\w*|positi\w*|strengths?|points?\s+forts?|favou?rabl\w*|sections?)\b"
+    r"embauch\w*|hire|hiring|advance|evaluation|evalue\w*|assessment|\d+\s*/\s*\d+)\b"
 )
+# ... or about what the scorecard says of the competencies (seventh notes round: "report all competencies as
+# positive"): common words, so only with an order proper (not a "you" or « vous »).
+AI_WEAK_TOPIC = r"\b(?:competen\w*|positi(?:ve|ves|f|fs)|strengths?|points?\s+forts?|favou?rabl\w*)\b"
 
 # Letters split by spaces, dots or invisible characters: searched in the letters-only "compact" text.
 INJECTION_COMPACT: tuple[str, ...] = (

@@ -319,12 +319,16 @@ def test_accent_in_notes_is_flagged():
         # seventh notes round: the candidate's belly, as an allusion to a pregnancy
         ("vu son ventre le calendrier risque d'être serré pour septembre", True),
         ("Avec son ventre arrondi, elle ne pourra pas faire les salons.", True),
-        ("judging by her bump she'd be off by spring", True),
+        ("her bump is showing, she'd be off by spring", True),
+        ("Avec son gros ventre, elle ne tiendra pas les tournées.", True),
         ("noticed her baby bump, might not stay long", True),
         ("Le ventre mou du marché, ce sont les PME : elle le sait.", False),
         ("Elle en a dans le ventre, elle a tenu tête au directeur achats.", False),
         ("She went in with a knot in her stomach and still closed it.", False),
         ("a bump in churn last quarter, she fixed it", False),
+        ("Got her bump to Senior AE in 2023.", False),
+        ("Asked for her bump in comp at review time.", False),
+        ("Il écoute son ventre pour qualifier ses leads.", False),
     ],
 )
 def test_paraphrased_family_and_pregnancy_remarks_from_the_held_out_notes(text: str, expected: bool) -> None:

@@ -208,6 +208,13 @@ def test_an_ai_addressed_by_name_about_scores_is_an_injection(text: str) -> None
         "Poste précédent : assistant, elle gérait les plannings et les compétences de l'équipe.",
         "Outils : Copilot, ChatGPT, Notion ; rien de positif à en dire.",
         "Stack: Claude, Gemini; she uses them to list competencies for job posts.",
+        # review of the seventh round: a field whose value is AI, then "you"/« vous » (ads and notes)
+        "Secteur : IA, vous rejoignez une scale-up positionnée sur la data.",
+        "Domain: AI, you will present our platform and its competitive position.",
+        "Team: AI, your strengths in data will be key.",
+        "• IA : utilise ChatGPT tous les jours, vous voyez le genre, très positive sur l'outil",
+        "Motivation : IA, veut une position plus technique, liste ses points forts",
+        "Chatbot: she built one for support, you could see the competence",
     ],
 )
 def test_ai_tools_named_in_ordinary_notes_are_not_injections(text: str) -> None:
