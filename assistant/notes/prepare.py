@@ -763,8 +763,29 @@ class Prepared:
         """Whether a span of the original notes touches an excluded segment."""
         return any(s.orig[0] < end and start < s.orig[1] for s in self.excluded)
 
+    def _markup_at(self, i: int) -> bool:
+        """Whether sanitised position `i` is markup read as a space (a tag, an entity, a bold marker)."""
+        return self.sanitized.text[i].isspace() and not self.notes[self.sanitized.to_original(i)].isspace()
+
+    def _over_markup(self, start: int, end: int) -> tuple[int, int]:
+        """The span grown over the markup that touches it on its line, so that a quote never cuts a tag in two
+        (« <script>… » without its « </script> » reads differently wherever the quote is shown)."""
+        text = self.sanitized.text
+        pos, last = end, end
+        while pos < len(text) and (self._markup_at(pos) or text[pos] in " \t"):
+            if self._markup_at(pos):
+                last = pos + 1
+            pos += 1
+        pos, first = start - 1, start
+        while pos >= 0 and (self._markup_at(pos) or text[pos] in " \t"):
+            if self._markup_at(pos):
+                first = pos
+            pos -= 1
+        return first, last
+
     def evidence(self, start: int, end: int, pol: Polarity) -> Evidence:
         """Evidence for a sanitised-text span, with offsets and quote taken from the original notes."""
+        start, end = self._over_markup(start, end)
         o_start, o_end = self.sanitized.span_to_original(start, end)
         return Evidence(quote=self.notes[o_start:o_end], start=o_start, end=o_end, polarity=pol)
 
@@ -794,7 +815,7 @@ def _runs_on(text: str, prev_end: int, start: int) -> bool:
 # comment delimiters. Only well-formed pieces: « CA < 1M€ », « churn <5 % », « A&B Conseil » are text.
 _MARKUP = re.compile(
     r"<!--|-->|</?([A-Za-z][A-Za-z0-9]{0,9})(?:\s[^<>\n]{0,200})?\s*/?>"
-    r"|&(?:#[0-9]{1,6}|#[xX][0-9a-fA-F]{1,5}|[a-zA-Z][a-zA-Z0-9]{1,7});|\*\*|__(?=\w)|(?<=\w)__"
+    r"|&(?:#[0-9]{1,6}|#[xX][0-9a-fA-F]{1,5}|[a-zA-Z][a-zA-Z0-9]{1,7});|\*\*"
 )
 _LINE_TAGS = frozenset("br p div li hr tr h1 h2 h3 h4 h5 h6 ul ol table tbody dd dt blockquote".split())
 
@@ -803,7 +824,7 @@ def mask_markup(text: str) -> str:
     """`text` as a reader of the rendered notes sees it, the same length (offsets stay valid): a tag that breaks a
     line becomes a line break, other tags, bold markers and comment delimiters spaces, an entity its character
     (« &nbsp; » a space, not the « ; » that ends a sentence)."""
-    if "<" not in text and "&" not in text and "**" not in text and "__" not in text:
+    if "<" not in text and "&" not in text and "**" not in text:
         return text
 
     def masked(m: re.Match[str]) -> str:
@@ -893,7 +914,7 @@ def prepare(notes: str, max_chars: int) -> Prepared:
     unmasked = sanitized.text
     sanitized = replace(sanitized, text=mask_markup(unmasked))  # the same length: its maps stay valid
     if not any(ch.isalnum() for ch in sanitized.text):
-        raise InputError("The interview notes hold no visible text once invisible characters are removed.")
+        raise InputError("The interview notes hold no visible text once invisible characters and markup are removed.")
     language = detect_language(sanitized.text)
     # offsets in the original notes; pay history (EU Directive 2023/970 art. 5(2)) is flagged here, beside the
     # safety checks, with its figures already replaced by a placeholder in the flag

@@ -127,8 +127,8 @@ register_messages(
             "Unknown interview stage {stage}: use one of {stages}.",
         ),
         "msg.notes.invisible": (
-            "Les notes d'entretien ne contiennent aucun texte visible une fois les caractères invisibles retirés.",
-            "The interview notes hold no visible text once invisible characters are removed.",
+            "Les notes d'entretien ne contiennent aucun texte visible une fois les caractères invisibles et le balisage retirés.",
+            "The interview notes hold no visible text once invisible characters and markup are removed.",
         ),
     },
 )

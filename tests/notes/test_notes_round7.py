@@ -161,7 +161,7 @@ def test_html_and_markdown_markup_is_read_as_a_reader_sees_it(services) -> None:
     for a in summary.competencies:
         for e in a.evidence:
             assert ATS_EXPORT[e.start : e.end] == e.quote
-            assert not e.quote.endswith(("<br>", "</p>", "&nbsp", ";")) and not e.quote.startswith(("**", "<")), e.quote
+            assert e.quote.count("<b>") == e.quote.count("</b>") and e.quote.count("<p>") == e.quote.count("</p>")
 
 
 def test_a_comparison_sign_is_not_markup() -> None:
@@ -515,3 +515,26 @@ def test_a_line_manager_is_no_dropped_line(line: str) -> None:
     from assistant.text import fold
 
     assert not _NOT_DISCUSSED.search(fold(line)), line
+
+
+@pytest.mark.parametrize("notes", ["&nbsp;" * 50, "<b></b><br>" * 20, "<!-- -->\n<p></p>"])
+def test_notes_of_markup_alone_get_a_clear_error(notes: str) -> None:
+    from assistant.errors import InputError
+
+    with pytest.raises(InputError, match="no visible text"):
+        prepare(notes, 20000)
+
+
+def test_underscores_in_a_word_are_no_markup() -> None:
+    from assistant.notes.prepare import mask_markup
+
+    text = "a lancé window.__xss et __init__ dans le CRM"
+    assert mask_markup(text) == text
+
+
+def test_a_quote_never_cuts_a_tag_pair_in_two(services) -> None:
+    notes = 'Entretien.\n- Très à l\'écoute du client <script>window.x = 1</script> <img src=x onerror="y">\n'
+    quotes = [e.quote for a in summarize_notes(notes, services).competencies for e in a.evidence]
+    assert any("écoute" in q for q in quotes)
+    for q in quotes:
+        assert q.count("<script>") == q.count("</script>"), q
