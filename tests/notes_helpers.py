@@ -55,3 +55,10 @@ def statuses(summary) -> dict[str, str]:
 def polarities(summary, cid: str) -> list[str]:
     """The polarity of each evidence item of one competency."""
     return [e.polarity for a in summary.competencies if a.id == cid for e in a.evidence]
+
+
+def marks(notes: str) -> dict[str, str]:
+    """Each segment of the prepared notes → why it is not evidence ("" when it is)."""
+    from assistant.notes.prepare import prepare
+
+    return {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prepare(notes, 20000).segments}

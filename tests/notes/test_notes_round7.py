@@ -4,6 +4,7 @@ here, unlike the round's own: a note typed on a phone with no punctuation at all
 from __future__ import annotations
 
 import pytest
+from notes_helpers import marks
 from notes_helpers import statuses as _status
 
 from assistant.notes import summarize_notes
@@ -28,15 +29,6 @@ PHONE_NOTE = (
 def test_a_note_with_no_punctuation_at_all_has_one_thought_a_line() -> None:
     lines = [ln for ln in PHONE_NOTE.splitlines() if ln]
     assert _segment_texts(PHONE_NOTE) == lines
-
-
-def test_lines_of_punctuated_prose_wrapped_by_an_editor_are_still_one_sentence() -> None:
-    prose = (
-        "Candidate has spent six years managing mid-market accounts in the logistics space and\n"
-        "explained in detail how she grew her book by a third, mostly through renewals and\n"
-        "cross-sell of the tracking module, which she pitched to every client at their QBR.\n"
-    )
-    assert len(_segment_texts(prose + "y" * 500 + "\n")) == 2
 
 
 def test_a_phone_note_line_gives_evidence_only_for_itself(services) -> None:
@@ -224,8 +216,7 @@ def test_a_degree_ends_where_the_career_after_it_starts(services) -> None:
 )
 def test_a_question_left_without_answer_is_not_evidence(line: str) -> None:
     notes = f"4 ans AM chez un éditeur de logiciel.\n- {line}\n"
-    prep = prepare(notes, 20000)
-    reasons = {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prep.segments}
+    reasons = marks(notes)
     assert reasons[line] == "question", reasons
 
 
@@ -259,8 +250,7 @@ def test_lines_under_an_open_questions_heading_are_not_evidence(services) -> Non
 )
 def test_a_result_the_notes_say_is_someone_elses_is_not_evidence(line: str) -> None:
     notes = f"5 ans AM chez un grossiste.\n- {line}\n"
-    prep = prepare(notes, 20000)
-    reasons = {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prep.segments}
+    reasons = marks(notes)
     assert any(r == "someone_else" for r in reasons.values()), reasons
 
 
@@ -343,8 +333,7 @@ def test_the_signature_under_a_sign_off_is_not_evidence(services) -> None:
 
 def test_a_sign_off_ends_at_the_next_blank_line() -> None:
     notes = "Cordialement,\nAnne Dupuis\nChargée de recrutement\n\n- 6 ans KAM dans le BTP, 30 comptes.\n"
-    prep = prepare(notes, 20000)
-    reasons = {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prep.segments}
+    reasons = marks(notes)
     assert reasons["Chargée de recrutement"] == "header"
     assert reasons["6 ans KAM dans le BTP, 30 comptes."] == ""
 
@@ -453,8 +442,7 @@ def test_an_entity_brings_back_no_invisible_character() -> None:
 
 def test_a_list_intro_and_a_heading_are_no_empty_fields() -> None:
     notes = "Signed 3 new logos:\n- Carrow Foods, 18k\nAnglais :\n- courant, entretien mené en anglais\n"
-    prep = prepare(notes, 20000)
-    reasons = {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prep.segments}
+    reasons = marks(notes)
     assert reasons["Signed 3 new logos"] != "grid" and reasons["Anglais"] != "grid", reasons
 
 

@@ -4,16 +4,9 @@ was written for) and leaves real evidence about the candidate alone."""
 from __future__ import annotations
 
 import pytest
-from notes_helpers import statuses
+from notes_helpers import marks, statuses
 
 from assistant.notes import summarize_notes
-from assistant.notes.prepare import prepare
-
-
-def marks(notes: str) -> dict[str, str]:
-    """Each segment of the prepared notes → why it is not evidence ("" when it is)."""
-    return {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prepare(notes, 20000).segments}
-
 
 # --------------------------------------------------------------------------- a pitch whose items wrap
 
