@@ -524,7 +524,7 @@ def _sector_spans(clause: str, folded: str, segment: str) -> list[int]:
     found = [m.start() for m in _NAMED_REGION.finditer(clause)]
     if _EXPERIENCE_CONTEXT.search(segment):
         for m in _EMPLOYER.finditer(folded):
-            french = m.group(1) in ("chez", "dans", "au sein d'") or m.group(1).startswith("au")
+            french = m.group(1) in ("chez", "dans") or m.group(1).startswith("au")  # « au sein d' »
             if m.group(1) != "@" and not re.search(r"\b(?:an?|one|un|une|1)\s", m.group(0)):
                 continue  # "at the company", « dans le groupe »: the hiring company or a tier, no kind of employer
             before = [w for w in m.group(2).split() if w not in _GENERIC_QUALIFIERS and w != "&"]

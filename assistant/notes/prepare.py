@@ -147,8 +147,8 @@ punctuation, one thought per line), and the next line starts an item of its own.
 
 _DANGLING = re.compile(
     r"\b(?:de|d'|du|des|le|la|les|l'|un|une|et|ou|a|au|aux|en|pour|par|avec|sur|dans|que|qui|mais|donc|car|son|sa|ses|"
-    r"the|a|an|and|or|of|to|for|with|in|on|at|by|but|that|which|his|her|their|will|would|need|needs|is|was|has|had|be|"
-    r"est|sont|a|ont|va|doit)\s*$"
+    r"est|sont|ont|va|doit|the|an|and|or|of|to|for|with|in|on|at|by|but|that|which|his|her|their|will|would|need|needs|"
+    r"is|was|has|had|be)\s*$"
 )
 """A word a thought cannot end on (folded): the line after it carries on the same sentence."""
 _SENTENCE_END = re.compile(r"[.!?;…](?=\s|$)")
