@@ -17,6 +17,7 @@ import argparse
 import os
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -108,8 +109,12 @@ def main(argv: list[str] | None = None) -> int:
         '"""The offline abstention model, written by evals/calibrate_qa.py (do not edit by hand: run it again).',
         "",
         "Logistic regression over Evidence.features, fitted on the QA dev split only",
-        f"({' + '.join(f'evals/{name}' for name in DATASETS['dev'])}:",
-        f"{n_in} answerable, {n_out} out-of-scope questions). Leave-one-out on dev at THRESHOLD:",
+        *textwrap.wrap(
+            f"({' + '.join(f'evals/{name}' for name in DATASETS['dev'])}: "
+            f"{n_in} answerable, {n_out} out-of-scope questions). Leave-one-out on dev at THRESHOLD:",
+            width=116,
+            break_on_hyphens=False,
+        ),
         f"{int(((loo < chosen) & (y == 1)).sum())} false abstentions of {n_in}, "
         f"abstain recall {int(((loo < chosen) & (y == 0)).sum())} of {n_out}.",
         '"""',

@@ -108,7 +108,8 @@ FRAMING = frozenset(
 )
 
 # Topics next to recruiting that a hiring guide of this kind does not cover: labour law (contract clauses,
-# quotas, what may be asked of a candidate), pay administration and tax, benefits, immigration, dismissal and
+# quotas, what may be asked of a candidate), pay administration and tax (a thirteenth month: the guide gives a
+# monthly range and a variable share), benefits, immigration, dismissal and
 # discipline, sourcing channels (referrals included) and employer branding, reference checks and personality tests,
 # tool prices, licences a job may require, recruiting metrics (time to hire), exit interviews. A question naming one of them is evidence it is off the
 # guide's topics, whatever its wording shares with the guide. (Folded stems, matched at a word's start.)
@@ -120,7 +121,7 @@ OFF_TOPIC = tuple(
     convention syntec cct accord-d-entreprise
     teletravail remote-work
     mutuelle prevoyance ticket tickets resto voiture avantages-en-nature benefit benefits perks
-    impot impots tax taxes tva charges-sociales urssaf cotisation
+    impot impots tax taxes tva charges-sociales urssaf cotisation 13e-mois treizieme-mois 13th-month thirteenth-month
     visa permit sponsor titre-de-sejour immigration
     retraite pension conge conges vacation holiday holidays maladie sick
     rgpd gdpr

@@ -38,6 +38,14 @@ def test_subjects_next_to_recruiting_the_guide_leaves_out_are_off_topic() -> Non
     assert off_topic("best job boards to advertise a sales role?") == ["job-board"]
     assert off_topic("on fait passer un test de personnalité ?") == ["test-de-personnalite"]
     assert off_topic("may I ask whether she has children?") == ["children"]
+
+
+def test_pay_forms_the_guide_leaves_out_are_off_topic() -> None:
+    # The guide gives a monthly range and a variable share; a thirteenth month is pay administration it never covers.
+    assert off_topic("13e mois pour un AM : oui ou non ?") == ["13e-mois"]
+    assert off_topic("un treizième mois est-il d'usage ?") == ["treizieme-mois"]
+    assert off_topic("do AMs usually get a 13th month?") == ["13th-month"]
+    assert off_topic("la part variable sur 12 mois ?") == []
     assert off_topic("what should a new account manager earn?") == []
     assert off_topic("quelle diversité de clients gère un AM ?") == []  # the guide's word, not a quota question
 
