@@ -99,7 +99,29 @@ class _Sentences:
         return self._hits[regex.pattern]
 
 
+# How a reader reads the text, the same length: quotation marks around a word do not hide it (« quartier
+# « sensible » », 'her "clinic Fridays"'), and a « 1 » between letters is the « l » OCR misread (« diffici1e »,
+# « encein1e »).
+_QUOTE_MARKS = re.compile(r"[«»\"“”„‹›]")
+_OCR_ONE = re.compile(r"(?<=[^\W\d_])1(?=[^\W\d_])|(?<=[^\W\d_])11(?=[^\W\d_])")
+
+
+def as_read(text: str) -> str:
+    """`text` with quotation marks as spaces and OCR's « 1 » for « l » between letters undone; the same length."""
+    if "1" in text:
+        text = _OCR_ONE.sub(lambda m: "l" * len(m.group()), text)
+    return _QUOTE_MARKS.sub(" ", text)
+
+
+def _read_view(view: TextView) -> TextView:
+    read_lower, read_folded = as_read(view.lower), as_read(view.folded)
+    if read_lower == view.lower and read_folded == view.folded:
+        return view
+    return TextView(view.clean, read_lower, read_folded)
+
+
 def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl.Criterion]]:
+    view = _read_view(view)
     spans: list[tuple[int, int, wl.Criterion]] = []
     sentences = _Sentences(view.folded) if context == "ad" else None
     for crit, terms, ad_ok in _compiled_criteria():

@@ -82,7 +82,13 @@ _POSTCODE_CITY = re.compile(
 _ADDRESS_EN = re.compile(
     r"(?<![\w,.])\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’\-]*\s+){1,4}"
     r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Place|Pl\.?|Way|"
-    r"Square|Sq\.?|Terrace|Close|Crescent|Gardens|Row|Mews)(?![\w])"
+    r"Square|Sq\.?|Terrace|Close|Crescent|Gardens|Row|Mews|Grove|Hill|Park|Walk|Rise|Green|Vale|Parade|Parkway|"
+    r"Pkwy\.?|Highway|Hwy\.?|Circle|Cir\.?|Trail|Wharf|Yard)(?![\w])"
+)
+# What follows a street in English: the town and a UK postcode ("27 Elm Grove, Reading RG1 5XX"), or a US state and
+# ZIP code ("1600 Pine Park, Springfield, IL 62701"). A town alone is left out: it is no more than a place.
+_TOWN_POSTCODE_EN = re.compile(
+    r",?\s+(?:[A-Z][\w'’\-]*,?\s+){1,3}?(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]{2}\s+\d{5}(?:-\d{4})?)(?![\w])"
 )
 _NAME_PARTICLES = frozenset("de du des la le les l' d' aux au saint sainte st ste of the".split())
 # Words that end a street name ("12 rue de la Paix et ...").
@@ -250,7 +256,9 @@ def _address_spans(text: str) -> list[_Span]:
             while unit := _ADDRESS_UNIT.search(text, max(0, s - 40), s):
                 s = unit.start()
             found.append(_Span(s, e, "ADDRESS"))
-    found += [_Span(m.start(), m.end(), "ADDRESS") for m in _ADDRESS_EN.finditer(text)]
+    for m in _ADDRESS_EN.finditer(text):
+        tail = _TOWN_POSTCODE_EN.match(text, m.end())
+        found.append(_Span(m.start(), tail.end() if tail else m.end(), "ADDRESS"))
     return found
 
 

@@ -416,7 +416,14 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:ses|son|leurs?)\s+origines?\b|\borigines?\s+(?:ethniques?|etrangeres?|sociales?|raciales?|geographiques?)\b"
             ),
             T(r"\bethni(?:e|es|que|ques|cite)\b|\braciale?s?\b|\braciaux\b|\bracis(?:e|ee|es|ees)\b"),
-            T(r"\brace\b", nb=r"(?:rat|arms|space|horse|the)", na=r"\s+(?:to|against|for)\b"),
+            # a race run or won ("a 100 km trail race", "won the relay race", "race day") is a sport, not an origin
+            T(
+                r"\brace\b",
+                nb=r"(?:rat|arms|space|horse|the|trail|road|relay|boat|car|bike|cycling|running|ski|sprint|obstacle|charity|"
+                r"fun|km|k|miles?|marathon|(?:ran|run|running|won|win|wins|finished|entered|did|does)\s+(?:a|an|the|his|her|this|"
+                r"that|one)(?:\s+\w+)?)",
+                na=r"\s+(?:to|against|for|day|days|time|times|results?|season|series|track|pace|this\s+\w+|last\s+\w+)\b",
+            ),
             T(
                 r"\bnationalites?(?:\s+(?:francaise|europeenne|americaine|britannique|etrangere|[a-z]+aise|[a-z]+enne))?"
                 r"(?:\s+(?:exigee|requise|obligatoire|souhaitee|imperative|indispensable|demandee))?",
@@ -741,6 +748,22 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:diabetes|diabetic|asthma|hiv|depressed|anxiety\s+disorder|bipolar|adhd|chemotherapy|hospitali[sz]ed|surgery)\b"
             ),
             T(r"\b(?:blind|deaf)\b", nb=r"(?:double|double-)", na=r"\s+(?:test|tests|spots?|trust)"),
+            # A person's hospital days and appointments ("his hospital Thursdays", « ses rendez-vous à l'hôpital »),
+            # not a hospital as a client or a market ("sold to hospitals", "20 hospital visits a week as a rep").
+            T(
+                r"\b(?:his|her|their)\s+(?:regular\s+|weekly\s+|monthly\s+)?(?:hospital|clinic|medical|doctor'?s?|gp|physio|"
+                r"physiotherapy|therapy|dialysis|chemo)\s+(?:appointments?|visits?|stays?|days?|sessions?|treatments?|"
+                r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b"
+            ),
+            T(
+                r"\b(?:was|been|is|being|went|gone|spent\s+\w+(?:\s+\w+)?)\s+in(?:to)?\s+hospital\b",
+                na=r"\s*-|\s+(?:sales|procurement|software|markets?|sectors?|accounts?|pharmacy|supplies|groups?|chains?|it)\b",
+            ),
+            T(
+                r"\b(?:ses|son|sa)\s+(?:rendez-vous|rdv|seances?|sejours?|consultations?|examens?)\s+(?:medica(?:l|ux|les?)|"
+                r"a\s+l'hopital|a\s+la\s+clinique|chez\s+(?:le|son|sa)\s+(?:medecin|specialiste|kine|psy))\b"
+            ),
+            T(r"\b(?:rendez-vous|rdv)\s+medica(?:l|ux)\b"),
         ),
         ad_ok=r"(?:mutuelle|prevoyance|insurance|assurance|accompagnement|bien-etre|wellbeing|well-being|perks?|avantages?|benefits?)",
     ),
@@ -825,6 +848,17 @@ CRITERIA: tuple[Criterion, ...] = (
         (
             T(
                 r"\bnoms?(?:\s+de\s+famille)?\s+(?:a\s+consonance\s+[a-z]+|etranger|imprononcable|bizarre|complique|arabe|africain|juif|difficile\s+a\s+prononcer|a\s+rallonge)\b"
+            ),
+            # « son nom est dur à retenir », "surname hard to pronounce": how hard a name is to say is about its origin;
+            # a product's or a company's name is no one's (« le nom du produit » does not match: « du » breaks it)
+            T(
+                r"\bnoms?(?:\s+de\s+famille)?\s+(?:est\s+)?(?:(?:tres|trop|un\s+peu|assez|vraiment|super|hyper)\s+)?"
+                r"(?:difficiles?|durs?|compliques?|impossibles?)\s+a\s+(?:prononcer|retenir|ecrire|epeler)\b"
+            ),
+            T(
+                r"\b(?:surname|last\s+name|family\s+name|name)\s+(?:is\s+)?(?:(?:very|really|quite|a\s+bit|so|too|super)\s+)?"
+                r"(?:hard|difficult|tricky|impossible|awkward)\s+to\s+(?:pronounce|say|spell|remember)\b",
+                nb=r"\b(?:product|brand|company|firm|client|account|tool|app|software|domain|team|project)(?:'s)?",
             ),
             T(r"\bconsonance\s+[a-z]+"),
             T(

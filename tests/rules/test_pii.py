@@ -46,6 +46,14 @@ PII_POSITIVE = [
     ("Habite 12 rue de la Paix, 75002 Paris et aime le golf.", "12 rue de la Paix, 75002 Paris"),
     ("Adresse : 3 bis avenue Victor Hugo.", "3 bis avenue Victor Hugo"),
     ("Lives at 221B Baker Street, London.", "221B Baker Street"),
+    # British street types beyond Street/Road, with the town and postcode that follow
+    (
+        "courier the contract to his home: 27 Elm Grove, Reading RG1 5XX (he asked for paper).",
+        "27 Elm Grove, Reading RG1 5XX",
+    ),
+    ("Home: 14 Maple Close, Leeds LS6 2AB.", "14 Maple Close, Leeds LS6 2AB"),
+    ("moved to 3 Primrose Hill last year", "3 Primrose Hill"),
+    ("Ship to 1600 Pine Park, Springfield, IL 62701 please", "1600 Pine Park, Springfield, IL 62701"),
 ]
 
 
@@ -76,6 +84,8 @@ PII_NEGATIVE = [
     "35 000 - 45 000 € brut annuel, 5 ans d'expérience.",
     "Gère 3 clients et 120 000 € de budget.",
     "Il a 2 places de parking et 10 rues à couvrir.",
+    "Ran 12 Park Hyatt accounts and 3 Business Parks in Leeds.",
+    "Sold to 40 Garden Centres across the UK, 2 Green energy firms too.",
 ]
 
 
