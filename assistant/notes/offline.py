@@ -174,6 +174,8 @@ _OTHER_SENSE: dict[str, re.Pattern[str]] = {
         r"function|process|cycle|rules?|policy|platform|portal)s?\b"
         r"|\b\d[\d\s.,]*\s+(?:[a-z]+\s+)?licences?\b|\blicences?\s+(?:logiciels?|software|utilisateurs?|users?|"
         r"d'utilisation|saas|supplementaires)\b|\b(?:extensions?|renouvellements?|ventes?|nombre)\s+de\s+licences?\b"
+        # a degree is one « licence »; licences in the plural, and the spelling "license", are permits or seats
+        r"|\blicen[cs]es\b|\blicenses?\b"
     ),
     "network": re.compile(
         r"\breseaux?\s+(?:d'agences|de\s+(?:magasins|boutiques|points\s+de\s+vente|distribution|franchises?|franchises|"
@@ -841,6 +843,14 @@ def _line_marker(text: str, pos: int, plus_minus: bool) -> Polarity | None:
 
 
 _ITEM_LINE = re.compile(r"^[ \t]*(?:[-*•·▪►◦‣–—+>]|\d{1,2}[.)])[ \t]+")
+_HEADING_LINE = re.compile(r"^[ \t]*(?:#{1,6}|[▸▹▾▿▶▷▼])[ \t]+")
+
+
+def _indent(line: str) -> int:
+    """How far a line is indented (a tab counts as four spaces)."""
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+
+
 _NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+")
 
 
@@ -851,6 +861,7 @@ def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]]
     topics: dict[int, list[str]] = {}
     headings: set[int] = set()
     current: list[str] = []
+    current_indent = 0
     for seg in prep.segments:
         line_start = text.rfind("\n", 0, seg.start) + 1
         line_end = text.find("\n", seg.end)
@@ -859,20 +870,25 @@ def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]]
         # "2. Numbers" over "- keeps a weekly sheet…": a numbered line over items of another marker is a heading
         numbered = _NUMBERED_LINE.match(line)
         numbered_heading = bool(numbered and _ITEM_LINE.match(next_line) and not _NUMBERED_LINE.match(next_line))
-        if _ITEM_LINE.match(line) and not numbered_heading:
+        # a toggle or markdown heading (« ▸ Anglais », "## Network") over the lines indented under it
+        marked = _HEADING_LINE.match(line)
+        indent = _indent(line)
+        under = bool(current) and not marked and indent > current_indent and bool(line.strip())
+        if (_ITEM_LINE.match(line) and not numbered_heading and not marked) or under:
             if current and not seg.excluded_by:
                 topics[seg.start] = current
             continue
-        current = []
-        title = line[numbered.end() :] if numbered_heading and numbered else line
+        current, current_indent = [], indent
+        title = line[numbered.end() :] if numbered_heading and numbered else line[marked.end() :] if marked else line
         words = re.findall(r"\w+", title)
         if numbered_heading and title.strip() == text[seg.start : seg.end].strip() and polarity(title) == "neutral":
             headings.add(seg.start)  # a numbered heading, a question or a title of any length, is never evidence
         if (
-            title.strip() == text[seg.start : seg.end].strip()
+            title.strip()
+            in (text[seg.start : seg.end].strip(), _HEADING_LINE.sub("", text[seg.start : seg.end]).strip())
             and 1 <= len(words) <= 3
             and not re.search(r"[.!?;,]", title)
-            and _ITEM_LINE.match(next_line)
+            and (_ITEM_LINE.match(next_line) or (next_line.strip() and _indent(next_line) > indent))
             and polarity(title) == "neutral"
         ):
             ids = list(_cue_spans(fw, fold(title)))
@@ -1096,6 +1112,7 @@ def _match_clauses(
                 if not spans[cid]:
                     del spans[cid]
         ids = list(spans) + [cid for cid in answers.get(seg.start, []) if cid not in spans]
+        ids += [cid for cid in sections.get(seg.start, []) if cid not in ids]
         if emb and emb not in ids:
             ids.append(emb)
         if not ids and previous and previous[0] == seg_end:

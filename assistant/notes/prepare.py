@@ -697,6 +697,9 @@ _DISOWNED = re.compile(
     # "not hers", « pas le sien » closing a line about a collective result (see _COLLECTIVE)
     r"\b(?:not|pas)\s+(?:hers|his|theirs|her\s+own|his\s+own|le\s+sien|la\s+sienne|les\s+siens|les\s+siennes)"
     r"[\s.;!)]*+$"
+    # « …, pas de son portefeuille », "…, not his accounts'": whose figure it is, closing the line
+    r"|\b(?:not|pas)\s+(?:de\s+|du\s+|des\s+|from\s+|on\s+|for\s+|in\s+)?(?:son|sa|ses|his|her|their)\s+(?:own\s+)?"
+    r"(?:portefeuille|comptes?|clients?|perimetre|portfolio|accounts?|book|territory|clients?)['’]?[\s.;!)]*+$"
     # « porté/piloté par la responsable ops », "was run by the ops lead", « c'est son manager qui … »
     r"|\b(?:porte|portee|pilote|pilotee|mene|menee|lance|lancee)\s+par\s+(?:la|le|les|son|sa|ses|leur|un|une|l')\s*"
     + _ROLE
@@ -708,6 +711,7 @@ _DISOWNED = re.compile(
 )
 _COLLECTIVE = re.compile(
     r"\b(?:team|whole|entire|bu|department|dept|equipe|toute|tout\s+le|nous|on\s+a|we|our|notre|nos|company|boite|"
+    r"entreprise|entiere|"
     r"societe|groupe|group|pod|squad|service)\b"
 )
 """A result told as the team's or the company's: only then does "not hers" say whose it was."""
@@ -749,6 +753,8 @@ class Prepared:
     interviewer: str = ""
     """In a transcript whose speakers have no names ("Speaker 1:", « Intervenant B : »), the label (folded) of the
     one who asks the questions (see interviewer_label); "" otherwise."""
+    struck: tuple[tuple[int, int], ...] = ()
+    """The sanitised-text spans of struck-out text (see struck_spans), masked like markup but never quoted."""
 
     @property
     def excluded(self) -> list[Segment]:
@@ -764,7 +770,10 @@ class Prepared:
         return any(s.orig[0] < end and start < s.orig[1] for s in self.excluded)
 
     def _markup_at(self, i: int) -> bool:
-        """Whether sanitised position `i` is markup read as a space (a tag, an entity, a bold marker)."""
+        """Whether sanitised position `i` is markup read as a space (a tag, an entity, a bold marker); struck-out
+        text is not: a quote stops before it rather than grow over what the writer withdrew."""
+        if any(a <= i < b for a, b in self.struck):
+            return False
         return self.sanitized.text[i].isspace() and not self.notes[self.sanitized.to_original(i)].isspace()
 
     def _over_markup(self, start: int, end: int) -> tuple[int, int]:
@@ -783,8 +792,29 @@ class Prepared:
             pos -= 1
         return first, last
 
+    def _outside_struck(self, start: int, end: int) -> tuple[int, int]:
+        """Of a span holding struck-out text, its part outside it with the most words (« ~~aucune aisance~~ → corrigé :
+        a monté le tableau de bord » gives the correction), stripped of spaces and arrows."""
+        cuts = sorted((max(a, start), min(b, end)) for a, b in self.struck if a < end and start < b)
+        if not cuts:
+            return start, end
+        pieces, pos = [], start
+        for a, b in cuts:
+            pieces.append((pos, a))
+            pos = max(pos, b)
+        pieces.append((pos, end))
+        text = self.sanitized.text
+        a, b = max(pieces, key=lambda p: len(re.findall(r"\w+", text[p[0] : p[1]])))
+        while a < b and (text[a].isspace() or text[a] in "→->:;,."):
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        return (a, b) if a < b else (start, end)
+
     def evidence(self, start: int, end: int, pol: Polarity) -> Evidence:
-        """Evidence for a sanitised-text span, with offsets and quote taken from the original notes."""
+        """Evidence for a sanitised-text span, with offsets and quote taken from the original notes; struck-out text
+        is left out of it."""
+        start, end = self._outside_struck(start, end)
         start, end = self._over_markup(start, end)
         o_start, o_end = self.sanitized.span_to_original(start, end)
         return Evidence(quote=self.notes[o_start:o_end], start=o_start, end=o_end, polarity=pol)
@@ -820,10 +850,26 @@ _MARKUP = re.compile(
 _LINE_TAGS = frozenset("br p div li hr tr h1 h2 h3 h4 h5 h6 ul ol table tbody dd dt blockquote".split())
 
 
+# Struck-out text, markdown (« ~~évite le sujet~~ → a raconté un litige… ») or HTML (<del>, <s>, <strike>): what
+# the writer withdrew, corrected after the fact, is not the writer's view and no evidence.
+_STRUCK = re.compile(
+    r"~~(?=\S)[^~\n]{1,400}?(?<=\S)~~|<(?i:del|s|strike)(?:\s[^<>\n]{0,200})?>[^<]{0,400}?</(?i:del|s|strike)\s*>"
+)
+
+
+def struck_spans(text: str) -> list[tuple[int, int]]:
+    """The [start, end) spans of struck-out text, markers included."""
+    if "~~" not in text and "<" not in text:
+        return []
+    return [m.span() for m in _STRUCK.finditer(text)]
+
+
 def mask_markup(text: str) -> str:
     """`text` as a reader of the rendered notes sees it, the same length (offsets stay valid): a tag that breaks a
     line becomes a line break, other tags, bold markers and comment delimiters spaces, an entity its character
-    (« &nbsp; » a space, not the « ; » that ends a sentence)."""
+    (« &nbsp; » a space, not the « ; » that ends a sentence), struck-out text spaces (see _STRUCK)."""
+    for a, b in struck_spans(text):
+        text = text[:a] + " " * (b - a) + text[b:]
     if "<" not in text and "&" not in text and "**" not in text:
         return text
 
@@ -912,6 +958,7 @@ def prepare(notes: str, max_chars: int) -> Prepared:
     notes = validate_notes(notes, max_chars)
     sanitized = sanitize(notes)
     unmasked = sanitized.text
+    struck = tuple(struck_spans(unmasked))
     sanitized = replace(sanitized, text=mask_markup(unmasked))  # the same length: its maps stay valid
     if not any(ch.isalnum() for ch in sanitized.text):
         raise InputError("The interview notes hold no visible text once invisible characters and markup are removed.")
@@ -970,4 +1017,4 @@ def prepare(notes: str, max_chars: int) -> Prepared:
             excluded_by = segments[-1].excluded_by
         segments.append(Segment(start, end, orig, excluded_by, reason))
     flags.sort(key=lambda f: (EXCLUDING_KINDS.index(f.kind) if f.kind in EXCLUDING_KINDS else 9, f.start or 0))
-    return Prepared(notes, sanitized, flags, segments, language, interviewer)
+    return Prepared(notes, sanitized, flags, segments, language, interviewer, struck)
