@@ -64,6 +64,17 @@ def fold_pair(text: str) -> tuple[str, str]:
     return text.translate(_LOWER_TABLE), text.translate(_FOLD_TABLE)
 
 
+_OCR_ONE = re.compile(r"(?<=[^\W\d_])1{1,2}(?=[^\W\d_])")
+
+
+def ocr_letters(text: str) -> str:
+    """`text` with the « 1 » OCR reads for an « l » between letters put back (« c1ients », « e11e »); the same
+    length, so offsets stay valid."""
+    if "1" not in text:
+        return text
+    return _OCR_ONE.sub(lambda m: "l" * len(m.group()), text)
+
+
 def fold(text: str) -> str:
     """Lowercase, strip accents, map homoglyphs/apostrophes/dashes/spaces; same length as `text`, so offsets
     found in the folded text are offsets in the original."""

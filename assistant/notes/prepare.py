@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..rules.models import Flag
 from ..rules.pay_history import pay_history_flags
 from ..rules.safety import Sanitized, TextView, check_notes, sanitize
-from ..text import Language, detect_language, fold
+from ..text import Language, detect_language, fold, ocr_letters
 from ..textfile import read_text_input
 from .models import Evidence, Polarity
 from .polarity import polarity
@@ -272,6 +272,10 @@ _DATE = re.compile(
     r"jun|jul|aug)\w*\b"
     r"|\b(?:lundi|mardi|mercredi|jeudi|vendredi|mon|tue|tues|wed|thu|thurs|fri)\b"
 )
+_TALK = re.compile(r"\b(?:conversation|echange|discussion|exit\s+interview)\b")
+"""Words naming a talk, a meeting word only in a first line that no judgement mark opens: « ✅ 10 min d'échange en
+anglais avec notre CTO » is evidence."""
+_JUDGEMENT_MARKS = ("✅", "✔", "☑", "❌", "✗", "✘", "⚠", "👍", "👎", "+", "-")
 _DURATION = re.compile(r"\b\d{1,3}\s*(?:min|mins|minutes|mn|h|hr|hrs|heures?|hours?)\b|\b\d{1,3}\s*'(?!\w)")
 _NEXT_STEP = re.compile(
     r"^(?:next\s+steps?|nxt\s+steps?|prochaines?\s+etapes?|etapes?\s+suivantes?|suites?\s+a\s+donner|"
@@ -290,7 +294,7 @@ _IN_THE_JOB = (
 # competing for the same spaces (a line of spaces or dashes must not make it backtrack).
 _NOT_NEEDED = re.compile(
     r"^[-*•]?[ \t]*(?:[\w'][\w'-]*(?:[ \t]*:)?[ \t]+){1,3}?(?:(?:is|est|n'est|isn't)[ \t]+)?(?:pas|non|not)[ \t]+"
-    r"(?:(?:vraiment|really|tres)[ \t]+)?(?:utiles?|necessaires?|requis|requise|exigee?s?|demandee?s?|indispensables?|"
+    r"(?:(?:vraiment|really|tres)[ \t]+)?(?:utiles?|necessaires?|requis|requise|exigee?s?|demandee?s?|indispensables?|besoin|"
     r"needed|required|necessary|relevant|useful)[ \t]+(?:" + _IN_THE_JOB + r")[ \t.!;]*$"
     r"|^[-*•]?[ \t]*(?:pas[ \t]+besoin[ \t]+d(?:e[ \t]+|')|no[ \t]+need[ \t]+(?:for|of)[ \t]+)(?:[\w'][\w'-]*[ \t]+){1,2}"
     r"(?:" + _IN_THE_JOB + r")[ \t.!;]*$"
@@ -624,8 +628,9 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "header"
     if dated and (meeting or separated):
         return "header"
-    if first_line and meeting and (separated or re.search(r"\b(?:w/|with|avec)\b", folded)):
-        return "header"
+    talk = bool(_TALK.search(folded)) and not folded.startswith(_JUDGEMENT_MARKS)
+    if first_line and (meeting or talk) and (separated or re.search(r"\b(?:w/|with|avec)\b", folded)):
+        return "header"  # "INTERNAL MOBILITY — EXIT CONVERSATION (…)": a first line naming the talk itself
     return ""
 
 
@@ -959,7 +964,8 @@ def prepare(notes: str, max_chars: int) -> Prepared:
     sanitized = sanitize(notes)
     unmasked = sanitized.text
     struck = tuple(struck_spans(unmasked))
-    sanitized = replace(sanitized, text=mask_markup(unmasked))  # the same length: its maps stay valid
+    # read as a reader does: markup masked, OCR's « 1 » for « l » put back; the same length, so its maps stay valid
+    sanitized = replace(sanitized, text=mask_markup(ocr_letters(unmasked)))
     if not any(ch.isalnum() for ch in sanitized.text):
         raise InputError("The interview notes hold no visible text once invisible characters and markup are removed.")
     language = detect_language(sanitized.text)

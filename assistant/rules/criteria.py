@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..errors import InputError
+from ..text import ocr_letters
 from . import wordlists as wl
 from .matching import compile_word_start, may_match, pattern_literals, starts_word
 from .models import Flag
@@ -103,14 +104,11 @@ class _Sentences:
 # « sensible » », 'her "clinic Fridays"'), and a « 1 » between letters is the « l » OCR misread (« diffici1e »,
 # « encein1e »).
 _QUOTE_MARKS = re.compile(r"[«»\"“”„‹›]")
-_OCR_ONE = re.compile(r"(?<=[^\W\d_])1(?=[^\W\d_])|(?<=[^\W\d_])11(?=[^\W\d_])")
 
 
 def as_read(text: str) -> str:
     """`text` with quotation marks as spaces and OCR's « 1 » for « l » between letters undone; the same length."""
-    if "1" in text:
-        text = _OCR_ONE.sub(lambda m: "l" * len(m.group()), text)
-    return _QUOTE_MARKS.sub(" ", text)
+    return _QUOTE_MARKS.sub(" ", ocr_letters(text))
 
 
 def _read_view(view: TextView) -> TextView:

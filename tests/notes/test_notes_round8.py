@@ -107,3 +107,36 @@ def test_a_degree_called_licence_is_still_education(services) -> None:
 def test_a_figure_the_notes_give_to_the_whole_company_is_not_evidence(services, line: str) -> None:
     summary = summarize_notes("Entretien AM\n" + line + "\n", services)
     assert not [e.quote for a in summary.competencies for e in a.evidence if "satisf" in e.quote or "CSAT" in e.quote]
+
+
+OCR = (
+    "[Scan carnet p. 3 — texte reconnu automatiquement]\n"
+    "- 6 ans en gestion de portefeui11e, 40 c1ients dans 1a distribution\n"
+    "- ang1ais : pas besoin ici\n"
+)
+
+
+def test_notes_read_by_ocr_are_read_with_their_letters(services) -> None:
+    summary = summarize_notes(OCR, services)
+    st = _status(summary)
+    assert st["experience_similar"] == "assessed"
+    assert st["english"] != "assessed"  # « anglais : pas besoin ici », what the job does not need
+    for a in summary.competencies:
+        for e in a.evidence:
+            assert OCR[e.start : e.end] == e.quote  # quotes stay verbatim, « 1 » and all
+
+
+@pytest.mark.parametrize("line", ["anglais pas besoin ici", "allemand : pas besoin pour ce poste"])
+def test_what_the_job_has_no_need_of_is_not_evidence(line: str) -> None:
+    assert non_evidence_reason(line) == "logistics"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "INTERNAL MOBILITY — EXIT CONVERSATION (leaving: Support → joining: Account Management)",
+        "Échange téléphonique – candidature AM (Lyon)",
+    ],
+)
+def test_a_first_line_naming_a_conversation_is_a_header(line: str) -> None:
+    assert non_evidence_reason(line, first_line=True) == "header"
