@@ -272,6 +272,9 @@ _DATE = re.compile(
     r"jun|jul|aug)\w*\b"
     r"|\b(?:lundi|mardi|mercredi|jeudi|vendredi|mon|tue|tues|wed|thu|thurs|fri)\b"
 )
+_FRAMED = re.compile(r"[ \t]*+([-=~*#_])\1{1,5}[ \t]*+(\S[^\n]{0,120}?)[ \t]*\1{2,6}[ \t]*$")
+"""A line between two runs of the same rule character (« --- LinkedIn, 28/11 --- »)."""
+MAX_FRAMED_WORDS = 10
 _TALK = re.compile(r"\b(?:conversation|echange|discussion|exit\s+interview)\b")
 """Words naming a talk, a meeting word only in a first line that no judgement mark opens: « ✅ 10 min d'échange en
 anglais avec notre CTO » is evidence."""
@@ -990,6 +993,16 @@ def prepare(notes: str, max_chars: int) -> Prepared:
         whole_line = text[line_start : len(text) if line_end < 0 else line_end].strip(" \t-*•·")
         # A title line is judged whole ("Entretien – 12/03. Poste AM" is one header); other lines segment by segment.
         reason = non_evidence_reason(text[start:end], first_line=end <= first_line_end)
+        framed = _FRAMED.match(text, line_start, len(text) if line_end < 0 else line_end)
+        if (
+            not reason
+            and framed
+            and len(framed.group(2).split()) <= MAX_FRAMED_WORDS
+            and polarity(framed.group(2)) == "neutral"
+        ):
+            reason = (
+                "header"  # « --- LinkedIn, 28/11 --- », "=== Call 2 ===": a line framed by rules titles what follows
+            )
         if (
             not reason
             and _EMPTY_FIELD.match(text, end, len(text) if line_end < 0 else line_end)

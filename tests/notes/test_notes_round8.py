@@ -6,6 +6,7 @@ company's."""
 from __future__ import annotations
 
 import pytest
+from notes_helpers import marks
 from notes_helpers import statuses as _status
 
 from assistant.notes import summarize_notes
@@ -140,3 +141,21 @@ def test_what_the_job_has_no_need_of_is_not_evidence(line: str) -> None:
 )
 def test_a_first_line_naming_a_conversation_is_a_header(line: str) -> None:
     assert non_evidence_reason(line, first_line=True) == "header"
+
+
+FRAMED = (
+    "Notes AM – Paul\n"
+    "--- LinkedIn, 28/11 ---\n"
+    "Moi : dispo pour un call ?\n"
+    "=== Appel, 02/12, 30 min ===\n"
+    "- 5 ans AM chez un éditeur SaaS, 30 comptes.\n"
+    "-- très bonne écoute --\n"
+)
+
+
+def test_a_line_framed_by_rules_is_a_header_wherever_it_stands() -> None:
+    m = marks(FRAMED)
+    assert m["LinkedIn, 28/11 ---"] == "header"
+    assert m["=== Appel, 02/12, 30 min ==="] == "header"
+    assert m["très bonne écoute --"] == ""  # a judgement between dashes stays evidence
+    assert m["5 ans AM chez un éditeur SaaS, 30 comptes."] == ""
