@@ -861,7 +861,7 @@ def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]]
     topics: dict[int, list[str]] = {}
     headings: set[int] = set()
     current: list[str] = []
-    current_indent = 0
+    current_indent, current_marked = 0, False
     for seg in prep.segments:
         line_start = text.rfind("\n", 0, seg.start) + 1
         line_end = text.find("\n", seg.end)
@@ -873,12 +873,14 @@ def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]]
         # a toggle or markdown heading (« ▸ Anglais », "## Network") over the lines indented under it
         marked = _HEADING_LINE.match(line)
         indent = _indent(line)
+        if current_marked and indent <= current_indent:
+            current = []  # a toggle's section ends at the first line back at its own indent
         under = bool(current) and not marked and indent > current_indent and bool(line.strip())
         if (_ITEM_LINE.match(line) and not numbered_heading and not marked) or under:
             if current and not seg.excluded_by:
                 topics[seg.start] = current
             continue
-        current, current_indent = [], indent
+        current, current_indent, current_marked = [], indent, False
         title = line[numbered.end() :] if numbered_heading and numbered else line[marked.end() :] if marked else line
         words = re.findall(r"\w+", title)
         if numbered_heading and title.strip() == text[seg.start : seg.end].strip() and polarity(title) == "neutral":
@@ -893,7 +895,7 @@ def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]]
         ):
             ids = list(_cue_spans(fw, fold(title)))
             if ids:
-                current = ids
+                current, current_marked = ids, bool(marked)
                 headings.add(seg.start)
     return topics, headings
 
@@ -1112,7 +1114,6 @@ def _match_clauses(
                 if not spans[cid]:
                     del spans[cid]
         ids = list(spans) + [cid for cid in answers.get(seg.start, []) if cid not in spans]
-        ids += [cid for cid in sections.get(seg.start, []) if cid not in ids]
         if emb and emb not in ids:
             ids.append(emb)
         if not ids and previous and previous[0] == seg_end:

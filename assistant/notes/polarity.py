@@ -205,12 +205,13 @@ _TAKEN_AT = re.compile(
 
 def _signs_as_words(folded: str) -> str:
     """The text with its telegraphic signs replaced by the words "signpos" / "signneg" that the cue lists hold, and
-    its rising or falling figures too (_rises_as_words). A run of signs that opens its line, or closes a line it also
-    opens (« --- LinkedIn, 28/11 --- », "-- listens well"), is a separator or a bullet, not a judgement."""
+    its rising or falling figures too (_rises_as_words). A run of dashes that opens its line, or closes a line it also
+    opens (« --- LinkedIn, 28/11 --- », "-- listens well"), is a separator or a bullet, not a judgement; « ++ écoute »
+    is one."""
     text = _rises_as_words(folded)
 
     def sign(m: re.Match[str]) -> str:
-        if m.group(1):
+        if m.group(1) and m.group(1).startswith("-"):
             line_start = text.rfind("\n", 0, m.start()) + 1
             before = text[line_start : m.start()]
             if not before.strip() or before.lstrip().startswith(m.group(1)):

@@ -3,6 +3,7 @@ and cut them into sentences or bullet items, marking those that must not count a
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -275,9 +276,9 @@ _DATE = re.compile(
 _FRAMED = re.compile(r"[ \t]*+([-=~*#_])\1{1,5}[ \t]*+(\S[^\n]{0,120}?)[ \t]*\1{2,6}[ \t]*$")
 """A line between two runs of the same rule character (« --- LinkedIn, 28/11 --- »)."""
 MAX_FRAMED_WORDS = 10
-_TALK = re.compile(r"\b(?:conversation|echange|discussion|exit\s+interview)\b")
-"""Words naming a talk, a meeting word only in a first line that no judgement mark opens: « ✅ 10 min d'échange en
-anglais avec notre CTO » is evidence."""
+_TALK = re.compile(r"\b(?:conversation|exit\s+interview)\b")
+"""Words naming a talk, a meeting word only in a first line cut by separators that no judgement mark opens
+("EXIT CONVERSATION — …"); « Conversation en anglais avec le board » is evidence."""
 _JUDGEMENT_MARKS = ("✅", "✔", "☑", "❌", "✗", "✘", "⚠", "👍", "👎", "+", "-")
 _DURATION = re.compile(r"\b\d{1,3}\s*(?:min|mins|minutes|mn|h|hr|hrs|heures?|hours?)\b|\b\d{1,3}\s*'(?!\w)")
 _NEXT_STEP = re.compile(
@@ -631,8 +632,8 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "header"
     if dated and (meeting or separated):
         return "header"
-    talk = bool(_TALK.search(folded)) and not folded.startswith(_JUDGEMENT_MARKS)
-    if first_line and (meeting or talk) and (separated or re.search(r"\b(?:w/|with|avec)\b", folded)):
+    talk = bool(_TALK.search(folded)) and separated and not folded.startswith(_JUDGEMENT_MARKS)
+    if first_line and (talk or (meeting and (separated or re.search(r"\b(?:w/|with|avec)\b", folded)))):
         return "header"  # "INTERNAL MOBILITY — EXIT CONVERSATION (…)": a first line naming the talk itself
     return ""
 
@@ -705,9 +706,11 @@ _DISOWNED = re.compile(
     # "not hers", « pas le sien » closing a line about a collective result (see _COLLECTIVE)
     r"\b(?:not|pas)\s+(?:hers|his|theirs|her\s+own|his\s+own|le\s+sien|la\s+sienne|les\s+siens|les\s+siennes)"
     r"[\s.;!)]*+$"
-    # « …, pas de son portefeuille », "…, not his accounts'": whose figure it is, closing the line
-    r"|\b(?:not|pas)\s+(?:de\s+|du\s+|des\s+|from\s+|on\s+|for\s+|in\s+)?(?:son|sa|ses|his|her|their)\s+(?:own\s+)?"
-    r"(?:portefeuille|comptes?|clients?|perimetre|portfolio|accounts?|book|territory|clients?)['’]?[\s.;!)]*+$"
+    # the figures a candidate cites that are the company's (« … sont ceux de l'entreprise », "the whole company's
+    # figure"), not "brought 10 new clients to the company"
+    r"|\b(?:sont|est|etaient|etait|is|are|was|were)\s+(?:ceux|celles|celui|celle|those|that|the\s+figures?)\s+(?:de|d'|of)\s*"
+    r"(?:l'entreprise|la\s+boite|la\s+societe|the\s+(?:whole\s+|entire\s+)?company)\b"
+    r"|\b(?:whole|entire)\s+company's\s+(?:figures?|numbers?|scores?|results?)\b"
     # « porté/piloté par la responsable ops », "was run by the ops lead", « c'est son manager qui … »
     r"|\b(?:porte|portee|pilote|pilotee|mene|menee|lance|lancee)\s+par\s+(?:la|le|les|son|sa|ses|leur|un|une|l')\s*"
     + _ROLE
@@ -719,7 +722,6 @@ _DISOWNED = re.compile(
 )
 _COLLECTIVE = re.compile(
     r"\b(?:team|whole|entire|bu|department|dept|equipe|toute|tout\s+le|nous|on\s+a|we|our|notre|nos|company|boite|"
-    r"entreprise|entiere|"
     r"societe|groupe|group|pod|squad|service)\b"
 )
 """A result told as the team's or the company's: only then does "not hers" say whose it was."""
@@ -777,24 +779,27 @@ class Prepared:
         """Whether a span of the original notes touches an excluded segment."""
         return any(s.orig[0] < end and start < s.orig[1] for s in self.excluded)
 
+    def _struck_at(self, i: int) -> bool:
+        """Whether sanitised position `i` is inside struck-out text (the spans are sorted and disjoint)."""
+        n = bisect.bisect_right(self.struck, (i, len(self.sanitized.text) + 1)) - 1
+        return n >= 0 and self.struck[n][0] <= i < self.struck[n][1]
+
     def _markup_at(self, i: int) -> bool:
-        """Whether sanitised position `i` is markup read as a space (a tag, an entity, a bold marker); struck-out
-        text is not: a quote stops before it rather than grow over what the writer withdrew."""
-        if any(a <= i < b for a, b in self.struck):
-            return False
+        """Whether sanitised position `i` is markup read as a space (a tag, an entity, a bold marker)."""
         return self.sanitized.text[i].isspace() and not self.notes[self.sanitized.to_original(i)].isspace()
 
     def _over_markup(self, start: int, end: int) -> tuple[int, int]:
         """The span grown over the markup that touches it on its line, so that a quote never cuts a tag in two
         (« <script>… » without its « </script> » reads differently wherever the quote is shown)."""
         text = self.sanitized.text
+        # struck-out text stops the growth: a quote never reaches over what the writer withdrew
         pos, last = end, end
-        while pos < len(text) and (self._markup_at(pos) or text[pos] in " \t"):
+        while pos < len(text) and not self._struck_at(pos) and (self._markup_at(pos) or text[pos] in " \t"):
             if self._markup_at(pos):
                 last = pos + 1
             pos += 1
         pos, first = start - 1, start
-        while pos >= 0 and (self._markup_at(pos) or text[pos] in " \t"):
+        while pos >= 0 and not self._struck_at(pos) and (self._markup_at(pos) or text[pos] in " \t"):
             if self._markup_at(pos):
                 first = pos
             pos -= 1
@@ -812,7 +817,8 @@ class Prepared:
             pos = max(pos, b)
         pieces.append((pos, end))
         text = self.sanitized.text
-        a, b = max(pieces, key=lambda p: len(re.findall(r"\w+", text[p[0] : p[1]])))
+        # the most words; on a tie the later piece, the correction after the strike (« Closing : ~~faible~~ solide »)
+        a, b = max(reversed(pieces), key=lambda p: len(re.findall(r"\w+", text[p[0] : p[1]])))
         while a < b and (text[a].isspace() or text[a] in "→->:;,."):
             a += 1
         while b > a and text[b - 1].isspace():

@@ -121,7 +121,8 @@ OFF_TOPIC = tuple(
     convention syntec cct accord-d-entreprise
     teletravail remote-work
     mutuelle prevoyance ticket tickets resto voiture avantages-en-nature benefit benefits perks
-    impot impots tax taxes tva charges-sociales urssaf cotisation 13e-mois treizieme-mois 13th-month thirteenth-month
+    impot impots tax taxes tva charges-sociales urssaf cotisation 13e-mois 13eme-mois 13-eme-mois treizieme-mois 13th-month
+    thirteenth-month
     visa permit sponsor titre-de-sejour immigration
     retraite pension conge conges vacation holiday holidays maladie sick
     rgpd gdpr

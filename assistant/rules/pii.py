@@ -82,8 +82,17 @@ _POSTCODE_CITY = re.compile(
 _ADDRESS_EN = re.compile(
     r"(?<![\w,.])\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’\-]*\s+){1,4}"
     r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Place|Pl\.?|Way|"
-    r"Square|Sq\.?|Terrace|Close|Crescent|Gardens|Row|Mews|Grove|Hill|Park|Walk|Rise|Green|Vale|Parade|Parkway|"
-    r"Pkwy\.?|Highway|Hwy\.?|Circle|Cir\.?|Trail|Wharf|Yard)(?![\w])"
+    r"Square|Sq\.?|Terrace|Close|Crescent|Gardens|Row|Mews|Grove)(?![\w])"
+)
+# Street types that also name business places ("40 Central Park accounts", "3 Canary Wharf deals"): an address only
+# with a town and postcode after it or a word for a home before it.
+_ADDRESS_EN_PLACE = re.compile(
+    r"(?<![\w,.])\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’\-]*\s+){1,4}"
+    r"(?:Hill|Park|Walk|Rise|Green|Vale|Parade|Parkway|Pkwy\.?|Highway|Hwy\.?|Circle|Cir\.?|Trail|Wharf|Yard)(?![\w])"
+)
+_HOME_BEFORE = re.compile(
+    r"(?i:\b(?:home|address|lives?|living|lived|resides?|moved|moving|house|flat|apartment|courier|post|ship|send|mail)\b"
+    r"[^\n]{0,30})$"
 )
 # What follows a street in English: the town and a UK postcode ("27 Elm Grove, Reading RG1 5XX"), or a US state and
 # ZIP code ("1600 Pine Park, Springfield, IL 62701"). A town alone is left out: it is no more than a place.
@@ -259,6 +268,10 @@ def _address_spans(text: str) -> list[_Span]:
     for m in _ADDRESS_EN.finditer(text):
         tail = _TOWN_POSTCODE_EN.match(text, m.end())
         found.append(_Span(m.start(), tail.end() if tail else m.end(), "ADDRESS"))
+    for m in _ADDRESS_EN_PLACE.finditer(text):
+        tail = _TOWN_POSTCODE_EN.match(text, m.end())
+        if tail or _HOME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            found.append(_Span(m.start(), tail.end() if tail else m.end(), "ADDRESS"))
     return found
 
 

@@ -419,10 +419,10 @@ CRITERIA: tuple[Criterion, ...] = (
             # a race run or won ("a 100 km trail race", "won the relay race", "race day") is a sport, not an origin
             T(
                 r"\brace\b",
-                nb=r"(?:rat|arms|space|horse|the|trail|road|relay|boat|car|bike|cycling|running|ski|sprint|obstacle|charity|"
-                r"fun|km|k|miles?|marathon|(?:ran|run|running|won|win|wins|finished|entered|did|does)\s+(?:a|an|the|his|her|this|"
+                nb=r"\b(?:rat|arms|space|horse|the|trail|road|relay|boat|car|bike|cycling|running|ski|sprint|obstacle|charity|"
+                r"fun|km|\d+\s?k|miles?|marathon|(?:ran|run|running|won|win|wins|finished|entered)\s+(?:a|an|the|his|her|this|"
                 r"that|one)(?:\s+\w+)?)",
-                na=r"\s+(?:to|against|for|day|days|time|times|results?|season|series|track|pace|this\s+\w+|last\s+\w+)\b",
+                na=r"\s+(?:to|against|for|day|days|time|times|results?|season|series|track|pace)\b",
             ),
             T(
                 r"\bnationalites?(?:\s+(?:francaise|europeenne|americaine|britannique|etrangere|[a-z]+aise|[a-z]+enne))?"
@@ -750,20 +750,23 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:blind|deaf)\b", nb=r"(?:double|double-)", na=r"\s+(?:test|tests|spots?|trust)"),
             # A person's hospital days and appointments ("his hospital Thursdays", « ses rendez-vous à l'hôpital »),
             # not a hospital as a client or a market ("sold to hospitals", "20 hospital visits a week as a rep").
+            # (not "his hospital visits" or "her doctor visits": a medical rep's sales calls)
             T(
-                r"\b(?:his|her|their)\s+(?:regular\s+|weekly\s+|monthly\s+)?(?:hospital|clinic|medical|doctor'?s?|gp|physio|"
-                r"physiotherapy|therapy|dialysis|chemo)\s+(?:appointments?|visits?|stays?|days?|sessions?|treatments?|"
+                r"\b(?:his|her|their)\s+(?:regular\s+|weekly\s+|monthly\s+)?(?:hospital|clinic|medical|physio|"
+                r"physiotherapy|therapy|dialysis|chemo)\s+(?:appointments?|stays?|sessions?|treatments?|"
                 r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b"
             ),
+            # a stay, told by what follows it ("was in hospital for a month", "went into hospital last spring"), not a
+            # career ("in hospital logistics", "in hospital-pharmacy sales")
             T(
-                r"\b(?:was|been|is|being|went|gone|spent\s+\w+(?:\s+\w+)?)\s+in(?:to)?\s+hospital\b",
-                na=r"\s*-|\s+(?:sales|procurement|software|markets?|sectors?|accounts?|pharmacy|supplies|groups?|chains?|it)\b",
+                r"\b(?:was|been|is|being|went|gone|spent\s+\w+(?:\s+\w+)?)\s+in(?:to)?\s+hospital"
+                r"(?=\s*[,.;:!)(]|\s*$|\s+(?:for|since|after|before|last|this|until|again|twice|over|during|with|and|but|so|"
+                r"when|because|in\s+\d)\b|\s+-\s)"
             ),
             T(
                 r"\b(?:ses|son|sa)\s+(?:rendez-vous|rdv|seances?|sejours?|consultations?|examens?)\s+(?:medica(?:l|ux|les?)|"
                 r"a\s+l'hopital|a\s+la\s+clinique|chez\s+(?:le|son|sa)\s+(?:medecin|specialiste|kine|psy))\b"
             ),
-            T(r"\b(?:rendez-vous|rdv)\s+medica(?:l|ux)\b"),
         ),
         ad_ok=r"(?:mutuelle|prevoyance|insurance|assurance|accompagnement|bien-etre|wellbeing|well-being|perks?|avantages?|benefits?)",
     ),
@@ -852,8 +855,11 @@ CRITERIA: tuple[Criterion, ...] = (
             # « son nom est dur à retenir », "surname hard to pronounce": how hard a name is to say is about its origin;
             # a product's or a company's name is no one's (« le nom du produit » does not match: « du » breaks it)
             T(
-                r"\bnoms?(?:\s+de\s+famille)?\s+(?:est\s+)?(?:(?:tres|trop|un\s+peu|assez|vraiment|super|hyper)\s+)?"
-                r"(?:difficiles?|durs?|compliques?|impossibles?)\s+a\s+(?:prononcer|retenir|ecrire|epeler)\b"
+                r"\b(?:(?:son|sa|leur|ton|votre)\s+)?noms?(?:\s+de\s+famille)?\s+(?:est\s+)?"
+                r"(?:(?:tres|trop|un\s+peu|assez|vraiment|super|hyper)\s+)?"
+                r"(?:difficiles?|durs?|compliques?|impossibles?)\s+a\s+(?:prononcer|retenir|ecrire|epeler)\b",
+                # « le nom (du produit) est difficile à retenir »: a name with an article is a thing's
+                nb=r"\b(?:le|les|du|des|ce|ces|un|une|l'|d'|de|the)",
             ),
             T(
                 r"\b(?:surname|last\s+name|family\s+name|name)\s+(?:is\s+)?(?:(?:very|really|quite|a\s+bit|so|too|super)\s+)?"

@@ -159,3 +159,49 @@ def test_a_line_framed_by_rules_is_a_header_wherever_it_stands() -> None:
     assert m["=== Appel, 02/12, 30 min ==="] == "header"
     assert m["très bonne écoute --"] == ""  # a judgement between dashes stays evidence
     assert m["5 ans AM chez un éditeur SaaS, 30 comptes."] == ""
+
+
+# found by the review of the change
+@pytest.mark.parametrize(
+    "notes, kept, gone",
+    [
+        ("<b>Bon communicant, très à l'écoute ~~timide~~</b>\n", "écoute", "timide"),
+        ("- Négo &amp; closing <del>moyen</del> **fort**\n", "Négo", "moyen"),
+        ("- Closing : ~~faible~~ solide, a signé 3 renouvellements\n", "solide", "faible"),
+    ],
+)
+def test_a_quote_never_grows_over_struck_text(services, notes: str, kept: str, gone: str) -> None:
+    summary = summarize_notes("Entretien AM\n" + notes, services)
+    quotes = [e.quote for a in summary.competencies for e in a.evidence]
+    assert any(kept in q for q in quotes), quotes
+    assert not any(gone in q for q in quotes), quotes
+
+
+def test_plus_signs_that_open_a_line_are_still_a_judgement() -> None:
+    assert polarity("++ relationnel") == "positive"
+    assert polarity("++ écoute ++") == "positive"
+
+
+def test_a_toggle_section_ends_where_its_indent_ends(services) -> None:
+    notes = (
+        "▸ Anglais\n"
+        "    Courant, a fait 10 min avec notre CTO sans souci.\n"
+        "- 6 ans account manager chez un éditeur, 40 comptes\n"
+        "- Négo : a défendu ses prix face aux achats, solide\n"
+    )
+    english = _quotes(summarize_notes(notes, services), "english")
+    assert english and all("CTO" in q for q in english), english
+
+
+@pytest.mark.parametrize(
+    "line", ["Échange en anglais avec notre CTO pendant 15 min", "Conversation en anglais avec le board"]
+)
+def test_a_first_line_about_a_talk_in_english_is_evidence(line: str) -> None:
+    assert non_evidence_reason(line, first_line=True) == ""
+
+
+def test_new_clients_brought_to_the_company_are_the_candidates(services) -> None:
+    summary = summarize_notes(
+        "Entretien AM\n- A rapporté 10 nouveaux clients à l'entreprise, pas de son portefeuille.\n", services
+    )
+    assert [e for a in summary.competencies for e in a.evidence]

@@ -24,13 +24,14 @@ _PREFIX = "- 5 ans AM, 30 comptes.\n"
         # family name
         _PREFIX + "- nom de famille très compliqué à prononcer, ça peut gêner au téléphone",
         _PREFIX + "- son nom est dur à retenir pour les clients",
+        _PREFIX + "- nom très difficile à prononcer, gênant au tél.",
         _PREFIX + "- surname hard to pronounce, might put clients off",
         _PREFIX + "- her last name is really tricky to say on calls",
         # state of health, said through appointments and hospital days
         _PREFIX + "- his hospital appointments are over, so attendance should be back to normal",
         _PREFIX + '- her "clinic Fridays" are done now',
         _PREFIX + "- ses rendez-vous à l'hôpital le jeudi sont terminés",
-        _PREFIX + "- rdv médicaux réguliers, à surveiller",
+        _PREFIX + "- ses rdv médicaux réguliers, à surveiller",
         _PREFIX + "- was in hospital for a month last spring, seems fine now",
         # a protected word between quotation marks
         _PREFIX + "- habite un quartier « difficile », pas idéal pour l'image",
@@ -41,6 +42,11 @@ _PREFIX = "- 5 ans AM, 30 comptes.\n"
         _PREFIX + "- absente souvent, ma1adie chronique",
         _PREFIX + "- nom imprononçab1e, à voir avec les clients",
         _PREFIX + "- asked about her race, should not have",
+        # found by the review of the change
+        _PREFIX + "- He was in hospital - nothing serious.",
+        _PREFIX + "- Does her race matter? I doubt it.",
+        _PREFIX + "- Asked about her race last week.",
+        _PREFIX + "- Manager wanted to talk race with him.",
     ],
 )
 def test_new_forms_of_protected_remarks_are_flagged(text: str) -> None:
@@ -62,6 +68,13 @@ def test_new_forms_of_protected_remarks_are_flagged(text: str) -> None:
         "- Q1 2024: P1 incidents down, B2B, 1 client lost",
         "- a monté seu1e 1e c1ub c1ients annue1 (40 insta11ateurs)",
         "- « top » client, « grand » compte, 5 ans",
+        # found by the review of the change: a medical rep's calls, hospital careers, a product's name
+        "- His hospital visits were 20 a week as a medical rep.",
+        "- Her doctor visits average 9 a day as a pharma rep.",
+        "- Ex-délégué médical : décroche 8 rdv médicaux par semaine auprès des cardiologues.",
+        "- Spent 6 years in hospital logistics.",
+        "- Was in hospital administration for 3 years.",
+        "- Le nom est difficile à retenir pour les clients, il propose un acronyme.",
         # a race run is a sport
         "- Runs ultra-marathons (did a 100 km trail race this summer)",
         "- won the company relay race twice, race day organiser",
@@ -80,3 +93,16 @@ def test_work_about_hospitals_and_ocr_noise_are_not_flagged(text: str) -> None:
 )
 def test_british_home_addresses_are_personal_data(text: str) -> None:
     assert _kinds(_PREFIX + text) == ["pii"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Managed 40 Central Park accounts.",
+        "- Closed 3 Canary Wharf deals last year.",
+        "- Has 8 Notting Hill boutiques in her book.",
+        "- Opened 5 Retail Park stores.",
+    ],
+)
+def test_business_places_named_like_streets_are_no_address(text: str) -> None:
+    assert "pii" not in _kinds(_PREFIX + text)
