@@ -139,7 +139,9 @@ def offline_facts(prep: Prepared) -> list[PracticalFact]:
 
 
 def _fact(prep: Prepared, kind: str, start: int, end: int) -> PracticalFact:
-    """A fact for a sanitised-text span, with its quote and offsets taken from the original notes."""
+    """A fact for a sanitised-text span, with its quote and offsets taken from the original notes; struck-out text is
+    left out of it."""
+    start, end = prep.outside_struck(start, end)
     o_start, o_end = prep.sanitized.span_to_original(start, end)
     return PracticalFact(kind=kind, quote=prep.notes[o_start:o_end], start=o_start, end=o_end)  # type: ignore[arg-type]
 

@@ -866,7 +866,10 @@ def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]]
         line_start = text.rfind("\n", 0, seg.start) + 1
         line_end = text.find("\n", seg.end)
         line = text[line_start : len(text) if line_end < 0 else line_end]
-        next_line = text[len(text) if line_end < 0 else line_end + 1 :].split("\n", 1)[0]
+        rest = text[len(text) if line_end < 0 else line_end + 1 :]
+        next_line = rest.split("\n", 1)[0]
+        # « ▸ Anglais », a blank line, then the indented lines: the first line with text is what the heading is over
+        next_text = next((ln for ln in rest.split("\n", 3)[:3] if ln.strip()), "")
         # "2. Numbers" over "- keeps a weekly sheet…": a numbered line over items of another marker is a heading
         numbered = _NUMBERED_LINE.match(line)
         numbered_heading = bool(numbered and _ITEM_LINE.match(next_line) and not _NUMBERED_LINE.match(next_line))
@@ -890,7 +893,11 @@ def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]]
             in (text[seg.start : seg.end].strip(), _HEADING_LINE.sub("", text[seg.start : seg.end]).strip())
             and 1 <= len(words) <= 3
             and not re.search(r"[.!?;,]", title)
-            and (_ITEM_LINE.match(next_line) or (next_line.strip() and _indent(next_line) > indent))
+            and (
+                _ITEM_LINE.match(next_line)
+                or (marked and next_text and _indent(next_text) > indent)
+                or (next_line.strip() and _indent(next_line) > indent)
+            )
             and polarity(title) == "neutral"
         ):
             ids = list(_cue_spans(fw, fold(title)))

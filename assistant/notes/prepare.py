@@ -805,7 +805,7 @@ class Prepared:
             pos -= 1
         return first, last
 
-    def _outside_struck(self, start: int, end: int) -> tuple[int, int]:
+    def outside_struck(self, start: int, end: int) -> tuple[int, int]:
         """Of a span holding struck-out text, its part outside it with the most words (« ~~aucune aisance~~ → corrigé :
         a monté le tableau de bord » gives the correction), stripped of spaces and arrows."""
         cuts = sorted((max(a, start), min(b, end)) for a, b in self.struck if a < end and start < b)
@@ -828,7 +828,7 @@ class Prepared:
     def evidence(self, start: int, end: int, pol: Polarity) -> Evidence:
         """Evidence for a sanitised-text span, with offsets and quote taken from the original notes; struck-out text
         is left out of it."""
-        start, end = self._outside_struck(start, end)
+        start, end = self.outside_struck(start, end)
         start, end = self._over_markup(start, end)
         o_start, o_end = self.sanitized.span_to_original(start, end)
         return Evidence(quote=self.notes[o_start:o_end], start=o_start, end=o_end, polarity=pol)

@@ -205,3 +205,18 @@ def test_new_clients_brought_to_the_company_are_the_candidates(services) -> None
         "Entretien AM\n- A rapporté 10 nouveaux clients à l'entreprise, pas de son portefeuille.\n", services
     )
     assert [e for a in summary.competencies for e in a.evidence]
+
+
+def test_a_practical_fact_never_quotes_struck_text(services) -> None:
+    summary = summarize_notes(
+        "Entretien AM\n- 5 ans AM, 30 comptes.\n- Préavis : ~~1 mois~~ 3 mois, négociable\n", services
+    )
+    quotes = [f.quote for f in summary.facts]
+    assert quotes and not any("1 mois" in q or "~~" in q for q in quotes), quotes
+
+
+def test_a_toggle_heading_over_a_blank_line_is_a_heading(services) -> None:
+    notes = "▸ **Anglais**\n\n    Non testé, le poste est 100 % France.\n▸ Expérience\n    6 ans AM chez un éditeur, 40 comptes.\n"
+    st = _status(summarize_notes(notes, services))
+    assert st["english"] != "assessed"
+    assert st["experience_similar"] == "assessed"
