@@ -7,6 +7,7 @@ import bisect
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -878,11 +879,11 @@ def struck_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _STRUCK.finditer(text)]
 
 
-def mask_markup(text: str) -> str:
+def mask_markup(text: str, struck: Sequence[tuple[int, int]] | None = None) -> str:
     """`text` as a reader of the rendered notes sees it, the same length (offsets stay valid): a tag that breaks a
     line becomes a line break, other tags, bold markers and comment delimiters spaces, an entity its character
     (« &nbsp; » a space, not the « ; » that ends a sentence), struck-out text spaces (see _STRUCK)."""
-    for a, b in struck_spans(text):
+    for a, b in struck_spans(text) if struck is None else struck:  # `struck`: struck_spans(text), already found
         text = text[:a] + " " * (b - a) + text[b:]
     if "<" not in text and "&" not in text and "**" not in text:
         return text
@@ -974,7 +975,7 @@ def prepare(notes: str, max_chars: int) -> Prepared:
     unmasked = sanitized.text
     struck = tuple(struck_spans(unmasked))
     # read as a reader does: markup masked, OCR's « 1 » for « l » put back; the same length, so its maps stay valid
-    sanitized = replace(sanitized, text=mask_markup(ocr_letters(unmasked)))
+    sanitized = replace(sanitized, text=mask_markup(ocr_letters(unmasked), struck))
     if not any(ch.isalnum() for ch in sanitized.text):
         raise InputError("The interview notes hold no visible text once invisible characters and markup are removed.")
     language = detect_language(sanitized.text)

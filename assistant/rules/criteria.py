@@ -102,7 +102,7 @@ class _Sentences:
 
 # How a reader reads the text, the same length: quotation marks around a word do not hide it (« quartier
 # « sensible » », 'her "clinic Fridays"'), and a « 1 » between letters is the « l » OCR misread (« diffici1e »,
-# « encein1e »).
+# « ma1adie »).
 _QUOTE_MARKS = re.compile(r"[«»\"“”„‹›]")
 
 
