@@ -72,7 +72,18 @@ def ocr_letters(text: str) -> str:
     length, so offsets stay valid."""
     if "1" not in text:
         return text
-    return _OCR_ONE.sub(lambda m: "l" * len(m.group()), text)
+
+    def letters(m: re.Match[str]) -> str:
+        # A word joined to other digits is a code, not OCR (« Ma1e-200 », "X1a9"): left as written.
+        start, end = m.start(), m.end()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/_"):
+            start -= 1
+        while end < len(text) and (text[end].isalnum() or text[end] in "-/_"):
+            end += 1
+        word = text[start : m.start()] + text[m.end() : end]
+        return m.group() if any(ch.isdigit() for ch in word) else "l" * len(m.group())
+
+    return _OCR_ONE.sub(letters, text)
 
 
 def fold(text: str) -> str:

@@ -111,6 +111,27 @@ def as_read(text: str) -> str:
     return _QUOTE_MARKS.sub(" ", ocr_letters(text))
 
 
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ("‹", "›"), ('"', '"'))
+_SPACES = "[ \u00a0\u202f]{0,2}"
+
+
+def _with_quotation_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A flagged span that opens a quotation mark (« quartier « sensible ») or closes one ('rough” area'), grown to
+    the mark next to it that closes or opens it, so the flag quotes the words as written; else the span as is."""
+    span = text[start:end]
+    for opening, closing in _QUOTE_PAIRS:
+        if opening == closing:
+            opens = closes = span.count(opening) % 2 == 1
+        else:
+            opens = span.count(opening) > span.count(closing)
+            closes = span.count(closing) > span.count(opening)
+        if opens and (after := re.compile(_SPACES + re.escape(closing)).match(text, end)):
+            return start, after.end()
+        if closes and (before := re.search(re.escape(opening) + _SPACES + r"\Z", text[max(0, start - 3) : start])):
+            return start - len(before.group()), end
+    return start, end
+
+
 def _read_view(view: TextView) -> TextView:
     read_lower, read_folded = as_read(view.lower), as_read(view.folded)
     if read_lower == view.lower and read_folded == view.folded:
@@ -149,7 +170,7 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                         continue
                     if ad_ok and n in sentences.containing(ad_ok) and n not in sentences.containing(_AD_EXCLUSION):
                         continue
-                found.append((s, e, crit))
+                found.append((*_with_quotation_marks(view.clean.text, s, e), crit))
         spans.extend(drop_overlaps(found))
     # A span inside another criterion's span ("femme" in "sa femme") adds nothing: keep the outer one.
     out: list[tuple[int, int, wl.Criterion]] = []

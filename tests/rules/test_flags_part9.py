@@ -75,6 +75,9 @@ def test_new_forms_of_protected_remarks_are_flagged(text: str) -> None:
         "- Spent 6 years in hospital logistics.",
         "- Was in hospital administration for 3 years.",
         "- Le nom est difficile à retenir pour les clients, il propose un acronyme.",
+        # a product code joined to digits is not OCR noise (review, stop 31: « Ma1e » read as "male")
+        "- vend la gamme Ma1e-200 chez un distributeur",
+        "- the X1a9 and Fe1ix-3 modules, 30 accounts",
         # a race run is a sport
         "- Runs ultra-marathons (did a 100 km trail race this summer)",
         "- won the company relay race twice, race day organiser",
@@ -106,3 +109,17 @@ def test_british_home_addresses_are_personal_data(text: str) -> None:
 )
 def test_business_places_named_like_streets_are_no_address(text: str) -> None:
     assert "pii" not in _kinds(_PREFIX + text)
+
+
+@pytest.mark.parametrize(
+    ("line", "quoted"),
+    [
+        ("- habite un quartier « sensible », pas idéal pour l'image", "quartier « sensible »"),
+        ('- vient d\'un quartier "populaire", à voir', 'quartier "populaire"'),
+        ("- lives in a “rough” area, not great for the image", "“rough” area"),
+    ],
+)
+def test_a_flag_quotes_the_quotation_marks_it_opens_or_closes(line: str, quoted: str) -> None:
+    # review, stop 31: the flag's quote stopped at the mark (« quartier « sensible »), which reads as a typo
+    flags = [f for f in prepare(_PREFIX + line, 20_000).flags if f.kind == "discrimination"]
+    assert quoted in [f.quote for f in flags]
