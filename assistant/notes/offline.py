@@ -50,6 +50,11 @@ _NOT_DISCUSSED = re.compile(
     # the interview ran short: "we ran out of time (for …)", « faute de temps » as a verdict or « … pour en parler »;
     # not "he ran out of time on the case", « faute de temps, elle a priorisé … » (what the candidate did)
     r"|\b(?:we|i)\s+ran\s+out\s+of\s+time\b"
+    # ninth dev round: "Ran out of time, no example." opening the clause (the interviewer's report, no subject);
+    # "Nothing to go on."
+    r"|^[\s\-*•]*ran\s+out\s+of\s+time\b|\bnothing\s+to\s+go\s+on\b"
+    # a label's exercise skipped: "Pitch-off: skipped (time)", « Jeu de rôle : sauté »
+    r"|(?<=:)\s*(?:skipped|not\s+done|pas\s+fait|non\s+fait|sautee?|annulee?)\b"
     r"|(?:^|(?<=:)|(?<=:\s))[\s\-*•]*(?:par\s+)?(?:manque|faute)\s+de\s+temps\b"
     r"(?=\s*(?:[.;)!]|$|\n|pour\s+(?:en\s+|l['’]\s*|le\s+|la\s+|les\s+)?"
     r"(?:parler|aborder|evoquer|creuser|tester|verifier|voir|poser|traiter|discuter|approfondir)))"
@@ -172,6 +177,11 @@ _OTHER_SENSE: dict[str, re.Pattern[str]] = {
         r"manager|managers|vp|chief|officer)s?\s+(?:des\s+|du\s+|of\s+|d')?(?:achats?|procurement|purchasing)\b"
         r"|\b(?:achats?|procurement|purchasing)\s+(?:director|manager|team|department|dept|head|heads|lead|officer|"
         r"function|process|cycle|rules?|policy|platform|portal)s?\b"
+        # someone found in, or dealing with, the client's purchasing department (ninth dev round: "found the new EB in
+        # procurement"), not a "degree in procurement"
+        r"|(?<!degree\s)(?<!degrees\s)(?<!master\s)(?<!masters\s)(?<!master's\s)(?<!msc\s)(?<!mba\s)(?<!diploma\s)"
+        r"(?<!bachelor\s)(?<!major\s)(?<!specialised\s)(?<!specialized\s)\b(?:in|at|from|to|with|via|through)\s+"
+        r"(?:the\s+|their\s+|its\s+)?(?:procurement|purchasing)\b"
         r"|\b\d[\d\s.,]*\s+(?:[a-z]+\s+)?licences?\b|\blicences?\s+(?:logiciels?|software|utilisateurs?|users?|"
         r"d'utilisation|saas|supplementaires)\b|\b(?:extensions?|renouvellements?|ventes?|nombre)\s+de\s+licences?\b"
         # a degree is one « licence »; licences in the plural, and the spelling "license", are permits or seats
@@ -185,7 +195,23 @@ _OTHER_SENSE: dict[str, re.Pattern[str]] = {
         r"computer|wifi|road|rail|delivery)\s+networks?\b|\bnetwork\s+of\s+(?:branches|stores|shops|dealers|"
         r"resellers|partners|franchises|agencies|hotels|restaurants|depots|warehouses)\b"
     ),
-    "interpersonal": re.compile(r"^\W*(?:synthese|summary|en\s+synthese)\s*(?::|->|→)"),
+    # (ninth dev round) French « rapport », a report or a link, matched by the English cue "rapport": « aucun rapport
+    # avec le poste », « par rapport à », « le rapport annuel »
+    "interpersonal": re.compile(
+        r"^\W*(?:synthese|summary|en\s+synthese)\s*(?::|->|→)"
+        r"|\b(?:aucun|sans|en|par|pas\s+de|un|le|les|des|ses|son|mon|quel|ce|du)\s+rapports?\b"
+        r"(?!\s+(?:humains?|de\s+confiance|faciles?|cordiaux|chaleureux))"
+    ),
+    # "fluent in usage-based pricing": fluent in something that is not English (ninth dev round)
+    "english": re.compile(
+        r"\bfluent\s+(?:in|with|at)\s+(?!(?:business\s+|spoken\s+|written\s+|both\s+)?(?:english|anglais)\b)[a-z]"
+    ),
+    # a client reaching customer service, not a role in it (« plutôt que de passer par le service client »)
+    "experience_adjacent": re.compile(
+        r"\b(?:passer|passe|passait|passant|passent|appeler|appelle|appelait|contacter|contacte|joindre|via|through|"
+        r"calls?|called|calling|contacts?|contacted|contacting)\s+(?:par\s+)?(?:le\s+|the\s+)?"
+        r"(?:service\s+client(?:s|ele)?|support\s+client|customer\s+(?:service|support)|support)\b"
+    ),
     # people who report to someone are a team, not a report ("never had anyone reporting to me")
     "data_kpi": re.compile(
         r"\b(?:anyone|anybody|nobody|no\s+one|people|someone|who|\d+\s+(?:people|ams|reps|staff))\s+"
@@ -574,6 +600,17 @@ _RAN_TEAM = re.compile(
     r"|\b(?:dirige\w*|encadr\w*|manag\w*|pilot\w*|gere|gerait|anime\w*|monte|constitue\w*)\s+"
     r"(?:une|son|sa|l'|leur)\s*(?:petite\s+|grande\s+)?equipe\b"
 )
+# No management behind the candidate (ninth dev round: "No management so far.", « Pas encore de management »): negative
+# team management; not the job's ("no management in this role", « pas de management sur ce poste »), nor accounts
+# ("no account management").
+_NO_MANAGEMENT = re.compile(
+    r"(?<!account\s)\b(?:no|zero|never\s+(?:had|did|done)(?:\s+any)?)\s+(?:people\s+|team\s+|line\s+)?management\b"
+    r"(?:\s+experience)?(?!\s+(?:of\s+(?:accounts?|clients?|key)|accounts?|in\s+(?:this|the)\s+(?:role|job)|"
+    r"for\s+(?:this|the)\s+(?:role|job)|needed|required))"
+    r"|\b(?:pas|jamais|aucune?)\s+(?:encore\s+)?(?:de\s+|d')?(?:management|encadrement|experience\s+(?:de\s+)?"
+    r"(?:management|manageriale|d'encadrement))\b(?!\s+(?:de\s+comptes?|sur\s+(?:ce|le)\s+poste|pour\s+(?:ce|le)\s+poste|"
+    r"dans\s+(?:ce|le)\s+(?:poste|role)|prevu|requis|necessaire))"
+)
 _PLAIN_STRENGTHS: dict[str, tuple[re.Pattern[str], ...]] = {
     "experience_similar": (_YEARS_IN, _OWNS_ACCOUNTS, _BOOK, _N_ACCOUNTS),  # "7 ans chez un éditeur, 40 comptes"
     "team_management": (_TRAINS_PEOPLE, _RAN_TEAM),  # "trained the two new hires": bringing people up to speed
@@ -621,6 +658,7 @@ def _structural_spans(clause: str, folded: str, segment: str, item: str | None =
     add("reactivity", [m.start() for m in _SHORT_NOTICE.finditer(folded)])
     add("listening", [m.start() for m in _ASKS_ABOUT.finditer(folded) if not _INTERVIEWER.search(folded[: m.start()])])
     add("team_management", [m.start() for m in _TRAINS_PEOPLE.finditer(folded)])
+    add("team_management", [m.start() for m in _NO_MANAGEMENT.finditer(folded)])
     add("process_improvement", [m.start() for m in _MOVED_TEAM.finditer(folded)])
     add("organisation", [m.start() for m in _LEAD_TIME.finditer(folded)])
     add("organisation", [m.start() for m in _AHEAD_OF.finditer(folded)])
@@ -910,7 +948,10 @@ def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]]
 # A scorecard line "Competency label: rating – reason" (« Expérience transférable : 3/5 – … », sixth dev round): the
 # label before the colon names the competency the reason is about, by the framework's own label (its head, before any
 # bracket), in either language.
-_LABEL_PREFIX = re.compile(r"(?m)^[ \t]*(?:[-*•·▪►◦‣–—+>][ \t]+)?((?:[^\W\d]|#)[^:\n]{0,40}?)[ \t]*:(?!//)")
+# (ninth dev round) after a bullet or a clock time the interviewer wrote ("14:25 team mgmt: none so far")
+_LABEL_PREFIX = re.compile(
+    r"(?m)^[ \t]*(?:[-*•·▪►◦‣–—+>][ \t]+)?(?:\[?\d{1,2}[:h]\d{2}(?::\d{2})?\]?[ \t]+)?((?:[^\W\d]|#)[^:\n]{0,40}?)[ \t]*:(?!//)"
+)
 # The short and abbreviated labels notes use for a competency (seventh dev round: "mktg:", "net.:", "#s:", "react.:"),
 # folded, without a final point.
 _LABEL_ALIASES = {

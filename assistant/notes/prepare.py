@@ -116,7 +116,8 @@ class Segment:
     """Why this segment is about the meeting, not the candidate, so never evidence: "header" (the meeting's title
     line: role, date, duration, channel), "next_step" (what happens next), "logistics" (availability, notice
     period, salary expectations, remote work), "question" (the interviewer's question without its answer), "grid"
-    (the interviewer's own score or verdict), "pitch" (the role or company presented to the candidate) or
+    (the interviewer's own score or verdict), "pitch" (the role or company presented to the candidate), "claim" (the
+    candidate's own written self-presentation quoted in the notes: a cover letter, a profile summary) or
     "someone_else" (what the candidate's team, manager or another named person did); "" when it may count as
     evidence. Not a flag: it is still quoted
     nowhere as evidence, but stays in the text the LLM reads."""
@@ -289,6 +290,25 @@ _NEXT_STEP = re.compile(
     r"(?:suite|next|actions?|todo|to\s+do|tbd|decision|rdv)\s*(?::|->|→|=>|-\s))"
     r"|\b(?:next\s+steps?|prochaine\s+etape)\b"
 )
+# The interviewer's own plan for a later interview, in the first person and the future (ninth dev round: « Je lui
+# demanderai de détailler… », « On creusera la résiliation », "I'll probe…", "Will check her references"): what
+# happens next, not evidence. Not the candidate's own future (« Il doublera son portefeuille », "She will own 40
+# accounts"), nor what was asked (« Je lui ai demandé… »).
+_WHEN = (
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|demain|ensuite|puis|la\s+prochaine\s+fois|au\s+prochain\s+entretien|"
+    r"monday|tuesday|wednesday|thursday|friday|tomorrow|then|next\s+time|in\s+round\s+(?:2|two))\s*,?\s*)?"
+)
+_PLAN = re.compile(
+    r"^[-*•]?\s*"
+    + _WHEN
+    + r"(?:je|j'|on|nous)\s+(?:ne\s+)?(?:lui\s+|leur\s+|le\s+|la\s+|les\s+|l'|y\s+|en\s+|vais\s+|va\s+)?"
+    r"[a-z]{2,}(?:erai|irai|rai|era|ira|erons|irons|rons)\b"
+    r"|^[-*•]?\s*"
+    + _WHEN
+    + r"(?:(?:i|we)(?:'ll|\s+will|'m\s+going\s+to|'re\s+going\s+to|\s+plan\s+to|\s+want\s+to)|will|plan\s+to|"
+    r"going\s+to)\s+(?:also\s+|then\s+|first\s+)?(?:check|probe|test|ask|verify|dig|explore|call|cover|look|see|validate|"
+    r"confirm|push|challenge|get\s+(?:him|her|them)|have\s+(?:him|her|them)|run|give|send|role-?play|switch|do)\b"
+)
 _IN_THE_JOB = (
     r"ici\b|here\b|(?:pour|sur|dans)\s+(?:ce|le|notre|cette)\s+(?:poste|role|job|portefeuille|perimetre|mission)\b"
     r"|(?:for|in|on)\s+(?:this|the|our)\s+(?:role|job|position|portfolio|book|territory)\b"
@@ -430,6 +450,28 @@ _PROMPT = re.compile(
     r"^(?:\d{1,2}[.)]\s*)?(?:walk\s+me\s+through|talk\s+me\s+through|tell\s+me\s+(?:about|how|why|what)|"
     r"describe|give\s+me\s+an\s+example|racontez|raconte|decrivez|decris|parlez-moi|parle-moi|donnez-moi\s+un\s+exemple)\b"
 )
+# The candidate's own written self-presentation quoted in the notes (ninth dev round: « Extrait de sa lettre de
+# motivation : », "From her cover letter:", "LinkedIn About:"): claims, not what the interviewer observed.
+_CLAIM_HEADING = re.compile(
+    r"^(?:(?:extrait|copie|texte|rappel|resume)\s+de\s+)?(?:sa|son|la|le)?\s*(?:lettre\s+de\s+motivation|lm|"
+    r"accroche\s+(?:de\s+son\s+|du\s+)?cv|profil\s+linkedin|resume\s+linkedin|section\s+(?:a\s+propos|about))"
+    r"|^(?:(?:from|excerpt\s+from|extract\s+from|quoted\s+from|per)\s+)?(?:his|her|their|the)?\s*(?:cover\s+letter|"
+    r"motivation\s+letter|personal\s+statement|linkedin\s+(?:about|summary|headline)|cv\s+(?:summary|profile|"
+    r"personal\s+statement)|resume\s+(?:summary|objective))"
+    r"(?:\s+[\w']+){0,2}(?:\s*\([^()]{0,50}\))?\s*(?::|->|→)\s*$"
+)
+# A list of what to check at a later interview (ninth dev round: « Jeudi, je ferai les points suivants : », « Points à
+# vérifier jeudi : », "Things to probe in round 2:"): plans, not evidence.
+_PLAN_HEADING = re.compile(
+    r"^"
+    + _WHEN
+    + r"(?:(?:points?|sujets?|choses?|questions?)\s+a\s+(?:verifier|creuser|approfondir|valider|tester|clarifier)"
+    r"(?:\s+[\w']+){0,3}|(?:je|on|nous)\s+(?:ferai|fera|ferons|verifierai|verifiera|verifierons|creuserai|creusera|"
+    r"creuserons|aborderai|abordera|aborderons)\s+(?:les\s+points\s+suivants|ceci)|"
+    r"(?:things?|points?|topics?|questions?)\s+to\s+(?:check|probe|test|verify|dig\s+into)(?:\s+[\w']+){0,3}|"
+    r"plan\s+(?:for|du|pour\s+le)\s+(?:the\s+)?(?:next|second|2nd|prochain|2e|second|deuxieme)\s+(?:round|interview|call|entretien))"
+    r"(?:\s*\([^()]{0,50}\))?\s*(?::|->|→)\s*$"
+)
 _QUESTIONS_HEADING = re.compile(
     r"^(?:questions?|qs|(?:the\s+)?questions?\s+(?:asked|covered|posees|abordees|prevues|du\s+guide|from|de\s+la\s+grille)"
     # what is left to ask (seventh dev round: "OPEN QUESTIONS (round 2)"): the lines under it are not answers
@@ -526,15 +568,62 @@ def _is_table_grid(text: str) -> bool:
     return _is_grid(f"{label}: {' '.join(rest)}") if label else False
 
 
+# The candidate's rating of themselves, alone on its segment after at most a topic's label (ninth dev round:
+# "Negotiation: self 9/10.", "English: rates herself 6/10", « Anglais : s'auto-évalue à 7/10 »): no observation. The
+# interviewer's observation beside it ("Me: could not name a renewal") is a segment of its own and stays.
+_SELF_RATING = re.compile(
+    r"^[^\W\d][\w' &/()-]{0,30}?\s*(?::|-|–|—)?\s*(?:self(?:[\s-]?(?:rated|rating|assessed|assessment|score|scored))?|"
+    r"(?:she|he|they)?\s*rates?\s+(?:him|her|them)sel(?:f|ves)|s'auto-?(?:evalue|note)\w*|auto-?(?:evaluation|notation|note)|"
+    r"se\s+(?:note|donne))\s*(?::|=|at|a)?\s*\d{1,2}(?:[.,]5)?\s*/\s*(?:5|10|20)\s*[.;,]?\s*$"
+)
+
+
+# A row of a pasted spreadsheet scorecard whose comment gives no reason (ninth dev round: "English,5,yes", "Team
+# mgmt,3,"), and a score out of 100 or in points with nothing after it ("Case study: 78/100", "Product quiz: 420/500
+# XP"): the rater's score, not an observation.
+_CSV_GRID_ROW = re.compile(
+    r"^[^\W\d][\w' &/()-]{0,40}\s*[,;\t]\s*(?:n/?a|-+|"
+    + _SCORE
+    + r")?\s*(?:[,;\t]\s*\"?\s*(?:yes|no|ok|okay|good|fine|great|"
+    r"strong|weak|n/?a|oui|non|bien|bon|tb|-+)?\s*\"?\s*)*$"
+)
+_POINTS_GRID = re.compile(
+    r"^[-*•]?\s*[^\W\d][\w' &/()-]{0,40}?\s*(?::|=|->|→)\s*\d{1,4}(?:[.,]\d)?\s*/\s*\d{2,4}\s*(?:xp|pts?|points|%)?\s*[.]?$"
+)
+
+
 def _is_grid(folded: str) -> bool:
     """Whether a folded segment is the interviewer's own score or verdict line rather than an observation."""
     text = folded.strip()
-    if _GRID_LINE.match(text) or _VERDICT.match(text):
+    if _GRID_LINE.match(text) or _VERDICT.match(text) or _SELF_RATING.match(text) or _POINTS_GRID.match(text):
+        return True
+    if "," in text and _CSV_GRID_ROW.match(text):
         return True
     if text.startswith("|") and _is_table_grid(text):
         return True
     label = _GRID_LABEL.match(text)
     return bool(label and len(re.findall(r"\w+", text)) <= 20 and _GRID_VALUE.search(text, label.end()))
+
+
+# A line telling what the interviewer told or showed the candidate (ninth dev round: "Walked him through our KPIs",
+# "Told him the account has been lukewarm", "Explained the variable", « Je lui ai présenté notre tableau de bord »):
+# the job, not the candidate. Not what the candidate explained ("Explained how she rebuilt…", "Walked me through her
+# forecast", « Elle m'a présenté son tableau »).
+_JOB_THINGS = (
+    r"(?:our|the\s+(?:role|job|position|offer|package|variable|comp|compensation|salary|bonus|benefits|company|team|"
+    r"territory|org|book\s+(?:he|she|they)(?:'d|\s+would)|accounts?\s+(?:he|she|they)(?:'d|\s+would)|kpis\s+we|targets))\b"
+)
+_TOLD = re.compile(
+    r"^[-*•]?\s*(?:i\s+|we\s+)?(?:told|walked|took|talked)\s+(?:him|her|them|the\s+candidate)\b"
+    r"|^[-*•]?\s*(?:i\s+|we\s+)?(?:explained|described|presented|pitched|outlined|talked\s+through|went\s+(?:through|over)|"
+    r"shared|showed|opened\s+with)\s+(?:to\s+(?:him|her|them)\s+)?"
+    + _JOB_THINGS
+    + r"|^[-*•]?\s*(?:i\s+|we\s+)?gave\s+(?:him|her|them)\s+(?:an?\s+|the\s+|our\s+)?(?:overview|tour|rundown|pitch|presentation|summary)\b"
+    r"|^[-*•]?\s*(?:je\s+(?:lui|leur)\s+ai|on\s+(?:lui|leur)\s+a|nous\s+(?:lui|leur)\s+avons|(?:lui|leur)\s+ai)\s+"
+    r"(?:presente|explique|detaille|decrit|pitche|montre|expose|parle\s+d|raconte|dit)"
+    r"|^[-*•]?\s*(?:presente|explique|detaille|decrit|pitche|expose)\s+(?:le\s+poste|l'entreprise|la\s+boite|l'equipe|notre|nos|"
+    r"le\s+variable|la\s+remuneration|le\s+package|le\s+role|les\s+missions|le\s+portefeuille|le\s+perimetre|l'offre)\b"
+)
 
 
 # A section presenting the role or the company to the candidate (« Ce que je lui ai présenté : », "About the role:"):
@@ -544,8 +633,14 @@ _PITCH_HEADING = re.compile(
     r"(?:presentation|pitch)\s+(?:du\s+poste|de\s+l'entreprise|de\s+la\s+boite|du\s+role|de\s+l'equipe|de\s+la\s+societe)|"
     r"(?:le\s+)?poste\s+(?:presente|propose)|pitch|(?:about|on)\s+(?:the\s+|our\s+)?(?:role|job|position|company|team)|"
     r"(?:role|job|position)\s+(?:pitch|overview|presented|description)|"
-    r"what\s+(?:i|we)\s+(?:told|pitched|presented|explained|said)(?:\s+to)?(?:\s+(?:him|her|them|the\s+candidate))?"
-    r"(?:\s+about\s+(?:the\s+|our\s+)?(?:role|job|position|company|team))?)"
+    r"what\s+(?:i|we)\s+(?:told|pitched|presented|explained|said|covered)(?:\s+to)?(?:\s+(?:him|her|them|the\s+candidate))?"
+    r"(?:\s+about\s+(?:the\s+|our\s+)?(?:role|job|position|company|team))?|"
+    r"ce\s+que\s+(?:j'ai|on\s+a|nous\s+avons)\s+(?:couvert|aborde|presente)|"
+    # the job ad quoted in the notes (ninth dev round: « Rappel de l'annonce (copié tel quel) : »): its requirements
+    # are the job's, not the candidate's
+    r"(?:rappel|extrait|copie|texte|exigences|prerequis)\s+de\s+l'annonce|(?:l')?annonce|fiche\s+de\s+poste|"
+    r"(?:the\s+)?(?:job\s+(?:ad|advert|posting|description|spec)|jd)(?:\s+(?:requirements|says|extract|excerpt))?|"
+    r"(?:requirements|must[\s-]haves)\s+(?:from|in|of)\s+the\s+(?:ad|jd|job\s+ad|job\s+description))"
     # a short qualifier before the colon: « Pitch fait (à garder pour les prochains) : », "Role overview (as pitched):"
     r"(?:\s+(?:fait|faite|done|given|delivered|made))?(?:\s*\([^()]{0,50}\))?\s*(?::|->|→)\s*$"
 )
@@ -607,6 +702,10 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
     words = len(re.findall(r"\w+", folded))
     if _NEXT_STEP.search(folded) and words <= 20:
         return "next_step"
+    if _PLAN.match(folded) and words <= 40:
+        return "next_step"
+    if _TOLD.match(folded):
+        return "pitch"  # what the interviewer told the candidate, judgement or not: the job, not the candidate
     if _is_question(folded):
         return "question"
     if _is_grid(folded):
@@ -989,6 +1088,8 @@ def prepare(notes: str, max_chars: int) -> Prepared:
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     pitch = _section_spans(text, _PITCH_HEADING)
+    plans = _section_spans(text, _PLAN_HEADING)
+    claims = _section_spans(text, _CLAIM_HEADING)
     asked = _section_spans(text, _QUESTIONS_HEADING)  # a list of the questions put to the candidate
     signatures = _signature_spans(text)
     people = _People.of(text)
@@ -1031,6 +1132,10 @@ def prepare(notes: str, max_chars: int) -> Prepared:
             reason = "question"
         if not reason and any(a <= start < b for a, b in pitch):
             reason = "pitch"
+        if not reason and any(a <= start < b for a, b in plans):
+            reason = "next_step"  # a point to check at a later interview
+        if not reason and any(a <= start < b for a, b in claims):
+            reason = "claim"
         if not reason and any(a <= start < b for a, b in asked):
             reason = "question"
         if not reason and any(a <= start < b for a, b in signatures):
