@@ -75,10 +75,11 @@ def ocr_letters(text: str) -> str:
 
     def letters(m: re.Match[str]) -> str:
         # A word joined to other digits is a code, not OCR (« Ma1e-200 », "X1a9"): left as written.
+        # at most 20 characters each way (review: scanning whole tokens was quadratic on « a1a1a1… »)
         start, end = m.start(), m.end()
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/_"):
+        while start > max(0, m.start() - 20) and (text[start - 1].isalnum() or text[start - 1] in "-/_"):
             start -= 1
-        while end < len(text) and (text[end].isalnum() or text[end] in "-/_"):
+        while end < min(len(text), m.end() + 20) and (text[end].isalnum() or text[end] in "-/_"):
             end += 1
         word = text[start : m.start()] + text[m.end() : end]
         return m.group() if any(ch.isdigit() for ch in word) else "l" * len(m.group())

@@ -52,9 +52,9 @@ _NOT_DISCUSSED = re.compile(
     r"|\b(?:we|i)\s+ran\s+out\s+of\s+time\b"
     # ninth dev round: "Ran out of time, no example." opening the clause (the interviewer's report, no subject);
     # "Nothing to go on."
-    r"|^[\s\-*•]*ran\s+out\s+of\s+time\b|\bnothing\s+to\s+go\s+on\b"
+    r"|^[\s\-*•]*ran\s+out\s+of\s+time(?=\s*(?:[,.;:)!]|$)|\s+(?:for|to|before)\b)|\bnothing\s+to\s+go\s+on\b"
     # a label's exercise skipped: "Pitch-off: skipped (time)", « Jeu de rôle : sauté »
-    r"|(?<=:)\s*(?:skipped|not\s+done|pas\s+fait|non\s+fait|sautee?|annulee?)\b"
+    r"|(?<=:)\s*(?:skipped|not\s+done|pas\s+fait|non\s+fait|sautee?|annulee?)\b(?=\s*(?:[.;!(]|$))"
     r"|(?:^|(?<=:)|(?<=:\s))[\s\-*•]*(?:par\s+)?(?:manque|faute)\s+de\s+temps\b"
     r"(?=\s*(?:[.;)!]|$|\n|pour\s+(?:en\s+|l['’]\s*|le\s+|la\s+|les\s+)?"
     r"(?:parler|aborder|evoquer|creuser|tester|verifier|voir|poser|traiter|discuter|approfondir)))"
@@ -199,8 +199,8 @@ _OTHER_SENSE: dict[str, re.Pattern[str]] = {
     # avec le poste », « par rapport à », « le rapport annuel »
     "interpersonal": re.compile(
         r"^\W*(?:synthese|summary|en\s+synthese)\s*(?::|->|→)"
-        r"|\b(?:aucun|sans|en|par|pas\s+de|un|le|les|des|ses|son|mon|quel|ce|du)\s+rapports?\b"
-        r"(?!\s+(?:humains?|de\s+confiance|faciles?|cordiaux|chaleureux))"
+        r"|\b(?:aucun|sans|en|par|pas\s+de)\s+rapports?\b(?!\s+(?:humains?|de\s+confiance|faciles?|cordiaux|chaleureux))"
+        r"|\brapports?\s+(?:annuels?|d'activite|de\s+visite|hebdo\w*|mensuels?|trimestriels?|financiers?)\b"
     ),
     # "fluent in usage-based pricing": fluent in something that is not English (ninth dev round)
     "english": re.compile(
@@ -208,8 +208,8 @@ _OTHER_SENSE: dict[str, re.Pattern[str]] = {
     ),
     # a client reaching customer service, not a role in it (« plutôt que de passer par le service client »)
     "experience_adjacent": re.compile(
-        r"\b(?:passer|passe|passait|passant|passent|appeler|appelle|appelait|contacter|contacte|joindre|via|through|"
-        r"calls?|called|calling|contacts?|contacted|contacting)\s+(?:par\s+)?(?:le\s+|the\s+)?"
+        r"\b(?:passer|passe|passait|passant|passent|appeler|appelle|appelait|contacter|contacte|joindre|"
+        r"calls?|called|calling|contacted|contacting)\s+(?:par\s+)?(?:le\s+|the\s+)?"
         r"(?:service\s+client(?:s|ele)?|support\s+client|customer\s+(?:service|support)|support)\b"
     ),
     # people who report to someone are a team, not a report ("never had anyone reporting to me")
@@ -606,7 +606,7 @@ _RAN_TEAM = re.compile(
 _NO_MANAGEMENT = re.compile(
     r"(?<!account\s)\b(?:no|zero|never\s+(?:had|did|done)(?:\s+any)?)\s+(?:people\s+|team\s+|line\s+)?management\b"
     r"(?:\s+experience)?(?!\s+(?:of\s+(?:accounts?|clients?|key)|accounts?|in\s+(?:this|the)\s+(?:role|job)|"
-    r"for\s+(?:this|the)\s+(?:role|job)|needed|required))"
+    r"for\s+(?:this|the)\s+(?:role|job)|needed|required|fees?|sign-?off|approval|buy-?in|support|layers?|overhead))"
     r"|\b(?:pas|jamais|aucune?)\s+(?:encore\s+)?(?:de\s+|d')?(?:management|encadrement|experience\s+(?:de\s+)?"
     r"(?:management|manageriale|d'encadrement))\b(?!\s+(?:de\s+comptes?|sur\s+(?:ce|le)\s+poste|pour\s+(?:ce|le)\s+poste|"
     r"dans\s+(?:ce|le)\s+(?:poste|role)|prevu|requis|necessaire))"

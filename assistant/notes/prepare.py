@@ -299,15 +299,16 @@ _WHEN = (
     r"monday|tuesday|wednesday|thursday|friday|tomorrow|then|next\s+time|in\s+round\s+(?:2|two))\s*,?\s*)?"
 )
 _PLAN = re.compile(
-    r"^[-*•]?\s*"
+    # (review: not the candidate's plan, « Je doublerai le portefeuille, dit-elle », "Will call every account (her
+    # 30-60-90)": an English plan needs "I" or "we" as its subject)
+    r"^(?![^\n]*\b(?:dit-(?:il|elle)|selon\s+(?:elle|lui)|son\s+plan|sa\s+strategie|his\s+plan|her\s+plan|30-60-90)\b)"
+    r"[-*•]?\s*"
     + _WHEN
-    + r"(?:je|j'|on|nous)\s+(?:ne\s+)?(?:lui\s+|leur\s+|le\s+|la\s+|les\s+|l'|y\s+|en\s+|vais\s+|va\s+)?"
+    + r"(?:(?:je|j'|on|nous)\s+(?:ne\s+)?(?:lui\s+|leur\s+|le\s+|la\s+|les\s+|l'|y\s+|en\s+|vais\s+|va\s+)?"
     r"[a-z]{2,}(?:erai|irai|rai|era|ira|erons|irons|rons)\b"
-    r"|^[-*•]?\s*"
-    + _WHEN
-    + r"(?:(?:i|we)(?:'ll|\s+will|'m\s+going\s+to|'re\s+going\s+to|\s+plan\s+to|\s+want\s+to)|will|plan\s+to|"
-    r"going\s+to)\s+(?:also\s+|then\s+|first\s+)?(?:check|probe|test|ask|verify|dig|explore|call|cover|look|see|validate|"
-    r"confirm|push|challenge|get\s+(?:him|her|them)|have\s+(?:him|her|them)|run|give|send|role-?play|switch|do)\b"
+    r"|(?:i|we)(?:'ll|\s+will|'m\s+going\s+to|'re\s+going\s+to|\s+plan\s+to|\s+want\s+to)\s+(?:also\s+|then\s+|first\s+)?"
+    r"(?:check|probe|test|ask|verify|dig|explore|call|cover|look|see|validate|confirm|push|challenge|get\s+(?:him|her|them)|"
+    r"have\s+(?:him|her|them)|run|give|send|role-?play|switch|do)\b)"
 )
 _IN_THE_JOB = (
     r"ici\b|here\b|(?:pour|sur|dans)\s+(?:ce|le|notre|cette)\s+(?:poste|role|job|portefeuille|perimetre|mission)\b"
@@ -581,14 +582,25 @@ _SELF_RATING = re.compile(
 # A row of a pasted spreadsheet scorecard whose comment gives no reason (ninth dev round: "English,5,yes", "Team
 # mgmt,3,"), and a score out of 100 or in points with nothing after it ("Case study: 78/100", "Product quiz: 420/500
 # XP"): the rater's score, not an observation.
-_CSV_GRID_ROW = re.compile(
-    r"^[^\W\d][\w' &/()-]{0,40}\s*[,;\t]\s*(?:n/?a|-+|"
-    + _SCORE
-    + r")?\s*(?:[,;\t]\s*\"?\s*(?:yes|no|ok|okay|good|fine|great|"
-    r"strong|weak|n/?a|oui|non|bien|bon|tb|-+)?\s*\"?\s*)*$"
-)
+_CSV_LABEL = re.compile(r"[^\W\d][\w' &/()-]{0,40}")
+_CSV_SCORE = re.compile(r"(?:n/?a|-+|" + _SCORE + r")?")
+_CSV_NO_REASON = frozenset("yes no ok okay good fine great strong weak n/a na oui non bien bon tb".split())
+
+
+def _is_csv_grid_row(text: str) -> bool:
+    """A row of a pasted spreadsheet scorecard (cells split by commas, semicolons or tabs) whose cells after the
+    label are a score and words that give no reason; read cell by cell, so a row of many separators costs nothing
+    (review: the regex this replaces backtracked for 21 s on a row of 16 tabs)."""
+    cells = [c.strip().strip('"').strip() for c in re.split(r"[,;\t]", text)]
+    if len(cells) < 2 or not _CSV_LABEL.fullmatch(cells[0]) or not _CSV_SCORE.fullmatch(cells[1]):
+        return False
+    return all(not c or c in _CSV_NO_REASON or set(c) == {"-"} for c in cells[2:])
+
+
 _POINTS_GRID = re.compile(
-    r"^[-*•]?\s*[^\W\d][\w' &/()-]{0,40}?\s*(?::|=|->|→)\s*\d{1,4}(?:[.,]\d)?\s*/\s*\d{2,4}\s*(?:xp|pts?|points|%)?\s*[.]?$"
+    # (review: not a ratio of facts, "Renewals: 38/40", "Quota: 11/12")
+    r"^[-*•]?\s*[^\W\d][\w' &/()-]{0,40}?\s*(?::|=|->|→)\s*\d{1,4}(?:[.,]\d)?\s*/\s*"
+    r"(?:(?:100|1000)\s*(?:xp|pts?|points|%)?|\d{2,4}\s*(?:xp|pts?|points))\s*[.]?$"
 )
 
 
@@ -597,7 +609,7 @@ def _is_grid(folded: str) -> bool:
     text = folded.strip()
     if _GRID_LINE.match(text) or _VERDICT.match(text) or _SELF_RATING.match(text) or _POINTS_GRID.match(text):
         return True
-    if "," in text and _CSV_GRID_ROW.match(text):
+    if ("," in text or ";" in text or "\t" in text) and _is_csv_grid_row(text):
         return True
     if text.startswith("|") and _is_table_grid(text):
         return True
@@ -610,19 +622,24 @@ def _is_grid(folded: str) -> bool:
 # the job, not the candidate. Not what the candidate explained ("Explained how she rebuilt…", "Walked me through her
 # forecast", « Elle m'a présenté son tableau »).
 _JOB_THINGS = (
-    r"(?:our|the\s+(?:role|job|position|offer|package|variable|comp|compensation|salary|bonus|benefits|company|team|"
-    r"territory|org|book\s+(?:he|she|they)(?:'d|\s+would)|accounts?\s+(?:he|she|they)(?:'d|\s+would)|kpis\s+we|targets))\b"
+    r"(?:our|the\s+(?:role|job|position|offer|package|variable|comp|compensation|salary|bonus|benefits|company|"
+    r"territory|org|book\s+(?:he|she|they)(?:'d|\s+would)|accounts?\s+(?:he|she|they)(?:'d|\s+would)|kpis\s+we))\b"
 )
+# (review: not "Told her boss…", "Took her team from 4 to 9", "Talked her way into…", "Walked her client through…",
+# "Explained our pricing back to me", « Détaille le portefeuille repris chez X »)
 _TOLD = re.compile(
-    r"^[-*•]?\s*(?:i\s+|we\s+)?(?:told|walked|took|talked)\s+(?:him|her|them|the\s+candidate)\b"
+    r"^[-*•]?\s*(?:i\s+|we\s+)?told\s+(?:him|them|the\s+candidate|her(?=\s+(?:that|about|our|we|how|what|why|the|it)\b))\b"
+    r"|^[-*•]?\s*(?:i\s+|we\s+)?(?:walked|took|talked)\s+(?:him|her|them|the\s+candidate)\s+(?:through|about|around)\b"
     r"|^[-*•]?\s*(?:i\s+|we\s+)?(?:explained|described|presented|pitched|outlined|talked\s+through|went\s+(?:through|over)|"
     r"shared|showed|opened\s+with)\s+(?:to\s+(?:him|her|them)\s+)?"
     + _JOB_THINGS
-    + r"|^[-*•]?\s*(?:i\s+|we\s+)?gave\s+(?:him|her|them)\s+(?:an?\s+|the\s+|our\s+)?(?:overview|tour|rundown|pitch|presentation|summary)\b"
+    + r"(?![^.\n]*\bback\s+to\s+(?:me|us)\b)"
+    r"|^[-*•]?\s*(?:i\s+|we\s+)?gave\s+(?:him|her|them)\s+(?:an?\s+|the\s+|our\s+)?"
+    r"(?:overview|tour|rundown|pitch|presentation|summary)\b"
     r"|^[-*•]?\s*(?:je\s+(?:lui|leur)\s+ai|on\s+(?:lui|leur)\s+a|nous\s+(?:lui|leur)\s+avons|(?:lui|leur)\s+ai)\s+"
     r"(?:presente|explique|detaille|decrit|pitche|montre|expose|parle\s+d|raconte|dit)"
-    r"|^[-*•]?\s*(?:presente|explique|detaille|decrit|pitche|expose)\s+(?:le\s+poste|l'entreprise|la\s+boite|l'equipe|notre|nos|"
-    r"le\s+variable|la\s+remuneration|le\s+package|le\s+role|les\s+missions|le\s+portefeuille|le\s+perimetre|l'offre)\b"
+    r"|^[-*•]?\s*(?:presente|explique|detaille|decrit|pitche|expose)\s+(?:le\s+poste|l'entreprise|la\s+boite|notre|nos|"
+    r"le\s+variable|la\s+remuneration|le\s+package|le\s+role|les\s+missions|l'offre)\b"
 )
 
 
@@ -637,10 +654,11 @@ _PITCH_HEADING = re.compile(
     r"(?:\s+about\s+(?:the\s+|our\s+)?(?:role|job|position|company|team))?|"
     r"ce\s+que\s+(?:j'ai|on\s+a|nous\s+avons)\s+(?:couvert|aborde|presente)|"
     # the job ad quoted in the notes (ninth dev round: « Rappel de l'annonce (copié tel quel) : »): its requirements
-    # are the job's, not the candidate's
-    r"(?:rappel|extrait|copie|texte|exigences|prerequis)\s+de\s+l'annonce|(?:l')?annonce|fiche\s+de\s+poste|"
-    r"(?:the\s+)?(?:job\s+(?:ad|advert|posting|description|spec)|jd)(?:\s+(?:requirements|says|extract|excerpt))?|"
-    r"(?:requirements|must[\s-]haves)\s+(?:from|in|of)\s+the\s+(?:ad|jd|job\s+ad|job\s+description))"
+    # are the job's, not the candidate's; not a fit checklist under the requirements (review: « Exigences de
+    # l'annonce (vs candidate) : », "Requirements from the JD:", "JD:" with the candidate's facts under each)
+    r"(?:rappel|extrait|copie|texte)\s+de\s+l'annonce|fiche\s+de\s+poste|"
+    r"(?:from|per)\s+the\s+(?:ad|jd|job\s+ad|job\s+description)|"
+    r"(?:the\s+)?job\s+(?:ad|advert|posting|description)(?:\s+(?:extract|excerpt|text|as\s+posted))?)"
     # a short qualifier before the colon: « Pitch fait (à garder pour les prochains) : », "Role overview (as pitched):"
     r"(?:\s+(?:fait|faite|done|given|delivered|made))?(?:\s*\([^()]{0,50}\))?\s*(?::|->|→)\s*$"
 )

@@ -101,3 +101,51 @@ def test_words_shared_with_a_criterion_in_a_business_sense_are_not_flagged(text:
 )
 def test_the_protected_remarks_beside_them_still_are(text: str) -> None:
     assert "discrimination" in _kinds(text)
+
+
+# Review of the change (read-only helper, stop 32): each input below was flagged before it and lost its flag.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- A candidate that lives in the 93, long commute.",
+        "- Type of person that lives in a cité, rough.",
+        "- Elle fera vendredi un test de grossesse.",
+        "- Elle doit passer au laboratoire un test de grossesse.",
+        "- She's pregnant - test account handled well.",
+        "- She volunteers for a Muslim charity every weekend.",
+        "- Runs a Jewish foundation on the side.",
+        "- Toujours fourrée dans les locaux du syndicat.",
+        "- Présente à chaque congrès du syndicat depuis 10 ans.",
+        "- Élue à la fédération d'un syndicat de salariés.",
+        "- Son fils a 1 handicap lourd, absences à prévoir.",
+        "- Has a 2 handicap, needs adapted desk.",
+    ],
+)
+def test_the_new_exceptions_hide_no_real_remark(text: str) -> None:
+    assert "discrimination" in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Analysis tools: Excel, Tableau - do not know Power BI, gaps in SQL.",
+        "- Scoring tools: HubSpot, Gong - don't know Clari; gaps in forecasting.",
+        "- Note she built a scoring model for leads; do not overstate it, evidence is thin.",
+        "- Memo she wrote for the AI team at Sage: record every churn reason in the CRM.",
+        "- Elle a rédigé les consignes pour l'outil de notation des leads : attribuer un score élevé aux comptes actifs.",
+    ],
+)
+def test_tools_and_the_candidates_own_memos_are_no_injection(text: str) -> None:
+    assert "prompt_injection" not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Started a family business selling wine, 30 wholesale accounts.",
+        "- Their wedding venue clients loved her.",
+        "- Les deux offres se marient dans un pack unique.",
+    ],
+)
+def test_business_senses_of_family_words_are_not_flagged(text: str) -> None:
+    assert "discrimination" not in _kinds(text)
