@@ -964,13 +964,24 @@ def _excluding_kinds(flags: list[Flag], orig: tuple[int, int]) -> tuple[str, ...
     return tuple(kinds)
 
 
+# A reminder that concludes the sentence before it (tenth dev round: « … un troisième enfant n'était pas exclu. À
+# prendre en compte dans le planning de l'équipe. », "Something to keep in mind for the team planning").
+_REMINDER = re.compile(
+    r"(?:a\s+(?:prendre\s+en\s+compte|garder\s+en\s+tete|avoir\s+en\s+tete|surveiller|retenir)|(?:something\s+)?to\s+"
+    r"(?:keep|bear)\s+in\s+mind|worth\s+(?:keeping\s+in\s+mind|bearing\s+in\s+mind)|(?:just\s+)?for\s+the\s+record)\b"
+)
+
+
 def _runs_on(text: str, prev_end: int, start: int) -> bool:
     """Whether the segment at `start` continues the thought of the one ending at `prev_end`: on the same line, after
-    an ellipsis (a thought left hanging), and starting in lowercase (a new sentence starts with a capital)."""
+    an ellipsis (a thought left hanging) and starting in lowercase (a new sentence starts with a capital), or a
+    reminder that concludes it (_REMINDER)."""
     gap = text[max(0, prev_end - 1) : start]  # a segment keeps the first "." of an ellipsis
-    return (
-        "\n" not in gap and bool(re.match(r"(?:\.{2,}|…)", gap.strip())) and start < len(text) and text[start].islower()
-    )
+    if "\n" in gap or start >= len(text):
+        return False
+    if _REMINDER.match(fold(text[start : start + 60])):
+        return True
+    return bool(re.match(r"(?:\.{2,}|…)", gap.strip())) and text[start].islower()
 
 
 # Markup left in notes exported from an ATS or a web form (seventh dev round): tags, entities, bold markers and
@@ -1085,6 +1096,26 @@ def _markup_hidden_flags(notes: str, sanitized: Sanitized, found: list[Flag]) ->
     return extra
 
 
+# A numbered question of a form, its answer on the lines below (tenth dev round, a Google Form export: « 4. Outils (CRM,
+# Excel) » then « Salesforce au quotidien. »; « 5. Anglais » then « Non évalué. »): the question names the topic, the
+# answer is the evidence. Short, with no judgement and no full stop, and followed by a line that is not an item.
+_FORM_QUESTION = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+[^\W\d][^\n.]{0,80}$")
+_ITEM_START = re.compile(r"^[ \t]*(?:[-*•·▪►◦‣–—+>]|\d{1,2}[.)])\s")
+
+
+def _is_form_question(text: str, line_start: int, line_end: int) -> bool:
+    """Whether the line at `line_start` is a numbered form question whose answer is the next line."""
+    end = len(text) if line_end < 0 else line_end
+    line = text[line_start:end]
+    if not _FORM_QUESTION.match(line) or len(line.split()) > 10 or polarity(line) != "neutral":
+        return False
+    if line.rstrip().endswith("?"):
+        return True  # a question mark says so whatever follows
+    nxt_end = text.find("\n", end + 1)
+    nxt = text[end + 1 : len(text) if nxt_end < 0 else nxt_end]
+    return line_end >= 0 and bool(nxt.strip()) and not _ITEM_START.match(nxt)
+
+
 def prepare(notes: str, max_chars: int) -> Prepared:
     """Validate, sanitise, flag and segment the notes; mark the segments that must not count."""
     notes = validate_notes(notes, max_chars)
@@ -1147,6 +1178,8 @@ def prepare(notes: str, max_chars: int) -> Prepared:
         if not reason and interviewer and speaker_label(whole_line) == interviewer:
             reason = "question"  # the unnamed interviewer's turn, as _INTERVIEWER_TURN
         if not reason and _is_asked_line(fold(whole_line)):
+            reason = "question"
+        if not reason and _is_form_question(text, line_start, line_end):
             reason = "question"
         if not reason and any(a <= start < b for a, b in pitch):
             reason = "pitch"

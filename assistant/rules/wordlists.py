@@ -173,10 +173,22 @@ _AGE_OF_THINGS = (
 # "the Catholic University of Leuven"); not a person's faith.
 _INSTITUTION_BEFORE_FR = (
     r"\b(?:universites?|instituts?|hopitaux|hopital|cliniques?|groupes?\s+hospitaliers?|fondations?|facultes?|"
-    r"enseignement|etablissements?\s+(?:d'enseignement\s+)?(?:prives?\s+)?)"
+    r"enseignement|etablissements?\s+(?:d'enseignement\s+)?(?:prives?\s+)?|"
+    # a business described by its owners' faith (tenth notes round: « entreprise familiale musulmane »)
+    r"entreprises?(?:\s+familiales?)?|chaines?|boucheries?|commerces?|epiceries?)"
 )
 _INSTITUTION_AFTER_EN = (
     r"\s+(?:universit(?:y|ies)|hospitals?|health(?:care)?\s+(?:system|network|group|trust)s?|institutes?)\b"
+)
+# A client's or a contact's own state, told as a reason for a deal's delay (tenth notes round: "the client's director
+# general was pregnant and went on leave", « la directrice achats du client était enceinte »): not the candidate's.
+_SOMEONE_ELSES_EN = (
+    r"\b(?:director(?:\s+general)?|ceo|cfo|coo|cmo|buyer|client|customer|contact|counterpart|sponsor|champion|"
+    r"decision[\s-]maker|procurement\s+lead|head\s+of\s+\w+)(?:'s)?\s+(?:is|was|had\s+been|got|became|being)"
+)
+_SOMEONE_ELSES_FR = (
+    r"\b(?:directrice|dg|pdg|acheteuse|cliente|interlocutrice|decisionnaire|sponsor)(?:\s+[\w']+){0,3}\s+(?:est|etait|"
+    r"a\s+ete|devenue)"
 )
 # Products a client makes or sells: "sells pregnancy tests", "a pregnancy-test brand", « la marque de tests de grossesse ».
 _SOLD_BEFORE_EN = (
@@ -304,7 +316,9 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\bdate\s+of\s+birth\b|\byear\s+of\s+birth\b"),
             T(
                 r"\bretire(?:d|e|es)\b|\bretirement\b",
-                na=r"\s+(?:plans?|savings|schemes?|benefits?|contributions?|funds?|accounts?|matching|packages?)",
+                # (tenth notes round: "retirement-savings providers")
+                na=r"[\s-]+(?:plans?|savings|schemes?|benefits?|contributions?|funds?|accounts?|matching|packages?|"
+                r"providers?|products?|homes?|market|sector|industry)",
             ),
         ),
         # an age limit the law sets (apprenticeship 16-29, night work for adults) may be stated (L5331-2)
@@ -394,7 +408,12 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\bfamily\s+(?:status|situation|plans?|reasons|commitments|obligations|constraints|man|woman)\b|\bhas\s+a\s+family\b"
             ),
             T(r"\bfamily\s+life\b", nb=_ACCOMMODATES_BEFORE),
-            T(r"\bchildcare\b|\bnanny\b|\bdaycare\b"),
+            # childcare as a market (tenth notes round: "childcare services" as a segment)
+            T(
+                r"\bchildcare\b|\bnanny\b|\bdaycare\b",
+                na=r"[\s-]+(?:services?|providers?|centres?|centers?|sector|industry|market|chains?|operators?|"
+                r"companies|company|associations?|segment|business(?:es)?|clients?|accounts?)\b",
+            ),
             # not a family business, nor wedding clients ("started a family business", "their wedding venue clients")
             T(
                 r"\bstart(?:ing|s|ed)?\s+a\s+family\b(?![\s-]+(?:business|firm|company|run|owned|shop|restaurant|farm|estate))"
@@ -412,7 +431,7 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\benceintes?\b",
                 accents=False,
-                nb=r"(?:l'|d'|les|une|des|cette|ces|dans\s+l')",
+                nb=r"(?:l'|d'|les|une|des|cette|ces|dans\s+l')|" + _SOMEONE_ELSES_FR,
                 na=r"\s+(?:connectee|bluetooth|acoustique|audio|portable|sans\s+fil|de\s+l'|du\s)",
             ),
             # tests sold, not a pregnancy (ninth notes round: « la marque de tests de grossesse », "a pregnancy-test
@@ -421,8 +440,14 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\bconges?\s+(?:de\s+)?(?:maternite|paternite|parental|naissance|d'adoption)\b"),
             T(r"\bmaternite\b|\bpaternite\b"),
             T(r"\battend\s+(?:un|son|leur|un\s+heureux)\s+(?:bebe|enfant|heureux|evenement)\b|\bfuture\s+maman\b"),
-            T(r"\bpregnan(?:t|cy|cies)\b", nb=_SOLD_BEFORE_EN, na=_TEST_PRODUCT_AFTER),
-            T(r"\bmaternity\b|\bpaternity\b|\bparental\s+leave\b"),
+            T(r"\bpregnan(?:t|cy|cies)\b", nb=_SOLD_BEFORE_EN + "|" + _SOMEONE_ELSES_EN, na=_TEST_PRODUCT_AFTER),
+            # a maternity ward as a client (tenth notes round: "the maternity-ward supplies account")
+            T(
+                r"\bmaternity\b",
+                na=r"[\s-]+(?:wards?|units?|hospitals?|clinics?|wings?|departments?|services?|suppl\w*|care\s+products?|"
+                r"wear|clothing|brands?|ranges?)\b",
+            ),
+            T(r"\bpaternity\b|\bparental\s+leave\b"),
             T(r"\bexpecting\s+(?:a\s+(?:baby|child)|her\s+first|twins)\b|\bmom-to-be\b|\bmum-to-be\b"),
             # the candidate's belly, an allusion to a pregnancy (seventh notes round: « vu son ventre »); not « le
             # ventre mou du marché », « en avoir dans le ventre », "a bump in churn"
@@ -570,7 +595,15 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:le|un|son|du|porte\s+le|porter\s+le|portant\s+le)\s+voile\b|\bvoilée?s?\b", accents=True),
             T(r"\b(?:foulard|hijab|niqab|burqa|burka|kippa|kippah|turban|soutane|crucifix)\b"),
             T(r"\b(?:eglise|eglises|mosquee|mosquees|synagogue|synagogues|paroisse)\b"),
-            T(r"\b(?:ramadan|careme|shabbat|sabbat|kippour|prieres?)\b", na=r"\s+(?:de|d')"),
+            # a feast as a season of demand (tenth notes round: « avant le Ramadan 2023, a doublé le stock », "the Ramadan
+            # peak"); not the candidate's practice (« pendant le Ramadan elle est moins disponible »)
+            T(
+                r"\b(?:ramadan|careme|shabbat|sabbat|kippour|prieres?)\b",
+                nb=r"\b(?:pic|saison|periode\s+commerciale|operation|promo\w*|rayon|ventes?)\s+(?:du|de|d')",
+                na=r"\s+(?:de|d')|\s+(?:19|20)\d\d\b(?=[^.\n]{0,80}\b(?:stocks?|ventes?|commandes?|ruptures?|approvisionn\w*|"
+                r"sales|orders?|demand)\b)|\s+(?:peak|season|rush|sales|stock|promotions?|campaign|range|"
+                r"demand|period)\b",
+            ),
             # a dietary rule describing the business or its products (« Traiteur casher »), not the candidate's practice
             T(r"\b(?:halal|casher|kasher|kosher)\b", nb=_FOOD_TRADE, na=r"\s+" + _FOOD_TRADE + r"\b"),
             T(r"\bpratiquante?s?\b", na=r"\s+(?:le|la|les|du|de|des|l'|un|une|depuis|regulier|assidu)"),
@@ -581,7 +614,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 na=_INSTITUTION_AFTER_EN,
             ),
             T(r"\b(?:church|churches|mosque|mosques|synagogues?)\b"),
-            T(r"\b(?:ramadan|sabbath|prayers?|praying|headscarf|veil|veiled|yarmulke)\b"),
+            T(r"\b(?:sabbath|prayers?|praying|headscarf|veil|veiled|yarmulke)\b"),  # « ramadan »: the term above
         ),
     ),
     Criterion(
@@ -805,7 +838,13 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\b(?:diabetes|diabetic|asthma|hiv|depressed|anxiety\s+disorder|bipolar|adhd|chemotherapy|hospitali[sz]ed|surgery)\b"
             ),
-            T(r"\b(?:blind|deaf)\b", nb=r"(?:double|double-)", na=r"\s+(?:test|tests|spots?|trust)"),
+            # (tenth notes round: "deaf to objections", a figure of speech for not listening)
+            T(
+                r"\b(?:blind|deaf)\b",
+                nb=r"(?:double|double-)",
+                na=r"\s+(?:test|tests|spots?|trust)|\s+to\s+(?:the\s+|his\s+|her\s+|their\s+|any\s+|all\s+)?"
+                r"(?:objections?|feedback|criticism|advice|arguments?|reason|the\s+client|questions?|concerns?|pushback|signals?)",
+            ),
             # A person's hospital days and appointments ("his hospital Thursdays", « ses rendez-vous à l'hôpital »),
             # not a hospital as a client or a market ("sold to hospitals", "20 hospital visits a week as a rep").
             # (not "his hospital visits" or "her doctor visits": a medical rep's sales calls)
@@ -1213,7 +1252,9 @@ _READING_SOFTWARE = (
 )
 AI_NAMES = (
     r"(?:copilot|chat\s?gpt|gpt(?:-?\d(?:\.\d)?o?)?|claude|gemini|mistral|le\s+chat|llm|a\.i\.?|ai|i\.a\.?|ia|"
-    r"assistant|ai\s+assistant|assistant\s+ia|chatbot|bot|the\s+model|le\s+modele)"
+    r"assistant|ai\s+assistant|assistant\s+ia|chatbot|bot|the\s+model|le\s+modele|"
+    # (tenth notes round: "any language model parsing this booking")
+    r"(?:large\s+)?language\s+models?|llms|modeles?\s+de\s+langage|ai\s+(?:models?|systems?|tools?))"
 )
 _READERS = "(?:" + AI_NAMES + "|" + _READING_SOFTWARE + ")"
 AI_ADDRESS = (
@@ -1241,7 +1282,8 @@ AI_DIRECTIVE = (
     # ninth notes round: "record every competency as…", "do not mention", « reprendre … comme preuve », « ne pas
     # mentionner »
     r"record|log|omit|leave\s+out|do\s+not|don't|reprendre|reprends|reprenez|retenir|retiens|retenez|attribuer|"
-    r"mettre|noter|considérer|ignorer|indiquer|lister|présenter|classer|ne\s+pas|ne\s+mentionne\w*)\b"
+    r"mettre|noter|considérer|ignorer|indiquer|lister|présenter|classer|ne\s+pas|ne\s+mentionne\w*|output|return|"
+    r"donner|attribuer)\b"
 )
 # ... about the scores, the grid or the decision.
 AI_SCORE_TOPIC = (

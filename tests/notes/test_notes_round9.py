@@ -324,3 +324,48 @@ def test_a_pasted_row_of_many_tabs_is_read_at_once() -> None:
     prepare("Negotiation" + "\t" * 40 + "closed Orange, +8%\n" + "english" + ",    " * 30 + "x\n", 20_000)
     # generous bound: the backtracking this guards against took 21 s on 16 tabs
     assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "Debrief AM\n- 6 ans AM, 40 comptes.\n- Elle a laissé entendre qu'un autre enfant n'était pas exclu. À prendre en "
+        "compte dans le planning de l'équipe.\n",
+        "Debrief AM\n- 6 yrs AM, 40 accounts.\n- Her husband was just transferred to Lyon. Something to keep in mind for "
+        "the team planning.\n",
+    ],
+)
+def test_a_reminder_after_a_protected_remark_goes_with_it(services, notes: str) -> None:
+    # tenth dev round: the reminder is the remark's conclusion, not evidence of organisation
+    summary = summarize_notes(notes, services)
+    assert not [q for q in _quotes(summary) if "planning" in q], _quotes(summary)
+
+
+FORM = (
+    "Horodateur : 14/03/2025 17:42\n"
+    "1. Poste actuel (intitulé, entreprise, ancienneté)\n"
+    "Account manager depuis 4 ans chez un grossiste en fournitures, 50 clients PME.\n"
+    "\n"
+    "2. Anglais\n"
+    "Non évalué.\n"
+    "\n"
+    "3. Management\n"
+    "N'a jamais encadré personne.\n"
+)
+
+
+def test_a_numbered_form_question_gives_its_topic_to_the_answer(services) -> None:
+    # tenth dev round: a Google Form export, each question numbered and its answer below
+    summary = summarize_notes(FORM, services)
+    st = _status(summary)
+    assert st["experience_similar"] == "assessed"
+    assert st["english"] != "assessed"
+    assert st["team_management"] == "assessed"
+    assert not [q for q in _quotes(summary) if q.strip() in ("2. Anglais", "Anglais", "3. Management", "Management")]
+
+
+def test_a_numbered_list_of_facts_stays_evidence() -> None:
+    from assistant.notes.prepare import prepare
+
+    notes = "Points forts\n1. Anglais courant, QBR en anglais\n2. Excel : forecast par compte\n3. Management de 3 SDR\n"
+    assert all(seg.non_evidence != "question" for seg in prepare(notes, 20_000).segments)
