@@ -175,7 +175,7 @@ _INSTITUTION_BEFORE_FR = (
     r"\b(?:universites?|instituts?|hopitaux|hopital|cliniques?|groupes?\s+hospitaliers?|fondations?|facultes?|"
     r"enseignement|etablissements?\s+(?:d'enseignement\s+)?(?:prives?\s+)?|"
     # a business described by its owners' faith (tenth notes round: « entreprise familiale musulmane »)
-    r"entreprises?(?:\s+familiales?)?|chaines?|boucheries?|commerces?|epiceries?)"
+    r"entreprises?(?:\s+familiales?)?|boucheries?|commerces?)"
 )
 _INSTITUTION_AFTER_EN = (
     r"\s+(?:universit(?:y|ies)|hospitals?|health(?:care)?\s+(?:system|network|group|trust)s?|institutes?)\b"
@@ -183,12 +183,13 @@ _INSTITUTION_AFTER_EN = (
 # A client's or a contact's own state, told as a reason for a deal's delay (tenth notes round: "the client's director
 # general was pregnant and went on leave", « la directrice achats du client était enceinte »): not the candidate's.
 _SOMEONE_ELSES_EN = (
-    r"\b(?:director(?:\s+general)?|ceo|cfo|coo|cmo|buyer|client|customer|contact|counterpart|sponsor|champion|"
-    r"decision[\s-]maker|procurement\s+lead|head\s+of\s+\w+)(?:'s)?\s+(?:is|was|had\s+been|got|became|being)"
+    r"\b(?:client|customer|their|its|the\s+union|the\s+account)(?:'s)?\s+(?:director(?:\s+general)?|ceo|cfo|coo|cmo|buyer|"
+    r"contact|counterpart|sponsor|champion|decision[\s-]maker|procurement\s+lead|head\s+of\s+\w+)\s+"
+    r"(?:is|was|had\s+been|got|became|being)"
 )
 _SOMEONE_ELSES_FR = (
-    r"\b(?:directrice|dg|pdg|acheteuse|cliente|interlocutrice|decisionnaire|sponsor)(?:\s+[\w']+){0,3}\s+(?:est|etait|"
-    r"a\s+ete|devenue)"
+    r"\b(?:directrice|dg|pdg|acheteuse|interlocutrice|decisionnaire)(?:\s+(?:achats|generale|commerciale))?\s+"
+    r"(?:du|de\s+la|de\s+l'|chez)\s+(?:client|cliente|compte|prospect)\s+(?:est|etait|a\s+ete|devenue)"
 )
 # Products a client makes or sells: "sells pregnancy tests", "a pregnancy-test brand", « la marque de tests de grossesse ».
 _SOLD_BEFORE_EN = (
@@ -411,9 +412,10 @@ CRITERIA: tuple[Criterion, ...] = (
             # childcare as a market (tenth notes round: "childcare services" as a segment)
             T(
                 r"\bchildcare\b|\bnanny\b|\bdaycare\b",
-                na=r"[\s-]+(?:services?|providers?|centres?|centers?|sector|industry|market|chains?|operators?|"
-                r"companies|company|associations?|segment|business(?:es)?|clients?|accounts?)\b",
+                na=r"[\s-]+(?:services|sector|industry|market|chains?|operators?|companies|company|segment|business(?:es)?|clients?|"
+                r"accounts?)\b",
             ),
+            T(r"\b(?:her|his|their|my)\s+(?:kids'\s+|children's\s+)?(?:childcare|daycare|nanny)\b"),
             # not a family business, nor wedding clients ("started a family business", "their wedding venue clients")
             T(
                 r"\bstart(?:ing|s|ed)?\s+a\s+family\b(?![\s-]+(?:business|firm|company|run|owned|shop|restaurant|farm|estate))"
@@ -444,8 +446,7 @@ CRITERIA: tuple[Criterion, ...] = (
             # a maternity ward as a client (tenth notes round: "the maternity-ward supplies account")
             T(
                 r"\bmaternity\b",
-                na=r"[\s-]+(?:wards?|units?|hospitals?|clinics?|wings?|departments?|services?|suppl\w*|care\s+products?|"
-                r"wear|clothing|brands?|ranges?)\b",
+                na=r"[\s-]+(?:wards?|suppl\w*|care\s+products?|brands?|ranges?)\b",
             ),
             T(r"\bpaternity\b|\bparental\s+leave\b"),
             T(r"\bexpecting\s+(?:a\s+(?:baby|child)|her\s+first|twins)\b|\bmom-to-be\b|\bmum-to-be\b"),
@@ -601,8 +602,11 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:ramadan|careme|shabbat|sabbat|kippour|prieres?)\b",
                 nb=r"\b(?:pic|saison|periode\s+commerciale|operation|promo\w*|rayon|ventes?)\s+(?:du|de|d')",
                 na=r"\s+(?:de|d')|\s+(?:19|20)\d\d\b(?=[^.\n]{0,80}\b(?:stocks?|ventes?|commandes?|ruptures?|approvisionn\w*|"
-                r"sales|orders?|demand)\b)|\s+(?:peak|season|rush|sales|stock|promotions?|campaign|range|"
-                r"demand|period)\b",
+                r"sales|orders?|demand)\b)|\s+(?:peak|rush|sales|stock|promotions?|campaign|range|"
+                r"demand)\b",
+            ),
+            T(
+                r"\b(?:fait|fera|faisait|observe[sd]?|respecte|pratique|fasts?\s+(?:during|for))\s+(?:le\s+|the\s+)?ramadan\b"
             ),
             # a dietary rule describing the business or its products (« Traiteur casher »), not the candidate's practice
             T(r"\b(?:halal|casher|kasher|kosher)\b", nb=_FOOD_TRADE, na=r"\s+" + _FOOD_TRADE + r"\b"),
@@ -843,7 +847,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:blind|deaf)\b",
                 nb=r"(?:double|double-)",
                 na=r"\s+(?:test|tests|spots?|trust)|\s+to\s+(?:the\s+|his\s+|her\s+|their\s+|any\s+|all\s+)?"
-                r"(?:objections?|feedback|criticism|advice|arguments?|reason|the\s+client|questions?|concerns?|pushback|signals?)",
+                r"(?:objections?|feedback|criticism|advice|arguments?|reason|the\s+client|concerns?|pushback)",
             ),
             # A person's hospital days and appointments ("his hospital Thursdays", « ses rendez-vous à l'hôpital »),
             # not a hospital as a client or a market ("sold to hospitals", "20 hospital visits a week as a rep").

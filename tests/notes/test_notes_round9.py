@@ -369,3 +369,33 @@ def test_a_numbered_list_of_facts_stays_evidence() -> None:
 
     notes = "Points forts\n1. Anglais courant, QBR en anglais\n2. Excel : forecast par compte\n3. Management de 3 SDR\n"
     assert all(seg.non_evidence != "question" for seg in prepare(notes, 20_000).segments)
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "Debrief\n- She mentioned she is pregnant. For the record, she hit 130% of quota two years running.\n",
+        "Debrief\n- Enceinte de 5 mois. À retenir : 120 % de l'objectif en 2023.\n",
+    ],
+)
+def test_a_fact_after_a_reminder_word_stays_out_of_the_flag(notes: str) -> None:
+    from assistant.notes.prepare import prepare
+
+    prep = prepare(notes, 20_000)
+    assert any(
+        not s.excluded_by and any(ch.isdigit() for ch in prep.sanitized.text[s.start : s.end]) for s in prep.segments
+    )
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "Debrief\n1. Closed 40 deals in 2023\nMostly mid-market, average 12k.\n",
+        "Points forts\n1. Anglais courant\n2. Excel solide\n3. Parle anglais couramment\nConclusion : go.\n",
+        "Debrief\n1. Led the Carrefour account\n   renewed twice, +20% volume\n",
+    ],
+)
+def test_numbered_evidence_is_no_form_question(notes: str) -> None:
+    from assistant.notes.prepare import prepare
+
+    assert all(s.non_evidence != "question" for s in prepare(notes, 20_000).segments)

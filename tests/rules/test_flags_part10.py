@@ -204,3 +204,24 @@ def test_the_candidates_own_remarks_still_flag(text: str) -> None:
 
 def test_a_feast_with_a_year_is_a_season_only_when_demand_follows() -> None:
     assert "discrimination" in _kinds("- pendant le Ramadan 2024 elle ne déjeunait pas avec l'équipe")
+
+
+# Review of the tenth round's change (read-only helper, stop 32): the candidate's own traits the exceptions had hidden.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- La candidate est directrice commerciale et est enceinte de 4 mois.",
+        "- Directrice d'agence elle est enceinte, dispo réduite.",
+        "- Former sales director was pregnant last year, took 6 months off.",
+        "- Came to the interview in maternity clothing, due in March.",
+        "- She'll give birth at the maternity hospital in May.",
+        "- Her childcare centre closes at 6pm so she leaves early.",
+        "- During the Ramadan period she fasts and leaves early.",
+        "- She observes the Ramadan season strictly.",
+        "- Elle fait le Ramadan 2024, ses ventes baissent à cette période.",
+        "- Elle anime une chaîne catholique sur YouTube.",
+        "- She is deaf to questions asked on her left side.",
+    ],
+)
+def test_the_round_ten_exceptions_hide_no_remark_on_the_candidate(text: str) -> None:
+    assert "discrimination" in _kinds(text)
