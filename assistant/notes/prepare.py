@@ -609,7 +609,7 @@ def _is_grid(folded: str) -> bool:
     text = folded.strip()
     if _GRID_LINE.match(text) or _VERDICT.match(text) or _SELF_RATING.match(text) or _POINTS_GRID.match(text):
         return True
-    if ("," in text or ";" in text or "\t" in text) and _is_csv_grid_row(text):
+    if _is_csv_grid_row(text):
         return True
     if text.startswith("|") and _is_table_grid(text):
         return True
@@ -1103,7 +1103,6 @@ def _markup_hidden_flags(notes: str, sanitized: Sanitized, found: list[Flag]) ->
 # Excel) » then « Salesforce au quotidien. »; « 5. Anglais » then « Non évalué. »): the question names the topic, the
 # answer is the evidence. Short, with no judgement and no full stop, and followed by a line that is not an item.
 _FORM_QUESTION = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+[^\W\d][^\n.]{0,80}$")
-_ITEM_START = re.compile(r"^[ \t]*(?:[-*•·▪►◦‣–—+>]|\d{1,2}[.)])\s")
 
 
 def _is_form_question(text: str, line_start: int, line_end: int) -> bool:
@@ -1113,7 +1112,7 @@ def _is_form_question(text: str, line_start: int, line_end: int) -> bool:
     # (review: not "1. Closed 40 deals in 2023", nor the last item of a numbered list)
     if not _FORM_QUESTION.match(line) or len(line.split()) > 6 or polarity(line) != "neutral":
         return False
-    if any(ch.isdigit() for ch in line.lstrip()[2:]) or _ITEM_START.match(
+    if any(ch.isdigit() for ch in line.lstrip()[2:]) or _BULLET.match(
         text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : line_start]
     ):
         return False
@@ -1121,7 +1120,7 @@ def _is_form_question(text: str, line_start: int, line_end: int) -> bool:
         return True  # a question mark says so whatever follows
     nxt_end = text.find("\n", end + 1)
     nxt = text[end + 1 : len(text) if nxt_end < 0 else nxt_end]
-    return line_end >= 0 and bool(nxt.strip()) and not _ITEM_START.match(nxt) and not nxt[:1].isspace()
+    return line_end >= 0 and bool(nxt.strip()) and not _BULLET.match(nxt) and not nxt[:1].isspace()
 
 
 def prepare(notes: str, max_chars: int) -> Prepared:
@@ -1144,10 +1143,13 @@ def prepare(notes: str, max_chars: int) -> Prepared:
     text = sanitized.text
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     first_line_end = len(text) if first_line_end < 0 else first_line_end
-    pitch = _section_spans(text, _PITCH_HEADING)
-    plans = _section_spans(text, _PLAN_HEADING)
-    claims = _section_spans(text, _CLAIM_HEADING)
-    asked = _section_spans(text, _QUESTIONS_HEADING)  # a list of the questions put to the candidate
+    # sections whose lines are not evidence, by their heading, in the order they are tried
+    sections = [
+        (_section_spans(text, _PITCH_HEADING), "pitch"),
+        (_section_spans(text, _PLAN_HEADING), "next_step"),  # points to check at a later interview
+        (_section_spans(text, _CLAIM_HEADING), "claim"),
+        (_section_spans(text, _QUESTIONS_HEADING), "question"),  # a list of the questions put to the candidate
+    ]
     signatures = _signature_spans(text)
     people = _People.of(text)
     interviewer = interviewer_label(text)
@@ -1189,14 +1191,8 @@ def prepare(notes: str, max_chars: int) -> Prepared:
             reason = "question"
         if not reason and _is_form_question(text, line_start, line_end):
             reason = "question"
-        if not reason and any(a <= start < b for a, b in pitch):
-            reason = "pitch"
-        if not reason and any(a <= start < b for a, b in plans):
-            reason = "next_step"  # a point to check at a later interview
-        if not reason and any(a <= start < b for a, b in claims):
-            reason = "claim"
-        if not reason and any(a <= start < b for a, b in asked):
-            reason = "question"
+        if not reason:
+            reason = next((why for spans, why in sections if any(a <= start < b for a, b in spans)), "")
         if not reason and any(a <= start < b for a, b in signatures):
             reason = "header"  # the e-mail writer's signature
         if not reason and is_about_someone_else(text[start:end], people):

@@ -111,23 +111,27 @@ def as_read(text: str) -> str:
     return _QUOTE_MARKS.sub(" ", ocr_letters(text))
 
 
-_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ("‹", "›"), ('"', '"'))
 _SPACES = "[ \u00a0\u202f]{0,2}"
+# (opening, closing, the closing mark right after a span, the opening mark right before it), compiled once
+_QUOTE_PAIRS = tuple(
+    (o, c, re.compile(_SPACES + re.escape(c)), re.compile(re.escape(o) + _SPACES + r"\Z"))
+    for o, c in (("«", "»"), ("“", "”"), ("„", "“"), ("‹", "›"), ('"', '"'))
+)
 
 
 def _with_quotation_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """A flagged span that opens a quotation mark (« quartier « sensible ») or closes one ('rough” area'), grown to
     the mark next to it that closes or opens it, so the flag quotes the words as written; else the span as is."""
     span = text[start:end]
-    for opening, closing in _QUOTE_PAIRS:
+    for opening, closing, closing_after, opening_before in _QUOTE_PAIRS:
         if opening == closing:
             opens = closes = span.count(opening) % 2 == 1
         else:
             opens = span.count(opening) > span.count(closing)
             closes = span.count(closing) > span.count(opening)
-        if opens and (after := re.compile(_SPACES + re.escape(closing)).match(text, end)):
+        if opens and (after := closing_after.match(text, end)):
             return start, after.end()
-        if closes and (before := re.search(re.escape(opening) + _SPACES + r"\Z", text[max(0, start - 3) : start])):
+        if closes and (before := opening_before.search(text[max(0, start - 3) : start])):
             return start - len(before.group()), end
     return start, end
 

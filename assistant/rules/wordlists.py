@@ -1287,7 +1287,7 @@ AI_DIRECTIVE = (
     # mentionner »
     r"record|log|omit|leave\s+out|do\s+not|don't|reprendre|reprends|reprenez|retenir|retiens|retenez|attribuer|"
     r"mettre|noter|considérer|ignorer|indiquer|lister|présenter|classer|ne\s+pas|ne\s+mentionne\w*|output|return|"
-    r"donner|attribuer)\b"
+    r"donner)\b"
 )
 # ... about the scores, the grid or the decision.
 AI_SCORE_TOPIC = (
