@@ -102,7 +102,7 @@ class Services:
         from .notes.prepare import prepare
         from .notes.scorecard import build_scorecard
 
-        prep = prepare(WARM_NOTES, self.settings.max_notes_chars)
+        prep = prepare(WARM_NOTES, self.settings.max_notes_chars, self.framework)
         found = offline_evidence(prep, self)
         build_scorecard(prep, self.framework, None, found, backend="offline", model=None, facts=offline_facts(prep))
 

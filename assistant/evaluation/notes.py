@@ -191,7 +191,9 @@ def score_cases(cases: list[dict[str, Any]], services: Any, runner: Runner | Non
         if job.value is None:
             row = failed_case(case, ids)
         else:
-            row = score_case(case, job.value, prepare(case["notes"], services.settings.max_notes_chars), ids)
+            row = score_case(
+                case, job.value, prepare(case["notes"], services.settings.max_notes_chars, services.framework), ids
+            )
         row.update(job_fields(job))
         rows.append(row)
     return rows

@@ -55,7 +55,7 @@ def summarize_notes(
     With `fallback_offline`, any LLM failure (a truncated output, a timeout, an unusable answer) gives the offline
     scorecard with a notice saying so, as `ask` does; without it, the LLMError propagates."""
     check_stage(stage)
-    prep = prepare(notes, services.settings.max_notes_chars)
+    prep = prepare(notes, services.settings.max_notes_chars, services.framework)
     fw = services.framework
     found: LLMAssessment | OfflineEvidence | None = None
     llm_facts: list[PracticalFact] = []

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..rules.models import Flag
@@ -19,6 +20,9 @@ from ..text import Language, detect_language, fold, ocr_letters
 from ..textfile import read_text_input
 from .models import Evidence, Polarity
 from .polarity import polarity
+
+if TYPE_CHECKING:
+    from ..guide.framework import Framework
 
 # A sentence holding one of these never counts, and never reaches the LLM, the facts or the exports' quotes.
 EXCLUDING_KINDS = ("discrimination", "prompt_injection", "pay_history")
@@ -116,8 +120,10 @@ class Segment:
     """Why this segment is about the meeting, not the candidate, so never evidence: "header" (the meeting's title
     line: role, date, duration, channel), "next_step" (what happens next), "logistics" (availability, notice
     period, salary expectations, remote work), "question" (the interviewer's question without its answer), "grid"
-    (the interviewer's own score or verdict), "pitch" (the role or company presented to the candidate), "claim" (the
-    candidate's own written self-presentation quoted in the notes: a cover letter, a profile summary) or
+    (the interviewer's own score or verdict), "pitch" (the role or company presented to the candidate, what the team
+    needs), "claim" (the candidate's own written self-presentation quoted in the notes: a cover letter, a profile
+    summary; a line of an AI summary being corrected), "template" (tags, the framework's own words copied into the
+    notes), "inference" (the recruiter's guess: « j'imagine », "I'd guess") or
     "someone_else" (what the candidate's team, manager or another named person did); "" when it may count as
     evidence. Not a flag: it is still quoted
     nowhere as evidence, but stays in the text the LLM reads."""
@@ -332,7 +338,7 @@ _THE_CANDIDATES = re.compile(r"\b(?:son|sa|ses|leur|leurs|her|his|their|its)\s|\
 _LOGISTICS = re.compile(
     r"\bdispo(?:nible|nibilite)?s?\s+(?:immediatement|imm|de\s+suite|tout\s+de\s+suite|sous|ds|dans|a\s+partir|des|"
     r"au|en|le|fin|debut|rapidement|asap)\b|\bavailab(?:le|ility)\s+(?:from|in|immediately|now|asap|to\s+start)\b"
-    r"|\bpreavis\b|\bnotice(?:\s+period)?\s+(?:of\s+)?(?:\d|one|two|three|1|2|3)|\bnotice\s+period\b"
+    r"|\bpreavis\b|\bnotice(?:\s+period)?\s*[-–—:]?\s*(?:of\s+)?(?:\d|one|two|three)|\bnotice\s+period\b"
     r"|\bpretentions?\b|\bsalary\s+expectations?\b|\bcomp(?:ensation)?\s+expectations?\b"
     r"|\b\d{2,3}(?:[.,]\d)?\s?k(?:e|€|eur)?\s*(?:-\s*\d{2,3}\s?k\s*)?(?:fixe|fixed|brut|gross|base|ote|\+\s*var)"
     r"|\bteletravail\b|\bfull\s+remote\b|\bremote\s+(?:days?|policy|\d)|\bhybrid\b|\bstart\s+date\b"
@@ -663,6 +669,74 @@ _PITCH_HEADING = re.compile(
     r"(?:\s+(?:fait|faite|done|given|delivered|made))?(?:\s*\([^()]{0,50}\))?\s*(?::|->|→)\s*$"
 )
 _HEADING = re.compile(r"^[^\W\d][\w' ()/-]{0,40}(?::|->|→)\s*$")
+# What the team needs, before the debrief (eleventh dev round: "1. What we need (pasting this in every debrief…)",
+# « Besoins du poste : »): the job, not the candidate; the colon is optional, an aside in brackets allowed.
+_NEEDS_HEADING = re.compile(
+    r"^(?:what\s+(?:we|the\s+team|the\s+client|they)\s+(?:need|needs|want|are\s+looking\s+for)|"
+    r"(?:our|the\s+team's|the\s+role's|team|role|hiring)\s+needs?|"
+    r"(?:les\s+|nos\s+)?besoins?(?:\s+(?:du\s+poste|de\s+l'equipe|du\s+manager|du\s+client|du\s+recrutement))?|"
+    r"ce\s+(?:qu'on|que\s+nous|que\s+l'equipe|que\s+le\s+manager)\s+(?:cherche|cherchons|veut|voulons|attend))"
+    r"(?:\s*\([^()\n]{0,80}\))?\s*(?::|->|→)?\s*$"
+)
+
+
+# Eleventh dev round (precision): text on a competency's topic that says nothing about the candidate.
+# An AI notetaker's or a Teams recap's task list ("Action items", « Tâches de suivi »), with or without a colon: what
+# happens next.
+_TASKS_HEADING = re.compile(
+    r"^(?:action\s+items?|follow[- ]?up\s+(?:tasks?|items?|actions?)|(?:taches?|actions?)\s+de\s+suivi|"
+    r"(?:to[- ]?dos?|a\s+faire)(?:\s+list)?)\s*(?::|->|→)?\s*$"
+)
+_UNTICKED = re.compile(r"^\[\s\]")
+MAX_TASK_WORDS = 16
+"""A short to-do left open ("[ ] Ben: send the case by Friday"): a task, not an observation. A long one carries its
+context ("[ ] Decide whether 2 years is enough. Context: he looked after 25 accounts…"), which may be evidence."""
+# A notetaker's tags, as a heading over them ("Keywords") or as a labelled list ("Tags: negotiation, CRM, Excel",
+# « Étiquettes : négociation, anglais »): words, not evidence.
+_TAGS_HEADING = re.compile(r"^(?:keywords?|key\s+words|tags?|mots[- ]cles?|etiquettes?)\s*(?::|->|→)?\s*$")
+_TAGS_LINE = re.compile(
+    r"^(?:keywords?|key\s+words|tags?|labels?|etiquettes?|mots[- ]cles?)\s*(?::|->|→)[ \t]*+"
+    r"[^,·;|\n]{1,30}(?:[ \t]*+[,·;|][ \t]*+[^,·;|\n]{1,30}){1,20}$"
+)
+# The recruiter's guess about the candidate ("I'd guess he's a natural closer", « J'imagine qu'elle a un carnet
+# d'adresses », « Je suppose qu'il connaît du monde ? »): an inference, not something the candidate said or did. Not
+# the candidate's own guessing ("He guessed the client's budget", « Elle suppose toujours le pire »).
+_GUESS = re.compile(
+    r"\b(?:i'?d\s+guess|i\s+(?:would\s+)?guess|my\s+guess|i\s+(?:would\s+)?imagine|i\s+suppose|i'?d\s+bet|i\s+bet|"
+    r"my\s+gut\s+(?:says|feeling|tells)|i\s+(?:would\s+not|wouldn'?t)\s+be\s+surprised|presumably|"
+    r"j'imagine|j'imaginerais|je\s+suppose|je\s+parie|on\s+peut\s+supposer|je\s+ne\s+serais\s+pas\s+(?:etonnee?|surprise?)|"
+    r"je\s+(?:la|le)\s+vois\s+bien|i\s+can\s+(?:see|picture)\s+(?:her|him|them)\s+(?:being|as|doing)|"
+    # a prediction in the conditional ("I think he'd pick up English fast", « je pense qu'elle saurait le faire »)
+    r"i\s+think\s+(?:he|she|they)(?:'d|\s+would|\s+could|\s+might)|"
+    r"je\s+pense\s+qu'(?:il|elle)\s+(?:pourrait|serait|saurait|ferait|aurait|devrait))\b"
+)
+_SELF_MARK = re.compile(r"\b(?:auto-?evaluation|auto-?evalue\w*|self[\s-]?(?:rating|rated|assessment|assessed))\b")
+MAX_SELF_RATING_WORDS = 8
+MAX_GUESS_WORDS = 40
+_A_RATING = re.compile(r"\b[0-5](?:[.,]5)?\s*/\s*(?:5|10)\b")
+"""A rating out of 5 or 10 on the line, which with _SELF_MARK is the candidate's own score (« Excel : 4/5 (son
+auto-évaluation) »)."""
+# A line of an AI summary quoted to be corrected ('AI: "Managed a team of six."', « Résumé IA : … »): a claim.
+_AI_LINE = re.compile(
+    r"^(?:the\s+)?(?:ai|ia|l'ia|copilot|ai\s+(?:summary|notes?|notetaker)|(?:le\s+)?resume\s+(?:de\s+l')?ia)"
+    r"(?:\s+(?:said|says|wrote|claims?|a\s+ecrit|dit|ecrit))?\s*(?::|->|→)"
+)
+# The offer made to the candidate ("Offer: 52k base + 15% variable", « Offre : 48 k€ fixe »): the job's pay, not
+# the candidate's data or sales skill, whatever it is indexed on.
+_OFFER_LINE = re.compile(r"^(?:offer|offre|proposition|package\s+offered|offer\s+made)\s*(?::|->|→|[-–—]\s)")
+MAX_OFFER_WORDS = 30
+# A section label presenting the company or the team ("00:04 Company presentation: Ana presented…", « Présentation de
+# l'entreprise : … »), and a named interviewer presenting what is ours ("Ben presented the product, the team's…").
+_PITCH_LABEL = re.compile(
+    r"^(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?(?:(?:company|team|role|product|job)\s+(?:presentation|context|overview|pitch|intro)|"
+    r"presentation\s+(?:de\s+l'entreprise|de\s+la\s+societe|de\s+la\s+boite|du\s+poste|de\s+l'equipe|du\s+produit)|"
+    r"contexte\s+(?:de\s+l'equipe|du\s+poste))\s*:"
+)
+_NAMED_PITCH = re.compile(
+    r"^[a-z][a-z'-]{1,20}\s+(?:presented|pitched|outlined|described|explained|a\s+presente|a\s+explique|a\s+decrit)\s+"
+    r"(?:our|the\s+product|the\s+team's|the\s+role|the\s+job|the\s+position|the\s+offer|the\s+package|notre|nos|"
+    r"le\s+produit|le\s+poste|l'offre)\b"
+)
 
 
 # The second line of a wrapped item starts in lower case, and not with a sentence about the candidate ("  indexé sur
@@ -724,6 +798,19 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "next_step"
     if _TOLD.match(folded):
         return "pitch"  # what the interviewer told the candidate, judgement or not: the job, not the candidate
+    core = _SPEAKER_STAMP.sub("", _BULLET.sub("", folded))
+    if _PITCH_LABEL.match(core) or _NAMED_PITCH.match(core):
+        return "pitch"
+    if _AI_LINE.match(core):
+        return "claim"  # a line of an AI summary being corrected
+    if _TAGS_LINE.match(core):
+        return "template"
+    if _OFFER_LINE.match(core) and words <= MAX_OFFER_WORDS:
+        return "logistics"
+    if _A_RATING.search(folded) and _SELF_MARK.search(folded) and words <= MAX_SELF_RATING_WORDS:
+        return "grid"  # « Excel : 4/5 (son auto-évaluation) »: the candidate's own score, no observation
+    if _GUESS.search(folded) and words <= MAX_GUESS_WORDS:
+        return "inference"  # the recruiter's guess, judgement or not
     if _is_question(folded):
         return "question"
     if _is_grid(folded):
@@ -1123,8 +1210,35 @@ def _is_form_question(text: str, line_start: int, line_end: int) -> bool:
     return line_end >= 0 and bool(nxt.strip()) and not _BULLET.match(nxt) and not nxt[:1].isspace()
 
 
-def prepare(notes: str, max_chars: int) -> Prepared:
-    """Validate, sanitise, flag and segment the notes; mark the segments that must not count."""
+_WORD3 = re.compile(r"[^\W\d_]{3,}")
+MIN_TEMPLATE_WORDS = 5
+TEMPLATE_SHARE = 0.85
+
+
+def _template_vocabulary(framework: Framework) -> tuple[frozenset[str], ...]:
+    """The words of each text of the framework a notes template copies: a competency's label with its description, in
+    both languages (folded, words of three letters or more). Not the anchors of its scale: they describe what a
+    candidate did, and a note in their words ("Anglais courant, négocie en anglais avec des clients internationaux")
+    is an observation."""
+    texts = []
+    for comp in framework.competencies:
+        for lang in ("fr", "en"):
+            texts.append(f"{comp.label.get(lang)} {comp.description.get(lang)}")
+    return tuple(frozenset(_WORD3.findall(fold(t))) for t in texts)
+
+
+def _copies_template(segment: str, vocabulary: tuple[frozenset[str], ...]) -> bool:
+    """Whether a segment is the framework's own words (eleventh dev round: « Sens de l'écoute — Écoute, observation et
+    esprit d'analyse. » copied as a heading): at least TEMPLATE_SHARE of its distinct words in one framework text."""
+    words = set(_WORD3.findall(fold(segment)))
+    if len(words) < MIN_TEMPLATE_WORDS:
+        return False
+    return any(len(words & vocab) >= TEMPLATE_SHARE * len(words) for vocab in vocabulary)
+
+
+def prepare(notes: str, max_chars: int, framework: Framework | None = None) -> Prepared:
+    """Validate, sanitise, flag and segment the notes; mark the segments that must not count (with `framework`, also
+    its own labels and descriptions copied into the notes as a template)."""
     notes = validate_notes(notes, max_chars)
     sanitized = sanitize(notes)
     unmasked = sanitized.text
@@ -1149,7 +1263,11 @@ def prepare(notes: str, max_chars: int) -> Prepared:
         (_section_spans(text, _PLAN_HEADING), "next_step"),  # points to check at a later interview
         (_section_spans(text, _CLAIM_HEADING), "claim"),
         (_section_spans(text, _QUESTIONS_HEADING), "question"),  # a list of the questions put to the candidate
+        (_section_spans(text, _NEEDS_HEADING), "pitch"),  # what the team needs
+        (_section_spans(text, _TASKS_HEADING), "next_step"),  # a notetaker's action items
+        (_section_spans(text, _TAGS_HEADING), "template"),  # a notetaker's keywords
     ]
+    vocabulary = _template_vocabulary(framework) if framework is not None else ()
     signatures = _signature_spans(text)
     people = _People.of(text)
     interviewer = interviewer_label(text)
@@ -1193,6 +1311,10 @@ def prepare(notes: str, max_chars: int) -> Prepared:
             reason = "question"
         if not reason:
             reason = next((why for spans, why in sections if any(a <= start < b for a, b in spans)), "")
+        if not reason and _UNTICKED.match(whole_line) and len(whole_line.split()) <= MAX_TASK_WORDS:
+            reason = "next_step"
+        if not reason and vocabulary and _copies_template(text[start:end], vocabulary):
+            reason = "template"
         if not reason and any(a <= start < b for a, b in signatures):
             reason = "header"  # the e-mail writer's signature
         if not reason and is_about_someone_else(text[start:end], people):

@@ -195,9 +195,17 @@ def _amount_now(clause: str, amounts: list[tuple[int, int]]) -> bool:
 _EXPECTATION = re.compile(r"\b(?:pretentions?|expectations?|souhait\w*|vise\w*|attentes?|wants?|asking|asks|target)\b")
 
 
+# Pay the candidate gave without being asked is recorded all the same (eleventh notes round: "Current package 46k
+# base + 6k bonus (she volunteered it, not asked)"): "not asked" is no refusal then.
+_VOLUNTEERED = re.compile(
+    r"\b(?:volunteered|unprompted|unasked|spontaneously|of\s+(?:her|his|their)\s+own\s+accord|spontanement|"
+    r"de\s+(?:lui|elle)-meme|d'elle-meme|sans\s+qu'on\s+(?:le\s+|la\s+)?(?:lui\s+)?demande)\b"
+)
+
+
 def _is_history(clause: str) -> bool:
     """Whether one folded clause records the candidate's current or past pay."""
-    if _REFUSAL.search(clause):
+    if _REFUSAL.search(clause) and not _VOLUNTEERED.search(clause):
         return False
     amounts = _pay_amounts(clause)
     earning = _EARNING.search(clause)

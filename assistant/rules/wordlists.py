@@ -51,6 +51,14 @@ def T(
     return Term(pattern, nb, na, need, accents, names_ok)
 
 
+# What « belle », « beau » and « joli » praise when they are not about a person (a meeting, a career, a result).
+_GOOD_THINGS = (
+    r"(?:rencontre|experience|progression|carriere|reussite|histoire|trajectoire|parcours|surprise|performance|"
+    r"energie|affaire|opportunite|signature|croissance|annee|victoire|equipe|marque|mission|remontee|evolution|"
+    r"realisation|operation|reference|vente|presentation|demonstration|demo|dynamique|aventure|offre|initiative|"
+    r"etape|promotion|resultats?|projet|succes|deal|contrat|dossier|portefeuille|profil|cv|travail|boulot|chiffres?|"
+    r"score|bilan|palmares|potentiel|niveau|defi|compte|exemple|cas|moment|echange|entretien|pitch|discours)"
+)
 _N_AGE = r"(?:1[6-9]|[2-7]\d)"  # a person's age; experience figures are almost always below 16
 # The same ages written in words (« de moins de trente ans », « plus de quarante-cinq ans »).
 _N_AGE_WORDS = (
@@ -734,8 +742,12 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\bapparences?\b", nb=r"(?:en|selon\s+les|selon\s+toute|malgre\s+les|sauver\s+les|contrairement\s+aux)"),
             T(r"\bbonne\s+presentation\b", na=r"\s+(?:orale|ecrite|de|des|du|d'|aux)"),
             T(r"\bpresentation\s+(?:soignee|impeccable|irreprochable|agreable|avenante)\b"),
+            # (eleventh notes round: « une très belle rencontre », « une carrière vraiment belle », "un très beau
+            # parcours": a meeting, a career or a result, not a person)
             T(
-                r"\b(?:tres|plutot|assez|est|etait|vraiment|si)\s+(?:belle|beau|jolie|joli|mignonne?|moche|laide?|sexy|seduisante?|attirante?|canon|bien\s+foutue?|grosse?|mince|maigre|ronde)\b"
+                r"\b(?:tres|plutot|assez|est|etait|vraiment|si)\s+(?:belle|beau|jolie|joli|mignonne?|moche|laide?|sexy|seduisante?|attirante?|canon|bien\s+foutue?|grosse?|mince|maigre|ronde)\b",
+                nb=_GOOD_THINGS + r"\s+(?:(?:est|etait|a\s+ete)\s+)?",
+                na=r"\s+" + _GOOD_THINGS + r"\b",
             ),
             T(
                 r"\b(?:belle|jolie)\s+(?:femme|fille|blonde|brune|gosse|plante|candidate|personne|jeune)\b|\bjoli\s+(?:garcon|coeur|minois)\b|\bbeau\s+gosse\b"
@@ -813,7 +825,10 @@ CRITERIA: tuple[Criterion, ...] = (
             # a golf handicap is a score (ninth notes round: "plays off a 12 handicap"); « handicap à 80 % » is not golf
             T(
                 r"\bhandicap(?:e|ee|es|ees|s)?\b",
-                nb=r"\bgolf|\b(?:plays?|playing|played)\s+off\s+(?:a\s+|an\s+)?(?:\d{1,2}(?:[.,]\d)?)?",
+                # (eleventh notes round: « accessibles aux personnes handicapées », the users a product serves)
+                nb=r"\bgolf|\b(?:plays?|playing|played)\s+off\s+(?:a\s+|an\s+)?(?:\d{1,2}(?:[.,]\d)?)?"
+                r"|\b(?:accessibles?|accessibilite|adaptee?s?|dediee?s?|destinee?s?|reservee?s?)\s+(?:aux|pour\s+les|a\s+des|des)\s+"
+                r"(?:personnes|publics?|usagers|clients|utilisateurs|utilisatrices|salariee?s|travailleurs|eleves|enfants)\s+",
                 na=r"\s+(?:de\s+|of\s+)?\d{1,2}(?:[.,]\d)?(?!\s*%)\s*(?:au\s+golf|at\s+golf|in\s+golf|,?\s+(?:plays?|joue))",
             ),
             T(r"\brqth\b|\binvalidite\b|\binfirm(?:e|es|ite)\b|\bperte\s+d'autonomie\b"),
@@ -1005,8 +1020,12 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\bmandats?\s+(?:electifs?|electoraux|locaux|local|municipal|municipaux|d'elue?)\b"),
             T(r"\belue?s?\s+(?:municipale?s?|locale?s?|au\s+conseil|a\s+la\s+mairie|departementale?s?|regionale?s?)\b"),
             T(
-                r"\bconseill(?:er|ere)\s+(?:municipale?|departementale?|regionale?|communautaire)\b|\bmaire\b|\badjointe?\s+au\s+maire\b"
+                r"\bconseill(?:er|ere)\s+(?:municipale?|departementale?|regionale?|communautaire)\b|\badjointe?\s+au\s+maire\b"
             ),
+            # (eleventh notes round: « le maire menaçait de résilier », « aucun maire ne signe »: a mayor as a client or
+            # a decision-maker, not the candidate's mandate; « il est le maire de sa commune » is)
+            T(r"\bmaire\b", nb=r"\b(?:le|du|au|un|aucun|chaque|ce|leur|quel|tout|l'un\s+des)\s+"),
+            T(r"\b(?:est|etait|devenue?|elue?|sera|reste|restee)\s+(?:le\s+|la\s+)?maire\b"),
             T(
                 r"\b(?:city|town|local|county)\s+council(?:l)?ors?\b|\belected\s+(?:official|office|mandate|representative|councill?or)\b|\bmayor\b"
             ),
