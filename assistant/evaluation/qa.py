@@ -30,6 +30,7 @@ DATASETS: dict[str, tuple[str, ...]] = {
         "qa-dev4.yaml",
         "qa-dev5.yaml",
         "qa-dev6.yaml",
+        "qa-dev7.yaml",
     ),
     "test": ("qa-test.yaml", "qa-test2.yaml"),
 }
