@@ -54,6 +54,11 @@ SHORTHAND: dict[str, str] = {
     "co": "commerce",
     "pe": "période d'essai",
     "cdi": "contrat",
+    "mktg": "marketing",
+    "mkt": "marketing",
+    "mgmt": "management",
+    "mngmt": "management",
+    "mngt": "management",
     "mgr": "manager",
     "mngr": "manager",
     "rdv": "rendez-vous",
@@ -111,7 +116,8 @@ FRAMING = frozenset(
 # quotas, what may be asked of a candidate), pay administration and tax (a thirteenth month: the guide gives a
 # monthly range and a variable share), benefits, immigration, dismissal and
 # discipline, sourcing channels (referrals included) and employer branding, reference checks and personality tests,
-# tool prices, licences a job may require, recruiting metrics (time to hire), exit interviews. A question naming one of them is evidence it is off the
+# tool prices, licences a job may require, recruiting metrics (time to hire), exit interviews, expenses and contract
+# amendments, checking a diploma. A question naming one of them is evidence it is off the
 # guide's topics, whatever its wording shares with the guide. (Folded stems, matched at a word's start.)
 OFF_TOPIC = tuple(
     fold(w)
@@ -141,12 +147,18 @@ OFF_TOPIC = tuple(
     cooptation referral-bonus referral-program referral-scheme prime-de-parrainage permis-de-conduire permis-b-
     driving-licen driver-s-licen drivers-licen time-to-hire time-to-fill delai-de-recrutement exit-interview
     entretien-de-sortie
+    frais-de-deplacement frais-professionnels note-de-frais notes-de-frais expense expenses expense-claim
+    travel-expenses avenant amendment clause-de-mobilite mobility-clause conges-payes paid-leave
+    verifier-le-diplome verification-du-diplome verification-des-diplomes diploma-check degree-check
+    background-check
     """.split()
 )
 
 
 # Jobs the guide does not recruit for. A question that names one, unless as the candidate's background ("un ancien
 # SDR", "coming from customer success"), is likely about recruiting for that job. (Folded, matched at a word's start.)
+# Beside the sales jobs next to the AM's, common occupations of other trades (design, engineering, logistics, care,
+# law, finance, support), none of which the guide names as a job.
 OTHER_ROLES = tuple(
     fold(w)
     for w in """
@@ -156,6 +168,16 @@ OTHER_ROLES = tuple(
     assistant-commercial assistante-commerciale commercial-terrain commerciale-terrain technico-commercial
     director directors directeur directrice charge-de-clientele chargee-de-clientele conseiller-bancaire
     conseillere-bancaire
+    designer designers ux-designer ui-designer graphiste webdesigner engineer engineers software-engineer
+    ingenieur-logiciel devops sysadmin administrateur-systeme data-engineer technicien technicienne technician
+    cariste forklift chauffeur chauffeuse driver drivers livreur livreuse magasinier magasiniere caissier caissiere
+    cashier serveur serveuse waiter waitress cuisinier cuisiniere infirmier infirmiere nurse nurses medecin doctor
+    pharmacien pharmacienne pharmacist enseignant enseignante teacher professeur avocat avocate lawyer juriste notaire
+    architecte controleur-de-gestion controleuse-de-gestion management-controller financial-controller auditeur
+    auditrice auditor community-manager content-manager chef-de-produit product-owner scrum-master secretaire
+    receptionniste agent-d-accueil electricien plombier electrician plumber operateur operatrice ouvrier ouvriere
+    logisticien logisticienne supply-chain-manager teleconseiller teleconseillere call-center-agent hrbp drh
+    responsable-rh hr-manager assistant-de-direction assistante-de-direction executive-assistant paralegal
     """.split()
 )
 # Words just before a job that make it the asker or an interviewer ("as head of sales, ...", "je suis directeur

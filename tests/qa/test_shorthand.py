@@ -107,3 +107,28 @@ def test_a_question_about_disability_stays_off_topic_whatever_its_shape() -> Non
     assert off_topic("Is handicap a protected criterion?") == ["handicap"]
     assert off_topic("Is a handicap a reason to reject someone?") == ["handicap"]
     assert off_topic("Is having no degree a handicap?") == []
+
+
+def test_jobs_of_other_trades_are_other_roles() -> None:
+    # (seventh QA dev round: recruiting a designer, a forklift driver or a management controller is not the guide's)
+    assert other_role("quelles soft skills pour un UX designer ?") == ["ux-designer"]
+    assert other_role("interview steps for a warehouse forklift driver?") == ["forklift", "driver"]
+    assert other_role("mots-clés du métier de contrôleur de gestion ?") == ["controleur-de-gestion"]
+    assert other_role("salary grid for a staff nurse?") == ["nurse"]
+    # the candidate's background, or the guide's own words, are not another job
+    assert other_role("un ancien technicien peut-il devenir account manager ?") == []
+    assert other_role("école d'ingénieur ou école de commerce pour un AM ?") == []
+    assert other_role("does an engineering degree count for an AM?") == []
+
+
+def test_expenses_amendments_and_diploma_checks_are_off_topic() -> None:
+    assert off_topic("les frais de déplacement de l'AM sont-ils remboursés ?") == ["frais-de-deplacement"]
+    assert off_topic("faut-il un avenant chaque année pour les objectifs ?") == ["avenant"]
+    assert off_topic("how do I run a background check on the finalist?") == ["background-check"]
+    assert off_topic("clause de mobilité pour un AM régional ?") == ["clause", "clause-de-mobilite"]
+    assert off_topic("quel diplôme pour un AM ?") == []  # the guide's education section
+
+
+def test_business_abbreviations_are_spelled_out() -> None:
+    assert spelled_out("mktg culture for AM = what exactly??").endswith("\nmarketing")
+    assert spelled_out("team mgmt: does the AM lead anyone?").endswith("\nmanagement")
