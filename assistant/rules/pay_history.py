@@ -198,14 +198,22 @@ _EXPECTATION = re.compile(r"\b(?:pretentions?|expectations?|souhait\w*|vise\w*|a
 # Pay the candidate gave without being asked is recorded all the same (eleventh notes round: "Current package 46k
 # base + 6k bonus (she volunteered it, not asked)"): "not asked" is no refusal then.
 _VOLUNTEERED = re.compile(
-    r"\b(?:volunteered|unprompted|unasked|spontaneously|of\s+(?:her|his|their)\s+own\s+accord|spontanement|"
-    r"de\s+(?:lui|elle)-meme|d'elle-meme|sans\s+qu'on\s+(?:le\s+|la\s+)?(?:lui\s+)?demande)\b"
+    r"\b(?:volunteered|unprompted|unasked|spontaneously|of\s+(?:her|his|their)\s+own\s+accord|without\s+being\s+asked|"
+    r"offered\s+it(?:\s+freely)?|told\s+(?:me|us)\s+anyway|spontanement|de\s+son\s+plein\s+gre|"
+    r"de\s+(?:lui|elle)-meme|d'elle-meme|sans\s+qu'on\s+(?:le\s+|la\s+)?(?:lui\s+)?demande|"
+    r"sans\s+que\s+(?:je|nous)\s+(?:le\s+|la\s+)?(?:lui\s+)?demand\w*)"
+)
+# Only "we did not ask" gives way to "volunteered"; a refusal to disclose stays one (review: « Ne souhaite pas
+# communiquer son salaire actuel, a donné spontanément ses prétentions : 55k. » is no pay history).
+_NOT_ASKED = re.compile(
+    r"\b(?:pas\s+demande|non\s+demande|did\s*n'?t\s+ask|did\s+not\s+ask|not\s+asked(?:\s+by\s+(?:me|us))?|we\s+do\s+not\s+ask)\b"
 )
 
 
 def _is_history(clause: str) -> bool:
     """Whether one folded clause records the candidate's current or past pay."""
-    if _REFUSAL.search(clause) and not _VOLUNTEERED.search(clause):
+    refusal = _REFUSAL.search(clause)
+    if refusal and not (_NOT_ASKED.fullmatch(refusal.group()) and _VOLUNTEERED.search(clause)):
         return False
     amounts = _pay_amounts(clause)
     earning = _EARNING.search(clause)

@@ -57,7 +57,7 @@ _GOOD_THINGS = (
     r"energie|affaire|opportunite|signature|croissance|annee|victoire|equipe|marque|mission|remontee|evolution|"
     r"realisation|operation|reference|vente|presentation|demonstration|demo|dynamique|aventure|offre|initiative|"
     r"etape|promotion|resultats?|projet|succes|deal|contrat|dossier|portefeuille|profil|cv|travail|boulot|chiffres?|"
-    r"score|bilan|palmares|potentiel|niveau|defi|compte|exemple|cas|moment|echange|entretien|pitch|discours)"
+    r"score|bilan|palmares|potentiel|niveau|defi|compte|exemple|cas|moment|echange|pitch|discours)"
 )
 _N_AGE = r"(?:1[6-9]|[2-7]\d)"  # a person's age; experience figures are almost always below 16
 # The same ages written in words (« de moins de trente ans », « plus de quarante-cinq ans »).
@@ -746,7 +746,8 @@ CRITERIA: tuple[Criterion, ...] = (
             # parcours": a meeting, a career or a result, not a person)
             T(
                 r"\b(?:tres|plutot|assez|est|etait|vraiment|si)\s+(?:belle|beau|jolie|joli|mignonne?|moche|laide?|sexy|seduisante?|attirante?|canon|bien\s+foutue?|grosse?|mince|maigre|ronde)\b",
-                nb=_GOOD_THINGS + r"\s+(?:(?:est|etait|a\s+ete)\s+)?",
+                # (review: a word boundary, or "Lucas est beau" ends in "cas"; not « en entretien très belle »)
+                nb=r"\b" + _GOOD_THINGS + r"\s+(?:(?:est|etait|a\s+ete)\s+)?",
                 na=r"\s+" + _GOOD_THINGS + r"\b",
             ),
             T(
@@ -827,8 +828,12 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\bhandicap(?:e|ee|es|ees|s)?\b",
                 # (eleventh notes round: « accessibles aux personnes handicapées », the users a product serves)
                 nb=r"\bgolf|\b(?:plays?|playing|played)\s+off\s+(?:a\s+|an\s+)?(?:\d{1,2}(?:[.,]\d)?)?"
-                r"|\b(?:accessibles?|accessibilite|adaptee?s?|dediee?s?|destinee?s?|reservee?s?)\s+(?:aux|pour\s+les|a\s+des|des)\s+"
-                r"(?:personnes|publics?|usagers|clients|utilisateurs|utilisatrices|salariee?s|travailleurs|eleves|enfants)\s+",
+                # (review: only a product's users, « solutions … destinées aux personnes handicapées »; not « un poste
+                # réservé aux travailleurs handicapés », « elle est accessible aux personnes handicapées »)
+                r"|\b(?:solutions?|logiciels?|outils?|produits?|sites?|applications?|applis?|services?|plateformes?|"
+                r"offres?|equipements?|materiels?|interfaces?|contenus?)\s+(?:[\w'-]+\s+){0,4}?"
+                r"(?:accessibles?|adaptee?s?|dediee?s?|destinee?s?)\s+(?:aux|pour\s+les|a\s+des)\s+"
+                r"(?:personnes|publics?|usagers|utilisateurs|utilisatrices)\s+",
                 na=r"\s+(?:de\s+|of\s+)?\d{1,2}(?:[.,]\d)?(?!\s*%)\s*(?:au\s+golf|at\s+golf|in\s+golf|,?\s+(?:plays?|joue))",
             ),
             T(r"\brqth\b|\binvalidite\b|\binfirm(?:e|es|ite)\b|\bperte\s+d'autonomie\b"),
@@ -1020,12 +1025,20 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\bmandats?\s+(?:electifs?|electoraux|locaux|local|municipal|municipaux|d'elue?)\b"),
             T(r"\belue?s?\s+(?:municipale?s?|locale?s?|au\s+conseil|a\s+la\s+mairie|departementale?s?|regionale?s?)\b"),
             T(
-                r"\bconseill(?:er|ere)\s+(?:municipale?|departementale?|regionale?|communautaire)\b|\badjointe?\s+au\s+maire\b"
+                r"\bconseill(?:er|ere)\s+(?:municipale?|departementale?|regionale?|communautaire)\b|\badjointe?\s+(?:au|du)\s+maire\b"
             ),
             # (eleventh notes round: « le maire menaçait de résilier », « aucun maire ne signe »: a mayor as a client or
             # a decision-maker, not the candidate's mandate; « il est le maire de sa commune » is)
             T(r"\bmaire\b", nb=r"\b(?:le|du|au|un|aucun|chaque|ce|leur|quel|tout|l'un\s+des)\s+"),
-            T(r"\b(?:est|etait|devenue?|elue?|sera|reste|restee)\s+(?:le\s+|la\s+)?maire\b"),
+            T(
+                r"\b(?:est|etait|a\s+ete|avait\s+ete|devenue?|elue?|sera|reste|restee|ancien|ancienne)\s+(?:le\s+|la\s+)?maire\b"
+            ),
+            # (review) a stance on a mayor is a political opinion: « campagne pour le maire sortant », « soutient le
+            # maire », « candidat contre le maire »
+            T(
+                r"\b(?:campagne\s+(?:pour|contre)|soutien\s+(?:au|du)|soutient(?:\s+activement)?|soutenu|candidate?\s+contre|"
+                r"milite\s+(?:pour|contre))\s+(?:le|la)\s+maire\b"
+            ),
             T(
                 r"\b(?:city|town|local|county)\s+council(?:l)?ors?\b|\belected\s+(?:official|office|mandate|representative|councill?or)\b|\bmayor\b"
             ),

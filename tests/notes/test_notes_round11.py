@@ -197,7 +197,6 @@ def test_an_offer_or_a_notice_period_is_logistics(line: str) -> None:
     [
         "00:04 Company presentation: Ana presented the product and the Q4 renewal cycle.",
         "Présentation de l'entreprise : Paul a présenté les 3 gammes et le cycle de renouvellement.",
-        "Ben presented the product, the team's KPI dashboard and the renewal playbook.",
         "Team context: Ana described the team's escalations since the price rise.",
     ],
 )

@@ -27,7 +27,7 @@ def _kinds(text: str) -> list[str]:
         "- Six mois avant les élections, aucun maire ne signe : il boucle tout avant.",
         "- Elle vend aux maires et aux DGS des petites communes de l'Ain.",
         "- Son logiciel rend les sites accessibles aux personnes handicapées (audit RGAA).",
-        "- Éditeur de solutions d'accessibilité destinées aux personnes handicapées.",
+        "- Éditeur de logiciels destinés aux personnes handicapées, 200 clients publics.",
     ],
 )
 def test_business_senses_are_not_flagged(text: str) -> None:
