@@ -855,7 +855,14 @@ CRITERIA: tuple[Criterion, ...] = (
                 na=r"\s+(?:insurance|benefits?|cover|coverage|plans?|care|schemes?|polic(?:y|ies)|sector|industry|tech|products?)\b",
             ),
             T(r"\b(?:sick|sickness|illness|illnesses|ill)\b(?!-)"),
-            T(r"\bdiseases?\b|\bdisab(?:led|ility|ilities)\b|\bwheelchair\b"),
+            T(r"\bdiseases?\b|\bwheelchair\b"),
+            # (review of the eleventh notes round: "software accessible to disabled users", a product's users, as
+            # « logiciels destinés aux personnes handicapées »; not "she is disabled")
+            T(
+                r"\bdisab(?:led|ility|ilities)\b",
+                nb=r"\b(?:software|tools?|apps?|sites?|websites?|products?|platforms?|services?|solutions?|devices?)\s+"
+                r"(?:[\w'-]+\s+){0,3}?(?:accessible|designed|built|made|adapted)\s+(?:to|for)\s+(?:the\s+)?",
+            ),
             T(
                 r"\bmedical\s+(?:condition|conditions|history|leave|records?|issues?|reasons|problems?|treatment|appointments?)\b"
             ),
@@ -1040,8 +1047,12 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"milite\s+(?:pour|contre))\s+(?:le|la)\s+maire\b"
             ),
             T(
-                r"\b(?:city|town|local|county)\s+council(?:l)?ors?\b|\belected\s+(?:official|office|mandate|representative|councill?or)\b|\bmayor\b"
+                r"\b(?:city|town|local|county)\s+council(?:l)?ors?\b|\belected\s+(?:official|office|mandate|representative|councill?or)\b"
             ),
+            # (review of the eleventh notes round: "She convinced the mayor of Leeds to sign", a client, as « le maire »)
+            T(r"\bmayor\b", nb=r"\b(?:the|a|their|our|its|every|each|any|no)\s+"),
+            T(r"\b(?:is|was|has\s+been|had\s+been|became|elected|former|ex-)\s+(?:the\s+|a\s+)?mayor\b"),
+            T(r"\b(?:campaigned\s+(?:for|against)|supports?|backed|ran\s+against)\s+the\s+mayor\b"),
         ),
     ),
     Criterion(

@@ -28,6 +28,8 @@ def _kinds(text: str) -> list[str]:
         "- Elle vend aux maires et aux DGS des petites communes de l'Ain.",
         "- Son logiciel rend les sites accessibles aux personnes handicapées (audit RGAA).",
         "- Éditeur de logiciels destinés aux personnes handicapées, 200 clients publics.",
+        "- She convinced the mayor of Leeds to sign a 3-year renewal.",
+        "- Sells software accessible to disabled users to 40 councils.",
     ],
 )
 def test_business_senses_are_not_flagged(text: str) -> None:
@@ -45,6 +47,10 @@ def test_business_senses_are_not_flagged(text: str) -> None:
         "- Elle est handicapée, prévoir un poste adapté.",
         "- Travailleur handicapé (RQTH).",
         "- Les personnes handicapées comme elle ont souvent des absences.",
+        "- He is the mayor of his village, so evenings are busy.",
+        "- She was mayor of Ashford until 2022.",
+        "- He campaigned for the mayor in the last election.",
+        "- She is disabled, we'd need an adapted desk.",
     ],
 )
 def test_the_candidates_own_traits_are_still_flagged(text: str) -> None:
