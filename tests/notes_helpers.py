@@ -62,3 +62,10 @@ def marks(notes: str) -> dict[str, str]:
     from assistant.notes.prepare import prepare
 
     return {notes[s.orig[0] : s.orig[1]]: s.non_evidence for s in prepare(notes, 20000).segments}
+
+
+def flag_kinds(text: str, prefix: str = "- 5 ans AM, 30 comptes.\n") -> list[str]:
+    """The kinds of the flags raised on `text` after a line of plain evidence (so `text` is never the title line)."""
+    from assistant.notes.prepare import prepare
+
+    return sorted({f.kind for f in prepare(prefix + text, 20_000).flags})

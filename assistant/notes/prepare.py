@@ -4,6 +4,7 @@ and cut them into sentences or bullet items, marking those that must not count a
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 import unicodedata
@@ -701,8 +702,9 @@ MAX_TASK_WORDS = 16
 context ("[ ] Decide whether 2 years is enough. Context: he looked after 25 accounts…"), which may be evidence."""
 # A notetaker's tags, as a heading over them ("Keywords") or as a labelled list ("Tags: negotiation, CRM, Excel",
 # « Étiquettes : négociation, anglais »): words, not evidence.
-_TAGS_HEADING = re.compile(r"^(?:keywords?|key\s+words|tags?|mots[- ]cles?|etiquettes?)\s*(?::|->|→)?\s*$")
-_TAGS_LABEL = re.compile(r"^(?:keywords?|key\s+words|tags?|labels?|etiquettes?|mots[- ]cles?)\s*(?::|->|→)")
+_TAG_WORDS = r"keywords?|key\s+words|tags?|etiquettes?|mots[- ]cles?"
+_TAGS_HEADING = re.compile(r"^(?:" + _TAG_WORDS + r")\s*(?::|->|→)?\s*$")
+_TAGS_LABEL = re.compile(r"^(?:" + _TAG_WORDS + r"|labels?)\s*(?::|->|→)")
 _TAG_SEPARATOR = re.compile(r"[,·;|]")
 MAX_TAG_WORDS = 3
 
@@ -733,6 +735,10 @@ _GUESS = re.compile(
 )
 # (review) A guess beside a fact is not marked: a figure, a clause after « ; » or « : », or quoted speech.
 _NOT_A_GUESS = re.compile(r"\d|;|\s:\s|:\s|[«»\"“”]")
+_OUT_OF_5_OR_10 = r"[0-5](?:[.,]5)?\s*/\s*(?:5|10)\b"
+_A_RATING = re.compile(r"\b" + _OUT_OF_5_OR_10)
+"""A rating out of 5 or 10 on the line, which with _SELF_MARK is the candidate's own score (« Excel : 4/5 (son
+auto-évaluation) »)."""
 _SELF_MARK = re.compile(r"\b(?:auto-?evaluation|auto-?evalue\w*|self[\s-]?(?:rating|rated|assessment|assessed))\b")
 MAX_SELF_RATING_LABEL_WORDS = 2
 
@@ -746,9 +752,6 @@ def _is_bare_self_rating(folded: str) -> bool:
 
 
 MAX_GUESS_WORDS = 40
-_A_RATING = re.compile(r"\b[0-5](?:[.,]5)?\s*/\s*(?:5|10)\b")
-"""A rating out of 5 or 10 on the line, which with _SELF_MARK is the candidate's own score (« Excel : 4/5 (son
-auto-évaluation) »)."""
 # A line of an AI summary quoted to be corrected ('AI: "Managed a team of six."', « Résumé IA : « … » »): a claim.
 # Only quoted (review: not "AI: uses ChatGPT daily to prep QBRs", the candidate's own use of AI).
 _AI_LINE = re.compile(
@@ -838,7 +841,7 @@ def _tag_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_RATING_AFTER_LABEL = re.compile(r"(?<=:)\s*[0-5](?:[.,]5)?\s*/\s*(?:5|10)\b")
+_RATING_AFTER_LABEL = re.compile(r"(?<=:)\s*" + _OUT_OF_5_OR_10)
 """A rating right after a label's colon ("Listening: 4/5 – …", « Réseau : 2/5 »), which _DATE would read as a date."""
 _RATING_OF_SCORECARD = re.compile(
     r"(?:(?<=:)|(?<=\s[-–—]))\s*(?:(?:10|[0-9])(?:[.,]5)?\s*/\s*10|[0-5](?:[.,]5)?\s*/\s*5)\b(?=\s*[-–—,;(]\s*\w)"
@@ -1284,13 +1287,20 @@ TEMPLATE_COVERAGE = 0.6
 
 def _template_vocabulary(framework: Framework) -> tuple[frozenset[str], ...]:
     """The words of each text of the framework a notes template copies: a competency's label with its description, in
-    both languages (folded, words of three letters or more). Not the anchors of its scale: they describe what a
-    candidate did, and a note in their words ("Anglais courant, négocie en anglais avec des clients internationaux")
-    is an observation."""
-    texts = []
-    for comp in framework.competencies:
-        for lang in ("fr", "en"):
-            texts.append(f"{comp.label.get(lang)} {comp.description.get(lang)}")
+    both languages (folded, every word and figure). Not the anchors of its scale: they describe what a candidate did,
+    and a note in their words ("Anglais courant, négocie en anglais avec des clients internationaux") is an
+    observation. Folded once per framework, not on every scorecard."""
+    return _vocabulary_of(
+        tuple(
+            f"{comp.label.get(lang)} {comp.description.get(lang)}"
+            for comp in framework.competencies
+            for lang in ("fr", "en")
+        )
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _vocabulary_of(texts: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(_TOKEN.findall(fold(t))) for t in texts)
 
 

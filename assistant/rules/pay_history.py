@@ -100,11 +100,17 @@ _EARNING = re.compile(
     r"pay\s+cut\s+from|raise\s+from|(?:is|was)\s+at(?=\s+(?:[€$£]|\d)))\b"
 )
 # A refusal to disclose is not pay history ("ne souhaite pas communiquer son salaire actuel").
-_REFUSAL = re.compile(
+# ... the candidate declining to say ...
+_DECLINED = re.compile(
     r"\b(?:ne\s+(?:souhaite|veut|preferait|prefere)\s+pas\s+(?:communiquer|donner|divulguer|indiquer|preciser|parler)|"
-    r"refuse\s+de\s+(?:communiquer|donner|divulguer|indiquer)|pas\s+demande|non\s+demande|"
-    r"declined\s+to\s+(?:share|disclose|give)|did\s*n'?t\s+(?:share|disclose|ask)|did\s+not\s+(?:share|disclose|ask)|"
-    r"would\s+not\s+(?:share|disclose)|not\s+asked|we\s+do\s+not\s+ask)\b"
+    r"refuse\s+de\s+(?:communiquer|donner|divulguer|indiquer)|"
+    r"declined\s+to\s+(?:share|disclose|give)|did\s*n'?t\s+(?:share|disclose)|did\s+not\s+(?:share|disclose)|"
+    r"would\s+not\s+(?:share|disclose))\b"
+)
+# ... or the interviewer not asking, which gives way when the candidate volunteered it (_VOLUNTEERED, below).
+_NOT_ASKED = re.compile(
+    r"\b(?:pas\s+demande|non\s+demande|did\s*n'?t\s+ask|did\s+not\s+ask|not\s+asked(?:\s+by\s+(?:me|us))?|"
+    r"we\s+do\s+not\s+ask)\b"
 )
 
 
@@ -203,17 +209,13 @@ _VOLUNTEERED = re.compile(
     r"de\s+(?:lui|elle)-meme|d'elle-meme|sans\s+qu'on\s+(?:le\s+|la\s+)?(?:lui\s+)?demande|"
     r"sans\s+que\s+(?:je|nous)\s+(?:le\s+|la\s+)?(?:lui\s+)?demand\w*)"
 )
-# Only "we did not ask" gives way to "volunteered"; a refusal to disclose stays one (review: « Ne souhaite pas
-# communiquer son salaire actuel, a donné spontanément ses prétentions : 55k. » is no pay history).
-_NOT_ASKED = re.compile(
-    r"\b(?:pas\s+demande|non\s+demande|did\s*n'?t\s+ask|did\s+not\s+ask|not\s+asked(?:\s+by\s+(?:me|us))?|we\s+do\s+not\s+ask)\b"
-)
 
 
 def _is_history(clause: str) -> bool:
     """Whether one folded clause records the candidate's current or past pay."""
-    refusal = _REFUSAL.search(clause)
-    if refusal and not (_NOT_ASKED.fullmatch(refusal.group()) and _VOLUNTEERED.search(clause)):
+    # a refusal to disclose stays one beside a volunteered expectation (review: « Ne souhaite pas communiquer son
+    # salaire actuel, a donné spontanément ses prétentions : 55k. » is no pay history)
+    if _DECLINED.search(clause) or (_NOT_ASKED.search(clause) and not _VOLUNTEERED.search(clause)):
         return False
     amounts = _pay_amounts(clause)
     earning = _EARNING.search(clause)

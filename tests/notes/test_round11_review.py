@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from notes_helpers import flag_kinds as _kinds
 from notes_helpers import statuses as _status
 
 from assistant.notes import summarize_notes
@@ -103,10 +104,6 @@ def test_facts_in_the_frameworks_words_are_no_template(services, line: str) -> N
 def test_a_fact_after_a_tasks_heading_still_counts(services) -> None:
     notes = "Action items\n- Ben to send the case study by Friday.\nHe manages 45 SMB accounts as account manager.\n"
     assert _status(summarize_notes(notes, services))["experience_similar"] == "assessed"
-
-
-def _kinds(text: str) -> list[str]:
-    return sorted({f.kind for f in prepare("- 5 ans AM, 30 comptes.\n" + text, 20_000).flags})
 
 
 @pytest.mark.parametrize(

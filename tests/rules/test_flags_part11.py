@@ -7,14 +7,7 @@ here on phrasings of my own, beside the candidate's own trait that must still be
 from __future__ import annotations
 
 import pytest
-
-from assistant.notes.prepare import prepare
-
-_PREFIX = "- 5 ans AM, 30 comptes.\n"
-
-
-def _kinds(text: str) -> list[str]:
-    return sorted({f.kind for f in prepare(_PREFIX + text, 20_000).flags})
+from notes_helpers import flag_kinds as _kinds
 
 
 @pytest.mark.parametrize(
