@@ -31,6 +31,7 @@ DATASETS: dict[str, tuple[str, ...]] = {
         "qa-dev5.yaml",
         "qa-dev6.yaml",
         "qa-dev7.yaml",
+        "qa-dev8.yaml",
     ),
     "test": ("qa-test.yaml", "qa-test2.yaml"),
 }
