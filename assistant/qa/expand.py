@@ -213,6 +213,14 @@ def _build_known(framework: Framework) -> frozenset[str]:
 SHOUTING_SHARE = 0.6
 """A question whose words are at least this share in capitals is typed in capitals, not full of acronyms."""
 _NAME = re.compile(r"(?<![\w'’-])([A-Za-zÀ-ÿ][\w+#.-]*[\w+#]|[A-Z]{2,})")
+# What comes before a word that starts a sentence: the question's start, a sentence's end, a new line or an opening
+# quote, then any bullets, numbers or quotes. Such a word is capitalised for its place, not as a name.
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s|\n|[\"«“])[\s*•>#\d.)\"'«“(-]*$")
+# Days and months are capitalised in English but name nothing the guide could lack.
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december".split()
+)
 
 
 def unknown_names(question: str, kb: KnowledgeBase, framework: Framework) -> list[str]:
@@ -225,12 +233,16 @@ def unknown_names(question: str, kb: KnowledgeBase, framework: Framework) -> lis
         return []  # a question typed in capitals: its case tells no names apart (its unknown words still count)
     vocabulary = framework_vocabulary(framework)
     names = []
-    for i, m in enumerate(_NAME.finditer(question)):
+    for m in _NAME.finditer(question):
         word = m.group(1)
         acronym = len(word) >= 2 and word.isupper() and word.isalpha()
-        if not (acronym or (i > 0 and word[0].isupper() and not word.isupper())):
+        if not (acronym or (word[0].isupper() and not word.isupper())):
+            continue
+        if not acronym and _SENTENCE_START.search(question, 0, m.start()):
             continue
         folded = fold(word)
+        if folded in _CALENDAR:
+            continue
         if acronym and (folded in FRAMING or not tokenize(word)):
             continue  # a common word in capitals is emphasis ("NOT", « PAS », « JAMAIS »), not an acronym
         if folded in LEXICON or folded in vocabulary or any(kb.known(t) for t in tokenize(word)):

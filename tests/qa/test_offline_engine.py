@@ -238,3 +238,23 @@ def test_the_roles_own_name_does_not_pull_in_the_passage_on_job_titles(services)
     from assistant.qa import evidence_for
 
     assert titles in [h.chunk.id for h in evidence_for("quel intitulé pour un account manager ?", services)[0][:3]]
+
+
+def test_a_capital_that_starts_a_sentence_or_names_a_day_is_not_a_name(services) -> None:
+    """On dev, a third of the 'unknown names' were words that only start a sentence ("Does", "What", « Je », « Trop »),
+    or a weekday: the feature then told answerable and out-of-scope questions apart no better than chance."""
+    from assistant.qa.expand import unknown_names
+
+    def names(q: str) -> list[str]:
+        return unknown_names(q, services.kb, services.framework)
+
+    assert names("As the hiring manager I'd love a thick address book. Does the guide want that?") == []
+    assert names("Le guide dit 2500 € brut. On propose 2400. Trop bas ?") == []
+    assert names("My friend has an AM interview on Friday. What will they ask?") == []
+    assert names('Pasting my plan: "Round 1: phone call. Round 2: on-site." Is that the guide\'s order?') == []
+    assert names("Ma checklist :\n- Laquelle manque ?\n- Anglais ?") == []
+    # A name inside a sentence still counts, in either language.
+    assert names("what's a fair monthly salary for an account manager in Berlin in 2026?") == ["Berlin"]
+    assert names("AM débutant à Montréal, c'est combien par an ?") == ["Montréal"]
+    assert names("Gong or Modjo to record our AMs' calls?") == ["Modjo"]
+    assert names("Is it legal to look at a candidate's Instagram before an offer?") == ["Instagram"]
