@@ -153,10 +153,28 @@ def _salary(fw: Framework, key: str, lang: str, with_variable: bool) -> tuple[st
     return head + "\n- " + "\n- ".join(lines), sources
 
 
+# Bringing a subject up in the interview (« j'en parle ou pas ? », « je l'aborde », "what should the company tell me"),
+# in a question that names the interview: what to talk about in it, the guide's interview topics.
+_BRING_UP = re.compile(
+    r" (?:parle|parler|parles|aborde|aborder|abordes|evoque|evoquer|mentionne|mentionner|mention|mentioning|"
+    r"bring up|raise|talk about|discuss|tell me|tell the candidate|tell candidates) "
+)
+_INTERVIEW = re.compile(r" (?:entretiens?|interviews?) ")
+
+
+def _brings_up(key: str, question: str) -> bool:
+    """The question asks whether to bring a subject up in the interview, not which questions to ask there."""
+    from .offline import asks_for_interview_question
+
+    return bool(_BRING_UP.search(key) and _INTERVIEW.search(key)) and not asks_for_interview_question(question)
+
+
 def framework_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str) -> Answer | None:
     """A structured answer when the question is one the framework answers; None otherwise."""
     key = _key(question)
     matched = [name for name, cues in _INTENTS if _has(key, cues)]
+    if "topics" not in matched and _brings_up(key, question):
+        matched.append("topics")
     if "topics" in matched and {"salary", "variable"} & set(matched):
         # What to tell the candidate about pay: the guide's interview topics (which name the variable part), then
         # the pay figures.

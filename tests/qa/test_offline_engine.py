@@ -258,3 +258,28 @@ def test_a_capital_that_starts_a_sentence_or_names_a_day_is_not_a_name(services)
     assert names("AM débutant à Montréal, c'est combien par an ?") == ["Montréal"]
     assert names("Gong or Modjo to record our AMs' calls?") == ["Modjo"]
     assert names("Is it legal to look at a candidate's Instagram before an offer?") == ["Instagram"]
+
+
+def test_bringing_a_subject_up_in_the_interview_gets_the_interview_topics(services) -> None:
+    """« j'en parle ou pas ? » and "what should the company tell me" about an interview ask what to talk about in
+    it: the guide's « Ce dont il faut parler en entretien », beside the pay figures when the subject is pay."""
+
+    def sections(q: str) -> list[str]:
+        return [c.section.split(" > ")[-1] for c in ask(q, services).citations]
+
+    assert "Ce dont il faut parler en entretien" in sections(
+        "entretien d'un AM : les objectifs du poste, j'en parle ou pas ?"
+    )
+    pay = sections("entretien AM : la rémunération variable, je l'aborde ou pas ?")
+    assert "Ce dont il faut parler en entretien" in pay and "Grille de salaire" in pay
+    assert "Ce dont il faut parler en entretien" in sections(
+        "In my AM interview, what should the company tell me about the role's targets?"
+    )
+    # Asking which questions to put in the interview is the question bank, not the topics; and talking about pay
+    # with a client is no interview.
+    assert "Ce dont il faut parler en entretien" not in sections(
+        "Can you tell me which questions to ask in the AM interview?"
+    )
+    assert "Ce dont il faut parler en entretien" not in sections(
+        "how should an AM talk about price increases with a client?"
+    )
