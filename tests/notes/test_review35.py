@@ -1,0 +1,33 @@
+"""Review of main at da93473 (stop 35): inputs a hostile reviewer showed to hang or slow down the notes engine."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from assistant.notes.prepare import non_evidence_reason
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\t"])
+def test_a_long_run_of_spaces_in_a_line_does_not_hang_the_line_reader(space: str) -> None:
+    """A self-rating pattern with three adjacent optional spaces took 15 s on 1,000 spaces and 117 s on 2,000: the
+    line reader reads runs of spaces as one."""
+    line = "Très bonne écoute" + space * 3000 + "négocie bien."
+    started = time.perf_counter()
+    assert non_evidence_reason(line) == ""  # an observation, not a header or a grid
+    assert time.perf_counter() - started < 5  # a bound against a hang, not a speed target
+    # The spaces change nothing to how a line is read.
+    assert non_evidence_reason("Excel" + space * 40 + ": 4/5 self-rated") == non_evidence_reason(
+        "Excel : 4/5 self-rated"
+    )
+
+
+def test_a_long_run_of_spaces_does_not_slow_down_the_clause_split() -> None:
+    from assistant.notes.prepare import Segment, split_clauses
+
+    text = "Très bonne écoute" + " " * 15000 + "mais négocie mal."
+    started = time.perf_counter()
+    clauses = split_clauses(text, Segment(0, len(text)))
+    assert time.perf_counter() - started < 5  # a bound against a hang (8 s on this input), not a speed target
+    assert [text[s:e] for s, e in clauses] == ["Très bonne écoute", "négocie mal."]
