@@ -330,11 +330,25 @@ def export_filename(ad: JobAd, ext: str) -> str:
 
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n+", re.DOTALL)
+_EXPORT_KEYS = frozenset({"open_flags", "flags"})  # what markdown_with_flags writes
 
 
 def strip_front_matter(text: str) -> str:
-    """The Markdown without the front-matter block an export puts first (its flags are not part of the ad)."""
-    return _FRONT_MATTER.sub("", text, count=1)
+    """The Markdown without the front-matter block our export puts first (its flags are not part of the ad). Any
+    other block between two `---` lines is left in, so the linter reads it: a renderer may show it, and a block of
+    free text there hid « Réservé aux hommes de moins de 35 ans » from `check-ad` (review of da93473)."""
+    import yaml
+
+    m = _FRONT_MATTER.match(text)
+    if m is None:
+        return text
+    try:
+        meta = yaml.safe_load(m.group(0).strip().strip("-"))
+    except yaml.YAMLError:
+        return text
+    if isinstance(meta, dict) and meta and set(meta) <= _EXPORT_KEYS:
+        return text[m.end() :]
+    return text
 
 
 def _unmark(text: str) -> str:

@@ -218,7 +218,8 @@ def plan_ad(brief: JobBrief, framework: Framework, lang: str, *, today: date | N
         checked = clean_text(client, "key_clients", framework, lang)
         flags += checked.flags
         if checked.kept:
-            key_clients.append(client)
+            # a client named with a criterion beside it keeps only its clean part ("Decathlon"), never the raw text
+            key_clients.append(client if not checked.flags else ", ".join(k.rstrip(".") for k in checked.kept))
     return AdPlan(
         brief=brief,
         lang=lang,

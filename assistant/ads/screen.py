@@ -20,12 +20,17 @@ def _units(text: str) -> list[str]:
 
 
 def offending(text: str, framework: Framework, lang: str, *, title: bool = False) -> list[Flag]:
-    """Protected criteria and gendered forms in a piece of brief text (the linter's own rules).
+    """Protected criteria, requests for pay history and gendered forms in a piece of brief text (the linter's own
+    rules).
 
     Masculine-coded words (info) are not a reason to leave text out; the linter still reports them on the ad.
     """
     found = safety.find_injections(text)
     found += safety.find_protected_criteria(text, context="ad")
+    plain = compliance.without_inline_markup(text)
+    if plain != text:  # « Moins de **35** ans »: the markup must not hide the criterion (review of da93473)
+        found += safety.find_protected_criteria(plain, context="ad")
+    found += compliance.find_pay_history_request(text)
     found += [f for f in compliance.find_gendered_wording(text, lang) if f.severity != "info"]
     if title:  # a title is checked as a title: a gendered noun needs no determiner there ("Vendeuse H/F")
         as_title = f"{GENDER_MARK.sub('', text).strip()} (F/H)"
@@ -105,6 +110,19 @@ def brief_flag(field_name: str, quote: str, problems: list[Flag], lang: str) -> 
             ).strip(),
             message_fr=(
                 f"Le brief ({field_name}) demande « {quote} » : un critère protégé, écarté de l’annonce. {why_fr}"
+            ).strip(),
+        )
+    if "pay_history" in kinds:
+        return Flag(
+            kind="pay_history",
+            severity="error",
+            evidence=quote,
+            message=(
+                f"The brief ({field_name}) asks for “{quote}”: the applicant's pay history, left out of the ad. {why}"
+            ).strip(),
+            message_fr=(
+                f"Le brief ({field_name}) demande « {quote} » : l'historique de rémunération, écarté de l’annonce. "
+                f"{why_fr}"
             ).strip(),
         )
     return Flag(

@@ -1,7 +1,7 @@
 """The job-ad linter: French and EU rules for a job ad in Markdown, in French or English.
 
 Each rule is a small class whose `check(view, ctx)` returns its flags; `RULES` lists them in the order
-`lint_ad` runs them. Stable flag kinds: discrimination, gendered_wording, title, salary, language, date. Each
+`lint_ad` runs them. Stable flag kinds: discrimination, pay_history, gendered_wording, title, salary, language, date. Each
 flag quotes the offending text with its offsets in the ad as given; a flag about something missing (no
 salary, no date) has no span. Sources are in ../shared/standards.md and in each message.
 """
@@ -20,7 +20,7 @@ from .gendered import MARKER, Message, gendered_flags, title_nouns
 from .html import HtmlText, looks_like_html, readable
 from .models import Flag, Severity
 from .salary import SalaryRange, canonical_level, grid, level_in_title, parse_salary, salary_in, vague_in
-from .sanitize import TextView
+from .sanitize import TextView, _check_text
 
 if TYPE_CHECKING:
     from ..guide.framework import Framework
@@ -609,8 +609,56 @@ class DateRule:
         ]
 
 
+# A request for the applicant's own current or past pay (folded text). The second person or the applicant names whose
+# pay it is: « votre salaire actuel », « vos derniers bulletins de paie », "your current salary", "what you earn today";
+# payslips and a pay history are the applicant's whoever asks. Expectations (« prétentions », "salary expectations")
+# are the new job's pay, and « la rémunération actuelle de vos commerciaux » someone else's.
+_YOUR = r"(?:votre|vos|ton|tes|your|du\s+candidat|de\s+la\s+candidate|the\s+candidate'?s|applicant'?s)"
+_PAY_NOW = (
+    r"(?:salaire|remuneration|package|paie|paye|fixe|salary|pay|compensation|earnings)\s+"
+    r"(?:actuel(?:le)?|precedent(?:e)?|dernier|derniere|passe(?:e)?|brut\s+actuel|current|previous|last|past|present)"
+)
+_PAY_HISTORY_REQUEST = re.compile(
+    rf"\b{_YOUR}\s+(?:(?:dernier|derniere|derniers|dernieres|trois|3|deux|2|\w+)\s+){{0,2}}"
+    rf"(?:{_PAY_NOW}|(?:bulletins?|fiches?)\s+de\s+(?:paie|paye|salaire)|payslips?|pay\s*slips?|pay\s+stubs?"
+    r"|(?:current|previous|last|past|present)\s+(?:salary|pay|compensation|package|earnings))\b(?!\s+expectations?)"
+    r"|\b(?:historique|historiques)\s+(?:de\s+|des\s+)?(?:remuneration|salaire)s?\b|\b(?:salary|pay|compensation)\s+history\b"
+    r"|\bwhat\s+you\s+(?:currently\s+)?(?:earn|make)\b|\bce\s+que\s+vous\s+gagnez\b"
+)
+
+
+# "We never ask for your salary history", « nous ne demandons pas votre salaire actuel »: the ad says it does not ask.
+_NOT_ASKING = re.compile(r"\b(?:never|not|don't|dont|won't|no\s+need|jamais|pas)\b[^.;!?\n]*$")
+
+
+@dataclass(frozen=True)
+class PayHistoryRequestRule:
+    """An ad that asks for the applicant's pay history (EU Directive 2023/970 art. 5(2))."""
+
+    kind: ClassVar[str] = "pay_history"
+    whole_ad: ClassVar[bool] = False
+
+    def check(self, view: AdView, ctx: LintContext) -> list[Flag]:
+        return [
+            view.flag(
+                self.kind,
+                "error",
+                "The ad asks for the applicant's current or past pay: employers may not ask applicants about their "
+                "pay history (EU Directive 2023/970, art. 5(2)). Ask for salary expectations, or give the range.",
+                m.start(),
+                m.end(),
+                message_fr="L'annonce demande la rémunération actuelle ou passée du/de la candidat·e : l'employeur ne "
+                "peut pas interroger les candidat·es sur leur historique de rémunération (directive (UE) 2023/970, "
+                "art. 5(2)). Demandez des prétentions salariales, ou donnez la fourchette.",
+            )
+            for m in _PAY_HISTORY_REQUEST.finditer(view.folded)
+            if not _NOT_ASKING.search(view.folded, max(0, m.start() - 60), m.start())
+        ]
+
+
 RULES: tuple[Rule, ...] = (
     DiscriminationRule(),
+    PayHistoryRequestRule(),
     GenderedWordingRule(),
     GenderedTitleRule(),
     DiscouragedTitleRule(),
@@ -637,6 +685,70 @@ def _run(rules: tuple[Rule, ...], view: AdView, ctx: LintContext) -> list[Flag]:
         flags += [f for f in rule.check(view, ctx) if (f.kind, f.start, f.end) not in seen]
     flags.sort(key=lambda f: (f.start is None, f.start or 0, _SEVERITY_ORDER[f.severity]))
     return flags
+
+
+# Markdown emphasis, inline tags and entities a Markdown ad may hold inside a phrase: « moins de **35** ans »,
+# « hom**mes** », « 30&nbsp;ans », « <strong>35</strong> ans » hid the criterion from the word lists (review of da93473).
+_INLINE_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,200})?>|[*_~`]{1,3}")
+_ENTITIES = {"nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "#160": " ", "#xa0": " "}
+_ENTITY = re.compile(r"&(#?[A-Za-z0-9]{2,8});")
+
+
+def _demarked(text: str) -> tuple[str, list[int]]:
+    """`text` without inline markup and with common entities decoded, and for each of its characters the offset in
+    `text` it comes from."""
+    out: list[str] = []
+    index: list[int] = []
+    pos = 0
+    pattern = re.compile(f"{_INLINE_MARKUP.pattern}|{_ENTITY.pattern}")
+    for m in pattern.finditer(text):
+        out.append(text[pos : m.start()])
+        index.extend(range(pos, m.start()))
+        entity = m.group(1)
+        if entity is not None:
+            decoded = _ENTITIES.get(entity.lower())
+            if decoded is None:
+                out.append(m.group(0))
+                index.extend(range(m.start(), m.end()))
+            else:
+                out.append(decoded)
+                index.append(m.start())
+        pos = m.end()
+    out.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    return "".join(out), index
+
+
+def without_inline_markup(text: str) -> str:
+    """`text` without inline Markdown/HTML markup, common entities decoded (see _demarked)."""
+    return _demarked(text)[0]
+
+
+def find_pay_history_request(text: str, language: str | None = None) -> list[Flag]:
+    """Requests for the applicant's pay history in a piece of ad or brief text (PayHistoryRequestRule)."""
+    view = AdView.of(_check_text(text, "text"), language)
+    return PayHistoryRequestRule().check(view, LintContext())
+
+
+def _with_criteria_under_markup(text: str, view: AdView, flags: list[Flag]) -> list[Flag]:
+    """`flags` plus the protected criteria found once the ad's inline markup is taken out, on the ad as written."""
+    plain, index = _demarked(text)
+    if plain == text:
+        return flags
+    taken = [(f.start, f.end) for f in flags if f.kind == "discrimination" and f.start is not None]
+    extra: list[Flag] = []
+    for f in criteria_flags(AdView.of(plain, view.language), "ad"):
+        if f.start is None or f.end is None or f.end <= f.start:
+            continue
+        start, end = index[f.start], index[f.end - 1] + 1
+        if any(s is not None and e is not None and s < end and start < e for s, e in taken):
+            continue
+        extra.append(f.model_copy(update={"start": start, "end": end, "evidence": text[start:end]}))
+    if not extra:
+        return flags
+    out = flags + extra
+    out.sort(key=lambda f: (f.start is None, f.start or 0, _SEVERITY_ORDER[f.severity]))
+    return out
 
 
 def lint_ad(
@@ -666,6 +778,8 @@ def lint_ad(
     view = AdView.of(visible, language)
     ctx = LintContext(framework=framework, level=level, job_in_france=job_in_france, date_posted=date_posted)
     flags = _run(RULES, view, ctx)
+    if html is None:
+        flags = _with_criteria_under_markup(visible, view, flags)
     return [html.flag_to_html(f) for f in flags] if html is not None else flags
 
 

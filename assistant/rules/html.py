@@ -15,7 +15,8 @@ from .models import Flag
 # document head, scripts (the JSON-LD repeats the ad) and tags are left out, entities are decoded, the <h1> text is
 # the title. Offsets of flags still refer to the HTML as given; their evidence is the text as read.
 _HTML_START = re.compile(
-    r"\s*<(?:!doctype\s+html|html|head|body|article|main|section|div|header|h1)[\s>]", re.IGNORECASE
+    r"\s*<(?:!doctype\s+html|html|head|body|article|main|section|div|header|h[1-6]|p|ul|ol|table|span|strong|b|em)[\s>]",
+    re.IGNORECASE,
 )
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,30})")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")

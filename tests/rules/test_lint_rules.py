@@ -20,17 +20,18 @@ from assistant.rules.compliance import (
     GenderedWordingRule,
     LanguageRule,
     LintContext,
+    PayHistoryRequestRule,
     SalaryRule,
     lint_ad,
     title_flags,
 )
 
-KINDS = {"discrimination", "gendered_wording", "title", "salary", "language", "date"}
+KINDS = {"discrimination", "pay_history", "gendered_wording", "title", "salary", "language", "date"}
 
 BAD_AD = (
     "# Vendeuse H/F - Responsable de compte\n\u200b"
     "Nous recherchons un commercial jeune et dynamique, moins de 30 ans, homme de terrain. Il sera basé à Paris.\n"
-    "Le candidat idéal est ambitieux. Salaire selon profil. Nationalité française exigée."
+    "Le candidat idéal est ambitieux. Salaire selon profil. Nationalité française exigée. Indiquez votre salaire actuel."
 )
 ENGLISH_AD = "# Account Manager\nMust be under 30; he will travel. Salary: €8,000 a month."
 GOOD_FR = (
@@ -50,6 +51,7 @@ def _key(flags):
 def test_rules_are_frozen_dataclasses_with_a_kind_and_a_check():
     assert [type(rule) for rule in RULES] == [
         DiscriminationRule,
+        PayHistoryRequestRule,
         GenderedWordingRule,
         GenderedTitleRule,
         DiscouragedTitleRule,
