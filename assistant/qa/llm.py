@@ -15,6 +15,7 @@ from ..guide.lexical import tokenize
 from ..guide.models import ScoredChunk
 from ..llm import structured_call
 from ..prompts import load_prompt
+from ..rules.safety import redact
 from ..text import detect_language, figures, fold, looping, whole_sentences
 from .conversation import Turn, prompt_history
 from .models import (
@@ -58,6 +59,7 @@ alone in `standalone_question` and answer that question.
 
 """
 
+_TURNS_SEPARATOR = "@@@ previous turns @@@"
 _STRIP = " \t\r\n[](){}<>\"'`“”«»‘’.,;:*#"
 _HEX = re.compile(r"[0-9a-f]{6,}")
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -257,8 +259,15 @@ def llm_answer(
     language_name = "French" if lang == "fr" else "English"
     passages = "\n\n".join(f"[{h.chunk.id}] ({h.chunk.section})\n{h.chunk.text}" for h in hits)
     turns = prompt_history(history)
+    # A remote model gets the question and the turns with personal data replaced by placeholders, as notes are (one
+    # redaction for both, so one address keeps one placeholder); the answer gets the values back.
+    redaction = None
+    sent_question = question
+    if services.settings.should_redact_pii:
+        redaction = redact(f"{question}\n{_TURNS_SEPARATOR}\n{turns}")
+        sent_question, _, turns = redaction.text.partition(f"\n{_TURNS_SEPARATOR}\n")
     messages = load_prompt("ask").render(
-        question=question,
+        question=sent_question,
         passages=passages or "(no passage found)",
         language=language_name,
         history=HISTORY_BLOCK.format(turns=turns) if turns else "",
@@ -301,6 +310,13 @@ def llm_answer(
     draft = result.value
     if draft is None:
         raise LLMError(f"The LLM's answer could not be used: {'; '.join(result.problems)}")
+    if redaction is not None and redaction.mapping:
+        draft = draft.model_copy(
+            update={
+                "answer": redaction.restore(draft.answer),
+                "standalone_question": redaction.restore(draft.standalone_question),
+            }
+        )
     # The model's rewrite of a follow-up is kept only when there was a conversation to rewrite it from.
     understood_as = draft.standalone_question.strip()[:MAX_REWRITE_CHARS] if history else ""
     cited, unknown = normalized_citations(draft, hits)

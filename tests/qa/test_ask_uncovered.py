@@ -138,3 +138,19 @@ def test_a_model_answer_is_followed_by_the_guide_sentence_it_rests_on(services) 
     answer = ask(q, svc)
     assert answer.answer.startswith("Oui, il doit connaître le produit")
     assert "« " in answer.answer and "parfaite connaissance technique" in answer.answer
+
+
+def test_a_question_with_personal_data_reaches_a_remote_model_redacted(services) -> None:
+    """Review of da93473: `ask` sent the question as typed to a remote LLM, where the notes were redacted first."""
+    q = "Mon candidat jean.dupont@example.com (06 12 34 56 78) a 2 ans d'expérience : quel salaire pour un AM junior ?"
+    reply = {
+        "answer": "Entre 2 000 et 2 500 € brut par mois.",
+        "abstain": False,
+        "citations": [_first_hit(services, q)],
+    }
+    model = FakeStructuredChatModel(responses=[reply, reply])
+    settings = services.settings.model_copy(update={"redact_pii": True})
+    ask(q, Services(settings=settings, kb=services.kb, chat_model=model))
+    prompt = "\n".join(m.text for m in model.calls[0])
+    assert "jean.dupont@example.com" not in prompt and "06 12 34 56 78" not in prompt
+    assert "[EMAIL_1]" in prompt
