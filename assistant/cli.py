@@ -150,8 +150,7 @@ def cmd_draft_ad(args: argparse.Namespace) -> int:
     if fmt == "json":
         out = json.dumps(result.to_json(), ensure_ascii=False, indent=2, default=str)
     elif fmt == "jsonld":
-        data = render.jsonld_with_flags(render.ad_to_jsonld(result), flags, lang)
-        out = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+        out = render.jsonld_text(render.jsonld_with_flags(render.ad_to_jsonld(result), flags, lang))
     elif fmt == "html":
         out = render.ad_to_html(result)
         out = render.html_with_flags(out, flags, lang) if args.output else out

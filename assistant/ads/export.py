@@ -128,10 +128,16 @@ def ad_html(ad: JobAd) -> str:
     return "\n".join(head + [description_html(ad), "</article>"])
 
 
+def jsonld_text(data: dict[str, Any]) -> str:
+    """The JSON-LD file's text: valid JSON whose strings cannot close a <script> element when it is pasted into one
+    (review of da93473: a location of "</script><script>…" came out raw)."""
+    return _script_json(data)
+
+
 def _script_json(data: dict[str, Any]) -> str:
     # "<" escaped so that no string can close the <script> element.
     return (
-        json.dumps(data, ensure_ascii=False, indent=2)
+        json.dumps(data, ensure_ascii=False, indent=2, default=str)
         .replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")

@@ -580,13 +580,30 @@ class LanguageRule:
         return framework is not None and TextView.of(framework.role.description_fr).folded in view.folded[: end + 600]
 
 
+# The publication date: a date after a publication label (« Publiée le 27/11/2026 », "Posted on December 1, 2026"), or
+# a date alone on its line. A label with no date (« Publié le : à compléter », "Posted on: [date]") or another date
+# (« Prise de poste le 01/09/2026 ») is no publication date (review of da93473).
+_PUBLISHED = re.compile(
+    r"\b(?:publiee?s?|date\s+de\s+publication|mise?\s+en\s+ligne|posted|published|date\s+posted)\b(?:\s*(?:le|on|:))*\s*$"
+)
+_DATE_ALONE = re.compile(r"^[\s*_>#|-]*$")
 _DATE = re.compile(
-    r"\b(?:publiee?\s+le|date\s+de\s+publication|mise?\s+en\s+ligne\s+le|posted\s+on|published\s+on|date\s+posted)\b|"
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|"
     r"\b\d{1,2}(?:er)?\s+(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z.]*\s+(?:19|20)\d{2}\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z.]*\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d{2}\b"
 )
+
+
+def _is_publication_date(folded: str, m: re.Match[str]) -> bool:
+    """Whether the date `m` is the ad's publication date: after a publication label, or alone on its line."""
+    line_start = folded.rfind("\n", 0, m.start()) + 1
+    before = folded[line_start : m.start()]
+    if _PUBLISHED.search(before[-40:]):
+        return True
+    line_end = folded.find("\n", m.end())
+    after = folded[m.end() : len(folded) if line_end < 0 else line_end]
+    return bool(_DATE_ALONE.match(before) and re.match(r"^[\s*_.|-]*$", after))
 
 
 @dataclass(frozen=True)
@@ -597,7 +614,9 @@ class DateRule:
     whole_ad: ClassVar[bool] = True
 
     def check(self, view: AdView, ctx: LintContext) -> list[Flag]:
-        if ctx.date_posted is not None or _DATE.search(view.folded):
+        if ctx.date_posted is not None or any(
+            _is_publication_date(view.folded, m) for m in _DATE.finditer(view.folded)
+        ):
             return []
         return [
             Flag(

@@ -9,7 +9,6 @@ carry its open flags (see `assistant.ads.export`).
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -429,9 +428,7 @@ def ad_download(session: AdSession | None, text: str | None, fmt: str, services:
         return write_download(page, export.export_filename(ad, "html"))
     if fmt in ("json", "jsonld"):
         data = export.jsonld_with_flags(export.ad_to_jsonld(ad), flags, ad.language)
-        return write_download(
-            json.dumps(data, ensure_ascii=False, indent=2, default=str), export.export_filename(ad, "json")
-        )
+        return write_download(export.jsonld_text(data), export.export_filename(ad, "json"))
     raise InputError(t("events.bad_format", lang, fmt=repr(fmt)))
 
 

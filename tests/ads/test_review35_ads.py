@@ -112,3 +112,40 @@ def test_a_key_client_with_a_criterion_keeps_only_its_clean_part(services) -> No
     result = _draft(services, key_clients=["Decathlon (interlocuteurs hommes de moins de 40 ans)"])
     assert "Decathlon" in result.text
     assert "hommes" not in result.text and "40 ans" not in result.text
+
+
+def test_the_json_ld_file_cannot_close_a_script_element(services) -> None:
+    import json
+
+    from assistant.ads import export
+
+    result = _draft(services, location="</script><script>alert(1)</script>")
+    text = export.jsonld_text(export.jsonld_with_flags(export.ad_to_jsonld(result), result.flags, "fr"))
+    assert "</script" not in text.lower() and "<script" not in text.lower()
+    data = json.loads(text)  # still valid JSON, the same strings
+    assert "</script><script>alert(1)</script>" in json.dumps(data, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Publié le : à compléter.", "Date de publication : TBD.", "Posted on: [date]", "Prise de poste le 01/09/2026."],
+)
+def test_a_publication_label_with_no_date_or_another_date_is_no_publication_date(line: str) -> None:
+    ad = f"# Account Manager (F/H)\n\n{line}\n\nSalaire : 38 000 - 45 000 € brut annuel.\n"
+    assert "date" in [f.kind for f in lint_ad(ad, language="fr")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Publiée le 27/11/2026",
+        "*Publiée le 1er décembre 2026*",
+        "27/11/2026",
+        "Posted on December 1, 2026",
+        "Mise en ligne le 01/12/2026 – CDI à Lyon",
+        "Date de publication : 2026-12-01",
+    ],
+)
+def test_a_dated_ad_needs_no_date_warning(line: str) -> None:
+    ad = f"# Account Manager (F/H)\n\n{line}\n\nSalaire : 38 000 - 45 000 € brut annuel.\n"
+    assert "date" not in [f.kind for f in lint_ad(ad, language="fr")]
