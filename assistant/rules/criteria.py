@@ -27,6 +27,7 @@ class _CompiledTerm:
     need_before: re.Pattern[str] | None
     accents: bool
     names_ok: bool
+    strict: bool
     literals: tuple[str, ...] | None
 
 
@@ -46,6 +47,7 @@ def _compiled_criteria() -> tuple[tuple[wl.Criterion, tuple[_CompiledTerm, ...],
                 _tail(t.need_before),
                 t.accents,
                 t.names_ok,
+                t.strict,
                 pattern_literals(t.pattern),
             )
             for t in crit.terms
@@ -56,6 +58,7 @@ def _compiled_criteria() -> tuple[tuple[wl.Criterion, tuple[_CompiledTerm, ...],
 
 _EQUAL_OPPORTUNITY = re.compile(wl.EQUAL_OPPORTUNITY)
 _AD_EXCLUSION = re.compile(wl.AD_EXCLUSION)
+_AD_PREFERENCE = re.compile(wl.AD_PREFERENCE)
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 _STARTS_SENTENCE = re.compile(r"(?:^|[.!?;:\n•*#>(«\"\-–—])\s*$")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -168,9 +171,16 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                     continue
                 if sentences is not None:
                     # an equal-opportunity statement, or a perk in a sentence that excludes nobody, makes the
-                    # mention acceptable ("We offer maternity leave" but not "No pregnant women; maternity leave")
+                    # mention acceptable ("We offer maternity leave" but not "No pregnant women; maternity leave").
+                    # The statement frames the criteria it names (« ouvert aux personnes handicapées », "of all
+                    # ages"), never a restriction beside it: an age threshold (« ouvert aux personnes de moins de
+                    # 35 ans ») or a preference (« Hommes ou femmes, célibataires de préférence »).
                     n = sentences.index(s)
-                    if n in sentences.containing(_EQUAL_OPPORTUNITY):
+                    if (
+                        not term.strict
+                        and n in sentences.containing(_EQUAL_OPPORTUNITY)
+                        and n not in sentences.containing(_AD_PREFERENCE)
+                    ):
                         continue
                     if ad_ok and n in sentences.containing(ad_ok) and n not in sentences.containing(_AD_EXCLUSION):
                         continue

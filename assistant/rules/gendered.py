@@ -29,8 +29,12 @@ _PRONOUN_EN = re.compile(
 )
 _POSSESSIVE_EN = re.compile(r"\b(?:his|him|himself)\b")
 _PAIR_AFTER_EN = re.compile(r"\s*(?:/|\bor\b)\s*(?:her|hers|herself|she|they|their)\b")
+# A gender marker names both sexes: F with H or M (« F/H », "M/F"), or M with W ("m/w/d"), in either order, with
+# an optional third letter; « (H ou F) » and « (HF) » too. A one-sex marker (« (H/H) », « (F/F) ») is none.
+_BOTH_SEXES = r"(?:f\s*/\s*[hm]|[hm]\s*/\s*f|m\s*/\s*w|w\s*/\s*m)(?:\s*/\s*[xdn])?|f\s*-\s*h|h\s*-\s*f"
 MARKER = re.compile(
-    r"(?<![a-z])\(?\s*(?:[fhmw]\s*/\s*[fhmw](?:\s*/\s*[xdn])?|f\s*-\s*h|h\s*-\s*f)\s*\)?(?![a-z])|\((?:all\s+genders|tous\s+genres|e/f)\)"
+    r"(?<![a-z])\(?\s*(?:" + _BOTH_SEXES + r")\s*\)?(?![a-z])"
+    r"|\((?:all\s+genders|tous\s+genres|e/f|h\s+ou\s+f|f\s+ou\s+h|hf|fh)\)"
 )
 # Each message is an (English, French) pair: Flag.message and Flag.message_fr, with the same references.
 Message = tuple[str, str]

@@ -10,6 +10,8 @@ few words whose accent carries the meaning (« né » vs the negation « ne », 
 with `not_before`, or the 40 characters after it start with `not_after`. `need_before` requires the
 text before the match to end with it (a colour word is about a person only after « est », « un »…).
 `names_ok` drops a match written with a capital inside a proper name (« L'Atelier de l'Homme Élégant »).
+`strict` marks a restriction (an age threshold such as « moins de 35 ans », "under 30") that an equal-opportunity
+statement in the same sentence never excuses (« Poste ouvert aux personnes de moins de 35 ans »).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class Term:
     need_before: str | None = None
     accents: bool = False
     names_ok: bool = False  # capitalised in mid-sentence next to another capitalised word: part of a name
+    strict: bool = False  # a restriction in itself: never excused by an equal-opportunity statement
 
 
 @dataclass(frozen=True)
@@ -46,9 +49,10 @@ def T(
     need: str | None = None,
     accents: bool = False,
     names_ok: bool = False,
+    strict: bool = False,
 ) -> Term:
     """Shorthand constructor for a Term."""
-    return Term(pattern, nb, na, need, accents, names_ok)
+    return Term(pattern, nb, na, need, accents, names_ok, strict)
 
 
 # What « belle », « beau » and « joli » praise when they are not about a person (a meeting, a career, a result).
@@ -59,6 +63,11 @@ _GOOD_THINGS = (
     r"etape|promotion|resultats?|projet|succes|deal|contrat|dossier|portefeuille|profil|cv|travail|boulot|chiffres?|"
     r"score|bilan|palmares|potentiel|niveau|defi|compte|exemple|cas|moment|echange|pitch|discours)"
 )
+# What is « mince » or "slim" when it is not a person (« la marge est mince », "margins are slim").
+_THIN_THINGS = (
+    r"(?:marges?|chances?|ecarts?|differences?|avances?|budgets?|frontieres?|limites?|espoirs?|benefices?|"
+    r"margins?|chances?|odds|pickings|profits?|budgets?|hopes?|leads?|gaps?|differences?|returns?|volumes?)"
+)
 _N_AGE = r"(?:1[6-9]|[2-7]\d)"  # a person's age; experience figures are almost always below 16
 # The same ages written in words (« de moins de trente ans », « plus de quarante-cinq ans »).
 _N_AGE_WORDS = (
@@ -66,6 +75,13 @@ _N_AGE_WORDS = (
     r"(?:[\s-]+(?:et[\s-]+)?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf))?)"
 )
 _N_AGE_ANY = rf"(?:{_N_AGE}|{_N_AGE_WORDS})"
+# « ans » and its slang (« 52 balais », « moins de 35 piges »)
+_ANS = r"(?:ans|balais|piges|berges)"
+# A company's or a product's age (« Notre entreprise a 30 ans »), not a person's.
+_COMPANY_BEFORE = (
+    r"\b(?:entreprises?|societes?|groupes?|marques?|maisons?|agences?|cabinets?|structures?|start-?ups?|boites?|"
+    r"filiales?|enseignes?|usines?|produits?|solutions?|plateformes?|logiciels?|pme|eti)\s+(?:\w+\s+)?"
+)
 # "depuis plus de 20 ans", "présente il y a plus de trente ans": a duration, not an age
 _DURATION_BEFORE = (
     r"(?:depuis|pendant|durant|il\s+y\s+a|voila|ca\s+fait|sur|en|dans|d'ici|apres|avant|existe|existons|existent)"
@@ -94,17 +110,33 @@ _LEAVE = (
 # « Nous proposons un congé maternité », "We offer maternity leave": the employer offers, it does not ask.
 _OFFER = r"\b(?:propos\w*|offr\w*|offer\w*|provid\w*|financ\w*|fund\w*|support\w*)"
 
+# A preference selects as much as an exclusion does (« célibataires de préférence », « idéal pour une mère de
+# famille », « nous préférons les candidates qui… », "ideally under 40"): it restricts whatever it is next to.
+AD_PREFERENCE = (
+    r"\bde\s+preference\b|\bpreferences?\b|\bprefer(?:e|es|ons|ez|ent|ait|erions|erait|er|ably|red|s)?\b|"
+    r"\bidealement\b|\bideal(?:e|es)?\s+pour\b|\bideal\s+for\b|\bideally\b|\bplutot\s+(?:un|une|des)\b|"
+    r"\bs'abstenir\b|\bsans\s+(?:enfants?|grossesse|projet)|\buniquement\b|\bexclusivement\b|\bonly\b|\bexclusively\b"
+)
+
 # A sentence that excludes or asks is never saved by a perk in it ("no pregnant candidates, maternity
 # leave policy..."): perks only excuse mentions in sentences without exclusion wording.
 AD_EXCLUSION = (
-    r"\bpas\s+(?:de|d'|d\s)|\bsans\s+(?:enfants?|grossesse|projet)|\baucune?\b|\bno\b|\bnot\b(?!\s+(?:just|only|merely|limited))|"
-    r"\bnever\b|\bwithout\b|\bexclu\w*|\bn'\w+\s+pas\b|\bne\s+\w+\s+pas\b|\bnon\b|\bneed\s+not\b|\bavoid\w*|\beviter\b|"
-    r"\bincompatible|\bunless\b|\bsauf\b|\buniquement\b|\bonly\b|\bexige\w*|\brequired\b|\bmust\b|\bdoi(?:t|vent)\b"
+    r"\bpas\s+(?:de|d'|d\s)|\baucune?\b|\bno\b|\bnot\b(?!\s+(?:just|only|merely|limited))|"
+    r"\bnever\b|\bwithout\b|\bexclu\w*|\bn'\w+\s+(?:\w+\s+)?pas\b|\bne\s+\w+\s+pas\b|\bnon\b|\bneed\s+not\b|\bavoid\w*|"
+    r"\beviter\b|\bincompatible|\bunless\b|\bsauf\b|\bexige\w*|\brequired\b|\bmust\b|\bdoi(?:t|vent)\b|" + AD_PREFERENCE
 )
 
 # « un homme ou une femme de terrain »: the doubled form the standards recommend names both sexes.
-_DOUBLED_AFTER_FR = r"\s+(?:ou|et)\s+(?:une?\s+|des\s+|la\s+|le\s+)?(?:hommes?|femmes?)\b"
-_DOUBLED_BEFORE_FR = r"\b(?:hommes?|femmes?)\s+(?:ou|et)\s+(?:une?\s+|des\s+|la\s+|le\s+)?"
+# (review 35: a slash joins them too, « Parité femmes/hommes »)
+_DOUBLED_AFTER_FR = r"(?:\s+(?:ou|et)\s+|\s*/\s*)(?:une?\s+|des\s+|la\s+|le\s+)?(?:hommes?|femmes?)\b"
+_DOUBLED_BEFORE_FR = r"\b(?:hommes?|femmes?)(?:\s+(?:ou|et)\s+|\s*/\s*)(?:une?\s+|des\s+|la\s+|le\s+)?"
+# What follows « homme » or « femme » when it names no sex sought: the doubled form, an idiom (« homme de terrain »,
+# which the gendered-wording check reports).
+_SEX_NOUN_NOT_AFTER_FR = (
+    _DOUBLED_AFTER_FR
+    + r"|\s*(?:de\s+(?:terrain|confiance|parole|dossiers?|reseau|communication|metier|chiffres?|defis?|l'art|lettres)|"
+    r"d'(?:action|experience|affaires|exception)|orchestre|-\s*machine)"
+)
 # A client's product lines, not people: « rayon femme », "Women's apparel", "men's and women's footwear".
 _PRODUCT_LINE_BEFORE_FR = (
     r"\b(?:rayons?|mode|pret-a-porter|collections?|lignes?|gammes?|vetements?|chaussures|parfums?|univers|"
@@ -147,7 +179,9 @@ _ETHNIC_FR = (
 # (« le dialogue social avec les organisations syndicales », "relationships with trade unions").
 _WORK_WITH_UNIONS = (
     r"\b(?:dialogue|relations?|relationships?|negoci\w*|negotiat\w*|echanges?|interlocut\w*|interface|partenariat|"
-    r"concertation|consultations?|reunions?|rencontres?|liais\w*|engag\w*|deal\w*|work\w*|travaill\w*|collabor\w*|meetings?)"
+    r"concertation|consultations?|reunions?|rencontres?|liais\w*|engag\w*|deal\w*|work\w*|travaill\w*|collabor\w*|meetings?|"
+    # an agreement signed with the unions (review 35: « Accord de télétravail signé avec les organisations syndicales »)
+    r"sign\w*|conclu\w*|accords?|agreed|agreements?)"
     r"(?:\s+social|\s+sociales?|\s+closely)?\s+(?:avec|aupres\s+d\w*|entre|with|alongside)\s+"
     r"(?:les\s+|des\s+|la\s+|l'|vos\s+|nos\s+|the\s+|our\s+|local\s+|national\s+)?"
 )
@@ -161,6 +195,22 @@ _ACCOMMODATES_BEFORE = (
 _AREA_FR = (
     r"(?:le|du)\s+(?:\d{2,3}|2[ab])|(?:le|la|les|l')\s*(?:departements?|banlieues?|quartiers?|regions?|communes?|"
     r"agglomerations?|environs|alentours|peripherie)"
+)
+# People named by the place they come from (« candidats du 93 », « profils de province »), for the residence terms.
+_FROM_AREA_FR = (
+    r"\b(?:candidate?s?|candidatures?|personnes?|profils?|gens|habitants?|residents?|jeunes?)\s+(?:venant\s+|issue?s?\s+)?"
+    r"(?:(?:du|des)\s+(?:0[1-9]|[1-8]\d|9[0-5]|97[1-6]|2[ab])\b(?!\s*(?:%|ans|€|k\b|[.,]\d))|"
+    r"(?:de|en)\s+(?:province|banlieue|region)\b)"
+)
+# A post or an application open to, or welcomed from, a group of people: the employer welcomes, it does not
+# select (« Ce poste est ouvert aux travailleurs handicapés », « les candidatures RQTH sont les bienvenues »).
+_POST_OPEN_TO = (
+    r"\b(?:postes?|offres?|emplois?|recrutements?|annonces?|candidatures?|missions?)\s+(?:\w+\s+){0,3}?(?<!pas\s)(?<!plus\s)"
+    r"(?<!jamais\s)(?<!non\s)(?<!non-)(?<!nullement\s)ouverte?s?\s+(?:egalement\s+|aussi\s+)?(?:aux|a\s+des|a\s+tous\s+les|a\s+toutes\s+les)\s+"
+    r"(?:personnes|travailleu\w+|candidat\w*|salarie\w*)\s+"
+)
+_WELCOMED_AFTER = (
+    r"\s+(?:(?:sont|est|seront|sera)\s+)?(?:les\s+|la\s+|le\s+|tres\s+|toujours\s+)?(?:bienvenue?s?|welcome)\b"
 )
 # Food businesses and products, which a dietary rule (halal, casher, kosher) may describe.
 _FOOD_TRADE = (
@@ -247,29 +297,60 @@ CRITERIA: tuple[Criterion, ...] = (
                 # the age of things (ninth notes round: "the age of the CRM data", « l'âge moyen du parc »)
                 na=r"\s+of\s+(?:ai|the\s+internet|digital|automation|information|discovery)\b|" + _AGE_OF_THINGS,
             ),
-            T(r"\baged\s+(?:\d|between|under|over|from)"),
+            T(r"\baged\s+(?:\d|between|under|over|from)", strict=True),
             T(
-                r"\b(?:a|ai|as|avait|aura|aurait|fete|fetera|vient\s+d'avoir)\s+(?:\d{1,2}|vingt|trente|quarante|cinquante|soixante)(?:[\s-]+(?:et[\s-]+)?\w+)?\s*ans\b",
-                # "y a 20 ans"; a range « de 7 à 4 ans » is a duration (ninth notes round: the age of a fleet)
-                nb=r"\by|\bde\s+\d{1,3}(?:[.,]\d+)?(?:\s*ans)?",
+                r"\b(?:a|ai|as|avait|aura|aurait|fete|fetera|vient\s+d'avoir)\s+(?:\d{1,2}|vingt|trente|quarante|cinquante|soixante)(?:[\s-]+(?:et[\s-]+)?\w+)?\s*"
+                + _ANS
+                + r"\b",
+                # "y a 20 ans"; a range « de 7 à 4 ans » is a duration (ninth notes round: the age of a fleet);
+                # (review 35: « Notre entreprise a 30 ans », a company's age)
+                nb=r"\by|\bde\s+\d{1,3}(?:[.,]\d+)?(?:\s*ans)?|" + _COMPANY_BEFORE,
                 na=_EXPERIENCE_AFTER,
             ),
-            T(r"\b(?:moins|plus)\s+de\s+" + _N_AGE_ANY + r"\s*ans\b", nb=_DURATION_BEFORE, na=_EXPERIENCE_AFTER),
             T(
-                r"\bentre\s+" + _N_AGE_ANY + r"\s+et\s+" + _N_AGE_ANY + r"\s*ans\b",
+                r"\b(?:moins|plus)\s+de\s+" + _N_AGE_ANY + r"\s*" + _ANS + r"\b",
                 nb=_DURATION_BEFORE,
                 na=_EXPERIENCE_AFTER,
+                strict=True,
+            ),
+            T(
+                r"\bentre\s+" + _N_AGE_ANY + r"\s+et\s+" + _N_AGE_ANY + r"\s*" + _ANS + r"\b",
+                nb=_DURATION_BEFORE,
+                na=_EXPERIENCE_AFTER,
+                strict=True,
+            ),
+            # an age cap or floor (review 35: "Max. 35 years", « 35 ans maximum » is the term below)
+            T(
+                r"\b(?:max(?:imum)?|min(?:imum)?)\.?\s*(?:age\s*:?\s*)?" + _N_AGE + r"\s*(?:ans|years?|yrs?)\b",
+                na=_EXPERIENCE_AFTER,
+                strict=True,
+            ),
+            # an age range asked of people (review 35: "Candidates must be between 25 and 35."); not "between 25 and
+            # 35 accounts"
+            T(
+                r"\b(?:be|are|is|aged?|candidates?|applicants?|people|persons?)\s+(?:aged\s+)?between\s+"
+                + _N_AGE
+                + r"\s*(?:and|&|-|to)\s*"
+                + _N_AGE
+                + r"\b(?=\s*(?:[.,;:)!?]|$|\s+(?:years?\s+old|years?\s+of\s+age|y/?o|only)\b))",
+                strict=True,
             ),
             T(
                 r"\b" + _N_AGE + r"\s*ans\b",
                 na=_EXPERIENCE_AFTER,
-                nb=r"(?:depuis|pendant|durant|il\s+y\s+a|voila|ca\s+fait|sur|en|dans|d'ici|apres|avant|tous\s+les|fete\s+ses|fete\s+son|celebre\s+ses)(?:\s+(?:plus|pres|moins)\s+de|\s+environ)?",
+                nb=r"(?:depuis|pendant|durant|il\s+y\s+a|voila|ca\s+fait|sur|en|dans|d'ici|apres|avant|tous\s+les|fete\s+ses|fete\s+son|celebre\s+ses)(?:\s+(?:plus|pres|moins)\s+de|\s+environ)?"
+                # (review 35: « Notre entreprise a 30 ans », a company's age)
+                + "|"
+                + _COMPANY_BEFORE
+                + r"(?:a|aura|avait)",
             ),
             T(
                 r"\b(?:la|sa|une|leur|de\s+la|dans\s+la)\s+(?:vingtaine|trentaine|quarantaine|cinquantaine|soixantaine)\b",
                 na=r"\s*(?:d'(?!annees)|de\s|des\s)",
             ),
             T(r"\b(?:quadra|quinqua|sexa|septua)(?:genaires?|s)?\b"),
+            # (review 35: « Idéalement trentenaire »; not « une entreprise trentenaire »)
+            T(r"\b(?:vingtenaire|trentenaire|quarantenaire)s?\b", nb=_COMPANY_BEFORE),
             T(r"\bjeunes?\b", na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER),
             T(r"\b(?:trop|assez|plutot|un\s+peu|tres|bien)\s+(?:vieux|vieille|agee?|jeune)\b"),
             T(
@@ -285,7 +366,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 accents=True,
             ),
             T(
-                r"\bné(?:e|\(e\)|·e|\.e|-e)?(?:s|\(s\))?\s+(?:avant|après|apres|entre|depuis|à\s+partir\s+de|en|dans\s+les\s+années)\s+(?:l'an\s+)?(?:19|20)\d\d",
+                r"\bné(?:e|\(e\)|·e|\.e|-e)?(?:s|\(s\))?\s+(?:avant|après|apres|entre|depuis|à\s+partir\s+de|en|dans\s+les\s+années)\s+(?:l'an\s+)?(?:19|20)\d\d"
+                # a decade (review 35: « né·e dans les années 90 »)
+                r"|\bné(?:e|\(e\)|·e|\.e|-e)?(?:s|\(s\))?\s+dans\s+les\s+années\s+(?:19|20)?\d0\b",
                 accents=True,
             ),
             T(r"\b(?:date|annee)\s+de\s+naissance\b"),
@@ -305,16 +388,18 @@ CRITERIA: tuple[Criterion, ...] = (
                 + _N_AGE
                 + r"\b(?!\s*(?:%|k\b|clients|accounts|years?\s+of))"
             ),
-            T(r"\b(?:under|over|below|above)\s+the\s+age\s+of\b"),
+            T(r"\b(?:under|over|below|above)\s+the\s+age\s+of\b", strict=True),
             T(
                 r"\b(?:under|over)\s+"
                 + _N_AGE
                 + r"s?(?=\s*(?:[.,;)!?]|$|\s+(?:only|please|and|or|years?\s+old|y/?o|need|needn't|should|shouldn't|"
-                r"must|mustn't|may|will|won't|can|can't|cannot|do|don't|are|aren't|not|welcome|preferred|apply|candidates?|applicants?)\b))"
+                r"must|mustn't|may|will|won't|can|can't|cannot|do|don't|are|aren't|not|welcome|preferred|apply|candidates?|applicants?)\b))",
+                strict=True,
             ),
             T(
                 r"\b(?:candidates?|applicants?|people|persons?|anyone|those|nobody|no\s+one)\s+(?:aged\s+)?"
-                r"(?:over|under|above|below|older\s+than|younger\s+than)\s+" + _N_AGE + r"\b"
+                r"(?:over|under|above|below|older\s+than|younger\s+than)\s+" + _N_AGE + r"\b",
+                strict=True,
             ),
             T(
                 r"\bin\s+(?:his|her|their|the)\s+(?:early\s+|mid[\s-]|late\s+)?(?:twenties|thirties|forties|fifties|sixties|[2-6]0'?s)\b"
@@ -341,9 +426,19 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\b(?:hommes?|femmes?)\b",
                 nb=_DOUBLED_BEFORE_FR + "|" + _PRODUCT_LINE_BEFORE_FR,
-                na=_DOUBLED_AFTER_FR
-                + r"|\s*(?:de\s+(?:terrain|confiance|parole|dossiers?|reseau|communication|metier|chiffres?|defis?|l'art|lettres)|d'(?:action|experience|affaires|exception)|orchestre|-\s*machine)",
+                na=_SEX_NOUN_NOT_AFTER_FR,
                 names_ok=True,
+            ),
+            # one person of one sex sought (« recherche un homme », "looking for a woman") selects, whatever
+            # equal-opportunity wording shares its sentence (review 35: « Notre équipe inclusive recherche un homme »);
+            # the same span as the term above, so a mention is flagged once
+            T(
+                r"\b(?:homme|femme)\b",
+                nb=_DOUBLED_BEFORE_FR + "|" + _PRODUCT_LINE_BEFORE_FR,
+                na=_SEX_NOUN_NOT_AFTER_FR,
+                need=r"\b(?:un|une)",
+                names_ok=True,
+                strict=True,
             ),
             # a form of address for one sex only (« Messieurs uniquement »; « Mesdames, Messieurs » names both)
             T(
@@ -357,6 +452,15 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:un\s+gars|une\s+fille|un\s+garcon|une\s+nana|un\s+mec|une\s+meuf)\b"),
             T(r"\b(?:male|female|males|females)\b"),
             T(r"\b(?:man|woman|men|women)\b", na=r"\s*-\s*(?:hours?|days?|months?|years?)|" + _PRODUCT_LINE_AFTER_EN),
+            # (review 35: "Our inclusive team is looking for a man", as « un homme » above; not "a man or a woman")
+            T(
+                r"\b(?:man|woman)\b",
+                na=r"\s*-\s*(?:hours?|days?|months?|years?)|\s+(?:or|and|/)\s+(?:a\s+)?(?:wo)?man\b|"
+                + _PRODUCT_LINE_AFTER_EN,
+                nb=r"\b(?:a|one)\s+(?:wo)?man\s+(?:or|and|/)\s+(?:a\s+|one\s+)?",
+                need=r"\b(?:a|one)",
+                strict=True,
+            ),
             T(
                 r"\bgender\b",
                 na=r"\s*(?:-\s*)?(?:neutral|inclusive|balanced|balance|equality|parity|pay\s+gap|diverse|diversity|identity)",
@@ -385,7 +489,12 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"|\bfonder\s+une\s+famille\b"
             ),
             T(r"\benfants?\b", nb=r"\bjeu\s+d'"),
-            T(r"\b(?:bebes?|gamins?|gosses?|marmots?|fiston|fille\s+de\s+\d)\b"),
+            # (review 35: not products for babies, « produits pour bébés »)
+            T(
+                r"\b(?:bebes?|gamins?|gosses?|marmots?|fiston|fille\s+de\s+\d)\b",
+                nb=r"\b(?:produits?|articles?|vetements?|mode|alimentation|gammes?|rayons?|marques?|puericulture|soins?|laits?|"
+                r"couches|jouets?|equipements?|accessoires|cosmetiques)\s+(?:pour\s+|de\s+|des\s+)?(?:les\s+)?",
+            ),
             T(
                 r"\b(?:mere|pere|maman|papa|parent)\s+(?:de|d'|celibataire|au\s+foyer|solo|isolee?)\b",
                 nb=r"(?:maison|societe|entreprise|groupe|compagnie|holding|maisons|societes|cellule)",
@@ -540,7 +649,29 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\b(?:noire?s?|blanche?s?|black|blacks|arabes?|beur|beurette|rebeu|renoi|asiatiques?|africaine?s?|maghrebine?s?|"
                 r"metisse?s?|antillaise?s?|gitane?s?|chinoise?s?|turque?s?|roms?)\b",
-                need=r"(?:est|etait|sont|personne|personnes|candidat|candidate|homme|femme|fille|garcon|type|mec|gars|peau|profil|il\s+est|elle\s+est|plutot|un|une|des|origine)",
+                # (review 35: a word boundary, or « pages blanches » ends in « es »; « Vous êtes noir »)
+                need=r"\b(?:est|etait|sont|etes|personne|personnes|candidat|candidate|homme|femme|fille|garcon|type|mec|gars|peau|profil|il\s+est|elle\s+est|plutot|un|une|des|origine)",
+            ),
+            # « blanc » said of a person (review 35: « Vous êtes blanc », « Il est blanc »); not « un blanc » (a
+            # silence), « livre blanc », « le produit est blanc », « blanc de toute mise en cause »
+            T(
+                r"\bblancs?\b",
+                need=r"\b(?:il|ils|vous|tu|je|qui|candidats?)\s+(?:est|etait|etes|es|suis|sont|soit|soyez|sera)(?:\s+(?:plutot|tres))?"
+                r"|\b(?:personnes?|candidats?|hommes?|type|mec|gars|peau|profil|origine)(?:\s+(?:plutot|tres))?",
+                na=r"\s+(?:de|d'|comme)\b",
+            ),
+            # (review 35: « Profil caucasien »)
+            T(r"\bcaucasien(?:ne)?s?\b"),
+            # a person's birthplace or origin (review 35: « Candidats originaires du Maghreb », « Originaire du Maroc »);
+            # not a product's (« produits originaires d'Italie », « le produit, originaire du Japon »)
+            T(
+                r"\boriginaires?\s+(?:du|de\s+la|de\s+l'|des|de|d')\s*[a-z]+",
+                nb=r"\b(?:produits?|articles?|marchandises?|vins?|ingredients?|matieres?|pieces?|composants?|biens|fruits?|"
+                r"legumes?|cafes?|thes?|textiles?|materiaux|bois|equipements?|machines?|logiciels?|marques?|gammes?|"
+                # someone else's origin (« le client est originaire de Lyon »)
+                r"clients?|clientes?|prospects?|interlocut\w+|fournisseurs?|partenaires?|acheteurs?|acheteuses?|dirigeants?|"
+                r"fondateurs?|fondatrices?|entreprises?|societes?|groupes?)\b"
+                r"(?:\s*,)?\s*(?:\w+\s+){0,2}",
             ),
             T(
                 r"\b(?:sa|son|leur)\s+couleur\b|\bcouleur\s+de\s+(?:la\s+)?peau\b|\bskin\s+colou?r\b|\bpeau\s+(?:noire|blanche|mate|foncee|claire)\b"
@@ -552,7 +683,10 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             T(
                 r"\b(?:black|white|asian|african|arab|hispanic|latino|latina|caucasian|indian|chinese)\b",
-                need=r"(?:is|was|he's|she's|person|guy|man|woman|candidate|looks?|skin|race|ethnically)",
+                # (review 35: "Must be white"; not a "white-label" or "white paper" product)
+                # (review 35: a word boundary, or "this" ends in "is" and "team" in "am")
+                need=r"\b(?:is|was|be|are|am|he's|she's|you're|person|guy|man|woman|candidate|looks?|skin|race|ethnically)",
+                na=r"[\s-]+(?:labels?|labell?ed|papers?|boards?|space|lists?|listed|collar|gloves?|goods|noise|hat)\b",
             ),
             T(r"\b(?:ethnic|racial|cultural|immigrant|foreign|national)\s+(?:background|origins?|heritage|descent)\b"),
             T(
@@ -699,6 +833,13 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:extreme[\s-](?:gauche|droite)|gauchiste|droitard\w*|facho\w*|communiste|socialiste|macroniste|lepeniste|insoumise?|frontiste|gilets?\s+jaunes?)\b"
             ),
             T(r"\b(?:manif|manifs|manifestante?s?)\b"),
+            # (review 35: « Apolitique » asked of a candidate, « Il a voté RN »)
+            T(r"\bapolitiques?\b|\b(?:rassemblement|front)\s+national\b|\bfrance\s+insoumise\b"),
+            T(
+                r"\b(?:a\s+vote|vote|votait|votera|votent|voter)\s+(?:pour\s+)?(?:le\s+|la\s+|les\s+)?"
+                r"(?:rn|fn|lfi|ps|lr|pcf|eelv|ecolos?|verts|insoumis|macron|le\s+pen|melenchon|zemmour|gauche|droite|"
+                r"a\s+gauche|a\s+droite|extreme\s+(?:gauche|droite)|republicains|socialistes?|communistes?)\b"
+            ),
             T(
                 r"\bpolitical\s+(?:views?|opinions?|affiliations?|party|parties|activism|activist|beliefs?|leanings?|orientation|engagement|campaigns?|activities)\b"
             ),
@@ -745,9 +886,10 @@ CRITERIA: tuple[Criterion, ...] = (
             # (eleventh notes round: « une très belle rencontre », « une carrière vraiment belle », "un très beau
             # parcours": a meeting, a career or a result, not a person)
             T(
-                r"\b(?:tres|plutot|assez|est|etait|vraiment|si)\s+(?:belle|beau|jolie|joli|mignonne?|moche|laide?|sexy|seduisante?|attirante?|canon|bien\s+foutue?|grosse?|mince|maigre|ronde)\b",
-                # (review: a word boundary, or "Lucas est beau" ends in "cas"; not « en entretien très belle »)
-                nb=r"\b" + _GOOD_THINGS + r"\s+(?:(?:est|etait|a\s+ete)\s+)?",
+                r"\b(?:tres|plutot|assez|est|etait|etes|es|soyez|vraiment|si)\s+(?:belle|beau|jolie|joli|mignonne?|moche|laide?|sexy|seduisante?|attirante?|canon|bien\s+foutue?|grosse?|mince|maigre|ronde)\b",
+                # (review: a word boundary, or "Lucas est beau" ends in "cas"; not « en entretien très belle »;
+                # review 35: « Vous êtes mince », but not « la marge est mince »)
+                nb=r"\b(?:" + _GOOD_THINGS + "|" + _THIN_THINGS + r")\s+(?:(?:est|etait|a\s+ete|sont)\s+)?",
                 na=r"\s+" + _GOOD_THINGS + r"\b",
             ),
             T(
@@ -784,7 +926,16 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             T(r"\bpoids\s+(?:minimum|maximum|max\.?|min\.?|proportionne|inferieur|superieur|ideal|requis)\b"),
             T(
-                r"\b(?:is|was|looks?|very|really|physically|so)\s+(?:pretty|beautiful|handsome|ugly|cute|attractive|sexy|fat|skinny|overweight|bald|tall)\b"
+                r"\b(?:is|was|be|are|looks?|very|really|physically|so)\s+(?:pretty|beautiful|handsome|ugly|cute|attractive|sexy|fat|skinny|"
+                r"overweight|bald|tall|slim|thin|slender|good[\s-]looking)\b",
+                # (review 35: "Must be slim"; not "margins are slim")
+                nb=r"\b" + _THIN_THINGS + r"\s+(?:\w+\s+)?",
+            ),
+            # a body described with the person (review 35: « Candidate ronde »; not « ronde de financement »)
+            T(
+                r"\b(?:candidate?s?|personnes?|femmes?|hommes?|fille|garcon|profil|physique)\s+(?:un\s+peu\s+|plutot\s+|assez\s+|"
+                r"tres\s+|trop\s+)?(?:rondes?|ronds?|grosses?|gros|minces?|maigres?|obeses?|enrobee?s?|rondouillarde?s?)\b",
+                na=r"\s+(?:de|d'|du|des)\b",  # « candidate ronde d'entretiens », a round
             ),
             T(
                 r"\bpretty\s+(?:girl|woman|lady|face|candidate)\b|\bgood[\s-]looking\b|\bgood\s+looks\b|\bwell[\s-]groomed\b"
@@ -814,7 +965,10 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\bsante\s+(?:fragile|mentale|physique|parfaite|excellente|irreprochable|de\s+fer)\b",
                 nb=r"\b(?:entreprises?|societes?|groupes?|marches?|secteurs?|activites?|structures?|start-?ups?|finances|comptes|"
                 r"economie|affaires)\s+(?:est\s+|sont\s+|reste\s+|restent\s+)?",
-                na=r"\s+(?:financiere|economique|commerciale|de\s+l'entreprise)",
+                # (review 35: « l'état de santé du portefeuille client », a business's health)
+                na=r"\s+(?:financiere|economique|commerciale|de\s+l'entreprise)|\s+(?:du|de\s+la|des|de\s+l'|de\s+vos|de\s+nos|"
+                r"de\s+votre|de\s+notre|de\s+leur)\s*(?:portefeuilles?|comptes?|clients?|pipe\w*|parc|activite|business|base|"
+                r"marches?|projets?|ventes?|entreprises?|societes?|stocks?|secteurs?|filiales?)\b",
             ),
             # fitness of the body as a condition of hiring (aptitude is for the médecin du travail)
             T(
@@ -833,10 +987,16 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"|\b(?:solutions?|logiciels?|outils?|produits?|sites?|applications?|applis?|services?|plateformes?|"
                 r"offres?|equipements?|materiels?|interfaces?|contenus?)\s+(?:[\w'-]+\s+){0,4}?"
                 r"(?:accessibles?|adaptee?s?|dediee?s?|destinee?s?)\s+(?:aux|pour\s+les|a\s+des)\s+"
-                r"(?:personnes|publics?|usagers|utilisateurs|utilisatrices)\s+",
-                na=r"\s+(?:de\s+|of\s+)?\d{1,2}(?:[.,]\d)?(?!\s*%)\s*(?:au\s+golf|at\s+golf|in\s+golf|,?\s+(?:plays?|joue))",
+                r"(?:personnes|publics?|usagers|utilisateurs|utilisatrices)\s+"
+                # (review 35: a post open to disabled workers, « Ce poste est ouvert aux travailleurs handicapés »; not
+                # « n'est pas ouvert aux … »)
+                r"|" + _POST_OPEN_TO,
+                na=r"\s+(?:de\s+|of\s+)?\d{1,2}(?:[.,]\d)?(?!\s*%)\s*(?:au\s+golf|at\s+golf|in\s+golf|,?\s+(?:plays?|joue))|"
+                + _WELCOMED_AFTER,
             ),
-            T(r"\brqth\b|\binvalidite\b|\binfirm(?:e|es|ite)\b|\bperte\s+d'autonomie\b"),
+            # (review 35: « Les candidatures RQTH sont les bienvenues » welcomes, it does not select)
+            T(r"\brqth\b", na=_WELCOMED_AFTER),
+            T(r"\binvalidite\b|\binfirm(?:e|es|ite)\b|\bperte\s+d'autonomie\b"),
             T(
                 r"\b(?:depression|deprime|depressif|depressive|burn[\s-]?out|cancer|diabet\w*|epilep\w*|asthm\w*|vih|sida|seropositi\w*|"
                 r"sclerose|autis\w*|dyslexi\w*|bipolaire|schizophren\w*|anorexi\w*|boulimi\w*|chimio\w*|hospitalis\w*)\b"
@@ -844,8 +1004,13 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\bsous\s+traitement\b|\bmedicaments?\b|\bmedecin\s+traitant\b"),
             T(r"\b(?:antecedents?|dossier|certificat|suivi|probleme|problemes|raisons?)\s+medica(?:l|ux|le|les)\b"),
             T(
-                r"\b(?:aveugle|malvoyante?|sourde?|malentendante?|fauteuil\s+roulant|bequilles)\b",
+                r"\b(?:aveugle|malvoyante?|sourde?|malentendante?|bequilles)\b",
                 nb=r"(?:en|a\s+l'|confiance|test|tests|essai)",
+            ),
+            # (review 35: « en fauteuil roulant » is how a person moves, unlike « test en aveugle »); not a product sold
+            T(
+                r"\bfauteuils?\s+roulants?\b",
+                nb=_SOLD_BEFORE_FR + r"|\b(?:vend|vendre|fabriquer|louer|loue)\s+(?:des\s+|de\s+)?",
             ),
             T(
                 r"\bhealth\s+(?:issues?|problems?|conditions?|status|history|reasons|concerns)\b|\b(?:in\s+)?(?:good|poor|bad|ill)\s+health\b|\bmental\s+health\b|\b(?:his|her|their)\s+health\b"
@@ -909,7 +1074,30 @@ CRITERIA: tuple[Criterion, ...] = (
                 nb=_SOMEONE_ELSE_FR,
             ),
             T(
-                r"\b(?:reside|resident|residant|residante|resider|residence)\s+(?:a\s+proximite|a\s+moins|en|a|au|aux|hors|pres|loin)\b"
+                r"\b(?:reside|resides|residez|residons|resident|residant|residante|resider|residence)\s+(?:a\s+proximite|a\s+moins|en|a|au|aux|hors|pres|loin)\b"
+            ),
+            # people named by where they live, excluded or preferred (review 35: « Pas de candidats du 93 »,
+            # « Candidats de province s'abstenir »); not a sales territory (« vous couvrez la province »), not « 93 % de
+            # renouvellement », not a mention of a market (« les profils du 75 sont rares »)
+            T(
+                _FROM_AREA_FR,
+                need=r"\b(?:pas\s+de|aucun\w*|sauf|hors|ni|que\s+des|uniquement\s+des|seulement\s+des|privilegi\w+|prefer\w+|"
+                r"exclu\w*|refus\w*|evit\w*)\s+(?:les\s+)?",
+            ),
+            T(
+                _FROM_AREA_FR
+                + r"\s*(?:,\s*)?(?:s'abstenir|exclue?s|refusee?s|non\s+(?:acceptee?s|retenue?s|desiree?s|souhaitee?s)|"
+                r"pas\s+acceptee?s|uniquement|seulement|exclusivement|de\s+preference|en\s+priorite|prioritaires?)\b"
+            ),
+            # a demonym required or preferred (review 35: « Parisien·ne de préférence », "Londoners only")
+            T(
+                r"\b(?:parisien|francilien|lyonnais|marseillais|toulousain|bordelais|nantais|lillois|provincial|provinciaux|"
+                r"banlieusard|londoner|new\s+yorker)(?:[·.•-]?(?:ne|e|s|nes|es|ale|ales))*\s*(?:\(\s*)?"
+                r"(?:de\s+preference|uniquement|seulement|exclusivement|imperativement|exige\w*|requis\w*|obligatoire|souhaite\w*|"
+                r"only|preferred|required)\b",
+                # clients or a territory (« Gros comptes parisiens uniquement »), not the candidate
+                nb=r"\b(?:clients?|clientes?|comptes?|prospects?|marches?|territoires?|secteurs?|zones?|magasins?|enseignes?|"
+                r"entreprises?|pme|boutiques?|customers?|accounts?|clients?\s+finaux)\s+(?:\w+\s+)?",
             ),
             # « Habite Paris », « Vous habitez impérativement dans le 92 »: the verb with a place is a residence;
             # someone else's home (« le client habite à Lyon ») is not the candidate's
@@ -917,7 +1105,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\bhabit(?:e|es|ez|ent|er|ait|aient|ons|iez|ais)\b(?:\s+(?:imperativement|obligatoirement|necessairement|idealement|deja|"
                 r"actuellement|forcement|de\s+preference))?(?:\s+(?:a\s+moins\s+de|a\s+proximite\s+d\w*|a|en|au|aux|dans|pres\s+d\w*|sur|hors))?\b",
                 nb=_SOMEONE_ELSE_FR,
-                na=r"\s+(?:par|le\s+poste|ce\s+role|son\s+role)\b",
+                # (review 35: « Vous habitez la relation client », a figure of speech for a job)
+                na=r"\s+(?:par|le\s+poste|ce\s+role|son\s+role)\b|\s+(?:la|le|les|votre|vos|ce|cette|son|sa)\s+(?:relation|role|"
+                r"poste|fonction|metier|mission|sujet|marque|projet|produit|discours|pitch)s?\b",
             ),
             T(
                 r"\b(?:reside[rz]?|residez|residant|residante?|vivre|vivez|domiciliee?s?)\s+(?:imperativement|obligatoirement|necessairement|idealement|"
@@ -998,6 +1188,11 @@ CRITERIA: tuple[Criterion, ...] = (
                 nb=r"\b(?:product|brand|company|firm|client|account|tool|app|software|domain|team|project)(?:'s)?",
             ),
             T(r"\bconsonance\s+[a-z]+"),
+            # a family name asked of a kind (review 35: « Patronyme français », "a French-sounding name")
+            T(
+                r"\bpatronymes?\s+(?:bien\s+|typiquement\s+|vraiment\s+)?(?:[a-z]+(?:ais|aise|ain|aine|ien|ienne|ois|oise|and|ande|ol|ole|al|ale|in|ine|ique|e))s?\b"
+            ),
+            T(r"\b[a-z]+[\s-]sounding\s+(?:(?:sur|last\s+|family\s+|first\s+)?names?)\b"),
             T(
                 r"\b(?:surname|last\s+name|family\s+name)\s+(?:sounds?|is\s+(?:hard|difficult|foreign|unusual|weird|strange))\b"
             ),
@@ -1013,6 +1208,13 @@ CRITERIA: tuple[Criterion, ...] = (
         (
             T(
                 r"\bdomiciliation\s+bancaire\b|\b(?:sa|son|leur)\s+(?:banque|compte\s+bancaire|compte\s+en\s+banque|conseiller\s+bancaire)\b"
+            ),
+            # an account's bank required (review 35: « Compte bancaire dans une banque française », "Must bank with
+            # Barclays")
+            T(
+                r"\bcompte\s+(?:bancaire|courant|en\s+banque)\s+(?:ouvert\s+|domicilie\s+|tenu\s+)?(?:dans|chez|aupres\s+d)"
+                r"|\b(?:must|should|need\s+to|required\s+to|have\s+to|you)\s+(?:bank|have\s+(?:a|an)\s+(?:[a-z]+\s+)?bank\s+account)"
+                r"\s+(?:with|at|in)\b|\bbank\s+account\s+(?:held\s+)?(?:with|at|in)\s+(?:a|an)\s+[a-z]+\s+bank\b"
             ),
             T(r"\b(?:interdit|fichee?|fichage)\s+(?:bancaire|a\s+la\s+banque\s+de\s+france|banque\s+de\s+france)\b"),
             T(r"\b(?:his|her|their)\s+bank\b|\bcredit\s+(?:score|history|rating|check)\b"),
@@ -1166,6 +1368,8 @@ EQUAL_OPPORTUNITY = (
     r"we\s+(?:welcome|encourage)\s+(?:applications|applicants|candidates|all|everyone)|all\s+backgrounds|all\s+qualified\s+applicants|"
     r"(?:is|are)\s+committed\s+to\s+(?:diversity|inclusion|equal)|does\s+not\s+discriminate|ne\s+discrimin|"
     r"open\s+to\s+(?:all|everyone|people|candidates)|diverse\s+and\s+inclusive|"
+    # (review 35: "Candidates of all ages, genders and backgrounds", « de tous âges »)
+    r"\b(?:of|from)\s+all\s+(?:ages|genders|backgrounds|origins|faiths|abilities|walks\s+of\s+life)|\bde\s+tous\s+(?:ages|horizons)|"
     r"hommes?\s+(?:et|ou)\s+femmes?|femmes?\s+(?:et|ou)\s+hommes?|men\s+and\s+women|women\s+and\s+men|"
     r"reasonable\s+accommodations?|amenagements?\s+(?:de\s+poste|raisonnables?)|rqth\s+bienvenue"
 )
