@@ -91,10 +91,14 @@ _MARKERS = [
 ]
 # Verbs of earning, followed by an amount in the clause.
 _EARNING = re.compile(
-    r"\b(?:touche|touchait|touchent|gagne|gagnait|percoit|percevait|(?:est|etait|a\s+ete)\s+payee?s?|"
+    # « gagne » folds « gagné » (won) too: earning only with the amount or its hedge right after ("il gagne 52k", « elle
+    # gagne environ 50 k€ »), not « un appel d'offres gagné sur les coffrets (1,2 M€) » (twelfth notes round)
+    r"\b(?:touche|touchait|touchent|(?:gagne|gagnait)(?=\s+(?:[€$£]|\d|environ|autour|pres\s+de|plus\s+de|moins\s+de|"
+    r"actuellement|aujourd'hui|deja|bien|dans\s+les))|percoit|percevait|(?:est|etait|a\s+ete)\s+payee?s?|"
     r"(?:est|etait|sont|etaient|suis)\s+(?:deja\s+|actuellement\s+|aujourd'hui\s+|aussi\s+)?a(?=\s+(?:[€$£]|\d))|"
     r"earns?|earning|earned|makes|making|(?:is|was|were|are|gets?|got|being)\s+paid|takes\s+home|"
-    r"(?:is|was|were|are|currently)\s+on(?=\s+(?:[€$£]|\d|a\s+salary|about|around|roughly))|on\s+a\s+salary\s+of|"
+    r"(?:is|was|were|are|currently|'m|am|'s|'re)\s+on(?=\s+(?:[€$£]|\d|a\s+salary|about|around|roughly))|"
+    r"on\s+a\s+salary\s+of|"
     r"underpaid\s+at|paid\s+(?:about|around|roughly)|paid(?=\s+(?:[€$£]|\d))|"
     r"actuellement\s+a(?=\s+(?:[€$£]|\d))|currently\s+at(?=\s+(?:[€$£]|\d))|"
     r"pay\s+cut\s+from|raise\s+from|(?:is|was)\s+at(?=\s+(?:[€$£]|\d)))\b"

@@ -833,6 +833,10 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:extreme[\s-](?:gauche|droite)|gauchiste|droitard\w*|facho\w*|communiste|socialiste|macroniste|lepeniste|insoumise?|frontiste|gilets?\s+jaunes?)\b"
             ),
             T(r"\b(?:manif|manifs|manifestante?s?)\b"),
+            # (twelfth notes round: « des posts d'un parti de gauche radicale » on the candidate's LinkedIn)
+            T(
+                r"\bpartis?\s+(?:de\s+(?:la\s+)?)?(?:gauche|droite|centre|extreme[\s-](?:gauche|droite))\b|\b(?:gauche|droite)\s+radicale\b"
+            ),
             # (review 35: « Apolitique » asked of a candidate, « Il a voté RN »)
             T(r"\bapolitiques?\b|\b(?:rassemblement|front)\s+national\b|\bfrance\s+insoumise\b"),
             T(
@@ -1006,6 +1010,11 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\b(?:aveugle|malvoyante?|sourde?|malentendante?|bequilles)\b",
                 nb=r"(?:en|a\s+l'|confiance|test|tests|essai)",
+            ),
+            # (twelfth notes round: « il porte un appareil auditif »: the person's hearing, not a hearing-aid maker)
+            T(
+                r"\b(?:porte|portait|portant|avec|wears?|wearing|wore|uses?|with)\s+(?:un\s+|une\s+|des\s+|deux\s+|a\s+|two\s+)?"
+                r"(?:appareils?\s+auditifs?|protheses?\s+auditives?|appareillage\s+auditif|hearing\s+aids?|cochlear\s+implants?)\b"
             ),
             # (review 35: « en fauteuil roulant » is how a person moves, unlike « test en aveugle »); not a product sold
             T(
