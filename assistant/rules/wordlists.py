@@ -127,7 +127,7 @@ AD_EXCLUSION = (
 )
 
 # « un homme ou une femme de terrain »: the doubled form the standards recommend names both sexes.
-# (review 35: a slash joins them too, « Parité femmes/hommes »)
+# (review of da93473: a slash joins them too, « Parité femmes/hommes »)
 _DOUBLED_AFTER_FR = r"(?:\s+(?:ou|et)\s+|\s*/\s*)(?:une?\s+|des\s+|la\s+|le\s+)?(?:hommes?|femmes?)\b"
 _DOUBLED_BEFORE_FR = r"\b(?:hommes?|femmes?)(?:\s+(?:ou|et)\s+|\s*/\s*)(?:une?\s+|des\s+|la\s+|le\s+)?"
 # What follows « homme » or « femme » when it names no sex sought: the doubled form, an idiom (« homme de terrain »,
@@ -180,7 +180,7 @@ _ETHNIC_FR = (
 _WORK_WITH_UNIONS = (
     r"\b(?:dialogue|relations?|relationships?|negoci\w*|negotiat\w*|echanges?|interlocut\w*|interface|partenariat|"
     r"concertation|consultations?|reunions?|rencontres?|liais\w*|engag\w*|deal\w*|work\w*|travaill\w*|collabor\w*|meetings?|"
-    # an agreement signed with the unions (review 35: « Accord de télétravail signé avec les organisations syndicales »)
+    # an agreement signed with the unions (review of da93473: « Accord de télétravail signé avec les organisations syndicales »)
     r"sign\w*|conclu\w*|accords?|agreed|agreements?)"
     r"(?:\s+social|\s+sociales?|\s+closely)?\s+(?:avec|aupres\s+d\w*|entre|with|alongside)\s+"
     r"(?:les\s+|des\s+|la\s+|l'|vos\s+|nos\s+|the\s+|our\s+|local\s+|national\s+)?"
@@ -303,7 +303,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 + _ANS
                 + r"\b",
                 # "y a 20 ans"; a range « de 7 à 4 ans » is a duration (ninth notes round: the age of a fleet);
-                # (review 35: « Notre entreprise a 30 ans », a company's age)
+                # (review of da93473: « Notre entreprise a 30 ans », a company's age)
                 nb=r"\by|\bde\s+\d{1,3}(?:[.,]\d+)?(?:\s*ans)?|" + _COMPANY_BEFORE,
                 na=_EXPERIENCE_AFTER,
             ),
@@ -319,13 +319,13 @@ CRITERIA: tuple[Criterion, ...] = (
                 na=_EXPERIENCE_AFTER,
                 strict=True,
             ),
-            # an age cap or floor (review 35: "Max. 35 years", « 35 ans maximum » is the term below)
+            # an age cap or floor (review of da93473: "Max. 35 years", « 35 ans maximum » is the term below)
             T(
                 r"\b(?:max(?:imum)?|min(?:imum)?)\.?\s*(?:age\s*:?\s*)?" + _N_AGE + r"\s*(?:ans|years?|yrs?)\b",
                 na=_EXPERIENCE_AFTER,
                 strict=True,
             ),
-            # an age range asked of people (review 35: "Candidates must be between 25 and 35."); not "between 25 and
+            # an age range asked of people (review of da93473: "Candidates must be between 25 and 35."); not "between 25 and
             # 35 accounts"
             T(
                 r"\b(?:be|are|is|aged?|candidates?|applicants?|people|persons?)\s+(?:aged\s+)?between\s+"
@@ -339,7 +339,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b" + _N_AGE + r"\s*ans\b",
                 na=_EXPERIENCE_AFTER,
                 nb=r"(?:depuis|pendant|durant|il\s+y\s+a|voila|ca\s+fait|sur|en|dans|d'ici|apres|avant|tous\s+les|fete\s+ses|fete\s+son|celebre\s+ses)(?:\s+(?:plus|pres|moins)\s+de|\s+environ)?"
-                # (review 35: « Notre entreprise a 30 ans », a company's age)
+                # (review of da93473: « Notre entreprise a 30 ans », a company's age)
                 + "|"
                 + _COMPANY_BEFORE
                 + r"(?:a|aura|avait)",
@@ -349,7 +349,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 na=r"\s*(?:d'(?!annees)|de\s|des\s)",
             ),
             T(r"\b(?:quadra|quinqua|sexa|septua)(?:genaires?|s)?\b"),
-            # (review 35: « Idéalement trentenaire »; not « une entreprise trentenaire »)
+            # (review of da93473: « Idéalement trentenaire »; not « une entreprise trentenaire »)
             T(r"\b(?:vingtenaire|trentenaire|quarantenaire)s?\b", nb=_COMPANY_BEFORE),
             T(r"\bjeunes?\b", na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER),
             T(r"\b(?:trop|assez|plutot|un\s+peu|tres|bien)\s+(?:vieux|vieille|agee?|jeune)\b"),
@@ -367,7 +367,7 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             T(
                 r"\bné(?:e|\(e\)|·e|\.e|-e)?(?:s|\(s\))?\s+(?:avant|après|apres|entre|depuis|à\s+partir\s+de|en|dans\s+les\s+années)\s+(?:l'an\s+)?(?:19|20)\d\d"
-                # a decade (review 35: « né·e dans les années 90 »)
+                # a decade (review of da93473: « né·e dans les années 90 »)
                 r"|\bné(?:e|\(e\)|·e|\.e|-e)?(?:s|\(s\))?\s+dans\s+les\s+années\s+(?:19|20)?\d0\b",
                 accents=True,
             ),
@@ -430,7 +430,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 names_ok=True,
             ),
             # one person of one sex sought (« recherche un homme », "looking for a woman") selects, whatever
-            # equal-opportunity wording shares its sentence (review 35: « Notre équipe inclusive recherche un homme »);
+            # equal-opportunity wording shares its sentence (review of da93473: « Notre équipe inclusive recherche un homme »);
             # the same span as the term above, so a mention is flagged once
             T(
                 r"\b(?:homme|femme)\b",
@@ -452,7 +452,7 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:un\s+gars|une\s+fille|un\s+garcon|une\s+nana|un\s+mec|une\s+meuf)\b"),
             T(r"\b(?:male|female|males|females)\b"),
             T(r"\b(?:man|woman|men|women)\b", na=r"\s*-\s*(?:hours?|days?|months?|years?)|" + _PRODUCT_LINE_AFTER_EN),
-            # (review 35: "Our inclusive team is looking for a man", as « un homme » above; not "a man or a woman")
+            # (review of da93473: "Our inclusive team is looking for a man", as « un homme » above; not "a man or a woman")
             T(
                 r"\b(?:man|woman)\b",
                 na=r"\s*-\s*(?:hours?|days?|months?|years?)|\s+(?:or|and|/)\s+(?:a\s+)?(?:wo)?man\b|"
@@ -489,7 +489,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"|\bfonder\s+une\s+famille\b"
             ),
             T(r"\benfants?\b", nb=r"\bjeu\s+d'"),
-            # (review 35: not products for babies, « produits pour bébés »)
+            # (review of da93473: not products for babies, « produits pour bébés »)
             T(
                 r"\b(?:bebes?|gamins?|gosses?|marmots?|fiston|fille\s+de\s+\d)\b",
                 nb=r"\b(?:produits?|articles?|vetements?|mode|alimentation|gammes?|rayons?|marques?|puericulture|soins?|laits?|"
@@ -649,10 +649,10 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\b(?:noire?s?|blanche?s?|black|blacks|arabes?|beur|beurette|rebeu|renoi|asiatiques?|africaine?s?|maghrebine?s?|"
                 r"metisse?s?|antillaise?s?|gitane?s?|chinoise?s?|turque?s?|roms?)\b",
-                # (review 35: a word boundary, or « pages blanches » ends in « es »; « Vous êtes noir »)
+                # (review of da93473: a word boundary, or « pages blanches » ends in « es »; « Vous êtes noir »)
                 need=r"\b(?:est|etait|sont|etes|personne|personnes|candidat|candidate|homme|femme|fille|garcon|type|mec|gars|peau|profil|il\s+est|elle\s+est|plutot|un|une|des|origine)",
             ),
-            # « blanc » said of a person (review 35: « Vous êtes blanc », « Il est blanc »); not « un blanc » (a
+            # « blanc » said of a person (review of da93473: « Vous êtes blanc », « Il est blanc »); not « un blanc » (a
             # silence), « livre blanc », « le produit est blanc », « blanc de toute mise en cause »
             T(
                 r"\bblancs?\b",
@@ -660,9 +660,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"|\b(?:personnes?|candidats?|hommes?|type|mec|gars|peau|profil|origine)(?:\s+(?:plutot|tres))?",
                 na=r"\s+(?:de|d'|comme)\b",
             ),
-            # (review 35: « Profil caucasien »)
+            # (review of da93473: « Profil caucasien »)
             T(r"\bcaucasien(?:ne)?s?\b"),
-            # a person's birthplace or origin (review 35: « Candidats originaires du Maghreb », « Originaire du Maroc »);
+            # a person's birthplace or origin (review of da93473: « Candidats originaires du Maghreb », « Originaire du Maroc »);
             # not a product's (« produits originaires d'Italie », « le produit, originaire du Japon »)
             T(
                 r"\boriginaires?\s+(?:du|de\s+la|de\s+l'|des|de|d')\s*[a-z]+",
@@ -683,8 +683,8 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             T(
                 r"\b(?:black|white|asian|african|arab|hispanic|latino|latina|caucasian|indian|chinese)\b",
-                # (review 35: "Must be white"; not a "white-label" or "white paper" product)
-                # (review 35: a word boundary, or "this" ends in "is" and "team" in "am")
+                # (review of da93473: "Must be white"; not a "white-label" or "white paper" product)
+                # (review of da93473: a word boundary, or "this" ends in "is" and "team" in "am")
                 need=r"\b(?:is|was|be|are|am|he's|she's|you're|person|guy|man|woman|candidate|looks?|skin|race|ethnically)",
                 na=r"[\s-]+(?:labels?|labell?ed|papers?|boards?|space|lists?|listed|collar|gloves?|goods|noise|hat)\b",
             ),
@@ -837,7 +837,7 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\bpartis?\s+(?:de\s+(?:la\s+)?)?(?:gauche|droite|centre|extreme[\s-](?:gauche|droite))\b|\b(?:gauche|droite)\s+radicale\b"
             ),
-            # (review 35: « Apolitique » asked of a candidate, « Il a voté RN »)
+            # (review of da93473: « Apolitique » asked of a candidate, « Il a voté RN »)
             T(r"\bapolitiques?\b|\b(?:rassemblement|front)\s+national\b|\bfrance\s+insoumise\b"),
             T(
                 r"\b(?:a\s+vote|vote|votait|votera|votent|voter)\s+(?:pour\s+)?(?:le\s+|la\s+|les\s+)?"
@@ -892,7 +892,7 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\b(?:tres|plutot|assez|est|etait|etes|es|soyez|vraiment|si)\s+(?:belle|beau|jolie|joli|mignonne?|moche|laide?|sexy|seduisante?|attirante?|canon|bien\s+foutue?|grosse?|mince|maigre|ronde)\b",
                 # (review: a word boundary, or "Lucas est beau" ends in "cas"; not « en entretien très belle »;
-                # review 35: « Vous êtes mince », but not « la marge est mince »)
+                # review of da93473: « Vous êtes mince », but not « la marge est mince »)
                 nb=r"\b(?:" + _GOOD_THINGS + "|" + _THIN_THINGS + r")\s+(?:(?:est|etait|a\s+ete|sont)\s+)?",
                 na=r"\s+" + _GOOD_THINGS + r"\b",
             ),
@@ -932,10 +932,10 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\b(?:is|was|be|are|looks?|very|really|physically|so)\s+(?:pretty|beautiful|handsome|ugly|cute|attractive|sexy|fat|skinny|"
                 r"overweight|bald|tall|slim|thin|slender|good[\s-]looking)\b",
-                # (review 35: "Must be slim"; not "margins are slim")
+                # (review of da93473: "Must be slim"; not "margins are slim")
                 nb=r"\b" + _THIN_THINGS + r"\s+(?:\w+\s+)?",
             ),
-            # a body described with the person (review 35: « Candidate ronde »; not « ronde de financement »)
+            # a body described with the person (review of da93473: « Candidate ronde »; not « ronde de financement »)
             T(
                 r"\b(?:candidate?s?|personnes?|femmes?|hommes?|fille|garcon|profil|physique)\s+(?:un\s+peu\s+|plutot\s+|assez\s+|"
                 r"tres\s+|trop\s+)?(?:rondes?|ronds?|grosses?|gros|minces?|maigres?|obeses?|enrobee?s?|rondouillarde?s?)\b",
@@ -969,7 +969,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\bsante\s+(?:fragile|mentale|physique|parfaite|excellente|irreprochable|de\s+fer)\b",
                 nb=r"\b(?:entreprises?|societes?|groupes?|marches?|secteurs?|activites?|structures?|start-?ups?|finances|comptes|"
                 r"economie|affaires)\s+(?:est\s+|sont\s+|reste\s+|restent\s+)?",
-                # (review 35: « l'état de santé du portefeuille client », a business's health)
+                # (review of da93473: « l'état de santé du portefeuille client », a business's health)
                 na=r"\s+(?:financiere|economique|commerciale|de\s+l'entreprise)|\s+(?:du|de\s+la|des|de\s+l'|de\s+vos|de\s+nos|"
                 r"de\s+votre|de\s+notre|de\s+leur)\s*(?:portefeuilles?|comptes?|clients?|pipe\w*|parc|activite|business|base|"
                 r"marches?|projets?|ventes?|entreprises?|societes?|stocks?|secteurs?|filiales?)\b",
@@ -992,13 +992,13 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"offres?|equipements?|materiels?|interfaces?|contenus?)\s+(?:[\w'-]+\s+){0,4}?"
                 r"(?:accessibles?|adaptee?s?|dediee?s?|destinee?s?)\s+(?:aux|pour\s+les|a\s+des)\s+"
                 r"(?:personnes|publics?|usagers|utilisateurs|utilisatrices)\s+"
-                # (review 35: a post open to disabled workers, « Ce poste est ouvert aux travailleurs handicapés »; not
+                # (review of da93473: a post open to disabled workers, « Ce poste est ouvert aux travailleurs handicapés »; not
                 # « n'est pas ouvert aux … »)
                 r"|" + _POST_OPEN_TO,
                 na=r"\s+(?:de\s+|of\s+)?\d{1,2}(?:[.,]\d)?(?!\s*%)\s*(?:au\s+golf|at\s+golf|in\s+golf|,?\s+(?:plays?|joue))|"
                 + _WELCOMED_AFTER,
             ),
-            # (review 35: « Les candidatures RQTH sont les bienvenues » welcomes, it does not select)
+            # (review of da93473: « Les candidatures RQTH sont les bienvenues » welcomes, it does not select)
             T(r"\brqth\b", na=_WELCOMED_AFTER),
             T(r"\binvalidite\b|\binfirm(?:e|es|ite)\b|\bperte\s+d'autonomie\b"),
             T(
@@ -1016,7 +1016,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:porte|portait|portant|avec|wears?|wearing|wore|uses?|with)\s+(?:un\s+|une\s+|des\s+|deux\s+|a\s+|two\s+)?"
                 r"(?:appareils?\s+auditifs?|protheses?\s+auditives?|appareillage\s+auditif|hearing\s+aids?|cochlear\s+implants?)\b"
             ),
-            # (review 35: « en fauteuil roulant » is how a person moves, unlike « test en aveugle »); not a product sold
+            # (review of da93473: « en fauteuil roulant » is how a person moves, unlike « test en aveugle »); not a product sold
             T(
                 r"\bfauteuils?\s+roulants?\b",
                 nb=_SOLD_BEFORE_FR + r"|\b(?:vend|vendre|fabriquer|louer|loue)\s+(?:des\s+|de\s+)?",
@@ -1085,7 +1085,7 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\b(?:reside|resides|residez|residons|resident|residant|residante|resider|residence)\s+(?:a\s+proximite|a\s+moins|en|a|au|aux|hors|pres|loin)\b"
             ),
-            # people named by where they live, excluded or preferred (review 35: « Pas de candidats du 93 »,
+            # people named by where they live, excluded or preferred (review of da93473: « Pas de candidats du 93 »,
             # « Candidats de province s'abstenir »); not a sales territory (« vous couvrez la province »), not « 93 % de
             # renouvellement », not a mention of a market (« les profils du 75 sont rares »)
             T(
@@ -1098,7 +1098,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 + r"\s*(?:,\s*)?(?:s'abstenir|exclue?s|refusee?s|non\s+(?:acceptee?s|retenue?s|desiree?s|souhaitee?s)|"
                 r"pas\s+acceptee?s|uniquement|seulement|exclusivement|de\s+preference|en\s+priorite|prioritaires?)\b"
             ),
-            # a demonym required or preferred (review 35: « Parisien·ne de préférence », "Londoners only")
+            # a demonym required or preferred (review of da93473: « Parisien·ne de préférence », "Londoners only")
             T(
                 r"\b(?:parisien|francilien|lyonnais|marseillais|toulousain|bordelais|nantais|lillois|provincial|provinciaux|"
                 r"banlieusard|londoner|new\s+yorker)(?:[·.•-]?(?:ne|e|s|nes|es|ale|ales))*\s*(?:\(\s*)?"
@@ -1114,7 +1114,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\bhabit(?:e|es|ez|ent|er|ait|aient|ons|iez|ais)\b(?:\s+(?:imperativement|obligatoirement|necessairement|idealement|deja|"
                 r"actuellement|forcement|de\s+preference))?(?:\s+(?:a\s+moins\s+de|a\s+proximite\s+d\w*|a|en|au|aux|dans|pres\s+d\w*|sur|hors))?\b",
                 nb=_SOMEONE_ELSE_FR,
-                # (review 35: « Vous habitez la relation client », a figure of speech for a job)
+                # (review of da93473: « Vous habitez la relation client », a figure of speech for a job)
                 na=r"\s+(?:par|le\s+poste|ce\s+role|son\s+role)\b|\s+(?:la|le|les|votre|vos|ce|cette|son|sa)\s+(?:relation|role|"
                 r"poste|fonction|metier|mission|sujet|marque|projet|produit|discours|pitch)s?\b",
             ),
@@ -1197,7 +1197,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 nb=r"\b(?:product|brand|company|firm|client|account|tool|app|software|domain|team|project)(?:'s)?",
             ),
             T(r"\bconsonance\s+[a-z]+"),
-            # a family name asked of a kind (review 35: « Patronyme français », "a French-sounding name")
+            # a family name asked of a kind (review of da93473: « Patronyme français », "a French-sounding name")
             T(
                 r"\bpatronymes?\s+(?:bien\s+|typiquement\s+|vraiment\s+)?(?:[a-z]+(?:ais|aise|ain|aine|ien|ienne|ois|oise|and|ande|ol|ole|al|ale|in|ine|ique|e))s?\b"
             ),
@@ -1218,7 +1218,7 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\bdomiciliation\s+bancaire\b|\b(?:sa|son|leur)\s+(?:banque|compte\s+bancaire|compte\s+en\s+banque|conseiller\s+bancaire)\b"
             ),
-            # an account's bank required (review 35: « Compte bancaire dans une banque française », "Must bank with
+            # an account's bank required (review of da93473: « Compte bancaire dans une banque française », "Must bank with
             # Barclays")
             T(
                 r"\bcompte\s+(?:bancaire|courant|en\s+banque)\s+(?:ouvert\s+|domicilie\s+|tenu\s+)?(?:dans|chez|aupres\s+d)"
@@ -1377,7 +1377,7 @@ EQUAL_OPPORTUNITY = (
     r"we\s+(?:welcome|encourage)\s+(?:applications|applicants|candidates|all|everyone)|all\s+backgrounds|all\s+qualified\s+applicants|"
     r"(?:is|are)\s+committed\s+to\s+(?:diversity|inclusion|equal)|does\s+not\s+discriminate|ne\s+discrimin|"
     r"open\s+to\s+(?:all|everyone|people|candidates)|diverse\s+and\s+inclusive|"
-    # (review 35: "Candidates of all ages, genders and backgrounds", « de tous âges »)
+    # (review of da93473: "Candidates of all ages, genders and backgrounds", « de tous âges »)
     r"\b(?:of|from)\s+all\s+(?:ages|genders|backgrounds|origins|faiths|abilities|walks\s+of\s+life)|\bde\s+tous\s+(?:ages|horizons)|"
     r"hommes?\s+(?:et|ou)\s+femmes?|femmes?\s+(?:et|ou)\s+hommes?|men\s+and\s+women|women\s+and\s+men|"
     r"reasonable\s+accommodations?|amenagements?\s+(?:de\s+poste|raisonnables?)|rqth\s+bienvenue"

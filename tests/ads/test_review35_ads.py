@@ -1,4 +1,4 @@
-"""Review of main at da93473 (stop 35): job-ad inputs that passed the linter with a protected criterion or a request
+"""Review of main at da93473 (stop 34): job-ad inputs that passed the linter with a protected criterion or a request
 for pay history in them."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Review of main at da93473 (stop 35): inputs a hostile reviewer showed to hang or slow down the notes engine."""
+"""Review of main at da93473 (stop 34): inputs a hostile reviewer showed to hang or slow down the notes engine."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Defects found by review 35 of the protected-criteria checks, each fixed by its class and tested here with its
+"""Defects found by the review of da93473 (stop 34) in the protected-criteria checks, each fixed by its class and tested here with its
 lawful counterpart:
 - an equal-opportunity statement or a perk excuses only the mention it frames, never a restrictive criterion next
   to it (an age threshold, « de préférence », « idéal pour », « sans enfants »);
