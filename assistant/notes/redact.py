@@ -31,6 +31,10 @@ PII = {
     "NIR": ("n° de sécurité sociale", "social security number"),
     "IBAN": ("IBAN", "IBAN"),
     "ADDRESS": ("adresse", "address"),
+    "DOB": ("date de naissance", "date of birth"),
+    "PROFILE": ("profil en ligne", "online profile"),
+    "CARD": ("n° de carte", "card number"),
+    "RIB": ("RIB", "bank details"),
 }
 CRITERIA = {
     "age": ("âge", "age"),
@@ -65,7 +69,7 @@ FLAGGED = ("texte signalé", "flagged text")
 NOT_KEPT = ("pii", "discrimination", "pay_history", "prompt_injection")
 """Flag kinds whose text an export never carries (prompt injection: hostile text, no use outside the app)."""
 
-PII_TOKEN = re.compile(r"\[(EMAIL|PHONE|NIR|IBAN|ADDRESS)_\d+\]")
+PII_TOKEN = re.compile(r"\[(EMAIL|PHONE|NIR|IBAN|ADDRESS|DOB|PROFILE|CARD|RIB)_\d+\]")
 _LABEL_TO_CRITERION = {c.label: c.id for c in wl.CRITERIA}
 _IN_PARENS = re.compile(r"\(([^()]+)\)")
 

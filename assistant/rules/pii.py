@@ -6,6 +6,10 @@ whatever its checksum and its separators (space, hyphen, dot, none). A checksum 
 flag's message states ("key checked" vs "looks like"). The digit finders run on the folded text (same length as the
 sanitised text: dashes, spaces, apostrophes and fullwidth forms already mapped to ASCII); the address finders run on
 the sanitised text, whose capitals they need.
+
+Also found: dates of birth (only after a birth label), profile URLs (LinkedIn, GitHub, ...), social handles and
+messenger IDs, French RIB, Luhn-checked card numbers, spelled-out e-mails ("jean dot dupont at gmail dot com").
+Generic URLs are kept: a company or product website names the employer, not the candidate.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ _NIR = re.compile(
 )
 # An IBAN is read token by token: the country code and check digits, then groups of letters and digits.
 _IBAN_START = re.compile(r"(?:(?<=iban)|(?<=rib)|(?<![\w]))[a-z]{2}\d{2}[a-z0-9]*(?![\w])")
+# "FR 76 3000 ..." (a space after the country code): a registered country code only.
+_IBAN_START_SPACED = re.compile(r"(?:(?<=iban)|(?<=rib)|(?<![\w]))([a-z]{2}) (\d{2})(?![\w])")
 _IBAN_NEXT = re.compile(rf"{_SEP}([a-z0-9]+)(?![\w])")
 _IBAN_MIN, _IBAN_MAX = 15, 34
 # fmt: off
@@ -66,6 +72,59 @@ _PHONE_NATIONAL = re.compile(
 # North American: (202) 555-0147, 202-555-0183, 1 202 555 0147.
 _PHONE_NANP = re.compile(
     rf"{_PHONE_LABEL}(?:1[ .\-])?(?:\([2-9]\d\d\)\s?[2-9]\d\d[ .\-]|[2-9]\d\d([ .\-])[2-9]\d\d\1)\d{{4}}(?![\w])"
+)
+# Person names are NOT redacted (no pseudonymisation here): TODO, the notes still carry candidates' names.
+# Review 35 finders (all on the folded text: lowercase, accents removed).
+# Date of birth: only a date right after a birth label; a bare date (interview, availability) is no birth date.
+_MONTHS = (
+    r"(?:janv|janvier|fevr|fevrier|mars|avr|avril|mai|juin|juil|juillet|aout|sept|septembre|oct|octobre|nov|novembre|"
+    r"dec|decembre|jan|january|feb|february|march|apr|april|may|june|july|aug|august|sep|september|october|november|"
+    r"december)\.?"
+)
+_DOB = re.compile(
+    r"(?<![\w])(?:nee?(?:\s+le)?|date\s+de\s+naissance|date\s+naiss\.?|ddn|dob|d\.o\.b\.?|born(?:\s+on)?|"
+    r"birth\s*date|date\s+of\s+birth)\s{0,3}[:.\-]?\s{0,3}"
+    rf"(\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}(?:er|st|nd|rd|th)?\s{_MONTHS}\s\d{{2,4}}"
+    rf"|{_MONTHS}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}})(?![\w])"
+)
+# Profile URLs identify the person; a company or product website does not and is kept (no generic URL finder).
+# A github.com/gitlab.com path is redacted whatever it names (an organisation page too): recall first.
+_PROFILE_URL = re.compile(
+    r"(?<![\w.\-/])(?:https?://)?(?:[a-z]{2,3}\.|www\.)?"
+    r"(?:linkedin\.com/(?:in|pub)/|github\.com/|gitlab\.com/|twitter\.com/|x\.com/|instagram\.com/|facebook\.com/|"
+    r"viadeo\.com/p/|malt\.fr/profile/|stackoverflow\.com/users/|medium\.com/@)[\w%\-.]++(?:/[\w%\-.]++)*+/?"
+)
+# A social handle: "@" and a name, not inside an e-mail address (nothing word-like or "@" right before it).
+_HANDLE = re.compile(r"(?<![\w.@+\-])@[a-z0-9_](?:[a-z0-9_.]{0,38}[a-z0-9_])?(?![\w@])")
+_SOCIAL_CONTEXT = re.compile(
+    r"(?<![\w])(?:twitter|x|insta|instagram|github|gitlab|tiktok|mastodon|bluesky|threads|telegram|handle|pseudo|"
+    r"compte|account|profil|profile|linkedin|youtube|twitch|snapchat|reddit|discord|medium|dribbble|behance)(?![\w])"
+)
+_CHAT_MENTIONS = frozenset("here channel everyone all mention team".split())
+_MESSENGER = re.compile(
+    r"(?<![\w])(?:skype|telegram|discord|signal|wechat|teams)(?:\s?(?:id|pseudo|name))?\s{0,3}[:=]\s{0,3}"
+    r"((?:live:)?[a-z0-9_][\w.\-]{0,60}[\w])"
+)
+# A French RIB: bank code (5), branch code (5), account number (11, letters allowed), key (2).
+_RIB = re.compile(rf"(?<![\w])\d{{5}}{_SEP}?\d{{5}}{_SEP}?[a-z0-9]{{11}}{_SEP}?\d{{2}}(?![\w])")
+# A payment card: 13 to 19 digits, in groups or joined, Luhn-checked (business figures rarely pass it and are never
+# that long).
+# (a card number never starts with 0: « 0033 6 39 98 77 01 » is a phone, whatever its checksum)
+_CARD = re.compile(r"(?<![\w.,+])[1-9](?:[ \-]?\d){12,18}(?![\w])")
+# Spelled-out e-mails ("jean dot dupont at gmail dot com", "jean.dupont(a)gmail.com", "jean . dupont @ gmail . com").
+# A spaced dot needs a space on both sides: "exemple.fr. Next sentence" does not go on into the next word.
+_OBF_DOT = r"(?:\.| \. |[ ]?[\[({<] ?(?:dot|point) ?[\])}>][ ]?| (?:dot|point) )"  # one space each side: the lookbehind below skips starts inside a chain
+_OBF_AT = r"(?:[ ]?@[ ]?|[ ]?[\[({<] ?(?:at|a|arobase) ?[\])}>][ ]?|[ \t]+(?P<word>at)[ \t]+|[ \t]+arobase[ \t]+)"
+_EMAIL_OBF = re.compile(
+    rf"(?<![\w.\-\])}}>])(?<!dot )(?<!point )(?<! \. )(?<![\])}}>] )(?P<local>[\w\-+]++(?:{_OBF_DOT}[\w\-+]++)*+){_OBF_AT}"
+    rf"(?P<domain>[\w\-]++(?:{_OBF_DOT}[\w\-]++)++)"
+)
+_OBF_LAST = re.compile(rf"{_OBF_DOT}([\w\-]+)$")
+# Phones: a French number with mixed or doubled separators, split digits, a letter O for the trunk 0, or the trunk
+# 0 left out of a mobile ("6 12 34 56 78").
+_PHONE_FR_LOOSE = re.compile(
+    r"(?:(?<=tel)|(?<=mob)|(?<=gsm)|(?<=fax)|(?<=phone)|(?<![\w+]))(?<!\d[.,/\-])"
+    r"(?:[0o][1-9](?:[ \t.\-]{0,2}\d){8}|[67](?:[ .][0-9]{2}){4})(?![\w])"
 )
 _PARTICLES = r"(?:de\s+la|de\s+l'|d'|du|des|de|la|le|les|l'|aux?)"
 _STREET_FR = (
@@ -120,6 +179,10 @@ _PII_LABELS = {
     "NIR": "French social security number (NIR, key checked)",
     "IBAN": "IBAN (checksum verified)",
     "ADDRESS": "Postal address",
+    "DOB": "Date of birth",
+    "PROFILE": "Online profile, social handle or messenger ID",
+    "CARD": "Payment card number (Luhn checked)",
+    "RIB": "French bank details (RIB)",
 }
 _PII_LABELS_FR = {
     "EMAIL": "Adresse e-mail",
@@ -127,6 +190,10 @@ _PII_LABELS_FR = {
     "NIR": "Numéro de sécurité sociale (NIR, clé vérifiée)",
     "IBAN": "IBAN (clé de contrôle vérifiée)",
     "ADDRESS": "Adresse postale",
+    "DOB": "Date de naissance",
+    "PROFILE": "Profil en ligne, pseudonyme ou identifiant de messagerie",
+    "CARD": "Numéro de carte bancaire (clé de Luhn vérifiée)",
+    "RIB": "Relevé d'identité bancaire (RIB)",
 }
 _PII_LABELS_UNVERIFIED_FR = {
     "NIR": "Ressemble à un numéro de sécurité sociale (forme d'un NIR ; clé absente ou fausse)",
@@ -198,7 +265,7 @@ class _Span:
 def _iban_span(text: str, m: re.Match[str]) -> _Span | None:
     """The IBAN that starts at `m`: the longest run of groups whose checksum holds, else the groups its shape allows."""
     s, pos = m.start(), m.end()
-    total = len(m.group())
+    total = len(m.group().replace(" ", ""))
     expected = _IBAN_LENGTHS.get(m.group()[:2].upper())
     ends = [pos]
     lengths = [total]
@@ -275,6 +342,63 @@ def _address_spans(text: str) -> list[_Span]:
     return found
 
 
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, c in enumerate(reversed(digits)):
+        d = int(c) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def _review35_spans(text: str, clean: str) -> list[_Span]:
+    """Dates of birth, profiles and handles, RIB, payment cards, spelled-out e-mails, loosely written phones."""
+    found: list[_Span] = []
+    for m in _DOB.finditer(text):
+        found.append(_Span(m.start(1), m.end(1), "DOB"))
+    for m in _PROFILE_URL.finditer(text):
+        found.append(_Span(m.start(), m.end(), "PROFILE"))
+    for m in _HANDLE.finditer(text):
+        name = clean[m.start() + 1 : m.end()]
+        # "@Bastien", "@nina", "@here": in chat threads a mention names a colleague or a tool, not the candidate.
+        # A handle is redacted when shaped like a username (a digit, "_" or ".") or with a social-network word
+        # on its line within 40 characters ("suivre @jbdurand sur X", "insta : @jb"); a bare "@nina" is kept.
+        if name.lower() in _CHAT_MENTIONS:
+            continue
+        line_start = max(text.rfind("\n", max(0, m.start() - 40), m.start()) + 1, m.start() - 40, 0)
+        line_end = text.find("\n", m.end(), m.end() + 40)
+        line_end = line_end if line_end >= 0 else min(len(text), m.end() + 40)
+        near = text[line_start : m.start()] + " " + text[m.end() : line_end]
+        if not (re.search(r"[\d_.]", name) or _SOCIAL_CONTEXT.search(near)):
+            continue
+        found.append(_Span(m.start(), m.end(), "PROFILE"))
+    for m in _MESSENGER.finditer(text):
+        found.append(_Span(m.start(1), m.end(1), "PROFILE"))
+    for m in _RIB.finditer(text):
+        found.append(_Span(m.start(), m.end(), "RIB"))
+    for m in _CARD.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if 13 <= len(digits) <= 19 and _luhn_ok(digits):
+            found.append(_Span(m.start(), m.end(), "CARD", verified=True))
+    for m in _EMAIL_OBF.finditer(text):
+        last = _OBF_LAST.search(m.group("domain"))
+        tld = last.group(1) if last else ""
+        if not (2 <= len(tld) <= 24 and tld.isalpha()):
+            continue
+        local = m.group("local")
+        # "meet at google dot com", "rendez-vous at home dot com": a bare "at" needs a local part shaped like an
+        # address (a dot, a digit or "_"); "jean at gmail dot com" is therefore missed (precision over recall here).
+        if m.group("word") and not re.search(r"[.\d_]|\s(?:dot|point)\s", local):
+            continue
+        found.append(_Span(m.start(), m.end(), "EMAIL"))
+    for m in _PHONE_FR_LOOSE.finditer(text):
+        # a loose number is written in groups of one or two digits; a group of three or more is a date or a time
+        # (« 01.12.2026 14.05 », tests/hostile), which the strict finders judge
+        if re.search(r"\d{3,}", m.group(0)):
+            continue
+        found.append(_Span(m.start(), m.end(), "PHONE"))
+    return found
+
+
 def _pii_spans(view: TextView) -> list[_Span]:
     """Every finding, overlapping ones merged (the union is hidden; the kind is the longest finding's)."""
     text = view.folded  # same length as view.clean.text
@@ -285,6 +409,12 @@ def _pii_spans(view: TextView) -> list[_Span]:
         span = _iban_span(text, m)
         if span is not None:
             found.append(span)
+    for m in _IBAN_START_SPACED.finditer(text):
+        if m.group(1).upper() in _IBAN_LENGTHS:
+            span = _iban_span(text, m)
+            if span is not None:
+                found.append(span)
+    found += _review35_spans(text, view.clean.text)
     for m in _EMAIL.finditer(text):
         s, e = m.span()
         while s < e and not text[s].isalnum():  # a quote or a sign before the local part is not part of it
@@ -302,7 +432,7 @@ def _pii_spans(view: TextView) -> list[_Span]:
     return _merge(found)
 
 
-_PRIORITY = {"NIR": 0, "IBAN": 1, "EMAIL": 2, "PHONE": 3, "ADDRESS": 4}
+_PRIORITY = {"NIR": 0, "IBAN": 1, "RIB": 2, "CARD": 3, "EMAIL": 4, "PROFILE": 5, "PHONE": 6, "DOB": 7, "ADDRESS": 8}
 
 
 def _merge(spans: list[_Span]) -> list[_Span]:
@@ -369,11 +499,11 @@ def find_pii(text: str) -> list[Flag]:
 
 # --------------------------------------------------------------------------- redaction
 
-_PLACEHOLDER = re.compile(r"\[(EMAIL|PHONE|NIR|IBAN|ADDRESS)_(\d+)\]")
+_PLACEHOLDER = re.compile(r"\[(EMAIL|PHONE|NIR|IBAN|ADDRESS|DOB|PROFILE|CARD|RIB)_(\d+)\]")
 # What a model may make of a placeholder-like string the notes contain ("[email_1]", "[ EMAIL-01 ]", "［ＥＭＡＩＬ＿１］"):
 # any bracket, any case, spaces, a hyphen or nothing for the underscore, leading zeros.
 _PLACEHOLDER_LIKE = re.compile(
-    r"[\[(<{‹«]\s*(email|phone|nir|iban|address)\s*[_\-]?\s*0*(\d{1,9})\s*[\])>}›»]", re.IGNORECASE
+    r"[\[(<{‹«]\s*(email|phone|nir|iban|address|dob|profile|card|rib)\s*[_\-]?\s*0*(\d{1,9})\s*[\])>}›»]", re.IGNORECASE
 )
 
 
