@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from html import unescape as html_unescape
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from ..errors import InputError
@@ -584,11 +585,15 @@ class LanguageRule:
 # a date alone on its line. A label with no date (« Publié le : à compléter », "Posted on: [date]") or another date
 # (« Prise de poste le 01/09/2026 ») is no publication date (review of da93473).
 _PUBLISHED = re.compile(
-    r"\b(?:publiee?s?|date\s+de\s+publication|mise?\s+en\s+ligne|posted|published|date\s+posted)\b(?:\s*(?:le|on|:))*\s*$"
+    r"\b(?:publiee?s?|date\s+de\s+publication|mise?\s+en\s+ligne|mise?\s+a\s+jour|posted|published|date\s+posted|"
+    r"(?:last\s+)?updated|date)\b(?:\s*(?:le|on|du|:))*"
+    r"(?:\s*(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday),?)?\s*$"
 )
+_MARKS = re.compile(r"[*_|`]")
 _DATE_ALONE = re.compile(r"^[\s*_>#|-]*$")
 _DATE = re.compile(
-    r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|"
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:(?:19|20)\d{2}|\d{2})\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|"
     r"\b\d{1,2}(?:er)?\s+(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z.]*\s+(?:19|20)\d{2}\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z.]*\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d{2}\b"
@@ -598,7 +603,7 @@ _DATE = re.compile(
 def _is_publication_date(folded: str, m: re.Match[str]) -> bool:
     """Whether the date `m` is the ad's publication date: after a publication label, or alone on its line."""
     line_start = folded.rfind("\n", 0, m.start()) + 1
-    before = folded[line_start : m.start()]
+    before = _MARKS.sub(" ", folded[line_start : m.start()])  # « **Publiée le** 01/12/2026 », a table's cells
     if _PUBLISHED.search(before[-40:]):
         return True
     line_end = folded.find("\n", m.end())
@@ -633,21 +638,57 @@ class DateRule:
 # payslips and a pay history are the applicant's whoever asks. Expectations (« prétentions », "salary expectations")
 # are the new job's pay, and « la rémunération actuelle de vos commerciaux » someone else's.
 _YOUR = r"(?:votre|vos|ton|tes|your|du\s+candidat|de\s+la\s+candidate|the\s+candidate'?s|applicant'?s)"
+_PAY_NOUN_AD = r"(?:salaire|remuneration|package|paie|paye|fixe|salary|pay|compensation|earnings|base|ctc)"
+_NOW_OR_PAST = r"(?:actuel(?:le)?|precedent(?:e)?|dernier|derniere|passe(?:e)?|current|previous|last|past|present)"
 _PAY_NOW = (
-    r"(?:salaire|remuneration|package|paie|paye|fixe|salary|pay|compensation|earnings)\s+"
-    r"(?:actuel(?:le)?|precedent(?:e)?|dernier|derniere|passe(?:e)?|brut\s+actuel|current|previous|last|past|present)"
+    rf"(?:{_PAY_NOUN_AD}\s+(?:(?:brut|brute|net|nette|annuel(?:le)?|mensuel(?:le)?|fixe|base)\s+){{0,2}}{_NOW_OR_PAST}"
+    rf"|{_NOW_OR_PAST}\s+(?:(?:brut|gross|annual|base|total)\s+){{0,2}}{_PAY_NOUN_AD})"
 )
-_PAY_HISTORY_REQUEST = re.compile(
-    rf"\b{_YOUR}\s+(?:(?:dernier|derniere|derniers|dernieres|trois|3|deux|2|\w+)\s+){{0,2}}"
+# What the applicant's pay history is, in an ad (folded text): their current or past pay, their payslips, a tax
+# notice, "what you earn now".
+_PAY_HISTORY_OBJECT = re.compile(
+    rf"\b{_YOUR}\s+(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_PAY_NOW}|(?:bulletins?|fiches?)\s+de\s+(?:paie|paye|salaire)|payslips?|pay\s*slips?|pay\s+stubs?"
-    r"|(?:current|previous|last|past|present)\s+(?:salary|pay|compensation|package|earnings))\b(?!\s+expectations?)"
-    r"|\b(?:historique|historiques)\s+(?:de\s+|des\s+)?(?:remuneration|salaire)s?\b|\b(?:salary|pay|compensation)\s+history\b"
-    r"|\bwhat\s+you\s+(?:currently\s+)?(?:earn|make)\b|\bce\s+que\s+vous\s+gagnez\b"
+    r"|avis\s+d'imposition|w-2|p60)\b(?!\s+(?:expectations?|grade|band|range)\b)"
+    r"|\b(?:historique|historiques)\s+(?:de\s+|des\s+)?(?:remuneration|salaire)s?\b"
+    r"|\b(?:salary|pay|compensation)\s+history\b"
+    r"|\b(?:what|how\s+much)\s+(?:do\s+)?you\s+(?:currently\s+|now\s+)?(?:earn|make|are\s+earning)\b"
+    r"|\bwhat\s+are\s+you\s+(?:currently\s+)?earning\b|\bce\s+que\s+vous\s+gagnez\b"
+    r"|\b(?:current|previous)\s+and\s+(?:expected|desired)\s+(?:salary|pay|compensation)\b"
+    r"|\b(?:salaire|remuneration)\s+actuel(?:le)?\s+et\s+(?:souhaite|vise|pretentions)"
+    rf"|\b{_PAY_NOW}\b(?=\s*(?::|\?|and\s+expected|et\s+(?:vos\s+)?pretentions))"
 )
+# A request: a verb that asks for it, earlier in its sentence, that no negation governs ("we never ask for", « nous ne
+# vous demanderons jamais »; but "don't forget to include", « n'oubliez pas de préciser » still ask); or the sentence
+# asks it as a question, or it is a form's field ("Current salary: ____"). Copy that asks for nothing is no request
+# (« Vos bulletins de paie sont dématérialisés », "Tired of what you earn now?"... see _SELLING).
+_REQUEST_VERB = re.compile(
+    r"\b(?:indiqu\w*|precis\w*|joind\w*|joign\w*|communiqu\w*|envoy\w*|transmet\w*|fourni\w*|mentionn\w*|renseign\w*|"
+    r"donn\w*|demand\w*|includ\w*|attach\w*|send|provide|state|share|tell\s+us|let\s+us\s+know|give\s+us|submit|upload|"
+    r"disclose|ask\w*|merci\s+d|please|requis|required|exige\w*|obligatoire|pas\s+oubli\w*|n'oubli\w*|forget)\b"
+)
+_NEGATED = re.compile(r"(?:\bnever|\bnot|n't|\bjamais|\bne|\bn')\s*(?:[\w']+\s+){0,2}$")
+_FORGET = re.compile(r"\b(?:forget|oubli\w*)\b")
+_SENTENCE_END_AD = re.compile(r"[.!?\n]")
+_SELLING = re.compile(r"\b(?:tired\s+of|fed\s+up|doubler|double|ameliore\w*|improve|boost|reviewed|revue?)\b")
 
 
-# "We never ask for your salary history", « nous ne demandons pas votre salaire actuel »: the ad says it does not ask.
-_NOT_ASKING = re.compile(r"\b(?:never|not|don't|dont|won't|no\s+need|jamais|pas)\b[^.;!?\n]*$")
+def _asks(folded: str, m: re.Match[str]) -> bool:
+    """Whether the sentence around `m` asks the applicant for it (see _REQUEST_VERB)."""
+    start = max((e.end() for e in _SENTENCE_END_AD.finditer(folded, 0, m.start())), default=0)
+    end_m = _SENTENCE_END_AD.search(folded, m.end())
+    end = end_m.start() if end_m else len(folded)
+    sentence = folded[start:end]
+    if _SELLING.search(sentence):
+        return False
+    if end_m and end_m.group(0) == "?" or re.match(r"\s*:", folded[m.end() : m.end() + 3]):
+        return True
+    for verb in _REQUEST_VERB.finditer(folded, start, m.start()):
+        before = folded[max(start, verb.start() - 30) : verb.start()]
+        if _NEGATED.search(before) and not _FORGET.search(folded[max(start, verb.start() - 30) : verb.end()]):
+            continue
+        return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -670,8 +711,8 @@ class PayHistoryRequestRule:
                 "peut pas interroger les candidat·es sur leur historique de rémunération (directive (UE) 2023/970, "
                 "art. 5(2)). Demandez des prétentions salariales, ou donnez la fourchette.",
             )
-            for m in _PAY_HISTORY_REQUEST.finditer(view.folded)
-            if not _NOT_ASKING.search(view.folded, max(0, m.start() - 60), m.start())
+            for m in _PAY_HISTORY_OBJECT.finditer(view.folded)
+            if _asks(view.folded, m)
         ]
 
 
@@ -708,8 +749,7 @@ def _run(rules: tuple[Rule, ...], view: AdView, ctx: LintContext) -> list[Flag]:
 
 # Markdown emphasis, inline tags and entities a Markdown ad may hold inside a phrase: « moins de **35** ans »,
 # « hom**mes** », « 30&nbsp;ans », « <strong>35</strong> ans » hid the criterion from the word lists (review of da93473).
-_INLINE_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,200})?>|[*_~`]{1,3}")
-_ENTITIES = {"nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "#160": " ", "#xa0": " "}
+_INLINE_MARKUP = re.compile(r"<!--.{0,500}?-->|</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,200})?>|[*_~`]{1,3}", re.S)
 _ENTITY = re.compile(r"&(#?[A-Za-z0-9]{2,8});")
 
 
@@ -725,8 +765,11 @@ def _demarked(text: str) -> tuple[str, list[int]]:
         index.extend(range(pos, m.start()))
         entity = m.group(1)
         if entity is not None:
-            decoded = _ENTITIES.get(entity.lower())
-            if decoded is None:
+            decoded = html_unescape(m.group(0))
+            # every space-like character reads as a space (« 35&thinsp;ans », « &#8239; »); an invisible one (&shy;)
+            # as nothing, as the sanitiser reads it
+            decoded = " " if decoded.isspace() or decoded in "\u2009\u202f\u200a\u2007" else decoded
+            if decoded == m.group(0):
                 out.append(m.group(0))
                 index.extend(range(m.start(), m.end()))
             else:
@@ -750,13 +793,16 @@ def find_pay_history_request(text: str, language: str | None = None) -> list[Fla
 
 
 def _with_criteria_under_markup(text: str, view: AdView, flags: list[Flag]) -> list[Flag]:
-    """`flags` plus the protected criteria found once the ad's inline markup is taken out, on the ad as written."""
+    """`flags` plus the protected criteria and pay-history requests found once the ad's inline markup is taken out,
+    on the ad as written."""
     plain, index = _demarked(text)
     if plain == text:
         return flags
-    taken = [(f.start, f.end) for f in flags if f.kind == "discrimination" and f.start is not None]
+    taken = [(f.start, f.end) for f in flags if f.kind in ("discrimination", "pay_history") and f.start is not None]
     extra: list[Flag] = []
-    for f in criteria_flags(AdView.of(plain, view.language), "ad"):
+    plain_view = AdView.of(plain, view.language)
+    found = criteria_flags(plain_view, "ad") + PayHistoryRequestRule().check(plain_view, LintContext())
+    for f in found:
         if f.start is None or f.end is None or f.end <= f.start:
             continue
         start, end = index[f.start], index[f.end - 1] + 1

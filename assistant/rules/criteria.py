@@ -146,6 +146,18 @@ def _read_view(view: TextView) -> TextView:
     return TextView(view.clean, read_lower, read_folded)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014.!?\n]")
+
+
+def _clause(folded: str, s: int, e: int) -> str:
+    """The clause around [s, e): between the nearest comma, colon, dash or sentence end on either side. A preference
+    cancels an equal-opportunity statement only there (review of 2b7c2ee: "regardless of age, only full-time roles"
+    is no preference for an age)."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(folded, max(0, s - 200), s)), default=max(0, s - 200))
+    end_m = _CLAUSE_BREAK.search(folded, e, e + 200)
+    return folded[start : end_m.start() if end_m else min(len(folded), e + 200)]
+
+
 def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl.Criterion]]:
     view = _read_view(view)
     spans: list[tuple[int, int, wl.Criterion]] = []
@@ -179,7 +191,7 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                     if (
                         not term.strict
                         and n in sentences.containing(_EQUAL_OPPORTUNITY)
-                        and n not in sentences.containing(_AD_PREFERENCE)
+                        and not _AD_PREFERENCE.search(_clause(view.folded, s, e))
                     ):
                         continue
                     if ad_ok and n in sentences.containing(ad_ok) and n not in sentences.containing(_AD_EXCLUSION):

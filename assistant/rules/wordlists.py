@@ -115,7 +115,11 @@ _OFFER = r"\b(?:propos\w*|offr\w*|offer\w*|provid\w*|financ\w*|fund\w*|support\w
 AD_PREFERENCE = (
     r"\bde\s+preference\b|\bpreferences?\b|\bprefer(?:e|es|ons|ez|ent|ait|erions|erait|er|ably|red|s)?\b|"
     r"\bidealement\b|\bideal(?:e|es)?\s+pour\b|\bideal\s+for\b|\bideally\b|\bplutot\s+(?:un|une|des)\b|"
-    r"\bs'abstenir\b|\bsans\s+(?:enfants?|grossesse|projet)|\buniquement\b|\bexclusivement\b|\bonly\b|\bexclusively\b"
+    r"\bs'abstenir\b|\bsans\s+(?:enfants?|grossesse|projet)|\buniquement\b|\bexclusivement\b|\bonly\b|\bexclusively\b|"
+    # (review of 2b7c2ee: « les hommes seront privilégiés », « priorité aux hommes », « célibataire souhaité », "women
+    # favoured", « nom à consonance française apprécié », « nationalité française exigée », « sauf en fauteuil »)
+    r"\bprivilegi\w*|\bpriorit\w*|\bsouhaite\w*|\bfavori\w*|\bfavou?r(?:ed|s)?\b|\bapprecie\w*|\bexige\w*|"
+    r"\brequired\b|\bmaximum\b|\bmax\b|\bsauf\b|\bexcept\b|\bhors\b"
 )
 
 # A sentence that excludes or asks is never saved by a perk in it ("no pregnant candidates, maternity
@@ -319,6 +323,15 @@ CRITERIA: tuple[Criterion, ...] = (
                 na=_EXPERIENCE_AFTER,
                 strict=True,
             ),
+            # an age range or cap asked of people, never excused by an equal-opportunity phrase (review of 2b7c2ee:
+            # « Ouvert à tous les candidats de 25 à 35 ans », « Ouvert à tous, 35 ans maximum »)
+            T(
+                r"\bde\s+" + _N_AGE + r"\s*(?:a|-)\s*" + _N_AGE + r"\s*ans\b",
+                nb=_DURATION_BEFORE,
+                na=_EXPERIENCE_AFTER,
+                strict=True,
+            ),
+            T(r"\b" + _N_AGE + r"\s*ans\s+(?:maximum|minimum|max|min|maxi|mini)\b", strict=True),
             # an age cap or floor (review of da93473: "Max. 35 years", « 35 ans maximum » is the term below)
             T(
                 r"\b(?:max(?:imum)?|min(?:imum)?)\.?\s*(?:age\s*:?\s*)?" + _N_AGE + r"\s*(?:ans|years?|yrs?)\b",
@@ -670,8 +683,11 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"legumes?|cafes?|thes?|textiles?|materiaux|bois|equipements?|machines?|logiciels?|marques?|gammes?|"
                 # someone else's origin (« le client est originaire de Lyon »)
                 r"clients?|clientes?|prospects?|interlocut\w+|fournisseurs?|partenaires?|acheteurs?|acheteuses?|dirigeants?|"
-                r"fondateurs?|fondatrices?|entreprises?|societes?|groupes?)\b"
-                r"(?:\s*,)?\s*(?:\w+\s+){0,2}",
+                r"fondateurs?|fondatrices?|entreprises?|societes?|groupes?|"
+                # (review of 2b7c2ee: « Notre solution est originaire de Lyon », « Notre équipe, originaire de Lyon »)
+                r"solutions?|equipes?|plateformes?|outils?|startups?|start-ups?|applications?|applis?|projets?|idees?|"
+                r"concepts?|technologies?|methodes?|recettes?|traditions?|savoir-faire)\b"
+                r"(?:\s*,)?\s*(?:\w+\s+){0,3}",
             ),
             T(
                 r"\b(?:sa|son|leur)\s+couleur\b|\bcouleur\s+de\s+(?:la\s+)?peau\b|\bskin\s+colou?r\b|\bpeau\s+(?:noire|blanche|mate|foncee|claire)\b"

@@ -149,3 +149,86 @@ def test_a_publication_label_with_no_date_or_another_date_is_no_publication_date
 def test_a_dated_ad_needs_no_date_warning(line: str) -> None:
     ad = f"# Account Manager (F/H)\n\n{line}\n\nSalaire : 38 000 - 45 000 € brut annuel.\n"
     assert "date" not in [f.kind for f in lint_ad(ad, language="fr")]
+
+
+# The second review (of 2b7c2ee, 095e133 and 6bfeba9): holes and regressions of the first fixes.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ouvert à tous les candidats de 25 à 35 ans.",
+        "Ouvert à tous, 35 ans maximum.",
+        "Ouvert à tous, les hommes seront privilégiés.",
+        "Ouvert à tous, célibataire souhaité.",
+        "Open to all genders, women favoured.",
+        "Poste ouvert aux personnes handicapées, sauf en fauteuil roulant.",
+        "Moins de&#32;35&#32;ans.",
+        "Moins de 35&thinsp;ans.",
+        "Moins de 35 <!-- x --> ans.",
+    ],
+)
+def test_second_review_criteria_still_flagged(body: str) -> None:
+    assert "discrimination" in kinds(body), body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Equal opportunity employer: we consider all applicants regardless of age, only full-time roles.",
+        "Nous recrutons sans distinction d'âge, uniquement des profils expérimentés en SaaS.",
+        "Poste ouvert aux personnes en situation de handicap, de préférence avec une expérience en B2B.",
+        "Notre solution est originaire de Lyon.",
+        "Notre équipe, originaire de Lyon, grandit.",
+        "Vous avez de 3 à 5 ans d'expérience.",
+    ],
+)
+def test_second_review_lawful_wording_is_clean(body: str) -> None:
+    assert "discrimination" not in kinds(body), body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Don't forget to include your current salary!",
+        "N'oubliez pas de préciser votre salaire actuel.",
+        "Pas de lettre de motivation : envoyez votre CV et votre salaire actuel.",
+        "Merci d'indiquer votre dernier salaire brut annuel.",
+        "What is your current base?",
+        "How much do you make now?",
+        "Current salary: ____",
+        "Indiquez votre salaire **actuel**.",
+        "Indiquez votre salaire&#32;actuel.",
+    ],
+)
+def test_second_review_pay_history_requests(body: str) -> None:
+    assert "pay_history" in kinds(body), body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Vos bulletins de paie sont dématérialisés.",
+        "Vous analysez l'historique des rémunérations de l'entreprise.",
+        "You maintain employees' salary history records in Workday.",
+        "Tired of what you earn now? Join us.",
+        "Vous améliorez votre salaire actuel grâce à notre variable déplafonné.",
+        "Your previous salary will not be asked.",
+    ],
+)
+def test_second_review_pay_words_that_ask_for_nothing(body: str) -> None:
+    assert "pay_history" not in kinds(body), body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**Publiée le** 01/12/2026",
+        "| Publiée le | 01/12/2026 |",
+        "Mis à jour le 02/12/2026",
+        "Publié le lundi 1er décembre 2026",
+        "Publiée le 1/12/26",
+        "Date : 01.12.2026",
+    ],
+)
+def test_second_review_common_dates_are_read(line: str) -> None:
+    ad = f"# Account Manager (F/H)\n\n{line}\n\nSalaire : 38 000 - 45 000 € brut annuel.\n"
+    assert "date" not in [f.kind for f in lint_ad(ad, language="fr")]
