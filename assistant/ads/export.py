@@ -129,13 +129,8 @@ def ad_html(ad: JobAd) -> str:
 
 
 def jsonld_text(data: dict[str, Any]) -> str:
-    """The JSON-LD file's text: valid JSON whose strings cannot close a <script> element when it is pasted into one
-    (review of da93473: a location of "</script><script>…" came out raw)."""
-    return _script_json(data)
-
-
-def _script_json(data: dict[str, Any]) -> str:
-    # "<" escaped so that no string can close the <script> element.
+    """JSON-LD as text, for the download and inside the HTML page's <script>: valid JSON whose strings cannot close a
+    <script> element ("<" escaped; review of da93473: a location of "</script><script>…" came out raw)."""
     return (
         json.dumps(data, ensure_ascii=False, indent=2, default=str)
         .replace("<", "\\u003c")
@@ -153,7 +148,7 @@ def ad_to_html(result: AdResult | JobAd, *, standalone: bool = True) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{e(ad.language)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{e(ad.title)} · {e(ad.company)}</title>\n"
-        f'<script type="application/ld+json">\n{_script_json(ad_to_jsonld(ad))}\n</script>\n'
+        f'<script type="application/ld+json">\n{jsonld_text(ad_to_jsonld(ad))}\n</script>\n'
         f"</head>\n<body>\n{article}\n</body>\n</html>\n"
     )
 

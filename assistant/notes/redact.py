@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ..rules import wordlists as wl
 from ..rules.pay_history import PLACEHOLDER as PAY_PLACEHOLDER
 from ..rules.pay_history import find_pay_history
+from ..rules.pii import PLACEHOLDER_KINDS
 from ..rules.safety import find_protected_criteria, redact
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ FLAGGED = ("texte signalé", "flagged text")
 NOT_KEPT = ("pii", "discrimination", "pay_history", "prompt_injection")
 """Flag kinds whose text an export never carries (prompt injection: hostile text, no use outside the app)."""
 
-PII_TOKEN = re.compile(r"\[(EMAIL|PHONE|NIR|IBAN|ADDRESS|DOB|PROFILE|CARD|RIB)_\d+\]")
+PII_TOKEN = re.compile(rf"\[({'|'.join(PLACEHOLDER_KINDS)})_\d+\]")
 _LABEL_TO_CRITERION = {c.label: c.id for c in wl.CRITERIA}
 _IN_PARENS = re.compile(r"\(([^()]+)\)")
 

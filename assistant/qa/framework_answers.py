@@ -157,7 +157,7 @@ def _salary(fw: Framework, key: str, lang: str, with_variable: bool) -> tuple[st
 # in a question that names the interview: what to talk about in it, the guide's interview topics.
 _BRING_UP = re.compile(
     r" (?:parle|parler|parles|aborde|aborder|abordes|evoque|evoquer|mentionne|mentionner|mention|mentioning|"
-    r"bring up|raise|talk about|discuss|tell me|tell the candidate|tell candidates) "
+    r"bring up|raise|talk about|discuss|tell me) "
 )
 _INTERVIEW = re.compile(r" (?:entretiens?|interviews?) ")
 

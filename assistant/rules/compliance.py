@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..text import Language, detect_language, language_votes
 from .criteria import criteria_flags
 from .gendered import MARKER, Message, gendered_flags, title_nouns
-from .html import HtmlText, looks_like_html, readable
+from .html import ENTITY, HtmlText, looks_like_html, readable
 from .models import Flag, Severity
 from .salary import SalaryRange, canonical_level, grid, level_in_title, parse_salary, salary_in, vague_in
 from .sanitize import TextView, _check_text
@@ -592,6 +592,7 @@ _PUBLISHED = re.compile(
 )
 _MARKS = re.compile(r"[*_|`]")
 _DATE_ALONE = re.compile(r"^[\s*_>#|-]*$")
+_DATE_LINE_END = re.compile(r"^[\s*_.|-]*$")
 _DATE = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:(?:19|20)\d{2}|\d{2})\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|"
     r"\b\d{1,2}(?:er)?\s+(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z.]*\s+(?:19|20)\d{2}\b|"
@@ -608,7 +609,7 @@ def _is_publication_date(folded: str, m: re.Match[str]) -> bool:
         return True
     line_end = folded.find("\n", m.end())
     after = folded[m.end() : len(folded) if line_end < 0 else line_end]
-    return bool(_DATE_ALONE.match(before) and re.match(r"^[\s*_.|-]*$", after))
+    return bool(_DATE_ALONE.match(before) and _DATE_LINE_END.match(after))
 
 
 @dataclass(frozen=True)
@@ -743,14 +744,22 @@ def _run(rules: tuple[Rule, ...], view: AdView, ctx: LintContext) -> list[Flag]:
     for rule in rules:
         seen = {(f.kind, f.start, f.end) for f in flags}
         flags += [f for f in rule.check(view, ctx) if (f.kind, f.start, f.end) not in seen]
-    flags.sort(key=lambda f: (f.start is None, f.start or 0, _SEVERITY_ORDER[f.severity]))
-    return flags
+    return _in_order(flags)
+
+
+def _in_order(flags: list[Flag]) -> list[Flag]:
+    """Flags by position (flags without a span last), then by severity."""
+    return sorted(flags, key=lambda f: (f.start is None, f.start or 0, _SEVERITY_ORDER[f.severity]))
 
 
 # Markdown emphasis, inline tags and entities a Markdown ad may hold inside a phrase: « moins de **35** ans »,
 # « hom**mes** », « 30&nbsp;ans », « <strong>35</strong> ans » hid the criterion from the word lists (review of da93473).
-_INLINE_MARKUP = re.compile(r"<!--.{0,500}?-->|</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,200})?>|[*_~`]{1,3}", re.S)
-_ENTITY = re.compile(r"&(#?[A-Za-z0-9]{2,8});")
+_MARKUP_OR_ENTITY = re.compile(
+    r"<!--.{0,500}?-->|</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,200})?>|[*_~`]{1,3}|(?P<entity>"
+    + ENTITY.pattern
+    + ")",
+    re.S,
+)
 
 
 def _demarked(text: str) -> tuple[str, list[int]]:
@@ -759,16 +768,14 @@ def _demarked(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     index: list[int] = []
     pos = 0
-    pattern = re.compile(f"{_INLINE_MARKUP.pattern}|{_ENTITY.pattern}")
-    for m in pattern.finditer(text):
+    for m in _MARKUP_OR_ENTITY.finditer(text):
         out.append(text[pos : m.start()])
         index.extend(range(pos, m.start()))
-        entity = m.group(1)
-        if entity is not None:
+        if m.group("entity") is not None:
             decoded = html_unescape(m.group(0))
             # every space-like character reads as a space (« 35&thinsp;ans », « &#8239; »); an invisible one (&shy;)
             # as nothing, as the sanitiser reads it
-            decoded = " " if decoded.isspace() or decoded in "\u2009\u202f\u200a\u2007" else decoded
+            decoded = " " if decoded.isspace() else decoded
             if decoded == m.group(0):
                 out.append(m.group(0))
                 index.extend(range(m.start(), m.end()))
@@ -809,11 +816,7 @@ def _with_criteria_under_markup(text: str, view: AdView, flags: list[Flag]) -> l
         if any(s is not None and e is not None and s < end and start < e for s, e in taken):
             continue
         extra.append(f.model_copy(update={"start": start, "end": end, "evidence": text[start:end]}))
-    if not extra:
-        return flags
-    out = flags + extra
-    out.sort(key=lambda f: (f.start is None, f.start or 0, _SEVERITY_ORDER[f.severity]))
-    return out
+    return _in_order(flags + extra) if extra else flags
 
 
 def lint_ad(

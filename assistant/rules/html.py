@@ -19,7 +19,7 @@ _HTML_START = re.compile(
     re.IGNORECASE,
 )
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,30})")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _HIDDEN_ELEMENTS = frozenset({"head", "script", "style", "template", "noscript", "title"})
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote body br dd div dl dt fieldset figcaption figure footer form header hr html li "
@@ -104,7 +104,7 @@ class HtmlText:
                     i = close + 1
                     continue
             if ch == "&":
-                m = _ENTITY.match(html, i)
+                m = ENTITY.match(html, i)
                 if m:
                     decoded = html_lib.unescape(m.group())
                     if decoded != m.group():

@@ -74,7 +74,7 @@ _PHONE_NANP = re.compile(
     rf"{_PHONE_LABEL}(?:1[ .\-])?(?:\([2-9]\d\d\)\s?[2-9]\d\d[ .\-]|[2-9]\d\d([ .\-])[2-9]\d\d\1)\d{{4}}(?![\w])"
 )
 # Person names are NOT redacted (no pseudonymisation here): TODO, the notes still carry candidates' names.
-# Review 35 finders (all on the folded text: lowercase, accents removed).
+# The finders below run on the folded text (lowercase, accents removed).
 # Date of birth: only a date right after a birth label; a bare date (interview, availability) is no birth date.
 _MONTHS = (
     r"(?:janv|janvier|fevr|fevrier|mars|avr|avril|mai|juin|juil|juillet|aout|sept|septembre|oct|octobre|nov|novembre|"
@@ -350,7 +350,7 @@ def _luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _review35_spans(text: str, clean: str) -> list[_Span]:
+def _more_spans(text: str, clean: str) -> list[_Span]:
     """Dates of birth, profiles and handles, RIB, payment cards, spelled-out e-mails, loosely written phones."""
     found: list[_Span] = []
     for m in _DOB.finditer(text):
@@ -414,7 +414,7 @@ def _pii_spans(view: TextView) -> list[_Span]:
             span = _iban_span(text, m)
             if span is not None:
                 found.append(span)
-    found += _review35_spans(text, view.clean.text)
+    found += _more_spans(text, view.clean.text)
     for m in _EMAIL.finditer(text):
         s, e = m.span()
         while s < e and not text[s].isalnum():  # a quote or a sign before the local part is not part of it
@@ -499,12 +499,13 @@ def find_pii(text: str) -> list[Flag]:
 
 # --------------------------------------------------------------------------- redaction
 
-_PLACEHOLDER = re.compile(r"\[(EMAIL|PHONE|NIR|IBAN|ADDRESS|DOB|PROFILE|CARD|RIB)_(\d+)\]")
+PLACEHOLDER_KINDS = tuple(_PII_LABELS)
+"""The kinds a placeholder names ("[EMAIL_1]", "[DOB_2]"), one per finder."""
+_KINDS = "|".join(PLACEHOLDER_KINDS)
+_PLACEHOLDER = re.compile(rf"\[({_KINDS})_(\d+)\]")
 # What a model may make of a placeholder-like string the notes contain ("[email_1]", "[ EMAIL-01 ]", "［ＥＭＡＩＬ＿１］"):
 # any bracket, any case, spaces, a hyphen or nothing for the underscore, leading zeros.
-_PLACEHOLDER_LIKE = re.compile(
-    r"[\[(<{‹«]\s*(email|phone|nir|iban|address|dob|profile|card|rib)\s*[_\-]?\s*0*(\d{1,9})\s*[\])>}›»]", re.IGNORECASE
-)
+_PLACEHOLDER_LIKE = re.compile(rf"[\[(<{{‹«]\s*({_KINDS})\s*[_\-]?\s*0*(\d{{1,9}})\s*[\])>}}›»]", re.IGNORECASE)
 
 
 def _reserved_placeholders(*texts: str) -> set[str]:

@@ -127,7 +127,7 @@ AD_PREFERENCE = (
 AD_EXCLUSION = (
     r"\bpas\s+(?:de|d'|d\s)|\baucune?\b|\bno\b|\bnot\b(?!\s+(?:just|only|merely|limited))|"
     r"\bnever\b|\bwithout\b|\bexclu\w*|\bn'\w+\s+(?:\w+\s+)?pas\b|\bne\s+\w+\s+pas\b|\bnon\b|\bneed\s+not\b|\bavoid\w*|"
-    r"\beviter\b|\bincompatible|\bunless\b|\bsauf\b|\bexige\w*|\brequired\b|\bmust\b|\bdoi(?:t|vent)\b|" + AD_PREFERENCE
+    r"\beviter\b|\bincompatible|\bunless\b|\bmust\b|\bdoi(?:t|vent)\b|" + AD_PREFERENCE
 )
 
 # « un homme ou une femme de terrain »: the doubled form the standards recommend names both sexes.

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from assistant.rules.pii import find_pii, iban_is_valid, nir_is_valid, redact
+from assistant.rules.pii import PLACEHOLDER_KINDS, find_pii, iban_is_valid, nir_is_valid, redact
 
 CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "data" / "pii.yaml").read_text(encoding="utf-8"))
 POSITIVE = [c for c in CASES if c["pii"]]
@@ -153,7 +153,7 @@ def test_other_negatives(text):
 
 # --------------------------------------------------------------------------- placeholders cannot be forged
 
-_TOKEN = re.compile(r"\[(EMAIL|PHONE|NIR|IBAN|ADDRESS)_(\d+)\]")
+_TOKEN = re.compile(rf"\[({'|'.join(PLACEHOLDER_KINDS)})_(\d+)\]")
 
 
 def _as_an_llm_might_echo_it(token: str) -> str:
