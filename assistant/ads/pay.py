@@ -64,7 +64,12 @@ def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> 
         return PlannedPay(salary, flags)
     if isinstance(given, str):
         parsed = _parse_pay(given)
-        if parsed is not None and (parsed.min is not None or parsed.max is not None):
+        unpublishable = _not_starting_pay(given, parsed)
+        if unpublishable is not None:
+            # OTE, a variable part or a day rate is not a monthly or yearly starting pay: publishing it as the
+            # salary would mislead (L5331-3); the ad shows the placeholder and the recruiter gives the fixed pay.
+            flags.append(unpublishable)
+        elif parsed is not None and (parsed.min is not None or parsed.max is not None):
             low, high = parsed.min, parsed.max
             if low is not None and high is not None and low > high:
                 low, high = high, low
@@ -100,21 +105,22 @@ def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> 
                 source="brief",
             )
             return PlannedPay(salary, flags)
-        flags.append(
-            Flag(
-                kind="salary",
-                severity="warning",
-                evidence=given,
-                message=(
-                    f"The brief's pay (“{given}”) has no readable amount: the ad shows a placeholder to complete; "
-                    "give the starting pay or its range."
-                ),
-                message_fr=(
-                    f"La rémunération du brief (« {given} ») ne donne aucun montant lisible : l’annonce affiche un "
-                    "champ à compléter ; indiquez le salaire d’embauche ou sa fourchette."
-                ),
+        else:
+            flags.append(
+                Flag(
+                    kind="salary",
+                    severity="warning",
+                    evidence=given,
+                    message=(
+                        f"The brief's pay (“{given}”) has no readable amount: the ad shows a placeholder to complete; "
+                        "give the starting pay or its range."
+                    ),
+                    message_fr=(
+                        f"La rémunération du brief (« {given} ») ne donne aucun montant lisible : l’annonce affiche un "
+                        "champ à compléter ; indiquez le salaire d’embauche ou sa fourchette."
+                    ),
+                )
             )
-        )
     # No readable pay: the ad shows a visible placeholder and the check raises an error carrying the guide's
     # grid as a suggestion (`grid_suggestion`); the grid is never written into the ad on its own.
     salary = Salary(
@@ -126,6 +132,32 @@ def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> 
         source="none",
     )
     return PlannedPay(salary, flags)
+
+
+def _not_starting_pay(given: str, parsed: SalaryRange | None) -> Flag | None:
+    """A warning when the brief's pay is on-target earnings, variable pay only or a day/hourly rate; else None."""
+    if parsed is None or (parsed.min is None and parsed.max is None):
+        return None
+    fixed = "give the fixed (base) pay or its range (the OTE or variable part can go in the variable pay)"
+    fixed_fr = "indiquez le fixe (salaire de base) ou sa fourchette (le variable peut figurer dans la part variable)"
+    if parsed.pay_type == "ote":
+        en = "is on-target earnings (OTE, variable pay included), not the fixed pay"
+        fr = "est une rémunération à objectifs atteints (variable compris), pas le fixe"
+    elif parsed.pay_type == "variable":
+        en, fr = "is variable pay only, not the fixed pay", "n’est que la part variable, pas le fixe"
+    elif parsed.rate is not None:
+        en = f"is a{' day' if parsed.rate == 'day' else 'n hourly'} rate, and an ad states pay per month or per year"
+        fr = f"est un taux {'journalier' if parsed.rate == 'day' else 'horaire'}, et l’annonce indique un salaire mensuel ou annuel"
+        fixed, fixed_fr = "give the pay per month or per year", "indiquez la rémunération mensuelle ou annuelle"
+    else:
+        return None
+    return Flag(
+        kind="salary",
+        severity="warning",
+        evidence=given,
+        message=f"The brief's pay (“{given}”) {en}: the ad shows a placeholder to complete; {fixed}.",
+        message_fr=f"La rémunération du brief (« {given} ») {fr} : l’annonce affiche un champ à compléter ; {fixed_fr}.",
+    )
 
 
 def _basis_flag(given: str) -> Flag:

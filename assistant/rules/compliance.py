@@ -302,12 +302,38 @@ class SalaryRule:
                     end=vague[2],
                 )
             )
+        if found.pay_type != "base":
+            # On-target earnings or a variable part depend on results: they are no starting pay (art. 5 asks for the
+            # starting pay or its range), so the ad is told to add the fixed pay, rated like "no pay stated".
+            shown = found.evidence or ""
+            if found.pay_type == "ote":
+                en = f"« {shown} » is on-target earnings (OTE, variable pay included), not the starting pay"
+                fr = f"« {shown} » est une rémunération à objectifs atteints (variable compris), pas le salaire de départ"
+            else:
+                en = f"« {shown} » is variable pay only, not the starting pay"
+                fr = f"« {shown} » n'est que la part variable, pas le salaire de départ"
+            add(
+                "warning",
+                f"{en}: state the fixed (base) pay or its range; the OTE or variable part may stay beside it ({PAY_LAW}).",
+                f"{fr} : indiquez le fixe (salaire de base) ou sa fourchette ; le variable ou le package à objectifs "
+                f"atteints peut figurer à côté ({PAY_LAW_FR}).",
+            )
+            return flags
         if found.min is not None and found.max is not None and found.min > found.max:
             add(
                 "error",
                 f"Pay range with its minimum ({_money(found.min, 'en')}) above its maximum ({_money(found.max, 'en')}).",
                 f"Fourchette de rémunération dont le minimum ({_money(found.min, 'fr')}) dépasse le maximum "
                 f"({_money(found.max, 'fr')}).",
+            )
+            return flags
+        if found.rate is not None:
+            day = found.rate == "day"
+            what, what_fr = ("Day rate (TJM)", "Taux journalier (TJM)") if day else ("Hourly rate", "Taux horaire")
+            add(
+                "info",
+                f"{what}: not compared with the guide's monthly grid.",
+                f"{what_fr} : non comparé à la grille mensuelle du guide.",
             )
             return flags
         if found.currency != "EUR":
