@@ -307,7 +307,7 @@ def propose_scorecard(
     text = numbered.text
     redaction = None
     if services.settings.should_redact_pii:
-        redaction = redact(text)
+        redaction = redact(text, names=True)
         text = redaction.text
     for delimiter in ("<notes>", "</notes>"):  # the notes cannot close their own delimiter
         text = text.replace(delimiter, delimiter.replace("<", "‹").replace(">", "›"))

@@ -18,6 +18,7 @@ from .prepare import EXCLUDING_KINDS, MIN_QUOTE_CHARS, Prepared
 
 if TYPE_CHECKING:
     from ..guide.framework import Framework
+    from ..rules.pii import Redaction
 
 _SAFE_ID = re.compile(r"[a-z][a-z0-9_]{0,39}")
 
@@ -100,6 +101,11 @@ def _in_excluded(prep: Prepared, quote: str) -> bool:
     haystack, index = _quote_view(prep.sanitized.text)
     pos = haystack.find(target) if target else -1
     return pos >= 0 and prep.is_excluded(index[pos], index[pos + len(target) - 1] + 1)
+
+
+def _restored(text: str, redaction: Redaction | None) -> str:
+    """An LLM-written sentence with the values its placeholders stand for ("[NAME_1] reformulates well")."""
+    return redaction.restore(text) if redaction is not None and isinstance(text, str) else text
 
 
 def _clean_text_field(text: str) -> str:
@@ -218,7 +224,7 @@ def verify_proposal(
                 kept.append(found)
         if corrected:
             dropped.append(f"{cid}: the LLM's polarity of {corrected} quote(s) replaced by the code's reading")
-        rationale = _clean_text_field(a.rationale)
+        rationale = _clean_text_field(_restored(a.rationale, redaction))
         blanked = bool(a.rationale.strip()) and not rationale
         if a.rating is not None and not 1 <= a.rating <= 5:
             dropped.append(f"{cid}: rating {a.rating} outside 1-5 rejected")
@@ -254,7 +260,7 @@ def verify_proposal(
             dropped.append(f"recommendation dropped: {why}")
         else:
             recommendation = draft.recommendation
-            recommendation_rationale = _clean_text_field(draft.recommendation_rationale)
+            recommendation_rationale = _clean_text_field(_restored(draft.recommendation_rationale, redaction))
             all_quotes = " ".join(e.quote for ev in evidence.values() for e in ev)
             if recommendation_rationale and unsupported_rationale(recommendation_rationale, all_quotes):
                 dropped.append("recommendation rationale not shown: it states facts the quotes do not hold")

@@ -264,7 +264,7 @@ def llm_answer(
     redaction = None
     sent_question = question
     if services.settings.should_redact_pii:
-        redaction = redact(f"{question}\n{_TURNS_SEPARATOR}\n{turns}")
+        redaction = redact(f"{question}\n{_TURNS_SEPARATOR}\n{turns}", names=True)
         sent_question, _, turns = redaction.text.partition(f"\n{_TURNS_SEPARATOR}\n")
     messages = load_prompt("ask").render(
         question=sent_question,

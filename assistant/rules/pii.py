@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from .models import Flag
+from .names import name_spans
 from .sanitize import TextView
 
 # A separator inside a number, in the folded text (every space is " ", every dash "-").
@@ -73,7 +74,7 @@ _PHONE_NATIONAL = re.compile(
 _PHONE_NANP = re.compile(
     rf"{_PHONE_LABEL}(?:1[ .\-])?(?:\([2-9]\d\d\)\s?[2-9]\d\d[ .\-]|[2-9]\d\d([ .\-])[2-9]\d\d\1)\d{{4}}(?![\w])"
 )
-# Person names are NOT redacted (no pseudonymisation here): TODO, the notes still carry candidates' names.
+# People's names are found by names.py and redacted only when asked (redact(..., names=True): remote LLM calls).
 # The finders below run on the folded text (lowercase, accents removed).
 # Date of birth: only a date right after a birth label; a bare date (interview, availability) is no birth date.
 _MONTHS = (
@@ -183,6 +184,7 @@ _PII_LABELS = {
     "PROFILE": "Online profile, social handle or messenger ID",
     "CARD": "Payment card number (Luhn checked)",
     "RIB": "French bank details (RIB)",
+    "NAME": "A person's name",  # only ever redacted (redact(..., names=True)), never flagged: see names.py
 }
 _PII_LABELS_FR = {
     "EMAIL": "Adresse e-mail",
@@ -194,6 +196,7 @@ _PII_LABELS_FR = {
     "PROFILE": "Profil en ligne, pseudonyme ou identifiant de messagerie",
     "CARD": "Numéro de carte bancaire (clé de Luhn vérifiée)",
     "RIB": "Relevé d'identité bancaire (RIB)",
+    "NAME": "Nom d'une personne",
 }
 _PII_LABELS_UNVERIFIED_FR = {
     "NIR": "Ressemble à un numéro de sécurité sociale (forme d'un NIR ; clé absente ou fausse)",
@@ -432,7 +435,18 @@ def _pii_spans(view: TextView) -> list[_Span]:
     return _merge(found)
 
 
-_PRIORITY = {"NIR": 0, "IBAN": 1, "RIB": 2, "CARD": 3, "EMAIL": 4, "PROFILE": 5, "PHONE": 6, "DOB": 7, "ADDRESS": 8}
+_PRIORITY = {
+    "NIR": 0,
+    "IBAN": 1,
+    "RIB": 2,
+    "CARD": 3,
+    "EMAIL": 4,
+    "PROFILE": 5,
+    "PHONE": 6,
+    "DOB": 7,
+    "ADDRESS": 8,
+    "NAME": 9,
+}
 
 
 def _merge(spans: list[_Span]) -> list[_Span]:
@@ -532,10 +546,14 @@ class Redaction:
         return _PLACEHOLDER.sub(lambda m: self.mapping.get(m.group(0), m.group(0)), s)
 
 
-def redact(text: str) -> Redaction:
-    """Replace e-mails, phones, NIR, IBAN and addresses with stable placeholders (same value → same one)."""
+def redact(text: str, *, names: bool = False) -> Redaction:
+    """Replace e-mails, phones, NIR, IBAN, addresses and the other findings with stable placeholders (same value →
+    same one). With `names`, people's names too (`[NAME_1]`, see names.py): what a remote LLM receives is
+    pseudonymised; the exports, which keep the name the interviewer wrote, do not ask for it."""
     view = TextView.of(text)
     spans = _pii_spans(view)
+    if names:
+        spans = _merge(spans + [_Span(s, e, "NAME") for s, e in name_spans(view.clean.text)])
     flags = [_pii_flag(view, sp) for sp in spans]
     original = view.clean.original
     # Never hand out a token the notes already contain, even spelt differently or with invisible characters inside:

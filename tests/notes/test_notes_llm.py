@@ -272,6 +272,34 @@ def test_real_chatopenai_gets_redacted_notes_and_quotes_are_restored(tmp_path, k
     assert any(f.kind == "pii" for f in summary.flags)
 
 
+def test_names_reach_a_remote_model_pseudonymised_and_come_back(tmp_path, kb, framework, openai_server):
+    # Review of da93473: redaction covered e-mails and phones, not the candidate's name.
+    settings = make_settings(
+        tmp_path,
+        ASSISTANT_LLM_BACKEND="openai-compatible",
+        ASSISTANT_LLM_BASE_URL=openai_server.base_url,
+        ASSISTANT_LLM_MODEL="test-model",
+    )
+    notes = (
+        "Candidat : Jean-Baptiste Kowalski\n"
+        "Très bonne écoute, Kowalski reformule les besoins du client.\n"
+        "Anglais courant, échange avec Sarah de l'équipe US.\n"
+    )
+    quote = "Très bonne écoute, Kowalski reformule les besoins du client."
+    payload = draft(("listening", [("Très bonne écoute, [NAME_2] reformule les besoins du client.", "positive")], 4))
+    payload["assessments"][0]["rationale"] = "[NAME_2] reformule les besoins du client."
+    openai_server.script([payload])
+    summary = summarize_notes(notes, Services(settings=settings, kb=kb, framework=framework))
+    body = json.dumps(openai_server.requests[0], ensure_ascii=False)
+    for name in ("Kowalski", "Jean-Baptiste", "Sarah"):
+        assert name not in body
+    assert "[NAME_1]" in body and "[NAME_2]" in body
+    listening = next(a for a in summary.competencies if a.id == "listening")
+    assert listening.evidence[0].quote == quote and listening.rating == 4
+    assert listening.rationale == "Kowalski reformule les besoins du client."
+    assert not any(f.kind == "pii" for f in summary.flags)  # a name is pseudonymised, not flagged
+
+
 def test_redaction_can_be_turned_off(tmp_path, kb, framework, openai_server):
     settings = make_settings(
         tmp_path,

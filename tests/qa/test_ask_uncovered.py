@@ -154,3 +154,19 @@ def test_a_question_with_personal_data_reaches_a_remote_model_redacted(services)
     prompt = "\n".join(m.text for m in model.calls[0])
     assert "jean.dupont@example.com" not in prompt and "06 12 34 56 78" not in prompt
     assert "[EMAIL_1]" in prompt
+
+
+def test_a_name_in_the_question_reaches_a_remote_model_pseudonymised(services) -> None:
+    q = "Mon candidat Julien Morel a 2 ans d'expérience : quel salaire proposer à Julien pour un AM junior ?"
+    reply = {
+        "answer": "Pour [NAME_2], le guide donne la grille de rémunération selon le niveau d'expérience.",
+        "abstain": False,
+        "citations": [_first_hit(services, q)],
+    }
+    model = FakeStructuredChatModel(responses=[reply, reply])
+    settings = services.settings.model_copy(update={"redact_pii": True})
+    answer = ask(q, Services(settings=settings, kb=services.kb, chat_model=model))
+    prompt = "\n".join(m.text for m in model.calls[0])
+    assert "Julien" not in prompt and "Morel" not in prompt
+    assert "[NAME_1]" in prompt and "[NAME_2]" in prompt
+    assert "[NAME_" not in answer.answer and "Julien" in answer.answer

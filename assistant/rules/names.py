@@ -1,0 +1,288 @@
+"""People's names in notes and questions, found so that they can be pseudonymised before a remote LLM call.
+
+GDPR (art. 4(5), 25) and the CNIL's recruitment guide ask to minimise and pseudonymise personal data before sending
+it to a third party; a remote LLM is one (../shared/standards.md). The other finders (pii.py) cover what has a
+shape (an e-mail, a phone, a NIR); a name has none, so this module reads signals, precision first:
+
+- a label at the start of a line: « Candidat : Jean Dupont », "Interviewer: Claire Martin", « Nom : DUPONT » ;
+- a title: « M. Dupont », « Mme Benali », "Mr. Smith", "Dr Patel" ;
+- a greeting or a sign-off in a quoted e-mail: « Bonjour Julie, », "Hi Tom", « Cordialement,\\nMarc Lefèvre » ;
+- a common first name (a list written here, French, English and other names common in France), with the capitalised
+  words that follow it (« Jean-Baptiste Kowalski », "Sarah O'Neil") or an upper-case surname before it
+  (« DUPONT Marie »). First names that are also words (« Claire », "Grace", "Will", « Pierre ») count only inside
+  a sentence or before a surname, never when they merely start a sentence (« Claire et précise, sa démo… »);
+- every other occurrence of a name word found so (« Kowalski a bien reformulé » after the label line).
+
+Names are not flagged: writing a candidate's name in notes is normal. They are only replaced, by `[NAME_n]`
+placeholders (pii.redact(..., names=True)), in what a remote model receives. A name no signal reaches
+(« Kowalski » alone, with no label, title or first name anywhere) is missed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+_UP = "A-ZÀ-ÖØ-ÞŒŠŽŸ"
+_LO = "a-zß-öø-ÿœšžł"
+# One word of a name: "Jean", "Jean-Baptiste", "O'Neil", "McDonald", "DUPONT", "LE-GOFF", "N." (an initial).
+_WORD = re.compile(
+    rf"(?<![\w'’\-])(?:(?:[{_UP}]['’])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}]?[{_LO}]+)*"
+    rf"|[{_UP}]{{2,}}(?:[\-'’][{_UP}]{{2,}})*"
+    rf"|[{_UP}]\.(?=\s|$)"
+    rf"|[{_LO}]+(?:-[{_LO}]+)*)(?![\w\-])"
+)
+_PARTICLES = frozenset("de du des la le van von der den di da dos do el al ben bin ibn".split())
+_HONORIFICS = frozenset(
+    "m. mme mme. mlle mlle. monsieur madame mademoiselle mr mr. mrs mrs. ms ms. miss dr dr. docteur maître pr".split()
+)
+_GREETINGS = frozenset("bonjour bonsoir salut coucou hello hi hey dear cher chère merci thanks".split())
+_SIGN_OFFS = re.compile(
+    r"(?im)^[ \t>]*(?:cordialement|bien (?:à vous|cordialement)|bonne (?:journée|soirée)|belle journée|merci|"
+    r"best(?: regards)?|kind regards|regards|cheers|thanks|many thanks|sincerely|à bientôt|bises)[ \t]*[,.!]?[ \t]*$"
+)
+# A label whose value is a person: at the start of a line (after a bullet, a quote mark or the "[12] " the LLM's
+# numbered notes put there), then ":" or a dash.
+_LABEL = re.compile(
+    r"(?im)^[ \t>*•\-]*(?:\[\d+\][ \t]*)?(?:\*\*)?"
+    r"(?:candidat(?:e)?|candidate(?: name)?|nom(?: du candidat| de la candidate| complet)?|pr[ée]nom(?: et nom)?|"
+    r"(?:full |first |last |family )?name|interviewee|interviewé(?:e)?|interviewer|intervieweur|intervieweuse|"
+    r"recruteur|recruteuse|recruiter|évaluateur|évaluatrice|assessor|manager|hiring manager|référent(?:e)?|"
+    r"referee|reference|référence|contact|from|de|à|to|cc|par|by|auteur|author|notes? (?:de|by|par))"
+    r"(?:\*\*)?[ \t]*[:：\-–—][ \t]*"
+)
+# Capitalised words that are no one's name in notes: roles, tools, days, months, languages, sentence words.
+_NOT_NAMES = frozenset(
+    """
+    account manager managers sales head senior junior director directeur directrice responsable business developer
+    key customer success team lead chief officer ceo cto cfo coo vp sdr bdr kam am rh drh hr talent acquisition
+    recruitment recrutement poste role rôle job offre candidat candidate candidature entretien interview visio call
+    appel teams zoom meet google salesforce hubspot pipedrive linkedin slack notion excel crm erp saas b2b b2c
+    lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday
+    janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre
+    january february march april may june july august september october november december
+    anglais français francais allemand espagnol italien english french german spanish italian
+    le la les un une des the a an and et ou or of de du en in on au aux pour for with avec sans très tres bien
+    bon bonne good great ok oui non yes no na nb ps pdf cv url todo asap rdv tél tel mail email e-mail
+    paris lyon marseille lille bordeaux nantes toulouse london londres france europe remote télétravail
+    hunter farmer monsieur madame mademoiselle mr mrs ms dr
+    je j' il elle on nous vous ils elles i we he she they it this that ce cet cette ça mais but so donc alors puis then
+    """.split()
+)
+# First names, written here: common in France across generations, in English-speaking countries, and in France's
+# larger communities. Not exhaustive; a name outside the list still needs another signal.
+_FIRST_NAMES = frozenset(
+    """
+    adam adèle adele adrien agathe agnès agnes ahmed aicha aïcha alain alexandra alexandre alexis alice alicia aline
+    amandine amélie amelie anaïs anais andré andre andrée anne annie anthony antoine antonin apolline arnaud arthur
+    audrey augustin aurélie aurelie aurélien aurelien axel baptiste bastien béatrice beatrice benjamin benoît benoit
+    bernard bertrand brigitte bruno camille carole caroline catherine cécile cecile céline celine chantal chloé chloe
+    christelle christian christine christophe clara clémence clemence clément clement colette corentin corinne cyril
+    damien daniel danielle david delphine denis denise didier dominique dylan éléonore elisa élisa élise elise
+    emma emmanuel emmanuelle enzo éric eric estelle ethan étienne etienne eva evelyne fabien fabienne fabrice fanny
+    florian francis franck françois francois françoise francoise frédéric frederic frédérique gabriel gabrielle
+    gaëlle gaelle gaëtan gaetan geneviève genevieve georges gérard gerard ghislaine gilles gisèle guillaume gwenaëlle
+    hélène helene henri hervé herve hugo inès ines irène isabelle jacqueline jacques jean jeanne jérémy jeremy
+    jérôme jerome joël joel jonathan joseph josiane julia julie julien juliette justine karine kevin kévin laetitia
+    laëtitia laura laure laurence laurent léa lea léo leo léon leon lina lisa loïc loic louis louise luc lucas lucie
+    ludovic lydie madeleine maël mael maëlle manon marc marcel margaux margot marie marine marion martine mathéo
+    matheo mathieu mathilde mathis matthieu maxime mélanie melanie michaël michael michel micheline michèle mickaël
+    monique morgane muriel mylène nadine nathalie nathan nicolas nicole noé noah noémie noemie océane oceane olivier
+    pascal pascale patrice patricia patrick paul pauline philippe pierre quentin raphaël raphael rémi remi renée
+    richard robert romain sabine sacha samuel sandra sandrine sarah sébastien sebastien serge simon simone solène
+    solange sophie stéphane stephane stéphanie stephanie suzanne sylvain sylvie thibault thibaut thierry thomas
+    timothée tom valentin valérie valerie vanessa véronique veronique victor vincent virginie yann yannick yves
+    yvette yvonne zoé zoe
+    aaron abigail alan albert alex alexander amanda amy andrew angela anna anthony ashley barbara ben benjamin betty
+    brandon brian carl carlos charles charlie chris christopher cynthia dan daniel deborah debra dennis donald donna
+    dorothy douglas edward elizabeth emily eric ethan evelyn gary george greg gregory hannah harry heather helen
+    henry isaac jacob james jamie jane janet jason jeff jeffrey jennifer jessica joan john jonathan joseph joshua
+    joyce judith justin karen katherine kathleen kelly kenneth kevin kimberly kyle larry laura lauren linda lisa
+    lucy margaret maria marie mary matthew megan melissa michelle mike nancy nicholas nicole oliver olivia pamela
+    patrick paul peter rachel rebecca richard robert ronald ryan samantha sandra sarah scott sean sharon shirley
+    sophia stephanie stephen steven susan thomas timothy tyler virginia walter william zachary
+    abdel abdelkader abdallah ali amina amine anissa aya bilal djamel fatima fatou fatoumata farid hamza hassan
+    ibrahim idriss ilyes imane inès kader karim khadija leila leïla malik mamadou mehdi mohamed mohammed moussa nabil
+    nadia nassim naïma nora omar rachid rayan samir sofiane sonia souad walid yacine yasmine yassine youssef zineb
+    ana joão joao josé jose manuel carla lucia giulia marco luca andrea giovanni francesca pablo diego javier elena
+    anastasia natalia olga ivan dmitri igor katarzyna piotr agnieszka tomasz nguyen linh mei wei chen li ming yuki
+    kenji hiroshi priya rahul anjali arjun deepak
+    """.split()
+)
+# First names that are also words. Capitalised, they count only inside a sentence or before a surname (« Claire et
+# précise » and « Grâce à son réseau » start sentences); in lower case they never count (nor do names under four letters).
+_AMBIGUOUS = frozenset(
+    """
+    claire rose olive prune marine constance victoire aurore ambre jade perle capucine charlotte madeleine florence
+    grâce grace hope joy will mark bill frank jack guy max ray sandy carol dean
+    """.split()
+)
+_WORDS_IN_LOWER_CASE = _AMBIGUOUS | frozenset("jean marie maxime manuel pascal richard serge amine justin".split())
+_FIRST_NAMES = _FIRST_NAMES | _AMBIGUOUS
+_BEFORE_SENTENCE = " \t>*•-\"'«“([]0123456789"
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Only spaces, quotes, bullets or a list number between `pos` and the start of the text, a line, or ". ! ? : ;"."""
+    i = pos
+    while i > 0 and pos - i < 40 and text[i - 1] in _BEFORE_SENTENCE:
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:;\n"
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _known_first_name(word: str) -> bool:
+    """A first name of the list, or a compound of them (« Anne-Sophie », « Jean-Baptiste »)."""
+    low = word.lower()
+    return low in _FIRST_NAMES or ("-" in low and all(part in _FIRST_NAMES for part in low.split("-")))
+
+
+def _surname_like(word: str) -> bool:
+    """A capitalised word that can be a surname: not a role, a tool, a day or a sentence word."""
+    return _is_cap(word) and word.lower().rstrip(".") not in _NOT_NAMES and not (len(word) == 2 and word[1] == ".")
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Only spaces or tabs (no line break, no punctuation) between two words."""
+    gap = text[end:start]
+    return 0 < len(gap) <= 3 and not gap.strip(" \t")
+
+
+def _extend(text: str, words: list[re.Match[str]], i: int, *, before: bool = True) -> tuple[int, int]:
+    """The run of name words around words[i]: the capitalised words (and particles between them) that follow it, and
+    an upper-case surname right before it (« DUPONT Marie »). Returns word indices (first, last)."""
+    last = i
+    j = i + 1
+    while j < len(words) and _adjacent(text, words[j - 1].end(), words[j].start()):
+        w = words[j].group()
+        if w.lower() in _PARTICLES:
+            nxt = j + 1
+            if (
+                nxt < len(words)
+                and _adjacent(text, words[j].end(), words[nxt].start())
+                and _surname_like(words[nxt].group())
+            ):
+                j = nxt
+                w = words[j].group()
+            else:
+                break
+        if not (_surname_like(w) or _initial(w)):
+            break
+        last = j
+        j += 1
+    first = i
+    if before and i > 0 and _adjacent(text, words[i - 1].end(), words[i].start()):
+        w = words[i - 1].group()
+        if w.isupper() and len(w) >= 2 and _surname_like(w):
+            first = i - 1
+    return first, last
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that name a person (see the module's docstring), sorted, not overlapping."""
+    if not text:
+        return []
+    words = list(_WORD.finditer(text))
+    if not words:
+        return []
+    starts = {m.start(): k for k, m in enumerate(words)}
+    runs: list[tuple[int, int]] = []
+
+    word_starts = [m.start() for m in words]
+
+    def word_at_or_after(pos: int) -> int | None:
+        k = bisect_left(word_starts, pos)
+        return k if k < len(words) else None
+
+    # Labels: the value right after the label, on the same line.
+    for m in _LABEL.finditer(text):
+        k = starts.get(m.end())
+        if k is None or not _surname_like(words[k].group()):
+            continue
+        first, last = _extend(text, words, k, before=False)
+        if last > first or _known_first_name(words[k].group()) or words[k].group().isupper():
+            runs.append((first, last))
+    # Sign-offs: a line of one to four capitalised words right after « Cordialement, » and the like.
+    for m in _SIGN_OFFS.finditer(text):
+        k = word_at_or_after(m.end())
+        if k is None:
+            continue
+        gap = text[m.end() : words[k].start()]
+        if gap.count("\n") != 1 or gap.strip():
+            continue
+        first, last = _extend(text, words, k, before=False)
+        line_end = text.find("\n", words[k].start())
+        line_end = len(text) if line_end < 0 else line_end
+        if _surname_like(words[k].group()) and last - first <= 3 and not text[words[last].end() : line_end].strip():
+            runs.append((first, last))
+    for k, m in enumerate(words):
+        w = m.group()
+        low = w.lower()
+        prev = words[k - 1].group().lower() if k else ""
+        prev_adjacent = k > 0 and _adjacent(text, words[k - 1].end(), m.start())
+        # Titles and greetings: the capitalised word after them.
+        after_title = k > 0 and text[words[k - 1].end() : m.start()] in (" ", ". ", ".\u00a0", "\u00a0")
+        if (
+            (prev_adjacent or after_title)
+            and (prev in _HONORIFICS or f"{prev}." in _HONORIFICS or prev in _GREETINGS)
+            and _surname_like(w)
+        ):
+            runs.append(_extend(text, words, k))
+            continue
+        if not _known_first_name(w) or len(w) < 3:
+            # « Bram V. », "Noor A.": a capitalised word and an initial, inside a sentence, name someone too.
+            nxt = words[k + 1].group() if k + 1 < len(words) else ""
+            if (
+                _surname_like(w)
+                and w[1:].islower()
+                and _initial(nxt)
+                and _adjacent(text, m.end(), words[k + 1].start())
+                and not _starts_sentence(text, m.start())
+            ):
+                runs.append((k, k + 1))
+            continue
+        if not _is_cap(w):
+            if low in _WORDS_IN_LOWER_CASE or len(low) < 4:
+                continue  # « rose », « pierre », "will", « léa »: words, or too short to tell
+            runs.append((k, k))
+            continue
+        first, last = _extend(text, words, k)
+        if low in _AMBIGUOUS and last == k and first == k:
+            # « Claire et précise » starts a sentence; "with Claire about pricing" does not.
+            if _starts_sentence(text, m.start()) or w.isupper():
+                continue
+        runs.append((first, last))
+    # Every other occurrence of a name word found so far (exact spelling or upper case).
+    found_words = {
+        words[j].group()
+        for first, last in runs
+        for j in range(first, last + 1)
+        if len(words[j].group()) > 2 and words[j].group().lower() not in _PARTICLES and not _initial(words[j].group())
+    }
+    spellings = found_words | {w.upper() for w in found_words}
+    for k, m in enumerate(words):
+        if m.group() in spellings:
+            runs.append((k, k))
+    return _spans(text, words, runs)
+
+
+def _spans(text: str, words: list[re.Match[str]], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of the runs, joined when they touch or only spaces separate them."""
+    spans = sorted((words[a].start(), words[b].end()) for a, b in runs)
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and (s <= merged[-1][1] or _adjacent(text, merged[-1][1], s)):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+__all__ = ["name_spans"]
