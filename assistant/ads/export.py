@@ -404,7 +404,13 @@ def ad_from_markdown(text: str, base: JobAd) -> JobAd:
     pay_text = next((" ".join(s.paragraphs + s.bullets) for s in sections if s.id == "pay"), "")
     salary = Salary(period=base.salary.period, source="none")
     parsed = parse_salary(pay_text) if pay_text else None
-    if parsed is not None and (parsed.min is not None or parsed.max is not None):
+    # Only a fixed pay is a base salary: on-target earnings, a variable part or a day rate never become baseSalary.
+    if (
+        parsed is not None
+        and parsed.pay_type == "base"
+        and parsed.rate is None
+        and (parsed.min is not None or parsed.max is not None)
+    ):
         same = (parsed.min, parsed.max) == (base.salary.min, base.salary.max)
         salary = Salary(
             min=parsed.min,

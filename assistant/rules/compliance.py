@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from html import unescape as html_unescape
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from ..errors import InputError
 from ..text import Language, detect_language, language_votes
 from .criteria import criteria_flags
+from .demark import demarked, without_inline_markup
 from .gendered import MARKER, Message, gendered_flags, title_nouns
-from .html import ENTITY, HtmlText, looks_like_html, readable
+from .html import HtmlText, looks_like_html, readable
 from .models import Flag, Severity
 from .salary import SalaryRange, canonical_level, grid, level_in_title, parse_salary, salary_in, vague_in
 from .sanitize import TextView, _check_text
@@ -778,47 +778,6 @@ def _in_order(flags: list[Flag]) -> list[Flag]:
     return sorted(flags, key=lambda f: (f.start is None, f.start or 0, _SEVERITY_ORDER[f.severity]))
 
 
-# Markdown emphasis, inline tags and entities a Markdown ad may hold inside a phrase: « moins de **35** ans »,
-# « hom**mes** », « 30&nbsp;ans », « <strong>35</strong> ans » hid the criterion from the word lists (review of da93473).
-_MARKUP_OR_ENTITY = re.compile(
-    r"<!--.{0,500}?-->|</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,200})?>|[*_~`]{1,3}|(?P<entity>"
-    + ENTITY.pattern
-    + ")",
-    re.S,
-)
-
-
-def _demarked(text: str) -> tuple[str, list[int]]:
-    """`text` without inline markup and with common entities decoded, and for each of its characters the offset in
-    `text` it comes from."""
-    out: list[str] = []
-    index: list[int] = []
-    pos = 0
-    for m in _MARKUP_OR_ENTITY.finditer(text):
-        out.append(text[pos : m.start()])
-        index.extend(range(pos, m.start()))
-        if m.group("entity") is not None:
-            decoded = html_unescape(m.group(0))
-            # every space-like character reads as a space (« 35&thinsp;ans », « &#8239; »); an invisible one (&shy;)
-            # as nothing, as the sanitiser reads it
-            decoded = " " if decoded.isspace() else decoded
-            if decoded == m.group(0):
-                out.append(m.group(0))
-                index.extend(range(m.start(), m.end()))
-            else:
-                out.append(decoded)
-                index.append(m.start())
-        pos = m.end()
-    out.append(text[pos:])
-    index.extend(range(pos, len(text)))
-    return "".join(out), index
-
-
-def without_inline_markup(text: str) -> str:
-    """`text` without inline Markdown/HTML markup, common entities decoded (see _demarked)."""
-    return _demarked(text)[0]
-
-
 def find_pay_history_request(text: str, language: str | None = None) -> list[Flag]:
     """Requests for the applicant's pay history in a piece of ad or brief text (PayHistoryRequestRule)."""
     view = AdView.of(_check_text(text, "text"), language)
@@ -828,7 +787,8 @@ def find_pay_history_request(text: str, language: str | None = None) -> list[Fla
 def _with_criteria_under_markup(text: str, view: AdView, flags: list[Flag]) -> list[Flag]:
     """`flags` plus the protected criteria and pay-history requests found once the ad's inline markup is taken out,
     on the ad as written."""
-    plain, index = _demarked(text)
+    read = demarked(text)
+    plain, index = read.text, read.starts
     if plain == text:
         return flags
     taken = [(f.start, f.end) for f in flags if f.kind in ("discrimination", "pay_history") and f.start is not None]
@@ -838,6 +798,8 @@ def _with_criteria_under_markup(text: str, view: AdView, flags: list[Flag]) -> l
     for f in found:
         if f.start is None or f.end is None or f.end <= f.start:
             continue
+        # (the ad's span ends as they were: one past where its last character starts, so a span that ends on an
+        # entity stops after its « & »; read.span_to_original would quote the entity whole, as the notes check does)
         start, end = index[f.start], index[f.end - 1] + 1
         if any(s is not None and e is not None and s < end and start < e for s, e in taken):
             continue
@@ -919,4 +881,5 @@ __all__ = [
     "looks_like_html",
     "parse_salary",
     "title_flags",
+    "without_inline_markup",
 ]

@@ -97,6 +97,19 @@ def test_json_ld_is_regenerated_from_the_edited_text(services) -> None:
     assert data["datePosted"] == "2026-11-27" and data["hiringOrganization"]["name"] == "Acme Analytics"
 
 
+@pytest.mark.parametrize(
+    "pay",
+    ["OTE 70 k€ (variable inclus)", "60 k€ à objectifs atteints", "TJM 450 € HT", "jusqu'à 15 k€ de variable"],
+)
+def test_json_ld_base_salary_is_never_an_ote_a_variable_or_a_day_rate(services, pay: str) -> None:
+    # An edited pay section holding only on-target earnings, a variable part or a day rate is no base salary.
+    result = draft(services, seniority="junior")
+    edited = result.text.replace("[salaire à compléter]", pay)
+    assert pay in edited
+    data = ex.ad_to_jsonld(ex.ad_from_markdown(edited, result.ad))
+    assert "baseSalary" not in data
+
+
 def test_the_html_export_reads_back_as_the_ad_not_as_a_doctype_title(services) -> None:
     result = draft(services, salary="3 000 € brut mensuel", seniority="junior")
     page = ex.html_with_flags(ex.ad_to_html(result), result.flags, "fr")
