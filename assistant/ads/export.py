@@ -405,12 +405,7 @@ def ad_from_markdown(text: str, base: JobAd) -> JobAd:
     salary = Salary(period=base.salary.period, source="none")
     parsed = parse_salary(pay_text) if pay_text else None
     # Only a fixed pay is a base salary: on-target earnings, a variable part or a day rate never become baseSalary.
-    if (
-        parsed is not None
-        and parsed.pay_type == "base"
-        and parsed.rate is None
-        and (parsed.min is not None or parsed.max is not None)
-    ):
+    if parsed is not None and parsed.is_starting_pay and (parsed.min is not None or parsed.max is not None):
         same = (parsed.min, parsed.max) == (base.salary.min, base.salary.max)
         salary = Salary(
             min=parsed.min,

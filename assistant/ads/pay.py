@@ -136,7 +136,7 @@ def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> 
 
 def _not_starting_pay(given: str, parsed: SalaryRange | None) -> Flag | None:
     """A warning when the brief's pay is on-target earnings, variable pay only or a day/hourly rate; else None."""
-    if parsed is None or (parsed.min is None and parsed.max is None):
+    if parsed is None or parsed.is_starting_pay or (parsed.min is None and parsed.max is None):
         return None
     fixed = "give the fixed (base) pay or its range (the OTE or variable part can go in the variable pay)"
     fixed_fr = "indiquez le fixe (salaire de base) ou sa fourchette (le variable peut figurer dans la part variable)"
@@ -145,12 +145,10 @@ def _not_starting_pay(given: str, parsed: SalaryRange | None) -> Flag | None:
         fr = "est une rémunération à objectifs atteints (variable compris), pas le fixe"
     elif parsed.pay_type == "variable":
         en, fr = "is variable pay only, not the fixed pay", "n’est que la part variable, pas le fixe"
-    elif parsed.rate is not None:
+    else:  # a day or an hourly rate
         en = f"is a{' day' if parsed.rate == 'day' else 'n hourly'} rate, and an ad states pay per month or per year"
         fr = f"est un taux {'journalier' if parsed.rate == 'day' else 'horaire'}, et l’annonce indique un salaire mensuel ou annuel"
         fixed, fixed_fr = "give the pay per month or per year", "indiquez la rémunération mensuelle ou annuelle"
-    else:
-        return None
     return Flag(
         kind="salary",
         severity="warning",

@@ -105,7 +105,7 @@ def _in_excluded(prep: Prepared, quote: str) -> bool:
 
 def _restored(text: str, redaction: Redaction | None) -> str:
     """An LLM-written sentence with the values its placeholders stand for ("[NAME_1] reformulates well")."""
-    return redaction.restore(text) if redaction is not None and isinstance(text, str) else text
+    return redaction.restore(text) if redaction is not None else text
 
 
 def _clean_text_field(text: str) -> str:

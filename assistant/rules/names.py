@@ -142,7 +142,7 @@ def _known_first_name(word: str) -> bool:
 
 def _surname_like(word: str) -> bool:
     """A capitalised word that can be a surname: not a role, a tool, a day or a sentence word."""
-    return _is_cap(word) and word.lower().rstrip(".") not in _NOT_NAMES and not (len(word) == 2 and word[1] == ".")
+    return _is_cap(word) and word.lower().rstrip(".") not in _NOT_NAMES and not _initial(word)
 
 
 def _initial(word: str) -> bool:
@@ -192,9 +192,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     words = list(_WORD.finditer(text))
     if not words:
         return []
-    starts = {m.start(): k for k, m in enumerate(words)}
     runs: list[tuple[int, int]] = []
-
     word_starts = [m.start() for m in words]
 
     def word_at_or_after(pos: int) -> int | None:
@@ -203,8 +201,8 @@ def name_spans(text: str) -> list[tuple[int, int]]:
 
     # Labels: the value right after the label, on the same line.
     for m in _LABEL.finditer(text):
-        k = starts.get(m.end())
-        if k is None or not _surname_like(words[k].group()):
+        k = word_at_or_after(m.end())
+        if k is None or word_starts[k] != m.end() or not _surname_like(words[k].group()):
             continue
         first, last = _extend(text, words, k, before=False)
         if last > first or _known_first_name(words[k].group()) or words[k].group().isupper():

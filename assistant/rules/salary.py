@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from ..guide.framework import Framework
 
 
+PayType = Literal["base", "ote", "variable"]
+
+
 class SalaryRange(BaseModel):
     """Pay found in an ad. min/max are None when the ad gives no figure (then `vague` may say why).
 
@@ -33,7 +36,7 @@ class SalaryRange(BaseModel):
     currency: str = "EUR"
     gross: bool | None = Field(None, description="True: brut/gross; False: net; None: not said.")
     vague: str | None = Field(None, description="A vague wording such as 'selon profil', 'DOE', 'competitive'.")
-    pay_type: Literal["base", "ote", "variable"] = Field(
+    pay_type: PayType = Field(
         "base",
         description="base: the fixed (starting) pay, also when the ad does not say fixed; ote: on-target earnings, "
         "variable included ('OTE 70k€', '60 k€ à objectifs atteints'); variable: the variable part alone. An ad "
@@ -45,6 +48,11 @@ class SalaryRange(BaseModel):
     evidence: str | None = None
     start: int | None = None
     end: int | None = None
+
+    @property
+    def is_starting_pay(self) -> bool:
+        """A fixed pay per month or per year: not on-target earnings, a variable part, a day or an hourly rate."""
+        return self.pay_type == "base" and self.rate is None
 
     def monthly(self) -> tuple[float | None, float | None]:
         """(min, max) per month, dividing annual figures by 12 (assumes 12 monthly payments); (None, None) for a
@@ -192,7 +200,7 @@ class _Candidate:
     bare: bool  # neither a currency nor « k »
     year_like: bool  # written like a year (« 2024 », « 2024-2026 »)
     leading_zero: bool  # « 0145… »: a phone number or a code
-    pay_type: str = "base"
+    pay_type: PayType = "base"
     mark: tuple[int, int] | None = None  # where the OTE or variable wording is
     fixed: bool = False  # said to be the fixed pay (« fixe », "base")
 
@@ -258,7 +266,8 @@ def _classify(folded: str, c: _Candidate, prev_end: int, next_start: int, left: 
         return
     before, at = _before_clause(folded, max(left, prev_end, c.start - 40), c.start)
     # In one clause, OTE wording wins over a variable word, which wins over a fixed one (« prime de base »).
-    for kind, pattern in (("ote", _OTE), ("variable", _VARIABLE), ("base", _BASE)):
+    kinds: tuple[tuple[PayType, re.Pattern[str]], ...] = (("ote", _OTE), ("variable", _VARIABLE), ("base", _BASE))
+    for kind, pattern in kinds:
         marks = list(pattern.finditer(before))
         if marks:
             c.pay_type = kind
@@ -423,7 +432,7 @@ def salary_in(view: TextView) -> SalaryRange | None:
         period_assumed=assumed,
         currency=c.currency or "EUR",
         gross=gross,
-        pay_type=c.pay_type,  # type: ignore[arg-type]
+        pay_type=c.pay_type,
         rate=rate,
         evidence=evidence,
         start=o_start,
