@@ -1425,6 +1425,19 @@ _TO_THE_TOOL = (
     rf"|(?:pour|a|to|for|a\s+l'attention\s+(?:de|du)|attention)\s+{_THE}{_TOOL_NAMED})\s*(?::|,|[-–—])"
 )
 
+
+def _segment_start(boundary: str, skip: str, both: str) -> str:
+    """`(?:^|(?<=[boundary]))[skip]*` under re.MULTILINE, without its quadratic cost on a long run of `skip`.
+
+    Written plainly, the pattern is tried from every character of a run of blanks (or stars, quote marks) and
+    rescans the rest of the run each time: 20,000 newlines took 40 s. Here a match may only start where a run starts
+    (or where there is none), and does so when the text before the run is a boundary or the run holds one (`both`:
+    the characters in both sets, e.g. a newline). The matches found are the same; one may start a few characters
+    earlier, inside the run of `skip` characters, which the callers strip.
+    """
+    return rf"(?<![{skip}])(?:(?:\A|(?<=[{boundary}]))[{skip}]*+|(?=[{skip}]*?[{both}])[{skip}]*+)"
+
+
 INJECTION_PATTERNS: tuple[str, ...] = (
     # English: override the instructions ("ignore messages from clients" is a note, not an injection:
     # rules/messages/context only count with an adjective such as previous or above)
@@ -1442,8 +1455,9 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+)?your\s+(?:rules|guidelines|constraints|policies|guardrails|scoring\s+rules)\b",
     r"\b(?:ai|ia|llm|gpt)\s+(?:assistant|model|modele|system)\s*:",
     # role markers and chat-template tokens
-    r"(?:^|[\n\r.!?;>\]\)])\s*(?:system|assistant|user|developer)\s*:",
-    r"^\s*#{1,6}\s*(?:system|instructions?|new\s+instructions?|prompt|consignes?|assistant|developer)\b",
+    _segment_start(r"\n\r.!?;>\]\)", r"\s", r"\n\r") + r"(?:system|assistant|user|developer)\s*:",
+    _segment_start(r"\n", r"\s", r"\n")
+    + r"#{1,6}\s*(?:system|instructions?|new\s+instructions?|prompt|consignes?|assistant|developer)\b",
     r"<\|\s*(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id|begin_of_text)\s*\|>",
     r"\[/?inst\]|<<\s*/?sys\s*>>|</?\s*(?:system|assistant|user|instructions?|prompt|s)\s*>",
     # the score or the decision, dictated
@@ -1486,7 +1500,9 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"ignorez|oublie|oubliez|recommande|recommandez|ecris|ecrivez|considere|considerez|fais|faites|accorde|accordez|reponds|repondez)\b",
     # "give top marks" as an order: at the start of a sentence or after "please" ("her clients give her
     # top marks" and "top marks from her clients" are reports, not orders)
-    r"(?:^|[.!?;:,\n]|\bplease)\s*(?:give|assign|award)\s+(?:(?:him|her|them|this\s+candidate|the\s+candidate|the\s+applicant|everyone|all)\s+)?"
+    r"(?:"
+    + _segment_start(r".!?;:,\n", r"\s", r"\n")
+    + r"|\bplease\s*)(?:give|assign|award)\s+(?:(?:him|her|them|this\s+candidate|the\s+candidate|the\s+applicant|everyone|all)\s+)?"
     r"(?:top|full|maximum|max|perfect|highest|the\s+highest|the\s+best)\s+(?:marks|scores?|ratings?|grades?|points)\b",
     # every item dictated: "rate every competency 5", « mets 5 partout », "score this candidate 5 on everything"
     r"\b(?:rate|score|grade|mark|note|notez|noter|mets|mettez|mettre|donne|donnez|attribue|attribuez)\s+"
@@ -1540,12 +1556,14 @@ AI_ADDRESS = (
     # a note, message or instruction opening a line or a sentence, to or for an AI or the software reading the notes,
     # with a few words between that are not a person (« Consigne de mise en forme pour l'outil de synthèse RH : »; not
     # "Memo she wrote for the AI team", « Elle a rédigé les consignes pour l'outil de notation »)
-    r"|(?:^|(?<=[\n.!?;:>\]\)•*«\"]))[\s\-*•>]*(?:note|message|instructions?|consignes?|directives?|memo)"
+    r"|"
+    + _segment_start(r"\n.!?;:>\]\)•*«\"", r"\s\-*•>", r"\n>•*")
+    + r"(?:note|message|instructions?|consignes?|directives?|memo)"
     r"(?:\s+(?!(?:she|he|they|her|his|elle|il|ils|elles|son|sa|ses)\b)[a-z']+){0,4}?\s+"
     r"(?:to|for|a|pour|a\s+l'attention\s+(?:du|de\s+la|des|de\s+l'|d'))\s+"
     r"(?:the\s+|l'|le\s+|la\s+|les\s+|any\s+|all\s+|every\s+|tout\s+|toute\s+)?" + _READERS + r"(?!\w)"
     # at the start of a sentence, a line or a field (« template : AI assistant, … »)
-    r"|(?:^|(?<=[\n.!?;:>\]\)•*]))\s*(?:the\s+|l')?" + AI_NAMES + r"\s*(?:[,:]|\s[-–—]\s)"
+    r"|" + _segment_start(r"\n.!?;:>\]\)•*", r"\s", r"\n") + r"(?:the\s+|l')?" + AI_NAMES + r"\s*(?:[,:]|\s[-–—]\s)"
 )
 # an order (second person, a politeness marker or an imperative; on the lowercase text with its accents, so that
 # « donné », « noté » are no orders; « rendez-vous » holds no « vous ») ...
