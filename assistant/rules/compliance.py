@@ -788,7 +788,7 @@ def _with_criteria_under_markup(text: str, view: AdView, flags: list[Flag]) -> l
     """`flags` plus the protected criteria and pay-history requests found once the ad's inline markup is taken out,
     on the ad as written."""
     read = demarked(text)
-    plain, index = read.text, read.starts
+    plain = read.text
     if plain == text:
         return flags
     taken = [(f.start, f.end) for f in flags if f.kind in ("discrimination", "pay_history") and f.start is not None]
@@ -798,9 +798,7 @@ def _with_criteria_under_markup(text: str, view: AdView, flags: list[Flag]) -> l
     for f in found:
         if f.start is None or f.end is None or f.end <= f.start:
             continue
-        # (the ad's span ends as they were: one past where its last character starts, so a span that ends on an
-        # entity stops after its « & »; read.span_to_original would quote the entity whole, as the notes check does)
-        start, end = index[f.start], index[f.end - 1] + 1
+        start, end = read.span_to_original(f.start, f.end)  # an entity that ends the span is quoted whole
         if any(s is not None and e is not None and s < end and start < e for s, e in taken):
             continue
         extra.append(f.model_copy(update={"start": start, "end": end, "evidence": text[start:end]}))

@@ -225,8 +225,10 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         low = w.lower()
         prev = words[k - 1].group().lower() if k else ""
         prev_adjacent = k > 0 and _adjacent(text, words[k - 1].end(), m.start())
-        # Titles and greetings: the capitalised word after them.
-        after_title = k > 0 and text[words[k - 1].end() : m.start()] in (" ", ". ", ".\u00a0", "\u00a0")
+        # Titles and greetings: the capitalised word right after them. A full stop may follow a title (« Dr. Martin »)
+        # but not a greeting, whose full stop ends a sentence (« Merci. Pourtant… »).
+        gap = text[words[k - 1].end() : m.start()] if k else ""
+        after_title = gap in (" ", "\u00a0") or (gap in (". ", ".\u00a0") and f"{prev}." in _HONORIFICS)
         if (
             (prev_adjacent or after_title)
             and (prev in _HONORIFICS or f"{prev}." in _HONORIFICS or prev in _GREETINGS)

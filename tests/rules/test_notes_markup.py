@@ -185,8 +185,8 @@ def test_the_ad_linter_and_the_notes_check_share_one_markup_reader() -> None:
 def test_the_ad_linter_reads_markup_as_before() -> None:
     ad = "# Commercial H/F\n\nCandidat de moins de **35** ans, hom**mes** de préférence, &acirc;g&eacute; de 25 ans.\n"
     evidence = [f.evidence for f in compliance.lint_ad(ad) if f.kind == "discrimination"]
-    # (the ad path keeps its own span ends: an entity that ends a span is cut after its « & » there)
-    assert evidence == ["moins de **35** ans", "hom**mes", "&acirc;g&", "25 ans"]
+    # an entity that ends a span is quoted whole, as in the notes (it was cut after its « & »)
+    assert evidence == ["moins de **35** ans", "hom**mes", "&acirc;g&eacute;", "25 ans"]
 
 
 # --------------------------------------------------------------------------- speed

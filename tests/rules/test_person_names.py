@@ -42,6 +42,8 @@ def _names(text: str) -> list[str]:
         ("Échange avec Léa N. sur son portefeuille.", ["Léa N."]),
         ("Notes sur Claire D. (A) vs Bram V. (B).", ["Claire D.", "Bram V."]),
         ("Reçu par M. Caron.", ["Caron"]),
+        ("Dr. Martin a vu le dossier.", ["Martin"]),
+        ("Hi. Tom was late to the call.", ["Tom"]),  # a known first name, not the greeting, finds him
         ("@Bastien merci. Je le passe en étude de cas.", ["Bastien"]),  # a colleague is a person too
         ("Anne-Sophie de Villiers a présenté son plan.", ["Anne-Sophie de Villiers"]),
         ("rdv avec thomas demain, très bon feeling", ["thomas"]),
@@ -76,6 +78,10 @@ def test_names_are_found(text: str, names: list[str]) -> None:
         "Hello team, notes below.",
         "LI headline (pasted): top performer.",
         "Vu en visio. Plan B. Puis appel.",
+        # a greeting ends its sentence: the next capital starts a sentence, not a name
+        "Merci. Pourtant il a bien répondu.",
+        "Hello. Strong answer on pricing.",
+        "Bonjour. Candidat motivé, Salesforce au quotidien.",
         "",
     ],
 )
