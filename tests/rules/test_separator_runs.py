@@ -49,9 +49,23 @@ def test_notes_made_of_one_run_are_read_in_bounded_time(unit: str) -> None:
     assert spent < 1.0, f"check_notes took {spent * 1000:.0f} ms of CPU"
 
 
-@pytest.mark.parametrize("unit", ["\n", "\n ", ">", "*"], ids=["newlines", "newline-space", "quote-marks", "stars"])
-def test_an_ad_made_of_one_run_is_linted_in_bounded_time(unit: str) -> None:
-    ad = "Account Manager (H/F)\n" + _run(unit, MAX_AD_CHARS // 2)
+AD_RUNS = {
+    "newlines": "\n",
+    "newline-space": "\n ",
+    "quote-marks": ">",
+    "stars": "*",
+    "spaces": " ",
+    "tabs": "\t",
+    "carriage-returns": "\r",
+    "no-break-spaces": "\u00a0",
+    "semicolons": " ;",
+}
+
+
+@pytest.mark.parametrize("unit", AD_RUNS.values(), ids=AD_RUNS.keys())
+@pytest.mark.parametrize("before", ["", "Une équipe soudée."], ids=["bare", "after-a-sentence"])
+def test_an_ad_made_of_one_run_is_linted_in_bounded_time(unit: str, before: str) -> None:
+    ad = "Account Manager (H/F)\n" + before + _run(unit, MAX_AD_CHARS // 2)
     lint_ad(ad[:200])
     spent = _cpu(lambda: lint_ad(ad))
     assert spent < 4.0, f"lint_ad took {spent * 1000:.0f} ms of CPU on {len(ad):,} characters"
