@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -13,3 +14,10 @@ def make_settings(data_dir: Path, **env: object):
 
     values = {"ASSISTANT_DATA_DIR": str(data_dir), "ASSISTANT_LLM_BACKEND": "offline", **env}
     return Settings(_env_file=None, **values)
+
+
+def cpu_seconds(fn) -> float:
+    """CPU time `fn()` takes: a bound on it catches a quadratic scan without failing on a loaded machine."""
+    start = time.process_time()
+    fn()
+    return time.process_time() - start

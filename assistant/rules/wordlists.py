@@ -16,6 +16,7 @@ statement in the same sentence never excuses (« Poste ouvert aux personnes de m
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -1426,16 +1427,18 @@ _TO_THE_TOOL = (
 )
 
 
-def _segment_start(boundary: str, skip: str, both: str) -> str:
+def _segment_start(boundary: str, skip: str) -> str:
     """`(?:^|(?<=[boundary]))[skip]*` under re.MULTILINE, without its quadratic cost on a long run of `skip`.
 
+    `boundary` is the characters themselves (not a class); `skip` is a character class's body (e.g. \\s).
     Written plainly, the pattern is tried from every character of a run of blanks (or stars, quote marks) and
     rescans the rest of the run each time: 20,000 newlines took 40 s. Here a match may only start where a run starts
-    (or where there is none), and does so when the text before the run is a boundary or the run holds one (`both`:
-    the characters in both sets, e.g. a newline). The matches found are the same; one may start a few characters
-    earlier, inside the run of `skip` characters, which the callers strip.
+    (or where there is none), and does so when the text before the run is a boundary or the run holds one (a boundary
+    that is also skipped, e.g. a newline). The matches found are the same; one may start a few characters earlier,
+    inside the run of `skip` characters, which the callers strip.
     """
-    return rf"(?<![{skip}])(?:(?:\A|(?<=[{boundary}]))[{skip}]*+|(?=[{skip}]*?[{both}])[{skip}]*+)"
+    both = re.escape("".join(c for c in boundary if re.fullmatch(f"[{skip}]", c)))
+    return rf"(?<![{skip}])(?:(?:\A|(?<=[{re.escape(boundary)}]))[{skip}]*+|(?=[{skip}]*?[{both}])[{skip}]*+)"
 
 
 INJECTION_PATTERNS: tuple[str, ...] = (
@@ -1455,8 +1458,8 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+)?your\s+(?:rules|guidelines|constraints|policies|guardrails|scoring\s+rules)\b",
     r"\b(?:ai|ia|llm|gpt)\s+(?:assistant|model|modele|system)\s*:",
     # role markers and chat-template tokens
-    _segment_start(r"\n\r.!?;>\]\)", r"\s", r"\n\r") + r"(?:system|assistant|user|developer)\s*:",
-    _segment_start(r"\n", r"\s", r"\n")
+    _segment_start("\n\r.!?;>])", r"\s") + r"(?:system|assistant|user|developer)\s*:",
+    _segment_start("\n", r"\s")
     + r"#{1,6}\s*(?:system|instructions?|new\s+instructions?|prompt|consignes?|assistant|developer)\b",
     r"<\|\s*(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id|begin_of_text)\s*\|>",
     r"\[/?inst\]|<<\s*/?sys\s*>>|</?\s*(?:system|assistant|user|instructions?|prompt|s)\s*>",
@@ -1501,7 +1504,7 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     # "give top marks" as an order: at the start of a sentence or after "please" ("her clients give her
     # top marks" and "top marks from her clients" are reports, not orders)
     r"(?:"
-    + _segment_start(r".!?;:,\n", r"\s", r"\n")
+    + _segment_start(".!?;:,\n", r"\s")
     + r"|\bplease\s*)(?:give|assign|award)\s+(?:(?:him|her|them|this\s+candidate|the\s+candidate|the\s+applicant|everyone|all)\s+)?"
     r"(?:top|full|maximum|max|perfect|highest|the\s+highest|the\s+best)\s+(?:marks|scores?|ratings?|grades?|points)\b",
     # every item dictated: "rate every competency 5", « mets 5 partout », "score this candidate 5 on everything"
@@ -1556,14 +1559,12 @@ AI_ADDRESS = (
     # a note, message or instruction opening a line or a sentence, to or for an AI or the software reading the notes,
     # with a few words between that are not a person (« Consigne de mise en forme pour l'outil de synthèse RH : »; not
     # "Memo she wrote for the AI team", « Elle a rédigé les consignes pour l'outil de notation »)
-    r"|"
-    + _segment_start(r"\n.!?;:>\]\)•*«\"", r"\s\-*•>", r"\n>•*")
-    + r"(?:note|message|instructions?|consignes?|directives?|memo)"
+    r"|" + _segment_start('\n.!?;:>])•*«"', r"\s\-*•>") + r"(?:note|message|instructions?|consignes?|directives?|memo)"
     r"(?:\s+(?!(?:she|he|they|her|his|elle|il|ils|elles|son|sa|ses)\b)[a-z']+){0,4}?\s+"
     r"(?:to|for|a|pour|a\s+l'attention\s+(?:du|de\s+la|des|de\s+l'|d'))\s+"
     r"(?:the\s+|l'|le\s+|la\s+|les\s+|any\s+|all\s+|every\s+|tout\s+|toute\s+)?" + _READERS + r"(?!\w)"
     # at the start of a sentence, a line or a field (« template : AI assistant, … »)
-    r"|" + _segment_start(r"\n.!?;:>\]\)•*", r"\s", r"\n") + r"(?:the\s+|l')?" + AI_NAMES + r"\s*(?:[,:]|\s[-–—]\s)"
+    r"|" + _segment_start("\n.!?;:>])•*", r"\s") + r"(?:the\s+|l')?" + AI_NAMES + r"\s*(?:[,:]|\s[-–—]\s)"
 )
 # an order (second person, a politeness marker or an imperative; on the lowercase text with its accents, so that
 # « donné », « noté » are no orders; « rendez-vous » holds no « vous ») ...

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +11,8 @@ from assistant.errors import InputError
 from assistant.rules.compliance import lint_ad
 from assistant.rules.criteria import find_protected_criteria
 from assistant.text import detect_language
+
+from support import cpu_seconds
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "knowledge" / "account-manager" / "guide.md"
@@ -347,15 +348,9 @@ def test_lint_speed_on_20000_characters(framework):
     text = (GOOD_FR + "\n" + GUIDE.read_text(encoding="utf-8")) * 2
     text = text[:20_000]
     lint_ad(text, framework=framework)  # warm up
-    best = min(_cpu(lambda: lint_ad(text, framework=framework)) for _ in range(3))
+    best = min(cpu_seconds(lambda: lint_ad(text, framework=framework)) for _ in range(3))
     # CPU time rather than wall time, so that a loaded machine does not make the test flaky.
     assert best < 0.1, f"lint_ad took {best * 1000:.0f} ms of CPU"
-
-
-def _cpu(fn) -> float:
-    start = time.process_time()
-    fn()
-    return time.process_time() - start
 
 
 # --------------------------------------------------------------------------- single lines in a whole ad

@@ -6,7 +6,6 @@ second reading."""
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -14,11 +13,7 @@ from assistant.notes import scorecard_to_json, scorecard_to_markdown, summarize_
 from assistant.rules import compliance, demark, safety
 from assistant.rules.safety import check_notes
 
-
-def _cpu(fn) -> float:
-    start = time.process_time()
-    fn()
-    return time.process_time() - start
+from support import cpu_seconds
 
 
 def _criteria(text: str) -> list[str]:
@@ -230,7 +225,7 @@ MARKED_NOTE = (
 def test_check_notes_stays_fast_on_20000_characters(notes: str) -> None:
     assert len(notes) >= 19_000
     check_notes(notes)  # compile and warm the caches
-    best = min(_cpu(lambda: check_notes(notes)) for _ in range(2))
+    best = min(cpu_seconds(lambda: check_notes(notes)) for _ in range(2))
     assert best < 0.5, f"check_notes took {best * 1000:.0f} ms of CPU"
 
 

@@ -10,13 +10,13 @@ machine.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from assistant.rules.compliance import MAX_AD_CHARS, lint_ad
 from assistant.rules.injection import find_injections
 from assistant.rules.safety import check_notes
+
+from support import cpu_seconds
 
 RUNS = {
     "newlines": "\n",
@@ -31,12 +31,6 @@ RUNS = {
 }
 
 
-def _cpu(fn) -> float:
-    start = time.process_time()
-    fn()
-    return time.process_time() - start
-
-
 def _run(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
@@ -45,7 +39,7 @@ def _run(unit: str, size: int) -> str:
 def test_notes_made_of_one_run_are_read_in_bounded_time(unit: str) -> None:
     notes = "Bonne écoute." + _run(unit, 20_000 - 13)
     check_notes(notes[:100])  # compile and warm the caches
-    spent = _cpu(lambda: check_notes(notes))
+    spent = cpu_seconds(lambda: check_notes(notes))
     assert spent < 1.0, f"check_notes took {spent * 1000:.0f} ms of CPU"
 
 
@@ -67,7 +61,7 @@ AD_RUNS = {
 def test_an_ad_made_of_one_run_is_linted_in_bounded_time(unit: str, before: str) -> None:
     ad = "Account Manager (H/F)\n" + before + _run(unit, MAX_AD_CHARS // 2)
     lint_ad(ad[:200])
-    spent = _cpu(lambda: lint_ad(ad))
+    spent = cpu_seconds(lambda: lint_ad(ad))
     assert spent < 4.0, f"lint_ad took {spent * 1000:.0f} ms of CPU on {len(ad):,} characters"
 
 
