@@ -27,7 +27,7 @@ _UP = "A-ZÀ-ÖØ-ÞŒŠŽŸ"
 _LO = "a-zß-öø-ÿœšžł"
 # One word of a name: "Jean", "Jean-Baptiste", "O'Neil", "McDonald", "DUPONT", "LE-GOFF", "N." (an initial).
 _WORD = re.compile(
-    rf"(?<![\w'’\-])(?:(?:[{_UP}]['’])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}]?[{_LO}]+)*"
+    rf"(?:(?<![\w'’\-])|(?<=\b[dlDL]['’])|(?<=[qQ]u['’]))(?:(?:[{_UP}]['’])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}]?[{_LO}]+)*"
     rf"|[{_UP}]{{2,}}(?:[\-'’][{_UP}]{{2,}})*"
     rf"|[{_UP}]\.(?=\s|$)"
     rf"|[{_LO}]+(?:-[{_LO}]+)*)(?![\w\-])"
@@ -39,18 +39,25 @@ _HONORIFICS = frozenset(
 _GREETINGS = frozenset("bonjour bonsoir salut coucou hello hi hey dear cher chère merci thanks".split())
 _SIGN_OFFS = re.compile(
     r"(?im)^[ \t>]*(?:cordialement|bien (?:à vous|cordialement)|bonne (?:journée|soirée)|belle journée|merci|"
-    r"best(?: regards)?|kind regards|regards|cheers|thanks|many thanks|sincerely|à bientôt|bises)[ \t]*[,.!]?[ \t]*$"
+    r"best(?: regards)?|kind regards|regards|cheers|thanks|many thanks|sincerely|à bientôt|bises)[ \t]*+(?:[,.!][ \t]*+)?\r?$"
 )
 # A label whose value is a person: at the start of a line (after a bullet, a quote mark or the "[12] " the LLM's
-# numbered notes put there), then ":" or a dash.
+# numbered notes put there), then ":" or a dash, in bold or not (« **Candidat :** », « __Name__: »), with Word's
+# no-break spaces. The value may open with bold or a quote mark, or stand alone on the next line. The labels in the
+# group `person` only ever name a person; the others (« Manager : », « Contact : », "From:") may name a company.
+_BLANK = "[ \\t\u00a0\u202f]"
 _LABEL = re.compile(
-    r"(?im)^[ \t>*•\-]*(?:\[\d+\][ \t]*)?(?:\*\*)?"
-    r"(?:candidat(?:e)?|candidate(?: name)?|nom(?: du candidat| de la candidate| complet)?|pr[ée]nom(?: et nom)?|"
+    rf"(?im)^[ \t>*•\-]*+(?:\[\d+\][ \t]*)?(?:\*\*|__)?"
+    r"(?:(?P<person>candidat(?:e|\(e\)|·e)?|candidate(?: name)?|"
+    r"nom(?: du candidat| de la candidate| complet| et pr[ée]nom| pr[ée]nom)?|pr[ée]nom(?: et nom| nom)?|"
     r"(?:full |first |last |family )?name|interviewee|interviewé(?:e)?|interviewer|intervieweur|intervieweuse|"
-    r"recruteur|recruteuse|recruiter|évaluateur|évaluatrice|assessor|manager|hiring manager|référent(?:e)?|"
-    r"referee|reference|référence|contact|from|de|à|to|cc|par|by|auteur|author|notes? (?:de|by|par))"
-    r"(?:\*\*)?[ \t]*[:：\-–—][ \t]*"
+    r"recruteur|recruteuse|recruiter|évaluateur|évaluatrice|assessor|hiring manager|référent(?:e)?|referee|"
+    r"auteur|author|notes? (?:de|by|par))|"
+    r"manager|reference|référence|contact|from|de|à|to|cc|par|by)"
+    rf"(?:\*\*|__)?{_BLANK}*+[:：\-–—](?:\*\*|__)?{_BLANK}*+(?:\r?\n[ \t]*+)?(?:(?:\*\*|__|[«“\"‘']){_BLANK}*+)?"
 )
+# What may follow a label's one-word value on its line for the word to be the whole value: « Kowalski », "Okafor (B)".
+_VALUE_END = re.compile(r"(?:\*\*|__|[»”\"’'])?[ \t\u00a0\u202f]*(?:[,;.(\-–—].*)?$")
 # Capitalised words that are no one's name in notes: roles, tools, days, months, languages, sentence words.
 _NOT_NAMES = frozenset(
     """
@@ -65,7 +72,7 @@ _NOT_NAMES = frozenset(
     le la les un une des the a an and et ou or of de du en in on au aux pour for with avec sans très tres bien
     bon bonne good great ok oui non yes no na nb ps pdf cv url todo asap rdv tél tel mail email e-mail
     paris lyon marseille lille bordeaux nantes toulouse london londres france europe remote télétravail
-    hunter farmer monsieur madame mademoiselle mr mrs ms dr
+    hunter farmer monsieur madame mademoiselle mr mrs ms dr sir madam all everyone hiring beaucoup
     je j' il elle on nous vous ils elles i we he she they it this that ce cet cette ça mais but so donc alors puis then
     """.split()
 )
@@ -117,9 +124,14 @@ _AMBIGUOUS = frozenset(
     grâce grace hope joy will mark bill frank jack guy max ray sandy carol dean
     """.split()
 )
-_WORDS_IN_LOWER_CASE = _AMBIGUOUS | frozenset("jean marie maxime manuel pascal richard serge amine justin".split())
+_WORDS_IN_LOWER_CASE = _AMBIGUOUS | frozenset(
+    "jean marie maxime manuel pascal richard serge amine justin pierre clément clement romain marc olivier".split()
+)
+# First names that are also places: after « à » or "in" alone, a place (« basé à Nancy »; « avec Florence » is a person).
+_PLACES = frozenset("nancy florence lorraine valence".split())
+_BEFORE_PLACE = frozenset("à a in at near sur vers près".split())
 _FIRST_NAMES = _FIRST_NAMES | _AMBIGUOUS
-_BEFORE_SENTENCE = " \t>*•-\"'«“([]0123456789"
+_BEFORE_SENTENCE = " \t>*•-–—\"'«“()[]0123456789"
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -127,7 +139,7 @@ def _starts_sentence(text: str, pos: int) -> bool:
     i = pos
     while i > 0 and pos - i < 40 and text[i - 1] in _BEFORE_SENTENCE:
         i -= 1
-    return i == 0 or text[i - 1] in ".!?:;\n"
+    return i == 0 or text[i - 1] in ".!?:;…\n\r"
 
 
 def _is_cap(word: str) -> bool:
@@ -150,33 +162,50 @@ def _initial(word: str) -> bool:
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
-    """Only spaces or tabs (no line break, no punctuation) between two words."""
+    """Only spaces, tabs or no-break spaces (no line break, no punctuation) between two words."""
     gap = text[end:start]
-    return 0 < len(gap) <= 3 and not gap.strip(" \t")
+    return 0 < len(gap) <= 3 and not gap.strip(" \t\u00a0\u202f")
 
 
-def _extend(text: str, words: list[re.Match[str]], i: int, *, before: bool = True) -> tuple[int, int]:
-    """The run of name words around words[i]: the capitalised words (and particles between them) that follow it, and
-    an upper-case surname right before it (« DUPONT Marie »). Returns word indices (first, last)."""
-    last = i
+def _step(text: str, words: list[re.Match[str]], i: int) -> int | None:
+    """The next word of a name run after words[i]: the capitalised word or initial right after it (over a particle,
+    « de Villiers »), or None where the run ends."""
     j = i + 1
-    while j < len(words) and _adjacent(text, words[j - 1].end(), words[j].start()):
-        w = words[j].group()
-        if w.lower() in _PARTICLES:
-            nxt = j + 1
-            if (
-                nxt < len(words)
-                and _adjacent(text, words[j].end(), words[nxt].start())
-                and _surname_like(words[nxt].group())
-            ):
-                j = nxt
-                w = words[j].group()
-            else:
-                break
-        if not (_surname_like(w) or _initial(w)):
+    if j >= len(words) or not _adjacent(text, words[i].end(), words[j].start()):
+        return None
+    if words[j].group().lower() in _PARTICLES:
+        nxt = j + 1
+        if not (
+            nxt < len(words)
+            and _adjacent(text, words[j].end(), words[nxt].start())
+            and _surname_like(words[nxt].group())
+        ):
+            return None
+        j = nxt
+    w = words[j].group()
+    return j if _surname_like(w) or _initial(w) else None
+
+
+def _extend(
+    text: str, words: list[re.Match[str]], i: int, ends: dict[int, int], *, before: bool = True
+) -> tuple[int, int]:
+    """The run of name words around words[i]: the capitalised words (and particles between them) that follow it, and
+    an upper-case surname right before it (« DUPONT Marie »). Returns word indices (first, last).
+
+    A run read from words[i] goes on exactly as the run read from the word it steps to, so `ends` keeps where each
+    word's run ends: a run of 20,000 first names (« Jean Jean … ») is walked once, not once per word."""
+    chain: list[int] = []
+    j: int | None = i
+    last = i
+    while j is not None:
+        if j in ends:
+            last = ends[j]
             break
+        chain.append(j)
         last = j
-        j += 1
+        j = _step(text, words, j)
+    for c in chain:
+        ends[c] = last
     first = i
     if before and i > 0 and _adjacent(text, words[i - 1].end(), words[i].start()):
         w = words[i - 1].group()
@@ -199,13 +228,26 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         k = bisect_left(word_starts, pos)
         return k if k < len(words) else None
 
-    # Labels: the value right after the label, on the same line.
+    ends: dict[int, int] = {}
+    # Labels: the value right after the label, on its line or alone on the next one. One capitalised word that is
+    # not a known first name is a name after a label that only names a person, when it is the whole value
+    # (« Candidat : Kowalski », not « Candidat : Solide sur la découverte »).
     for m in _LABEL.finditer(text):
         k = word_at_or_after(m.end())
         if k is None or word_starts[k] != m.end() or not _surname_like(words[k].group()):
             continue
-        first, last = _extend(text, words, k, before=False)
-        if last > first or _known_first_name(words[k].group()) or words[k].group().isupper():
+        first, last = _extend(text, words, k, ends, before=False)
+        line_end = text.find("\n", m.end())
+        rest = text[words[last].end() : len(text) if line_end < 0 else line_end]
+        whole = _VALUE_END.fullmatch(rest.rstrip("\r")) is not None
+        if "\n" in m.group() and not whole:
+            continue  # the next line is a sentence, not a value
+        if (
+            last > first
+            or _known_first_name(words[k].group())
+            or words[k].group().isupper()
+            or (m.group("person") and whole)
+        ):
             runs.append((first, last))
     # Sign-offs: a line of one to four capitalised words right after « Cordialement, » and the like.
     for m in _SIGN_OFFS.finditer(text):
@@ -215,7 +257,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         gap = text[m.end() : words[k].start()]
         if gap.count("\n") != 1 or gap.strip():
             continue
-        first, last = _extend(text, words, k, before=False)
+        first, last = _extend(text, words, k, ends, before=False)
         line_end = text.find("\n", words[k].start())
         line_end = len(text) if line_end < 0 else line_end
         if _surname_like(words[k].group()) and last - first <= 3 and not text[words[last].end() : line_end].strip():
@@ -232,9 +274,10 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         if (
             (prev_adjacent or after_title)
             and (prev in _HONORIFICS or f"{prev}." in _HONORIFICS or prev in _GREETINGS)
+            and words[k - 1].group() != "MS"  # Microsoft (« MS Dynamics »), not a title
             and _surname_like(w)
         ):
-            runs.append(_extend(text, words, k))
+            runs.append(_extend(text, words, k, ends))
             continue
         if not _known_first_name(w) or len(w) < 3:
             # « Bram V. », "Noor A.": a capitalised word and an initial, inside a sentence, name someone too.
@@ -253,7 +296,9 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 continue  # « rose », « pierre », "will", « léa »: words, or too short to tell
             runs.append((k, k))
             continue
-        first, last = _extend(text, words, k)
+        first, last = _extend(text, words, k, ends)
+        if low in _PLACES and last == k and first == k and prev in _BEFORE_PLACE:
+            continue
         if low in _AMBIGUOUS and last == k and first == k:
             # « Claire et précise » starts a sentence; "with Claire about pricing" does not.
             if _starts_sentence(text, m.start()) or w.isupper():
@@ -262,15 +307,31 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     # Every other occurrence of a name word found so far (exact spelling or upper case).
     found_words = {
         words[j].group()
-        for first, last in runs
+        for first, last in _merged(runs)
         for j in range(first, last + 1)
         if len(words[j].group()) > 2 and words[j].group().lower() not in _PARTICLES and not _initial(words[j].group())
     }
-    spellings = found_words | {w.upper() for w in found_words}
+    # « DUPONT » found, « Dupont » is the same name (and the other way round; « LE-GOFF », « Le-Goff »).
+    spellings = found_words | {w.upper() for w in found_words} | {_capitalised(w) for w in found_words if w.isupper()}
     for k, m in enumerate(words):
         if m.group() in spellings:
             runs.append((k, k))
     return _spans(text, words, runs)
+
+
+def _capitalised(word: str) -> str:
+    return "-".join(part.capitalize() for part in word.split("-"))
+
+
+def _merged(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Word-index runs joined where they overlap, so that each word is read once however many runs cover it."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(runs):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _spans(text: str, words: list[re.Match[str]], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
