@@ -90,11 +90,13 @@ _DAY = re.compile(
 _HOUR = re.compile(
     r"taux\s+horaire|\bhourly\b|per\s+hour\b|\ban\s+hour\b|par\s+heure\b|de\s+l'heure\b|/\s?h(?:eure|r|our)?\b|\bbrut\s+horaire"
 )
+_UNITS = (("month", _MONTH), ("year", _YEAR), ("day", _DAY), ("hour", _HOUR))
+_BRACKETED_FIGURE = re.compile(r"\([^()]*\d[^()]*(?:\)|$)")
 _GROSS = re.compile(r"\bbrut\w*|\bgross\b|before\s+tax")
 _NET = re.compile(r"\bnet\b|after\s+tax")
 _TRAILING = re.compile(
     r"(?:\s*(?:brut\w*|nets?|gross|mensuel\w*|annuel\w*|par\s+(?:mois|an)|/\s?(?:mois|an|year|month|yr)|per\s+(?:year|month|annum)|"
-    r"a\s+(?:year|month|day|hour)|fixe|annual|monthly|yearly|base|par\s+(?:jour|heure)|/\s?(?:jour|j|day|heure|hour|hr|h)|"
+    r"an?\s+(?:year|month|day|hour)|de\s+l'heure|horaires?|fixe|annual|monthly|yearly|base|par\s+(?:jour|heure)|/\s?(?:jour|j|day|heure|hour|hr|h)|"
     r"per\s+(?:day|hour)|ht|hors\s+taxes?)\b[\s,]*)+"
 )
 
@@ -284,7 +286,7 @@ def _is_pay(folded: str, c: _Candidate, left: int, right: int) -> bool:
     if c.hi > _MAX_PAY_FIGURE:
         return False
     after = folded[c.end : min(right, c.end + 120)]
-    if c.hi < 100 and not c.k and not (c.currency and _HOUR.match(after.lstrip())):
+    if c.hi < 100 and not c.k and not (c.currency and _hourly(folded, c, left, after)):
         return False  # "15 %", a bonus in euros per day... not a salary figure (but « 15 €/h » is)
     if _NOT_PAY_AFTER.match(after) or _NOT_PAY_BEFORE.search(folded[max(left, c.start - 60) : c.start]):
         return False
@@ -298,6 +300,42 @@ def _is_pay(folded: str, c: _Candidate, left: int, right: int) -> bool:
     if c.year_like and not _BARE_QUALIFIED.match(after) and (c.lo != c.hi or not re.search(r"[:|]", label.group())):
         return False  # « Package 2026 », « Package : 2024-2026 » (but « Salaire : 2000 » is pay)
     return True
+
+
+def _hourly(folded: str, c: _Candidate, left: int, after: str) -> bool:
+    """An hourly unit right after the figure (« 15 €/h », « 12,50 € brut de l'heure ») or a label right before it
+    (« Taux horaire : 12,50 € », "Hourly rate: €15")."""
+    return bool(
+        _HOUR.match(after.lstrip())
+        or _HOUR.search(after[:24])
+        or _HOUR.search(folded[max(left, c.start - 30) : c.start])
+    )
+
+
+def _without_bracketed_figures(window: str) -> str:
+    """`window` with the brackets that hold another figure blanked: « 3 200 € brut (soit 38 400 € par an) » is monthly
+    pay with its yearly equivalent, whose unit is not the figure's. A bracket with no figure keeps its unit
+    (« 3 200 € (brut mensuel) »). Blanks keep the length, so positions still compare."""
+    return _BRACKETED_FIGURE.sub(lambda m: " " * len(m.group()), window)
+
+
+def _rate(folded: str, c: _Candidate, left: int, right: int) -> Literal["day", "hour"] | None:
+    """A day or hourly rate, only from the figure's own clause (« TJM 450 € », « 15 €/h »): « 45 k€, tickets
+    restaurant 10 €/jour » is a yearly figure. The nearest unit word wins: « 3 800 € brut mensuel (25 €/h) » is
+    monthly."""
+    s, e = c.start, c.end
+    clause_after = _without_bracketed_figures(_after_clause(folded, e, min(right, e + 60)))
+    clause_before = _without_bracketed_figures(_before_clause(folded, max(left, s - 40), s)[0])
+    for window, nearest_last in ((clause_after, False), (clause_before, True)):
+        hits = [
+            (m.end() if nearest_last else -m.start(), unit)
+            for unit, pattern in _UNITS
+            for m in pattern.finditer(window)
+        ]
+        if hits:
+            unit = max(hits)[1]
+            return "day" if unit == "day" else "hour" if unit == "hour" else None
+    return None
 
 
 def _candidates(folded: str) -> list[_Candidate]:
@@ -380,32 +418,21 @@ def salary_in(view: TextView) -> SalaryRange | None:
     for c, left, right in kept:
         if left not in pay_words:
             pay_words[left] = bool(_SALARY_WORDS.search(folded, left, right))
-        score = (-rank[c.pay_type], c.fixed, 3 * pay_words[left] + (c.lo != c.hi))
+        # A monthly or yearly figure wins over a day or hourly rate of the same type: overtime, on-call pay or a
+        # freelance option (« Heures sup. payées 25 €/h. Salaire : 2 500 € brut mensuel. ») is not the salary.
+        rate = _rate(folded, c, left, right)
+        score = (-rank[c.pay_type], rate is None, c.fixed, 3 * pay_words[left] + (c.lo != c.hi))
         if best is None or score > best[0]:
-            best = (score, c, left, right)
+            best = (score, c, left, right, rate)
     if best is None:
         return None
-    _, c, left, right = best
+    _, c, left, right, rate = best
     s, e, lo, hi = c.start, c.end, c.lo, c.hi
     before, after = folded[max(left, s - 40) : s], folded[e : min(right, e + 60)]
     single_min = re.search(r"(?:a\s+partir\s+de|from|des|minimum|min\.?|starting\s+at)\s*$", before)
     single_max = re.search(r"(?:jusqu'a|up\s+to|maximum|max\.?)\s*$", before)
     period: Literal["month", "year"] | None = None
-    rate: Literal["day", "hour"] | None = None
-    # A day or hourly rate only from the figure's own clause (« TJM 450 € », « 15 €/h »): « 45 k€, tickets restaurant
-    # 10 €/jour » is a yearly figure. The nearest unit word wins: « 3 800 € brut mensuel (25 €/h) » is monthly.
-    units = (("month", _MONTH), ("year", _YEAR), ("day", _DAY), ("hour", _HOUR))
-    clause_after = _after_clause(folded, e, min(right, e + 60))
-    clause_before = _before_clause(folded, max(left, s - 40), s)[0]
-    for window, nearest_last in ((clause_after, False), (clause_before, True)):
-        hits = [
-            (m.end() if nearest_last else -m.start(), unit) for unit, pattern in units for m in pattern.finditer(window)
-        ]
-        if hits:
-            unit = max(hits)[1]
-            rate = "day" if unit == "day" else "hour" if unit == "hour" else None
-            break
-    for window in (after, before) if rate is None else ():
+    for window in (_without_bracketed_figures(after), before) if rate is None else ():
         month, year = _MONTH.search(window), _YEAR.search(window)
         if month or year:
             period = "month" if month and (not year or month.start() < year.start()) else "year"
