@@ -23,8 +23,23 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-_UP = "A-ZÀ-ÖØ-ÞŒŠŽŸ"
-_LO = "a-zß-öø-ÿœšžł"
+
+def _letter_class(test: str) -> str:
+    """A character class of the Latin, Greek and Cyrillic letters for which str.`test` holds, as ranges: names are
+    written « Dąbrowska », « Łukasz », « Nguyễn », « Петров » too, not only in Latin-1."""
+    blocks = ((0x41, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x1E00, 0x1EFF))
+    chars = [chr(c) for lo, hi in blocks for c in range(lo, hi + 1) if getattr(chr(c), test)() and chr(c).isalpha()]
+    ranges: list[list[str]] = []
+    for ch in chars:
+        if ranges and ord(ch) == ord(ranges[-1][1]) + 1:
+            ranges[-1][1] = ch
+        else:
+            ranges.append([ch, ch])
+    return "".join(a if a == b else f"{a}-{b}" for a, b in ranges)
+
+
+_UP = _letter_class("isupper")
+_LO = _letter_class("islower")
 # One word of a name: "Jean", "Jean-Baptiste", "O'Neil", "McDonald", "DUPONT", "LE-GOFF", "N." (an initial).
 _WORD = re.compile(
     rf"(?:(?<![\w'’\-])|(?<=\b[dlDL]['’])|(?<=[qQ]u['’]))(?:(?:[{_UP}]['’])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}]?[{_LO}]+)*"
@@ -73,6 +88,7 @@ _NOT_NAMES = frozenset(
     bon bonne good great ok oui non yes no na nb ps pdf cv url todo asap rdv tél tel mail email e-mail
     paris lyon marseille lille bordeaux nantes toulouse london londres france europe remote télétravail
     hunter farmer monsieur madame mademoiselle mr mrs ms dr sir madam all everyone hiring beaucoup
+    date duration durée duree phone téléphone telephone score statut status source location lieu company entreprise
     je j' il elle on nous vous ils elles i we he she they it this that ce cet cette ça mais but so donc alors puis then
     """.split()
 )
@@ -114,7 +130,14 @@ _FIRST_NAMES = frozenset(
     ana joão joao josé jose manuel carla lucia giulia marco luca andrea giovanni francesca pablo diego javier elena
     anastasia natalia olga ivan dmitri igor katarzyna piotr agnieszka tomasz nguyen linh mei wei chen li ming yuki
     kenji hiroshi priya rahul anjali arjun deepak
-    """.split()
+    émilie emilie théo theo claude jules cédric cedric grégory gregory ève élodie elodie héloïse heloise
+    mathias gaspard lola romane maëva maeva mattéo matteo nolan timéo timeo eliott liam maxence diane valentine
+    mila alix hortense marius achille félix felix léonie leonie lise tristan xavier yohan yanis jordan steve steven
+    cindy sabrina séverine severine magali marjorie nadège nadege odile bérénice berenice ophélie ophelie
+    gwendoline clotilde perrine aude armelle bénédicte benedicte blandine emeline maud gaël gael erwan ronan killian
+    kylian mathys evan louane lilou ludivine aurélia aurelia jessy mélissa melissa sylvia tiphaine wassim ilyès
+    łukasz lukasz krzysztof wojciech małgorzata malgorzata paweł pawel michał michal
+        """.split()
 )
 # First names that are also words. Capitalised, they count only inside a sentence or before a surname (« Claire et
 # précise » and « Grâce à son réseau » start sentences); in lower case they never count (nor do names under four letters).
@@ -174,16 +197,21 @@ def _step(text: str, words: list[re.Match[str]], i: int) -> int | None:
     if j >= len(words) or not _adjacent(text, words[i].end(), words[j].start()):
         return None
     if words[j].group().lower() in _PARTICLES:
-        nxt = j + 1
-        if not (
-            nxt < len(words)
-            and _adjacent(text, words[j].end(), words[nxt].start())
-            and _surname_like(words[nxt].group())
-        ):
-            return None
-        j = nxt
+        return _after_particles(text, words, j)
     w = words[j].group()
     return j if _surname_like(w) or _initial(w) else None
+
+
+def _after_particles(text: str, words: list[re.Match[str]], j: int) -> int | None:
+    """The surname after the particles that start at words[j] (« de la Fontaine », « van der Berg », « Le Goff »),
+    up to three of them, or None when no capitalised surname follows."""
+    for _ in range(3):
+        if words[j].group().lower() not in _PARTICLES:
+            break
+        if j + 1 >= len(words) or not _adjacent(text, words[j].end(), words[j + 1].start()):
+            return None
+        j += 1
+    return j if _surname_like(words[j].group()) else None
 
 
 def _extend(
@@ -234,7 +262,13 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     # (« Candidat : Kowalski », not « Candidat : Solide sur la découverte »).
     for m in _LABEL.finditer(text):
         k = word_at_or_after(m.end())
-        if k is None or word_starts[k] != m.end() or not _surname_like(words[k].group()):
+        if k is None or word_starts[k] != m.end():
+            continue
+        value = words[k].group()
+        if _initial(value) and value.lower() not in _HONORIFICS and _step(text, words, k) == k + 1:
+            runs.append((k, _extend(text, words, k, ends, before=False)[1]))  # « Candidat : J. Dupont »
+            continue
+        if not _surname_like(words[k].group()):
             continue
         first, last = _extend(text, words, k, ends, before=False)
         line_end = text.find("\n", m.end())
@@ -275,10 +309,14 @@ def name_spans(text: str) -> list[tuple[int, int]]:
             (prev_adjacent or after_title)
             and (prev in _HONORIFICS or f"{prev}." in _HONORIFICS or prev in _GREETINGS)
             and words[k - 1].group() != "MS"  # Microsoft (« MS Dynamics »), not a title
-            and _surname_like(w)
         ):
-            runs.append(_extend(text, words, k, ends))
-            continue
+            if _surname_like(w):
+                runs.append(_extend(text, words, k, ends))
+                continue
+            surname = _after_particles(text, words, k) if prev not in _GREETINGS and low in _PARTICLES else None
+            if surname is not None:  # « M. Le Goff », « Mme de Villepin »
+                runs.append((k, _extend(text, words, surname, ends, before=False)[1]))
+                continue
         if not _known_first_name(w) or len(w) < 3:
             # « Bram V. », "Noor A.": a capitalised word and an initial, inside a sentence, name someone too.
             nxt = words[k + 1].group() if k + 1 < len(words) else ""

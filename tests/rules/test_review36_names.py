@@ -51,6 +51,22 @@ def _names(text: str) -> list[str]:
         ("Nom : LE-GOFF\nLe-Goff relance bien.", ["LE-GOFF", "Le-Goff"]),
         ("Nancy Martin a présenté.", ["Nancy Martin"]),
         ("Avis partagé, à discuter avec Florence.", ["Florence"]),
+        # particles: several in a row, capitalised after a title, or lower case after one
+        ("Sarah van der Berg a présenté.", ["Sarah van der Berg"]),
+        ("Jean de la Fontaine a présenté.", ["Jean de la Fontaine"]),
+        ("Reçu par M. Le Goff ce matin.", ["Le Goff"]),
+        ("Validé par Mme de Villepin.", ["de Villepin"]),
+        # first names the list lacked
+        ("Émilie a bien cadré la démo, Théo aussi.", ["Émilie", "Théo"]),
+        ("Débrief avec Jean-Claude et Marie-Ève.", ["Jean-Claude", "Marie-Ève"]),
+        ("Grégory relance bien ; Cédric moins. Jules est en copie.", ["Grégory", "Cédric", "Jules"]),
+        # letters outside Latin-1
+        ("Mme Dąbrowska a présenté, puis Łukasz Wiśniewski.", ["Dąbrowska", "Łukasz Wiśniewski"]),
+        ("Katarzyna Dąbrowska a présenté.", ["Katarzyna Dąbrowska"]),
+        ("M. Nguyễn a présenté.", ["Nguyễn"]),
+        ("Candidat : Иван Петров", ["Иван Петров"]),
+        # an initial and a surname after a label
+        ("Candidat : J. Dupont\nDupont écoute bien.", ["J. Dupont", "Dupont"]),
     ],
 )
 def test_names_the_review_found_missed_are_found(text: str, names: list[str]) -> None:
