@@ -180,14 +180,17 @@ _OTHER_SENSE: dict[str, re.Pattern[str]] = {
         r"\b(?:directeur|directrice|direction|responsable|service|acheteur|acheteuse|head|heads|director|directors|"
         r"manager|managers|vp|chief|officer)s?\s+(?:des\s+|du\s+|of\s+|d')?(?:achats?|procurement|purchasing)\b"
         r"|\b(?:achats?|procurement|purchasing)\s+(?:director|manager|team|department|dept|head|heads|lead|officer|"
-        r"function|process|cycle|rules?|policy|platform|portal)s?\b"
+        r"function|process|cycle|rules?|policy|platform|portal|committee|board|decides|decided|says|said|wants)s?\b"
+        # engineers who fix, visit or answer are people at work, not an engineering degree (stop 37: "their engineers
+        # fixed the scanner"); « ingénieur » and "an engineer by training" still are
+        r"|\bengineers\b|\b(?:the|our|their|field|support|service|solutions?|sales)\s+engineer\b"
         # someone found in, or dealing with, the client's purchasing department (ninth dev round: "found the new EB in
         # procurement"), not a "degree in procurement"
         r"|(?<!degree\s)(?<!degrees\s)(?<!master\s)(?<!masters\s)(?<!master's\s)(?<!msc\s)(?<!mba\s)(?<!diploma\s)"
         r"(?<!bachelor\s)(?<!major\s)(?<!specialised\s)(?<!specialized\s)\b(?:in|at|from|to|with|via|through)\s+"
         r"(?:the\s+|their\s+|its\s+)?(?:procurement|purchasing)\b"
         r"|\b\d[\d\s.,]*\s+(?:[a-z]+\s+)?licences?\b|\blicences?\s+(?:logiciels?|software|utilisateurs?|users?|"
-        r"d'utilisation|saas|supplementaires)\b|\b(?:extensions?|renouvellements?|ventes?|nombre)\s+de\s+licences?\b"
+        r"d'utilisation|usage|saas|supplementaires)\b|\b(?:extensions?|renouvellements?|ventes?|nombre)\s+de\s+licences?\b"
         # a degree is one « licence »; licences in the plural, and the spelling "license", are permits or seats
         r"|\blicen[cs]es\b|\blicenses?\b"
     ),
@@ -198,6 +201,10 @@ _OTHER_SENSE: dict[str, re.Pattern[str]] = {
         r"|\b(?:branch|store|retail|dealer|distribution|reseller|partner|franchise|sales|hotel|restaurant|"
         r"computer|wifi|road|rail|delivery)\s+networks?\b|\bnetwork\s+of\s+(?:branches|stores|shops|dealers|"
         r"resellers|partners|franchises|agencies|hotels|restaurants|depots|warehouses)\b"
+        # a LinkedIn profile, page, job board or recommendation is a document, not the candidate's network (stop 37)
+        r"|\blinkedin\s+(?:jobs?|profiles?|pages?|recommendations?|posts?|ads?|headline|url|link)\b"
+        r"|\b(?:profils?|profiles?|pages?|liens?|links?|recommandations?|recommendations?|annonces?)\s+linkedin\b"
+        r"|\b(?:his|her|their|your|my|son|sa|ton|mon|votre)\s+linkedin\b(?!\s+(?:network|reseau|contacts|connections))"
     ),
     # (ninth dev round) French « rapport », a report or a link, matched by the English cue "rapport": « aucun rapport
     # avec le poste », « par rapport à », « le rapport annuel »
@@ -205,6 +212,10 @@ _OTHER_SENSE: dict[str, re.Pattern[str]] = {
         r"^\W*(?:synthese|summary|en\s+synthese)\s*(?::|->|→)"
         r"|\b(?:aucun|sans|en|par|pas\s+de)\s+rapports?\b(?!\s+(?:humains?|de\s+confiance|faciles?|cordiaux|chaleureux))"
         r"|\brapports?\s+(?:annuels?|d'activite|de\s+visite|hebdo\w*|mensuels?|trimestriels?|financiers?)\b"
+        # « un avenant », « les avenants »: a contract amendment, not a pleasant manner (« très avenante ») (stop 37)
+        r"|\b(?:un|des|les|l'|d'|aux|du|et|cet|son|ses|leur|leurs|nouvel|nouveaux|d'un|signe|signer|signent)\s*"
+        r"avenants?\b(?!\s+(?:et|avec|mais|,))"
+        r"|\bavenants?\s+(?:au|aux|a\s+(?:son|leur|un|le)|de|du|des|tarifaires?|contractuels?)\b"
     ),
     # "fluent in usage-based pricing": fluent in something that is not English (ninth dev round)
     "english": re.compile(
@@ -215,6 +226,22 @@ _OTHER_SENSE: dict[str, re.Pattern[str]] = {
         r"\b(?:passer|passe|passait|passant|passent|appeler|appelle|appelait|contacter|contacte|joindre|"
         r"calls?|called|calling|contacted|contacting)\s+(?:par\s+)?(?:le\s+|the\s+)?"
         r"(?:service\s+client(?:s|ele)?|support\s+client|customer\s+(?:service|support)|support)\b"
+    ),
+    # the sales team or department, and "inside sales" (a job), are not a sales temperament (stop 37)
+    "sales_temperament": re.compile(
+        r"\bsales\s+(?:teams?|department|dept|force|ops|operations|org|organisation|organization|side|floor|"
+        r"director|directors|vp)\b|\b(?:inside|to|from|by|in|our|their|the)\s+sales\b"
+        r"(?!\s+(?:skills?|instinct|sense|drive|mindset|pitch|talent|flair|dna|reflexes?))"
+    ),
+    # a commercial proposal is a document to write (stop 37), not an initiative
+    "proactivity": re.compile(
+        r"\b(?:commercial|sales|written|price|pricing)\s+proposals?\b"
+        r"|\bpropositions?\s+(?:commerciales?|de\s+prix|tarifaires?|ecrites?)\b"
+    ),
+    # a clash of diaries, or of interests, is not a conflict the candidate handled (stop 37)
+    "conflict_resolution": re.compile(
+        r"\bconflits?\s+(?:d'agendas?|d'emplois?\s+du\s+temps|d'horaires?|de\s+planning|d'interets?)\b"
+        r"|\b(?:scheduling|calendar|diary)\s+conflicts?\b|\bconflicts?\s+of\s+interests?\b"
     ),
     # people who report to someone are a team, not a report ("never had anyone reporting to me")
     "data_kpi": re.compile(
