@@ -260,11 +260,12 @@ def llm_answer(
     passages = "\n\n".join(f"[{h.chunk.id}] ({h.chunk.section})\n{h.chunk.text}" for h in hits)
     turns = prompt_history(history)
     # A remote model gets the question and the turns with personal data replaced by placeholders, as notes are (one
-    # redaction for both, so one address keeps one placeholder); the answer gets the values back.
+    # redaction for both, so one address keeps one placeholder); the answer gets the values back. A name the passages
+    # hold (the guide's author, an author it cites) is sent with them anyway, so it stays as the user wrote it.
     redaction = None
     sent_question = question
     if services.settings.should_redact_pii:
-        redaction = redact(f"{question}\n{_TURNS_SEPARATOR}\n{turns}", names=True)
+        redaction = redact(f"{question}\n{_TURNS_SEPARATOR}\n{turns}", names=True, public=passages)
         sent_question, _, turns = redaction.text.partition(f"\n{_TURNS_SEPARATOR}\n")
     messages = load_prompt("ask").render(
         question=sent_question,

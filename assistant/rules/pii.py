@@ -546,14 +546,21 @@ class Redaction:
         return _PLACEHOLDER.sub(lambda m: self.mapping.get(m.group(0), m.group(0)), s)
 
 
-def redact(text: str, *, names: bool = False) -> Redaction:
+def redact(text: str, *, names: bool = False, public: str = "") -> Redaction:
     """Replace e-mails, phones, NIR, IBAN, addresses and the other findings with stable placeholders (same value →
     same one). With `names`, people's names too (`[NAME_1]`, see names.py): what a remote LLM receives is
-    pseudonymised; the exports, which keep the name the interviewer wrote, do not ask for it."""
+    pseudonymised; the exports, which keep the name the interviewer wrote, do not ask for it. A name written whole
+    in `public` (text sent beside it anyway, e.g. the guide's passages: its author, the authors it cites) is kept."""
     view = TextView.of(text)
     spans = _pii_spans(view)
     if names:
-        spans = _merge(spans + [_Span(s, e, "NAME") for s, e in name_spans(view.clean.text)])
+        clean = view.clean.text
+        found = [
+            _Span(s, e, "NAME")
+            for s, e in name_spans(clean)
+            if not (public and re.search(rf"(?<!\w){re.escape(clean[s:e])}(?!\w)", public))
+        ]
+        spans = _merge(spans + found)
     flags = [_pii_flag(view, sp) for sp in spans]
     original = view.clean.original
     # Never hand out a token the notes already contain, even spelt differently or with invisible characters inside:

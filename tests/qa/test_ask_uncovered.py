@@ -170,3 +170,26 @@ def test_a_name_in_the_question_reaches_a_remote_model_pseudonymised(services) -
     assert "Julien" not in prompt and "Morel" not in prompt
     assert "[NAME_1]" in prompt and "[NAME_2]" in prompt
     assert "[NAME_" not in answer.answer and "Julien" in answer.answer
+
+
+def test_a_name_the_passages_already_hold_reaches_the_model_as_written(services) -> None:
+    """Stop 37: the guide's own author, or an author it cites, is public text the passages send anyway; made a
+    placeholder in the question only, the model could not tell the question is about the passage it reads. A
+    candidate's name in the same question is still pseudonymised."""
+    q = "Que dit Robert S. Kaplan du tableau de bord ? Mon candidat Julien Morel en parle."
+    import assistant.qa as qa
+
+    hits = [h for h in qa.evidence_for(q, services)[0] if "Kaplan" in h.chunk.text]
+    assert hits, "the guide cites Kaplan in a passage retrieved for this question"
+    reply = {
+        "answer": "Le guide cite le tableau de bord prospectif.",
+        "abstain": False,
+        "citations": [hits[0].chunk.id],
+    }
+    model = FakeStructuredChatModel(responses=[reply, reply])
+    settings = services.settings.model_copy(update={"redact_pii": True})
+    ask(q, Services(settings=settings, kb=services.kb, chat_model=model))
+    prompt = "\n".join(m.text for m in model.calls[0])
+    question_part = prompt[prompt.index("Que dit") :][:120]
+    assert "Robert S. Kaplan" in question_part
+    assert "Julien" not in prompt and "Morel" not in prompt
