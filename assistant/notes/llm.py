@@ -15,6 +15,7 @@ from pydantic_core.core_schema import ErrorType
 from ..errors import LLMError
 from ..llm import structured_call
 from ..prompts import load_prompt
+from ..rules.names import name_spans
 from ..rules.safety import Redaction, redact
 from ..text import fold
 from .models import AssessmentDraft, Evidence, EvidenceDraft, FactDraft, ScorecardDraft
@@ -307,7 +308,10 @@ def propose_scorecard(
     text = numbered.text
     redaction = None
     if services.settings.should_redact_pii:
-        redaction = redact(text, names=True)
+        # Names are found on the whole notes too: cut into numbered clauses, with excluded lines replaced, a label
+        # loses its colon and a sign-off its comma, and an excluded label line takes its signal with it.
+        whole = prep.sanitized.text
+        redaction = redact(text, names=True, known_names=[whole[s:e] for s, e in name_spans(whole)])
         text = redaction.text
     for delimiter in ("<notes>", "</notes>"):  # the notes cannot close their own delimiter
         text = text.replace(delimiter, delimiter.replace("<", "‹").replace(">", "›"))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 
 
 def _letter_class(test: str) -> str:
@@ -242,8 +243,9 @@ def _extend(
     return first, last
 
 
-def name_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of `text` that name a person (see the module's docstring), sorted, not overlapping."""
+def name_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """Spans of `text` that name a person (see the module's docstring), sorted, not overlapping. `known`: names
+    found elsewhere (in the whole notes, when `text` is a cut of them), whose every occurrence is a name here too."""
     if not text:
         return []
     words = list(_WORD.finditer(text))
@@ -348,6 +350,12 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         for first, last in _merged(runs)
         for j in range(first, last + 1)
         if len(words[j].group()) > 2 and words[j].group().lower() not in _PARTICLES and not _initial(words[j].group())
+    }
+    found_words |= {
+        w.group()
+        for name in known
+        for w in _WORD.finditer(name)
+        if len(w.group()) > 2 and w.group().lower() not in _PARTICLES and _is_cap(w.group())
     }
     # « DUPONT » found, « Dupont » is the same name (and the other way round; « LE-GOFF », « Le-Goff »).
     spellings = found_words | {w.upper() for w in found_words} | {_capitalised(w) for w in found_words if w.isupper()}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..errors import InputError
@@ -546,18 +547,19 @@ class Redaction:
         return _PLACEHOLDER.sub(lambda m: self.mapping.get(m.group(0), m.group(0)), s)
 
 
-def redact(text: str, *, names: bool = False, public: str = "") -> Redaction:
+def redact(text: str, *, names: bool = False, public: str = "", known_names: Iterable[str] = ()) -> Redaction:
     """Replace e-mails, phones, NIR, IBAN, addresses and the other findings with stable placeholders (same value →
     same one). With `names`, people's names too (`[NAME_1]`, see names.py): what a remote LLM receives is
     pseudonymised; the exports, which keep the name the interviewer wrote, do not ask for it. A name written whole
-    in `public` (text sent beside it anyway, e.g. the guide's passages: its author, the authors it cites) is kept."""
+    in `public` (text sent beside it anyway, e.g. the guide's passages: its author, the authors it cites) is kept.
+    `known_names`: names found in a larger text `text` was cut from, replaced wherever they occur here."""
     view = TextView.of(text)
     spans = _pii_spans(view)
     if names:
         clean = view.clean.text
         found = [
             _Span(s, e, "NAME")
-            for s, e in name_spans(clean)
+            for s, e in name_spans(clean, known_names)
             if not (public and re.search(rf"(?<!\w){re.escape(clean[s:e])}(?!\w)", public))
         ]
         spans = _merge(spans + found)

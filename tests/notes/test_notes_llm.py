@@ -409,3 +409,32 @@ def test_llm_evidence_check_stands_aside_without_a_local_embedder(llm_services, 
     for embedder in (None, SimpleNamespace(local=False, name="remote")):
         monkeypatch.setattr(offline, "_kb_embedder", lambda _services, e=embedder: e)
         assert offline.llm_evidence_check(services, {}) is None
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        # the label line is excluded (a protected criterion): the name must still be known from it
+        "Entretien AM du 12/03\nCandidat : Bram Kowalski, 52 ans, marié\n- Kowalski a très bien reformulé le besoin.\n",
+        # the label's value on the next line: numbered, the label loses its colon
+        "Entretien AM\nCandidat :\nBram Kowalski\n- Kowalski a très bien reformulé le besoin.\n",
+        # a sign-off: numbered, « Cordialement » loses its comma and gains a line number
+        "Entretien AM\n- Kowalski a très bien reformulé le besoin.\nCordialement,\nBram Kowalski\n",
+    ],
+)
+def test_names_found_in_the_whole_notes_are_pseudonymised_in_the_numbered_lines(
+    tmp_path, kb, framework, openai_server, notes
+):
+    """Stop 37: the model receives the notes cut into numbered clauses, with excluded lines replaced; names were found
+    on that text only, so a name whose signal (a label, a sign-off) was cut away or excluded reached the model."""
+    settings = make_settings(
+        tmp_path,
+        ASSISTANT_LLM_BACKEND="openai-compatible",
+        ASSISTANT_LLM_BASE_URL=openai_server.base_url,
+        ASSISTANT_LLM_MODEL="test-model",
+    )
+    openai_server.script([draft(("listening", [("a très bien reformulé le besoin.", "positive")], 4))])
+    summarize_notes(notes, Services(settings=settings, kb=kb, framework=framework))
+    body = json.dumps(openai_server.requests[0], ensure_ascii=False)
+    for name in ("Kowalski", "Bram"):
+        assert name not in body
