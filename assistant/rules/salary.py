@@ -70,7 +70,9 @@ _VAGUE = re.compile(
     r"\bcompetitive\s+(?:salary|pay|package|compensation|remuneration|base)|\battractive\s+(?:salary|pay|package|compensation|remuneration)|"
     r"\bsalary\s+(?:negotiable|to\s+be\s+discussed)|\bto\s+be\s+discussed\b"
 )
-_NUM = r"\d{1,3}(?:[ .,']\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d+)?"
+# English thousands with cents first ("3,500.50"), then thousands with French cents (« 3 500,50 », « 3.500,50 »).
+_EN_CENTS = r"\d{1,3}(?:,\d{3})+\.\d{1,2}(?!\d)"
+_NUM = rf"{_EN_CENTS}|\d{{1,3}}(?:[ .,']\d{{3}})+(?:,\d{{1,2}})?|\d+(?:[.,]\d+)?"
 _AMOUNT = re.compile(
     rf"(?<![\w.,])(?P<pre>(?:€|\$|£|eur|usd|gbp)\s?)?(?P<num>{_NUM})\s?"
     r"(?P<k>k(?:€|eur)?|m€|m\b|md|millions?|milliards?|billions?)?(?![a-z])\s?(?P<post>€|euros?\b|eur\b|\$|£|usd\b|gbp\b)?"
@@ -89,6 +91,10 @@ _DAY = re.compile(
 )
 _HOUR = re.compile(
     r"taux\s+horaire|\bhourly\b|per\s+hour\b|\ban\s+hour\b|par\s+heure\b|de\s+l'heure\b|/\s?h(?:eure|r|our)?\b|\bbrut\s+horaire"
+)
+_BOUND_AFTER = re.compile(
+    r"[ \t]*(?:(?P<min>minimum|min\b\.?|au\s+minimum|at\s+least|and\s+(?:up|above|over)|ou\s+plus|or\s+more|et\s+plus)"
+    r"|(?P<max>maximum|max\b\.?|au\s+maximum|at\s+most|or\s+less|ou\s+moins))"
 )
 _UNITS = (("month", _MONTH), ("year", _YEAR), ("day", _DAY), ("hour", _HOUR))
 _BRACKETED_FIGURE = re.compile(r"\([^()]*\d[^()]*(?:\)|$)")
@@ -170,6 +176,8 @@ _INCLUDING = re.compile(r"^\s*(?:dont|including|incl\.?|incluant|y\s+compris)\s*
 def _number(num: str, k: str | None) -> float:
     if k:  # "3,5 k€", "45.5k": a decimal separator
         return float(num.replace(" ", "").replace("'", "").replace(",", ".")) * 1000
+    if re.fullmatch(_EN_CENTS, num):
+        return float(num.replace(",", ""))
     if re.fullmatch(r"\d{1,3}(?:[ .,']\d{3})+(?:,\d{1,2})?", num):
         whole, _, cents = num.rpartition(",") if re.search(r",\d{1,2}$", num) else (num, "", "")
         return float(re.sub(r"[ .,']", "", whole) + ("." + cents if cents else ""))
@@ -429,8 +437,8 @@ def salary_in(view: TextView) -> SalaryRange | None:
     _, c, left, right, rate = best
     s, e, lo, hi = c.start, c.end, c.lo, c.hi
     before, after = folded[max(left, s - 40) : s], folded[e : min(right, e + 60)]
-    single_min = re.search(r"(?:a\s+partir\s+de|from|des|minimum|min\.?|starting\s+at)\s*$", before)
-    single_max = re.search(r"(?:jusqu'a|up\s+to|maximum|max\.?)\s*$", before)
+    single_min = bool(re.search(r"(?:a\s+partir\s+de|from|des|minimum|min\.?|starting\s+at)\s*$", before))
+    single_max = bool(re.search(r"(?:jusqu'a|up\s+to|maximum|max\.?)\s*$", before))
     period: Literal["month", "year"] | None = None
     for window in (_without_bracketed_figures(after), before) if rate is None else ():
         month, year = _MONTH.search(window), _YEAR.search(window)
@@ -445,10 +453,17 @@ def salary_in(view: TextView) -> SalaryRange | None:
     end = trailing.end() if trailing else e
     while end > e and folded[end - 1] in " ,":
         end -= 1
+    bound_after = _BOUND_AFTER.match(folded, end, right)  # « 45 k€ minimum », "50k and up", « 45 k€ brut max »
+    if bound_after is not None and lo == hi:
+        single_min = single_min or bound_after.group("min") is not None
+        single_max = single_max or bound_after.group("max") is not None
+        end = max(end, bound_after.end())
     if c.mark is not None:  # the evidence of on-target earnings or variable pay names it: « OTE 70k€ »
         s, end = min(s, c.mark[0]), max(end, c.mark[1])
         while end > s and folded[end - 1] in " ,:":
             end -= 1
+        if folded[end : end + 1] == ")" and folded.count("(", s, end) > folded.count(")", s, end):
+            end += 1  # « 45 k€ (variable inclus) »: the bracket the wording opened closes in the evidence
     o_start, o_end = view.clean.span_to_original(s, end)
     mn, mx = (lo, None) if (lo == hi and single_min) else (None, hi) if (lo == hi and single_max) else (lo, hi)
     evidence = view.clean.original[o_start:o_end]

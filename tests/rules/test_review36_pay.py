@@ -63,3 +63,34 @@ def test_an_ad_with_overtime_pay_before_its_salary_is_not_said_to_state_no_pay()
     flags = [f for f in lint_ad(ad, language="fr", date_posted=date(2026, 12, 1)) if f.kind == "salary"]
     assert not any(f.severity == "warning" and f.start is None for f in flags), flags
     assert all("25" not in (f.evidence or "") for f in flags), flags
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi", "evidence"),
+    [
+        # a lower or upper bound written after the figure
+        ("Salaire : 45 k€ minimum", 45000, None, "45 k€ minimum"),
+        ("Salary: 50k and up", 50000, None, "50k and up"),
+        ("Salaire : 45 000 € ou plus", 45000, None, "45 000 € ou plus"),
+        ("Salaire : 45 k€ max", None, 45000, "45 k€ max"),
+        ("Salaire : 45 000 € brut annuel minimum", 45000, None, "45 000 € brut annuel minimum"),
+        ("Salaire : 45 k€ + variable", 45000, 45000, "45 k€"),
+        # cents after an English thousands separator
+        ("Salary: €3,500.50 per month", 3500.5, 3500.5, "€3,500.50 per month"),
+        ("Salary: 45,000.00 EUR", 45000, 45000, "45,000.00 EUR"),
+        ("Salaire : 3.500,50 € par mois", 3500.5, 3500.5, "3.500,50 € par mois"),
+    ],
+)
+def test_bounds_after_the_figure_and_english_cents(
+    text: str, lo: float | None, hi: float | None, evidence: str
+) -> None:
+    pay = parse_salary(text)
+    assert pay is not None
+    assert (pay.min, pay.max, pay.evidence) == (lo, hi, evidence)
+    assert text[pay.start : pay.end] == pay.evidence
+
+
+def test_the_evidence_of_variable_pay_in_brackets_closes_its_bracket() -> None:
+    pay = parse_salary("Salaire : 45 k€ (variable inclus), tickets restaurant.")
+    assert pay is not None and pay.pay_type == "ote"
+    assert pay.evidence == "45 k€ (variable inclus)"
