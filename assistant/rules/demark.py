@@ -15,9 +15,9 @@ from html import unescape as html_unescape
 from .html import ENTITY
 
 MARKUP_OR_ENTITY = re.compile(
-    r"<!--.{0,500}?-->|</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,200})?>|[*_~`]{1,3}|(?P<entity>"
-    + ENTITY.pattern
-    + ")",
+    # a tag's name may hold « : » or « - » (Word's <o:p>, custom elements) and a quoted attribute value « > »
+    r"<!--.{0,500}?-->|</?[A-Za-z][A-Za-z0-9:\-]{0,30}(?:\s(?:[^<>\"'\n]|\"[^\"<\n]{0,200}\"|'[^'<\n]{0,200}'){0,200})?/?>"
+    r"|[*_~`]{1,3}|(?P<entity>" + ENTITY.pattern + ")",
     re.S,
 )
 MARKUP_CHARS = "<*_~`&"

@@ -38,6 +38,10 @@ HIDDEN = [
     ("Il a 5**2** ans, très motivé.", "a 5**2** ans"),
     ("He is **52** years old.", "52** years old"),
     ("She is preg<i>nant</i>, leave planned.", "preg<i>nant"),
+    # stop 37: Word's namespaced tags, custom elements, an attribute value holding « > »
+    ("Elle est en<o:p>ceinte</o:p>.", "en<o:p>ceinte"),
+    ("Elle est en<my-tag>ceinte</my-tag>.", "en<my-tag>ceinte"),
+    ('Il est handi<span title="a>b">capé</span>.', 'handi<span title="a>b">capé'),
     # an entity that ends the span is quoted whole, never cut after its « & »
     ("Il est mari&eacute;.", "mari&eacute;"),
     ("Il est &acirc;g&eacute;.", "&acirc;g&eacute;"),
