@@ -138,7 +138,7 @@ _FIRST_NAMES = frozenset(
     gwendoline clotilde perrine aude armelle bénédicte benedicte blandine emeline maud gaël gael erwan ronan killian
     kylian mathys evan louane lilou ludivine aurélia aurelia jessy mélissa melissa sylvia tiphaine wassim ilyès
     łukasz lukasz krzysztof wojciech małgorzata malgorzata paweł pawel michał michal
-        """.split()
+    """.split()
 )
 # First names that are also words. Capitalised, they count only inside a sentence or before a surname (« Claire et
 # précise » and « Grâce à son réseau » start sentences); in lower case they never count (nor do names under four letters).
