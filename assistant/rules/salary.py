@@ -87,22 +87,33 @@ _YEAR = re.compile(
     r"annuel\w*|par\s+an\b|/\s?an\b|per\s+(?:year|annum)|a\s+year|\bp\.?a\.?\b|yearly|annual\w*|/\s?(?:year|yr)\b|\bk€|\bkeur"
 )
 _DAY = re.compile(
-    r"\btjm\b|taux\s+journalier|\b(?:day|daily)\s+rate|per\s+day\b|\ba\s+day\b|par\s+jour\b|/\s?j(?:our)?\b|/\s?day\b"
+    r"\btjm\b|taux\s+journalier|(?:salaire|remuneration)\s+journalier|\b(?:day|daily)\s+rate|per\s+day\b|\ba\s+day\b|par\s+jour\b|/\s?j(?:our)?\b|/\s?day\b"
 )
 _HOUR = re.compile(
-    r"taux\s+horaire|\bhourly\b|per\s+hour\b|\ban\s+hour\b|par\s+heure\b|de\s+l'heure\b|/\s?h(?:eure|r|our)?\b|\bbrut\s+horaire"
+    r"taux\s+horaire|(?:salaire|remuneration|paie)\s+horaire|\bhourly\b|per\s+hour\b|\ban\s+hour\b|par\s+heure\b|"
+    r"\bl'heure\b|/\s?h(?:eure|r|our)?\b|\bbrut\s+horaire|\bph\b"
 )
 _BOUND_AFTER = re.compile(
     r"[ \t]*(?:(?P<min>minimum|min\b\.?|au\s+minimum|at\s+least|and\s+(?:up|above|over)|ou\s+plus|or\s+more|et\s+plus)"
     r"|(?P<max>maximum|max\b\.?|au\s+maximum|at\s+most|or\s+less|ou\s+moins))"
 )
 _UNITS = (("month", _MONTH), ("year", _YEAR), ("day", _DAY), ("hour", _HOUR))
-_BRACKETED_FIGURE = re.compile(r"\([^()]*\d[^()]*(?:\)|$)")
+# A bracket that holds another amount (a currency or « k » by a figure): « (soit 38 400 € par an) », not
+# « (brut annuel, 1re année) » or « (par jour, 5 j/sem) », whose unit is the figure's.
+_BRACKETED_FIGURE = re.compile(
+    r"\([^()]*?(?:[€$£]\s?\d|\d[\d\s.,']*\s?(?:k€|keur|€|euros?\b|eur\b|k\b|\$|£))[^()]*(?:\)|$)"
+)
+# A label of the salary itself, not of a rate (« TJM : ») nor of a bonus: what a figure right after it is.
+_SALARY_LABEL = re.compile(
+    r"\b(?:salaires?|remunerations?|salary|salaries|pay|package|fixe|base|basic|compensation|retribution|wages?)\b"
+)
+# The figures whose clause is read to rank them (the first ones by pay type): a long ad of figures stays fast.
+_RANKED_FULLY = 200
 _GROSS = re.compile(r"\bbrut\w*|\bgross\b|before\s+tax")
 _NET = re.compile(r"\bnet\b|after\s+tax")
 _TRAILING = re.compile(
     r"(?:\s*(?:brut\w*|nets?|gross|mensuel\w*|annuel\w*|par\s+(?:mois|an)|/\s?(?:mois|an|year|month|yr)|per\s+(?:year|month|annum)|"
-    r"an?\s+(?:year|month|day|hour)|de\s+l'heure|horaires?|fixe|annual|monthly|yearly|base|par\s+(?:jour|heure)|/\s?(?:jour|j|day|heure|hour|hr|h)|"
+    r"an?\s+(?:year|month|day|hour)|(?:de\s+|a\s+)?l'heure|horaires?|ph|fixe|annual|monthly|yearly|base|par\s+(?:jour|heure)|/\s?(?:jour|j|day|heure|hour|hr|h)|"
     r"per\s+(?:day|hour)|ht|hors\s+taxes?)\b[\s,]*)+"
 )
 
@@ -174,10 +185,10 @@ _INCLUDING = re.compile(r"^\s*(?:dont|including|incl\.?|incluant|y\s+compris)\s*
 
 
 def _number(num: str, k: str | None) -> float:
+    if re.fullmatch(_EN_CENTS, num):  # "3,500.50", and "1,200.5k" (a million: over the cap, not pay)
+        return float(num.replace(",", "")) * (1000 if k else 1)
     if k:  # "3,5 k€", "45.5k": a decimal separator
         return float(num.replace(" ", "").replace("'", "").replace(",", ".")) * 1000
-    if re.fullmatch(_EN_CENTS, num):
-        return float(num.replace(",", ""))
     if re.fullmatch(r"\d{1,3}(?:[ .,']\d{3})+(?:,\d{1,2})?", num):
         whole, _, cents = num.rpartition(",") if re.search(r",\d{1,2}$", num) else (num, "", "")
         return float(re.sub(r"[ .,']", "", whole) + ("." + cents if cents else ""))
@@ -423,13 +434,29 @@ def salary_in(view: TextView) -> SalaryRange | None:
                     c.pay_type, c.mark = "ote", (c.start, nxt.mark[1] if nxt.mark else nxt.end)
     best = None
     rank = {"base": 0, "ote": 1, "variable": 2}
-    for c, left, right in kept:
+    ranked = sorted(range(len(kept)), key=lambda n: (rank[kept[n][0].pay_type], not kept[n][0].fixed, n))
+    for n in sorted(ranked[:_RANKED_FULLY]):
+        c, left, right = kept[n]
         if left not in pay_words:
             pay_words[left] = bool(_SALARY_WORDS.search(folded, left, right))
-        # A monthly or yearly figure wins over a day or hourly rate of the same type: overtime, on-call pay or a
-        # freelance option (« Heures sup. payées 25 €/h. Salaire : 2 500 € brut mensuel. ») is not the salary.
+        # In one pay type: the figure a salary label introduces (« Salaire : 14 €/h », not the housing aid after it),
+        # then one outside brackets (« (environ 2 800 € mensuels) » is an estimate), then a monthly or yearly figure
+        # over a rate (overtime, on-call pay, a freelance option), then any label (« TJM : 500 € » over on-call
+        # pay), then pay words on the line and a range.
+        label = _labelled(folded, c.start, left)
+        salary_label = label is not None and _SALARY_LABEL.search(label.group()) is not None
+        near = max(left, c.start - 200)
+        bracketed = folded.count("(", near, c.start) > folded.count(")", near, c.start)
         rate = _rate(folded, c, left, right)
-        score = (-rank[c.pay_type], rate is None, c.fixed, 3 * pay_words[left] + (c.lo != c.hi))
+        score = (
+            -rank[c.pay_type],
+            c.fixed,
+            salary_label,
+            not bracketed,
+            rate is None,
+            label is not None,
+            3 * pay_words[left] + (c.lo != c.hi),
+        )
         if best is None or score > best[0]:
             best = (score, c, left, right, rate)
     if best is None:
