@@ -41,14 +41,18 @@ def _letter_class(test: str) -> str:
 
 _UP = _letter_class("isupper")
 _LO = _letter_class("islower")
-# One word of a name: "Jean", "Jean-Baptiste", "O'Neil", "McDonald", "DUPONT", "LE-GOFF", "N." (an initial).
+# One word of a name: "Jean", "Jean-Baptiste", "O'Neil-McCarthy", "McDonald", "DUPONT", "LE-GOFF", « DUPONT-Moretti »,
+# "N." (an initial).
 _WORD = re.compile(
-    rf"(?:(?<![\w'’\-])|(?<=\b[dlDL]['’])|(?<=[qQ]u['’]))(?:(?:[{_UP}]['’])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}]?[{_LO}]+)*"
-    rf"|[{_UP}]{{2,}}(?:[\-'’][{_UP}]{{2,}})*"
+    # after no letter, or after an elision (« d'Antoine », « qu'Antoine ») or an opening quote ("'Sarah'")
+    r"(?:(?<![\w'’\-])|(?<=\b[dlDL]['’])|(?<=[qQ]u['’])|(?<=^['‘’])|(?<=[\s(\[«“\":>]['‘’]))"
+    rf"(?:(?:[{_UP}]['’])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}]?[{_LO}]+(?:[{_UP}][{_LO}]+)?)*"
+    rf"|[{_UP}]{{2,}}(?:[\-'’](?:[{_UP}]{{2,}}|[{_UP}][{_LO}]+))*"
     rf"|[{_UP}]\.(?=\s|$)"
     rf"|[{_LO}]+(?:-[{_LO}]+)*)(?![\w\-])"
 )
 _PARTICLES = frozenset("de du des la le van von der den di da dos do el al ben bin ibn".split())
+_ELIDED_PARTICLES = frozenset("d l".split())  # « d'Amico », « d'Estaing », « l'Hermite »
 _HONORIFICS = frozenset(
     "m. mme mme. mlle mlle. monsieur madame mademoiselle mr mr. mrs mrs. ms ms. miss dr dr. docteur maître pr".split()
 )
@@ -63,17 +67,24 @@ _SIGN_OFFS = re.compile(
 # group `person` only ever name a person; the others (« Manager : », « Contact : », "From:") may name a company.
 _BLANK = "[ \\t\u00a0\u202f]"
 _LABEL = re.compile(
-    rf"(?im)^[ \t>*•\-]*+(?:\[\d+\][ \t]*)?(?:\*\*|__)?"
-    r"(?:(?P<person>candidat(?:e|\(e\)|·e)?|candidate(?: name)?|"
-    r"nom(?: du candidat| de la candidate| complet| et pr[ée]nom| pr[ée]nom)?|pr[ée]nom(?: et nom| nom)?|"
-    r"(?:full |first |last |family )?name|interviewee|interviewé(?:e)?|interviewer|intervieweur|intervieweuse|"
+    rf"(?im)^[ \t>*•\-#|]*+(?:\[\d+\][ \t]*)?(?:\*\*|__)?"
+    r"(?:(?P<person>candidat(?:e|\(e\)|·e)?(?:[ \t]*(?:n°[ \t]*)?\d{1,2})?|candidate(?: name| \d{1,2})?|"
+    r"nom(?: du candidat| de la candidate| complet| et pr[ée]nom| pr[ée]nom| de famille)?|pr[ée]nom(?: et nom| nom)?|"
+    r"(?:full |first |last |family )?name|interviewee|interviewé(?:e)?|interviewers?|intervieweur|intervieweuse|"
     r"recruteur|recruteuse|recruiter|évaluateur|évaluatrice|assessor|hiring manager|référent(?:e)?|referee|"
     r"auteur|author|notes? (?:de|by|par))|"
     r"manager|reference|référence|contact|from|de|à|to|cc|par|by)"
-    rf"(?:\*\*|__)?{_BLANK}*+[:：\-–—](?:\*\*|__)?{_BLANK}*+(?:\r?\n[ \t]*+)?(?:(?:\*\*|__|[«“\"‘']){_BLANK}*+)?"
+    rf"(?:\*\*|__)?{_BLANK}*+[:：\-–—|](?:\*\*|__)?{_BLANK}*+(?:(?:\r?\n[ \t]*+){{1,2}}(?:[-*•][ \t]++)?)?"
+    rf"(?:(?:\*\*|__|[«“\"‘']){_BLANK}*+)?"
 )
 # What may follow a label's one-word value on its line for the word to be the whole value: « Kowalski », "Okafor (B)".
-_VALUE_END = re.compile(r"(?:\*\*|__|[»”\"’'])?[ \t\u00a0\u202f]*(?:[,;.(\-–—].*)?$")
+_VALUE_END = re.compile(r"[ \t\u00a0\u202f]*(?:\*\*|__|[»”\"’'])?[ \t\u00a0\u202f]*(?:[,;.(\-–—|].*)?$")
+# An e-mail address in angle brackets: the words right before it name its owner (« Bram Kowalski <bram@acme.com> »).
+_ADDRESS = re.compile(r"<[^<>\s@]{1,64}@[^<>\s]{1,255}>")
+# A sign-off's name: on the next line, or after one empty line, in a quoted e-mail or in bold; then its end of line may
+# hold bold or a job title after a separator (« Bram Kowalski | Talent Partner »).
+_SIGN_OFF_GAP = re.compile(r"\r?\n(?:[ \t>]*\r?\n)?[ \t>*_]*")
+_SIGN_OFF_REST = re.compile(r"[ \t*_]*(?:[|,–—\-].*)?\r?")
 # Capitalised words that are no one's name in notes: roles, tools, days, months, languages, sentence words.
 _NOT_NAMES = frozenset(
     """
@@ -90,6 +101,11 @@ _NOT_NAMES = frozenset(
     paris lyon marseille lille bordeaux nantes toulouse london londres france europe remote télétravail
     hunter farmer monsieur madame mademoiselle mr mrs ms dr sir madam all everyone hiring beaucoup
     date duration durée duree phone téléphone telephone score statut status source location lieu company entreprise
+    strong weak hire retenu retenue rejeté rejetée rejete refusé refusée interne externe anonyme motivé motivée
+    excellent excellente solide moyen moyenne faible compétences competences skills profil profile avis feedback
+    synthèse synthese summary résumé resume notes note closer top bof validé validée pending tbd cdi cdd stage
+    alternance intérim interim freelance marketing président présidente president pdg dg dsi daf finance finances
+    achats direction support commercial commerciale comptabilité compta juridique
     je j' il elle on nous vous ils elles i we he she they it this that ce cet cette ça mais but so donc alors puis then
     """.split()
 )
@@ -145,15 +161,18 @@ _FIRST_NAMES = frozenset(
 _AMBIGUOUS = frozenset(
     """
     claire rose olive prune marine constance victoire aurore ambre jade perle capucine charlotte madeleine florence
-    grâce grace hope joy will mark bill frank jack guy max ray sandy carol dean
+    grâce grace hope joy will mark bill frank jack guy max ray sandy carol dean nancy
     """.split()
 )
 _WORDS_IN_LOWER_CASE = _AMBIGUOUS | frozenset(
-    "jean marie maxime manuel pascal richard serge amine justin pierre clément clement romain marc olivier".split()
+    "jean marie maxime manuel pascal richard serge amine justin pierre clément clement romain marc olivier lise romane".split()
 )
 # First names that are also places: after « à » or "in" alone, a place (« basé à Nancy »; « avec Florence » is a person).
 _PLACES = frozenset("nancy florence lorraine valence".split())
 _BEFORE_PLACE = frozenset("à a in at near sur vers près".split())
+# Words kept from names elsewhere (a role, a city, a month) that are surnames too, right after a known first name:
+# « Sarah Hunter », « Julie Paris ».
+_SURNAMES_TOO = frozenset("hunter farmer paris france avril juin lyon london".split())
 _FIRST_NAMES = _FIRST_NAMES | _AMBIGUOUS
 _BEFORE_SENTENCE = " \t>*•-–—\"'«“()[]0123456789"
 
@@ -188,7 +207,7 @@ def _initial(word: str) -> bool:
 def _adjacent(text: str, end: int, start: int) -> bool:
     """Only spaces, tabs or no-break spaces (no line break, no punctuation) between two words."""
     gap = text[end:start]
-    return 0 < len(gap) <= 3 and not gap.strip(" \t\u00a0\u202f")
+    return 0 < len(gap) <= 3 and not gap.strip(" \t\u00a0\u202f\u2009\u2007\u200a")
 
 
 def _step(text: str, words: list[re.Match[str]], i: int) -> int | None:
@@ -197,19 +216,31 @@ def _step(text: str, words: list[re.Match[str]], i: int) -> int | None:
     j = i + 1
     if j >= len(words) or not _adjacent(text, words[i].end(), words[j].start()):
         return None
-    if words[j].group().lower() in _PARTICLES:
+    if _is_particle(text, words, j):
         return _after_particles(text, words, j)
     w = words[j].group()
+    if w.lower() in _SURNAMES_TOO and _is_cap(w) and _known_first_name(words[i].group()):
+        return j  # « Sarah Hunter »
     return j if _surname_like(w) or _initial(w) else None
 
 
+def _is_particle(text: str, words: list[re.Match[str]], j: int) -> bool:
+    """« de », « van », « du »…, or an elided « d' » / « l' » (« d'Amico »)."""
+    low = words[j].group().lower()
+    return low in _PARTICLES or (low in _ELIDED_PARTICLES and text[words[j].end() : words[j].end() + 1] in ("'", "’"))
+
+
 def _after_particles(text: str, words: list[re.Match[str]], j: int) -> int | None:
-    """The surname after the particles that start at words[j] (« de la Fontaine », « van der Berg », « Le Goff »),
-    up to three of them, or None when no capitalised surname follows."""
+    """The surname after the particles that start at words[j] (« de la Fontaine », « van der Berg », « Le Goff »,
+    « d'Amico »), up to three of them, or None when no capitalised surname follows."""
     for _ in range(3):
-        if words[j].group().lower() not in _PARTICLES:
+        if not _is_particle(text, words, j):
             break
-        if j + 1 >= len(words) or not _adjacent(text, words[j].end(), words[j + 1].start()):
+        if j + 1 >= len(words):
+            return None
+        gap = text[words[j].end() : words[j + 1].start()]
+        elided = words[j].group().lower() in _ELIDED_PARTICLES
+        if not (gap in ("'", "’") if elided else _adjacent(text, words[j].end(), words[j + 1].start())):
             return None
         j += 1
     return j if _surname_like(words[j].group()) else None
@@ -270,11 +301,25 @@ def name_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
         if _initial(value) and value.lower() not in _HONORIFICS and _step(text, words, k) == k + 1:
             runs.append((k, _extend(text, words, k, ends, before=False)[1]))  # « Candidat : J. Dupont »
             continue
-        if not _surname_like(words[k].group()):
+        surname = _after_particles(text, words, k) if _is_particle(text, words, k) else None
+        if surname is not None:  # « Nom : Le Goff », « Nom : LE GOFF »
+            runs.append((k, _extend(text, words, surname, ends, before=False)[1]))
+            continue
+        if not _surname_like(value):
             continue
         first, last = _extend(text, words, k, ends, before=False)
         line_end = text.find("\n", m.end())
-        rest = text[words[last].end() : len(text) if line_end < 0 else line_end]
+        line_end = len(text) if line_end < 0 else line_end
+        # « Kowalski, Bram »: a surname, a comma and one first name that ends the value
+        if (
+            last == first
+            and last + 1 < len(words)
+            and text[words[last].end() : words[last + 1].start()] == ", "
+            and _surname_like(words[last + 1].group())
+            and _VALUE_END.fullmatch(text[words[last + 1].end() : line_end].rstrip("\r"))
+        ):
+            last += 1
+        rest = text[words[last].end() : line_end]
         whole = _VALUE_END.fullmatch(rest.rstrip("\r")) is not None
         if "\n" in m.group() and not whole:
             continue  # the next line is a sentence, not a value
@@ -290,14 +335,32 @@ def name_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
         k = word_at_or_after(m.end())
         if k is None:
             continue
-        gap = text[m.end() : words[k].start()]
-        if gap.count("\n") != 1 or gap.strip():
+        if not _SIGN_OFF_GAP.fullmatch(text, m.end(), words[k].start()):
             continue
         first, last = _extend(text, words, k, ends, before=False)
         line_end = text.find("\n", words[k].start())
         line_end = len(text) if line_end < 0 else line_end
-        if _surname_like(words[k].group()) and last - first <= 3 and not text[words[last].end() : line_end].strip():
+        rest_ok = _SIGN_OFF_REST.fullmatch(text, words[last].end(), line_end)
+        if _surname_like(words[k].group()) and last - first <= 3 and rest_ok:
             runs.append((first, last))
+    # E-mail headers: the words right before an address in angle brackets (« Bram Kowalski <bram@acme.com> »,
+    # "From: Kowalski, Bram <bram.k@acme.com>"): up to four capitalised words, one comma between them at most.
+    for m in _ADDRESS.finditer(text):
+        k = bisect_left(word_starts, m.start()) - 1
+        if k < 0 or text[words[k].end() : m.start()] not in (" ", "\u00a0", ""):
+            continue
+        first, commas = k, 0
+        while first > 0 and k - first < 3:
+            gap = text[words[first - 1].end() : words[first].start()]
+            comma = gap == ", " and commas == 0
+            if not (comma or _adjacent(text, words[first - 1].end(), words[first].start())):
+                break
+            if not (_surname_like(words[first - 1].group()) or _is_particle(text, words, first - 1)):
+                break
+            commas += comma
+            first -= 1
+        if _surname_like(words[first].group()) and _surname_like(words[k].group()):
+            runs.append((first, k))
     for k, m in enumerate(words):
         w = m.group()
         low = w.lower()
@@ -315,7 +378,8 @@ def name_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
             if _surname_like(w):
                 runs.append(_extend(text, words, k, ends))
                 continue
-            surname = _after_particles(text, words, k) if prev not in _GREETINGS and low in _PARTICLES else None
+            particle = prev not in _GREETINGS and _is_particle(text, words, k)
+            surname = _after_particles(text, words, k) if particle else None
             if surname is not None:  # « M. Le Goff », « Mme de Villepin »
                 runs.append((k, _extend(text, words, surname, ends, before=False)[1]))
                 continue
