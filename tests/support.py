@@ -21,3 +21,10 @@ def cpu_seconds(fn) -> float:
     start = time.process_time()
     fn()
     return time.process_time() - start
+
+
+def names_in(text: str) -> list[str]:
+    """The names `name_spans` finds in `text`, as written."""
+    from assistant.rules.names import name_spans
+
+    return [text[s:e] for s, e in name_spans(text)]

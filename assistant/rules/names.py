@@ -78,7 +78,7 @@ _LABEL = re.compile(
     rf"(?:(?:\*\*|__|[«“\"‘']){_BLANK}*+)?"
 )
 # What may follow a label's one-word value on its line for the word to be the whole value: « Kowalski », "Okafor (B)".
-_VALUE_END = re.compile(r"[ \t\u00a0\u202f]*(?:\*\*|__|[»”\"’'])?[ \t\u00a0\u202f]*(?:[,;.(\-–—|].*)?$")
+_VALUE_END = re.compile(rf"{_BLANK}*(?:\*\*|__|[»”\"’'])?{_BLANK}*(?:[,;.(\-–—|].*)?$")
 # An e-mail address in angle brackets: the words right before it name its owner (« Bram Kowalski <bram@acme.com> »).
 _ADDRESS = re.compile(r"<[^<>\s@]{1,64}@[^<>\s]{1,255}>")
 # A sign-off's name: on the next line, or after one empty line, in a quoted e-mail or in bold; then its end of line may
@@ -323,12 +323,7 @@ def name_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
         whole = _VALUE_END.fullmatch(rest.rstrip("\r")) is not None
         if "\n" in m.group() and not whole:
             continue  # the next line is a sentence, not a value
-        if (
-            last > first
-            or _known_first_name(words[k].group())
-            or words[k].group().isupper()
-            or (m.group("person") and whole)
-        ):
+        if last > first or _known_first_name(value) or value.isupper() or (m.group("person") and whole):
             runs.append((first, last))
     # Sign-offs: a line of one to four capitalised words right after « Cordialement, » and the like.
     for m in _SIGN_OFFS.finditer(text):

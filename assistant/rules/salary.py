@@ -103,10 +103,6 @@ _UNITS = (("month", _MONTH), ("year", _YEAR), ("day", _DAY), ("hour", _HOUR))
 _BRACKETED_FIGURE = re.compile(
     r"\([^()]*?(?:[€$£]\s?\d|\d[\d\s.,']*\s?(?:k€|keur|€|euros?\b|eur\b|k\b|\$|£))[^()]*(?:\)|$)"
 )
-# A label of the salary itself, not of a rate (« TJM : ») nor of a bonus: what a figure right after it is.
-_SALARY_LABEL = re.compile(
-    r"\b(?:salaires?|remunerations?|salary|salaries|pay|package|fixe|base|basic|compensation|retribution|wages?)\b"
-)
 # The figures whose clause is read to rank them (the first ones by pay type): a long ad of figures stays fast.
 _RANKED_FULLY = 200
 _GROSS = re.compile(r"\bbrut\w*|\bgross\b|before\s+tax")
@@ -120,10 +116,15 @@ _TRAILING = re.compile(
 # A pay label (folded text) makes a bare figure pay: « Salaire : 3800 - 4600 », "Base: 55,000", « TJM : 450 ».
 # Between the label and the figure only qualifiers and punctuation may stand (« Salaire brut annuel : », "Salary range
 # from"); a figure far from the label, or followed by another noun (« 3800 clients »), is not pay.
+_SALARY_WORDS_OF_LABEL = (
+    r"salaires?|remunerations?|salary|salaries|pay|package|fixe|base|basic|compensation|retribution|wages?"
+)
 _PAY_LABEL = (
-    r"\b(?:salaires?|remunerations?|salary|salaries|pay|package|fixe|base|basic|compensation|retribution|wages?|tjm|"
+    rf"\b(?:{_SALARY_WORDS_OF_LABEL}|tjm|"
     r"taux\s+(?:journalier|horaire)(?:\s+moyen)?|(?:day|daily|hourly)\s+rate|ote|on[-\s]target\s+earnings)\b"
 )
+# A label of the salary itself, not of a rate (« TJM : ») nor of on-target earnings: what a figure right after it is.
+_SALARY_LABEL = re.compile(rf"\b(?:{_SALARY_WORDS_OF_LABEL})\b")
 _GAP_WORD = (
     r"brut\w*|gross|nets?|nettes?|annuel\w*|mensuel\w*|fixes?|base|basic|annual|monthly|yearly|range|fourchettes?|"
     r"salariale|propose\w*|offert\w*|envisage\w*|indicati\w*|depart|d'embauche|a\s+l'embauche|starting|initial\w*|"

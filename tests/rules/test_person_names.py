@@ -12,9 +12,7 @@ import pytest
 from assistant.rules.names import name_spans
 from assistant.rules.pii import find_pii, redact
 
-
-def _names(text: str) -> list[str]:
-    return [text[s:e] for s, e in name_spans(text)]
+from support import names_in
 
 
 @pytest.mark.parametrize(
@@ -55,7 +53,7 @@ def _names(text: str) -> list[str]:
     ],
 )
 def test_names_are_found(text: str, names: list[str]) -> None:
-    assert _names(text) == names
+    assert names_in(text) == names
 
 
 @pytest.mark.parametrize(
@@ -86,7 +84,7 @@ def test_names_are_found(text: str, names: list[str]) -> None:
     ],
 )
 def test_words_that_are_no_ones_name_stay(text: str) -> None:
-    assert _names(text) == []
+    assert names_in(text) == []
 
 
 def test_redact_with_names_replaces_every_mention_and_restores_exactly() -> None:

@@ -11,11 +11,7 @@ import pytest
 from assistant.rules.names import name_spans
 from assistant.rules.pii import redact
 
-from support import cpu_seconds
-
-
-def _names(text: str) -> list[str]:
-    return [text[s:e] for s, e in name_spans(text)]
+from support import cpu_seconds, names_in
 
 
 @pytest.mark.parametrize(
@@ -70,7 +66,7 @@ def _names(text: str) -> list[str]:
     ],
 )
 def test_names_the_review_found_missed_are_found(text: str, names: list[str]) -> None:
-    assert _names(text) == names
+    assert names_in(text) == names
 
 
 @pytest.mark.parametrize(
@@ -99,7 +95,7 @@ def test_names_the_review_found_missed_are_found(text: str, names: list[str]) ->
     ],
 )
 def test_label_and_elision_words_that_are_no_ones_name_stay(text: str) -> None:
-    assert _names(text) == []
+    assert names_in(text) == []
 
 
 def test_redaction_covers_the_new_layouts_and_restores_exactly() -> None:

@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.rules.names import name_spans
-
-
-def _names(text: str) -> list[str]:
-    return [text[s:e] for s, e in name_spans(text)]
+from support import names_in
 
 
 @pytest.mark.parametrize(
@@ -55,7 +51,7 @@ def _names(text: str) -> list[str]:
     ],
 )
 def test_names_the_review_found_missed_or_halved(text: str, names: list[str]) -> None:
-    assert _names(text) == names
+    assert names_in(text) == names
 
 
 @pytest.mark.parametrize(
@@ -81,8 +77,8 @@ def test_names_the_review_found_missed_or_halved(text: str, names: list[str]) ->
     ],
 )
 def test_words_the_new_rules_took_for_names_stay(text: str) -> None:
-    assert _names(text) == []
+    assert names_in(text) == []
 
 
 def test_a_department_after_a_first_name_is_not_part_of_the_name() -> None:
-    assert _names("Sarah du Marketing a validé. Le Marketing suit.") == ["Sarah"]
+    assert names_in("Sarah du Marketing a validé. Le Marketing suit.") == ["Sarah"]
