@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from ..errors import InputError
 from ..text import Language, detect_language, language_votes
-from .criteria import criteria_flags
+from .criteria import criteria_flags, excused_under_markup
 from .demark import demarked, without_inline_markup
 from .gendered import MARKER, Message, gendered_flags, title_nouns
 from .html import HtmlText, looks_like_html, readable
@@ -788,16 +788,20 @@ def find_pay_history_request(text: str, language: str | None = None) -> list[Fla
 
 def _with_criteria_under_markup(text: str, view: AdView, flags: list[Flag]) -> list[Flag]:
     """`flags` plus the protected criteria and pay-history requests found once the ad's inline markup is taken out,
-    on the ad as written."""
+    on the ad as written; less the protected criteria that reading excuses (« ouvert à **tous les âges** »)."""
     read = demarked(text)
     plain = read.text
     if plain == text:
         return flags
-    taken = [(f.start, f.end) for f in flags if f.kind in ("discrimination", "pay_history") and f.start is not None]
     extra: list[Flag] = []
     plain_view = AdView.of(plain, view.language)
-    found = criteria_flags(plain_view, "ad") + PayHistoryRequestRule().check(plain_view, LintContext())
-    for f in found:
+    criteria = criteria_flags(plain_view, "ad")
+    mapped = [read.span_to_original(f.start, f.end) for f in criteria if f.start is not None and f.end is not None]
+    raw = [f for f in flags if f.kind == "discrimination"]
+    excused = {id(raw[i]) for i in excused_under_markup(raw, read, 0, len(text), mapped)}
+    flags = [f for f in flags if id(f) not in excused]
+    taken = [(f.start, f.end) for f in flags if f.kind in ("discrimination", "pay_history") and f.start is not None]
+    for f in criteria + PayHistoryRequestRule().check(plain_view, LintContext()):
         if f.start is None or f.end is None or f.end <= f.start:
             continue
         start, end = read.span_to_original(f.start, f.end)  # an entity that ends the span is quoted whole

@@ -11,6 +11,7 @@ from typing import Literal
 from ..errors import InputError
 from ..text import ocr_letters
 from . import wordlists as wl
+from .demark import MARKUP_CHARS, MARKUP_OR_ENTITY, Demarked, demarked
 from .matching import compile_word_start, may_match, pattern_literals, starts_word
 from .models import Flag
 from .sanitize import TextView, drop_overlaps
@@ -250,14 +251,128 @@ def criteria_flags(view: TextView, context: Context) -> list[Flag]:
 
 
 def find_protected_criteria(text: str, *, context: Context) -> list[Flag]:
-    """Mentions of protected criteria (kind `discrimination`, severity error), French and English.
+    """Mentions of protected criteria (kind `discrimination`, severity error), French and English, sorted by position.
 
     context="notes": every mention; context="ad": requirements and preferences, not equal-opportunity
-    statements or perks (parental leave, health insurance).
+    statements or perks (parental leave, health insurance). The text is also read without its inline markup (an LLM
+    writes Markdown: « moins de **35** ans »), see `with_criteria_under_markup`.
     """
     if context not in ("notes", "ad"):
         raise InputError(f"Unknown context {context!r}: use 'notes' or 'ad'.")
-    return criteria_flags(TextView.of(text), context)
+    return with_criteria_under_markup(text, criteria_flags(TextView.of(text), context), context)
 
 
-__all__ = ["Context", "criteria_flags", "find_protected_criteria", "in_proper_name"]
+def with_criteria_under_markup(text: str, found: list[Flag], context: Context) -> list[Flag]:
+    """`found` (the protected-criteria flags of `text` as written) with what `text` read without its inline markup
+    shows (« Il a **52** ans », « en*cein*te », « en<b>ceinte</b> », « 45&nbsp;ans »), quoted on the text as written,
+    markup inside included; sorted by position.
+
+    Only the lines holding markup are read again, with a line of context on either side, and a flag counts only
+    where markup touches it: plain text costs one look for a markup character. A span a flag of `found` already
+    covers, or one of the same criterion overlaps, is not flagged again. In an ad, a flag of `found` that the
+    reading without markup excuses (« ouvert à **tous les âges** ») is dropped, unless its words are inside a
+    comment that reading leaves out."""
+    if not any(ch in text for ch in MARKUP_CHARS):
+        return found
+    marks = [m.span() for m in MARKUP_OR_ENTITY.finditer(text)]
+    mark_starts = [s for s, _ in marks]
+    taken = _Spans(found)
+    extra: list[Flag] = []
+    excused: set[int] = set()
+    for block_start, block_end in _blocks(text, marks):
+        read = demarked(text[block_start:block_end])
+        if read.text == text[block_start:block_end]:
+            continue
+        seen: list[tuple[int, int]] = []
+        for f in criteria_flags(TextView.of(read.text), context):
+            if f.start is None or f.end is None or f.end <= f.start:
+                continue
+            start, end = read.span_to_original(f.start, f.end)
+            start, end = start + block_start, end + block_start
+            seen.append((start, end))
+            # markup inside or right next to it (« _enceinte_ »), else the raw text read it the same way
+            near = bisect.bisect_right(mark_starts, end)
+            if near == 0 or marks[near - 1][1] < start:
+                continue
+            if taken.repeats(start, end, f.message):
+                continue
+            extra.append(f.model_copy(update={"start": start, "end": end, "evidence": text[start:end]}))
+        if context == "ad":
+            excused |= excused_under_markup(found, read, block_start, block_end, seen)
+    kept = [f for i, f in enumerate(found) if i not in excused]
+    return sorted(kept + extra, key=lambda f: (f.start or 0, f.end or 0)) if extra or excused else found
+
+
+def excused_under_markup(
+    found: list[Flag], read: Demarked, block_start: int, block_end: int, seen: list[tuple[int, int]]
+) -> set[int]:
+    """Indexes of the flags of `found` inside the block [block_start, block_end) of a text that the block's reading
+    without markup (`read`, whose flags cover `seen`, offsets in the text) does not flag, though it reads their first
+    and last characters (their words are not inside a comment the reading leaves out)."""
+    out: set[int] = set()
+    for i, f in enumerate(found):
+        if f.start is None or f.end is None or f.start < block_start or f.end > block_end:
+            continue
+        if any(s < f.end and f.start < e for s, e in seen):
+            continue
+        # its first and last characters are read (not inside a comment the reading leaves out)
+        first = bisect.bisect_left(read.starts, f.start - block_start)
+        last = bisect.bisect_left(read.starts, f.end - 1 - block_start)
+        if (
+            first < len(read.starts)
+            and read.starts[first] == f.start - block_start
+            and last < len(read.starts)
+            and read.starts[last] == f.end - 1 - block_start
+        ):
+            out.add(i)
+    return out
+
+
+class _Spans:
+    """The flags the notes as written already show, to tell whether a flag found under markup repeats one."""
+
+    def __init__(self, flags: list[Flag]) -> None:
+        self.spans = sorted((f.start, f.end, f.message) for f in flags if f.start is not None and f.end is not None)
+        self.starts = [s for s, _, _ in self.spans]
+        self.max_ends: list[int] = []  # the furthest end among spans[: i + 1]
+        for _, e, _ in self.spans:
+            self.max_ends.append(max(e, self.max_ends[-1]) if self.max_ends else e)
+
+    def repeats(self, start: int, end: int, message: str) -> bool:
+        """Whether a flag overlaps [start, end) with the same message (the same criterion), or covers it whole."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        while i >= 0 and self.max_ends[i] > start:
+            s, e, msg = self.spans[i]
+            if e > start and (msg == message or s <= start and end <= e):
+                return True
+            i -= 1
+        return False
+
+
+def _blocks(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of whole lines holding the `marks`, each with the line before and the line after it; touching ones
+    merged."""
+    blocks: list[tuple[int, int]] = []
+    for mark_start, mark_end in marks:
+        if blocks and mark_end <= blocks[-1][1]:
+            continue
+        line_start = text.rfind("\n", 0, mark_start) + 1
+        start = text.rfind("\n", 0, line_start - 1) + 1 if line_start else 0
+        line_end = text.find("\n", mark_end)
+        end = len(text) if line_end < 0 else text.find("\n", line_end + 1)
+        end = len(text) if end < 0 else end
+        if blocks and start <= blocks[-1][1] + 1:
+            blocks[-1] = (blocks[-1][0], max(blocks[-1][1], end))
+        else:
+            blocks.append((start, end))
+    return blocks
+
+
+__all__ = [
+    "Context",
+    "criteria_flags",
+    "find_protected_criteria",
+    "excused_under_markup",
+    "in_proper_name",
+    "with_criteria_under_markup",
+]

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from assistant.notes import scorecard_to_json, scorecard_to_markdown, summarize_notes
-from assistant.rules import compliance, demark, safety
+from assistant.rules import compliance, criteria, demark, safety
 from assistant.rules.safety import check_notes
 
 from support import cpu_seconds
@@ -167,7 +167,7 @@ def test_plain_notes_skip_the_second_reading(monkeypatch: pytest.MonkeyPatch) ->
     def refuse(text: str) -> demark.Demarked:
         raise AssertionError("plain notes were read a second time")
 
-    monkeypatch.setattr(safety, "demarked", refuse)
+    monkeypatch.setattr(criteria, "demarked", refuse)
     assert _criteria("Il a 52 ans, très bonne écoute. R et D : 4/5; 30 % de croissance.") == ["a 52 ans"]
 
 
@@ -253,3 +253,72 @@ def test_exports_replace_the_hidden_criterion(services) -> None:
     for text in (scorecard_to_markdown(summary), json.dumps(scorecard_to_json(summary), ensure_ascii=False)):
         for secret in ("ceinte", "52"):
             assert secret not in text, secret
+
+
+# stop 38: the finder the exports' scrub and the answer screen call reads through markup too (an LLM writes Markdown)
+@pytest.mark.parametrize(("text", "evidence"), HIDDEN)
+def test_find_protected_criteria_reads_through_markup_in_notes(text: str, evidence: str) -> None:
+    from assistant.rules.criteria import find_protected_criteria
+
+    assert [f.evidence for f in find_protected_criteria(text, context="notes")] == [evidence]
+
+
+@pytest.mark.parametrize(
+    ("ad", "evidence"),
+    [
+        ("Privilégiez les candidats de moins de **35** ans.", "35** ans"),
+        ("Poste réservé aux hom<b>mes</b>.", "hom<b>mes"),
+        ("Candidates under **30** years old only.", "under **30"),
+    ],
+)
+def test_find_protected_criteria_reads_through_markup_in_ads(ad: str, evidence: str) -> None:
+    from assistant.rules.criteria import find_protected_criteria
+
+    flags = find_protected_criteria(ad, context="ad")
+    assert flags, ad
+    assert all(ad[f.start : f.end] == f.evidence for f in flags if f.start is not None)
+    assert any(evidence in (f.evidence or "") or (f.evidence or "") in evidence for f in flags)
+
+
+def test_an_equal_opportunity_statement_in_markup_stays_clean_in_an_ad() -> None:
+    from assistant.rules.criteria import find_protected_criteria
+
+    assert (
+        find_protected_criteria(
+            "Poste ouvert à **tous les âges**, aux personnes en situation de handicap.", context="ad"
+        )
+        == []
+    )
+
+
+def test_the_scrub_of_an_llm_rationale_hides_a_criterion_split_by_markup() -> None:
+    from assistant.notes.redact import scrub
+
+    out = scrub("Le candidat a **52** ans et elle est en*cein*te ; bonne négociation.", "fr")
+    assert "52" not in out and "cein" not in out
+    assert "bonne négociation" in out
+
+
+def test_the_answer_screen_withholds_a_criterion_split_by_markup() -> None:
+    from assistant.qa.screen import protected_notice
+
+    assert protected_notice("Pour ce poste, privilégiez les candidats de moins de **35** ans.") is not None
+    assert protected_notice("Le salaire d'un junior est de **35** k€ par an.") is None
+
+
+@pytest.mark.parametrize(
+    "ad",
+    [
+        "# Vendeur\n\nPoste ouvert à **tous les âges**, aux personnes en situation de handicap.",
+        "# Vendeur\n\nPoste ouvert à <b>tous les âges</b>.",
+        "# Sales rep\n\nOpen to candidates *of all ages*.",
+    ],
+)
+def test_the_ad_linter_keeps_an_equal_opportunity_statement_in_markup_clean(ad: str) -> None:
+    assert [f.evidence for f in compliance.lint_ad(ad) if f.kind == "discrimination"] == []
+
+
+def test_the_ad_linter_still_flags_a_criterion_in_a_comment_it_reads_past() -> None:
+    # the reading without markup leaves the comment out; the ad as written still holds the words
+    ad = "# Vendeur\n\nProfil recherché : commercial <!-- Hommes uniquement --> autonome."
+    assert [f.evidence for f in compliance.lint_ad(ad) if f.kind == "discrimination"] == ["Hommes"]
