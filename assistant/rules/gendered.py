@@ -11,7 +11,7 @@ from .criteria import in_proper_name
 from .models import Flag, Severity
 from .sanitize import TextView, drop_overlaps
 
-_INCLUSIVE_END = re.compile(r"(?:[·.•\-/(]\s?(?:e|ne|fe|euse|rice|trice|ere|ice|le|sse|te)\)?(?:s)?)(?![a-z])")
+_INCLUSIVE_END = re.compile(r"(?:[·.•\-/(]\s?(?:e|ne|fe|euse|se|rice|trice|ere|ice|le|sse|te)\)?(?:s)?)(?![a-z])")
 _INCLUSIVE_DET = re.compile(r"(?:un|le|l')\s*[·.•(/]\s*(?:e|la|une)\)?|la\s*/\s*le|le\s*/\s*la|une?\s+ou\s+une?")
 _DET = r"(?:un|une|le|la|l'|du|notre|votre|ce|cette|futur|future|nouveau|nouvelle)"
 _PRONOUN_FR = re.compile(
@@ -35,6 +35,11 @@ _BOTH_SEXES = r"(?:f\s*/\s*[hm]|[hm]\s*/\s*f|m\s*/\s*w|w\s*/\s*m)(?:\s*/\s*[xdn]
 MARKER = re.compile(
     r"(?<![a-z])\(?\s*(?:" + _BOTH_SEXES + r")\s*\)?(?![a-z])"
     r"|\((?:all\s+genders|tous\s+genres|e/f|h\s+ou\s+f|f\s+ou\s+h|hf|fh)\)"
+)
+# The marker's letters alone, to find every marker in a text: MARKER's leading « \s* » would rescan a run of spaces
+# from each of its characters.
+_MARKER_CORE = re.compile(
+    r"(?<![a-z])(?:" + _BOTH_SEXES + r")(?![a-z])|\((?:all\s+genders|tous\s+genres|e/f|h\s+ou\s+f|f\s+ou\s+h|hf|fh)\)"
 )
 # Each message is an (English, French) pair: Flag.message and Flag.message_fr, with the same references.
 Message = tuple[str, str]
@@ -141,12 +146,91 @@ def _marked_feminine_nouns(view: TextView, title: tuple[int, int]) -> list[tuple
         stop = _PHRASE_END.search(after)
         if MARKER.search(after[: stop.start()] if stop else after):
             out.append((s, e))
+    # and a feminine noun read by its ending, in the 30 characters of its phrase before a marker
+    for marker in _MARKER_CORE.finditer(folded):
+        if title[0] <= marker.start() < title[1]:
+            continue
+        window_start = max(0, marker.start() - 30)
+        phrase = [m.end() for m in _PHRASE_END.finditer(folded, window_start, marker.start())]
+        window_start = phrase[-1] if phrase else window_start
+        for m in _WORD.finditer(folded, window_start, marker.start()):
+            s, e = m.span()
+            if s == window_start and s > 0 and folded[s - 1].isalpha():
+                continue  # the window cut a word
+            if _by_ending(m.group(), feminine_only=True) and not _ending_is_balanced(folded, s, e):
+                if (s, e) not in out:
+                    out.append((s, e))
+    return sorted(out)
+
+
+# A French job noun outside FR_GENDERED_NOUNS is read by its ending (« infirmière », « magasinier », « coiffeuse »):
+# feminine -euse, -trice, -ière, -ienne, -eure, -ante, -gère, -chère; masculine -eur, -ier, -ien. Masculine -er,
+# -ant and -if are left out: English nouns end so too (« Manager », « Accountant », « Executive »). Only the
+# title's first words are read this way (its job noun, before « de », « en », a dash or the marker), and in the
+# text only a feminine noun with a marker right after it: elsewhere the endings also make adjectives.
+_FEMININE_END = re.compile(r"[a-z]{2,}(?:euse|trice|iere|ienne|eure|ante|gere|chere)")
+_MASCULINE_END = re.compile(r"[a-z]{2,}(?:eur|ier|ien)")
+_NOT_JOB_NOUNS = frozenset(
+    "carriere matiere maniere filiere lumiere frontiere barriere riviere croisiere chaudiere premiere derniere "
+    "entiere biere priere poussiere cimetiere derriere arriere particuliere reguliere singuliere familiere "
+    "heure demeure meilleure majeure mineure superieure interieure exterieure anterieure posterieure inferieure "
+    "secteur moteur valeur couleur honneur bonheur malheur erreur labeur coeur odeur saveur chaleur fleur soeur "
+    "douceur largeur hauteur longueur profondeur ampleur rigueur vigueur faveur humeur lueur rumeur grandeur "
+    "senteur teneur primeur meilleur majeur mineur superieur interieur exterieur anterieur posterieur inferieur "
+    "lien rien chien soutien maintien entretien ancien quotidien chantier metier quartier papier dossier fichier "
+    "panier escalier atelier courrier acier palier janvier fevrier premier dernier entier particulier regulier "
+    "sentier clavier calendrier cahier collier grossier foncier financier immobilier routier hospitalier "
+    "saisonnier financiere fonciere immobiliere routiere hospitaliere saisonniere etrangere "
+    "importante courante suivante constante puissante vacante exigeante croissante marchande".split()
+)
+_TITLE_NOUN_STOP = re.compile(
+    r"\s(?:d'|l')|\s(?:de|du|des|en|pour|chez|a|au|aux|sur|dans)\s|[(\u2013\u2014,:|/]|\s-|-\s|\s[hfm]\s*/"
+)
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def _ending_is_balanced(folded: str, s: int, e: int) -> bool:
+    """True when a noun read by its ending has an inclusive ending or its other form beside it (« infirmier /
+    infirmière », « infirmière ou infirmier »): a word with the same first letters."""
+    if _INCLUSIVE_END.match(folded, e):
+        return True
+    stem = folded[s : s + max(3, min(6, e - s - 3))]
+    link = r"\s*(?:/|\bou\b|\bet\b|\()\s*(?:(?:une?|la|le|l')\s*)?"
+    return bool(
+        re.match(link + re.escape(stem), folded[e : e + 40])
+        or re.search(re.escape(stem) + r"[a-z]*" + link + "$", folded[max(0, s - 40) : s])
+    )
+
+
+def _by_ending(word: str, feminine_only: bool) -> bool:
+    if word in _NOT_JOB_NOUNS or word in _ACCENTED:
+        return False
+    return bool(_FEMININE_END.fullmatch(word) or (not feminine_only and _MASCULINE_END.fullmatch(word)))
+
+
+def _title_nouns_by_ending(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
+    """Job nouns read by their ending among the title's first words (see _FEMININE_END)."""
+    folded = view.folded
+    text_start = start + len(folded[start:end]) - len(folded[start:end].lstrip(" #*_\t"))
+    stop = _TITLE_NOUN_STOP.search(folded, text_start, end)
+    head_end = stop.start() if stop else end
+    out = []
+    for m in _WORD.finditer(folded, text_start, head_end):
+        if _by_ending(m.group(), feminine_only=False) and not _ending_is_balanced(folded, *m.span()):
+            out.append(m.span())
     return out
 
 
 def title_nouns(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
-    """Gendered French job nouns in the title span [start, end): a title needs no determiner (« Vendeuse H/F »)."""
-    return _nouns_in(view, start, end, need_det=False)
+    """Gendered French job nouns in the title span [start, end): a title needs no determiner (« Vendeuse H/F »);
+    its first words are also read by their ending (« Infirmière (H/F) », see `_FEMININE_END`)."""
+    listed = _nouns_in(view, start, end, need_det=False)
+    more = [
+        span
+        for span in _title_nouns_by_ending(view, start, end)
+        if not any(s < span[1] and span[0] < e for s, e in listed)
+    ]
+    return sorted(listed + more)
 
 
 def gendered_flags(view: TextView, lang: Language, title: tuple[int, int] = (0, 0)) -> list[Flag]:

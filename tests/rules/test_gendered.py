@@ -84,3 +84,81 @@ def test_guide_epicene_forms_are_not_flagged():
         while pos >= 0:
             assert all(e <= pos or s >= pos + len(form) for s, e in flagged), form
             pos = text.find(form, pos + 1)
+
+
+# stop 38: a title's job noun outside the built-in list is read by its ending (« Infirmière (H/F) »)
+def _title_flags(title: str, language: str | None = None) -> list[str]:
+    from assistant.rules import compliance
+
+    ad = f"# {title}\n\nNous recrutons pour notre agence de Lyon. Salaire : 2 000 € brut par mois."
+    flags = [f for f in compliance.lint_ad(ad, language=language) if f.kind == "gendered_wording"]
+    assert_spans(ad, flags)
+    return [f.evidence or "" for f in flags if f.severity == "warning"]
+
+
+@pytest.mark.parametrize(
+    ("title", "noun"),
+    [
+        ("Infirmière (H/F)", "Infirmière"),
+        ("Infirmier (H/F)", "Infirmier"),
+        ("Caissière en CDI (H/F)", "Caissière"),
+        ("Coiffeuse (H/F)", "Coiffeuse"),
+        ("Boulangère – Lyon (H/F)", "Boulangère"),
+        ("Esthéticienne (F/H)", "Esthéticienne"),
+        ("Rédactrice web (H/F)", "Rédactrice"),
+        ("Rédacteur web (H/F)", "Rédacteur"),
+        ("Magasinier cariste (H/F)", "Magasinier"),
+        ("Technicien de maintenance (H/F)", "Technicien"),
+        ("Aide-soignante de nuit (H/F)", "soignante"),
+        ("Enseignante de français (H/F)", "Enseignante"),
+        ("Professeure de piano (H/F)", "Professeure"),
+        ("Auditeur financier junior (H/F)", "Auditeur"),
+        ("Cuisinière, restaurant d'entreprise (H/F)", "Cuisinière"),
+    ],
+)
+def test_a_gendered_title_outside_the_list_is_flagged(title: str, noun: str) -> None:
+    assert noun in _title_flags(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Account Manager (H/F)",
+        "Account Executive (H/F)",
+        "Comptable (H/F)",
+        "Infirmier·ère (H/F)",
+        "Infirmier/Infirmière (H/F)",
+        "Infirmière ou infirmier (H/F)",
+        "Coiffeur·euse (H/F)",
+        "Technicien·ne de maintenance (H/F)",
+        "Rédacteur·rice web (H/F)",
+        "Responsable de secteur (H/F)",
+        "Conseil en carrière (H/F)",
+        "Data Analyst (H/F)",
+        "Customer Success Manager (H/F)",
+        "Agent d'accueil (H/F)",
+        "Accountant (H/F)",
+        "Business Developer senior (H/F)",
+        "Secrétaire médicale à mi-temps (H/F)",
+        "Responsable des ventes intérieures (H/F)",
+    ],
+)
+def test_an_epicene_or_foreign_title_stays_clean(title: str) -> None:
+    assert _title_flags(title) == []
+
+
+def test_a_marked_feminine_noun_outside_the_list_is_flagged_in_the_text() -> None:
+    flags = find_gendered_wording("Rejoignez-nous comme coiffeuse (H/F) dans notre salon.", "fr")
+    assert "coiffeuse" in [f.evidence for f in flags if f.severity == "warning"]
+    assert find_gendered_wording("Une première expérience (H/F) est un plus.", "fr") == []
+
+
+def test_the_short_inclusive_ending_se_is_epicene() -> None:
+    assert _title_flags("Développeur·se Python (H/F)") == []
+
+
+def test_a_long_run_of_spaces_is_read_once() -> None:
+    from support import cpu_seconds
+
+    text = "Coiffeuse" + " " * 100_000 + "(H/F)\n" + "Vendeuse (H/F) " * 2_000
+    assert cpu_seconds(lambda: find_gendered_wording(text, "fr")) < 1.0
