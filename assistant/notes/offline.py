@@ -78,6 +78,10 @@ _NOT_DISCUSSED = re.compile(
     r"|(?<!etait\s)(?<!est\s)\b(?:pas|non)\s+couver(?:t|te|ts|tes)\b"
     r"(?=\s*(?:[.;)!]|$|\n|aujourd|ce\s+jour|en\s+entretien|lors))"
     r"|(?:^|(?<=\n))[\s\-*•]*(?:pas|non)\s+couver(?:t|te|ts|tes)\s*:"
+    # thirteenth dev round: a field answered « N/A », « sans objet », "not applicable" (« Management → N/A (poste sans
+    # encadrement) »): the topic does not apply, whatever words follow; only as the field's answer, not "his pricing
+    # was not applicable to SMBs"
+    r"|(?:^|(?<=:)|(?<=→)|(?<=->)|(?<==))[ \t\-*•→>]*+(?:n/a|sans\s+objet|non\s+applicable|not\s+applicable)\b"
     # with no subject, only a topic that is not the candidate's own ("Did not talk about her numbers" is about her)
     r"|\b(?:i|we)\s+did\s+not\s+(?:talk\s+about|get\s+to|discuss|cover|ask\s+about|test|check|assess)\b"
     r"|^[\s\-*•]*did\s+not\s+(?:talk\s+about|get\s+to|discuss|cover|ask\s+about|test|check|assess)\b"
@@ -911,7 +915,8 @@ def _line_marker(text: str, pos: int, plus_minus: bool) -> Polarity | None:
     return None
 
 
-_ITEM_LINE = re.compile(r"^[ \t]*(?:[-*•·▪►◦‣–—+>]|\d{1,2}[.)])[ \t]+")
+# (an arrow too: a template's answer under its numbered heading, « 3. Anglais » then « → non abordé », round 13)
+_ITEM_LINE = re.compile(r"^[ \t]*(?:[-*•·▪►◦‣–—+>→]|->|=>|\d{1,2}[.)])(?:[ \t]+|[ \t]*$)")
 _HEADING_LINE = re.compile(r"^[ \t]*(?:#{1,6}|[▸▹▾▿▶▷▼])[ \t]+")
 
 
@@ -921,6 +926,13 @@ def _indent(line: str) -> int:
 
 
 _NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+")
+
+
+def _is_label_list(title: str) -> bool:
+    """Whether a heading is a list of labels (« Écoute / aisance relationnelle / réactivité »): no judgement, whatever
+    its words, when a template's numbered heading holds it."""
+    items = [item.strip() for item in title.split("/")]
+    return len(items) >= 2 and all(0 < len(item.split()) <= 3 for item in items) and not re.search(r"[\d.!?;:]", title)
 
 
 def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]], set[int]]:
@@ -955,7 +967,11 @@ def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]]
         current, current_indent, current_marked = [], indent, False
         title = line[numbered.end() :] if numbered_heading and numbered else line[marked.end() :] if marked else line
         words = re.findall(r"\w+", title)
-        if numbered_heading and title.strip() == text[seg.start : seg.end].strip() and polarity(title) == "neutral":
+        if (
+            numbered_heading
+            and title.strip() == text[seg.start : seg.end].strip()
+            and (polarity(title) == "neutral" or _is_label_list(title))
+        ):
             headings.add(seg.start)  # a numbered heading, a question or a title of any length, is never evidence
         if (
             title.strip()

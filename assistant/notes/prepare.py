@@ -126,7 +126,8 @@ class Segment:
     (the interviewer's own score or verdict), "pitch" (the role or company presented to the candidate, what the team
     needs), "claim" (the candidate's own written self-presentation quoted in the notes: a cover letter, a profile
     summary; a line of an AI summary being corrected), "template" (tags, the framework's own words copied into the
-    notes), "inference" (the recruiter's guess: « j'imagine », "I'd guess") or
+    notes), "inference" (the recruiter's guess: « j'imagine », "I'd guess"), "future" (what the candidate wishes to do
+    or the job will ask of them: « aimerait un jour manager », "will need to learn HubSpot") or
     "someone_else" (what the candidate's team, manager or another named person did); "" when it may count as
     evidence. Not a flag: it is still quoted
     nowhere as evidence, but stays in the text the LLM reads."""
@@ -754,6 +755,24 @@ def _is_bare_self_rating(folded: str) -> bool:
 
 
 MAX_GUESS_WORDS = 40
+# What the candidate wishes to do or the job will ask of them, with no fact beside it (thirteenth dev round): « Elle
+# aimerait un jour manager une équipe », "He'd like to manage a team", « Il faudra qu'il se forme à HubSpot », "She will
+# need to learn our model", « À terme, elle devra encadrer le stagiaire ». A wish or a duty to come is not what the
+# candidate showed. Only a line with no judgement (« devrait progresser en anglais » judges), and not one that also
+# states what they did (« a encadré 4 personnes et aimerait recommencer »).
+_FUTURE = re.compile(
+    r"^(?:(?:il|elle|iel|le\s+candidat|la\s+candidate|he|she|they|the\s+candidate)\s+)?"
+    r"(?:aimerai[ts]?|souhaiterai[ts]?|voudrai[ts]?|reve\s+de|espere|ambitionne\s+de|se\s+verrai[ts]?|"
+    r"(?:would|'d)\s+(?:like|love)\s+to|wants?\s+to|hopes?\s+to|aspires?\s+to|is\s+keen\s+to|sees\s+(?:her|him|them)self)\b"
+    r"|^(?:a\s+terme,?\s+|des\s+son\s+arrivee,?\s+|au\s+debut,?\s+)?(?:il|elle|iel)\s+(?:devra|aura\s+a)\b"
+    r"|^(?:a\s+terme,?\s+)?il\s+(?:lui\s+)?faudra(?:it)?\b"
+    r"|^(?:he|she|they|the\s+candidate)\s+(?:will|would)\s+(?:need|have)\s+to\b|^(?:he|she|they)'d\s+(?:like|love)\s+to\b"
+)
+_DID = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+(?:deja\s+|toujours\s+|bien\s+)?(?!terme\b)[a-z]{2,}(?:e|i|u|is|it)\b"
+    r"|\b(?:had|has|have)\s+(?:already\s+)?\w+\b|\b\w{3,}ed\b"
+)
+MAX_FUTURE_WORDS = 25
 # A line of an AI summary quoted to be corrected ('AI: "Managed a team of six."', « Résumé IA : « … » »): a claim.
 # Only quoted (review: not "AI: uses ChatGPT daily to prep QBRs", the candidate's own use of AI).
 _AI_LINE = re.compile(
@@ -897,6 +916,8 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "logistics"  # "48-52k fixed": "fixed" is the pay, not a judgement; "remote 2j ok" is agreement
     if polarity(folded) != "neutral":
         return ""
+    if _FUTURE.search(core) and words <= MAX_FUTURE_WORDS and not _DID.search(core):
+        return "future"  # a wish or a duty to come, not what the candidate showed
     if _META.match(folded):
         return "header"  # who attended, who the referee is: metadata however long the list
     meeting = bool(_MEETING.search(folded))

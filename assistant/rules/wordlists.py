@@ -67,7 +67,10 @@ _GOOD_THINGS = (
 # What is « mince » or "slim" when it is not a person (« la marge est mince », "margins are slim").
 _THIN_THINGS = (
     r"(?:marges?|chances?|ecarts?|differences?|avances?|budgets?|frontieres?|limites?|espoirs?|benefices?|"
-    r"margins?|chances?|odds|pickings|profits?|budgets?|hopes?|leads?|gaps?|differences?|returns?|volumes?)"
+    r"margins?|chances?|odds|pickings|profits?|budgets?|hopes?|leads?|gaps?|differences?|returns?|volumes?|"
+    # what a candidate brings may be thin: an example, an answer, a track record (round 13)
+    r"examples?|answers?|evidence|repl(?:y|ies)|arguments?|case|pitch|plans?|cv|resume|record|references?|pipeline|"
+    r"portfolio|details?|stor(?:y|ies)|preparation|prep|background|substance|content|exemples?|reponses?|dossier)"
 )
 _N_AGE = r"(?:1[6-9]|[2-7]\d)"  # a person's age; experience figures are almost always below 16
 # The same ages written in words (« de moins de trente ans », « plus de quarante-cinq ans »).
@@ -947,10 +950,14 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             T(r"\bpoids\s+(?:minimum|maximum|max\.?|min\.?|proportionne|inferieur|superieur|ideal|requis)\b"),
             T(
-                r"\b(?:is|was|be|are|looks?|very|really|physically|so)\s+(?:pretty|beautiful|handsome|ugly|cute|attractive|sexy|fat|skinny|"
-                r"overweight|bald|tall|slim|thin|slender|good[\s-]looking)\b",
-                # (review of da93473: "Must be slim"; not "margins are slim")
-                nb=r"\b" + _THIN_THINGS + r"\s+(?:\w+\s+)?",
+                r"\b(?:is|was|be|are|looks?|very|really|physically|so)\s+(?:(?:beautiful|handsome|ugly|cute|attractive|sexy|fat|skinny|"
+                r"overweight|bald|tall|slim|thin|slender|good[\s-]looking)\b"
+                # "pretty" before another word is an adverb ("was pretty good"), not a look (round 13)
+                r"|pretty\b(?!\s+(?!(?:and|but|or|too|girl|woman|lady|face)\b)[a-z]))",
+                # (review of da93473: "Must be slim"; not "margins are slim"; round 13: "the example she gave was
+                # thin", "references are thin on the ground", "slim on figures": scarce, not a body)
+                nb=r"\b" + _THIN_THINGS + r"\s+(?:\w+\s+){0,3}",
+                na=r"\s+on\b",
             ),
             # a body described with the person (review of da93473: « Candidate ronde »; not « ronde de financement »)
             T(
@@ -1173,7 +1180,8 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"twenty|thirty|a\s+few|minutes?|seconds?)\b|\s+(?:the\s+|a\s+|our\s+|their\s+)?(?:call|meeting|room|session|"
                 r"interview|demo|role[- ]?play|workshop|front\s+of)\b"
                 r"|\s+(?:a\s+)?(?:fast|dynamic|world|team|startup|hybrid|remote|harmony|the\s+moment)"
-                r"|\W{0,2}\s*(?:the\s+|his\s+|her\s+|their\s+|my\s+)?(?:crm|salesforce|sfdc|hubspot|excel|spreadsheets?|"
+                # (round 13: "lives in the health-score dashboard": up to two words before the tool)
+                r"|\W{0,2}\s*(?:the\s+|his\s+|her\s+|their\s+|my\s+)?(?:[\w'’-]+\s+){0,2}?(?:crm|salesforce|sfdc|hubspot|excel|spreadsheets?|"
                 r"google\s+sheets|gsheets?|sheets|pipedrive|zoho|dynamics|notion|jira|slack|outlook|gmail|inbox|e-?mails?|"
                 r"powerpoint|slides|decks?|dashboards?|data|numbers|figures|meetings|calls|the\s+details|the\s+weeds|"
                 r"linkedin|the\s+tool|tools|heads?|memory|notebooks?|drives?|folders?|the\s+cloud)\b",
