@@ -162,6 +162,9 @@ _NOT_PAY_BEFORE = re.compile(
     # a benefit's amount is not pay: « budget formation de 2 000 € », « forfait mobilités durables : 300 € »
     r"|\b(?:budget|tickets?\s+restaurants?|titres?\s+restaurants?|cheques?|forfait|indemnit\w*|allowance|stipend|"
     r"mutuelle|remboursement)\b(?:(?!salaire|remuneration|salary|\bpay\b|fixe|€|\$|£|\d)[^,;+.\n]){0,30}$"
+    # overtime, on-call or night pay is not the job's pay (stop 38: « Taux horaire des heures sup : 20 € »)
+    r"|\b(?:heures?\s+sup\w*|overtime|astreintes?|on[-\s]call|majorations?|heures?\s+de\s+nuit|night\s+premium)\b"
+    r"(?:(?!salaire|remuneration|salary|\bpay\b|fixe|€|\$|£|\d)[^,;+.\n]){0,30}$"
 )
 _MAX_PAY_FIGURE = 1_000_000
 """A figure above this is revenue or funding, not pay."""
