@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -279,6 +280,8 @@ def with_criteria_under_markup(text: str, found: list[Flag], context: Context) -
     taken = _Spans(found)
     extra: list[Flag] = []
     excused: set[int] = set()
+    by_start = sorted(range(len(found)), key=lambda i: found[i].start or 0)
+    found_starts = [found[i].start or 0 for i in by_start]
     for block_start, block_end in _blocks(text, marks):
         read = demarked(text[block_start:block_end])
         if read.text == text[block_start:block_end]:
@@ -298,19 +301,29 @@ def with_criteria_under_markup(text: str, found: list[Flag], context: Context) -
                 continue
             extra.append(f.model_copy(update={"start": start, "end": end, "evidence": text[start:end]}))
         if context == "ad":
-            excused |= excused_under_markup(found, read, block_start, block_end, seen)
+            inside = by_start[
+                bisect.bisect_left(found_starts, block_start) : bisect.bisect_left(found_starts, block_end)
+            ]
+            excused |= excused_under_markup(found, read, block_start, block_end, seen, inside)
     kept = [f for i, f in enumerate(found) if i not in excused]
     return sorted(kept + extra, key=lambda f: (f.start or 0, f.end or 0)) if extra or excused else found
 
 
 def excused_under_markup(
-    found: list[Flag], read: Demarked, block_start: int, block_end: int, seen: list[tuple[int, int]]
+    found: list[Flag],
+    read: Demarked,
+    block_start: int,
+    block_end: int,
+    seen: list[tuple[int, int]],
+    indexes: Iterable[int] | None = None,
 ) -> set[int]:
-    """Indexes of the flags of `found` inside the block [block_start, block_end) of a text that the block's reading
-    without markup (`read`, whose flags cover `seen`, offsets in the text) does not flag, though it reads their first
-    and last characters (their words are not inside a comment the reading leaves out)."""
+    """Indexes of the flags of `found` (those of `indexes`, else all) inside the block [block_start, block_end) of a
+    text that the block's reading without markup (`read`, whose flags cover `seen`, offsets in the text) does not
+    flag, though it reads their first and last characters (their words are not inside a comment the reading leaves
+    out)."""
     out: set[int] = set()
-    for i, f in enumerate(found):
+    for i in range(len(found)) if indexes is None else indexes:
+        f = found[i]
         if f.start is None or f.end is None or f.start < block_start or f.end > block_end:
             continue
         if any(s < f.end and f.start < e for s, e in seen):

@@ -322,3 +322,10 @@ def test_the_ad_linter_still_flags_a_criterion_in_a_comment_it_reads_past() -> N
     # the reading without markup leaves the comment out; the ad as written still holds the words
     ad = "# Vendeur\n\nProfil recherché : commercial <!-- Hommes uniquement --> autonome."
     assert [f.evidence for f in compliance.lint_ad(ad) if f.kind == "discrimination"] == ["Hommes"]
+
+
+def test_many_criteria_in_markup_are_read_in_bounded_time() -> None:
+    from assistant.rules.criteria import find_protected_criteria
+
+    ad = "Moins de **35** ans, hommes uniquement.\n\n\n\n" * 3_000
+    assert cpu_seconds(lambda: find_protected_criteria(ad, context="ad")) < 4.0
