@@ -168,8 +168,15 @@ _WORDS_IN_LOWER_CASE = _AMBIGUOUS | frozenset(
     "jean marie maxime manuel pascal richard serge amine justin pierre clément clement romain marc olivier lise romane".split()
 )
 # First names that are also places: after « à » or "in" alone, a place (« basé à Nancy »; « avec Florence » is a person).
-_PLACES = frozenset("nancy florence lorraine valence".split())
-_BEFORE_PLACE = frozenset("à a in at near sur vers près".split())
+# (stop 38: countries, states and cities that are first names too: « Expansion en Jordan », "based in Georgia")
+_PLACES = frozenset(
+    "nancy florence lorraine valence jordan georgia india israel chad charlotte victoria sydney austin orlando adelaide "
+    "savannah".split()
+)
+_BEFORE_PLACE = frozenset("à a en in at near sur vers près".split())
+# First names that are also AI assistants: among tools of that kind, a tool (« Utilise Claude et ChatGPT »).
+_ASSISTANTS = frozenset("claude".split())
+_AI_TOOLS = re.compile(r"\b(?:chatgpt|gpt|copilot|gemini|mistral|perplexity|llms?|ia|ai|anthropic|openai)\b")
 # Words kept from names elsewhere (a role, a city, a month) that are surnames too, right after a known first name:
 # « Sarah Hunter », « Julie Paris ».
 _SURNAMES_TOO = frozenset("hunter farmer paris france avril juin lyon london".split())
@@ -398,6 +405,10 @@ def name_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
         first, last = _extend(text, words, k, ends)
         if low in _PLACES and last == k and first == k and prev in _BEFORE_PLACE:
             continue
+        if low in _ASSISTANTS and last == k and first == k:
+            near = text[max(0, m.start() - 40) : m.end() + 40].lower()  # "ChatGPT" is not one of `words`
+            if _AI_TOOLS.search(near):
+                continue
         if low in _AMBIGUOUS and last == k and first == k:
             # « Claire et précise » starts a sentence; "with Claire about pricing" does not.
             if _starts_sentence(text, m.start()) or w.isupper():
