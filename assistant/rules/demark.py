@@ -16,7 +16,9 @@ from .html import ENTITY
 
 MARKUP_OR_ENTITY = re.compile(
     # a tag's name may hold « : » or « - » (Word's <o:p>, custom elements) and a quoted attribute value « > »
-    r"<!--.{0,500}?-->|</?[A-Za-z][A-Za-z0-9:\-]{0,30}(?:\s(?:[^<>\"'\n]|\"[^\"<\n]{0,200}\"|'[^'<\n]{0,200}'){0,200})?/?>"
+    # a comment of any length; an unterminated one runs to the end, as a browser reads it (linear: the match never
+    # fails, so no opener is rescanned)
+    r"<!--.*?(?:-->|\Z)|</?[A-Za-z][A-Za-z0-9:\-]{0,30}(?:\s(?:[^<>\"'\n]|\"[^\"<\n]{0,200}\"|'[^'<\n]{0,200}'){0,200})?/?>"
     r"|[*_~`]{1,3}|(?P<entity>" + ENTITY.pattern + ")",
     re.S,
 )

@@ -329,3 +329,23 @@ def test_many_criteria_in_markup_are_read_in_bounded_time() -> None:
 
     ad = "Moins de **35** ans, hommes uniquement.\n\n\n\n" * 3_000
     assert cpu_seconds(lambda: find_protected_criteria(ad, context="ad")) < 4.0
+
+
+# stop 38: a comment of any length is read past (it hid a criterion beyond 500 characters)
+_LONG_COMMENT = "<!-- " + "relu par l'équipe RH, " * 40 + "-->"
+
+
+def test_a_long_comment_inside_a_word_no_longer_hides_a_criterion() -> None:
+    assert len(_LONG_COMMENT) > 500
+    notes = f"Elle est en{_LONG_COMMENT}ceinte."
+    assert _criteria(notes) == [f"en{_LONG_COMMENT}ceinte"]
+    ad = f"# Vendeur (H/F)\n\nPoste réservé aux hom{_LONG_COMMENT}mes."
+    assert "discrimination" in [f.kind for f in compliance.lint_ad(ad)]
+
+
+def test_an_unterminated_comment_is_read_to_the_end_and_stays_fast() -> None:
+    notes = "Elle est en<!-- brouillon\n" + "Très bonne écoute.\n" * 1_000
+    check_notes(notes)
+    assert cpu_seconds(lambda: check_notes(notes)) < 0.5
+    many = "<!-- x -->a" * 5_000 + "<!--" * 5_000
+    assert cpu_seconds(lambda: check_notes(many[:40_000])) < 1.0
