@@ -81,7 +81,9 @@ _NOT_DISCUSSED = re.compile(
     # thirteenth dev round: a field answered « N/A », « sans objet », "not applicable" (« Management → N/A (poste sans
     # encadrement) »): the topic does not apply, whatever words follow; only as the field's answer, not "his pricing
     # was not applicable to SMBs"
-    r"|(?:^|(?<=:)|(?<=→)|(?<=->)|(?<==))[ \t\-*•→>]*+(?:n/a|sans\s+objet|non\s+applicable|not\s+applicable)\b"
+    # (each start reads only spaces after it: a run of arrows is not rescanned from each arrow, review of stop 38)
+    r"|(?:^[ \t\-*•→>]*+|(?<=:)[ \t]*+|(?<=→)[ \t]*+|(?<=->)[ \t]*+|(?<==)[ \t]*+)"
+    r"(?:n/a|sans\s+objet|non\s+applicable|not\s+applicable)\b"
     # with no subject, only a topic that is not the candidate's own ("Did not talk about her numbers" is about her)
     r"|\b(?:i|we)\s+did\s+not\s+(?:talk\s+about|get\s+to|discuss|cover|ask\s+about|test|check|assess)\b"
     r"|^[\s\-*•]*did\s+not\s+(?:talk\s+about|get\s+to|discuss|cover|ask\s+about|test|check|assess)\b"

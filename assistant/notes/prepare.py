@@ -772,6 +772,15 @@ _DID = re.compile(
     r"\b(?:a|ont|avait|avaient)\s+(?:deja\s+|toujours\s+|bien\s+)?(?!terme\b)[a-z]{2,}(?:e|i|u|is|it)\b"
     r"|\b(?:had|has|have)\s+(?:already\s+)?\w+\b|\b\w{3,}ed\b"
 )
+# (review of stop 38) A line that also says what is: a figure, a second clause, « déjà », "currently" (« Il aimerait
+# manager : il gère déjà 2 juniors », "He'd like to manage again (ran a team of 5)").
+_FACT_BESIDE = re.compile(
+    r"\d|[:;(]|,\s*(?:il|elle|iel|she|he|they|en|chez|at)\b|\b(?:deja|already|currently|actuellement|aujourd'hui|today|"
+    r"now|encore|still)\b"
+)
+_WHEN_LATER = re.compile(
+    r"^(?:a\s+terme|des\s+son\s+arrivee|au\s+debut|plus\s+tard|later\s+on|eventually|in\s+time),?\s*"
+)
 MAX_FUTURE_WORDS = 25
 # A line of an AI summary quoted to be corrected ('AI: "Managed a team of six."', « Résumé IA : « … » »): a claim.
 # Only quoted (review: not "AI: uses ChatGPT daily to prep QBRs", the candidate's own use of AI).
@@ -916,7 +925,12 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "logistics"  # "48-52k fixed": "fixed" is the pay, not a judgement; "remote 2j ok" is agreement
     if polarity(folded) != "neutral":
         return ""
-    if _FUTURE.search(core) and words <= MAX_FUTURE_WORDS and not _DID.search(core):
+    if (
+        _FUTURE.search(core)
+        and words <= MAX_FUTURE_WORDS
+        and not _DID.search(core)
+        and not _FACT_BESIDE.search(_WHEN_LATER.sub("", core))
+    ):
         return "future"  # a wish or a duty to come, not what the candidate showed
     if _META.match(folded):
         return "header"  # who attended, who the referee is: metadata however long the list

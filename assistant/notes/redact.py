@@ -108,9 +108,17 @@ def scrub(text: str, lang: str) -> str:
         return text
     for f in sorted(find_pay_history(text, lang), key=lambda f: -(f.start or 0)):
         text = text[: f.start] + pick(KINDS["pay_history"], lang) + text[f.end :]
-    found = sorted(find_protected_criteria(text, context="notes"), key=lambda f: -(f.start or 0))
-    for f in found:
-        text = text[: f.start] + criterion_placeholder(f.message, f.evidence, lang) + text[f.end :]
+    # overlapping mentions (« Sa **femme** »: « femme » as written, « Sa **femme** » read through the markup) are one
+    # span, replaced once with the first mention's placeholder
+    spans: list[tuple[int, int, str]] = []
+    for f in sorted(find_protected_criteria(text, context="notes"), key=lambda f: (f.start or 0, -(f.end or 0))):
+        start, end = f.start or 0, f.end or 0
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]), spans[-1][2])
+        else:
+            spans.append((start, end, criterion_placeholder(f.message, f.evidence, lang)))
+    for start, end, placeholder in reversed(spans):
+        text = text[:start] + placeholder + text[end:]
     return PII_TOKEN.sub(lambda m: pick(PII[m.group(1)], lang), redact(text).text)
 
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from ..errors import InputError
 from ..text import Language, detect_language, language_votes
-from .criteria import criteria_flags, excused_under_markup
-from .demark import demarked, without_inline_markup
+from .criteria import SpanIndex, criteria_flags, excused_under_markup
+from .demark import MARKUP_OR_ENTITY, demarked, without_inline_markup
 from .gendered import MARKER, Message, gendered_flags, title_nouns
 from .html import HtmlText, looks_like_html, readable
 from .models import Flag, Severity
@@ -798,14 +798,21 @@ def _with_criteria_under_markup(text: str, view: AdView, flags: list[Flag]) -> l
     criteria = criteria_flags(plain_view, "ad")
     mapped = [read.span_to_original(f.start, f.end) for f in criteria if f.start is not None and f.end is not None]
     raw = [f for f in flags if f.kind == "discrimination"]
-    excused = {id(raw[i]) for i in excused_under_markup(raw, read, 0, len(text), mapped)}
+    marks = [m.start() for m in MARKUP_OR_ENTITY.finditer(text)]
+    excused = {id(raw[i]) for i in excused_under_markup(text, marks, raw, read, 0, len(text), mapped)}
     flags = [f for f in flags if id(f) not in excused]
-    taken = [(f.start, f.end) for f in flags if f.kind in ("discrimination", "pay_history") and f.start is not None]
+    taken = SpanIndex.of(
+        [
+            (f.start, f.end)
+            for f in flags
+            if f.kind in ("discrimination", "pay_history") and f.start is not None and f.end is not None
+        ]
+    )
     for f in criteria + PayHistoryRequestRule().check(plain_view, LintContext()):
         if f.start is None or f.end is None or f.end <= f.start:
             continue
         start, end = read.span_to_original(f.start, f.end)  # an entity that ends the span is quoted whole
-        if any(s is not None and e is not None and s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             continue
         extra.append(f.model_copy(update={"start": start, "end": end, "evidence": text[start:end]}))
     return _in_order(flags + extra) if extra else flags

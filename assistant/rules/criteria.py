@@ -160,6 +160,27 @@ def _clause(folded: str, s: int, e: int) -> str:
     return folded[start : end_m.start() if end_m else min(len(folded), e + 200)]
 
 
+# An exclusion after an equal-opportunity phrase cancels it for the group it names (review of stop 38: "We welcome
+# all applicants but no pregnant women", « Poste ouvert à tous, pas de femmes enceintes », "not to those with a
+# disability"); a limit denied stays lawful (« aucune limite d'âge », "no age limit").
+_CONTRAST_BEFORE = re.compile(r"\b(?:but|mais|sauf|except\w*|hormis|excepte)\b")
+_DENIED_BEFORE = re.compile(
+    r"\b(?:pas\s+d[e']|no|aucune?|not\s+(?:to|for))\s*(?:(?:les|des|the|those|any|people|personnes|with|avec|a|an|un|une)\s+){0,4}$"
+)
+_A_LIMIT_AFTER = re.compile(
+    r"\s*(?:limits?|limites?|requirements?|conditions?|criteria|criteres?|restrictions?|barriers?)\b"
+)
+
+
+def _excludes_after_all(folded: str, s: int, e: int) -> bool:
+    """Whether the clause of the mention at [s, e) excludes its group despite an equal-opportunity phrase."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(folded, max(0, s - 200), s)), default=max(0, s - 200))
+    before = folded[start:s]
+    return bool(
+        _CONTRAST_BEFORE.search(before) or (_DENIED_BEFORE.search(before) and not _A_LIMIT_AFTER.match(folded, e))
+    )
+
+
 def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl.Criterion]]:
     view = _read_view(view)
     spans: list[tuple[int, int, wl.Criterion]] = []
@@ -194,6 +215,7 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                         not term.strict
                         and n in sentences.containing(_EQUAL_OPPORTUNITY)
                         and not _AD_PREFERENCE.search(_clause(view.folded, s, e))
+                        and not _excludes_after_all(view.folded, s, e)
                     ):
                         continue
                     if ad_ok and n in sentences.containing(ad_ok) and n not in sentences.containing(_AD_EXCLUSION):
@@ -304,12 +326,14 @@ def with_criteria_under_markup(text: str, found: list[Flag], context: Context) -
             inside = by_start[
                 bisect.bisect_left(found_starts, block_start) : bisect.bisect_left(found_starts, block_end)
             ]
-            excused |= excused_under_markup(found, read, block_start, block_end, seen, inside)
+            excused |= excused_under_markup(text, mark_starts, found, read, block_start, block_end, seen, inside)
     kept = [f for i, f in enumerate(found) if i not in excused]
     return sorted(kept + extra, key=lambda f: (f.start or 0, f.end or 0)) if extra or excused else found
 
 
 def excused_under_markup(
+    text: str,
+    mark_starts: list[int],
     found: list[Flag],
     read: Demarked,
     block_start: int,
@@ -317,16 +341,23 @@ def excused_under_markup(
     seen: list[tuple[int, int]],
     indexes: Iterable[int] | None = None,
 ) -> set[int]:
-    """Indexes of the flags of `found` (those of `indexes`, else all) inside the block [block_start, block_end) of a
-    text that the block's reading without markup (`read`, whose flags cover `seen`, offsets in the text) does not
-    flag, though it reads their first and last characters (their words are not inside a comment the reading leaves
-    out)."""
+    """Indexes of the flags of `found` (those of `indexes`, else all) inside the block [block_start, block_end) of
+    `text` that the block's reading without markup (`read`, whose flags cover `seen`, offsets in the text) does not
+    flag, though markup starts on their own line (`mark_starts`, sorted) and the reading reads their first and last
+    characters (their words are not inside a comment it leaves out)."""
     out: set[int] = set()
+    seen_spans = _Spans.of(seen)
     for i in range(len(found)) if indexes is None else indexes:
         f = found[i]
         if f.start is None or f.end is None or f.start < block_start or f.end > block_end:
             continue
-        if any(s < f.end and f.start < e for s, e in seen):
+        if seen_spans.overlaps(f.start, f.end):
+            continue
+        # markup on its own line changed its reading (not only a line of context: "is\nwhite.\nyour **CV**")
+        line_start = text.rfind("\n", 0, f.start) + 1
+        line_end = text.find("\n", f.end)
+        k = bisect.bisect_left(mark_starts, line_start)
+        if k == len(mark_starts) or (line_end >= 0 and mark_starts[k] >= line_end):
             continue
         # its first and last characters are read (not inside a comment the reading leaves out)
         first = bisect.bisect_left(read.starts, f.start - block_start)
@@ -345,11 +376,26 @@ class _Spans:
     """The flags the notes as written already show, to tell whether a flag found under markup repeats one."""
 
     def __init__(self, flags: list[Flag]) -> None:
-        self.spans = sorted((f.start, f.end, f.message) for f in flags if f.start is not None and f.end is not None)
+        self._index(sorted((f.start, f.end, f.message) for f in flags if f.start is not None and f.end is not None))
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int]]) -> _Spans:
+        """Bare spans (no message), to ask whether a span overlaps one of them."""
+        out = cls.__new__(cls)
+        out._index(sorted((s, e, "") for s, e in spans))
+        return out
+
+    def _index(self, spans: list[tuple[int, int, str]]) -> None:
+        self.spans = spans
         self.starts = [s for s, _, _ in self.spans]
         self.max_ends: list[int] = []  # the furthest end among spans[: i + 1]
         for _, e, _ in self.spans:
             self.max_ends.append(max(e, self.max_ends[-1]) if self.max_ends else e)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span overlaps [start, end)."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.max_ends[i] > start
 
     def repeats(self, start: int, end: int, message: str) -> bool:
         """Whether a flag overlaps [start, end) with the same message (the same criterion), or covers it whole."""
@@ -360,6 +406,10 @@ class _Spans:
                 return True
             i -= 1
         return False
+
+
+SpanIndex = _Spans
+"""Sorted spans, to ask in log time whether a span overlaps one of them (`SpanIndex.of(spans).overlaps(s, e)`)."""
 
 
 def _blocks(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -383,6 +433,7 @@ def _blocks(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 __all__ = [
     "Context",
+    "SpanIndex",
     "criteria_flags",
     "find_protected_criteria",
     "excused_under_markup",

@@ -11,7 +11,9 @@ from .criteria import in_proper_name
 from .models import Flag, Severity
 from .sanitize import TextView, drop_overlaps
 
-_INCLUSIVE_END = re.compile(r"(?:[·.•\-/(]\s?(?:e|ne|fe|euse|se|rice|trice|ere|ice|le|sse|te)\)?(?:s)?)(?![a-z])")
+_INCLUSIVE_END = re.compile(
+    r"(?:[·.•\-/(]\s?(?:e|ne|fe|euse|se|rice|trice|ere|iere|ienne|eure|ice|le|sse|te)\)?(?:s)?)(?![a-z])"
+)
 _INCLUSIVE_DET = re.compile(r"(?:un|le|l')\s*[·.•(/]\s*(?:e|la|une)\)?|la\s*/\s*le|le\s*/\s*la|une?\s+ou\s+une?")
 _DET = r"(?:un|une|le|la|l'|du|notre|votre|ce|cette|futur|future|nouveau|nouvelle)"
 _PRONOUN_FR = re.compile(
@@ -146,20 +148,23 @@ def _marked_feminine_nouns(view: TextView, title: tuple[int, int]) -> list[tuple
         stop = _PHRASE_END.search(after)
         if MARKER.search(after[: stop.start()] if stop else after):
             out.append((s, e))
-    # and a feminine noun read by its ending, in the 30 characters of its phrase before a marker
+    # and a feminine noun read by its ending right before a marker (« comme coiffeuse (H/F) »; not « Société
+    # pétrolière recrute Juriste (H/F) », review of stop 38)
+    seen = set(out)
     for marker in _MARKER_CORE.finditer(folded):
         if title[0] <= marker.start() < title[1]:
             continue
-        window_start = max(0, marker.start() - 30)
-        phrase = [m.end() for m in _PHRASE_END.finditer(folded, window_start, marker.start())]
-        window_start = phrase[-1] if phrase else window_start
-        for m in _WORD.finditer(folded, window_start, marker.start()):
-            s, e = m.span()
-            if s == window_start and s > 0 and folded[s - 1].isalpha():
-                continue  # the window cut a word
-            if _by_ending(m.group(), feminine_only=True) and not _ending_is_balanced(folded, s, e):
-                if (s, e) not in out:
-                    out.append((s, e))
+        last = _LAST_WORD.search(folded, max(0, marker.start() - 40), marker.start())
+        if last is None or (last.start() > 0 and folded[last.start() - 1].isalpha()):
+            continue
+        s, e = last.span(1)
+        if (
+            (s, e) not in seen
+            and _by_ending(last.group(1), feminine_only=True)
+            and not _ending_is_balanced(folded, s, e)
+        ):
+            seen.add((s, e))
+            out.append((s, e))
     return sorted(out)
 
 
@@ -181,25 +186,24 @@ _NOT_JOB_NOUNS = frozenset(
     "panier escalier atelier courrier acier palier janvier fevrier premier dernier entier particulier regulier "
     "sentier clavier calendrier cahier collier grossier foncier financier immobilier routier hospitalier "
     "saisonnier financiere fonciere immobiliere routiere hospitaliere saisonniere etrangere "
-    "importante courante suivante constante puissante vacante exigeante croissante marchande".split()
+    "supplier cashier courier frontier premier dossier importante courante suivante constante puissante vacante exigeante croissante marchande".split()
 )
 _TITLE_NOUN_STOP = re.compile(
     r"\s(?:d'|l')|\s(?:de|du|des|en|pour|chez|a|au|aux|sur|dans)\s|[(\u2013\u2014,:|/]|\s-|-\s|\s[hfm]\s*/"
 )
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_LAST_WORD = re.compile(r"([a-z]+)[ \t]*\(?[ \t]*$")
 
 
 def _ending_is_balanced(folded: str, s: int, e: int) -> bool:
-    """True when a noun read by its ending has an inclusive ending or its other form beside it (« infirmier /
-    infirmière », « infirmière ou infirmier »): a word with the same first letters."""
+    """True when a noun read by its ending has an inclusive ending (« infirmier·ère ») or its other form near it
+    (« infirmier / infirmière », « pharmacien adjoint ou pharmacienne adjointe »): another word with its first
+    letters within 40 characters."""
     if _INCLUSIVE_END.match(folded, e):
         return True
     stem = folded[s : s + max(3, min(6, e - s - 3))]
-    link = r"\s*(?:/|\bou\b|\bet\b|\()\s*(?:(?:une?|la|le|l')\s*)?"
-    return bool(
-        re.match(link + re.escape(stem), folded[e : e + 40])
-        or re.search(re.escape(stem) + r"[a-z]*" + link + "$", folded[max(0, s - 40) : s])
-    )
+    near = re.compile(r"(?<![a-z])" + re.escape(stem) + r"[a-z]*")
+    return any(m.start() != s for m in near.finditer(folded, max(0, s - 40), min(len(folded), e + 40)))
 
 
 def _by_ending(word: str, feminine_only: bool) -> bool:
@@ -209,13 +213,18 @@ def _by_ending(word: str, feminine_only: bool) -> bool:
 
 
 def _title_nouns_by_ending(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
-    """Job nouns read by their ending among the title's first words (see _FEMININE_END)."""
+    """Job nouns read by their ending in the title's first word (see _FEMININE_END)."""
     folded = view.folded
     text_start = start + len(folded[start:end]) - len(folded[start:end].lstrip(" #*_\t"))
     stop = _TITLE_NOUN_STOP.search(folded, text_start, end)
     head_end = stop.start() if stop else end
+    first = re.match(r"[a-z'-]+", folded[text_start:head_end])
+    if first is None:
+        return []
     out = []
-    for m in _WORD.finditer(folded, text_start, head_end):
+    # the job noun is the head's first word (« Aide-soignante » counts its parts); the words after it are a place, a
+    # brand or a thing (« Business Developer Montpellier », « Comptable Fournisseur », review of stop 38)
+    for m in _WORD.finditer(folded, text_start, text_start + first.end()):
         if _by_ending(m.group(), feminine_only=False) and not _ending_is_balanced(folded, *m.span()):
             out.append(m.span())
     return out

@@ -173,10 +173,16 @@ _PLACES = frozenset(
     "nancy florence lorraine valence jordan georgia india israel chad charlotte victoria sydney austin orlando adelaide "
     "savannah".split()
 )
-_BEFORE_PLACE = frozenset("à a en in at near sur vers près".split())
+_BEFORE_PLACE = frozenset("à en in at near sur vers près".split())  # not « a »: « Elle a Charlotte comme manager »
 # First names that are also AI assistants: among tools of that kind, a tool (« Utilise Claude et ChatGPT »).
 _ASSISTANTS = frozenset("claude".split())
-_AI_TOOLS = re.compile(r"\b(?:chatgpt|gpt|copilot|gemini|mistral|perplexity|llms?|ia|ai|anthropic|openai)\b")
+# A tool right beside it in a list (« Claude et ChatGPT », "ChatGPT, Claude and Copilot", « l'IA (Claude) »); « j'ai »
+# and "Claude travaille chez Mistral" do not count (review of stop 38).
+_AI_TOOL = (
+    r"(?:ChatGPT|chatgpt|Chat\s?GPT|GPT(?:-?\d\w*)?|Copilot|Gemini|Perplexity|LLMs?|\b(?:IA|AI)|Anthropic|OpenAI)"
+)
+_AI_TOOLS_BEFORE = re.compile(_AI_TOOL + r"\s*(?:,|/|&|\(|\bet\b|\band\b|\bou\b|\bor\b)\s*$")
+_AI_TOOLS_AFTER = re.compile(r"\s*(?:,|/|&|\)|\bet\b|\band\b|\bou\b|\bor\b)\s*" + _AI_TOOL + r"\b")
 # Words kept from names elsewhere (a role, a city, a month) that are surnames too, right after a known first name:
 # « Sarah Hunter », « Julie Paris ».
 _SURNAMES_TOO = frozenset("hunter farmer paris france avril juin lyon london".split())
@@ -403,11 +409,18 @@ def name_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
             runs.append((k, k))
             continue
         first, last = _extend(text, words, k, ends)
-        if low in _PLACES and last == k and first == k and prev in _BEFORE_PLACE:
+        if (
+            low in _PLACES
+            and last == k
+            and first == k
+            and prev in _BEFORE_PLACE
+            and not text.startswith(("'s", "’s"), m.end())  # "in Jordan's office": a person
+        ):
             continue
         if low in _ASSISTANTS and last == k and first == k:
-            near = text[max(0, m.start() - 40) : m.end() + 40].lower()  # "ChatGPT" is not one of `words`
-            if _AI_TOOLS.search(near):
+            if _AI_TOOLS_BEFORE.search(text[max(0, m.start() - 30) : m.start()]) or _AI_TOOLS_AFTER.match(
+                text[m.end() : m.end() + 30]
+            ):
                 continue
         if low in _AMBIGUOUS and last == k and first == k:
             # « Claire et précise » starts a sentence; "with Claire about pricing" does not.

@@ -163,8 +163,10 @@ _NOT_PAY_BEFORE = re.compile(
     r"|\b(?:budget|tickets?\s+restaurants?|titres?\s+restaurants?|cheques?|forfait|indemnit\w*|allowance|stipend|"
     r"mutuelle|remboursement)\b(?:(?!salaire|remuneration|salary|\bpay\b|fixe|€|\$|£|\d)[^,;+.\n]){0,30}$"
     # overtime, on-call or night pay is not the job's pay (stop 38: « Taux horaire des heures sup : 20 € »)
-    r"|\b(?:heures?\s+sup\w*|overtime|astreintes?|on[-\s]call|majorations?|heures?\s+de\s+nuit|night\s+premium)\b"
-    r"(?:(?!salaire|remuneration|salary|\bpay\b|fixe|€|\$|£|\d)[^,;+.\n]){0,30}$"
+    # (review of stop 38: not « hors heures sup : 2 100 € », « sans astreinte : 38 000 € », "Overtime eligible: $25/h")
+    r"|(?<!hors\s)(?<!sans\s)(?<!excluding\s)(?<!excl\.\s)(?<!without\s)(?<!no\s)"
+    r"\b(?:heures?\s+sup\w*|overtime|astreintes?|on[-\s]call|majorations?|primes?\s+de\s+nuit|night\s+premium)\b"
+    r"(?:(?!salaire|remuneration|salary|fixe|eligible|€|\$|£|\d)[^,;+.\n]){0,30}$"
 )
 _MAX_PAY_FIGURE = 1_000_000
 """A figure above this is revenue or funding, not pay."""

@@ -124,3 +124,28 @@ def test_the_body_and_the_home_are_still_flagged(line: str) -> None:
     from assistant.rules.safety import check_notes
 
     assert check_notes(line).discrimination, line
+
+
+# review of stop 38: a wish beside a fact is not only a wish
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He'd like to manage again (ran a team of 5 at Acme)",
+        "Il aimerait manager : il gère déjà informellement 2 juniors",
+        "Elle aimerait recommencer à manager, elle manageait 5 personnes chez Decathlon",
+        "Elle espère rester sur du grand compte, 7 ans chez SAP",
+        "She wants to keep prospecting in English, she runs 50 calls a week",
+    ],
+)
+def test_a_wish_beside_a_fact_may_be_evidence(line: str) -> None:
+    from assistant.notes.prepare import non_evidence_reason
+
+    assert non_evidence_reason(line) == "", line
+
+
+def test_an_arrow_run_is_read_once() -> None:
+    from assistant.notes.offline import _NOT_DISCUSSED
+
+    from support import cpu_seconds
+
+    assert cpu_seconds(lambda: _NOT_DISCUSSED.search("→" * 40_000)) < 0.5

@@ -162,3 +162,27 @@ def test_a_long_run_of_spaces_is_read_once() -> None:
 
     text = "Coiffeuse" + " " * 100_000 + "(H/F)\n" + "Vendeuse (H/F) " * 2_000
     assert cpu_seconds(lambda: find_gendered_wording(text, "fr")) < 1.0
+
+
+# review of stop 38: words after the job noun, English words, inclusive forms and the body before a marker
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Business Developer Montpellier (H/F)",
+        "Client Advisor Cartier (H/F)",
+        "Key Account Manager Lesieur (H/F)",
+        "Comptable Fournisseur (H/F)",
+        "Analyste Support Utilisateur (H/F)",
+        "Technicien·ne Ascenseur (H/F)",
+        "Supplier Quality Engineer (H/F)",
+        "Cashier (H/F)",
+        "Infirmier·ière (H/F)",
+        "Pharmacien adjoint ou pharmacienne adjointe (H/F)",
+    ],
+)
+def test_review_titles_stay_clean(title: str) -> None:
+    assert _title_flags(title) == []
+
+
+def test_only_the_noun_before_a_marker_is_read_in_the_text() -> None:
+    assert find_gendered_wording("Société pétrolière recrute Juriste (H/F).", "fr") == []

@@ -349,3 +349,55 @@ def test_an_unterminated_comment_is_read_to_the_end_and_stays_fast() -> None:
     assert cpu_seconds(lambda: check_notes(notes)) < 0.5
     many = "<!-- x -->a" * 5_000 + "<!--" * 5_000
     assert cpu_seconds(lambda: check_notes(many[:40_000])) < 1.0
+
+
+# review of stop 38: an exclusion after an equal-opportunity phrase, a line of context, a comment across lines
+@pytest.mark.parametrize(
+    "ad",
+    [
+        "We **welcome all** applicants but no pregnant women.",
+        "We welcome all applicants but no pregnant women.",
+        "Poste ouvert à **tous**, pas de femmes enceintes.",
+        "Open to **all** candidates, not to those with a disability.",
+        "Restez ouvert à tous, mais évitez les candidates enceintes.",
+        "The ideal candidate is\nwhite.\nSend your **CV**.",
+        "Poste ouvert à tous<!--\n-->Pas de femmes enceintes",
+    ],
+)
+def test_an_exclusion_is_not_excused(ad: str) -> None:
+    from assistant.qa.screen import protected_notice
+    from assistant.rules.criteria import find_protected_criteria
+
+    assert find_protected_criteria(ad, context="ad"), ad
+    assert protected_notice(ad) is not None
+    assert [f for f in compliance.lint_ad("# Vendeur (H/F)\n\n" + ad) if f.kind == "discrimination"]
+
+
+@pytest.mark.parametrize(
+    "ad",
+    [
+        "Open to all, no age limit.",
+        "Poste ouvert à tous, aucune limite d'âge.",
+        "Ouvert à tous, sans distinction d'âge ni de sexe.",
+    ],
+)
+def test_a_limit_denied_stays_lawful(ad: str) -> None:
+    from assistant.rules.criteria import find_protected_criteria
+
+    assert find_protected_criteria(ad, context="ad") == []
+
+
+def test_one_long_line_of_criteria_and_markup_is_read_in_bounded_time() -> None:
+    from assistant.rules.criteria import find_protected_criteria
+
+    ad = "jeune, " * 12_000 + "**x**"
+    assert cpu_seconds(lambda: find_protected_criteria(ad, context="ad")) < 3.0
+    assert cpu_seconds(lambda: compliance.lint_ad("# Vendeur (H/F)\n\n" + ad)) < 4.0
+
+
+def test_overlapping_mentions_are_scrubbed_once() -> None:
+    from assistant.notes.redact import scrub
+
+    out = scrub("Sa **femme** est enceinte.", "fr")
+    assert "femme" not in out and "enceinte" not in out
+    assert "]]" not in out

@@ -46,3 +46,24 @@ def test_an_ad_stating_only_overtime_gets_the_missing_pay_finding() -> None:
     missing = {(f.kind, f.message) for f in lint_ad(plain) if f.kind == "salary"}
     assert missing
     assert missing <= {(f.kind, f.message) for f in lint_ad(ad) if f.kind == "salary"}
+
+
+# review of stop 38: the exclusion hid the real pay, or missed extra pay
+@pytest.mark.parametrize(
+    ("text", "lo"),
+    [
+        ("Rémunération hors heures supplémentaires : 2 100 € brut mensuel.", 2100),
+        ("Salaire hors heures sup : 1 900 € brut/mois.", 1900),
+        ("Poste sans astreinte : 38 000 € brut annuel.", 38000),
+        ("Overtime eligible: $25/hour.", 25),
+    ],
+)
+def test_pay_stated_without_overtime_is_read(text: str, lo: float) -> None:
+    pay = parse_salary(text)
+    assert pay is not None and pay.min == lo, text
+
+
+@pytest.mark.parametrize("text", ["Overtime pay: $30/hour.", "Prime de nuit : 15 €/h"])
+def test_extra_pay_named_as_such_is_no_pay(text: str) -> None:
+    pay = parse_salary(text)
+    assert pay is None or (pay.min, pay.max) == (None, None), text
