@@ -171,8 +171,8 @@ def _marked_feminine_nouns(view: TextView, title: tuple[int, int]) -> list[tuple
 # A French job noun outside FR_GENDERED_NOUNS is read by its ending (« infirmière », « magasinier », « coiffeuse »):
 # feminine -euse, -trice, -ière, -ienne, -eure, -ante, -gère, -chère; masculine -eur, -ier, -ien. Masculine -er,
 # -ant and -if are left out: English nouns end so too (« Manager », « Accountant », « Executive »). Only the
-# title's first words are read this way (its job noun, before « de », « en », a dash or the marker), and in the
-# text only a feminine noun with a marker right after it: elsewhere the endings also make adjectives.
+# title's first word is read this way (its job noun; the words after it name a place, a brand or a thing), and in
+# the text only a feminine noun with a marker right after it: elsewhere the endings also make adjectives.
 _FEMININE_END = re.compile(r"[a-z]{2,}(?:euse|trice|iere|ienne|eure|ante|gere|chere)")
 _MASCULINE_END = re.compile(r"[a-z]{2,}(?:eur|ier|ien)")
 _NOT_JOB_NOUNS = frozenset(
@@ -185,8 +185,8 @@ _NOT_JOB_NOUNS = frozenset(
     "lien rien chien soutien maintien entretien ancien quotidien chantier metier quartier papier dossier fichier "
     "panier escalier atelier courrier acier palier janvier fevrier premier dernier entier particulier regulier "
     "sentier clavier calendrier cahier collier grossier foncier financier immobilier routier hospitalier "
-    "saisonnier financiere fonciere immobiliere routiere hospitaliere saisonniere etrangere "
-    "supplier cashier courier frontier premier dossier importante courante suivante constante puissante vacante exigeante croissante marchande".split()
+    "saisonnier financiere fonciere immobiliere routiere hospitaliere saisonniere etrangere supplier cashier "
+    "courier frontier importante courante suivante constante puissante vacante exigeante croissante marchande".split()
 )
 _TITLE_NOUN_STOP = re.compile(
     r"\s(?:d'|l')|\s(?:de|du|des|en|pour|chez|a|au|aux|sur|dans)\s|[(\u2013\u2014,:|/]|\s-|-\s|\s[hfm]\s*/"
