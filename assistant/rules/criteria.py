@@ -299,7 +299,7 @@ def with_criteria_under_markup(text: str, found: list[Flag], context: Context) -
         return found
     marks = [m.span() for m in MARKUP_OR_ENTITY.finditer(text)]
     mark_starts = [s for s, _ in marks]
-    taken = _Spans(found)
+    taken = SpanIndex(found)
     extra: list[Flag] = []
     excused: set[int] = set()
     by_start = sorted(range(len(found)), key=lambda i: found[i].start or 0)
@@ -346,7 +346,7 @@ def excused_under_markup(
     flag, though markup starts on their own line (`mark_starts`, sorted) and the reading reads their first and last
     characters (their words are not inside a comment it leaves out)."""
     out: set[int] = set()
-    seen_spans = _Spans.of(seen)
+    seen_spans = SpanIndex.of(seen)
     for i in range(len(found)) if indexes is None else indexes:
         f = found[i]
         if f.start is None or f.end is None or f.start < block_start or f.end > block_end:
@@ -372,14 +372,15 @@ def excused_under_markup(
     return out
 
 
-class _Spans:
-    """The flags the notes as written already show, to tell whether a flag found under markup repeats one."""
+class SpanIndex:
+    """Sorted spans (a text's flags, or bare spans with `of`), to ask in log time whether a span overlaps one of them
+    (`overlaps`) or repeats a flag (`repeats`)."""
 
     def __init__(self, flags: list[Flag]) -> None:
         self._index(sorted((f.start, f.end, f.message) for f in flags if f.start is not None and f.end is not None))
 
     @classmethod
-    def of(cls, spans: list[tuple[int, int]]) -> _Spans:
+    def of(cls, spans: list[tuple[int, int]]) -> SpanIndex:
         """Bare spans (no message), to ask whether a span overlaps one of them."""
         out = cls.__new__(cls)
         out._index(sorted((s, e, "") for s, e in spans))
@@ -406,10 +407,6 @@ class _Spans:
                 return True
             i -= 1
         return False
-
-
-SpanIndex = _Spans
-"""Sorted spans, to ask in log time whether a span overlaps one of them (`SpanIndex.of(spans).overlaps(s, e)`)."""
 
 
 def _blocks(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -188,9 +188,6 @@ _NOT_JOB_NOUNS = frozenset(
     "saisonnier financiere fonciere immobiliere routiere hospitaliere saisonniere etrangere supplier cashier "
     "courier frontier importante courante suivante constante puissante vacante exigeante croissante marchande".split()
 )
-_TITLE_NOUN_STOP = re.compile(
-    r"\s(?:d'|l')|\s(?:de|du|des|en|pour|chez|a|au|aux|sur|dans)\s|[(\u2013\u2014,:|/]|\s-|-\s|\s[hfm]\s*/"
-)
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _LAST_WORD = re.compile(r"([a-z]+)[ \t]*\(?[ \t]*$")
 
@@ -216,9 +213,7 @@ def _title_nouns_by_ending(view: TextView, start: int, end: int) -> list[tuple[i
     """Job nouns read by their ending in the title's first word (see _FEMININE_END)."""
     folded = view.folded
     text_start = start + len(folded[start:end]) - len(folded[start:end].lstrip(" #*_\t"))
-    stop = _TITLE_NOUN_STOP.search(folded, text_start, end)
-    head_end = stop.start() if stop else end
-    first = re.match(r"[a-z'-]+", folded[text_start:head_end])
+    first = re.match(r"[a-z'-]+", folded[text_start:end])
     if first is None:
         return []
     out = []
