@@ -24,6 +24,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
+from ..text import fold
+
 
 def _letter_class(test: str) -> str:
     """A character class of the Latin, Greek and Cyrillic letters for which str.`test` holds, as ranges: names are
@@ -186,6 +188,21 @@ _AI_TOOLS_AFTER = re.compile(r"\s*(?:,|/|&|\)|\bet\b|\band\b|\bou\b|\bor\b)\s*" 
 # Words kept from names elsewhere (a role, a city, a month) that are surnames too, right after a known first name:
 # « Sarah Hunter », « Julie Paris ».
 _SURNAMES_TOO = frozenset("hunter farmer paris france avril juin lyon london".split())
+# Surnames that are words too (folded): once a signal found « Julien Petit », its other capitalised spellings are the
+# name, but « un petit portefeuille » stays a word. Other surnames found are names in lower case or without their
+# accents too (« durand », « lefevre », « LEFEVRE » after « M. Lefèvre »): notes are typed fast (stop 39).
+_SURNAMES_ALSO_WORDS = frozenset(
+    """
+    petit grand blanc brun noir roux gros fort long court bon beau doux franc sage vrai marin marchand boucher berger
+    meunier chevalier fontaine moulin bonnet mercier masson roche riviere renard loup leloup lievre pigeon mouton
+    corbeau rossignol poirier chene marechal maire lemaire roy rey leroy page salle vallee bois dubois boulanger
+    barbier charpentier couturier fournier pelletier tessier vigneron jardin jardinier chauvin gaillard garnier
+    young brown white black green gray grey king smith baker miller cook taylor hill wood stone bell carter mason
+    park little rich sharp best hope rose lane ward hall grant bishop cross fox bird price rice day north west wells
+    banks field ford moon frost short strong good fair bond wolf fisher hunter farmer walker turner butler cooper
+    porter parker painter singer dean chase hart love joy ray may will mark frank
+    """.split()
+)
 _FIRST_NAMES = _FIRST_NAMES | _AMBIGUOUS
 _BEFORE_SENTENCE = " \t>*•-–—\"'«“()[]0123456789"
 
@@ -284,7 +301,27 @@ def _extend(
         w = words[i - 1].group()
         if w.isupper() and len(w) >= 2 and _surname_like(w):
             first = i - 1
+        elif _surname_first(text, words, i, last):
+            first = i - 1
     return first, last
+
+
+def _surname_first(text: str, words: list[re.Match[str]], i: int, last: int) -> bool:
+    """« avec Dupont Jean »: a capitalised word right before a first name that ends its run, inside a sentence (a
+    word starting one is capitalised for its place: « Hier Julie… »), not a role, a tool, a title or a greeting."""
+    w = words[i - 1].group()
+    low = w.lower()
+    return (
+        last == i
+        and _known_first_name(words[i].group())
+        and _surname_like(w)
+        and w[1:].replace("-", "").islower()
+        and low not in _GREETINGS
+        and low not in _HONORIFICS
+        and low not in _PARTICLES
+        and not _known_first_name(w)
+        and not _starts_sentence(text, words[i - 1].start())
+    )
 
 
 def name_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
@@ -442,10 +479,36 @@ def name_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
     }
     # « DUPONT » found, « Dupont » is the same name (and the other way round; « LE-GOFF », « Le-Goff »).
     spellings = found_words | {w.upper() for w in found_words} | {_capitalised(w) for w in found_words if w.isupper()}
+    # The same name in lower case or without its accents (« durand », « lefevre », « LEFEVRE »), but for names that are
+    # words too and short ones (see _SURNAMES_ALSO_WORDS, _WORDS_IN_LOWER_CASE).
+    loose = {
+        fold(w)
+        for w in found_words
+        if len(w) >= 4
+        and w.lower() not in _WORDS_IN_LOWER_CASE
+        and fold(w) not in _SURNAMES_ALSO_WORDS
+        and not _known_first_name(w)  # first names have their own lower-case rule (_WORDS_IN_LOWER_CASE)
+    }
     for k, m in enumerate(words):
-        if m.group() in spellings:
+        if m.group() in spellings or (loose and fold(m.group()) in loose and not _in_address(text, m)):
             runs.append((k, k))
     return _spans(text, words, runs)
+
+
+def _in_address(text: str, m: re.Match[str]) -> bool:
+    """A word inside an e-mail address, a URL or a handle (« bram@acme.com », « linkedin.com/in/bram-k »): the address
+    finders (pii.py) replace it whole."""
+    return (
+        text[m.start() - 1 : m.start()] in ("@", ".", "/", "_", "<")
+        or text[m.end() : m.end() + 1]
+        in (
+            "@",
+            ".",
+            "/",
+            "_",
+        )
+        and text[m.end() + 1 : m.end() + 2].isalnum()
+    )
 
 
 def _capitalised(word: str) -> str:
