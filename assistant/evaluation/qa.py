@@ -32,6 +32,7 @@ DATASETS: dict[str, tuple[str, ...]] = {
         "qa-dev6.yaml",
         "qa-dev7.yaml",
         "qa-dev8.yaml",
+        "qa-dev9.yaml",
     ),
     "test": ("qa-test.yaml", "qa-test2.yaml"),
 }
