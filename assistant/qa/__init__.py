@@ -30,7 +30,7 @@ from .offline import (
     with_offline_passages,
 )
 from .screen import screened
-from .shorthand import spelled_out
+from .shorthand import pay_abroad, shown_place, spelled_out
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -267,9 +267,27 @@ def _offline(
         answer = Answer(
             answer=NOT_COVERED[lang], abstained=True, backend="offline", score=score, notice=FIGURE_NOTICE[lang]
         )
+    abroad = pay_abroad(q) if not answer.abstained else []
+    if abroad:  # the guide's grid is French, in euros: no answer for pay elsewhere (shorthand.pay_abroad)
+        places = ", ".join(shown_place(p) for p in abroad)
+        answer = Answer(
+            answer=NOT_COVERED[lang],
+            abstained=True,
+            backend="offline",
+            score=score,
+            notice=PAY_ABROAD_NOTICE[lang].format(places=places),
+        )
     if resolved.follow_up:
         answer.understood_as = resolved.text
     return answer
+
+
+PAY_ABROAD_NOTICE = {
+    "fr": "Le guide ne donne qu'une grille de salaire française, en euros : rien sur la rémunération hors de France ou "
+    "dans une autre monnaie (ici : {places}).",
+    "en": "The guide only gives a French salary grid, in euros: nothing on pay outside France or in another currency "
+    "(here: {places}).",
+}
 
 
 __all__ = ["NOT_COVERED", "WITHHELD", "Answer", "AnswerDraft", "Turn", "ask", "covers", "screened", "validate_question"]

@@ -31,7 +31,7 @@ from .models import (
 from .offline import asks_for_figure, gives_figure
 from .screen import REASON as SCREEN_REASON
 from .screen import protected_notice
-from .shorthand import topic_words
+from .shorthand import pay_abroad, topic_words
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -195,6 +195,9 @@ def uncovered_problem(question: str, answer: str, cited: list[ScoredChunk], serv
     names = unknown_names(question, services)
     if names:
         return f"the question names {', '.join(names)}, which the guide never mentions"
+    abroad = pay_abroad(question)
+    if abroad:
+        return f"the guide's salary grid is French, in euros, and the question asks about {', '.join(abroad)}"
     # French questions only: the guide is French, and an English question's words are not its words.
     topics = topic_words(question) if detect_language(question) == "fr" else []
     missing = missing_topics(question, cited) if topics else []

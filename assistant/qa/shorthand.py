@@ -275,3 +275,74 @@ def topic_words(question: str) -> list[str]:
     # An amount or a count the user gives ("38k", "5ans") is the user's own figure, not a topic the guide must name.
     words = [w for w in re.findall(r"\w+", question) if len(w) > 2 and tokenize(w) and not any(c.isdigit() for c in w)]
     return [w for w in words if fold(w) not in FRAMING and fold(w) not in SHORTHAND]
+
+
+# Pay set outside France (stop 39). The guide's salary grid is French and in euros, and the guide names no other
+# country, city or currency: asked for an AM's pay in Madrid or in Swiss francs, the grid is no answer. Places and
+# currencies outside France (folded, whole words; names that are French places or words too are left out: « Valence »,
+# « Vienne », "Georgia", "us"), the pay words that make a question a pay question, and the words that make a place
+# the clients' rather than the job's (« nos clients sont en Belgique »).
+ABROAD = tuple(
+    fold(w).replace("-", " ")
+    for w in """
+    belgique belgium bruxelles brussels anvers antwerp liege suisse switzerland geneve geneva zurich lausanne bale
+    basel luxembourg allemagne germany berlin munich munchen hambourg hamburg francfort frankfurt dusseldorf cologne
+    royaume-uni united-kingdom uk angleterre england londres london manchester ecosse scotland edimbourg edinburgh
+    irlande ireland dublin espagne spain madrid barcelone barcelona seville italie italy milan rome turin portugal
+    lisbonne lisbon pays-bas netherlands hollande holland amsterdam rotterdam suede sweden stockholm danemark denmark
+    copenhague copenhagen norvege norway oslo finlande finland helsinki pologne poland varsovie warsaw autriche
+    austria vienna prague tchequie czechia roumanie romania bucarest bucharest grece greece athenes athens
+    maroc morocco casablanca rabat tunisie tunisia tunis algerie algeria alger algiers senegal dakar abidjan
+    cote-d-ivoire ivory-coast canada quebec montreal toronto vancouver etats-unis united-states usa america amerique
+    new-york san-francisco boston chicago los-angeles miami mexique mexico bresil brazil sao-paulo argentine
+    argentina singapour singapore dubai emirats emirates hong-kong shanghai chine china japon japan tokyo inde india
+    bangalore australie australia sydney melbourne israel tel-aviv
+    """.split()
+)
+CURRENCIES = tuple(
+    fold(w).replace("-", " ")
+    for w in """
+    chf usd gbp cad aud jpy sek dkk nok pln tnd dollar dollars livre-sterling livres-sterling pound pounds sterling
+    franc-suisse francs-suisses zloty zlotys dirham dirhams yen
+    """.split()
+)
+_CURRENCY_SIGNS = re.compile(r"[£$¥]|\bUS\$|\bC\$")
+_PAY = re.compile(
+    r" (?:salair\w*|salar(?:y|ies)|remunera\w*|compensation|package|wages?|earns?|earning|gagn\w*|paid|pay|payer|paye"
+    r"|fixe|brut|gross|net|ote|grille|grid|combien|how much) "
+)
+_CLIENTS_SIDE = frozenset(
+    "client clients clientele customer customers comptes portefeuille portfolio marche marches market markets "
+    "prospects buyers acheteurs".split()
+)
+_CLIENTS_WINDOW = 4
+
+
+def pay_abroad(question: str) -> list[str]:
+    """The places outside France and the currencies other than the euro that a pay question names as the job's
+    (folded: « madrid », "usd", "£"); [] for a question about pay in France, a place that is only the clients', or no
+    pay at all."""
+    text = re.sub(r" account managers? ", " am ", _folded_words(question))
+    if not _PAY.search(text):
+        return []
+    words = text.split()
+    found: list[str] = []
+    for stem in ABROAD + CURRENCIES:
+        parts = stem.split()
+        for i in range(len(words) - len(parts) + 1):
+            if words[i : i + len(parts)] == parts:
+                window = words[max(0, i - _CLIENTS_WINDOW) : i]
+                if stem in CURRENCIES or not _CLIENTS_SIDE.intersection(window):
+                    found.append(stem)
+                break
+    found += [m.group() for m in _CURRENCY_SIGNS.finditer(question)]
+    return list(dict.fromkeys(found))
+
+
+def shown_place(stem: str) -> str:
+    """How a place or currency from pay_abroad is written in a notice: « Madrid », "New York", "USD", "£"."""
+    if stem in CURRENCIES and len(stem) == 3 and stem.isalpha():
+        return stem.upper()
+    if stem in CURRENCIES or not stem.isalpha() and " " not in stem:
+        return stem
+    return " ".join(part.capitalize() for part in stem.split())
