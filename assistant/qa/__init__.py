@@ -12,11 +12,12 @@ from ..guide.knowledge import CANDIDATES
 from ..guide.models import ScoredChunk
 from ..text import detect_language, figures, other_language
 from .conversation import Resolved, Turn, bounded, resolve
-from .expand import expansion, role_tokens
+from .expand import expansion, role_tokens, unknown_names
 from .framework_answers import framework_answer, glossary_answer
 from .llm import llm_answer
 from .models import NOT_COVERED, WITHHELD, Answer, AnswerDraft
 from .offline import (
+    CHOICE_NOTICE,
     FIGURE_NOTICE,
     Evidence,
     asks_for_figure,
@@ -25,6 +26,7 @@ from .offline import (
     gives_figure,
     offline_answer,
     question_list_first,
+    unknown_choice,
     with_guide_quote,
     with_guide_words,
     with_offline_passages,
@@ -266,6 +268,15 @@ def _offline(
     if not answer.abstained and asks_for_figure(q) and not any(gives_figure(c.text) for c in answer.citations):
         answer = Answer(
             answer=NOT_COVERED[lang], abstained=True, backend="offline", score=score, notice=FIGURE_NOTICE[lang]
+        )
+    choice = unknown_choice(q, unknown_names(q, kb, services.framework)) if not answer.abstained else []
+    if choice:  # a choice between names the guide never uses: it cannot pick one (offline.unknown_choice)
+        answer = Answer(
+            answer=NOT_COVERED[lang],
+            abstained=True,
+            backend="offline",
+            score=score,
+            notice=CHOICE_NOTICE[lang].format(names=", ".join(choice)),
         )
     abroad = pay_abroad(q) if not answer.abstained else []
     if abroad:  # the guide's grid is French, in euros: no answer for pay elsewhere (shorthand.pay_abroad)

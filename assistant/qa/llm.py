@@ -28,7 +28,7 @@ from .models import (
     WithheldReason,
     citation,
 )
-from .offline import asks_for_figure, gives_figure
+from .offline import asks_for_figure, gives_figure, unknown_job
 from .screen import REASON as SCREEN_REASON
 from .screen import protected_notice
 from .shorthand import pay_abroad, topic_words
@@ -195,6 +195,9 @@ def uncovered_problem(question: str, answer: str, cited: list[ScoredChunk], serv
     names = unknown_names(question, services)
     if names:
         return f"the question names {', '.join(names)}, which the guide never mentions"
+    jobs = unknown_job(question, services.kb, services.framework)
+    if jobs:
+        return f"the question recruits for {', '.join(jobs)}, a job the guide never names"
     abroad = pay_abroad(question)
     if abroad:
         return f"the guide's salary grid is French, in euros, and the question asks about {', '.join(abroad)}"

@@ -193,3 +193,19 @@ def test_a_name_the_passages_already_hold_reaches_the_model_as_written(services)
     question_part = prompt[prompt.index("Que dit") :][:120]
     assert "Robert S. Kaplan" in question_part
     assert "Julien" not in prompt and "Morel" not in prompt
+
+
+def test_an_answer_to_pay_abroad_or_to_a_job_the_guide_never_names_is_withheld(services) -> None:
+    """Stop 39: the offline engine abstains on pay set abroad and on recruiting a job the guide never names; a model
+    answer drawn from the passages retrieval brings back is withheld, with the reason."""
+    for q, why in (
+        ("what would an account manager earn in £ per year?", "euros"),
+        ("comment recruter un.e fleuriste pour ma boutique ?", "fleuriste"),
+    ):
+        hit = services.kb.search(q, 5)[0].chunk
+        sentence = " ".join(hit.text.split()[:14])
+        reply = {"answer": sentence, "abstain": False, "citations": [hit.id]}
+        svc, _ = _llm(services, reply, reply)
+        answer = ask(q, svc)
+        assert answer.abstained and answer.withheld == "uncovered", (q, answer.withheld, answer.notice)
+        assert sentence not in answer.answer and answer.notice and why in answer.notice, (q, answer.notice)
