@@ -12,7 +12,7 @@ from typing import Literal
 from ..errors import InputError
 from ..text import ocr_letters
 from . import wordlists as wl
-from .demark import MARKUP_CHARS, MARKUP_OR_ENTITY, Demarked, demarked
+from .demark import MARKUP_CHARS, MARKUP_OR_ENTITY, Demarked, demarked, is_bracketed_words
 from .matching import compile_word_start, may_match, pattern_literals, starts_word
 from .models import Flag
 from .sanitize import TextView, drop_overlaps
@@ -285,6 +285,10 @@ def find_protected_criteria(text: str, *, context: Context) -> list[Flag]:
     return with_criteria_under_markup(text, criteria_flags(TextView.of(text), context), context)
 
 
+BRACKETED_REACH = 40
+"""How far (characters) words in angle brackets reach into what follows them (with_criteria_under_markup)."""
+
+
 def with_criteria_under_markup(text: str, found: list[Flag], context: Context) -> list[Flag]:
     """`found` (the protected-criteria flags of `text` as written) with what `text` read without its inline markup
     shows (« Il a **52** ans », « en*cein*te », « en<b>ceinte</b> », « 45&nbsp;ans »), quoted on the text as written,
@@ -299,6 +303,7 @@ def with_criteria_under_markup(text: str, found: list[Flag], context: Context) -
         return found
     marks = [m.span() for m in MARKUP_OR_ENTITY.finditer(text)]
     mark_starts = [s for s, _ in marks]
+    bracketed = [e for s, e in marks if is_bracketed_words(text[s:e])]
     taken = SpanIndex(found)
     extra: list[Flag] = []
     excused: set[int] = set()
@@ -315,9 +320,13 @@ def with_criteria_under_markup(text: str, found: list[Flag], context: Context) -
             start, end = read.span_to_original(f.start, f.end)
             start, end = start + block_start, end + block_start
             seen.append((start, end))
-            # markup inside or right next to it (« _enceinte_ »), else the raw text read it the same way
+            # markup inside or right next to it (« _enceinte_ »), else the raw text read it the same way; but words in
+            # angle brackets that are no tag change how the words after them read (« tous <pas> de femmes »): one
+            # shortly before it counts too (stop 39)
             near = bisect.bisect_right(mark_starts, end)
-            if near == 0 or marks[near - 1][1] < start:
+            if (near == 0 or marks[near - 1][1] < start) and not any(
+                start - BRACKETED_REACH <= b <= start for b in bracketed
+            ):
                 continue
             if taken.repeats(start, end, f.message):
                 continue

@@ -22,6 +22,38 @@ MARKUP_OR_ENTITY = re.compile(
     r"|[*_~`]{1,3}|(?P<entity>" + ENTITY.pattern + ")",
     re.S,
 )
+# (stop 39) HTML's own element names, current and obsolete: a word in angle brackets that is none of them, nor a
+# custom element (with a hyphen) nor a namespaced tag (Word's <o:p>), is text: « Ouvert à tous, <sauf> femmes
+# enceintes. » must not read « Ouvert à tous, femmes enceintes. ».
+HTML_ELEMENTS = frozenset(
+    """
+    a abbr acronym address applet area article aside audio b base basefont bdi bdo big blink blockquote body br button
+    canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed
+    fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe
+    img input ins isindex kbd keygen label legend li link listing main map mark marquee menu meta meter nav nobr
+    noembed noframes noscript object ol optgroup option output p param picture plaintext pre progress q rb rp rt rtc
+    ruby s samp script search section select slot small source span strike strong style sub summary sup svg table
+    tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp math path g
+    """.split()
+)
+
+
+def _is_tag_name(name: str) -> bool:
+    low = name.lower()
+    return low in HTML_ELEMENTS or "-" in low or ":" in low
+
+
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:\-]{0,30})")
+
+
+def is_bracketed_words(piece: str) -> bool:
+    """Whether a piece MARKUP_OR_ENTITY matched is words in angle brackets rather than a tag (« <sauf> »)."""
+    if not piece.startswith("<") or piece.startswith("<!--"):
+        return False
+    name = _TAG_NAME.match(piece)
+    return name is not None and not _is_tag_name(name.group(1))
+
+
 MARKUP_CHARS = "<*_~`&"
 """Every piece of MARKUP_OR_ENTITY starts with one of these: a text with none of them reads the same."""
 
@@ -53,6 +85,20 @@ def demarked(text: str) -> Demarked:
     ends: list[int] = []
     pos = 0
     for m in MARKUP_OR_ENTITY.finditer(text):
+        if is_bracketed_words(m.group(0)):
+            # words in angle brackets, not a tag: read as the words, the brackets as spaces (« <pas> de » reads
+            # « pas de »), each character from its own place (HTML_ELEMENTS)
+            out.append(text[pos : m.start()])
+            starts.extend(range(pos, m.start()))
+            ends.extend(range(pos + 1, m.start() + 1))
+            piece = m.group(0)
+            opener = 2 if piece.startswith("</") else 1
+            closer = 2 if piece.endswith("/>") else 1
+            out.append(" " * opener + piece[opener:-closer] + " " * closer)
+            starts.extend(range(m.start(), m.end()))
+            ends.extend(range(m.start() + 1, m.end() + 1))
+            pos = m.end()
+            continue
         out.append(text[pos : m.start()])
         starts.extend(range(pos, m.start()))
         ends.extend(range(pos + 1, m.start() + 1))
