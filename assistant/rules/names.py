@@ -201,6 +201,8 @@ _SURNAMES_ALSO_WORDS = frozenset(
     park little rich sharp best hope rose lane ward hall grant bishop cross fox bird price rice day north west wells
     banks field ford moon frost short strong good fair bond wolf fisher hunter farmer walker turner butler cooper
     porter parker painter singer dean chase hart love joy ray may will mark frank
+    leger courtois clair jeune parent gentil cousin masse breton sauvage normand lelong legros petitjean bonhomme
+    major power keen swift bright small case story gold nice free wise bush noble rich moody
     """.split()
 )
 _FIRST_NAMES = _FIRST_NAMES | _AMBIGUOUS
@@ -277,7 +279,13 @@ def _after_particles(text: str, words: list[re.Match[str]], j: int) -> int | Non
 
 
 def _extend(
-    text: str, words: list[re.Match[str]], i: int, ends: dict[int, int], *, before: bool = True
+    text: str,
+    words: list[re.Match[str]],
+    i: int,
+    ends: dict[int, int],
+    *,
+    before: bool = True,
+    weak: set[int] | None = None,
 ) -> tuple[int, int]:
     """The run of name words around words[i]: the capitalised words (and particles between them) that follow it, and
     an upper-case surname right before it (« DUPONT Marie »). Returns word indices (first, last).
@@ -303,7 +311,15 @@ def _extend(
             first = i - 1
         elif _surname_first(text, words, i, last):
             first = i - 1
+            if weak is not None:
+                weak.add(i - 1)  # a weak signal: not spread to other spellings (below)
     return first, last
+
+
+# a list item's bullet or number, or a colon, comma or semicolon before the pair (not a bare line start: « Selon
+# Marc, … » starts a sentence)
+_LISTED_BEFORE = re.compile(r"(?:(?:\A|\n)[ \t>]*(?:[*•\-–—]|\d{1,3}[.)])[ \t]*|[:,;][ \t]*)\Z")
+_LISTED_AFTER = re.compile(r"[ \t]*(?:$|\r?\n|[:,;.(|–—]|-\s)")
 
 
 def _surname_first(text: str, words: list[re.Match[str]], i: int, last: int) -> bool:
@@ -311,8 +327,16 @@ def _surname_first(text: str, words: list[re.Match[str]], i: int, last: int) -> 
     word starting one is capitalised for its place: « Hier Julie… »), not a role, a tool, a title or a greeting."""
     w = words[i - 1].group()
     low = w.lower()
+    before = words[i - 2].group() if i >= 2 else ""
+    in_sentence = before.islower() and _adjacent(text, words[i - 2].end(), words[i - 1].start())
+    # a list of names, one per item or after a colon (« 1. Dupont Jean », « - Dupont Jean : ok », « vus : Dupont
+    # Jean, Benali Sarah »): the pair is the whole item, a separator or the line's end right after it
+    pos = words[i - 1].start()
+    lead = text[max(0, pos - 16) : pos]  # a bounded look back: a scan from the text's start would be quadratic
+    listed = bool(_LISTED_BEFORE.search(lead) and _LISTED_AFTER.match(text, words[i].end()))
     return (
         last == i
+        and (in_sentence or listed)  # « avec Dupont Jean », not « → Rappeler Julie » nor "Amazing Julie"
         and _known_first_name(words[i].group())
         and _surname_like(w)
         and w[1:].replace("-", "").islower()
@@ -320,7 +344,7 @@ def _surname_first(text: str, words: list[re.Match[str]], i: int, last: int) -> 
         and low not in _HONORIFICS
         and low not in _PARTICLES
         and not _known_first_name(w)
-        and not _starts_sentence(text, words[i - 1].start())
+        and (listed or not _starts_sentence(text, words[i - 1].start()))
     )
 
 
@@ -340,6 +364,7 @@ def name_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
         return k if k < len(words) else None
 
     ends: dict[int, int] = {}
+    weak: set[int] = set()  # surnames found only before a first name (« avec Dupont Jean »)
     # Labels: the value right after the label, on its line or alone on the next one. One capitalised word that is
     # not a known first name is a name after a label that only names a person, when it is the whole value
     # (« Candidat : Kowalski », not « Candidat : Solide sur la découverte »).
@@ -445,7 +470,7 @@ def name_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
                 continue  # « rose », « pierre », "will", « léa »: words, or too short to tell
             runs.append((k, k))
             continue
-        first, last = _extend(text, words, k, ends)
+        first, last = _extend(text, words, k, ends, weak=weak)
         if (
             low in _PLACES
             and last == k
@@ -477,14 +502,21 @@ def name_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
         for w in _WORD.finditer(name)
         if len(w.group()) > 2 and w.group().lower() not in _PARTICLES and _is_cap(w.group())
     }
+    # The parts of a hyphenated name found (« Durand-Martin »: « Durand », « Martin » later).
+    found_words |= {
+        part for w in list(found_words) if "-" in w for part in w.split("-") if len(part) > 2 and _is_cap(part)
+    }
     # « DUPONT » found, « Dupont » is the same name (and the other way round; « LE-GOFF », « Le-Goff »).
     spellings = found_words | {w.upper() for w in found_words} | {_capitalised(w) for w in found_words if w.isupper()}
     # The same name in lower case or without its accents (« durand », « lefevre », « LEFEVRE »), but for names that are
     # words too and short ones (see _SURNAMES_ALSO_WORDS, _WORDS_IN_LOWER_CASE).
+    strong = {words[j].group() for first, last in _merged(runs) for j in range(first, last + 1) if j not in weak}
+    weak_only = {words[j].group() for j in weak} - strong
     loose = {
         fold(w)
         for w in found_words
-        if len(w) >= 4
+        if w not in weak_only
+        and len(w) >= 4
         and w.lower() not in _WORDS_IN_LOWER_CASE
         and fold(w) not in _SURNAMES_ALSO_WORDS
         and not _known_first_name(w)  # first names have their own lower-case rule (_WORDS_IN_LOWER_CASE)
@@ -495,20 +527,16 @@ def name_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
     return _spans(text, words, runs)
 
 
+_ADDRESS_TOKEN = re.compile(r"@|://|\bwww\.|\.(?:com|fr|org|net|io|eu|co|uk|de)\b")
+
+
 def _in_address(text: str, m: re.Match[str]) -> bool:
-    """A word inside an e-mail address, a URL or a handle (« bram@acme.com », « linkedin.com/in/bram-k »): the address
-    finders (pii.py) replace it whole."""
-    return (
-        text[m.start() - 1 : m.start()] in ("@", ".", "/", "_", "<")
-        or text[m.end() : m.end() + 1]
-        in (
-            "@",
-            ".",
-            "/",
-            "_",
-        )
-        and text[m.end() + 1 : m.end() + 2].isalnum()
-    )
+    """A word inside an e-mail address or a URL (« bram@acme.com », « linkedin.com/in/bram-k »), which the address
+    finders (pii.py) replace whole; not « durand/martin » nor « durand.Elle » (review of stop 39)."""
+    start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    ends = [i for i in (text.find(" ", m.end()), text.find("\n", m.end())) if i >= 0]
+    token = text[start : min(ends) if ends else len(text)]
+    return bool(_ADDRESS_TOKEN.search(token))
 
 
 def _capitalised(word: str) -> str:
