@@ -12,7 +12,7 @@ from ..guide.knowledge import CANDIDATES
 from ..guide.models import ScoredChunk
 from ..text import detect_language, figures, other_language
 from .conversation import Resolved, Turn, bounded, resolve
-from .expand import expansion, role_tokens, unknown_names
+from .expand import expansion, role_tokens
 from .framework_answers import framework_answer, glossary_answer
 from .llm import llm_answer
 from .models import NOT_COVERED, WITHHELD, Answer, AnswerDraft
@@ -269,7 +269,7 @@ def _offline(
         answer = Answer(
             answer=NOT_COVERED[lang], abstained=True, backend="offline", score=score, notice=FIGURE_NOTICE[lang]
         )
-    choice = unknown_choice(q, unknown_names(q, kb, services.framework)) if not answer.abstained else []
+    choice = unknown_choice(q, kb, services.framework) if not answer.abstained else []
     if choice:  # a choice between names the guide never uses: it cannot pick one (offline.unknown_choice)
         answer = Answer(
             answer=NOT_COVERED[lang],
@@ -280,7 +280,7 @@ def _offline(
         )
     abroad = pay_abroad(q) if not answer.abstained else []
     if abroad:  # the guide's grid is French, in euros: no answer for pay elsewhere (shorthand.pay_abroad)
-        places = ", ".join(shown_place(p) for p in abroad)
+        places = ", ".join(shown_place(p, q) for p in abroad)
         answer = Answer(
             answer=NOT_COVERED[lang],
             abstained=True,

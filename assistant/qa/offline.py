@@ -132,8 +132,24 @@ _BEFORE_JOB = frozenset(
     un une e des de d l le la les a an the our my your their notre nos mon ma mes votre vos leur new nouveau nouvel
     nouvelle nouveaux first premier premiere good bon bonne great next another autre second deuxieme two deux more
     plus some quelques junior juniors senior seniors experienced experimente experimentee debutant debutante full time
-    part temps plein partiel
+    part temps plein partiel jeune jeunes meilleur meilleurs meilleure best top strong bilingue bilingual multilingual
+    remote seasoned
     """.split()
+)
+# (review of stop 39) A word that cannot be the job: a preposition or an adverb after the verb (« recruter vite »,
+# « recruter chez un concurrent », "hiring from banking"), and the sales jobs the guide describes in other words.
+_NOT_THE_JOB = frozenset(
+    """
+    pour avec chez dans parmi par sur sous sans en au aux from with for in at on by via into among within quickly fast
+    vite rapidement aujourd today now maintenant bientot soon quel quelle quels quelles which what how comment
+    vendeur vendeuse vendeurs salesperson salespeople salesman saleswoman sales rep reps representative commercial
+    commerciaux commerciale graduate graduates diplome diplomee rockstar
+    """.split()
+)
+# The AM named anywhere in the question: the job recruited for is the guide's (« recruter à Lyon un AM »).
+_AM_NAMED = re.compile(
+    r" (?:am|ams|account managers?|kam|kams|key account|gestionnaires? de comptes?|charge e? de comptes?|"
+    r"chargee? de comptes?) "
 )
 _NO_JOB = frozenset(
     """
@@ -154,10 +170,18 @@ _CHOICE_WORD = re.compile(r"[\w'’+#.-]+")
 CHOICE_WINDOW = 2
 
 
-def unknown_choice(question: str, names: list[str]) -> list[str]:
-    """The names (from expand.unknown_names) that the question offers as alternatives to choose between."""
+def unknown_choice(question: str, kb: KnowledgeBase, framework: Framework) -> list[str]:
+    """The names the guide never uses (expand.unknown_names) that the question offers as alternatives to choose
+    between, when no alternative beside them is the guide's own ("Excel or Google Sheets": Excel is; review of
+    stop 39)."""
+    names = unknown_names(question, kb, framework)
     if not names:
         return []
+    vocabulary = known_vocabulary(framework)
+
+    def known(word: str) -> bool:
+        return any(kb.known(t) or t in vocabulary for t in tokenize(word))
+
     found: list[str] = []
     for m in _CHOICE.finditer(question):
         before = _CHOICE_WORD.findall(question[max(0, m.start() - 60) : m.start()])[-CHOICE_WINDOW:]
@@ -167,7 +191,9 @@ def unknown_choice(question: str, names: list[str]) -> list[str]:
             return [w for w in words if w in names]
 
         def name_like(words: list[str]) -> bool:
-            return any(w in names or w[:1].isupper() for w in words)
+            """An alternative the guide does not name either: no word of it is known to the guide."""
+            option = [w for w in words if w in names or w[:1].isupper()]
+            return bool(option) and not any(known(w) and w not in names for w in words if w[:1].isupper())
 
         if (named(before) and name_like(after)) or (named(after) and name_like(before)):
             found += named(before) + named(after)
@@ -185,11 +211,13 @@ def unknown_job(question: str, kb: KnowledgeBase, framework: Framework | None = 
     the word a recruiting verb takes; [] for the AM's own titles, a profile or a person."""
     vocabulary = known_vocabulary(framework) if framework is not None else frozenset()
     text = " " + re.sub(r"[^a-z0-9]+", " ", fold(question)) + " "
+    if _AM_NAMED.search(text):
+        return []
     found: list[str] = []
     for m in _RECRUIT.finditer(text):
         words = m.group(1).split()
         head = next((w for w in words if w not in _BEFORE_JOB), "")
-        if len(head) <= 3 or head in _NO_JOB or head in FRAMING or head in SHORTHAND:
+        if len(head) <= 3 or head in _NO_JOB or head in _NOT_THE_JOB or head in FRAMING or head in SHORTHAND:
             continue
         if any(kb.known(t) or t in vocabulary for t in tokenize(head)):
             continue

@@ -280,67 +280,88 @@ def topic_words(question: str) -> list[str]:
 # Pay set outside France (stop 39). The guide's salary grid is French and in euros, and the guide names no other
 # country, city or currency: asked for an AM's pay in Madrid or in Swiss francs, the grid is no answer. Places and
 # currencies outside France (folded, whole words; names that are French places or words too are left out: « Valence »,
-# « Vienne », "Georgia", "us"), the pay words that make a question a pay question, and the words that make a place
-# the clients' rather than the job's (« nos clients sont en Belgique »).
+# « Vienne », "Georgia", "us" alone), the pay words that make a question a pay question, and the words that make a
+# place someone else's: the clients', the company's, the candidate's past (« nos clients sont en Belgique », « siège à
+# New York », « 3 ans d'expérience à Londres »; review of stop 39).
 ABROAD = tuple(
     fold(w).replace("-", " ")
     for w in """
-    belgique belgium bruxelles brussels anvers antwerp liege suisse switzerland geneve geneva zurich lausanne bale
-    basel luxembourg allemagne germany berlin munich munchen hambourg hamburg francfort frankfurt dusseldorf cologne
+    belgique belgium bruxelles brussels anvers antwerp liege suisse switzerland geneve geneva zurich lausanne
+    luxembourg allemagne germany berlin munich munchen hambourg hamburg francfort frankfurt dusseldorf cologne
     royaume-uni united-kingdom uk angleterre england londres london manchester ecosse scotland edimbourg edinburgh
     irlande ireland dublin espagne spain madrid barcelone barcelona seville italie italy milan rome turin portugal
     lisbonne lisbon pays-bas netherlands hollande holland amsterdam rotterdam suede sweden stockholm danemark denmark
     copenhague copenhagen norvege norway oslo finlande finland helsinki pologne poland varsovie warsaw autriche
-    austria vienna prague tchequie czechia roumanie romania bucarest bucharest grece greece athenes athens
+    austria vienna prague tchequie czechia roumanie romania bucarest bucharest grece greece athenes athens monaco
     maroc morocco casablanca rabat tunisie tunisia tunis algerie algeria alger algiers senegal dakar abidjan
-    cote-d-ivoire ivory-coast canada quebec montreal toronto vancouver etats-unis united-states usa america amerique
-    new-york san-francisco boston chicago los-angeles miami mexique mexico bresil brazil sao-paulo argentine
-    argentina singapour singapore dubai emirats emirates hong-kong shanghai chine china japon japan tokyo inde india
-    bangalore australie australia sydney melbourne israel tel-aviv
+    cote-d-ivoire ivory-coast canada quebec montreal toronto vancouver etats-unis united-states usa the-us america
+    amerique new-york nyc san-francisco boston chicago los-angeles miami seattle mexique mexico bresil brazil sao-paulo
+    argentine argentina singapour singapore dubai emirats emirates hong-kong shanghai chine china japon japan tokyo
+    inde india bangalore australie australia sydney melbourne israel tel-aviv etranger hors-de-france abroad overseas
     """.split()
 )
 CURRENCIES = tuple(
     fold(w).replace("-", " ")
     for w in """
-    chf usd gbp cad aud jpy sek dkk nok pln tnd dollar dollars livre-sterling livres-sterling pound pounds sterling
-    franc-suisse francs-suisses zloty zlotys dirham dirhams yen
+    chf usd gbp cad aud jpy sek dkk nok pln tnd inr dollar dollars livre-sterling livres-sterling pound pounds sterling
+    franc-suisse francs-suisses swiss-franc swiss-francs zloty zlotys dirham dirhams yen
     """.split()
 )
-_CURRENCY_SIGNS = re.compile(r"[£$¥]|\bUS\$|\bC\$")
+_CURRENCY_SIGNS = re.compile(r"(?<![\dMmKk])\s?(?:US\$|C\$|[£$¥])(?!\s*(?:de\s+)?(?:CA|ARR|MRR)\b)")
 _PAY = re.compile(
-    r" (?:salair\w*|salar(?:y|ies)|remunera\w*|compensation|package|wages?|earns?|earning|gagn\w*|paid|pay|payer|paye"
-    r"|fixe|brut|gross|net|ote|grille|grid|combien|how much) "
+    r" (?:salair\w*|salar(?:y|ies)|remunera\w*|remu|compensation|package|wages?|earns?|earning|gagn\w*|paid|pay|payer"
+    r"|fixe|brut|gross|ote|primes?|bonus|variable) "
 )
-_CLIENTS_SIDE = frozenset(
-    "client clients clientele customer customers comptes portefeuille portfolio marche marches market markets "
-    "prospects buyers acheteurs".split()
+_HOW_MUCH = re.compile(r" (?:combien|how much) ")
+_SOMEONE_ELSES = frozenset(
+    """
+    client clients clientele customer customers account accounts comptes portefeuille portfolio marche marches market
+    markets prospects buyers acheteurs zone distributeurs distributors partenaires partners filiale filiales
+    subsidiary subsidiaries siege hq headquarters maison mere usines usine factories factory plants startup groupe
+    group voyage voyager voyages travel travels traveling travelling experience xp studied etudie etudes ecole school
+    universite university diplome graduated worked travaille vient venu retour returning came comes entretien
+    interview abonnements subscriptions ca chiffre revenue arr mrr not pas instead plutot
+    """.split()
 )
-_CLIENTS_WINDOW = 4
+_SOMEONE_ELSES_AFTER = frozenset("based team teams equipe clients customers accounts comptes market marche".split())
+_WINDOW_BEFORE = 5
 
 
 def pay_abroad(question: str) -> list[str]:
     """The places outside France and the currencies other than the euro that a pay question names as the job's
-    (folded: « madrid », "usd", "£"); [] for a question about pay in France, a place that is only the clients', or no
-    pay at all."""
+    (folded: « madrid », "usd", "£"); [] for a question about pay in France, a place or a currency that is someone
+    else's (the clients', the company's, the candidate's past, a revenue's), or no pay at all."""
     text = re.sub(r" account managers? ", " am ", _folded_words(question))
-    if not _PAY.search(text):
+    pay = bool(_PAY.search(text))
+    if not pay and not _HOW_MUCH.search(text):
         return []
     words = text.split()
     found: list[str] = []
     for stem in ABROAD + CURRENCIES:
+        if stem in ABROAD and not pay:
+            continue  # « combien de clients … à Bruxelles »: a count, not pay
         parts = stem.split()
         for i in range(len(words) - len(parts) + 1):
-            if words[i : i + len(parts)] == parts:
-                window = words[max(0, i - _CLIENTS_WINDOW) : i]
-                if stem in CURRENCIES or not _CLIENTS_SIDE.intersection(window):
-                    found.append(stem)
+            if words[i : i + len(parts)] != parts:
+                continue
+            before = words[max(0, i - _WINDOW_BEFORE) : i]
+            after = words[i + len(parts) : i + len(parts) + 1]
+            if not _SOMEONE_ELSES.intersection(before) and not _SOMEONE_ELSES_AFTER.intersection(after):
+                found.append(stem)
                 break
-    found += [m.group() for m in _CURRENCY_SIGNS.finditer(question)]
+    folded = fold(question)
+    if not re.search(r"\b(?:ca|chiffre|revenue|arr|mrr|abonnements?|subscriptions?)\b", folded):
+        found += [m.group().strip() for m in _CURRENCY_SIGNS.finditer(question)]
     return list(dict.fromkeys(found))
 
 
-def shown_place(stem: str) -> str:
-    """How a place or currency from pay_abroad is written in a notice: « Madrid », "New York", "USD", "£"."""
+def shown_place(stem: str, question: str = "") -> str:
+    """How a place or currency from pay_abroad is written in a notice: as the question writes it (« Genève »,
+    "UK"), else « Madrid », "USD", "£"."""
+    if question and stem.isascii():
+        m = re.search(r"(?<![\w])" + r"[\W_]+".join(map(re.escape, stem.split())) + r"(?![\w])", fold(question))
+        if m:
+            return question[m.start() : m.end()]
     if stem in CURRENCIES and len(stem) == 3 and stem.isalpha():
         return stem.upper()
     if stem in CURRENCIES or not stem.isalpha() and " " not in stem:
