@@ -161,10 +161,30 @@ _NO_JOB = frozenset(
 )
 
 
-# A choice between names the guide never uses (stop 39: "Gong or Modjo", « DocuSign ou Yousign », "Power BI or
-# Tableau", "MEDDIC, SPIN selling or Challenger"): the guide cannot pick one. Such a name within CHOICE_WINDOW words
-# of « ou », "or", "vs", and a name (capitalised, or unknown to the guide) on the other side. "a farmer or a hunter"
-# and « les RH ou son manager » are no such choice.
+def unknown_job(question: str, kb: KnowledgeBase, framework: Framework | None = None) -> list[str]:
+    """The jobs the question recruits for that the guide never names (folded: « fleuriste », "locksmith"), read as
+    the word a recruiting verb takes; [] for the AM's own titles, a profile or a person."""
+    vocabulary = known_vocabulary(framework) if framework is not None else frozenset()
+    text = " " + re.sub(r"[^a-z0-9]+", " ", fold(question)) + " "
+    if _AM_NAMED.search(text):
+        return []
+    found: list[str] = []
+    for m in _RECRUIT.finditer(text):
+        words = m.group(1).split()
+        head = next((w for w in words if w not in _BEFORE_JOB), "")
+        if len(head) <= 3 or head in _NO_JOB or head in _NOT_THE_JOB or head in FRAMING or head in SHORTHAND:
+            continue
+        if any(kb.known(t) or t in vocabulary for t in tokenize(head)):
+            continue
+        found.append(head)
+    return list(dict.fromkeys(found))
+
+
+# A choice between names the guide never uses (stop 39: "Gong or Modjo", « DocuSign ou Yousign »): the guide cannot
+# pick one. Such a name within CHOICE_WINDOW words of « ou », "or", "vs", and on the other side a name the guide does
+# not know either. "a farmer or a hunter", « les RH ou son manager » and "Excel or Google Sheets" (Excel is the
+# guide's) are no such choice; nor, since the review of stop 39, "Power BI or Tableau" (« tableau » is a word the
+# guide uses).
 _CHOICE = re.compile(r"(?i)(?<!\w)(?:or|ou|vs\.?|versus)(?!\w)")
 _CHOICE_WORD = re.compile(r"[\w'’+#.-]+")
 CHOICE_WINDOW = 2
@@ -204,25 +224,6 @@ CHOICE_NOTICE = {
     "fr": "Le guide ne parle d'aucune de ces options : {names}.",
     "en": "The guide says nothing of these options: {names}.",
 }
-
-
-def unknown_job(question: str, kb: KnowledgeBase, framework: Framework | None = None) -> list[str]:
-    """The jobs the question recruits for that the guide never names (folded: « fleuriste », "locksmith"), read as
-    the word a recruiting verb takes; [] for the AM's own titles, a profile or a person."""
-    vocabulary = known_vocabulary(framework) if framework is not None else frozenset()
-    text = " " + re.sub(r"[^a-z0-9]+", " ", fold(question)) + " "
-    if _AM_NAMED.search(text):
-        return []
-    found: list[str] = []
-    for m in _RECRUIT.finditer(text):
-        words = m.group(1).split()
-        head = next((w for w in words if w not in _BEFORE_JOB), "")
-        if len(head) <= 3 or head in _NO_JOB or head in _NOT_THE_JOB or head in FRAMING or head in SHORTHAND:
-            continue
-        if any(kb.known(t) or t in vocabulary for t in tokenize(head)):
-            continue
-        found.append(head)
-    return list(dict.fromkeys(found))
 
 
 # A question that asks for a number ("combien de…", "how many…", "how long…") is covered only by a passage that
