@@ -265,29 +265,19 @@ def _offline(
         answer = structured
     else:
         answer = offline_answer(q, hits, kb, evidence, language=lang)
+    # Code abstains, with a notice that says why, where the guide cannot answer whatever retrieval found: a figure
+    # its passages do not give, a choice between names it never uses, pay set outside France.
+    notice = ""
     if not answer.abstained and asks_for_figure(q) and not any(gives_figure(c.text) for c in answer.citations):
-        answer = Answer(
-            answer=NOT_COVERED[lang], abstained=True, backend="offline", score=score, notice=FIGURE_NOTICE[lang]
-        )
-    choice = unknown_choice(q, kb, services.framework) if not answer.abstained else []
-    if choice:  # a choice between names the guide never uses: it cannot pick one (offline.unknown_choice)
-        answer = Answer(
-            answer=NOT_COVERED[lang],
-            abstained=True,
-            backend="offline",
-            score=score,
-            notice=CHOICE_NOTICE[lang].format(names=", ".join(choice)),
-        )
-    abroad = pay_abroad(q) if not answer.abstained else []
-    if abroad:  # the guide's grid is French, in euros: no answer for pay elsewhere (shorthand.pay_abroad)
-        places = ", ".join(shown_place(p, q) for p in abroad)
-        answer = Answer(
-            answer=NOT_COVERED[lang],
-            abstained=True,
-            backend="offline",
-            score=score,
-            notice=PAY_ABROAD_NOTICE[lang].format(places=places),
-        )
+        notice = FIGURE_NOTICE[lang]
+    choice = unknown_choice(q, kb, services.framework) if not (answer.abstained or notice) else []
+    if choice:
+        notice = CHOICE_NOTICE[lang].format(names=", ".join(choice))
+    abroad = pay_abroad(q) if not (answer.abstained or notice) else []
+    if abroad:
+        notice = PAY_ABROAD_NOTICE[lang].format(places=", ".join(shown_place(p, q) for p in abroad))
+    if notice:
+        answer = Answer(answer=NOT_COVERED[lang], abstained=True, backend="offline", score=score, notice=notice)
     if resolved.follow_up:
         answer.understood_as = resolved.text
     return answer

@@ -14,7 +14,7 @@ from ..text import sentences as split_sentences
 from . import calibration
 from .expand import known_vocabulary, lexicon_words, unknown_names
 from .models import NOT_COVERED, Answer, citation
-from .shorthand import FRAMING, SHORTHAND, off_topic, other_role, topic_words
+from .shorthand import FRAMING, SHORTHAND, folded_words, off_topic, other_role, topic_words
 
 if TYPE_CHECKING:
     from ..guide.framework import Framework
@@ -87,6 +87,12 @@ class Evidence:
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
+def guide_knows(word: str, kb: KnowledgeBase, vocabulary: frozenset[str]) -> bool:
+    """Whether a word of a question is the guide's, its framework's or the expansion lexicon's (`vocabulary`:
+    expand.known_vocabulary)."""
+    return any(kb.known(t) or t in vocabulary for t in tokenize(word))
+
+
 def gather_evidence(
     question: str,
     hits: list[ScoredChunk],
@@ -101,7 +107,7 @@ def gather_evidence(
     agree = bool(dense_ranked and any(h.chunk.id == dense_ranked[0].chunk.id for h in top_bm25))
     vocabulary = known_vocabulary(framework) if framework is not None else frozenset()
     topics = topic_words(question)
-    known = [any(kb.known(t) or t in vocabulary for t in tokenize(w)) for w in topics]
+    known = [guide_knows(w, kb, vocabulary) for w in topics]
     names = unknown_names(question, kb, framework) if framework is not None else []
     return Evidence(
         dense=dense_ranked[0].dense_score or 0.0 if dense_ranked else 0.0,
@@ -165,7 +171,7 @@ def unknown_job(question: str, kb: KnowledgeBase, framework: Framework | None = 
     """The jobs the question recruits for that the guide never names (folded: « fleuriste », "locksmith"), read as
     the word a recruiting verb takes; [] for the AM's own titles, a profile or a person."""
     vocabulary = known_vocabulary(framework) if framework is not None else frozenset()
-    text = " " + re.sub(r"[^a-z0-9]+", " ", fold(question)) + " "
+    text = folded_words(question)
     if _AM_NAMED.search(text):
         return []
     found: list[str] = []
@@ -174,7 +180,7 @@ def unknown_job(question: str, kb: KnowledgeBase, framework: Framework | None = 
         head = next((w for w in words if w not in _BEFORE_JOB), "")
         if len(head) <= 3 or head in _NO_JOB or head in _NOT_THE_JOB or head in FRAMING or head in SHORTHAND:
             continue
-        if any(kb.known(t) or t in vocabulary for t in tokenize(head)):
+        if guide_knows(head, kb, vocabulary):
             continue
         found.append(head)
     return list(dict.fromkeys(found))
@@ -199,23 +205,21 @@ def unknown_choice(question: str, kb: KnowledgeBase, framework: Framework) -> li
         return []
     vocabulary = known_vocabulary(framework)
 
-    def known(word: str) -> bool:
-        return any(kb.known(t) or t in vocabulary for t in tokenize(word))
+    def named(words: list[str]) -> list[str]:
+        return [w for w in words if w in names]
+
+    def unknown_option(words: list[str]) -> bool:
+        """An alternative the guide does not name either: a name, none of whose capitalised words is the guide's."""
+        capitalised = [w for w in words if w[:1].isupper()]
+        return bool(named(words) or capitalised) and not any(
+            guide_knows(w, kb, vocabulary) for w in capitalised if w not in names
+        )
 
     found: list[str] = []
     for m in _CHOICE.finditer(question):
         before = _CHOICE_WORD.findall(question[max(0, m.start() - 60) : m.start()])[-CHOICE_WINDOW:]
         after = _CHOICE_WORD.findall(question[m.end() : m.end() + 60])[:CHOICE_WINDOW]
-
-        def named(words: list[str]) -> list[str]:
-            return [w for w in words if w in names]
-
-        def name_like(words: list[str]) -> bool:
-            """An alternative the guide does not name either: no word of it is known to the guide."""
-            option = [w for w in words if w in names or w[:1].isupper()]
-            return bool(option) and not any(known(w) and w not in names for w in words if w[:1].isupper())
-
-        if (named(before) and name_like(after)) or (named(after) and name_like(before)):
+        if (named(before) and unknown_option(after)) or (named(after) and unknown_option(before)):
             found += named(before) + named(after)
     return list(dict.fromkeys(found))
 

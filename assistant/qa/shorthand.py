@@ -211,13 +211,13 @@ def spelled_out(question: str) -> str:
     return question if not added else f"{question}\n{' '.join(added)}"
 
 
-def _folded_words(question: str) -> str:
+def folded_words(question: str) -> str:
     """The question folded to its words, one space apart and padded, for matching the stem lists below."""
     return " " + re.sub(r"[^a-z0-9]+", " ", fold(question)) + " "
 
 
 def _named(text: str, stems: tuple[str, ...], whole_word: bool = False) -> list[str]:
-    """The stems (hyphens standing for spaces) that `text` (from _folded_words) names at a word's start."""
+    """The stems (hyphens standing for spaces) that `text` (from folded_words) names at a word's start."""
     tail = " " if whole_word else ""
     return [stem for stem in stems if f" {stem.replace('-', ' ')}{tail}" in text]
 
@@ -233,13 +233,13 @@ _DRAWBACK = re.compile(
 
 def off_topic(question: str) -> list[str]:
     """The question's words that name a topic next to recruiting which the guide does not cover ("préavis")."""
-    return _named(_DRAWBACK.sub(" drawback ", _folded_words(question)), OFF_TOPIC)
+    return _named(_DRAWBACK.sub(" drawback ", folded_words(question)), OFF_TOPIC)
 
 
 def other_role(question: str) -> list[str]:
     """The jobs the guide does not cover that the question names, not as a candidate's background, the asker's own
     job or an interviewer's."""
-    text = _folded_words(question)
+    text = folded_words(question)
     if _named(text, BACKGROUND):
         return []
     found = _named(text, OTHER_ROLES, whole_word=True)
@@ -251,7 +251,7 @@ def other_role(question: str) -> list[str]:
 
 
 def _as_interviewer(text: str, role: str) -> bool:
-    """Every mention of `role` in `text` (from _folded_words) follows an INTERVIEWER word within INTERVIEWER_GAP
+    """Every mention of `role` in `text` (from folded_words) follows an INTERVIEWER word within INTERVIEWER_GAP
     words ("as head of sales", "je suis directeur commercial")."""
     words = text.split()
     stem = role.replace("-", " ").split()
@@ -325,21 +325,21 @@ _SOMEONE_ELSES = frozenset(
 )
 _SOMEONE_ELSES_AFTER = frozenset("based team teams equipe clients customers accounts comptes market marche".split())
 _WINDOW_BEFORE = 5
+_REVENUE = frozenset("ca chiffre revenue arr mrr abonnement abonnements subscription subscriptions".split())
 
 
 def pay_abroad(question: str) -> list[str]:
     """The places outside France and the currencies other than the euro that a pay question names as the job's
     (folded: « madrid », "usd", "£"); [] for a question about pay in France, a place or a currency that is someone
     else's (the clients', the company's, the candidate's past, a revenue's), or no pay at all."""
-    text = re.sub(r" account managers? ", " am ", _folded_words(question))
+    text = re.sub(r" account managers? ", " am ", folded_words(question))
     pay = bool(_PAY.search(text))
     if not pay and not _HOW_MUCH.search(text):
         return []
     words = text.split()
     found: list[str] = []
-    for stem in ABROAD + CURRENCIES:
-        if stem in ABROAD and not pay:
-            continue  # « combien de clients … à Bruxelles »: a count, not pay
+    # a place counts in a pay question only (« combien de clients … à Bruxelles »: a count); a currency in either
+    for stem in (ABROAD if pay else ()) + CURRENCIES:
         parts = stem.split()
         for i in range(len(words) - len(parts) + 1):
             if words[i : i + len(parts)] != parts:
@@ -349,21 +349,12 @@ def pay_abroad(question: str) -> list[str]:
             if not _SOMEONE_ELSES.intersection(before) and not _SOMEONE_ELSES_AFTER.intersection(after):
                 found.append(stem)
                 break
-    folded = fold(question)
-    if not re.search(r"\b(?:ca|chiffre|revenue|arr|mrr|abonnements?|subscriptions?)\b", folded):
+    if not _REVENUE.intersection(words):  # « 2 M$ de CA », "subscriptions in $": not the pay
         found += [m.group().strip() for m in _CURRENCY_SIGNS.finditer(question)]
     return list(dict.fromkeys(found))
 
 
-def shown_place(stem: str, question: str = "") -> str:
-    """How a place or currency from pay_abroad is written in a notice: as the question writes it (« Genève »,
-    "UK"), else « Madrid », "USD", "£"."""
-    if question and stem.isascii():
-        m = re.search(r"(?<![\w])" + r"[\W_]+".join(map(re.escape, stem.split())) + r"(?![\w])", fold(question))
-        if m:
-            return question[m.start() : m.end()]
-    if stem in CURRENCIES and len(stem) == 3 and stem.isalpha():
-        return stem.upper()
-    if stem in CURRENCIES or not stem.isalpha() and " " not in stem:
-        return stem
-    return " ".join(part.capitalize() for part in stem.split())
+def shown_place(stem: str, question: str) -> str:
+    """How a place or currency from pay_abroad is written in `question` (« Genève », "UK", "£"), for a notice."""
+    m = re.search(r"(?<![\w])" + r"[\W_]+".join(map(re.escape, stem.split())) + r"(?![\w])", fold(question))
+    return question[m.start() : m.end()] if m and stem.isascii() else stem

@@ -85,24 +85,19 @@ def demarked(text: str) -> Demarked:
     ends: list[int] = []
     pos = 0
     for m in MARKUP_OR_ENTITY.finditer(text):
+        out.append(text[pos : m.start()])
+        starts.extend(range(pos, m.start()))
+        ends.extend(range(pos + 1, m.start() + 1))
         if is_bracketed_words(m.group(0)):
             # words in angle brackets, not a tag: read as the words, the brackets as spaces (« <pas> de » reads
             # « pas de »), each character from its own place (HTML_ELEMENTS)
-            out.append(text[pos : m.start()])
-            starts.extend(range(pos, m.start()))
-            ends.extend(range(pos + 1, m.start() + 1))
             piece = m.group(0)
             opener = 2 if piece.startswith("</") else 1
             closer = 2 if piece.endswith("/>") else 1
             out.append(" " * opener + piece[opener:-closer] + " " * closer)
             starts.extend(range(m.start(), m.end()))
             ends.extend(range(m.start() + 1, m.end() + 1))
-            pos = m.end()
-            continue
-        out.append(text[pos : m.start()])
-        starts.extend(range(pos, m.start()))
-        ends.extend(range(pos + 1, m.start() + 1))
-        if m.group("entity") is not None:
+        elif m.group("entity") is not None:
             decoded = html_unescape(m.group(0))
             # every space-like character reads as a space (« 35&thinsp;ans », « &#8239; »); an invisible one (&shy;)
             # as nothing, as the sanitiser reads it

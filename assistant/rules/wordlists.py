@@ -1400,10 +1400,10 @@ EQUAL_OPPORTUNITY = (
     r"nous\s+(?:accueillons|encourageons|etudions|recrutons)\s+(?:toutes|tous|les\s+candidatures)|toutes\s+(?:les\s+)?candidatures|"
     r"a\s+competences?\s+egales|equal\s+opportunit|equal\s+employment|regardless\s+of|irrespective\s+of|without\s+regard\s+to|"
     r"we\s+(?:welcome|encourage)\s+(?:applications|applicants|candidates|all|everyone)|all\s+backgrounds|all\s+qualified\s+applicants|"
-    r"(?:is|are)\s+committed\s+to\s+(?:diversity|inclusion|equal)|does\s+not\s+discriminate|ne\s+discrimin|"
-    # (stop 39) the first person and other negations: "We do not / don't / never / will not discriminate",
-    # "no discrimination on the basis of…"
-    r"(?:do|does|did|will|shall|would)\s*(?:not|n't|n’t)\s+discriminate|(?:never|won't|won’t)\s+discriminate|"
+    r"(?:is|are)\s+committed\s+to\s+(?:diversity|inclusion|equal)|ne\s+discrimin|"
+    # "does not discriminate", and (stop 39) the first person and other negations: "We do not / don't / never / will
+    # not discriminate", "no discrimination on the basis of…" (folded text: one kind of apostrophe)
+    r"(?:do|does|did|will|shall|would)(?:\s+not|n't)\s+discriminate|(?:never|won't)\s+discriminate|"
     r"\bno\s+discrimination\s+(?:on|based|of|against|whatsoever)|"
     r"open\s+to\s+(?:all|everyone|people|candidates)|diverse\s+and\s+inclusive|"
     # (review of da93473: "Candidates of all ages, genders and backgrounds", « de tous âges »)
