@@ -12,7 +12,7 @@ from typing import Literal
 from ..errors import InputError
 from ..text import ocr_letters
 from . import wordlists as wl
-from .demark import MARKUP_CHARS, MARKUP_OR_ENTITY, Demarked, demarked, is_bracketed_words
+from .demark import MARKUP_CHARS, MARKUP_OR_ENTITY, Demarked, demarked
 from .matching import compile_word_start, may_match, pattern_literals, starts_word
 from .models import Flag
 from .sanitize import TextView, drop_overlaps
@@ -167,6 +167,29 @@ _CONTRAST_BEFORE = re.compile(r"\b(?:but|mais|sauf|except\w*|hormis|excepte)\b")
 _DENIED_BEFORE = re.compile(
     r"\b(?:pas\s+d[e']|no|aucune?|not\s+(?:to|for))\s*(?:(?:les|des|the|those|any|people|personnes|with|avec|a|an|un|une)\s+){0,4}$"
 )
+# (stop 40) …or after it, when the clause turns the group away with a verb of selection (« Poste ouvert à tous, sans
+# discrimination, les femmes enceintes ne seront pas retenues », "Open to all, pregnant candidates need not apply");
+# a criterion named to say it will not count (« l'âge ne sera pas pris en compte », "will not be held against") or a
+# group said not to be set aside (« ne seront pas écartées ») stays lawful.
+_SELECTED = (
+    r"(?:retenu|accepte|admis|admissible|selectionne|recrute|embauche|eligible|bienvenu|hired|accepted|admitted|"
+    r"selected|retained|eligible|welcome|employed|recruited|shortlisted|interviewed|taken\s+on)"
+)
+_EXCLUDED_AFTER = re.compile(
+    r"\bne\s+(?:\w+\s+){1,2}(?:pas|plus|jamais)\s+(?:\w+\s+){0,2}"
+    + _SELECTED
+    + r"|\bn'\w+\s+(?:\w+\s+)?(?:pas|plus|jamais)\s+(?:\w+\s+){0,2}"
+    + _SELECTED
+    + r"|\b(?:(?:non|pas|not|never)\s*-?\s*|in)"
+    + _SELECTED
+    + r"|\b(?:will|would|are|is|can|shall|may|could|must)\s*(?:not|n't|never)\s+(?:\w+\s+){0,2}"
+    + _SELECTED
+    + r"|\b(?:cannot|can't|won't)\s+(?:\w+\s+){0,2}"
+    + _SELECTED
+    + r"|\b(?:need|should|must|may|can)\s*(?:not|n't)\s+apply\b|\bcannot\s+apply\b"
+    + r"|\b(?:sont|seront|sera|est|serait|seraient|are|is|will\s+be|would\s+be)\s+"
+    r"(?:(?!(?:pas|not|never|jamais|plus)\b)\w+\s+)?(?:exclu|refuse|ecarte|rejete|inadmissible|ineligible|excluded|refused|rejected|barred|turned\s+away)"
+)
 _A_LIMIT_AFTER = re.compile(
     r"\s*(?:limits?|limites?|requirements?|conditions?|criteria|criteres?|restrictions?|barriers?)\b"
 )
@@ -176,9 +199,10 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
     """Whether the clause of the mention at [s, e) excludes its group despite an equal-opportunity phrase."""
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(folded, max(0, s - 200), s)), default=max(0, s - 200))
     before = folded[start:s]
-    return bool(
-        _CONTRAST_BEFORE.search(before) or (_DENIED_BEFORE.search(before) and not _A_LIMIT_AFTER.match(folded, e))
-    )
+    if _CONTRAST_BEFORE.search(before) or (_DENIED_BEFORE.search(before) and not _A_LIMIT_AFTER.match(folded, e)):
+        return True
+    end_m = _CLAUSE_BREAK.search(folded, e, e + 200)
+    return bool(_EXCLUDED_AFTER.search(folded, e, end_m.start() if end_m else min(len(folded), e + 200)))
 
 
 def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl.Criterion]]:
@@ -285,17 +309,14 @@ def find_protected_criteria(text: str, *, context: Context) -> list[Flag]:
     return with_criteria_under_markup(text, criteria_flags(TextView.of(text), context), context)
 
 
-BRACKETED_REACH = 40
-"""How far (characters) words in angle brackets reach into what follows them (with_criteria_under_markup)."""
-
-
 def with_criteria_under_markup(text: str, found: list[Flag], context: Context) -> list[Flag]:
     """`found` (the protected-criteria flags of `text` as written) with what `text` read without its inline markup
     shows (« Il a **52** ans », « en*cein*te », « en<b>ceinte</b> », « 45&nbsp;ans »), quoted on the text as written,
     markup inside included; sorted by position.
 
-    Only the lines holding markup are read again, with a line of context on either side, and a flag counts only
-    where markup touches it: plain text costs one look for a markup character. A span a flag of `found` already
+    Only the lines holding markup are read again, with a line of context on either side (plain text costs one look
+    for a markup character), and every flag of that reading counts, near markup or not: markup may change how a
+    whole sentence reads (« Ouvert à tous<br>Pas de femmes enceintes. »). A span a flag of `found` already
     covers, or one of the same criterion overlaps, is not flagged again. In an ad, a flag of `found` that the
     reading without markup excuses (« ouvert à **tous les âges** ») is dropped, unless its words are inside a
     comment that reading leaves out."""
@@ -303,7 +324,6 @@ def with_criteria_under_markup(text: str, found: list[Flag], context: Context) -
         return found
     marks = [m.span() for m in MARKUP_OR_ENTITY.finditer(text)]
     mark_starts = [s for s, _ in marks]
-    bracketed = [e for s, e in marks if is_bracketed_words(text[s:e])]
     taken = SpanIndex(found)
     extra: list[Flag] = []
     excused: set[int] = set()
@@ -320,14 +340,9 @@ def with_criteria_under_markup(text: str, found: list[Flag], context: Context) -
             start, end = read.span_to_original(f.start, f.end)
             start, end = start + block_start, end + block_start
             seen.append((start, end))
-            # markup inside or right next to it (« _enceinte_ »), else the raw text read it the same way; but words in
-            # angle brackets that are no tag change how the words after them read (« tous <pas> de femmes »): one
-            # shortly before it counts too (stop 39)
-            near = bisect.bisect_right(mark_starts, end)
-            if (near == 0 or marks[near - 1][1] < start) and not any(
-                start - BRACKETED_REACH <= b <= start for b in bracketed
-            ):
-                continue
+            # every flag of this reading the text as written lacks counts, near markup or not (stop 40): markup
+            # anywhere in the block may change how a whole sentence reads (an equal-opportunity phrase in a comment
+            # no reader sees, a line break written as « <br> »), as in the ad linter
             if taken.repeats(start, end, f.message):
                 continue
             extra.append(f.model_copy(update={"start": start, "end": end, "evidence": text[start:end]}))

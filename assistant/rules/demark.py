@@ -38,12 +38,28 @@ HTML_ELEMENTS = frozenset(
 )
 
 
+# (stop 40) Elements a browser shows on a line of their own: their tags read as a line break, not as nothing, so
+# « Ouvert à tous<br>Pas de femmes enceintes. » reads as two lines, not « tousPas ».
+LINE_ELEMENTS = frozenset(
+    """
+    address article aside blockquote br caption dd details dialog div dl dt fieldset figcaption figure footer form
+    h1 h2 h3 h4 h5 h6 header hr legend li main nav ol p pre section summary table tbody td tfoot th thead tr ul
+    """.split()
+)
+
+
 def _is_tag_name(name: str) -> bool:
     low = name.lower()
     return low in HTML_ELEMENTS or "-" in low or ":" in low
 
 
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:\-]{0,30})")
+
+
+def _breaks_line(piece: str) -> bool:
+    """Whether a tag MARKUP_OR_ENTITY matched is one of LINE_ELEMENTS (opening, closing or self-closing)."""
+    name = _TAG_NAME.match(piece)
+    return name is not None and name.group(1).lower() in LINE_ELEMENTS
 
 
 def is_bracketed_words(piece: str) -> bool:
@@ -97,6 +113,10 @@ def demarked(text: str) -> Demarked:
             out.append(" " * opener + piece[opener:-closer] + " " * closer)
             starts.extend(range(m.start(), m.end()))
             ends.extend(range(m.start() + 1, m.end() + 1))
+        elif m.group(0).startswith("<") and not m.group(0).startswith("<!--") and _breaks_line(m.group(0)):
+            out.append("\n")
+            starts.append(m.start())
+            ends.append(m.end())
         elif m.group("entity") is not None:
             decoded = html_unescape(m.group(0))
             # every space-like character reads as a space (« 35&thinsp;ans », « &#8239; »); an invisible one (&shy;)
