@@ -17,8 +17,8 @@ import yaml
 
 from .common import Runner, SuiteResult, check_thresholds, evals_dir, job_fields, latency
 
-# UNFINISHED (issue 9): with paraphrase matching the test split's evidence recall rose from 0.53 to 0.69, still
-# under the 0.75 notes-test declares, so `eval --suite notes --split test` exits 1.
+# UNFINISHED (issue 9): the test split's evidence precision is 0.891 against the issue's 0.9 (recall 0.813 meets its
+# 0.8); notes-test declares 0.75 floors for both, which it meets, so `eval --suite notes --split test` exits 0.
 SPLIT_DIRS = {"dev": ("notes", "notes-heldout"), "test": ("notes-test",)}
 
 
