@@ -33,6 +33,7 @@ DATASETS: dict[str, tuple[str, ...]] = {
         "qa-dev7.yaml",
         "qa-dev8.yaml",
         "qa-dev9.yaml",
+        "qa-dev10.yaml",
     ),
     "test": ("qa-test.yaml", "qa-test2.yaml"),
 }
