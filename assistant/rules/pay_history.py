@@ -89,6 +89,15 @@ _MARKERS = [
         r"(?:salary|pay|compensation|comp|package|base|earnings|wages?|remuneration|ote)\b"
     ),
 ]
+# (fourteenth notes round) The candidate's own payslip, with an amount in the clause: « sa dernière fiche de paie : 3 450 €
+# brut », "her last payslip (3,850 a month)"; not « nos bulletins de paie sont dématérialisés ».
+_MARKERS.append(
+    re.compile(
+        r"\b(?:son|sa|ses|leurs?|his|her|their|dernier|derniere|derniers|dernieres|last|latest|recent)\s+"
+        r"(?:[\w']+\s+){0,2}(?:payslips?|pay\s*slips?|pay\s*stubs?|paychecks?|"
+        r"(?:bulletins?|fiches?)\s+de\s+(?:paie|paye|salaire))\b"
+    )
+)
 # Verbs of earning, followed by an amount in the clause.
 _EARNING = re.compile(
     # « gagne » folds « gagné » (won) too: earning only with the amount or its hedge right after ("il gagne 52k", « elle

@@ -72,6 +72,30 @@ _THIN_THINGS = (
     r"examples?|answers?|evidence|repl(?:y|ies)|arguments?|case|pitch|plans?|cv|resume|record|references?|pipeline|"
     r"portfolio|details?|stor(?:y|ies)|preparation|prep|background|substance|content|exemples?|reponses?|dossier)"
 )
+# Wrongdoing a whistleblower reports, and the bodies such a report goes to (criterion "whistleblower"); matched on the
+# lower-case text with its accents, so that a past report (« signalé ») is told from a product feature (« signale »).
+_WRONGDOING = (
+    r"\b(?:fraudes?|frauds?|fraudul\w*|corruption|corrupt|pots?[\s-]de[\s-]vin|bribe\w*|bribery|kickbacks?|"
+    r"malversations?|d[ée]tournements?|embezzle\w*|harc[èe]lement|harass\w*|irr[ée]gularit[ée]s?|irregularit(?:y|ies)|"
+    r"misconduct|wrongdoing|abus\s+de\s+biens?|faits?\s+ill[ée]gaux|illegal\s+(?:practices?|activit(?:y|ies)))"
+)
+_ETHICS_BODY = (
+    r"\b(?:comit[ée]\s+d['’][ée]thique|(?:ligne|dispositif|r[ée]f[ée]rent)\s+(?:d['’]alerte|[ée]thique)|compliance|"
+    r"conformit[ée]|d[ée]ontologie|inspection\s+du\s+travail|procureur|prosecutor|regulator|"
+    r"ethics\s+(?:committee|hotline|line|board|office)|whistleblowing\s+(?:line|channel|hotline)|"
+    r"d[ée]fenseur\s+des\s+droits|labou?r\s+inspector\w*)"
+)
+# A report made (past tense: « signalé », "reported"), the gap before what it reports holding no client.
+_REPORTED = (
+    r"\b(?:signal(?:é|ée|és|ées|ait|aient)|d[ée]non(?:c[ée]|c[ée]e|c[ée]s|c[ée]es|çait|çaient|ciation)|reported|"
+    r"blew\s+the\s+whistle\s+on)\b(?:(?!\bclients?\b|\bcustomers?\b)[^.!?;\n]){0,80}?"
+)
+# Things that age, not people (« parc », « relation », « gamme »…): an adjective of age after them is about them.
+_AGEING_THINGS = (
+    r"\b(?:parcs?|relations?|clienteles?|gammes?|marques?|produits?|offres?|infrastructures?|equipements?|materiels?|"
+    r"flottes?|machines?|outils?|logiciels?|systemes?|sites?|bases?|images?|technologies?|modeles?|portefeuilles?|"
+    r"populations?|patrimoine|reseaux?|catalogues?|batiments?|locaux|stack|applis?|applications?|versions?)\b"
+)
 _N_AGE = r"(?:1[6-9]|[2-7]\d)"  # a person's age; experience figures are almost always below 16
 # The same ages written in words (« de moins de trente ans », « plus de quarante-cinq ans »).
 _N_AGE_WORDS = (
@@ -143,8 +167,10 @@ _DOUBLED_BEFORE_FR = r"\b(?:hommes?|femmes?)(?:\s+(?:ou|et)\s+|\s*/\s*)(?:une?\s
 _SEX_NOUN_NOT_AFTER_FR = (
     _DOUBLED_AFTER_FR
     + r"|\s*(?:de\s+(?:terrain|confiance|parole|dossiers?|reseau|communication|metier|chiffres?|defis?|l'art|lettres)|"
-    r"d'(?:action|experience|affaires|exception)|orchestre|-\s*machine)"
+    r"d'(?:action|experience|affaires|exception)|orchestre|-\s*machine|-(?:jours?|heures?|mois|ans?|annees?|semaines?)\b)"
 )
+# A unit of work, not a sex (fourteenth notes round): « 40 jours-hommes », « vendu au temps-homme », « homme-jour ».
+_WORK_UNIT_BEFORE_FR = r"\b(?:jours?|temps|mois|heures?|semaines?|annees?|ans)-"
 # A client's product lines, not people: « rayon femme », "Women's apparel", "men's and women's footwear".
 _PRODUCT_LINE_BEFORE_FR = (
     r"\b(?:rayons?|mode|pret-a-porter|collections?|lignes?|gammes?|vetements?|chaussures|parfums?|univers|"
@@ -372,6 +398,9 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:trop|assez|plutot|un\s+peu|tres|bien)\s+(?:vieux|vieille|agee?|jeune)\b"),
             T(
                 r"\b(?:vieux|vieille|vieilles|vieillissante?s?)\b",
+                # (fourteenth notes round) an ageing thing after its noun: « un parc vieillissant », « relation un peu
+                # vieillissante », « une clientèle vieillissante »
+                nb=_AGEING_THINGS + r"(?:\s+[\w']+){0,5}",
                 na=r"\s+(?:clients?|comptes?|logiciels?|crm|systemes?|outils?|dossiers?|contrats?|portefeuilles?|process\w*|methodes?)",
             ),
             T(r"\b(?:les|des|aux|nos)\s+seniors\b"),
@@ -442,7 +471,7 @@ CRITERIA: tuple[Criterion, ...] = (
         (
             T(
                 r"\b(?:hommes?|femmes?)\b",
-                nb=_DOUBLED_BEFORE_FR + "|" + _PRODUCT_LINE_BEFORE_FR,
+                nb=_DOUBLED_BEFORE_FR + "|" + _PRODUCT_LINE_BEFORE_FR + "|" + _WORK_UNIT_BEFORE_FR,
                 na=_SEX_NOUN_NOT_AFTER_FR,
                 names_ok=True,
             ),
@@ -451,7 +480,7 @@ CRITERIA: tuple[Criterion, ...] = (
             # the same span as the term above, so a mention is flagged once
             T(
                 r"\b(?:homme|femme)\b",
-                nb=_DOUBLED_BEFORE_FR + "|" + _PRODUCT_LINE_BEFORE_FR,
+                nb=_DOUBLED_BEFORE_FR + "|" + _PRODUCT_LINE_BEFORE_FR + "|" + _WORK_UNIT_BEFORE_FR,
                 na=_SEX_NOUN_NOT_AFTER_FR,
                 need=r"\b(?:un|une)",
                 names_ok=True,
@@ -706,7 +735,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 # (review of da93473: "Must be white"; not a "white-label" or "white paper" product)
                 # (review of da93473: a word boundary, or "this" ends in "is" and "team" in "am")
                 need=r"\b(?:is|was|be|are|am|he's|she's|you're|person|guy|man|woman|candidate|looks?|skin|race|ethnically)",
-                na=r"[\s-]+(?:labels?|labell?ed|papers?|boards?|space|lists?|listed|collar|gloves?|goods|noise|hat)\b",
+                # (fourteenth notes round: "it was white text on white", a font, a background)
+                na=r"[\s-]+(?:labels?|labell?ed|papers?|boards?|space|lists?|listed|collar|gloves?|goods|noise|hat|text|"
+                r"font|ink|background|page|screen|letters?|characters?|lettering|writing|type|wine|shirts?|walls?)\b",
             ),
             T(r"\b(?:ethnic|racial|cultural|immigrant|foreign|national)\s+(?:background|origins?|heritage|descent)\b"),
             T(
@@ -748,7 +779,8 @@ CRITERIA: tuple[Criterion, ...] = (
         "religion",
         "",
         (
-            T(r"\breligi\w*"),
+            # not "religiously" / « religieusement », with zeal (fourteenth notes round)
+            T(r"\breligi(?!ously\b|eusement\b)\w*"),
             T(
                 r"\b(?:musulman|musulmane|musulmans|musulmanes|islam|islamique|islamiste|catholiques?|chretien(?:ne)?s?|juif|juive|juifs|juives|"
                 r"judaisme|judaique|protestante?s?|evangeliques?|bouddhistes?|hindou(?:e|s|es)?|sikhs?|athees?|agnostiques?|croyante?s?|"
@@ -1258,7 +1290,14 @@ CRITERIA: tuple[Criterion, ...] = (
         "whistleblower",
         "whistleblower status",
         "",
-        (T(r"\blanceu(?:r|se|rs|ses)\s+d'alertes?\b|\bwhistle[\s-]?blow\w*\b"),),
+        (
+            T(r"\blanceu(?:r|se|rs|ses)\s+d'alertes?\b|\bwhistle[\s-]?blow\w*\b|\bblew\s+the\s+whistle\b"),
+            # (fourteenth notes round) the report itself: wrongdoing reported, or a report to an ethics body or the
+            # authorities (« signalé au comité d'éthique des fraudes », "reported her boss's expense fraud to the ethics
+            # hotline"); not a problem flagged to a client (« signalé au client un risque de fraude »)
+            T(_REPORTED + _WRONGDOING, accents=True),
+            T(_REPORTED + _ETHICS_BODY, accents=True),
+        ),
     ),
     Criterion(
         "elected_mandate",

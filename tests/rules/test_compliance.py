@@ -349,8 +349,10 @@ def test_lint_speed_on_20000_characters(framework):
     text = text[:20_000]
     lint_ad(text, framework=framework)  # warm up
     best = min(cpu_seconds(lambda: lint_ad(text, framework=framework)) for _ in range(3))
-    # CPU time rather than wall time, so that a loaded machine does not make the test flaky.
-    assert best < 0.1, f"lint_ad took {best * 1000:.0f} ms of CPU"
+    # CPU time rather than wall time, and a bound well above the usual figure (about 85 ms here, stop 40): it guards
+    # against a super-linear rule, not a few milliseconds, which `hiring-assistant bench` prints (the ad editor's check
+    # per edit). At 0.1 s it failed once on a loaded machine.
+    assert best < 0.3, f"lint_ad took {best * 1000:.0f} ms of CPU"
 
 
 # --------------------------------------------------------------------------- single lines in a whole ad
