@@ -218,6 +218,11 @@ _OTHER_SENSE: dict[str, re.Pattern[str]] = {
         r"^\W*(?:synthese|summary|en\s+synthese)\s*(?::|->|→)"
         r"|\b(?:aucun|sans|en|par|pas\s+de)\s+rapports?\b(?!\s+(?:humains?|de\s+confiance|faciles?|cordiaux|chaleureux))"
         r"|\brapports?\s+(?:annuels?|d'activite|de\s+visite|hebdo\w*|mensuels?|trimestriels?|financiers?)\b"
+        # (fourteenth dev round) a report with its article, a document: « extrait du rapport de personnalité », « le
+        # rapport la décrit », not « le rapport qu'elle crée avec les acheteurs », « un rapport très naturel »
+        r"|\b(?:le|du|au|ce|mon|son|leur|un|les|des|ses|leurs)\s+rapports?\b(?!\s+(?:humains?|de\s+confiance|faciles?|"
+        r"cordiaux|chaleureux|naturels?|qu'|avec|tres|excellents?|privilegies?|directs?|fluides?))"
+        r"|\brapports?\s+(?:en|sur|d'|de|du|des)\b(?!\s*(?:confiance|qualite|proximite|egal))"
         # « un avenant », « les avenants »: a contract amendment, not a pleasant manner (« très avenante ») (stop 37)
         r"|\b(?:un|des|les|l'|d'|aux|du|et|cet|son|ses|leur|leurs|nouvel|nouveaux|d'un|signe|signer|signent)\s*"
         r"avenants?\b(?!\s+(?:et|avec|mais|,))"
@@ -226,6 +231,10 @@ _OTHER_SENSE: dict[str, re.Pattern[str]] = {
     # "fluent in usage-based pricing": fluent in something that is not English (ninth dev round)
     "english": re.compile(
         r"\bfluent\s+(?:in|with|at)\s+(?!(?:business\s+|spoken\s+|written\s+|both\s+)?(?:english|anglais)\b)[a-z]"
+        # (fourteenth dev round) a document someone else wrote in English (« rapport en anglais », "the test report
+        # was in English"), not the candidate's English
+        r"|\b(?:rapports?|reports?|questionnaires?|annonces?|fiches?\s+de\s+poste|job\s+ads?)\b(?:\s+[\w']+){0,4}?\s+"
+        r"(?:(?:was|is|were|are|est|etait|sont)\s+)?(?:redige\w*\s+|written\s+)?(?:en|in)\s+(?:anglais|english)\b"
     ),
     # a client reaching customer service, not a role in it (« plutôt que de passer par le service client »)
     "experience_adjacent": re.compile(
