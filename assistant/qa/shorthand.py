@@ -181,12 +181,15 @@ OTHER_ROLES = tuple(
     """.split()
 )
 # Words just before a job that make it the asker or an interviewer ("as head of sales, ...", "je suis directeur
-# commercial", "our sales director joins the final round"), not the job recruited for: the guide's second round is
-# run by « un.e responsable des ventes ». (Folded; the job must follow within INTERVIEWER_GAP words.)
+# commercial", "our sales director joins the final round") or (stop 40) the candidate's current job ("Candidate here,
+# currently a CSM", « elle est actuellement SDR »), not the job recruited for (« on recrute actuellement un SDR »): the
+# guide's second round is run by « un.e responsable des ventes ». (Folded; the job must follow within INTERVIEWER_GAP
+# words.)
 INTERVIEWER = tuple(
     fold(w)
     for w in """
     as i-m i-am im je-suis en-tant-que our my notre mon ma nos mes with-our avec-notre
+    currently-a currently-an is-currently est-actuellement suis-actuellement actuellement-en-poste
     """.split()
 )
 INTERVIEWER_GAP = 2

@@ -132,3 +132,15 @@ def test_expenses_amendments_and_diploma_checks_are_off_topic() -> None:
 def test_business_abbreviations_are_spelled_out() -> None:
     assert spelled_out("mktg culture for AM = what exactly??").endswith("\nmarketing")
     assert spelled_out("team mgmt: does the AM lead anyone?").endswith("\nmanagement")
+
+
+def test_a_job_the_candidate_holds_now_is_background_not_the_job_recruited_for() -> None:
+    # (stop 40, tenth dev round: "Candidate here, currently a CSM…" abstained on an answerable interview question)
+    assert other_role("Candidate here, currently an SDR: which interview steps does the guide describe for AM?") == []
+    assert other_role("ma candidate est actuellement CSM, quelles compétences le guide attend d'un AM ?") == []
+    assert other_role("I'm currently a BDR, what soft skills does an AM need?") == []
+    assert other_role("he is currently a customer success manager: is that close enough to AM?") == []
+    # a job recruited for now, or paid now, is still another job
+    assert other_role("we're currently hiring a CSM: which questions should we ask?") == ["csm"]
+    assert other_role("on recrute actuellement un SDR, quel salaire ?") == ["sdr"]
+    assert other_role("what does an SDR currently earn in Paris?") == ["sdr"]
