@@ -151,6 +151,9 @@ OFF_TOPIC = tuple(
     travel-expenses avenant amendment clause-de-mobilite mobility-clause conges-payes paid-leave
     verifier-le-diplome verification-du-diplome verification-des-diplomes diploma-check degree-check
     background-check
+    interessement participation-aux-benefices accord-de-participation epargne-salariale profit-sharing
+    grapholog astrolog numerolog morphopsycholog
+    impaye unpaid-invoice mise-en-demeure penalites-de-retard recouvrement debt-collect late-payment
     """.split()
 )
 

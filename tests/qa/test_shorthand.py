@@ -144,3 +144,19 @@ def test_a_job_the_candidate_holds_now_is_background_not_the_job_recruited_for()
     assert other_role("we're currently hiring a CSM: which questions should we ask?") == ["csm"]
     assert other_role("on recrute actuellement un SDR, quel salaire ?") == ["sdr"]
     assert other_role("what does an SDR currently earn in Paris?") == ["sdr"]
+
+
+def test_profit_sharing_graphology_and_unpaid_invoices_are_off_topic() -> None:
+    # (stop 40, tenth dev round) pay administration, pseudo-scientific selection and debt collection: the guide never
+    # covers them, and the engine answered from its salary grid, interview steps or glossary
+    assert off_topic("l'intéressement est-il obligatoire dans une PME de 30 salariés ?") == ["interessement"]
+    assert off_topic("do we have to set up profit-sharing for our AMs?") == ["profit-sharing"]
+    assert off_topic("un accord de participation, ça se cumule avec la part variable ?") == ["accord-de-participation"]
+    assert off_topic("peut-on faire passer une analyse graphologique aux candidats ?") == ["grapholog"]
+    assert off_topic("is astrology a fair way to shortlist AM candidates?") == ["astrolog"]
+    assert off_topic("un client a 3 factures impayées, on relance comment ?") == ["impaye"]
+    assert off_topic("quand envoyer une mise en demeure à un client ?") == ["mise-en-demeure"]
+    assert off_topic("what late-payment penalties can we charge a key account?") == ["late-payment"]
+    # the guide's own subjects stay on topic
+    assert off_topic("la participation du manager au second entretien ?") == []
+    assert off_topic("quel variable pour un AM confirmé ?") == []
