@@ -181,6 +181,15 @@ _COMPOUND_TAIL = re.compile(
 # title is not a purchasing degree ("directeur achats", "Head of Procurement"), software licences are not a
 # « licence » degree, a company's network of branches is not the candidate's network, and « Synthèse : » opening a
 # line is the interviewer's summary, not a gift for synthesis.
+# A document in English, and words that say it was received or pasted, not written by the candidate (_OTHER_SENSE).
+_DOC_IN_ENGLISH = (
+    r"\b(?:rapports?|reports?|questionnaires?|annonces?|fiches?\s+de\s+poste|job\s+ads?)\b(?:\s+[\w']+){0,4}?\s+"
+    r"(?:(?:was|is|were|are|est|etait|sont)\s+)?(?:en|in)\s+(?:anglais|english)\b"
+)
+_RECEIVED = (
+    r"\b(?:colle\w*|pasted|recue?s?|received|tradui\w*|translat\w*|extrait|excerpt|tel\s+quel|as\s+is|cabinet|"
+    r"agency|vendor|envoye\w*\s+par|sent\s+by|joint|attached)\b"
+)
 _OTHER_SENSE: dict[str, re.Pattern[str]] = {
     "education": re.compile(
         r"\b(?:directeur|directrice|direction|responsable|service|acheteur|acheteuse|head|heads|director|directors|"
@@ -218,11 +227,13 @@ _OTHER_SENSE: dict[str, re.Pattern[str]] = {
         r"^\W*(?:synthese|summary|en\s+synthese)\s*(?::|->|→)"
         r"|\b(?:aucun|sans|en|par|pas\s+de)\s+rapports?\b(?!\s+(?:humains?|de\s+confiance|faciles?|cordiaux|chaleureux))"
         r"|\brapports?\s+(?:annuels?|d'activite|de\s+visite|hebdo\w*|mensuels?|trimestriels?|financiers?)\b"
-        # (fourteenth dev round) a report with its article, a document: « extrait du rapport de personnalité », « le
-        # rapport la décrit », not « le rapport qu'elle crée avec les acheteurs », « un rapport très naturel »
-        r"|\b(?:le|du|au|ce|mon|son|leur|un|les|des|ses|leurs)\s+rapports?\b(?!\s+(?:humains?|de\s+confiance|faciles?|"
-        r"cordiaux|chaleureux|naturels?|qu'|avec|tres|excellents?|privilegies?|directs?|fluides?))"
-        r"|\brapports?\s+(?:en|sur|d'|de|du|des)\b(?!\s*(?:confiance|qualite|proximite|egal))"
+        # (fourteenth dev round) a report with its article, a document, when a complement, an end or a verb about the
+        # document follows: « extrait du rapport de personnalité », « le passage du rapport. », « le rapport la
+        # décrit », « ce rapport n'est qu'un support »; not a rapport with people (« son rapport aux autres », « le
+        # rapport client », « un rapport de proximité », « un rapport sincère »; review of stop 40)
+        r"|\b(?:le|du|au|ce|mon|son|leur|un|les|des|ses|leurs)\s+rapports?(?=\s*(?:[.,;:)]|$)|\s+(?:de\s+(?!confiance|"
+        r"qualite|proximite|force)|d'(?!egal)|du\b|des\b|n'|ne\b|la\b|le\b|les\b|l'|en\s+(?:anglais|francais|english|pdf)))"
+        r"|\brapports?\s+(?:en|sur|d'|de|du|des)\b(?!\s*(?:confiance|qualite|proximite|egal|force))"
         # « un avenant », « les avenants »: a contract amendment, not a pleasant manner (« très avenante ») (stop 37)
         r"|\b(?:un|des|les|l'|d'|aux|du|et|cet|son|ses|leur|leurs|nouvel|nouveaux|d'un|signe|signer|signent)\s*"
         r"avenants?\b(?!\s+(?:et|avec|mais|,))"
@@ -231,10 +242,10 @@ _OTHER_SENSE: dict[str, re.Pattern[str]] = {
     # "fluent in usage-based pricing": fluent in something that is not English (ninth dev round)
     "english": re.compile(
         r"\bfluent\s+(?:in|with|at)\s+(?!(?:business\s+|spoken\s+|written\s+|both\s+)?(?:english|anglais)\b)[a-z]"
-        # (fourteenth dev round) a document someone else wrote in English (« rapport en anglais », "the test report
-        # was in English"), not the candidate's English
-        r"|\b(?:rapports?|reports?|questionnaires?|annonces?|fiches?\s+de\s+poste|job\s+ads?)\b(?:\s+[\w']+){0,4}?\s+"
-        r"(?:(?:was|is|were|are|est|etait|sont)\s+)?(?:redige\w*\s+|written\s+)?(?:en|in)\s+(?:anglais|english)\b"
+        # (fourteenth dev round) a document someone else wrote in English, received or pasted (« rapport du test en
+        # anglais, collé tel quel », "the agency's report was in English"), not the candidate's English; a report she
+        # wrote or presented in English still counts (review of stop 40)
+        r"|(?=[^\n]*" + _RECEIVED + r")" + _DOC_IN_ENGLISH + r"|" + _RECEIVED + r"[^\n]{0,120}?" + _DOC_IN_ENGLISH
     ),
     # a client reaching customer service, not a role in it (« plutôt que de passer par le service client »)
     "experience_adjacent": re.compile(

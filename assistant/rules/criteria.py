@@ -165,30 +165,60 @@ def _clause(folded: str, s: int, e: int) -> str:
 # disability"); a limit denied stays lawful (« aucune limite d'âge », "no age limit").
 _CONTRAST_BEFORE = re.compile(r"\b(?:but|mais|sauf|except\w*|hormis|excepte)\b")
 _DENIED_BEFORE = re.compile(
-    r"\b(?:pas\s+d[e']|no|aucune?|not\s+(?:to|for))\s*(?:(?:les|des|the|those|any|people|personnes|with|avec|a|an|un|une)\s+){0,4}$"
+    r"\b(?:pas\s+d[e']|no|aucune?|not\s+(?:to|for))\s*(?:(?:les|des|the|those|any|people|personnes|with|avec|a|an|un|une|"
+    r"femmes?|hommes?|women|men|candidat\w*|candidates?|applicants?|profils?|profiles?)\s+){0,4}$"
 )
 # (stop 40) …or after it, when the clause turns the group away with a verb of selection (« Poste ouvert à tous, sans
 # discrimination, les femmes enceintes ne seront pas retenues », "Open to all, pregnant candidates need not apply");
 # a criterion named to say it will not count (« l'âge ne sera pas pris en compte », "will not be held against") or a
-# group said not to be set aside (« ne seront pas écartées ») stays lawful.
+# group said not to be set aside (« ne seront pas écartées », « ne sont nullement écartés ») stays lawful. Read up to
+# the clause's end, but not past « et », « mais », « qui »…: « ouvert à tous les âges et les candidatures sans CV ne
+# seront pas retenues » turns away other applications (review of stop 40).
 _SELECTED = (
-    r"(?:retenu|accepte|admis|admissible|selectionne|recrute|embauche|eligible|bienvenu|hired|accepted|admitted|"
-    r"selected|retained|eligible|welcome|employed|recruited|shortlisted|interviewed|taken\s+on)"
+    r"(?:retenu|accepte|admis|admissible|selectionne|recrute|embauche|eligible|bienvenu|etudie|hired|accepted|"
+    r"admitted|selected|retained|eligible|welcome|employed|recruited|shortlisted|interviewed|taken\s+on)"
 )
+_NOT_ONLY = r"(?!(?:just|only|merely|simply|seulement|simplement|uniquement|que)\b)"
+_NEGATION = r"(?:pas|not|never|jamais|plus|nullement|aucunement|nowise|point)"
 _EXCLUDED_AFTER = re.compile(
-    r"\bne\s+(?:\w+\s+){1,2}(?:pas|plus|jamais)\s+(?:\w+\s+){0,2}"
+    r"\bne\s+(?:\w+\s+){1,2}(?:pas|plus|jamais)\s+"
+    + _NOT_ONLY
+    + r"(?:\w+\s+){0,2}"
     + _SELECTED
-    + r"|\bn'\w+\s+(?:\w+\s+)?(?:pas|plus|jamais)\s+(?:\w+\s+){0,2}"
+    + r"|\bn'\w+\s+(?:\w+\s+)?(?:pas|plus|jamais)\s+"
+    + _NOT_ONLY
+    + r"(?:\w+\s+){0,2}"
     + _SELECTED
     + r"|\b(?:(?:non|pas|not|never)\s*-?\s*|in)"
     + _SELECTED
-    + r"|\b(?:will|would|are|is|can|shall|may|could|must)\s*(?:not|n't|never)\s+(?:\w+\s+){0,2}"
+    + r"|\b(?:will|would|are|is|can|shall|may|could|must)\s*(?:not|n't|never)\s+"
+    + _NOT_ONLY
+    + r"(?:\w+\s+){0,2}"
     + _SELECTED
-    + r"|\b(?:cannot|can't|won't)\s+(?:\w+\s+){0,2}"
+    + r"|\b(?:cannot|can't|won't)\s+"
+    + _NOT_ONLY
+    + r"(?:\w+\s+){0,2}"
     + _SELECTED
-    + r"|\b(?:need|should|must|may|can)\s*(?:not|n't)\s+apply\b|\bcannot\s+apply\b"
+    + r"|\b(?:need|should|must|may|can|please\s+do|do)\s*(?:not|n't)\s+apply\b|\bcannot\s+apply\b"
+    + r"|\bne\s+(?:\w+\s+)?(?:pas|plus)\s+(?:\w+\s+)?postuler\b"
     + r"|\b(?:sont|seront|sera|est|serait|seraient|are|is|will\s+be|would\s+be)\s+"
-    r"(?:(?!(?:pas|not|never|jamais|plus)\b)\w+\s+)?(?:exclu|refuse|ecarte|rejete|inadmissible|ineligible|excluded|refused|rejected|barred|turned\s+away)"
+    r"(?:(?!" + _NEGATION + r"\b)\w+\s+){0,2}(?:exclu|refuse|ecarte|rejete|inadmissible|ineligible|excluded|refused|"
+    r"rejected|barred|turned\s+away|disqualified)"
+)
+_REJECTED_AFTER = re.compile(
+    r"\b(?:exclu|refuse|ecarte|rejete|excluded|refused|rejected|turned\s+away|disqualified|discrimin|penalis|penaliz)"
+)
+# What ends the reading after the group: another subject or a relative clause.
+_AFTER_STOP = re.compile(r"\b(?:et|and|mais|but|ou|or|qui|who|that|which|dont|whose)\b")
+# A group named after a negative determiner (« aucune candidature de personne handicapée ne sera refusée », "no
+# candidate with a disability will be rejected"): a double negation, lawful.
+_NONE_BEFORE = re.compile(r"\b(?:aucune?|nul|nulle|no|none|never|jamais)\b")
+# A verb of hiring denied before the group (« nous ne recrutons pas les femmes enceintes », "we do not hire pregnant
+# women"; review of stop 40).
+_TURNED_AWAY_BEFORE = re.compile(
+    r"\b(?:ne\s+(?:recrut|embauch|pren|reten|accept)\w*\s+(?:plus|pas|jamais)|n'(?:embauch|accept)\w*\s+(?:plus|pas|jamais)"
+    r"|(?:do|does|did|will|would|can)\s*(?:not|n't)\s+(?:hire|recruit|accept|employ|take\s+on|want)"
+    r"|(?:cannot|can't|won't)\s+(?:hire|recruit|accept|employ|take\s+on|take))\s+(?:(?:les|des|de|d'|the|any|a|an)\s*)?$"
 )
 _A_LIMIT_AFTER = re.compile(
     r"\s*(?:limits?|limites?|requirements?|conditions?|criteria|criteres?|restrictions?|barriers?)\b"
@@ -199,10 +229,20 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
     """Whether the clause of the mention at [s, e) excludes its group despite an equal-opportunity phrase."""
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(folded, max(0, s - 200), s)), default=max(0, s - 200))
     before = folded[start:s]
-    if _CONTRAST_BEFORE.search(before) or (_DENIED_BEFORE.search(before) and not _A_LIMIT_AFTER.match(folded, e)):
-        return True
     end_m = _CLAUSE_BREAK.search(folded, e, e + 200)
-    return bool(_EXCLUDED_AFTER.search(folded, e, end_m.start() if end_m else min(len(folded), e + 200)))
+    end = end_m.start() if end_m else min(len(folded), e + 200)
+    stop = _AFTER_STOP.search(folded, e, end)
+    end = stop.start() if stop else end
+    if _CONTRAST_BEFORE.search(before):
+        return True
+    if _DENIED_BEFORE.search(before) and not _A_LIMIT_AFTER.match(folded, e):
+        # "no candidate with a disability will be rejected": a double negation (review of stop 40)
+        return not _REJECTED_AFTER.search(folded, e, end)
+    if _TURNED_AWAY_BEFORE.search(before):
+        return True
+    if _NONE_BEFORE.search(before):
+        return False
+    return bool(_EXCLUDED_AFTER.search(folded, e, end))
 
 
 def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl.Criterion]]:

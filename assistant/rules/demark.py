@@ -38,11 +38,13 @@ HTML_ELEMENTS = frozenset(
 )
 
 
-# (stop 40) Elements a browser shows on a line of their own: their tags read as a line break, not as nothing, so
-# « Ouvert à tous<br>Pas de femmes enceintes. » reads as two lines, not « tousPas ».
+# (stop 40) Elements a browser shows on a line of their own: their tags read as a line break, not as nothing (« <p>Ouvert
+# à tous</p><p>Pas de femmes enceintes.</p> » is two lines). A « <br> » breaks a line, often inside a sentence
+# (« Poste ouvert à tous,<br>y compris aux personnes handicapées. »): it reads as a space, so « Ouvert à
+# tous<br>Pas de femmes enceintes. » reads « tous Pas », not « tousPas » (review of stop 40).
 LINE_ELEMENTS = frozenset(
     """
-    address article aside blockquote br caption dd details dialog div dl dt fieldset figcaption figure footer form
+    address article aside blockquote caption dd details dialog div dl dt fieldset figcaption figure footer form
     h1 h2 h3 h4 h5 h6 header hr legend li main nav ol p pre section summary table tbody td tfoot th thead tr ul
     """.split()
 )
@@ -56,10 +58,12 @@ def _is_tag_name(name: str) -> bool:
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:\-]{0,30})")
 
 
-def _breaks_line(piece: str) -> bool:
-    """Whether a tag MARKUP_OR_ENTITY matched is one of LINE_ELEMENTS (opening, closing or self-closing)."""
+def _breaks_line(piece: str) -> str:
+    """What a tag MARKUP_OR_ENTITY matched reads as: a line break for one of LINE_ELEMENTS (opening, closing or
+    self-closing), a space for « <br> », else nothing ("")."""
     name = _TAG_NAME.match(piece)
-    return name is not None and name.group(1).lower() in LINE_ELEMENTS
+    low = name.group(1).lower() if name is not None else ""
+    return "\n" if low in LINE_ELEMENTS else " " if low == "br" else ""
 
 
 def is_bracketed_words(piece: str) -> bool:
@@ -114,7 +118,7 @@ def demarked(text: str) -> Demarked:
             starts.extend(range(m.start(), m.end()))
             ends.extend(range(m.start() + 1, m.end() + 1))
         elif m.group(0).startswith("<") and not m.group(0).startswith("<!--") and _breaks_line(m.group(0)):
-            out.append("\n")
+            out.append(_breaks_line(m.group(0)))
             starts.append(m.start())
             ends.append(m.end())
         elif m.group("entity") is not None:

@@ -90,14 +90,14 @@ _MARKERS = [
     ),
 ]
 # (fourteenth notes round) The candidate's own payslip, with an amount in the clause: « sa dernière fiche de paie : 3 450 €
-# brut », "her last payslip (3,850 a month)"; not « nos bulletins de paie sont dématérialisés ».
-_MARKERS.append(
-    re.compile(
-        r"\b(?:son|sa|ses|leurs?|his|her|their|dernier|derniere|derniers|dernieres|last|latest|recent)\s+"
-        r"(?:[\w']+\s+){0,2}(?:payslips?|pay\s*slips?|pay\s*stubs?|paychecks?|"
-        r"(?:bulletins?|fiches?)\s+de\s+(?:paie|paye|salaire))\b"
-    )
+# brut », "her last payslip (3,850 a month)"; not « nos bulletins de paie sont dématérialisés », nor a client's
+# (« leurs fiches de paie : 3 400 salariés », « dernières fiches de paie envoyées : 1 200 par mois »; review of stop 40)
+# unless it reads as pay (« Fiche de paie fournie : 3 450 € brut mensuel »).
+_PAYSLIP = (
+    r"(?:payslips?|pay\s*slips?|pay\s*stubs?|paychecks?|(?:bulletins?|fiches?|feuilles?)\s+de\s+(?:paie|paye|salaire))"
 )
+_MARKERS.append(re.compile(rf"\b(?:son|sa|ses|his|her)\s+(?:[\w']+\s+){{0,2}}{_PAYSLIP}\b"))
+_MARKERS.append(re.compile(rf"\b{_PAYSLIP}\b(?=.*\b(?:brut|bruts|net|nets|gross|net\s+pay)\b)"))
 # Verbs of earning, followed by an amount in the clause.
 _EARNING = re.compile(
     # « gagne » folds « gagné » (won) too: earning only with the amount or its hedge right after ("il gagne 52k", « elle

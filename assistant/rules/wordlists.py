@@ -77,23 +77,40 @@ _THIN_THINGS = (
 _WRONGDOING = (
     r"\b(?:fraudes?|frauds?|fraudul\w*|corruption|corrupt|pots?[\s-]de[\s-]vin|bribe\w*|bribery|kickbacks?|"
     r"malversations?|d[ée]tournements?|embezzle\w*|harc[èe]lement|harass\w*|irr[ée]gularit[ée]s?|irregularit(?:y|ies)|"
-    r"misconduct|wrongdoing|abus\s+de\s+biens?|faits?\s+ill[ée]gaux|illegal\s+(?:practices?|activit(?:y|ies)))"
+    r"misconduct|wrongdoing|abus\s+de\s+biens?|faits?\s+ill[ée]gaux|illegal\s+(?:practices?|activit(?:y|ies))|"
+    r"falsif\w*)\b"
+    # (review of stop 40) a kind of work, a product or a figure, not a deed reported: "harassment training", « fraude à
+    # la carte », « irrégularités dans les données CRM », "fraud losses"
+    r"(?!\s+(?:training|prevention|policy|policies|module|detection|risks?|rates?|loss(?:es)?|tools?|software|kpis?|"
+    r"scores?|alerts?|pr[ée]vention|d[ée]tection|[àa]\s+la\s+carte|par\s+mois|dans\s+les\s+donn[ée]es|de\s+facturation|"
+    r"dans\s+le\s+crm))"
 )
+# The bodies a whistleblower's report goes to, after « au », « à la », "to the" (not a department one reports to as a
+# job: "reported to the compliance team", review of stop 40).
 _ETHICS_BODY = (
-    r"\b(?:comit[ée]\s+d['’][ée]thique|(?:ligne|dispositif|r[ée]f[ée]rent)\s+(?:d['’]alerte|[ée]thique)|compliance|"
-    r"conformit[ée]|d[ée]ontologie|inspection\s+du\s+travail|procureur|prosecutor|regulator|"
+    r"(?:to\s+(?:the|an?|her|his|their)\s+|au\s+|aux\s+|[àa]\s+la\s+|[àa]\s+l['’]|aupr[èe]s\s+d(?:u|e\s+la|e\s+l['’])\s*)"
+    r"(?:comit[ée]\s+d['’][ée]thique|(?:ligne|dispositif|r[ée]f[ée]rent)\s+(?:d['’]alerte|[ée]thique)|"
+    r"d[ée]ontologue|inspection\s+du\s+travail|procureur|prosecutor|police|"
     r"ethics\s+(?:committee|hotline|line|board|office)|whistleblowing\s+(?:line|channel|hotline)|"
-    r"d[ée]fenseur\s+des\s+droits|labou?r\s+inspector\w*)"
+    r"d[ée]fenseur\s+des\s+droits|labou?r\s+inspector\w*|audit\s+committee)\b"
 )
-# A report made (past tense: « signalé », "reported"), the gap before what it reports holding no client.
+# A report made (past tense: « signalé », "reported"; a product that « signale » fraud is no report), up to six words
+# before what it reports, with no figure, comma or client in between ("Reported 120% of quota selling fraud-detection
+# software", « Ticket signalé au support, irrégularités… » are no report; review of stop 40), and not made to a
+# client or a prospect (« signalé au client un risque de fraude », « une fraude au client »).
 _REPORTED = (
-    r"\b(?:signal(?:é|ée|és|ées|ait|aient)|d[ée]non(?:c[ée]|c[ée]e|c[ée]s|c[ée]es|çait|çaient|ciation)|reported|"
-    r"blew\s+the\s+whistle\s+on)\b(?:(?!\bclients?\b|\bcustomers?\b)[^.!?;\n]){0,80}?"
+    r"\b(?:signal(?:é|ée|és|ées|ait|aient)|d[ée]non(?:c[ée]|c[ée]e|c[ée]s|c[ée]es|çait|çaient)|reported|flagged|"
+    r"(?:son|sa|leur|un|ses)\s+signalements?|blew\s+the\s+whistle\s+on)"
+    r"(?!\s+(?:au|aux|[àa]\s+(?:son|ses|leur|leurs))\s+(?:clients?|prospects?|acheteurs?))"
+    r"(?:\s+(?!(?:clients?|customers?|prospects?|buyers?|acheteurs?)\b(?!['’]s))[^\s\d,;:.!?]+){0,6}?\s+"
+)
+_NOT_TO_A_CLIENT = (
+    r"(?![^.!?;\n]{0,30}\b(?:au|aux|to\s+the|to\s+a|to\s+our|to\s+its)\s+(?:clients?|customers?|prospects?))"
 )
 # Things that age, not people (« parc », « relation », « gamme »…): an adjective of age after them is about them.
 _AGEING_THINGS = (
     r"\b(?:parcs?|relations?|clienteles?|gammes?|marques?|produits?|offres?|infrastructures?|equipements?|materiels?|"
-    r"flottes?|machines?|outils?|logiciels?|systemes?|sites?|bases?|images?|technologies?|modeles?|portefeuilles?|"
+    r"flottes?|machines?|outils?|logiciels?|systemes?|sites?|technologies?|modeles?|portefeuilles?|"
     r"populations?|patrimoine|reseaux?|catalogues?|batiments?|locaux|stack|applis?|applications?|versions?)\b"
 )
 _N_AGE = r"(?:1[6-9]|[2-7]\d)"  # a person's age; experience figures are almost always below 16
@@ -400,7 +417,10 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:vieux|vieille|vieilles|vieillissante?s?)\b",
                 # (fourteenth notes round) an ageing thing after its noun: « un parc vieillissant », « relation un peu
                 # vieillissante », « une clientèle vieillissante »
-                nb=_AGEING_THINGS + r"(?:\s+[\w']+){0,5}",
+                # (review of stop 40) no person, « mais » or « but » in between: « Bonne relation avec les acheteurs
+                # mais vieillissant », « les outils mais il est vieux » are about the candidate
+                nb=_AGEING_THINGS
+                + r"(?:\s+(?!(?:mais|but|il|elle|he|she|lui|candidate?s?|candidat|profil)\b)[\w']+){0,5}",
                 na=r"\s+(?:clients?|comptes?|logiciels?|crm|systemes?|outils?|dossiers?|contrats?|portefeuilles?|process\w*|methodes?)",
             ),
             T(r"\b(?:les|des|aux|nos)\s+seniors\b"),
@@ -736,7 +756,8 @@ CRITERIA: tuple[Criterion, ...] = (
                 # (review of da93473: a word boundary, or "this" ends in "is" and "team" in "am")
                 need=r"\b(?:is|was|be|are|am|he's|she's|you're|person|guy|man|woman|candidate|looks?|skin|race|ethnically)",
                 # (fourteenth notes round: "it was white text on white", a font, a background)
-                na=r"[\s-]+(?:labels?|labell?ed|papers?|boards?|space|lists?|listed|collar|gloves?|goods|noise|hat|text|"
+                # a hyphen right after, or spaces: not across " - " ("Candidate is white - background in…")
+                na=r"(?:-|\s+)(?:labels?|labell?ed|papers?|boards?|space|lists?|listed|collar|gloves?|goods|noise|hat|text|"
                 r"font|ink|background|page|screen|letters?|characters?|lettering|writing|type|wine|shirts?|walls?)\b",
             ),
             T(r"\b(?:ethnic|racial|cultural|immigrant|foreign|national)\s+(?:background|origins?|heritage|descent)\b"),
@@ -779,8 +800,20 @@ CRITERIA: tuple[Criterion, ...] = (
         "religion",
         "",
         (
-            # not "religiously" / « religieusement », with zeal (fourteenth notes round)
             T(r"\breligi(?!ously\b|eusement\b)\w*"),
+            # "religiously" / « religieusement »: with zeal when it says how work is done (« tient religieusement son
+            # tableau », "religiously updates Salesforce"; fourteenth notes round); of a practice it stays a religion
+            # (« prie religieusement », "fasts religiously"; review of stop 40)
+            T(
+                r"\b(?:religiously|religieusement)\b",
+                nb=r"\b(?:tient|tenait|suit|suivait|remplit|remplissait|note|notait|met\s+a\s+jour|mettait\s+a\s+jour|"
+                r"relance|relancait|documente|prepare|logs?|logged|updates?|updated|tracks?|tracked|follows?|followed|"
+                r"fills?(?:\s+in)?|checks?|checked|keeps?|kept|uses?|used|reviews?|reviewed|sends?|sent|prepares?|"
+                r"documents?|records?|writes?|does|did)\b(?:\s+[\w']+){0,4}",
+                na=r"\s+(?:tient|suit|remplit|note|met\s+a\s+jour|relance|documente|prepare|logs?|logged|updates?|"
+                r"updated|tracks?|tracked|follows?|followed|fills?|checks?|keeps?|uses?|reviews?|sends?|prepares?|"
+                r"documents?|records?|writes?)\b",
+            ),
             T(
                 r"\b(?:musulman|musulmane|musulmans|musulmanes|islam|islamique|islamiste|catholiques?|chretien(?:ne)?s?|juif|juive|juifs|juives|"
                 r"judaisme|judaique|protestante?s?|evangeliques?|bouddhistes?|hindou(?:e|s|es)?|sikhs?|athees?|agnostiques?|croyante?s?|"
@@ -1295,7 +1328,7 @@ CRITERIA: tuple[Criterion, ...] = (
             # (fourteenth notes round) the report itself: wrongdoing reported, or a report to an ethics body or the
             # authorities (« signalé au comité d'éthique des fraudes », "reported her boss's expense fraud to the ethics
             # hotline"); not a problem flagged to a client (« signalé au client un risque de fraude »)
-            T(_REPORTED + _WRONGDOING, accents=True),
+            T(_REPORTED + _WRONGDOING + _NOT_TO_A_CLIENT, accents=True),
             T(_REPORTED + _ETHICS_BODY, accents=True),
         ),
     ),

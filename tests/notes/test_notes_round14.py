@@ -45,8 +45,8 @@ def test_a_rapport_with_someone_still_counts(services, line: str) -> None:
     "line",
     [
         "Rapport du test de personnalité en anglais, collé tel quel.",
-        "The assessment report was in English; I translated the key lines.",
-        "Questionnaire en anglais rempli avant l'entretien.",
+        "The assessment report from the agency was in English.",
+        "Questionnaire en anglais reçu du cabinet avant l'entretien.",
     ],
 )
 def test_a_document_in_english_is_not_the_candidates_english(services, line: str) -> None:
@@ -62,3 +62,38 @@ def test_a_document_in_english_is_not_the_candidates_english(services, line: str
 )
 def test_the_candidates_english_still_counts(services, line: str) -> None:
     assert _status(summarize_notes(_HEAD + line + "\n", services))["english"] == "assessed", line
+
+
+# (review of stop 40) the candidate writing or presenting in English, and a rapport with people, still count
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A rédigé son rapport de stage en anglais, très propre.",
+        "She wrote the report herself in English, no spelling mistakes.",
+        "Presented her QBR report in English to the board.",
+        "A présenté ses rapports clients en anglais chaque mois chez Acme.",
+        "Rapports hebdo rédigés en anglais pour son N+1 londonien.",
+        "Her reports were written in English for the US HQ.",
+        "Rédige les annonces en anglais pour le marché UK.",
+        "Écrit ses rapports en anglais sans faute.",
+        "Elle a écrit le rapport en anglais.",
+    ],
+)
+def test_the_candidates_own_writing_in_english_counts(services, line: str) -> None:
+    assert _status(summarize_notes(_HEAD + line + "\n", services))["english"] == "assessed", line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Son rapport aux autres est simple.",
+        "Le rapport à l'autre est simple.",
+        "Un rapport sincère avec chaque acheteur.",
+        "Le rapport client est excellent.",
+        "Son rapport aux acheteurs est excellent.",
+        "Un rapport d'égal à égal avec les DAF.",
+        "Un rapport de proximité avec les acheteurs.",
+    ],
+)
+def test_a_rapport_with_people_however_worded_counts(services, line: str) -> None:
+    assert _status(summarize_notes(_HEAD + line + "\n", services))["interpersonal"] == "assessed", line

@@ -31,9 +31,9 @@ def _criteria_quotes(text: str, context: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "read"),
     [
-        ("ligne<br/>suivante", "ligne\nsuivante"),
-        ("ligne<br>suivante", "ligne\nsuivante"),
-        ("ligne<BR />suivante", "ligne\nsuivante"),
+        ("ligne<br/>suivante", "ligne suivante"),
+        ("ligne<br>suivante", "ligne suivante"),
+        ("ligne<BR />suivante", "ligne suivante"),
         ("<p>un</p><p>deux</p>", "\nun\n\ndeux\n"),
         ("un<div>deux</div>", "un\ndeux\n"),
         ("<li>un</li><li>deux</li>", "\nun\n\ndeux\n"),
@@ -50,8 +50,8 @@ def test_the_reading_maps_a_line_break_back_to_its_tag() -> None:
     read = demarked(text)
     pos = read.text.index("Pas")
     assert read.span_to_original(pos, pos + 3) == (text.index("Pas"), text.index("Pas") + 3)
-    newline = read.text.index("\n")
-    assert text[slice(*read.span_to_original(newline, newline + 1))] == "<br>"
+    space = read.text.index(" ")
+    assert text[slice(*read.span_to_original(space, space + 1))] == "<br>"
 
 
 @pytest.mark.parametrize(
