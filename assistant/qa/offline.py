@@ -194,12 +194,16 @@ def unknown_job(question: str, kb: KnowledgeBase, framework: Framework | None = 
 _CHOICE = re.compile(r"(?i)(?<!\w)(?:or|ou|vs\.?|versus)(?!\w)")
 _CHOICE_WORD = re.compile(r"[\w'’+#.-]+")
 CHOICE_WINDOW = 2
+# (stop 40) the other side left open: « Workelo, Notion ou autre ? », "Lemlist or another tool", "or something else"
+_OTHER_OPTION = re.compile(
+    r"(?i)\s*(?:(?:un|une|d'|an?)\s+)?(?:autres?|another|others?|something\s+else|anything\s+else|whatever)(?!\w)"
+)
 
 
 def unknown_choice(question: str, kb: KnowledgeBase, framework: Framework) -> list[str]:
     """The names the guide never uses (expand.unknown_names) that the question offers as alternatives to choose
     between, when no alternative beside them is the guide's own ("Excel or Google Sheets": Excel is; review of
-    stop 39)."""
+    stop 39), or before an option left open ("Workelo, Notion ou autre ?")."""
     names = unknown_names(question, kb, framework)
     if not names:
         return []
@@ -221,6 +225,8 @@ def unknown_choice(question: str, kb: KnowledgeBase, framework: Framework) -> li
         after = _CHOICE_WORD.findall(question[m.end() : m.end() + 60])[:CHOICE_WINDOW]
         if (named(before) and unknown_option(after)) or (named(after) and unknown_option(before)):
             found += named(before) + named(after)
+        elif named(before) and _OTHER_OPTION.match(question, m.end()):
+            found += named(before)
     return list(dict.fromkeys(found))
 
 

@@ -184,19 +184,31 @@ OTHER_ROLES = tuple(
     """.split()
 )
 # Words just before a job that make it the asker or an interviewer ("as head of sales, ...", "je suis directeur
-# commercial", "our sales director joins the final round") or (stop 40) the candidate's current job ("Candidate here,
-# currently a CSM", « elle est actuellement SDR »), not the job recruited for (« on recrute actuellement un SDR »): the
-# guide's second round is run by « un.e responsable des ventes ». (Folded; the job must follow within INTERVIEWER_GAP
-# words.)
+# commercial", "our sales director joins the final round"), not the job recruited for: the guide's second round is
+# run by « un.e responsable des ventes ». (Folded; the job must follow within INTERVIEWER_GAP words.)
 INTERVIEWER = tuple(
     fold(w)
     for w in """
     as i-m i-am im je-suis en-tant-que our my notre mon ma nos mes with-our avec-notre
-    currently-a currently-an is-currently est-actuellement suis-actuellement actuellement-en-poste
+    """.split()
+)
+# (stop 40) Words right before a job (no word between) that make it someone's current one ("Candidate here, currently
+# a CSM", "she's currently an SDR", « elle est actuellement CSM », « je travaille comme SDR »): the candidate's or the
+# asker's background. Only with a subject before "currently": "Is there currently a CSM opening?", « on recrute
+# actuellement un SDR », « Qui est actuellement le meilleur SDR » still ask about another job (review of stop 40).
+CURRENT_JOB = tuple(
+    fold(w)
+    for w in """
+    here-currently-a here-currently-an candidate-currently m-currently-a m-currently-an am-currently-a am-currently-an
+    s-currently-a s-currently-an he-is-currently-a he-is-currently-an she-is-currently-a she-is-currently-an
+    candidate-is-currently-a candidate-is-currently-an works-as-a works-as-an working-as-a working-as-an
+    est-actuellement suis-actuellement travaille-comme travaille-actuellement-comme actuellement-comme
+    en-poste-comme
     """.split()
 )
 INTERVIEWER_GAP = 2
 _INTERVIEWER_WORDS = tuple(tuple(m.replace("-", " ").split()) for m in INTERVIEWER)
+_CURRENT_JOB_WORDS = tuple(tuple(m.replace("-", " ").split()) for m in CURRENT_JOB)
 BACKGROUND = tuple(
     fold(w)
     for w in """
@@ -253,25 +265,29 @@ def other_role(question: str) -> list[str]:
     found = [
         r for r in found if not any(r != o and f" {r.replace('-', ' ')} " in f" {o.replace('-', ' ')} " for o in found)
     ]
-    return [role for role in found if not _as_interviewer(text, role)]
+    return [role for role in found if not _led(text, role, _INTERVIEWER_WORDS, INTERVIEWER_GAP, 2)]
 
 
-def _as_interviewer(text: str, role: str) -> bool:
-    """Every mention of `role` in `text` (from folded_words) follows an INTERVIEWER word within INTERVIEWER_GAP
-    words ("as head of sales", "je suis directeur commercial")."""
+def _led(text: str, role: str, markers: tuple[tuple[str, ...], ...], gap: int, longest: int) -> bool:
+    """Every mention of `role` in `text` (from folded_words) follows an INTERVIEWER marker within INTERVIEWER_GAP
+    words ("as head of sales", "je suis directeur commercial") or a CURRENT_JOB marker right before it ("currently a
+    CSM"). `markers`, `gap` and `longest` (the longest marker in words) are the interviewer's; the current job's are
+    always tried too."""
     words = text.split()
     stem = role.replace("-", " ").split()
     starts = [i for i in range(len(words)) if words[i : i + len(stem)] == stem]
 
-    def led(i: int) -> bool:  # a marker ends at most INTERVIEWER_GAP words before position i
-        window = words[max(0, i - INTERVIEWER_GAP - 2) : i]
+    def ends_near(i: int, found: tuple[tuple[str, ...], ...], most: int, size: int) -> bool:
+        window = words[max(0, i - most - size) : i]
         return any(
-            tuple(window[j : j + len(m)]) == m and len(window) - (j + len(m)) <= INTERVIEWER_GAP
-            for m in _INTERVIEWER_WORDS
+            tuple(window[j : j + len(m)]) == m and len(window) - (j + len(m)) <= most
+            for m in found
             for j in range(len(window))
         )
 
-    return bool(starts) and all(led(i) for i in starts)
+    return bool(starts) and all(
+        ends_near(i, markers, gap, longest) or ends_near(i, _CURRENT_JOB_WORDS, 0, 6) for i in starts
+    )
 
 
 def topic_words(question: str) -> list[str]:

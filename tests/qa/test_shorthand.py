@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.qa.shorthand import off_topic, other_role, spelled_out, topic_words
 
 
@@ -144,6 +146,38 @@ def test_a_job_the_candidate_holds_now_is_background_not_the_job_recruited_for()
     assert other_role("we're currently hiring a CSM: which questions should we ask?") == ["csm"]
     assert other_role("on recrute actuellement un SDR, quel salaire ?") == ["sdr"]
     assert other_role("what does an SDR currently earn in Paris?") == ["sdr"]
+
+
+# (review of stop 40) "currently" or « actuellement » near a job said nothing of whose job it is
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Combien est actuellement payé un SDR ?", "sdr"),
+        ("Quel salaire est actuellement proposé aux SDR ?", "sdr"),
+        ("What salary is currently offered for SDR roles?", "sdr"),
+        ("My company is currently hiring an SDR, what salary should I offer?", "sdr"),
+        ("Nous avons actuellement en poste deux SDR, combien payer le troisième ?", "sdr"),
+        ("Notre entreprise est actuellement sans CSM, comment en recruter un ?", "csm"),
+        ("Qui est actuellement le meilleur SDR du marché à recruter ?", "sdr"),
+        ("Is there currently a shortage of SDRs in Lyon, and what should we pay them?", "sdrs"),
+        ("Is there currently a CSM opening?", "csm"),
+        ("The team is currently recruiting a CSM: which interview questions?", "csm"),
+    ],
+)
+def test_currently_near_another_job_still_names_it(question: str, role: str) -> None:
+    assert other_role(question) == [role]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Candidate, currently CSM at Acme: how long is the AM interview process?",
+        "Je travaille actuellement comme SDR, comment se passe l'entretien AM ?",
+        "She's currently an SDR and wants to move to AM: what does the guide look for?",
+    ],
+)
+def test_someones_current_job_is_background(question: str) -> None:
+    assert other_role(question) == []
 
 
 def test_profit_sharing_graphology_and_unpaid_invoices_are_off_topic() -> None:
