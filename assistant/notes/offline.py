@@ -177,10 +177,6 @@ _COMPOUND_TAIL = re.compile(
 )
 
 
-# Cue words in a sense that is not the competency's, per competency (folded text): a purchasing department or buyer's
-# title is not a purchasing degree ("directeur achats", "Head of Procurement"), software licences are not a
-# « licence » degree, a company's network of branches is not the candidate's network, and « Synthèse : » opening a
-# line is the interviewer's summary, not a gift for synthesis.
 # A document in English, and words that say it was received or pasted, not written by the candidate (_OTHER_SENSE).
 _DOC_IN_ENGLISH = (
     r"\b(?:rapports?|reports?|questionnaires?|annonces?|fiches?\s+de\s+poste|job\s+ads?)\b(?:\s+[\w']+){0,4}?\s+"
@@ -190,6 +186,10 @@ _RECEIVED = (
     r"\b(?:colle\w*|pasted|recue?s?|received|tradui\w*|translat\w*|extrait|excerpt|tel\s+quel|as\s+is|cabinet|"
     r"agency|vendor|envoye\w*\s+par|sent\s+by|joint|attached)\b"
 )
+# Cue words in a sense that is not the competency's, per competency (folded text): a purchasing department or buyer's
+# title is not a purchasing degree ("directeur achats", "Head of Procurement"), software licences are not a
+# « licence » degree, a company's network of branches is not the candidate's network, and « Synthèse : » opening a
+# line is the interviewer's summary, not a gift for synthesis.
 _OTHER_SENSE: dict[str, re.Pattern[str]] = {
     "education": re.compile(
         r"\b(?:directeur|directrice|direction|responsable|service|acheteur|acheteuse|head|heads|director|directors|"

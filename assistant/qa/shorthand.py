@@ -265,28 +265,28 @@ def other_role(question: str) -> list[str]:
     found = [
         r for r in found if not any(r != o and f" {r.replace('-', ' ')} " in f" {o.replace('-', ' ')} " for o in found)
     ]
-    return [role for role in found if not _led(text, role, _INTERVIEWER_WORDS, INTERVIEWER_GAP, 2)]
+    return [role for role in found if not _someones_job(text, role)]
 
 
-def _led(text: str, role: str, markers: tuple[tuple[str, ...], ...], gap: int, longest: int) -> bool:
+def _someones_job(text: str, role: str) -> bool:
     """Every mention of `role` in `text` (from folded_words) follows an INTERVIEWER marker within INTERVIEWER_GAP
     words ("as head of sales", "je suis directeur commercial") or a CURRENT_JOB marker right before it ("currently a
-    CSM"). `markers`, `gap` and `longest` (the longest marker in words) are the interviewer's; the current job's are
-    always tried too."""
+    CSM")."""
     words = text.split()
     stem = role.replace("-", " ").split()
     starts = [i for i in range(len(words)) if words[i : i + len(stem)] == stem]
 
-    def ends_near(i: int, found: tuple[tuple[str, ...], ...], most: int, size: int) -> bool:
-        window = words[max(0, i - most - size) : i]
+    def ends_near(i: int, markers: tuple[tuple[str, ...], ...], gap: int) -> bool:
+        """A marker ends at most `gap` words before position i."""
+        window = words[max(0, i - gap - max(len(m) for m in markers)) : i]
         return any(
-            tuple(window[j : j + len(m)]) == m and len(window) - (j + len(m)) <= most
-            for m in found
+            tuple(window[j : j + len(m)]) == m and len(window) - (j + len(m)) <= gap
+            for m in markers
             for j in range(len(window))
         )
 
     return bool(starts) and all(
-        ends_near(i, markers, gap, longest) or ends_near(i, _CURRENT_JOB_WORDS, 0, 6) for i in starts
+        ends_near(i, _INTERVIEWER_WORDS, INTERVIEWER_GAP) or ends_near(i, _CURRENT_JOB_WORDS, 0) for i in starts
     )
 
 

@@ -58,7 +58,7 @@ def _is_tag_name(name: str) -> bool:
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:\-]{0,30})")
 
 
-def _breaks_line(piece: str) -> str:
+def _reads_as(piece: str) -> str:
     """What a tag MARKUP_OR_ENTITY matched reads as: a line break for one of LINE_ELEMENTS (opening, closing or
     self-closing), a space for « <br> », else nothing ("")."""
     name = _TAG_NAME.match(piece)
@@ -117,8 +117,8 @@ def demarked(text: str) -> Demarked:
             out.append(" " * opener + piece[opener:-closer] + " " * closer)
             starts.extend(range(m.start(), m.end()))
             ends.extend(range(m.start() + 1, m.end() + 1))
-        elif m.group(0).startswith("<") and not m.group(0).startswith("<!--") and _breaks_line(m.group(0)):
-            out.append(_breaks_line(m.group(0)))
+        elif m.group(0).startswith("<") and not m.group(0).startswith("<!--") and (gap := _reads_as(m.group(0))):
+            out.append(gap)
             starts.append(m.start())
             ends.append(m.end())
         elif m.group("entity") is not None:
