@@ -176,8 +176,10 @@ _DENIED_BEFORE = re.compile(
 # seront pas retenues » turns away other applications (review of stop 40).
 _SELECTED = (
     r"(?:retenu|accepte|admis|admissible|selectionne|recrute|embauche|eligible|bienvenu|etudie|hired|accepted|"
-    r"admitted|selected|retained|eligible|welcome|employed|recruited|shortlisted|interviewed|taken\s+on)"
+    r"admitted|selected|retained|welcome|employed|recruited|shortlisted|interviewed|taken\s+on)"
 )
+# Verbs that set a group aside, in either language (folded).
+_SET_ASIDE = r"(?:exclu|refuse|ecarte|rejete|excluded|refused|rejected|turned\s+away|disqualified)"
 _NOT_ONLY = r"(?!(?:just|only|merely|simply|seulement|simplement|uniquement|que)\b)"
 _NEGATION = r"(?:pas|not|never|jamais|plus|nullement|aucunement|nowise|point)"
 _EXCLUDED_AFTER = re.compile(
@@ -202,12 +204,9 @@ _EXCLUDED_AFTER = re.compile(
     + r"|\b(?:need|should|must|may|can|please\s+do|do)\s*(?:not|n't)\s+apply\b|\bcannot\s+apply\b"
     + r"|\bne\s+(?:\w+\s+)?(?:pas|plus)\s+(?:\w+\s+)?postuler\b"
     + r"|\b(?:sont|seront|sera|est|serait|seraient|are|is|will\s+be|would\s+be)\s+"
-    r"(?:(?!" + _NEGATION + r"\b)\w+\s+){0,2}(?:exclu|refuse|ecarte|rejete|inadmissible|ineligible|excluded|refused|"
-    r"rejected|barred|turned\s+away|disqualified)"
+    r"(?:(?!" + _NEGATION + r"\b)\w+\s+){0,2}(?:" + _SET_ASIDE + r"|inadmissible|ineligible|barred)"
 )
-_REJECTED_AFTER = re.compile(
-    r"\b(?:exclu|refuse|ecarte|rejete|excluded|refused|rejected|turned\s+away|disqualified|discrimin|penalis|penaliz)"
-)
+_REJECTED_AFTER = re.compile(r"\b(?:" + _SET_ASIDE + r"|discrimin|penalis|penaliz)")
 # What ends the reading after the group: another subject or a relative clause.
 _AFTER_STOP = re.compile(r"\b(?:et|and|mais|but|ou|or|qui|who|that|which|dont|whose)\b")
 # A group named after a negative determiner (« aucune candidature de personne handicapée ne sera refusée », "no
