@@ -182,30 +182,80 @@ _SELECTED = (
 _SET_ASIDE = r"(?:exclu|refuse|ecarte|rejete|excluded|refused|rejected|turned\s+away|disqualified)"
 _NOT_ONLY = r"(?!(?:just|only|merely|simply|seulement|simplement|uniquement|que)\b)"
 _NEGATION = r"(?:pas|not|never|jamais|plus|nullement|aucunement|nowise|point)"
-_EXCLUDED_AFTER = re.compile(
-    r"\bne\s+(?:\w+\s+){1,2}(?:pas|plus|jamais)\s+"
-    + _NOT_ONLY
-    + r"(?:\w+\s+){0,2}"
-    + _SELECTED
-    + r"|\bn'\w+\s+(?:\w+\s+)?(?:pas|plus|jamais)\s+"
-    + _NOT_ONLY
-    + r"(?:\w+\s+){0,2}"
-    + _SELECTED
-    + r"|\b(?:(?:non|pas|not|never)\s*-?\s*|in)"
-    + _SELECTED
-    + r"|\b(?:will|would|are|is|can|shall|may|could|must)\s*(?:not|n't|never)\s+"
-    + _NOT_ONLY
-    + r"(?:\w+\s+){0,2}"
-    + _SELECTED
-    + r"|\b(?:cannot|can't|won't)\s+"
-    + _NOT_ONLY
-    + r"(?:\w+\s+){0,2}"
-    + _SELECTED
-    + r"|\b(?:need|should|must|may|can|please\s+do|do)\s*(?:not|n't)\s+apply\b|\bcannot\s+apply\b"
-    + r"|\bne\s+(?:\w+\s+)?(?:pas|plus)\s+(?:\w+\s+)?postuler\b"
-    + r"|\b(?:sont|seront|sera|est|serait|seraient|are|is|will\s+be|would\s+be)\s+"
-    r"(?:(?!" + _NEGATION + r"\b)\w+\s+){0,2}(?:" + _SET_ASIDE + r"|inadmissible|ineligible|barred)"
+# Saying a group will not be taken into account turns it away (« les candidatures de femmes enceintes ne seront pas
+# prises en compte », "pregnant applicants will not be considered"); saying it of a criterion is lawful (« l'âge ne
+# sera pas pris en compte »): these verbs count only when the mention names people (_names_a_group; review of stop 40).
+_CONSIDERED = r"(?:pris\w*\s+en\s+(?:compte|consideration)|considered|taken\s+into\s+account)"
+
+
+def _excluded_after(selected: str) -> re.Pattern[str]:
+    """A clause that turns its subject away with a verb of selection (`selected`) denied, or a verb that sets aside."""
+    return re.compile(
+        r"\bne\s+(?:\w+\s+){1,2}(?:pas|plus|jamais)\s+"
+        + _NOT_ONLY
+        + r"(?:\w+\s+){0,2}"
+        + selected
+        + r"|\bn'\w+\s+(?:\w+\s+)?(?:pas|plus|jamais)\s+"
+        + _NOT_ONLY
+        + r"(?:\w+\s+){0,2}"
+        + selected
+        + r"|\b(?:(?:non|pas|not|never)\s*-?\s*|in)"
+        + selected
+        + r"|\b(?:will|would|are|is|can|shall|may|could|must)\s*(?:not|n't|never)\s+"
+        + _NOT_ONLY
+        + r"(?:\w+\s+){0,2}"
+        + selected
+        + r"|\b(?:cannot|can't|won't)\s+"
+        + _NOT_ONLY
+        + r"(?:\w+\s+){0,2}"
+        + selected
+        + r"|\b(?:need|should|must|may|can|please\s+do|do)\s*(?:not|n't)\s+apply\b|\bcannot\s+apply\b"
+        + r"|\bne\s+(?:\w+\s+)?(?:pas|plus)\s+(?:\w+\s+)?postuler\b"
+        + r"|\b(?:sont|seront|sera|est|serait|seraient|are|is|will\s+be|would\s+be)\s+"
+        r"(?:(?!" + _NEGATION + r"\b)\w+\s+){0,2}(?:" + _SET_ASIDE + r"|inadmissible|ineligible|barred)"
+    )
+
+
+_EXCLUDED_AFTER = _excluded_after(_SELECTED)
+_GROUP_EXCLUDED_AFTER = _excluded_after(r"(?:" + _SELECTED + "|" + _CONSIDERED + ")")
+# A mention that names the criterion itself, not people (« l'âge », "disability", « la grossesse »), unless people
+# come right before it (« personnes en situation de handicap », "people with disabilities").
+_CRITERION_NOUN = re.compile(
+    r"(?:(?:l'|la|le|les|the|your|their|leur|votre|son|sa)\s*)?(?:ages?|grossesse|pregnancy|maternite|maternity|"
+    r"handicaps?|disabilit(?:y|ies)|origines?|origins?|religions?|sexe|sex|gender|genre|nationalites?|nationality|"
+    r"ethnicity|race|apparence|appearance|sante|health|orientation\s+sexuelle|sexual\s+orientation|"
+    r"situation\s+de\s+famille|family\s+status|marital\s+status)\Z"
 )
+_PEOPLE_WITH_BEFORE = re.compile(
+    r"\b(?:people|persons?|candidates?|applicants?|those|anyone|personnes?|candidat\w*|femmes?|women|hommes?|men)\s+"
+    r"(?:with|avec|ayant|having|en\s+situation\s+de|atteinte?s?\s+d[e']|of)\s*(?:an?\s+|un\s+|une\s+)?$"
+)
+
+
+def _names_a_group(folded: str, s: int, e: int, before: str) -> bool:
+    """Whether the mention at [s, e) names people (a group), not the criterion itself."""
+    return not _CRITERION_NOUN.match(folded[s:e].strip()) or bool(_PEOPLE_WITH_BEFORE.search(before))
+
+
+# An incise between the group and its verb (« les femmes enceintes, quelle que soit leur expérience, ne seront pas
+# retenues », "pregnant women (even if qualified) will not be hired"; review of stop 40): short, no sentence end in it.
+# It may follow the rest of the group's noun phrase ("pregnant" → "women").
+_INCISE_OPEN = re.compile(r"(?:\s+(?!(?:et|and|ou|or|mais|but|qui|who)\b)[a-z']+){0,2}?\s*([,(]|-(?=\s))")
+_INCISE_CLOSE = {",": ",", "(": ")", "-": "-"}
+_INCISE_BREAK = re.compile(r"[.!?;:\n]")
+
+
+def _past_incise(folded: str, e: int) -> int | None:
+    """Where the text resumes after an incise that opens right after position `e`, or None."""
+    m = _INCISE_OPEN.match(folded, e)
+    if not m:
+        return None
+    j = folded.find(_INCISE_CLOSE[m.group(1)], m.end(), m.end() + 80)
+    if j < 0 or _INCISE_BREAK.search(folded, m.end(), j):
+        return None
+    return j + 1
+
+
 _REJECTED_AFTER = re.compile(r"\b(?:" + _SET_ASIDE + r"|discrimin|penalis|penaliz)")
 # What ends the reading after the group: another subject or a relative clause.
 _AFTER_STOP = re.compile(r"\b(?:et|and|mais|but|ou|or|qui|who|that|which|dont|whose)\b")
@@ -241,7 +291,19 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
         return True
     if _NONE_BEFORE.search(before):
         return False
-    return bool(_EXCLUDED_AFTER.search(folded, e, end))
+    excluded = _GROUP_EXCLUDED_AFTER if _names_a_group(folded, s, e, before) else _EXCLUDED_AFTER
+    if excluded.search(folded, e, end):
+        return True
+    resume = _past_incise(folded, e)
+    if resume is None:
+        return False
+    # the verb must come straight after the incise: « …, aux seniors, les candidatures incomplètes ne seront pas
+    # retenues » turns away other applications
+    verb = resume + len(folded[resume:]) - len(folded[resume:].lstrip())
+    verb_end_m = _CLAUSE_BREAK.search(folded, verb, verb + 200)
+    verb_end = verb_end_m.start() if verb_end_m else min(len(folded), verb + 200)
+    stop = _AFTER_STOP.search(folded, verb, verb_end)
+    return bool(excluded.match(folded, verb, stop.start() if stop else verb_end))
 
 
 def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl.Criterion]]:

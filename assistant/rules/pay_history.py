@@ -98,6 +98,14 @@ _PAYSLIP = (
 )
 _MARKERS.append(re.compile(rf"\b(?:son|sa|ses|his|her)\s+(?:[\w']+\s+){{0,2}}{_PAYSLIP}\b"))
 _MARKERS.append(re.compile(rf"\b{_PAYSLIP}\b(?=.*\b(?:brut|bruts|net|nets|gross|net\s+pay)\b)"))
+# (review of stop 40) …or with an amount of money close after it, not past a business word (« Bulletin de salaire
+# envoyé : 3 400 € par mois », "Payslip sent over: £2,900"; not « 3 000 bulletins de salaire par mois, budget 2 M€ »)
+_MARKERS.append(
+    re.compile(
+        rf"\b{_PAYSLIP}\b(?:(?!budget|contrats?|\bca\b|deals?|ventes?|chiffre)[^.\d€$£]){{0,30}}"
+        r"(?:[€$£]\s?\d|\d[\d .,']*\s?(?:k\s?€|k\s?eur\b|keur\b|k\b|€|eur\b|euros?\b))"
+    )
+)
 # Verbs of earning, followed by an amount in the clause.
 _EARNING = re.compile(
     # « gagne » folds « gagné » (won) too: earning only with the amount or its hedge right after ("il gagne 52k", « elle

@@ -89,7 +89,7 @@ _WRONGDOING = (
 # job: "reported to the compliance team", review of stop 40).
 _ETHICS_BODY = (
     r"(?:to\s+(?:the|an?|her|his|their)\s+|au\s+|aux\s+|[àa]\s+la\s+|[àa]\s+l['’]|aupr[èe]s\s+d(?:u|e\s+la|e\s+l['’])\s*)"
-    r"(?:comit[ée]\s+d['’][ée]thique|(?:ligne|dispositif|r[ée]f[ée]rent)\s+(?:d['’]alerte|[ée]thique)|"
+    r"(?:comit[ée]\s+d['’][ée]thique|(?:ligne|dispositif|r[ée]f[ée]rent)\s+(?:d['’]alerte|alertes?|[ée]thique)|"
     r"d[ée]ontologue|inspection\s+du\s+travail|procureur|prosecutor|police|"
     r"ethics\s+(?:committee|hotline|line|board|office)|whistleblowing\s+(?:line|channel|hotline)|"
     r"d[ée]fenseur\s+des\s+droits|labou?r\s+inspector\w*|audit\s+committee)\b"
@@ -100,6 +100,9 @@ _ETHICS_BODY = (
 # client or a prospect (« signalé au client un risque de fraude », « une fraude au client »).
 _REPORTED = (
     r"\b(?:signal(?:é|ée|és|ées|ait|aient)|d[ée]non(?:c[ée]|c[ée]e|c[ée]s|c[ée]es|çait|çaient)|reported|flagged|"
+    # (review of stop 40) an alert raised (« a alerté la direction sur des fraudes »), and the past tense typed
+    # without its accent after its auxiliary (« a signale au comite d'ethique »)
+    r"alert(?:é|ée|és|ées|ait|aient)|alerted|(?:a|avait|ont|avaient|aurait)\s+signale(?:e|s|es)?|"
     r"(?:son|sa|leur|un|ses)\s+signalements?|blew\s+the\s+whistle\s+on)"
     r"(?!\s+(?:au|aux|[àa]\s+(?:son|ses|leur|leurs))\s+(?:clients?|prospects?|acheteurs?))"
     r"(?:\s+(?!(?:clients?|customers?|prospects?|buyers?|acheteurs?)\b(?!['’]s))[^\s\d,;:.!?]+){0,6}?\s+"
@@ -111,7 +114,9 @@ _NOT_TO_A_CLIENT = (
 _AGEING_THINGS = (
     r"\b(?:parcs?|relations?|clienteles?|gammes?|marques?|produits?|offres?|infrastructures?|equipements?|materiels?|"
     r"flottes?|machines?|outils?|logiciels?|systemes?|sites?|technologies?|modeles?|portefeuilles?|"
-    r"populations?|patrimoine|reseaux?|catalogues?|batiments?|locaux|stack|applis?|applications?|versions?)\b"
+    r"populations?|patrimoine|reseaux?|catalogues?|batiments?|locaux|stack|applis?|applications?|versions?|"
+    # (review of stop 40) a client's systems: « Le CRM du client est vieillissant »
+    r"crm|erp|sirh|ats|progiciels?|plateformes?|serveurs?|intranet|site\s+web)\b"
 )
 _N_AGE = r"(?:1[6-9]|[2-7]\d)"  # a person's age; experience figures are almost always below 16
 # The same ages written in words (« de moins de trente ans », « plus de quarante-cinq ans »).
@@ -186,8 +191,10 @@ _SEX_NOUN_NOT_AFTER_FR = (
     + r"|\s*(?:de\s+(?:terrain|confiance|parole|dossiers?|reseau|communication|metier|chiffres?|defis?|l'art|lettres)|"
     r"d'(?:action|experience|affaires|exception)|orchestre|-\s*machine|-(?:jours?|heures?|mois|ans?|annees?|semaines?)\b)"
 )
-# A unit of work, not a sex (fourteenth notes round): « 40 jours-hommes », « vendu au temps-homme », « homme-jour ».
-_WORK_UNIT_BEFORE_FR = r"\b(?:jours?|temps|mois|heures?|semaines?|annees?|ans)-"
+# A unit of work, not a sex (fourteenth notes round): « 40 jours-hommes », « vendu au temps-homme », « homme-jour »,
+# also with Markdown emphasis closing before the hyphen (« **40 jours**-hommes »); and the labour court, « (conseil de)
+# prud'hommes » (review of stop 40).
+_WORK_UNIT_BEFORE_FR = r"\b(?:jours?|temps|mois|heures?|semaines?|annees?|ans)(?:\*{1,2}|_{1,2})?-|\bprud'"
 # A client's product lines, not people: « rayon femme », "Women's apparel", "men's and women's footwear".
 _PRODUCT_LINE_BEFORE_FR = (
     r"\b(?:rayons?|mode|pret-a-porter|collections?|lignes?|gammes?|vetements?|chaussures|parfums?|univers|"
@@ -1330,6 +1337,12 @@ CRITERIA: tuple[Criterion, ...] = (
             # hotline"); not a problem flagged to a client (« signalé au client un risque de fraude »)
             T(_REPORTED + _WRONGDOING + _NOT_TO_A_CLIENT, accents=True),
             T(_REPORTED + _ETHICS_BODY, accents=True),
+            # (review of stop 40) an authority seized: « a saisi l'inspection du travail », « le Défenseur des droits »
+            T(
+                r"\b(?:a|avait|ont|avaient|aurait|avoir)\s+saisi\s+(?:l['’]inspection\s+du\s+travail|le\s+d[ée]fenseur\s+des\s+"
+                r"droits|le\s+procureur|la\s+justice|le\s+comit[ée]\s+d['’][ée]thique|le\s+r[ée]f[ée]rent\s+alerte)\b",
+                accents=True,
+            ),
         ),
     ),
     Criterion(
