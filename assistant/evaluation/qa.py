@@ -34,6 +34,7 @@ DATASETS: dict[str, tuple[str, ...]] = {
         "qa-dev8.yaml",
         "qa-dev9.yaml",
         "qa-dev10.yaml",
+        "qa-dev11.yaml",
     ),
     "test": ("qa-test.yaml", "qa-test2.yaml"),
 }
