@@ -61,6 +61,19 @@ def _compiled_criteria() -> tuple[tuple[wl.Criterion, tuple[_CompiledTerm, ...],
 _EQUAL_OPPORTUNITY = re.compile(wl.EQUAL_OPPORTUNITY)
 _AD_EXCLUSION = re.compile(wl.AD_EXCLUSION)
 _AD_PREFERENCE = re.compile(wl.AD_PREFERENCE)
+# The employer speaking of itself (« nous accueillons », "we are an equal opportunity employer", "Acme is an equal
+# opportunity employer"): in notes, only such a sentence frames the criteria it names.
+# …and naming no one: « Nous accueillons tous les profils, sans distinction d'âge : elle a 58 ans » is about her.
+_SOMEONE = re.compile(
+    r"\b(?:il|elle|iel|he|she|his|her|him|hers|lui|son|sa|ses|candidat|candidate|the\s+candidate|monsieur|madame|"
+    r"m\.|mme|mr|mrs|ms)\b"
+)
+_EMPLOYER_VOICE = re.compile(
+    r"\b(?:we\s+(?:are|welcome|encourage|value|celebrate|consider|hire|recruit|do\s+not\s+discriminate)|"
+    r"nous\s+(?:sommes|accueillons|encourageons|recrutons|valorisons|etudions|ne\s+discriminons)|"
+    r"(?:is|est)\s+(?:an?\s+|un\s+)?(?:equal[\s-]opportunit\w*|employeur\s+(?:inclusif|engage|handi))|"
+    r"(?:notre|our)\s+(?:entreprise|societe|company|groupe|group)\s+(?:est|is|welcomes|accueille|encourage\w*))"
+)
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 _STARTS_SENTENCE = re.compile(r"(?:^|[.!?;:\n•*#>(«\"\-–—])\s*$")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -309,7 +322,7 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
 def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl.Criterion]]:
     view = _read_view(view)
     spans: list[tuple[int, int, wl.Criterion]] = []
-    sentences = _Sentences(view.folded) if context == "ad" else None
+    sentences = _Sentences(view.folded)
     for crit, terms, ad_ok in _compiled_criteria():
         found: list[tuple[int, int, wl.Criterion]] = []
         for term in terms:
@@ -329,22 +342,32 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                     continue
                 if term.names_ok and in_proper_name(view.clean.text, s, e):
                     continue
-                if sentences is not None:
-                    # an equal-opportunity statement, or a perk in a sentence that excludes nobody, makes the
-                    # mention acceptable ("We offer maternity leave" but not "No pregnant women; maternity leave").
-                    # The statement frames the criteria it names (« ouvert aux personnes handicapées », "of all
-                    # ages"), never a restriction beside it: an age threshold (« ouvert aux personnes de moins de
-                    # 35 ans ») or a preference (« Hommes ou femmes, célibataires de préférence »).
-                    n = sentences.index(s)
-                    if (
-                        not term.strict
-                        and n in sentences.containing(_EQUAL_OPPORTUNITY)
-                        and not _AD_PREFERENCE.search(_clause(view.folded, s, e))
-                        and not _excludes_after_all(view.folded, s, e)
-                    ):
-                        continue
-                    if ad_ok and n in sentences.containing(ad_ok) and n not in sentences.containing(_AD_EXCLUSION):
-                        continue
+                # An equal-opportunity statement, or a perk in an ad's sentence that excludes nobody, makes the
+                # mention acceptable ("We offer maternity leave" but not "No pregnant women; maternity leave"). The
+                # statement frames the criteria it names (« ouvert aux personnes handicapées », "of all ages"), never
+                # a restriction beside it: an age threshold (« ouvert aux personnes de moins de 35 ans ») or a
+                # preference (« Hommes ou femmes, célibataires de préférence »). In notes, only the employer's own
+                # statement pasted there (a job ad, an e-mail footer: "We welcome applicants of all ages,
+                # religions…"; fifteenth notes round) says nothing about the candidate.
+                n = sentences.index(s)
+                if (
+                    not term.strict
+                    and n in sentences.containing(_EQUAL_OPPORTUNITY)
+                    and (
+                        context == "ad"
+                        or (n in sentences.containing(_EMPLOYER_VOICE) and n not in sentences.containing(_SOMEONE))
+                    )
+                    and not _AD_PREFERENCE.search(_clause(view.folded, s, e))
+                    and not _excludes_after_all(view.folded, s, e)
+                ):
+                    continue
+                if (
+                    context == "ad"
+                    and ad_ok
+                    and n in sentences.containing(ad_ok)
+                    and n not in sentences.containing(_AD_EXCLUSION)
+                ):
+                    continue
                 found.append((*_with_quotation_marks(view.clean.text, s, e), crit))
         spans.extend(drop_overlaps(found))
     # A span inside another criterion's span ("femme" in "sa femme") adds nothing: keep the outer one.

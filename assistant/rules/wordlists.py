@@ -191,6 +191,14 @@ _SEX_NOUN_NOT_AFTER_FR = (
     + r"|\s*(?:de\s+(?:terrain|confiance|parole|dossiers?|reseau|communication|metier|chiffres?|defis?|l'art|lettres)|"
     r"d'(?:action|experience|affaires|exception)|orchestre|-\s*machine|-(?:jours?|heures?|mois|ans?|annees?|semaines?)\b)"
 )
+# Software an account manager works in all day (« lives in Salesforce », "a native speaker of HubSpot"): no place
+# of residence, no mother tongue.
+_WORK_TOOLS = (
+    r"(?:crm|salesforce|sfdc|hubspot|excel|google\s+sheets|gsheets?|sheets|pipedrive|zoho|dynamics|notion|jira|slack|"
+    r"outlook|gmail|powerpoint|linkedin|gainsight|totango|churnzero|zendesk|intercom|freshdesk|servicenow|tableau|"
+    r"looker|power\s*bi|sap|netsuite|sql|python)"
+)
+_NATIVE_OF_A_TOOL = r"\s+of\s+(?:the\s+)?" + _WORK_TOOLS + r"\b"
 # A unit of work, not a sex (fourteenth notes round): « 40 jours-hommes », « vendu au temps-homme », « homme-jour »,
 # also with Markdown emphasis closing before the hyphen (« **40 jours**-hommes »); and the labour court, « (conseil de)
 # prud'hommes » (review of stop 40).
@@ -449,7 +457,11 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:proche|pres)\s+de\s+la\s+retraite\b"),
             T(r"\bgeneration\s+(?:z|y|x)\b|\bmill?enn?ials?\b|\bboomers?\b|\bdigital\s+natives?\b|\bgen[\s-]?z\b"),
             T(r"\byoung(?:er|est)?\b", na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER),
-            T(r"\b(?:too|quite|a\s+bit|rather|very|fairly|slightly|looks?)\s+(?:old|young|elderly)\b"),
+            # (fifteenth notes round) "a bit old-school", "rather old-fashioned": a way of working, not an age
+            T(
+                r"\b(?:too|quite|a\s+bit|rather|very|fairly|slightly|looks?)\s+(?:old|young|elderly)\b",
+                na=r"[\s-]*(?:school|fashioned)\b",
+            ),
             T(r"\belderly\b"),
             T(
                 r"\bolder\b",
@@ -1077,6 +1089,8 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:problemes?|raisons?|soucis|souci)\s+de\s+sante\b|\b(?:sa|son)\s+sante\b"),
             T(r"\bmalad(?:e|es|ie|ies|if|ive)\b", nb=r"(?:assurance|caisse|caisses|assurances|cpam|complementaire)"),
             T(r"\barrets?\s+(?:de\s+travail|(?:de\s+)?maladie)\b|\bconges?\s+maladie\b|\blongue\s+maladie\b"),
+            # (fifteenth notes round) a return to work on medical grounds: « repris en mi-temps thérapeutique »
+            T(r"\b(?:mi-?\s?temps|temps\s+partiel)\s+(?:pour\s+raison\s+medicale|therapeutique)\b"),
             # a golf handicap is a score (ninth notes round: "plays off a 12 handicap"); « handicap à 80 % » is not golf
             T(
                 r"\bhandicap(?:e|ee|es|ees|s)?\b",
@@ -1253,10 +1267,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"interview|demo|role[- ]?play|workshop|front\s+of)\b"
                 r"|\s+(?:a\s+)?(?:fast|dynamic|world|team|startup|hybrid|remote|harmony|the\s+moment)"
                 # (round 13: "lives in the health-score dashboard": up to two words before the tool)
-                r"|\W{0,2}\s*(?:the\s+|his\s+|her\s+|their\s+|my\s+)?(?:[\w'’-]+\s+){0,2}?(?:crm|salesforce|sfdc|hubspot|excel|spreadsheets?|"
-                r"google\s+sheets|gsheets?|sheets|pipedrive|zoho|dynamics|notion|jira|slack|outlook|gmail|inbox|e-?mails?|"
-                r"powerpoint|slides|decks?|dashboards?|data|numbers|figures|meetings|calls|the\s+details|the\s+weeds|"
-                r"linkedin|the\s+tool|tools|heads?|memory|notebooks?|drives?|folders?|the\s+cloud)\b",
+                r"|\W{0,2}\s*(?:the\s+|his\s+|her\s+|their\s+|my\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + _WORK_TOOLS + r"|"
+                r"spreadsheets?|inbox|e-?mails?|slides|decks?|dashboards?|data|numbers|figures|meetings|calls|the\s+details|"
+                r"the\s+weeds|the\s+tool|tools|heads?|memory|notebooks?|drives?|folders?|the\s+cloud)\b",
             ),
             T(
                 r"\bghetto\b|\binner[\s-]city\b|\bcouncil\s+estate\b|\bhousing\s+estate\b|\b(?:bad|rough)\s+(?:area|neighbou?rhood)\b"
@@ -1382,12 +1395,17 @@ CRITERIA: tuple[Criterion, ...] = (
         "",
         (
             T(r"\blangue\s+(?:maternelle|natale)\b|\bmother\s+tongue\b|\bfirst\s+language\b"),
-            T(r"\b(?:natif|native)s?\s+(?:anglophone|francophone|germanophone|hispanophone|speakers?)\b"),
+            # (fifteenth notes round) "a native speaker of Salesforce": fluent in a tool, no mother tongue
+            T(
+                r"\b(?:natif|native)s?\s+(?:anglophone|francophone|germanophone|hispanophone|speakers?)\b",
+                na=_NATIVE_OF_A_TOOL,
+            ),
             T(
                 r"\b(?:anglophone|francophone|hispanophone|germanophone|lusophone|arabophone)\s+(?:natif|native|de\s+naissance)\b"
             ),
             T(
-                r"\b(?:english|french|german|spanish|italian)\s+native\b|\bnative[\s-]speakers?\b|\bnative\s+(?:english|french|german|spanish|italian|language)(?:\s+speakers?)?\b"
+                r"\b(?:english|french|german|spanish|italian)\s+native\b|\bnative[\s-]speakers?\b|\bnative\s+(?:english|french|german|spanish|italian|language)(?:\s+speakers?)?\b",
+                na=_NATIVE_OF_A_TOOL,
             ),
             T(
                 r"\bsans\s+(?:aucun\s+|le\s+moindre\s+)?accent\b|\b(?:no|without(?:\s+an?|\s+any)?)\s+(?:foreign\s+|regional\s+|strong\s+|noticeable\s+|"
@@ -1483,7 +1501,7 @@ EQUAL_OPPORTUNITY = (
     r"ouverte?s?\s+(?:a\s+tou|aux\s+personnes|a\s+toutes|a\s+tous)|accessibles?\s+(?:a\s+tou|aux\s+personnes)|"
     r"handi[\s-]?accueillant|handi[\s-]?friendly|engage\w*\s+(?:en\s+faveur|pour\s+l)|"
     r"nous\s+(?:accueillons|encourageons|etudions|recrutons)\s+(?:toutes|tous|les\s+candidatures)|toutes\s+(?:les\s+)?candidatures|"
-    r"a\s+competences?\s+egales|equal\s+opportunit|equal\s+employment|regardless\s+of|irrespective\s+of|without\s+regard\s+to|"
+    r"a\s+competences?\s+egales|equal[\s-]opportunit|equal[\s-]employment|disability\s+confident|regardless\s+of|irrespective\s+of|without\s+regard\s+to|"
     r"we\s+(?:welcome|encourage)\s+(?:applications|applicants|candidates|all|everyone)|all\s+backgrounds|all\s+qualified\s+applicants|"
     r"(?:is|are)\s+committed\s+to\s+(?:diversity|inclusion|equal)|ne\s+discrimin|"
     # "does not discriminate", and (stop 39) the first person and other negations: "We do not / don't / never / will
