@@ -61,19 +61,6 @@ def _compiled_criteria() -> tuple[tuple[wl.Criterion, tuple[_CompiledTerm, ...],
 _EQUAL_OPPORTUNITY = re.compile(wl.EQUAL_OPPORTUNITY)
 _AD_EXCLUSION = re.compile(wl.AD_EXCLUSION)
 _AD_PREFERENCE = re.compile(wl.AD_PREFERENCE)
-# The employer speaking of itself (« nous accueillons », "we are an equal opportunity employer", "Acme is an equal
-# opportunity employer"): in notes, only such a sentence frames the criteria it names.
-# …and naming no one: « Nous accueillons tous les profils, sans distinction d'âge : elle a 58 ans » is about her.
-_SOMEONE = re.compile(
-    r"\b(?:il|elle|iel|he|she|his|her|him|hers|lui|son|sa|ses|candidat|candidate|the\s+candidate|monsieur|madame|"
-    r"m\.|mme|mr|mrs|ms)\b"
-)
-_EMPLOYER_VOICE = re.compile(
-    r"\b(?:we\s+(?:are|welcome|encourage|value|celebrate|consider|hire|recruit|do\s+not\s+discriminate)|"
-    r"nous\s+(?:sommes|accueillons|encourageons|recrutons|valorisons|etudions|ne\s+discriminons)|"
-    r"(?:is|est)\s+(?:an?\s+|un\s+)?(?:equal[\s-]opportunit\w*|employeur\s+(?:inclusif|engage|handi))|"
-    r"(?:notre|our)\s+(?:entreprise|societe|company|groupe|group)\s+(?:est|is|welcomes|accueille|encourage\w*))"
-)
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 _STARTS_SENTENCE = re.compile(r"(?:^|[.!?;:\n•*#>(«\"\-–—])\s*$")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -188,11 +175,14 @@ _DENIED_BEFORE = re.compile(
 # the clause's end, but not past « et », « mais », « qui »…: « ouvert à tous les âges et les candidatures sans CV ne
 # seront pas retenues » turns away other applications (review of stop 40).
 _SELECTED = (
-    r"(?:retenu|accepte|admis|admissible|selectionne|recrute|embauche|eligible|bienvenu|etudie|hired|accepted|"
+    r"(?:retenu|accepte|admis|admissible|selectionne|recrute|embauche|eligible|bienvenu|etudie|examine|convoque|"
+    r"invited|called\s+(?:in|for)|reviewed|given\s+(?:any\s+)?consideration|hired|accepted|"
     r"admitted|selected|retained|welcome|employed|recruited|shortlisted|interviewed|taken\s+on)"
 )
 # Verbs that set a group aside, in either language (folded).
-_SET_ASIDE = r"(?:exclu|refuse|ecarte|rejete|excluded|refused|rejected|turned\s+away|disqualified)"
+_SET_ASIDE = (
+    r"(?:exclu|refuse|ecarte|rejete|classee?s?\s+sans\s+suite|excluded|refused|rejected|turned\s+away|disqualified)"
+)
 _NOT_ONLY = r"(?!(?:just|only|merely|simply|seulement|simplement|uniquement|que)\b)"
 _NEGATION = r"(?:pas|not|never|jamais|plus|nullement|aucunement|nowise|point)"
 # Saying a group will not be taken into account turns it away (« les candidatures de femmes enceintes ne seront pas
@@ -231,42 +221,63 @@ def _excluded_after(selected: str) -> re.Pattern[str]:
 
 _EXCLUDED_AFTER = _excluded_after(_SELECTED)
 _GROUP_EXCLUDED_AFTER = _excluded_after(r"(?:" + _SELECTED + "|" + _CONSIDERED + ")")
-# A mention that names the criterion itself, not people (« l'âge », "disability", « la grossesse »), unless people
-# come right before it (« personnes en situation de handicap », "people with disabilities").
-_CRITERION_NOUN = re.compile(
-    r"(?:(?:l'|la|le|les|the|your|their|leur|votre|son|sa)\s*)?(?:ages?|grossesse|pregnancy|maternite|maternity|"
-    r"handicaps?|disabilit(?:y|ies)|origines?|origins?|religions?|sexe|sex|gender|genre|nationalites?|nationality|"
-    r"ethnicity|race|apparence|appearance|sante|health|orientation\s+sexuelle|sexual\s+orientation|"
-    r"situation\s+de\s+famille|family\s+status|marital\s+status)\Z"
+# A mention that names people (a group), not the criterion itself: a word for people in the mention (« les
+# seniors », "Candidates over 50"), right after it ("pregnant applicants"), or up to four words before it in its clause
+# (« les femmes enceintes », « les candidats de plus de 50 ans », "applicants with any disability", "people whose age
+# exceeds 50"). « L'âge », "disability", « la situation familiale » name the criterion (review of stop 41: a list of
+# criteria that will not count is lawful however long).
+_PEOPLE = (
+    r"(?:femmes?|hommes?|personnes?|candidat\w*|seniors?|jeunes|juniors?|meres?|peres?|parents?|salaries?|gens|"
+    r"profils?|women|men|people|persons?|applicants?|applications?|candidates?|those|anyone|mothers?|fathers?|"
+    r"workers?|employees?|individuals?)"
 )
-_PEOPLE_WITH_BEFORE = re.compile(
-    r"\b(?:people|persons?|candidates?|applicants?|those|anyone|personnes?|candidat\w*|femmes?|women|hommes?|men)\s+"
-    r"(?:with|avec|ayant|having|en\s+situation\s+de|atteinte?s?\s+d[e']|of)\s*(?:an?\s+|un\s+|une\s+)?$"
-)
+# (not their possessions: "older workers' pension status will not be considered" names an attribute)
+_PEOPLE_IN = re.compile(r"\b" + _PEOPLE + r"\b(?!')")
+_PEOPLE_RIGHT_AFTER = re.compile(r"\s+" + _PEOPLE + r"\b(?!')")
+_PEOPLE_BEFORE = re.compile(r"\b" + _PEOPLE + r"\b(?:\s+[\w']+){0,4}\s*$")
 
 
 def _names_a_group(folded: str, s: int, e: int, before: str) -> bool:
     """Whether the mention at [s, e) names people (a group), not the criterion itself."""
-    return not _CRITERION_NOUN.match(folded[s:e].strip()) or bool(_PEOPLE_WITH_BEFORE.search(before))
+    return bool(
+        _PEOPLE_IN.search(folded, s, e) or _PEOPLE_RIGHT_AFTER.match(folded, e) or _PEOPLE_BEFORE.search(before)
+    )
 
 
+# A criterion said to count (« la grossesse sera prise en compte », "your age will be taken into account"): a
+# selection on it, not a statement that frames it (review of stop 41).
+_COUNTED_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:will|shall|would|may|can|could|is|are)\s+(?:also\s+)?(?:be\s+)?(?:taken\s+into\s+account|considered|"
+    r"a\s+factor|assessed|weighed)|\s*(?:,\s*)?(?:sera|seront|est|sont|pourra|pourront)\s+(?:aussi\s+|egalement\s+)?"
+    r"(?:etre\s+)?(?:pris\w*\s+en\s+(?:compte|consideration)|examine\w*|evalue\w*|un\s+critere)"
+)
 # An incise between the group and its verb (« les femmes enceintes, quelle que soit leur expérience, ne seront pas
 # retenues », "pregnant women (even if qualified) will not be hired"; review of stop 40): short, no sentence end in it.
 # It may follow the rest of the group's noun phrase ("pregnant" → "women").
-_INCISE_OPEN = re.compile(r"(?:\s+(?!(?:et|and|ou|or|mais|but|qui|who)\b)[a-z']+){0,2}?\s*([,(]|-(?=\s))")
+_INCISE_OPEN = re.compile(r"(?:\s+(?!(?:et|and|mais|but|qui|who)\b)[a-z0-9']+){0,4}?\s*([,(]|-(?=\s))")
+# An incise that sets a condition is an accommodation, not an exclusion ("people with disabilities, unless they
+# request it, will not be interviewed by phone").
+_CONDITION = re.compile(r"\s*(?:unless|if|when|where|sauf\s+si|si|lorsqu|quand|a\s+moins)\b")
 _INCISE_CLOSE = {",": ",", "(": ")", "-": "-"}
 _INCISE_BREAK = re.compile(r"[.!?;:\n]")
 
 
-def _past_incise(folded: str, e: int) -> int | None:
-    """Where the text resumes after an incise that opens right after position `e`, or None."""
+def _past_incise(folded: str, e: int) -> list[int]:
+    """Where the text may resume after an incise that opens right after position `e` (after each closing mark
+    within 120 characters and before a sentence end: « quelle que soit leur expérience, leur diplôme ou leur
+    motivation, ne seront pas retenues »)."""
     m = _INCISE_OPEN.match(folded, e)
-    if not m:
-        return None
-    j = folded.find(_INCISE_CLOSE[m.group(1)], m.end(), m.end() + 80)
-    if j < 0 or _INCISE_BREAK.search(folded, m.end(), j):
-        return None
-    return j + 1
+    if not m or _CONDITION.match(folded, m.end()):
+        return []
+    close = _INCISE_CLOSE[m.group(1)]
+    stop = _INCISE_BREAK.search(folded, m.end(), m.end() + 120)
+    limit = stop.start() if stop else min(len(folded), m.end() + 120)
+    out: list[int] = []
+    j = folded.find(close, m.end(), limit)
+    while j >= 0 and len(out) < 3:
+        out.append(j + 1)
+        j = folded.find(close, j + 1, limit)
+    return out
 
 
 _REJECTED_AFTER = re.compile(r"\b(?:" + _SET_ASIDE + r"|discrimin|penalis|penaliz)")
@@ -278,8 +289,9 @@ _NONE_BEFORE = re.compile(r"\b(?:aucune?|nul|nulle|no|none|never|jamais)\b")
 # A verb of hiring denied before the group (« nous ne recrutons pas les femmes enceintes », "we do not hire pregnant
 # women"; review of stop 40).
 _TURNED_AWAY_BEFORE = re.compile(
-    r"\b(?:ne\s+(?:recrut|embauch|pren|reten|accept)\w*\s+(?:plus|pas|jamais)|n'(?:embauch|accept)\w*\s+(?:plus|pas|jamais)"
-    r"|(?:do|does|did|will|would|can)\s*(?:not|n't)\s+(?:hire|recruit|accept|employ|take\s+on|want)"
+    r"\b(?:ne\s+(?:recrut|embauch|pren|reten|accept|consider|selectionn|convoqu)\w*\s+(?:plus|pas|jamais)"
+    r"|n'(?:embauch|accept|examin)\w*\s+(?:plus|pas|jamais)"
+    r"|(?:do|does|did|will|would|can)\s*(?:not|n't)\s+(?:hire|recruit|accept|employ|take\s+on|want|consider|interview)"
     r"|(?:cannot|can't|won't)\s+(?:hire|recruit|accept|employ|take\s+on|take))\s+(?:(?:les|des|de|d'|the|any|a|an)\s*)?$"
 )
 _A_LIMIT_AFTER = re.compile(
@@ -304,25 +316,28 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
         return True
     if _NONE_BEFORE.search(before):
         return False
-    excluded = _GROUP_EXCLUDED_AFTER if _names_a_group(folded, s, e, before) else _EXCLUDED_AFTER
+    group = _names_a_group(folded, s, e, before)
+    if not group and _COUNTED_AFTER.match(folded, e):
+        return True
+    excluded = _GROUP_EXCLUDED_AFTER if group else _EXCLUDED_AFTER
     if excluded.search(folded, e, end):
         return True
-    resume = _past_incise(folded, e)
-    if resume is None:
-        return False
-    # the verb must come straight after the incise: « …, aux seniors, les candidatures incomplètes ne seront pas
-    # retenues » turns away other applications
-    verb = resume + len(folded[resume:]) - len(folded[resume:].lstrip())
-    verb_end_m = _CLAUSE_BREAK.search(folded, verb, verb + 200)
-    verb_end = verb_end_m.start() if verb_end_m else min(len(folded), verb + 200)
-    stop = _AFTER_STOP.search(folded, verb, verb_end)
-    return bool(excluded.match(folded, verb, stop.start() if stop else verb_end))
+    for resume in _past_incise(folded, e):
+        # the verb must come straight after the incise: « …, aux seniors, les candidatures incomplètes ne seront pas
+        # retenues » turns away other applications
+        verb = resume + len(folded[resume:]) - len(folded[resume:].lstrip())
+        verb_end_m = _CLAUSE_BREAK.search(folded, verb, verb + 200)
+        verb_end = verb_end_m.start() if verb_end_m else min(len(folded), verb + 200)
+        stop = _AFTER_STOP.search(folded, verb, verb_end)
+        if excluded.match(folded, verb, stop.start() if stop else verb_end):
+            return True
+    return False
 
 
 def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl.Criterion]]:
     view = _read_view(view)
     spans: list[tuple[int, int, wl.Criterion]] = []
-    sentences = _Sentences(view.folded)
+    sentences = _Sentences(view.folded) if context == "ad" else None
     for crit, terms, ad_ok in _compiled_criteria():
         found: list[tuple[int, int, wl.Criterion]] = []
         for term in terms:
@@ -342,32 +357,25 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                     continue
                 if term.names_ok and in_proper_name(view.clean.text, s, e):
                     continue
-                # An equal-opportunity statement, or a perk in an ad's sentence that excludes nobody, makes the
-                # mention acceptable ("We offer maternity leave" but not "No pregnant women; maternity leave"). The
-                # statement frames the criteria it names (« ouvert aux personnes handicapées », "of all ages"), never
-                # a restriction beside it: an age threshold (« ouvert aux personnes de moins de 35 ans ») or a
-                # preference (« Hommes ou femmes, célibataires de préférence »). In notes, only the employer's own
-                # statement pasted there (a job ad, an e-mail footer: "We welcome applicants of all ages,
-                # religions…"; fifteenth notes round) says nothing about the candidate.
-                n = sentences.index(s)
-                if (
-                    not term.strict
-                    and n in sentences.containing(_EQUAL_OPPORTUNITY)
-                    and (
-                        context == "ad"
-                        or (n in sentences.containing(_EMPLOYER_VOICE) and n not in sentences.containing(_SOMEONE))
-                    )
-                    and not _AD_PREFERENCE.search(_clause(view.folded, s, e))
-                    and not _excludes_after_all(view.folded, s, e)
-                ):
-                    continue
-                if (
-                    context == "ad"
-                    and ad_ok
-                    and n in sentences.containing(ad_ok)
-                    and n not in sentences.containing(_AD_EXCLUSION)
-                ):
-                    continue
+                if sentences is not None:
+                    # an equal-opportunity statement, or a perk in a sentence that excludes nobody, makes the
+                    # mention acceptable ("We offer maternity leave" but not "No pregnant women; maternity leave").
+                    # The statement frames the criteria it names (« ouvert aux personnes handicapées », "of all
+                    # ages"), never a restriction beside it: an age threshold (« ouvert aux personnes de moins de
+                    # 35 ans ») or a preference (« Hommes ou femmes, célibataires de préférence »). Ads only: in
+                    # notes the same statement (a pasted job ad, an e-mail footer) can sit beside a remark on the
+                    # candidate, and telling them apart failed review (stop 41: "We are an equal-opportunity
+                    # employer - pregnant, due in March").
+                    n = sentences.index(s)
+                    if (
+                        not term.strict
+                        and n in sentences.containing(_EQUAL_OPPORTUNITY)
+                        and not _AD_PREFERENCE.search(_clause(view.folded, s, e))
+                        and not _excludes_after_all(view.folded, s, e)
+                    ):
+                        continue
+                    if ad_ok and n in sentences.containing(ad_ok) and n not in sentences.containing(_AD_EXCLUSION):
+                        continue
                 found.append((*_with_quotation_marks(view.clean.text, s, e), crit))
         spans.extend(drop_overlaps(found))
     # A span inside another criterion's span ("femme" in "sa femme") adds nothing: keep the outer one.

@@ -98,12 +98,20 @@ _PAYSLIP = (
 )
 _MARKERS.append(re.compile(rf"\b(?:son|sa|ses|his|her)\s+(?:[\w']+\s+){{0,2}}{_PAYSLIP}\b"))
 _MARKERS.append(re.compile(rf"\b{_PAYSLIP}\b(?=.*\b(?:brut|bruts|net|nets|gross|net\s+pay)\b)"))
-# (review of stop 40) …or with an amount of money close after it, not past a business word (« Bulletin de salaire
-# envoyé : 3 400 € par mois », "Payslip sent over: £2,900"; not « 3 000 bulletins de salaire par mois, budget 2 M€ »)
+# (review of stop 40) …or with an amount of money right after it, or after « envoyé », "sent over", a month (« Bulletin
+# de salaire envoyé : 3 400 € par mois », "Payslip (Dec.) - £3,100", "Payslip: 4,200 USD"); not payslips counted or
+# sold (« 450 bulletins de paie par mois, erreurs < 1 € », « dématérialisation du bulletin de paie, panier moyen
+# 15 k€ »; review of stop 41).
+_MONEY = (
+    r"(?:[€$£]\s?\d|\d{1,3}(?:[ .,']\d{3})+\s+(?:per|a|par)\s+(?:year|month|an|mois|annum)\b|(?:usd|chf|eur|gbp)\s?\d|\d[\d .,']*\s?(?:k\s?€|k\s?eur\b|keur\b|k\b|€|eur\b|euros?\b|usd\b|"
+    r"chf\b|gbp\b))"
+)
 _MARKERS.append(
     re.compile(
-        rf"\b{_PAYSLIP}\b(?:(?!budget|contrats?|\bca\b|deals?|ventes?|chiffre)[^.\d€$£]){{0,30}}"
-        r"(?:[€$£]\s?\d|\d[\d .,']*\s?(?:k\s?€|k\s?eur\b|keur\b|k\b|€|eur\b|euros?\b))"
+        rf"(?<![\d\w] )(?<!\d)\b{_PAYSLIP}\b(?:\s*\([^()]{{0,15}}\)|\s+de\s+[a-z]+(?:\s+\d{{4}})?|"
+        r"\s+(?:envoye\w*|fourni\w*|recu\w*|transmis\w*|sent|provided|received|shared|over|attached|joint\w*|"
+        r"shows?|showing|indique\w*|mentionne\w*|dated\s+[\d/.-]+|date\s+du\s+[\d/.-]+)){0,3}"
+        rf"\s*[:=\-–—]?\s*{_MONEY}"
     )
 )
 # Verbs of earning, followed by an amount in the clause.

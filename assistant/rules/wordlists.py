@@ -100,9 +100,9 @@ _ETHICS_BODY = (
 # client or a prospect (« signalé au client un risque de fraude », « une fraude au client »).
 _REPORTED = (
     r"\b(?:signal(?:é|ée|és|ées|ait|aient)|d[ée]non(?:c[ée]|c[ée]e|c[ée]s|c[ée]es|çait|çaient)|reported|flagged|"
-    # (review of stop 40) an alert raised (« a alerté la direction sur des fraudes »), and the past tense typed
-    # without its accent after its auxiliary (« a signale au comite d'ethique »)
-    r"alert(?:é|ée|és|ées|ait|aient)|alerted|(?:a|avait|ont|avaient|aurait)\s+signale(?:e|s|es)?|"
+    # (review of stop 40) the past tense typed without its accent after its auxiliary (« a signale au comite
+    # d'ethique »), and an escalation ("escalated the bribery to the audit committee")
+    r"(?:a|avait|ont|avaient|aurait)\s+signale(?:e|s|es)?|escalated|"
     r"(?:son|sa|leur|un|ses)\s+signalements?|blew\s+the\s+whistle\s+on)"
     r"(?!\s+(?:au|aux|[àa]\s+(?:son|ses|leur|leurs))\s+(?:clients?|prospects?|acheteurs?))"
     r"(?:\s+(?!(?:clients?|customers?|prospects?|buyers?|acheteurs?)\b(?!['’]s))[^\s\d,;:.!?]+){0,6}?\s+"
@@ -110,13 +110,22 @@ _REPORTED = (
 _NOT_TO_A_CLIENT = (
     r"(?![^.!?;\n]{0,30}\b(?:au|aux|to\s+the|to\s+a|to\s+our|to\s+its)\s+(?:clients?|customers?|prospects?))"
 )
+# (review of stop 40) An alert raised with the company's management about wrongdoing (« a alerté la direction sur des
+# fraudes », "alerted senior management to the bribery"); not an alert to a manager or a team as a fraud analyst's
+# job (« a alerté son manager sur des transactions frauduleuses », review of stop 41).
+_ALERTED_MANAGEMENT = (
+    r"\b(?:alert(?:é|ée|és|ées|ait|aient)|(?:a|avait|ont|avaient)\s+alerte|alerted|warned)\s+"
+    r"(?:(?:la|sa|leur|the|its|their|senior|top|her|his)\s+)*(?:direction(?:\s+g[ée]n[ée]rale)?|hi[ée]rarchie|dg|pdg|"
+    r"ceo|management|board|conseil\s+d['’]administration|actionnaires?|shareholders?|comit[ée]\s+de\s+direction|"
+    r"codir|comex)\b(?:\s+(?!(?:risques?|risks?|potentiel\w*|potential|possibles?)\b)[^\s\d,;:.!?]+){0,4}?\s+"
+)
 # Things that age, not people (« parc », « relation », « gamme »…): an adjective of age after them is about them.
 _AGEING_THINGS = (
     r"\b(?:parcs?|relations?|clienteles?|gammes?|marques?|produits?|offres?|infrastructures?|equipements?|materiels?|"
     r"flottes?|machines?|outils?|logiciels?|systemes?|sites?|technologies?|modeles?|portefeuilles?|"
     r"populations?|patrimoine|reseaux?|catalogues?|batiments?|locaux|stack|applis?|applications?|versions?|"
     # (review of stop 40) a client's systems: « Le CRM du client est vieillissant »
-    r"crm|erp|sirh|ats|progiciels?|plateformes?|serveurs?|intranet|site\s+web)\b"
+    r"crm|erp|sirh|progiciels?|plateformes?|intranet|site\s+web)\b"
 )
 _N_AGE = r"(?:1[6-9]|[2-7]\d)"  # a person's age; experience figures are almost always below 16
 # The same ages written in words (« de moins de trente ans », « plus de quarante-cinq ans »).
@@ -169,7 +178,10 @@ AD_PREFERENCE = (
     # (review of 2b7c2ee: « les hommes seront privilégiés », « priorité aux hommes », « célibataire souhaité », "women
     # favoured", « nom à consonance française apprécié », « nationalité française exigée », « sauf en fauteuil »)
     r"\bprivilegi\w*|\bpriorit\w*|\bsouhaite\w*|\bfavori\w*|\bfavou?r(?:ed|s)?\b|\bapprecie\w*|\bexige\w*|"
-    r"\brequired\b|\bmaximum\b|\bmax\b|\bsauf\b|\bexcept\b|\bhors\b"
+    r"\brequired\b|\bmaximum\b|\bmax\b|\bsauf\b|\bexcept\b|\bhors\b|"
+    # (review of stop 41) a requirement beside an equal-opportunity phrase: "Disability Confident employer -
+    # applicants must be able-bodied", « doivent être en bonne santé »
+    r"\bmust\s+(?:be|have)\b|\bdoi(?:t|vent)\s+(?:etre|avoir|justifier)\b|\bindispensables?\b|\bobligatoires?\b"
 )
 
 # A sentence that excludes or asks is never saved by a perk in it ("no pregnant candidates, maternity
@@ -196,7 +208,7 @@ _SEX_NOUN_NOT_AFTER_FR = (
 _WORK_TOOLS = (
     r"(?:crm|salesforce|sfdc|hubspot|excel|google\s+sheets|gsheets?|sheets|pipedrive|zoho|dynamics|notion|jira|slack|"
     r"outlook|gmail|powerpoint|linkedin|gainsight|totango|churnzero|zendesk|intercom|freshdesk|servicenow|tableau|"
-    r"looker|power\s*bi|sap|netsuite|sql|python)"
+    r"looker|power\s*bi|netsuite)"
 )
 _NATIVE_OF_A_TOOL = r"\s+of\s+(?:the\s+)?" + _WORK_TOOLS + r"\b"
 # A unit of work, not a sex (fourteenth notes round): « 40 jours-hommes », « vendu au temps-homme », « homme-jour »,
@@ -435,7 +447,10 @@ CRITERIA: tuple[Criterion, ...] = (
                 # (review of stop 40) no person, « mais » or « but » in between: « Bonne relation avec les acheteurs
                 # mais vieillissant », « les outils mais il est vieux » are about the candidate
                 nb=_AGEING_THINGS
-                + r"(?:\s+(?!(?:mais|but|il|elle|he|she|lui|candidate?s?|candidat|profil)\b)[\w']+){0,5}",
+                # (review of stop 41) nor « donc », « et », « depuis »: « Expert ERP depuis 30 ans donc forcément
+                # vieillissant » is about the candidate
+                + r"(?:\s+(?!(?:mais|but|il|elle|he|she|lui|candidate?s?|candidat|profil|donc|so|et|and|depuis|since)\b)"
+                r"[\w']+){0,5}",
                 na=r"\s+(?:clients?|comptes?|logiciels?|crm|systemes?|outils?|dossiers?|contrats?|portefeuilles?|process\w*|methodes?)",
             ),
             T(r"\b(?:les|des|aux|nos)\s+seniors\b"),
@@ -460,7 +475,7 @@ CRITERIA: tuple[Criterion, ...] = (
             # (fifteenth notes round) "a bit old-school", "rather old-fashioned": a way of working, not an age
             T(
                 r"\b(?:too|quite|a\s+bit|rather|very|fairly|slightly|looks?)\s+(?:old|young|elderly)\b",
-                na=r"[\s-]*(?:school|fashioned)\b",
+                na=r"(?:-|\s)(?:school|fashioned)\b",
             ),
             T(r"\belderly\b"),
             T(
@@ -1090,7 +1105,9 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\bmalad(?:e|es|ie|ies|if|ive)\b", nb=r"(?:assurance|caisse|caisses|assurances|cpam|complementaire)"),
             T(r"\barrets?\s+(?:de\s+travail|(?:de\s+)?maladie)\b|\bconges?\s+maladie\b|\blongue\s+maladie\b"),
             # (fifteenth notes round) a return to work on medical grounds: « repris en mi-temps thérapeutique »
-            T(r"\b(?:mi-?\s?temps|temps\s+partiel)\s+(?:pour\s+raison\s+medicale|therapeutique)\b"),
+            T(
+                r"\b(?:mi-?\s?temps|temps\s+partiel)\s+(?:pour\s+(?:raisons?|motifs?)\s+medica(?:l|le|les|ux)|therapeutique|therap\b)"
+            ),
             # a golf handicap is a score (ninth notes round: "plays off a 12 handicap"); « handicap à 80 % » is not golf
             T(
                 r"\bhandicap(?:e|ee|es|ees|s)?\b",
@@ -1350,9 +1367,10 @@ CRITERIA: tuple[Criterion, ...] = (
             # hotline"); not a problem flagged to a client (« signalé au client un risque de fraude »)
             T(_REPORTED + _WRONGDOING + _NOT_TO_A_CLIENT, accents=True),
             T(_REPORTED + _ETHICS_BODY, accents=True),
+            T(_ALERTED_MANAGEMENT + _WRONGDOING, accents=True),
             # (review of stop 40) an authority seized: « a saisi l'inspection du travail », « le Défenseur des droits »
             T(
-                r"\b(?:a|avait|ont|avaient|aurait|avoir)\s+saisi\s+(?:l['’]inspection\s+du\s+travail|le\s+d[ée]fenseur\s+des\s+"
+                r"\b(?:a|avait|ont|avaient|aurait|avoir)\s+(?:[\w’'-]+\s+)?saisi\s+(?:l['’]inspection\s+du\s+travail|le\s+d[ée]fenseur\s+des\s+"
                 r"droits|le\s+procureur|la\s+justice|le\s+comit[ée]\s+d['’][ée]thique|le\s+r[ée]f[ée]rent\s+alerte)\b",
                 accents=True,
             ),

@@ -2,9 +2,9 @@
 
 - A return to work on medical grounds (« repris en mi-temps thérapeutique ») is health.
 - Not flagged: "a bit old-school" (a way of working), "the good ones live in Gainsight" and "a native speaker of
-  Salesforce" (a tool), and the employer's own equal-opportunity statement pasted in the notes (a job ad, an e-mail
-  footer), as long as that sentence names no one.
-- Still flagged: the same statement beside a remark on the candidate, and the ad side of each rule.
+  Salesforce" (a tool).
+- Still flagged: the employer's own equal-opportunity statement pasted in the notes (a job ad, an e-mail footer): a
+  first version excused it when it named no one, and a review found remarks on the candidate it hid.
 """
 
 from __future__ import annotations
@@ -43,9 +43,13 @@ NOT_FLAGGED = [
     "Rather old-fashioned in her follow-up: letters, not e-mails.",
     "In my view the good ones live in Gainsight and let the health scores tell them where to go.",
     "She's a native speaker of Salesforce: went straight to asking about CPQ.",
-    "We are an equal-opportunity employer and a Disability Confident employer.",
+]
+# The employer's equal-opportunity statement pasted in notes stays flagged: excusing it hid remarks on the candidate
+# beside it ("We are an equal-opportunity employer - pregnant, due in March"; review of stop 41).
+EMPLOYER_STATEMENTS_IN_NOTES = [
     "We welcome applicants of all ages, backgrounds, religions and sexual orientations.",
     "Acme is an equal opportunity employer: we consider all applicants regardless of age, religion or disability.",
+    "We are an equal-opportunity employer - pregnant, due in March.",
 ]
 
 
@@ -55,7 +59,7 @@ def test_a_remark_on_the_candidate_is_flagged(text: str, label: str) -> None:
 
 
 @pytest.mark.parametrize("text", NOT_FLAGGED)
-def test_a_way_of_working_a_tool_or_the_employers_statement_is_not_flagged(text: str) -> None:
+def test_a_way_of_working_or_a_tool_is_not_flagged(text: str) -> None:
     assert _criteria(text) == set()
 
 
@@ -67,3 +71,8 @@ def test_a_hyphenated_equal_opportunity_employer_frames_the_criteria_it_names_in
 def test_an_exclusion_beside_a_hyphenated_equal_opportunity_phrase_is_still_flagged_in_an_ad() -> None:
     ad = "We are an equal-opportunity employer, but pregnant women will not be hired."
     assert [f for f in lint_ad(ad) if f.kind == "discrimination"]
+
+
+@pytest.mark.parametrize("text", EMPLOYER_STATEMENTS_IN_NOTES)
+def test_an_equal_opportunity_statement_in_notes_is_still_flagged(text: str) -> None:
+    assert _criteria(text)
