@@ -673,6 +673,14 @@ _PITCH_HEADING = re.compile(
     # a short qualifier before the colon: « Pitch fait (à garder pour les prochains) : », "Role overview (as pitched):"
     r"(?:\s+(?:fait|faite|done|given|delivered|made))?(?:\s*\([^()]{0,50}\))?\s*(?::|->|→)\s*$"
 )
+# (fifteenth notes round) A job ad pasted below the notes under a divider (« ---- PJ : annonce (EN) ---- », "=== Job
+# description ===", "--- Attached: job ad ---"): its requirements, benefits and boilerplate are the job's.
+_AD_DIVIDER = re.compile(
+    r"^[-=*#_~]{2,}\s*(?:(?:pj|piece\s+jointe|attachment|attached|copie|copy|extrait|excerpt|rappel)\s*:?\s*)?(?:de\s+)?"
+    r"(?:l'|the\s+|our\s+)?(?:annonce|offre(?:\s+d'emploi)?|job\s+(?:ad|advert|posting|description)|jd|fiche\s+de\s+poste)\b"
+    r"[^\n]{0,30}?[-=*#_~]{2,}\s*$"
+)
+_PITCH_OR_AD = re.compile(rf"(?:{_PITCH_HEADING.pattern})|(?:{_AD_DIVIDER.pattern})")
 _HEADING = re.compile(r"^[^\W\d][\w' ()/-]{0,40}(?::|->|→)\s*$")
 # What the team needs, before the debrief (eleventh dev round: "1. What we need (pasting this in every debrief…)",
 # « Besoins du poste : »): the job, not the candidate; the colon is optional, an aside in brackets allowed.
@@ -1384,7 +1392,7 @@ def prepare(notes: str, max_chars: int, framework: Framework | None = None) -> P
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     # sections whose lines are not evidence, by their heading, in the order they are tried
     sections = [
-        (_section_spans(text, _PITCH_HEADING), "pitch"),
+        (_section_spans(text, _PITCH_OR_AD), "pitch"),
         (_section_spans(text, _PLAN_HEADING), "next_step"),  # points to check at a later interview
         (_section_spans(text, _CLAIM_HEADING), "claim"),
         (_section_spans(text, _QUESTIONS_HEADING), "question"),  # a list of the questions put to the candidate
