@@ -262,13 +262,13 @@ _INCISE_CLOSE = {",": ",", "(": ")", "-": "-"}
 _INCISE_BREAK = re.compile(r"[.!?;:\n]")
 
 
-def _past_incise(folded: str, e: int) -> list[int]:
-    """Where the text may resume after an incise that opens right after position `e` (after each closing mark
-    within 120 characters and before a sentence end: « quelle que soit leur expérience, leur diplôme ou leur
-    motivation, ne seront pas retenues »)."""
+def _past_incise(folded: str, e: int) -> tuple[int, list[int]]:
+    """Where an incise opens after position `e` (after up to four words), and where the text may resume after it
+    (after each closing mark within 120 characters and before a sentence end: « quelle que soit leur expérience,
+    leur diplôme ou leur motivation, ne seront pas retenues »)."""
     m = _INCISE_OPEN.match(folded, e)
     if not m or _CONDITION.match(folded, m.end()):
-        return []
+        return e, []
     close = _INCISE_CLOSE[m.group(1)]
     stop = _INCISE_BREAK.search(folded, m.end(), m.end() + 120)
     limit = stop.start() if stop else min(len(folded), m.end() + 120)
@@ -277,7 +277,7 @@ def _past_incise(folded: str, e: int) -> list[int]:
     while j >= 0 and len(out) < 3:
         out.append(j + 1)
         j = folded.find(close, j + 1, limit)
-    return out
+    return m.start(1), out
 
 
 _REJECTED_AFTER = re.compile(r"\b(?:" + _SET_ASIDE + r"|discrimin|penalis|penaliz)")
@@ -322,16 +322,31 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
     excluded = _GROUP_EXCLUDED_AFTER if group else _EXCLUDED_AFTER
     if excluded.search(folded, e, end):
         return True
-    for resume in _past_incise(folded, e):
+    opening, resumes = _past_incise(folded, e)
+    for resume in resumes:
         # the verb must come straight after the incise: « …, aux seniors, les candidatures incomplètes ne seront pas
         # retenues » turns away other applications
         verb = resume + len(folded[resume:]) - len(folded[resume:].lstrip())
         verb_end_m = _CLAUSE_BREAK.search(folded, verb, verb + 200)
         verb_end = verb_end_m.start() if verb_end_m else min(len(folded), verb + 200)
         stop = _AFTER_STOP.search(folded, verb, verb_end)
-        if excluded.match(folded, verb, stop.start() if stop else verb_end):
+        predicate = folded[verb : stop.start() if stop else verb_end]
+        if excluded.match(predicate) or _WE_TURN_THEM_AWAY.match(predicate):
+            return True
+        # (review of stop 41) or cut the verb group in two: "pregnant women will, however, not be hired"
+        if _AUXILIARY_BEFORE_INCISE.search(folded, e, opening) and excluded.search(f"{folded[e:opening]} {predicate}"):
             return True
     return False
+
+
+# (review of stop 41) The group taken up by a pronoun after the incise: « les femmes enceintes, quelle que soit leur
+# expérience, nous ne les retiendrons pas », "pregnant women, even if qualified, we will not hire".
+_WE_TURN_THEM_AWAY = re.compile(
+    r"(?:nous|on)\s+ne\s+les\s+(?:\w+\s+)?(?:retien|recrut|embauch|accept|selectionn|consider|convoqu|reten)\w*"
+    r"|we\s+(?:will|would|do|can|shall)\s*(?:not|n't)\s+(?:\w+\s+)?(?:hire|recruit|accept|employ|consider|interview|select)"
+    r"|we\s+(?:won't|cannot|can't)\s+(?:\w+\s+)?(?:hire|recruit|accept|employ|consider|interview|select)"
+)
+_AUXILIARY_BEFORE_INCISE = re.compile(r"\b(?:will|would|shall|can|could|must|are|is|sont|seront|sera)\s*$")
 
 
 def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl.Criterion]]:

@@ -13,8 +13,9 @@ reviewed commits b5f15cb and 9a52932). Fixed and tested here:
   about the candidate; "old - school run" is no idiom; a waiter (« serveur ») is a person;
 - a payslip's amount is pay history right after it, after « envoyé », "sent", "shows", a month or a date, with ISO
   currency codes; payslips counted or sold are not.
-Left (named in the closing note): the EO statement's sentence is still flagged in notes (conservative); incises
-inside the verb group ("will, however, not be hired"), a resumptive pronoun (« nous ne les retiendrons pas »), "young
+Also fixed after the review: an incise inside the verb group ("will, however, not be hired") and the group taken
+up by a pronoun (« nous ne les retiendrons pas », "we will not hire").
+Left (named in the closing note): the EO statement's sentence is still flagged in notes (conservative); "young
 graduate" beside a hyphenated EO phrase, a labour-court claim (« a saisi les prud'hommes »), "TPT", a payslip amount
 far from the word."""
 
@@ -36,6 +37,10 @@ def _notes_flagged(text: str) -> bool:
 
 
 FLAG_IN_AD = [
+    "Open to all, pregnant women will, however, not be hired.",
+    "Open to all, pregnant women will, regrettably, not be considered.",
+    "Poste ouvert à tous, les femmes enceintes, quelle que soit leur expérience, nous ne les retiendrons pas.",
+    "Open to all, pregnant women, even if qualified, we will not hire.",
     "Disability Confident employer — applicants must be able-bodied.",
     "Disability Confident employer: must be physically fit and able-bodied.",
     "Disability Confident employer — must be in good health.",
