@@ -65,7 +65,6 @@ class KnowledgeBase:
     _by_id: dict[str, Chunk] = field(default_factory=dict, init=False, repr=False)
     _bm25: Any = field(default=None, init=False, repr=False)
     _folded: list[str] | None = field(default=None, init=False, repr=False)
-    _tokens: frozenset[str] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         import bm25s
@@ -94,13 +93,6 @@ class KnowledgeBase:
     def known(self, token: str) -> bool:
         """Whether a token (as `tokenize` writes it) occurs in some passage of the guide."""
         return token in self._idf
-
-    def vocabulary(self) -> frozenset[str]:
-        """Every token (as `tokenize` writes it) that occurs in some passage of the guide (the same object on every
-        call, so callers may cache on it)."""
-        if self._tokens is None:
-            self._tokens = frozenset(self._idf)
-        return self._tokens
 
     @property
     def chunks(self) -> list[Chunk]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..guide.knowledge import KnowledgeBase, tokenize
@@ -65,10 +64,6 @@ class Evidence:
     other_role: bool = False
     """The question names a job the guide does not recruit for ("SDR", "directeur commercial"), not as the
     candidate's background."""
-    far_off: bool = False
-    """At most one of four or more topic words is known to the guide, even read with one typo (loosely_known), and
-    neither retrieval agreement nor a framework item says otherwise: snow in Chamonix, de-duplicating an array in
-    JavaScript, a soft-boiled egg (QA dev rounds 10 and 11). Not a feature of the abstention model: a rule beside it."""
 
     def features(self, language: str) -> dict[str, float]:
         """The model's inputs, by name (calibration.FEATURES)."""
@@ -98,40 +93,6 @@ def guide_knows(word: str, kb: KnowledgeBase, vocabulary: frozenset[str]) -> boo
     return any(kb.known(t) or t in vocabulary for t in tokenize(word))
 
 
-MIN_TYPO_LENGTH = 5
-"""Tokens shorter than this are not read as a typo of another word (« eau » is no « peau »)."""
-
-
-@lru_cache(maxsize=4)
-def _one_deletion_index(guide_words: frozenset[str], vocabulary: frozenset[str]) -> frozenset[str]:
-    """The guide's and the vocabulary's tokens, with every form of them missing one letter (a deletion index: two
-    words one edit apart share a form)."""
-    words = guide_words | vocabulary
-    forms = set(words)
-    for w in words:
-        if len(w) >= MIN_TYPO_LENGTH - 1:
-            forms.update(w[:i] + w[i + 1 :] for i in range(len(w)))
-    return frozenset(forms)
-
-
-def loosely_known(word: str, kb: KnowledgeBase, vocabulary: frozenset[str]) -> bool:
-    """Whether a word of a question is known to the guide (guide_knows) or one edit from a word it knows
-    (« temperatur », « relacion », « entretient »: typos are no topic the guide lacks)."""
-    if guide_knows(word, kb, vocabulary):
-        return True
-    forms = _one_deletion_index(kb.vocabulary(), vocabulary)
-    for t in tokenize(word):
-        if len(t) < MIN_TYPO_LENGTH:
-            continue
-        if t in forms or any(t[:i] + t[i + 1 :] in forms for i in range(len(t))):
-            return True
-    return False
-
-
-MIN_FAR_OFF_TOPICS = 4
-MAX_FAR_OFF_KNOWN = 1
-
-
 def gather_evidence(
     question: str,
     hits: list[ScoredChunk],
@@ -158,12 +119,6 @@ def gather_evidence(
         unknown_acronym=any(n.isupper() for n in names),
         unknown_name=any(not n.isupper() for n in names),
         other_role=bool(other_role(question) or unknown_job(question, kb, framework)),
-        far_off=(
-            not agree
-            and not framework_match
-            and len(topics) >= MIN_FAR_OFF_TOPICS
-            and sum(loosely_known(w, kb, vocabulary) for w in topics) <= MAX_FAR_OFF_KNOWN
-        ),
     )
 
 
@@ -375,7 +330,7 @@ def covers(hits: list[ScoredChunk], dense: bool, language: str = "fr", evidence:
     if dense and evidence is not None:
         # (stop 39: abstaining when no word of the question, spelled out and expanded, is in any passage caught 12
         # questions out of scope on dev and no answerable one, but made an answerable test question abstain: left out.)
-        return not evidence.far_off and evidence.dense >= MIN_DENSE and evidence.score(language) >= EVIDENCE_THRESHOLD
+        return evidence.dense >= MIN_DENSE and evidence.score(language) >= EVIDENCE_THRESHOLD
     score = confidence(hits, dense)
     if dense:
         return score >= DENSE_THRESHOLD.get(language, DENSE_THRESHOLD["fr"])
