@@ -255,9 +255,14 @@ _COUNTED_AFTER = re.compile(
 # retenues », "pregnant women (even if qualified) will not be hired"; review of stop 40): short, no sentence end in it.
 # It may follow the rest of the group's noun phrase ("pregnant" → "women").
 _INCISE_OPEN = re.compile(r"(?:\s+(?!(?:et|and|mais|but|qui|who)\b)[a-z0-9']+){0,4}?\s*([,(]|-(?=\s))")
-# An incise that sets a condition is an accommodation, not an exclusion ("people with disabilities, unless they
-# request it, will not be interviewed by phone").
-_CONDITION = re.compile(r"\s*(?:unless|if|when|where|sauf\s+si|si|lorsqu|quand|a\s+moins)\b")
+# An incise that leaves the choice to the group is an accommodation, not an exclusion ("people with disabilities,
+# unless they request it, will not be interviewed by phone"); a condition on them is not ("pregnant women, if
+# qualified, will not be hired" is flagged).
+_CONDITION = re.compile(
+    r"\s*(?:unless\s+they|if\s+they\s+(?:so\s+)?(?:prefer|wish|request|ask|choose)|at\s+their\s+(?:request|choice)|"
+    r"sauf\s+(?:si\s+)?(?:elles?|ils?)\s+le\s+(?:souhaitent|demandent|preferent)|"
+    r"si\s+(?:elles?|ils?)\s+le\s+(?:souhaitent|demandent|preferent)|a\s+leur\s+demande|sur\s+leur\s+demande)\b"
+)
 _INCISE_CLOSE = {",": ",", "(": ")", "-": "-"}
 _INCISE_BREAK = re.compile(r"[.!?;:\n]")
 
@@ -299,6 +304,25 @@ _A_LIMIT_AFTER = re.compile(
 )
 
 
+# (review of stop 41) The group taken up by a pronoun after the incise: « les femmes enceintes, quelle que soit leur
+# expérience, nous ne les retiendrons pas », "pregnant women, even if qualified, we will not hire".
+# The whole clause, so that a manner after the verb keeps it lawful (« nous ne les sélectionnons jamais sur leur
+# âge », « nous ne les considérons pas différemment »; review of stop 41).
+_WE_TURN_THEM_AWAY = re.compile(
+    r"(?:(?:nous|on)\s+ne\s+les\s+(?:\w+\s+)?(?:retien|recrut|embauch|accept|selectionn|consider|convoqu|reten|pren)\w*"
+    r"(?:\s+(?:pas|plus|jamais|point))?"
+    r"|(?:nous|on)\s+les\s+(?:ecarter|exclur|refuser|rejeter)\w*"
+    r"|we(?:'ll|\s+will|\s+would|\s+do|\s+can|\s+shall|\s+are)?\s*(?:not|n't|never)\s+(?:be\s+)?"
+    r"(?:hire|hiring|recruit|recruiting|accept|accepting|employ|consider|interview|select|want|taking\s+on)"
+    r"|we\s+(?:won't|cannot|can't)\s+(?:be\s+)?(?:hire|hiring|recruit|accept|employ|consider|interview|select)"
+    r"|we\s+(?:reject|exclude|refuse|turn\s+away))(?:\s+(?:them|those|these))?"
+)
+_NEGATIVE_WORD = re.compile(r"\b(?:no|not|never|aucune?|jamais|nullement|aucunement|pas|nul|nulle)\b")
+_AUXILIARY_BEFORE_INCISE = re.compile(
+    r"\b(?:will|would|shall|can|could|must|are|is|sont|seront|sera|pourront|pourra|peuvent|peut)\s*$"
+)
+
+
 def _excludes_after_all(folded: str, s: int, e: int) -> bool:
     """Whether the clause of the mention at [s, e) excludes its group despite an equal-opportunity phrase."""
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(folded, max(0, s - 200), s)), default=max(0, s - 200))
@@ -331,22 +355,17 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
         verb_end = verb_end_m.start() if verb_end_m else min(len(folded), verb + 200)
         stop = _AFTER_STOP.search(folded, verb, verb_end)
         predicate = folded[verb : stop.start() if stop else verb_end]
-        if excluded.match(predicate) or _WE_TURN_THEM_AWAY.match(predicate):
+        if excluded.match(predicate) or _WE_TURN_THEM_AWAY.fullmatch(predicate.strip()):
             return True
-        # (review of stop 41) or cut the verb group in two: "pregnant women will, however, not be hired"
-        if _AUXILIARY_BEFORE_INCISE.search(folded, e, opening) and excluded.search(f"{folded[e:opening]} {predicate}"):
+        # (review of stop 41) or cut the verb group in two: "pregnant women will, however, not be hired"; not when
+        # the incise holds the negation ("will, under no circumstances, be rejected" is lawful)
+        if (
+            _AUXILIARY_BEFORE_INCISE.search(folded, e, opening)
+            and not _NEGATIVE_WORD.search(folded, opening, resume)
+            and excluded.search(f"{folded[e:opening]} {predicate}")
+        ):
             return True
     return False
-
-
-# (review of stop 41) The group taken up by a pronoun after the incise: « les femmes enceintes, quelle que soit leur
-# expérience, nous ne les retiendrons pas », "pregnant women, even if qualified, we will not hire".
-_WE_TURN_THEM_AWAY = re.compile(
-    r"(?:nous|on)\s+ne\s+les\s+(?:\w+\s+)?(?:retien|recrut|embauch|accept|selectionn|consider|convoqu|reten)\w*"
-    r"|we\s+(?:will|would|do|can|shall)\s*(?:not|n't)\s+(?:\w+\s+)?(?:hire|recruit|accept|employ|consider|interview|select)"
-    r"|we\s+(?:won't|cannot|can't)\s+(?:\w+\s+)?(?:hire|recruit|accept|employ|consider|interview|select)"
-)
-_AUXILIARY_BEFORE_INCISE = re.compile(r"\b(?:will|would|shall|can|could|must|are|is|sont|seront|sera)\s*$")
 
 
 def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl.Criterion]]:
