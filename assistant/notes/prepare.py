@@ -673,13 +673,17 @@ _PITCH_HEADING = re.compile(
     # a short qualifier before the colon: « Pitch fait (à garder pour les prochains) : », "Role overview (as pitched):"
     r"(?:\s+(?:fait|faite|done|given|delivered|made))?(?:\s*\([^()]{0,50}\))?\s*(?::|->|→)\s*$"
 )
-# (fifteenth notes round) A job ad pasted below the notes under a divider (« ---- PJ : annonce (EN) ---- », "=== Job
-# description ===", "--- Attached: job ad ---"): its requirements, benefits and boilerplate are the job's.
+# (fifteenth notes round) A job ad pasted below the notes under a divider that says so (« ---- PJ : annonce (EN)
+# ---- », "=== Job description ===", "--- Attached: job ad ---", « ----- Copie de l'annonce ----- »): its requirements,
+# benefits and boilerplate are the job's. Not « === Offre acceptée ? === », « ---- Annonce : vu avec elle ---- »,
+# "==== JD vs candidate ====" (review of stop 41: the offer made, an announcement, a fit check).
+_AD_NAME = r"(?:job\s+(?:ad|advert|posting|description)|fiche\s+de\s+poste|offre\s+d'emploi)"
 _AD_DIVIDER = re.compile(
-    r"^[-=*#_~]{2,}\s*(?:(?:pj|piece\s+jointe|attachment|attached|copie|copy|extrait|excerpt|rappel)\s*:?\s*)?(?:de\s+)?"
-    r"(?:l'|the\s+|our\s+)?(?:annonce|offre(?:\s+d'emploi)?|job\s+(?:ad|advert|posting|description)|jd|fiche\s+de\s+poste)\b"
-    r"[^\n]{0,30}?[-=*#_~]{2,}\s*$"
+    r"^[-=*#_~]{2,}\s*(?:(?:pj|piece\s+jointe|attachment|attached|copie|copy|extrait|excerpt)\s*:?\s*(?:de\s+|of\s+)?"
+    r"(?:l'|the\s+|our\s+)?(?:annonce|" + _AD_NAME + r")|" + _AD_NAME + r")\s*(?:\([a-z]{2}\))?\s*[-=*#_~]{2,}\s*$"
 )
+# Any divider ends a section (« ---- Mes notes ---- » after the pasted ad).
+_DIVIDER_LINE = re.compile(r"^[-=*#_~]{3,}")
 _PITCH_OR_AD = re.compile(rf"(?:{_PITCH_HEADING.pattern})|(?:{_AD_DIVIDER.pattern})")
 _HEADING = re.compile(r"^[^\W\d][\w' ()/-]{0,40}(?::|->|→)\s*$")
 # What the team needs, before the debrief (eleventh dev round: "1. What we need (pasting this in every debrief…)",
@@ -834,7 +838,11 @@ def _section_spans(text: str, heading: re.Pattern[str]) -> list[tuple[int, int]]
             and (line[:1] in (" ", "\t") or previous.rstrip().endswith((",", ";")))
             and bool(_CONTINUATION.match(line.lstrip()))
         )
-        if start is not None and (not folded or (not bullet and not wrapped and (_HEADING.match(folded) or items))):
+        if start is not None and (
+            not folded
+            or _DIVIDER_LINE.match(folded)
+            or (not bullet and not wrapped and (_HEADING.match(folded) or items))
+        ):
             spans.append((start, pos))
             start = None
         if start is None and heading.match(folded):

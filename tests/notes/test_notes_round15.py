@@ -42,3 +42,41 @@ def test_a_divider_that_names_no_ad_changes_nothing(services) -> None:
         "Huge network among retail buyers: introduced us to two of them last year.",
     )
     assert _status(summarize_notes(notes, services))["network"] == "assessed"
+
+
+# Review of stop 41: dividers that name the offer made, an announcement or a fit check, and the candidate's facts
+# after them; and the recruiter's own notes after a closing divider.
+_AFTER_DIVIDER = (
+    "Entretien AM – 3 ans AM chez un grossiste en fournitures, 40 comptes PME.\n"
+    "\n"
+    "{divider}\n"
+    "A managé 3 AM juniors pendant 2 ans, entretiens mensuels et objectifs trimestriels.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "divider",
+    [
+        "=== Offre acceptée ? ===",
+        "----- Offre -----",
+        "--- Annonce de la décision ---",
+        "---- Annonce : vu avec elle ----",
+        "==== JD vs candidate ====",
+    ],
+)
+def test_a_divider_naming_the_offer_or_an_announcement_silences_nothing(services, divider: str) -> None:
+    status = _status(summarize_notes(_AFTER_DIVIDER.format(divider=divider), services))
+    assert status["team_management"] == "assessed", divider
+
+
+@pytest.mark.parametrize("closing", ["---- Mes notes ----", "=== Interview notes ===", "---- Fin de l'annonce ----"])
+def test_the_pasted_ad_ends_at_the_next_divider(services, closing: str) -> None:
+    notes = (
+        "Entretien AM – 3 ans AM chez un grossiste en fournitures, 40 comptes PME.\n"
+        "\n"
+        "---- PJ : annonce ----\n"
+        "Account Manager (H/F) – Lyon, 30 comptes clés.\n"
+        f"{closing}\n"
+        "A managé 3 AM juniors pendant 2 ans, entretiens mensuels et objectifs trimestriels.\n"
+    )
+    assert _status(summarize_notes(notes, services))["team_management"] == "assessed", closing
