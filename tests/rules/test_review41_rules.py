@@ -37,8 +37,8 @@ def _notes_flagged(text: str) -> bool:
 
 
 FLAG_IN_AD = [
-    'Open to all, pregnant women, if qualified, will not be hired.',
-    'Poste ouvert à tous, les femmes enceintes, si qualifiées, ne seront pas retenues.',
+    "Open to all, pregnant women, if qualified, will not be hired.",
+    "Poste ouvert à tous, les femmes enceintes, si qualifiées, ne seront pas retenues.",
     "Open to all, pregnant women will, however, not be hired.",
     "Open to all, pregnant women will, regrettably, not be considered.",
     "Poste ouvert à tous, les femmes enceintes, quelle que soit leur expérience, nous ne les retiendrons pas.",
