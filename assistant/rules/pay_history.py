@@ -103,12 +103,14 @@ _MARKERS.append(re.compile(rf"\b{_PAYSLIP}\b(?=.*\b(?:brut|bruts|net|nets|gross|
 # sold (« 450 bulletins de paie par mois, erreurs < 1 € », « dématérialisation du bulletin de paie, panier moyen
 # 15 k€ »; review of stop 41).
 _MONEY = (
-    r"(?:[€$£]\s?\d|\d{1,3}(?:[ .,']\d{3})+\s+(?:per|a|par)\s+(?:year|month|an|mois|annum)\b|(?:usd|chf|eur|gbp)\s?\d|\d[\d .,']*\s?(?:k\s?€|k\s?eur\b|keur\b|k\b|€|eur\b|euros?\b|usd\b|"
-    r"chf\b|gbp\b))"
+    # (a bare figure "per month" may count payslips: « fiches de paie envoyées : 1 200 par mois »)
+    r"(?:[€$£]\s?\d|(?:usd|chf|eur|gbp)\s?\d|"
+    r"\d[\d .,']*\s?(?:k\s?€|k\s?eur\b|keur\b|k\b|€|eur\b|euros?\b|usd\b|chf\b|gbp\b))"
 )
+# (not after a count: « 450 bulletins de paie »)
 _MARKERS.append(
     re.compile(
-        rf"(?<![\d\w] )(?<!\d)\b{_PAYSLIP}\b(?:\s*\([^()]{{0,15}}\)|\s+de\s+[a-z]+(?:\s+\d{{4}})?|"
+        rf"(?<!\d )(?<!\d)\b{_PAYSLIP}\b(?:\s*\([^()]{{0,15}}\)|\s+de\s+[a-z]+(?:\s+\d{{4}})?|"
         r"\s+(?:envoye\w*|fourni\w*|recu\w*|transmis\w*|sent|provided|received|shared|over|attached|joint\w*|"
         r"shows?|showing|indique\w*|mentionne\w*|dated\s+[\d/.-]+|date\s+du\s+[\d/.-]+)){0,3}"
         rf"\s*[:=\-–—]?\s*{_MONEY}"

@@ -107,6 +107,9 @@ PAY_HISTORY = [
     "Elle m'a montré sa fiche de paie, 3 150 euros.",
     "Payslip sent over: £2,900 a month.",
     "Fiche de paie : 42 k€ sur l'année.",
+    # (read-through of stop 41) a word before the payslip is no count
+    "Copie du bulletin de salaire : 3 400 €.",
+    "Il m'a transmis le bulletin de paie : 2 950 €.",
 ]
 NOT_PAY_HISTORY = [
     "Gère l'édition de 3 000 bulletins de salaire par mois, budget 2 M€.",

@@ -17,7 +17,8 @@ Also fixed after the review: an incise inside the verb group ("will, however, no
 up by a pronoun (« nous ne les retiendrons pas », "we will not hire").
 Left (named in the closing note): the EO statement's sentence is still flagged in notes (conservative); "young
 graduate" beside a hyphenated EO phrase, a labour-court claim (« a saisi les prud'hommes »), "TPT", a payslip amount
-far from the word."""
+far from the word, a bare figure "per year" after a payslip ("Payslip shows 45,000 per year": a count of payslips
+reads the same, « fiches de paie envoyées : 1 200 par mois »)."""
 
 from __future__ import annotations
 
@@ -156,7 +157,6 @@ PAY_HISTORY = [
     "Payslip: 4,200 USD a month.",
     "Payslip sent: EUR 3,400.",
     "Payslip: CHF 7'500 per month.",
-    "Payslip shows 45,000 per year.",
 ]
 
 NOT_PAY_HISTORY = [
