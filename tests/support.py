@@ -28,3 +28,23 @@ def names_in(text: str) -> list[str]:
     from assistant.rules.names import name_spans
 
     return [text[s:e] for s, e in name_spans(text)]
+
+
+def criterion_labels(text: str) -> set[str]:
+    """The labels of the protected criteria flagged in notes (« Protected criterion (age) … » → "age")."""
+    import re
+
+    from assistant.rules.criteria import find_protected_criteria
+
+    return {
+        m.group(1)
+        for f in find_protected_criteria(text, context="notes")
+        if (m := re.match(r"Protected criterion \(([^)]+)\)", f.message))
+    }
+
+
+def ad_discriminates(text: str) -> bool:
+    """Whether the ad linter flags `text` as discriminatory."""
+    from assistant.rules.compliance import lint_ad
+
+    return any(f.kind == "discrimination" for f in lint_ad(text))

@@ -323,14 +323,19 @@ _AUXILIARY_BEFORE_INCISE = re.compile(
 )
 
 
+def _reading_end(folded: str, pos: int) -> int:
+    """Where the reading after `pos` stops: the clause's end, or another subject or a relative clause before it."""
+    end_m = _CLAUSE_BREAK.search(folded, pos, pos + 200)
+    end = end_m.start() if end_m else min(len(folded), pos + 200)
+    stop = _AFTER_STOP.search(folded, pos, end)
+    return stop.start() if stop else end
+
+
 def _excludes_after_all(folded: str, s: int, e: int) -> bool:
     """Whether the clause of the mention at [s, e) excludes its group despite an equal-opportunity phrase."""
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(folded, max(0, s - 200), s)), default=max(0, s - 200))
     before = folded[start:s]
-    end_m = _CLAUSE_BREAK.search(folded, e, e + 200)
-    end = end_m.start() if end_m else min(len(folded), e + 200)
-    stop = _AFTER_STOP.search(folded, e, end)
-    end = stop.start() if stop else end
+    end = _reading_end(folded, e)
     if _CONTRAST_BEFORE.search(before):
         return True
     if _DENIED_BEFORE.search(before) and not _A_LIMIT_AFTER.match(folded, e):
@@ -351,10 +356,7 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
         # the verb must come straight after the incise: « …, aux seniors, les candidatures incomplètes ne seront pas
         # retenues » turns away other applications
         verb = resume + len(folded[resume:]) - len(folded[resume:].lstrip())
-        verb_end_m = _CLAUSE_BREAK.search(folded, verb, verb + 200)
-        verb_end = verb_end_m.start() if verb_end_m else min(len(folded), verb + 200)
-        stop = _AFTER_STOP.search(folded, verb, verb_end)
-        predicate = folded[verb : stop.start() if stop else verb_end]
+        predicate = folded[verb : _reading_end(folded, verb)]
         if excluded.match(predicate) or _WE_TURN_THEM_AWAY.fullmatch(predicate.strip()):
             return True
         # (review of stop 41) or cut the verb group in two: "pregnant women will, however, not be hired"; not when

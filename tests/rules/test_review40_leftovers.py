@@ -15,26 +15,16 @@ Notes:
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from assistant.rules.compliance import lint_ad
-from assistant.rules.criteria import find_protected_criteria
 from assistant.rules.pay_history import find_pay_history
+
+from support import criterion_labels
 
 
 def _ad_quotes(text: str) -> list[str]:
     return [text[f.start : f.end] for f in lint_ad(text) if f.kind == "discrimination" and f.start is not None]
-
-
-def _criteria(text: str) -> set[str]:
-    """The labels of the criteria flagged in notes (« Protected criterion (age) … » → "age")."""
-    return {
-        m.group(1)
-        for f in find_protected_criteria(text, context="notes")
-        if (m := re.match(r"Protected criterion \(([^)]+)\)", f.message))
-    }
 
 
 AD_EXCLUSIONS = [
@@ -131,27 +121,27 @@ def test_a_criterion_that_will_not_count_or_a_group_welcomed_stays_lawful(text: 
 
 @pytest.mark.parametrize("text", WHISTLEBLOWING)
 def test_more_reports_of_wrongdoing_are_whistleblower_status(text: str) -> None:
-    assert "whistleblower status" in _criteria(text)
+    assert "whistleblower status" in criterion_labels(text)
 
 
 @pytest.mark.parametrize("text", NOT_WHISTLEBLOWING)
 def test_an_alert_to_a_client_a_product_or_a_seized_chance_is_not_whistleblowing(text: str) -> None:
-    assert "whistleblower status" not in _criteria(text)
+    assert "whistleblower status" not in criterion_labels(text)
 
 
 @pytest.mark.parametrize("text", NOT_SEX)
 def test_a_labour_court_and_a_marked_up_unit_of_work_are_no_sex(text: str) -> None:
-    assert "sex" not in _criteria(text)
+    assert "sex" not in criterion_labels(text)
 
 
 @pytest.mark.parametrize("text", NOT_AGE)
 def test_an_ageing_system_is_no_age(text: str) -> None:
-    assert "age" not in _criteria(text)
+    assert "age" not in criterion_labels(text)
 
 
 @pytest.mark.parametrize("text", STILL_AGE)
 def test_an_ageing_person_beside_a_system_is_still_age(text: str) -> None:
-    assert "age" in _criteria(text)
+    assert "age" in criterion_labels(text)
 
 
 @pytest.mark.parametrize("text", PAY_HISTORY)

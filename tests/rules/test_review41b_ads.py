@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.rules.compliance import lint_ad
-
-
-def _flagged(text: str) -> bool:
-    return any(f.kind == "discrimination" for f in lint_ad(text))
-
+from support import ad_discriminates
 
 AD_FLAG = [
     "Poste ouvert à tous, les femmes enceintes, quelle que soit leur expérience, nous ne les prendrons pas.",
@@ -43,9 +38,9 @@ AD_LAWFUL = [
 
 @pytest.mark.parametrize("text", AD_FLAG)
 def test_a_group_turned_away_after_an_incise_is_flagged(text: str) -> None:
-    assert _flagged(text)
+    assert ad_discriminates(text)
 
 
 @pytest.mark.parametrize("text", AD_LAWFUL)
 def test_a_negation_in_the_incise_or_equal_treatment_stays_lawful(text: str) -> None:
-    assert not _flagged(text)
+    assert not ad_discriminates(text)

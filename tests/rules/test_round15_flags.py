@@ -9,22 +9,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from assistant.rules.compliance import lint_ad
-from assistant.rules.criteria import find_protected_criteria
 
-
-def _criteria(text: str) -> set[str]:
-    """The labels of the criteria flagged in notes (« Protected criterion (age) … » → "age")."""
-    return {
-        m.group(1)
-        for f in find_protected_criteria(text, context="notes")
-        if (m := re.match(r"Protected criterion \(([^)]+)\)", f.message))
-    }
-
+from support import criterion_labels
 
 FLAGGED = [
     ("Elle a repris en mi-temps thérapeutique après son opération, en 2022.", "state of health or disability"),
@@ -55,12 +44,12 @@ EMPLOYER_STATEMENTS_IN_NOTES = [
 
 @pytest.mark.parametrize(("text", "label"), FLAGGED)
 def test_a_remark_on_the_candidate_is_flagged(text: str, label: str) -> None:
-    assert any(found.startswith(label) for found in _criteria(text)), _criteria(text)
+    assert any(found.startswith(label) for found in criterion_labels(text)), criterion_labels(text)
 
 
 @pytest.mark.parametrize("text", NOT_FLAGGED)
 def test_a_way_of_working_or_a_tool_is_not_flagged(text: str) -> None:
-    assert _criteria(text) == set()
+    assert criterion_labels(text) == set()
 
 
 def test_a_hyphenated_equal_opportunity_employer_frames_the_criteria_it_names_in_an_ad() -> None:
@@ -75,4 +64,4 @@ def test_an_exclusion_beside_a_hyphenated_equal_opportunity_phrase_is_still_flag
 
 @pytest.mark.parametrize("text", EMPLOYER_STATEMENTS_IN_NOTES)
 def test_an_equal_opportunity_statement_in_notes_is_still_flagged(text: str) -> None:
-    assert _criteria(text)
+    assert criterion_labels(text)
