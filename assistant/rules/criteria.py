@@ -62,6 +62,10 @@ _EQUAL_OPPORTUNITY = re.compile(wl.EQUAL_OPPORTUNITY)
 _AD_EXCLUSION = re.compile(wl.AD_EXCLUSION)
 _AD_PREFERENCE = re.compile(wl.AD_PREFERENCE)
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+# In an ad, a spaced dash also ends what an equal-opportunity phrase frames (review of stop 41: "Equal-opportunity
+# employer - young and dynamic team seeks a young graduate" asks for an age; "Equal opportunity employer – regardless of
+# age" frames it, the phrase being in the same part).
+_AD_PART_END = re.compile(r"[.!?;\n]|\s[-\u2013\u2014]\s")
 _STARTS_SENTENCE = re.compile(r"(?:^|[.!?;:\n•*#>(«\"\-–—])\s*$")
 _WORDS = re.compile(r"[^\W\d_]+")
 _NAME_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "of", "the", "and"})
@@ -89,9 +93,9 @@ def in_proper_name(text: str, s: int, e: int) -> bool:
 class _Sentences:
     """Sentence bounds of a text, and which sentences contain a given kind of statement (computed once)."""
 
-    def __init__(self, folded: str) -> None:
+    def __init__(self, folded: str, ends: re.Pattern[str] = _SENTENCE_END) -> None:
         self.folded = folded
-        self.ends = [m.start() for m in _SENTENCE_END.finditer(folded)]  # sorted positions of . ! ? ; newline
+        self.ends = [m.start() for m in ends.finditer(folded)]  # sorted positions of . ! ? ; newline (and dashes)
         self._hits: dict[str, set[int]] = {}
 
     def index(self, pos: int) -> int:
@@ -254,7 +258,15 @@ _COUNTED_AFTER = re.compile(
 # An incise between the group and its verb (« les femmes enceintes, quelle que soit leur expérience, ne seront pas
 # retenues », "pregnant women (even if qualified) will not be hired"; review of stop 40): short, no sentence end in it.
 # It may follow the rest of the group's noun phrase ("pregnant" → "women").
-_INCISE_OPEN = re.compile(r"(?:\s+(?!(?:et|and|mais|but|qui|who)\b)[a-z0-9']+){0,4}?\s*([,(]|-(?=\s))")
+# (review of stop 41: up to six words, « les femmes enceintes de plus de 3 mois, même qualifiées, … »)
+_INCISE_OPEN = re.compile(r"(?:\s+(?!(?:et|and|mais|but|qui|who)\b)[a-z0-9']+){0,6}?\s*([,(]|-(?=\s))")
+# An incise a writer may forget to close (« les seniors, même expérimentés ne seront pas recrutés », "pregnant women,
+# even if qualified will not be hired"; review of stop 41): the words that open one.
+_INCISE_WORD = re.compile(
+    r"\s*(?:meme|y\s+compris|malgre|bien\s+que|quoique|toutefois|cependant|pourtant|neanmoins|quel\w*\s+que|"
+    r"even|however|though|although|nevertheless|regardless|whatever|whether)\b"
+)
+_NEXT_WORD = re.compile(r"\s+(?=\w)")
 # An incise that leaves the choice to the group is an accommodation, not an exclusion ("people with disabilities,
 # unless they request it, will not be interviewed by phone"); a condition on them is not ("pregnant women, if
 # qualified, will not be hired" is flagged).
@@ -282,6 +294,11 @@ def _past_incise(folded: str, e: int) -> tuple[int, list[int]]:
     while j >= 0 and len(out) < 3:
         out.append(j + 1)
         j = folded.find(close, j + 1, limit)
+    if not out and close == "," and _INCISE_WORD.match(folded, m.end()):
+        # not closed: the text may resume at any of the next eight words, not past a relative clause (« même ceux
+        # qui ne sont pas retenus ailleurs sont les bienvenus » is lawful)
+        relative = _AFTER_STOP.search(folded, m.end(), limit)
+        out = [w.end() for w in _NEXT_WORD.finditer(folded, m.end(), relative.start() if relative else limit)][:8]
     return m.start(1), out
 
 
@@ -292,12 +309,30 @@ _AFTER_STOP = re.compile(r"\b(?:et|and|mais|but|ou|or|qui|who|that|which|dont|wh
 # candidate with a disability will be rejected"): a double negation, lawful.
 _NONE_BEFORE = re.compile(r"\b(?:aucune?|nul|nulle|no|none|never|jamais)\b")
 # A verb of hiring denied before the group (« nous ne recrutons pas les femmes enceintes », "we do not hire pregnant
-# women"; review of stop 40).
+# women"; review of stop 40), also through the group's applications (« nous ne retiendrons pas les candidatures de
+# femmes enceintes », "we will not accept applications from candidates over 50"; review of stop 41).
+_GROUP_FILLER = (
+    r"(?:(?:(?:les|des|de|d'|du|the|any|a|an|from|of|by|candidatures?|dossiers?|cv|applications?|cvs|resumes?|"
+    r"femmes?|hommes?|personnes?|candidat\w*|women|men|people|persons?|applicants?|candidates?)\s*){0,5})$"
+)
 _TURNED_AWAY_BEFORE = re.compile(
-    r"\b(?:ne\s+(?:recrut|embauch|pren|reten|accept|consider|selectionn|convoqu)\w*\s+(?:plus|pas|jamais)"
-    r"|n'(?:embauch|accept|examin)\w*\s+(?:plus|pas|jamais)"
-    r"|(?:do|does|did|will|would|can)\s*(?:not|n't)\s+(?:hire|recruit|accept|employ|take\s+on|want|consider|interview)"
-    r"|(?:cannot|can't|won't)\s+(?:hire|recruit|accept|employ|take\s+on|take))\s+(?:(?:les|des|de|d'|the|any|a|an)\s*)?$"
+    r"\b(?:ne\s+(?:recrut|embauch|reten|retien|accept|selectionn|convoqu)\w*\s+(?:plus|pas|jamais)"
+    r"|n'(?:embauch|accept|examin|admet|admett)\w*\s+(?:plus|pas|jamais)"
+    r"|(?:do|does|did|will|would|can)\s*(?:not|n't)\s+(?:hire|recruit|accept|employ|take\s+on|want|interview)"
+    r"|(?:cannot|can't|won't)\s+(?:hire|recruit|accept|employ|take\s+on|take|interview))\s+" + _GROUP_FILLER
+)
+# Taking into account, considering: only of a group (« nous ne prendrons pas en compte les candidatures de femmes
+# enceintes »); of a criterion it is the lawful promise (« nous ne prendrons pas en compte l'âge », "we will not
+# consider age, sex or origin"; review of stop 41).
+_NOT_CONSIDERED_BEFORE = re.compile(
+    r"\b(?:ne\s+(?:pren|consider)\w*\s+(?:plus|pas|jamais)(?:\s+en\s+(?:compte|consideration))?"
+    r"|(?:do|does|did|will|would|can)\s*(?:not|n't)\s+(?:consider|take\s+into\s+account)"
+    r"|(?:cannot|can't|won't)\s+(?:consider|take\s+into\s+account))\s+" + _GROUP_FILLER
+)
+# …but not a manner after it: "we will not consider applications from pregnant women any differently".
+_A_MANNER_AFTER = re.compile(
+    r"\b(?:differently|differemment|autrement|any\s+less|on\s+(?:that|this|those)\s+(?:basis|grounds?)|"
+    r"pour\s+ce(?:tte)?\s+(?:motif|raison)|sur\s+ce(?:tte)?\s+(?:base|critere|motif))\b"
 )
 _A_LIMIT_AFTER = re.compile(
     r"\s*(?:limits?|limites?|requirements?|conditions?|criteria|criteres?|restrictions?|barriers?)\b"
@@ -312,6 +347,9 @@ _WE_TURN_THEM_AWAY = re.compile(
     r"(?:(?:nous|on)\s+ne\s+les\s+(?:\w+\s+)?(?:retien|recrut|embauch|accept|selectionn|consider|convoqu|reten|pren)\w*"
     r"(?:\s+(?:pas|plus|jamais|point))?"
     r"|(?:nous|on)\s+les\s+(?:ecarter|exclur|refuser|rejeter)\w*"
+    # a partitive pronoun (« on n'en embauchera pas », « nous n'en recruterons aucun »; review of stop 41)
+    r"|(?:nous|on)\s+n'en\s+(?:\w+\s+)?(?:retien|recrut|embauch|accept|selectionn|consider|convoqu|reten|pren)\w*"
+    r"(?:\s+(?:pas|plus|jamais|point|aucune?))?"
     r"|we(?:'ll|\s+will|\s+would|\s+do|\s+can|\s+shall|\s+are)?\s*(?:not|n't|never)\s+(?:be\s+)?"
     r"(?:hire|hiring|recruit|recruiting|accept|accepting|employ|consider|interview|select|want|taking\s+on)"
     r"|we\s+(?:won't|cannot|can't)\s+(?:be\s+)?(?:hire|hiring|recruit|accept|employ|consider|interview|select)"
@@ -336,16 +374,20 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(folded, max(0, s - 200), s)), default=max(0, s - 200))
     before = folded[start:s]
     end = _reading_end(folded, e)
+    clause_end = _CLAUSE_BREAK.search(folded, e, e + 200)
+    manner = _A_MANNER_AFTER.search(folded, e, clause_end.start() if clause_end else e + 200)
     if _CONTRAST_BEFORE.search(before):
         return True
     if _DENIED_BEFORE.search(before) and not _A_LIMIT_AFTER.match(folded, e):
         # "no candidate with a disability will be rejected": a double negation (review of stop 40)
         return not _REJECTED_AFTER.search(folded, e, end)
-    if _TURNED_AWAY_BEFORE.search(before):
+    if _TURNED_AWAY_BEFORE.search(before) and not manner:
         return True
     if _NONE_BEFORE.search(before):
         return False
     group = _names_a_group(folded, s, e, before)
+    if group and _NOT_CONSIDERED_BEFORE.search(before) and not manner:
+        return True
     if not group and _COUNTED_AFTER.match(folded, e):
         return True
     excluded = _GROUP_EXCLUDED_AFTER if group else _EXCLUDED_AFTER
@@ -373,7 +415,7 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
 def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl.Criterion]]:
     view = _read_view(view)
     spans: list[tuple[int, int, wl.Criterion]] = []
-    sentences = _Sentences(view.folded) if context == "ad" else None
+    sentences = _Sentences(view.folded, _AD_PART_END) if context == "ad" else None
     for crit, terms, ad_ok in _compiled_criteria():
         found: list[tuple[int, int, wl.Criterion]] = []
         for term in terms:
