@@ -112,7 +112,11 @@ _MARKERS.append(
     re.compile(
         rf"(?<!\d )(?<!\d)\b{_PAYSLIP}\b(?:\s*\([^()]{{0,15}}\)|\s+de\s+[a-z]+(?:\s+\d{{4}})?|"
         r"\s+(?:envoye\w*|fourni\w*|recu\w*|transmis\w*|sent|provided|received|shared|over|attached|joint\w*|"
-        r"shows?|showing|indique\w*|mentionne\w*|dated\s+[\d/.-]+|date\s+du\s+[\d/.-]+)){0,3}"
+        r"shows?|showing|indique\w*|mentionne\w*|dated\s+[\d/.-]+|date\s+du\s+[\d/.-]+)"
+        # (review of stop 41) how it was sent, in a few words (« envoyé par mail ce matin au recruteur : 3 400 € »),
+        # not to clients; and the thirteenth month it includes (« de décembre, 13e mois compris : 6 800 € »)
+        r"(?:\s+(?!(?:aux?|to)\s+(?:clients?|customers?)\b)(?!clients?\b|customers?\b)[^\W\d_]+(?:-[^\W\d_]+)*){0,6}"
+        r"|\s*,?\s*(?:13e|13eme|13th)\s+(?:mois|month)\s+(?:compris|inclus|included)){0,3}"
         rf"\s*[:=\-–—]?\s*{_MONEY}"
     )
 )

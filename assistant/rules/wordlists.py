@@ -107,6 +107,25 @@ _REPORTED = (
     r"(?!\s+(?:au|aux|[àa]\s+(?:son|ses|leur|leurs))\s+(?:clients?|prospects?|acheteurs?))"
     r"(?:\s+(?!(?:clients?|customers?|prospects?|buyers?|acheteurs?)\b(?!['’]s))[^\s\d,;:.!?]+){0,6}?\s+"
 )
+# Bodies one turns to with a report, whatever the verb (not an ethics committee, which also approves projects).
+_AUTHORITY = (
+    r"(?:l['’]\s*)?(?:inspection\s+du\s+travail|inspect(?:eur|rice)\s+du\s+travail|labou?r\s+inspector\w*|"
+    r"d[ée]fenseur\s+des\s+droits|whistleblowing\s+(?:line|channel|hotline)|ethics\s+hotline)\b"
+)
+_TURNED_TO = (
+    r"\b(?:(?:went|gone|goes|turned|complained|wrote|written|spoke|talked|reached\s+out|appealed|escalated)\s+to\s+"
+    r"(?:the\s+)?|(?:contacted|alerted|called|filed\s+(?:a\s+)?(?:complaint|report)\s+with|lodged\s+(?:a\s+)?"
+    r"complaint\s+with)\s+(?:the\s+)?|(?:a|avait|aurait|avoir)\s+(?:contact[ée]|alert[ée]|[ée]crit\s+[àa]|"
+    r"fait\s+appel\s+[àa]|port[ée]\s+plainte\s+aupr[èe]s\s+de)\s+(?:la\s+|le\s+|l['’]\s*)?|"
+    r"(?:est|était|etait)\s+all[ée]e?\s+(?:[àa]\s+la\s+|[àa]\s+l['’]\s*|voir\s+(?:la\s+|le\s+|l['’]\s*)?|au\s+))"
+)
+_RAISED_CONCERNS = (
+    r"\b(?:(?:raised|voiced|expressed|flagged)\s+(?:(?:her|his|their|some|serious|the|its|several)\s+)*"
+    r"(?:concerns?|doubts?|alarm|suspicions?)\s+(?:[\w’'-]+\s+){0,3}?(?:about|over|regarding|around|on)\s+"
+    r"(?:[^\s\d,;:.!?]+\s+){0,4}?"
+    r"|(?:a|avait|aurait|avoir)\s+(?:fait\s+remonter|remont[ée]|fait\s+part\s+(?:de|d['’]))\s+"
+    r"(?:[^\s\d,;:.!?]+\s+){0,5}?)"
+)
 _NOT_TO_A_CLIENT = (
     r"(?![^.!?;\n]{0,30}\b(?:au|aux|to\s+the|to\s+a|to\s+our|to\s+its)\s+(?:clients?|customers?|prospects?))"
 )
@@ -1108,6 +1127,9 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\b(?:mi-?\s?temps|temps\s+partiel)\s+(?:pour\s+(?:raisons?|motifs?)\s+medica(?:l|le|les|ux)|therapeutique|therap\b)"
             ),
+            # …and written as its initials after a preposition or an article (review of stop 41: « En TPT depuis
+            # janvier », « reprise en MTT »)
+            T(r"\b(?:en|un|sous|son|d'un|de|du)\s+(?:tpt|mtt)\b"),
             # a golf handicap is a score (ninth notes round: "plays off a 12 handicap"); « handicap à 80 % » is not golf
             T(
                 r"\bhandicap(?:e|ee|es|ees|s)?\b",
@@ -1368,6 +1390,12 @@ CRITERIA: tuple[Criterion, ...] = (
             T(_REPORTED + _WRONGDOING + _NOT_TO_A_CLIENT, accents=True),
             T(_REPORTED + _ETHICS_BODY, accents=True),
             T(_ALERTED_MANAGEMENT + _WRONGDOING, accents=True),
+            # (review of stop 41) the report in other words: "went to the labour inspectorate", « a contacté l'inspection du
+            # travail », « est allée à l'inspection du travail », "wrote to the Défenseur des droits"
+            T(_TURNED_TO + _AUTHORITY, accents=True),
+            # …and concerns raised about wrongdoing ("raised concerns internally about the accounting fraud", « a fait
+            # remonter en interne des soupçons de fraude »), not about a product that detects it ("fraud-detection")
+            T(_RAISED_CONCERNS + _WRONGDOING + r"(?!-)", accents=True),
             # (review of stop 40) an authority seized: « a saisi l'inspection du travail », « le Défenseur des droits »
             T(
                 r"\b(?:a|avait|ont|avaient|aurait|avoir)\s+(?:[\w’'-]+\s+)?saisi\s+(?:l['’]inspection\s+du\s+travail|le\s+d[ée]fenseur\s+des\s+"
