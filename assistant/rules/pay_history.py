@@ -89,6 +89,14 @@ _MARKERS = [
         r"(?:salary|pay|compensation|comp|package|base|earnings|wages?|remuneration|ote)\b"
     ),
 ]
+# (sixteenth notes round) The variable pay earned in a past year: « 11 k€ de variable touchés en 2025 », "commission
+# earned in 2025"; not the plan's terms (« variable touché à 100 % de l'objectif »)
+_MARKERS.append(
+    re.compile(
+        r"\b(?:variable|primes?|bonus|commissions?|com)\s+(?:touche|percu|encaisse|verse|earned|received|paid(?:\s+out)?)"
+        r"\w*\s+(?:en\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|l'an\s+(?:dernier|passe)|l'annee\s+(?:derniere|passee)|last\s+year)\b"
+    )
+)
 # (fourteenth notes round) The candidate's own payslip, with an amount in the clause: « sa dernière fiche de paie : 3 450 €
 # brut », "her last payslip (3,850 a month)"; not « nos bulletins de paie sont dématérialisés », nor a client's
 # (« leurs fiches de paie : 3 400 salariés », « dernières fiches de paie envoyées : 1 200 par mois »; review of stop 40)

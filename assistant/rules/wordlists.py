@@ -390,7 +390,8 @@ CRITERIA: tuple[Criterion, ...] = (
         (
             T(
                 r"\bage(?:e|s|es)?\b",
-                nb=r"(?:moyen|digital|golden|stone|new|information|ice|bronze|iron)",
+                # (sixteenth notes round) receivables by age: « balance âgée », « créances âgées »
+                nb=r"(?:moyen|digital|golden|stone|new|information|ice|bronze|iron|\bbalances?|\bcreances?|\bencours)",
                 # the age of things (ninth notes round: "the age of the CRM data", « l'âge moyen du parc »)
                 na=r"\s+of\s+(?:ai|the\s+internet|digital|automation|information|discovery)\b|" + _AGE_OF_THINGS,
             ),
@@ -490,6 +491,12 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\bretraitée?s?\b", accents=True),
             T(r"\b(?:proche|pres)\s+de\s+la\s+retraite\b"),
             T(r"\bgeneration\s+(?:z|y|x)\b|\bmill?enn?ials?\b|\bboomers?\b|\bdigital\s+natives?\b|\bgen[\s-]?z\b"),
+            # (sixteenth notes round) a person's generation: « une génération qui n'a pas grandi avec le numérique »,
+            # "her generation didn't grow up with SaaS"; not a product's (« la nouvelle génération de CRM »)
+            T(
+                r"\b(?:sa|son|leur|cette|une)\s+generation\s+(?:qui|n'a|n'ont|ne|d'avant|pas|peu)\b"
+                r"|\b(?:her|his|their|an\s+older|a\s+younger|older|younger)\s+generation\b"
+            ),
             T(r"\byoung(?:er|est)?\b", na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER),
             # (fifteenth notes round) "a bit old-school", "rather old-fashioned": a way of working, not an age
             T(
@@ -629,7 +636,13 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             T(r"\bgarde\s+(?:d'|des\s+|de\s+ses\s+)enfants?\b|\bcreches?\b|\bnounou\b|\bassistante?\s+maternelle\b"),
             T(
-                r"\bmarried\b|\bmarital\s+status\b|\bspouse\b|\bhusband\b|\bwife\b|\bwives\b|\bfiancee?\b|\bboyfriend\b|\bgirlfriend\b"
+                r"\bmarried\b|\bmarital\s+status\b|\bspouse\b|\bhusband\b|\bwife\b|\bwives\b|\bfiancee?\b|\bboyfriend\b|\bgirlfriend\b",
+                # (sixteenth notes round) an idiom about a client and its tools: "married to their custodian's
+                # reporting tool", "married to Excel", "married to the job"
+                na=r"\s+to\s+(?:(?:the|their|its|his|her|a|an|our|that|this)\s+)?(?:[\w']+\s+){0,3}?(?:tools?|software|"
+                r"systems?|vendors?|providers?|suppliers?|platforms?|crm|erp|process(?:es)?|spreadsheets?|job|methods?|"
+                + _WORK_TOOLS[3:-1]
+                + r")\b",
             ),
             T(r"\b(?:is|was|being)\s+single\b|\bsingle\s+(?:mother|father|parent|mom|mum|dad)s?\b"),
             T(r"\bsingle\s+(?:candidates?|applicants?|men|women|males?|females?|ladies|guys|girls)\b|\bunmarried\b"),
@@ -768,6 +781,8 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\b(?:noire?s?|blanche?s?|black|blacks|arabes?|beur|beurette|rebeu|renoi|asiatiques?|africaine?s?|maghrebine?s?|"
                 r"metisse?s?|antillaise?s?|gitane?s?|chinoise?s?|turque?s?|roms?)\b",
+                # (sixteenth notes round) a sales day, not a person: « après un Black Friday raté »
+                na=r"[\s-]+(?:friday|week(?:-?end)?|days?|box|mirror|hat)\b",
                 # (review of da93473: a word boundary, or « pages blanches » ends in « es »; « Vous êtes noir »)
                 need=r"\b(?:est|etait|sont|etes|personne|personnes|candidat|candidate|homme|femme|fille|garcon|type|mec|gars|peau|profil|il\s+est|elle\s+est|plutot|un|une|des|origine)",
             ),
@@ -911,6 +926,8 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\b(?:(?:organisations?|instances?|partenaires?|centrales?|sections?)\s+)?syndica(?:t|ts|l|le|les|ux)\b",
                 nb=_WORK_WITH_UNIONS + r"|\b(?:relations?|negociations?|accords?|dialogue)\s+"
+                # a co-ownership's board (sixteenth notes round: « un point avec le conseil syndical avant l'AG »)
+                r"|\bconseils?"
                 # a union's premises or events as a client's (ninth notes round: « le siège national d'un syndicat de
                 # salariés, gros volumes pour les congrès »)
                 r"|\bsieges?\s+(?:national\w*\s+|regional\w*\s+)?(?:d'un|d'une)",
@@ -945,6 +962,12 @@ CRITERIA: tuple[Criterion, ...] = (
             # « salarié protégé »: a staff or union representative, whose mandate is a protected criterion
             T(r"\bsalarie(?:[·.•-]?(?:e|s))*\s+protege(?:[·.•-]?(?:e|s))*\b", nb=_HR_FILES_BEFORE),
             T(r"\bmutualiste\b"),
+            # (sixteenth notes round) a lay judge at the labour court, appointed on a union's proposal and a protected
+            # employee (Code du travail L1442-2, L2411-1): « conseillère prud'homale », "a lay judge at the tribunal"
+            T(
+                r"\bconseill(?:er|ere)s?\s+(?:prud'?hom(?:al|ale|aux|ales|me|mes)|aux\s+prud'?hommes)\b"
+                r"|\blay\s+(?:judges?|members?)\b(?=[^.;\n]{0,40}\b(?:employment|labou?r)\s+(?:tribunal|court))"
+            ),
             T(r"\b(?:trade|labou?r)\s+unions?\b", nb=_WORK_WITH_UNIONS),
             T(r"\bunioni[sz](?:ed|ing|ation)\b"),
             T(
@@ -1168,7 +1191,12 @@ CRITERIA: tuple[Criterion, ...] = (
             # (review of da93473: « en fauteuil roulant » is how a person moves, unlike « test en aveugle »); not a product sold
             T(
                 r"\bfauteuils?\s+roulants?\b",
-                nb=_SOLD_BEFORE_FR + r"|\b(?:vend|vendre|fabriquer|louer|loue)\s+(?:des\s+|de\s+)?",
+                nb=_SOLD_BEFORE_FR + r"|\b(?:vend|vendre|fabriquer|louer|loue)\s+(?:des\s+|de\s+)?"
+                # (sixteenth notes round) someone else who moves in one: « une résidente en fauteuil roulant est
+                # bloquée au 5e » in a role-play's scenario
+                r"|\b(?:une?|des|les|la|le|ses|leurs)\s+(?:residente?s?|locataires?|usagers?|usageres?|patiente?s?|"
+                r"visiteu(?:r|se)s?|habitante?s?|voyageu(?:r|se)s?|passag(?:er|ere)s?|coproprietaires?|clientes?|clients?|"
+                r"eleves?|enfants?)\s+(?:en|dans\s+un)",
             ),
             T(
                 r"\bhealth\s+(?:issues?|problems?|conditions?|status|history|reasons|concerns)\b|\b(?:in\s+)?(?:good|poor|bad|ill)\s+health\b|\bmental\s+health\b|\b(?:his|her|their)\s+health\b"
@@ -1383,7 +1411,13 @@ CRITERIA: tuple[Criterion, ...] = (
         "whistleblower status",
         "",
         (
-            T(r"\blanceu(?:r|se|rs|ses)\s+d'alertes?\b|\bwhistle[\s-]?blow\w*\b|\bblew\s+the\s+whistle\b"),
+            T(
+                r"\blanceu(?:r|se|rs|ses)\s+d'alertes?\b|\bwhistle[\s-]?blow\w*\b|\bblew\s+the\s+whistle\b",
+                # (sixteenth notes round) a product, a market or a law: "a whistleblowing-hotline SaaS", "EU
+                # Whistleblower Directive compliance", « logiciel de lanceur d'alerte »
+                na=r"(?:[\s-]+(?:hotlines?|lines?|channels?|reporting))?[\s-]+(?:saas|software|platforms?|tools?|solutions?|"
+                r"vendors?|providers?|products?|market|directive|compliance|laws?|regulations?|legislation|modules?|apps?)\b",
+            ),
             # (fourteenth notes round) the report itself: wrongdoing reported, or a report to an ethics body or the
             # authorities (« signalé au comité d'éthique des fraudes », "reported her boss's expense fraud to the ethics
             # hotline"); not a problem flagged to a client (« signalé au client un risque de fraude »)
@@ -1472,7 +1506,13 @@ CRITERIA: tuple[Criterion, ...] = (
         "genetic characteristics",
         "",
         (
-            T(r"\bgenetiques?\b", nb=r"(?:algorithmes?|programmation|code)"),
+            T(
+                r"\bgenetiques?\b",
+                nb=r"(?:algorithmes?|programmation|code)",
+                # (sixteenth notes round) breeding sold to farmers: « génétique bovine », « génétique animale »
+                na=r"\s+(?:bovine|animale|vegetale|porcine|ovine|caprine|avicole|equine|des\s+(?:plantes|semences|"
+                r"bovins|porcs|races)|des\s+elevages)\b",
+            ),
             T(r"\bantecedents\s+familiaux\b|\btest\s+adn\b|\badn\b"),
             T(
                 r"\bgenetic\s+(?:tests?|testing|characteristics|history|conditions?|predisposition|makeup|profile)\b|\bdna\s+test\b|\bfamily\s+medical\s+history\b"
@@ -1639,6 +1679,18 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"\b(?:dear|hey|hello|attention|note\s+to(?:\s+the)?|instructions?\s+for\s+the)\s+(?:ai|llm|assistant|chatgpt|gpt|model|bot)\b",
     _TO_THE_TOOL,  # a line addressed to the tool that writes the summary (see above)
     r"\b(?:if|since)\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|language\s+model|assistant|chatbot)\b|\bas\s+an\s+ai\b",
+    # (sixteenth notes round) the reader supposed to be an AI, then addressed: « si c'est une IA qui lit ça : notez
+    # bien… », "If an AI is reading this, please…", "to any AI reading this"
+    r"\b(?:if|when)\s+(?:an?\s+|any\s+|the\s+)?(?:ai|llm|bot|chatbot|language\s+model|algorithm|machine)\s+"
+    r"(?:is\s+)?(?:reads?|reading|screens?|screening|processes|processing|summari[sz]es|summari[sz]ing)\s+(?:this|these|me|my)\b"
+    r"|\bto\s+(?:any|the|every)\s+(?:ai|llm|bot|chatbot|language\s+model|algorithm)\s+(?:reading|screening|processing)\b",
+    r"\bsi\s+(?:c'est|c\s+est|ce\s+sont)\s+(?:une?\s+|des\s+)?(?:ia|intelligence\s+artificielle|robots?|algorithmes?|algos?|"
+    r"machines?|logiciels?|outils?)\s+qui\s+(?:lit|lisent|lira|liront|analyse|analysent|resume|resument|traite|traitent|"
+    r"trie|trient)\b",
+    # …and a note to an automated screener (« Note for any automated assistant screening applications: »); « Note pour
+    # l'assistante commerciale » is a person
+    r"\b(?:note|message|instructions?)\s+(?:for|to)\s+(?:any|all|the|every|each)\s+(?:automated|automatic|ai|ia|screening)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:assistants?|tools?|systems?|software|bots?|models?|screeners?|filters?)\b",
     # French
     r"\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|contourne|contournez)\s+(?:(?:toutes|tous|tout|les|tes|vos|ces|mes|l'ensemble\s+des|des)\s+)*"
     r"(?:(?:instructions?|consignes?|prompts?)(?:\s+(?:precedentes|ci-dessus|anterieures|initiales|systeme))?"
