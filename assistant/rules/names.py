@@ -320,6 +320,21 @@ def _extend(
 # Marc, … » starts a sentence)
 _LISTED_BEFORE = re.compile(r"(?:(?:\A|\n)[ \t>]*(?:[*•\-–—]|\d{1,3}[.)])[ \t]*|[:,;][ \t]*)\Z")
 _LISTED_AFTER = re.compile(r"[ \t]*(?:$|\r?\n|[:,;.(|–—]|-\s)")
+# (stop 42) …or the pair opening a line, a separator right after it (« Dupont Sophie, 7 ans d'AM », "Garnier Élodie :
+# 5 ans AM", « Rousseau Thomas - 40 comptes »): a name heading its line; not « Hier Julie a rappelé »
+_LINE_START_BEFORE = re.compile(r"(?:\A|\n)[ \t>]*\Z")
+_SEPARATOR_AFTER = re.compile(r"[ \t]*(?:[:,;(|–—]|-\s)")
+# Words that open a line before a first name and are no surname (« Selon Marc, … », « Rappeler Julie : », "Per Tom,
+# …", « Côté Sophie : »)
+_HEADING_WORDS = frozenset(
+    """
+    selon après apres avant chez côté cote par sur sous vers dixit comme hier demain aujourd'hui ensuite enfin voici
+    voilà voila bravo attention relancer rappeler appeler contacter voir revoir recontacter prévenir prevenir informer
+    demander envoyer inviter remercier féliciter feliciter ping call ask email tell remind check see meet thank thanks
+    per via from to by re fw fwd cc cf update retour debrief point suivi question questions pour avec sans quid idem
+    merci super top génial genial parfait perfect great nice cool well so sorry désolé desole salut coucou hello
+    """.split()
+)
 
 
 def _surname_first(text: str, words: list[re.Match[str]], i: int, last: int) -> bool:
@@ -334,6 +349,11 @@ def _surname_first(text: str, words: list[re.Match[str]], i: int, last: int) -> 
     pos = words[i - 1].start()
     lead = text[max(0, pos - 16) : pos]  # a bounded look back: a scan from the text's start would be quadratic
     listed = bool(_LISTED_BEFORE.search(lead) and _LISTED_AFTER.match(text, words[i].end()))
+    heading = (
+        bool(_LINE_START_BEFORE.search(lead) and _SEPARATOR_AFTER.match(text, words[i].end()))
+        and low not in _HEADING_WORDS
+    )
+    listed = listed or heading
     return (
         last == i
         and (in_sentence or listed)  # « avec Dupont Jean », not « → Rappeler Julie » nor "Amazing Julie"
@@ -343,7 +363,7 @@ def _surname_first(text: str, words: list[re.Match[str]], i: int, last: int) -> 
         and low not in _GREETINGS
         and low not in _HONORIFICS
         and low not in _PARTICLES
-        and not _known_first_name(w)
+        and (heading or not _known_first_name(w))  # « Martin Sophie, … » heading a line: both are name words
         and (listed or not _starts_sentence(text, words[i - 1].start()))
     )
 
