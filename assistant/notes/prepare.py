@@ -365,6 +365,8 @@ _META = re.compile(
 # up to this many words ("Video interview – Account Manager (SMB) – 30 Nov – booked 45 min, ended at 28 min").
 MAX_TITLE_WORDS = 22
 MAX_TITLE_PART_WORDS = 7
+MIN_COMMENTED_TITLE_PARTS = 4
+MAX_TITLE_COMMENT_WORDS = 12
 
 
 _ROLE_ASIDE = re.compile(r"\([^()\d,;]*\)")
@@ -380,10 +382,41 @@ def _short_parts(folded: str) -> bool:
         lambda m: " " if len(re.findall(r"\w+", m.group())) <= MAX_ASIDE_WORDS else m.group(), folded
     )
     parts = re.split(r"\s[-–—|/•·]\s|\s[-–—]|[-–—]\s|\|", unqualified)
-    return all(len(re.findall(r"\w+", part)) <= MAX_TITLE_PART_WORDS for part in parts)
+    sizes = [len(re.findall(r"\w+", part)) for part in parts]
+    long_parts = [n for n in sizes if n > MAX_TITLE_PART_WORDS]
+    # (stop 42) a title of four parts or more may carry one comment at either end (« Dernier tour — Romain P. — AM
+    # Grands comptes — 22/01 — 50 min avec Anne (DRH), quasiment que de la négo »)
+    if len(parts) >= MIN_COMMENTED_TITLE_PARTS and len(long_parts) == 1 and long_parts[0] <= MAX_TITLE_COMMENT_WORDS:
+        return sizes[0] == long_parts[0] or sizes[-1] == long_parts[0]
+    return not long_parts
 
 
 _OK = re.compile(r"\bok\b")
+# (sixteenth notes round) What the guide, the ad or the job description asks of the job: « Selon le guide, il doit avoir
+# une bonne culture marketing, maîtriser Excel… », "Per the JD, the AM must own renewals". The job, not the candidate,
+# unless the line goes on to what the candidate did (« selon l'annonce il faut Excel : elle a montré… »).
+_PER_THE_GUIDE = re.compile(
+    r"^(?:selon|d'apres|comme\s+(?:le\s+dit|l'indique|indique\s+dans)|according\s+to|per|as\s+per|as\s+the)\s+"
+    r"(?:le\s+|la\s+|l'|les\s+|the\s+|notre\s+|our\s+)?(?:guide|annonce|offre|fiche\s+de\s+poste|fiche\s+du\s+poste|"
+    r"job\s+(?:ad|description|spec|posting)|jd|brief|referentiel|framework|grille|scorecard|hiring\s+guide)\b"
+)
+_THIRD_PERSON_DID = re.compile(
+    r"\b(?:elle|il|she|he)\s+(?:a|avait|has|had)\s+\w+|\b(?:showed|demonstrated|gave|cited|described|a\s+montre|a\s+cite)\b"
+)
+# A section's title in capitals (« SYNTHÈSE DU CONSULTANT », "CURRENT STATE"): up to six words, no figure.
+MAX_HEADING_WORDS = 6
+
+
+def _is_capitals_heading(text: str) -> bool:
+    line = text.strip().strip("#*_:=-–— \t")
+    words = re.findall(r"[^\W\d_]+", line)
+    return (
+        0 < len(words) <= MAX_HEADING_WORDS
+        and not re.search(r"\d", line)
+        and sum(len(w) for w in words) >= 4
+        and all(w.isupper() for w in words)
+    )
+
 
 # The interviewer's question with no answer in it (folded text): a sentence ending in "?" put to "you"
 # (« Comment gérez-vous un client mécontent ? », "What would you do?"), a topic alone ("anglais ?", "and English?"),
@@ -916,6 +949,10 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "next_step"
     if _TOLD.match(folded):
         return "pitch"  # what the interviewer told the candidate, judgement or not: the job, not the candidate
+    if _PER_THE_GUIDE.match(core := _SPEAKER_STAMP.sub("", _BULLET.sub("", folded))) and not _THIRD_PERSON_DID.search(
+        core
+    ):
+        return "pitch"  # what the guide or the ad asks of the job, judgement words or not
     core = _SPEAKER_STAMP.sub("", _BULLET.sub("", folded))
     label = _PITCH_LABEL.match(core)
     if label and not _THIRD_PERSON.search(core[label.end() :]):
@@ -950,6 +987,8 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "future"  # a wish or a duty to come, not what the candidate showed
     if _META.match(folded):
         return "header"  # who attended, who the referee is: metadata however long the list
+    if _is_capitals_heading(text):
+        return "header"  # « SYNTHÈSE DU CONSULTANT », "RISKS": a section's title
     meeting = bool(_MEETING.search(folded))
     undated = _RATING_AFTER_LABEL.sub(" ", folded)  # "Network: 2/5 – …" is a rating, not the 2nd of May
     if not _DURATION.search(folded):
