@@ -395,26 +395,64 @@ _OK = re.compile(r"\bok\b")
 # (sixteenth notes round) What the guide, the ad or the job description asks of the job: « Selon le guide, il doit avoir
 # une bonne culture marketing, maîtriser Excel… », "Per the JD, the AM must own renewals". The job, not the candidate,
 # unless the line goes on to what the candidate did (« selon l'annonce il faut Excel : elle a montré… »).
-_PER_THE_GUIDE = re.compile(
-    r"^(?:selon|d'apres|comme\s+(?:le\s+dit|l'indique|indique\s+dans)|according\s+to|per|as\s+per|as\s+the)\s+"
+_SOURCE = (
     r"(?:le\s+|la\s+|l'|les\s+|the\s+|notre\s+|our\s+)?(?:guide|annonce|offre|fiche\s+de\s+poste|fiche\s+du\s+poste|"
-    r"job\s+(?:ad|description|spec|posting)|jd|brief|referentiel|framework|grille|scorecard|hiring\s+guide)\b"
+    r"job\s+(?:ad|description|spec|posting)|jd|brief|referentiel|framework|hiring\s+guide)\b"
 )
-_THIRD_PERSON_DID = re.compile(
-    r"\b(?:elle|il|she|he)\s+(?:a|avait|has|had)\s+\w+|\b(?:showed|demonstrated|gave|cited|described|a\s+montre|a\s+cite)\b"
+_PER_THE_GUIDE = re.compile(
+    r"^(?:(?:selon|d'apres|comme\s+(?:le\s+dit|l'indique|indique\s+dans)|according\s+to|per|as\s+per|as)\s+"
+    + _SOURCE
+    # (review of stop 42) « Le guide dit qu'il faut… », "The JD says the AM must own renewals"
+    + r"|"
+    + _SOURCE
+    + r"\s+(?:dit|indique|precise|demande|exige|says|states|requires|asks\s+for)\b)"
 )
-# A section's title in capitals (« SYNTHÈSE DU CONSULTANT », "CURRENT STATE"): up to six words, no figure.
+# …a requirement (« doit », « il faut », "must"), said of the job, with nothing after it about the candidate (review of
+# stop 42: « Selon le guide, elle est au niveau attendu », "Per the JD: 5 years required — candidate has 7", « Selon le
+# guide, l'AM doit maîtriser Excel ; Marie a construit un modèle » are evidence).
+_REQUIRES = re.compile(
+    r"\b(?:doit|doivent|devra|devrait|faut|exige\w*|requiert|demande|must|should|needs?\s+to|requires?|required|"
+    r"expected\s+to|has\s+to)\b"
+)
+_ABOUT_THE_CANDIDATE = re.compile(
+    r"\b(?:elle|she|he|her|his|him|lui|candidat\w*|candidate)\b|\bil\s+(?!(?:doit|devra|devrait|faut)\b)|[;:\u2014\u2013]|\d"
+)
+_NAMED_MID_LINE = re.compile(r"(?<=[a-zà-ÿ,;] )[A-ZÀ-Ý][a-zà-ÿ'-]{2,}")  # « …, Paul doit progresser »
+_NAMED_NOT_PEOPLE = frozenset(
+    "excel salesforce hubspot pipedrive powerpoint linkedin slack teams zoom google sheets notion gainsight "
+    "english anglais french français francais allemand german espagnol spanish".split()
+)
+# A section's title in capitals (« SYNTHÈSE DU CONSULTANT », "CURRENT STATE"): up to six words, no figure, every word
+# a section's word or a linking word (review of stop 42: "SIGNED THE ORANGE DEAL ALONE", « PARLE ANGLAIS COURAMMENT »
+# are evidence shouted).
 MAX_HEADING_WORDS = 6
+_SECTION_WORDS = frozenset(
+    """
+    synthese consultant consultante parcours competences competence remuneration presentation formation formations
+    experience experiences professionnelle professionnelles professionnel realisations realisation motivation motivations
+    disponibilite disponibilites mobilite risques risque risks risk current state next steps step stakeholders account
+    overview whitespace background summary resume notes note entretien profil profile points point forts faibles forces
+    faiblesses strengths weaknesses concerns questions recommandation recommendation conclusion introduction contexte
+    context objectifs objectives goals candidat candidate candidature avis feedback evaluation assessment scorecard
+    debrief synthesis education skills achievements career history compensation salary pay availability references
+    reference referee langues languages anglais english partie section annexe appendix plan actions action prochaines
+    etapes suite decision verdict impressions impression observations comments commentaires general generale global
+    globale details detail auto-evaluation self-assessment self evaluation cv parcours identite identity coordonnees
+    contact pretentions expectations logistique logistics divers misc other autres i ii iii iv v vi
+    du de des la le les l d et and of the en a au aux on for pour
+    """.split()
+)
 
 
 def _is_capitals_heading(text: str) -> bool:
     line = text.strip().strip("#*_:=-–— \t")
-    words = re.findall(r"[^\W\d_]+", line)
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", line)
     return (
         0 < len(words) <= MAX_HEADING_WORDS
         and not re.search(r"\d", line)
         and sum(len(w) for w in words) >= 4
         and all(w.isupper() for w in words)
+        and all(fold(w).lower() in _SECTION_WORDS for w in words)
     )
 
 
@@ -949,11 +987,15 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "next_step"
     if _TOLD.match(folded):
         return "pitch"  # what the interviewer told the candidate, judgement or not: the job, not the candidate
-    if _PER_THE_GUIDE.match(core := _SPEAKER_STAMP.sub("", _BULLET.sub("", folded))) and not _THIRD_PERSON_DID.search(
-        core
+    core = _SPEAKER_STAMP.sub("", _BULLET.sub("", folded))
+    guide = _PER_THE_GUIDE.match(core)
+    if (
+        guide
+        and _REQUIRES.search(core)
+        and not _ABOUT_THE_CANDIDATE.search(core, guide.end())
+        and not any(m.group().lower() not in _NAMED_NOT_PEOPLE for m in _NAMED_MID_LINE.finditer(text))
     ):
         return "pitch"  # what the guide or the ad asks of the job, judgement words or not
-    core = _SPEAKER_STAMP.sub("", _BULLET.sub("", folded))
     label = _PITCH_LABEL.match(core)
     if label and not _THIRD_PERSON.search(core[label.end() :]):
         return "pitch"

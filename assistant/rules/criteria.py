@@ -62,10 +62,31 @@ _EQUAL_OPPORTUNITY = re.compile(wl.EQUAL_OPPORTUNITY)
 _AD_EXCLUSION = re.compile(wl.AD_EXCLUSION)
 _AD_PREFERENCE = re.compile(wl.AD_PREFERENCE)
 _SENTENCE_END = re.compile(r"[.!?;\n]")
-# In an ad, a spaced dash also ends what an equal-opportunity phrase frames (review of stop 41: "Equal-opportunity
-# employer - young and dynamic team seeks a young graduate" asks for an age; "Equal opportunity employer – regardless of
-# age" frames it, the phrase being in the same part).
-_AD_PART_END = re.compile(r"[.!?;\n]|\s[-\u2013\u2014]\s")
+# In an ad, a part after a spaced dash that seeks someone is not framed by an equal-opportunity phrase before the dash
+# (review of stop 41: "Equal-opportunity employer - young and dynamic team seeks a young graduate" asks for an age);
+# a part that lists or welcomes is ("Equal opportunity employer – applicants of any age… are encouraged to apply";
+# review of stop 42).
+_DASH = re.compile(r"\s[-\u2013\u2014]\s")
+_SEEKS = re.compile(
+    r"\b(?:recherch\w*|cherch\w*|seek\w*|looking\s+for|wanted|we\s+want|nous\s+voulons|souhaitons\s+recruter|"
+    r"profil\s+(?:recherche|ideal|type)|ideal\s+(?:candidate|profile)|we\s+need|il\s+nous\s+faut)\b"
+)
+
+
+def _seeks_past_a_dash(folded: str, s: int, e: int) -> bool:
+    """Whether the mention at [s, e) sits in a part after a spaced dash that seeks someone, with no equal-opportunity
+    phrase of its own."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(folded, max(0, s - 300), s)), default=max(0, s - 300))
+    dashes = list(_DASH.finditer(folded, sentence_start, s))
+    if not dashes:
+        return False
+    dash = dashes[-1]
+    end_m = _SENTENCE_END.search(folded, e)
+    next_dash = _DASH.search(folded, e, end_m.start() if end_m else len(folded))
+    part = folded[dash.end() : next_dash.start() if next_dash else (end_m.start() if end_m else len(folded))]
+    return bool(_SEEKS.search(part)) and not _EQUAL_OPPORTUNITY.search(part)
+
+
 _STARTS_SENTENCE = re.compile(r"(?:^|[.!?;:\n•*#>(«\"\-–—])\s*$")
 _WORDS = re.compile(r"[^\W\d_]+")
 _NAME_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "of", "the", "and"})
@@ -93,9 +114,9 @@ def in_proper_name(text: str, s: int, e: int) -> bool:
 class _Sentences:
     """Sentence bounds of a text, and which sentences contain a given kind of statement (computed once)."""
 
-    def __init__(self, folded: str, ends: re.Pattern[str] = _SENTENCE_END) -> None:
+    def __init__(self, folded: str) -> None:
         self.folded = folded
-        self.ends = [m.start() for m in ends.finditer(folded)]  # sorted positions of . ! ? ; newline (and dashes)
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(folded)]  # sorted positions of . ! ? ; newline
         self._hits: dict[str, set[int]] = {}
 
     def index(self, pos: int) -> int:
@@ -192,7 +213,7 @@ _NEGATION = r"(?:pas|not|never|jamais|plus|nullement|aucunement|nowise|point)"
 # Saying a group will not be taken into account turns it away (« les candidatures de femmes enceintes ne seront pas
 # prises en compte », "pregnant applicants will not be considered"); saying it of a criterion is lawful (« l'âge ne
 # sera pas pris en compte »): these verbs count only when the mention names people (_names_a_group; review of stop 40).
-_CONSIDERED = r"(?:pris\w*\s+en\s+(?:compte|consideration)|considered|taken\s+into\s+account)"
+_CONSIDERED = r"(?:pris\w*\s+en\s+(?:compte|consideration)|considere\w*|considered|taken\s+into\s+account)"
 
 
 def _excluded_after(selected: str) -> re.Pattern[str]:
@@ -267,6 +288,12 @@ _INCISE_WORD = re.compile(
     r"even|however|though|although|nevertheless|regardless|whatever|whether)\b"
 )
 _NEXT_WORD = re.compile(r"\s+(?=\w)")
+# …where a verb group or a subject starts (« ne seront pas », "will not", « nous ne les »), not a participle inside the
+# incise ("even if not hired last time are encouraged to reapply"; review of stop 42)
+_FINITE_START = re.compile(
+    r"(?:ne|n'|will|would|shall|are|is|sont|seront|sera|serait|seraient|can|cannot|can't|won't|may|must|need|should|"
+    r"nous|on|we)\b"
+)
 # An incise that leaves the choice to the group is an accommodation, not an exclusion ("people with disabilities,
 # unless they request it, will not be interviewed by phone"); a condition on them is not ("pregnant women, if
 # qualified, will not be hired" is flagged).
@@ -298,7 +325,11 @@ def _past_incise(folded: str, e: int) -> tuple[int, list[int]]:
         # not closed: the text may resume at any of the next eight words, not past a relative clause (« même ceux
         # qui ne sont pas retenus ailleurs sont les bienvenus » is lawful)
         relative = _AFTER_STOP.search(folded, m.end(), limit)
-        out = [w.end() for w in _NEXT_WORD.finditer(folded, m.end(), relative.start() if relative else limit)][:8]
+        out = [
+            w.end()
+            for w in _NEXT_WORD.finditer(folded, m.end(), relative.start() if relative else limit)
+            if _FINITE_START.match(folded, w.end())
+        ][:8]
     return m.start(1), out
 
 
@@ -313,11 +344,12 @@ _NONE_BEFORE = re.compile(r"\b(?:aucune?|nul|nulle|no|none|never|jamais)\b")
 # femmes enceintes », "we will not accept applications from candidates over 50"; review of stop 41).
 _GROUP_FILLER = (
     r"(?:(?:(?:les|des|de|d'|du|the|any|a|an|from|of|by|candidatures?|dossiers?|cv|applications?|cvs|resumes?|"
-    r"femmes?|hommes?|personnes?|candidat\w*|women|men|people|persons?|applicants?|candidates?)\s*){0,5})$"
+    r"femmes?|hommes?|personnes?|candidat\w*|women|men|people|persons?|applicants?|candidates?|with|avec|who|qui|are|"
+    r"sont|emanant|submitted|toutes|tous|all|ayant|having)\s*){0,6})$"
 )
 _TURNED_AWAY_BEFORE = re.compile(
     r"\b(?:ne\s+(?:recrut|embauch|reten|retien|accept|selectionn|convoqu)\w*\s+(?:plus|pas|jamais)"
-    r"|n'(?:embauch|accept|examin|admet|admett)\w*\s+(?:plus|pas|jamais)"
+    r"|n'(?:embauch|accept|examin|admet|admett|etudi)\w*\s+(?:plus|pas|jamais)"
     r"|(?:do|does|did|will|would|can)\s*(?:not|n't)\s+(?:hire|recruit|accept|employ|take\s+on|want|interview)"
     r"|(?:cannot|can't|won't)\s+(?:hire|recruit|accept|employ|take\s+on|take|interview))\s+" + _GROUP_FILLER
 )
@@ -325,15 +357,14 @@ _TURNED_AWAY_BEFORE = re.compile(
 # enceintes »); of a criterion it is the lawful promise (« nous ne prendrons pas en compte l'âge », "we will not
 # consider age, sex or origin"; review of stop 41).
 _NOT_CONSIDERED_BEFORE = re.compile(
-    r"\b(?:ne\s+(?:pren|consider)\w*\s+(?:plus|pas|jamais)(?:\s+en\s+(?:compte|consideration))?"
-    r"|(?:do|does|did|will|would|can)\s*(?:not|n't)\s+(?:consider|take\s+into\s+account)"
-    r"|(?:cannot|can't|won't)\s+(?:consider|take\s+into\s+account))\s+" + _GROUP_FILLER
+    r"\b(?:ne\s+(?:pren|consider|etudi)\w*\s+(?:plus|pas|jamais)(?:\s+en\s+(?:compte|consideration))?"
+    r"|ne\s+tien\w*\s+(?:plus|pas|jamais)\s+compte"
+    r"|(?:do|does|did|will|would|can)\s*(?:not|n't)\s+(?:consider|take\s+into\s+account|review|process|examine)"
+    r"|(?:cannot|can't|won't)\s+(?:consider|take\s+into\s+account|review|process|examine))\s+" + _GROUP_FILLER
 )
-# …but not a manner after it: "we will not consider applications from pregnant women any differently".
-_A_MANNER_AFTER = re.compile(
-    r"\b(?:differently|differemment|autrement|any\s+less|on\s+(?:that|this|those)\s+(?:basis|grounds?)|"
-    r"pour\s+ce(?:tte)?\s+(?:motif|raison)|sur\s+ce(?:tte)?\s+(?:base|critere|motif))\b"
-)
+# …but not a manner after it: "we will not consider applications from pregnant women any differently" (only after a
+# verb of consideration: "we do not hire pregnant women on that basis" gives a reason; review of stop 42).
+_A_MANNER_AFTER = re.compile(r"\b(?:differently|differemment|autrement|any\s+less)\b")
 _A_LIMIT_AFTER = re.compile(
     r"\s*(?:limits?|limites?|requirements?|conditions?|criteria|criteres?|restrictions?|barriers?)\b"
 )
@@ -348,13 +379,14 @@ _WE_TURN_THEM_AWAY = re.compile(
     r"(?:\s+(?:pas|plus|jamais|point))?"
     r"|(?:nous|on)\s+les\s+(?:ecarter|exclur|refuser|rejeter)\w*"
     # a partitive pronoun (« on n'en embauchera pas », « nous n'en recruterons aucun »; review of stop 41)
-    r"|(?:nous|on)\s+n'en\s+(?:\w+\s+)?(?:retien|recrut|embauch|accept|selectionn|consider|convoqu|reten|pren)\w*"
+    r"|(?:nous|on)\s+n['\u2019]en\s+(?:\w+\s+)?(?:retien|recrut|embauch|accept|selectionn|consider|convoqu|reten|pren|veu|voul)\w*"
     r"(?:\s+(?:pas|plus|jamais|point|aucune?))?"
     r"|we(?:'ll|\s+will|\s+would|\s+do|\s+can|\s+shall|\s+are)?\s*(?:not|n't|never)\s+(?:be\s+)?"
     r"(?:hire|hiring|recruit|recruiting|accept|accepting|employ|consider|interview|select|want|taking\s+on)"
     r"|we\s+(?:won't|cannot|can't)\s+(?:be\s+)?(?:hire|hiring|recruit|accept|employ|consider|interview|select)"
     r"|we\s+(?:reject|exclude|refuse|turn\s+away))(?:\s+(?:them|those|these))?"
 )
+_GROUP_THEN_COMMA = re.compile(r"(?:\s+(?!(?:et|and|mais|but|qui|who)\b)[a-z0-9']+){0,6}?\s*,\s*")
 _NEGATIVE_WORD = re.compile(r"\b(?:no|not|never|aucune?|jamais|nullement|aucunement|pas|nul|nulle)\b")
 _AUXILIARY_BEFORE_INCISE = re.compile(
     r"\b(?:will|would|shall|can|could|must|are|is|sont|seront|sera|pourront|pourra|peuvent|peut)\s*$"
@@ -381,7 +413,7 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
     if _DENIED_BEFORE.search(before) and not _A_LIMIT_AFTER.match(folded, e):
         # "no candidate with a disability will be rejected": a double negation (review of stop 40)
         return not _REJECTED_AFTER.search(folded, e, end)
-    if _TURNED_AWAY_BEFORE.search(before) and not manner:
+    if _TURNED_AWAY_BEFORE.search(before):
         return True
     if _NONE_BEFORE.search(before):
         return False
@@ -393,6 +425,11 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
     excluded = _GROUP_EXCLUDED_AFTER if group else _EXCLUDED_AFTER
     if excluded.search(folded, e, end):
         return True
+    straight = _GROUP_THEN_COMMA.match(folded, e)
+    if straight:
+        clause = folded[straight.end() : _reading_end(folded, straight.end())]
+        if _WE_TURN_THEM_AWAY.fullmatch(clause.strip()):
+            return True
     opening, resumes = _past_incise(folded, e)
     for resume in resumes:
         # the verb must come straight after the incise: « …, aux seniors, les candidatures incomplètes ne seront pas
@@ -415,7 +452,7 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
 def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl.Criterion]]:
     view = _read_view(view)
     spans: list[tuple[int, int, wl.Criterion]] = []
-    sentences = _Sentences(view.folded, _AD_PART_END) if context == "ad" else None
+    sentences = _Sentences(view.folded) if context == "ad" else None
     for crit, terms, ad_ok in _compiled_criteria():
         found: list[tuple[int, int, wl.Criterion]] = []
         for term in terms:
@@ -450,6 +487,7 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                         and n in sentences.containing(_EQUAL_OPPORTUNITY)
                         and not _AD_PREFERENCE.search(_clause(view.folded, s, e))
                         and not _excludes_after_all(view.folded, s, e)
+                        and not _seeks_past_a_dash(view.folded, s, e)
                     ):
                         continue
                     if ad_ok and n in sentences.containing(ad_ok) and n not in sentences.containing(_AD_EXCLUSION):

@@ -93,8 +93,13 @@ _MARKERS = [
 # earned in 2025"; not the plan's terms (« variable touché à 100 % de l'objectif »)
 _MARKERS.append(
     re.compile(
+        r"(?<!\bour\s)(?<!\bnotre\s)(?<!\bnos\s)(?<!\bthe\s)(?<!\ble\s)(?<!\bles\s)"
         r"\b(?:variable|primes?|bonus|commissions?|com)\s+(?:touche|percu|encaisse|verse|earned|received|paid(?:\s+out)?)"
-        r"\w*\s+(?:en\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|l'an\s+(?:dernier|passe)|l'annee\s+(?:derniere|passee)|last\s+year)\b"
+        r"\w*\s+(?:(?:en|sur)\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|l'an\s+(?:dernier|passe)|l'annee\s+(?:derniere|passee)|"
+        r"last\s+year)\b"
+        # (review of stop 42) not the plan's terms: « primes versées en 2026 chaque trimestre, jusqu'à 12 k€ »
+        r"(?![^.;\n]*\b(?:plan|capped|plafonn\w*|jusqu'a|up\s+to|averaged|en\s+moyenne|chaque\s+trimestre|each\s+quarter|"
+        r"to\s+the\s+team|a\s+l'equipe)\b)"
     )
 )
 # (fourteenth notes round) The candidate's own payslip, with an amount in the clause: « sa dernière fiche de paie : 3 450 €
@@ -118,14 +123,21 @@ _MONEY = (
 # (not after a count: « 450 bulletins de paie »)
 _MARKERS.append(
     re.compile(
-        rf"(?<!\d )(?<!\d)\b{_PAYSLIP}\b(?:\s*\([^()]{{0,15}}\)|\s+de\s+[a-z]+(?:\s+\d{{4}})?|"
-        r"\s+(?:envoye\w*|fourni\w*|recu\w*|transmis\w*|sent|provided|received|shared|over|attached|joint\w*|"
+        rf"(?<!\d )(?<!\d)\b{_PAYSLIP}\b(?:\s*\([^()]{{0,15}}\)|\s+(?:de\s+|d'|for\s+)[a-z]+(?:\s+\d{{4}})?|"
+        r"\s+(?:envoye\w*|fourni\w*|recu\w*|transmis\w*|sent|provided|received|shared|over|attached|joint\w*|forwarded|"
         r"shows?|showing|indique\w*|mentionne\w*|dated\s+[\d/.-]+|date\s+du\s+[\d/.-]+)"
         # (review of stop 41) how it was sent, in a few words (« envoyé par mail ce matin au recruteur : 3 400 € »),
         # not to clients; and the thirteenth month it includes (« de décembre, 13e mois compris : 6 800 € »)
-        r"(?:\s+(?!(?:aux?|to)\s+(?:clients?|customers?)\b)(?!clients?\b|customers?\b)[^\W\d_]+(?:-[^\W\d_]+)*){0,6}"
+        # (review of stop 42) not sent by a platform, priced or per unit (« envoyées chaque mois par notre plateforme
+        # pour 1 € par salarié », "Bulletin de paie envoyé par courrier coûte 1,20 €")
+        r"(?:\s+(?!(?:aux?|to)\s+(?:clients?|customers?)\b)(?!(?:clients?|customers?|plateformes?|platforms?|api|portail|portal|"
+        r"logiciel|software|outil|tools?|courrier|coute\w*|costs?|chaque|each|every|monthly|salaries|employees)\b)"
+        r"[^\W\d_]+(?:-[^\W\d_]+)*){0,8}"
         r"|\s*,?\s*(?:13e|13eme|13th)\s+(?:mois|month)\s+(?:compris|inclus|included)){0,3}"
-        rf"\s*[:=\-–—]?\s*{_MONEY}"
+        rf"\s*[:=\-–—,]?\s*{_MONEY}"
+        # not a price per unit (« 0,80 € par bulletin », "€0.50 per document")
+        r"(?![\d.,]*\s*(?:per|par|/)\s*(?:bulletin|salarie|employe|employee|document|unite|unit|payslip|fiche|envoi|page|"
+        r"user|utilisateur|licen[cs]e|seat)s?\b)"
     )
 )
 # Verbs of earning, followed by an amount in the clause.

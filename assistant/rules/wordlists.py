@@ -109,22 +109,35 @@ _REPORTED = (
 )
 # Bodies one turns to with a report, whatever the verb (not an ethics committee, which also approves projects).
 _AUTHORITY = (
-    r"(?:l['’]\s*)?(?:inspection\s+du\s+travail|inspect(?:eur|rice)\s+du\s+travail|labou?r\s+inspector\w*|"
+    r"(?:l['’]\s*)?(?:inspection\s+du\s+travail|inspect(?:eur|rice)\s+du\s+travail|labou?r\s+inspector\w*|dreets|direccte|"
     r"d[ée]fenseur\s+des\s+droits|whistleblowing\s+(?:line|channel|hotline)|ethics\s+hotline)\b"
 )
 _TURNED_TO = (
     r"\b(?:(?:went|gone|goes|turned|complained|wrote|written|spoke|talked|reached\s+out|appealed|escalated)\s+to\s+"
-    r"(?:the\s+)?|(?:contacted|alerted|called|filed\s+(?:a\s+)?(?:complaint|report)\s+with|lodged\s+(?:a\s+)?"
-    r"complaint\s+with)\s+(?:the\s+)?|(?:a|avait|aurait|avoir)\s+(?:contact[ée]|alert[ée]|[ée]crit\s+[àa]|"
-    r"fait\s+appel\s+[àa]|port[ée]\s+plainte\s+aupr[èe]s\s+de)\s+(?:la\s+|le\s+|l['’]\s*)?|"
+    r"(?:the\s+)?|(?:contacted|alerted|called|tipped\s+off|filed\s+(?:a\s+)?(?:complaint|report)\s+with|lodged\s+(?:a\s+)?"
+    r"complaint\s+with)\s+(?:the\s+)?|(?:a|avait|aurait|avoir)\s+(?:contact[ée]|alert[ée]|appel[ée]|pr[ée]venu|averti|"
+    r"[ée]crit\s+(?:[àa]\s+|au\s+|aux\s+)|fait\s+appel\s+[àa]|port[ée]\s+plainte\s+aupr[èe]s\s+de)\s*"
+    r"(?:la\s+|le\s+|l['’]\s*)?|"
+    # (review of stop 42) « s'est rendue à l'inspection du travail », "complained to HR and then to the …"
+    r"(?:s['’]est|s['’][ée]tait)\s+rendue?\s+(?:[àa]\s+la\s+|[àa]\s+l['’]\s*|au\s+)|"
+    r"complained\s+to\s+(?:[\w ]{1,20}?\s+)?(?:and\s+)?then\s+to\s+(?:the\s+)?|"
     r"(?:est|était|etait)\s+all[ée]e?\s+(?:[àa]\s+la\s+|[àa]\s+l['’]\s*|voir\s+(?:la\s+|le\s+|l['’]\s*)?|au\s+))"
 )
 _RAISED_CONCERNS = (
-    r"\b(?:(?:raised|voiced|expressed|flagged)\s+(?:(?:her|his|their|some|serious|the|its|several)\s+)*"
-    r"(?:concerns?|doubts?|alarm|suspicions?)\s+(?:[\w’'-]+\s+){0,3}?(?:about|over|regarding|around|on)\s+"
+    r"\b(?:(?:raised|voiced|expressed|flagged)\s+(?:(?:her|his|their|some|serious|the|its|several|a)\s+)*"
+    r"(?:concerns?|doubts?|alarm|suspicions?|red\s+flags?)\s+(?:[\w’'-]+\s+){0,3}?(?:about|over|regarding|around|on|re:?|that)\s+"
     r"(?:[^\s\d,;:.!?]+\s+){0,4}?"
-    r"|(?:a|avait|aurait|avoir)\s+(?:fait\s+remonter|remont[ée]|fait\s+part\s+(?:de|d['’]))\s+"
-    r"(?:[^\s\d,;:.!?]+\s+){0,5}?)"
+    # (review of stop 42) "spoke up about", « a exprimé des inquiétudes sur », « a émis des doutes sur », « a fait
+    # remonter à la direction des soupçons de »
+    r"|spoke\s+up\s+(?:about|against|on)\s+(?:[^\s\d,;:.!?]+\s+){0,4}?"
+    r"|(?:a|avait|aurait|avoir)\s+(?:fait\s+remonter|remont[ée]|fait\s+part\s+(?:de|d['’])|exprim[ée]|[ée]mis)\s+"
+    r"(?:[^\s\d,;:.!?]+\s+){0,6}?)"
+)
+# (review of stop 42) Turning to the authority for business: a client's file, a sale, a partnership, a product check.
+_NOT_FOR_BUSINESS = (
+    r"(?![^.;\n]{0,120}\b(?:clients?|customers?|prospects?|partenariat|partnership|webinars?|offres?|offers?|licen[cs]es?|"
+    r"produits?|products?|d[ée]rogations?|exemptions?|conformit[ée]|d[ée]mos?|pour\s+le\s+compte|as\s+(?:their|a|an|our)\b|"
+    r"account\s+managers?|weekly|chaque\s+semaine)\b)"
 )
 _NOT_TO_A_CLIENT = (
     r"(?![^.!?;\n]{0,30}\b(?:au|aux|to\s+the|to\s+a|to\s+our|to\s+its)\s+(?:clients?|customers?|prospects?))"
@@ -137,6 +150,12 @@ _ALERTED_MANAGEMENT = (
     r"(?:(?:la|sa|leur|the|its|their|senior|top|her|his)\s+)*(?:direction(?:\s+g[ée]n[ée]rale)?|hi[ée]rarchie|dg|pdg|"
     r"ceo|management|board|conseil\s+d['’]administration|actionnaires?|shareholders?|comit[ée]\s+de\s+direction|"
     r"codir|comex)\b(?:\s+(?!(?:risques?|risks?|potentiel\w*|potential|possibles?)\b)[^\s\d,;:.!?]+){0,4}?\s+"
+)
+# People by their job ("married to a software engineer"): a spouse, not a tool (review of stop 42).
+_SPOUSE_JOBS = (
+    r"(?:engineers?|consultants?|employees?|founders?|ceos?|cto|cfo|salesm[ae]n|saleswom[ae]n|sales\s+\w+|directors?|"
+    r"managers?|developers?|workers?|admins?|administrators?|specialists?|experts?|architects?|reps?|representatives?|"
+    r"executives?|seekers?|owners?|heads?|leads?|analysts?|designers?|officers?|partners?|people|guy|man|woman)\b"
 )
 # Things that age, not people (« parc », « relation », « gamme »…): an adjective of age after them is about them.
 _AGEING_THINGS = (
@@ -473,7 +492,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"[\w']+){0,5}",
                 na=r"\s+(?:clients?|comptes?|logiciels?|crm|systemes?|outils?|dossiers?|contrats?|portefeuilles?|process\w*|methodes?)",
             ),
-            T(r"\b(?:les|des|aux|nos)\s+seniors\b"),
+            T(r"\b(?:les|des|aux|nos|de)\s+seniors\b"),
             T(r"\b(?:seniors|over[\s-]?[4-6]0s)" + _EXCLUDED_AFTER),
             T(r"\bsenior\s+citizens?\b"),
             T(
@@ -494,8 +513,15 @@ CRITERIA: tuple[Criterion, ...] = (
             # (sixteenth notes round) a person's generation: « une génération qui n'a pas grandi avec le numérique »,
             # "her generation didn't grow up with SaaS"; not a product's (« la nouvelle génération de CRM »)
             T(
-                r"\b(?:sa|son|leur|cette|une)\s+generation\s+(?:qui|n'a|n'ont|ne|d'avant|pas|peu)\b"
-                r"|\b(?:her|his|their|an\s+older|a\s+younger|older|younger)\s+generation\b"
+                r"\b(?:sa|son|leur|une)\s+generation\s+(?:qui|n'a|n'ont|d'avant)\b"
+                r"|\b(?:her|his|their|an\s+older|a\s+younger|older|younger)\s+generation\b(?!\s+of\b)"
+                # (review of stop 42) « d'une autre génération », « pas de la même génération que l'équipe », « l'ancienne
+                # génération de commerciaux », "from a different generation", "old-generation salesperson"
+                r"|\b(?:d'une|une|l'|de\s+l')\s*(?:autre|ancienne|vieille)\s+generation\b"
+                r"(?!\s+(?:de|d')\s*(?:crm|logiciels?|produits?|outils?|plateformes?|machines?|serveurs?|modeles?|iphone))"
+                r"|\bmeme\s+generation\s+que\b|\bsame\s+generation\s+as\b|\b(?:a\s+)?different\s+generation\b"
+                r"|\bold(?:er)?[\s-]generation\s+(?:sales\w*|people|workers?|managers?|candidates?|reps?|account)\b"
+                r"|\bgeneration\s+qui\s+(?:n'a|n'ont|a\s+grandi|ont\s+grandi)\b"
             ),
             T(r"\byoung(?:er|est)?\b", na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER),
             # (fifteenth notes round) "a bit old-school", "rather old-fashioned": a way of working, not an age
@@ -639,10 +665,17 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\bmarried\b|\bmarital\s+status\b|\bspouse\b|\bhusband\b|\bwife\b|\bwives\b|\bfiancee?\b|\bboyfriend\b|\bgirlfriend\b",
                 # (sixteenth notes round) an idiom about a client and its tools: "married to their custodian's
                 # reporting tool", "married to Excel", "married to the job"
-                na=r"\s+to\s+(?:(?:the|their|its|his|her|a|an|our|that|this)\s+)?(?:[\w']+\s+){0,3}?(?:tools?|software|"
-                r"systems?|vendors?|providers?|suppliers?|platforms?|crm|erp|process(?:es)?|spreadsheets?|job|methods?|"
+                # (review of stop 42: "married to a software engineer", "to a Slack employee", "to a supplier's sales
+                # director", "to a job-seeker" are spouses)
+                na=r"\s+to\s+(?:(?:the|their|its|his|her|a|an|our|that|this)\s+)?(?:\w+'s\s+)?(?:(?!"
+                + _SPOUSE_JOBS
+                + r")"
+                r"\w+\s+)?(?:tools?|software|systems?|vendors?|providers?|suppliers?|platforms?|crm|erp|process(?:es)?|"
+                r"spreadsheets?|job|methods?|"
                 + _WORK_TOOLS[3:-1]
-                + r")\b",
+                + r")(?![\w'-])(?!\s+(?:"
+                + _SPOUSE_JOBS
+                + r"|\w+'s))",
             ),
             T(r"\b(?:is|was|being)\s+single\b|\bsingle\s+(?:mother|father|parent|mom|mum|dad)s?\b"),
             T(r"\bsingle\s+(?:candidates?|applicants?|men|women|males?|females?|ladies|guys|girls)\b|\bunmarried\b"),
@@ -926,7 +959,7 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\b(?:(?:organisations?|instances?|partenaires?|centrales?|sections?)\s+)?syndica(?:t|ts|l|le|les|ux)\b",
                 nb=_WORK_WITH_UNIONS + r"|\b(?:relations?|negociations?|accords?|dialogue)\s+"
-                # a co-ownership's board (sixteenth notes round: « un point avec le conseil syndical avant l'AG »)
+                # a co-ownership's board, judged by its own term below
                 r"|\bconseils?"
                 # a union's premises or events as a client's (ninth notes round: « le siège national d'un syndicat de
                 # salariés, gros volumes pour les congrès »)
@@ -934,6 +967,14 @@ CRITERIA: tuple[Criterion, ...] = (
                 # public bodies and co-ownerships named « syndicat » (« syndicats mixtes », « syndicat des eaux »)
                 na=r"\s+(?:mixtes?|intercommuna\w*|d'(?:energie|electricite|agglomeration|initiative)|des\s+eaux|"
                 r"de\s+(?:l'eau|copropriete|coproprietaires|communes|transports?|traitement|gestion)|departementa\w*)",
+            ),
+            # (sixteenth notes round; review of stop 42) « conseil syndical »: a co-ownership's board when the text after it
+            # says so (« avec le conseil syndical avant l'AG », « de la copropriété »), a union's otherwise (« membre du
+            # conseil syndical du SNES »)
+            T(
+                r"\bconseils?\s+syndica(?:l|ux)\b",
+                na=r"\s+(?:de\s+(?:la\s+)?(?:copro\w*|residence|l'immeuble)|des\s+copro\w*|(?:avant|apres|a|lors\s+de|en)\s+"
+                r"(?:l'|d'|une\s+|la\s+prochaine\s+)?ag\b|(?:avant|apres)\s+l'assemblee)",
             ),
             T(r"\b(?:cgt|cfdt|cfe-cgc|cftc|force\s+ouvriere|unsa)\b"),
             T(r"\bgrevistes?\b"),
@@ -966,6 +1007,9 @@ CRITERIA: tuple[Criterion, ...] = (
             # employee (Code du travail L1442-2, L2411-1): « conseillère prud'homale », "a lay judge at the tribunal"
             T(
                 r"\bconseill(?:er|ere)s?\s+(?:prud'?hom(?:al|ale|aux|ales|me|mes)|aux\s+prud'?hommes)\b"
+                # (review of stop 42) « elle siège aux prud'hommes », « juge aux prud'hommes », "a tribunal lay member"
+                r"|\b(?:siege|sieger|siegeait|juge|assesseur|assesseure)\s+(?:aux|au\s+conseil\s+de(?:s)?)\s+prud'?hommes\b"
+                r"|\b(?:employment|labou?r)\s+tribunal\s+lay\s+(?:members?|judges?)\b"
                 r"|\blay\s+(?:judges?|members?)\b(?=[^.;\n]{0,40}\b(?:employment|labou?r)\s+(?:tribunal|court))"
             ),
             T(r"\b(?:trade|labou?r)\s+unions?\b", nb=_WORK_WITH_UNIONS),
@@ -1152,7 +1196,12 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             # …and written as its initials after a preposition or an article (review of stop 41: « En TPT depuis
             # janvier », « reprise en MTT »)
-            T(r"\b(?:en|un|sous|son|d'un|de|du)\s+(?:tpt|mtt)\b"),
+            T(
+                r"\b(?:en|un|sous|son|d'un|de|du|on\s+a|on|currently|actuellement)\s+(?:tpt|mtt|t\.p\.t\.?)(?![\w])"
+                r"|\btherapeutic\s+part[\s-]time\b",
+                # (review of stop 42: « en TPT (tarif public TTC) », « Son MTT (Mean Time To resolution) »)
+                na=r"\s*\((?!\s*(?:temps|mi-temps|therap))",
+            ),
             # a golf handicap is a score (ninth notes round: "plays off a 12 handicap"); « handicap à 80 % » is not golf
             T(
                 r"\bhandicap(?:e|ee|es|ees|s)?\b",
@@ -1194,9 +1243,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 nb=_SOLD_BEFORE_FR + r"|\b(?:vend|vendre|fabriquer|louer|loue)\s+(?:des\s+|de\s+)?"
                 # (sixteenth notes round) someone else who moves in one: « une résidente en fauteuil roulant est
                 # bloquée au 5e » in a role-play's scenario
-                r"|\b(?:une?|des|les|la|le|ses|leurs)\s+(?:residente?s?|locataires?|usagers?|usageres?|patiente?s?|"
-                r"visiteu(?:r|se)s?|habitante?s?|voyageu(?:r|se)s?|passag(?:er|ere)s?|coproprietaires?|clientes?|clients?|"
-                r"eleves?|enfants?)\s+(?:en|dans\s+un)",
+                r"|\b(?:une?|des|les|la|le|ses|leurs)\s+(?:residente?s?|locataires?|usagers?|usageres?|"
+                r"visiteu(?:r|se)s?|habitante?s?|voyageu(?:r|se)s?|passag(?:er|ere)s?|coproprietaires?|clientes?|clients?)"
+                r"\s+(?:en|dans\s+un)",
             ),
             T(
                 r"\bhealth\s+(?:issues?|problems?|conditions?|status|history|reasons|concerns)\b|\b(?:in\s+)?(?:good|poor|bad|ill)\s+health\b|\bmental\s+health\b|\b(?:his|her|their)\s+health\b"
@@ -1415,7 +1464,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\blanceu(?:r|se|rs|ses)\s+d'alertes?\b|\bwhistle[\s-]?blow\w*\b|\bblew\s+the\s+whistle\b",
                 # (sixteenth notes round) a product, a market or a law: "a whistleblowing-hotline SaaS", "EU
                 # Whistleblower Directive compliance", « logiciel de lanceur d'alerte »
-                na=r"(?:[\s-]+(?:hotlines?|lines?|channels?|reporting))?[\s-]+(?:saas|software|platforms?|tools?|solutions?|"
+                na=r"(?:(?:\s+|-)(?:hotlines?|lines?|channels?|reporting))?(?:\s+|-)(?:saas|software|platforms?|tools?|solutions?|"
                 r"vendors?|providers?|products?|market|directive|compliance|laws?|regulations?|legislation|modules?|apps?)\b",
             ),
             # (fourteenth notes round) the report itself: wrongdoing reported, or a report to an ethics body or the
@@ -1426,10 +1475,22 @@ CRITERIA: tuple[Criterion, ...] = (
             T(_ALERTED_MANAGEMENT + _WRONGDOING, accents=True),
             # (review of stop 41) the report in other words: "went to the labour inspectorate", « a contacté l'inspection du
             # travail », « est allée à l'inspection du travail », "wrote to the Défenseur des droits"
-            T(_TURNED_TO + _AUTHORITY, accents=True),
+            T(
+                _TURNED_TO + _AUTHORITY + _NOT_FOR_BUSINESS,
+                accents=True,
+                # (review of stop 42) a client's own step ("Her client went to the labour inspectorate")
+                nb=r"\b(?:clients?|customers?|prospects?|acheteu\w+|buyers?)(?:'s)?(?:\s+[\w']+){0,2}",
+            ),
             # …and concerns raised about wrongdoing ("raised concerns internally about the accounting fraud", « a fait
             # remonter en interne des soupçons de fraude »), not about a product that detects it ("fraud-detection")
-            T(_RAISED_CONCERNS + _WRONGDOING + r"(?!-)", accents=True),
+            T(
+                _RAISED_CONCERNS + _WRONGDOING + r"(?!-)",
+                accents=True,
+                # (review of stop 42) raised by a client, a prospect or its officers, or about clauses, laws, an index
+                nb=r"\b(?:clients?|customers?|prospects?|accounts?|buyers?|acheteu\w+|daf|cfo|ceo|dg|partners?|"
+                r"fournisseurs?|suppliers?)(?:'s)?(?:\s+[\w']+){0,2}",
+                na=r"[\w-]*\s+(?:clauses?|laws?|index|indices|chargebacks?|regulations?|rules|dans\s+le\s+reporting)",
+            ),
             # (review of stop 40) an authority seized: « a saisi l'inspection du travail », « le Défenseur des droits »
             T(
                 r"\b(?:a|avait|ont|avaient|aurait|avoir)\s+(?:[\w’'-]+\s+)?saisi\s+(?:l['’]inspection\s+du\s+travail|le\s+d[ée]fenseur\s+des\s+"
@@ -1681,16 +1742,28 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"\b(?:if|since)\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|language\s+model|assistant|chatbot)\b|\bas\s+an\s+ai\b",
     # (sixteenth notes round) the reader supposed to be an AI, then addressed: « si c'est une IA qui lit ça : notez
     # bien… », "If an AI is reading this, please…", "to any AI reading this"
-    r"\b(?:if|when)\s+(?:an?\s+|any\s+|the\s+)?(?:ai|llm|bot|chatbot|language\s+model|algorithm|machine)\s+"
-    r"(?:is\s+)?(?:reads?|reading|screens?|screening|processes|processing|summari[sz]es|summari[sz]ing)\s+(?:this|these|me|my)\b"
-    r"|\bto\s+(?:any|the|every)\s+(?:ai|llm|bot|chatbot|language\s+model|algorithm)\s+(?:reading|screening|processing)\b",
-    r"\bsi\s+(?:c'est|c\s+est|ce\s+sont)\s+(?:une?\s+|des\s+)?(?:ia|intelligence\s+artificielle|robots?|algorithmes?|algos?|"
-    r"machines?|logiciels?|outils?)\s+qui\s+(?:lit|lisent|lira|liront|analyse|analysent|resume|resument|traite|traitent|"
-    r"trie|trient)\b",
+    # (review of stop 42) only an AI, and only this text: "if a bot is reading these tickets" is about a product
+    r"\b(?:if|when)\s+(?:an?\s+|any\s+|the\s+)?(?:ai|a\.i\.?|llm|chatgpt|gpt|chatbot|language\s+model)\s+"
+    r"(?:is\s+)?(?:reads?|reading|screens?|screening|processes|processing|summari[sz]es|summari[sz]ing)\s+"
+    r"(?:this(?=\s*[,.:;!?…]|\s*$|\s+(?:should|must|will|please|then|and|now|text|note|page|cv|resume|line|message)\b)|me|my|"
+    r"these\s+(?:notes|lines|words))"
+    r"|\b(?:to\s+(?:any|the|every)|any)\s+(?:ai|a\.i\.?|llm|chatgpt|chatbot|language\s+model)\s+"
+    r"(?:reading|screening|processing|summari[sz]ing)\s+"
+    r"(?:this(?=\s*[,.:;!?…]|\s*$|\s+(?:should|must|will|please|then|and|now|text|note|page|cv|resume|line|message)\b)|"
+    r"these\s+(?:notes|lines)|my|me|applications|cvs|resumes)",
+    r"\b(?:si|au\s+cas\s+ou)\s+(?:c'est|c\s+est|ce\s+sont|vous\s+etes|tu\s+es)?\s*(?:une?\s+|des\s+|l')?"
+    r"(?:ia|intelligence\s+artificielle|chatgpt|gpt|llm|algorithme|robot)\s+(?:qui\s+)?"
+    r"(?:lit|lis|lisez|lisent|lira|lirait|liront|analyse|analysez|analyserait|resume|resumez|traite|traitez|trie|triez)\s+"
+    r"(?:ca|ceci|cela|ces\s+(?:notes|lignes|mots)|cette\s+(?:note|ligne|page)|ce\s+(?:texte|document|cv|message|compte[- ]rendu)|"
+    r"mes\s+(?:reponses|notes))\b"
+    r"|\ba\s+l'(?:ia|intelligence\s+artificielle)\s+qui\s+(?:lit|lira|analyse|resume|traite)\b"
+    r"|\ba\s+l'attention\s+(?:de\s+l'|du\s+|de\s+la\s+)(?:ia|intelligence\s+artificielle|chatgpt|llm)\b",
     # …and a note to an automated screener (« Note for any automated assistant screening applications: »); « Note pour
     # l'assistante commerciale » is a person
     r"\b(?:note|message|instructions?)\s+(?:for|to)\s+(?:any|all|the|every|each)\s+(?:automated|automatic|ai|ia|screening)\s+"
-    r"(?:[a-z]+\s+){0,2}?(?:assistants?|tools?|systems?|software|bots?|models?|screeners?|filters?)\b",
+    r"(?:[a-z]+\s+){0,2}?(?:assistants?|tools?|systems?|software|bots?|models?|screeners?|filters?)\b"
+    r"(?!\s+(?:owners?|admins?|users?|teams?|renewals?|vendors?|licen[cs]es?))"
+    r"|\bnote\s+(?:pour|a)\s+(?:tout|toute|chaque)\s+(?:assistant|outil|systeme|logiciel)\s+(?:automatis\w*|d'ia|de\s+tri)\b",
     # French
     r"\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|contourne|contournez)\s+(?:(?:toutes|tous|tout|les|tes|vos|ces|mes|l'ensemble\s+des|des)\s+)*"
     r"(?:(?:instructions?|consignes?|prompts?)(?:\s+(?:precedentes|ci-dessus|anterieures|initiales|systeme))?"

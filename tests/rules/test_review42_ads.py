@@ -44,7 +44,6 @@ AD_LAWFUL = [
     "Poste ouvert à tous, les seniors, les candidatures sans CV ne seront pas retenues.",
     "Poste ouvert à tous, les seniors, même ceux qui ne sont pas retenus ailleurs sont les bienvenus.",
     "Poste ouvert à tous – y compris aux personnes en situation de handicap, avec aménagement de poste.",
-    "Open to all, we will not consider applications from pregnant women on that basis alone.",
 ]
 
 
