@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..rules.models import Flag
+from ..rules.names import is_first_name
 from ..rules.pay_history import pay_history_flags
 from ..rules.safety import Sanitized, TextView, check_notes, sanitize
 from ..text import Language, detect_language, fold, ocr_letters
@@ -387,7 +388,9 @@ def _short_parts(folded: str) -> bool:
     # (stop 42) a title of four parts or more may carry one comment at either end (« Dernier tour — Romain P. — AM
     # Grands comptes — 22/01 — 50 min avec Anne (DRH), quasiment que de la négo »)
     if len(parts) >= MIN_COMMENTED_TITLE_PARTS and len(long_parts) == 1 and long_parts[0] <= MAX_TITLE_COMMENT_WORDS:
-        return sizes[0] == long_parts[0] or sizes[-1] == long_parts[0]
+        comment = parts[0] if sizes[0] == long_parts[0] else parts[-1] if sizes[-1] == long_parts[0] else None
+        # (second review of stop 42: "… — 8 ans en SaaS, 30 comptes, churn divisé par deux" is evidence)
+        return comment is not None and not re.search(r"\d", _DURATION.sub(" ", comment))
     return not long_parts
 
 
@@ -397,7 +400,7 @@ _OK = re.compile(r"\bok\b")
 # unless the line goes on to what the candidate did (« selon l'annonce il faut Excel : elle a montré… »).
 _SOURCE = (
     r"(?:le\s+|la\s+|l'|les\s+|the\s+|notre\s+|our\s+)?(?:guide|annonce|offre|fiche\s+de\s+poste|fiche\s+du\s+poste|"
-    r"job\s+(?:ad|description|spec|posting)|jd|brief|referentiel|framework|hiring\s+guide)\b"
+    r"job\s+(?:ad|description|spec|posting)|jd|brief|referentiel|framework|hiring\s+guide|grille|scorecard)\b"
 )
 _PER_THE_GUIDE = re.compile(
     r"^(?:(?:selon|d'apres|comme\s+(?:le\s+dit|l'indique|indique\s+dans)|according\s+to|per|as\s+per|as)\s+"
@@ -414,14 +417,17 @@ _REQUIRES = re.compile(
     r"\b(?:doit|doivent|devra|devrait|faut|exige\w*|requiert|demande|must|should|needs?\s+to|requires?|required|"
     r"expected\s+to|has\s+to)\b"
 )
+# (second review of stop 42: "Per the JD, the candidate must have…", « il faut 3 ans d'expérience », "Per the JD: 5+ years"
+# are the job's; a judgement after a comma is the candidate's: « Le guide demande de la rigueur, très bon sur ce point »)
 _ABOUT_THE_CANDIDATE = re.compile(
-    r"\b(?:elle|she|he|her|his|him|lui|candidat\w*|candidate)\b|\bil\s+(?!(?:doit|devra|devrait|faut)\b)|[;:\u2014\u2013]|\d"
+    r"\b(?:elle|she|he|her|his|him|lui)\b|\bil\s+(?!(?:doit|devra|devrait|faut|ou\s+elle)\b)"
+    r"|\bcandidat\w*\s+(?:has|had|is|was|a|est|avait|etait|showed|gave|cited)\b|[;\u2014\u2013]"
+)
+_JUDGED_AFTER_A_COMMA = re.compile(
+    r",\s*(?:(?:tres|plutot|assez|vraiment|very|really|quite)\s+)?(?:bon|bonne|bien|faible|moyen|excellent|solide|"
+    r"good|strong|weak|great|fluent|fluide|poor|courant|ok|top|parfait|impeccable|correct)\b|,\s*(?:teste|tested|verifie|checked)\b"
 )
 _NAMED_MID_LINE = re.compile(r"(?<=[a-zà-ÿ,;] )[A-ZÀ-Ý][a-zà-ÿ'-]{2,}")  # « …, Paul doit progresser »
-_NAMED_NOT_PEOPLE = frozenset(
-    "excel salesforce hubspot pipedrive powerpoint linkedin slack teams zoom google sheets notion gainsight "
-    "english anglais french français francais allemand german espagnol spanish".split()
-)
 # A section's title in capitals (« SYNTHÈSE DU CONSULTANT », "CURRENT STATE"): up to six words, no figure, every word
 # a section's word or a linking word (review of stop 42: "SIGNED THE ORANGE DEAL ALONE", « PARLE ANGLAIS COURAMMENT »
 # are evidence shouted).
@@ -439,6 +445,11 @@ _SECTION_WORDS = frozenset(
     etapes suite decision verdict impressions impression observations comments commentaires general generale global
     globale details detail auto-evaluation self-assessment self evaluation cv parcours identite identity coordonnees
     contact pretentions expectations logistique logistics divers misc other autres i ii iii iv v vi
+    attention vigilance amelioration axes savoir-etre savoir-faire soft hard pros cons red green flags sales commerciales
+    commercial commerciale projet actuelle actuel poste mise situation jeu role role-play final finale overall
+    personnalite personality management culture fit hiring team equipe interviewer recruteur recruiter case study etude
+    cas exercise exercice test tests results resultats ratings notation grille ideas idees next red-flags green-flags
+    impression pitch questions-reponses q&a
     du de des la le les l d et and of the en a au aux on for pour
     """.split()
 )
@@ -993,7 +1004,8 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         guide
         and _REQUIRES.search(core)
         and not _ABOUT_THE_CANDIDATE.search(core, guide.end())
-        and not any(m.group().lower() not in _NAMED_NOT_PEOPLE for m in _NAMED_MID_LINE.finditer(text))
+        and not _JUDGED_AFTER_A_COMMA.search(core, guide.end())
+        and not any(is_first_name(m.group()) for m in _NAMED_MID_LINE.finditer(text))
     ):
         return "pitch"  # what the guide or the ad asks of the job, judgement words or not
     label = _PITCH_LABEL.match(core)
@@ -1018,6 +1030,8 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "logistics"  # what the job does not need: the job, not the candidate
     if _LOGISTICS.search(folded) and words <= 25 and polarity(_OK.sub(" ", _LOGISTICS.sub(" ", folded))) == "neutral":
         return "logistics"  # "48-52k fixed": "fixed" is the pay, not a judgement; "remote 2j ok" is agreement
+    if _is_capitals_heading(text):
+        return "header"  # « SYNTHÈSE DU CONSULTANT », "STRENGTHS": a section's title, whatever its words' polarity
     if polarity(folded) != "neutral":
         return ""
     if (
@@ -1029,8 +1043,6 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "future"  # a wish or a duty to come, not what the candidate showed
     if _META.match(folded):
         return "header"  # who attended, who the referee is: metadata however long the list
-    if _is_capitals_heading(text):
-        return "header"  # « SYNTHÈSE DU CONSULTANT », "RISKS": a section's title
     meeting = bool(_MEETING.search(folded))
     undated = _RATING_AFTER_LABEL.sub(" ", folded)  # "Network: 2/5 – …" is a rating, not the 2nd of May
     if not _DURATION.search(folded):

@@ -62,31 +62,6 @@ _EQUAL_OPPORTUNITY = re.compile(wl.EQUAL_OPPORTUNITY)
 _AD_EXCLUSION = re.compile(wl.AD_EXCLUSION)
 _AD_PREFERENCE = re.compile(wl.AD_PREFERENCE)
 _SENTENCE_END = re.compile(r"[.!?;\n]")
-# In an ad, a part after a spaced dash that seeks someone is not framed by an equal-opportunity phrase before the dash
-# (review of stop 41: "Equal-opportunity employer - young and dynamic team seeks a young graduate" asks for an age);
-# a part that lists or welcomes is ("Equal opportunity employer – applicants of any age… are encouraged to apply";
-# review of stop 42).
-_DASH = re.compile(r"\s[-\u2013\u2014]\s")
-_SEEKS = re.compile(
-    r"\b(?:recherch\w*|cherch\w*|seek\w*|looking\s+for|wanted|we\s+want|nous\s+voulons|souhaitons\s+recruter|"
-    r"profil\s+(?:recherche|ideal|type)|ideal\s+(?:candidate|profile)|we\s+need|il\s+nous\s+faut)\b"
-)
-
-
-def _seeks_past_a_dash(folded: str, s: int, e: int) -> bool:
-    """Whether the mention at [s, e) sits in a part after a spaced dash that seeks someone, with no equal-opportunity
-    phrase of its own."""
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(folded, max(0, s - 300), s)), default=max(0, s - 300))
-    dashes = list(_DASH.finditer(folded, sentence_start, s))
-    if not dashes:
-        return False
-    dash = dashes[-1]
-    end_m = _SENTENCE_END.search(folded, e)
-    next_dash = _DASH.search(folded, e, end_m.start() if end_m else len(folded))
-    part = folded[dash.end() : next_dash.start() if next_dash else (end_m.start() if end_m else len(folded))]
-    return bool(_SEEKS.search(part)) and not _EQUAL_OPPORTUNITY.search(part)
-
-
 _STARTS_SENTENCE = re.compile(r"(?:^|[.!?;:\n•*#>(«\"\-–—])\s*$")
 _WORDS = re.compile(r"[^\W\d_]+")
 _NAME_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "of", "the", "and"})
@@ -213,7 +188,10 @@ _NEGATION = r"(?:pas|not|never|jamais|plus|nullement|aucunement|nowise|point)"
 # Saying a group will not be taken into account turns it away (« les candidatures de femmes enceintes ne seront pas
 # prises en compte », "pregnant applicants will not be considered"); saying it of a criterion is lawful (« l'âge ne
 # sera pas pris en compte »): these verbs count only when the mention names people (_names_a_group; review of stop 40).
-_CONSIDERED = r"(?:pris\w*\s+en\s+(?:compte|consideration)|considere\w*|considered|taken\s+into\s+account)"
+_CONSIDERED = (
+    r"(?:pris\w*\s+en\s+(?:compte|consideration)|considere(?:e?s?)\b(?!\s+(?:comme|differemment|autrement))|"
+    r"considered(?!\s+(?:as|less|differently|any\s+differently|unfavou?rably))|taken\s+into\s+account)"
+)
 
 
 def _excluded_after(selected: str) -> re.Pattern[str]:
@@ -229,7 +207,7 @@ def _excluded_after(selected: str) -> re.Pattern[str]:
         + selected
         + r"|\b(?:(?:non|pas|not|never)\s*-?\s*|in)"
         + selected
-        + r"|\b(?:will|would|are|is|can|shall|may|could|must)\s*(?:not|n't|never)\s+"
+        + r"|\b(?:will|would|are|is|were|was|can|shall|may|could|must)\s*(?:not|n't|never)\s+"
         + _NOT_ONLY
         + r"(?:\w+\s+){0,2}"
         + selected
@@ -254,7 +232,7 @@ _GROUP_EXCLUDED_AFTER = _excluded_after(r"(?:" + _SELECTED + "|" + _CONSIDERED +
 _PEOPLE = (
     r"(?:femmes?|hommes?|personnes?|candidat\w*|seniors?|jeunes|juniors?|meres?|peres?|parents?|salaries?|gens|"
     r"profils?|women|men|people|persons?|applicants?|applications?|candidates?|those|anyone|mothers?|fathers?|"
-    r"workers?|employees?|individuals?)"
+    r"workers?|employees?|individuals?|staff)"
 )
 # (not their possessions: "older workers' pension status will not be considered" names an attribute)
 _PEOPLE_IN = re.compile(r"\b" + _PEOPLE + r"\b(?!')")
@@ -291,8 +269,8 @@ _NEXT_WORD = re.compile(r"\s+(?=\w)")
 # …where a verb group or a subject starts (« ne seront pas », "will not", « nous ne les »), not a participle inside the
 # incise ("even if not hired last time are encouraged to reapply"; review of stop 42)
 _FINITE_START = re.compile(
-    r"(?:ne|n'|will|would|shall|are|is|sont|seront|sera|serait|seraient|can|cannot|can't|won't|may|must|need|should|"
-    r"nous|on|we)\b"
+    r"(?:ne|n'|will|would|shall|are|aren't|is|isn't|were|weren't|was|sont|seront|sera|serait|seraient|doivent|doit|"
+    r"can|cannot|can't|won't|may|must|need|should|get|gets|got|nous|on|we)\b"
 )
 # An incise that leaves the choice to the group is an accommodation, not an exclusion ("people with disabilities,
 # unless they request it, will not be interviewed by phone"); a condition on them is not ("pregnant women, if
@@ -345,7 +323,7 @@ _NONE_BEFORE = re.compile(r"\b(?:aucune?|nul|nulle|no|none|never|jamais)\b")
 _GROUP_FILLER = (
     r"(?:(?:(?:les|des|de|d'|du|the|any|a|an|from|of|by|candidatures?|dossiers?|cv|applications?|cvs|resumes?|"
     r"femmes?|hommes?|personnes?|candidat\w*|women|men|people|persons?|applicants?|candidates?|with|avec|who|qui|are|"
-    r"sont|emanant|submitted|toutes|tous|all|ayant|having)\s*){0,6})$"
+    r"sont|emanant|submitted|toutes|tous|all|ayant|having|anyone|anybody|staff|have|has)\s*){0,6})$"
 )
 _TURNED_AWAY_BEFORE = re.compile(
     r"\b(?:ne\s+(?:recrut|embauch|reten|retien|accept|selectionn|convoqu)\w*\s+(?:plus|pas|jamais)"
@@ -364,7 +342,13 @@ _NOT_CONSIDERED_BEFORE = re.compile(
 )
 # …but not a manner after it: "we will not consider applications from pregnant women any differently" (only after a
 # verb of consideration: "we do not hire pregnant women on that basis" gives a reason; review of stop 42).
-_A_MANNER_AFTER = re.compile(r"\b(?:differently|differemment|autrement|any\s+less)\b")
+_A_MANNER_AFTER = re.compile(r"\b(?:differently|differemment|autrement|any\s+less|less\s+favou?rably)\b")
+# An accommodation the group asks for ("we do not interview candidates with a disability by phone unless they ask").
+_ACCOMMODATION_AFTER = re.compile(
+    r"\b(?:unless\s+they|if\s+they\s+(?:so\s+)?(?:prefer|wish|request|ask)|at\s+their\s+request|sauf\s+(?:si\s+)?(?:elles?|ils?)\s+le|"
+    r"si\s+(?:elles?|ils?)\s+le\s+(?:souhaitent|demandent)|a\s+leur\s+demande)\b"
+)
+_THROUGH_A_RELATION = re.compile(r"\b(?:with|avec|who|qui|are|sont|having|ayant|have|has)\b")
 _A_LIMIT_AFTER = re.compile(
     r"\s*(?:limits?|limites?|requirements?|conditions?|criteria|criteres?|restrictions?|barriers?)\b"
 )
@@ -413,8 +397,15 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
     if _DENIED_BEFORE.search(before) and not _A_LIMIT_AFTER.match(folded, e):
         # "no candidate with a disability will be rejected": a double negation (review of stop 40)
         return not _REJECTED_AFTER.search(folded, e, end)
-    if _TURNED_AWAY_BEFORE.search(before):
-        return True
+    turned = _TURNED_AWAY_BEFORE.search(before)
+    if (
+        turned
+        and not manner
+        and not _ACCOMMODATION_AFTER.search(folded, e, clause_end.start() if clause_end else e + 200)
+    ):
+        # through "with", "who are"… the mention must name people ("we do not accept CVs with age … on them")
+        if not _THROUGH_A_RELATION.search(turned.group()) or _names_a_group(folded, s, e, before):
+            return True
     if _NONE_BEFORE.search(before):
         return False
     group = _names_a_group(folded, s, e, before)
@@ -426,7 +417,7 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
     if excluded.search(folded, e, end):
         return True
     straight = _GROUP_THEN_COMMA.match(folded, e)
-    if straight:
+    if straight and _names_a_group(folded, s, e, before):
         clause = folded[straight.end() : _reading_end(folded, straight.end())]
         if _WE_TURN_THEM_AWAY.fullmatch(clause.strip()):
             return True
@@ -436,8 +427,8 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
         # retenues » turns away other applications
         verb = resume + len(folded[resume:]) - len(folded[resume:].lstrip())
         predicate = folded[verb : _reading_end(folded, verb)]
-        if excluded.match(predicate) or _WE_TURN_THEM_AWAY.fullmatch(predicate.strip()):
-            return True
+        if excluded.match(predicate) or (group and _WE_TURN_THEM_AWAY.fullmatch(predicate.strip())):
+            return True  # the pronoun takes up people, not a list of criteria (« l'âge, le handicap…, nous ne les considérons jamais »)
         # (review of stop 41) or cut the verb group in two: "pregnant women will, however, not be hired"; not when
         # the incise holds the negation ("will, under no circumstances, be rejected" is lawful)
         if (
@@ -487,7 +478,6 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                         and n in sentences.containing(_EQUAL_OPPORTUNITY)
                         and not _AD_PREFERENCE.search(_clause(view.folded, s, e))
                         and not _excludes_after_all(view.folded, s, e)
-                        and not _seeks_past_a_dash(view.folded, s, e)
                     ):
                         continue
                     if ad_ok and n in sentences.containing(ad_ok) and n not in sentences.containing(_AD_EXCLUSION):

@@ -227,6 +227,11 @@ def _known_first_name(word: str) -> bool:
     return low in _FIRST_NAMES or ("-" in low and all(part in _FIRST_NAMES for part in low.split("-")))
 
 
+def is_first_name(word: str) -> bool:
+    """Whether `word` is a first name of the list (« Paul », « Anne-Sophie »), whatever its case."""
+    return _known_first_name(word)
+
+
 def _surname_like(word: str) -> bool:
     """A capitalised word that can be a surname: not a role, a tool, a day or a sentence word."""
     return _is_cap(word) and word.lower().rstrip(".") not in _NOT_NAMES and not _initial(word)

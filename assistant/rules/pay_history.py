@@ -93,13 +93,14 @@ _MARKERS = [
 # earned in 2025"; not the plan's terms (« variable touché à 100 % de l'objectif »)
 _MARKERS.append(
     re.compile(
-        r"(?<!\bour\s)(?<!\bnotre\s)(?<!\bnos\s)(?<!\bthe\s)(?<!\ble\s)(?<!\bles\s)"
+        r"(?<!\bour\s)(?<!\bnotre\s)(?<!\bnos\s)"
         r"\b(?:variable|primes?|bonus|commissions?|com)\s+(?:touche|percu|encaisse|verse|earned|received|paid(?:\s+out)?)"
         r"\w*\s+(?:(?:en|sur)\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|l'an\s+(?:dernier|passe)|l'annee\s+(?:derniere|passee)|"
         r"last\s+year)\b"
         # (review of stop 42) not the plan's terms: « primes versées en 2026 chaque trimestre, jusqu'à 12 k€ »
-        r"(?![^.;\n]*\b(?:plan|capped|plafonn\w*|jusqu'a|up\s+to|averaged|en\s+moyenne|chaque\s+trimestre|each\s+quarter|"
-        r"to\s+the\s+team|a\s+l'equipe)\b)"
+        # (second review of stop 42: "Bonus received last year: €15k (capped at €20k)" is hers)
+        r"(?![^.;\n]*\b(?:per\s+the\s+plan|selon\s+le\s+plan|averaged|en\s+moyenne|ranged|chaque\s+trimestre|each\s+quarter|"
+        r"to\s+the\s+team|to\s+(?:the\s+)?(?:ams|reps|sales\s+team)|a\s+l'equipe|aux\s+am)\b)"
     )
 )
 # (fourteenth notes round) The candidate's own payslip, with an amount in the clause: « sa dernière fiche de paie : 3 450 €
@@ -130,14 +131,14 @@ _MARKERS.append(
         # not to clients; and the thirteenth month it includes (« de décembre, 13e mois compris : 6 800 € »)
         # (review of stop 42) not sent by a platform, priced or per unit (« envoyées chaque mois par notre plateforme
         # pour 1 € par salarié », "Bulletin de paie envoyé par courrier coûte 1,20 €")
-        r"(?:\s+(?!(?:aux?|to)\s+(?:clients?|customers?)\b)(?!(?:clients?|customers?|plateformes?|platforms?|api|portail|portal|"
-        r"logiciel|software|outil|tools?|courrier|coute\w*|costs?|chaque|each|every|monthly|salaries|employees)\b)"
+        # (second review of stop 42: "Payslip sent monthly: €3,400", « transmise via le portail RH : 3 200 € » are pay)
+        r"(?:\s+(?!(?:aux?|to)\s+(?:(?:the|a)\s+)?(?:clients?|customers?|prospects?)\b)(?!(?:clients?|customers?|prospects?|coute\w*|costs?)\b)"
         r"[^\W\d_]+(?:-[^\W\d_]+)*){0,8}"
         r"|\s*,?\s*(?:13e|13eme|13th)\s+(?:mois|month)\s+(?:compris|inclus|included)){0,3}"
         rf"\s*[:=\-–—,]?\s*{_MONEY}"
         # not a price per unit (« 0,80 € par bulletin », "€0.50 per document")
         r"(?![\d.,]*\s*(?:per|par|/)\s*(?:bulletin|salarie|employe|employee|document|unite|unit|payslip|fiche|envoi|page|"
-        r"user|utilisateur|licen[cs]e|seat)s?\b)"
+        r"user|utilisateur|licen[cs]e|seat)s?\b|[\d.,]*\s*(?:each|chacun\w*|l'unite|a\s+l'unite|piece)\b)"
     )
 )
 # Verbs of earning, followed by an amount in the clause.

@@ -127,17 +127,21 @@ _RAISED_CONCERNS = (
     r"\b(?:(?:raised|voiced|expressed|flagged)\s+(?:(?:her|his|their|some|serious|the|its|several|a)\s+)*"
     r"(?:concerns?|doubts?|alarm|suspicions?|red\s+flags?)\s+(?:[\w’'-]+\s+){0,3}?(?:about|over|regarding|around|on|re:?|that)\s+"
     r"(?:[^\s\d,;:.!?]+\s+){0,4}?"
-    # (review of stop 42) "spoke up about", « a exprimé des inquiétudes sur », « a émis des doutes sur », « a fait
-    # remonter à la direction des soupçons de »
-    r"|spoke\s+up\s+(?:about|against|on)\s+(?:[^\s\d,;:.!?]+\s+){0,4}?"
-    r"|(?:a|avait|aurait|avoir)\s+(?:fait\s+remonter|remont[ée]|fait\s+part\s+(?:de|d['’])|exprim[ée]|[ée]mis)\s+"
+    # (review of stop 42) « a fait remonter à la direction des soupçons de », « a exprimé des inquiétudes sur », « a émis
+    # des doutes sur » (not « a émis un devis », « a exprimé son intérêt »)
+    r"|(?:a|avait|aurait|avoir)\s+(?:(?:fait\s+remonter|remont[ée]|fait\s+part\s+(?:de|d['’]))\s+|(?:exprim[ée]|[ée]mis)\s+"
+    r"(?:des|de\s+s[ée]rieuses|de\s+s[ée]rieux|ses|son)\s+(?:inqui[ée]tudes?|doutes?|r[ée]serves?|soup[çc]ons?|suspicions?|craintes?)\s+)"
     r"(?:[^\s\d,;:.!?]+\s+){0,6}?)"
 )
 # (review of stop 42) Turning to the authority for business: a client's file, a sale, a partnership, a product check.
 _NOT_FOR_BUSINESS = (
-    r"(?![^.;\n]{0,120}\b(?:clients?|customers?|prospects?|partenariat|partnership|webinars?|offres?|offers?|licen[cs]es?|"
-    r"produits?|products?|d[ée]rogations?|exemptions?|conformit[ée]|d[ée]mos?|pour\s+le\s+compte|as\s+(?:their|a|an|our)\b|"
-    r"account\s+managers?|weekly|chaque\s+semaine)\b)"
+    # (second review of stop 42: a purpose, not any business word in the sentence: "as a last resort", « manquements de
+    # conformité chez son employeur », "then moved to a customer success role" are reports)
+    r"(?![^.;\n]{0,120}\b(?:pour\s+(?:le\s+compte|un\s+client|une\s+cliente|vendre|obtenir\s+une\s+d[ée]rogation|pr[ée]senter|"
+    r"v[ée]rifier\s+la\s+conformit[ée]\s+(?:du|de\s+(?:la|leur|notre|son))\s+(?:produit|solution|logiciel|offre))|"
+    r"as\s+a\s+(?:prospect|client|customer|vendor|supplier)|as\s+(?:their|our|its)\s+account\s+manager|for\s+a\s+(?:client|customer)|"
+    r"on\s+behalf\s+of|partnership|partenariat|webinars?|licen[cs]es|to\s+(?:sell|present|demo|pitch)|d[ée]mo|"
+    r"(?:notre|nos)\s+(?:offre|logiciel|solution|produit)s?|our\s+(?:offer|software|solution|product)s?|sunday[\s-]opening|exemption)\b)"
 )
 _NOT_TO_A_CLIENT = (
     r"(?![^.!?;\n]{0,30}\b(?:au|aux|to\s+the|to\s+a|to\s+our|to\s+its)\s+(?:clients?|customers?|prospects?))"
@@ -155,7 +159,9 @@ _ALERTED_MANAGEMENT = (
 _SPOUSE_JOBS = (
     r"(?:engineers?|consultants?|employees?|founders?|ceos?|cto|cfo|salesm[ae]n|saleswom[ae]n|sales\s+\w+|directors?|"
     r"managers?|developers?|workers?|admins?|administrators?|specialists?|experts?|architects?|reps?|representatives?|"
-    r"executives?|seekers?|owners?|heads?|leads?|analysts?|designers?|officers?|partners?|people|guy|man|woman)\b"
+    r"executives?|seekers?|owners?|heads?|leads?|analysts?|designers?|officers?|partners?|people|guy|man|woman|"
+    # (second review of stop 42) any agent noun: "a software entrepreneur", "a Salesforce recruiter", "a CRM trainer"
+    r"[a-z]*(?:er|or|eur|ist|ian|ant|ent|euse|rice|nurse|coach)s?)\b"
 )
 # Things that age, not people (« parc », « relation », « gamme »…): an adjective of age after them is about them.
 _AGEING_THINGS = (
@@ -477,7 +483,10 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:quadra|quinqua|sexa|septua)(?:genaires?|s)?\b"),
             # (review of da93473: « Idéalement trentenaire »; not « une entreprise trentenaire »)
             T(r"\b(?:vingtenaire|trentenaire|quarantenaire)s?\b", nb=_COMPANY_BEFORE),
-            T(r"\bjeunes?\b", na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER),
+            # (review of stop 42) an age adjective for the person sought is never framed by an equal-opportunity
+            # phrase (« Poste ouvert à tous - nous recrutons un jeune commercial », "Young graduate wanted - equal
+            # opportunity employer"): strict
+            T(r"\bjeunes?\b", na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER, strict=True),
             T(r"\b(?:trop|assez|plutot|un\s+peu|tres|bien)\s+(?:vieux|vieille|agee?|jeune)\b"),
             T(
                 r"\b(?:vieux|vieille|vieilles|vieillissante?s?)\b",
@@ -492,7 +501,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"[\w']+){0,5}",
                 na=r"\s+(?:clients?|comptes?|logiciels?|crm|systemes?|outils?|dossiers?|contrats?|portefeuilles?|process\w*|methodes?)",
             ),
-            T(r"\b(?:les|des|aux|nos|de)\s+seniors\b"),
+            T(r"\b(?:les|des|aux|nos)\s+seniors\b"),
             T(r"\b(?:seniors|over[\s-]?[4-6]0s)" + _EXCLUDED_AFTER),
             T(r"\bsenior\s+citizens?\b"),
             T(
@@ -517,13 +526,19 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"|\b(?:her|his|their|an\s+older|a\s+younger|older|younger)\s+generation\b(?!\s+of\b)"
                 # (review of stop 42) « d'une autre génération », « pas de la même génération que l'équipe », « l'ancienne
                 # génération de commerciaux », "from a different generation", "old-generation salesperson"
+                # (second review of stop 42) not a product's: « l'ancienne génération de la plateforme », « une autre
+                # génération d'API », « même génération que l'iPhone 12 », "a different generation of hardware"
                 r"|\b(?:d'une|une|l'|de\s+l')\s*(?:autre|ancienne|vieille)\s+generation\b"
-                r"(?!\s+(?:de|d')\s*(?:crm|logiciels?|produits?|outils?|plateformes?|machines?|serveurs?|modeles?|iphone))"
-                r"|\bmeme\s+generation\s+que\b|\bsame\s+generation\s+as\b|\b(?:a\s+)?different\s+generation\b"
-                r"|\bold(?:er)?[\s-]generation\s+(?:sales\w*|people|workers?|managers?|candidates?|reps?|account)\b"
-                r"|\bgeneration\s+qui\s+(?:n'a|n'ont|a\s+grandi|ont\s+grandi)\b"
+                r"(?!\s+(?:de\s+|du\s+|des\s+|d')(?!(?:commerciaux|commerciales|vendeurs|vendeuses|managers|cadres|salaries|gens|"
+                r"personnes|sales|account\s+managers)\b))"
+                r"|\b(?:meme\s+generation\s+que|same\s+generation\s+as)\s+(?:l'equipe|moi|lui|elle|nous|vous|les\s+autres|le\s+reste|"
+                r"ses|mes|leurs?|the\s+(?:team|rest|others)|me|us|her|him|his|my)\b"
+                r"|\b(?:a\s+|another\s+)?(?:different|other)\s+generation\b(?!\s+of\s+(?!(?:sellers|salespeople|people|reps|managers)\b))"
+                r"|\bfrom\s+another\s+generation\b"
+                r"|\bold(?:er)?[\s-]generation\s+(?:salesm[ae]n|saleswom[ae]n|salespeople|salesperson|sellers?|people|workers?|"
+                r"managers?|candidates?|reps?)\b"
             ),
-            T(r"\byoung(?:er|est)?\b", na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER),
+            T(r"\byoung(?:er|est)?\b", na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER, strict=True),
             # (fifteenth notes round) "a bit old-school", "rather old-fashioned": a way of working, not an age
             T(
                 r"\b(?:too|quite|a\s+bit|rather|very|fairly|slightly|looks?)\s+(?:old|young|elderly)\b",
@@ -971,10 +986,12 @@ CRITERIA: tuple[Criterion, ...] = (
             # (sixteenth notes round; review of stop 42) « conseil syndical »: a co-ownership's board when the text after it
             # says so (« avec le conseil syndical avant l'AG », « de la copropriété »), a union's otherwise (« membre du
             # conseil syndical du SNES »)
+            # (second review of stop 42: « présentait la solution aux conseils syndicaux », « signé 40 conseils syndicaux »
+            # are co-ownerships; « membre du conseil syndical du SNES / FO », "of her union branch" are unions)
             T(
                 r"\bconseils?\s+syndica(?:l|ux)\b",
-                na=r"\s+(?:de\s+(?:la\s+)?(?:copro\w*|residence|l'immeuble)|des\s+copro\w*|(?:avant|apres|a|lors\s+de|en)\s+"
-                r"(?:l'|d'|une\s+|la\s+prochaine\s+)?ag\b|(?:avant|apres)\s+l'assemblee)",
+                na=r"(?!\s+(?:(?:du|de\s+la|de\s+l'|des|de\s+son|de\s+sa|de\s+leur|de|d')\s*)?(?:syndicats?|snes\w*|fo|cgt|cfdt|sud|unsa|"
+                r"cftc|cfe-cgc|solidaires|union|federation|section\s+syndicale)\b|\s+of\s+(?:her|his|the|their|a)\s+(?:trade\s+)?union)",
             ),
             T(r"\b(?:cgt|cfdt|cfe-cgc|cftc|force\s+ouvriere|unsa)\b"),
             T(r"\bgrevistes?\b"),
@@ -1008,7 +1025,8 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\bconseill(?:er|ere)s?\s+(?:prud'?hom(?:al|ale|aux|ales|me|mes)|aux\s+prud'?hommes)\b"
                 # (review of stop 42) « elle siège aux prud'hommes », « juge aux prud'hommes », "a tribunal lay member"
-                r"|\b(?:siege|sieger|siegeait|juge|assesseur|assesseure)\s+(?:aux|au\s+conseil\s+de(?:s)?)\s+prud'?hommes\b"
+                r"|\b(?:siege|sieger|siegeait|assesseur|assesseure|(?:est|etait|comme)\s+juge)\s+(?:aux|au\s+conseil\s+de(?:s)?)\s+"
+                r"prud'?hommes\b|\bmandat\s+prud'?homal\b|\bprud'?homme\s+salariee?\b"
                 r"|\b(?:employment|labou?r)\s+tribunal\s+lay\s+(?:members?|judges?)\b"
                 r"|\blay\s+(?:judges?|members?)\b(?=[^.;\n]{0,40}\b(?:employment|labou?r)\s+(?:tribunal|court))"
             ),
@@ -1197,8 +1215,9 @@ CRITERIA: tuple[Criterion, ...] = (
             # …and written as its initials after a preposition or an article (review of stop 41: « En TPT depuis
             # janvier », « reprise en MTT »)
             T(
-                r"\b(?:en|un|sous|son|d'un|de|du|on\s+a|on|currently|actuellement)\s+(?:tpt|mtt|t\.p\.t\.?)(?![\w])"
-                r"|\btherapeutic\s+part[\s-]time\b",
+                r"\b(?:en|un|sous|son|d'un|de|du)\s+(?:tpt|mtt|t\.p\.t\.?)(?![\w])"
+                r"|\b(?:on\s+a|on|currently|actuellement)\s+(?:tpt|t\.p\.t\.?)(?![\w])"
+                r"|\btherapeutic\s+part[\s-]time\b|\bpart[\s-]time\s+for\s+therapeutic\s+reasons\b",
                 # (review of stop 42: « en TPT (tarif public TTC) », « Son MTT (Mean Time To resolution) »)
                 na=r"\s*\((?!\s*(?:temps|mi-temps|therap))",
             ),
@@ -1245,6 +1264,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 # bloquée au 5e » in a role-play's scenario
                 r"|\b(?:une?|des|les|la|le|ses|leurs)\s+(?:residente?s?|locataires?|usagers?|usageres?|"
                 r"visiteu(?:r|se)s?|habitante?s?|voyageu(?:r|se)s?|passag(?:er|ere)s?|coproprietaires?|clientes?|clients?)"
+                r"\s+(?:en|dans\s+un)"
+                # (second review of stop 42) patients or pupils in the plural (a medtech or edtech sale), not « un patient »
+                r"|\b(?:des|les|ses|leurs|aux|de)\s+(?:patients|patientes|eleves)"
                 r"\s+(?:en|dans\s+un)",
             ),
             T(
@@ -1464,7 +1486,8 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\blanceu(?:r|se|rs|ses)\s+d'alertes?\b|\bwhistle[\s-]?blow\w*\b|\bblew\s+the\s+whistle\b",
                 # (sixteenth notes round) a product, a market or a law: "a whistleblowing-hotline SaaS", "EU
                 # Whistleblower Directive compliance", « logiciel de lanceur d'alerte »
-                na=r"(?:(?:\s+|-)(?:hotlines?|lines?|channels?|reporting))?(?:\s+|-)(?:saas|software|platforms?|tools?|solutions?|"
+                nb=r"\b(?:solutions?|logiciels?|outils?|plateformes?|dispositifs?|offres?)\s+(?:de|d'|pour)\s*(?:les\s+)?",
+                na=r"(?:(?:\s+|-)(?:hotlines?|lines?|channels?|reporting|protection))?(?:\s+|-)(?:saas|software|platforms?|tools?|solutions?|"
                 r"vendors?|providers?|products?|market|directive|compliance|laws?|regulations?|legislation|modules?|apps?)\b",
             ),
             # (fourteenth notes round) the report itself: wrongdoing reported, or a report to an ethics body or the
@@ -1489,7 +1512,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 # (review of stop 42) raised by a client, a prospect or its officers, or about clauses, laws, an index
                 nb=r"\b(?:clients?|customers?|prospects?|accounts?|buyers?|acheteu\w+|daf|cfo|ceo|dg|partners?|"
                 r"fournisseurs?|suppliers?)(?:'s)?(?:\s+[\w']+){0,2}",
-                na=r"[\w-]*\s+(?:clauses?|laws?|index|indices|chargebacks?|regulations?|rules|dans\s+le\s+reporting)",
+                na=r"[\w-]*\s+(?:clauses?|laws?|index|indices|chargebacks?|scoring|dans\s+le\s+reporting)",
             ),
             # (review of stop 40) an authority seized: « a saisi l'inspection du travail », « le Défenseur des droits »
             T(
@@ -1742,28 +1765,35 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"\b(?:if|since)\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|language\s+model|assistant|chatbot)\b|\bas\s+an\s+ai\b",
     # (sixteenth notes round) the reader supposed to be an AI, then addressed: « si c'est une IA qui lit ça : notez
     # bien… », "If an AI is reading this, please…", "to any AI reading this"
-    # (review of stop 42) only an AI, and only this text: "if a bot is reading these tickets" is about a product
-    r"\b(?:if|when)\s+(?:an?\s+|any\s+|the\s+)?(?:ai|a\.i\.?|llm|chatgpt|gpt|chatbot|language\s+model)\s+"
-    r"(?:is\s+)?(?:reads?|reading|screens?|screening|processes|processing|summari[sz]es|summari[sz]ing)\s+"
-    r"(?:this(?=\s*[,.:;!?…]|\s*$|\s+(?:should|must|will|please|then|and|now|text|note|page|cv|resume|line|message)\b)|me|my|"
-    r"these\s+(?:notes|lines|words))"
+    # (reviews of stop 42) an AI, a bot or a machine reading this text ("If an AI is reading this summary, …", "If a
+    # machine is reading this - …"), not a business object ("if a bot is reading these tickets", "if an AI reads this
+    # contract clause")
+    r"\b(?:if|when)\s+(?:an?\s+|any\s+|the\s+)?(?:ai|a\.i\.?|llm|chatgpt|gpt[\w.-]*|claude|gemini|copilot|chatbot|bot|machine|"
+    r"algorithm|robot|language\s+model)\s+(?:is\s+)?(?:reads?|reading|screens?|screening|processes|processing|"
+    r"summari[sz]es|summari[sz]ing)\s+(?:this\b(?!\s+(?:contract|clause|invoice|order|ticket|form|product|dashboard|data|"
+    r"spreadsheet|code|script|query|log|pdf|file\s+format|api)\b)|me\b|my\b|these\s+(?:notes|lines|words)\b)"
     r"|\b(?:to\s+(?:any|the|every)|any)\s+(?:ai|a\.i\.?|llm|chatgpt|chatbot|language\s+model)\s+"
-    r"(?:reading|screening|processing|summari[sz]ing)\s+"
-    r"(?:this(?=\s*[,.:;!?…]|\s*$|\s+(?:should|must|will|please|then|and|now|text|note|page|cv|resume|line|message)\b)|"
-    r"these\s+(?:notes|lines)|my|me|applications|cvs|resumes)",
-    r"\b(?:si|au\s+cas\s+ou)\s+(?:c'est|c\s+est|ce\s+sont|vous\s+etes|tu\s+es)?\s*(?:une?\s+|des\s+|l')?"
-    r"(?:ia|intelligence\s+artificielle|chatgpt|gpt|llm|algorithme|robot)\s+(?:qui\s+)?"
-    r"(?:lit|lis|lisez|lisent|lira|lirait|liront|analyse|analysez|analyserait|resume|resumez|traite|traitez|trie|triez)\s+"
-    r"(?:ca|ceci|cela|ces\s+(?:notes|lignes|mots)|cette\s+(?:note|ligne|page)|ce\s+(?:texte|document|cv|message|compte[- ]rendu)|"
-    r"mes\s+(?:reponses|notes))\b"
+    r"(?:reading|screening|processing|summari[sz]ing)\s+(?:this\b(?!\s+(?:contract|clause|invoice|order|ticket)\b)|"
+    r"these\s+(?:notes|lines)\b|my\b|me\b|applications\b|cvs\b|resumes\b)",
+    # « si c'est une IA qui lit ça », « si une IA lit cette évaluation », « au cas où une IA lirait ces lignes » (an AI,
+    # indefinite: « si l'IA lit ce CV, elle extrait les compétences » describes a product)
+    r"\b(?:si|au\s+cas\s+ou)\s+(?:c'est\s+|c\s+est\s+|ce\s+sont\s+|vous\s+etes\s+|tu\s+es\s+)?(?:une?\s+|des\s+)"
+    r"(?:ia|intelligence\s+artificielle|chatgpt|gpt|llm|algorithme|robot)\s+(?:qui\s+)?(?:me\s+|nous\s+)?"
+    r"(?:lit|lis|lisez|lisent|lira|lirait|liront|analyse|analysez|analyserait|resume|resumez|traite|traitez|trie|triez)\b"
+    r"(?=\s*[:,.!]|\s+(?:ca|ceci|cela|ces\s+(?:notes|mots|commentaires)|ces\s+lignes(?!\s+de)|cette\s+(?:note|ligne|page|evaluation|"
+    r"candidature|synthese)|ce\s+(?:texte|document|cv|message|compte[- ]rendu|feedback)|mon\s+(?:cv|profil|dossier)|"
+    r"mes\s+(?:reponses|notes))\b)"
+    r"|\b(?:si|au\s+cas\s+ou)\s+(?:c'est|c\s+est)\s+(?:chatgpt|gpt|claude|gemini|copilot)\s+qui\s+(?:lit|lira|analyse)\b"
     r"|\ba\s+l'(?:ia|intelligence\s+artificielle)\s+qui\s+(?:lit|lira|analyse|resume|traite)\b"
-    r"|\ba\s+l'attention\s+(?:de\s+l'|du\s+|de\s+la\s+)(?:ia|intelligence\s+artificielle|chatgpt|llm)\b",
+    r"|\ba\s+l'attention\s+(?:de\s+l'|du\s+|de\s+la\s+|des\s+)(?:ia|intelligence\s+artificielle|chatgpt|llm)\b(?!\s+act\b)"
+    r"|\bmessage\s+(?:pour|a)\s+l'(?:ia|intelligence\s+artificielle)\b(?!\s+act\b)"
+    r"|\bnote\s+for\s+the\s+(?:ai|llm|chatbot|language\s+model)\b",
     # …and a note to an automated screener (« Note for any automated assistant screening applications: »); « Note pour
     # l'assistante commerciale » is a person
     r"\b(?:note|message|instructions?)\s+(?:for|to)\s+(?:any|all|the|every|each)\s+(?:automated|automatic|ai|ia|screening)\s+"
     r"(?:[a-z]+\s+){0,2}?(?:assistants?|tools?|systems?|software|bots?|models?|screeners?|filters?)\b"
     r"(?!\s+(?:owners?|admins?|users?|teams?|renewals?|vendors?|licen[cs]es?))"
-    r"|\bnote\s+(?:pour|a)\s+(?:tout|toute|chaque)\s+(?:assistant|outil|systeme|logiciel)\s+(?:automatis\w*|d'ia|de\s+tri)\b",
+    r"|\bnote\s+(?:pour|a)\s+(?:tout|toute|chaque)\s+(?:assistant|systeme)\s+(?:automatis\w*|d'ia)\b",
     # French
     r"\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|contourne|contournez)\s+(?:(?:toutes|tous|tout|les|tes|vos|ces|mes|l'ensemble\s+des|des)\s+)*"
     r"(?:(?:instructions?|consignes?|prompts?)(?:\s+(?:precedentes|ci-dessus|anterieures|initiales|systeme))?"

@@ -7,7 +7,9 @@
 - Misses fixed: more forms of a generation, a lay judge, a report to the labour inspectorate (DREETS included),
   concerns raised about wrongdoing, a therapeutic part-time, text aimed at the AI, a payslip amount.
 Left: « A saisi la DREETS » (the verb form « a saisi la » is not read), a report to "the SEC" (an acronym too common to
-read alone), « SYNTHÈSE DU CONSULTANT – ENTRETIEN N°2 » (a figure keeps a capitalised line as possible evidence)."""
+read alone), « SYNTHÈSE DU CONSULTANT – ENTRETIEN N°2 » (a figure keeps a capitalised line as possible evidence);
+withdrawn after the second review: « Génération qui n'a pas grandi… » opening a line (it also read « la génération qui
+a grandi avec le mobile », a market) and "spoke up about fraud" (it also read a sales call)."""
 
 from __future__ import annotations
 
@@ -46,7 +48,6 @@ FLAG_IN_NOTES = [
     "Elle fait partie de l'ancienne génération de commerciaux.",
     "She's from a different generation than the team.",
     "Not of the same generation as the rest of the team.",
-    "Génération qui n'a pas grandi avec le numérique.",
     "Old-generation salesperson.",
     "Elle siège aux prud'hommes.",
     "Il est juge aux prud'hommes.",
@@ -62,7 +63,6 @@ FLAG_IN_NOTES = [
     "She raised concerns re: the fraud.",
     "Raised concerns that the CFO was committing fraud.",
     "She raised a red flag about the accounting fraud.",
-    "She spoke up about fraud in her team.",
     "Elle avait fait remonter à la direction des soupçons de harcèlement.",
     "Elle a fait remonter à sa direction des suspicions de harcèlement.",
     "Elle a exprimé des inquiétudes sur des pratiques frauduleuses.",
