@@ -400,7 +400,7 @@ _OK = re.compile(r"\bok\b")
 # unless the line goes on to what the candidate did (« selon l'annonce il faut Excel : elle a montré… »).
 _SOURCE = (
     r"(?:le\s+|la\s+|l'|les\s+|the\s+|notre\s+|our\s+)?(?:guide|annonce|offre|fiche\s+de\s+poste|fiche\s+du\s+poste|"
-    r"job\s+(?:ad|description|spec|posting)|jd|brief|referentiel|framework|hiring\s+guide|grille|scorecard)\b"
+    r"job\s+(?:ad|description|spec|posting)|jd|brief|referentiel|framework|hiring\s+guide)\b"
 )
 _PER_THE_GUIDE = re.compile(
     r"^(?:(?:selon|d'apres|comme\s+(?:le\s+dit|l'indique|indique\s+dans)|according\s+to|per|as\s+per|as)\s+"
@@ -417,15 +417,16 @@ _REQUIRES = re.compile(
     r"\b(?:doit|doivent|devra|devrait|faut|exige\w*|requiert|demande|must|should|needs?\s+to|requires?|required|"
     r"expected\s+to|has\s+to)\b"
 )
-# (second review of stop 42: "Per the JD, the candidate must have…", « il faut 3 ans d'expérience », "Per the JD: 5+ years"
-# are the job's; a judgement after a comma is the candidate's: « Le guide demande de la rigueur, très bon sur ce point »)
-_ABOUT_THE_CANDIDATE = re.compile(
-    r"\b(?:elle|she|he|her|his|him|lui)\b|\bil\s+(?!(?:doit|devra|devrait|faut|ou\s+elle)\b)"
-    r"|\bcandidat\w*\s+(?:has|had|is|was|a|est|avait|etait|showed|gave|cited)\b|[;\u2014\u2013]"
-)
-_JUDGED_AFTER_A_COMMA = re.compile(
-    r",\s*(?:(?:tres|plutot|assez|vraiment|very|really|quite)\s+)?(?:bon|bonne|bien|faible|moyen|excellent|solide|"
-    r"good|strong|weak|great|fluent|fluide|poor|courant|ok|top|parfait|impeccable|correct)\b|,\s*(?:teste|tested|verifie|checked)\b"
+# What comes after the requirement, past a comma, a colon or a dash, is the candidate's answer when it holds a figure,
+# a pronoun, the candidate, a judgement or a deed (reviews of stop 42: « Selon l'offre, il faut 5 ans d'expérience : 7
+# ans chez Oracle », « Le guide demande de la rigueur, très bon sur ce point », "Per the JD must know Salesforce, Dupont
+# demoed it live"); a list of requirements goes on with infinitives (« …, maîtriser Excel, savoir résoudre les conflits »).
+_ANSWER_AFTER = re.compile(r"[,;:\u2014\u2013]|\s-\s")
+_ANSWERED = re.compile(
+    r"\d|\b(?:elle|she|he|her|his|him|lui|candidat\w*|candidate|ok|oui|yes|native|bilingue|bilingual|has|had|owned|"
+    r"demoed|showed|handles|manages|gere|cite\w*|montre\w*|teste\w*|tested|verifie\w*|checked|bon|bonne|bien|faible|"
+    r"moyen|excellent|solide|good|strong|weak|great|fluent|fluide|poor|courant|top|parfait|impeccable|correct|juste)\b"
+    r"|\bil\s+(?:a|en|est|gere|cite)\b|\ben\s+(?:a|gere|cite)\b"
 )
 _NAMED_MID_LINE = re.compile(r"(?<=[a-zà-ÿ,;] )[A-ZÀ-Ý][a-zà-ÿ'-]{2,}")  # « …, Paul doit progresser »
 # A section's title in capitals (« SYNTHÈSE DU CONSULTANT », "CURRENT STATE"): up to six words, no figure, every word
@@ -1000,14 +1001,11 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "pitch"  # what the interviewer told the candidate, judgement or not: the job, not the candidate
     core = _SPEAKER_STAMP.sub("", _BULLET.sub("", folded))
     guide = _PER_THE_GUIDE.match(core)
-    if (
-        guide
-        and _REQUIRES.search(core)
-        and not _ABOUT_THE_CANDIDATE.search(core, guide.end())
-        and not _JUDGED_AFTER_A_COMMA.search(core, guide.end())
-        and not any(is_first_name(m.group()) for m in _NAMED_MID_LINE.finditer(text))
-    ):
-        return "pitch"  # what the guide or the ad asks of the job, judgement words or not
+    required = _REQUIRES.search(core, guide.end()) if guide else None
+    if required and not any(is_first_name(m.group()) for m in _NAMED_MID_LINE.finditer(text)):
+        after = _ANSWER_AFTER.search(core, required.end())
+        if not (after and _ANSWERED.search(core, after.end())):
+            return "pitch"  # what the guide or the ad asks of the job, judgement words or not
     label = _PITCH_LABEL.match(core)
     if label and not _THIRD_PERSON.search(core[label.end() :]):
         return "pitch"

@@ -189,8 +189,10 @@ _NEGATION = r"(?:pas|not|never|jamais|plus|nullement|aucunement|nowise|point)"
 # prises en compte », "pregnant applicants will not be considered"); saying it of a criterion is lawful (« l'âge ne
 # sera pas pris en compte »): these verbs count only when the mention names people (_names_a_group; review of stop 40).
 _CONSIDERED = (
-    r"(?:pris\w*\s+en\s+(?:compte|consideration)|considere(?:e?s?)\b(?!\s+(?:comme|differemment|autrement))|"
-    r"considered(?!\s+(?:as|less|differently|any\s+differently|unfavou?rably))|taken\s+into\s+account)"
+    r"(?:pris\w*\s+en\s+(?:compte|consideration)|considere(?:e?s?)\b(?!\s+(?:differemment|autrement|comme\s+"
+    r"(?:moins|plus|trop|inaptes?|indisponibles?|des?\s+(?:freins?|risques?|charges?)|une?\s+(?:frein|risque|charge|probleme))))|"
+    r"considered(?!\s+(?:less|differently|any\s+differently|unfavou?rably|as\s+(?:less|unfit|unavailable|a\s+(?:burden|risk|problem))|"
+    r"a\s+(?:burden|risk|problem|liability)))|taken\s+into\s+account)"
 )
 
 
@@ -269,17 +271,18 @@ _NEXT_WORD = re.compile(r"\s+(?=\w)")
 # …where a verb group or a subject starts (« ne seront pas », "will not", « nous ne les »), not a participle inside the
 # incise ("even if not hired last time are encouraged to reapply"; review of stop 42)
 _FINITE_START = re.compile(
-    r"(?:ne|n'|will|would|shall|are|aren't|is|isn't|were|weren't|was|sont|seront|sera|serait|seraient|doivent|doit|"
-    r"can|cannot|can't|won't|may|must|need|should|get|gets|got|nous|on|we)\b"
+    r"(?:ne|n'|will|would|shall|are|aren't|is|isn't|sont|seront|sera|serait|seraient|doivent|doit|"
+    r"can|cannot|can't|won't|may|must|need|should|nous|on|we)\b"
 )
 # An incise that leaves the choice to the group is an accommodation, not an exclusion ("people with disabilities,
 # unless they request it, will not be interviewed by phone"); a condition on them is not ("pregnant women, if
 # qualified, will not be hired" is flagged).
-_CONDITION = re.compile(
-    r"\s*(?:unless\s+they|if\s+they\s+(?:so\s+)?(?:prefer|wish|request|ask|choose)|at\s+their\s+(?:request|choice)|"
+_LEFT_TO_THEM = (
+    r"(?:unless\s+they\s+(?:so\s+)?(?:ask|request|prefer|wish|choose)|if\s+they\s+(?:so\s+)?(?:prefer|wish|request|ask|choose)|at\s+their\s+(?:request|choice)|"
     r"sauf\s+(?:si\s+)?(?:elles?|ils?)\s+le\s+(?:souhaitent|demandent|preferent)|"
     r"si\s+(?:elles?|ils?)\s+le\s+(?:souhaitent|demandent|preferent)|a\s+leur\s+demande|sur\s+leur\s+demande)\b"
 )
+_CONDITION = re.compile(r"\s*" + _LEFT_TO_THEM)
 _INCISE_CLOSE = {",": ",", "(": ")", "-": "-"}
 _INCISE_BREAK = re.compile(r"[.!?;:\n]")
 
@@ -340,13 +343,16 @@ _NOT_CONSIDERED_BEFORE = re.compile(
     r"|(?:do|does|did|will|would|can)\s*(?:not|n't)\s+(?:consider|take\s+into\s+account|review|process|examine)"
     r"|(?:cannot|can't|won't)\s+(?:consider|take\s+into\s+account|review|process|examine))\s+" + _GROUP_FILLER
 )
-# …but not a manner after it: "we will not consider applications from pregnant women any differently" (only after a
-# verb of consideration: "we do not hire pregnant women on that basis" gives a reason; review of stop 42).
+# …but not a manner after it ("we will not consider applications from pregnant women any differently", "we do not
+# interview candidates with disabilities any differently"); "on that basis" gives a reason, not a manner (reviews of
+# stop 42).
 _A_MANNER_AFTER = re.compile(r"\b(?:differently|differemment|autrement|any\s+less|less\s+favou?rably)\b")
-# An accommodation the group asks for ("we do not interview candidates with a disability by phone unless they ask").
-_ACCOMMODATION_AFTER = re.compile(
-    r"\b(?:unless\s+they|if\s+they\s+(?:so\s+)?(?:prefer|wish|request|ask)|at\s+their\s+request|sauf\s+(?:si\s+)?(?:elles?|ils?)\s+le|"
-    r"si\s+(?:elles?|ils?)\s+le\s+(?:souhaitent|demandent)|a\s+leur\s+demande)\b"
+# …nor an accommodation the group asks for ("we do not interview candidates with a disability by phone unless they ask").
+_ACCOMMODATION_AFTER = re.compile(r"\b" + _LEFT_TO_THEM)
+_A_REASON = re.compile(r"\b(?:because|since|as|car|parce|puisque|given)\b")
+# A purpose after the group ("we do not want anyone with a disability to feel excluded"): no turning away.
+_A_PURPOSE_AFTER = re.compile(
+    r"\b(?:to|being|de\s+se|a\s+se)\s+(?:feel|worry|miss|be\s+left|sentir|inquieter)\b|\bbeing\s+left\b"
 )
 _THROUGH_A_RELATION = re.compile(r"\b(?:with|avec|who|qui|are|sont|having|ayant|have|has)\b")
 _A_LIMIT_AFTER = re.compile(
@@ -370,6 +376,12 @@ _WE_TURN_THEM_AWAY = re.compile(
     r"|we\s+(?:won't|cannot|can't)\s+(?:be\s+)?(?:hire|hiring|recruit|accept|employ|consider|interview|select)"
     r"|we\s+(?:reject|exclude|refuse|turn\s+away))(?:\s+(?:them|those|these))?"
 )
+# The criterion itself, not people (« l'âge, le handicap ou la grossesse, nous ne les considérons jamais »).
+_CRITERION_NOUN = re.compile(
+    r"(?:age|ages|sexe|sex|gender|genre|religion|religions|handicap|disability|disabilities|grossesse|pregnancy|origine|"
+    r"origin|nationalite|nationality|ethnicity|orientation\s+sexuelle|sexual\s+orientation|situation\s+de\s+famille|"
+    r"family\s+status|marital\s+status|etat\s+de\s+sante|health)"
+)
 _GROUP_THEN_COMMA = re.compile(r"(?:\s+(?!(?:et|and|mais|but|qui|who)\b)[a-z0-9']+){0,6}?\s*,\s*")
 _NEGATIVE_WORD = re.compile(r"\b(?:no|not|never|aucune?|jamais|nullement|aucunement|pas|nul|nulle)\b")
 _AUXILIARY_BEFORE_INCISE = re.compile(
@@ -391,7 +403,9 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
     before = folded[start:s]
     end = _reading_end(folded, e)
     clause_end = _CLAUSE_BREAK.search(folded, e, e + 200)
-    manner = _A_MANNER_AFTER.search(folded, e, clause_end.start() if clause_end else e + 200)
+    manner_end = clause_end.start() if clause_end else e + 200
+    reason = _A_REASON.search(folded, e, manner_end)
+    manner = _A_MANNER_AFTER.search(folded, e, reason.start() if reason else manner_end)
     if _CONTRAST_BEFORE.search(before):
         return True
     if _DENIED_BEFORE.search(before) and not _A_LIMIT_AFTER.match(folded, e):
@@ -401,7 +415,8 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
     if (
         turned
         and not manner
-        and not _ACCOMMODATION_AFTER.search(folded, e, clause_end.start() if clause_end else e + 200)
+        and not _ACCOMMODATION_AFTER.search(folded, e, manner_end)
+        and not _A_PURPOSE_AFTER.search(folded, e, manner_end)
     ):
         # through "with", "who are"… the mention must name people ("we do not accept CVs with age … on them")
         if not _THROUGH_A_RELATION.search(turned.group()) or _names_a_group(folded, s, e, before):
@@ -417,7 +432,7 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
     if excluded.search(folded, e, end):
         return True
     straight = _GROUP_THEN_COMMA.match(folded, e)
-    if straight and _names_a_group(folded, s, e, before):
+    if straight and not _CRITERION_NOUN.fullmatch(folded, s, e):
         clause = folded[straight.end() : _reading_end(folded, straight.end())]
         if _WE_TURN_THEM_AWAY.fullmatch(clause.strip()):
             return True
@@ -427,7 +442,9 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
         # retenues » turns away other applications
         verb = resume + len(folded[resume:]) - len(folded[resume:].lstrip())
         predicate = folded[verb : _reading_end(folded, verb)]
-        if excluded.match(predicate) or (group and _WE_TURN_THEM_AWAY.fullmatch(predicate.strip())):
+        if excluded.match(predicate) or (
+            not _CRITERION_NOUN.fullmatch(folded, s, e) and _WE_TURN_THEM_AWAY.fullmatch(predicate.strip())
+        ):
             return True  # the pronoun takes up people, not a list of criteria (« l'âge, le handicap…, nous ne les considérons jamais »)
         # (review of stop 41) or cut the verb group in two: "pregnant women will, however, not be hired"; not when
         # the incise holds the negation ("will, under no circumstances, be rejected" is lawful)
@@ -438,6 +455,35 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
         ):
             return True
     return False
+
+
+# (reviews of stop 42) An age adjective for the person sought is a preference whatever phrase is beside it: "Equal
+# opportunity employer - we hire young graduates", "Young graduate wanted - equal opportunity employer", « Poste ouvert
+# à tous – profil : jeune diplômé ». Not when the part pairs it with an older age or includes it (« jeunes et
+# seniors », "young or old", "including young graduates", « jeunes diplômés comme seniors, postulez »).
+_AGE_ADJECTIVE = re.compile(r"(?:young(?:er|est)?|jeunes?)")
+_PART_BREAK = re.compile(r"[,;.!?\n]|\s[-\u2013\u2014]\s")
+_SOUGHT = re.compile(
+    r"\b(?:recherch\w*|cherch\w*|seek\w*|looking\s+for|wanted|want|voulons|souhaitons|hire|hires|hiring|recruit\w*|"
+    r"recrut\w*|embauch\w*|profil|profile|suits?|ideal\w*|join\s+us|rejoignez|need|needs|il\s+nous\s+faut)\b"
+)
+_INCLUDED = re.compile(
+    r"\b(?:or|ou|comme|alike|including|notamment|y\s+compris|welcome\w*|bienvenu\w*|encourag\w*|whether|que\s+vous|"
+    r"regardless|quel\w*\s+que|all\s+ages|tous\s+ages|de\s+tous\s+ages|too\s+(?:young|old)|trop\s+(?:jeune|age)\w*|"
+    r"moins\s+jeunes?|old|older|seniors?|agee?s?|experimente\w*|experienced|returners|career\s+changers|programme|program|"
+    r"charity|fondation|foundation|drivers?|conducteurs?|adults?|adultes?|clients?|customers?|users?|network|reseau)\b"
+)
+
+
+def _age_sought(folded: str, s: int, e: int) -> bool:
+    """Whether the age adjective at [s, e) sits in a part of its sentence (between commas, full stops and spaced dashes)
+    that seeks someone and neither pairs nor includes it."""
+    if not _AGE_ADJECTIVE.fullmatch(folded, s, e):
+        return False
+    start = max((m.end() for m in _PART_BREAK.finditer(folded, max(0, s - 200), s)), default=max(0, s - 200))
+    end_m = _PART_BREAK.search(folded, e, e + 200)
+    part = folded[start : end_m.start() if end_m else min(len(folded), e + 200)]
+    return bool(_SOUGHT.search(part)) and not _INCLUDED.search(part)
 
 
 def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl.Criterion]]:
@@ -478,6 +524,7 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                         and n in sentences.containing(_EQUAL_OPPORTUNITY)
                         and not _AD_PREFERENCE.search(_clause(view.folded, s, e))
                         and not _excludes_after_all(view.folded, s, e)
+                        and not _age_sought(view.folded, s, e)
                     ):
                         continue
                     if ad_ok and n in sentences.containing(ad_ok) and n not in sentences.containing(_AD_EXCLUSION):

@@ -99,8 +99,9 @@ _MARKERS.append(
         r"last\s+year)\b"
         # (review of stop 42) not the plan's terms: « primes versées en 2026 chaque trimestre, jusqu'à 12 k€ »
         # (second review of stop 42: "Bonus received last year: €15k (capped at €20k)" is hers)
-        r"(?![^.;\n]*\b(?:per\s+the\s+plan|selon\s+le\s+plan|averaged|en\s+moyenne|ranged|chaque\s+trimestre|each\s+quarter|"
-        r"to\s+the\s+team|to\s+(?:the\s+)?(?:ams|reps|sales\s+team)|a\s+l'equipe|aux\s+am)\b)"
+        r"(?![^.;\n]*\b(?:per\s+the\s+plan|selon\s+le\s+plan|under\s+the\s+plan|by\s+the\s+plan|averaged|en\s+moyenne|ranged|"
+        r"chaque\s+trimestre|each\s+quarter|to\s+the\s+team|in\s+the\s+team|dans\s+l'equipe|to\s+(?:the\s+)?(?:ams|reps|sales\s+team)|"
+        r"a\s+l'equipe|aux\s+am|allaient|(?:etaient|etait)\s+plafonn\w*)\b)"
     )
 )
 # (fourteenth notes round) The candidate's own payslip, with an amount in the clause: « sa dernière fiche de paie : 3 450 €
@@ -132,13 +133,17 @@ _MARKERS.append(
         # (review of stop 42) not sent by a platform, priced or per unit (« envoyées chaque mois par notre plateforme
         # pour 1 € par salarié », "Bulletin de paie envoyé par courrier coûte 1,20 €")
         # (second review of stop 42: "Payslip sent monthly: €3,400", « transmise via le portail RH : 3 200 € » are pay)
-        r"(?:\s+(?!(?:aux?|to)\s+(?:(?:the|a)\s+)?(?:clients?|customers?|prospects?)\b)(?!(?:clients?|customers?|prospects?|coute\w*|costs?)\b)"
+        # (third review of stop 42) not sent to the client's employees (a payroll vendor's volumes)
+        r"(?:\s+(?!(?:aux?|to)\s+(?:(?:the|a|all|every|each|les|tous\s+les)\s+)?(?:clients?|customers?|prospects?|salaries|"
+        r"employees?|employes)\b)(?!(?:clients?|customers?|prospects?|coute\w*|costs?)\b)"
         r"[^\W\d_]+(?:-[^\W\d_]+)*){0,8}"
         r"|\s*,?\s*(?:13e|13eme|13th)\s+(?:mois|month)\s+(?:compris|inclus|included)){0,3}"
         rf"\s*[:=\-–—,]?\s*{_MONEY}"
         # not a price per unit (« 0,80 € par bulletin », "€0.50 per document")
         r"(?![\d.,]*\s*(?:per|par|/)\s*(?:bulletin|salarie|employe|employee|document|unite|unit|payslip|fiche|envoi|page|"
-        r"user|utilisateur|licen[cs]e|seat)s?\b|[\d.,]*\s*(?:each|chacun\w*|l'unite|a\s+l'unite|piece)\b)"
+        r"user|utilisateur|licen[cs]e|seat)s?\b|[\d.,]*\s*(?:each|chacun\w*|l'unite|a\s+l'unite|piece)\b"
+        # …nor a vendor's fees (« 1 200 € de frais », « 2 400 € d'affranchissement », "3 000 € invoiced", "€0.50 a document")
+        r"|[\d.,]*\s*(?:de\s+frais|d'affranchissement|invoiced|factur\w*|de\s+couts?|fees?|(?:a|an)\s+(?:document|payslip|page))\b)"
     )
 )
 # Verbs of earning, followed by an amount in the clause.
