@@ -1,7 +1,8 @@
 """Ads: what stop 41's reviews left unflagged beside an equal-opportunity phrase (their inputs, and variants written
 before the fix), with the lawful sentences closest to each.
-- A spaced dash ends what an equal-opportunity phrase frames: "Equal-opportunity employer - young and dynamic team
-  seeks a young graduate" asks for an age.
+- An age adjective in a part of the sentence that seeks someone is not framed by the phrase: "Equal-opportunity
+  employer - young and dynamic team seeks a young graduate" asks for an age (first written as "a spaced dash ends the
+  frame", which the review of stop 42 found flagged lawful lists after a dash; see test_review42d.py).
 - A verb of selection denied before « les candidatures de … » / "applications from …" turns the group away.
 - An incise with no closing comma, or after a longer group (« les femmes enceintes de plus de 3 mois, … »), and
   « on n'en embauchera pas »."""

@@ -1,8 +1,8 @@
 """Ads: what the hostile review of stop 42's first changes found (its inputs). A spaced dash after an
 equal-opportunity phrase made every list of criteria after it a flag; a manner word ("on that basis") cleared a
-verb of hiring; an unclosed incise resumed at a participle inside it. Now: the part after a dash loses the phrase's
-frame only when it seeks someone; a manner clears only a verb of consideration; an unclosed incise resumes at a verb
-group or a subject. Also flagged now: more forms of a group turned away (« ne tiendrons pas compte », « n'étudierons
+verb of hiring; an unclosed incise resumed at a participle inside it. Now (after the second and third reviews): a dash
+changes nothing by itself, an age adjective in a part that seeks someone is not framed; "on that basis" is a reason,
+not a manner; an unclosed incise resumes at a verb group or a subject. Also flagged now: more forms of a group turned away (« ne tiendrons pas compte », « n'étudierons
 pas », "applicants with a disability", "candidates who are pregnant", "review / process applications from", « ne
 seront pas considérées », « les femmes enceintes, nous n'en recrutons pas »)."""
 
