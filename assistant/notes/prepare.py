@@ -464,7 +464,7 @@ def _is_capitals_heading(text: str) -> bool:
         and not re.search(r"\d", line)
         and sum(len(w) for w in words) >= 4
         and all(w.isupper() for w in words)
-        and all(fold(w).lower() in _SECTION_WORDS for w in words)
+        and all(fold(w) in _SECTION_WORDS for w in words)
     )
 
 

@@ -149,15 +149,23 @@ def _read_view(view: TextView) -> TextView:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014.!?\n]")
+_REACH = 200  # how far a reading looks for the break that bounds it, either side
+
+
+def _bounds(folded: str, s: int, e: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """Where the piece around [s, e) starts and ends: after the nearest break before `s`, before the nearest after
+    `e`, each looked for within _REACH characters (a bounded look: linear however long the text)."""
+    start = max((m.end() for m in breaks.finditer(folded, max(0, s - _REACH), s)), default=max(0, s - _REACH))
+    end_m = breaks.search(folded, e, e + _REACH)
+    return start, end_m.start() if end_m else min(len(folded), e + _REACH)
 
 
 def _clause(folded: str, s: int, e: int) -> str:
     """The clause around [s, e): between the nearest comma, colon, dash or sentence end on either side. A preference
     cancels an equal-opportunity statement only there (review of 2b7c2ee: "regardless of age, only full-time roles"
     is no preference for an age)."""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(folded, max(0, s - 200), s)), default=max(0, s - 200))
-    end_m = _CLAUSE_BREAK.search(folded, e, e + 200)
-    return folded[start : end_m.start() if end_m else min(len(folded), e + 200)]
+    start, end = _bounds(folded, s, e, _CLAUSE_BREAK)
+    return folded[start:end]
 
 
 # An exclusion after an equal-opportunity phrase cancels it for the group it names (review of stop 38: "We welcome
@@ -391,19 +399,16 @@ _AUXILIARY_BEFORE_INCISE = re.compile(
 
 def _reading_end(folded: str, pos: int) -> int:
     """Where the reading after `pos` stops: the clause's end, or another subject or a relative clause before it."""
-    end_m = _CLAUSE_BREAK.search(folded, pos, pos + 200)
-    end = end_m.start() if end_m else min(len(folded), pos + 200)
+    end = _bounds(folded, pos, pos, _CLAUSE_BREAK)[1]
     stop = _AFTER_STOP.search(folded, pos, end)
     return stop.start() if stop else end
 
 
 def _excludes_after_all(folded: str, s: int, e: int) -> bool:
     """Whether the clause of the mention at [s, e) excludes its group despite an equal-opportunity phrase."""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(folded, max(0, s - 200), s)), default=max(0, s - 200))
+    start, manner_end = _bounds(folded, s, e, _CLAUSE_BREAK)
     before = folded[start:s]
     end = _reading_end(folded, e)
-    clause_end = _CLAUSE_BREAK.search(folded, e, e + 200)
-    manner_end = clause_end.start() if clause_end else e + 200
     reason = _A_REASON.search(folded, e, manner_end)
     manner = _A_MANNER_AFTER.search(folded, e, reason.start() if reason else manner_end)
     if _CONTRAST_BEFORE.search(before):
@@ -431,8 +436,9 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
     excluded = _GROUP_EXCLUDED_AFTER if group else _EXCLUDED_AFTER
     if excluded.search(folded, e, end):
         return True
+    names_people = not _CRITERION_NOUN.fullmatch(folded, s, e)  # a pronoun after it may take it up
     straight = _GROUP_THEN_COMMA.match(folded, e)
-    if straight and not _CRITERION_NOUN.fullmatch(folded, s, e):
+    if straight and names_people:
         clause = folded[straight.end() : _reading_end(folded, straight.end())]
         if _WE_TURN_THEM_AWAY.fullmatch(clause.strip()):
             return True
@@ -442,9 +448,7 @@ def _excludes_after_all(folded: str, s: int, e: int) -> bool:
         # retenues » turns away other applications
         verb = resume + len(folded[resume:]) - len(folded[resume:].lstrip())
         predicate = folded[verb : _reading_end(folded, verb)]
-        if excluded.match(predicate) or (
-            not _CRITERION_NOUN.fullmatch(folded, s, e) and _WE_TURN_THEM_AWAY.fullmatch(predicate.strip())
-        ):
+        if excluded.match(predicate) or (names_people and _WE_TURN_THEM_AWAY.fullmatch(predicate.strip())):
             return True  # the pronoun takes up people, not a list of criteria (« l'âge, le handicap…, nous ne les considérons jamais »)
         # (review of stop 41) or cut the verb group in two: "pregnant women will, however, not be hired"; not when
         # the incise holds the negation ("will, under no circumstances, be rejected" is lawful)
@@ -480,9 +484,8 @@ def _age_sought(folded: str, s: int, e: int) -> bool:
     that seeks someone and neither pairs nor includes it."""
     if not _AGE_ADJECTIVE.fullmatch(folded, s, e):
         return False
-    start = max((m.end() for m in _PART_BREAK.finditer(folded, max(0, s - 200), s)), default=max(0, s - 200))
-    end_m = _PART_BREAK.search(folded, e, e + 200)
-    part = folded[start : end_m.start() if end_m else min(len(folded), e + 200)]
+    start, end = _bounds(folded, s, e, _PART_BREAK)
+    part = folded[start:end]
     return bool(_SOUGHT.search(part)) and not _INCLUDED.search(part)
 
 
