@@ -35,6 +35,7 @@ DATASETS: dict[str, tuple[str, ...]] = {
         "qa-dev9.yaml",
         "qa-dev10.yaml",
         "qa-dev11.yaml",
+        "qa-dev12.yaml",
     ),
     "test": ("qa-test.yaml", "qa-test2.yaml"),
 }

@@ -1,0 +1,65 @@
+"""Questions about everyday life, far from work (stop 43: on the dev split the offline engine answered « un œuf
+mollet », a bike puncture, a tennis tie-break, snow in Chamonix and a marathon plan from the nearest guide passage).
+
+A rule was tried and reverted this stop: a question naming nothing of work, recruiting, sales or the guide's subjects
+(a word list plus the framework's labels and glossary) had to score 0.6 to be answered. It abstained on 7 more of
+the 30 out-of-scope questions of the blind twelfth dev round (evals/qa-dev12.yaml) and on 7 of the 14 below, but
+made 2 more answerable test questions abstain (4 of 94, above issue 9's 1 in 40) and caught no out-of-scope test
+question: by the project's rule (a change that helps dev and hurts test is reverted), it is not on main. The far-off
+questions the engine still answers are marked as expected failures (strict: a fix makes them pass and the mark must
+go); those it abstains on, and the short questions on the guide's subjects, guard any later attempt. Every question
+here was written by hand for this test; none is taken from an eval file."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.qa import ask
+
+STILL_ANSWERED = pytest.mark.xfail(
+    strict=True, reason="unfinished (issue 9): a far-off question is answered from the nearest passage"
+)
+
+FAR_OFF = [
+    "combien de temps faut-il laisser reposer une pâte brisée au frigo ?",
+    pytest.param("quand tailler les rosiers grimpants, à l'automne ou au printemps ?", marks=STILL_ANSWERED),
+    pytest.param("how long should I boil pasta for it to be al dente?", marks=STILL_ANSWERED),
+    "what is the best string gauge for a beginner on an acoustic guitar?",
+    pytest.param("il fera beau à Biarritz samedi pour aller surfer ?", marks=STILL_ANSWERED),
+    "how many sets does a volleyball match have, and to how many points?",
+    pytest.param("quelle commande Linux pour afficher les fichiers cachés d'un dossier ?", marks=STILL_ANSWERED),
+    pytest.param("comment enlever une tache de vin rouge sur un canapé en lin ?", marks=STILL_ANSWERED),
+    "how do I get my toddler to sleep through the night?",
+    "combien de kilomètres fait le tour du lac d'Annecy à vélo ?",
+    pytest.param("what's the difference between a crocodile and an alligator?", marks=STILL_ANSWERED),
+    "quelle est la hauteur de la tour Eiffel avec ses antennes ?",
+    pytest.param("how often should I change the oil in a diesel car?", marks=STILL_ANSWERED),
+    "peut-on congeler du fromage râpé et combien de temps se garde-t-il ?",
+]
+
+# Questions on the guide's subjects that name them by a single word of the guide (a skill, a tool, a step), by
+# shorthand, or in English: none may lose its answer to a rule against far-off questions.
+ON_TOPIC = [
+    "Faut-il maîtriser Excel ?",
+    "CX c koi",
+    "hunters vs farmers, what's the difference?",
+    "Qu'est-ce que le pairing pour une nouvelle recrue ?",
+    "il faut qqn qui gère bien l'urgence ?",
+    "is a bachelor's enough or do they need a master's?",
+    "who runs the second round, and what does it test?",
+    "réactivité ?",
+    "L'anglais est-il nécessaire ?",
+]
+
+
+@pytest.mark.parametrize("question", FAR_OFF)
+def test_a_far_off_question_is_not_covered(services, question: str) -> None:
+    answer = ask(question, services)
+    assert answer.abstained, answer.answer
+
+
+@pytest.mark.parametrize("question", ON_TOPIC)
+def test_a_question_on_the_guide_s_subjects_keeps_its_answer(services, question: str) -> None:
+    answer = ask(question, services)
+    assert not answer.abstained
+    assert answer.citations
