@@ -268,13 +268,14 @@ def _negation_count(negators: set[int], toks: list[str]) -> int:
     return len(full) if full else min(1, len(negators))
 
 
-def _governing_negators(toks: list[str], start: int) -> set[int]:
+def _governing_negators(toks: list[str], start: int, blocked: frozenset[int] = frozenset()) -> set[int]:
     """The negator tokens governing the polar phrase at `start`: those in the three tokens before it, then, chained
     back within _OUTER_REACH tokens of each, the ones of an outer negation ("can't say she isn't comfortable",
-    "on ne peut pas dire qu'il n'est pas rigoureux"); never past clause punctuation."""
+    "on ne peut pas dire qu'il n'est pas rigoureux"); never past clause punctuation, nor past another polar phrase
+    (`blocked`, its tokens): in « n'a pas résolu le problème » the negation is the resolution's, not the problem's."""
     found: set[int] = set()
     for j in range(start - 1, max(-1, start - 4), -1):
-        if toks[j] in _PUNCT:
+        if toks[j] in _PUNCT or j in blocked:
             break
         if toks[j] in _NEGATORS:
             found.add(j)
@@ -329,8 +330,29 @@ _POS_PHRASES = _phrases(_POSITIVE)
 _NEG_PHRASES = _phrases(_NEGATIVE)
 _RES_PHRASES = _phrases(_RESERVATION)
 _NEUTRAL_PHRASES = _phrases(_NEUTRAL)
+# (stop 43) A problem the candidate solved is no weakness. The incident's own words (« problème », "issue",
+# « retard », "late") count for nothing where the same passage says, without negation, that the candidate resolved
+# it (_RESOLVED); the verbs in their plain form (_RESOLVING) carry no sign but take the negation before them
+# (« n'a pas résolu le problème », "didn't resolve the issue"), so it does not reach the problem's word.
+_INCIDENT = _phrases("""
+probleme | problemes | souci | soucis | pb | pbs | issue | issues | problem | problems | retard | retards | late |
+delay | delays
+""")
+_RESOLVED = _phrases("""
+resolu | a resolu | resolved | solved | fixed | settled | regle | reglee | desamorce | a desamorce | defused |
+de-escalated | sauve | sauvee | a sauve | won back | recupere | a recupere | handled it
+""")  # each one of _POSITIVE too
+_RESOLVING = _phrases("""
+resolve | solve | fix | settle | regler | resoudre | sort out | resout | resolvent
+""")
+_INCIDENT_SET = frozenset(_INCIDENT)
+_RESOLVED_SET = frozenset(_RESOLVED)
+_RESOLVING_SET = frozenset(_RESOLVING)
 _SINGLE_WORDS = frozenset(
-    p[0] for phrases in (_POS_PHRASES, _NEG_PHRASES, _RES_PHRASES, _NEUTRAL_PHRASES) for p in phrases if len(p) == 1
+    p[0]
+    for phrases in (_POS_PHRASES, _NEG_PHRASES, _RES_PHRASES, _NEUTRAL_PHRASES, _RESOLVING)
+    for p in phrases
+    if len(p) == 1
 )
 
 
@@ -405,7 +427,13 @@ def _score(toks: list[str], hedged: bool = False) -> int:
     score = 0
     used_negators: set[int] = set()
     polar_spans: list[tuple[int, int, int]] = []  # (start, end, sign)
-    for sign, phrases in ((1, _POS_PHRASES), (-1, _NEG_PHRASES), (-2, _RES_PHRASES), (0, _NEUTRAL_PHRASES)):
+    for sign, phrases in (
+        (1, _POS_PHRASES),
+        (-1, _NEG_PHRASES),
+        (-2, _RES_PHRASES),
+        (0, _NEUTRAL_PHRASES),
+        (0, _RESOLVING),
+    ):
         for phrase in phrases:
             n = len(phrase)
             for i in range(len(toks) - n + 1):
@@ -414,18 +442,33 @@ def _score(toks: list[str], hedged: bool = False) -> int:
     # Keep the longest phrase where phrases overlap ("tres bon" over "bon", "mal a l'aise" over "a l'aise").
     polar_spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
     taken: set[int] = set()
+    kept: list[tuple[int, int, int]] = []
     for start, end, sign in polar_spans:
         if taken & set(range(start, end)):
             continue
         taken |= set(range(start, end))
-        negators = _governing_negators(toks, start)
+        kept.append((start, end, sign))
+    signed: list[tuple[tuple[str, ...], int]] = []  # (phrase, sign after negation), where it counts
+    for start, end, sign in kept:
+        negators = _governing_negators(toks, start, frozenset(taken - set(range(start, end))))
         if negators:
             used_negators |= negators
             if _negation_count(negators, toks) % 2:
                 sign = -sign
         elif sign > 0 and start > 0 and toks[start - 1] in _DIMINISHERS:
             sign = -sign
+        phrase = tuple(toks[start:end])
+        if phrase in _RESOLVING_SET and sign == 0 and negators and _negation_count(negators, toks) % 2:
+            signed.append((phrase, -1))  # a resolution denied: the problem stands
+            continue
         if hedged and sign > 0:
+            continue
+        signed.append((phrase, sign))
+    resolved = any(sign > 0 and phrase in _RESOLVED_SET for phrase, sign in signed) and not any(
+        sign < 0 and phrase in _RESOLVING_SET for phrase, sign in signed
+    )
+    for phrase, sign in signed:
+        if phrase in _RESOLVING_SET or (resolved and sign < 0 and phrase in _INCIDENT_SET):
             continue
         score += sign
     # "veut tout pour rien", "de rien": no negation
