@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from ..text import fold
 from .models import Polarity
@@ -268,7 +269,7 @@ def _negation_count(negators: set[int], toks: list[str]) -> int:
     return len(full) if full else min(1, len(negators))
 
 
-def _governing_negators(toks: list[str], start: int, blocked: frozenset[int] = frozenset()) -> set[int]:
+def _governing_negators(toks: list[str], start: int, blocked: AbstractSet[int] = frozenset()) -> set[int]:
     """The negator tokens governing the polar phrase at `start`: those in the three tokens before it, then, chained
     back within _OUTER_REACH tokens of each, the ones of an outer negation ("can't say she isn't comfortable",
     "on ne peut pas dire qu'il n'est pas rigoureux"); never past clause punctuation, nor past another polar phrase
@@ -427,6 +428,11 @@ def _score(toks: list[str], hedged: bool = False) -> int:
     score = 0
     used_negators: set[int] = set()
     polar_spans: list[tuple[int, int, int]] = []  # (start, end, sign)
+    # Where each token stands, so that a phrase is tried only where its first word is (the same spans, in the same
+    # order, as trying every phrase at every position; on a long text that was slow by a factor of the lists' size).
+    at: dict[str, list[int]] = {}
+    for i, tok in enumerate(toks):
+        at.setdefault(tok, []).append(i)
     for sign, phrases in (
         (1, _POS_PHRASES),
         (-1, _NEG_PHRASES),
@@ -436,8 +442,8 @@ def _score(toks: list[str], hedged: bool = False) -> int:
     ):
         for phrase in phrases:
             n = len(phrase)
-            for i in range(len(toks) - n + 1):
-                if tuple(toks[i : i + n]) == phrase:
+            for i in at.get(phrase[0], ()):
+                if i + n <= len(toks) and tuple(toks[i : i + n]) == phrase:
                     polar_spans.append((i, i + n, sign))
     # Keep the longest phrase where phrases overlap ("tres bon" over "bon", "mal a l'aise" over "a l'aise").
     polar_spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
@@ -450,7 +456,7 @@ def _score(toks: list[str], hedged: bool = False) -> int:
         kept.append((start, end, sign))
     signed: list[tuple[tuple[str, ...], int]] = []  # (phrase, sign after negation), where it counts
     for start, end, sign in kept:
-        negators = _governing_negators(toks, start, frozenset(taken - set(range(start, end))))
+        negators = _governing_negators(toks, start, taken)  # it looks back from `start`: never at its own tokens
         if negators:
             used_negators |= negators
             if _negation_count(negators, toks) % 2:
@@ -477,6 +483,7 @@ def _score(toks: list[str], hedged: bool = False) -> int:
     for j in range(1, len(toks)):
         if (toks[j - 1], toks[j]) in _INTERVIEWER_RELATIVE:
             loose |= {k for k in range(j + 1, min(len(toks), j + 5)) if toks[k] in _NEGATORS}
-    if any(t in _NEGATORS for j, t in enumerate(toks) if j not in used_negators | taken | loose):
+    accounted = used_negators | taken | loose
+    if any(t in _NEGATORS for j, t in enumerate(toks) if j not in accounted):
         score -= 1  # a bare negation ("n'a jamais managé", "no CRM experience") speaks against the point
     return score

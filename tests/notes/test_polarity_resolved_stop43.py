@@ -10,6 +10,8 @@ import pytest
 
 from assistant.notes.polarity import polarity
 
+from support import cpu_seconds
+
 
 @pytest.mark.parametrize(
     "text",
@@ -39,3 +41,12 @@ def test_a_problem_the_candidate_solved_is_positive(text: str) -> None:
 )
 def test_a_problem_left_unsolved_stays_negative(text: str) -> None:
     assert polarity(text) == "negative"
+
+
+@pytest.mark.parametrize("unit", ["bon ", "pas bon ", "not clear or precise ", "problème résolu "])
+def test_polarity_of_a_long_text_takes_linear_time(unit: str) -> None:
+    # A review of this stop timed polarity() at 100,000 characters: 35–69 s (a set rebuilt per token, every phrase
+    # tried at every position), about 1 s at the default notes cap of 20,000; 0.1 s now. The bound is CPU time and
+    # generous: it catches a quadratic scan, not a slow machine.
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    assert cpu_seconds(lambda: polarity(text)) < 5.0
