@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Set as AbstractSet
 
 from ..text import fold
 from .models import Polarity
@@ -269,14 +268,13 @@ def _negation_count(negators: set[int], toks: list[str]) -> int:
     return len(full) if full else min(1, len(negators))
 
 
-def _governing_negators(toks: list[str], start: int, blocked: AbstractSet[int] = frozenset()) -> set[int]:
+def _governing_negators(toks: list[str], start: int) -> set[int]:
     """The negator tokens governing the polar phrase at `start`: those in the three tokens before it, then, chained
     back within _OUTER_REACH tokens of each, the ones of an outer negation ("can't say she isn't comfortable",
-    "on ne peut pas dire qu'il n'est pas rigoureux"); never past clause punctuation, nor past another polar phrase
-    (`blocked`, its tokens): in « n'a pas résolu le problème » the negation is the resolution's, not the problem's."""
+    "on ne peut pas dire qu'il n'est pas rigoureux"); never past clause punctuation."""
     found: set[int] = set()
     for j in range(start - 1, max(-1, start - 4), -1):
-        if toks[j] in _PUNCT or j in blocked:
+        if toks[j] in _PUNCT:
             break
         if toks[j] in _NEGATORS:
             found.add(j)
@@ -331,29 +329,8 @@ _POS_PHRASES = _phrases(_POSITIVE)
 _NEG_PHRASES = _phrases(_NEGATIVE)
 _RES_PHRASES = _phrases(_RESERVATION)
 _NEUTRAL_PHRASES = _phrases(_NEUTRAL)
-# (stop 43) A problem the candidate solved is no weakness. The incident's own words (« problème », "issue",
-# « retard », "late") count for nothing where the same passage says, without negation, that the candidate resolved
-# it (_RESOLVED); the verbs in their plain form (_RESOLVING) carry no sign but take the negation before them
-# (« n'a pas résolu le problème », "didn't resolve the issue"), so it does not reach the problem's word.
-_INCIDENT = _phrases("""
-probleme | problemes | souci | soucis | pb | pbs | issue | issues | problem | problems | retard | retards | late |
-delay | delays
-""")
-_RESOLVED = _phrases("""
-resolu | a resolu | resolved | solved | fixed | settled | regle | reglee | desamorce | a desamorce | defused |
-de-escalated | sauve | sauvee | a sauve | won back | recupere | a recupere | handled it
-""")  # each one of _POSITIVE too
-_RESOLVING = _phrases("""
-resolve | solve | fix | settle | regler | resoudre | sort out | resout | resolvent
-""")
-_INCIDENT_SET = frozenset(_INCIDENT)
-_RESOLVED_SET = frozenset(_RESOLVED)
-_RESOLVING_SET = frozenset(_RESOLVING)
 _SINGLE_WORDS = frozenset(
-    p[0]
-    for phrases in (_POS_PHRASES, _NEG_PHRASES, _RES_PHRASES, _NEUTRAL_PHRASES, _RESOLVING)
-    for p in phrases
-    if len(p) == 1
+    p[0] for phrases in (_POS_PHRASES, _NEG_PHRASES, _RES_PHRASES, _NEUTRAL_PHRASES) for p in phrases if len(p) == 1
 )
 
 
@@ -433,13 +410,7 @@ def _score(toks: list[str], hedged: bool = False) -> int:
     at: dict[str, list[int]] = {}
     for i, tok in enumerate(toks):
         at.setdefault(tok, []).append(i)
-    for sign, phrases in (
-        (1, _POS_PHRASES),
-        (-1, _NEG_PHRASES),
-        (-2, _RES_PHRASES),
-        (0, _NEUTRAL_PHRASES),
-        (0, _RESOLVING),
-    ):
+    for sign, phrases in ((1, _POS_PHRASES), (-1, _NEG_PHRASES), (-2, _RES_PHRASES), (0, _NEUTRAL_PHRASES)):
         for phrase in phrases:
             n = len(phrase)
             for i in at.get(phrase[0], ()):
@@ -448,33 +419,18 @@ def _score(toks: list[str], hedged: bool = False) -> int:
     # Keep the longest phrase where phrases overlap ("tres bon" over "bon", "mal a l'aise" over "a l'aise").
     polar_spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
     taken: set[int] = set()
-    kept: list[tuple[int, int, int]] = []
     for start, end, sign in polar_spans:
         if taken & set(range(start, end)):
             continue
         taken |= set(range(start, end))
-        kept.append((start, end, sign))
-    signed: list[tuple[tuple[str, ...], int]] = []  # (phrase, sign after negation), where it counts
-    for start, end, sign in kept:
-        negators = _governing_negators(toks, start, taken)  # it looks back from `start`: never at its own tokens
+        negators = _governing_negators(toks, start)
         if negators:
             used_negators |= negators
             if _negation_count(negators, toks) % 2:
                 sign = -sign
         elif sign > 0 and start > 0 and toks[start - 1] in _DIMINISHERS:
             sign = -sign
-        phrase = tuple(toks[start:end])
-        if phrase in _RESOLVING_SET and sign == 0 and negators and _negation_count(negators, toks) % 2:
-            signed.append((phrase, -1))  # a resolution denied: the problem stands
-            continue
         if hedged and sign > 0:
-            continue
-        signed.append((phrase, sign))
-    resolved = any(sign > 0 and phrase in _RESOLVED_SET for phrase, sign in signed) and not any(
-        sign < 0 and phrase in _RESOLVING_SET for phrase, sign in signed
-    )
-    for phrase, sign in signed:
-        if phrase in _RESOLVING_SET or (resolved and sign < 0 and phrase in _INCIDENT_SET):
             continue
         score += sign
     # "veut tout pour rien", "de rien": no negation
@@ -483,7 +439,7 @@ def _score(toks: list[str], hedged: bool = False) -> int:
     for j in range(1, len(toks)):
         if (toks[j - 1], toks[j]) in _INTERVIEWER_RELATIVE:
             loose |= {k for k in range(j + 1, min(len(toks), j + 5)) if toks[k] in _NEGATORS}
-    accounted = used_negators | taken | loose
+    accounted = used_negators | taken | loose  # built once: rebuilt for every token, it made long texts quadratic
     if any(t in _NEGATORS for j, t in enumerate(toks) if j not in accounted):
         score -= 1  # a bare negation ("n'a jamais managé", "no CRM experience") speaks against the point
     return score
