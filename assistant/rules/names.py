@@ -341,22 +341,6 @@ _HEADING_WORDS = frozenset(
     """.split()
 )
 
-# (stop 43) …or the pair opening a sentence with a verb right after it (« Rousseau Thomas a géré 40 comptes », "Nguyen
-# Linh has run 30 accounts"): the subject of its sentence. The first word must not itself be a first name, nor a word
-# that opens sentences (« Aussi », « Bref », "Today", "Finally"), nor one of _HEADING_WORDS.
-_VERB_AFTER = re.compile(
-    r"[ \t]+(?:a|avait|aura|est|était|etait|sera|va|vient|gère|gere|gérait|gerait|travaille|travaillait|connaît|"
-    r"connait|parle|semble|dit|pense|has|had|have|is|was|will|would|did|does|says|said|seems|seemed|manages|managed|"
-    r"runs|ran|works|worked|knows|knew|speaks|spoke)(?![\w'’])"
-)
-_SENTENCE_OPENERS = frozenset(
-    """
-    aussi bref sinon ainsi pourtant cependant toutefois ensuite enfin également egalement surtout notamment bon ok
-    client cliente excel also finally today yesterday tomorrow later now here there however still overall honestly
-    basically clearly sadly luckily yes no
-    """.split()
-)
-
 
 def _surname_first(text: str, words: list[re.Match[str]], i: int, last: int) -> bool:
     """« avec Dupont Jean »: a capitalised word right before a first name that ends its run, inside a sentence (a
@@ -374,14 +358,7 @@ def _surname_first(text: str, words: list[re.Match[str]], i: int, last: int) -> 
         bool(_LINE_START_BEFORE.search(lead) and _SEPARATOR_AFTER.match(text, words[i].end()))
         and low not in _HEADING_WORDS
     )
-    subject = (
-        _starts_sentence(text, pos)
-        and bool(_VERB_AFTER.match(text, words[i].end()))
-        and low not in _HEADING_WORDS
-        and low not in _SENTENCE_OPENERS
-        and not _known_first_name(w)
-    )
-    listed = listed or heading or subject
+    listed = listed or heading
     return (
         last == i
         and (in_sentence or listed)  # « avec Dupont Jean », not « → Rappeler Julie » nor "Amazing Julie"
