@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 # Generic recruiting vocabulary (English or colloquial French → the guide's French words).
 LEXICON: dict[str, str] = {
     "salary": "salaire rémunération",
+    # (stop 44) who runs a step: « RH », "HR" and « DRH » are no names the guide ignores but its hiring process
+    "rh": "recruter entretien",
+    "hr": "recruter entretien",
+    "drh": "recruter entretien",
     "pay": "salaire rémunération",
     "paid": "salaire rémunération",
     "wage": "salaire",

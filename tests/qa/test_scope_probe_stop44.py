@@ -34,16 +34,12 @@ IN_SCOPE = [
     "Nina a travaillé 4 ans chez Orange comme commerciale, quel niveau de salaire pour elle comme AM confirmé ?",
 ]
 
-# Unfinished (issue 9), not the probe's doing (it does not fire on them): an acronym the guide never writes (« RH »,
-# "HR") and a name weigh against the question in the abstention model.
-STILL_REFUSED = pytest.mark.xfail(strict=True, reason="unfinished (issue 9): « RH »/HR and a name read as unknown")
+# The abstention model, not the probe, refused these two until « RH », "HR" and « DRH » joined the expansion
+# lexicon (stop 44): an acronym the guide never writes weighed against them.
 IN_SCOPE_REFUSED = [
-    pytest.param(
-        "Hi, I'm Sarah from HR at Acme. We are hiring our first account manager: what interview steps does the "
-        "guide suggest?",
-        marks=STILL_REFUSED,
-    ),
-    pytest.param("Léa a passé l'entretien RH hier, quelle est l'étape suivante selon le guide ?", marks=STILL_REFUSED),
+    "Hi, I'm Sarah from HR at Acme. We are hiring our first account manager: what interview steps does the guide "
+    "suggest?",
+    "Léa a passé l'entretien RH hier, quelle est l'étape suivante selon le guide ?",
 ]
 
 FAR_OFF = [
