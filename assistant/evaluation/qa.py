@@ -36,6 +36,7 @@ DATASETS: dict[str, tuple[str, ...]] = {
         "qa-dev10.yaml",
         "qa-dev11.yaml",
         "qa-dev12.yaml",
+        "qa-dev13.yaml",
     ),
     "test": ("qa-test.yaml", "qa-test2.yaml"),
 }
