@@ -270,12 +270,10 @@ def _offline(
     notice = ""
     if not answer.abstained and asks_for_figure(q) and not any(gives_figure(c.text) for c in answer.citations):
         notice = FIGURE_NOTICE[lang]
-    # An abstention of the scope probe alone says nothing of why: these notices say it where they apply.
-    explain = not answer.abstained or (evidence is not None and evidence.beyond_scope(lang))
-    choice = unknown_choice(q, kb, services.framework) if explain and not notice else []
+    choice = unknown_choice(q, kb, services.framework) if not (answer.abstained or notice) else []
     if choice:
         notice = CHOICE_NOTICE[lang].format(names=", ".join(choice))
-    abroad = pay_abroad(q) if explain and not notice else []
+    abroad = pay_abroad(q) if not (answer.abstained or notice) else []
     if abroad:
         notice = PAY_ABROAD_NOTICE[lang].format(places=", ".join(shown_place(p, q) for p in abroad))
     if notice:

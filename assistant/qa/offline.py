@@ -11,7 +11,7 @@ from ..guide.knowledge import KnowledgeBase, tokenize
 from ..guide.models import ScoredChunk
 from ..text import detect_language, fold
 from ..text import sentences as split_sentences
-from . import calibration, scope_model
+from . import calibration
 from .expand import known_vocabulary, lexicon_words, unknown_names
 from .models import NOT_COVERED, Answer, citation
 from .shorthand import FRAMING, SHORTHAND, folded_words, off_topic, other_role, topic_words
@@ -30,13 +30,6 @@ EVIDENCE_THRESHOLD = calibration.THRESHOLD
 MIN_DENSE = 0.75
 """Below this top dense similarity the offline engine abstains whatever the calibrated model says: no answerable dev
 question was ever that far from the guide (the lowest, 0.77), so the model would be extrapolating."""
-
-SCOPE_OVERRULES_BELOW = 0.6
-"""The scope probe (Evidence.out_of_scope) makes the engine abstain only where the abstention model's probability that
-the guide covers the question is below this. Above it the retrieval evidence is strong and the probe's doubts are
-its own blind spots: on questions written for its tests it read "how long is the trial period for an account
-manager in France?" (0.82 here) and a salary question naming the candidate as out of scope, having learnt from the
-dev split that French labour law is (leave-one-round-out on dev this gate costs 8 of 30 catches, 1 refusal less)."""
 
 TIE_RATIO = 0.98
 """A further passage whose fused retrieval score is at least this share of the best one's ties with it."""
@@ -71,9 +64,6 @@ class Evidence:
     other_role: bool = False
     """The question names a job the guide does not recruit for ("SDR", "directeur commercial"), not as the
     candidate's background."""
-    out_of_scope: float | None = None
-    """The scope probe's probability that the question is about something the guide does not cover, read from the
-    question's own embedding (scope_model.py); None when the index's embeddings are not the probe's."""
 
     def features(self, language: str) -> dict[str, float]:
         """The model's inputs, by name (calibration.FEATURES)."""
@@ -95,15 +85,6 @@ class Evidence:
         values = self.features(language)
         z = calibration.BIAS + sum(calibration.WEIGHTS[name] * values[name] for name in calibration.FEATURES)
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
-
-    def beyond_scope(self, language: str) -> bool:
-        """The scope probe is confident that the question is not about what the guide covers, and the abstention
-        model is not confident that it is (SCOPE_OVERRULES_BELOW)."""
-        return (
-            self.out_of_scope is not None
-            and self.out_of_scope >= scope_model.THRESHOLD
-            and self.score(language) < SCOPE_OVERRULES_BELOW
-        )
 
 
 def guide_knows(word: str, kb: KnowledgeBase, vocabulary: frozenset[str]) -> bool:
@@ -128,7 +109,7 @@ def gather_evidence(
     topics = topic_words(question)
     known = [guide_knows(w, kb, vocabulary) for w in topics]
     names = unknown_names(question, kb, framework) if framework is not None else []
-    evidence = Evidence(
+    return Evidence(
         dense=dense_ranked[0].dense_score or 0.0 if dense_ranked else 0.0,
         bm25=bm25_ranked[0].bm25_score or 0.0 if bm25_ranked else 0.0,
         agree=agree,
@@ -139,35 +120,6 @@ def gather_evidence(
         unknown_name=any(not n.isupper() for n in names),
         other_role=bool(other_role(question) or unknown_job(question, kb, framework)),
     )
-    # The probe only matters where the abstention model doubts (Evidence.beyond_scope): elsewhere its embedding, a
-    # second one per question, is not computed (`ask` p50 36 -> 50 ms when it always was).
-    if evidence.score(detect_language(question)) < SCOPE_OVERRULES_BELOW:
-        evidence.out_of_scope = out_of_scope(question, evidence, kb)
-    return evidence
-
-
-def out_of_scope(question: str, evidence: Evidence, kb: KnowledgeBase) -> float | None:
-    """The scope probe (evals/calibrate_scope.py): the probability that `question` is out of the guide's scope, from
-    its embedding and `evidence`'s features. None unless the index embeds with the probe's model (a probe's weights
-    mean nothing in another model's space), so test doubles and other backends keep the abstention model alone.
-
-    Why a probe and not more words: each blind dev round brought everyday questions (a piano score, a hole in
-    plasterboard, a team-building venue) that share words and a fair dense score with some passage; the embedding
-    of the question itself says what it is about. Leave-one-round-out on dev it catches over half of the
-    out-of-scope questions and refuses 2 of 433 answerable ones (figures in scope_model.py)."""
-    embedder = kb.embedder
-    if embedder is None or not kb.dense or not embedder.name.startswith(scope_model.EMBEDDER + "@"):
-        return None
-    vector = embedder.embed_query(question)
-    if len(vector) != len(scope_model.EMBEDDING_WEIGHTS):
-        return None
-    values = evidence.features(detect_language(question))
-    z = scope_model.BIAS + sum(w * v for w, v in zip(scope_model.EMBEDDING_WEIGHTS, vector, strict=True))
-    for name, w, mean, sd in zip(
-        scope_model.FEATURES, scope_model.FEATURE_WEIGHTS, scope_model.FEATURE_MEAN, scope_model.FEATURE_SD, strict=True
-    ):
-        z += w * (values[name] - mean) / sd * scope_model.FEATURE_SCALE
-    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
 # Recruiting for a job the guide never names (stop 39: « comment recruter un.e boulanger.ère ? » was answered from the
@@ -378,11 +330,7 @@ def covers(hits: list[ScoredChunk], dense: bool, language: str = "fr", evidence:
     if dense and evidence is not None:
         # (stop 39: abstaining when no word of the question, spelled out and expanded, is in any passage caught 12
         # questions out of scope on dev and no answerable one, but made an answerable test question abstain: left out.)
-        return (
-            evidence.dense >= MIN_DENSE
-            and evidence.score(language) >= EVIDENCE_THRESHOLD
-            and not evidence.beyond_scope(language)
-        )
+        return evidence.dense >= MIN_DENSE and evidence.score(language) >= EVIDENCE_THRESHOLD
     score = confidence(hits, dense)
     if dense:
         return score >= DENSE_THRESHOLD.get(language, DENSE_THRESHOLD["fr"])

@@ -6,8 +6,8 @@ A rule was tried and reverted this stop: a question naming nothing of work, recr
 the 30 out-of-scope questions of the blind twelfth dev round (evals/qa-dev12.yaml) and on 7 of the 14 below, but
 made 2 more answerable test questions abstain (4 of 94, above issue 9's 1 in 40) and caught no out-of-scope test
 question: by the project's rule (a change that helps dev and hurts test is reverted), it is not on main. Stop 44's
-scope probe (assistant/qa/offline.py: out_of_scope, fitted by evals/calibrate_scope.py) abstains on 6 of the 7 that
-were still answered, with no word list; the crocodile and the alligator are still answered. The far-off
+scope probe over the question's embedding abstained on 6 of the 7 still answered, but was reverted after a review
+found it refused pay questions set in French cities (tests/qa/test_context_questions_stop44.py). The far-off
 questions the engine still answers are marked as expected failures (strict: a fix makes them pass and the mark must
 go); those it abstains on, and the short questions on the guide's subjects, guard any later attempt. Every question
 here was written by hand for this test; none is taken from an eval file."""
@@ -24,18 +24,18 @@ STILL_ANSWERED = pytest.mark.xfail(
 
 FAR_OFF = [
     "combien de temps faut-il laisser reposer une pâte brisée au frigo ?",
-    "quand tailler les rosiers grimpants, à l'automne ou au printemps ?",
-    "how long should I boil pasta for it to be al dente?",
+    pytest.param("quand tailler les rosiers grimpants, à l'automne ou au printemps ?", marks=STILL_ANSWERED),
+    pytest.param("how long should I boil pasta for it to be al dente?", marks=STILL_ANSWERED),
     "what is the best string gauge for a beginner on an acoustic guitar?",
-    "il fera beau à Biarritz samedi pour aller surfer ?",
+    pytest.param("il fera beau à Biarritz samedi pour aller surfer ?", marks=STILL_ANSWERED),
     "how many sets does a volleyball match have, and to how many points?",
-    "quelle commande Linux pour afficher les fichiers cachés d'un dossier ?",
-    "comment enlever une tache de vin rouge sur un canapé en lin ?",
+    pytest.param("quelle commande Linux pour afficher les fichiers cachés d'un dossier ?", marks=STILL_ANSWERED),
+    pytest.param("comment enlever une tache de vin rouge sur un canapé en lin ?", marks=STILL_ANSWERED),
     "how do I get my toddler to sleep through the night?",
     "combien de kilomètres fait le tour du lac d'Annecy à vélo ?",
     pytest.param("what's the difference between a crocodile and an alligator?", marks=STILL_ANSWERED),
     "quelle est la hauteur de la tour Eiffel avec ses antennes ?",
-    "how often should I change the oil in a diesel car?",
+    pytest.param("how often should I change the oil in a diesel car?", marks=STILL_ANSWERED),
     "peut-on congeler du fromage râpé et combien de temps se garde-t-il ?",
 ]
 
