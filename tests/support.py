@@ -23,6 +23,23 @@ def cpu_seconds(fn) -> float:
     return time.process_time() - start
 
 
+def assert_linear_cpu(fn, make, size: int, *, max_growth: float = 8.0) -> None:
+    """`fn(make(size))` costs at most `max_growth` times the CPU of `fn(make(size // 4))`.
+
+    Quadrupling a linear scan's input multiplies its time by about 4, a quadratic one's by 16: a bound on that ratio
+    catches the quadratic scan on any machine, where a bound in seconds failed on a slow or loaded one (CI, stop 44:
+    2,013 ms against a 2 s bound). Best of two runs at each size, after a warm-up; 20 ms of slack absorbs timer noise
+    on small inputs. How fast it is goes to `hiring-assistant bench`, not to a test."""
+    small, big = make(size // 4), make(size)
+    fn(small)
+    t_small = min(cpu_seconds(lambda: fn(small)) for _ in range(2))
+    t_big = min(cpu_seconds(lambda: fn(big)) for _ in range(2))
+    assert t_big <= max_growth * t_small + 0.02, (
+        f"{len(big):,} characters took {t_big * 1000:.0f} ms of CPU, {len(small):,} took {t_small * 1000:.0f} ms: "
+        f"{t_big / max(t_small, 1e-9):.1f}x for 4x the input"
+    )
+
+
 def names_in(text: str) -> list[str]:
     """The names `name_spans` finds in `text`, as written."""
     from assistant.rules.names import name_spans
