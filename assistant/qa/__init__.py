@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError, LLMError
 from ..guide.knowledge import CANDIDATES
 from ..guide.models import ScoredChunk
-from ..text import detect_language, figures, other_language
+from ..text import Language, detect_language, figures, fold, other_language
 from .conversation import Resolved, Turn, bounded, resolve
 from .expand import expansion, role_tokens
 from .framework_answers import framework_answer, glossary_answer
@@ -65,11 +65,52 @@ def ask(
     `history` holds the previous turns of a conversation (see `conversation`): a follow-up such as "Et pour un
     senior ?" is answered from the previous question's topic. It is bounded here, whatever the caller keeps."""
     q = validate_question(question, services.settings.max_question_chars)
+    if small_talk(q):
+        lang = _small_talk_language(q)
+        return Answer(answer=NOT_COVERED[lang], abstained=True, backend="offline", notice=SMALL_TALK_NOTICE[lang])
     answer = _ask(q, services, bounded(history), k, fallback_offline)
     if other_language(q):
         notice = OTHER_LANGUAGE_NOTICE[detect_language(q)]
         answer.notice = f"{answer.notice} {notice}" if answer.notice else notice
     return answer
+
+
+# A thanks, a greeting or an acknowledgement asks nothing: retrieval answered « merci ! », "ok" and "thanks" with
+# the glossary entry its words happened to be nearest (stop 44's review), and a follow-up reading would repeat the
+# previous answer. Every word of the message must be one of these (folded) for it to count as small talk.
+_COURTESY_FR = frozenset(
+    """dac daccord d accord merci mercii remercie remercions beaucoup bcp infiniment mille fois vraiment tres parfait
+    parfaite genial geniale nickel bien bonjour bonsoir salut coucou au revoir bonne journee soiree clair compris recu
+    vu entendu ca marche c est oui ouais non utile""".split()
+)
+_COURTESY_EN = frozenset(
+    """okay thanks thank thx ty tks you u so much very really great nice perfect awesome good hello hi hey bye day
+    clear understood got it noted yes yeah yep yup no nope alright right sure cheers appreciated helpful a lot lots
+    the""".split()
+)
+_COURTESY = (
+    _COURTESY_FR
+    | _COURTESY_EN
+    | frozenset("ok oki okk cool super top excellent excellente bravo note lol haha ah oh ciao".split())
+)
+SMALL_TALK_NOTICE = {
+    "fr": "Rien à chercher dans le guide ici : posez une question sur le recrutement d'un·e Account Manager (salaire, "
+    "intitulés du poste, compétences, étapes d'entretien…).",
+    "en": "Nothing to look up in the guide here: ask a question about recruiting an Account Manager (pay, job titles, "
+    "competencies, interview steps…).",
+}
+
+
+def small_talk(question: str) -> bool:
+    """The message is only a thanks, a greeting or an acknowledgement (« merci ! », "ok", "great, got it")."""
+    words = re.findall(r"[^\W\d_]+", fold(question))
+    return bool(words) and len(words) <= 12 and all(w in _COURTESY for w in words)
+
+
+def _small_talk_language(message: str) -> Language:
+    words = re.findall(r"[^\W\d_]+", fold(message))
+    fr, en = sum(w in _COURTESY_FR for w in words), sum(w in _COURTESY_EN for w in words)
+    return "en" if en > fr else "fr" if fr > en else detect_language(message)
 
 
 OTHER_LANGUAGE_NOTICE = {
