@@ -141,21 +141,29 @@ def language_votes(text: str) -> tuple[int, int]:
 _OTHER_WORDS = {
     "Spanish": frozenset(
         """el los las del y es por con una muy pero como su sus mas esta este ha hay para al lo yo mi cuando donde
-        porque tiene tenia fue sobre clientes cliente cuentas ventas""".split()
+        porque tiene tenia fue sobre clientes cliente cuentas ventas cuanto cuanta cuantos cuantas cual cuales gana
+        ganar salario sueldo puesto pregunta preguntas hacer entrevista debo puedo deberia candidato francia espana""".split()
     ),
     "Italian": frozenset(
         """il gli della delle dei degli e che non per con una sono ha anche molto ma come alla al nel nella questo
-        questa lei lui ho sempre clienti cliente vendite""".split()
+        questa lei lui ho sempre clienti cliente vendite quanto quanti quale quali guadagna stipendio domanda domande
+        colloquio devo posso candidato francia""".split()
     ),
     "German": frozenset(
         """der die das und ist nicht mit ein eine sie er zu den dem auf auch sehr aber wie war hat fur ich wir
-        kunden kunde vertrieb""".split()
+        kunden kunde vertrieb wieviel viel verdient verdienen gehalt welche welcher welches soll sollte kann konnen
+        muss mussen im vom zum zur bei nach oder wird werden haben sind frage fragen vorstellungsgesprach bewerber
+        bewerberin stelle frankreich wo warum wann einen einem einer""".split()
     ),
     "Portuguese": frozenset(
         """o os da das do dos e nao com uma muito mas como ela ele seu sua foi tem para ao na no isso esta voce
-        clientes cliente vendas""".split()
+        clientes cliente vendas quanto quais qual ganha salario pergunta perguntas fazer entrevista devo posso vaga
+        candidato franca""".split()
     ),
 }
+# A question is short: at most SHORT_TEXT_WORDS words need only 2 of a language's common words (« ¿Cuánto gana un
+# account manager? »), a longer one 3, and a text of 40 words or more MIN_OTHER_LANGUAGE_WORDS.
+SHORT_TEXT_WORDS = 12
 MIN_OTHER_LANGUAGE_WORDS = 8
 _SHARED_WITH_FRENCH = frozenset("de en la que un une le les des se si son sa ses tres".split())  # Spanish, Italian…
 # Words of those lists that French or English also use ("il", "non", "ma", "lui" in French; "do", "no", "war" in
@@ -169,7 +177,8 @@ _FRENCH_ONLY_ACCENTS = re.compile(r"[àâçèêëîïôûùœ]")
 
 def other_language(text: str) -> str | None:
     """The language the text is written in when it is neither French nor English ("Spanish", "Italian", "German",
-    "Portuguese"), else None: that language's common words number at least 3 (8 in a text of 40 words or more) and
+    "Portuguese"), else None: that language's common words number at least 2 in a text of 12 words or fewer, 3 in a
+    longer one, 8 in a text of 40 words or more, and
     more than 1.5 times the French and the English ones (French-only accents count for French)."""
     words = _WORD.findall(fold(text[:50_000]))
     fr = sum(w in _FR_WORDS and w not in _SHARED_WITH_FRENCH for w in words)
@@ -179,7 +188,7 @@ def other_language(text: str) -> str | None:
         name: sum(w in vocabulary and w not in _AMBIGUOUS for w in words) for name, vocabulary in _OTHER_WORDS.items()
     }
     name, best = max(counts.items(), key=lambda item: item[1])
-    needed = MIN_OTHER_LANGUAGE_WORDS if len(words) >= 40 else 3  # a question is short
+    needed = MIN_OTHER_LANGUAGE_WORDS if len(words) >= 40 else 3 if len(words) > SHORT_TEXT_WORDS else 2
     return name if best >= needed and best > 1.5 * max(fr, en) else None
 
 
