@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..text import detect_language, fold
+from .shorthand import SHORTHAND
 
 if TYPE_CHECKING:
     from .models import Answer
@@ -158,8 +159,12 @@ def _words(text: str) -> list[str]:
 
 
 def _split(word: str) -> list[str]:
-    # "d'experience" -> "experience", "faut-il" is two words already.
-    return [p for p in word.split("'") if p]
+    # "d'experience" -> "experience", "faut-il" is two words already; shorthand spelled out ("pr" -> "pour", "xp" ->
+    # "experience", "qqn" -> "quelqu un"), or « et pr 1 confirmé ? » has "pr" for a topic of its own.
+    return [q for p in word.split("'") if p for q in _SPELLED.get(p, (p,))]
+
+
+_SPELLED = {k: tuple(w for w in re.split(r"[\s']+", fold(v)) if w) for k, v in SHORTHAND.items()}
 
 
 def _is_qualifier(word: str) -> bool:
@@ -172,9 +177,9 @@ def topic_terms(question: str) -> str:
     """The question's topic terms, in its own words and order: content words that are not qualifiers."""
     out: list[str] = []
     for match in _WORD.finditer(question):
-        for part in _split(match.group().replace("’", "'")):
-            word = fold(part)
-            if len(word) < 2 or word in _STOP or _is_qualifier(word):
+        for part in match.group().replace("’", "'").split("'"):
+            words = _split(fold(part))
+            if all(len(word) < 2 or word in _STOP or _is_qualifier(word) for word in words):
                 continue
             if part not in out:
                 out.append(part)
