@@ -151,7 +151,7 @@ def _ask(q: str, services: Services, turns: list[Turn], k: int | None, fallback_
             with_guide_words(answer, offline, words, services.kb, resolved.language)
             # What the offline engine's answer rests on and the model left out, quoted from the guide and cited.
             with_offline_passages(answer, offline, spelled_out(resolved.text), services.kb, resolved.language)
-        if not answer.understood_as and resolved.follow_up:
+        if not answer.understood_as and (resolved.follow_up or resolved.focused):
             answer.understood_as = resolved.text
         return screened(answer, resolved.language)
     except LLMError as exc:
@@ -319,7 +319,7 @@ def _offline(
         notice = PAY_ABROAD_NOTICE[lang].format(places=", ".join(shown_place(p, q) for p in abroad))
     if notice:
         answer = Answer(answer=NOT_COVERED[lang], abstained=True, backend="offline", score=score, notice=notice)
-    if resolved.follow_up:
+    if resolved.follow_up or resolved.focused:
         answer.understood_as = resolved.text
     return answer
 

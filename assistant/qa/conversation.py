@@ -206,6 +206,30 @@ def is_follow_up(question: str, history: Sequence[Turn]) -> bool:
     return _opener(question) is not None or only_qualifiers
 
 
+FOCUS_MIN_CHARS = 500
+"""A message at least this long that ends (or opens) with a question is pasted material plus that question."""
+MAX_FOCUS_CHARS = 400
+"""The longest question focus() takes out of a message."""
+_ASKING_SENTENCE = re.compile(r"[^.!?…]*\?+")
+
+
+def focus(message: str) -> str | None:
+    """The question a long message asks after (or before) pasted material, or None.
+
+    A recruiter pastes a job ad, notes or an email and asks about it: every word of the paste counted against the
+    question, and a pasted AM job ad followed by « quelles soft skills ? » was refused (stop 44's review). The question
+    is the asking sentences (ending with "?") of the last line that has one among the last 3 lines, else of the first
+    2 lines; a message shorter than FOCUS_MIN_CHARS, or whose asking part is most of it, is read whole."""
+    if len(message) < FOCUS_MIN_CHARS:
+        return None
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    for line in [*reversed(lines[-3:]), *lines[:2]]:
+        asking = " ".join(m.group().strip() for m in _ASKING_SENTENCE.finditer(line)).strip()
+        if asking and len(_words(asking)) >= 2:
+            return asking if len(asking) <= MAX_FOCUS_CHARS and len(asking) < len(message) / 2 else None
+    return None
+
+
 class Resolved(BaseModel):
     """A question made standalone from the conversation."""
 
@@ -213,11 +237,15 @@ class Resolved(BaseModel):
     language: str = Field(description="The language to answer in.")
     follow_up: bool = Field(description="Whether the question continued the previous turn.")
     topic: str = Field("", description="The topic carried from the previous turn ('' when none).")
+    focused: bool = Field(False, description="Whether `text` is the question a long message asks (focus()).")
 
 
 def resolve(question: str, history: Sequence[Turn]) -> Resolved:
-    """The standalone form of a question given the previous turns."""
+    """The standalone form of a question given the previous turns (or, in a long message, the question it asks)."""
     if not is_follow_up(question, history):
+        asked = focus(question)
+        if asked is not None:
+            return Resolved(text=asked, language=detect_language(asked), follow_up=False, focused=True)
         return Resolved(text=question, language=detect_language(question), follow_up=False)
     last = history[-1]
     topic = last.topic
@@ -255,6 +283,7 @@ __all__ = [
     "Resolved",
     "Turn",
     "bounded",
+    "focus",
     "is_follow_up",
     "prompt_history",
     "resolve",
