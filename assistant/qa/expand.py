@@ -146,7 +146,11 @@ class Expansion:
 
 
 def _phrase(text: str) -> str:
-    return re.sub(r"[^a-z0-9%+]+", " ", fold(text)).strip()
+    # "hr" after a number is an hour ("a 1 hr interview"), not the « RH » of the lexicon.
+    return _HOURS.sub(r"\1 hour", re.sub(r"[^a-z0-9%+]+", " ", fold(text)).strip())
+
+
+_HOURS = re.compile(r"(\d) hrs?\b")
 
 
 def _contains(haystack: str, phrase: str) -> bool:

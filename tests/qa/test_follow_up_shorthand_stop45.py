@@ -1,5 +1,6 @@
 """Follow-ups typed in SMS French or shorthand (stop 44's review: « et pr 1 confirmé ? » after a salary question was
-answered with the glossary entry on CES: « pr » counted as a topic word). Written by hand for this file."""
+answered with the glossary entry on CES: « pr » counted as a topic word), and "hr" after a number, an hour, not « RH »
+(the same review). Written by hand for this file."""
 
 from __future__ import annotations
 
@@ -47,3 +48,12 @@ def test_the_shorthand_follow_up_is_answered_from_the_salary_grid(services: Any)
     follow = ask("et pr 1 confirmé ?", services, history=history)
     assert follow.understood_as and "salaire" in follow.understood_as
     assert not follow.abstained and [c.section for c in follow.citations] == ["Grille de salaire"]
+
+
+def test_hr_after_a_number_is_an_hour_not_human_resources() -> None:
+    from assistant.qa.expand import lexicon_words
+
+    assert "recruter" not in lexicon_words("is a 1 hr interview enough for an AM?")
+    assert "recruter" not in lexicon_words("the case study takes 2 hrs")
+    assert "recruter" in lexicon_words("what does HR check in the first interview?")
+    assert "recruter" in lexicon_words("notre RH fait le premier appel")
