@@ -152,8 +152,8 @@ _OTHER_WORDS = {
     "German": frozenset(
         """der die das und ist nicht mit ein eine sie er zu den dem auf auch sehr aber wie war hat fur ich wir
         kunden kunde vertrieb wieviel viel verdient verdienen gehalt welche welcher welches soll sollte kann konnen
-        muss mussen im vom zum zur bei nach oder wird werden haben sind frage fragen vorstellungsgesprach bewerber
-        bewerberin stelle frankreich wo warum wann einen einem einer""".split()
+        muss mussen vom zum zur bei nach oder wird werden haben sind frage fragen vorstellungsgesprach bewerber
+        bewerberin stelle frankreich warum wann einen einem einer""".split()
     ),
     "Portuguese": frozenset(
         """o os da das do dos e nao com uma muito mas como ela ele seu sua foi tem para ao na no isso esta voce
@@ -167,10 +167,10 @@ SHORT_TEXT_WORDS = 12
 MIN_OTHER_LANGUAGE_WORDS = 8
 _SHARED_WITH_FRENCH = frozenset("de en la que un une le les des se si son sa ses tres".split())  # Spanish, Italian…
 # Words of those lists that French or English also use ("il", "non", "ma", "lui" in French; "do", "no", "war" in
-# English): they count for no language.
+# English; « il y a », « mi-temps », « la com », « DA », « para-commercial »): they count for no language.
 _AMBIGUOUS = frozenset(
     """il non ma lui cliente clientes clients client e o a do no die war hat den er mit so an in on es est per con
-    come al""".split()
+    come al y mi com da para""".split()
 )
 _FRENCH_ONLY_ACCENTS = re.compile(r"[àâçèêëîïôûùœ]")
 

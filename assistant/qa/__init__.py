@@ -11,7 +11,7 @@ from ..errors import InputError, LLMError
 from ..guide.knowledge import CANDIDATES
 from ..guide.models import ScoredChunk
 from ..text import Language, detect_language, figures, fold, other_language
-from .conversation import Resolved, Turn, bounded, resolve
+from .conversation import Resolved, Turn, bounded, focus, resolve
 from .expand import expansion, role_tokens
 from .framework_answers import framework_answer, glossary_answer
 from .llm import llm_answer
@@ -65,11 +65,12 @@ def ask(
     `history` holds the previous turns of a conversation (see `conversation`): a follow-up such as "Et pour un
     senior ?" is answered from the previous question's topic. It is bounded here, whatever the caller keeps."""
     q = validate_question(question, services.settings.max_question_chars)
+    turns = bounded(history)
     if small_talk(q):
-        lang = _small_talk_language(q)
+        lang = _small_talk_language(q, turns)
         return Answer(answer=NOT_COVERED[lang], abstained=True, backend="offline", notice=SMALL_TALK_NOTICE[lang])
-    answer = _ask(q, services, bounded(history), k, fallback_offline)
-    if other_language(q):
+    answer = _ask(q, services, turns, k, fallback_offline)
+    if other_language(focus(q) or q):  # the question asked after pasted material, not the paste
         notice = OTHER_LANGUAGE_NOTICE[detect_language(q)]
         answer.notice = f"{answer.notice} {notice}" if answer.notice else notice
     return answer
@@ -103,14 +104,19 @@ SMALL_TALK_NOTICE = {
 
 def small_talk(question: str) -> bool:
     """The message is only a thanks, a greeting or an acknowledgement (« merci ! », "ok", "great, got it")."""
+    if "?" in question or re.search(r"[\d€$£%]", question):  # « 50 000 €, c'est bien ? », "Top 3 ?" ask something
+        return False
     words = re.findall(r"[^\W\d_]+", fold(question))
     return bool(words) and len(words) <= 12 and all(w in _COURTESY for w in words)
 
 
-def _small_talk_language(message: str) -> Language:
+def _small_talk_language(message: str, turns: Sequence[Turn] = ()) -> Language:
+    """The courtesy words' language; on a tie ("ok", "super"), the conversation's, else detect_language's."""
     words = re.findall(r"[^\W\d_]+", fold(message))
     fr, en = sum(w in _COURTESY_FR for w in words), sum(w in _COURTESY_EN for w in words)
-    return "en" if en > fr else "fr" if fr > en else detect_language(message)
+    if en != fr:
+        return "en" if en > fr else "fr"
+    return "en" if turns and turns[-1].language == "en" else "fr" if turns else detect_language(message)
 
 
 OTHER_LANGUAGE_NOTICE = {

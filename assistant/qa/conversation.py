@@ -160,11 +160,13 @@ def _words(text: str) -> list[str]:
 
 def _split(word: str) -> list[str]:
     # "d'experience" -> "experience", "faut-il" is two words already; shorthand spelled out ("pr" -> "pour", "xp" ->
-    # "experience", "qqn" -> "quelqu un"), or « et pr 1 confirmé ? » has "pr" for a topic of its own.
-    return [q for p in word.split("'") if p for q in _SPELLED.get(p, (p,))]
+    # "experience", "qqn" -> "quelqu un"), or « et pr 1 confirmé ? » has "pr" for a topic of its own. A stop word or
+    # a qualifier stays as it is ("cdi", "sales" are shorthand too, for « contrat », « ventes commercial »).
+    return [q for p in word.split("'") if p for q in (_SPELLED.get(p, (p,)) if p not in _KEEP else (p,))]
 
 
 _SPELLED = {k: tuple(w for w in re.split(r"[\s']+", fold(v)) if w) for k, v in SHORTHAND.items()}
+_KEEP = frozenset(k for k in SHORTHAND if k in _STOP or k in _QUALIFIERS or (k.endswith("s") and k[:-1] in _QUALIFIERS))
 
 
 def _is_qualifier(word: str) -> bool:
@@ -207,27 +209,42 @@ def is_follow_up(question: str, history: Sequence[Turn]) -> bool:
 
 
 FOCUS_MIN_CHARS = 500
-"""A message at least this long that ends (or opens) with a question is pasted material plus that question."""
+"""A message at least this long whose last paragraph asks is pasted material plus that question."""
 MAX_FOCUS_CHARS = 400
 """The longest question focus() takes out of a message."""
-_ASKING_SENTENCE = re.compile(r"[^.!?…]*\?+")
+MAX_SIGN_OFF_CHARS = 40
+"""A last line this short, without a question mark, is a sign-off (« Merci ! », "Best, Marie") after the question."""
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_TRAILING = re.compile(r"[^\w?]+$")
+
+
+def _asks(text: str) -> bool:
+    """The text ends with a question mark (past closing quotes, brackets, emoji)."""
+    return _TRAILING.sub("", text).endswith("?")
 
 
 def focus(message: str) -> str | None:
-    """The question a long message asks after (or before) pasted material, or None.
+    """The question a long message asks after pasted material, or None (the message is read whole).
 
     A recruiter pastes a job ad, notes or an email and asks about it: every word of the paste counted against the
     question, and a pasted AM job ad followed by « quelles soft skills ? » was refused (stop 44's review). The question
-    is the asking sentences (ending with "?") of the last line that has one among the last 3 lines, else of the first
-    2 lines; a message shorter than FOCUS_MIN_CHARS, or whose asking part is most of it, is read whole."""
+    is the message's last paragraph (after a blank line), past up to two short sign-off lines, when it ends with a
+    question mark, is at most MAX_FOCUS_CHARS long and under half the message, and the first paragraph does not
+    ask too (a question on top of the paste, or pasted questions: ambiguous, read whole). Nothing is cut inside a
+    paragraph: "3.5 ans", "Sr. Account Manager" or a URL's "?" stay where they are (stop 45's review)."""
     if len(message) < FOCUS_MIN_CHARS:
         return None
-    lines = [line.strip() for line in message.splitlines() if line.strip()]
-    for line in [*reversed(lines[-3:]), *lines[:2]]:
-        asking = " ".join(m.group().strip() for m in _ASKING_SENTENCE.finditer(line)).strip()
-        if asking and len(_words(asking)) >= 2:
-            return asking if len(asking) <= MAX_FOCUS_CHARS and len(asking) < len(message) / 2 else None
-    return None
+    paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(message.replace("\r\n", "\n")) if p.strip()]
+    if len(paragraphs) < 2 or _asks(paragraphs[0]):
+        return None
+    lines = paragraphs[-1].splitlines()
+    for _ in range(2):
+        if len(lines) > 1 and "?" not in lines[-1] and len(lines[-1].strip()) <= MAX_SIGN_OFF_CHARS:
+            lines.pop()
+    asked = "\n".join(lines).strip()
+    if not _asks(asked) or len(_words(asked)) < 2:
+        return None
+    return asked if len(asked) <= MAX_FOCUS_CHARS and len(asked) < len(message) / 2 else None
 
 
 class Resolved(BaseModel):
@@ -242,10 +259,11 @@ class Resolved(BaseModel):
 
 def resolve(question: str, history: Sequence[Turn]) -> Resolved:
     """The standalone form of a question given the previous turns (or, in a long message, the question it asks)."""
+    asked = focus(question)
+    if asked is not None and not is_follow_up(asked, history):
+        return Resolved(text=asked, language=detect_language(asked), follow_up=False, focused=True)
+    question = asked or question  # a follow-up after pasted material continues the conversation
     if not is_follow_up(question, history):
-        asked = focus(question)
-        if asked is not None:
-            return Resolved(text=asked, language=detect_language(asked), follow_up=False, focused=True)
         return Resolved(text=question, language=detect_language(question), follow_up=False)
     last = history[-1]
     topic = last.topic

@@ -77,8 +77,8 @@ def test_only_long_messages_are_focused() -> None:
     assert focus("Quelles soft skills " + "vraiment " * 80 + "?") is None
 
 
-def test_the_focus_is_the_last_line_that_asks() -> None:
+def test_the_focus_is_the_last_paragraph_that_asks() -> None:
     assert focus(AD_FR + "\nMerci d'avance. Quelles soft skills dois-je vérifier ?\nBonne journée") == (
-        "Quelles soft skills dois-je vérifier ?"
+        "Merci d'avance. Quelles soft skills dois-je vérifier ?"
     )
     assert focus(AD_EN + "\nWhat soft skills should we test?") == "What soft skills should we test?"
