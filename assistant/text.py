@@ -147,13 +147,13 @@ _OTHER_WORDS = {
     "Italian": frozenset(
         """il gli della delle dei degli e che non per con una sono ha anche molto ma come alla al nel nella questo
         questa lei lui ho sempre clienti cliente vendite quanto quanti quale quali guadagna stipendio domanda domande
-        colloquio devo posso candidato francia""".split()
+        colloquio devo posso candidato francia puoi""".split()
     ),
     "German": frozenset(
         """der die das und ist nicht mit ein eine sie er zu den dem auf auch sehr aber wie war hat fur ich wir
         kunden kunde vertrieb wieviel viel verdient verdienen gehalt welche welcher welches soll sollte kann konnen
         muss mussen vom zum zur bei nach oder wird werden haben sind frage fragen vorstellungsgesprach bewerber
-        bewerberin stelle frankreich warum wann einen einem einer""".split()
+        bewerberin stelle frankreich warum wann einen einem einer mehr""".split()
     ),
     "Portuguese": frozenset(
         """o os da das do dos e nao com uma muito mas como ela ele seu sua foi tem para ao na no isso esta voce
@@ -173,6 +173,7 @@ _AMBIGUOUS = frozenset(
     come al y mi com da para""".split()
 )
 _FRENCH_ONLY_ACCENTS = re.compile(r"[àâçèêëîïôûùœ]")
+_SPANISH_MARKS = re.compile(r"[¿¡]")
 
 
 def other_language(text: str) -> str | None:
@@ -187,6 +188,7 @@ def other_language(text: str) -> str | None:
     counts = {
         name: sum(w in vocabulary and w not in _AMBIGUOUS for w in words) for name, vocabulary in _OTHER_WORDS.items()
     }
+    counts["Spanish"] += 2 * len(_SPANISH_MARKS.findall(text[:50_000]))  # « ¿ », « ¡ » are Spanish alone
     name, best = max(counts.items(), key=lambda item: item[1])
     needed = MIN_OTHER_LANGUAGE_WORDS if len(words) >= 40 else 3 if len(words) > SHORT_TEXT_WORDS else 2
     return name if best >= needed and best > 1.5 * max(fr, en) else None

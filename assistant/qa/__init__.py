@@ -116,7 +116,8 @@ def _small_talk_language(message: str, turns: Sequence[Turn] = ()) -> Language:
     fr, en = sum(w in _COURTESY_FR for w in words), sum(w in _COURTESY_EN for w in words)
     if en != fr:
         return "en" if en > fr else "fr"
-    return "en" if turns and turns[-1].language == "en" else "fr" if turns else detect_language(message)
+    asked = [t for t in turns if not small_talk(t.question)]  # "ok" then "super" after an English question
+    return ("en" if asked[-1].language == "en" else "fr") if asked else detect_language(message)
 
 
 OTHER_LANGUAGE_NOTICE = {

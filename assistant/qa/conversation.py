@@ -209,40 +209,63 @@ def is_follow_up(question: str, history: Sequence[Turn]) -> bool:
 
 
 FOCUS_MIN_CHARS = 500
-"""A message at least this long whose last paragraph asks is pasted material plus that question."""
+"""A message at least this long whose last lines ask is pasted material plus that question."""
 MAX_FOCUS_CHARS = 400
 """The longest question focus() takes out of a message."""
 MAX_SIGN_OFF_CHARS = 40
-"""A last line this short, without a question mark, is a sign-off (« Merci ! », "Best, Marie") after the question."""
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_TRAILING = re.compile(r"[^\w?]+$")
+"""A line this short after the question, without a question mark, is a sign-off (« Merci ! », "Marie Durand")."""
+MAX_SIGN_OFF_LINES = 4
+# A sign-off line: short, no question mark, and a closing word or no sentence end (a name, a job title, a phone
+# number). "Dis-moi ce que le guide en pense." is a request, not a sign-off.
+_CLOSING = re.compile(
+    r"\b(?:merci|thanks?|thx|cordialement|bien a (?:toi|vous)|regards|best|cheers|bonne (?:journee|soiree|fin)|a bientot"
+    r"|bises|belle journee|sincerely)\b"
+)
+# The line after a question on top of a reply: the quoted email below it (« Le 3 déc., Julie a écrit : », "> …").
+_REPLY_HEADER = re.compile(r"^(?:>|-{2,}\s*(?:original|forwarded)|(?:de|from)\s*:|.*\b(?:a ecrit|wrote)\s*:\s*$)")
 
 
 def _asks(text: str) -> bool:
     """The text ends with a question mark (past closing quotes, brackets, emoji)."""
-    return _TRAILING.sub("", text).endswith("?")
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "?"):
+        end -= 1
+    return text[:end].endswith("?")
+
+
+def _sign_off(line: str) -> bool:
+    if "?" in line or len(line) > MAX_SIGN_OFF_CHARS:
+        return False
+    return bool(_CLOSING.search(fold(line))) or not line.rstrip().endswith((".", ":", ";"))
 
 
 def focus(message: str) -> str | None:
-    """The question a long message asks after pasted material, or None (the message is read whole).
+    """The question a long message asks about pasted material (a job ad, notes, an email), or None: read it whole.
 
-    A recruiter pastes a job ad, notes or an email and asks about it: every word of the paste counted against the
-    question, and a pasted AM job ad followed by « quelles soft skills ? » was refused (stop 44's review). The question
-    is the message's last paragraph (after a blank line), past up to two short sign-off lines, when it ends with a
-    question mark, is at most MAX_FOCUS_CHARS long and under half the message, and the first paragraph does not
-    ask too (a question on top of the paste, or pasted questions: ambiguous, read whole). Nothing is cut inside a
-    paragraph: "3.5 ans", "Sr. Account Manager" or a URL's "?" stay where they are (stop 45's review)."""
+    Every word of a paste counted against the question: a pasted AM job ad followed by « quelles soft skills ? » was
+    refused (stop 44's review). The question is the run of lines asking (ending with "?") at the end of the message,
+    past up to MAX_SIGN_OFF_LINES sign-off lines, blank lines and separators ("---"); or, in a reply written above
+    a quoted email, its first line. A message that opens with a question and ends with another is read whole. The
+    question is taken whole (nothing cut inside a line: "3.5 ans", "Sr. Account Manager",
+    a URL's "?" stay where they are, stop 45's reviews), at most MAX_FOCUS_CHARS long and under half the message."""
     if len(message) < FOCUS_MIN_CHARS:
         return None
-    paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(message.replace("\r\n", "\n")) if p.strip()]
-    if len(paragraphs) < 2 or _asks(paragraphs[0]):
+    lines = [line.strip() for line in message.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line for line in lines if any(ch.isalnum() for ch in line)]  # blank lines, separators, code fences
+    if len(lines) < 2:
         return None
-    lines = paragraphs[-1].splitlines()
-    for _ in range(2):
-        if len(lines) > 1 and "?" not in lines[-1] and len(lines[-1].strip()) <= MAX_SIGN_OFF_CHARS:
-            lines.pop()
-    asked = "\n".join(lines).strip()
-    if not _asks(asked) or len(_words(asked)) < 2:
+    end = len(lines)
+    while end > 1 and len(lines) - end < MAX_SIGN_OFF_LINES and _sign_off(lines[end - 1]):
+        end -= 1
+    start = end
+    while start > 0 and _asks(lines[start - 1]):
+        start -= 1
+    if start == end and _asks(lines[0]) and _REPLY_HEADER.match(fold(lines[1])):
+        start, end = 0, 1
+    elif start > 0 and _asks(lines[0]):
+        return None  # a question on top and one at the end: which is the user's is not known, read whole
+    asked = "\n".join(lines[start:end])
+    if start == end or len(_words(asked)) < 2:
         return None
     return asked if len(asked) <= MAX_FOCUS_CHARS and len(asked) < len(message) / 2 else None
 

@@ -151,3 +151,64 @@ def test_a_follow_up_after_a_paste_continues_the_conversation(services: Any) -> 
     answer = ask(AD + "\n\nEt pour un senior ?", services, history=[Turn.of(SALARY_FR, first)])
     assert answer.understood_as and "salaire" in answer.understood_as
     assert not answer.abstained and "5420" in answer.answer
+
+
+# --------------------------------------------------------------------------- the second review of the same changes
+
+Q = "Quel salaire proposer pour ce poste ?"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        AD.rstrip() + "\n" + Q,  # the question on the line after the paste
+        AD + "\n\n" + Q + "\n\nCordialement,\nMarie Durand\nChargée de recrutement",  # a signature block
+        AD + "\n\n" + Q + "\n\nThanks,\nJohn",
+        AD + "\n---\n" + Q,  # a separator instead of a blank line
+        AD + "\n———\n" + Q,
+        (AD + "\n\n" + Q).replace("\n", "\r"),  # old Mac line endings
+        AD + "\n \u00a0\n" + Q,  # a blank line holding a non-breaking space
+        Q + "\n\nLe 3 déc. 2026 à 10:12, Julie Moreau a écrit :\n> " + AD.replace("\n", "\n> "),  # a reply on top
+    ],
+)
+def test_the_question_is_found_after_or_above_the_paste(message: str) -> None:
+    assert focus(message) == Q
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # the request at the end has no question mark, the ad's title asks: read whole
+        "Envie de rejoindre une scale-up ?\n" + AD + "\nDis-moi ce que le guide en pense.",
+        # a question on top that is not a reply to an email, with the paste below: read whole
+        "Que dit le guide de cette annonce ?\n\n" + AD,
+    ],
+)
+def test_without_a_clear_question_the_message_is_read_whole(message: str) -> None:
+    assert focus(message) is None
+
+
+def test_quadratic_trailing_punctuation_is_gone() -> None:
+    from support import assert_linear_cpu
+
+    assert_linear_cpu(focus, lambda n: AD + "\n\nQuel salaire " + "!" * n, 40_000)
+
+
+def test_small_talk_keeps_the_language_of_the_last_question(services: Any) -> None:
+    first = ask(SALARY_EN, services)
+    ok = ask("ok", services, history=[Turn.of(SALARY_EN, first)])
+    turns = [Turn.of(SALARY_EN, first), Turn.of("ok", ok)]
+    assert ask("super", services, history=turns).notice == SMALL_TALK_NOTICE["en"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("¿Cuánto cobra un AM en mi empresa?", "Spanish"),
+        ("¿Y para un senior?", "Spanish"),
+        ("Mi puoi dire lo stipendio?", "Italian"),
+        ("Wo verdient man mehr?", "German"),
+    ],
+)
+def test_short_questions_with_a_clear_sign_keep_the_notice(text: str, language: str) -> None:
+    assert other_language(text) == language
