@@ -212,17 +212,17 @@ FOCUS_MIN_CHARS = 500
 """A message at least this long whose last lines ask is pasted material plus that question."""
 MAX_FOCUS_CHARS = 400
 """The longest question focus() takes out of a message."""
-MAX_SIGN_OFF_CHARS = 40
-"""A line this short after the question, without a question mark, is a sign-off (« Merci ! », "Marie Durand")."""
 MAX_SIGN_OFF_LINES = 4
-# A sign-off line: short, no question mark, and a closing word or no sentence end (a name, a job title, a phone
-# number). "Dis-moi ce que le guide en pense." is a request, not a sign-off.
-_CLOSING = re.compile(
-    r"\b(?:merci|thanks?|thx|cordialement|bien a (?:toi|vous)|regards|best|cheers|bonne (?:journee|soiree|fin)|a bientot"
-    r"|bises|belle journee|sincerely)\b"
+"""Lines after the question that focus() passes over as a sign-off."""
+# A closing line is made of these words only (folded): « Merci d'avance ! », "Best regards,", « Bonne journée ».
+_CLOSING_WORDS = frozenset(
+    """merci mercii d avance encore beaucoup bcp thanks thank you thx ty cordialement bien a vous toi regards best kind
+    warm warmest many cheers bonne belle journee soiree fin de semaine bises bisous sincerely a bientot tres""".split()
 )
-# The line after a question on top of a reply: the quoted email below it (« Le 3 déc., Julie a écrit : », "> …").
-_REPLY_HEADER = re.compile(r"^(?:>|-{2,}\s*(?:original|forwarded)|(?:de|from)\s*:|.*\b(?:a ecrit|wrote)\s*:\s*$)")
+# The line under a question written above a quoted email: « Le 3 déc., Julie a écrit : », "From: …", "-----Original".
+_REPLY_HEADER = re.compile(r"^(?:-{2,}\s*(?:original|forwarded|message)|(?:de|from)\s*:|.*\b(?:a ecrit|wrote)\s*:\s*$)")
+_MAIL_FIELD = re.compile(r"^(?:objet|subject|sujet|re|tr|fwd?|to|a|cc)\s*:")
+_LIST_ITEM = re.compile(r"^(?:[-*•]|\d+[.)])\s")
 
 
 def _asks(text: str) -> bool:
@@ -233,39 +233,65 @@ def _asks(text: str) -> bool:
     return text[:end].endswith("?")
 
 
-def _sign_off(line: str) -> bool:
-    if "?" in line or len(line) > MAX_SIGN_OFF_CHARS:
-        return False
-    return bool(_CLOSING.search(fold(line))) or not line.rstrip().endswith((".", ":", ";"))
+def _closing(line: str) -> bool:
+    words = re.findall(r"[a-z]+", fold(line))
+    return bool(words) and "?" not in line and all(w in _CLOSING_WORDS for w in words)
+
+
+def _name(line: str) -> bool:
+    """A signature's name ("Marie Durand", "John", "M. D."): one to three capitalised words, no sentence end."""
+    words = line.split()
+    return 0 < len(words) <= 3 and all(w[0].isupper() for w in words) and not line.endswith((".", "!", "?", ":"))
+
+
+def _users(line: str) -> bool:
+    """An asking line the user wrote: not a quoted email line."""
+    return _asks(line) and not line.startswith(">")
 
 
 def focus(message: str) -> str | None:
     """The question a long message asks about pasted material (a job ad, notes, an email), or None: read it whole.
 
     Every word of a paste counted against the question: a pasted AM job ad followed by « quelles soft skills ? » was
-    refused (stop 44's review). The question is the run of lines asking (ending with "?") at the end of the message,
-    past up to MAX_SIGN_OFF_LINES sign-off lines, blank lines and separators ("---"); or, in a reply written above
-    a quoted email, its first line. A message that opens with a question and ends with another is read whole. The
-    question is taken whole (nothing cut inside a line: "3.5 ans", "Sr. Account Manager",
-    a URL's "?" stay where they are, stop 45's reviews), at most MAX_FOCUS_CHARS long and under half the message."""
+    refused (stop 44's review). The question is the message's last line when it asks (ends with "?"), past blank
+    lines, separators ("---") and a sign-off (a closing line such as « Merci ! » or "Best regards," and what follows
+    it, or a name), with the list items asking right above it ("- Quel salaire ?"); or, in a reply written above a
+    quoted email, its first line. Anything less clear is read whole, as before (stop 45's three reviews): two
+    questions in a row (the paste's own and the user's), a question on top and one at the end, a request without a
+    question mark, a quoted line ("> …"), a mail's subject. A line is never cut ("3.5 ans", "Sr. Account Manager",
+    a URL's "?"), and the question is at most MAX_FOCUS_CHARS long and under half the message."""
     if len(message) < FOCUS_MIN_CHARS:
         return None
-    lines = [line.strip() for line in message.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line.strip() for line in message.splitlines()]
     lines = [line for line in lines if any(ch.isalnum() for ch in line)]  # blank lines, separators, code fences
     if len(lines) < 2:
         return None
     end = len(lines)
-    while end > 1 and len(lines) - end < MAX_SIGN_OFF_LINES and _sign_off(lines[end - 1]):
+    tail = lines[-MAX_SIGN_OFF_LINES:]
+    closings = [i for i, line in enumerate(tail) if _closing(line)]
+    if closings:  # « Cordialement, / Marie Durand / Chargée de recrutement »: the closing and all after it
+        end = len(lines) - len(tail) + closings[0]
+    while end > 1 and len(lines) - end < MAX_SIGN_OFF_LINES and (_closing(lines[end - 1]) or _name(lines[end - 1])):
         end -= 1
-    start = end
-    while start > 0 and _asks(lines[start - 1]):
-        start -= 1
-    if start == end and _asks(lines[0]) and _REPLY_HEADER.match(fold(lines[1])):
+    if end and _users(lines[end - 1]):
+        start = end - 1
+        while (
+            start > 0
+            and _LIST_ITEM.match(lines[start])
+            and _LIST_ITEM.match(lines[start - 1])
+            and _users(lines[start - 1])
+        ):
+            start -= 1
+        if start > 0 and _asks(lines[start - 1]):
+            return None  # two questions in a row: the paste's own and the user's, or several: read whole
+        if start > 0 and _asks(lines[0]):
+            return None  # a question on top and one at the end
+    elif _users(lines[0]) and not _MAIL_FIELD.match(fold(lines[0])) and _REPLY_HEADER.match(fold(lines[1])):
         start, end = 0, 1
-    elif start > 0 and _asks(lines[0]):
-        return None  # a question on top and one at the end: which is the user's is not known, read whole
+    else:
+        return None
     asked = "\n".join(lines[start:end])
-    if start == end or len(_words(asked)) < 2:
+    if len(_words(asked)) < 2:
         return None
     return asked if len(asked) <= MAX_FOCUS_CHARS and len(asked) < len(message) / 2 else None
 

@@ -212,3 +212,39 @@ def test_small_talk_keeps_the_language_of_the_last_question(services: Any) -> No
 )
 def test_short_questions_with_a_clear_sign_keep_the_notice(text: str, language: str) -> None:
     assert other_language(text) == language
+
+
+# --------------------------------------------------------------------------- the third review
+
+ADQ = AD + "\nPrêt(e) à relever le défi ?"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # a request without a question mark after an ad that ends with its own question: not a sign-off
+        ADQ + "\n\nCorrige cette annonce stp",
+        ADQ + "\n\nPlease review this ad",
+        ADQ + "\n\nMerci de relire cette annonce.",
+        ADQ + "\n\nThanks for checking this ad.",
+        ADQ + "\n\nQuel salaire pour ce poste",
+        AD + "\nEt vous ?\n\nCorrige stp",
+        # a quoted email's question is not the user's
+        "Réponds-lui stp, je ne sais pas quoi dire.\n\nLe 3 déc., Julie a écrit :\n> " + ADQ.replace("\n", "\n> "),
+        # two questions in a row, the first from the ad: which one is asked is not known
+        ADQ + "\nQuel salaire proposer ?",
+        # a forwarded email's subject line, or an ad's title above a quote, is no question on top
+        "Objet : Annonce AM – des retours ?\nDe : Julie Moreau\n\n"
+        + AD
+        + "\n\nPeux-tu regarder ça et me dire ce que le guide en pense.",
+        "Envie de rejoindre Fleetly ?\n> " + AD.replace("\n", "\n> "),
+        # the line after the question adds to it
+        AD + "\n\nQuel salaire afficher ?\nC'est pour un junior",
+    ],
+)
+def test_what_is_not_clearly_the_user_s_question_is_read_whole(message: str) -> None:
+    assert focus(message) is None
+
+
+def test_unicode_line_separators_are_line_breaks() -> None:
+    assert focus(AD.rstrip().replace("\n", "\u2028") + "\u2029" + Q) == Q
