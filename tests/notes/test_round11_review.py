@@ -21,9 +21,9 @@ from assistant.rules.pay_history import is_pay_history
 
 def test_a_padded_tag_line_is_read_in_bounded_time() -> None:
     line = "Tags: " + ("a" + " " * 7 + ",") * 11 + " " + "x" * 35
-    started = time.perf_counter()
+    started = time.process_time()
     prepare("- 5 ans AM, 30 comptes.\n" + line + "\n", 20_000)
-    assert time.perf_counter() - started < 5  # a bound against a hang (it took 50 s), not a speed target
+    assert time.process_time() - started < 5  # a bound against a hang (it took 50 s), not a speed target
 
 
 @pytest.mark.parametrize(

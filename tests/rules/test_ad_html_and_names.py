@@ -87,9 +87,9 @@ def test_hostile_html_is_linted_in_linear_time() -> None:
     import time
 
     for junk in ("<a" * 40_000, "<!--" * 40_000, "&#x" * 40_000, "<script>" + "x" * 100_000):
-        started = time.perf_counter()
+        started = time.process_time()
         lint_ad("<!DOCTYPE html>\n<h1>Account Manager (F/H)</h1>" + junk)
-        assert time.perf_counter() - started < 5
+        assert time.process_time() - started < 5
 
 
 def test_check_ad_accepts_the_html_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -129,7 +129,7 @@ def test_long_notes_are_read_in_bounded_time(size: int) -> None:
 
     chunk = "Claire Dubois a parlé avec Sarah. Grâce à Max, M. Petit et Mme Benali ont signé. "
     text = (chunk * (size // len(chunk) + 1))[:size]
-    t = time.perf_counter()
+    t = time.process_time()
     spans = name_spans(text)
     assert spans  # a generous bound, far above the measured time, so that a quadratic scan fails
-    assert time.perf_counter() - t < 10
+    assert time.process_time() - t < 10

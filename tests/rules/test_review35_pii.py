@@ -138,6 +138,6 @@ def test_sentence_end_after_email_stays():
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_inputs_linear(text):
-    t = time.perf_counter()
+    t = time.process_time()
     redact(text)
-    assert time.perf_counter() - t < 1.0
+    assert time.process_time() - t < 1.0
