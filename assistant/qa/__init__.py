@@ -134,6 +134,10 @@ def _ask(q: str, services: Services, turns: list[Turn], k: int | None, fallback_
     model = services.chat_model
     if model is None:
         return screened(_offline(resolved, services, k), resolved.language)
+    if resolved.focused:
+        # The model reads the question asked after pasted material, not the paste: the 1.5B model repeated a pasted
+        # ad's pay range, which no passage gives, and its answer was withheld. The paste is no guide passage.
+        q = resolved.text
     # One retrieval for both: the model reads the passages the offline engine retrieves (the question spelled out
     # and expanded), and the offline engine's reading of coverage (it abstains where the guide does not cover the
     # question) decides whether the model's answer must hold up against its passages on its own

@@ -318,7 +318,9 @@ def resolve(question: str, history: Sequence[Turn]) -> Resolved:
     topic = last.topic
     # A short follow-up often has no language evidence of its own ("Senior ?"): its opener's, else the last turn's.
     language = _opener(question) or last.language
-    return Resolved(text=f"{topic} — {question}", language=language, follow_up=True, topic=topic)
+    return Resolved(
+        text=f"{topic} — {question}", language=language, follow_up=True, topic=topic, focused=asked is not None
+    )
 
 
 def bounded(history: Sequence[Turn | dict] | None) -> list[Turn]:

@@ -82,3 +82,18 @@ def test_the_focus_is_the_last_paragraph_that_asks() -> None:
         "Merci d'avance. Quelles soft skills dois-je vérifier ?"
     )
     assert focus(AD_EN + "\nWhat soft skills should we test?") == "What soft skills should we test?"
+
+
+def test_the_model_gets_the_question_not_the_paste(services, llm_services) -> None:
+    # The real 1.5B model, given a pasted ad and « Quel salaire proposer ? », repeated the ad's 42-48 k€, which no
+    # passage gives, and its answer was withheld: the model reads the question the engine answers, with the passages.
+    message = AD_FR + "\nQuel salaire proposer pour ce poste ?"
+    offline = ask(message, services)
+    assert not offline.abstained and offline.citations
+    reply = {"answer": offline.answer, "abstain": False, "citations": [offline.citations[0].chunk_id]}
+    svc, model = llm_services(reply, reply)
+    answer = ask(message, svc)
+    prompt = "\n".join(str(m.content) for m in model.calls[0])
+    assert "Quel salaire proposer pour ce poste ?" in prompt
+    assert "Fleetly" not in prompt and "42-48" not in prompt
+    assert answer.understood_as == "Quel salaire proposer pour ce poste ?"
