@@ -11,7 +11,7 @@ from ..errors import InputError, LLMError
 from ..guide.knowledge import CANDIDATES
 from ..guide.models import ScoredChunk
 from ..text import Language, detect_language, figures, fold, other_language
-from .conversation import Resolved, Turn, bounded, focus, resolve
+from .conversation import Resolved, Turn, bounded, resolve
 from .expand import expansion, role_tokens
 from .framework_answers import framework_answer, glossary_answer
 from .llm import llm_answer
@@ -69,8 +69,9 @@ def ask(
     if small_talk(q):
         lang = _small_talk_language(q, turns)
         return Answer(answer=NOT_COVERED[lang], abstained=True, backend="offline", notice=SMALL_TALK_NOTICE[lang])
-    answer = _ask(q, services, turns, k, fallback_offline)
-    if other_language(focus(q) or q):  # the question asked after pasted material, not the paste
+    resolved = resolve(q, turns)
+    answer = _ask(q, resolved, services, turns, k, fallback_offline)
+    if other_language(resolved.question):  # the question asked after pasted material, not the paste
         notice = OTHER_LANGUAGE_NOTICE[detect_language(q)]
         answer.notice = f"{answer.notice} {notice}" if answer.notice else notice
     return answer
@@ -106,13 +107,17 @@ def small_talk(question: str) -> bool:
     """The message is only a thanks, a greeting or an acknowledgement (« merci ! », "ok", "great, got it")."""
     if "?" in question or re.search(r"[\d€$£%]", question):  # « 50 000 €, c'est bien ? », "Top 3 ?" ask something
         return False
-    words = re.findall(r"[^\W\d_]+", fold(question))
+    words = _letter_words(question)
     return bool(words) and len(words) <= 12 and all(w in _COURTESY for w in words)
+
+
+def _letter_words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", fold(text))
 
 
 def _small_talk_language(message: str, turns: Sequence[Turn] = ()) -> Language:
     """The courtesy words' language; on a tie ("ok", "super"), the conversation's, else detect_language's."""
-    words = re.findall(r"[^\W\d_]+", fold(message))
+    words = _letter_words(message)
     fr, en = sum(w in _COURTESY_FR for w in words), sum(w in _COURTESY_EN for w in words)
     if en != fr:
         return "en" if en > fr else "fr"
@@ -128,9 +133,10 @@ OTHER_LANGUAGE_NOTICE = {
 }
 
 
-def _ask(q: str, services: Services, turns: list[Turn], k: int | None, fallback_offline: bool) -> Answer:
-    """ask() once the question is validated and the history bounded."""
-    resolved = resolve(q, turns)
+def _ask(
+    q: str, resolved: Resolved, services: Services, turns: list[Turn], k: int | None, fallback_offline: bool
+) -> Answer:
+    """ask() once the question is validated, the history bounded and the question resolved against it."""
     model = services.chat_model
     if model is None:
         return screened(_offline(resolved, services, k), resolved.language)

@@ -304,22 +304,28 @@ class Resolved(BaseModel):
     follow_up: bool = Field(description="Whether the question continued the previous turn.")
     topic: str = Field("", description="The topic carried from the previous turn ('' when none).")
     focused: bool = Field(False, description="Whether `text` is the question a long message asks (focus()).")
+    question: str = Field("", description="What the user asked: the message, or the question it asks after a paste.")
 
 
 def resolve(question: str, history: Sequence[Turn]) -> Resolved:
     """The standalone form of a question given the previous turns (or, in a long message, the question it asks)."""
     asked = focus(question)
     if asked is not None and not is_follow_up(asked, history):
-        return Resolved(text=asked, language=detect_language(asked), follow_up=False, focused=True)
+        return Resolved(text=asked, language=detect_language(asked), follow_up=False, focused=True, question=asked)
     question = asked or question  # a follow-up after pasted material continues the conversation
     if not is_follow_up(question, history):
-        return Resolved(text=question, language=detect_language(question), follow_up=False)
+        return Resolved(text=question, language=detect_language(question), follow_up=False, question=question)
     last = history[-1]
     topic = last.topic
     # A short follow-up often has no language evidence of its own ("Senior ?"): its opener's, else the last turn's.
     language = _opener(question) or last.language
     return Resolved(
-        text=f"{topic} — {question}", language=language, follow_up=True, topic=topic, focused=asked is not None
+        text=f"{topic} — {question}",
+        language=language,
+        follow_up=True,
+        topic=topic,
+        focused=asked is not None,
+        question=question,
     )
 
 
