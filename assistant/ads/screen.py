@@ -56,6 +56,22 @@ class Screened:
         return " ".join(self.kept) or None
 
 
+# An item that leans on the part taken out: it opens with a link word or a bare number, or closes on one
+# (« et une première expérience », "and fluent", « 25 », « de préférence », "only").
+_LEANS_START = re.compile(
+    r"^(?:et|ou|mais|donc|and|or|but|so|with|avec|sans|without|de|d'|du|des|of|to|à|a|entre|between|"
+    r"uniquement|seulement|only|exclusivement|exclusively|idéalement|ideally|de\s+préférence|preferably|\d)\b",
+    re.I,
+)
+_LEANS_END = re.compile(r"\b(?:et|ou|and|or|de|d'|du|des|of|to|à|entre|between|les|la|le|the|a|an|un|une|\d+)$", re.I)
+
+
+def _stands_alone(part: str) -> bool:
+    """Whether a comma-separated item of a flagged sentence makes sense without the item taken out."""
+    words = re.findall(r"[^\W\d_]{2,}", part)
+    return len(words) >= 2 and not _LEANS_START.search(part.strip()) and not _LEANS_END.search(part.strip(" .!?"))
+
+
 def clean_text(text: str | None, field_name: str, framework: Framework, lang: str) -> Screened:
     """The sentences of a brief field that may appear in the ad; each left-out part becomes a flag quoting it."""
     kept: list[str] = []
@@ -67,15 +83,34 @@ def clean_text(text: str | None, field_name: str, framework: Framework, lang: st
         if not problems:
             kept.append(unit)
             continue
-        # Keep the clean parts of the sentence ("Profil commercial, moins de 30 ans" → "Profil commercial").
-        parts = [p.strip(" .") for p in re.split(r",|\bet\b|\band\b|[()]", unit) if p.strip(" .")]
+        # Keep the clean items of a list-like sentence ("Profil commercial, moins de 30 ans" → "Profil commercial").
+        # Only commas and semicolons part it: cut at « et », "and" or a parenthesis, the rest of the sentence was
+        # published as fragments that still carried the criterion or made no sense (review of stop 46: « Idéalement
+        # entre 25. », « E, uniquement. », « Vous avez entre 22, une première expérience en vente. »).
+        # A bracketed aside that alone holds the criterion goes with its brackets ("Decathlon (interlocuteurs hommes
+        # de moins de 40 ans)" → "Decathlon").
+        asides = [m for m in re.finditer(r"\s*\(([^()]*)\)", unit) if offending(m.group(1), framework, lang)]
+        if asides:
+            rest = unit
+            for m in reversed(asides):
+                rest = rest[: m.start()] + rest[m.end() :]
+            rest = rest.strip(" ,;")
+            if re.search(r"[^\W\d_]{2,}", rest) and not offending(rest, framework, lang):
+                flags += [
+                    brief_flag(field_name, m.group(1), offending(m.group(1), framework, lang), lang) for m in asides
+                ]
+                kept.append(rest)
+                continue
+        parts = [p.strip(" .") for p in re.split(r"[,;]", unit) if p.strip(" .")]
         bad = {p: found for p in parts if (found := offending(p, framework, lang))}
-        if not bad:  # the criterion spans the parts: the whole sentence goes
+        rest_parts = [p for p in parts if p not in bad]
+        if not bad or not all(_stands_alone(p) for p in rest_parts):
+            # the criterion spans the parts, or what is left needs the part taken out: the whole sentence goes
             flags.append(brief_flag(field_name, unit, problems, lang))
             continue
         for part, found in bad.items():
             flags.append(brief_flag(field_name, part, found, lang))
-        rest = ", ".join(p for p in parts if p not in bad)
+        rest = ", ".join(rest_parts)
         if len(re.findall(r"\w", rest)) >= 3 and not offending(rest, framework, lang):
             kept.append(rest[0].upper() + rest[1:] + ("" if rest[-1] in ".!?…" else "."))
     return Screened(kept, flags)
