@@ -186,8 +186,13 @@ _N_AGE_WORDS = (
     r"(?:[\s-]+(?:et[\s-]+)?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf))?)"
 )
 _N_AGE_ANY = rf"(?:{_N_AGE}|{_N_AGE_WORDS})"
+# The same ages in English words (review of stop 46: "Not more than thirty years old").
+_N_AGE_WORDS_EN = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"sixteen|seventeen|eighteen|nineteen)"
+)
 # « ans » and its slang (« 52 balais », « moins de 35 piges »)
-_ANS = r"(?:ans|balais|piges|berges)"
+_ANS = r"(?:ans|ands|balais|piges|berges)"  # « ands »: a typo (review of stop 46)
 # A company's or a product's age (« Notre entreprise a 30 ans »), not a person's.
 _COMPANY_BEFORE = (
     r"\b(?:entreprises?|societes?|groupes?|marques?|maisons?|agences?|cabinets?|structures?|start-?ups?|boites?|"
@@ -492,6 +497,17 @@ CRITERIA: tuple[Criterion, ...] = (
             # (review of da93473: « Idéalement trentenaire »; not « une entreprise trentenaire »)
             T(r"\b(?:vingtenaire|trentenaire|quarantenaire)s?\b", nb=_COMPANY_BEFORE),
             T(r"\bjeunes?\b", na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER),
+            # (review of stop 46) an age in English words, "yo", recent graduates only, a singular senior turned
+            # away, "fresh blood" / « sang neuf » (coded youth)
+            T(r"\b" + _N_AGE_WORDS_EN + r"\s*(?:-\s*)?years?(?:\s*-\s*|\s+)old\b"),
+            T(r"\b" + _N_AGE + r"(?:\s*(?:-|to|a)\s*" + _N_AGE + r")?\s*y/?o\b"),
+            T(
+                r"\brecent\s+grad(?:uate)?s?\s+only\b|\bonly\s+recent\s+grad(?:uate)?s?\b"
+                r"|\bmust\s+be\s+(?:a\s+)?recent\s+grad(?:uate)?s?\b",
+                strict=True,
+            ),
+            T(r"\bsenior\s+(?:s'abstenir|need\s+not\s+apply|not\s+(?:wanted|accepted|considered))\b", strict=True),
+            T(r"\bfresh\s+blood\b|\bsang\s+neuf\b"),
             T(r"\b(?:trop|assez|plutot|un\s+peu|tres|bien)\s+(?:vieux|vieille|agee?|jeune)\b"),
             T(
                 r"\b(?:vieux|vieille|vieilles|vieillissante?s?)\b",
@@ -596,6 +612,13 @@ CRITERIA: tuple[Criterion, ...] = (
         "sex",
         "; L1142-1 forbids mentioning sex in a job ad",
         (
+            # (review of stop 46) « H uniquement », « F seulement », « recherche JH dynamique » (jeune homme)
+            T(r"\b[hf]\s+(?:uniquement|seulement|exclusivement|only)\b", nb=r"[\d/]", strict=True),
+            T(
+                r"\b(?:recherche|cherche|recherchons|cherchons)\s+(?:un\s+)?jh\b"
+                r"|\bjh\s+(?:dynamique|motive|serieux|sportif|ambitieux|de\s+\d)",
+                strict=True,
+            ),
             T(
                 r"\b(?:hommes?|femmes?)\b",
                 nb=_DOUBLED_BEFORE_FR + "|" + _PRODUCT_LINE_BEFORE_FR + "|" + _WORK_UNIT_BEFORE_FR,
@@ -647,6 +670,13 @@ CRITERIA: tuple[Criterion, ...] = (
         "family situation",
         "; L1142-1 forbids mentioning family situation in a job ad",
         (
+            # (review of stop 46) "Single, able to travel": single as a status asked for, at the start of an item
+            # or after "must be"; not "a single point of contact", "a single, clear quota"
+            T(
+                r"\bsingle\b(?=\s*(?:[,.;)]|$|\s+(?:and|or|preferred|only|candidates?|applicants?|people|persons?|status)\b))",
+                need=r"^|[.;:•*\n(]|(?<![\w,])-|\bmust\s+be|\bbeing",
+                strict=True,
+            ),
             T(r"\bmariée?s?\b", accents=True),
             T(
                 r"\b(?:mariage|celibataires?|divorcee?s?|divorce|veu(?:f|ve)s?|pacsee?s?|en\s+couple|concubin(?:e|age)?)\b"
@@ -773,6 +803,16 @@ CRITERIA: tuple[Criterion, ...] = (
         "origin, ethnicity or nationality",
         " (nationality only where a law reserves the post to nationals)",
         (
+            # (review of stop 46) « Passeport UE uniquement », « Français(e) de naissance », "Must be a citizen of
+            # Ireland", "Irish citizenship required"; the right to work (« autorisation de travail ») stays lawful
+            T(r"\bpasseports?\s+(?:ue|europeens?|francais|de\s+l'ue|de\s+l'union\s+europeenne)\b"),
+            T(r"\bfrancais(?:e|\(e\))?s?\s+de\s+naissance\b"),
+            T(
+                r"\bcitizens?\s+of\s+(?!the\s+world\b)[a-z]"
+                r"|\bmust\s+be\s+an?\s+[a-z]+\s+citizen\b"
+                r"|\b(?:irish|french|british|uk|us|eu|american|german|spanish|italian|european)\s+citizenship\b"
+                r"|\bcitizenship\s+(?:required|only|of)\b",
+            ),
             T(
                 r"\bd'origines?\s+[a-z]+",
                 nb=r"(?:produits?|appellation|donnees|ingredients?|matieres?|marchandises?|label|certificat|garantie|version|pieces?|equipements?|logiciels?|fichiers?)",
@@ -944,6 +984,7 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             T(r"\b(?:le|un|son|du|porte\s+le|porter\s+le|portant\s+le)\s+voile\b|\bvoilée?s?\b", accents=True),
             T(r"\b(?:foulard|hijab|niqab|burqa|burka|kippa|kippah|turban|soutane|crucifix)\b"),
+            T(r"\bhead\s*scar(?:f|fs|ves)\b"),  # (review of stop 46) "No headscarves"
             T(r"\b(?:eglise|eglises|mosquee|mosquees|synagogue|synagogues|paroisse)\b"),
             # a feast as a season of demand (tenth notes round: « avant le Ramadan 2023, a doublé le stock », "the Ramadan
             # peak"); not the candidate's practice (« pendant le Ramadan elle est moins disponible »)
@@ -976,6 +1017,8 @@ CRITERIA: tuple[Criterion, ...] = (
         "",
         (
             T(r"\bsyndica(?:liste|listes|lisme)\b|\bsyndiquee?s?\b"),
+            # (review of stop 46) "a union-free workplace", « une entreprise sans syndicat »
+            T(r"\bunion[\s-]free\b|\bnon[\s-]unioni[sz]ed\b|\bsans\s+syndicats?\b"),
             # unions as institutions: a criterion unless the job deals with them (« dialogue social avec les syndicats »)
             T(
                 r"\b(?:(?:organisations?|instances?|partenaires?|centrales?|sections?)\s+)?syndica(?:t|ts|l|le|les|ux)\b",
@@ -1113,6 +1156,12 @@ CRITERIA: tuple[Criterion, ...] = (
         "physical appearance",
         "",
         (
+            # (review of stop 46) a height asked for: « Minimum 1m70 », « 1,75 m minimum »
+            T(
+                r"\b(?:minimum|min\.?|au\s+moins|plus\s+de|taille)\s*:?\s*1\s*m\s*[5-9]\d\b"
+                r"|\b1\s*(?:m\s*[5-9]\d|[.,][5-9]\d\s*m)\s+(?:minimum|min|au\s+moins)\b",
+                strict=True,
+            ),
             T(r"\b(?:bon|beau|joli|sans|son|le|du|au|un|une|belle|avoir\s+du|aspect)\s+physique\b"),
             T(
                 r"\bphysique\s+(?:agreable|avantageux|avenant|ingrat|attrayant|attirant|correct|quelconque|soigne|irreprochable)\b"
@@ -1201,6 +1250,16 @@ CRITERIA: tuple[Criterion, ...] = (
         "state of health or disability",
         "",
         (
+            # (review of stop 46, notes) "has a back condition", "a heart condition", « problème de dos », "bad back"
+            T(
+                r"\b(?:back|heart|cardiac|spinal|medical|chronic|neurological)\s+(?:conditions?|problems?|issues?)\b"
+                r"|\bbad\s+back\b|\bproblemes?\s+(?:de\s+dos|cardiaques?|au\s+coeur)\b|\bmal\s+(?:de\s+dos|au\s+dos)\b"
+            ),
+            # (review of stop 46) "Physically fit", « Bonne condition physique exigée »
+            T(
+                r"\bphysically\s+fit\b|\b(?:en\s+)?(?:bonne|excellente|parfaite|tres\s+bonne)\s+condition\s+physique\b"
+                r"|\bcondition\s+physique\s+(?:exigee|requise|indispensable|obligatoire)\b"
+            ),
             T(
                 r"\betat\s+de\s+sante\b|\b(?:en\s+)?(?:bonne|mauvaise|parfaite|excellente|pleine|solide|fragile)\s+sante\b|"
                 r"\bsante\s+(?:fragile|mentale|physique|parfaite|excellente|irreprochable|de\s+fer)\b",
@@ -1336,6 +1395,14 @@ CRITERIA: tuple[Criterion, ...] = (
         "place of residence",
         "",
         (
+            # (review of stop 46) « pas de banlieue, pas de 93 », « Résidant(e) du 16e arrondissement »
+            T(
+                r"\b(?:pas\s+de|hors|sauf|no)\s+(?:la\s+)?banlieues?\b|\bbanlieusard(?:e|\(e\))?s?\b"
+                r"|\bpas\s+(?:de|du)\s+(?:9[1345]|77|78)\b",
+                strict=True,
+            ),
+            # the participle only: « une résidente en fauteuil » is a care home's resident, not a requirement
+            T(r"\bresidante?(?:\(e\))?s?\s+(?:du|dans\s+le|dans\s+la|a|en|au)\s", strict=True),
             T(
                 r"\b(?:habite|habitent|habiter|habitant|habitante|habitants|vit|vivent|vivre|demeurant|domiciliee?s?)\s+"
                 r"(?:a\s+cote|a\s+proximite|a\s+moins|en|a|au|aux|dans|pres|loin|sur|hors|" + _AREA_FR + r")\b",
@@ -1540,6 +1607,8 @@ CRITERIA: tuple[Criterion, ...] = (
         "",
         (
             T(r"\bmandats?\s+(?:electifs?|electoraux|locaux|local|municipal|municipaux|d'elue?)\b"),
+            # (review of stop 46) « Pas d'élu(e) local(e) »
+            T(r"\belu(?:e|\(e\))?s?\s+loca(?:l|le|ux|les)(?:\(e\))?s?\b"),
             T(r"\belue?s?\s+(?:municipale?s?|locale?s?|au\s+conseil|a\s+la\s+mairie|departementale?s?|regionale?s?)\b"),
             T(
                 r"\bconseill(?:er|ere)\s+(?:municipale?|departementale?|regionale?|communautaire)\b|\badjointe?\s+(?:au|du)\s+maire\b"
@@ -1620,6 +1689,17 @@ CRITERIA: tuple[Criterion, ...] = (
         "particular economic vulnerability",
         "",
         (
+            # (review of stop 46) unemployment or benefits held against applicants: « Ne pas être au chômage depuis plus
+            # d'un an », "Must not be on benefits", "Long-term unemployed need not apply"
+            T(
+                r"\bne\s+pas\s+etre\s+(?:au\s+chomage|chomeu(?:r|se)|sans\s+emploi)\b|\bpas\s+de\s+chomeu(?:r|se)s?\b"
+                r"|\bchomeu(?:r|se)s?(?:\s+de\s+longue\s+duree)?\s+s'abstenir\b"
+                r"|\b(?:be|people|anyone|candidates?|applicants?|those)\s+(?:currently\s+)?on\s+(?:state\s+|social\s+|welfare\s+)?benefits\b"
+                r"|\bbenefits?\s+claimants?\b|\bon\s+welfare\b"
+                r"|\b(?:long[\s-]term\s+)?unemployed\s+(?:people\s+|candidates\s+|applicants\s+)?(?:need\s+not|should\s+not|must\s+not|do\s+not|don't)\s+apply\b"
+                r"|\bno\s+(?:long[\s-]term\s+)?unemployed\b|\bnot\s+(?:be\s+)?(?:currently\s+)?unemployed\b",
+                strict=True,
+            ),
             T(
                 r"\bvulnerabilite\s+economique\b|\bprecarite\b|\bsituation\s+precaire\b|\bdifficultes?\s+financieres?\b|\bproblemes?\s+(?:d'argent|financiers)\b"
             ),

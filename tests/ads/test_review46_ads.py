@@ -64,3 +64,108 @@ def test_clean_parts_between_commas_are_still_kept(services) -> None:
     result = draft(services, requirements="- Maîtrise de Salesforce, moins de 30 ans, anglais courant.")
     assert "Maîtrise de Salesforce" in result.text and "anglais courant" in result.text.casefold()
     assert "30 ans" not in result.text
+
+
+# --------------------------------------------------------------------------- 2. wordings the lexicon missed
+
+FLAGGED = [
+    # age
+    ("Not more than thirty years old.", "age"),
+    ("Candidates must be under thirty-five years old.", "age"),
+    ("Recent graduate only.", "age"),
+    ("Must be a recent grad (class of 2024 or 2025).", "age"),
+    ("We are looking for fresh blood.", "age"),
+    ("25-30 yo.", "age"),
+    ("Moins de 35 ands.", "age"),
+    ("Senior s'abstenir.", "age"),
+    ("Seniors need not apply.", "age"),
+    # sex
+    ("H uniquement.", "sex"),
+    ("Femmes uniquement.", "sex"),
+    ("Recherche JH dynamique.", "sex"),
+    # origin
+    ("Passeport UE uniquement.", "origin"),
+    ("Français(e) de naissance.", "origin"),
+    ("Must be a citizen of Ireland.", "origin"),
+    ("Irish citizens only.", "origin"),
+    # family
+    ("Single, able to travel at short notice.", "family"),
+    # health, appearance
+    ("Physically fit.", "health"),
+    ("Bonne condition physique exigée.", "health"),
+    ("Minimum 1m70.", "appearance"),
+    ("Taille minimum 1,75 m.", "appearance"),
+    # residence
+    ("Pas de banlieue, pas de 93.", "residence"),
+    ("Résidant(e) du 16e arrondissement.", "residence"),
+    # elected mandate, religion, union, economic vulnerability
+    ("Pas d'élu(e) local(e).", "elected_mandate"),
+    ("No headscarves.", "religion"),
+    ("We are a union-free workplace.", "union"),
+    ("Ne pas être au chômage depuis plus d'un an.", "economic_vulnerability"),
+    ("Must not be on benefits.", "economic_vulnerability"),
+    ("Long-term unemployed need not apply.", "economic_vulnerability"),
+]
+
+NOT_FLAGGED = [
+    "Congé maternité et paternité allongés.",
+    "Maternity leave topped up to full pay.",
+    "Jeune entreprise de la e-santé.",
+    "Âge moyen des comptes : 4 ans.",
+    "A single point of contact for 30 accounts.",
+    "A single, clear quota.",
+    "Physical presence at the office three days a week.",
+    "Taille de l'équipe : 12 personnes.",
+    "Mutuelle santé prise en charge à 100 %.",
+    "Must be eligible to work in the EU.",
+    "Work permit for Ireland required.",
+    "Passionné(e) de voile et de sport.",
+    "Senior Account Manager (F/H).",
+    "Poste senior : 5 ans d'expérience minimum.",
+    "Clients : citizens' advice bureaus and councils.",
+    "Fresh ideas welcome.",
+    "Our clients include union federations and mutual insurers.",
+    "Bureau à 10 minutes de la gare, accessible depuis toute la banlieue.",
+    "Accompagner les demandeurs d'emploi de longue durée fait partie de nos missions.",
+]
+
+
+@pytest.mark.parametrize(("text", "criterion"), FLAGGED)
+def test_the_linter_flags_wordings_it_missed(text: str, criterion: str) -> None:
+    found = find_protected_criteria(text, context="ad")
+    assert found, text
+    assert any(criterion.replace("_", " ") in f.message or criterion in f.message for f in found), [
+        f.message for f in found
+    ]
+
+
+@pytest.mark.parametrize("text", NOT_FLAGGED)
+def test_lawful_wordings_stay_clean(text: str) -> None:
+    assert find_protected_criteria(text, context="ad") == [], text
+
+
+def test_a_brief_with_the_missed_wordings_drafts_a_clean_ad(services) -> None:
+    requirements = "\n".join(f"- {t}" for t, _ in FLAGGED)
+    result = draft(services, requirements="- Maîtrise d'un CRM.\n" + requirements)
+    assert "Maîtrise d'un CRM." in result.text
+    assert find_protected_criteria(result.text, context="ad") == []
+    for text, _ in FLAGGED:
+        assert text.rstrip(".") not in result.text, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Has a back condition, asked for an ergonomic chair.",
+        "He mentioned a heart condition.",
+        "Elle a un problème de dos.",
+    ],
+)
+def test_a_health_condition_in_notes_is_flagged(text: str) -> None:
+    """(stop 46's notes review) a health condition the interviewer wrote down raised no flag."""
+    assert any("health" in f.message for f in find_protected_criteria(text, context="notes")), text
+
+
+@pytest.mark.parametrize("text", ["The client had a back-office problem.", "Medical devices sector, 6 years."])
+def test_health_words_about_other_things_are_not_flagged(text: str) -> None:
+    assert find_protected_criteria(text, context="notes") == [], text
