@@ -9,7 +9,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +138,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_draft_ad(args: argparse.Namespace) -> int:
     from .ads import draft_job_ad, load_brief
     from .ads import export as render
+    from .rules.markup import sanitize_markdown
 
     services = _services(args)
     brief = load_brief(Path(args.brief))
@@ -155,9 +156,11 @@ def cmd_draft_ad(args: argparse.Namespace) -> int:
         out = render.ad_to_html(result)
         out = render.html_with_flags(out, flags, lang) if args.output else out
     else:
-        out = render.ad_to_markdown(result)
+        # Inert Markdown: a brief's HTML, images or script links are not carried into a file a job board may render
+        # (review of stop 46; the HTML export escapes them, the app's preview sanitises them the same way)
+        out = sanitize_markdown(render.ad_to_markdown(result))
         out = render.markdown_with_flags(out, flags, lang) if args.output else out
-    _write(out, args.output)
+    _write(out, args.output, [args.brief])
     if fmt in ("md", "html", "jsonld"):
         _report_flags(result.flags)
     print(_backend_line(services), file=sys.stderr)
@@ -210,7 +213,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     if output and Path(output).is_dir():  # a folder: scorecard-<stage>-<date>.<fmt> inside it
         output = str(Path(output) / scorecard_filename(summary.stage, args.format))
     if output:
-        _write(text, output)
+        _write(text, output, [args.notes] if isinstance(args.notes, str) and args.notes != "-" else [])
     else:
         print(text)
     print(_backend_line(services), file=sys.stderr)
@@ -258,7 +261,11 @@ def cmd_debrief(args: argparse.Namespace) -> int:
     output = args.output
     if output and Path(output).is_dir():  # a folder: the debrief's own name inside it
         output = str(Path(output) / debrief_filename(debrief, "json" if args.json else "md"))
-    _write(debrief_to_json(debrief) if args.json else debrief_to_markdown(debrief), output)
+    _write(
+        debrief_to_json(debrief) if args.json else debrief_to_markdown(debrief),
+        output,
+        [*args.scorecards, *notes_files],
+    )
     for info, source in zip(debrief.interviewers, sources, strict=True):
         print(f"{info.name}: {source}", file=sys.stderr)
     return 0
@@ -320,11 +327,16 @@ def read_text_file(path: str, *, what: str, max_chars: int) -> str:
     return text
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str, output: str | None, inputs: Sequence[str | Path] = ()) -> None:
     if not output:
         print(text)
         return
     target = Path(output)
+    for source in inputs:
+        # (review of stop 46) `draft-ad brief.yaml -o brief.yaml` replaced the brief with the ad; with `summarize`
+        # the candidate's notes would be lost the same way
+        if target.exists() and Path(source).exists() and target.resolve() == Path(source).resolve():
+            raise InputError(f"-o {output}: is the input file; writing there would overwrite it. Choose another name.")
     if target.is_dir():
         raise InputError(f"-o {output}: is a folder; give a file name inside it (e.g. {target / 'ad.md'}).")
     if not target.parent.is_dir():

@@ -215,6 +215,9 @@ def brief_from_dict(data: dict[str, Any], *, settings: Settings | None = None) -
         raise InputError(
             f"`company` holds text aimed at the AI (“{aimed_at_ai[0].evidence}”): give only the company's name."
         )
+    if isinstance(values.get("salary"), (int, float)) and not isinstance(values.get("salary"), bool):
+        # `salary: 3500` in YAML: a bare amount, read like "3500" (and `-3000` is caught below as negative)
+        values["salary"] = f"{values['salary']:g}"
     if isinstance(values.get("salary"), str) and _NEGATIVE_AMOUNT.search(values["salary"]):
         raise InputError(
             f"`salary` {values['salary']!r} has a negative amount: give the pay as positive figures "
@@ -262,8 +265,6 @@ def brief_from_dict(data: dict[str, Any], *, settings: Settings | None = None) -
     for name in COUNT_FIELDS:
         if name in values:
             values[name] = _count(name, values[name])
-    if isinstance(values.get("salary"), (int, float)) and not isinstance(values.get("salary"), bool):
-        values["salary"] = f"{values['salary']:g}"  # `salary: 3500` in YAML: a bare amount, read like "3500"
     try:
         brief = JobBrief.model_validate(values)
     except ValidationError as exc:
@@ -281,15 +282,42 @@ def brief_from_dict(data: dict[str, Any], *, settings: Settings | None = None) -
     return brief
 
 
+class DuplicateKeyError(ValueError):
+    """A brief that gives a key twice."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise DuplicateKeyError(f"the key `{key}` is given twice; keep one")
+        seen[key] = value
+    return seen
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """yaml.SafeLoader that refuses a mapping with a key given twice (PyYAML keeps the last one silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = [self.construct_object(k, deep=deep) for k, _ in node.value]
+        for i, key in enumerate(keys):
+            if isinstance(key, str) and key in keys[:i]:
+                raise DuplicateKeyError(f"the key `{key}` is given twice; keep one")
+        return super().construct_mapping(node, deep=deep)
+
+
 def load_brief(path: Path, *, settings: Settings | None = None) -> JobBrief:
     """Read a brief from a YAML or JSON file."""
     path = Path(path)
     text = read_text_input(path, what="brief", max_bytes=MAX_BRIEF_BYTES)
     kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
     try:
-        data = json.loads(text) if kind == "JSON" else yaml.safe_load(text)  # YAML is a superset of JSON
+        # YAML is a superset of JSON; a key given twice is an error in both (review of stop 46: the last value won)
+        data = json.loads(text, object_pairs_hook=_unique_keys) if kind == "JSON" else yaml.load(text, _UniqueKeyLoader)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         raise InputError(f"{path}: not valid {kind}: {exc}") from exc
+    except DuplicateKeyError as exc:
+        raise InputError(f"{path}: {exc}.") from None
     except ValueError as exc:  # YAML's own date reading: `date_posted: 2026-02-30`
         raise InputError(f"{path}: a value is not valid: {exc} (dates are YYYY-MM-DD).") from None
     except RecursionError:

@@ -422,7 +422,9 @@ def ad_download(session: AdSession | None, text: str | None, fmt: str, services:
     ad = export.ad_from_markdown(text, session.result.ad)
     flags = checked.flags
     if fmt == "md":
-        return write_download(export.markdown_with_flags(text, flags, ad.language), export.export_filename(ad, "md"))
+        # inert like the preview (review of stop 46: the Markdown export carried a brief's <script> as is)
+        shown = safe_markdown(text)
+        return write_download(export.markdown_with_flags(shown, flags, ad.language), export.export_filename(ad, "md"))
     if fmt == "html":
         page = export.html_with_flags(export.ad_to_html(ad), flags, ad.language)
         return write_download(page, export.export_filename(ad, "html"))
