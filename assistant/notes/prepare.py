@@ -149,8 +149,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# A line opening with a label ("next step:", "suite :", "anglais ->") starts a new item even in lowercase.
-_STARTS_LINE = re.compile(r"^(?:next\s+steps?|prochaines?\s+etapes?|[\w' +/.-]{1,30}?\s*(?::|->|→|=>)(?!\d))")
+# A line opening with a label ("next step:", "suite :", "anglais ->") starts a new item even in lowercase, and so
+# does a label with its score (review of stop 46: "comms 3/5 - ok, bit rambly" was joined to the line above it).
+_STARTS_LINE = re.compile(
+    r"^(?:next\s+steps?|prochaines?\s+etapes?|[\w' +/.-]{1,30}?\s*(?::|->|→|=>)(?!\d)"
+    r"|[a-z][\w' +&.-]{0,29}?\s*[:\-–]?\s*(?:10|[0-9])(?:[.,]5)?\s*/\s*(?:5|10)\b)"
+)
 
 
 MIN_WRAP_WIDTH = 60
@@ -980,6 +984,13 @@ _RATING_OF_SCORECARD = re.compile(
 possible – 2/10 », with no reason after it, the 2nd of October)."""
 
 
+_RATING_OF_TERSE_LABEL = re.compile(
+    r"^(?:[-*•]\s*)?[a-z][\w'&.-]{1,20}(?:\s[\w'&.-]{1,20})?\s+(?:10|[0-9])(?:[.,]5)?\s*/\s*(?:5|10)\b(?=\s*[-–—:,;(]\s*\w)"
+)
+"""A terse label and its score before the reason ("exp 4/5 - 6y AM, agency side", review of stop 46), on a line that
+gives no duration: a rating, not the 4th of May."""
+
+
 _SPACES = re.compile(r"[^\S\n]+")
 
 
@@ -1045,6 +1056,8 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
     undated = _RATING_AFTER_LABEL.sub(" ", folded)  # "Network: 2/5 – …" is a rating, not the 2nd of May
     if not _DURATION.search(folded):
         undated = _RATING_OF_SCORECARD.sub(" ", undated)
+        if not meeting:  # « visio 4/5 - Paris » is a meeting's date
+            undated = _RATING_OF_TERSE_LABEL.sub(" ", undated)
     dated = bool(_DATE.search(undated) or _DURATION.search(undated))
     separated = bool(re.search(r"\s[-–—|/•·]\s|\s[-–—]|[-–—]\s|\||\(", folded))
     if first_line and dated and meeting and separated and words <= MAX_TITLE_WORDS and _short_parts(folded):

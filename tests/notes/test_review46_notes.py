@@ -45,3 +45,25 @@ def test_topics_left_for_a_later_round_are_not_evidence(services, line: str) -> 
 )
 def test_what_the_candidate_did_with_the_same_words_stays_evidence(services, line: str, competency: str) -> None:
     assert competency in _assessed(services, line), line
+
+
+TERSE = (
+    "AM - cand #17 - phone\n"
+    "exp 4/5 - 6y AM, agency side (media buying), big FMCG clients\n"
+    "comms 3/5 - ok, bit rambly\n"
+    "nums 2/5 - no excel beyond basics\n"
+)
+
+
+def test_a_terse_scored_line_is_an_item_of_its_own_and_no_date(services) -> None:
+    """ "exp 4/5 - 6y AM…" was read as a header dated the 4th of May, and "comms 3/5 - ok, bit rambly" was joined to it:
+    the experience was quoted with the next line, or not at all."""
+    from assistant.notes.prepare import non_evidence_reason
+
+    assert non_evidence_reason("exp 4/5 - 6y AM, agency side (media buying), big FMCG clients") == ""
+    assert non_evidence_reason("visio 4/5 - Paris office") == "header"  # a meeting's date stays one
+    assert non_evidence_reason("Entretien tel – 3/5 – 30 min") == "header"
+    summary = summarize_notes(TERSE, services)
+    quotes = {a.id: [e.quote for e in a.evidence] for a in summary.competencies if a.evidence}
+    assert quotes.get("experience_similar") == ["exp 4/5 - 6y AM, agency side (media buying), big FMCG clients"]
+    assert all("\n" not in q for qs in quotes.values() for q in qs), quotes
