@@ -429,7 +429,9 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\bage(?:e|s|es)?\b",
                 # (sixteenth notes round) receivables by age: « balance âgée », « créances âgées »
-                nb=r"(?:moyen|digital|golden|stone|new|information|ice|bronze|iron|\bbalances?|\bcreances?|\bencours)",
+                # (review of stop 46) "average account age: 4 years", the age of a book of accounts
+                nb=r"(?:moyen|digital|golden|stone|new|information|ice|bronze|iron|\bbalances?|\bcreances?|\bencours|"
+                r"\baccounts?|\bclients?|\bcustomers?|\bportfolio|\bfleet|\bcontracts?|\bassets?|\binvoices?|\bdebts?)",
                 # the age of things (ninth notes round: "the age of the CRM data", « l'âge moyen du parc »)
                 na=r"\s+of\s+(?:ai|the\s+internet|digital|automation|information|discovery)\b|" + _AGE_OF_THINGS,
             ),
@@ -566,7 +568,8 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:too|quite|a\s+bit|rather|very|fairly|slightly|looks?)\s+(?:old|young|elderly)\b",
                 na=r"(?:-|\s)(?:school|fashioned)\b",
             ),
-            T(r"\belderly\b"),
+            # (review of stop 46) a market, not an age: "elderly-care markets", "elderly care homes"
+            T(r"\belderly\b", na=r"[\s-]+(?:care|homes?|residents?|patients?|markets?|sector|services?)\b"),
             T(
                 r"\bolder\b",
                 na=r"\s+(?:versions?|systems?|crm|models?|tools?|software|clients?|accounts?|deals?|contracts?|data|products?|technolog\w*)",
@@ -773,15 +776,32 @@ CRITERIA: tuple[Criterion, ...] = (
             # brand"); "asked her to take a pregnancy test" still flags
             T(r"\bgrossesses?\b", nb=_SOLD_BEFORE_FR + r"tests?\s+de"),
             T(r"\bconges?\s+(?:de\s+)?(?:maternite|paternite|parental|naissance|d'adoption)\b"),
-            T(r"\bmaternite\b|\bpaternite\b"),
+            # (review of stop 46) a market or a ward, not a pregnancy: « le marché de la maternité et de la
+            # puériculture », « clinique de maternité »
+            T(
+                r"\bmaternite\b|\bpaternite\b",
+                nb=r"(?:marches?|secteurs?|univers|monde|rayons?|produits?|services?|cliniques?|hopitaux|hopital|poles?|"
+                r"equipements?|fournitures?)\s+(?:de\s+la\s+|du\s+|de\s+|d'|des\s+)?",
+                na=r"\s+et\s+(?:de\s+la\s+|la\s+)?puericulture\b",
+            ),
             T(r"\battend\s+(?:un|son|leur|un\s+heureux)\s+(?:bebe|enfant|heureux|evenement)\b|\bfuture\s+maman\b"),
-            T(r"\bpregnan(?:t|cy|cies)\b", nb=_SOLD_BEFORE_EN + "|" + _SOMEONE_ELSES_EN, na=_TEST_PRODUCT_AFTER),
+            T(
+                r"\bpregnan(?:t|cy|cies)\b",
+                nb=_SOLD_BEFORE_EN + "|" + _SOMEONE_ELSES_EN,
+                # (review of stop 46) a market: "pregnancy-care and elderly-care markets"
+                na=_TEST_PRODUCT_AFTER + r"|[\s-]+(?:care|nutrition|vitamins?|supplements?)\b",
+            ),
             # a maternity ward as a client (tenth notes round: "the maternity-ward supplies account")
             T(
                 r"\bmaternity\b",
-                na=r"[\s-]+(?:wards?|suppl\w*|care\s+products?|brands?|ranges?)\b",
+                # (review of stop 46) "maternity clinics" as clients
+                na=r"[\s-]+(?:wards?|suppl\w*|care\s+products?|brands?|ranges?|clinics?|hospitals?|units?|services?|"
+                r"markets?|sector)\b",
             ),
             T(r"\bpaternity\b|\bparental\s+leave\b"),
+            # (review of stop 46) the birth itself, now that "maternity hospital" alone is a place: "she'll give birth
+            # at the maternity hospital in May", « elle accouche en mai »
+            T(r"\b(?:give|gives|giving|gave)\s+birth\b|\baccouch(?:er|era|e|ement)\b"),
             T(r"\bexpecting\s+(?:a\s+(?:baby|child)|her\s+first|twins)\b|\bmom-to-be\b|\bmum-to-be\b"),
             # the candidate's belly, an allusion to a pregnancy (seventh notes round: « vu son ventre »); not « le
             # ventre mou du marché », « en avoir dans le ventre », "a bump in churn"

@@ -127,6 +127,12 @@ NOT_FLAGGED = [
     "Our clients include union federations and mutual insurers.",
     "Bureau à 10 minutes de la gare, accessible depuis toute la banlieue.",
     "Accompagner les demandeurs d'emploi de longue durée fait partie de nos missions.",
+    # false positives the review found: maternity wards and markets, the age of accounts
+    "Connaissance du marché de la maternité et de la puériculture.",
+    "Nos clients : établissements de santé, maternités, crèches.",
+    "Experience selling into pregnancy-care and elderly-care markets.",
+    "We build a native app for health insurers and maternity clinics.",
+    "Average account age: 4 years.",
 ]
 
 
@@ -169,3 +175,17 @@ def test_a_health_condition_in_notes_is_flagged(text: str) -> None:
 @pytest.mark.parametrize("text", ["The client had a back-office problem.", "Medical devices sector, 6 years."])
 def test_health_words_about_other_things_are_not_flagged(text: str) -> None:
     assert find_protected_criteria(text, context="notes") == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion"),
+    [
+        ("Pendant sa maternité, elle a gardé ses comptes.", "pregnancy"),
+        ("Back from maternity leave in March, asked about part-time.", "pregnancy"),
+        ("She is pregnant.", "pregnancy"),
+        ("Too old for a fast-paced team, in his late fifties.", "age"),
+        ("Candidate's age: 52.", "age"),
+    ],
+)
+def test_the_same_words_about_a_person_still_flag(text: str, criterion: str) -> None:
+    assert any(criterion in f.message for f in find_protected_criteria(text, context="notes")), text
