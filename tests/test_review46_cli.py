@@ -95,3 +95,14 @@ def test_summarize_refuses_to_overwrite_the_notes(cli_env, capsys, tmp_path) -> 
     assert main(["summarize", str(notes), "-o", str(notes)]) == 2
     assert "overwrite" in capsys.readouterr().err
     assert notes.read_text(encoding="utf-8") == text
+
+
+def test_a_structured_salary_error_names_the_field_without_validator_internals(settings) -> None:
+    with pytest.raises(InputError) as info:
+        brief_from_dict(
+            {"company": "Acme", "salary": {"min": 40000, "max": 45000, "currency": "USD", "period": "year"}},
+            settings=settings,
+        )
+    message = str(info.value)
+    assert "salary.currency" in message and "Extra inputs" in message
+    assert "function-after" not in message and "constrained-str" not in message and "valid string" not in message

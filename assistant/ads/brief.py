@@ -186,6 +186,19 @@ def _count(field_name: str, value: Any) -> int:
     return value
 
 
+def _problems(exc: ValidationError) -> str:
+    """Pydantic's errors in the brief's own words: field paths without the validator's internals (review of stop 46:
+    « salary.function-after[_ordered(), SalaryInput].currency »), and for a field that may be text or a mapping
+    (`salary`), only what is wrong with the form given."""
+    found: list[tuple[str, str]] = []
+    for err in exc.errors(include_url=False):
+        path = ".".join(str(p) for p in err["loc"] if re.fullmatch(r"[A-Za-z_]\w*|\d+", str(p)))
+        found.append((path or "brief", err["msg"]))
+    deeper = {path.split(".")[0] for path, _ in found if "." in path}
+    kept = [(path, msg) for path, msg in found if not (path in deeper and msg.startswith("Input should be a valid"))]
+    return "; ".join(dict.fromkeys(f"{path}: {msg}" for path, msg in kept))
+
+
 def brief_from_dict(data: dict[str, Any], *, settings: Settings | None = None) -> JobBrief:
     """Validate a brief given as a mapping (a parsed file or the UI form); InputError says what to fix."""
     if not isinstance(data, dict):
@@ -268,10 +281,7 @@ def brief_from_dict(data: dict[str, Any], *, settings: Settings | None = None) -
     try:
         brief = JobBrief.model_validate(values)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or 'brief'}: {err['msg']}" for err in exc.errors(include_url=False)
-        )
-        raise InputError(f"The brief is not valid: {problems}.") from exc
+        raise InputError(f"The brief is not valid: {_problems(exc)}.") from exc
     if brief.date_posted and brief.valid_through and brief.valid_through < brief.date_posted:
         raise InputError(
             f"`valid_through` ({brief.valid_through}) is before `date_posted` ({brief.date_posted}): "
