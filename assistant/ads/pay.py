@@ -10,6 +10,7 @@ from functools import partial
 from ..guide.framework import Framework
 from ..rules.compliance import SalaryRange, parse_salary
 from ..rules.models import Flag
+from ..text import fold
 from .models import AdSection, JobBrief, Salary, SalaryInput
 from .wording import format_money, salary_sentence, t
 
@@ -51,6 +52,7 @@ def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> 
         low, high = given.min, given.max
         if low is not None and high is not None and low > high:
             low, high = high, low
+        flags += _range_notes(str(given.model_dump(exclude_none=True)), low, high, swapped=False)
         if given.basis is None:
             flags.append(_basis_flag(str(given.model_dump(exclude_none=True))))
         salary = Salary(
@@ -71,8 +73,10 @@ def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> 
             flags.append(unpublishable)
         elif parsed is not None and (parsed.min is not None or parsed.max is not None):
             low, high = parsed.min, parsed.max
-            if low is not None and high is not None and low > high:
+            swapped = low is not None and high is not None and low > high
+            if swapped:
                 low, high = high, low
+            flags += _range_notes(given, low, high, swapped=swapped)
             # Brut or net only when the brief says so: "40 000 € annuel" is not published as gross pay.
             basis = "gross" if parsed.gross is True else "net" if parsed.gross is False else "unspecified"
             if basis == "unspecified":
@@ -132,6 +136,72 @@ def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> 
         source="none",
     )
     return PlannedPay(salary, flags)
+
+
+WIDE_RANGE = 3.0
+"""A range whose top is more than this many times its bottom is not a range applicants can rely on (EU Directive
+2023/970 art. 5 asks for the starting pay or its range): most likely a typo (« 3 000 – 3 000 000 »)."""
+_AS_YOU_LIKE = re.compile(
+    r"\b(?:selon\s+(?:profil|experience|exp\.?)|a\s+negocier|negociable|a\s+definir|depending\s+on\s+experience|"
+    r"negotiable|doe|to\s+be\s+discussed|tbd)\b"
+)
+
+
+def _range_notes(given: str, low: float | None, high: float | None, *, swapped: bool) -> list[Flag]:
+    """What the ad changes in the brief's range, said rather than done silently (review of stop 46): a range written
+    highest first, « selon profil » beside figures (left out: the range is what applicants get), and a range too wide
+    to be one."""
+    notes: list[Flag] = []
+    if swapped:
+        notes.append(
+            Flag(
+                kind="salary",
+                severity="info",
+                evidence=given,
+                message=f"The brief's pay (“{given}”) gives the range highest first: the ad states it lowest first.",
+                message_fr=(
+                    f"La rémunération du brief (« {given} ») donne la fourchette en commençant par le haut : "
+                    "l’annonce la donne du plus bas au plus haut."
+                ),
+            )
+        )
+    words = _AS_YOU_LIKE.search(fold(given))
+    if words:
+        notes.append(
+            Flag(
+                kind="salary",
+                severity="info",
+                evidence=given,
+                message=(
+                    f"The brief's pay (“{given}”) adds « {words.group(0)} » to its figures: left out, the ad states the "
+                    "range, which is what applicants are entitled to know (EU Directive 2023/970 art. 5)."
+                ),
+                message_fr=(
+                    f"La rémunération du brief (« {given} ») ajoute « {words.group(0)} » à ses montants : écarté, "
+                    "l’annonce donne la fourchette, que les candidat·es ont le droit de connaître (directive (UE) "
+                    "2023/970, art. 5)."
+                ),
+            )
+        )
+    if low and high and high > WIDE_RANGE * low:
+        notes.append(
+            Flag(
+                kind="salary",
+                severity="warning",
+                evidence=given,
+                message=(
+                    f"The brief's pay range (“{given}”) is implausibly wide (the top is {high / low:.0f} times the "
+                    "bottom): check the figures; a range applicants can rely on is what the EU Directive 2023/970 "
+                    "art. 5 asks for."
+                ),
+                message_fr=(
+                    f"La fourchette du brief (« {given} ») est anormalement large (le haut vaut {high / low:.0f} fois "
+                    "le bas) : vérifiez les montants ; la directive (UE) 2023/970, art. 5, demande une fourchette "
+                    "sur laquelle les candidat·es peuvent compter."
+                ),
+            )
+        )
+    return notes
 
 
 def _not_starting_pay(given: str, parsed: SalaryRange | None) -> Flag | None:

@@ -189,3 +189,33 @@ def test_health_words_about_other_things_are_not_flagged(text: str) -> None:
 )
 def test_the_same_words_about_a_person_still_flag(text: str, criterion: str) -> None:
     assert any(criterion in f.message for f in find_protected_criteria(text, context="notes")), text
+
+
+# --------------------------------------------------------------------------- 3. pay read without a word
+
+
+def _pay_flags(result: AdResult) -> list[str]:
+    return [f.message for f in result.flags if f.kind == "salary"]
+
+
+def test_a_range_given_highest_first_is_stated_lowest_first_with_a_note(services) -> None:
+    result = draft(services, salary="5 000 € - 3 000 € brut mensuel")
+    assert "3 000 € à 5 000 €" in result.text
+    assert any("highest first" in m for m in _pay_flags(result)), _pay_flags(result)
+
+
+def test_selon_profil_beside_a_range_is_reported_as_left_out(services) -> None:
+    result = draft(services, salary="3 000 € - 3 400 € brut mensuel, ou selon profil")
+    assert "selon profil" not in result.text
+    assert any("selon profil" in m for m in _pay_flags(result)), _pay_flags(result)
+
+
+@pytest.mark.parametrize("salary", ["3 000 € - 300 000 € brut mensuel", {"min": 3000, "max": 3000000}])
+def test_an_implausibly_wide_range_is_flagged(services, salary) -> None:
+    result = draft(services, salary=salary)
+    assert any("wide" in m for m in _pay_flags(result)), _pay_flags(result)
+
+
+def test_an_ordinary_range_gets_none_of_these_notes(services) -> None:
+    result = draft(services, salary="3 000 € - 3 400 € brut mensuel")
+    assert not any(w in m for m in _pay_flags(result) for w in ("highest first", "selon profil", "wide"))
