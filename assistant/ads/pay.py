@@ -52,7 +52,9 @@ def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> 
         low, high = given.min, given.max
         if low is not None and high is not None and low > high:
             low, high = high, low
-        flags += _range_notes(str(given.model_dump(exclude_none=True)), low, high, swapped=False)
+        described = str(given.model_dump(exclude_none=True))
+        flags += _range_notes(described, low, high, swapped=False)
+        flags += _below_minimum_wage(brief, described, low, given.period, given.basis or "unspecified")
         if given.basis is None:
             flags.append(_basis_flag(str(given.model_dump(exclude_none=True))))
         salary = Salary(
@@ -81,6 +83,7 @@ def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> 
             basis = "gross" if parsed.gross is True else "net" if parsed.gross is False else "unspecified"
             if basis == "unspecified":
                 flags.append(_basis_flag(given))
+            flags += _below_minimum_wage(brief, given, low, parsed.period or "month", basis)
             if parsed.period_assumed:
                 period = "per month" if parsed.period == "month" else "per year"
                 flags.append(
@@ -136,6 +139,45 @@ def plan_salary(brief: JobBrief, framework: Framework, variable: str | None) -> 
         source="none",
     )
     return PlannedPay(salary, flags)
+
+
+# The French minimum wage (SMIC) at 1 January 2026: 12,02 € gross an hour, 1 823,03 € gross a month for 35 hours a
+# week (ministère du Travail, as reported by apecita-media.com/smic-une-revalorisation-de-118-au-1er-janvier-2026 and
+# interiminfo.com); about 1 443 € net a month (the same sources give it as an estimate). Revalued each 1 January:
+# update these with the decree.
+SMIC_MONTHLY_GROSS = 1823.03
+SMIC_MONTHLY_NET = 1443.11
+SMIC_AS_OF = "1 January 2026"
+_WAGE_CONTRACTS = ("CDI", "CDD", "interim")  # interns (gratification) and apprentices (by age) have other minimums
+
+
+def _below_minimum_wage(brief: JobBrief, given: str, low: float | None, period: str, basis: str) -> list[Flag]:
+    """A warning when a job in France is offered less than the SMIC for full time (unlawful unless part-time)."""
+    if brief.country != "FR" or brief.contract not in _WAGE_CONTRACTS or not low:
+        return []
+    monthly = low / 12 if period == "year" else low
+    floor = SMIC_MONTHLY_NET if basis == "net" else SMIC_MONTHLY_GROSS
+    if monthly >= floor:
+        return []
+    kind = "net" if basis == "net" else "brut"
+    french = f"{floor:,.2f}".replace(",", "\u202f").replace(".", ",")
+    return [
+        Flag(
+            kind="salary",
+            severity="warning",
+            evidence=given,
+            message=(
+                f"The brief's pay (“{given}”) is below the French minimum wage for full time (SMIC, {SMIC_AS_OF}: "
+                f"{floor:,.2f} € {'net' if basis == 'net' else 'gross'} a month for 35 hours): unlawful for a full-time "
+                "job (Code du travail, L3231-1 and following); if the job is part-time, say so in the ad."
+            ),
+            message_fr=(
+                f"La rémunération du brief (« {given} ») est inférieure au SMIC à temps plein (1er janvier 2026 : "
+                f"{french} € {kind} par mois pour 35 heures) : illicite pour un temps plein (Code du travail, L3231-1 et "
+                "suivants) ; si le poste est à temps partiel, indiquez-le dans l’annonce."
+            ),
+        )
+    ]
 
 
 WIDE_RANGE = 3.0

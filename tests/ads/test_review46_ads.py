@@ -219,3 +219,27 @@ def test_an_implausibly_wide_range_is_flagged(services, salary) -> None:
 def test_an_ordinary_range_gets_none_of_these_notes(services) -> None:
     result = draft(services, salary="3 000 € - 3 400 € brut mensuel")
     assert not any(w in m for m in _pay_flags(result) for w in ("highest first", "selon profil", "wide"))
+
+
+@pytest.mark.parametrize(
+    ("salary", "contract", "below"),
+    [
+        ("1 200 € brut mensuel", "CDI", True),
+        ("20 000 € brut annuel", "CDD", True),
+        ("1 300 € net mensuel", "CDI", True),
+        ("2 000 € brut mensuel", "CDI", False),
+        ("1 500 € net mensuel", "CDI", False),
+        ("800 € mensuels", "stage", False),  # an intern's allowance is not a wage
+        ("1 200 € brut mensuel", "alternance", False),  # apprentices have their own minimum, by age
+    ],
+)
+def test_pay_below_the_minimum_wage_is_flagged_for_a_job_in_france(
+    services, salary: str, contract: str, below: bool
+) -> None:
+    result = draft(services, salary=salary, contract=contract)
+    assert any("SMIC" in m for m in _pay_flags(result)) is below, _pay_flags(result)
+
+
+def test_the_minimum_wage_is_a_french_rule(services) -> None:
+    result = draft(services, salary="1 200 € brut mensuel", country="IE", language="en", location="Dublin")
+    assert not any("SMIC" in m for m in _pay_flags(result))
