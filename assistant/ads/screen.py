@@ -31,6 +31,7 @@ def offending(text: str, framework: Framework, lang: str, *, title: bool = False
     if plain != text:  # « Moins de **35** ans »: the markup must not hide the criterion (review of da93473)
         found += safety.find_protected_criteria(plain, context="ad")
     found += compliance.find_pay_history_request(text)
+    found += compliance.find_experience_cap(text)  # a warning: an indirect age criterion (review of stop 46)
     found += [f for f in compliance.find_gendered_wording(text, lang) if f.severity != "info"]
     if title:  # a title is checked as a title: a gendered noun needs no determiner there ("Vendeuse H/F")
         as_title = f"{GENDER_MARK.sub('', text).strip()} (F/H)"
@@ -136,9 +137,10 @@ def brief_flag(field_name: str, quote: str, problems: list[Flag], lang: str) -> 
             ).strip(),
         )
     if "discrimination" in kinds:
+        indirect = all(p.severity == "warning" for p in problems if p.kind == "discrimination")
         return Flag(
             kind="discrimination",
-            severity="error",
+            severity="warning" if indirect else "error",
             evidence=quote,
             message=(
                 f"The brief ({field_name}) asks for “{quote}”: a protected criterion, left out of the ad. {why}"

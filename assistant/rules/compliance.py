@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from ..errors import InputError
-from ..text import Language, detect_language, language_votes
+from ..text import Language, detect_language, fold, language_votes
 from .criteria import SpanIndex, criteria_flags, excused_under_markup
 from .demark import MARKUP_OR_ENTITY, demarked, without_inline_markup
 from .gendered import MARKER, Message, gendered_flags, title_nouns
@@ -123,6 +123,58 @@ class DiscriminationRule:
 
     def check(self, view: AdView, ctx: LintContext) -> list[Flag]:
         return criteria_flags(view, "ad")
+
+
+# An upper bound on experience, or over-qualified applicants turned away (review of stop 46): it sets older applicants
+# aside without naming their age. À compétence égale's practice sheet on age lists the experience bracket among
+# wordings that discriminate on age (analyseur.acompetenceegale.com/fiches-pratiques/age/). A minimum stays lawful.
+_EXPERIENCE = r"(?:ans|annees)\s+d'experience|(?:years?|yrs?)'?\s+(?:of\s+)?experience"
+EXPERIENCE_CAP = re.compile(
+    r"\b\d{1,2}\s*(?:a|-|–)\s*\d{1,2}\s*(?:" + _EXPERIENCE + r")\s+(?:max(?:imum)?|maxi|au\s+plus)\b"
+    r"|\b\d{1,2}\s*(?:" + _EXPERIENCE + r")\s+(?:max(?:imum)?|maxi|au\s+plus|at\s+most)\b"
+    r"|\b(?:pas\s+plus\s+de|au\s+plus|maximum|max\.?|no\s+more\s+than|not\s+more\s+than|at\s+most|a\s+maximum\s+of)"
+    r"\s+\d{1,2}\s*(?:" + _EXPERIENCE + r")\b"
+    r"|\bexperience\s*:\s*\d{1,2}\s*(?:ans|annees|years?)\s+(?:max(?:imum)?|maxi|au\s+plus)\b"
+    r"|\b(?:profils?\s+)?(?:sur-?qualifiee?s?|surqualifie\(e\)s?)\s+s'abstenir\b"
+    r"|\bover-?qualified\s+(?:candidates?\s+|applicants?\s+|people\s+)?(?:need\s+not\s+apply|will\s+not\s+be\s+considered|"
+    r"not\s+(?:considered|accepted|wanted))\b"
+)
+_EXPERIENCE_CAP_MESSAGE: Message = (
+    "An experience cap or over-qualified applicants turned away: it sets older applicants aside, an indirect age "
+    "criterion (Code du travail L1132-1; À compétence égale, practice sheet on age). State the experience needed "
+    "as a minimum.",
+    "Un plafond d'expérience ou les profils « surqualifiés » écartés : cela exclut les candidat·es plus âgé·es, un "
+    "critère d'âge indirect (Code du travail L1132-1 ; À compétence égale, fiche pratique sur l'âge). Indiquez "
+    "l'expérience requise comme un minimum.",
+)
+
+
+def find_experience_cap(text: str) -> list[Flag]:
+    """Experience caps in a piece of text (a warning each), offsets in `text`."""
+    if not EXPERIENCE_CAP.search(fold(text)):
+        return []  # the common case, without building a view
+    return ExperienceCapRule().check(AdView.of(text), LintContext())
+
+
+@dataclass(frozen=True)
+class ExperienceCapRule:
+    """An upper bound on experience (an indirect age criterion): a warning."""
+
+    kind: ClassVar[str] = "discrimination"
+    whole_ad: ClassVar[bool] = False
+
+    def check(self, view: AdView, ctx: LintContext) -> list[Flag]:
+        return [
+            view.flag(
+                self.kind,
+                "warning",
+                _EXPERIENCE_CAP_MESSAGE[0],
+                m.start(),
+                m.end(),
+                message_fr=_EXPERIENCE_CAP_MESSAGE[1],
+            )
+            for m in EXPERIENCE_CAP.finditer(view.folded)
+        ]
 
 
 @dataclass(frozen=True)
@@ -747,6 +799,7 @@ class PayHistoryRequestRule:
 
 RULES: tuple[Rule, ...] = (
     DiscriminationRule(),
+    ExperienceCapRule(),
     PayHistoryRequestRule(),
     GenderedWordingRule(),
     GenderedTitleRule(),

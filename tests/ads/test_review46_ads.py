@@ -243,3 +243,48 @@ def test_pay_below_the_minimum_wage_is_flagged_for_a_job_in_france(
 def test_the_minimum_wage_is_a_french_rule(services) -> None:
     result = draft(services, salary="1 200 € brut mensuel", country="IE", language="en", location="Dublin")
     assert not any("SMIC" in m for m in _pay_flags(result))
+
+
+# --------------------------------------------------------------------------- 4. experience caps (indirect age)
+
+CAPS = [
+    "5 à 8 ans d'expérience max.",
+    "Pas plus de 3 ans d'expérience.",
+    "Expérience : 2 ans maximum.",
+    "Maximum 5 years of experience.",
+    "No more than 3 years' experience.",
+    "Profil surqualifié s'abstenir.",
+    "Overqualified candidates need not apply.",
+]
+NO_CAP = [
+    "Au moins 5 ans d'expérience en gestion de comptes clés.",
+    "Expérience : 3 à 5 ans en vente B2B.",
+    "5 years of experience minimum.",
+    "Up to 30 accounts, maximum 5 days of travel a month.",
+    "Gérer au maximum 40 comptes.",
+]
+
+
+@pytest.mark.parametrize("text", CAPS)
+def test_an_experience_cap_is_a_warning_in_an_ad(text: str) -> None:
+    from assistant.rules.compliance import lint_ad
+
+    ad = f"# Account Manager (F/H)\n\n*Publiée le 6 décembre 2026*\n\n- {text}\n\nSalaire : 3 000 € à 3 400 € bruts mensuels.\n"
+    caps = [f for f in lint_ad(ad) if f.kind == "discrimination"]
+    assert caps and all(f.severity == "warning" for f in caps), caps
+    assert "experience" in caps[0].message.casefold()
+
+
+@pytest.mark.parametrize("text", NO_CAP)
+def test_a_minimum_or_a_workload_is_no_experience_cap(text: str) -> None:
+    from assistant.rules.compliance import lint_ad
+
+    ad = f"# Account Manager (F/H)\n\n*Publiée le 6 décembre 2026*\n\n- {text}\n\nSalaire : 3 000 € à 3 400 € bruts mensuels.\n"
+    assert [f for f in lint_ad(ad) if f.kind == "discrimination"] == []
+
+
+def test_a_brief_with_an_experience_cap_drafts_an_ad_without_it(services) -> None:
+    result = draft(services, requirements="- Maîtrise d'un CRM.\n- 5 à 8 ans d'expérience max.\n- Senior s'abstenir.")
+    assert "8 ans" not in result.text and "Maîtrise d'un CRM." in result.text
+    caps = [f for f in result.flags if "8 ans" in (f.evidence or "")]
+    assert caps and caps[0].severity == "warning", result.flags

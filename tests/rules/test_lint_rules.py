@@ -16,6 +16,7 @@ from assistant.rules.compliance import (
     DateRule,
     DiscouragedTitleRule,
     DiscriminationRule,
+    ExperienceCapRule,
     GenderedTitleRule,
     GenderedWordingRule,
     LanguageRule,
@@ -51,6 +52,7 @@ def _key(flags):
 def test_rules_are_frozen_dataclasses_with_a_kind_and_a_check():
     assert [type(rule) for rule in RULES] == [
         DiscriminationRule,
+        ExperienceCapRule,
         PayHistoryRequestRule,
         GenderedWordingRule,
         GenderedTitleRule,
