@@ -454,6 +454,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("notes", help="a UTF-8 text file, or - for standard input")
     p.add_argument("--stage", choices=["phone", "face_to_face", "case_study"], default=None)
     p.add_argument("--format", choices=["md", "json"], default="md")
+    # like ask, check-ad and debrief (stop 46's reviewer typed `summarize --json` and got a usage error)
+    p.add_argument("--json", dest="format", action="store_const", const="json", help="the same as --format json")
     p.add_argument("--interviewer", default=None, help="who interviewed, so a debrief can tell scorecards apart")
     p.add_argument(
         "-o", "--output", help="write to this file, or into this folder as scorecard-<stage>-<date>.<format>"

@@ -106,3 +106,14 @@ def test_a_structured_salary_error_names_the_field_without_validator_internals(s
     message = str(info.value)
     assert "salary.currency" in message and "Extra inputs" in message
     assert "function-after" not in message and "constrained-str" not in message and "valid string" not in message
+
+
+def test_summarize_takes_json_like_the_other_commands(cli_env, capsys, tmp_path) -> None:
+    import json
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text(
+        "Entretien tél. 4 ans d'account management chez un éditeur SaaS, 30 comptes PME.\n", encoding="utf-8"
+    )
+    assert main(["summarize", str(notes), "--json"]) == 0
+    assert "competencies" in json.loads(capsys.readouterr().out)
