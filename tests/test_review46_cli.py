@@ -117,3 +117,12 @@ def test_summarize_takes_json_like_the_other_commands(cli_env, capsys, tmp_path)
     )
     assert main(["summarize", str(notes), "--json"]) == 0
     assert "competencies" in json.loads(capsys.readouterr().out)
+
+
+def test_norway_read_as_false_by_yaml_gets_an_error_that_says_so(tmp_path, settings) -> None:
+    path = tmp_path / "b.yaml"
+    path.write_text("company: Acme\ncountry: NO\n", encoding="utf-8")
+    with pytest.raises(InputError, match='country: "NO"'):
+        load_brief(path, settings=settings)
+    path.write_text('company: Acme\ncountry: "NO"\nlanguage: en\n', encoding="utf-8")
+    assert load_brief(path, settings=settings).country == "NO"

@@ -254,6 +254,10 @@ def brief_from_dict(data: dict[str, Any], *, settings: Settings | None = None) -
         values["language"] = _normalise("language", values["language"], LANGUAGE_SYNONYMS, ["fr", "en"])
     if "country" in values:
         country = values["country"]
+        if isinstance(country, bool):  # YAML reads `country: NO` (Norway) as false (review of stop 46)
+            raise InputError(
+                '`country` was read as a yes/no value: YAML takes NO, no, off as false. Quote the code: country: "NO".'
+            )
         if not isinstance(country, str):
             raise InputError("`country` must be a country name or an ISO code such as FR.")
         code = COUNTRY_SYNONYMS.get(" ".join(re.sub(r"[^a-z]+", " ", fold(country)).split()))
