@@ -775,13 +775,19 @@ CRITERIA: tuple[Criterion, ...] = (
             # tests sold, not a pregnancy (ninth notes round: « la marque de tests de grossesse », "a pregnancy-test
             # brand"); "asked her to take a pregnancy test" still flags
             T(r"\bgrossesses?\b", nb=_SOLD_BEFORE_FR + r"tests?\s+de"),
-            T(r"\bconges?\s+(?:de\s+)?(?:maternite|paternite|parental|naissance|d'adoption)\b"),
+            # (review of stop 46) not the leave of the person the hire replaces: « on recrute pour remplacer Julie,
+            # partie en congé maternité »
+            T(
+                r"\bconges?\s+(?:de\s+)?(?:maternite|paternite|parental|naissance|d'adoption)\b",
+                nb=r"\b(?:remplac\w*|replac\w*)\b[^.;\n]{0,30}",
+            ),
             # (review of stop 46) a market or a ward, not a pregnancy: « le marché de la maternité et de la
             # puériculture », « clinique de maternité »
             T(
                 r"\bmaternite\b|\bpaternite\b",
                 nb=r"(?:marches?|secteurs?|univers|monde|rayons?|produits?|services?|cliniques?|hopitaux|hopital|poles?|"
-                r"equipements?|fournitures?)\s+(?:de\s+la\s+|du\s+|de\s+|d'|des\s+)?",
+                r"equipements?|fournitures?)\s+(?:de\s+la\s+|du\s+|de\s+|d'|des\s+)?"
+                r"|\b(?:remplac\w*|replac\w*)\b[^.;\n]{0,30}\bconges?\s+(?:de\s+)?",
                 na=r"\s+et\s+(?:de\s+la\s+|la\s+)?puericulture\b",
             ),
             T(r"\battend\s+(?:un|son|leur|un\s+heureux)\s+(?:bebe|enfant|heureux|evenement)\b|\bfuture\s+maman\b"),

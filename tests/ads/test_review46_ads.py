@@ -288,3 +288,10 @@ def test_a_brief_with_an_experience_cap_drafts_an_ad_without_it(services) -> Non
     assert "8 ans" not in result.text and "Maîtrise d'un CRM." in result.text
     caps = [f for f in result.flags if "8 ans" in (f.evidence or "")]
     assert caps and caps[0].severity == "warning", result.flags
+
+
+def test_the_leave_of_the_person_the_hire_replaces_is_not_about_the_candidate() -> None:
+    """(stop 46's notes review) a context line about the colleague being replaced raised a pregnancy flag."""
+    text = "Contexte : on recrute pour remplacer Julie, partie en congé maternité."
+    assert find_protected_criteria(text, context="notes") == []
+    assert find_protected_criteria("Elle rentre de congé maternité en mars.", context="notes")
