@@ -313,10 +313,13 @@ class _UniqueKeyLoader(yaml.SafeLoader):
     """yaml.SafeLoader that refuses a mapping with a key given twice (PyYAML keeps the last one silently)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        keys = [self.construct_object(k, deep=deep) for k, _ in node.value]
-        for i, key in enumerate(keys):
-            if isinstance(key, str) and key in keys[:i]:
-                raise DuplicateKeyError(f"the key `{key}` is given twice; keep one")
+        seen: set[str] = set()  # a set: a brief of many keys must not cost a quadratic scan
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, str):
+                if key in seen:
+                    raise DuplicateKeyError(f"the key `{key}` is given twice; keep one")
+                seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
 

@@ -90,16 +90,18 @@ def clean_text(text: str | None, field_name: str, framework: Framework, lang: st
         # entre 25. », « E, uniquement. », « Vous avez entre 22, une première expérience en vente. »).
         # A bracketed aside that alone holds the criterion goes with its brackets ("Decathlon (interlocuteurs hommes
         # de moins de 40 ans)" → "Decathlon").
-        asides = [m for m in re.finditer(r"\s*\(([^()]*)\)", unit) if offending(m.group(1), framework, lang)]
+        asides = [
+            (m, found)
+            for m in re.finditer(r"\s*\(([^()]*)\)", unit)
+            if (found := offending(m.group(1), framework, lang))
+        ]
         if asides:
             rest = unit
-            for m in reversed(asides):
+            for m, _ in reversed(asides):
                 rest = rest[: m.start()] + rest[m.end() :]
             rest = rest.strip(" ,;")
             if re.search(r"[^\W\d_]{2,}", rest) and not offending(rest, framework, lang):
-                flags += [
-                    brief_flag(field_name, m.group(1), offending(m.group(1), framework, lang), lang) for m in asides
-                ]
+                flags += [brief_flag(field_name, m.group(1), found, lang) for m, found in asides]
                 kept.append(rest)
                 continue
         parts = [p.strip(" .") for p in re.split(r"[,;]", unit) if p.strip(" .")]

@@ -149,13 +149,6 @@ _EXPERIENCE_CAP_MESSAGE: Message = (
 )
 
 
-def find_experience_cap(text: str) -> list[Flag]:
-    """Experience caps in a piece of text (a warning each), offsets in `text`."""
-    if not EXPERIENCE_CAP.search(fold(text)):
-        return []  # the common case, without building a view
-    return ExperienceCapRule().check(AdView.of(text), LintContext())
-
-
 @dataclass(frozen=True)
 class ExperienceCapRule:
     """An upper bound on experience (an indirect age criterion): a warning."""
@@ -837,6 +830,13 @@ def find_pay_history_request(text: str, language: str | None = None) -> list[Fla
     """Requests for the applicant's pay history in a piece of ad or brief text (PayHistoryRequestRule)."""
     view = AdView.of(_check_text(text, "text"), language)
     return PayHistoryRequestRule().check(view, LintContext())
+
+
+def find_experience_cap(text: str) -> list[Flag]:
+    """Experience caps in a piece of ad or brief text (ExperienceCapRule, a warning each), offsets in `text`."""
+    if not EXPERIENCE_CAP.search(fold(_check_text(text, "text"))):
+        return []  # the common case, without building a view
+    return ExperienceCapRule().check(AdView.of(text), LintContext())
 
 
 def _with_criteria_under_markup(text: str, view: AdView, flags: list[Flag]) -> list[Flag]:
