@@ -15,7 +15,9 @@ GENDER_MARK = re.compile(r"\s*[(\[]?\s*(?:[HFMW]\s*/\s*[HFMW]|[HF]\s*/\s*[HF]\s*
 
 def _units(text: str) -> list[str]:
     """Sentences and lines of a free-text field."""
-    parts = re.split(r"\n+|(?<=[.!?;])\s+|\s+[•·]\s+|^\s*[-*•]\s+", text, flags=re.M)
+    # (review of stop 47) a full stop followed by a small letter ends an abbreviation, not a sentence: « Nat. française
+    # exigée » was published as « Nat. » and « française exigée. »
+    parts = re.split(r"\n+|(?<=;)\s+|(?<=[.!?])\s+(?![a-zà-ÿ])|\s+[•·]\s+|^\s*[-*•]\s+", text, flags=re.M)
     return [p.strip(" -*•\t") for p in parts if p and p.strip(" -*•\t")]
 
 
@@ -31,7 +33,8 @@ def offending(text: str, framework: Framework, lang: str, *, title: bool = False
     if plain != text:  # « Moins de **35** ans »: the markup must not hide the criterion (review of da93473)
         found += safety.find_protected_criteria(plain, context="ad")
     found += compliance.find_pay_history_request(text)
-    found += compliance.find_experience_cap(text)  # a warning: an indirect age criterion (review of stop 46)
+    # warnings: an experience cap or a recent degree (indirect age criteria), a non-smoker (private life)
+    found += compliance.find_indirect_criteria(text)
     found += [f for f in compliance.find_gendered_wording(text, lang) if f.severity != "info"]
     if title:  # a title is checked as a title: a gendered noun needs no determiner there ("Vendeuse H/F")
         as_title = f"{GENDER_MARK.sub('', text).strip()} (F/H)"

@@ -149,24 +149,94 @@ _EXPERIENCE_CAP_MESSAGE: Message = (
 )
 
 
+# How recently the applicant graduated (review of stop 47: « moins de 3 ans après le diplôme », « diplômé(e) depuis moins
+# de 2 ans », "graduated within the last 2 years", "Class of 2024"): like an experience cap, it sets older applicants
+# aside without naming their age. A degree asked for (« bac+3 », "graduate degree") stays lawful.
+_N = r"(?:\d{1,2}|one|two|three|four|five|un|deux|trois|quatre|cinq)"
+GRADUATION_RECENCY = re.compile(
+    r"\b(?:moins|pas\s+plus)\s+de\s+"
+    + _N
+    + r"\s+ans?\s+(?:apres|depuis)\s+(?:le\s+|l'obtention\s+(?:du|de\s+votre)\s+|"
+    r"votre\s+|son\s+)?diplome\b"
+    r"|\bdiplomee?(?:\(e\)|[·.]e)?s?\s+depuis\s+(?:moins|pas\s+plus)\s+de\s+" + _N + r"\s+ans?\b"
+    r"|\b(?:moins\s+de|maximum|max\.?|au\s+plus|pas\s+plus\s+de)\s+"
+    + _N
+    + r"\s+ans?\s+d'anciennete\s+(?:de|du)\s+diplome\b"
+    r"|\bsortie?s?\s+d'ecole\s+(?:recente|il\s+y\s+a\s+moins|depuis\s+moins)|\b(?:recemment|fraichement)\s+diplomee?s?\b"
+    r"|\bpromo\s+(?:19|20)\d\d\b|\b(?:issue?s?|diplomee?s?|sortie?s?)\s+de\s+la\s+promotion\s+(?:19|20)\d\d\b"
+    r"|\b(?:recent|fresh|new|newly)\s+(?:college\s+|university\s+)?grad(?:uate)?s?\b|\bnewly\s+graduated\b"
+    r"|\bgraduated\s+(?:with)?in\s+the\s+(?:last|past)\s+" + _N + r"\s+years?\b"
+    r"|\bgraduat\w*\s+(?:in\s+)?(?:19|20)\d\d\s+or\s+(?:later|after)\b"
+    r"|\b(?:max(?:imum)?\.?|no\s+more\s+than|not\s+more\s+than|at\s+most|less\s+than|under|within)\s+"
+    + _N
+    + r"\s+years?\s+(?:since|after|from|of)\s+(?:your\s+|their\s+)?(?:graduation|graduating|degree)\b"
+    r"|\bclass\s+of\s+(?:19|20)\d\d\b"
+)
+_GRADUATION_MESSAGE: Message = (
+    "How recently the applicant graduated: it sets older applicants aside, an indirect age criterion (Code du "
+    "travail L1132-1; À compétence égale, practice sheet on age). Ask for the degree or the skills, not the year.",
+    "L'ancienneté du diplôme : cela exclut les candidat·es plus âgé·es, un critère d'âge indirect (Code du travail "
+    "L1132-1 ; À compétence égale, fiche pratique sur l'âge). Demandez le diplôme ou les compétences, pas l'année.",
+)
+INDIRECT_AGE: tuple[tuple[re.Pattern[str], Message], ...] = (
+    (EXPERIENCE_CAP, _EXPERIENCE_CAP_MESSAGE),
+    (GRADUATION_RECENCY, _GRADUATION_MESSAGE),
+)
+
+
 @dataclass(frozen=True)
 class ExperienceCapRule:
-    """An upper bound on experience (an indirect age criterion): a warning."""
+    """An upper bound on experience or on the time since graduation (an indirect age criterion): a warning."""
 
     kind: ClassVar[str] = "discrimination"
     whole_ad: ClassVar[bool] = False
 
     def check(self, view: AdView, ctx: LintContext) -> list[Flag]:
         return [
+            view.flag(self.kind, "warning", message[0], m.start(), m.end(), message_fr=message[1])
+            for pattern, message in INDIRECT_AGE
+            for m in pattern.finditer(view.folded)
+        ]
+
+
+# A non-smoker required (review of stop 47: « Non-fumeur », « Pas de fumeurs », "Smoke-free lifestyle required"). Smoking
+# is no protected criterion of L1132-1, but it is the applicant's private life: what an employer asks must have a
+# direct and necessary link with the job (L1221-6) and a restriction of personal freedom must be justified and
+# proportionate (L1121-1); the ban on smoking at work applies whoever is hired. Not the premises (« bureaux
+# non-fumeurs »).
+NON_SMOKER = re.compile(
+    r"\bnon[\s-]?fume(?:ur|use|urs|uses)(?:\s*\((?:se|euse|e)\))?\b|\bpas\s+de\s+fume(?:ur|use)s?\b"
+    r"|\bnon[\s-]?smok(?:er|ers|ing)\b|\bno\s+smokers?\b|\bsmoke[\s-]free\s+(?:lifestyle|candidates?|applicants?|people|person)\b"
+    r"|\bmust\s+not\s+smoke\b|\b(?:ne\s+pas|ne\s+jamais)\s+fumer\b"
+)
+_PREMISES_BEFORE = re.compile(
+    r"\b(?:bureaux?|locaux|espaces?|zones?|salles?|batiments?|sites?|etablissements?|lieux|offices?|buildings?|premises|"
+    r"environment|workplace|campus|hotels?|chambres?|rooms?|vehicules?|cars?)\s+$"
+)
+_NON_SMOKER_MESSAGE: Message = (
+    "A requirement about the applicant's private life (smoking): what an employer asks must have a direct and "
+    "necessary link with the job (Code du travail L1221-6) and a restriction of personal freedom must be justified "
+    "and proportionate (L1121-1). The ban on smoking at work applies to whoever is hired; remove the requirement.",
+    "Une exigence sur la vie privée (le tabac) : ce que l'employeur demande doit avoir un lien direct et nécessaire "
+    "avec le poste (Code du travail L1221-6) et une restriction des libertés doit être justifiée et proportionnée "
+    "(L1121-1). L'interdiction de fumer au travail s'applique à toute personne recrutée : retirez l'exigence.",
+)
+
+
+@dataclass(frozen=True)
+class PrivateLifeRule:
+    """A requirement about the applicant's private life with no link to the job (a non-smoker): a warning."""
+
+    kind: ClassVar[str] = "private_life"
+    whole_ad: ClassVar[bool] = False
+
+    def check(self, view: AdView, ctx: LintContext) -> list[Flag]:
+        return [
             view.flag(
-                self.kind,
-                "warning",
-                _EXPERIENCE_CAP_MESSAGE[0],
-                m.start(),
-                m.end(),
-                message_fr=_EXPERIENCE_CAP_MESSAGE[1],
+                self.kind, "warning", _NON_SMOKER_MESSAGE[0], m.start(), m.end(), message_fr=_NON_SMOKER_MESSAGE[1]
             )
-            for m in EXPERIENCE_CAP.finditer(view.folded)
+            for m in NON_SMOKER.finditer(view.folded)
+            if not _PREMISES_BEFORE.search(view.folded, max(0, m.start() - 30), m.start())
         ]
 
 
@@ -793,6 +863,7 @@ class PayHistoryRequestRule:
 RULES: tuple[Rule, ...] = (
     DiscriminationRule(),
     ExperienceCapRule(),
+    PrivateLifeRule(),
     PayHistoryRequestRule(),
     GenderedWordingRule(),
     GenderedTitleRule(),
@@ -832,11 +903,14 @@ def find_pay_history_request(text: str, language: str | None = None) -> list[Fla
     return PayHistoryRequestRule().check(view, LintContext())
 
 
-def find_experience_cap(text: str) -> list[Flag]:
-    """Experience caps in a piece of ad or brief text (ExperienceCapRule, a warning each), offsets in `text`."""
-    if not EXPERIENCE_CAP.search(fold(_check_text(text, "text"))):
+def find_indirect_criteria(text: str) -> list[Flag]:
+    """Indirect criteria in a piece of ad or brief text (ExperienceCapRule, PrivateLifeRule: a warning each), offsets in
+    `text`."""
+    folded = fold(_check_text(text, "text"))
+    if not NON_SMOKER.search(folded) and not any(pattern.search(folded) for pattern, _ in INDIRECT_AGE):
         return []  # the common case, without building a view
-    return ExperienceCapRule().check(AdView.of(text), LintContext())
+    view = AdView.of(text)
+    return _run((ExperienceCapRule(), PrivateLifeRule()), view, LintContext())
 
 
 def _with_criteria_under_markup(text: str, view: AdView, flags: list[Flag]) -> list[Flag]:

@@ -18,6 +18,7 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "prompt_injection": ("Instruction visant l'IA", "Instruction aimed at the AI"),
     "pii": ("Donnée personnelle", "Personal data"),
     "pay_history": ("Historique de rémunération", "Pay history"),
+    "private_life": ("Vie privée", "Private life"),
     "unsupported_claim": ("Affirmation sans source", "Unsupported claim"),
 }
 """A flag's kind as a reader says it, (French, English): the page's labels and the notices name kinds so; the stable

@@ -276,6 +276,8 @@ _WORK_UNIT_BEFORE_FR = r"\b(?:jours?|temps|mois|heures?|semaines?|annees?|ans)(?
 _PRODUCT_LINE_BEFORE_FR = (
     r"\b(?:rayons?|mode|pret-a-porter|collections?|lignes?|gammes?|vetements?|chaussures|parfums?|univers|"
     r"departements?|soins?|cosmetiques|accessoires|sous-vetements|lingerie|maroquinerie|montres?)\s+"
+    # a list of lines (review of stop 47: « prêt-à-porter homme, femme et enfant »)
+    r"(?:(?:hommes?|femmes?|enfants?|bebes?|filles?|garcons?|juniors?|mixtes?)\s*(?:,|et|ou|&|/)\s*){0,2}"
 )
 _PRODUCT_LINE_AFTER_EN = (
     r"'s?(?:\s*(?:and|&|,|or|/)\s*(?:wo)?men'?s?)?\s+(?:apparel|clothing|wear|footwear|shoes|fashion|collections?|"
@@ -319,6 +321,8 @@ _WORK_WITH_UNIONS = (
     r"sign\w*|conclu\w*|accords?|agreed|agreements?)"
     r"(?:\s+social|\s+sociales?|\s+closely)?\s+(?:avec|aupres\s+d\w*|entre|with|alongside)\s+"
     r"(?:les\s+|des\s+|la\s+|l'|vos\s+|nos\s+|the\s+|our\s+|local\s+|national\s+)?"
+    # an employer that recognises a union (review of stop 47: "We recognise a trade union and negotiate pay collectively")
+    r"|(?<!not\s)(?<!n't\s)\brecogni[sz]\w*\s+(?:a\s+|the\s+|our\s+|two\s+|several\s+)?"
 )
 # Working conditions that accommodate family life are a perk, not a selection (« horaires compatibles avec une
 # vie de famille », "a good balance with family life").
@@ -498,7 +502,8 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:quadra|quinqua|sexa|septua)(?:genaires?|s)?\b"),
             # (review of da93473: « Idéalement trentenaire »; not « une entreprise trentenaire »)
             T(r"\b(?:vingtenaire|trentenaire|quarantenaire)s?\b", nb=_COMPANY_BEFORE),
-            T(r"\bjeunes?\b", na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER),
+            # (review of stop 47) the company's age after its noun: « une entreprise jeune (créée en 2021) »
+            T(r"\bjeunes?\b", nb=_COMPANY_BEFORE, na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER),
             # (review of stop 46) an age in English words, "yo", recent graduates only, a singular senior turned
             # away, "fresh blood" / « sang neuf » (coded youth)
             T(r"\b" + _N_AGE_WORDS_EN + r"\s*(?:-\s*)?years?(?:\s*-\s*|\s+)old\b"),
@@ -528,7 +533,8 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:seniors|over[\s-]?[4-6]0s)" + _EXCLUDED_AFTER),
             T(r"\bsenior\s+citizens?\b"),
             T(
-                r"\bnée?s?\s+(?:en|le)\s+(?:\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?:\s+\d{4})?"
+                # (review of stop 47: a form's « Née le : 14/02/1991 »)
+                r"\bnée?s?\s+(?:en|le)\s*:?\s+(?:\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?:\s+\d{4})?"
                 r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?:\s+\d{4})?)",
                 accents=True,
             ),
@@ -541,7 +547,13 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:date|annee)\s+de\s+naissance\b"),
             T(r"\bretraitée?s?\b", accents=True),
             T(r"\b(?:proche|pres)\s+de\s+la\s+retraite\b"),
-            T(r"\bgeneration\s+(?:z|y|x)\b|\bmill?enn?ials?\b|\bboomers?\b|\bdigital\s+natives?\b|\bgen[\s-]?z\b"),
+            T(r"\bgeneration\s+(?:z|y|x)\b|\bmill?enn?ials?\b|\bboomers?\b|\bgen[\s-]?z\b"),
+            # (review of stop 47) brands born online are "digital native" brands (DNVB): the clients, not the applicant
+            T(
+                r"\bdigital\s+natives?\b",
+                nb=r"\b(?:marques?|brands?|entreprises?|enseignes?|companies|retailers?)\s+",
+                na=r"\s+(?:brands?|marques?|companies|retailers?|vertical\s+brands?|\(?dnvb)",
+            ),
             # (sixteenth notes round) a person's generation: « une génération qui n'a pas grandi avec le numérique »,
             # "her generation didn't grow up with SaaS"; not a product's (« la nouvelle génération de CRM »)
             T(
@@ -562,7 +574,10 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"|\bold(?:er)?[\s-]generation\s+(?:salesm[ae]n|saleswom[ae]n|salespeople|salesperson|sellers?|people|workers?|"
                 r"managers?|candidates?|reps?|sales\s+(?:reps?|people|staff|managers?))\b"
             ),
-            T(r"\byoung(?:er|est)?\b", na=_COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER),
+            # (review of stop 47: "young fashion brands", what the clients sell)
+            T(r"\byoung(?:er|est)?\b", na=r"(?:\s+[a-z-]+)?" + _COMPANY_NOUNS + "|" + _BENEFICIARIES_AFTER),
+            # (review of stop 47) "Youthful energy and look", "Early twenties"
+            T(r"\byouthful\b|\b(?:early|mid|late)[\s-](?:twenties|thirties|forties|fifties|[2-5]0'?s)\b"),
             # (fifteenth notes round) "a bit old-school", "rather old-fashioned": a way of working, not an age
             T(
                 r"\b(?:too|quite|a\s+bit|rather|very|fairly|slightly|looks?)\s+(?:old|young|elderly)\b",
@@ -599,7 +614,7 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\bborn\s+(?:in|on|after|before|between|since|from)\s+(?:(?:19|20)\d\d|the\s+\d|january|february|march|april|may|june|july|august|september|october|november|december)"
             ),
-            T(r"\bdate\s+of\s+birth\b|\byear\s+of\s+birth\b"),
+            T(r"\bdate\s+of\s+birth\b|\byear\s+of\s+birth\b|\bd\.?o\.?b\b"),
             T(
                 r"\bretire(?:d|e|es)\b|\bretirement\b",
                 # (tenth notes round: "retirement-savings providers")
@@ -694,7 +709,15 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\s+se\s+marier\b|\bse\s+marie(?:ra|ront)?\s+(?:en|cet|cette|ce|l'an|bientot|prochainement|au\s+printemps)\b"
                 r"|\bfonder\s+une\s+famille\b"
             ),
-            T(r"\benfants?\b", nb=r"\bjeu\s+d'"),
+            # (review of stop 47) a product line (« prêt-à-porter homme, femme et enfant »), not the applicant's children
+            T(r"\benfants?\b", nb=r"\bjeu\s+d'|" + _PRODUCT_LINE_BEFORE_FR),
+            # (review of stop 47) « sans attaches », « libre de toute attache familiale », « Célib. sans enf. »; not an
+            # « attaché commercial »
+            T(
+                r"\b(?:sans|aucune?|libre\s+de\s+toute|pas\s+d')\s*attaches?\b(?!\s+(?:commercia|de\s+presse|d'administration))"
+                r"|\battaches?\s+familiales?\b|\bcelib\b\.?|\bsans\s+enf\b\.?",
+                strict=True,
+            ),
             # (review of da93473: not products for babies, « produits pour bébés »)
             T(
                 r"\b(?:bebes?|gamins?|gosses?|marmots?|fiston|fille\s+de\s+\d)\b",
@@ -734,7 +757,15 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:is|was|being)\s+single\b|\bsingle\s+(?:mother|father|parent|mom|mum|dad)s?\b"),
             T(r"\bsingle\s+(?:candidates?|applicants?|men|women|males?|females?|ladies|guys|girls)\b|\bunmarried\b"),
             T(r"\bdivorced\b|\bwidow(?:ed|er)?\b"),
-            T(r"\b(?:kids?|children|child|toddlers?|babies|baby|newborn)\b"),
+            # (review of stop 47) "kids' fashion retailers", "baby-care retailers": what the clients sell
+            T(
+                r"\b(?:kids?|children|child|toddlers?|babies|baby|newborn)\b",
+                na=_PRODUCT_LINE_AFTER_EN
+                + r"|(?:'s?|s')?[\s-]+(?:care|fashion|clothing|wear|apparel|shoes|toys?|products?|"
+                r"brands?|retailers?|food|formula|goods|markets?|segments?|books?|furniture|equipment|stores?|shops?)\b",
+            ),
+            # (review of stop 47) "No dependants", "Childless candidates preferred", "no family ties"
+            T(r"\bdependants?\b|\bdependents\b|\bno\s+dependent\b|\bchildless\b|\bfamily\s+ties\b", strict=True),
             T(
                 r"\blittle\s+ones\b|\b(?:ses|leurs)\s+(?:petits|loulous|bambins)\b|\b(?:deux|trois|des)\s+petits\s+a\s+la\s+maison\b"
             ),
@@ -774,7 +805,11 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             # tests sold, not a pregnancy (ninth notes round: « la marque de tests de grossesse », "a pregnancy-test
             # brand"); "asked her to take a pregnancy test" still flags
-            T(r"\bgrossesses?\b", nb=_SOLD_BEFORE_FR + r"tests?\s+de"),
+            # (review of stop 47: « une application de suivi de grossesse pour les maternités », a product)
+            T(
+                r"\bgrossesses?\b",
+                nb=_SOLD_BEFORE_FR + r"tests?\s+de|\b(?:application|appli|app|logiciel)\s+de\s+suivi\s+de",
+            ),
             # (review of stop 46) not the leave of the person the hire replaces: « on recrute pour remplacer Julie,
             # partie en congé maternité »
             T(
@@ -869,13 +904,18 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\bnationalites?(?:\s+(?:francaise|europeenne|americaine|britannique|etrangere|[a-z]+aise|[a-z]+enne))?"
                 r"(?:\s+(?:exigee|requise|obligatoire|souhaitee|imperative|indispensable|demandee))?",
+                # (review of stop 47) the team's mix: « 12 nationalités », "across 9 nationalities"
+                nb=r"\b(?:\d+|plusieurs|nombreuses|differentes|diverses|many|several|different|various|multiple|over\s+\d+)\s+(?:different\s+)?",
                 na=r"\s+(?:des|de\s+(?:nos|ses|vos|la|leurs)|du)\s+(?:clients?|clientele|comptes?|interlocuteurs?|partenaires?|marches?)",
             ),
             T(
                 r"\bnationality\b|\bnationalities\b",
+                nb=r"\b(?:\d+|plusieurs|nombreuses|differentes|diverses|many|several|different|various|multiple|over\s+\d+)\s+(?:different\s+)?",
                 na=r"\s+of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:clients?|customers?|accounts?|partners?|markets?)",
             ),
-            T(r"\bnational\s+origin\b|\bcitizenship\b"),
+            # (review of stop 47) « Citoyenneté française obligatoire », « Nat. française exigée »
+            T(r"\bnational\s+origin\b|\bcitizenship\b|\bcitoyennete\b"),
+            T(r"\bnat\.?\s*(?:francaise|europeenne|americaine|britannique|[a-z]+aise|[a-z]+enne)\b"),
             # a citizenship or a passport required: the lawful test is the right to work, not the nationality
             T(
                 r"\bressortissante?s?\b|\bcitoyen(?:[·.•-]?(?:ne|s))*\s+"
@@ -1011,6 +1051,7 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:le|un|son|du|porte\s+le|porter\s+le|portant\s+le)\s+voile\b|\bvoilée?s?\b", accents=True),
             T(r"\b(?:foulard|hijab|niqab|burqa|burka|kippa|kippah|turban|soutane|crucifix)\b"),
             T(r"\bhead\s*scar(?:f|fs|ves)\b"),  # (review of stop 46) "No headscarves"
+            T(r"\b(?:pas\s+de|ni\s+de|sans|aucun|no)\s+voiles?\b", strict=True),  # (review of stop 47) « ni de voile »
             T(r"\b(?:eglise|eglises|mosquee|mosquees|synagogue|synagogues|paroisse)\b"),
             # a feast as a season of demand (tenth notes round: « avant le Ramadan 2023, a doublé le stock », "the Ramadan
             # peak"); not the candidate's practice (« pendant le Ramadan elle est moins disponible »)
@@ -1045,6 +1086,8 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\bsyndica(?:liste|listes|lisme)\b|\bsyndiquee?s?\b"),
             # (review of stop 46) "a union-free workplace", « une entreprise sans syndicat »
             T(r"\bunion[\s-]free\b|\bnon[\s-]unioni[sz]ed\b|\bsans\s+syndicats?\b"),
+            # (review of stop 47) "Must not be a member of any union"
+            T(r"\bmembers?\s+of\s+(?:a|any|the)\s+(?:trade\s+|labou?r\s+)?unions?\b", strict=True),
             # unions as institutions: a criterion unless the job deals with them (« dialogue social avec les syndicats »)
             T(
                 r"\b(?:(?:organisations?|instances?|partenaires?|centrales?|sections?)\s+)?syndica(?:t|ts|l|le|les|ux)\b",
@@ -1193,8 +1236,10 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\bphysique\s+(?:agreable|avantageux|avenant|ingrat|attrayant|attirant|correct|quelconque|soigne|irreprochable)\b"
             ),
             T(r"\bapparences?\b", nb=r"(?:en|selon\s+les|selon\s+toute|malgre\s+les|sauver\s+les|contrairement\s+aux)"),
-            T(r"\bbonne\s+presentation\b", na=r"\s+(?:orale|ecrite|de|des|du|d'|aux)"),
+            T(r"\b(?:bonne|belle)\s+presentation\b", na=r"\s+(?:orale|ecrite|de|des|du|d'|aux)"),
             T(r"\bpresentation\s+(?:soignee|impeccable|irreprochable|agreable|avenante)\b"),
+            # (review of stop 47) "Healthy BMI", « Pas de barbe »
+            T(r"\b(?:healthy\s+)?bmi\b|\bimc\b|\bbarbes?\b|\bbarbus?\b", na=r"\s+a\s+papa"),
             # (eleventh notes round: « une très belle rencontre », « une carrière vraiment belle », "un très beau
             # parcours": a meeting, a career or a result, not a person)
             T(
@@ -1373,7 +1418,8 @@ CRITERIA: tuple[Criterion, ...] = (
                 na=r"\s+(?:insurance|benefits?|cover|coverage|plans?|care|schemes?|polic(?:y|ies)|sector|industry|tech|products?)\b",
             ),
             T(r"\b(?:sick|sickness|illness|illnesses|ill)\b(?!-)"),
-            T(r"\bdiseases?\b|\bwheelchair\b"),
+            # (review of stop 47: "Our office is wheelchair accessible")
+            T(r"\bdiseases?\b|\bwheelchair\b(?![\s-]+(?:accessib\w*|access|friendly|ramps?)\b)"),
             # (review of the eleventh notes round: "software accessible to disabled users", a product's users, as
             # « logiciels destinés aux personnes handicapées »; not "she is disabled")
             T(
@@ -1487,6 +1533,21 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:local\s+(?:candidates?|applicants?|residents?)\s+only|residents?\s+(?:of|in)\s+[a-z]+\s+only|proof\s+of\s+(?:address|residence))\b"
             ),
             T(r"\blieu\s+de\s+(?:residence|domicile)\b"),
+            # (review of stop 47) « Banlieue s'abstenir », « Habitant Lyon uniquement », « Résidence : Lyon uniquement »,
+            # « Domicilié(e) à Lyon »
+            T(r"\b(?:banlieues?|province|provinciaux)\s*(?:,\s*)?s'abstenir\b", strict=True),
+            T(
+                r"\b(?:habitante?s?|residente?s?|domiciliee?s?)(?:\(e\)|[·.]e)?s?\s+(?:(?:de\s+|d'|du\s+|a\s+|en\s+)?[a-z][\w'-]*\s+){1,3}?"
+                r"(?:uniquement|seulement|exclusivement|de\s+preference|imperativement|exige\w*|only|preferred)\b",
+                nb=_SOMEONE_ELSE_FR,
+                strict=True,
+            ),
+            T(
+                r"\b(?:residence|domicile|domiciliation|lieu\s+de\s+vie)\s*:\s*(?:[\w'-]+\s+){1,3}?"
+                r"(?:uniquement|seulement|exclusivement|obligatoire|imperati\w+|exige\w*|requis\w*|only|required)\b",
+                strict=True,
+            ),
+            T(r"\bdomicilie(?:\(e\)|[·.]e)s?\s+(?:a|en|au|aux|dans|pres|sur)\b", nb=_SOMEONE_ELSE_FR),
             T(
                 r"\b(?:vient|venant|issue?s?|originaire|jeunes?|gamins?|gars|mec|candidate?s?|personnes?|profils?|gens|"
                 r"habitants?|residents?)\s+(?:issue?s?\s+|venant\s+)?(?:de\s+la\s+|d'une\s+|de\s+|des\s+|du\s+)?"
@@ -1665,7 +1726,7 @@ CRITERIA: tuple[Criterion, ...] = (
         "mother tongue or a language other than French (a proxy for origin; used against the person)",
         "",
         (
-            T(r"\blangue\s+(?:maternelle|natale)\b|\bmother\s+tongue\b|\bfirst\s+language\b"),
+            T(r"\blangue\s+(?:maternelle|natale)\b|\bmother[\s-]tongue\b|\bfirst\s+language\b"),
             # (fifteenth notes round) "a native speaker of Salesforce": fluent in a tool, no mother tongue
             T(
                 r"\b(?:natif|native)s?\s+(?:anglophone|francophone|germanophone|hispanophone|speakers?)\b",

@@ -22,12 +22,13 @@ from assistant.rules.compliance import (
     LanguageRule,
     LintContext,
     PayHistoryRequestRule,
+    PrivateLifeRule,
     SalaryRule,
     lint_ad,
     title_flags,
 )
 
-KINDS = {"discrimination", "pay_history", "gendered_wording", "title", "salary", "language", "date"}
+KINDS = {"discrimination", "private_life", "pay_history", "gendered_wording", "title", "salary", "language", "date"}
 
 BAD_AD = (
     "# Vendeuse H/F - Responsable de compte\n\u200b"
@@ -39,7 +40,13 @@ GOOD_FR = (
     "# Account Manager (F/H)\nChargé·e de comptes clients\nPubliée le 27/11/2026\n"
     "Vous accompagnez un portefeuille de clients.\nDe 3 000 € à 3 500 € brut mensuel.\n"
 )
-ADS = [BAD_AD, ENGLISH_AD, GOOD_FR, "# Gestionnaire de comptes (F/H)\nRetrouvez nos responsables de comptes.\n"]
+ADS = [
+    BAD_AD,
+    ENGLISH_AD,
+    GOOD_FR,
+    "# Gestionnaire de comptes (F/H)\nRetrouvez nos responsables de comptes.\n",
+    "# Account Manager (F/H)\nChargé·e de comptes clients. Non-fumeur impératif.\n",
+]
 
 
 def _key(flags):
@@ -53,6 +60,7 @@ def test_rules_are_frozen_dataclasses_with_a_kind_and_a_check():
     assert [type(rule) for rule in RULES] == [
         DiscriminationRule,
         ExperienceCapRule,
+        PrivateLifeRule,
         PayHistoryRequestRule,
         GenderedWordingRule,
         GenderedTitleRule,
