@@ -107,6 +107,13 @@ _NOT_DISCUSSED = re.compile(
     r"|\ba\s+(?:verifier|approfondir|tester)\s+(?:au|lors\s+du|en|pendant\s+le)\s+"
     r"(?:2e|2eme|deuxieme|second|prochain)\s+(?:tour|entretien)\b"
     r"|\b(?:must|need\s+to|should|i'll|i\s+will|we'll|we\s+will)\s+prepare\s+(?:better\s+|more\s+|some\s+)?questions\b"
+    # (review of stop 47) « On verra la négo et le management au prochain tour », "We'll see her negotiation in the next
+    # round"; a topic that "didn't come up". Not « on verra si elle tient le rythme » (a doubt after evidence).
+    r"|\b(?:on|nous)\s+(?:verra|verrons)\b(?:(?!\bsi\b)[^.;!?\n]){0,60}?\b(?:au|lors\s+du|en)\s+"
+    r"(?:prochain|2e|2eme|deuxieme|second|dernier)\s+(?:tour|entretien|rdv|rendez-vous)\b"
+    r"|\bwe(?:'ll|\s+will)\s+(?:see|assess|check|look\s+at|test)\b[^.;!?\n]{0,60}?\b(?:in|at|during)\s+(?:the\s+)?"
+    r"(?:next|second|final|2nd)\s+(?:round|interview|stage)\b"
+    r"|\b(?:did\s*n'?t|did\s+not|never)\s+(?:really\s+)?c(?:o|a)me\s+up\b"
 )
 
 

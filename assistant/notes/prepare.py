@@ -356,6 +356,9 @@ _LOGISTICS = re.compile(
     # the candidate's other recruitment processes ("autres process : 2 en cours", "other processes: two")
     r"|\b(?:autres?|other)\s+(?:process(?:us|es)?|entretiens|interviews|pistes|offres|offers)\b"
     r"|\bprocess(?:us)?\s+en\s+cours\b|\bin\s+process\s+(?:elsewhere|with)\b"
+    # (review of stop 47) "Has another process at final stage elsewhere", "Another offer on the table"
+    r"|\banother\s+(?:process|interview|offer)\s+(?:at|in|with|elsewhere|on\s+the\s+table|going|ongoing|running|pending)\b"
+    r"|\banother\s+offer\b|\b(?:final|last)\s+stage\s+elsewhere\b|\bun\s+autre\s+process(?:us)?\s+(?:en\s+cours|ailleurs)\b"
 )
 
 
