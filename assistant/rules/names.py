@@ -323,7 +323,8 @@ def _extend(
 
 # a list item's bullet or number, or a colon, comma or semicolon before the pair (not a bare line start: « Selon
 # Marc, … » starts a sentence)
-_LISTED_BEFORE = re.compile(r"(?:(?:\A|\n)[ \t>]*(?:[*•\-–—]|\d{1,3}[.)])[ \t]*|[:,;][ \t]*)\Z")
+# (review of stop 46) …or a dash between spaces, as in a title line (« Notes - Rousseau Thomas - 12/03 »)
+_LISTED_BEFORE = re.compile(r"(?:(?:\A|\n)[ \t>]*(?:[*•\-–—]|\d{1,3}[.)])[ \t]*|[:,;][ \t]*|[ \t][-–—][ \t]+)\Z")
 _LISTED_AFTER = re.compile(r"[ \t]*(?:$|\r?\n|[:,;.(|–—]|-\s)")
 # (stop 42) …or the pair opening a line, a separator right after it (« Dupont Sophie, 7 ans d'AM », "Garnier Élodie :
 # 5 ans AM", « Rousseau Thomas - 40 comptes »): a name heading its line; not « Hier Julie a rappelé »
@@ -342,6 +343,15 @@ _HEADING_WORDS = frozenset(
 )
 
 
+def _capitalised_name(word: str) -> bool:
+    """« Dupont », or a double-barrelled « Dupont-Moreau » (review of stop 46), each part of three letters or more; not
+    "Go-To-Market" nor « DUPONT » (an upper-case surname has its own rule)."""
+    parts = word.split("-")
+    if len(parts) == 1:
+        return word[1:].islower()
+    return all(len(p) >= 3 and p[0].isupper() and p[1:].islower() for p in parts)
+
+
 def _surname_first(text: str, words: list[re.Match[str]], i: int, last: int) -> bool:
     """« avec Dupont Jean »: a capitalised word right before a first name that ends its run, inside a sentence (a
     word starting one is capitalised for its place: « Hier Julie… »), not a role, a tool, a title or a greeting."""
@@ -353,7 +363,9 @@ def _surname_first(text: str, words: list[re.Match[str]], i: int, last: int) -> 
     # Jean, Benali Sarah »): the pair is the whole item, a separator or the line's end right after it
     pos = words[i - 1].start()
     lead = text[max(0, pos - 16) : pos]  # a bounded look back: a scan from the text's start would be quadratic
-    listed = bool(_LISTED_BEFORE.search(lead) and _LISTED_AFTER.match(text, words[i].end()))
+    listed = (
+        bool(_LISTED_BEFORE.search(lead) and _LISTED_AFTER.match(text, words[i].end())) and low not in _HEADING_WORDS
+    )
     heading = (
         bool(_LINE_START_BEFORE.search(lead) and _SEPARATOR_AFTER.match(text, words[i].end()))
         and low not in _HEADING_WORDS
@@ -364,7 +376,7 @@ def _surname_first(text: str, words: list[re.Match[str]], i: int, last: int) -> 
         and (in_sentence or listed)  # « avec Dupont Jean », not « → Rappeler Julie » nor "Amazing Julie"
         and _known_first_name(words[i].group())
         and _surname_like(w)
-        and w[1:].replace("-", "").islower()
+        and _capitalised_name(w)
         and low not in _GREETINGS
         and low not in _HONORIFICS
         and low not in _PARTICLES
