@@ -114,6 +114,15 @@ _NOT_DISCUSSED = re.compile(
     r"|\bwe(?:'ll|\s+will)\s+(?:see|assess|check|look\s+at|test)\b[^.;!?\n]{0,60}?\b(?:in|at|during)\s+(?:the\s+)?"
     r"(?:next|second|final|2nd)\s+(?:round|interview|stage)\b"
     r"|\b(?:did\s*n'?t|did\s+not|never)\s+(?:really\s+)?c(?:o|a)me\s+up\b"
+    # (stop 47's second outside set) "Her English wasn't tested", "hasn't been assessed", "we didn't really cover his
+    # numbers", « À voir en 2e tour : anglais », "ask in round 3"
+    r"|\b(?:was|is|were|are|has|have|had)n'?t\s+(?:been\s+|yet\s+been\s+)?(?:tested|checked|assessed|covered|discussed|explored|"
+    r"evaluated|probed)\b"
+    r"|\b(?:i|we)\s+did\s*n'?t\s+(?:really|fully|properly|much|actually)\s+(?:cover|discuss|get\s+to|test|check|assess|probe)\b"
+    r"|\ba\s+(?:voir|verifier|approfondir|tester|creuser|explorer)\s+(?:au|en|lors\s+du|pendant\s+le)\s+"
+    r"(?:2e|2eme|deuxieme|second|prochain|3e|3eme|troisieme|dernier)\s+(?:tour|entretien)\b"
+    r"|\b(?:ask|check|probe|test|cover|verify|dig\s+into)\s+(?:it\s+|this\s+|that\s+)?(?:in|at|during)\s+(?:the\s+)?"
+    r"(?:round\s+(?:2|3|two|three)|(?:next|2nd|3rd|second|third|final)\s+(?:round|interview)|f2f|onsite|on-site)\b"
 )
 
 
@@ -1011,9 +1020,11 @@ def _section_topics(prep: Prepared, fw: Framework) -> tuple[dict[int, list[str]]
             and (polarity(title) == "neutral" or _is_label_list(title))
         ):
             headings.add(seg.start)  # a numbered heading, a question or a title of any length, is never evidence
+        seg_text = text[seg.start : seg.end].strip()
         if (
-            title.strip()
-            in (text[seg.start : seg.end].strip(), _HEADING_LINE.sub("", text[seg.start : seg.end]).strip())
+            # (stop 47's second outside set) a label's colon is no part of its title: « Négociation : » over its items
+            title.strip().rstrip(":").rstrip()
+            in (seg_text.rstrip(":").rstrip(), _HEADING_LINE.sub("", seg_text).strip().rstrip(":").rstrip())
             and 1 <= len(words) <= 3
             and not re.search(r"[.!?;,]", title)
             and (
@@ -1138,6 +1149,24 @@ _CLIENT_SERVICE = re.compile(
 )
 
 
+# A scorecard's field left blank (stop 47's second outside set: "Data / KPIs:", « Réactivité : ? », « Réseau : – »),
+# followed by another field, a blank line or the end: its label names a topic nobody assessed.
+_EMPTY_FIELD = re.compile(
+    r"[ \t]*(?:[-*•][ \t]*)?[^\W\d_][^:\n]{0,40}?[ \t]*:[ \t]*(?:\?+|-+|–|—|/|…|\.{2,}|_+)?[ \t]*"
+)
+_FIELD_START = re.compile(r"[ \t]*(?:[-*•][ \t]*)?[^\W\d_][^:\n]{0,40}?[ \t]*:")
+
+
+def _empty_field(text: str, pos: int) -> bool:
+    """Whether the line holding `pos` is a field with no value, and the next line does not carry it on."""
+    line = _line_of(text, pos)
+    if not _EMPTY_FIELD.fullmatch(line):
+        return False
+    end = text.find("\n", pos)
+    following = "" if end < 0 else text[end + 1 :].split("\n", 1)[0]
+    return not following.strip() or bool(_FIELD_START.match(following))
+
+
 def _line_of(text: str, pos: int) -> str:
     """The line of `text` holding position `pos`."""
     end = text.find("\n", pos)
@@ -1180,6 +1209,8 @@ def _match_clauses(
         clause = text[start:end]
         folded = blank_speaker_label(fold(clause))
         if is_header(folded) or start in headings:
+            continue
+        if _empty_field(text, start):
             continue
         if (nd := _NOT_DISCUSSED.search(folded) or _NOT_SEEN.search(folded)) is not None:
             # "pas parlé anglais", "didn't get to English": a topic not covered is no evidence. In a block of

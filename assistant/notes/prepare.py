@@ -359,6 +359,9 @@ _LOGISTICS = re.compile(
     # (review of stop 47) "Has another process at final stage elsewhere", "Another offer on the table"
     r"|\banother\s+(?:process|interview|offer)\s+(?:at|in|with|elsewhere|on\s+the\s+table|going|ongoing|running|pending)\b"
     r"|\banother\s+offer\b|\b(?:final|last)\s+stage\s+elsewhere\b|\bun\s+autre\s+process(?:us)?\s+(?:en\s+cours|ailleurs)\b"
+    # (stop 47's second outside set) « Disponible pour un entretien la semaine du 14 », "Available for a call on Thursday"
+    r"|\bdispo(?:nible)?s?\s+pour\s+(?:un|une|le|la|des|notre)\s+(?:entretien|rdv|rendez-vous|call|appel|echange|visio|point)\b"
+    r"|\bavailable\s+for\s+(?:a|an|the)\s+(?:\w+\s+)?(?:interview|call|chat|meeting)\b"
 )
 
 
@@ -652,13 +655,35 @@ _NOT_SCORED = re.compile(
 )
 _NO_SCORE = re.compile(r"^\s*(?:-+|–|—|\?)\s*$")  # no score: not assessed only when the comment says little too
 # A verdict alone ("Lean yes.", "Strong no hire"): the interviewer's call, not a lean method.
-_VERDICT = re.compile(r"^(?:lean|leaning|strong|weak|soft)\s+(?:yes|no|hire|no[\s-]hire|go|no[\s-]go|oui|non)\b\W*$")
+# (stop 47's second outside set: "tl;dr lean yes", a summary's label before it)
+_VERDICT = re.compile(
+    r"^(?:(?:tl;?\s?dr|tldr|verdict|overall|bottom\s+line|bilan|avis|conclusion)\s*[:,-]?\s*)?"
+    r"(?:lean|leaning|strong|weak|soft)\s+(?:yes|no|hire|no[\s-]hire|go|no[\s-]go|oui|non)\b\W*$"
+)
+
+
+# A table's header row (stop 47's second outside set: "| Area | Observation | Rating |"): every cell a column's name.
+_COLUMN_NAMES = frozenset(
+    """area areas topic topics theme themes competency competence competences competencies skill skills criterion
+    criteria critere criteres observation observations comment comments commentaire commentaires note notes rating
+    ratings score scores evidence evidences preuve preuves example examples exemple exemples level niveau domaine
+    domaines question questions answer answers reponse reponses verdict remarks remarques what quoi""".split()
+)
+
+
+def _is_table_header(text: str) -> bool:
+    """Whether a folded table row names columns only."""
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    return len(cells) >= 2 and all(c in _COLUMN_NAMES for c in cells)
 
 
 def _is_table_grid(text: str) -> bool:
-    """Whether a folded table row is not scored (a cell "n/a", "-") or is the overall verdict with a score."""
+    """Whether a folded table row is not scored (a cell "n/a", "-"), is the overall verdict with a score, or names the
+    table's columns."""
     if text.count("|") < 2:
         return False
+    if _is_table_header(text):
+        return True
     m = _TABLE_ROW.match(text)
     if not m:
         return False
