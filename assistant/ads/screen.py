@@ -56,8 +56,9 @@ class Screened:
     """One flag per part left out, quoting the brief."""
 
     def text(self) -> str | None:
-        """The kept sentences as one text, or None when nothing is left."""
-        return " ".join(self.kept) or None
+        """The kept sentences as one text, or None when nothing is left. A separator left at the end by the part taken
+        out goes with it (« …comptes clés ; compte dans une banque française exigé » gave « …comptes clés ;. »)."""
+        return " ".join(self.kept).rstrip(" ;,:–—") or None
 
 
 # An item that leans on the part taken out: it opens with a link word or a bare number, or closes on one

@@ -59,9 +59,24 @@ def _compiled_criteria() -> tuple[tuple[wl.Criterion, tuple[_CompiledTerm, ...],
 
 
 _EQUAL_OPPORTUNITY = re.compile(wl.EQUAL_OPPORTUNITY)
+# (stop 47's reviews) A criterion's word followed by what a business sells, serves or runs (up to three words on): "mental
+# health services", "disability support providers", "church-furniture supplier", "a religious publishing house",
+# "retirement communities", "the LGBT+ travel market", "genetic testing workflows". Not a person: "disabled applicants",
+# "religious candidates" stay flagged.
+_BUSINESS_AFTER = re.compile(
+    # (a word joined by a hyphen or spaces, never " - ": "white - wine sector background" is two things)
+    r"\+?(?:(?:-|\s+)(?:and\s+|&\s+)?(?!(?:to|your|their|his|her|our|my|for|of|the|a|an|in|on|with|at|by|from|is|are|was|"
+    r"were|be|or|as|via)\b)[a-z]+){0,3}?(?:-|\s+)(?:services?|providers?|insurers?|insurance|markets?|sectors?|industry|"
+    r"software|modules?|workflows?|platforms?|apps?|products?|solutions?|channels?|hotlines?|communities|"
+    r"operators?|publish\w*|schools?|networks?|textbooks?|books?|suppliers?|furniture|chains?|retailers?|labs?|"
+    r"laboratories|organi[sz]ations|associations|ngos?|vendors?|brands?)\b"
+)
 _AD_EXCLUSION = re.compile(wl.AD_EXCLUSION)
 _AD_PREFERENCE = re.compile(wl.AD_PREFERENCE)
-_SENTENCE_END = re.compile(r"[.!?;\n]")
+# (stop 47's ads review) not the full stops of "e.g.", "i.e.", « ex. », "etc." inside a sentence
+_SENTENCE_END = re.compile(
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\be)(?<!\bi)(?<!\bex)(?<!\bcf)(?<!\betc)\.(?!\s*[a-z])|[!?;\n]|\.(?=\s*$)"
+)
 _STARTS_SENTENCE = re.compile(r"(?:^|[.!?;:\n•*#>(«\"\-–—])\s*$")
 _WORDS = re.compile(r"[^\W\d_]+")
 _NAME_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "of", "the", "and"})
@@ -512,6 +527,8 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                     continue
                 if term.names_ok and in_proper_name(view.clean.text, s, e):
                     continue
+                if not term.strict and _BUSINESS_AFTER.match(view.folded, e, e + _WINDOW + 20):
+                    continue  # what a business sells or serves: "mental health services", "church-furniture supplier"
                 if sentences is not None:
                     # an equal-opportunity statement, or a perk in a sentence that excludes nobody, makes the
                     # mention acceptable ("We offer maternity leave" but not "No pregnant women; maternity leave").

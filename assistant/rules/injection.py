@@ -70,7 +70,35 @@ def _injection_spans(view: TextView) -> list[tuple[int, int]]:
             found.append((s, e))
     # an address adds only what the other patterns missed: their spans stay as they were
     found += [(s, e) for s, e in _addressed_spans(view) if not any(a < e and s < b for a, b in found)]
+    found += _encoded_spans(view)
     return _merge_overlaps(found)
+
+
+# (stop 47's notes review) An instruction hidden in base64 ("…ended with: SWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM…"):
+# a model reads base64 as well as text. A long run of base64 characters that decodes to printable text holding an
+# instruction is flagged whole; ordinary tokens (ids, hashes, URLs' parts) decode to bytes that are not text.
+_BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{24,4096}={0,2}(?![A-Za-z0-9+/=])")
+MAX_ENCODED_RUNS = 50
+
+
+def _encoded_spans(view: TextView) -> list[tuple[int, int]]:
+    import base64
+    import binascii
+
+    found: list[tuple[int, int]] = []
+    for n, m in enumerate(_BASE64_RUN.finditer(view.clean.text)):
+        if n >= MAX_ENCODED_RUNS:
+            break
+        token = m.group()
+        try:
+            decoded = base64.b64decode(token + "=" * (-len(token) % 4), validate=True).decode("utf-8")
+        except (binascii.Error, ValueError):
+            continue
+        if not decoded or sum(c.isprintable() or c.isspace() for c in decoded) < 0.95 * len(decoded):
+            continue
+        if _injection_spans(TextView.of(decoded)):
+            found.append(m.span())
+    return found
 
 
 def _addressed_spans(view: TextView) -> list[tuple[int, int]]:

@@ -154,6 +154,8 @@ _EARNING = re.compile(
     r"actuellement|aujourd'hui|deja|bien|dans\s+les))|percoit|percevait|(?:est|etait|a\s+ete)\s+payee?s?|"
     r"(?:est|etait|sont|etaient|suis)\s+(?:deja\s+|actuellement\s+|aujourd'hui\s+|aussi\s+)?a(?=\s+(?:[€$£]|\d))|"
     r"earns?|earning|earned|makes|making|(?:is|was|were|are|gets?|got|being)\s+paid|takes\s+home|"
+    # (stop 47's notes review) "he used to make 70k at Oracle"
+    r"used\s+to\s+(?:make|earn|get|take\s+home)(?=\s+(?:[€$£]|\d|about|around|roughly))|"
     r"(?:is|was|were|are|currently|'m|am|'s|'re)\s+on(?=\s+(?:[€$£]|\d|a\s+salary|about|around|roughly))|"
     r"on\s+a\s+salary\s+of|"
     r"underpaid\s+at|paid\s+(?:about|around|roughly)|paid(?=\s+(?:[€$£]|\d))|"

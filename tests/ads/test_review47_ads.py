@@ -206,3 +206,22 @@ def test_a_flagged_sentences_other_half_is_not_published_alone(services) -> None
     """ "We want a digital native, recent graduate." left "Recent graduate." in the ad."""
     result = draft(services, language="en", company_pitch="We want a digital native, recent graduate.")
     assert "graduate" not in result.text.casefold()
+
+
+def test_a_part_taken_out_leaves_no_separator_behind(services) -> None:
+    """« un portefeuille d'une dizaine de comptes clés ; compte dans une banque française exigé » gave « …clés ;. »."""
+    result = draft(
+        services, accounts="un portefeuille d'une dizaine de comptes clés ; compte dans une banque française exigé"
+    )
+    assert "Votre périmètre : un portefeuille d'une dizaine de comptes clés." in result.text
+    assert "banque" not in result.text
+
+
+def test_clients_and_accommodations_in_a_brief_reach_the_ad(services) -> None:
+    """(stop 47's second ads review) these innocent sentences were cut from drafted ads as discriminatory."""
+    pitch = (
+        "Nous aménageons les horaires pour les fêtes religieuses. "
+        "Nos clients sont des centres de lutte contre le cancer et des centres de santé mentale."
+    )
+    result = draft(services, company_pitch=pitch)
+    assert "fêtes religieuses" in result.text and "santé mentale" in result.text
