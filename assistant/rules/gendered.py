@@ -261,6 +261,11 @@ def gendered_flags(view: TextView, lang: Language, title: tuple[int, int] = (0, 
     return [view.flag("gendered_wording", sev, en, s, e, message_fr=fr) for s, e, sev, (en, fr) in spans]
 
 
+_ONE_SEX_ONLY = frozenset({"hotesse", "hotesses"})
+_OPENS_PHRASE = re.compile(r"(?:^|[\n.!?;:•*\-–—#>])[ \t]*$")
+_SOUGHT_AFTER = re.compile(r"(?:[ \t]+[a-z'-]+){0,2}[ \t]+(?:recherchee?s?|souhaitee?s?|wanted)\b(?!\s*[·.(/]\s*e)")
+
+
 def _french_spans(view: TextView, title: tuple[int, int]) -> list[tuple[int, int, Severity, Message]]:
     """Gendered French phrases, job nouns and pronouns."""
     folded = view.folded
@@ -276,6 +281,15 @@ def _french_spans(view: TextView, title: tuple[int, int]) -> list[tuple[int, int
         else:
             spans.append((s, e, "warning", _GENDERED_MESSAGE_FR))
     spans += [(s, e, "warning", _GENDERED_MESSAGE_FR) for s, e in _marked_feminine_nouns(view, title)]
+    # (stop 47's ads review) a job noun with no determiner that only one sex can hold (« Hôtesse d'accueil… »), or one
+    # said to be sought (« Commerciale dynamique recherchée », « Vendeur expérimenté souhaité »)
+    taken = [(s, e) for s, e, _, _ in spans]
+    for s, e in _nouns_in(view, 0, len(folded), need_det=False):
+        if any(a <= s < b for a, b in taken) or (s, e) in taken:
+            continue
+        opens = bool(_OPENS_PHRASE.search(folded, max(0, s - 12), s))  # « Profil commercial recherché »: an adjective
+        if folded[s:e] in _ONE_SEX_ONLY or (opens and _SOUGHT_AFTER.match(folded, e)):
+            spans.append((s, e, "warning", _GENDERED_MESSAGE_FR))
     for m in _PRONOUN_FR.finditer(folded):
         if _PAIR_BEFORE.search(folded, max(0, m.start() - 12), m.start()) or _IMPERSONAL_AFTER.match(folded, m.end()):
             continue

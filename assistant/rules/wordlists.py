@@ -2260,6 +2260,7 @@ FR_GENDERED_NOUNS: tuple[tuple[str, str], ...] = (
     ("candidat", "candidate"),
     ("expert", "experte"),
     ("interlocuteur", "interlocutrice"),
+    ("hôte", "hôtesse"),  # (stop 47's ads review: « Hôtesse d'accueil bilingue »)
     ("connaisseur", "connaisseuse"),
     ("serveur", "serveuse"),
     ("superviseur", "superviseuse"),
@@ -2280,6 +2281,9 @@ EN_GENDERED_NOUNS: tuple[str, ...] = (
     r"\b(?:sales|chair|fore|business|spokes|crafts|middle|handy|work|repair|delivery|camera|front|point|anchor|frontline)(?:man|men)\b",
     r"\b(?:sales|chair|business|spokes)(?:woman|women)\b",
     r"\b(?:waitress|waitresses|stewardess|hostess|headmaster|headmistress|manpower)\b",
+    # (stop 47's ads review) "Ideal for a guy who…"; a one-sex marker after a title, "Sales rep (m)"
+    r"\b(?:a|one|the\s+right|our\s+next)\s+guy\b",
+    r"(?<=[a-z] )\(\s*(?:m|f|h|w)\s*\)(?!\s*[a-z0-9])",
 )
 
 # Gaucher, Friesen & Kay (2011), "Evidence that gendered wording in job advertisements exists and sustains

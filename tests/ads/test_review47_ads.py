@@ -225,3 +225,45 @@ def test_clients_and_accommodations_in_a_brief_reach_the_ad(services) -> None:
     )
     result = draft(services, company_pitch=pitch)
     assert "fêtes religieuses" in result.text and "santé mentale" in result.text
+
+
+# --------------------------------------------------------------------------- 5. gendered nouns the linter missed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Commerciale dynamique recherchée.",
+        "Hôtesse d'accueil bilingue pour le salon client.",
+        "Ideal for a guy who loves to hunt deals.",
+        "Sales rep (m)",
+        "Vendeur expérimenté souhaité.",
+    ],
+)
+def test_a_one_sex_job_noun_or_marker_is_gendered_wording(text: str) -> None:
+    from assistant.rules.compliance import find_gendered_wording
+
+    assert [f for f in find_gendered_wording(text, None) if f.severity == "warning"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Commercial·e dynamique recherché·e.",
+        "Hôte ou hôtesse d'accueil bilingue.",
+        "Commercial ou commerciale recherché(e).",
+        "Temps de travail : 35 h (hebdo).",
+        "The guys at our Dublin office will onboard you.",
+    ],
+)
+def test_balanced_or_unrelated_wording_is_not_gendered(text: str) -> None:
+    from assistant.rules.compliance import find_gendered_wording
+
+    assert [f for f in find_gendered_wording(text, None) if f.severity == "warning"] == [], text
+
+
+def test_an_adjective_before_sought_is_no_job_noun() -> None:
+    from assistant.rules.compliance import find_gendered_wording
+
+    for text in ("Profil commercial recherché.", "Un profil expert recherché pour ce poste."):
+        assert [f for f in find_gendered_wording(text, None) if f.severity == "warning"] == [], text
