@@ -11,7 +11,7 @@ from ..text import fold
 from .models import AdSection
 from .pay import pay_section
 from .plan import AdPlan
-from .wording import CONTRACT_PHRASES, join, lower_first, t
+from .wording import CONTRACT_PHRASES, contract_words, join, lower_first, t
 
 # The guide's sentence behind the farmer wording (not a framework item, so quoted here for the citation).
 FARMER_SOURCE = "construire et de maintenir un lien de confiance avec les différents interlocuteurs"
@@ -235,7 +235,7 @@ def compose_offline(plan: AdPlan, framework: Framework) -> OfflineDraft:
 
     # The company: the guide's four selling points, filled only from the brief.
     paragraphs = list(plan.pitch)
-    contract = CONTRACT_PHRASES[lang][brief.contract]
+    contract = contract_words(CONTRACT_PHRASES, brief.contract, lang, brief.country)
     where = f" {say('à', 'in')} {plan.location}" if plan.location and brief.remote != "full" else ""
     label = plan.title_label
     article = "an" if label[:1].upper() in "AEIOU" else "a"

@@ -50,10 +50,10 @@ def _capital(text: str) -> str:
 
 def meta_line(ad: JobAd) -> str:
     """The line under the title: descriptive line · contract · place · remote."""
-    from .wording import CONTRACT_LABELS, REMOTE_LABELS
+    from .wording import CONTRACT_LABELS, REMOTE_LABELS, contract_words
 
     lang = ad.language
-    parts = [_capital(CONTRACT_LABELS[lang][ad.contract])]
+    parts = [_capital(contract_words(CONTRACT_LABELS, ad.contract, lang, ad.country))]
     if ad.remote == "full":
         parts.append(_capital(REMOTE_LABELS[lang]["full"]) + f" ({COUNTRY_NAMES.get(ad.country, ad.country)})")
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .models import Salary
@@ -76,6 +77,18 @@ CONTRACT_PHRASES = {
         "interim": "on a temporary assignment (intérim)",
     },
 }
+
+
+def contract_words(table: dict[str, dict[str, str]], contract: str, lang: str, country: str) -> str:
+    """A contract's label or phrase. The French name in brackets (« (CDI) ») tells an English reader of a job in France
+    which French contract it is; for a job elsewhere the French term names no contract there (review of stop 46: a
+    Dublin ad read "permanent contract (CDI)")."""
+    words = table[lang][contract]
+    if lang == "en" and country.upper() != "FR":
+        words = re.sub(r"\s*\([^()]*\)$", "", words)
+    return words
+
+
 REMOTE_LABELS = {
     "fr": {"no": "sur site", "hybrid": "télétravail partiel", "full": "télétravail complet"},
     "en": {"no": "on site", "hybrid": "hybrid remote", "full": "fully remote"},

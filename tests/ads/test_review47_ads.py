@@ -267,3 +267,11 @@ def test_an_adjective_before_sought_is_no_job_noun() -> None:
 
     for text in ("Profil commercial recherché.", "Un profil expert recherché pour ce poste."):
         assert [f for f in find_gendered_wording(text, None) if f.severity == "warning"] == [], text
+
+
+def test_a_job_outside_france_gets_no_french_contract_name(services) -> None:
+    """(stop 46's review) a Dublin ad read "Permanent contract (CDI)"; an English ad for a job in France keeps it."""
+    dublin = draft(services, language="en", country="IE", location="Dublin", contract="CDI")
+    assert "(CDI)" not in dublin.text and "ermanent contract" in dublin.text
+    paris = draft(services, language="en", country="FR", location="Paris", contract="CDI")
+    assert "(CDI)" in paris.text
