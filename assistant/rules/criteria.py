@@ -71,6 +71,8 @@ _BUSINESS_AFTER = re.compile(
     r"operators?|publish\w*|schools?|networks?|textbooks?|books?|suppliers?|furniture|chains?|retailers?|labs?|"
     r"laboratories|organi[sz]ations|associations|ngos?|vendors?|brands?)\b"
 )
+# …unless it is the person's own: "active in his church network", « son réseau associatif musulman »
+_OWN_BEFORE = re.compile(r"\b(?:his|her|their|my|son|sa|ses|leur|leurs)\s+(?:[a-z'-]+\s+)?$")
 _AD_EXCLUSION = re.compile(wl.AD_EXCLUSION)
 _AD_PREFERENCE = re.compile(wl.AD_PREFERENCE)
 # (stop 47's ads review) not the full stops of "e.g.", "i.e.", « ex. », "etc." inside a sentence
@@ -527,7 +529,11 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                     continue
                 if term.names_ok and in_proper_name(view.clean.text, s, e):
                     continue
-                if not term.strict and _BUSINESS_AFTER.match(view.folded, e, e + _WINDOW + 20):
+                if (
+                    not term.strict
+                    and _BUSINESS_AFTER.match(view.folded, e, e + _WINDOW + 20)
+                    and not _OWN_BEFORE.search(before)
+                ):
                     continue  # what a business sells or serves: "mental health services", "church-furniture supplier"
                 if sentences is not None:
                     # an equal-opportunity statement, or a perk in a sentence that excludes nobody, makes the

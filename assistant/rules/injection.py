@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 
 from . import wordlists as wl
@@ -82,9 +84,6 @@ MAX_ENCODED_RUNS = 50
 
 
 def _encoded_spans(view: TextView) -> list[tuple[int, int]]:
-    import base64
-    import binascii
-
     found: list[tuple[int, int]] = []
     for n, m in enumerate(_BASE64_RUN.finditer(view.clean.text)):
         if n >= MAX_ENCODED_RUNS:

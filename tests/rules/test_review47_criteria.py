@@ -185,3 +185,15 @@ def test_an_instruction_hidden_in_base64_is_an_injection() -> None:
     # base64 that says nothing to the AI, and tokens that are no text, are left alone
     assert find_injections("- ref: SGVsbG8sIHRoaXMgaXMgYSBwbGFpbiBub3RlIGFib3V0IHRoZSBjYWxs") == []
     assert find_injections("- commit 3f9a0c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39 / id dGVzdA") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion"),
+    [
+        ("- very active in his church network, says it gives him energy", "religion"),
+        ("- her disability support services take Friday afternoons", "health"),
+    ],
+)
+def test_the_persons_own_business_words_still_flag(text: str, criterion: str) -> None:
+    """What a business sells is no criterion, but "his church network" is the candidate's own."""
+    assert any(criterion in m for m in _criteria(text, "notes")), text
