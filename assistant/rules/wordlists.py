@@ -628,6 +628,12 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\ben\s+fin\s+de\s+carriere\b|\blate[\s-]career\b|\b(?:20|30|40|50|twenty|thirty|forty|fifty)[\s-]?somethings?\b"
             ),
+            # (stop 46's review, left then) « Profil : H, 25-35 »: an age bracket as the profile, without « ans »
+            T(
+                r"\b(?:1[6-9]|[2-6]\d)\s*[-–/a]\s*(?:[2-7]\d)\b(?!\s*(?:k|%|€|ans\s+d|comptes?|clients?))",
+                need=r"\bprofil\s*:\s*(?:[hf]\s*,\s*)?",
+                strict=True,
+            ),
         ),
         # an age limit the law sets (apprenticeship 16-29, night work for adults) may be stated (L5331-2)
         ad_ok=_AGE_SET_BY_LAW,
@@ -639,6 +645,8 @@ CRITERIA: tuple[Criterion, ...] = (
         (
             # (review of stop 46) « H uniquement », « F seulement », « recherche JH dynamique » (jeune homme)
             T(r"\b[hf]\s+(?:uniquement|seulement|exclusivement|only)\b", nb=r"[\d/]", strict=True),
+            # (stop 46's review, left then) « Profil : H, 25-35 »: one letter for one sex as the profile
+            T(r"\b(?:profil|sexe|genre|gender|sex)\s*:\s*[hfmw]\b(?=\s*(?:[,.;)]|$|\d))", strict=True),
             T(
                 r"\b(?:recherche|cherche|recherchons|cherchons)\s+(?:un\s+)?jh\b"
                 r"|\bjh\s+(?:dynamique|motive|serieux|sportif|ambitieux|de\s+\d)",

@@ -275,3 +275,19 @@ def test_a_job_outside_france_gets_no_french_contract_name(services) -> None:
     assert "(CDI)" not in dublin.text and "ermanent contract" in dublin.text
     paris = draft(services, language="en", country="FR", location="Paris", contract="CDI")
     assert "(CDI)" in paris.text
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion"),
+    [("Profil : H, 25-35", "sex"), ("Profil : H, 25-35", "age"), ("Profil : F.", "sex"), ("Profil : 25-35", "age")],
+)
+def test_a_profile_given_as_a_sex_letter_and_an_age_bracket_is_flagged(text: str, criterion: str) -> None:
+    """(stop 46's review, left then) « Profil : H, 25-35 » raised nothing."""
+    assert any(criterion in f.message for f in find_protected_criteria(text, context="ad")), text
+
+
+@pytest.mark.parametrize(
+    "text", ["Profil : 25-35 comptes PME.", "Profil : hunter, 3-5 ans d'expérience.", "Profil : H/F"]
+)
+def test_a_profile_line_without_a_sex_or_an_age_stays_clean(text: str) -> None:
+    assert find_protected_criteria(text, context="ad") == [], text
