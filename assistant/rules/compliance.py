@@ -163,8 +163,11 @@ GRADUATION_RECENCY = re.compile(
     + _N
     + r"\s+ans?\s+d'anciennete\s+(?:de|du)\s+diplome\b"
     r"|\bsortie?s?\s+d'ecole\s+(?:recente|il\s+y\s+a\s+moins|depuis\s+moins)|\b(?:recemment|fraichement)\s+diplomee?s?\b"
-    r"|\bpromo\s+(?:19|20)\d\d\b|\b(?:issue?s?|diplomee?s?|sortie?s?)\s+de\s+la\s+promotion\s+(?:19|20)\d\d\b"
-    r"|\b(?:recent|fresh|new|newly)\s+(?:college\s+|university\s+)?grad(?:uate)?s?\b|\bnewly\s+graduated\b"
+    r"|\b(?:issue?s?|diplomee?s?|sortie?s?|candidate?s?|profils?|etudiante?s?)\s+(?:de\s+la\s+)?promo(?:tion)?\s+(?:19|20)\d\d\b"
+    r"|\bpromo\s+(?:19|20)\d\d\s*(?:uniquement|seulement|minimum|ou\s+plus\s+recente|exigee?|requise?)"
+    # (not an open door: "Recent graduates and experienced sellers alike are welcome")
+    r"|\b(?:recent|fresh|new|newly)\s+(?:college\s+|university\s+)?grad(?:uate)?s?\b"
+    r"(?![^.;\n]{0,40}\b(?:alike|as\s+well\s+as|and\s+experienced|or\s+experienced|of\s+all\s+ages)\b)|\bnewly\s+graduated\b"
     r"|\bgraduated\s+(?:with)?in\s+the\s+(?:last|past)\s+" + _N + r"\s+years?\b"
     r"|\bgraduat\w*\s+(?:in\s+)?(?:19|20)\d\d\s+or\s+(?:later|after)\b"
     r"|\b(?:max(?:imum)?\.?|no\s+more\s+than|not\s+more\s+than|at\s+most|less\s+than|under|within)\s+"
@@ -209,10 +212,13 @@ NON_SMOKER = re.compile(
     r"|\bnon[\s-]?smok(?:er|ers|ing)\b|\bno\s+smokers?\b|\bsmoke[\s-]free\s+(?:lifestyle|candidates?|applicants?|people|person)\b"
     r"|\bmust\s+not\s+smoke\b|\b(?:ne\s+pas|ne\s+jamais)\s+fumer\b"
 )
-_PREMISES_BEFORE = re.compile(
-    r"\b(?:bureaux?|locaux|espaces?|zones?|salles?|batiments?|sites?|etablissements?|lieux|offices?|buildings?|premises|"
-    r"environment|workplace|campus|hotels?|chambres?|rooms?|vehicules?|cars?)\s+$"
+_PREMISES = (
+    r"(?:bureaux?|locaux|espaces?|zones?|salles?|batiments?|sites?|etablissements?|lieux|offices?|buildings?|premises|"
+    r"environment|workplace|campus|hotels?|chambres?|rooms?|vehicules?|cars?)"
 )
+# the premises before (« Nos bureaux sont non-fumeurs », "Our offices are non-smoking") or after ("Non-smoking office")
+_PREMISES_BEFORE = re.compile(r"\b" + _PREMISES + r"\s+(?:(?:are|is|sont|est|entierement|fully|totally)\s+){0,2}$")
+_PREMISES_AFTER = re.compile(r"\s+" + _PREMISES + r"\b")
 _NON_SMOKER_MESSAGE: Message = (
     "A requirement about the applicant's private life (smoking): what an employer asks must have a direct and "
     "necessary link with the job (Code du travail L1221-6) and a restriction of personal freedom must be justified "
@@ -236,7 +242,8 @@ class PrivateLifeRule:
                 self.kind, "warning", _NON_SMOKER_MESSAGE[0], m.start(), m.end(), message_fr=_NON_SMOKER_MESSAGE[1]
             )
             for m in NON_SMOKER.finditer(view.folded)
-            if not _PREMISES_BEFORE.search(view.folded, max(0, m.start() - 30), m.start())
+            if not _PREMISES_BEFORE.search(view.folded, max(0, m.start() - 40), m.start())
+            and not _PREMISES_AFTER.match(view.folded, m.end())
         ]
 
 

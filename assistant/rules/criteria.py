@@ -65,20 +65,24 @@ _EQUAL_OPPORTUNITY = re.compile(wl.EQUAL_OPPORTUNITY)
 # "religious candidates" stay flagged.
 _BUSINESS_AFTER = re.compile(
     # (a word joined by a hyphen or spaces, never " - ": "white - wine sector background" is two things)
-    r"\+?(?:(?:-|\s+)(?:and\s+|&\s+)?(?!(?:to|your|their|his|her|our|my|for|of|the|a|an|in|on|with|at|by|from|is|are|was|"
-    r"were|be|or|as|via)\b)[a-z]+){0,3}?(?:-|\s+)(?:services?|providers?|insurers?|insurance|markets?|sectors?|industry|"
-    r"software|modules?|workflows?|platforms?|apps?|products?|solutions?|channels?|hotlines?|communities|"
+    # (at most one word between, never "and": "She is pregnant and will need childcare services" is about her)
+    r"\+?(?:(?:-|\s+)(?!(?:to|your|their|his|her|our|my|for|of|the|a|an|in|on|with|at|by|from|is|are|was|were|be|or|as|"
+    r"via|and|will|need|needs|sees|community)\b)[a-z]+)?(?:-|\s+)(?:services?|providers?|insurers?|insurance|markets?|sectors?|"
+    r"industry|software|modules?|workflows?|platforms?|apps?|products?|solutions?|channels?|hotlines?|communities|"
     r"operators?|publish\w*|schools?|networks?|textbooks?|books?|suppliers?|furniture|chains?|retailers?|labs?|"
-    r"laboratories|organi[sz]ations|associations|ngos?|vendors?|brands?)\b"
+    r"laboratories|vendors?|brands?)\b"
+    # …and not people named by it: "school leavers", "school graduates", "network members"
+    r"(?!\s+(?:leavers?|graduates?|students?|pupils?|members?|volunteers?|attendees?|goers?|users?|alumni|ambassadors?|"
+    r"reps?|representatives?|managers?|executives?|sellers?|staff|people|hires?|candidates?|applicants?))"
 )
 # …unless it is the person's own: "active in his church network", « son réseau associatif musulman »
-_OWN_BEFORE = re.compile(r"\b(?:his|her|their|my|son|sa|ses|leur|leurs)\s+(?:[a-z'-]+\s+)?$")
+_OWN_BEFORE = re.compile(r"\b(?:his|her|their|my|son|sa|ses|leur|leurs)\s+(?:[a-z'-]+\s+){0,3}$")
+# Worship is no business: "church services", "mosque groups"
+_WORSHIP_AFTER = re.compile(r"\s+(?:services?|groups?|meetings?|attendance|networks?|communit(?:y|ies))\b")
 _AD_EXCLUSION = re.compile(wl.AD_EXCLUSION)
 _AD_PREFERENCE = re.compile(wl.AD_PREFERENCE)
 # (stop 47's ads review) not the full stops of "e.g.", "i.e.", « ex. », "etc." inside a sentence
-_SENTENCE_END = re.compile(
-    r"(?<!\be\.g)(?<!\bi\.e)(?<!\be)(?<!\bi)(?<!\bex)(?<!\bcf)(?<!\betc)\.(?!\s*[a-z])|[!?;\n]|\.(?=\s*$)"
-)
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\be)(?<!\bi)(?<!\bex)(?<!\bcf)\.|[!?;\n]")
 _STARTS_SENTENCE = re.compile(r"(?:^|[.!?;:\n•*#>(«\"\-–—])\s*$")
 _WORDS = re.compile(r"[^\W\d_]+")
 _NAME_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "of", "the", "and"})
@@ -533,6 +537,7 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                     not term.strict
                     and _BUSINESS_AFTER.match(view.folded, e, e + _WINDOW + 20)
                     and not _OWN_BEFORE.search(before)
+                    and not (crit.id == "religion" and _WORSHIP_AFTER.match(view.folded, e))
                 ):
                     continue  # what a business sells or serves: "mental health services", "church-furniture supplier"
                 if sentences is not None:
@@ -553,7 +558,13 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                         and not _age_sought(view.folded, s, e)
                     ):
                         continue
-                    if ad_ok and n in sentences.containing(ad_ok) and n not in sentences.containing(_AD_EXCLUSION):
+                    # (a restriction is never excused by a perk beside it either: "Fit and healthy applicants welcome")
+                    if (
+                        ad_ok
+                        and not term.strict
+                        and n in sentences.containing(ad_ok)
+                        and n not in sentences.containing(_AD_EXCLUSION)
+                    ):
                         continue
                 found.append((*_with_quotation_marks(view.clean.text, s, e), crit))
         spans.extend(drop_overlaps(found))

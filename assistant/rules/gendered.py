@@ -283,9 +283,9 @@ def _french_spans(view: TextView, title: tuple[int, int]) -> list[tuple[int, int
     spans += [(s, e, "warning", _GENDERED_MESSAGE_FR) for s, e in _marked_feminine_nouns(view, title)]
     # (stop 47's ads review) a job noun with no determiner that only one sex can hold (« Hôtesse d'accueil… »), or one
     # said to be sought (« Commerciale dynamique recherchée », « Vendeur expérimenté souhaité »)
-    taken = [(s, e) for s, e, _, _ in spans]
+    taken = {i for s, e, _, _ in spans for i in range(s, e)}  # linear: a set of the flagged positions
     for s, e in _nouns_in(view, 0, len(folded), need_det=False):
-        if any(a <= s < b for a, b in taken) or (s, e) in taken:
+        if s in taken:
             continue
         opens = bool(_OPENS_PHRASE.search(folded, max(0, s - 12), s))  # « Profil commercial recherché »: an adjective
         if folded[s:e] in _ONE_SEX_ONLY or (opens and _SOUGHT_AFTER.match(folded, e)):

@@ -79,22 +79,26 @@ def _injection_spans(view: TextView) -> list[tuple[int, int]]:
 # (stop 47's notes review) An instruction hidden in base64 ("…ended with: SWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM…"):
 # a model reads base64 as well as text. A long run of base64 characters that decodes to printable text holding an
 # instruction is flagged whole; ordinary tokens (ids, hashes, URLs' parts) decode to bytes that are not text.
-_BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{24,4096}={0,2}(?![A-Za-z0-9+/=])")
-MAX_ENCODED_RUNS = 50
+_BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])")
+MAX_DECODED_TEXTS = 50  # runs that decode to text are read for an instruction, up to this many (hex ids do not count)
+MAX_ENCODED_CHARS = 200_000  # and no more base64 than this is decoded in all
 
 
 def _encoded_spans(view: TextView) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
-    for n, m in enumerate(_BASE64_RUN.finditer(view.clean.text)):
-        if n >= MAX_ENCODED_RUNS:
-            break
+    texts = chars = 0
+    for m in _BASE64_RUN.finditer(view.clean.text):
         token = m.group()
+        chars += len(token)
+        if texts >= MAX_DECODED_TEXTS or chars > MAX_ENCODED_CHARS:
+            break
         try:
             decoded = base64.b64decode(token + "=" * (-len(token) % 4), validate=True).decode("utf-8")
         except (binascii.Error, ValueError):
             continue
         if not decoded or sum(c.isprintable() or c.isspace() for c in decoded) < 0.95 * len(decoded):
             continue
+        texts += 1
         if _injection_spans(TextView.of(decoded)):
             found.append(m.span())
     return found
