@@ -69,3 +69,15 @@ def flag_kinds(text: str, prefix: str = "- 5 ans AM, 30 comptes.\n") -> list[str
     from assistant.notes.prepare import prepare
 
     return sorted({f.kind for f in prepare(prefix + text, 20_000).flags})
+
+
+# A header line naming the candidate and one line of evidence, before the line under test (stops 46–47's reviews).
+REVIEW_HEAD = "Préqualif tél – Nadia – AM junior\n- 3 ans d'account management chez un éditeur SaaS, 40 comptes PME\n"
+
+
+def assessed_in_line(services, line: str) -> set[str]:
+    """The competencies assessed with a quote taken from `line`, once it follows REVIEW_HEAD."""
+    from assistant.notes import summarize_notes
+
+    summary = summarize_notes(REVIEW_HEAD + line + "\n", services)
+    return {a.id for a in summary.competencies if a.status == "assessed" and any(e.quote in line for e in a.evidence)}

@@ -312,14 +312,3 @@ def test_a_host_or_a_named_colleague_is_no_gendered_wording(text: str) -> None:
     from assistant.rules.compliance import find_gendered_wording
 
     assert [f for f in find_gendered_wording(text, None) if f.severity == "warning"] == [], text
-
-
-def test_many_nouns_are_checked_in_linear_time() -> None:
-    """The check for a noun already flagged scanned every flagged span per noun (7 s on a 200,000-character ad)."""
-    import time
-
-    from assistant.rules.compliance import find_gendered_wording
-
-    start = time.perf_counter()
-    find_gendered_wording("la vendeuse " * 8000, "fr")
-    assert time.perf_counter() - start < 5  # a bound on the complexity, not a timing target: quadratic took minutes

@@ -9,15 +9,11 @@ candidate did something with the same words stays evidence.
 from __future__ import annotations
 
 import pytest
+from notes_helpers import assessed_in_line
 
 from assistant.notes import summarize_notes
 
-HEAD = "Préqualif tél – Nadia – AM junior\n- 3 ans d'account management chez un éditeur SaaS, 40 comptes PME\n"
-
-
-def _assessed(services, line: str) -> set[str]:
-    summary = summarize_notes(HEAD + line + "\n", services)
-    return {a.id for a in summary.competencies if a.status == "assessed" and any(e.quote in line for e in a.evidence)}
+_assessed = assessed_in_line
 
 
 @pytest.mark.parametrize(
