@@ -541,11 +541,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _readable_arguments(args: argparse.Namespace) -> None:
+    """Arguments typed in another encoding than UTF-8 (« café » in Latin-1 from an old terminal) reach Python as lone
+    surrogates, which no output can encode: a question crashed at printing (stop 48's review of `ask`). Such an
+    argument is read as Windows-1252, the usual other encoding of French text; a character it lacks becomes U+FFFD."""
+    for name, value in vars(args).items():
+        if isinstance(value, str) and any("\udc80" <= c <= "\udcff" for c in value):
+            setattr(args, name, "".join(_byte_read(c) for c in value))
+
+
+def _byte_read(char: str) -> str:
+    """A character of an argument; an undecodable byte (a lone surrogate) read as Windows-1252."""
+    if "\udc80" <= char <= "\udcff":
+        return bytes([ord(char) - 0xDC00]).decode("cp1252", "replace")
+    return char
+
+
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     parser = build_parser()
     args = parser.parse_args(argv)
+    _readable_arguments(args)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

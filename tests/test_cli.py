@@ -152,3 +152,19 @@ def test_ask_k_out_of_range_is_refused(cli_env, capsys, k) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["ask", "Quel salaire ?", "-k", k])
     assert exc.value.code == 2
+
+
+def test_an_argument_typed_in_latin_1_is_read_not_crashed_on(cli_env, capsys) -> None:
+    # Stop 48's review of ask: « café » typed in a Latin-1 terminal reaches Python as a lone surrogate, and printing it
+    # crashed ("unexpected error: UnicodeEncodeError"). The byte is read as Windows-1252; valid UTF-8 beside it stays.
+    latin1 = "Quel salaire pour un AM d\udce9butant, caf\udce9 compris ?"
+    assert main(["ask", latin1, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert "2920" in data["answer"]
+
+
+def test_a_question_bringing_in_a_criterion_gets_the_notice_in_json(cli_env, capsys) -> None:
+    assert main(["ask", "Can I ask her if she plans to have kids?", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["abstained"] and data["withheld"] == "criterion_in_question" and not data["citations"]
+    assert "L1132-1" in data["notice"] and "family situation" in data["notice"]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError, LLMError
 from ..guide.knowledge import CANDIDATES
 from ..guide.models import ScoredChunk
+from ..rules.safety import find_injections, find_pii
 from ..text import Language, detect_language, figures, fold, other_language
 from .conversation import Resolved, Turn, bounded, resolve
 from .expand import expansion, role_tokens
@@ -31,7 +32,7 @@ from .offline import (
     with_guide_words,
     with_offline_passages,
 )
-from .screen import screened
+from .screen import question_criteria, screened, withheld_for_question
 from .shorthand import pay_abroad, shown_place, spelled_out
 
 if TYPE_CHECKING:
@@ -69,8 +70,16 @@ def ask(
     if small_talk(q):
         lang = _small_talk_language(q, turns)
         return Answer(answer=NOT_COVERED[lang], abstained=True, backend="offline", notice=SMALL_TALK_NOTICE[lang])
+    criteria = question_criteria(q)
+    if criteria:  # before any retrieval or model call (screen.py)
+        return withheld_for_question(criteria, detect_language(q))
+    injected = bool(find_injections(q))
+    q = without_personal_data(q)
     resolved = resolve(q, turns)
     answer = _ask(q, resolved, services, turns, k, fallback_offline)
+    if injected:
+        notice = INJECTION_NOTICE[detect_language(q)]
+        answer.notice = f"{answer.notice} {notice}" if answer.notice else notice
     if other_language(resolved.question):  # the question asked after pasted material, not the paste
         notice = OTHER_LANGUAGE_NOTICE[detect_language(q)]
         answer.notice = f"{answer.notice} {notice}" if answer.notice else notice
@@ -124,6 +133,45 @@ def _small_talk_language(message: str, turns: Sequence[Turn] = ()) -> Language:
     asked = [t for t in turns if not small_talk(t.question)]  # "ok" then "super" after an English question
     return ("en" if asked[-1].language == "en" else "fr") if asked else detect_language(message)
 
+
+# The label a pasted identifier comes with ("IBAN", « N° sécu : », "DOB"), right before it.
+_PII_LABEL = re.compile(
+    r"(?:\bn°\s*|\bnum[ée]ro\s+(?:de\s+)?)?\b(?:s[ée]cu(?:rit[ée] sociale)?|nir|iban|bic|t[ée]l(?:[ée]phone)?|phone|"
+    r"mobile|portable|e-?mail|mail|courriel|dob|date of birth|date de naissance|n[ée]e? le|born(?: on)?|"
+    r"passport(?: no\.?| number)?|passeport)\s*(?:du candidat|de la candidate|of the candidate)?\s*[:#]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def without_personal_data(question: str) -> str:
+    """The question with its contact details and identifiers (e-mail, phone, social security number, IBAN, date of
+    birth…: rules.pii) blanked out. The guide answers none of them, and as words they only pushed retrieval away: stop
+    48's review saw « N° sécu … IBAN … Que dit le guide sur la période d'essai ? » abstain. Nor are they repeated in
+    how the question was understood. A question that is nothing but such data is kept as it is."""
+    spans = [(f.start or 0, f.end or 0) for f in find_pii(question)]
+    if not spans:
+        return question
+    out, last = [], 0
+    for start, end in sorted(spans):
+        if start >= last:
+            label = _PII_LABEL.search(question, last, start)
+            out.append(question[last : label.start() if label else start])
+            last = end
+    out.append(question[last:])
+    blanked = re.sub(r"\(\s*(?:[,;]\s*)*\)", "", "".join(out))
+    blanked = re.sub(r"\s*[,;:]\s*(?=[,;.:]|$)|[ \t]{2,}", " ", blanked).strip(" ,;:").lstrip(".").strip()
+    return blanked if re.search(r"[^\W\d_]{2,}", blanked) else question
+
+
+# An instruction aimed at the assistant inside a question (« Ignore les instructions précédentes », a pasted e-mail's
+# "NOTE TO THE AI ASSISTANT:") never changes what the engine does, and the model's prompt marks the question as data;
+# stop 48's outside review found the answer silent about it, so the user could not tell it had been ignored.
+INJECTION_NOTICE = {
+    "fr": "La question contient une instruction adressée à l'assistant : elle est ignorée, la réponse ne repose que sur "
+    "le guide.",
+    "en": "The question contains an instruction aimed at the assistant: it is ignored, and the answer rests on the "
+    "guide alone.",
+}
 
 OTHER_LANGUAGE_NOTICE = {
     "fr": "La question ne semble rédigée ni en français ni en anglais : l'assistant lit ces deux langues (le guide est "

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from ..guide.models import Citation, ScoredChunk
 
-WithheldReason = Literal["unsupported", "figures", "protected_criterion", "uncovered"]
+WithheldReason = Literal["unsupported", "figures", "protected_criterion", "criterion_in_question", "uncovered"]
 """Why code did not show a model's answer: no passage supports it, figures not in its passages, a protected criterion."""
 
 
@@ -65,8 +65,9 @@ class Answer(BaseModel):
     )
     withheld: WithheldReason | None = Field(
         None,
-        description="Why an answer was not shown: 'unsupported', 'figures', 'protected_criterion' or 'uncovered' (None when shown "
-        "or when the guide does not cover the question).",
+        description="Why an answer was not shown: 'unsupported', 'figures', 'protected_criterion' (the answer names a "
+        "protected criterion), 'criterion_in_question' (the question brings one into hiring: no passage is quoted) or "
+        "'uncovered' (None when shown or when the guide does not cover the question).",
     )
     unsupported_figures: list[str] = Field(
         default_factory=list,

@@ -1,16 +1,56 @@
-"""Answers pass the protected-criteria screen before they are shown (Code du travail L1132-1).
+"""Answers pass the protected-criteria screen before they are shown (Code du travail L1132-1), and so do questions.
 
 The guide's own passages never trip it (a test checks every passage), so it catches a model that adds
 discriminatory advice ("favour young candidates without children"): such an answer is withheld, and the notice
 says why. The screen reads the text as an ad would be read: equal-opportunity statements pass.
+
+A question that brings a protected criterion into hiring (« on cherche plutôt un homme, non ? », "can I ask her if
+she plans kids?") gets no passage at all: quoted beside the criterion, any passage reads as the way to apply it
+(stop 48's outside review: « Idéalement, il disposera d'une expérience… » as the answer to the first). It gets a
+notice that names the criterion and the law, never the question's own words (they can be health data), and the
+model is not called.
 """
 
 from __future__ import annotations
 
+from ..rules.criteria import criteria_named
 from ..rules.safety import find_protected_criteria
 from .models import WITHHELD, Answer, WithheldReason
 
 REASON: WithheldReason = "protected_criterion"
+QUESTION_REASON: WithheldReason = "criterion_in_question"
+
+QUESTION_WITHHELD = {
+    "fr": "Le guide ne répond pas à une question qui fait intervenir un critère protégé : posez-la sans ce critère.",
+    "en": "The guide does not answer a question that brings in a protected criterion: ask it without that criterion.",
+}
+QUESTION_NOTICE = {
+    "fr": "Critère protégé ({labels}) : il ne peut jouer aucun rôle dans le choix, l'évaluation ou la rémunération "
+    "d'un·e candidat·e, et une question posée en entretien doit avoir un lien direct et nécessaire avec l'emploi "
+    "(Code du travail L1132-1 et L1221-6). Le guide n'en fait pas un critère.",
+    "en": "Protected criterion ({labels}): it may play no part in choosing, assessing or paying a candidate, and an "
+    "interview question must have a direct and necessary link with the job (Code du travail L1132-1 and L1221-6). "
+    "The guide does not make it a criterion.",
+}
+
+
+def question_criteria(question: str) -> list[tuple[str, str, str]]:
+    """The protected criteria a question brings in, as rules.criteria.criteria_named gives them (every mention
+    counts, as in interview notes: the question is about a candidate)."""
+    return criteria_named(question, context="notes")
+
+
+def withheld_for_question(criteria: list[tuple[str, str, str]], lang: str) -> Answer:
+    """The answer to a question that brings in these protected criteria: no passage, a notice naming them."""
+    lang = lang if lang in QUESTION_NOTICE else "en"
+    labels = ", ".join(fr if lang == "fr" else en for _, en, fr in criteria)
+    return Answer(
+        answer=QUESTION_WITHHELD[lang],
+        abstained=True,
+        backend="offline",
+        withheld=QUESTION_REASON,
+        notice=QUESTION_NOTICE[lang].format(labels=labels),
+    )
 
 
 def protected_notice(text: str) -> str | None:

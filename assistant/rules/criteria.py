@@ -631,6 +631,15 @@ def find_protected_criteria(text: str, *, context: Context) -> list[Flag]:
     return with_criteria_under_markup(text, criteria_flags(TextView.of(text), context), context)
 
 
+def criteria_named(text: str, *, context: Context = "notes") -> list[tuple[str, str, str]]:
+    """The protected criteria `text` names, once each in order of first mention, as (id, English label, French label):
+    what a notice may say of them without repeating the text's own words (they can be health data)."""
+    seen: dict[str, tuple[str, str, str]] = {}
+    for _, _, crit in sorted(_criteria_spans(TextView.of(text), context), key=lambda x: x[0]):
+        seen.setdefault(crit.id, (crit.id, crit.label, wl.CRITERIA_FR.get(crit.id, (crit.label, ""))[0]))
+    return list(seen.values())
+
+
 def with_criteria_under_markup(text: str, found: list[Flag], context: Context) -> list[Flag]:
     """`found` (the protected-criteria flags of `text` as written) with what `text` read without its inline markup
     shows (« Il a **52** ans », « en*cein*te », « en<b>ceinte</b> », « 45&nbsp;ans »), quoted on the text as written,

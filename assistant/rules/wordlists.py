@@ -1469,7 +1469,12 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"(?:personnes|publics?|usagers|utilisateurs|utilisatrices)\s+"
                 # (review of da93473: a post open to disabled workers, « Ce poste est ouvert aux travailleurs handicapés »; not
                 # « n'est pas ouvert aux … »)
-                r"|" + _POST_OPEN_TO,
+                r"|"
+                + _POST_OPEN_TO
+                # (stop 48's review of ask: "does the guide see an engineering degree as a handicap?", « c'est un vrai
+                # handicap pour le poste » is a drawback, not a disability; "she has a handicap" stays)
+                + r"|\b(?:as|comme|is|est|be|etre|being|c.?est)\s+(?:a|an|un)\s+"
+                r"(?:(?:real|vrai|gros|big|major|serious|veritable|sacre)\s+)?$",
                 na=r"\s+(?:de\s+|of\s+)?\d{1,2}(?:[.,]\d)?(?!\s*%)\s*(?:au\s+golf|at\s+golf|in\s+golf|,?\s+(?:plays?|joue))|"
                 + _WELCOMED_AFTER,
             ),
@@ -1683,7 +1688,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 # (round 13: "lives in the health-score dashboard": up to two words before the tool)
                 r"|\W{0,2}\s*(?:the\s+|his\s+|her\s+|their\s+|my\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + _WORK_TOOLS + r"|"
                 r"spreadsheets?|inbox|e-?mails?|slides|decks?|dashboards?|data|numbers|figures|meetings|calls|the\s+details|"
-                r"the\s+weeds|the\s+tool|tools|heads?|memory|notebooks?|drives?|folders?|the\s+cloud)\b",
+                r"the\s+weeds|the\s+tool|tools|heads?|memory|notebooks?|drives?|folders?|the\s+cloud)\b"
+                # (stop 48's review of ask: "spreadsheets? our team basically lives in them": a thing, not a place)
+                r"|\s+(?:them|it)\b",
             ),
             T(
                 r"\bghetto\b|\binner[\s-]city\b|\bcouncil\s+estate\b|\bhousing\s+estate\b|\b(?:bad|rough)\s+(?:area|neighbou?rhood)\b"

@@ -55,6 +55,10 @@ TEXTS = register(
             "Cette réponse n'est pas affichée : elle fait référence à un critère protégé.",
             "This answer is not shown: it refers to a protected criterion.",
         ),
+        "ask.withheld.question": (
+            "Le guide ne répond pas à une question qui fait intervenir un critère protégé : posez-la sans ce critère.",
+            "The guide does not answer a question that brings in a protected criterion: ask it without that criterion.",
+        ),
         "ask.understood_as": ("Compris comme : {question}", "Understood as: {question}"),
         "ask.note": ("Remarque : {notice}", "Note: {notice}"),
         "ask.answered_by": ("Réponse de : {engine}", "Answered by: {engine}"),
@@ -63,6 +67,15 @@ TEXTS = register(
             "qui ne doit jouer aucun rôle dans un recrutement (Code du travail L1132-1).",
             "the model's answer referred to a protected criterion (age, family situation, sex, origin…), which must "
             "play no part in hiring (Code du travail L1132-1).",
+        ),
+        "ask.notice.criterion_in_question": (
+            "la question fait intervenir un critère protégé (âge, sexe, situation de famille, origine, religion, "
+            "santé…) : il ne peut jouer aucun rôle dans le choix, "
+            "l'évaluation ou la rémunération d'un·e candidat·e (Code du travail L1132-1 et L1221-6). Le guide n'en "
+            "fait pas un critère.",
+            "the question brings in a protected criterion (age, sex, family situation, origin, religion, health…): "
+            "it may play no part in choosing, assessing or "
+            "paying a candidate (Code du travail L1132-1 and L1221-6). The guide does not make it a criterion.",
         ),
         "ask.notice.figures": (
             "la réponse du modèle donnait des chiffres absents des passages cités : elle n'est pas affichée.",
@@ -124,7 +137,9 @@ def answer_markdown(answer: Answer, lang: str = "en", *, fallback: bool = False)
     if answer.understood_as:
         parts.append(f"*{inert(t('ask.understood_as', lang, question=answer.understood_as))}*")
     if answer.abstained:
-        key = "ask.withheld" if answer.withheld == "protected_criterion" else "ask.not_covered"
+        key = {"protected_criterion": "ask.withheld", "criterion_in_question": "ask.withheld.question"}.get(
+            answer.withheld or "", "ask.not_covered"
+        )
         parts.append(f"**{inert(t(key, lang))}**")
     else:
         parts.append(inert(answer.answer))

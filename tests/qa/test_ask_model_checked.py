@@ -135,17 +135,19 @@ def test_a_non_answer_with_discriminatory_advice_is_withheld_as_such(services, l
     assert answer.abstained and answer.withheld == "protected_criterion"
 
 
-def test_the_offline_answer_standing_in_is_screened_too(services, llm_services) -> None:
-    # A follow-up the offline engine reads as being about age: its stand-in answer is withheld like the offline one.
+def test_a_follow_up_naming_a_criterion_is_withheld_before_the_model(services, llm_services) -> None:
+    # Stop 48: a question that brings in a protected criterion gets no passage, offline or with a model, and the model
+    # is not called (screen.py); the follow-up « Et si le candidat est jeune ? » is one.
     history = [
         {"question": "Quel niveau d'anglais est exigé pour ce poste ?", "answer": "Un bon niveau.", "citations": []}
     ]
     q = "Et si le candidat est jeune ?"
     offline = qa.ask(q, services, history=history)
-    assert offline.withheld == "protected_criterion"
-    svc, _ = llm_services(_reply("", abstain=True))
+    assert offline.withheld == "criterion_in_question"
+    svc, model = llm_services(_reply("", abstain=True))
     answer = qa.ask(q, svc, history=history)
-    assert answer.abstained and answer.withheld == "protected_criterion" and not answer.citations
+    assert answer.abstained and answer.withheld == "criterion_in_question" and not answer.citations
+    assert len(model.calls) == 0
 
 
 def test_the_notice_is_in_the_questions_language(services, llm_services) -> None:

@@ -153,7 +153,9 @@ def test_a_question_with_personal_data_reaches_a_remote_model_redacted(services)
     ask(q, Services(settings=settings, kb=services.kb, chat_model=model))
     prompt = "\n".join(m.text for m in model.calls[0])
     assert "jean.dupont@example.com" not in prompt and "06 12 34 56 78" not in prompt
-    assert "[EMAIL_1]" in prompt
+    # Stop 48: contact details are blanked out of a question before anything reads it (qa.without_personal_data), so
+    # not even a placeholder reaches the model; the question itself does.
+    assert "quel salaire pour un AM junior" in prompt
 
 
 def test_a_name_in_the_question_reaches_a_remote_model_pseudonymised(services) -> None:
