@@ -290,7 +290,10 @@ _PRODUCT_LINE_AFTER_EN = (
 # Someone else's home (« le client habite à Lyon ») is not the candidate's residence.
 _SOMEONE_ELSE_FR = (
     r"\b(?:clients?|clientes?|prospects?|interlocut\w+|fournisseurs?|partenaires?|utilisateurs?|consommateurs?|acheteurs?|"
-    r"patients?|usagers?|lecteurs?|qui|ou)\s+(?:\w+\s+)?"
+    r"patients?|usagers?|lecteurs?|"
+    # (stop 48's review of ask: « des candidats qui habitent dans le 93 » are the candidates themselves)
+    r"(?<!candidat\s)(?<!candidats\s)(?<!candidate\s)(?<!candidates\s)(?<!profils\s)(?<!gens\s)(?<!personnes\s)"
+    r"(?:qui|ou))\s+(?:\w+\s+)?"
 )
 
 # People an ad selects ("Caucasian candidates", "single applicants", "straight candidates only"): an adjective
@@ -914,6 +917,17 @@ CRITERIA: tuple[Criterion, ...] = (
             # Ireland", "Irish citizenship required"; the right to work (« autorisation de travail ») stays lawful
             T(r"\bpasseports?\s+(?:ue|europeens?|francais|de\s+l'ue|de\s+l'union\s+europeenne)\b"),
             T(r"\bfrancais(?:e|\(e\))?s?\s+de\s+naissance\b"),
+            # (stop 48's review of ask) "only hire German nationals": nationals are people of a nationality
+            T(r"\b(?:non[\s-])?nationals\b"),
+            # skin colour of a person: "a Black account manager", « un account manager noir », "white candidates"; not
+            # Black Friday, a black belt, white-glove service or a white paper
+            T(
+                r"\b(?:black|white)\s+(?:account\s+managers?|ams?|kams?|candidates?|applicants?|persons?|people|man|men|"
+                r"woman|women|guys?|girls?|employees?|staff|hires?|sales\s*(?:people|persons?|reps?)|profiles?|colleagues?)\b"
+                r"|\b(?:account\s+managers?|candidate?s?|candidates?|personnes?|commercia(?:l|ux|les?)|profils?|collegues?|"
+                r"hommes?|femmes?|mecs?)\s+(?:noire?s?|blanche?s?|black|de\s+couleur)\b"
+                r"|\bpas\s+de\s+(?:noirs|blacks|renois)\b",
+            ),
             T(
                 r"\bcitizens?\s+of\s+(?!the\s+world\b)[a-z]"
                 r"|\bmust\s+be\s+an?\s+[a-z]+\s+citizen\b"
@@ -1238,6 +1252,13 @@ CRITERIA: tuple[Criterion, ...] = (
         (
             T(
                 r"\bopinions?\s+politiques?\b|\b(?:engagement|militant\w*|militantisme|parti|partis|convictions?|activites?|orientation|positions?|idees|sympathies)\s+politiques?\b"
+            ),
+            # (stop 48's review of ask) « s'il est membre d'un parti », "a member of a political party"
+            T(
+                r"\b(?:membre|adherente?|encartee?)\s+(?:d'un|d'une|du|de\s+la)\s+(?:parti|formation\s+politique)\b"
+                r"|\b(?:member|membership)\s+of\s+(?:a|any|the)\s+(?:political\s+)?party\b|\bparty\s+membership\b"
+                r"|\bwhich\s+(?:political\s+)?party\b|\bpour\s+qui\s+(?:il|elle|ils|elles)\s+votent?\b"
+                r"|\bwho\s+(?:they|he|she)\s+votes?\s+for\b"
             ),
             T(
                 r"\b(?:extreme[\s-](?:gauche|droite)|gauchiste|droitard\w*|facho\w*|communiste|socialiste|macroniste|lepeniste|insoumise?|frontiste|gilets?\s+jaunes?)\b"
@@ -1728,6 +1749,14 @@ CRITERIA: tuple[Criterion, ...] = (
                 nb=r"\b(?:product|brand|company|firm|client|account|tool|app|software|domain|team|project)(?:'s)?",
             ),
             T(r"\bconsonance\s+[a-z]+"),
+            # (stop 48's review of ask) « un nom bien français », "a name that sounds French": the kind of a surname
+            # sought; « le nom français du poste » (the job's name) has no intensifier and stays
+            T(
+                r"\bnoms?(?:\s+de\s+famille)?\s+(?:bien|typiquement|vraiment|tres|plus|assez|100\s*%)\s+"
+                r"(?:francais|franchouillards?|de\s+chez\s+nous|d'ici|etrangers?|exotiques?)\b"
+                r"|\b(?:sur|last\s+|family\s+|first\s+)?names?\s+that\s+sounds?\s+(?:very\s+|more\s+|too\s+)?"
+                r"(?:french|foreign|english|british|arabic|arab|african|asian|muslim|jewish|exotic|ethnic|local)\b",
+            ),
             # a family name asked of a kind (review of da93473: « Patronyme français », "a French-sounding name")
             T(
                 r"\bpatronymes?\s+(?:bien\s+|typiquement\s+|vraiment\s+)?(?:[a-z]+(?:ais|aise|ain|aine|ien|ienne|ois|oise|and|ande|ol|ole|al|ale|in|ine|ique|e))s?\b"
@@ -1763,6 +1792,11 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             T(r"\b(?:interdit|fichee?|fichage)\s+(?:bancaire|a\s+la\s+banque\s+de\s+france|banque\s+de\s+france)\b"),
             T(r"\b(?:his|her|their)\s+bank\b|\bcredit\s+(?:score|history|rating|check)\b"),
+            # (stop 48's review of ask) "ask candidates which bank they use", « quelle est sa banque »
+            T(
+                r"\b(?:which|what)\s+bank\s+(?:they|he|she|you|the\s+candidates?)\b|\bbank\s+with\s+our\b"
+                r"|\bquelle\s+est\s+(?:sa|leur|votre)\s+banque\b|\b(?:dans|chez)\s+quelle\s+banque\s+(?:il|elle|ils|elles|vous)\b"
+            ),
             # (stop 47's outside reviews of notes and ads)
             T(
                 r"\b(?:compte|rib)\s+(?:bancaire\s+)?(?:dans\s+une|d'une|aupres\s+d'une|ouvert\s+dans\s+une)\s+banque\s+[a-z]+\s+"
