@@ -70,3 +70,24 @@ def test_no_dev_question_is_flagged() -> None:
     questions = [q for f in files for q in _questions(yaml.safe_load(open(f, encoding="utf-8")))]
     assert len(questions) > 700
     assert [q for q in questions if other_language(q)] == []
+
+
+# Stop 48's review of ask: a question in another script got "not covered" and no word on its language.
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("一个客户经理的工资是多少？", "Chinese"),
+        ("アカウントマネージャーの給料は？", "Japanese"),
+        ("كم راتب مدير الحسابات؟", "Arabic"),
+        ("Сколько зарабатывает менеджер по работе с клиентами?", "Russian"),
+    ],
+)
+def test_a_question_in_another_script_is_recognised(question: str, language: str) -> None:
+    assert other_language(question) == language
+
+
+@pytest.mark.parametrize(
+    "text", ["Quel salaire pour un KAM (客户经理) ?", "Notes : très bon contact, « спасибо » en fin d'appel."]
+)
+def test_a_few_letters_of_another_script_in_french_text_are_no_other_language(text: str) -> None:
+    assert other_language(text) is None
