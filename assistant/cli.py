@@ -544,10 +544,11 @@ def build_parser() -> argparse.ArgumentParser:
 def _readable_arguments(args: argparse.Namespace) -> None:
     """Arguments typed in another encoding than UTF-8 (« café » in Latin-1 from an old terminal) reach Python as lone
     surrogates, which no output can encode: a question crashed at printing (stop 48's review of `ask`). Such an
-    argument is read as Windows-1252, the usual other encoding of French text; a character it lacks becomes U+FFFD."""
-    for name, value in vars(args).items():
-        if isinstance(value, str) and any("\udc80" <= c <= "\udcff" for c in value):
-            setattr(args, name, "".join(_byte_read(c) for c in value))
+    argument is read as Windows-1252, the usual other encoding of French text; a character it lacks becomes U+FFFD.
+    Only the question: a file name keeps its bytes (os.fsencode gives them back to open the file)."""
+    value = getattr(args, "question", None)
+    if isinstance(value, str) and any("\udc80" <= c <= "\udcff" for c in value):
+        args.question = "".join(_byte_read(c) for c in value)
 
 
 def _byte_read(char: str) -> str:

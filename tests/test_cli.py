@@ -168,3 +168,14 @@ def test_a_question_bringing_in_a_criterion_gets_the_notice_in_json(cli_env, cap
     data = json.loads(capsys.readouterr().out)
     assert data["abstained"] and data["withheld"] == "criterion_in_question" and not data["citations"]
     assert "L1132-1" in data["notice"] and "family situation" in data["notice"]
+
+
+def test_a_file_name_with_latin_1_bytes_still_opens(cli_env, capsys, tmp_path) -> None:
+    # Only the question is re-read as cp1252: a path keeps its bytes, so os.fsencode opens the very file.
+    name = os.fsdecode(b"annonce-\xe9t\xe9.txt")
+    path = tmp_path / name
+    path.write_text("Account Manager H/F - CDI - Paris. Vous gérez un portefeuille de clients B2B.", encoding="utf-8")
+    code = main(["check-ad", str(path), "--json"])
+    out, err = capsys.readouterr()
+    assert "not found" not in err and code in (0, 1)
+    assert json.loads(out)

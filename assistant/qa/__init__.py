@@ -70,15 +70,21 @@ def ask(
     if small_talk(q):
         lang = _small_talk_language(q, turns)
         return Answer(answer=NOT_COVERED[lang], abstained=True, backend="offline", notice=SMALL_TALK_NOTICE[lang])
-    criteria = question_criteria(q)
-    if criteria:  # before any retrieval or model call (screen.py)
-        return withheld_for_question(criteria, detect_language(q))
     injected = bool(find_injections(q))
+    typed = q
+    # Identifiers are blanked out of the question and of the earlier questions a follow-up draws on, before anything
+    # reads them (the screen below, retrieval, how the question was understood, the model).
     q = without_personal_data(q)
+    turns = [_without_personal_data_turn(t) for t in turns]
     resolved = resolve(q, turns)
+    # Before any retrieval or model call (screen.py): the question as typed, and as understood from the conversation
+    # (a follow-up such as « Et pour un senior ? » carries the previous question's words).
+    criteria = question_criteria(typed) or (question_criteria(resolved.text) if resolved.text != q else [])
+    if criteria:
+        return withheld_for_question(criteria, resolved.language)
     answer = _ask(q, resolved, services, turns, k, fallback_offline)
     if injected:
-        notice = INJECTION_NOTICE[detect_language(q)]
+        notice = INJECTION_NOTICE.get(resolved.language, INJECTION_NOTICE["en"])
         answer.notice = f"{answer.notice} {notice}" if answer.notice else notice
     if other_language(resolved.question):  # the question asked after pasted material, not the paste
         notice = OTHER_LANGUAGE_NOTICE[detect_language(q)]
@@ -134,7 +140,9 @@ def _small_talk_language(message: str, turns: Sequence[Turn] = ()) -> Language:
     return ("en" if asked[-1].language == "en" else "fr") if asked else detect_language(message)
 
 
-# The label a pasted identifier comes with ("IBAN", « N° sécu : », "DOB"), right before it.
+# The label a pasted identifier comes with ("IBAN", « N° sécu : », "DOB"), right before it (looked for in the
+# _LABEL_WINDOW characters before it: a long run of spaces made the search cubic).
+_LABEL_WINDOW = 60
 _PII_LABEL = re.compile(
     r"(?:\bn°\s*|\bnum[ée]ro\s+(?:de\s+)?)?\b(?:s[ée]cu(?:rit[ée] sociale)?|nir|iban|bic|t[ée]l(?:[ée]phone)?|phone|"
     r"mobile|portable|e-?mail|mail|courriel|dob|date of birth|date de naissance|n[ée]e? le|born(?: on)?|"
@@ -154,13 +162,22 @@ def without_personal_data(question: str) -> str:
     out, last = [], 0
     for start, end in sorted(spans):
         if start >= last:
-            label = _PII_LABEL.search(question, last, start)
+            label = _PII_LABEL.search(question, max(last, start - _LABEL_WINDOW), start)
             out.append(question[last : label.start() if label else start])
             last = end
     out.append(question[last:])
     blanked = re.sub(r"\(\s*(?:[,;]\s*)*\)", "", "".join(out))
     blanked = re.sub(r"\s*[,;:]\s*(?=[,;.:]|$)|[ \t]{2,}", " ", blanked).strip(" ,;:").lstrip(".").strip()
     return blanked if re.search(r"[^\W\d_]{2,}", blanked) else question
+
+
+def _without_personal_data_turn(turn: Turn) -> Turn:
+    """An earlier turn with identifiers blanked out of what a follow-up reads of it."""
+    question = without_personal_data(turn.question)
+    understood = without_personal_data(turn.understood_as) if turn.understood_as else turn.understood_as
+    if question == turn.question and understood == turn.understood_as:
+        return turn
+    return turn.model_copy(update={"question": question, "understood_as": understood})
 
 
 # An instruction aimed at the assistant inside a question (« Ignore les instructions précédentes », a pasted e-mail's

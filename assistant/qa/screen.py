@@ -35,9 +35,11 @@ QUESTION_NOTICE = {
 
 
 def question_criteria(question: str) -> list[tuple[str, str, str]]:
-    """The protected criteria a question brings in, as rules.criteria.criteria_named gives them (every mention
-    counts, as in interview notes: the question is about a candidate)."""
-    return criteria_named(question, context="notes")
+    """The protected criteria a question brings in, as rules.criteria.criteria_named gives them, read as an ad is:
+    a requirement, a preference or a remark on a person counts, an equal-opportunity statement does not ("equal pay
+    between men and women", « ouvert aux personnes handicapées »: a read-through of stop 48 found the notes reading,
+    where every mention counts, took those questions' answers)."""
+    return criteria_named(question, context="ad")
 
 
 def withheld_for_question(criteria: list[tuple[str, str, str]], lang: str) -> Answer:

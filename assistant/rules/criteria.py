@@ -634,9 +634,13 @@ def find_protected_criteria(text: str, *, context: Context) -> list[Flag]:
 def criteria_named(text: str, *, context: Context = "notes") -> list[tuple[str, str, str]]:
     """The protected criteria `text` names, once each in order of first mention, as (id, English label, French label):
     what a notice may say of them without repeating the text's own words (they can be health data)."""
+    readings = [text]
+    if any(ch in text for ch in MARKUP_CHARS):  # « Il a **52** ans », « en<b>ceinte</b> » (with_criteria_under_markup)
+        readings.append(demarked(text).text)
     seen: dict[str, tuple[str, str, str]] = {}
-    for _, _, crit in sorted(_criteria_spans(TextView.of(text), context), key=lambda x: x[0]):
-        seen.setdefault(crit.id, (crit.id, crit.label, wl.CRITERIA_FR.get(crit.id, (crit.label, ""))[0]))
+    for reading in readings:
+        for _, _, crit in sorted(_criteria_spans(TextView.of(reading), context), key=lambda x: x[0]):
+            seen.setdefault(crit.id, (crit.id, crit.label, wl.CRITERIA_FR.get(crit.id, (crit.label, ""))[0]))
     return list(seen.values())
 
 

@@ -292,7 +292,8 @@ _SOMEONE_ELSE_FR = (
     r"\b(?:clients?|clientes?|prospects?|interlocut\w+|fournisseurs?|partenaires?|utilisateurs?|consommateurs?|acheteurs?|"
     r"patients?|usagers?|lecteurs?|"
     # (stop 48's review of ask: « des candidats qui habitent dans le 93 » are the candidates themselves)
-    r"(?<!candidat\s)(?<!candidats\s)(?<!candidate\s)(?<!candidates\s)(?<!profils\s)(?<!gens\s)(?<!personnes\s)"
+    r"(?<!candidat\s)(?<!candidats\s)(?<!candidate\s)(?<!candidates\s)(?<!profil\s)(?<!profils\s)(?<!gens\s)"
+    r"(?<!personnes\s)(?<!postulant\s)(?<!postulants\s)(?<!postulante\s)(?<!postulantes\s)"
     r"(?:qui|ou))\s+(?:\w+\s+)?"
 )
 
@@ -370,7 +371,10 @@ _AGE_OF_THINGS = (
     r"systems?|software|platforms?|tools?|infrastructure|pipeline|leads?|reports?|records?|invoices?|receivables?|"
     r"accounts?\s+receivable|payables?|"
     r"crm|donnees|fichiers?|parc|materiel|stocks?|creances|factures|systemes?|logiciels?|outils?|installations?|"
-    r"leads?|dossiers?|contrats?|comptes)\b"
+    r"leads?|dossiers?|contrats?|comptes|"
+    # (stop 48's second review of ask: « l'âge de la relation avec le compte », "the age of the client relationship")
+    r"relation|relations|relationship|relationships|partenariat|partnership|entreprise|company|societe|boite|marque|brand|"
+    r"portefeuille|portfolio)\b"
 )
 # An institution named by a faith, as a client or an employer (ninth notes round: « l'Université catholique de Lille »,
 # "the Catholic University of Leuven"); not a person's faith.
@@ -925,7 +929,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:black|white)\s+(?:account\s+managers?|ams?|kams?|candidates?|applicants?|persons?|people|man|men|"
                 r"woman|women|guys?|girls?|employees?|staff|hires?|sales\s*(?:people|persons?|reps?)|profiles?|colleagues?)\b"
                 r"|\b(?:account\s+managers?|candidate?s?|candidates?|personnes?|commercia(?:l|ux|les?)|profils?|collegues?|"
-                r"hommes?|femmes?|mecs?)\s+(?:noire?s?|blanche?s?|black|de\s+couleur)\b"
+                r"hommes?|femmes?|mecs?)\s+(?:noire?s?|blancs?|blanche?s?|de\s+couleur)\b"
                 r"|\bpas\s+de\s+(?:noirs|blacks|renois)\b",
             ),
             T(
@@ -966,12 +970,18 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"(?:\s+(?:exigee|requise|obligatoire|souhaitee|imperative|indispensable|demandee))?",
                 # (review of stop 47) the team's mix: « 12 nationalités », "across 9 nationalities"
                 nb=r"\b(?:\d+|plusieurs|nombreuses|differentes|diverses|many|several|different|various|multiple|over\s+\d+)\s+(?:different\s+)?",
-                na=r"\s+(?:des|de\s+(?:nos|ses|vos|la|leurs)|du)\s+(?:clients?|clientele|comptes?|interlocuteurs?|partenaires?|marches?)",
+                na=r"\s+(?:des|de\s+(?:nos|ses|vos|la|leurs)|du)\s+(?:clients?|clientele|comptes?|interlocuteurs?|partenaires?|marches?|"
+                # (stop 48's second review of ask: « la nationalité des inventeurs de la Balanced Scorecard »)
+                r"inventeurs?|economistes?|createurs?|fondateurs?|auteurs?)",
             ),
             T(
                 r"\bnationality\b|\bnationalities\b",
-                nb=r"\b(?:\d+|plusieurs|nombreuses|differentes|diverses|many|several|different|various|multiple|over\s+\d+)\s+(?:different\s+)?",
-                na=r"\s+of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:clients?|customers?|accounts?|partners?|markets?)",
+                na=r"\s+of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:clients?|customers?|accounts?|partners?|markets?|inventors?|"
+                r"economists?|creators?|founders?|authors?)|\s+(?:were|was|are|is)\s+(?:the\s+|its\s+)?(?:two\s+)?(?:inventors?|"
+                r"economists?|creators?|founders?|authors?)\b",
+                # "the clients' nationality" (stop 48's second review of ask)
+                nb=r"\b(?:\d+|plusieurs|nombreuses|differentes|diverses|many|several|different|various|multiple|over\s+\d+)\s+"
+                r"(?:different\s+)?|\b(?:clients?|customers?|accounts?|partners?)'s?\s+",
             ),
             # (review of stop 47) « Citoyenneté française obligatoire », « Nat. française exigée »
             T(
@@ -1257,7 +1267,7 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\b(?:membre|adherente?|encartee?)\s+(?:d'un|d'une|du|de\s+la)\s+(?:parti|formation\s+politique)\b"
                 r"|\b(?:member|membership)\s+of\s+(?:a|any|the)\s+(?:political\s+)?party\b|\bparty\s+membership\b"
-                r"|\bwhich\s+(?:political\s+)?party\b|\bpour\s+qui\s+(?:il|elle|ils|elles)\s+votent?\b"
+                r"|\bwhich\s+political\s+party\b|\bpour\s+qui\s+(?:il|elle|ils|elles)\s+votent?\b"
                 r"|\bwho\s+(?:they|he|she)\s+votes?\s+for\b"
             ),
             T(
@@ -1490,13 +1500,14 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"(?:personnes|publics?|usagers|utilisateurs|utilisatrices)\s+"
                 # (review of da93473: a post open to disabled workers, « Ce poste est ouvert aux travailleurs handicapés »; not
                 # « n'est pas ouvert aux … »)
-                r"|"
-                + _POST_OPEN_TO
-                # (stop 48's review of ask: "does the guide see an engineering degree as a handicap?", « c'est un vrai
-                # handicap pour le poste » is a drawback, not a disability; "she has a handicap" stays)
-                + r"|\b(?:as|comme|is|est|be|etre|being|c.?est)\s+(?:a|an|un)\s+"
-                r"(?:(?:real|vrai|gros|big|major|serious|veritable|sacre)\s+)?$",
-                na=r"\s+(?:de\s+|of\s+)?\d{1,2}(?:[.,]\d)?(?!\s*%)\s*(?:au\s+golf|at\s+golf|in\s+golf|,?\s+(?:plays?|joue))|"
+                r"|" + _POST_OPEN_TO,
+                # (stop 48's review of ask: "an engineering degree as a handicap for an AM", « un vrai handicap pour le
+                # poste »: the bare noun, a drawback for a job, is no disability; « handicapé », "a handicap" alone stay)
+                na=r"(?:(?<=as\sa\shandicap)|(?<=as\sa\sreal\shandicap)|(?<=as\sa\sbig\shandicap)|(?<=comme\sun\shandicap)"
+                r"|(?<=comme\sun\svrai\shandicap)|(?<=comme\sun\sgros\shandicap))(?!\w)"
+                r"|(?<=handicap)\s+(?:pour|for)\s+(?:le\s+poste|ce\s+(?:poste|role|metier|job)|un\s+(?:am|kam|account|"
+                r"commercial|poste)|une?\s+account|an?\s+(?:am|kam|account|sales|role|job)|the\s+(?:role|job|position|am)|"
+                r"this\s+(?:role|job|position))\b|\s+(?:de\s+|of\s+)?\d{1,2}(?:[.,]\d)?(?!\s*%)\s*(?:au\s+golf|at\s+golf|in\s+golf|,?\s+(?:plays?|joue))|"
                 + _WELCOMED_AFTER,
             ),
             # (review of da93473: « Les candidatures RQTH sont les bienvenues » welcomes, it does not select)
@@ -1752,10 +1763,12 @@ CRITERIA: tuple[Criterion, ...] = (
             # (stop 48's review of ask) « un nom bien français », "a name that sounds French": the kind of a surname
             # sought; « le nom français du poste » (the job's name) has no intensifier and stays
             T(
-                r"\bnoms?(?:\s+de\s+famille)?\s+(?:bien|typiquement|vraiment|tres|plus|assez|100\s*%)\s+"
+                r"\bnoms?(?:\s+de\s+famille)?\s+(?:bien|typiquement|vraiment|tres|assez|100\s*%)\s+"
                 r"(?:francais|franchouillards?|de\s+chez\s+nous|d'ici|etrangers?|exotiques?)\b"
-                r"|\b(?:sur|last\s+|family\s+|first\s+)?names?\s+that\s+sounds?\s+(?:very\s+|more\s+|too\s+)?"
+                r"|\b(?:sur|last\s+|family\s+|first\s+)?names?\s+that\s+sounds?\s+(?:very\s+|too\s+)?"
                 r"(?:french|foreign|english|british|arabic|arab|african|asian|muslim|jewish|exotic|ethnic|local)\b",
+                # a job title's, a brand's or a product's name
+                nb=r"\b(?:title|job|brand|product|company|role|poste|produit|marque|metier)\s+",
             ),
             # a family name asked of a kind (review of da93473: « Patronyme français », "a French-sounding name")
             T(
@@ -1794,8 +1807,10 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:his|her|their)\s+bank\b|\bcredit\s+(?:score|history|rating|check)\b"),
             # (stop 48's review of ask) "ask candidates which bank they use", « quelle est sa banque »
             T(
-                r"\b(?:which|what)\s+bank\s+(?:they|he|she|you|the\s+candidates?)\b|\bbank\s+with\s+our\b"
-                r"|\bquelle\s+est\s+(?:sa|leur|votre)\s+banque\b|\b(?:dans|chez)\s+quelle\s+banque\s+(?:il|elle|ils|elles|vous)\b"
+                r"\b(?:which|what)\s+bank\s+(?:they|he|she|you|the\s+candidates?)\s+(?:use|uses|have|has|is\s+with|are\s+with|"
+                r"banks?\s+with|hold|holds)\b|\bquelle\s+est\s+(?:sa|leur|votre)\s+banque\b"
+                r"|\b(?:dans|chez)\s+quelle\s+banque\s+(?:il|elle|ils|elles|vous)\s+(?:est|sont|etes|a\s+(?:son|ses)\s+comptes?|"
+                r"ont\s+leurs?\s+comptes?|avez\s+vos\s+comptes?)\b"
             ),
             # (stop 47's outside reviews of notes and ads)
             T(

@@ -145,8 +145,10 @@ def answer_markdown(answer: Answer, lang: str = "en", *, fallback: bool = False)
         parts.append(inert(answer.answer))
     if answer.citations:
         parts.append(citations_markdown(answer.citations, lang=lang))
-    if answer.withheld:
-        notice: str | None = t(f"ask.notice.{answer.withheld}", lang)
+    if answer.withheld == "criterion_in_question" and answer.notice:
+        notice: str | None = answer.notice  # names the criterion, in the question's language (qa/screen.py)
+    elif answer.withheld:
+        notice = t(f"ask.notice.{answer.withheld}", lang)
     elif fallback:
         notice = t("ask.notice.fallback", lang)
     else:

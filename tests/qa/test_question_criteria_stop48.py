@@ -117,3 +117,63 @@ def test_contact_details_are_not_repeated_in_how_the_question_was_understood(ser
     answer = ask(question, services)
     blob = f"{answer.answer} {answer.understood_as or ''} {answer.notice or ''}"
     assert "orange.fr" not in blob and "06 12 34 56 78" not in blob
+
+
+# A read-through of this change found these paths around the screen.
+
+
+def test_a_follow_up_of_a_question_naming_a_criterion_is_screened_too(services: Any) -> None:
+    history = [{"question": "Le candidat est séropositif, quel salaire pour un AM junior ?", "answer": "-"}]
+    answer = ask("Et pour un senior ?", services, history=history)
+    assert answer.withheld == "criterion_in_question" and not answer.citations
+    blob = f"{answer.answer} {answer.notice} {answer.understood_as or ''}"
+    assert "séropositif" not in blob and "état de santé" in (answer.notice or "")
+
+
+def test_a_follow_up_naming_a_criterion_does_not_reach_the_model(llm_services: Any) -> None:
+    services, model = llm_services()
+    history = [{"question": "Quel niveau d'anglais pour ce poste ?", "answer": "Un bon niveau."}]
+    answer = ask("Et si la candidate est enceinte ?", services, history=history)
+    assert answer.withheld == "criterion_in_question"
+    assert len(model.calls) == 0
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Le candidat a **52** ans, quel salaire ?", "Elle est en*cein*te, on arrête le process ?"],
+)
+def test_a_criterion_hidden_by_markup_is_screened(services: Any, question: str) -> None:
+    answer = ask(question, services)
+    assert answer.withheld == "criterion_in_question" and not answer.citations
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the guide say about equal pay between men and women?",
+        "Le poste est-il ouvert aux personnes handicapées ?",
+    ],
+)
+def test_an_equal_opportunity_question_is_not_withheld(services: Any, question: str) -> None:
+    assert ask(question, services).withheld is None
+
+
+def test_identifiers_in_an_earlier_question_are_not_carried_into_a_follow_up(services: Any) -> None:
+    history = [{"question": "Contact jean.dupont@example.com, tél 06 12 34 56 78 : quel salaire pour un AM junior ?"}]
+    answer = ask("Et pour un senior ?", services, history=history)
+    blob = f"{answer.answer} {answer.understood_as or ''} {answer.notice or ''}"
+    assert "dupont" not in blob and "06 12" not in blob
+
+
+def test_the_notice_after_pasted_notes_is_in_the_language_of_the_question_asked(services: Any) -> None:
+    notes = (
+        "Notes d'entretien : Marie, 45 ans, mariée. Dix ans d'expérience en gestion de comptes clés dans "
+        "l'édition de logiciels, portefeuille de trente clients, renouvellements à 95 %, très à l'aise avec les "
+        "directions achats, anglais courant, a piloté un projet de refonte du reporting, bonne écoute, "
+        "reformule bien, un peu long sur les exemples, à creuser sur la négociation des remises annuelles, "
+        "disponible sous trois mois, attentes salariales à préciser, références à demander à son ancien "
+        "manager, retour à faire avant vendredi au comité de recrutement.\n\n"
+    )
+    answer = ask(notes + "What salary should we offer her according to the guide?", services)
+    assert answer.withheld == "criterion_in_question"
+    assert "Protected criterion" in (answer.notice or "")

@@ -40,3 +40,40 @@ def test_a_criterion_the_review_found_is_flagged(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_FLAGGED)
 def test_a_look_alike_is_not_flagged(text: str) -> None:
     assert not find_protected_criteria(text, context="notes"), text
+
+
+# A read-through of stop 48's change found these: kept flagged, or no longer flagged.
+STILL_FLAGGED = [
+    "C'est un handicapé, on peut le prendre ?",
+    "On le traite comme un handicapé.",
+    "Is a handicap a valid reason to reject a candidate?",
+    "Le client veut un account manager blanc.",
+    "Un profil qui habite dans le 93, ça pose problème ?",
+    "Les postulants qui habitent en banlieue, on les écarte ?",
+]
+NOT_A_CRITERION = [
+    "Is a lack of English a handicap for an AM?",
+    "Sans école de commerce, il voit ça comme un handicap.",
+    "Which party pays the recruitment fee, the client or us?",
+    "Does it matter which bank she worked for as an AM?",
+    "Our client is a bank with our team embedded, what salary?",
+    "Y a-t-il un nom plus français pour le poste d'account manager ?",
+    "Is there a job title name that sounds French?",
+    "Le candidat a piloté l'opération commerciale Black Friday, quel niveau ?",
+    # the second outside review of ask
+    "Quelle est la nationalité des créateurs du tableau de bord prospectif ?",
+    "What nationality were the founders of the method?",
+    "Does our customers' nationality matter for the level of English?",
+    "Faut-il parler de l'âge de la relation avec ce compte en entretien ?",
+    "Should we mention the age of the partnership with the client?",
+]
+
+
+@pytest.mark.parametrize("text", STILL_FLAGGED)
+def test_the_read_through_s_criteria_are_flagged(text: str) -> None:
+    assert find_protected_criteria(text, context="notes"), text
+
+
+@pytest.mark.parametrize("text", NOT_A_CRITERION)
+def test_the_read_through_s_look_alikes_are_not_flagged(text: str) -> None:
+    assert not find_protected_criteria(text, context="notes"), text
