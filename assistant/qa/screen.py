@@ -13,6 +13,8 @@ model is not called.
 
 from __future__ import annotations
 
+import re
+
 from ..rules.criteria import criteria_named
 from ..rules.safety import find_protected_criteria
 from .models import WITHHELD, Answer, WithheldReason
@@ -39,7 +41,16 @@ def question_criteria(question: str) -> list[tuple[str, str, str]]:
     a requirement, a preference or a remark on a person counts, an equal-opportunity statement does not ("equal pay
     between men and women", « ouvert aux personnes handicapées »: a read-through of stop 48 found the notes reading,
     where every mention counts, took those questions' answers)."""
-    return criteria_named(question, context="ad")
+    named = criteria_named(question, context="ad")
+    if not any(crit_id == "pregnancy" for crit_id, _, _ in named) and _PREGNANT.search(question):
+        # The ad reading excuses a pregnancy named in a sentence that offers something (a perk: « congé maternité
+        # proposé »), and a question asks « je lui propose quand même le poste ? » of a pregnant candidate (stop 48's
+        # second review): a person's pregnancy named in a question is the criterion, whatever the sentence offers.
+        named += [c for c in criteria_named(question, context="notes") if c[0] == "pregnancy"]
+    return named
+
+
+_PREGNANT = re.compile(r"\b(?:enceinte|enceintes|pregnant|pregnancy|grossesse|expecting\s+(?:a\s+baby|twins))\b", re.I)
 
 
 def withheld_for_question(criteria: list[tuple[str, str, str]], lang: str) -> Answer:

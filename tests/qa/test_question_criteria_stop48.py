@@ -177,3 +177,22 @@ def test_the_notice_after_pasted_notes_is_in_the_language_of_the_question_asked(
     answer = ask(notes + "What salary should we offer her according to the guide?", services)
     assert answer.withheld == "criterion_in_question"
     assert "Protected criterion" in (answer.notice or "")
+
+
+# The second outside review: reading questions as ads excused a pregnancy named beside an offer.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Léa est enceinte de 5 mois, on lui propose quand même le CDI ?",
+        "She's 6 months pregnant, should we delay her offer?",
+    ],
+)
+def test_a_candidate_s_pregnancy_beside_an_offer_is_screened(services: Any, question: str) -> None:
+    answer = ask(question, services)
+    assert answer.withheld == "criterion_in_question"
+    assert "grossesse" in (answer.notice or "") or "pregnancy" in (answer.notice or "")
+
+
+def test_a_maternity_leave_policy_as_a_selling_point_is_not_screened(services: Any) -> None:
+    answer = ask("Is our maternity leave policy a good selling point to attract account managers?", services)
+    assert answer.withheld is None
