@@ -220,10 +220,10 @@ def _other_script(text: str) -> str | None:
     for char in text:
         if not char.isalpha():
             continue
-        if char.isascii() or "LATIN" in unicodedata.name(char, ""):
+        name = "LATIN" if char.isascii() else unicodedata.name(char, "")
+        if "LATIN" in name:
             latin += 1
             continue
-        name = unicodedata.name(char, "")
         language = next((lang for prefix, lang in _SCRIPTS if name.startswith(prefix)), None)
         if language:
             counts[language] = counts.get(language, 0) + 1

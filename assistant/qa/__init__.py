@@ -84,12 +84,15 @@ def ask(
         return withheld_for_question(criteria, resolved.language)
     answer = _ask(q, resolved, services, turns, k, fallback_offline)
     if injected:
-        notice = INJECTION_NOTICE.get(resolved.language, INJECTION_NOTICE["en"])
-        answer.notice = f"{answer.notice} {notice}" if answer.notice else notice
+        _add_notice(answer, INJECTION_NOTICE.get(resolved.language, INJECTION_NOTICE["en"]))
     if other_language(resolved.question):  # the question asked after pasted material, not the paste
-        notice = OTHER_LANGUAGE_NOTICE[detect_language(q)]
-        answer.notice = f"{answer.notice} {notice}" if answer.notice else notice
+        _add_notice(answer, OTHER_LANGUAGE_NOTICE[detect_language(q)])
     return answer
+
+
+def _add_notice(answer: Answer, notice: str) -> None:
+    """`notice` after the answer's own."""
+    answer.notice = f"{answer.notice} {notice}" if answer.notice else notice
 
 
 # A thanks, a greeting or an acknowledgement asks nothing: retrieval answered « merci ! », "ok" and "thanks" with

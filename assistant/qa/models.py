@@ -84,6 +84,10 @@ WITHHELD = {
     "fr": "Cette réponse n'est pas affichée : elle fait référence à un critère protégé (discrimination).",
     "en": "This answer is not shown: it refers to a protected criterion (discrimination).",
 }
+QUESTION_WITHHELD = {
+    "fr": "Le guide ne répond pas à une question qui fait intervenir un critère protégé : posez-la sans ce critère.",
+    "en": "The guide does not answer a question that brings in a protected criterion: ask it without that criterion.",
+}
 
 
 def citation(hit: ScoredChunk) -> Citation:

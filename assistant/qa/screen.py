@@ -17,15 +17,11 @@ import re
 
 from ..rules.criteria import criteria_named
 from ..rules.safety import find_protected_criteria
-from .models import WITHHELD, Answer, WithheldReason
+from .models import QUESTION_WITHHELD, WITHHELD, Answer, WithheldReason
 
 REASON: WithheldReason = "protected_criterion"
 QUESTION_REASON: WithheldReason = "criterion_in_question"
 
-QUESTION_WITHHELD = {
-    "fr": "Le guide ne répond pas à une question qui fait intervenir un critère protégé : posez-la sans ce critère.",
-    "en": "The guide does not answer a question that brings in a protected criterion: ask it without that criterion.",
-}
 QUESTION_NOTICE = {
     "fr": "Critère protégé ({labels}) : il ne peut jouer aucun rôle dans le choix, l'évaluation ou la rémunération "
     "d'un·e candidat·e, et une question posée en entretien doit avoir un lien direct et nécessaire avec l'emploi "

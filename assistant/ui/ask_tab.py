@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import AssistantError
+from ..qa.models import QUESTION_WITHHELD
 from .events import plain_errors
 from .i18n import Binder, error_text, localize, register, register_messages, t
 from .render import citations_markdown, inert
@@ -55,10 +56,7 @@ TEXTS = register(
             "Cette réponse n'est pas affichée : elle fait référence à un critère protégé.",
             "This answer is not shown: it refers to a protected criterion.",
         ),
-        "ask.withheld.question": (
-            "Le guide ne répond pas à une question qui fait intervenir un critère protégé : posez-la sans ce critère.",
-            "The guide does not answer a question that brings in a protected criterion: ask it without that criterion.",
-        ),
+        "ask.withheld.question": (QUESTION_WITHHELD["fr"], QUESTION_WITHHELD["en"]),
         "ask.understood_as": ("Compris comme : {question}", "Understood as: {question}"),
         "ask.note": ("Remarque : {notice}", "Note: {notice}"),
         "ask.answered_by": ("Réponse de : {engine}", "Answered by: {engine}"),

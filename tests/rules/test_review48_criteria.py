@@ -19,6 +19,13 @@ FLAGGED = [
     "Je peux lui demander quelle est sa banque ?",
     "Peut-on demander à la candidate si elle est membre d'un parti ?",
     "Is it ok to ask which political party he supports?",
+    # a read-through of stop 48's change: kept flagged
+    "C'est un handicapé, on peut le prendre ?",
+    "On le traite comme un handicapé.",
+    "Is a handicap a valid reason to reject a candidate?",
+    "Le client veut un account manager blanc.",
+    "Un profil qui habite dans le 93, ça pose problème ?",
+    "Les postulants qui habitent en banlieue, on les écarte ?",
 ]
 
 NOT_FLAGGED = [
@@ -29,29 +36,7 @@ NOT_FLAGGED = [
     "Quel est le nom français du poste ?",
     "Notre client est une banque, laquelle ? BNP.",
     "Our clients are mostly German companies.",
-]
-
-
-@pytest.mark.parametrize("text", FLAGGED)
-def test_a_criterion_the_review_found_is_flagged(text: str) -> None:
-    assert find_protected_criteria(text, context="notes"), text
-
-
-@pytest.mark.parametrize("text", NOT_FLAGGED)
-def test_a_look_alike_is_not_flagged(text: str) -> None:
-    assert not find_protected_criteria(text, context="notes"), text
-
-
-# A read-through of stop 48's change found these: kept flagged, or no longer flagged.
-STILL_FLAGGED = [
-    "C'est un handicapé, on peut le prendre ?",
-    "On le traite comme un handicapé.",
-    "Is a handicap a valid reason to reject a candidate?",
-    "Le client veut un account manager blanc.",
-    "Un profil qui habite dans le 93, ça pose problème ?",
-    "Les postulants qui habitent en banlieue, on les écarte ?",
-]
-NOT_A_CRITERION = [
+    # a read-through of stop 48's change and the second outside review of ask: no longer flagged
     "Is a lack of English a handicap for an AM?",
     "Sans école de commerce, il voit ça comme un handicap.",
     "Which party pays the recruitment fee, the client or us?",
@@ -69,11 +54,11 @@ NOT_A_CRITERION = [
 ]
 
 
-@pytest.mark.parametrize("text", STILL_FLAGGED)
-def test_the_read_through_s_criteria_are_flagged(text: str) -> None:
+@pytest.mark.parametrize("text", FLAGGED)
+def test_a_criterion_the_review_found_is_flagged(text: str) -> None:
     assert find_protected_criteria(text, context="notes"), text
 
 
-@pytest.mark.parametrize("text", NOT_A_CRITERION)
-def test_the_read_through_s_look_alikes_are_not_flagged(text: str) -> None:
+@pytest.mark.parametrize("text", NOT_FLAGGED)
+def test_a_look_alike_is_not_flagged(text: str) -> None:
     assert not find_protected_criteria(text, context="notes"), text
