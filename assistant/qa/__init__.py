@@ -81,8 +81,9 @@ def ask(
     # (a follow-up such as « Et pour un senior ? » carries the previous question's words).
     criteria = question_criteria(typed) or (question_criteria(resolved.text) if resolved.text != q else [])
     if criteria:
-        return withheld_for_question(criteria, resolved.language)
-    answer = _ask(q, resolved, services, turns, k, fallback_offline)
+        answer = withheld_for_question(criteria, resolved.language)
+    else:
+        answer = _ask(q, resolved, services, turns, k, fallback_offline)
     if injected:
         _add_notice(answer, INJECTION_NOTICE.get(resolved.language, INJECTION_NOTICE["en"]))
     if other_language(resolved.question):  # the question asked after pasted material, not the paste

@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import re
 
+from ..rules import wordlists as wl
+from ..rules.compliance import EXPERIENCE_CAP
 from ..rules.criteria import criteria_named
 from ..rules.safety import find_protected_criteria
+from ..text import fold
 from .models import QUESTION_WITHHELD, WITHHELD, Answer, WithheldReason
 
 REASON: WithheldReason = "protected_criterion"
@@ -36,17 +39,132 @@ def question_criteria(question: str) -> list[tuple[str, str, str]]:
     """The protected criteria a question brings in, as rules.criteria.criteria_named gives them, read as an ad is:
     a requirement, a preference or a remark on a person counts, an equal-opportunity statement does not ("equal pay
     between men and women", « ouvert aux personnes handicapées »: a read-through of stop 48 found the notes reading,
-    where every mention counts, took those questions' answers)."""
+    where every mention counts, took those questions' answers). Then what only a question about a candidate says
+    (`_QUESTION_READINGS`)."""
     named = criteria_named(question, context="ad")
-    if not any(crit_id == "pregnancy" for crit_id, _, _ in named) and _PREGNANT.search(question):
-        # The ad reading excuses a pregnancy named in a sentence that offers something (a perk: « congé maternité
-        # proposé »), and a question asks « je lui propose quand même le poste ? » of a pregnant candidate (stop 48's
-        # second review): a person's pregnancy named in a question is the criterion, whatever the sentence offers.
-        named += [c for c in criteria_named(question, context="notes") if c[0] == "pregnancy"]
-    return named
+    folded = fold(question)
+    if _PREGNANT.search(question) or _OWN_LEAVE.search(folded):
+        # The ad reading excuses a pregnancy or a family leave named in a sentence that offers something (a perk:
+        # « congé maternité proposé »), and a question asks « je lui propose quand même le poste ? » of a pregnant
+        # candidate, or "do we pass on her?" of one back from parental leave (stop 48's second review): a person's
+        # pregnancy or family named in a question is the criterion, whatever the sentence offers.
+        named += [c for c in criteria_named(question, context="notes") if c[0] in _PERSONAL_LEAVE]
+    for crit_id, reading in _QUESTION_READINGS:
+        if reading(question, folded):
+            named.append(_labelled(crit_id))
+    return list({c[0]: c for c in named}.values())
 
 
-_PREGNANT = re.compile(r"\b(?:enceinte|enceintes|pregnant|pregnancy|grossesse|expecting\s+(?:a\s+baby|twins))\b", re.I)
+_PREGNANT = re.compile(
+    r"\b(?:enceinte|enceintes|pregnant|pregnancy|grossesse|expecting\s+(?:a\s+baby|twins)|"
+    r"pregant|pregnent|pregnat|preggers|preggo|enceite|enciente|enseinte|ensseinte|enceinnte)\b",
+    re.I,
+)
+_PERSONAL_LEAVE = ("pregnancy", "family")
+# (folded) a person's own leave, or a gap in a CV explained by one; not a policy offered (« notre congé parental »)
+_OWN_LEAVE = re.compile(
+    r"\b(?:son|sa|ses|leur|her|his|their)\s+(?:[a-z'-]+\s+){0,2}(?:conges?|leave|maternite|paternite|parental)\b"
+    r"|\b(?:trous?|gaps?|breaks?|pauses?|interruptions?)\b[^.?!;]{0,60}\b(?:conges?|leave)\b"
+)
+
+
+def _labelled(crit_id: str) -> tuple[str, str, str]:
+    crit = next(c for c in wl.CRITERIA if c.id == crit_id)
+    return crit.id, crit.label, wl.CRITERIA_FR.get(crit.id, (crit.label, ""))[0]
+
+
+# What only a question about a candidate says (stop 48's second review of `ask`: each was answered with guide
+# passages). Read on the folded question. In notes or an ad these words are ordinary (« son nom », "is from Lyon"),
+# so they stay here, not in the shared lexicon.
+#
+# A name as the worry: its sound stands for an origin (« avec ce nom », "her last name is Nguyen, will clients be ok
+# with that?", « il s'appelle Mohamed, ça va passer ? »). A name alone is no worry ("call her by her first name"): a
+# word of doubt or of the clients' reaction must be in the question too.
+_WORRY = re.compile(
+    r"\b(?:clients?|clientele|customers?|buyers?|acheteurs?|confiance|trust\w*|passer|passe|passera|frein|probleme|pb|"
+    r"souci|coinc\w*|genant\w*|struggle\w*|accept\w*|ok|okay|issue|problem|risque\w*|risk\w*|tradi\w*|conservat\w*|"
+    r"rassur\w*|serieux|seriously|hesit\w*|pronounc\w*|prononc\w*|awkward|pref\w*|mieux|better|bloqu\w*|worr\w*|"
+    r"inquiet\w*|comfortable|a\s+l'aise|rejet\w*|reject\w*|ecart\w*|hire|recrut\w*|embauch\w*|choisir|choose|pick)\b"
+)
+_NAME_WORD = r"(?:(?:last|first|family)\s+name|surname|name|nom|prenom|patronyme)s?"
+_NOT_A_ROLE = r"(?!\s+(?:de\s+poste|du\s+poste|de\s+l'offre|de\s+la\s+societe|de\s+l'entreprise|of\s+the\s+(?:role|job|position|company)|for\s+the\s+(?:role|job|position)))"
+_FAMILY_NAME_WORRY = re.compile(
+    rf"\b(?:avec|with)\s+(?:ce|un\s+tel|such\s+a|that|this|a|un|son|sa|her|his|their)\s+{_NAME_WORD}\b{_NOT_A_ROLE}"
+    rf"|\b(?:son|sa|leur|her|his|their|candidate's|applicant's)\s+{_NAME_WORD}\b{_NOT_A_ROLE}"
+    rf"|\b{_NAME_WORD}\s+(?:du|de\s+la|of\s+the)\s+(?:candidat\w*|candidate|applicant)\b"
+)
+_NAME_SOUND = re.compile(
+    rf"\b{_NAME_WORD}\s+qui\s+(?:fait|sonne)\b|\bwhose\s+{_NAME_WORD}\b|\b{_NAME_WORD}\s+sounds?\b"
+)
+# a first name given (capitalised, as typed): « elle s'appelle comment dans le lexique ? » asks a term's name
+_FIRST_NAME = re.compile(
+    r"\b(?:[Ii]l|[Ee]lle)\s+s['’]appelle\s+[A-ZÀ-Ý]|\b(?:[Hh]e|[Ss]he)(?:['’]s|\s+is)\s+(?:called|named)\s+[A-ZÀ-Ý]"
+    r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ss]on|[Ss]a|[Ll]eur)\s+(?:first\s+name|prénom|prenom)\s+(?:is|est)\s+[A-ZÀ-Ý]"
+)
+
+
+def _name_worry(question: str, folded: str) -> bool:
+    if _NAME_SOUND.search(folded):
+        return True
+    return bool(_FAMILY_NAME_WORRY.search(folded) and not _FIRST_NAME.search(question) and _WORRY.search(folded))
+
+
+def _first_name_worry(question: str, folded: str) -> bool:
+    return bool(_FIRST_NAME.search(question) and _WORRY.search(folded))
+
+
+# A country or a region a candidate comes from (« le candidat vient du Sénégal », "she's originally from Vietnam");
+# not an employer (« il vient de chez Doctolib », "is from Salesforce") nor a client ("our client is from Germany").
+_COUNTRIES = (
+    r"afghanistan|afrique(?:\s+du\s+(?:nord|sud))?|africa|albanie|albania|algerie|algeria|allemagne|germany|angola|"
+    r"arabie\s+saoudite|saudi\s+arabia|argentine|argentina|armenie|armenia|asie|asia|bangladesh|belgique|belgium|benin|"
+    r"bosnie|bosnia|bresil|brazil|burkina(?:\s+faso)?|cameroun|cameroon|chili|chile|chine|china|colombie|colombia|"
+    r"comores|comoros|congo|coree|korea|cote\s+d'ivoire|ivory\s+coast|cuba|egypte|egypt|erythree|eritrea|ethiopie|"
+    r"ethiopia|gabon|ghana|guinee|guinea|haiti|inde|india|indonesie|indonesia|iran|irak|iraq|israel|italie|italy|"
+    r"jamaique|jamaica|japon|japan|kenya|kosovo|liban|lebanon|libye|libya|madagascar|maghreb|mali|maroc|morocco|"
+    r"mauritanie|mauritania|mexique|mexico|moyen-orient|middle\s+east|niger|nigeria|pakistan|palestine|perou|peru|"
+    r"philippines|pologne|poland|portugal|roumanie|romania|russie|russia|rwanda|senegal|serbie|serbia|somalie|somalia|"
+    r"soudan|sudan|sri\s+lanka|syrie|syria|tchad|chad|togo|tunisie|tunisia|turquie|turkey|ukraine|venezuela|vietnam|"
+    r"viet\s+nam|l'est|eastern\s+europe|europe\s+de\s+l'est|the\s+(?:philippines|middle\s+east)|"
+    # overseas France: an origin too (« il vient de Guadeloupe »)
+    r"guadeloupe|martinique|guyane|mayotte|antilles|dom-?tom|outre-mer|caraibes|caribbean"
+)
+_FROM_A_COUNTRY = re.compile(
+    r"\b(?:candidate?s?|applicants?|he|she|he's|she's)\s+(?:is\s+|are\s+|was\s+|comes?\s+|came\s+)?"
+    rf"(?:originally\s+)?from\s+(?:the\s+)?(?:{_COUNTRIES})\b"
+    r"|\b(?:candidate?s?|candidats?|il|elle)\s+(?:vient|viennent|arrive|arrivent|est\s+originaire|est\s+venue?|est\s+nee?|"
+    rf"a\s+grandi)\s+(?:du|de\s+la|des|de|d'|en|au|aux)\s*(?:{_COUNTRIES})\b"
+)
+
+
+def _from_a_country(question: str, folded: str) -> bool:
+    return bool(_FROM_A_COUNTRY.search(folded))
+
+
+# An age after a person's name: "John Smith, 62, had a heart attack", « Paul Martin, 58 ans ». Read on the question as
+# typed: two capitalised words, then the number and a comma or a unit (« Martin Dupont, 45 comptes » is a portfolio).
+_AGE_AFTER_NAME = re.compile(
+    r"\b[A-ZÀ-Ý][a-zà-ÿ'-]+\s+[A-ZÀ-Ý][a-zà-ÿ'-]+\s*,\s*(?:1[89]|[2-7]\d)\s*(?:,|\)|ans\b|yo\b|y/?o\b|years?\b)"
+)
+
+
+def _age_after_name(question: str, folded: str) -> bool:
+    return bool(_AGE_AFTER_NAME.search(question))
+
+
+def _indirect_age(question: str, folded: str) -> bool:
+    """An experience cap asked about: the ad linter's indirect age criterion. (Not its graduation recency: in a
+    question, "our first AM is a fresh grad" says the level, as « débutant » does.)"""
+    return bool(EXPERIENCE_CAP.search(folded))
+
+
+_QUESTION_READINGS = (
+    ("family_name", _name_worry),
+    ("origin", _first_name_worry),
+    ("origin", _from_a_country),
+    ("age", _age_after_name),
+    ("age", _indirect_age),
+)
 
 
 def withheld_for_question(criteria: list[tuple[str, str, str]], lang: str) -> Answer:

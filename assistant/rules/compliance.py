@@ -131,7 +131,7 @@ class DiscriminationRule:
 _EXPERIENCE = r"(?:ans|annees)\s+d'experience|(?:years?|yrs?)'?\s+(?:of\s+)?experience"
 EXPERIENCE_CAP = re.compile(
     r"\b\d{1,2}\s*(?:a|-|–)\s*\d{1,2}\s*(?:" + _EXPERIENCE + r")\s+(?:max(?:imum)?|maxi|au\s+plus)\b"
-    r"|\b\d{1,2}\s*(?:" + _EXPERIENCE + r")\s+(?:max(?:imum)?|maxi|au\s+plus|at\s+most)\b"
+    r"|\b\d{1,2}\s*(?:" + _EXPERIENCE + r")\s+(?:max(?:imum)?|maxi|au\s+plus|au\s+maximum|at\s+most)\b"
     r"|\b(?:pas\s+plus\s+de|au\s+plus|maximum|max\.?|no\s+more\s+than|not\s+more\s+than|at\s+most|a\s+maximum\s+of)"
     r"\s+\d{1,2}\s*(?:" + _EXPERIENCE + r")\b"
     r"|\bexperience\s*:\s*\d{1,2}\s*(?:ans|annees|years?)\s+(?:max(?:imum)?|maxi|au\s+plus)\b"

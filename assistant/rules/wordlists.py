@@ -56,6 +56,11 @@ def T(
     return Term(pattern, nb, na, need, accents, names_ok, strict)
 
 
+# (stop 49's held-out questions) the clients' nationality: "our clients are mostly Japanese and German nationals"
+_CLIENTS_ARE = r"\b(?:clients?|customers?|buyers?|accounts?|prospects?|users?|acheteurs?)\s+(?:[\w']+\s+){0,5}"
+# (stop 48's second review of ask) an office closed on religious holidays is the calendar, not a person's faith
+_CLOSED_FOR = r"\b(?:closed?|closes|closing|shut|fermee?s?|ferme|fermeture|fermetures)\s+(?:[\w']+\s+){0,3}"
+
 # What « belle », « beau » and « joli » praise when they are not about a person (a meeting, a career, a result).
 _GOOD_THINGS = (
     r"(?:rencontre|experience|progression|carriere|reussite|histoire|trajectoire|parcours|surprise|performance|"
@@ -209,7 +214,7 @@ _EXPERIENCE_AFTER = (
     r"|\s+(?:de\s+|d')?(?:vente|ventes|terrain|b2b|btp|saas|negoce)\b)"
 )
 _COMPANY_NOUNS = (
-    r"\s*(?:-\s*)?(?:entreprises?|societes?|start|pousses?|structures?|marques?|agences?|boites?|compagnies?|"
+    r"\s*(?:-\s*)?(?:entreprises?|societes?|start-?ups?|start|pousses?|structures?|marques?|agences?|boites?|compagnies?|"
     r"organisations?|cabinets?|filiales?|projets?|activites?|marches?|secteurs?|industries?|scale|editeurs?|"
     r"groupes?|fintech|saas|pme|e-commerce|produits?|clients?|comptes?|companies|company|business|brands?|"
     r"firms?|organi[sz]ations?|industry|market|sector|products?|ventures?|teams?\s+of\s+companies)\b"
@@ -366,7 +371,7 @@ _FOOD_TRADE = (
 )
 # The age of things, not of a person: "the age of the CRM data", « l'âge moyen du parc », « âge des créances ».
 _AGE_OF_THINGS = (
-    r"\s+(?:moyen\s+|average\s+|median\s+)?(?:of\s+|du\s+|des\s+|de\s+la\s+|de\s+l')(?:the\s+|our\s+|their\s+|its\s+|"
+    r"\s+(?:moyen\s+|average\s+|median\s+)?(?:of\s+|du\s+|des\s+|de\s+la\s+|de\s+l'|de\s+(?:nos|vos|leurs|ses|mes)\s+)(?:the\s+|our\s+|their\s+|its\s+|"
     r"his\s+|her\s+|this\s+|that\s+)?(?:\w+\s+)?(?:data|database|files?|fleet|equipment|machines?|stock|inventory|"
     r"systems?|software|platforms?|tools?|infrastructure|pipeline|leads?|reports?|records?|invoices?|receivables?|"
     r"accounts?\s+receivable|payables?|"
@@ -445,7 +450,11 @@ CRITERIA: tuple[Criterion, ...] = (
                 # (sixteenth notes round) receivables by age: « balance âgée », « créances âgées »
                 # (review of stop 46) "average account age: 4 years", the age of a book of accounts
                 nb=r"(?:moyen|digital|golden|stone|new|information|ice|bronze|iron|\bbalances?|\bcreances?|\bencours|"
-                r"\baccounts?|\bclients?|\bcustomers?|\bportfolio|\bfleet|\bcontracts?|\bassets?|\binvoices?|\bdebts?)",
+                r"\baccounts?|\bclients?|\bcustomers?|\bportfolio|\bfleet|\bcontracts?|\bassets?|\binvoices?|\bdebts?"
+                # (stop 48's second review of ask) a colleague who pairs with the newcomer: « son binôme sera une
+                # collègue plus âgée »
+                r"|\b(?:collegues?|collaborat(?:eur|rice)s?|binomes?|mentors?|tut(?:eur|rice)s?|parrain|marraine|"
+                r"managers?|n\+1)\s+(?:\w+\s+){0,2}plus)",
                 # the age of things (ninth notes round: "the age of the CRM data", « l'âge moyen du parc »)
                 na=r"\s+of\s+(?:ai|the\s+internet|digital|automation|information|discovery)\b|" + _AGE_OF_THINGS,
             ),
@@ -828,7 +837,7 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             # (stop 47's outside reviews of notes and ads)
             T(
-                r"\bplanning\s+(?:a|to\s+start\s+a)\s+family\b|\b(?:pas\s+de|aucun|sans)\s+projets?\s+(?:famil(?:ial|iaux)|de\s+famille)\b"
+                r"\bplanning\s+(?:a|to\s+start\s+a)\s+family\b|\bplanning\s+(?:a|her|his|their|the)\s+wedding\b|\bgetting\s+married\b|\b(?:pas\s+de|aucun|sans)\s+projets?\s+(?:famil(?:ial|iaux)|de\s+famille)\b"
                 r"|\bprojets?\s+(?:familial|de\s+famille)\s+(?:a\s+court\s+terme|prevu|en\s+cours|d'enfants?|de\s+bebe)\b",
                 strict=True,
             ),
@@ -846,6 +855,8 @@ CRITERIA: tuple[Criterion, ...] = (
                 nb=r"(?:l'|d'|les|une|des|cette|ces|dans\s+l')|" + _SOMEONE_ELSES_FR,
                 na=r"\s+(?:connectee|bluetooth|acoustique|audio|portable|sans\s+fil|de\s+l'|du\s)",
             ),
+            # (stop 48's second review of ask, stop 49's held-out questions) the word misspelt
+            T(r"\b(?:pregant|pregnent|pregnat|preggers|preggo|enceite|enciente|enseinte|ensseinte|enceinnte)\b"),
             # tests sold, not a pregnancy (ninth notes round: « la marque de tests de grossesse », "a pregnancy-test
             # brand"); "asked her to take a pregnancy test" still flags
             # (review of stop 47: « une application de suivi de grossesse pour les maternités », a product)
@@ -922,7 +933,7 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\bpasseports?\s+(?:ue|europeens?|francais|de\s+l'ue|de\s+l'union\s+europeenne)\b"),
             T(r"\bfrancais(?:e|\(e\))?s?\s+de\s+naissance\b"),
             # (stop 48's review of ask) "only hire German nationals": nationals are people of a nationality
-            T(r"\b(?:non[\s-])?nationals\b"),
+            T(r"\b(?:non[\s-])?nationals\b", nb=_CLIENTS_ARE),
             # skin colour of a person: "a Black account manager", « un account manager noir », "white candidates"; not
             # Black Friday, a black belt, white-glove service or a white paper
             T(
@@ -1003,6 +1014,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 + r"\s+nationals?(?=\s*(?:[.,;:!?)]|$|\s+(?:only|will|would|are|is|must|need|may|can|"
                 r"should|preferred|welcome|and|or|with|from|who|eligible|required|exclusively)\b))|"
                 r"\b(?:citizens?|nationals?)\s+of\s+(?:the\s+)?(?:eu|e\.u\.|eea|uk|u\.k\.|us|u\.s\.|european|united|[a-z]+\s+only)\b",
+                nb=_CLIENTS_ARE,
                 na=r"\s*'|\s+(?:data|rights|privacy|information|records|personal|services?|affairs)\b",
             ),  # "EU citizens' data"
             T(r"\bde\s+souche\b|\b(?:un|une|des)\s+etrang(?:er|ere|ers|eres)\b"),
@@ -1043,7 +1055,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"(?:\s*,)?\s*(?:\w+\s+){0,3}",
             ),
             T(
-                r"\b(?:sa|son|leur)\s+couleur\b|\bcouleur\s+de\s+(?:la\s+)?peau\b|\bskin\s+colou?r\b|\bpeau\s+(?:noire|blanche|mate|foncee|claire)\b"
+                r"\b(?:sa|son|leur)\s+couleur\b|\bcouleur\s+de\s+(?:la\s+)?peau\b|\bskin\s+colou?r\b|\bpeau\s+(?:noire|blanche|mate|foncee|claire|sombre)\b"
+                # (stop 48's second review of ask) "has dark skin", "darker-skinned"
+                r"|\b(?:dark|darker|brown|black|white|fair|olive|light)[\s-]skin(?:ned)?\b"
             ),
             T(r"\bnée?s?\s+(?:à|au|aux)\s", accents=True),
             T(
@@ -1100,7 +1114,12 @@ CRITERIA: tuple[Criterion, ...] = (
         "religion",
         "",
         (
-            T(r"\breligi(?!ously\b|eusement\b)\w*"),
+            T(r"\breligi(?!ously\b|eusement\b)\w*", nb=_CLOSED_FOR),
+            # (stop 48's second review of ask) a belief: « franc-maçon », "a freemason"
+            T(
+                r"\bfrancs?[\s-]mac(?:on|onne|ons|onnes|onnerie)?\b|\bmaconnique\b|\bfree[\s-]?masons?(?:ry)?\b|\bmasonic\b"
+                r"|\bjehovah'?s?\s+witness(?:es)?\b|\b(?:he's|she's|is)\s+a\s+(?:recent\s+)?convert\b|\bconverti(?:e|s|es)?\s+(?:a\s+l'islam|au\s+\w+isme)\b"
+            ),
             # "religiously" / « religieusement »: with zeal when it says how work is done (« tient religieusement son
             # tableau », "religiously updates Salesforce"; fourteenth notes round); of a practice it stays a religion
             # (« prie religieusement », "fasts religiously"; review of stop 40)
@@ -1142,7 +1161,7 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\b(?:halal|casher|kasher|kosher)\b", nb=_FOOD_TRADE, na=r"\s+" + _FOOD_TRADE + r"\b"),
             T(r"\bpratiquante?s?\b", na=r"\s+(?:le|la|les|du|de|des|l'|un|une|depuis|regulier|assidu)"),
             # (stop 47's ads review: "the faith-based charity sector", a market)
-            T(r"\b(?:religion|religions|religious)\b|\bfaith\b", nb=r"(?:good|bad)", na=r"-based\b"),
+            T(r"\b(?:religion|religions|religious)\b|\bfaith\b", nb=r"(?:good|bad)|" + _CLOSED_FOR, na=r"-based\b"),
             T(
                 r"\b(?:muslim|muslims|islamic|christian|christians|catholic|catholics|jewish|jew|jews|judaism|protestant|evangelical|"
                 r"buddhist|hindu|sikh|atheist|agnostic|mormon)\b",
@@ -1204,6 +1223,11 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             T(r"\b(?:cgt|cfdt|cfe-cgc|cftc|force\s+ouvriere|unsa)\b"),
             T(r"\bgrevistes?\b"),
+            # (stop 48's second review of ask) "he joined a strike", "took part in the strikes"
+            T(
+                r"\b(?:took|take|takes|taking|taken)\s+part\s+in\s+(?:a|the|several|two|three|many|\d+)?\s*strikes?\b"
+                r"|\b(?:joined|joins|join|led|organi[sz]ed)\s+(?:a|the)\s+strike\b"
+            ),
             # taking part in a strike is always a mention, whatever the strike
             T(
                 r"\b(?:(?:fait|faire|faisait|faisaient|fais|font|fera|feront|suivi|suivre|suit|suivait|mene|menait|"
@@ -1295,6 +1319,14 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:republicans?|democrats?|communists?|socialists?|libertarians?|tory|tories|trump\s+supporter|maga)\b"
             ),
             T(r"\bactivists?\b|\bprotesters?\b"),
+            # (stop 48's second review of ask) a party or a movement by its name, a membership card: "a Green Party
+            # member", « encartée chez les Verts », « milite à Extinction Rebellion »
+            T(
+                r"\b(?:conservative|labou?r|green|liberal|lib\s*dem|democratic|republican|communist|socialist|tory)\s+party\b"
+                r"|\bencartee?s?\b|\bgreenpeace\b|\bextinction\s+rebellion\b|\blfi\b"
+                r"|\bpro[\s-](?:palestin\w*|israel\w*|brexit|trump|life|choice)\b|\bfeministes?\b|\bfeminists?\b",
+                nb=r"\b(?:clients?|customers?|such\s+as|comme|including|includes?|dont|serves?|sert|chez\s+nos\s+clients)\s+(?:[\w']+\s+){0,3}",
+            ),
             # (stop 47's outside reviews of notes and ads)
             T(
                 r"\bmilitante?s?\s+(?:lfi|rn|fn|ps|pcf|eelv|npa|lr|insoumise?s?|ecolo\w*|de\s+gauche|de\s+droite|[a-z]+istes?)\b"
@@ -1333,7 +1365,9 @@ CRITERIA: tuple[Criterion, ...] = (
             # (stop 47's outside reviews of notes and ads)
             T(
                 r"\bcisgenre?s?\b|\bcisgender\b|\b(?:no|pas\s+de|aucune?)\s+trans\b|\btrans\s+(?:applicants?|candidates?|people|"
-                r"personnes?|candidate?s?)\b|\ben\s+transition\b(?=\s*\(|[^.;\n]{0,40}\bprenom\b)|\bancien\s+prenom\b|\bdeadname\b",
+                r"personnes?|candidate?s?)\b|\b(?:candidate?s?|candidats?|applicants?)\s+trans\b"
+                # (stop 48's second review of ask) "the candidate is trans", « elle est trans »
+                r"|\b(?:candidate?|candidat|applicant|he|she|il|elle)(?:'s|\s+is|\s+est)\s+trans\b|\ben\s+transition\b(?=\s*\(|[^.;\n]{0,40}\bprenom\b)|\bancien\s+prenom\b|\bdeadname\b",
                 strict=True,
             ),
         ),
@@ -1433,6 +1467,13 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"mannequin|normale|moyenne|imposante|standard|harmonieuse|agreable|avantageuse)\b|\btaille\s+(?:mannequin|3[4-8])\b"
             ),
             T(r"\b(?:his|her|their)\s+(?:weight|height|hair|looks|face|body|figure|outfit|clothes)\b"),
+            # (stop 48's second review of ask) a hairstyle: "she has dreadlocks", « il a des dreadlocks »
+            T(r"\bdreadlocks?\b|\bdreadlocked\b|\bcornrows\b|\b(?:an|her|his|son|une|des)\s+(?:afro|locs)\b"),
+            # (stop 49's held-out questions) "just better looking", « plus jolie », "a long beard"
+            T(
+                r"\bbetter[\s-]looking\b|\blooks\s+better\b|\b(?:plus|moins)\s+(?:belle|beau|jolie|joli|mignonne?|sexy|seduisante?)\b"
+                r"|\b(?:long|big|full|bushy)\s+beard\b|\bbearded\b"
+            ),
         ),
     ),
     Criterion(
@@ -1515,11 +1556,17 @@ CRITERIA: tuple[Criterion, ...] = (
             T(r"\binvalidite\b|\binfirm(?:e|es|ite)\b|\bperte\s+d'autonomie\b"),
             T(
                 r"\b(?:depression|deprime|depressif|depressive|burn[\s-]?out|cancer|diabet\w*|epilep\w*|asthm\w*|vih|sida|seropositi\w*|"
-                r"sclerose|autis\w*|dyslexi\w*|bipolaire|schizophren\w*|anorexi\w*|boulimi\w*|chimio\w*|hospitalis\w*)\b",
+                r"sclerose|autis\w*|dyslexi\w*|bipolaire|schizophren\w*|anorexi\w*|boulimi\w*|chimio\w*|hospitalis\w*|"
+                # (stop 48's second review of ask) "had a heart attack", « un infarctus », « un AVC »
+                r"infarctus|avc|heart\s+attacks?|crise\s+cardiaque|alzheimer\w*|parkinson\w*|dialys\w*)\b",
                 # (stop 47's ads review: « centres de lutte contre le cancer », clients)
                 nb=r"\b(?:lutte|luttent|luttant)\s+contre\s+(?:le\s+|la\s+|les\s+|l')?|\bcentres?\s+(?:de\s+|d')",
             ),
             T(r"\bsous\s+traitement\b|\bmedicaments?\b|\bmedecin\s+traitant\b"),
+            # a stroke suffered, not a stroke of luck or a brush stroke
+            T(r"\b(?:had|has|suffered|survived|after|since|from)\s+(?:a\s+)?(?:minor\s+|major\s+|mild\s+)?strokes?\b"),
+            # a treatment taken, not a drug sold ("launched an antidepressant")
+            T(r"\b(?:on|sous|prend|prenait|takes?|taking|took)\s+(?:des\s+|an\s+)?antidepress\w*"),
             T(r"\b(?:antecedents?|dossier|certificat|suivi|probleme|problemes|raisons?)\s+medica(?:l|ux|le|les)\b"),
             T(
                 r"\b(?:aveugle|malvoyante?|sourde?|malentendante?|bequilles)\b",
@@ -1805,9 +1852,13 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             T(r"\b(?:interdit|fichee?|fichage)\s+(?:bancaire|a\s+la\s+banque\s+de\s+france|banque\s+de\s+france)\b"),
             T(r"\b(?:his|her|their)\s+bank\b|\bcredit\s+(?:score|history|rating|check)\b"),
+            # (stop 49's held-out questions) « son RIB est dans une banque à l'étranger », "his salary account"
+            T(
+                r"\b(?:son|sa|leur|his|her|their)\s+(?:rib|salary\s+account|bank\s+account|compte\s+(?:salaire|courant))\b"
+            ),
             # (stop 48's review of ask) "ask candidates which bank they use", « quelle est sa banque »
             T(
-                r"\b(?:which|what)\s+bank\s+(?:they|he|she|you|the\s+candidates?)\s+(?:use|uses|have|has|is\s+with|are\s+with|"
+                r"\b(?:which|what)\s+bank\s+(?:(?:do|does|did)\s+)?(?:they|he|she|you|the\s+candidates?|the\s+applicants?)\s+(?:use|uses|have|has|is\s+with|are\s+with|"
                 r"banks?\s+with|hold|holds)\b|\bquelle\s+est\s+(?:sa|leur|votre)\s+banque\b"
                 r"|\b(?:dans|chez)\s+quelle\s+banque\s+(?:il|elle|ils|elles|vous)\s+(?:est|sont|etes|a\s+(?:son|ses)\s+comptes?|"
                 r"ont\s+leurs?\s+comptes?|avez\s+vos\s+comptes?)\b"
@@ -1873,6 +1924,29 @@ CRITERIA: tuple[Criterion, ...] = (
             T(
                 r"\breported\s+(?:\w+\s+){0,3}(?:employers?|companies|managers?|bosses)\s+to\s+(?:the\s+)?"
                 r"(?:regulators?|authorities|police|press|inspectors?)\b",
+            ),
+        ),
+    ),
+    # (stop 49's held-out questions) a candidate who testified against, reported or took a former employer to court:
+    # « il a témoigné contre son ex-boss aux prud'hommes », "took his previous employer to the labour court". Testifying
+    # about or reporting discrimination is protected (Code du travail L1132-3), as is a claim before the courts
+    # (L1134-4; the right to go to court is a fundamental freedom).
+    Criterion(
+        "legal_action",
+        "testimony or legal action against an employer",
+        "; L1132-3 and L1134-4",
+        (
+            T(
+                r"\b(?:took|taken|takes|taking|take)\s+(?:his|her|their|a|the)\s+(?:former\s+|previous\s+|last\s+|old\s+|ex-?)?"
+                r"(?:employer|boss|company|manager|firm)\s+to\s+(?:court|tribunal|the\s+(?:labou?r|employment)\s+(?:court|tribunal)|"
+                r"an?\s+(?:employment\s+)?tribunal)\b"
+                r"|\bsued\s+(?:his|her|their|a|the)\s+(?:former\s+|previous\s+|last\s+|old\s+|ex-?)?(?:employer|boss|company|manager|firm)\b"
+                r"|\btestified\s+against\s+(?:his|her|their|a|the)\s+(?:former\s+|previous\s+|last\s+|ex-?)?(?:employer|boss|company|manager)\b"
+                r"|\btemoigne\w*\s+(?:contre\s+(?:son|sa|leur)\s+(?:ancien\w*\s+|ex-?\s*)?(?:employeur|patron|boss|manager|entreprise|societe|chef)|"
+                r"aux\s+prud'?hommes)\b"
+                r"|\b(?:attaque|poursuivi|traine|assigne|amene)e?\s+(?:son|sa|leur)\s+(?:ancien\w*\s+|ex-?\s*)?"
+                r"(?:employeur|patron|boss|entreprise|societe)\s+(?:aux|devant\s+les|en\s+justice)\b"
+                r"|\blance\w*\s+(?:une|l'|des)\s+alertes?\s+(?:chez|contre|dans)\s+(?:son|sa|leur)\s+(?:ancien\w*|ex-?|precedent\w*|derni\w*)\b"
             ),
         ),
     ),
@@ -1963,6 +2037,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"bovins|porcs|races)|des\s+elevages)\b",
             ),
             T(r"\bantecedents\s+familiaux\b|\btest\s+adn\b|\badn\b"),
+            T(r"\b23\s*and\s*me\b|\b(?:genetic|dna)\s+(?:tests?|testing|results?|risks?|profile|screening)\b"),
             T(
                 r"\bgenetic\s+(?:tests?|testing|characteristics|history|conditions?|predisposition|makeup|profile)\b|\bdna\s+test\b|\bfamily\s+medical\s+history\b"
             ),
@@ -1981,7 +2056,10 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"|\b(?:be|people|anyone|candidates?|applicants?|those)\s+(?:currently\s+)?on\s+(?:state\s+|social\s+|welfare\s+)?benefits\b"
                 r"|\bbenefits?\s+claimants?\b|\bon\s+welfare\b"
                 r"|\b(?:long[\s-]term\s+)?unemployed\s+(?:people\s+|candidates\s+|applicants\s+)?(?:need\s+not|should\s+not|must\s+not|do\s+not|don't)\s+apply\b"
-                r"|\bno\s+(?:long[\s-]term\s+)?unemployed\b|\bnot\s+(?:be\s+)?(?:currently\s+)?unemployed\b",
+                r"|\bno\s+(?:long[\s-]term\s+)?unemployed\b|\bnot\s+(?:be\s+)?(?:currently\s+)?unemployed\b"
+                # (stop 49's held-out questions) "unemployed for 3 years and has debts"
+                r"|\b(?:has|have|had|with)\s+(?:(?:a\s+lot\s+of|big|huge|some|personal)\s+)?debts\b|\bin\s+debt\b|\bsurendettee?s?\b"
+                r"|\b(?:a|avec)\s+des\s+dettes\b|\bunemployed\s+for\s+(?:\d+|a|two|three|several|many|over)\b",
                 strict=True,
             ),
             T(
@@ -2042,6 +2120,7 @@ CRITERIA_FR: dict[str, tuple[str, str]] = {
     "family_name": ("nom de famille", ""),
     "bank": ("domiciliation bancaire", ""),
     "whistleblower": ("qualité de lanceur ou lanceuse d'alerte", ""),
+    "legal_action": ("témoignage ou action en justice contre un employeur", " ; L1132-3 et L1134-4"),
     "elected_mandate": ("mandat électif local", ""),
     "language": (
         "langue maternelle ou langue autre que le français (indice de l'origine ; retenue contre la personne)",
@@ -2054,7 +2133,10 @@ CRITERIA_FR: dict[str, tuple[str, str]] = {
 
 # Sentences of an ad that state equal opportunity (they name criteria in order to exclude them).
 EQUAL_OPPORTUNITY = (
-    r"sans\s+distinction|sans\s+discrimination|quel(?:le)?s?\s+que\s+soi(?:t|ent)|independamment\s+d|egalite\s+des\s+chances|"
+    r"sans\s+distinction|sans\s+discrimination|"
+    # (stop 49's held-out questions) « vérifier qu'une question n'est pas discriminatoire », "avoid discriminating"
+    r"(?:pas|non|n'est\s+pas|ne\s+soit\s+pas|not|isn't|is\s+not|avoid\w*|eviter|without)\s+(?:\w+\s+){0,2}discrimin\w*|"
+    r"anti-?discrimination|non-?discrimin\w*|quel(?:le)?s?\s+que\s+soi(?:t|ent)|independamment\s+d|egalite\s+des\s+chances|"
     r"egalite\s+professionnelle|egalite\s+(?:femmes?|hommes?)|diversite|inclusi(?:on|f|ve)|"
     r"ouverte?s?\s+(?:a\s+tou|aux\s+personnes|a\s+toutes|a\s+tous)|accessibles?\s+(?:a\s+tou|aux\s+personnes)|"
     r"handi[\s-]?accueillant|handi[\s-]?friendly|engage\w*\s+(?:en\s+faveur|pour\s+l)|"
@@ -2128,6 +2210,10 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"\b(?:ignore|disregard|forget)\s+(?:(?:all|everything|anything)\s+)?(?:previous(?:ly)?|above|prior|before|you\s+(?:were|have\s+been)\s+told)\b",
     r"\byou\s+are\s+now\b|\bfrom\s+now\s+on,?\s+you\b|\bpretend\s+(?:you\s+are|to\s+be)\b|\bact\s+as\s+(?:if\s+you|an?\s+(?:ai|llm|assistant|unfiltered))\b",
     r"\bnew\s+(?:instructions?|rules|task|system\s+prompt)\s*:",
+    # (stop 48's reviews of ask) a pretence asked of the assistant: « Réponds comme si le guide disait… », "answer as if",
+    # « Joue le rôle d'un client mécontent » at the start of a sentence (« elle joue le rôle de relais » reports)
+    r"\b(?:reponds|repondez|answer|respond|reply|fais|faites|write|ecris|ecrivez)\s+(?:comme\s+si|as\s+if|as\s+though)\b",
+    _segment_start("\n\r.!?;>])", r"\s") + r"(?:joue|jouez)\s+(?:le\s+role|un\s+role)\b",
     r"\b(?:system|developer)\s+(?:prompt|message|instructions?)\b|\bjailbreak\w*\b|\bdan\s+mode\b|\bdeveloper\s+mode\b",
     r"\b(?:reveal|print|show|repeat|output)\s+(?:your|the)\s+(?:system\s+)?(?:prompt|instructions)\b",
     # "your rules" is said to the AI; "ignore the client's rules" is not matched
