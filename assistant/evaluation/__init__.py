@@ -1,6 +1,6 @@
-"""Evals: one table per suite (qa, ads, notes), dev and test side by side, QA baselines in the same run.
+"""Evals: one table per suite (qa, ads, notes, screen), dev and test side by side, QA baselines in the same run.
 
-    hiring-assistant eval [--suite qa|ads|notes|all] [--split dev|test|all] [--json out.json]
+    hiring-assistant eval [--suite qa|ads|notes|screen|all] [--split dev|test|all] [--json out.json]
     hiring-assistant eval --backend local|openai [--limit N] [--deadline S] [--threads N] [--record FILE] ...
 
 Offline (the default): writes evals/results/eval-<suite>-<split>.json (git-ignored) and exits 1 when a threshold a
@@ -26,7 +26,7 @@ from typing import Any
 
 from .common import SPLITS, SuiteResult, print_table, results_dir
 
-SUITES = ("qa", "ads", "notes")
+SUITES = ("qa", "ads", "notes", "screen")
 
 
 def _splits(split: str) -> list[str]:
@@ -51,6 +51,19 @@ def _print(result: SuiteResult) -> None:
                         print(
                             f"    {key} {'abstained' if r['abstained'] else 'answered' if wrong else 'miss'}: {r['id']}"
                         )
+        return
+    if result.suite == "screen":
+        from .screen import METRICS as SCREEN_METRICS
+
+        keys = list(result.figures)
+        print_table(
+            "SCREEN (questions naming a protected criterion)",
+            keys,
+            [(m, [result.figures[k].get(m) for k in keys]) for m in SCREEN_METRICS],
+        )
+        for r in result.rows.get("dev", []):  # per-case misses: dev only (never tune on test)
+            if r["withheld"] != (r["expected"] == "criterion"):
+                print(f"    dev {'missed' if r['expected'] == 'criterion' else 'false alarm'}: {r['id']}")
         return
     if result.suite == "ads":
         from .ads import METRICS as AD_METRICS
@@ -83,6 +96,10 @@ def run(suite: str = "all", split: str = "all", json_out: Path | None = None, em
                 from .ads import run_ads
 
                 result = run_ads(services, splits)
+            elif name == "screen":
+                from .screen import run_screen
+
+                result = run_screen(services, splits)
             else:
                 from .notes import run_notes
 
@@ -186,6 +203,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if given:
             args.eval_parser.error(f"{', '.join(given)}: only with --backend local or openai")
         return run(args.suite, args.split, args.json_out, args.embeddings)
+    if args.suite == "screen":
+        args.eval_parser.error("--suite screen: the question screen runs before any model call; run it offline")
     if backend != "local" and args.threads is not None:
         args.eval_parser.error("--threads: only with --backend local (the model runs in this process)")
     from .llm_mode import run_llm
