@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError, LLMError
 from ..guide.knowledge import CANDIDATES
 from ..guide.models import ScoredChunk
+from ..rules.compliance import find_pay_history_request
 from ..rules.safety import find_injections, find_pii
 from ..text import Language, detect_language, figures, fold, other_language
 from .conversation import Resolved, Turn, bounded, resolve
@@ -86,6 +87,8 @@ def ask(
         answer = _ask(q, resolved, services, turns, k, fallback_offline)
     if injected:
         _add_notice(answer, INJECTION_NOTICE.get(resolved.language, INJECTION_NOTICE["en"]))
+    if asks_pay_history(typed):
+        _add_notice(answer, PAY_HISTORY_NOTICE.get(resolved.language, PAY_HISTORY_NOTICE["en"]))
     if other_language(resolved.question):  # the question asked after pasted material, not the paste
         _add_notice(answer, OTHER_LANGUAGE_NOTICE[detect_language(q)])
     return answer
@@ -193,6 +196,27 @@ INJECTION_NOTICE = {
     "en": "The question contains an instruction aimed at the assistant: it is ignored, and the answer rests on the "
     "guide alone.",
 }
+
+# Asking an applicant's current or past pay (stop 48's first review of ask: "Can I ask the candidate's current
+# salary?" was answered with the grid alone). The grid may still answer what to offer; the notice says what not to ask.
+PAY_HISTORY_NOTICE = {
+    "fr": "L'employeur ne peut pas interroger un·e candidat·e sur sa rémunération actuelle ou passée (directive (UE) "
+    "2023/970, art. 5(2)) : indiquez plutôt la rémunération proposée.",
+    "en": "An employer may not ask applicants about their current or past pay (Directive (EU) 2023/970, art. 5(2)): "
+    "state the pay offered instead.",
+}
+_ASKS_PAY_HISTORY_FR = re.compile(
+    r"\b(?:demander|demande|demandons|interroger|questionner|exiger|connaitre|savoir)\b[^.?!;]{0,40}?"
+    r"\b(?:son|sa|leur|le|la|ses|leurs)\s+(?:salaire|remuneration|package|fixe|paie|brut)s?\s+"
+    r"(?:actuel(?:le)?s?|precedente?s?|d'avant|anterieure?s?|passee?s?|chez\s+(?:son|sa)\s+employeur)"
+)
+
+
+def asks_pay_history(question: str) -> bool:
+    """The question asks whether to ask an applicant's current or past pay (the ad linter's request reading in
+    English, « demander son salaire actuel » in French)."""
+    return bool(_ASKS_PAY_HISTORY_FR.search(fold(question)) or find_pay_history_request(question))
+
 
 OTHER_LANGUAGE_NOTICE = {
     "fr": "La question ne semble rédigée ni en français ni en anglais : l'assistant lit ces deux langues (le guide est "
