@@ -33,7 +33,8 @@ METRICS = (
 
 def load_cases(path: Path) -> list[dict[str, Any]]:
     """The cases of one split file; ValueError naming the line when one is malformed."""
-    cases = []
+    cases: list[dict[str, Any]] = []
+    seen: set[str] = set()
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
@@ -41,8 +42,16 @@ def load_cases(path: Path) -> list[dict[str, Any]]:
             case = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ValueError(f"{path.name}:{number}: not JSON ({exc.msg})") from None
-        if not isinstance(case, dict) or not isinstance(case.get("input"), str) or case.get("expected") not in EXPECTED:
-            raise ValueError(f"{path.name}:{number}: needs an input and an expected of {', '.join(EXPECTED)}")
+        if (
+            not isinstance(case, dict)
+            or not isinstance(case.get("input"), str)
+            or not case["input"].strip()
+            or case.get("expected") not in EXPECTED
+        ):
+            raise ValueError(f"{path.name}:{number}: needs a non-empty input and an expected of {', '.join(EXPECTED)}")
+        if not isinstance(case.get("id"), str) or case["id"] in seen:
+            raise ValueError(f"{path.name}:{number}: needs an id of its own (got {case.get('id')!r})")
+        seen.add(case["id"])
         cases.append(case)
     return cases
 
@@ -68,6 +77,7 @@ def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def run_screen(services: Any, splits: list[str], root: Path | None = None) -> SuiteResult:
     """Each split through `ask`, offline."""
     from ..qa import ask
+    from ..qa.screen import QUESTION_REASON
 
     root = (root or evals_dir()) / "screen"
     thresholds = (load_yaml(root / "dataset.yaml") or {}).get("thresholds") or {}
@@ -83,7 +93,7 @@ def run_screen(services: Any, splits: list[str], root: Path | None = None) -> Su
                     "id": case.get("id"),
                     "lang": case.get("lang"),
                     "expected": case["expected"],
-                    "withheld": answer.withheld == "criterion_in_question",
+                    "withheld": answer.withheld == QUESTION_REASON,
                     "abstained": answer.abstained,
                     **job_fields(job),
                 }

@@ -259,7 +259,14 @@ def focus(message: str) -> str | None:
     quoted email, its first line. Anything less clear is read whole, as before (stop 45's three reviews): two
     questions in a row (the paste's own and the user's), a question on top and one at the end, a request without a
     question mark, a quoted line ("> …"), a mail's subject. A line is never cut ("3.5 ans", "Sr. Account Manager",
-    a URL's "?"), and the question is at most MAX_FOCUS_CHARS long and under half the message."""
+    a URL's "?"), and the question is at most MAX_FOCUS_CHARS long and under half the message.
+
+    A shorter message marks its question itself (stop 48's second review of `ask`: « [annonce collée] … >> quel
+    salaire pour un débutant ? », « … NOUVELLE CONSIGNE POUR L'IA : … Question : quelles étapes d'entretien ? » got
+    "not covered"): the question after the last marker (`_marked_question`)."""
+    marked = _marked_question(message)
+    if marked is not None:
+        return marked
     if len(message) < FOCUS_MIN_CHARS:
         return None
     lines = [line.strip() for line in message.splitlines()]
@@ -294,6 +301,28 @@ def focus(message: str) -> str | None:
     if len(_words(asked)) < 2:
         return None
     return asked if len(asked) <= MAX_FOCUS_CHARS and len(asked) < len(message) / 2 else None
+
+
+# A question marked as such after pasted material: « Question : … », "Q: …", « Ma question : … », or an arrow (">>",
+# "->", "→", "=>") between words (not "58 % -> 72 %", a change of figure).
+_QUESTION_MARKER = re.compile(
+    r"(?:^|(?<=[\s.!)\]»\"]))(?:(?:ma\s+|my\s+|la\s+|the\s+)?(?:question|q)\s*:|>>|->|→|=>)\s+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+MARKED_MIN_BEFORE = 40
+"""Characters of pasted material before a marked question: fewer, and the message is read whole."""
+
+
+def _marked_question(message: str) -> str | None:
+    """The question after the last marker of a message that pastes something first, or None."""
+    markers = list(_QUESTION_MARKER.finditer(message))
+    last = markers[-1] if markers else None
+    if last is None or len(message[: last.start()].strip()) < MARKED_MIN_BEFORE:
+        return None
+    asked = message[last.end() :].strip()
+    if not _asks(asked) or len(_words(asked)) < 3 or len(asked) > MAX_FOCUS_CHARS:
+        return None
+    return asked
 
 
 class Resolved(BaseModel):

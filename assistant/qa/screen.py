@@ -18,6 +18,7 @@ import re
 from ..rules import wordlists as wl
 from ..rules.compliance import EXPERIENCE_CAP
 from ..rules.criteria import criteria_named
+from ..rules.names import is_first_name
 from ..rules.safety import find_protected_criteria
 from ..text import fold
 from .models import QUESTION_WITHHELD, WITHHELD, Answer, WithheldReason
@@ -43,7 +44,7 @@ def question_criteria(question: str) -> list[tuple[str, str, str]]:
     (`_QUESTION_READINGS`)."""
     named = criteria_named(question, context="ad")
     folded = fold(question)
-    if _PREGNANT.search(question) or _OWN_LEAVE.search(folded):
+    if _PREGNANT.search(question) or (_OWN_LEAVE.search(folded) and _DECISION.search(folded)):
         # The ad reading excuses a pregnancy or a family leave named in a sentence that offers something (a perk:
         # « congé maternité proposé »), and a question asks « je lui propose quand même le poste ? » of a pregnant
         # candidate, or "do we pass on her?" of one back from parental leave (stop 48's second review): a person's
@@ -65,6 +66,14 @@ _PERSONAL_LEAVE = ("pregnancy", "family")
 _OWN_LEAVE = re.compile(
     r"\b(?:son|sa|ses|leur|her|his|their)\s+(?:[a-z'-]+\s+){0,2}(?:conges?|leave|maternite|paternite|parental)\b"
     r"|\b(?:trous?|gaps?|breaks?|pauses?|interruptions?)\b[^.?!;]{0,60}\b(?:conges?|leave)\b"
+    r"|\b(?:back|returning|returns|returned)\s+from\s+(?:her\s+|his\s+|their\s+)?(?:maternity|paternity|parental)\s+leave\b"
+    r"|\b(?:revient|rentre|rentree|retour)\s+(?:de|d')\s*(?:son\s+|sa\s+)?conge\s+(?:maternite|paternite|parental)"
+)
+# …held against the person: a decision or a doubt (« do we pass on her? », « on la recale ? »), not how a leave is paid
+_DECISION = re.compile(
+    r"\b(?:pass\s+on|recal\w*|ecart\w*|elimin\w*|reject\w*|refus\w*|drop\w*|skip\w*|rule\s+out|passe|passer|garde\w*|"
+    r"keep|hire|hiring|embauch\w*|prend\w*|choisi\w*|choose|pick|risk\w*|risque\w*|worr\w*|inquiet\w*|probleme|problem|"
+    r"issue|souci|frein|offer|offre|propos\w*|continu\w*|move\s+forward|go\s+with)\b"
 )
 
 
@@ -81,24 +90,34 @@ def _labelled(crit_id: str) -> tuple[str, str, str]:
 # with that?", « il s'appelle Mohamed, ça va passer ? »). A name alone is no worry ("call her by her first name"): a
 # word of doubt or of the clients' reaction must be in the question too.
 _WORRY = re.compile(
-    r"\b(?:clients?|clientele|customers?|buyers?|acheteurs?|confiance|trust\w*|passer|passe|passera|frein|probleme|pb|"
-    r"souci|coinc\w*|genant\w*|struggle\w*|accept\w*|ok|okay|issue|problem|risque\w*|risk\w*|tradi\w*|conservat\w*|"
-    r"rassur\w*|serieux|seriously|hesit\w*|pronounc\w*|prononc\w*|awkward|pref\w*|mieux|better|bloqu\w*|worr\w*|"
-    r"inquiet\w*|comfortable|a\s+l'aise|rejet\w*|reject\w*|ecart\w*|hire|recrut\w*|embauch\w*|choisir|choose|pick)\b"
+    r"\b(?:confiance|trust\w*|passer|passe|passera|frein|probleme|pb|souci|coinc\w*|genant\w*|struggle\w*|accept\w*|"
+    r"issue|problem|risque\w*|risk\w*|tradi\w*|conservat\w*|rassur\w*|serieux|seriously|hesit\w*|pronounc\w*|"
+    r"prononc\w*|awkward|bloqu\w*|worr\w*|inquiet\w*|comfortable|a\s+l'aise|rejet\w*|reject\w*|ecart\w*|mind|"
+    r"derange\w*|put\s+off|off-?putting|be\s+ok|ok\s+with|ok\s+avec|(?:not|n't|won't)\s+like|n'aime\w*\s+pas|"
+    r"the\s+other\s+(?:one|candidate|finalist)|l'autre\s+(?:candidat\w*|finaliste|profil))\b"
 )
 _NAME_WORD = r"(?:(?:last|first|family)\s+name|surname|name|nom|prenom|patronyme)s?"
-_NOT_A_ROLE = r"(?!\s+(?:de\s+poste|du\s+poste|de\s+l'offre|de\s+la\s+societe|de\s+l'entreprise|of\s+the\s+(?:role|job|position|company)|for\s+the\s+(?:role|job|position)))"
+_NOT_A_ROLE = (
+    r"(?!\s+(?:de\s+poste|du\s+poste|de\s+l'offre|de\s+la\s+societe|de\s+l'entreprise|de\s+domaine|de\s+marque|"
+    r"commercial|of\s+the\s+(?:role|job|position|company)|for\s+the\s+(?:role|job|position)))"
+)
 _FAMILY_NAME_WORRY = re.compile(
     rf"\b(?:avec|with)\s+(?:ce|un\s+tel|such\s+a|that|this|a|un|son|sa|her|his|their)\s+{_NAME_WORD}\b{_NOT_A_ROLE}"
     rf"|\b(?:son|sa|leur|her|his|their|candidate's|applicant's)\s+{_NAME_WORD}\b{_NOT_A_ROLE}"
     rf"|\b{_NAME_WORD}\s+(?:du|de\s+la|of\s+the)\s+(?:candidat\w*|candidate|applicant)\b"
 )
+# the kind of sound a name has: « un nom qui sonne français », "whose name sounds foreign"
+_SOUNDS_LIKE = (
+    r"(?:(?:bien|tres|trop|plus|vraiment|very|too|more|really)\s+)?(?:francais|french|etranger|foreign|arabe?|arabic|"
+    r"africain|african|asiati\w*|asian|musulman|muslim|juif|jewish|exoti\w*|ethni\w*|local|d'ici|de\s+chez\s+nous|"
+    r"[a-z]+ais|[a-z]+ien|[a-z]+ish|[a-z]+ese|[a-z]+ian)\b"
+)
 _NAME_SOUND = re.compile(
-    rf"\b{_NAME_WORD}\s+qui\s+(?:fait|sonne)\b|\bwhose\s+{_NAME_WORD}\b|\b{_NAME_WORD}\s+sounds?\b"
+    rf"\b{_NAME_WORD}\s+qui\s+(?:fait|sonne)\s+{_SOUNDS_LIKE}|\b{_NAME_WORD}\s+(?:that\s+)?sounds?\s+{_SOUNDS_LIKE}"
 )
 # a first name given (capitalised, as typed): « elle s'appelle comment dans le lexique ? » asks a term's name
 _FIRST_NAME = re.compile(
-    r"\b(?:[Ii]l|[Ee]lle)\s+s['’]appelle\s+[A-ZÀ-Ý]|\b(?:[Hh]e|[Ss]he)(?:['’]s|\s+is)\s+(?:called|named)\s+[A-ZÀ-Ý]"
+    r"\b(?:[Ii]l|[Ee]lle|[Cc]andidate?|[Cc]andidat)\s+s['’]appelle\s+[A-ZÀ-Ýa-zà-ÿ]{2,}(?<!comment)\b|\b(?:[Hh]e|[Ss]he)(?:['’]s|\s+is)\s+(?:called|named)\s+[A-ZÀ-Ý]"
     r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ss]on|[Ss]a|[Ll]eur)\s+(?:first\s+name|prénom|prenom)\s+(?:is|est)\s+[A-ZÀ-Ý]"
 )
 
@@ -129,11 +148,16 @@ _COUNTRIES = (
     # overseas France: an origin too (« il vient de Guadeloupe »)
     r"guadeloupe|martinique|guyane|mayotte|antilles|dom-?tom|outre-mer|caraibes|caribbean"
 )
+# "from China Telecom", "from Germany's biggest bank", "from the Africa desk": an employer or a team
+_NOT_AN_EMPLOYER = (
+    r"(?!['’]s\b|\s+(?:telecom|bank|banque|desk|office|bureau|team|equipe|subsidiary|filiale|branch|market|airlines?|"
+    r"group|groupe|division|region)\b)"
+)
 _FROM_A_COUNTRY = re.compile(
     r"\b(?:candidate?s?|applicants?|he|she|he's|she's)\s+(?:is\s+|are\s+|was\s+|comes?\s+|came\s+)?"
-    rf"(?:originally\s+)?from\s+(?:the\s+)?(?:{_COUNTRIES})\b"
-    r"|\b(?:candidate?s?|candidats?|il|elle)\s+(?:vient|viennent|arrive|arrivent|est\s+originaire|est\s+venue?|est\s+nee?|"
-    rf"a\s+grandi)\s+(?:du|de\s+la|des|de|d'|en|au|aux)\s*(?:{_COUNTRIES})\b"
+    rf"(?:originally\s+)?from\s+(?:the\s+)?(?:{_COUNTRIES})\b{_NOT_AN_EMPLOYER}"
+    r"|\b(?:candidate?s?|candidats?|il|elle)\s+(?:vient|viennent|est\s+originaire|est\s+nee?|a\s+grandi)\s+"
+    rf"(?:du|de\s+la|des|de\s+l'|de|d'|en|au|aux)\s*(?:{_COUNTRIES})\b{_NOT_AN_EMPLOYER}"
 )
 
 
@@ -144,12 +168,14 @@ def _from_a_country(question: str, folded: str) -> bool:
 # An age after a person's name: "John Smith, 62, had a heart attack", « Paul Martin, 58 ans ». Read on the question as
 # typed: two capitalised words, then the number and a comma or a unit (« Martin Dupont, 45 comptes » is a portfolio).
 _AGE_AFTER_NAME = re.compile(
-    r"\b[A-ZÀ-Ý][a-zà-ÿ'-]+\s+[A-ZÀ-Ý][a-zà-ÿ'-]+\s*,\s*(?:1[89]|[2-7]\d)\s*(?:,|\)|ans\b|yo\b|y/?o\b|years?\b)"
+    r"\b([A-ZÀ-Ý][\w'’-]+)\s+[A-ZÀ-Ý][\w'’-]+\s*(?:,\s*(?:1[89]|[2-7]\d)\s*(?:,|\)|ans\b|yo\b|y/?o\b|years?\b)"
+    r"|\(\s*(?:1[89]|[2-7]\d)\s*(?:ans|yo|y/?o)?\s*\))"
 )
 
 
 def _age_after_name(question: str, folded: str) -> bool:
-    return bool(_AGE_AFTER_NAME.search(question))
+    """« Paul Martin, 58, … », "Jean DUPONT (58)": a first name the name list knows (not "Key Accounts, 40,")."""
+    return any(is_first_name(m.group(1)) for m in _AGE_AFTER_NAME.finditer(question))
 
 
 def _indirect_age(question: str, folded: str) -> bool:

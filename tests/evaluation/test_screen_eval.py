@@ -44,11 +44,17 @@ def test_recall_false_alarms_and_the_gate(services, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("line", "message"),
-    [("{not json", "dev.jsonl:2: not JSON"), ('{"input": "x", "expected": "maybe"}', "dev.jsonl:2: needs an input")],
+    [
+        ("{not json", "dev.jsonl:2: not JSON"),
+        ('{"id": "b", "input": "x", "expected": "maybe"}', "dev.jsonl:2: needs a non-empty input"),
+        ('{"id": "b", "input": "   ", "expected": "answer"}', "dev.jsonl:2: needs a non-empty input"),
+        ('{"input": "x?", "expected": "answer"}', "dev.jsonl:2: needs an id"),
+        ('{"id": "a", "input": "x?", "expected": "answer"}', "dev.jsonl:2: needs an id of its own"),
+    ],
 )
 def test_a_malformed_line_is_named(tmp_path: Path, line: str, message: str) -> None:
     path = tmp_path / "dev.jsonl"
-    path.write_text('{"input": "ok?", "expected": "answer"}\n' + line + "\n", encoding="utf-8")
+    path.write_text('{"id": "a", "input": "ok?", "expected": "answer"}\n' + line + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         screen.load_cases(path)
 
