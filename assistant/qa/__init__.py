@@ -87,6 +87,14 @@ def ask(
         answer = _ask(q, resolved, services, turns, k, fallback_offline)
     if injected:
         _add_notice(answer, INJECTION_NOTICE.get(resolved.language, INJECTION_NOTICE["en"]))
+    premise = amounts_not_in_guide(resolved.question, answer)
+    if premise:
+        _add_notice(
+            answer,
+            PREMISE_NOTICE[resolved.language if resolved.language in PREMISE_NOTICE else "en"].format(
+                amounts=", ".join(premise)
+            ),
+        )
     if asks_pay_history(typed):
         _add_notice(answer, PAY_HISTORY_NOTICE.get(resolved.language, PAY_HISTORY_NOTICE["en"]))
     if other_language(resolved.question):  # the question asked after pasted material, not the paste
@@ -216,6 +224,37 @@ def asks_pay_history(question: str) -> bool:
     """The question asks whether to ask an applicant's current or past pay (the ad linter's request reading in
     English, « demander son salaire actuel » in French)."""
     return bool(_ASKS_PAY_HISTORY_FR.search(fold(question)) or find_pay_history_request(question))
+
+
+# An amount in the question that the passages cited do not give (stop 48's first review: « the guide recommends
+# 8000€/month for juniors, right? » answered with the grid and no word that the guide says otherwise). Amounts only
+# (with a currency or "k"): a count or a duration in a question ("5 ans d'expérience") is no premise on pay.
+PREMISE_NOTICE = {
+    "fr": "Le guide ne donne pas le montant de la question ({amounts} €) : comparez avec les siens, cités ici.",
+    "en": "The guide does not give the question's amount ({amounts} €): compare with its own, quoted here.",
+}
+_AMOUNT = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+)(?:[.,]\d+)?\s*(k\b|K\b)?\s*(?:€|euros?\b|eur\b)"
+    r"|(?<![\w.,])(\d{1,3})\s*(k|K)\b"
+)
+
+
+def amounts_not_in_guide(question: str, answer: Answer) -> list[str]:
+    """The amounts of `question` (in euros, "3k" as 3000) that none of the answer's cited passages gives, when the
+    answer cites passages that give amounts; [] otherwise."""
+    if answer.abstained or not answer.citations:
+        return []
+    asked = []
+    for m in _AMOUNT.finditer(question):
+        digits = re.sub(r"\D", "", m.group(1) or m.group(3) or "")
+        if digits:
+            asked.append(str(int(digits) * 1000) if (m.group(2) or m.group(4)) else digits)
+    if not asked:
+        return []
+    known = set().union(*(figures(c.text) for c in answer.citations))
+    if not any(len(f) >= 4 for f in known):  # the passages cited give no amount to compare with
+        return []
+    return list(dict.fromkeys(a for a in asked if a not in known))
 
 
 OTHER_LANGUAGE_NOTICE = {

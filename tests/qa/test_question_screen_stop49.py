@@ -192,3 +192,25 @@ def test_a_figure_s_arrow_or_a_lone_marker_is_no_paste(message: str) -> None:
     from assistant.qa.conversation import focus
 
     assert focus(message) is None
+
+
+# Stop 48's first review: a figure in the question's premise ("the guide recommends 8000 €/month") was answered with
+# the guide's passage and no word that the guide gives another figure.
+@pytest.mark.parametrize(
+    ("question", "amount"),
+    [
+        ("Le guide dit 5000 € par mois pour un débutant, c'est bien ça ?", "5000"),
+        ("Is 3k a month what the guide gives for a junior AM?", "3000"),
+    ],
+)
+def test_an_amount_the_guide_does_not_give_gets_a_notice(services: Any, question: str, amount: str) -> None:
+    answer = ask(question, services)
+    assert not answer.abstained and answer.citations
+    notice = answer.notice or ""
+    assert "ne donne pas" in notice or "does not give" in notice
+    assert amount in notice.replace(" ", "").replace("\u202f", "")
+
+
+def test_an_amount_the_guide_gives_gets_no_such_notice(services: Any) -> None:
+    answer = ask("Le guide dit entre 2920 et 3500 € pour un débutant, c'est bien ça ?", services)
+    assert "ne donne pas" not in (answer.notice or "")
