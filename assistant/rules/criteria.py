@@ -631,6 +631,13 @@ def find_protected_criteria(text: str, *, context: Context) -> list[Flag]:
     return with_criteria_under_markup(text, criteria_flags(TextView.of(text), context), context)
 
 
+def labelled(crit: wl.Criterion | str) -> tuple[str, str, str]:
+    """(id, English label, French label) of a criterion, or of the criterion with that id."""
+    if isinstance(crit, str):
+        crit = next(c for c in wl.CRITERIA if c.id == crit)
+    return crit.id, crit.label, wl.CRITERIA_FR.get(crit.id, (crit.label, ""))[0]
+
+
 def criteria_named(text: str, *, context: Context = "notes") -> list[tuple[str, str, str]]:
     """The protected criteria `text` names, once each in order of first mention, as (id, English label, French label):
     what a notice may say of them without repeating the text's own words (they can be health data)."""
@@ -640,7 +647,7 @@ def criteria_named(text: str, *, context: Context = "notes") -> list[tuple[str, 
     seen: dict[str, tuple[str, str, str]] = {}
     for reading in readings:
         for _, _, crit in sorted(_criteria_spans(TextView.of(reading), context), key=lambda x: x[0]):
-            seen.setdefault(crit.id, (crit.id, crit.label, wl.CRITERIA_FR.get(crit.id, (crit.label, ""))[0]))
+            seen.setdefault(crit.id, labelled(crit))
     return list(seen.values())
 
 

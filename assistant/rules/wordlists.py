@@ -58,6 +58,8 @@ def T(
 
 # A strike force, a strike team, strike negotiations: no strike taken part in (a read-through of stop 49)
 _NOT_A_STRIKE = r"(?!\s+(?:force|team|negotiations?|talks|committee|price|zone|rate|plan))"
+# (stop 48's second review of ask, stop 49's held-out questions) « pregnant » / « enceinte » misspelt
+PREGNANT_MISSPELT = r"pregant|pregnent|pregnat|preggers|preggo|enceite|enciente|enseinte|ensseinte|enceinnte"
 # (stop 49's held-out questions) the clients' nationality: "our clients are mostly Japanese and German nationals"
 _CLIENTS_ARE = (
     r"\b(?:clients?|customers?|buyers?|accounts?|prospects?|users?|acheteurs?)\s+(?:are|were|is|include|including|sont)\s+"
@@ -865,7 +867,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 na=r"\s+(?:connectee|bluetooth|acoustique|audio|portable|sans\s+fil|de\s+l'|du\s)",
             ),
             # (stop 48's second review of ask, stop 49's held-out questions) the word misspelt
-            T(r"\b(?:pregant|pregnent|pregnat|preggers|preggo|enceite|enciente|enseinte|ensseinte|enceinnte)\b"),
+            T(r"\b(?:" + PREGNANT_MISSPELT + r")\b"),
             # tests sold, not a pregnancy (ninth notes round: « la marque de tests de grossesse », "a pregnancy-test
             # brand"); "asked her to take a pregnancy test" still flags
             # (review of stop 47: « une application de suivi de grossesse pour les maternités », a product)
@@ -2062,9 +2064,11 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"bovins|porcs|races)|des\s+elevages)\b",
             ),
             T(r"\bantecedents\s+familiaux\b|\btest\s+adn\b|\badn\b"),
-            T(r"\b23\s*and\s*me\b|\b(?:genetic|dna)\s+(?:tests?|testing|results?|risks?|profile|screening)\b"),
             T(
-                r"\bgenetic\s+(?:tests?|testing|characteristics|history|conditions?|predisposition|makeup|profile)\b|\bdna\s+test\b|\bfamily\s+medical\s+history\b"
+                r"\bgenetic\s+(?:tests?|testing|characteristics|history|conditions?|predisposition|makeup|profile|results?|risks?|"
+                r"screening)\b|\bdna\s+(?:tests?|testing|results?|risks?|profile|screening)\b|\bfamily\s+medical\s+history\b"
+                # (stop 49's held-out questions) "shared a 23andMe report"
+                r"|\b23\s*and\s*me\b"
             ),
         ),
     ),
