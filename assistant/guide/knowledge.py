@@ -27,6 +27,7 @@ from .store import (
     ingest,
     load_embedder,
     open_chroma_client,
+    store_example_vectors,
     store_framework_vectors,
     store_label,
     sync_collection,
@@ -210,6 +211,7 @@ def open_knowledge_base(
             raise StoreError(f"The index for guide '{guide.id}' is out of date: run `hiring-assistant ingest`.")
         sync_collection(collection, guide, embedder, progress)
         store_framework_vectors(settings, embedder)  # as `ingest` does: the first scorecard then loads them
+        store_example_vectors(settings, embedder)  # and the first question
     return KnowledgeBase(
         guide=guide,
         embedder=embedder,

@@ -8,25 +8,22 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
-import json
 import os
 import re
 import socket
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..settings import Settings
 from .chunking import Guide, embedding_text, load_guide
 from .embeddings import Embedder, EmbeddingUnavailable, chroma_embedding_function, embed_queries, get_embeddings
+from .vectors import load_text_vectors, save_text_vectors, text_vectors_path
 
 if TYPE_CHECKING:
     import httpx
-    import numpy as np
 
     from .framework import Competency, Framework
 
@@ -253,6 +250,7 @@ def ingest(
             collection = get_collection(client, guide.id, embedder, create=True)
             added, removed = sync_collection(collection, guide, embedder, progress)
             store_framework_vectors(settings, embedder)
+            store_example_vectors(settings, embedder)
             return IngestReport(guide.id, len(guide.chunks), added, removed, embedder.name, store_label(settings))
         gens = _generations(client, guide.id)
         for c in gens.values():  # half-built generations of an interrupted rebuild
@@ -268,14 +266,12 @@ def ingest(
             if old != name:
                 client.delete_collection(old)
         store_framework_vectors(settings, embedder)
+        store_example_vectors(settings, embedder)
         return IngestReport(guide.id, len(guide.chunks), added, 0, embedder.name, store_label(settings))
 
 
 # --------------------------------------------------------------------------- the framework's text vectors
-
-TEXT_VECTORS_DIR = "framework-vectors"
-"""Under the data directory: one file per guide and embedder holding the vectors of the framework's texts that the
-notes engine compares notes with, so that no process embeds them on its first scorecard."""
+# (the file format is guide/vectors.py's)
 
 
 def competency_texts(c: Competency) -> list[str]:
@@ -287,46 +283,6 @@ def competency_texts(c: Competency) -> list[str]:
 def framework_texts(fw: Framework) -> list[str]:
     """Every framework text the offline notes engine compares notes with, each once, in the framework's order."""
     return list(dict.fromkeys(t for c in fw.competencies for t in competency_texts(c) if t.strip()))
-
-
-def texts_hash(texts: Sequence[str]) -> str:
-    """The content hash of the texts that were embedded: any change of the framework's wording changes it."""
-    return hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()
-
-
-def text_vectors_path(data_dir: Path, guide_id: str, embedder_name: str) -> Path:
-    """Where the framework's text vectors for one guide and one embedder live."""
-    slug = re.sub(r"[^a-zA-Z0-9._-]+", "-", guide_id).strip("-._") or "guide"
-    model = hashlib.sha256(embedder_name.encode("utf-8")).hexdigest()[:16]
-    return data_dir / TEXT_VECTORS_DIR / f"{slug}-{model}.npz"
-
-
-def save_text_vectors(path: Path, embedder_name: str, texts: Sequence[str], matrix: np.ndarray) -> None:
-    """Write the vectors atomically (a reader never sees half a file; the last writer wins)."""
-    import numpy as np
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    meta = json.dumps({"embedder": embedder_name, "texts_hash": texts_hash(texts), "count": len(texts)})
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as handle:
-        np.savez(handle, meta=np.array(meta), texts=np.array(list(texts)), matrix=np.asarray(matrix, dtype=np.float32))
-    os.replace(tmp, path)
-
-
-def load_text_vectors(path: Path, embedder_name: str, texts: Sequence[str]) -> np.ndarray | None:
-    """The stored vectors of exactly `texts` (one row each, in order) for this embedder, or None when the file is
-    missing, unreadable or stale (another embedder, other texts)."""
-    import numpy as np
-
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            meta = json.loads(str(data["meta"]))
-            if meta.get("embedder") != embedder_name or meta.get("texts_hash") != texts_hash(texts):
-                return None
-            matrix = np.asarray(data["matrix"], dtype=np.float64)
-    except (OSError, ValueError, KeyError):
-        return None
-    return matrix if matrix.shape[0] == len(texts) else None
 
 
 def store_framework_vectors(settings: Settings, embedder: Embedder) -> bool:
@@ -345,6 +301,20 @@ def store_framework_vectors(settings: Settings, embedder: Embedder) -> bool:
     import numpy as np
 
     save_text_vectors(path, embedder.name, texts, np.array(embed_queries(embedder, texts), dtype=np.float32))
+    return True
+
+
+def store_example_vectors(settings: Settings, embedder: Embedder) -> bool:
+    """Make the guide's example questions' vectors ready (guide/examples.py): the shipped ones when they are this
+    embedder's, else embedded now and stored under the data directory. True when the guide has examples.
+
+    A remote embedder gets nothing: the offline engine compares questions with examples only with a local model."""
+    from .examples import example_vectors, load_examples
+
+    if not embedder.local or not load_examples(settings.guide_dir):
+        return False
+    guide = load_guide(settings.guide_dir)
+    example_vectors(settings.guide_dir, guide.id, embedder, settings.data_dir)
     return True
 
 

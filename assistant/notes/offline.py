@@ -783,7 +783,8 @@ def _framework_matrix(fw: Framework, embedder: Embedder, data_dir: Path | None) 
     import numpy as np
 
     from ..guide.embeddings import embed_queries
-    from ..guide.store import framework_texts, load_text_vectors, save_text_vectors, text_vectors_path, texts_hash
+    from ..guide.store import framework_texts
+    from ..guide.vectors import load_text_vectors, save_text_vectors, text_vectors_path, texts_hash
 
     texts = framework_texts(fw)
     key = (embedder.name, texts_hash(texts))

@@ -14,6 +14,7 @@ from ..rules.compliance import find_pay_history_request
 from ..rules.safety import find_injections, find_pii
 from ..text import Language, detect_language, figures, fold, other_language
 from .conversation import Resolved, Turn, bounded, resolve
+from .examples import margin
 from .expand import expansion, role_tokens
 from .framework_answers import framework_answer, glossary_answer
 from .llm import llm_answer
@@ -427,6 +428,10 @@ def evidence_for(question: str, services: Services) -> tuple[list[ScoredChunk], 
     expanded = expansion(spelled_out(question), services.framework)
     pool = kb.search(expanded.text, CANDIDATES, bm25_drop=role_tokens(question, services.framework))
     evidence = gather_evidence(question, pool, kb, expanded.framework, services.framework) if kb.dense else None
+    if evidence is not None:
+        evidence.example_margin = margin(question, services)
+        lang = detect_language(question)
+        evidence.structured = framework_answer(spelled_out(question), services.framework, kb, lang) is not None
     return question_list_first(question, pool), evidence
 
 
@@ -456,14 +461,16 @@ def _offline(
     else:
         answer = offline_answer(q, hits, kb, evidence, language=lang)
     # Code abstains, with a notice that says why, where the guide cannot answer whatever retrieval found: a figure
-    # its passages do not give, a choice between names it never uses, pay set outside France.
+    # its passages do not give, a choice between names it never uses, pay set outside France. An answer the evidence
+    # already withheld gets the same notice when one applies (the passage read for a figure: the best retrieved).
     notice = ""
-    if not answer.abstained and asks_for_figure(q) and not any(gives_figure(c.text) for c in answer.citations):
+    read = [c.text for c in answer.citations] if not answer.abstained else [h.chunk.text for h in hits[:1]]
+    if asks_for_figure(q) and not any(gives_figure(text) for text in read):
         notice = FIGURE_NOTICE[lang]
-    choice = unknown_choice(q, kb, services.framework) if not (answer.abstained or notice) else []
+    choice = unknown_choice(q, kb, services.framework) if not notice else []
     if choice:
         notice = CHOICE_NOTICE[lang].format(names=", ".join(choice))
-    abroad = pay_abroad(q) if not (answer.abstained or notice) else []
+    abroad = pay_abroad(q) if not notice else []
     if abroad:
         notice = PAY_ABROAD_NOTICE[lang].format(places=", ".join(shown_place(p, q) for p in abroad))
     if notice:

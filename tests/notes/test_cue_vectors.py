@@ -8,15 +8,8 @@ import uuid
 import numpy as np
 
 from assistant.guide.embeddings import HashEmbeddings
-from assistant.guide.store import (
-    competency_texts,
-    framework_texts,
-    ingest,
-    load_text_vectors,
-    save_text_vectors,
-    store_framework_vectors,
-    text_vectors_path,
-)
+from assistant.guide.store import competency_texts, framework_texts, ingest, store_framework_vectors
+from assistant.guide.vectors import load_text_vectors, save_text_vectors, text_vectors_path
 from assistant.notes.offline import match_embeddings
 
 

@@ -28,7 +28,11 @@ test split, 9 more of 55 out of scope (9 of the 11 far-off questions qa-test3.ya
 false abstentions of 139 (1 → 5, over issue 9's 1 in 40): terse questions in the recruiter's words that the list
 lacks (« vaut mieux qqn qui connait déjà notre marché ? », "MSc w/ a procurement major, good background?"). A lost
 answer to a real question costs a recruiter more than a far-off question answered from the nearest passage, so it
-was reverted; a word list cannot tell a terse question of work from a far-off one."""
+was reverted; a word list cannot tell a terse question of work from a far-off one.
+
+Stop 50: the abstention model weighs how much closer a question is to the dev split's questions the guide covers
+than to those it does not (qa/examples.py): 6 of the 7 far-off questions marked here now abstain, and their
+marks are gone."""
 
 from __future__ import annotations
 
@@ -42,18 +46,18 @@ STILL_ANSWERED = pytest.mark.xfail(
 
 FAR_OFF = [
     "combien de temps faut-il laisser reposer une pâte brisée au frigo ?",
-    pytest.param("quand tailler les rosiers grimpants, à l'automne ou au printemps ?", marks=STILL_ANSWERED),
-    pytest.param("how long should I boil pasta for it to be al dente?", marks=STILL_ANSWERED),
+    "quand tailler les rosiers grimpants, à l'automne ou au printemps ?",
+    "how long should I boil pasta for it to be al dente?",
     "what is the best string gauge for a beginner on an acoustic guitar?",
-    pytest.param("il fera beau à Biarritz samedi pour aller surfer ?", marks=STILL_ANSWERED),
+    "il fera beau à Biarritz samedi pour aller surfer ?",
     "how many sets does a volleyball match have, and to how many points?",
-    pytest.param("quelle commande Linux pour afficher les fichiers cachés d'un dossier ?", marks=STILL_ANSWERED),
-    pytest.param("comment enlever une tache de vin rouge sur un canapé en lin ?", marks=STILL_ANSWERED),
+    "quelle commande Linux pour afficher les fichiers cachés d'un dossier ?",
+    "comment enlever une tache de vin rouge sur un canapé en lin ?",
     "how do I get my toddler to sleep through the night?",
     "combien de kilomètres fait le tour du lac d'Annecy à vélo ?",
     pytest.param("what's the difference between a crocodile and an alligator?", marks=STILL_ANSWERED),
     "quelle est la hauteur de la tour Eiffel avec ses antennes ?",
-    pytest.param("how often should I change the oil in a diesel car?", marks=STILL_ANSWERED),
+    "how often should I change the oil in a diesel car?",
     "peut-on congeler du fromage râpé et combien de temps se garde-t-il ?",
 ]
 

@@ -1,0 +1,114 @@
+"""The guide's example questions (stop 50): the dev split's questions, covered or not, that the offline abstention
+model compares a question with (assistant/qa/examples.py, assistant/guide/examples.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from assistant.errors import ConfigError
+from assistant.guide.embeddings import HashEmbeddings
+from assistant.guide.examples import VECTORS_FILE, example_texts, example_vectors, load_examples
+from assistant.guide.vectors import load_text_vectors
+from assistant.qa import evidence_for
+from assistant.qa.examples import _explained, held_out, margin, sources_of, usable
+from assistant.text import fold
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "evals"))
+
+
+def _norm(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def test_the_examples_file_is_the_dev_split_as_built(framework) -> None:
+    import build_examples
+
+    path = ROOT / "knowledge" / "account-manager" / "examples.yaml"
+    assert path.read_text(encoding="utf-8") == build_examples.render(build_examples.examples()), (
+        "knowledge/account-manager/examples.yaml is out of date: run python evals/build_examples.py"
+    )
+
+
+def test_no_test_question_is_an_example(session_settings) -> None:
+    from assistant.evaluation.qa import load_split
+
+    examples = {_norm(e.q) for e in load_examples(session_settings.guide_dir)}
+    test_cases, _ = load_split("test")
+    assert test_cases
+    leaked = [c["id"] for c in test_cases if _norm(c["q"]) in examples]
+    assert leaked == []
+    dev_cases, _ = load_split("dev")
+    dev = {_norm(c["q"]) for c in dev_cases}
+    assert examples == dev - {_norm(c["q"]) for c in test_cases}
+
+
+def test_the_shipped_vectors_are_those_of_the_examples(kb, session_settings) -> None:
+    examples = load_examples(session_settings.guide_dir)
+    matrix = load_text_vectors(session_settings.guide_dir / VECTORS_FILE, kb.embedder.name, example_texts(examples))
+    assert matrix is not None, "examples.npz is stale for these embeddings: run python evals/build_examples.py"
+    assert matrix.shape == (len(examples), kb.embedder.dim)
+
+
+def test_a_dev_question_finds_itself_unless_its_file_is_held_out(services) -> None:
+    examples = load_examples(services.settings.guide_dir)
+    covered = next(e for e in examples if e.covered)
+    assert sources_of(covered.q, services.settings.guide_dir) == {covered.source}
+    assert sources_of("a question no example holds, about nothing", services.settings.guide_dir) == frozenset()
+    seen = margin(covered.q, services)
+    with held_out({covered.source}):
+        blind = margin(covered.q, services)
+    assert seen > blind  # its own copy, at similarity 1, is on the covered side only when not held out
+    explained = _explained(examples, services)
+    uncovered = next(e for i, e in enumerate(examples) if not e.covered and not explained[i])
+    with held_out({uncovered.source}):
+        blind = margin(uncovered.q, services)
+    assert margin(uncovered.q, services) < blind
+
+
+def test_the_margin_is_nothing_without_the_calibrated_embeddings(services) -> None:
+    assert usable(services.kb.embedder)
+    assert not usable(HashEmbeddings())
+    assert not usable(None)
+    bm25_only = SimpleNamespace(kb=SimpleNamespace(dense=False, embedder=None), settings=services.settings)
+    assert margin("Quel salaire pour un AM débutant ?", bm25_only) == 0.0
+
+
+def test_a_question_the_framework_answers_is_not_weighed_by_the_examples(services) -> None:
+    _, evidence = evidence_for("Quel salaire pour un account manager débutant ?", services)
+    assert evidence is not None and evidence.structured
+    assert evidence.features("fr")["example_margin"] == 0.0
+    _, evidence = evidence_for("What notice period should an AM give when resigning?", services)
+    assert evidence is not None and not evidence.structured
+    assert evidence.features("en")["example_margin"] == min(evidence.example_margin, 0.0)
+
+
+def test_a_missing_examples_file_is_no_examples_and_a_broken_one_an_error(tmp_path: Path) -> None:
+    assert load_examples(tmp_path) == []
+    (tmp_path / "examples.yaml").write_text("examples:\n- covered: true\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="examples.yaml"):
+        load_examples(tmp_path)
+    (tmp_path / "examples.yaml").write_text("examples: [", encoding="utf-8")
+    with pytest.raises(ConfigError, match="build_examples"):
+        load_examples(tmp_path)
+
+
+def test_vectors_not_shipped_are_embedded_once_and_stored(tmp_path: Path) -> None:
+    guide_dir, data_dir = tmp_path / "guide", tmp_path / "data"
+    guide_dir.mkdir()
+    (guide_dir / "examples.yaml").write_text(
+        "examples:\n"
+        "- {q: 'Quel salaire pour un AM ?', covered: true, section: Grille de salaire, source: a.yaml}\n"
+        "- {q: 'Quel préavis pour un AM ?', covered: false, source: b.yaml}\n",
+        encoding="utf-8",
+    )
+    embedder = HashEmbeddings()
+    examples, matrix = example_vectors(guide_dir, "g", embedder, data_dir)
+    assert [e.covered for e in examples] == [True, False] and matrix.shape == (2, embedder.dim)
+    stored = list(data_dir.rglob("*.npz"))
+    assert len(stored) == 1
+    assert load_text_vectors(stored[0], embedder.name, example_texts(examples)) is not None
