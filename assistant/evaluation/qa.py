@@ -240,11 +240,13 @@ def retrieved_at_3(services: Any, cases: list[dict[str, Any]]) -> dict[str, bool
     """Per answerable case id: whether an expected passage is among our top 3 retrieved (the question spelled out and
     expanded as `ask` does, hybrid search); recall@3 is their share."""
     from ..qa import evidence_for
+    from ..qa.examples import held_out, sources_of
 
     out: dict[str, bool] = {}
     for case in cases:
         if case.get("expect") != "abstain":
-            found = evidence_for(case["q"], services)[0][:TOP]
+            with held_out(sources_of(case["q"], services.settings.guide_dir)):  # as `ours` does
+                found = evidence_for(case["q"], services)[0][:TOP]
             out[case["id"]] = any(is_expected(Passage(h.chunk.section, h.chunk.text), case) for h in found)
     return out
 

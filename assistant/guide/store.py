@@ -306,12 +306,12 @@ def store_framework_vectors(settings: Settings, embedder: Embedder) -> bool:
 
 def store_example_vectors(settings: Settings, embedder: Embedder) -> bool:
     """Make the guide's example questions' vectors ready (guide/examples.py): the shipped ones when they are this
-    embedder's, else embedded now and stored under the data directory. True when the guide has examples.
+    embedder's, else embedded now and stored under the data directory. True when that was worth doing: the
+    offline engine compares questions with examples only with the local model the shipped vectors were made with
+    (examples.worth_storing)."""
+    from .examples import example_vectors, load_examples, worth_storing
 
-    A remote embedder gets nothing: the offline engine compares questions with examples only with a local model."""
-    from .examples import example_vectors, load_examples
-
-    if not embedder.local or not load_examples(settings.guide_dir):
+    if not load_examples(settings.guide_dir) or not worth_storing(settings.guide_dir, embedder):
         return False
     guide = load_guide(settings.guide_dir)
     example_vectors(settings.guide_dir, guide.id, embedder, settings.data_dir)

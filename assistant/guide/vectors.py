@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import re
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,6 +59,6 @@ def load_text_vectors(path: Path, embedder_name: str, texts: Sequence[str]) -> n
             if meta.get("embedder") != embedder_name or meta.get("texts_hash") != texts_hash(texts):
                 return None
             matrix = np.asarray(data["matrix"], dtype=np.float64)
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):  # missing, truncated, corrupt: stale
         return None
     return matrix if matrix.shape[0] == len(texts) else None

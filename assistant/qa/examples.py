@@ -9,8 +9,8 @@ that the guide does not answer it either; the dense similarity to the guide's pa
 since both are about the guide's subjects.
 
 Measured on the dev split by evals/calibrate_qa.py, leave-one-out, each question's own dev file held out of the
-examples (stop 50): at threshold 0.15 the model abstained on 181 of 289 out-of-scope questions for 7 false
-abstentions of 468 with the margin, on 148 for 8 without it.
+examples (stop 50): with the margin, at the threshold it chose (0.20), the model abstained on 192 of 289 out-of-scope
+questions for 8 false abstentions of 468; without it, on 148 for 8 (threshold 0.15).
 
 The vectors are those of the embedder the abstention model was fitted with (`calibration.EMBEDDER`); with any other
 embedder the margin is 0 (no evidence either way). guide/examples.py loads the questions and their vectors.
@@ -64,30 +64,72 @@ def usable(embedder: Embedder | None) -> bool:
     return embedder is not None and embedder.name.split("@")[0] == calibration.EMBEDDER
 
 
-def margin(question: str, services: Any) -> float:
-    """Mean similarity to the NEIGHBOURS nearest covered examples less that to the nearest uncovered ones, leaving
-    out the held-out files; 0.0 without examples of both kinds or with an embedder the abstention model was not
-    fitted with."""
+def _similarities(question: str, services: Any) -> tuple[list[Example], Any, Any, Any, Any] | None:
+    """The examples, the question's similarity to each, and the masks of those it may use (not held out) that are
+    covered and uncovered (less those the rules explain); None without usable examples."""
     import numpy as np
-
-    from .shorthand import spelled_out
 
     kb = services.kb
     embedder = kb.embedder
     if not kb.dense or not usable(embedder):
-        return 0.0
+        return None
     settings = services.settings
     examples, matrix = example_vectors(settings.guide_dir, kb.guide.id, embedder, settings.data_dir)
     if not examples:
-        return 0.0
+        return None
     held = _HELD_OUT.get()
     keep = np.array([e.source not in held for e in examples])
     covered = np.array([e.covered for e in examples])
     uncovered = ~covered & ~_explained(examples, services)
-    if not (keep & covered).any() or not (keep & uncovered).any():
+    sims = matrix @ np.asarray(_query_vector(embedder, question), dtype=float)
+    return examples, sims, keep, keep & covered, keep & uncovered
+
+
+_VECTORS: dict[tuple[str, str], Any] = {}
+
+
+def _query_vector(embedder: Embedder, question: str) -> Any:
+    """The question (shorthand spelled out) embedded as a query; the last few kept, since margin and section_votes
+    ask for the same one."""
+    from .shorthand import spelled_out
+
+    key = (embedder.name, question)
+    if key not in _VECTORS:
+        if len(_VECTORS) >= 32:
+            _VECTORS.pop(next(iter(_VECTORS)))
+        _VECTORS[key] = embedder.embed_query(spelled_out(question))
+    return _VECTORS[key]
+
+
+def margin(question: str, services: Any) -> float:
+    """Mean similarity to the NEIGHBOURS nearest covered examples less that to the nearest uncovered ones, leaving
+    out the held-out files; 0.0 without examples of both kinds or with an embedder the abstention model was not
+    fitted with."""
+    found = _similarities(question, services)
+    if found is None:
         return 0.0
-    sims = matrix @ np.asarray(embedder.embed_query(spelled_out(question)), dtype=float)
-    return float(_nearest(sims[keep & covered]) - _nearest(sims[keep & uncovered]))
+    _, sims, _, covered, uncovered = found
+    if not covered.any() or not uncovered.any():
+        return 0.0
+    return float(_nearest(sims[covered]) - _nearest(sims[uncovered]))
+
+
+def section_votes(question: str, services: Any) -> dict[str, float]:
+    """The sections that answer the NEIGHBOURS covered examples nearest the question, each with its share of them."""
+    import numpy as np
+
+    found = _similarities(question, services)
+    if found is None:
+        return {}
+    examples, sims, _, covered, _ = found
+    idx = np.flatnonzero(covered)
+    if not len(idx):
+        return {}
+    top = idx[np.argsort(-sims[idx])[:NEIGHBOURS]]
+    votes: dict[str, float] = {}
+    for i in top:
+        votes[examples[i].section] = votes.get(examples[i].section, 0.0) + 1.0 / len(top)
+    return votes
 
 
 def _explained(examples: list[Example], services: Any) -> Any:

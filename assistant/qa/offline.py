@@ -88,7 +88,8 @@ class Evidence:
             # trial period, cadre status, a work-study contract) and a question with a name or a greeting around it
             # sits as near to them (tests/qa/test_context_questions_stop44.py). On dev, leave-one-file-out, at 6-7
             # false abstentions of 468: 223 of 289 out of scope abstained with the raw margin, 192 with its negative
-            # part, 187 with neither for framework questions; the last keeps every question of that test answered.
+            # part, 187-192 with neither for framework questions (by the experiment's and calibrate_qa's counts);
+            # the last keeps every question of that test answered.
             "example_margin": 0.0 if self.structured else min(self.example_margin, 0.0),
         }
 
