@@ -133,7 +133,7 @@ def example_vectors(
     """The examples and their vectors, one row each (see the module's docstring for where they come from)."""
     import numpy as np
 
-    from .vectors import load_text_vectors, save_text_vectors, text_vectors_path
+    from .vectors import load_text_vectors, stored_or_embedded, text_vectors_path
 
     examples = load_examples(guide_dir)
     if not examples:
@@ -148,15 +148,8 @@ def example_vectors(
         if shipped is not None and _base(shipped) == _base(embedder.name):
             # the same model under another release of its package: its vectors are the shipped ones
             matrix = load_text_vectors(Path(guide_dir) / VECTORS_FILE, shipped, texts)
-        path = text_vectors_path(data_dir, f"{guide_id}-examples", embedder.name) if data_dir else None
-        if matrix is None and texts and path is not None:
-            matrix = load_text_vectors(path, embedder.name, texts)
-        if matrix is None and texts:
-            matrix = embed_in_bands(embedder, texts)
-            if path is not None:
-                try:
-                    save_text_vectors(path, embedder.name, texts, matrix)
-                except OSError:
-                    pass  # a read-only data directory: the vectors stay in memory for this process
+        if matrix is None:
+            path = text_vectors_path(data_dir, f"{guide_id}-examples", embedder.name) if data_dir else None
+            matrix = stored_or_embedded(path, embedder.name, texts, lambda: embed_in_bands(embedder, texts))
         _VECTORS[key] = (examples, matrix)
         return _VECTORS[key]

@@ -8,9 +8,9 @@ import json
 import os
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -62,3 +62,17 @@ def load_text_vectors(path: Path, embedder_name: str, texts: Sequence[str]) -> n
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):  # missing, truncated, corrupt: stale
         return None
     return matrix if matrix.shape[0] == len(texts) else None
+
+
+def stored_or_embedded(path: Path | None, embedder_name: str, texts: Sequence[str], embed: Callable[[], Any]) -> Any:
+    """The vectors of `texts` stored at `path` for this embedder, else `embed()`'s, stored there when it can be (a
+    read-only data directory keeps them in memory for this process only)."""
+    matrix = load_text_vectors(path, embedder_name, texts) if path is not None else None
+    if matrix is None:
+        matrix = embed()
+        if path is not None:
+            try:
+                save_text_vectors(path, embedder_name, texts, matrix)
+            except OSError:
+                pass  # a read-only data directory
+    return matrix

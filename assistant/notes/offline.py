@@ -784,22 +784,17 @@ def _framework_matrix(fw: Framework, embedder: Embedder, data_dir: Path | None) 
 
     from ..guide.embeddings import embed_queries
     from ..guide.store import framework_texts
-    from ..guide.vectors import load_text_vectors, save_text_vectors, text_vectors_path, texts_hash
+    from ..guide.vectors import stored_or_embedded, text_vectors_path, texts_hash
 
     texts = framework_texts(fw)
     key = (embedder.name, texts_hash(texts))
     with _CACHE_LOCK:
         if key not in _VEC_CACHE:
             path = text_vectors_path(data_dir, fw.guide.id, embedder.name) if data_dir else None
-            matrix = load_text_vectors(path, embedder.name, texts) if path else None
-            if matrix is None:
-                # embed_query on both sides: notes and descriptions are short statements, not query/passage pairs.
-                matrix = np.array(embed_queries(embedder, texts), dtype=float)
-                if path is not None:
-                    try:
-                        save_text_vectors(path, embedder.name, texts, matrix)
-                    except OSError:
-                        pass  # a read-only data directory: the vectors stay in memory for this process
+            # embed_query on both sides: notes and descriptions are short statements, not query/passage pairs.
+            matrix = stored_or_embedded(
+                path, embedder.name, texts, lambda: np.array(embed_queries(embedder, texts), dtype=float)
+            )
             _VEC_CACHE[key] = (texts, matrix)
         return _VEC_CACHE[key]
 
