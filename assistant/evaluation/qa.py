@@ -38,7 +38,7 @@ DATASETS: dict[str, tuple[str, ...]] = {
         "qa-dev12.yaml",
         "qa-dev13.yaml",
     ),
-    "test": ("qa-test.yaml", "qa-test2.yaml", "qa-test3.yaml", "qa-test4.yaml"),
+    "test": ("qa-test.yaml", "qa-test2.yaml", "qa-test3.yaml", "qa-test4.yaml", "qa-test5.yaml"),
 }
 
 
