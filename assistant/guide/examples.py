@@ -31,6 +31,8 @@ class Example:
     covered: bool
     section: str
     source: str
+    contains: str = ""
+    """For a covered example: verbatim words of the guide's passage that answers it (the dev case's `contains`)."""
 
 
 _LOCK = threading.RLock()
@@ -71,6 +73,7 @@ def _read(path: Path) -> list[Example]:
                 covered=item["covered"],
                 section=str(item.get("section") or ""),
                 source=str(item.get("source") or ""),
+                contains=str(item.get("contains") or ""),
             )
             for item in data.get("examples") or []
         ]

@@ -127,18 +127,59 @@ def test_the_nearest_covered_examples_vote_for_the_section_that_answers(services
 def test_a_voted_section_moves_its_passages_up(services) -> None:
     from assistant.guide.models import ScoredChunk
     from assistant.qa import SECTION_BONUS, voted
+    from assistant.qa.examples import Votes
 
     chunks = services.kb.chunks
     first = next(c for c in chunks if c.section == "Le métier")
     second = next(c for c in chunks if c.section == "Grille de salaire")
     pool = [ScoredChunk(chunk=first, score=0.0320), ScoredChunk(chunk=second, score=0.0310)]
-    assert voted(pool, {}) == pool
-    assert [h.chunk.id for h in voted(pool, {"Grille de salaire": 1.0})] == [second.id, first.id]
-    assert voted(pool, {"Grille de salaire": 1.0})[0].score == pytest.approx(0.0310 + SECTION_BONUS)
+    assert voted(pool, Votes()) == pool
+    assert [h.chunk.id for h in voted(pool, Votes({"Grille de salaire": 1.0}))] == [second.id, first.id]
+    assert voted(pool, Votes({"Grille de salaire": 1.0}))[0].score == pytest.approx(0.0310 + SECTION_BONUS)
     # a vote for a section is not one for its subsections
     soft = next(c for c in chunks if c.section.endswith("> Les 5 soft skills"))
     pool = [ScoredChunk(chunk=first, score=0.0320), ScoredChunk(chunk=soft, score=0.0310)]
-    assert voted(pool, {"Les formations": 1.0})[0].chunk.id == first.id
+    assert voted(pool, Votes({"Les formations": 1.0}))[0].chunk.id == first.id
+
+
+def test_a_voted_passage_moves_up_within_its_section(services) -> None:
+    from assistant.guide.models import ScoredChunk
+    from assistant.qa import PASSAGE_BONUS, SECTION_BONUS, voted
+    from assistant.qa.examples import Votes
+
+    first, second = [c for c in services.kb.chunks if c.section == "Les process d’entretien"][:2]
+    pool = [ScoredChunk(chunk=first, score=0.0320), ScoredChunk(chunk=second, score=0.0310)]
+    # a section vote lifts both passages alike; a passage vote only the one it names
+    assert [h.chunk.id for h in voted(pool, Votes({"Les process d’entretien": 1.0}))] == [first.id, second.id]
+    moved = voted(pool, Votes({"Les process d’entretien": 1.0}, {second.id: 1.0}))
+    assert [h.chunk.id for h in moved] == [second.id, first.id]
+    assert moved[0].score == pytest.approx(0.0310 + SECTION_BONUS + PASSAGE_BONUS)
+
+
+def test_the_nearest_covered_examples_vote_for_the_passage_that_answers(services) -> None:
+    from assistant.qa.examples import PASSAGE_NEIGHBOURS, votes
+
+    found = votes("c'est quoi le churn au juste ?", services)
+    assert found.passages and sum(found.passages.values()) == pytest.approx(1.0)
+    best = services.kb.get(max(found.passages, key=lambda c: found.passages[c]))
+    assert best is not None and "churn" in best.text.lower()
+    assert len(found.passages) <= PASSAGE_NEIGHBOURS * 2
+
+
+def test_an_example_names_the_passages_that_hold_its_words(services) -> None:
+    from assistant.guide.examples import Example
+    from assistant.qa.examples import _answering
+
+    examples = [
+        Example(q="a", covered=True, section="Grille de salaire", source="x", contains="2920 €"),
+        Example(q="b", covered=True, section="Grille de salaire", source="x", contains="words the guide never had"),
+        Example(q="c", covered=True, section="Le métier", source="x", contains="2920"),  # not in that section
+        Example(q="d", covered=False, section="", source="x"),
+        Example(q="e", covered=True, section="Grille de salaire", source="x"),  # no contains: no passage
+    ]
+    found = _answering(examples, services.kb)
+    assert len(found[0]) == 1 and "2920" in services.kb.get(found[0][0]).text
+    assert found[1:] == [(), (), (), ()]
 
 
 @pytest.mark.parametrize(

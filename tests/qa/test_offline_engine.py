@@ -133,11 +133,12 @@ def test_a_structured_answer_that_already_says_it_adds_no_quote(services) -> Non
 def test_a_passage_retrieval_ties_with_the_best_is_cited_too(services, monkeypatch) -> None:
     """Retrieval cannot tell the two passages apart (fused scores within TIE_RATIO): the answer shows the best
     sentence of each instead of dropping the second for sharing fewer of the question's words (dev split). The
-    example questions' section votes (stop 50) are off here: they move this question's tie apart."""
+    example questions' section and passage votes (stops 50, 51) are off here: they move this question's tie apart."""
     from assistant.qa import evidence_for
     from assistant.qa.offline import TIE_RATIO
 
     monkeypatch.setattr("assistant.qa.SECTION_BONUS", 0.0)
+    monkeypatch.setattr("assistant.qa.PASSAGE_BONUS", 0.0)
     q = "jeu de role / simu de vente pendant le process c prévu ??"
     pool, _ = evidence_for(q, services)
     assert pool[1].score >= TIE_RATIO * pool[0].score  # the case this test is about
