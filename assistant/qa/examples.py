@@ -39,7 +39,7 @@ NEIGHBOURS = 5
 wording with an out-of-scope example that differs by one detail (a city, a job). On dev, leave-one-file-out, at 6-7
 false abstentions of 468: 182 of 289 out of scope abstained with 1, 213 with 3, 223-231 with 4 to 10 (a plateau)."""
 
-_EXPLAINED: dict[int, Any] = {}
+_EXPLAINED: dict[tuple[int, tuple[str, ...]], tuple[list[Example], Any]] = {}
 
 _HELD_OUT: ContextVar[frozenset[str]] = ContextVar("held_out_example_sources", default=frozenset())
 
@@ -161,27 +161,34 @@ def section_votes(question: str, services: Any) -> dict[str, float]:
     return votes(question, services).sections
 
 
-_ANSWERING: dict[tuple[int, str, int], list[tuple[str, ...]]] = {}
+_ANSWERING: dict[tuple[str, ...], tuple[list[Example], list[tuple[str, ...]]]] = {}
 
 
 def _answering(examples: list[Example], kb: Any) -> list[tuple[str, ...]]:
     """Per example, the ids of the guide's passages that answer it: those under its section whose text holds its
     `contains` (folded, as the evals match a case's passage); () for an uncovered example, one without `contains`,
-    or one whose words the guide no longer holds (an edited guide: the example then votes for no passage)."""
-    key = (id(examples), kb.guide.id, len(kb.chunks))
-    if key not in _ANSWERING:
+    or one whose words the guide no longer holds (an edited guide: the example then votes for no passage). Kept per
+    set of passages (chunk ids change with their text) for this list of examples (a new version of the file is a
+    new list)."""
+    key = tuple(c.id for c in kb.chunks)
+    cached = _ANSWERING.get(key)
+    if cached is None or cached[0] is not examples:
         if len(_ANSWERING) >= 8:
             _ANSWERING.pop(next(iter(_ANSWERING)))
         chunks = [(c.id, _norm(c.section), _norm(c.text)) for c in kb.chunks]
-        _ANSWERING[key] = [
-            tuple(
-                cid
-                for cid, section, text in chunks
-                if e.covered and e.contains and _norm(e.section) in section and _norm(e.contains) in text
-            )
-            for e in examples
-        ]
-    return _ANSWERING[key]
+        cached = (
+            examples,
+            [
+                tuple(
+                    cid
+                    for cid, section, text in chunks
+                    if e.covered and e.contains and _norm(e.section) in section and _norm(e.contains) in text
+                )
+                for e in examples
+            ],
+        )
+        _ANSWERING[key] = cached
+    return cached[1]
 
 
 def _norm(text: str) -> str:
@@ -203,16 +210,26 @@ def _explained(examples: list[Example], services: Any) -> Any:
     from .offline import unknown_job
     from .shorthand import off_topic, other_role, pay_abroad
 
-    key = id(examples)
-    if key not in _EXPLAINED:
+    # Kept for this list of examples (a new version of the file is a new list; a list's id may be reused once the
+    # old one is gone, hence the identity check) and this guide's passages (unknown_job reads the guide).
+    key = (id(examples), tuple(c.id for c in services.kb.chunks))
+    cached = _EXPLAINED.get(key)
+    if cached is None or cached[0] is not examples:
+        if len(_EXPLAINED) >= 8:
+            _EXPLAINED.pop(next(iter(_EXPLAINED)))
         kb, fw = services.kb, services.framework
-        _EXPLAINED[key] = np.array(
-            [
-                not e.covered and bool(off_topic(e.q) or other_role(e.q) or unknown_job(e.q, kb, fw) or pay_abroad(e.q))
-                for e in examples
-            ]
+        cached = (
+            examples,
+            np.array(
+                [
+                    not e.covered
+                    and bool(off_topic(e.q) or other_role(e.q) or unknown_job(e.q, kb, fw) or pay_abroad(e.q))
+                    for e in examples
+                ]
+            ),
         )
-    return _EXPLAINED[key]
+        _EXPLAINED[key] = cached
+    return cached[1]
 
 
 def _nearest(sims: Any) -> float:

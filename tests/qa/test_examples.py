@@ -261,3 +261,18 @@ def test_covered_must_be_a_boolean_and_no_examples_cost_nothing(tmp_path: Path) 
     for _ in range(3):
         assert example_vectors(empty, "g", HashEmbeddings(), None)[0] == []
     assert len(guide_examples._VECTORS) == before
+
+
+def test_a_new_version_of_the_examples_gets_its_own_passages(services, monkeypatch) -> None:
+    """The mapping from examples to passages is kept per list of examples: another list (a new version of the file)
+    is mapped anew, and so is a list that finds an entry left by another one for the same passages."""
+    from assistant.guide.examples import Example
+    from assistant.qa import examples as module
+
+    first = [Example(q="a", covered=True, section="Grille de salaire", source="x", contains="2920")]
+    second = [Example(q="a", covered=True, section="Le métier", source="x", contains="gestionnaire de compte")]
+    kb = services.kb
+    assert "2920" in kb.get(module._answering(first, kb)[0][0]).text
+    assert "gestionnaire de compte" in kb.get(module._answering(second, kb)[0][0]).text
+    monkeypatch.setitem(module._ANSWERING, tuple(c.id for c in kb.chunks), ([], [("stale",)]))
+    assert "2920" in kb.get(module._answering(first, kb)[0][0]).text
