@@ -377,6 +377,8 @@ def pay_abroad(question: str) -> list[str]:
 
 
 def shown_place(stem: str, question: str) -> str:
-    """How a place or currency from pay_abroad is written in `question` (« Genève », "UK", "£"), for a notice."""
+    """How a place or currency from pay_abroad, or a job from other_role or unknown_job (folded, words joined by
+    spaces), is written in `question` (« Genève », "UK", "£", « développeur »), for a notice; the stem itself when
+    the question does not hold it whole."""
     m = re.search(r"(?<![\w])" + r"[\W_]+".join(map(re.escape, stem.split())) + r"(?![\w])", fold(question))
     return question[m.start() : m.end()] if m and stem.isascii() else stem

@@ -40,13 +40,14 @@ def test_an_invented_definition_of_a_term_the_guide_lacks_is_withheld(services) 
 
 
 def test_the_account_manager_grid_is_not_a_developer_salary(services) -> None:
+    """The offline engine abstains with a notice naming the job; the model is not asked (stop 51)."""
     q = "Quel salaire pour un développeur Python senior ?"  # the offline engine abstains on it (dev split)
     grid = _first_hit(services, "Quel salaire pour un account manager expérimenté ?")
     reply = {"answer": "Jusqu'à 5420 € brut mensuel pour un profil expérimenté.", "abstain": False, "citations": [grid]}
-    svc, _ = _llm(services, reply, reply)
+    svc, model = _llm(services, reply, reply)
     answer = ask(q, svc)
-    assert answer.abstained and answer.withheld == "uncovered"
-    assert "5420" not in answer.answer and answer.notice and "Python" in answer.notice
+    assert answer.abstained and model.calls == []
+    assert "5420" not in answer.answer and answer.notice and "développeur" in answer.notice
 
 
 def test_a_covered_question_keeps_its_grounded_answer(services) -> None:
@@ -197,17 +198,33 @@ def test_a_name_the_passages_already_hold_reaches_the_model_as_written(services)
     assert "Julien" not in prompt and "Morel" not in prompt
 
 
-def test_an_answer_to_pay_abroad_or_to_a_job_the_guide_never_names_is_withheld(services) -> None:
-    """Stop 39: the offline engine abstains on pay set abroad and on recruiting a job the guide never names; a model
-    answer drawn from the passages retrieval brings back is withheld, with the reason."""
+def test_pay_abroad_or_another_job_is_not_put_to_the_model(services) -> None:
+    """Stop 39: the offline engine abstains on pay set abroad and on recruiting another job, with the reason; no
+    model answer drawn from the passages retrieval brings back could be shown, so the model is not asked (stop 51:
+    the 1.5B model answered « comment recruter un customer success manager ? » from the AM's passages)."""
     for q, why in (
         ("what would an account manager earn in £ per year?", "euros"),
         ("comment recruter un.e fleuriste pour ma boutique ?", "fleuriste"),
+        ("comment recruter un customer success manager ?", "customer success"),
     ):
         hit = services.kb.search(q, 5)[0].chunk
         sentence = " ".join(hit.text.split()[:14])
         reply = {"answer": sentence, "abstain": False, "citations": [hit.id]}
-        svc, _ = _llm(services, reply, reply)
+        svc, model = _llm(services, reply, reply)
         answer = ask(q, svc)
-        assert answer.abstained and answer.withheld == "uncovered", (q, answer.withheld, answer.notice)
+        assert answer.abstained and model.calls == [], (q, answer.withheld, answer.notice)
         assert sentence not in answer.answer and answer.notice and why in answer.notice, (q, answer.notice)
+
+
+def test_the_uncovered_check_still_withholds_a_model_answer_the_rules_did_not_refuse(services) -> None:
+    """Without a rule's notice the model is still asked where the offline engine abstains, and its answer must hold
+    up on its own (llm.uncovered_problem): the NPS definition of the first test, asked in English."""
+    q = "What's an NPS?"
+    reply = {
+        "answer": "NPS (Net Promoter Score) measures loyalty: promoters minus detractors among surveyed clients.",
+        "abstain": False,
+        "citations": [_first_hit(services, q)],
+    }
+    svc, model = _llm(services, reply, reply)
+    answer = ask(q, svc)
+    assert model.calls and answer.abstained and answer.withheld == "uncovered"
