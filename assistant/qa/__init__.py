@@ -22,6 +22,7 @@ from .models import NOT_COVERED, WITHHELD, Answer, AnswerDraft
 from .offline import (
     CHOICE_NOTICE,
     FIGURE_NOTICE,
+    RECRUIT,
     Evidence,
     asks_for_figure,
     covers,
@@ -36,7 +37,7 @@ from .offline import (
     with_offline_passages,
 )
 from .screen import question_criteria, screened, withheld_for_question
-from .shorthand import other_role, pay_abroad, shown_place, spelled_out
+from .shorthand import folded_words, other_role, pay_abroad, shown_place, spelled_out
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -284,11 +285,7 @@ def _ask(
     # (llm.uncovered_problem).
     retrieved = evidence_for(resolved.text, services)
     offline = _offline(resolved, services, k, retrieved)
-    if offline.abstained and offline.notice:
-        # The code's own rules say why the guide cannot answer (a figure its passages do not give, options it never
-        # names, pay outside France, another job): no model answer could be shown, so the model is not asked. The
-        # 1.5B model answered « comment recruter un customer success manager ? » from the AM's passages, which
-        # uncovered_problem let through (stop 51), and each such call costs 10-30 s on two cores.
+    if offline.abstained and offline.notice and refused_by_rule(resolved.text, services):
         return screened(offline, resolved.language)
     covered = not offline.abstained
     if covered:
@@ -318,6 +315,20 @@ def _ask(
         if answer.withheld is None:
             answer.notice = f"{exc} Showing the offline answer instead."
         return answer
+
+
+def refused_by_rule(question: str, services: Services) -> bool:
+    """Whether the code's rules refuse the question whatever passages a model would cite: pay set outside France, a
+    job the guide never names, or another job the question recruits for (« comment recruter un customer success
+    manager ? »). No model answer to it could be shown, so LLM mode does not ask (stop 51: the 1.5B model answered
+    that question from the AM's passages, which llm.uncovered_problem let through; each call costs 10-30 s on two
+    cores). Not a role the question only mentions ("we have no head of sales: who runs the second round?", answered
+    by the model before), nor a figure or a choice, which llm.uncovered_problem reads on the passages the model
+    cites rather than on the best retrieved one (review of stop 51)."""
+    if pay_abroad(question) or unknown_job(question, services.kb, services.framework):
+        return True
+    roles = [role.replace("-", " ") for role in other_role(question)]
+    return any(f" {role} " in f"{m.group(1)} " for m in RECRUIT.finditer(folded_words(question)) for role in roles)
 
 
 # Where the offline engine finds the guide covers the question, code checks the model's answer against the passages

@@ -21,6 +21,8 @@ dev compare each dev question only with examples from other files (otherwise it 
 
 from __future__ import annotations
 
+import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -40,6 +42,18 @@ wording with an out-of-scope example that differs by one detail (a city, a job).
 false abstentions of 468: 182 of 289 out of scope abstained with 1, 213 with 3, 223-231 with 4 to 10 (a plateau)."""
 
 _EXPLAINED: dict[tuple[int, tuple[str, ...]], tuple[list[Example], Any]] = {}
+
+_LOCK = threading.Lock()  # the UI answers several questions at once: the caches below are read and bounded under it
+
+
+def _keep(cache: dict[Any, Any], key: Any, value: Any, size: int) -> Any:
+    """Store `value` under `key`, dropping the oldest entry beyond `size`; return `value`."""
+    with _LOCK:
+        if key not in cache and len(cache) >= size:
+            cache.pop(next(iter(cache), None), None)
+        cache[key] = value
+    return value
+
 
 _HELD_OUT: ContextVar[frozenset[str]] = ContextVar("held_out_example_sources", default=frozenset())
 
@@ -95,11 +109,10 @@ def _query_vector(embedder: Embedder, question: str) -> Any:
     from .shorthand import spelled_out
 
     key = (embedder.name, question)
-    if key not in _VECTORS:
-        if len(_VECTORS) >= 32:
-            _VECTORS.pop(next(iter(_VECTORS)))
-        _VECTORS[key] = embedder.embed_query(spelled_out(question))
-    return _VECTORS[key]
+    vector = _VECTORS.get(key)
+    if vector is None:
+        vector = _keep(_VECTORS, key, embedder.embed_query(spelled_out(question)), 32)
+    return vector
 
 
 def margin(question: str, services: Any) -> float:
@@ -156,11 +169,6 @@ def votes(question: str, services: Any) -> Votes:
     return Votes(sections=sections, passages=passages)
 
 
-def section_votes(question: str, services: Any) -> dict[str, float]:
-    """The sections that answer the NEIGHBOURS covered examples nearest the question, each with its share of them."""
-    return votes(question, services).sections
-
-
 _ANSWERING: dict[tuple[str, ...], tuple[list[Example], list[tuple[str, ...]]]] = {}
 
 
@@ -173,22 +181,19 @@ def _answering(examples: list[Example], kb: Any) -> list[tuple[str, ...]]:
     key = tuple(c.id for c in kb.chunks)
     cached = _ANSWERING.get(key)
     if cached is None or cached[0] is not examples:
-        if len(_ANSWERING) >= 8:
-            _ANSWERING.pop(next(iter(_ANSWERING)))
         chunks = [(c.id, _norm(c.section), _norm(c.text)) for c in kb.chunks]
-        cached = (
-            examples,
-            [
-                tuple(
-                    cid
-                    for cid, section, text in chunks
-                    if e.covered and e.contains and _norm(e.section) in section and _norm(e.contains) in text
-                )
-                for e in examples
-            ],
-        )
-        _ANSWERING[key] = cached
+        cached = _keep(_ANSWERING, key, (examples, [_passages_of(e, chunks) for e in examples]), 8)
     return cached[1]
+
+
+def _passages_of(example: Example, chunks: list[tuple[str, str, str]]) -> tuple[str, ...]:
+    """The ids of the (id, section, text) chunks, folded, that answer a covered example: under its section, holding
+    its `contains` as whole words ("CES" names the glossary entry, not « nécessitant »)."""
+    words, section = _norm(example.contains), _norm(example.section)
+    if not example.covered or not words or not section:
+        return ()
+    pattern = re.compile(r"(?<![a-z0-9])" + re.escape(words) + r"(?![a-z0-9])")
+    return tuple(cid for cid, in_section, text in chunks if section in in_section and pattern.search(text))
 
 
 def _norm(text: str) -> str:
@@ -215,20 +220,14 @@ def _explained(examples: list[Example], services: Any) -> Any:
     key = (id(examples), tuple(c.id for c in services.kb.chunks))
     cached = _EXPLAINED.get(key)
     if cached is None or cached[0] is not examples:
-        if len(_EXPLAINED) >= 8:
-            _EXPLAINED.pop(next(iter(_EXPLAINED)))
         kb, fw = services.kb, services.framework
-        cached = (
-            examples,
-            np.array(
-                [
-                    not e.covered
-                    and bool(off_topic(e.q) or other_role(e.q) or unknown_job(e.q, kb, fw) or pay_abroad(e.q))
-                    for e in examples
-                ]
-            ),
+        explained = np.array(
+            [
+                not e.covered and bool(off_topic(e.q) or other_role(e.q) or unknown_job(e.q, kb, fw) or pay_abroad(e.q))
+                for e in examples
+            ]
         )
-        _EXPLAINED[key] = cached
+        cached = _keep(_EXPLAINED, key, (examples, explained), 8)
     return cached[1]
 
 

@@ -380,5 +380,6 @@ def shown_place(stem: str, question: str) -> str:
     """How a place or currency from pay_abroad, or a job from other_role or unknown_job (folded, words joined by
     spaces), is written in `question` (« Genève », "UK", "£", « développeur »), for a notice; the stem itself when
     the question does not hold it whole."""
-    m = re.search(r"(?<![\w])" + r"[\W_]+".join(map(re.escape, stem.split())) + r"(?![\w])", fold(question))
-    return question[m.start() : m.end()] if m and stem.isascii() else stem
+    # word edges as folded_words draws them (letters and digits of the folded text), the span's spacing made one space
+    m = re.search(r"(?<![a-z0-9])" + r"[\W_]+".join(map(re.escape, stem.split())) + r"(?![a-z0-9])", fold(question))
+    return " ".join(question[m.start() : m.end()].split()) if m and stem.isascii() else stem

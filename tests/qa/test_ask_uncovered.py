@@ -40,14 +40,14 @@ def test_an_invented_definition_of_a_term_the_guide_lacks_is_withheld(services) 
 
 
 def test_the_account_manager_grid_is_not_a_developer_salary(services) -> None:
-    """The offline engine abstains with a notice naming the job; the model is not asked (stop 51)."""
+    """The question names a developer but recruits no one: the model is asked, and its answer withheld."""
     q = "Quel salaire pour un développeur Python senior ?"  # the offline engine abstains on it (dev split)
     grid = _first_hit(services, "Quel salaire pour un account manager expérimenté ?")
     reply = {"answer": "Jusqu'à 5420 € brut mensuel pour un profil expérimenté.", "abstain": False, "citations": [grid]}
     svc, model = _llm(services, reply, reply)
     answer = ask(q, svc)
-    assert answer.abstained and model.calls == []
-    assert "5420" not in answer.answer and answer.notice and "développeur" in answer.notice
+    assert answer.abstained and answer.withheld == "uncovered"
+    assert "5420" not in answer.answer and answer.notice and "Python" in answer.notice
 
 
 def test_a_covered_question_keeps_its_grounded_answer(services) -> None:
@@ -228,3 +228,24 @@ def test_the_uncovered_check_still_withholds_a_model_answer_the_rules_did_not_re
     svc, model = _llm(services, reply, reply)
     answer = ask(q, svc)
     assert model.calls and answer.abstained and answer.withheld == "uncovered"
+
+
+def test_a_role_the_question_only_mentions_is_still_put_to_the_model(services) -> None:
+    """The other-job rule reads « head of sales » or « BDR » anywhere in a question; only a question that recruits
+    for that job is kept from the model (review of stop 51: these dev questions were refused in LLM mode)."""
+    from assistant.qa import refused_by_rule
+
+    assert refused_by_rule("comment recruter un customer success manager ?", services)
+    assert refused_by_rule("what would an account manager earn in £ per year?", services)
+    assert not refused_by_rule("un lead que le BDR nous passe, c deja un client ou pas encore ?", services)
+    q = "We have no head of sales. Can the person who manages our account managers run the in-person round instead?"
+    assert not refused_by_rule(q, services)
+    second_round = next(c for c in services.kb.chunks if "second entretien en face à face" in c.text)
+    reply = {
+        "answer": "Yes: the second, face-to-face interview is run by an account manager lead or a head of sales.",
+        "abstain": False,
+        "citations": [second_round.id],
+    }
+    svc, model = _llm(services, reply, reply)
+    answer = ask(q, svc)
+    assert model.calls and "head of sales" not in (answer.notice or "")

@@ -115,13 +115,14 @@ def test_vectors_not_shipped_are_embedded_once_and_stored(tmp_path: Path) -> Non
 
 
 def test_the_nearest_covered_examples_vote_for_the_section_that_answers(services) -> None:
-    from assistant.qa.examples import NEIGHBOURS, section_votes
+    from assistant.qa.examples import NEIGHBOURS
+    from assistant.qa.examples import votes as example_votes
 
-    votes = section_votes("c'est combien le fixe d'un AM qui débute ?", services)
+    votes = example_votes("c'est combien le fixe d'un AM qui débute ?", services).sections
     assert max(votes, key=lambda s: votes[s]) == "Grille de salaire"
     assert sum(votes.values()) == pytest.approx(1.0) and len(votes) <= NEIGHBOURS
     bm25_only = SimpleNamespace(kb=SimpleNamespace(dense=False, embedder=None), settings=services.settings)
-    assert section_votes("c'est combien le fixe d'un AM qui débute ?", bm25_only) == {}
+    assert example_votes("c'est combien le fixe d'un AM qui débute ?", bm25_only).sections == {}
 
 
 def test_a_voted_section_moves_its_passages_up(services) -> None:
@@ -176,10 +177,16 @@ def test_an_example_names_the_passages_that_hold_its_words(services) -> None:
         Example(q="c", covered=True, section="Le métier", source="x", contains="2920"),  # not in that section
         Example(q="d", covered=False, section="", source="x"),
         Example(q="e", covered=True, section="Grille de salaire", source="x"),  # no contains: no passage
+        Example(q="f", covered=True, section="Les mots incontournables", source="x", contains="CES"),
+        Example(q="g", covered=True, section="Grille de salaire", source="x", contains="  "),
+        Example(q="h", covered=True, section="", source="x", contains="account manager"),
     ]
     found = _answering(examples, services.kb)
     assert len(found[0]) == 1 and "2920" in services.kb.get(found[0][0]).text
-    assert found[1:] == [(), (), (), ()]
+    assert found[1:5] == [(), (), (), ()]
+    # whole words: "CES" is the glossary entry, not « nécessitant » or « performances »
+    assert len(found[5]) == 1 and "Customer effort score" in services.kb.get(found[5][0]).text
+    assert found[6:] == [(), ()]  # blank words or no section name no passage
 
 
 @pytest.mark.parametrize(
