@@ -93,6 +93,12 @@ def fold(text: str) -> str:
     return fold_pair(text)[1]
 
 
+def fold_plain(text: str) -> str:
+    """`fold(text)` with markdown bold marks dropped and whitespace runs made one space: how a dataset's or an
+    example's verbatim words are matched against a passage."""
+    return " ".join(fold(text).replace("**", "").split())
+
+
 def fold_key(text: str) -> str:
     """A loose comparison key for synonyms: "Débutant(e)", "débutantes", "DEBUTANT" → "debutant"."""
     value = re.sub(r"\(e\)|[·.]e\b", "", fold(text))

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..text import fold
+from ..text import fold_plain
 from .common import Runner, SuiteResult, check_thresholds, evals_dir, job_fields, latency, load_yaml, ratio
 
 # dev: tune on it (questions.yaml, then qa-dev.yaml: 90 questions in users' style written on 2026-12-01 to calibrate
@@ -86,18 +86,16 @@ class Output:
     """Why `ask` withheld an answer it had (e.g. 'unsupported': no retrieved passage supports it)."""
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", fold(text).replace("**", "")).strip()
-
-
 def is_expected(passage: Passage, case: dict[str, Any]) -> bool:
     """The case's passage: section path contains `section`, text contains `contains` (both folded)."""
-    return _norm(case["section"]) in _norm(passage.section) and _norm(case["contains"]) in _norm(passage.text)
+    return fold_plain(case["section"]) in fold_plain(passage.section) and fold_plain(case["contains"]) in fold_plain(
+        passage.text
+    )
 
 
 def facts_present(answer: str, facts: list[str]) -> bool:
-    text = _norm(answer)
-    return all(_norm(str(f)) in text for f in facts)
+    text = fold_plain(answer)
+    return all(fold_plain(str(f)) in text for f in facts)
 
 
 # --------------------------------------------------------------------------- engines

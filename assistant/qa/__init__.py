@@ -22,7 +22,6 @@ from .models import NOT_COVERED, WITHHELD, Answer, AnswerDraft
 from .offline import (
     CHOICE_NOTICE,
     FIGURE_NOTICE,
-    RECRUIT,
     Evidence,
     asks_for_figure,
     covers,
@@ -30,6 +29,7 @@ from .offline import (
     gives_figure,
     offline_answer,
     question_list_first,
+    recruited_roles,
     unknown_choice,
     unknown_job,
     with_guide_quote,
@@ -37,7 +37,7 @@ from .offline import (
     with_offline_passages,
 )
 from .screen import question_criteria, screened, withheld_for_question
-from .shorthand import folded_words, other_role, pay_abroad, shown_place, spelled_out
+from .shorthand import other_role, pay_abroad, shown_place, spelled_out
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -325,10 +325,9 @@ def refused_by_rule(question: str, services: Services) -> bool:
     cores). Not a role the question only mentions ("we have no head of sales: who runs the second round?", answered
     by the model before), nor a figure or a choice, which llm.uncovered_problem reads on the passages the model
     cites rather than on the best retrieved one (review of stop 51)."""
-    if pay_abroad(question) or unknown_job(question, services.kb, services.framework):
-        return True
-    roles = [role.replace("-", " ") for role in other_role(question)]
-    return any(f" {role} " in f"{m.group(1)} " for m in RECRUIT.finditer(folded_words(question)) for role in roles)
+    return bool(
+        pay_abroad(question) or unknown_job(question, services.kb, services.framework) or recruited_roles(question)
+    )
 
 
 # Where the offline engine finds the guide covers the question, code checks the model's answer against the passages

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..guide.examples import Example, example_vectors, load_examples
+from ..text import fold_plain
 from . import calibration
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ NEIGHBOURS = 5
 wording with an out-of-scope example that differs by one detail (a city, a job). On dev, leave-one-file-out, at 6-7
 false abstentions of 468: 182 of 289 out of scope abstained with 1, 213 with 3, 223-231 with 4 to 10 (a plateau)."""
 
-_EXPLAINED: dict[tuple[int, tuple[str, ...]], tuple[list[Example], Any]] = {}
+_EXPLAINED: dict[tuple[str, ...], tuple[list[Example], Any]] = {}
 
 _LOCK = threading.Lock()  # the UI answers several questions at once: the caches below are read and bounded under it
 
@@ -178,29 +179,33 @@ def _answering(examples: list[Example], kb: Any) -> list[tuple[str, ...]]:
     or one whose words the guide no longer holds (an edited guide: the example then votes for no passage). Kept per
     set of passages (chunk ids change with their text) for this list of examples (a new version of the file is a
     new list)."""
+
+    def build() -> list[tuple[str, ...]]:
+        chunks = [(c.id, fold_plain(c.section), fold_plain(c.text)) for c in kb.chunks]
+        return [_passages_of(e, chunks) for e in examples]
+
+    return _per_examples(_ANSWERING, examples, kb, build)
+
+
+def _per_examples(cache: dict[Any, Any], examples: list[Example], kb: Any, build: Any) -> Any:
+    """`build()`, kept for this guide's passages (keyed by their ids, which change with their text) and this list of
+    examples: a new version of the file is a new list, and an old list's address may be reused once it is gone,
+    hence the identity check rather than a key on id()."""
     key = tuple(c.id for c in kb.chunks)
-    cached = _ANSWERING.get(key)
+    cached = cache.get(key)
     if cached is None or cached[0] is not examples:
-        chunks = [(c.id, _norm(c.section), _norm(c.text)) for c in kb.chunks]
-        cached = _keep(_ANSWERING, key, (examples, [_passages_of(e, chunks) for e in examples]), 8)
+        cached = _keep(cache, key, (examples, build()), 8)
     return cached[1]
 
 
 def _passages_of(example: Example, chunks: list[tuple[str, str, str]]) -> tuple[str, ...]:
     """The ids of the (id, section, text) chunks, folded, that answer a covered example: under its section, holding
     its `contains` as whole words ("CES" names the glossary entry, not « nécessitant »)."""
-    words, section = _norm(example.contains), _norm(example.section)
+    words, section = fold_plain(example.contains), fold_plain(example.section)
     if not example.covered or not words or not section:
         return ()
     pattern = re.compile(r"(?<![a-z0-9])" + re.escape(words) + r"(?![a-z0-9])")
     return tuple(cid for cid, in_section, text in chunks if section in in_section and pattern.search(text))
-
-
-def _norm(text: str) -> str:
-    """Folded, markdown bold dropped, whitespace runs made one space."""
-    from ..text import fold
-
-    return " ".join(fold(text).replace("**", "").split())
 
 
 def _explained(examples: list[Example], services: Any) -> Any:
@@ -215,20 +220,17 @@ def _explained(examples: list[Example], services: Any) -> Any:
     from .offline import unknown_job
     from .shorthand import off_topic, other_role, pay_abroad
 
-    # Kept for this list of examples (a new version of the file is a new list; a list's id may be reused once the
-    # old one is gone, hence the identity check) and this guide's passages (unknown_job reads the guide).
-    key = (id(examples), tuple(c.id for c in services.kb.chunks))
-    cached = _EXPLAINED.get(key)
-    if cached is None or cached[0] is not examples:
-        kb, fw = services.kb, services.framework
-        explained = np.array(
+    kb, fw = services.kb, services.framework
+
+    def build() -> Any:
+        return np.array(
             [
                 not e.covered and bool(off_topic(e.q) or other_role(e.q) or unknown_job(e.q, kb, fw) or pay_abroad(e.q))
                 for e in examples
             ]
         )
-        cached = _keep(_EXPLAINED, key, (examples, explained), 8)
-    return cached[1]
+
+    return _per_examples(_EXPLAINED, examples, kb, build)  # unknown_job reads the guide
 
 
 def _nearest(sims: Any) -> float:

@@ -141,7 +141,7 @@ def gather_evidence(
 # lexicon never use it. Words that name a person or a profile, not a job, are no job. (Folded.)
 # "hire" is a verb after a pronoun, a modal or "to" ("we hire a florist", "how to hire a…"); elsewhere it is a noun
 # ("our new hire will…", "a high-stakes hire according to…"), as « recrue » is.
-RECRUIT = re.compile(
+_RECRUIT = re.compile(
     r" (?:recrut\w*|embauch\w*|hiring|hired|recruit\w*"
     r"|(?:to|we|i|you|they|should|can|could|would|must|do|does|did|s|please|how|ll) hires?)"
     r"((?: [a-z0-9]+){1,5})"
@@ -188,7 +188,7 @@ def unknown_job(question: str, kb: KnowledgeBase, framework: Framework | None = 
     if _AM_NAMED.search(text):
         return []
     found: list[str] = []
-    for m in RECRUIT.finditer(text):
+    for m in _RECRUIT.finditer(text):
         words = m.group(1).split()
         head = next((w for w in words if w not in _BEFORE_JOB), "")
         if len(head) <= 3 or head in _NO_JOB or head in _NOT_THE_JOB or head in FRAMING or head in SHORTHAND:
@@ -197,6 +197,16 @@ def unknown_job(question: str, kb: KnowledgeBase, framework: Framework | None = 
             continue
         found.append(head)
     return list(dict.fromkeys(found))
+
+
+def recruited_roles(question: str) -> list[str]:
+    """The other jobs (shorthand.other_role) the question recruits for, read as the words a recruiting verb takes
+    (« comment recruter un customer success manager ? »), not a role it only mentions ("we have no head of sales")."""
+    roles = other_role(question)
+    if not roles:
+        return []
+    takes = [f"{m.group(1)} " for m in _RECRUIT.finditer(folded_words(question))]
+    return [role for role in roles if any(f" {role.replace('-', ' ')} " in words for words in takes)]
 
 
 # A choice between names the guide never uses (stop 39: "Gong or Modjo", « DocuSign ou Yousign »): the guide cannot
