@@ -532,7 +532,10 @@ def _offline(
     # with the AM's titles (review of stop 50); on dev no answerable question the model answers has it.
     jobs = (other_role(q) + unknown_job(q, kb, services.framework)) if not notice else []
     if jobs:
-        shown = (shown_place(job.replace("-", " "), q) for job in jobs)  # as the question writes it
+        names = list(dict.fromkeys(job.replace("-", " ") for job in jobs))
+        # « directeur commercial » (other_role) and its head word « directeur » (unknown_job) are one job
+        names = [n for n in names if not any(n != m and f" {n} " in f" {m} " for m in names)]
+        shown = (shown_place(name, q) for name in names)  # as the question writes it
         notice = OTHER_JOB_NOTICE[lang].format(jobs=", ".join(dict.fromkeys(shown)))
     if notice:
         answer = Answer(answer=NOT_COVERED[lang], abstained=True, backend="offline", score=score, notice=notice)

@@ -229,9 +229,24 @@ def spelled_out(question: str) -> str:
     return question if not added else f"{question}\n{' '.join(added)}"
 
 
+# fold keeps one character for one (offsets stay valid), so it leaves « œ » and « æ » whole; a word read against the
+# stem lists needs them spelled out (« œnologue » was read « nologue »)
+_LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
+
+
+def _spelled(question: str) -> tuple[str, list[int]]:
+    """`fold(question)` with the ligatures spelled out, and for each of its characters the offset in `question`."""
+    folded, where = [], []
+    for i, ch in enumerate(fold(question)):
+        spelled = _LIGATURES.get(ch, ch)
+        folded.append(spelled)
+        where += [i] * len(spelled)
+    return "".join(folded), where
+
+
 def folded_words(question: str) -> str:
     """The question folded to its words, one space apart and padded, for matching the stem lists below."""
-    return " " + re.sub(r"[^a-z0-9]+", " ", fold(question)) + " "
+    return " " + re.sub(r"[^a-z0-9]+", " ", _spelled(question)[0]) + " "
 
 
 def _named(text: str, stems: tuple[str, ...], whole_word: bool = False) -> list[str]:
@@ -381,5 +396,8 @@ def shown_place(stem: str, question: str) -> str:
     spaces), is written in `question` (« Genève », "UK", "£", « développeur »), for a notice; the stem itself when
     the question does not hold it whole."""
     # word edges as folded_words draws them (letters and digits of the folded text), the span's spacing made one space
-    m = re.search(r"(?<![a-z0-9])" + r"[\W_]+".join(map(re.escape, stem.split())) + r"(?![a-z0-9])", fold(question))
-    return " ".join(question[m.start() : m.end()].split()) if m and stem.isascii() else stem
+    folded, where = _spelled(question)
+    m = re.search(r"(?<![a-z0-9])" + r"[\W_]+".join(map(re.escape, stem.split())) + r"(?![a-z0-9])", folded)
+    if not m or not stem.isascii():
+        return stem
+    return " ".join(question[where[m.start()] : where[m.end() - 1] + 1].split())

@@ -9,6 +9,8 @@ most of the answer's words.
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.qa import ask
 from assistant.services import Services
 
@@ -249,3 +251,22 @@ def test_a_role_the_question_only_mentions_is_still_put_to_the_model(services) -
     svc, model = _llm(services, reply, reply)
     answer = ask(q, svc)
     assert model.calls and "head of sales" not in (answer.notice or "")
+
+
+@pytest.mark.parametrize(
+    "question, shown",
+    [
+        ("comment recruter un œnologue ?", "(œnologue)"),  # « œ » was dropped: « (nologue) »
+        ("Comment recruter un Œnologue pour notre cave ?", "(Œnologue)"),
+        (
+            "comment recruter un directeur commercial ?",
+            "(directeur commercial)",
+        ),  # was « directeur commercial, directeur »
+        ("How do I hire a Customer Success Manager?", "(Customer Success Manager)"),
+    ],
+)
+def test_the_other_job_notice_names_the_job_once_as_written(services, question: str, shown: str) -> None:
+    """The notice quotes the job as the question writes it: ligatures kept, and a job named by two rules (other_role's
+    « directeur commercial », unknown_job's head word « directeur ») named once."""
+    answer = ask(question, services)
+    assert answer.abstained and answer.notice and answer.notice.endswith(f"{shown}."), answer.notice
