@@ -49,7 +49,10 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-def _backend_line(services: Any) -> str:
+def _backend_line(services: Any, used: str | None = None) -> str:
+    """The backend that did the job: the configured one, or the offline engine it fell back to (`used`)."""
+    if used == "offline" and services.backend != "offline":
+        return f"[backend: offline engine; the answer of the configured {services.backend_description} was not used: see the note]"
     return f"[backend: {services.backend_description}]"
 
 
@@ -84,8 +87,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
     services = _services(args)
     history: list[Turn] = []
 
-    def turn(question: str) -> None:
-        answer = ask(question, services, history=history, k=args.k)
+    def turn(question: str) -> str:
+        """Answer and print one question; the backend that answered it."""
+        # As the app does: a failed model call (an HTTP error, a timeout, an answer looping on itself) gives the
+        # offline answer with a notice saying why, not an error and nothing (stop 52, on the real 1.5B model).
+        answer = ask(question, services, history=history, k=args.k, fallback_offline=True)
         history.append(Turn.of(question, answer, history))
         del history[:-MAX_TURNS]  # ask() bounds what it reads; the REPL keeps no more than that
         if args.json:
@@ -94,7 +100,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 print(json.dumps(data, ensure_ascii=False, default=str), flush=True)
             else:
                 _print_json(data)
-            return
+            return answer.backend
         if answer.understood_as:
             print(f"(understood as: {answer.understood_as})")
         print(answer.answer)
@@ -104,10 +110,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
         if answer.notice:
             print(f"\nNote: {answer.notice}")
         sys.stdout.flush()
+        return answer.backend
 
     if not chat:
-        turn(args.question)
-        print(f"\n{_backend_line(services)}", file=sys.stderr)
+        used = turn(args.question)
+        print(f"\n{_backend_line(services, used)}", file=sys.stderr)
         return 0
     interactive = sys.stdin.isatty()
     print(f"{_backend_line(services)} One question per line; Ctrl+D to end.", file=sys.stderr)
@@ -142,7 +149,7 @@ def cmd_draft_ad(args: argparse.Namespace) -> int:
 
     services = _services(args)
     brief = load_brief(Path(args.brief))
-    result = draft_job_ad(brief, services, language=args.lang)
+    result = draft_job_ad(brief, services, language=args.lang, fallback_offline=True)  # as the app does
     fmt = args.format
     # A file written with -o is a download: it carries the ad's open flags (front matter, HTML comment, JSON-LD
     # field), so an ad flagged ERROR never leaves silently clean. On stdout the flags go to stderr instead.
@@ -162,8 +169,12 @@ def cmd_draft_ad(args: argparse.Namespace) -> int:
         out = render.markdown_with_flags(out, flags, lang) if args.output else out
     _write(out, args.output, [args.brief])
     if fmt in ("md", "html", "jsonld"):
+        if result.notice:  # the JSON carries it; the other formats are the ad alone (an offline draft, completions)
+            print(
+                f"Note: {result.notice if lang == 'en' or not result.notice_fr else result.notice_fr}", file=sys.stderr
+            )
         _report_flags(result.flags)
-    print(_backend_line(services), file=sys.stderr)
+    print(_backend_line(services, result.backend), file=sys.stderr)
     # Like check-ad: an ad with error-level flags (a protected criterion the brief asked for, text aimed at the AI,
     # a sentence the model wrote and that was removed) must not be published by a script without a look.
     return EXIT_AD_ERRORS if any(f.severity == "error" for f in result.flags) else 0
@@ -216,7 +227,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         _write(text, output, [args.notes] if isinstance(args.notes, str) and args.notes != "-" else [])
     else:
         print(text)
-    print(_backend_line(services), file=sys.stderr)
+    print(_backend_line(services, summary.backend), file=sys.stderr)
     return 0
 
 

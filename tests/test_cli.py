@@ -179,3 +179,39 @@ def test_a_file_name_with_latin_1_bytes_still_opens(cli_env, capsys, tmp_path) -
     out, err = capsys.readouterr()
     assert "not found" not in err and code in (0, 1)
     assert json.loads(out)
+
+
+@pytest.fixture
+def failing_llm(cli_env, monkeypatch, openai_server):
+    """The CLI pointed at an OpenAI-compatible server that answers every chat request with an error (no script)."""
+    monkeypatch.setenv("ASSISTANT_LLM_BACKEND", "auto")
+    monkeypatch.setenv("ASSISTANT_LLM_BASE_URL", openai_server.base_url)
+    monkeypatch.setenv("ASSISTANT_LLM_MODEL", "test-model")
+    monkeypatch.setenv("ASSISTANT_LLM_MAX_RETRIES", "0")
+    return openai_server
+
+
+def test_ask_falls_back_to_the_offline_answer_when_the_model_fails(failing_llm, capsys) -> None:
+    """Stop 52: on the real 1.5B model, `ask "un profil hunter ça fait quoi exactement"` looped, and the CLI printed
+    an error and no answer, where the app shows the offline answer with a notice. The CLI now does as the app does."""
+    assert main(["ask", "Quel salaire pour un account manager débutant ?", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert failing_llm.requests, "the model was asked"
+    assert data["backend"] == "offline" and not data["abstained"] and "2920" in data["answer"]
+    assert "Showing the offline answer instead." in data["notice"]
+    assert main(["ask", "Quel salaire pour un account manager débutant ?"]) == 0
+    out, err = capsys.readouterr()
+    assert "[1] Grille de salaire" in out and "Note: " in out and "Showing the offline answer instead." in out
+    assert "[backend: offline engine; the answer of the configured openai-compatible" in err
+
+
+def test_draft_ad_falls_back_to_the_offline_draft_and_says_so(failing_llm, capsys) -> None:
+    """As the app does: the offline draft, with the notice on standard error (Markdown) or in the JSON."""
+    assert main(["draft-ad", "examples/brief-fr.yaml"]) in (0, 3)
+    out, err = capsys.readouterr()
+    assert failing_llm.requests and out.strip().startswith(("#", "---"))
+    assert "Note: " in err and "Voici le brouillon hors ligne." in err  # the brief is French
+    assert "[backend: offline engine;" in err
+    assert main(["draft-ad", "examples/brief-en.yaml", "--format", "json"]) in (0, 3)
+    data = json.loads(capsys.readouterr().out)
+    assert data["backend"] == "offline" and "Showing the offline draft instead." in json.dumps(data, ensure_ascii=False)
