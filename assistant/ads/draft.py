@@ -14,13 +14,12 @@ from ..guide.models import ScoredChunk
 from ..llm import structured_call
 from ..prompts import load_prompt
 from ..qa.llm import normalize_citation
-from ..rules.compliance import find_gendered_wording
 from ..rules.markup import sanitize_markdown
 from ..rules.models import Flag
 from ..text import fold, whole_sentences
 from .claims import claim_problems, claim_sources, drop_unsupported
 from .export import ad_markdown
-from .fixes import FixError, apply_fix, fix_for
+from .fixes import neutral_text
 from .models import LIMITS, AdDraft, AdSection, JobAd
 from .pay import pay_section
 from .plan import AdPlan
@@ -185,17 +184,8 @@ def neutralise(ad: JobAd, lang: str) -> list[str]:
     done: list[str] = []
 
     def fix(text: str) -> str:
-        flags = [f for f in find_gendered_wording(text, lang) if f.severity == "warning" and f.start is not None]
-        last = len(text)  # right to left: each rewrite ends before the previous one starts
-        for flag in sorted(flags, key=lambda f: -(f.start or 0)):
-            found = fix_for(text, flag, language=lang)
-            if found is None or not found.replacement or found.end > last:
-                continue  # no neutral form, or it overlaps a span already rewritten
-            try:
-                text, last = apply_fix(text, found), found.start
-            except FixError:
-                continue  # the tidy-up after a rewrite touched this span: it stays, flagged
-            done.append(f"« {found.expected} » → « {found.replacement} »")
+        text, rewrites = neutral_text(text, lang)
+        done.extend(rewrites)
         return text
 
     for section in ad.sections:

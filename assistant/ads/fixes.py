@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..rules import wordlists as wl
+from ..rules.gendered import EPICENE_PHRASE
 from ..text import fold
 from .check import PLACEHOLDER
 from .pay import grid_suggestion
@@ -203,6 +204,13 @@ def neutral_wording(evidence: str) -> str | None:
             out.append(_keep_case(word, _DET_FORMS[key]))
         else:
             out.append(word)
+    if not changed and EPICENE_PHRASE.fullmatch(" ".join(folded)):
+        # « une secrétaire », « future account manager » (stop 52): the noun has one form; the determiner takes both
+        out = [
+            _keep_case(word, _DET_FORMS[key]) if key in _DET_FORMS else word
+            for word, key in zip(words, folded, strict=True)
+        ]
+        changed = out != words
     return " ".join(out) if changed else None
 
 
@@ -247,6 +255,28 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def neutral_text(text: str, lang: str) -> tuple[str, list[str]]:
+    """`text` with its gendered forms that have a neutral one rewritten, as the linter's fix would (« il disposera »
+    → « la personne recrutée disposera », « un candidat » → « un·e candidat·e »), and "« before » → « after »" for each
+    rewrite. What has no neutral form stays, flagged. Used on a model's ad (draft.neutralise) and on a brief's text
+    (screen.clean_text)."""
+    from ..rules.compliance import find_gendered_wording
+
+    done: list[str] = []
+    flags = [f for f in find_gendered_wording(text, lang) if f.severity == "warning" and f.start is not None]
+    last = len(text)  # right to left: each rewrite ends before the previous one starts
+    for flag in sorted(flags, key=lambda f: -(f.start or 0)):
+        found = fix_for(text, flag, language=lang)
+        if found is None or not found.replacement or found.end > last:
+            continue  # no neutral form, or it overlaps a span already rewritten
+        try:
+            text, last = apply_fix(text, found), found.start
+        except FixError:
+            continue  # the tidy-up after a rewrite touched this span: it stays, flagged
+        done.append(f"« {found.expected} » → « {found.replacement} »")
+    return text, done
 
 
 def fix_for(

@@ -88,6 +88,11 @@ def clean_text(text: str | None, field_name: str, framework: Framework, lang: st
         if not problems:
             kept.append(unit)
             continue
+        rewritten = _epicene_determiners(unit, problems, framework, lang)
+        if rewritten is not None:
+            kept.append(rewritten[0])
+            flags.append(_rewrite_flag(field_name, unit, rewritten[1]))
+            continue
         # Keep the clean items of a list-like sentence ("Profil commercial, moins de 30 ans" → "Profil commercial").
         # Only commas and semicolons part it: cut at « et », "and" or a parenthesis, the rest of the sentence was
         # published as fragments that still carried the criterion or made no sense (review of stop 46: « Idéalement
@@ -121,6 +126,40 @@ def clean_text(text: str | None, field_name: str, framework: Framework, lang: st
         if len(re.findall(r"\w", rest)) >= 3 and not offending(rest, framework, lang):
             kept.append(rest[0].upper() + rest[1:] + ("" if rest[-1] in ".!?…" else "."))
     return Screened(kept, flags)
+
+
+_DETERMINERS = frozenset("un une le la ce cette futur future nouveau nouvelle".split())
+
+
+def _epicene_determiners(
+    unit: str, problems: list[Flag], framework: Framework, lang: str
+) -> tuple[str, list[str]] | None:
+    """(stop 52) A sentence whose only faults are gendered determiners before a job noun (« un account manager »,
+    « une responsable », « un commercial »), rewritten with the epicene forms (« un·e account manager »), and the
+    rewrites; None for any other fault (« homme de terrain », a criterion), which leaves the sentence out as before."""
+    from ..text import fold
+    from .fixes import neutral_text
+
+    if lang != "fr" or not all(
+        p.kind == "gendered_wording" and p.evidence and fold(p.evidence).split()[0] in _DETERMINERS for p in problems
+    ):
+        return None
+    text, rewrites = neutral_text(unit, lang)
+    if not rewrites or offending(text, framework, lang):
+        return None
+    return text, rewrites
+
+
+def _rewrite_flag(field_name: str, quote: str, rewrites: list[str]) -> Flag:
+    """The note for a brief sentence kept with its gendered determiners made epicene."""
+    done = ", ".join(rewrites)
+    return Flag(
+        kind="gendered_wording",
+        severity="info",
+        evidence=quote,
+        message=f"The brief ({field_name}) had gendered wording, rewritten in the epicene form: {done}.",
+        message_fr=f"Le brief ({field_name}) avait une formulation genrée, réécrite à la forme épicène : {done}.",
+    )
 
 
 def brief_flag(field_name: str, quote: str, problems: list[Flag], lang: str) -> Flag:

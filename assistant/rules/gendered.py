@@ -261,6 +261,30 @@ def gendered_flags(view: TextView, lang: Language, title: tuple[int, int] = (0, 
     return [view.flag("gendered_wording", sev, en, s, e, message_fr=fr) for s, e, sev, (en, fr) in spans]
 
 
+# (stop 52) Epicene job nouns: one form for both sexes, so the determiner or adjective before one gives it a gender
+# (« une secrétaire », « un responsable grands comptes », « notre future account manager »). « un·e », « un(e) »,
+# « un ou une » leave it epicene; « à la responsable », « avec un responsable » name someone in post; « le
+# responsable du traitement » is the GDPR's legal role, « le responsable hiérarchique » the candidate's manager.
+_EPICENE_NOUNS = (
+    "key account manager",
+    "account manager",
+    "business developer",
+    "secretaire",
+    "responsable",
+    "comptable",
+    "stagiaire",
+    "juriste",
+    "architecte",
+    "analyste",
+)
+_GENDERED_DET = r"(?:une?|le|la|ce|cette|futur|future|nouveau|nouvelle)"
+_EPICENE_ALTERNATIVES = "|".join(n.replace(" ", r"\s+") for n in _EPICENE_NOUNS)
+EPICENE_PHRASE = re.compile(
+    rf"(?<![a-z'·.(/-]){_GENDERED_DET}(?:\s+(?:futur|future|nouveau|nouvelle))?\s+"
+    rf"(?:{_EPICENE_ALTERNATIVES})s?(?![a-z·(/-]|\.[a-z])"
+)
+_EPICENE_NOT_THE_JOB = re.compile(r"\s+(?:(?:du|de|des)\s+(?:traitement|donnees)|hierarchique)\b")
+_DOUBLED_DET_BEFORE = re.compile(r"\b(?:une?|la|le)\s+(?:ou|et)\s+$")
 _ONE_SEX_ONLY = frozenset({"hotesse", "hotesses"})
 _OPENS_PHRASE = re.compile(r"(?:^|[\n.!?;:•*\-–—#>])[ \t]*$")
 _SOUGHT_AFTER = re.compile(r"(?:[ \t]+[a-z'-]+){0,2}[ \t]+(?:recherchee?s?|souhaitee?s?|wanted)\b(?!\s*[·.(/]\s*e)")
@@ -290,6 +314,17 @@ def _french_spans(view: TextView, title: tuple[int, int]) -> list[tuple[int, int
         opens = bool(_OPENS_PHRASE.search(folded, max(0, s - 12), s))  # « Profil commercial recherché »: an adjective
         if folded[s:e] in _ONE_SEX_ONLY or (opens and _SOUGHT_AFTER.match(folded, e)):
             spans.append((s, e, "warning", _GENDERED_MESSAGE_FR))
+    for m in EPICENE_PHRASE.finditer(folded):
+        s, e = m.span()
+        if s in taken or _EPICENE_NOT_THE_JOB.match(folded, e):
+            continue
+        if _DOUBLED_DET_BEFORE.search(folded, max(0, s - 12), s) or folded.startswith(("ou ", "et "), e + 1):
+            continue  # « un ou une secrétaire », « une secrétaire ou un secrétaire »
+        if _ROLE_HOLDER_BEFORE.search(folded, max(0, s - 50), s):
+            if _DEFINITE.match(folded, s):
+                spans.append((s, e, "info", _ROLE_HOLDER_MESSAGE))
+            continue
+        spans.append((s, e, "warning", _GENDERED_MESSAGE_FR))
     for m in _PRONOUN_FR.finditer(folded):
         if _PAIR_BEFORE.search(folded, max(0, m.start() - 12), m.start()) or _IMPERSONAL_AFTER.match(folded, m.end()):
             continue

@@ -769,3 +769,25 @@ def test_past_publication_date_is_a_date_warning(services) -> None:
 def test_mid_pay_is_only_compared_with_figures_the_guide_states(services) -> None:
     assert "salary" not in kinds(draft(services, seniority="mid", salary="3 200 € brut mensuel"))
     assert "salary" in kinds(draft(services, seniority="mid", salary="2 800 € brut mensuel"))
+
+
+@pytest.mark.parametrize(
+    "sentence, rewritten",
+    [
+        (
+            "Nous recrutons un account manager pour accompagner notre croissance.",
+            "Nous recrutons un·e account manager pour accompagner notre croissance.",
+        ),
+        ("Vous épaulerez une responsable grands comptes.", "Vous épaulerez un·e responsable grands comptes."),
+    ],
+)
+def test_a_brief_sentence_whose_only_fault_is_a_determiner_is_rewritten_not_dropped(
+    services, sentence: str, rewritten: str
+) -> None:
+    """(stop 52) « un account manager » is now gendered wording (the noun is epicene, the determiner is not). A brief
+    sentence whose only fault is such a determiner is kept with the epicene one, and the rewrite is reported; a
+    sentence that steers to one sex otherwise (« homme de terrain », above) is still left out."""
+    result = draft(services, requirements=f"{sentence} Bon relationnel.")
+    assert rewritten in result.text and sentence not in result.text
+    assert any(f.kind == "gendered_wording" and f.severity == "info" and "→" in f.message for f in result.flags)
+    assert not any(f.kind == "gendered_wording" and f.severity != "info" for f in result.flags), result.flags

@@ -10,6 +10,7 @@ import pytest
 from assistant.ads.check import check_ad_text
 from assistant.ads.fixes import FixError, apply_fix, epicene, fix_for, fixes_for, neutral_wording, sentence_span
 from assistant.rules import wordlists as wl
+from assistant.rules.compliance import find_gendered_wording
 
 DAY = date(2026, 11, 27)
 
@@ -162,3 +163,22 @@ def test_sentence_span_keeps_the_rest_of_the_line() -> None:
     text = "A. B naming. C.\n"
     s, e = sentence_span(text, 3, 4)
     assert text[:s] + text[e:] == "A. C.\n"
+
+
+@pytest.mark.parametrize(
+    "evidence, neutral",
+    [
+        ("une secrétaire", "un·e secrétaire"),
+        ("un responsable", "un·e responsable"),
+        ("La responsable", "Le ou la responsable"),
+        ("future account manager", "futur·e account manager"),
+        ("un Account Manager", "un·e Account Manager"),
+    ],
+)
+def test_an_epicene_noun_given_a_gender_gets_an_epicene_determiner(evidence: str, neutral: str) -> None:
+    """(stop 52) The linter's new flag on « une secrétaire » has its fix: the determiner, not the noun, changes."""
+    assert neutral_wording(evidence) == neutral
+    text = f"Nous recherchons {evidence} motivé·e."
+    flag = next(f for f in find_gendered_wording(text, "fr") if f.evidence == evidence)
+    fix = fix_for(text, flag, language="fr")
+    assert fix is not None and apply_fix(text, fix) == f"Nous recherchons {neutral} motivé·e."

@@ -186,3 +186,38 @@ def test_review_titles_stay_clean(title: str) -> None:
 
 def test_only_the_noun_before_a_marker_is_read_in_the_text() -> None:
     assert find_gendered_wording("Société pétrolière recrute Juriste (H/F).", "fr") == []
+
+
+# (stop 52) An epicene job noun (« secrétaire », « responsable », « account manager ») takes its gender from the
+# determiner or adjective before it: « une secrétaire » steers the ad to women as « un commercial » does to men.
+EPICENE_WITH_A_GENDER = [
+    ("Nous recherchons une secrétaire motivée.", "une secrétaire"),
+    ("Nous recherchons un responsable grands comptes (H/F).", "un responsable"),
+    ("Poste : une comptable expérimentée.", "une comptable"),
+    ("Nous recrutons un secrétaire.", "un secrétaire"),
+    ("Notre future account manager sera autonome.", "future account manager"),
+    ("La responsable grands comptes pilotera trois clients.", "La responsable"),
+    ("Nous recrutons un Account Manager pour notre agence de Lyon.", "un Account Manager"),
+]
+EPICENE_WITHOUT_A_GENDER = [
+    "Nous recherchons un.e account manager; un·e responsable grands comptes; un(e) secrétaire.",
+    "Vous serez rattaché·e à la responsable commerciale.",  # someone in post (a note at most)
+    "Vous travaillerez avec un responsable des ventes et deux account managers.",
+    "Le responsable du traitement des données est Acme SAS.",  # GDPR boilerplate: a legal role, not the job
+    "Votre responsable vous formera. Notre account manager actuel part à la retraite.",
+    "Un ou une secrétaire; une ou un responsable.",
+    "Account manager, vous gérez un portefeuille; responsable, vous animez l'équipe.",
+]
+
+
+@pytest.mark.parametrize("text,evidence", EPICENE_WITH_A_GENDER)
+def test_an_epicene_noun_given_a_gender_is_gendered_wording(text, evidence):
+    flags = find_gendered_wording(text, "fr")
+    assert evidence in [f.evidence for f in flags if f.severity == "warning"], flags
+    assert_spans(text, flags)
+
+
+@pytest.mark.parametrize("text", EPICENE_WITHOUT_A_GENDER)
+def test_an_epicene_noun_left_epicene_or_naming_someone_in_post_is_no_warning(text):
+    flags = [f for f in find_gendered_wording(text, "fr") if f.severity == "warning"]
+    assert flags == [], flags
