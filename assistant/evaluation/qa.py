@@ -87,10 +87,12 @@ class Output:
 
 
 def is_expected(passage: Passage, case: dict[str, Any]) -> bool:
-    """The case's passage: section path contains `section`, text contains `contains` (both folded)."""
-    return fold_plain(case["section"]) in fold_plain(passage.section) and fold_plain(case["contains"]) in fold_plain(
-        passage.text
-    )
+    """The case's passage: section path contains `section`, text contains `contains` as whole words (both folded;
+    `contains: "CES"` matched « nécessitant » until stop 52)."""
+    if fold_plain(case["section"]) not in fold_plain(passage.section):
+        return False
+    words = re.escape(fold_plain(case["contains"]))
+    return re.search(rf"(?<![a-z0-9]){words}(?![a-z0-9])", fold_plain(passage.text)) is not None
 
 
 def facts_present(answer: str, facts: list[str]) -> bool:

@@ -39,6 +39,14 @@ def test_expected_passage_and_facts_fold_accents_and_case() -> None:
     assert facts_present("un profil DEBUTANT", case["facts"])
 
 
+def test_the_expected_passage_holds_the_words_whole() -> None:
+    """(stop 52) `contains: "CES"` counted any passage of the section holding « nécessitant » as the expected one."""
+    case = {"section": "Les mots incontournables", "contains": "CES"}
+    assert not is_expected(Passage("Les mots incontournables", "Des dispositifs nécessitant un suivi."), case)
+    assert is_expected(Passage("Les mots incontournables", "**CES (Customer effort score)** : effort…"), case)
+    assert is_expected(Passage("Les mots incontournables", "Le CES, mesuré de 1 à 5."), case)
+
+
 def test_score_counts_false_abstentions_and_abstain_recall() -> None:
     cases = [
         {"id": "a", "q": "in", "section": "S", "contains": "x"},
