@@ -50,9 +50,10 @@ def _print_json(data: Any) -> None:
 
 
 def _backend_line(services: Any, used: str | None = None) -> str:
-    """The backend that did the job: the configured one, or the offline engine it fell back to (`used`)."""
+    """The backend that did the job: the configured one, or the offline engine (`used`), where the model failed (the
+    note says why) or was not needed (small talk, a question the rules refuse)."""
     if used == "offline" and services.backend != "offline":
-        return f"[backend: offline engine; the answer of the configured {services.backend_description} was not used: see the note]"
+        return f"[backend: the offline engine answered (configured: {services.backend_description})]"
     return f"[backend: {services.backend_description}]"
 
 

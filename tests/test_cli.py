@@ -202,7 +202,7 @@ def test_ask_falls_back_to_the_offline_answer_when_the_model_fails(failing_llm, 
     assert main(["ask", "Quel salaire pour un account manager débutant ?"]) == 0
     out, err = capsys.readouterr()
     assert "[1] Grille de salaire" in out and "Note: " in out and "Showing the offline answer instead." in out
-    assert "[backend: offline engine; the answer of the configured openai-compatible" in err
+    assert "[backend: the offline engine answered (configured: openai-compatible" in err
 
 
 def test_draft_ad_falls_back_to_the_offline_draft_and_says_so(failing_llm, capsys) -> None:
@@ -211,7 +211,7 @@ def test_draft_ad_falls_back_to_the_offline_draft_and_says_so(failing_llm, capsy
     out, err = capsys.readouterr()
     assert failing_llm.requests and out.strip().startswith(("#", "---"))
     assert "Note: " in err and "Voici le brouillon hors ligne." in err  # the brief is French
-    assert "[backend: offline engine;" in err
+    assert "[backend: the offline engine answered" in err
     assert main(["draft-ad", "examples/brief-en.yaml", "--format", "json"]) in (0, 3)
     data = json.loads(capsys.readouterr().out)
     assert data["backend"] == "offline" and "Showing the offline draft instead." in json.dumps(data, ensure_ascii=False)

@@ -95,6 +95,7 @@ _DET_FORMS = {
     "future": "futur·e",
     "nouveau": "nouveau ou nouvelle",
     "nouvelle": "nouveau ou nouvelle",
+    "nouvel": "nouvel·le",
 }
 _NOUN_PAIRS = {fold(m): (m, f) for m, f in wl.FR_GENDERED_NOUNS} | {fold(f): (m, f) for m, f in wl.FR_GENDERED_NOUNS}
 _EN_NEUTRAL = {
@@ -206,12 +207,44 @@ def neutral_wording(evidence: str) -> str | None:
             out.append(word)
     if not changed and EPICENE_PHRASE.fullmatch(" ".join(folded)):
         # « une secrétaire », « future account manager » (stop 52): the noun has one form; the determiner takes both
-        out = [
-            _keep_case(word, _DET_FORMS[key]) if key in _DET_FORMS else word
-            for word, key in zip(words, folded, strict=True)
-        ]
+        out = []
+        for i, (word, key) in enumerate(zip(words, folded, strict=True)):
+            det = _DET_FORMS.get(key)
+            if key in ("nouveau", "nouvel", "nouvelle") and i + 1 < len(folded) and folded[i + 1][:1] in "aeiouyh":
+                det = "nouvel·le"  # « un·e nouvel·le analyste »
+            out.append(_keep_case(word, det) if det else word)
         changed = out != words
     return " ".join(out) if changed else None
+
+
+_ADJECTIVE_AFTER = re.compile(r"[ \t]+([^\W\d_]{4,})(?![\w·-])")
+# masculine ending, feminine ending, the inclusive form's ending after the masculine (« expérimenté·e »)
+_ADJECTIVE_ENDINGS = (
+    ("ier", "ière", "·ère"),
+    ("if", "ive", "·ve"),
+    ("eux", "euse", "·se"),
+    ("el", "elle", "·le"),
+    ("ien", "ienne", "·ne"),
+    ("é", "ée", "·e"),
+    ("al", "ale", "·e"),
+    ("ant", "ante", "·e"),
+    ("ent", "ente", "·e"),
+)
+
+
+def inclusive_adjective(word: str) -> str | None:
+    """The inclusive form of a French adjective that shows a gender (« expérimentée » and « expérimenté » →
+    « expérimenté·e », « commerciale » → « commercial·e »), or None for one that does not (« autonome ») or is no
+    adjective read this way (« rapidement »)."""
+    low = word.lower()
+    if low.endswith(("ment", "mente")):
+        return None
+    for masculine, feminine, tail in _ADJECTIVE_ENDINGS:
+        if low.endswith(feminine):
+            return word[: len(word) - len(feminine)] + masculine + tail
+        if low.endswith(masculine):
+            return word + tail
+    return None
 
 
 def _same_accents(word: str, pair: tuple[str, str]) -> bool:
@@ -328,6 +361,13 @@ def fix_for(
                 span = (s, agreeing.end())
         before = text[span[0] : span[1]]
         neutral = neutral_wording(before)
+        epicene_noun = language == "fr" and EPICENE_PHRASE.fullmatch(fold(before))
+        adjective = _ADJECTIVE_AFTER.match(text, e) if epicene_noun else None
+        if neutral and adjective and (agreed := inclusive_adjective(adjective.group(1))):
+            # « une secrétaire expérimentée » → « un·e secrétaire expérimenté·e »: the adjective after it agrees too
+            neutral += text[e : adjective.start(1)] + agreed
+            span = (s, adjective.end())
+            before = text[s : adjective.end()]
         if neutral and neutral != before:
             return replace(
                 neutral,

@@ -137,12 +137,18 @@ def _epicene_determiners(
     """(stop 52) A sentence whose only faults are gendered determiners before a job noun (« un account manager »,
     « une responsable », « un commercial »), rewritten with the epicene forms (« un·e account manager »), and the
     rewrites; None for any other fault (« homme de terrain », a criterion), which leaves the sentence out as before."""
+    from ..rules.gendered import EPICENE_PHRASE
     from ..text import fold
     from .fixes import neutral_text
 
-    if lang != "fr" or not all(
-        p.kind == "gendered_wording" and p.evidence and fold(p.evidence).split()[0] in _DETERMINERS for p in problems
-    ):
+    def determiner_and_noun(flag: Flag) -> bool:
+        """« un commercial », « une secrétaire », « un nouvel analyste »; not « un vrai commercial » (review)."""
+        words = fold(flag.evidence or "").split()
+        return bool(words) and (
+            EPICENE_PHRASE.fullmatch(" ".join(words)) is not None or (len(words) == 2 and words[0] in _DETERMINERS)
+        )
+
+    if lang != "fr" or not all(p.kind == "gendered_wording" and determiner_and_noun(p) for p in problems):
         return None
     text, rewrites = neutral_text(unit, lang)
     if not rewrites or offending(text, framework, lang):

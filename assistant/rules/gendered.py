@@ -261,10 +261,12 @@ def gendered_flags(view: TextView, lang: Language, title: tuple[int, int] = (0, 
     return [view.flag("gendered_wording", sev, en, s, e, message_fr=fr) for s, e, sev, (en, fr) in spans]
 
 
-# (stop 52) Epicene job nouns: one form for both sexes, so the determiner or adjective before one gives it a gender
-# (« une secrétaire », « un responsable grands comptes », « notre future account manager »). « un·e », « un(e) »,
-# « un ou une » leave it epicene; « à la responsable », « avec un responsable » name someone in post; « le
-# responsable du traitement » is the GDPR's legal role, « le responsable hiérarchique » the candidate's manager.
+# (stop 52) Epicene job nouns: one form for both sexes, so an indefinite determiner or « futur/nouveau » before one
+# gives it a gender (« une secrétaire », « d'un responsable grands comptes », « notre future account manager »): the
+# job sought, written for one sex. « un·e », « un ou une », « un comptable ou une comptable » leave it epicene; « avec
+# un responsable » names someone in post. A definite or demonstrative determiner is not read (« la responsable RH
+# vous contactera », « ce responsable vous formera »: most often someone in post; review of stop 52), nor « le
+# responsable du traitement » and the like (the GDPR's legal roles).
 _EPICENE_NOUNS = (
     "key account manager",
     "account manager",
@@ -277,14 +279,29 @@ _EPICENE_NOUNS = (
     "architecte",
     "analyste",
 )
-_GENDERED_DET = r"(?:une?|le|la|ce|cette|futur|future|nouveau|nouvelle)"
 _EPICENE_ALTERNATIVES = "|".join(n.replace(" ", r"\s+") for n in _EPICENE_NOUNS)
+_EPICENE_DET = r"(?:une?(?:\s+(?:futur|future|nouveau|nouvel|nouvelle))?|futur|future|nouveau|nouvel|nouvelle)"
 EPICENE_PHRASE = re.compile(
-    rf"(?<![a-z'·.(/-]){_GENDERED_DET}(?:\s+(?:futur|future|nouveau|nouvelle))?\s+"
-    rf"(?:{_EPICENE_ALTERNATIVES})s?(?![a-z·(/-]|\.[a-z])"
+    rf"(?<![a-z·.(/-]){_EPICENE_DET}\s+(?P<noun>{_EPICENE_ALTERNATIVES})s?(?![a-z·(/-]|\.[a-z])"
 )
-_EPICENE_NOT_THE_JOB = re.compile(r"\s+(?:(?:du|de|des)\s+(?:traitement|donnees)|hierarchique)\b")
-_DOUBLED_DET_BEFORE = re.compile(r"\b(?:une?|la|le)\s+(?:ou|et)\s+$")
+_EPICENE_NOT_THE_JOB = re.compile(
+    r"\s+(?:(?:du|de|des)\s+(?:la\s+protection\s+des\s+)?(?:traitement|donnees)|hierarchique|legal)\b"
+)
+_DOUBLED_DET_BEFORE = re.compile(r"\b(?:une?|futur|future|nouveau|nouvel|nouvelle)\s+(?:ou|et)\s+(?:une?\s+)?$")
+
+
+def _epicene_doubled(folded: str, m: re.Match[str]) -> bool:
+    """« un ou une secrétaire », « futur ou future comptable », « un comptable ou une comptable » (either half)."""
+    s, e = m.span()
+    if _DOUBLED_DET_BEFORE.search(folded, max(0, s - 24), s):
+        return True
+    noun = re.escape(m.group("noun"))
+    return bool(
+        re.match(rf"\s+(?:ou|et)\s+{_EPICENE_DET}\s+{noun}", folded[e : e + 60])
+        or re.search(rf"{_EPICENE_DET}\s+{noun}s?\s+(?:ou|et)\s+$", folded[max(0, s - 60) : s])
+    )
+
+
 _ONE_SEX_ONLY = frozenset({"hotesse", "hotesses"})
 _OPENS_PHRASE = re.compile(r"(?:^|[\n.!?;:•*\-–—#>])[ \t]*$")
 _SOUGHT_AFTER = re.compile(r"(?:[ \t]+[a-z'-]+){0,2}[ \t]+(?:recherchee?s?|souhaitee?s?|wanted)\b(?!\s*[·.(/]\s*e)")
@@ -316,14 +333,10 @@ def _french_spans(view: TextView, title: tuple[int, int]) -> list[tuple[int, int
             spans.append((s, e, "warning", _GENDERED_MESSAGE_FR))
     for m in EPICENE_PHRASE.finditer(folded):
         s, e = m.span()
-        if s in taken or _EPICENE_NOT_THE_JOB.match(folded, e):
+        if s in taken or _EPICENE_NOT_THE_JOB.match(folded, e) or _epicene_doubled(folded, m):
             continue
-        if _DOUBLED_DET_BEFORE.search(folded, max(0, s - 12), s) or folded.startswith(("ou ", "et "), e + 1):
-            continue  # « un ou une secrétaire », « une secrétaire ou un secrétaire »
         if _ROLE_HOLDER_BEFORE.search(folded, max(0, s - 50), s):
-            if _DEFINITE.match(folded, s):
-                spans.append((s, e, "info", _ROLE_HOLDER_MESSAGE))
-            continue
+            continue  # « avec un responsable des ventes »: someone in post
         spans.append((s, e, "warning", _GENDERED_MESSAGE_FR))
     for m in _PRONOUN_FR.finditer(folded):
         if _PAIR_BEFORE.search(folded, max(0, m.start() - 12), m.start()) or _IMPERSONAL_AFTER.match(folded, m.end()):

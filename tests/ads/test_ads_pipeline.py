@@ -779,6 +779,7 @@ def test_mid_pay_is_only_compared_with_figures_the_guide_states(services) -> Non
             "Nous recrutons un·e account manager pour accompagner notre croissance.",
         ),
         ("Vous épaulerez une responsable grands comptes.", "Vous épaulerez un·e responsable grands comptes."),
+        ("Nous recrutons une analyste financière.", "Nous recrutons un·e analyste financier·ère."),
     ],
 )
 def test_a_brief_sentence_whose_only_fault_is_a_determiner_is_rewritten_not_dropped(
@@ -791,3 +792,10 @@ def test_a_brief_sentence_whose_only_fault_is_a_determiner_is_rewritten_not_drop
     assert rewritten in result.text and sentence not in result.text
     assert any(f.kind == "gendered_wording" and f.severity == "info" and "→" in f.message for f in result.flags)
     assert not any(f.kind == "gendered_wording" and f.severity != "info" for f in result.flags), result.flags
+
+
+def test_a_gendered_phrase_in_the_brief_is_still_left_out_not_rewritten(services) -> None:
+    """(review of stop 52) « un vrai commercial » was published as « un·e vrai commercial·e »: only a determiner and
+    its noun are rewritten; a phrase around them leaves the sentence out, as before."""
+    result = draft(services, requirements="Nous cherchons un vrai commercial. Bon relationnel.")
+    assert "vrai commercial" not in result.text and "Bon relationnel." in result.text

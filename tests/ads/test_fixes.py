@@ -170,9 +170,9 @@ def test_sentence_span_keeps_the_rest_of_the_line() -> None:
     [
         ("une secrétaire", "un·e secrétaire"),
         ("un responsable", "un·e responsable"),
-        ("La responsable", "Le ou la responsable"),
         ("future account manager", "futur·e account manager"),
         ("un Account Manager", "un·e Account Manager"),
+        ("une nouvelle analyste", "un·e nouvel·le analyste"),  # « nouvel » before a vowel (review of stop 52)
     ],
 )
 def test_an_epicene_noun_given_a_gender_gets_an_epicene_determiner(evidence: str, neutral: str) -> None:
@@ -182,3 +182,21 @@ def test_an_epicene_noun_given_a_gender_gets_an_epicene_determiner(evidence: str
     flag = next(f for f in find_gendered_wording(text, "fr") if f.evidence == evidence)
     fix = fix_for(text, flag, language="fr")
     assert fix is not None and apply_fix(text, fix) == f"Nous recherchons {neutral} motivé·e."
+
+
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        ("Nous recherchons une secrétaire expérimentée.", "Nous recherchons un·e secrétaire expérimenté·e."),
+        ("Nous recrutons un responsable commercial.", "Nous recrutons un·e responsable commercial·e."),
+        ("Nous recrutons une analyste financière.", "Nous recrutons un·e analyste financier·ère."),
+        ("Nous recrutons un comptable autonome.", "Nous recrutons un·e comptable autonome."),
+        ("Nous recrutons une secrétaire en CDI.", "Nous recrutons un·e secrétaire en CDI."),
+        ("Nous recrutons un comptable rapidement.", "Nous recrutons un·e comptable rapidement."),
+    ],
+)
+def test_the_adjective_after_an_epicene_noun_agrees_with_its_new_determiner(text: str, fixed: str) -> None:
+    """(review of stop 52) « un·e secrétaire expérimentée » was the fix of « une secrétaire expérimentée »."""
+    from assistant.ads.fixes import neutral_text
+
+    assert neutral_text(text, "fr")[0] == fixed

@@ -196,8 +196,11 @@ EPICENE_WITH_A_GENDER = [
     ("Poste : une comptable expérimentée.", "une comptable"),
     ("Nous recrutons un secrétaire.", "un secrétaire"),
     ("Notre future account manager sera autonome.", "future account manager"),
-    ("La responsable grands comptes pilotera trois clients.", "La responsable"),
     ("Nous recrutons un Account Manager pour notre agence de Lyon.", "un Account Manager"),
+    ("Nous sommes à la recherche d'un comptable.", "un comptable"),  # after « d' » (review of stop 52)
+    ("Nous sommes à la recherche d’une secrétaire.", "une secrétaire"),
+    ("Nous recrutons un nouvel analyste.", "un nouvel analyste"),
+    ("Nous recrutons un comptable et un juriste.", "un comptable"),  # « et » after it is no doubled form
 ]
 EPICENE_WITHOUT_A_GENDER = [
     "Nous recherchons un.e account manager; un·e responsable grands comptes; un(e) secrétaire.",
@@ -207,6 +210,12 @@ EPICENE_WITHOUT_A_GENDER = [
     "Votre responsable vous formera. Notre account manager actuel part à la retraite.",
     "Un ou une secrétaire; une ou un responsable.",
     "Account manager, vous gérez un portefeuille; responsable, vous animez l'équipe.",
+    # (review of stop 52) doubled forms, either half; someone in post named by a definite or demonstrative determiner
+    "Votre futur ou future comptable; un comptable ou une comptable; le secrétaire ou la secrétaire.",
+    "Ce ou cette juriste; un·e nouveau ou nouvelle analyste.",
+    "La responsable RH vous contactera. Ce responsable vous formera.",
+    "Vous rejoindrez l'équipe de Marie, la responsable commerciale. Le juriste de l'entreprise rédige les contrats.",
+    "Un responsable de la protection des données; le responsable légal.",
 ]
 
 
