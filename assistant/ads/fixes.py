@@ -142,6 +142,9 @@ def epicene(masculine: str, feminine: str) -> str:
 
 
 def _keep_case(original: str, new: str) -> str:
+    """`new` written as `original` is: capitalised, or in capitals (« UNE SECRÉTAIRE » → « UN·E », review of stop 52)."""
+    if len(original) > 1 and original.isupper():
+        return new.upper()
     return new[:1].upper() + new[1:] if original[:1].isupper() else new
 
 

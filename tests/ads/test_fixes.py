@@ -173,6 +173,7 @@ def test_sentence_span_keeps_the_rest_of_the_line() -> None:
         ("future account manager", "futur·e account manager"),
         ("un Account Manager", "un·e Account Manager"),
         ("une nouvelle analyste", "un·e nouvel·le analyste"),  # « nouvel » before a vowel (review of stop 52)
+        ("UNE SECRÉTAIRE", "UN·E SECRÉTAIRE"),  # capitals stay capitals (review of stop 52)
     ],
 )
 def test_an_epicene_noun_given_a_gender_gets_an_epicene_determiner(evidence: str, neutral: str) -> None:
