@@ -20,8 +20,8 @@ from ..rules import wordlists as wl
 from ..rules.gendered import EPICENE_PHRASE
 from ..text import fold
 from .check import PLACEHOLDER
+from .models import TITLE_MARKERS
 from .pay import grid_suggestion
-from .plan import TITLE_MARKERS
 
 if TYPE_CHECKING:
     from ..guide.framework import Framework

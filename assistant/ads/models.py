@@ -17,6 +17,9 @@ Contract = Literal["CDI", "CDD", "freelance", "stage", "alternance", "interim"]
 RemoteMode = Literal["no", "hybrid", "full"]
 
 
+# The gender marker of a title: French ads say (F/H); an English ad never does, it says (M/F). Here rather than in
+# plan.py, which fixes.py would then import back through screen.py (stop 52).
+TITLE_MARKERS = {"fr": "(F/H)", "en": "(M/F)"}
 MAX_PAY = 10_000_000  # a yearly figure above this is a typo or hostile input, not a salary
 
 

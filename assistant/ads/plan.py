@@ -11,7 +11,7 @@ import yaml
 from ..guide.framework import Framework, RecommendedTitle
 from ..rules.models import Flag
 from ..text import fold
-from .models import AdSection, JobAd, JobBrief, Salary
+from .models import TITLE_MARKERS, AdSection, JobAd, JobBrief, Salary
 from .pay import plan_salary
 from .screen import GENDER_MARK, brief_flag, clean_text, offending
 
@@ -137,9 +137,6 @@ class AdPlan:
             )
         )
 
-
-# The gender marker of a title: French ads say (F/H); an English ad never does, it says (M/F).
-TITLE_MARKERS = {"fr": "(F/H)", "en": "(M/F)"}
 
 _KEY_ACCOUNTS = re.compile(
     r"\b(?:comptes? cles?|key accounts?|grands? comptes?|strategic accounts?|comptes? strategiques?|kam)\b"
