@@ -99,6 +99,12 @@ def fold_plain(text: str) -> str:
     return " ".join(fold(text).replace("**", "").split())
 
 
+def plain_words(words: str) -> re.Pattern[str]:
+    """`fold_plain(words)` as whole words, to search in a `fold_plain` text: « CES » finds the glossary entry, not
+    « nécessitant » (an eval case's or an example's `contains` against a passage)."""
+    return re.compile(r"(?<![a-z0-9])" + re.escape(fold_plain(words)) + r"(?![a-z0-9])")
+
+
 def fold_key(text: str) -> str:
     """A loose comparison key for synonyms: "Débutant(e)", "débutantes", "DEBUTANT" → "debutant"."""
     value = re.sub(r"\(e\)|[·.]e\b", "", fold(text))

@@ -21,7 +21,6 @@ dev compare each dev question only with examples from other files (otherwise it 
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..guide.examples import Example, example_vectors, load_examples
-from ..text import fold_plain
+from ..text import fold_plain, plain_words
 from . import calibration
 
 if TYPE_CHECKING:
@@ -201,10 +200,10 @@ def _per_examples(cache: dict[Any, Any], examples: list[Example], kb: Any, build
 def _passages_of(example: Example, chunks: list[tuple[str, str, str]]) -> tuple[str, ...]:
     """The ids of the (id, section, text) chunks, folded, that answer a covered example: under its section, holding
     its `contains` as whole words ("CES" names the glossary entry, not « nécessitant »)."""
-    words, section = fold_plain(example.contains), fold_plain(example.section)
-    if not example.covered or not words or not section:
+    section = fold_plain(example.section)
+    if not example.covered or not fold_plain(example.contains) or not section:
         return ()
-    pattern = re.compile(r"(?<![a-z0-9])" + re.escape(words) + r"(?![a-z0-9])")
+    pattern = plain_words(example.contains)
     return tuple(cid for cid, in_section, text in chunks if section in in_section and pattern.search(text))
 
 
