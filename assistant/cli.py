@@ -146,6 +146,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_draft_ad(args: argparse.Namespace) -> int:
     from .ads import draft_job_ad, load_brief
     from .ads import export as render
+    from .ads.pipeline import notice_in
     from .rules.markup import sanitize_markdown
 
     services = _services(args)
@@ -171,9 +172,7 @@ def cmd_draft_ad(args: argparse.Namespace) -> int:
     _write(out, args.output, [args.brief])
     if fmt in ("md", "html", "jsonld"):
         if result.notice:  # the JSON carries it; the other formats are the ad alone (an offline draft, completions)
-            print(
-                f"Note: {result.notice if lang == 'en' or not result.notice_fr else result.notice_fr}", file=sys.stderr
-            )
+            print(f"Note: {notice_in(result, lang)}", file=sys.stderr)
         _report_flags(result.flags)
     print(_backend_line(services, result.backend), file=sys.stderr)
     # Like check-ad: an ad with error-level flags (a protected criterion the brief asked for, text aimed at the AI,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..rules import wordlists as wl
+from ..rules.compliance import find_gendered_wording
 from ..rules.gendered import EPICENE_PHRASE
 from ..text import fold
 from .check import PLACEHOLDER
@@ -209,13 +210,11 @@ def neutral_wording(evidence: str) -> str | None:
         else:
             out.append(word)
     if not changed and EPICENE_PHRASE.fullmatch(" ".join(folded)):
-        # « une secrétaire », « future account manager » (stop 52): the noun has one form; the determiner takes both
-        out = []
-        for i, (word, key) in enumerate(zip(words, folded, strict=True)):
-            det = _DET_FORMS.get(key)
-            if key in ("nouveau", "nouvel", "nouvelle") and i + 1 < len(folded) and folded[i + 1][:1] in "aeiouyh":
-                det = "nouvel·le"  # « un·e nouvel·le analyste »
-            out.append(_keep_case(word, det) if det else word)
+        # « une secrétaire », « future account manager » (stop 52): the noun has one form and `out` already holds the
+        # epicene determiners; before a vowel « nouveau ou nouvelle » is « nouvel·le » (« un·e nouvel·le analyste »)
+        for i, key in enumerate(folded[:-1]):
+            if key in ("nouveau", "nouvel", "nouvelle") and folded[i + 1][:1] in "aeiouyh":
+                out[i] = _keep_case(words[i], "nouvel·le")
         changed = out != words
     return " ".join(out) if changed else None
 
@@ -298,8 +297,6 @@ def neutral_text(text: str, lang: str) -> tuple[str, list[str]]:
     → « la personne recrutée disposera », « un candidat » → « un·e candidat·e »), and "« before » → « after »" for each
     rewrite. What has no neutral form stays, flagged. Used on a model's ad (draft.neutralise) and on a brief's text
     (screen.clean_text)."""
-    from ..rules.compliance import find_gendered_wording
-
     done: list[str] = []
     flags = [f for f in find_gendered_wording(text, lang) if f.severity == "warning" and f.start is not None]
     last = len(text)  # right to left: each rewrite ends before the previous one starts

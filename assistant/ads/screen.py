@@ -8,7 +8,10 @@ from dataclasses import dataclass
 
 from ..guide.framework import Framework
 from ..rules import compliance, safety
+from ..rules.gendered import EPICENE_PHRASE
 from ..rules.models import Flag
+from ..text import fold
+from .fixes import neutral_text
 
 GENDER_MARK = re.compile(r"\s*[(\[]?\s*(?:[HFMW]\s*/\s*[HFMW]|[HF]\s*/\s*[HF]\s*/\s*[XN])\s*[)\]]?\s*$", re.I)
 
@@ -137,9 +140,6 @@ def _epicene_determiners(
     """(stop 52) A sentence whose only faults are gendered determiners before a job noun (« un account manager »,
     « une responsable », « un commercial »), rewritten with the epicene forms (« un·e account manager »), and the
     rewrites; None for any other fault (« homme de terrain », a criterion), which leaves the sentence out as before."""
-    from ..rules.gendered import EPICENE_PHRASE
-    from ..text import fold
-    from .fixes import neutral_text
 
     def determiner_and_noun(flag: Flag) -> bool:
         """« un commercial », « une secrétaire », « un nouvel analyste »; not « un vrai commercial » (review)."""
