@@ -22,19 +22,24 @@ def _llm(services, *replies) -> tuple[Services, FakeStructuredChatModel]:
     return Services(settings=services.settings, kb=services.kb, chat_model=model), model
 
 
+def _answering(services, answer: str, *citations: str) -> tuple[Services, FakeStructuredChatModel]:
+    """Services whose model answers `answer`, citing `citations`, and gives the same reply when asked again."""
+    reply = {"answer": answer, "abstain": False, "citations": list(citations)}
+    return _llm(services, reply, reply)
+
+
 def _first_hit(services, question: str) -> str:
     return services.kb.search(question, 5)[0].chunk.id
 
 
 def test_an_invented_definition_of_a_term_the_guide_lacks_is_withheld(services) -> None:
     q = "C'est quoi le NPS ?"
-    reply = {
-        "answer": "Le NPS (Net Promoter Score) est un indicateur de fidélité : la part de promoteurs moins celle des "
+    svc, _ = _answering(
+        services,
+        "Le NPS (Net Promoter Score) est un indicateur de fidélité : la part de promoteurs moins celle des "
         "détracteurs parmi les clients interrogés.",
-        "abstain": False,
-        "citations": [_first_hit(services, q)],
-    }
-    svc, _ = _llm(services, reply, reply)
+        _first_hit(services, q),
+    )
     answer = ask(q, svc)
     assert answer.abstained and answer.withheld == "uncovered"
     assert "Promoter" not in answer.answer and answer.citations == []
@@ -45,8 +50,7 @@ def test_the_account_manager_grid_is_not_a_developer_salary(services) -> None:
     """The question names a developer but recruits no one: the model is asked, and its answer withheld."""
     q = "Quel salaire pour un développeur Python senior ?"  # the offline engine abstains on it (dev split)
     grid = _first_hit(services, "Quel salaire pour un account manager expérimenté ?")
-    reply = {"answer": "Jusqu'à 5420 € brut mensuel pour un profil expérimenté.", "abstain": False, "citations": [grid]}
-    svc, model = _llm(services, reply, reply)
+    svc, model = _answering(services, "Jusqu'à 5420 € brut mensuel pour un profil expérimenté.", grid)
     answer = ask(q, svc)
     assert answer.abstained and answer.withheld == "uncovered"
     assert "5420" not in answer.answer and answer.notice and "Python" in answer.notice
@@ -54,12 +58,7 @@ def test_the_account_manager_grid_is_not_a_developer_salary(services) -> None:
 
 def test_a_covered_question_keeps_its_grounded_answer(services) -> None:
     q = "Quel salaire pour un account manager débutant ?"
-    reply = {
-        "answer": "Entre 2920 € et 3500 € brut mensuel pour un débutant.",
-        "abstain": False,
-        "citations": [_first_hit(services, q)],
-    }
-    svc, _ = _llm(services, reply, reply)
+    svc, _ = _answering(services, "Entre 2920 € et 3500 € brut mensuel pour un débutant.", _first_hit(services, q))
     answer = ask(q, svc)
     assert not answer.abstained and answer.withheld is None and answer.citations
 
@@ -69,8 +68,7 @@ def test_an_answer_drawn_from_its_passage_is_shown_even_where_offline_would_abst
     q = "le farmer c'est qui déjà"
     hit = services.kb.search("farmer hunter", 5)[0]
     words = hit.chunk.text.split()
-    reply = {"answer": " ".join(words[:40]), "abstain": False, "citations": [hit.chunk.id]}
-    svc, _ = _llm(services, reply, reply)
+    svc, _ = _answering(services, " ".join(words[:40]), hit.chunk.id)
     answer = ask(q, svc)
     assert not answer.abstained, answer.notice
 
@@ -211,8 +209,7 @@ def test_pay_abroad_or_another_job_is_not_put_to_the_model(services) -> None:
     ):
         hit = services.kb.search(q, 5)[0].chunk
         sentence = " ".join(hit.text.split()[:14])
-        reply = {"answer": sentence, "abstain": False, "citations": [hit.id]}
-        svc, model = _llm(services, reply, reply)
+        svc, model = _answering(services, sentence, hit.id)
         answer = ask(q, svc)
         assert answer.abstained and model.calls == [], (q, answer.withheld, answer.notice)
         assert sentence not in answer.answer and answer.notice and why in answer.notice, (q, answer.notice)
@@ -222,12 +219,11 @@ def test_the_uncovered_check_still_withholds_a_model_answer_the_rules_did_not_re
     """Without a rule's notice the model is still asked where the offline engine abstains, and its answer must hold
     up on its own (llm.uncovered_problem): the NPS definition of the first test, asked in English."""
     q = "What's an NPS?"
-    reply = {
-        "answer": "NPS (Net Promoter Score) measures loyalty: promoters minus detractors among surveyed clients.",
-        "abstain": False,
-        "citations": [_first_hit(services, q)],
-    }
-    svc, model = _llm(services, reply, reply)
+    svc, model = _answering(
+        services,
+        "NPS (Net Promoter Score) measures loyalty: promoters minus detractors among surveyed clients.",
+        _first_hit(services, q),
+    )
     answer = ask(q, svc)
     assert model.calls and answer.abstained and answer.withheld == "uncovered"
 
@@ -243,12 +239,11 @@ def test_a_role_the_question_only_mentions_is_still_put_to_the_model(services) -
     q = "We have no head of sales. Can the person who manages our account managers run the in-person round instead?"
     assert not refused_by_rule(q, services)
     second_round = next(c for c in services.kb.chunks if "second entretien en face à face" in c.text)
-    reply = {
-        "answer": "Yes: the second, face-to-face interview is run by an account manager lead or a head of sales.",
-        "abstain": False,
-        "citations": [second_round.id],
-    }
-    svc, model = _llm(services, reply, reply)
+    svc, model = _answering(
+        services,
+        "Yes: the second, face-to-face interview is run by an account manager lead or a head of sales.",
+        second_round.id,
+    )
     answer = ask(q, svc)
     assert model.calls and "head of sales" not in (answer.notice or "")
 
