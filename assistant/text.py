@@ -87,6 +87,11 @@ def ocr_letters(text: str) -> str:
     return _OCR_ONE.sub(letters, text)
 
 
+LIGATURES = {"œ": "oe", "æ": "ae"}
+"""The ligatures `fold` leaves whole (it keeps one character for one), spelled out where words are compared
+(BM25's search_fold; the stem lists of qa/shorthand.py): « œnologue » is « oenologue »."""
+
+
 def fold(text: str) -> str:
     """Lowercase, strip accents, map homoglyphs/apostrophes/dashes/spaces; same length as `text`, so offsets
     found in the folded text are offsets in the original."""

@@ -7,11 +7,15 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from ..text import LIGATURES
+
+_SPELLED_LIGATURES = str.maketrans(LIGATURES)
+
 
 def search_fold(text: str) -> str:
     """Lowercase and strip accents ("Débutant" → "debutant"), so BM25 matches with or without them."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe").replace("æ", "ae")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_SPELLED_LIGATURES)
 
 
 _STOPWORDS = set(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import fold
+from ..text import LIGATURES, fold
 
 # Folded shorthand → the words it stands for (appended, never replacing what the user wrote).
 SHORTHAND: dict[str, str] = {
@@ -229,16 +229,11 @@ def spelled_out(question: str) -> str:
     return question if not added else f"{question}\n{' '.join(added)}"
 
 
-# fold keeps one character for one (offsets stay valid), so it leaves « œ » and « æ » whole; a word read against the
-# stem lists needs them spelled out (« œnologue » was read « nologue »)
-_LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
-
-
 def _spelled(question: str) -> tuple[str, list[int]]:
     """`fold(question)` with the ligatures spelled out, and for each of its characters the offset in `question`."""
     folded, where = [], []
     for i, ch in enumerate(fold(question)):
-        spelled = _LIGATURES.get(ch, ch)
+        spelled = LIGATURES.get(ch, ch)  # « œnologue » was read « nologue »
         folded.append(spelled)
         where += [i] * len(spelled)
     return "".join(folded), where
