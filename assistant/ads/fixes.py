@@ -12,6 +12,7 @@ sentence removed; the pay placeholder → the guide's grid for the level.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -151,7 +152,9 @@ def _keep_case(original: str, new: str) -> str:
 
 _FR_PRONOUNS = ("il", "elle")
 _FR_ETRE = {"est", "sera", "serait", "etre"}  # folded forms of être after which a participle agrees with the subject
-_AGREEING_AFTER = re.compile(r"[ \t]+(?:être[ \t]+)?[^\W\d_]+(?:é|ée)(?![\w-])")
+_AGREEING_AFTER = re.compile(
+    r"[ \t]+(?:(?:ê|e\u0302)tre[ \t]+)?(?:[^\W\d_]|[\u0300-\u036f])+(?:é|e\u0301)e?(?![\w\u0300-\u036f-])"
+)
 """A past participle right after « il sera » / « elle est » (« chargé », « être amenée »): it must agree with the
 subject that replaces the pronoun, so the fix takes it in."""
 
@@ -171,7 +174,9 @@ def _french_subject(words: list[str]) -> str:
 
 
 def neutral_wording(evidence: str) -> str | None:
-    """The epicene (French) or neutral (English) form of a gendered span, or None when there is no simple one."""
+    """The epicene (French) or neutral (English) form of a gendered span, or None when there is no simple one.
+    Accents typed as combining marks (« secre\u0301taire », as some editors and PDFs write them) are read composed."""
+    evidence = unicodedata.normalize("NFC", evidence)
     words = evidence.split()
     if not words:
         return None
@@ -219,7 +224,7 @@ def neutral_wording(evidence: str) -> str | None:
     return " ".join(out) if changed else None
 
 
-_ADJECTIVE_AFTER = re.compile(r"[ \t]+([^\W\d_]{4,})(?![\w·-])")
+_ADJECTIVE_AFTER = re.compile(r"[ \t]+((?:[^\W\d_]|[\u0300-\u036f]){4,})(?![\w\u0300-\u036f·-])")
 # masculine ending, feminine ending, the inclusive form's ending after the masculine (« expérimenté·e »)
 _ADJECTIVE_ENDINGS = (
     ("ier", "ière", "·ère"),
@@ -238,6 +243,7 @@ def inclusive_adjective(word: str) -> str | None:
     """The inclusive form of a French adjective that shows a gender (« expérimentée » and « expérimenté » →
     « expérimenté·e », « commerciale » → « commercial·e »), or None for one that does not (« autonome ») or is no
     adjective read this way (« rapidement »)."""
+    word = unicodedata.normalize("NFC", word)
     low = word.lower()
     if low.endswith(("ment", "mente")):
         return None
@@ -361,7 +367,7 @@ def fix_for(
                 span = (s, agreeing.end())
         before = text[span[0] : span[1]]
         neutral = neutral_wording(before)
-        epicene_noun = language == "fr" and EPICENE_PHRASE.fullmatch(fold(before))
+        epicene_noun = language == "fr" and EPICENE_PHRASE.fullmatch(fold(unicodedata.normalize("NFC", before)))
         adjective = _ADJECTIVE_AFTER.match(text, e) if epicene_noun else None
         if neutral and adjective and (agreed := inclusive_adjective(adjective.group(1))):
             # « une secrétaire expérimentée » → « un·e secrétaire expérimenté·e »: the adjective after it agrees too

@@ -3,6 +3,7 @@ computed before an edit refuses to apply instead of corrupting the edited text."
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
@@ -201,3 +202,26 @@ def test_the_adjective_after_an_epicene_noun_agrees_with_its_new_determiner(text
     from assistant.ads.fixes import neutral_text
 
     assert neutral_text(text, "fr")[0] == fixed
+
+
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        # accents typed as combining marks, as macOS file names and some PDFs give them: flagged before, never fixed
+        ("Nous recherchons une secre\u0301taire.", "Nous recherchons un·e secrétaire."),
+        (
+            "Nous recherchons une secre\u0301taire expe\u0301rimente\u0301e.",
+            "Nous recherchons un·e secrétaire expérimenté·e.",
+        ),
+        ("Il sera charge\u0301 du suivi.", "La personne recrutée sera chargée du suivi."),
+        ("Vous e\u0302tes une chargée de clientèle.", "Vous êtes un·e chargé·e de clientèle."),
+    ],
+)
+def test_decomposed_accents_get_the_same_fix_as_composed_ones(text: str, fixed: str) -> None:
+    """(stop 52's open list) « une secre\u0301taire » was flagged with no fix: the fix read the combining mark as a
+    letter of its own."""
+    from assistant.ads.fixes import neutral_text
+
+    rewritten, done = neutral_text(text, "fr")
+    assert done
+    assert unicodedata.normalize("NFC", rewritten) == fixed
