@@ -36,6 +36,7 @@ PII = {
     "PROFILE": ("profil en ligne", "online profile"),
     "CARD": ("n° de carte", "card number"),
     "RIB": ("RIB", "bank details"),
+    "IDDOC": ("pièce d'identité", "ID document"),
     "NAME": ("nom", "name"),  # never produced by the exports' redaction, but a "[NAME_1]" the notes hold is read
 }
 CRITERIA = {

@@ -189,6 +189,41 @@ def _clause(folded: str, s: int, e: int) -> str:
     return folded[start:end]
 
 
+# (stop 53's outside probe of ads) A criterion's word in what the business sells or whom it serves, earlier in its
+# sentence: « Nos clients sont des enseignes de puériculture et des magasins de jouets pour enfants », « Vous vendez
+# nos solutions aux salons de coiffure », « Notre application aide les femmes enceintes », "You will manage accounts
+# for trade unions". Not a requirement, nor a preference: the sentence says neither (_AD_PREFERENCE, _AD_EXCLUSION),
+# and names no applicant (_APPLICANT). Non-strict terms only: a cap or a range asked of people stays flagged. Ads
+# only (see _criteria_spans).
+_SERVED_BEFORE = re.compile(
+    r"(?:\b(?:clients?|clientele|references?)\s*:|\b(?:vend\w*|commercialis\w*|distribu\w*|clients?\s+(?:sont|comptent|incluent)|"
+    r"clientele|enseignes?|magasins?|"
+    r"boutiques?|(?:application|appli|app|plateforme|platform|solution|logiciel|software|produit|product|outil|tool|service|"
+    r"offre)s?\s+(?:[\w'-]+\s+){0,2}(?:aide\w*|accompagne\w*|permet\w*|helps?|serves?|supports?|s'adresse\w*|destinee?s?)"
+    r"|vous\s+(?:accompagn\w*|vend\w*|prospect\w*|gerez|suivez|developp\w*|fidelis\w*|conseill\w*|equip\w*)"
+    r"|you(?:'ll|\s+will)?\s+(?:manage|sell|serve|support|look\s+after|handle)|sell\w*\s+to|(?:customers?|clients?)\s+(?:are|include)"
+    r"|serves?|serving)\b)[^.;:!?\n]{0,100}$"
+)
+_SENTENCE_BREAK = re.compile(r"[.;!?\n]")  # not a colon: « Parmi nos clients : … » is one sentence
+_APPLICANT = re.compile(
+    r"\b(?:vous\s+etes|etes-vous|candidat\w*|profils?|applicants?|candidates?|you\s+are|you're|must|doit|doivent|devez|"
+    r"exige\w*|requis\w*|required)\b"
+)
+
+
+def _served_market(folded: str, s: int, e: int) -> bool:
+    """Whether [s, e) is in what the business sells or whom it serves (_SERVED_BEFORE), in a sentence that asks
+    nothing of the applicant."""
+    a, b = _bounds(folded, s, e, _SENTENCE_BREAK)
+    sentence = folded[a:b]
+    return bool(
+        _SERVED_BEFORE.search(folded, a, s)
+        and not _AD_PREFERENCE.search(sentence)
+        and not _AD_EXCLUSION.search(sentence)
+        and not _APPLICANT.search(sentence)
+    )
+
+
 # An exclusion after an equal-opportunity phrase cancels it for the group it names (review of stop 38: "We welcome
 # all applicants but no pregnant women", « Poste ouvert à tous, pas de femmes enceintes », "not to those with a
 # disability"); a limit denied stays lawful (« aucune limite d'âge », "no age limit").
@@ -540,6 +575,8 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                     and not (crit.id == "religion" and _WORSHIP_AFTER.match(view.folded, e))
                 ):
                     continue  # what a business sells or serves: "mental health services", "church-furniture supplier"
+                if sentences is not None and not term.strict and _served_market(view.folded, s, e):
+                    continue  # ads only: in notes, « elle vend aux retraités, retraitée elle-même » is about her
                 if sentences is not None:
                     # an equal-opportunity statement, or a perk in a sentence that excludes nobody, makes the
                     # mention acceptable ("We offer maternity leave" but not "No pregnant women; maternity leave").

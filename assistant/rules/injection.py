@@ -24,6 +24,9 @@ _AI_ADDRESS = re.compile(wl.AI_ADDRESS, re.MULTILINE)
 _AI_DIRECTIVE = re.compile(wl.AI_DIRECTIVE)
 _AI_SCORE_TOPIC = re.compile(wl.AI_SCORE_TOPIC)
 _AI_WEAK_TOPIC = re.compile(wl.AI_WEAK_TOPIC)
+_AI_LABEL = re.compile(wl.AI_LABEL, re.MULTILINE)
+_AI_DOCUMENT_LABEL = re.compile(wl.AI_DOCUMENT_LABEL, re.MULTILINE)
+_AI_SUMMARY_ORDER = re.compile(wl.AI_SUMMARY_ORDER)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _PRONOUN = re.compile(r"you|your|tu|te|t'|ton|ta|tes|toi|vous|votre|vos")
 # A verb after a subject or a modal reports what someone does ("Copilot: she would give it 5/5"); it orders nothing.
@@ -77,6 +80,7 @@ def _injection_spans(view: TextView) -> list[tuple[int, int]]:
             found.append((s, e))
     # an address adds only what the other patterns missed: their spans stay as they were
     found += [(s, e) for s, e in _addressed_spans(view) if not any(a < e and s < b for a, b in found)]
+    found += _labelled_spans(view)
     found += _encoded_spans(view)
     return _merge_overlaps(found)
 
@@ -134,6 +138,38 @@ def _addressed_spans(view: TextView) -> list[tuple[int, int]]:
             while e > s and view.folded[e - 1] in " \t,;:":
                 e -= 1
             found.append((s, e))
+    return found
+
+
+def _labelled_spans(view: TextView) -> list[tuple[int, int]]:
+    """A label or an aside handing its sentence to the software that writes the summary (wl.AI_LABEL), from the label
+    to the end of the sentence; the same addressed to the document (wl.AI_DOCUMENT_LABEL), when an order follows; an
+    order about what the summary must say (wl.AI_SUMMARY_ORDER), its whole sentence."""
+    found: list[tuple[int, int]] = []
+    for m in _AI_LABEL.finditer(view.folded):
+        s = m.start()
+        while s < m.end() and view.folded[s] in " \t\r\n-*•>":
+            s += 1
+        end = _SENTENCE_END.search(view.folded, m.end())
+        e = end.start() if end else len(view.folded)
+        if any(c.isalnum() for c in view.folded[m.end() : e]):
+            found.append((s, e))
+    for m in _AI_DOCUMENT_LABEL.finditer(view.folded):
+        s = m.start()
+        while s < m.end() and view.folded[s] in " \t\r\n-*•>":
+            s += 1
+        end = _SENTENCE_END.search(view.folded, m.end())
+        e = end.start() if end else len(view.folded)
+        orders = [d.group(0) for d in _AI_DIRECTIVE.finditer(view.lower, m.end(), e)]
+        if any(not _PRONOUN.fullmatch(o) for o in orders):
+            found.append((s, e))
+    for m in _AI_SUMMARY_ORDER.finditer(view.folded):
+        starts = [x.end() for x in _SENTENCE_END.finditer(view.folded, 0, m.start())]
+        s = starts[-1] if starts else 0
+        while s < m.start() and view.folded[s] in " \t\r\n-*•>":
+            s += 1
+        end = _SENTENCE_END.search(view.folded, m.end())
+        found.append((s, end.start() if end else len(view.folded)))
     return found
 
 

@@ -89,6 +89,13 @@ _MARKERS = [
         r"(?:salary|pay|compensation|comp|package|base|earnings|wages?|remuneration|ote)\b"
     ),
 ]
+# (stop 53's outside probe) "Salary history: 42k (2021), 47k (2023)", « Rému N-1 : 50k fixe »
+_MARKERS.append(
+    re.compile(
+        r"\b(?:salary|pay|compensation|comp)\s+history\b|\bhistorique\s+(?:de\s+|des\s+)?(?:salaires?|remunerations?)\b"
+        rf"|\b{_PAY_NOUN}\s+n-1(?!\d)|\btjm\b"
+    )
+)
 # (sixteenth notes round) The variable pay earned in a past year: « 11 k€ de variable touchés en 2025 », "commission
 # earned in 2025"; not the plan's terms (« variable touché à 100 % de l'objectif »)
 _MARKERS.append(
@@ -160,7 +167,30 @@ _EARNING = re.compile(
     r"on\s+a\s+salary\s+of|"
     r"underpaid\s+at|paid\s+(?:about|around|roughly)|paid(?=\s+(?:[€$£]|\d))|"
     r"actuellement\s+a(?=\s+(?:[€$£]|\d))|currently\s+at(?=\s+(?:[€$£]|\d))|"
-    r"pay\s+cut\s+from|raise\s+from|(?:is|was)\s+at(?=\s+(?:[€$£]|\d)))\b"
+    r"pay\s+cut\s+from|raise\s+from|(?:is|was)\s+at(?=\s+(?:[€$£]|\d))|"
+    # (stop 53's outside probe) « En freelance à 450€/jour »
+    r"freelance\s+(?:a|at)(?=\s+(?:[€$£]|\d)))\b"
+)
+# (stop 53's outside probe) A figure with a pay word after it, on the candidate ("She's on 55 base now", "top performer
+# on a 45k base"): no currency is needed, the pay word says what it is.
+_ON_PAY = re.compile(
+    r"\b(?:on|at)\s+(?:an?\s+)?(?:[€$£]\s?)?\d{2,3}(?:[.,]\d+)?\s*(?:k\s*)?(?:€\s*)?"
+    r"(?:base|fixe|fixed|brut|gross|salary|package|ote)\b"
+)
+# …not the offer or what is asked ("Offer to be made at 55 base", « budget à 50 fixe »)
+_OFFER = re.compile(
+    r"\b(?:offer\w*|offre|propos\w*|budget\w*|grille|grid|band|range|expectations?|pretentions?|souhait\w*|target|"
+    r"wants?|asks?|asking|vise\w*|poste|role|position)\b"
+)
+# …or a bare figure right after a marker (« Fixe actuel 45 / variable 10 », « Salaire actuel : 52 »)
+_BARE_FIGURE = re.compile(
+    r"\s*[:=~]?\s*\d{2,3}(?:[.,]\d+)?\b(?!\s*(?:%|ans\b|years?\b|comptes?\b|accounts?\b|clients?\b))"
+)
+# …or an expectation anchored on the current pay, with its figure (« Prétentions : idem actuel (52k) », "same as now
+# (52k)"): it says what the candidate earns now.
+_SAME_AS_NOW = re.compile(
+    r"\b(?:same\s+as\s+(?:now|today|current(?:ly)?|(?:her|his|their)\s+current)|idem\s+(?:actuel\w*|aujourd'hui)"
+    r"|(?:comme|que)\s+(?:actuellement|aujourd'hui|maintenant)|equal\s+to\s+(?:her|his|their)\s+current)\b"
 )
 # A refusal to disclose is not pay history ("ne souhaite pas communiquer son salaire actuel").
 # ... the candidate declining to say ...
@@ -281,12 +311,20 @@ def _is_history(clause: str) -> bool:
     if _DECLINED.search(clause) or (_NOT_ASKED.search(clause) and not _VOLUNTEERED.search(clause)):
         return False
     amounts = _pay_amounts(clause)
+    if (_ON_PAY.search(clause) and not _OFFER.search(clause)) or (amounts and _SAME_AS_NOW.search(clause)):
+        return True
     earning = _EARNING.search(clause)
     if earning and amounts and not _business_value(clause, earning):
         return True
     if _amount_now(clause, amounts):
         return True
     if not amounts and not _RELATIVE.search(clause):
+        if any(
+            _BARE_FIGURE.match(clause, m.end()) and not _NOT_HISTORY_NEXT.search(clause[m.end() : m.end() + 40])
+            for marker in _MARKERS
+            for m in marker.finditer(clause)
+        ):
+            return True
         return False  # a marker alone ("son salaire actuel", no figure, no comparison) records nothing
     for marker in _MARKERS:
         for m in marker.finditer(clause):

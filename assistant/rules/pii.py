@@ -185,6 +185,7 @@ _PII_LABELS = {
     "PROFILE": "Online profile, social handle or messenger ID",
     "CARD": "Payment card number (Luhn checked)",
     "RIB": "French bank details (RIB)",
+    "IDDOC": "Identity document number (passport, ID card, residence permit, driving licence)",
     "NAME": "A person's name",  # only ever redacted (redact(..., names=True)), never flagged: see names.py
 }
 _PII_LABELS_FR = {
@@ -197,6 +198,7 @@ _PII_LABELS_FR = {
     "PROFILE": "Profil en ligne, pseudonyme ou identifiant de messagerie",
     "CARD": "Numéro de carte bancaire (clé de Luhn vérifiée)",
     "RIB": "Relevé d'identité bancaire (RIB)",
+    "IDDOC": "Numéro de pièce d'identité (passeport, carte d'identité, titre de séjour, permis de conduire)",
     "NAME": "Nom d'une personne",
 }
 _PII_LABELS_UNVERIFIED_FR = {
@@ -354,11 +356,30 @@ def _luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
+# (stop 53's outside probe) An identity document's number after its name: "Passport no. 18AB12345", « CNI n° 123456789012 »,
+# « titre de séjour : 1234567890 »; the number holds a digit. And an e-mail at a webmail without its ending
+# ("sophie.durand@protonmail", "j.doe@gmail"): only known providers, so "@Acme" (a handle) stays a handle.
+_ID_DOC = re.compile(
+    r"\b(?:passports?|passeports?|cni|carte\s+(?:nationale\s+)?d'identite|id\s+card|identity\s+card|national\s+id|"
+    r"titre\s+de\s+sejour|residence\s+permit|permis\s+de\s+conduire|driving\s+licen[cs]e|driver'?s\s+license)"
+    r"\s*(?:no\.?|n°|n\s?o\.?|nr\.?|number|numero|num\.?|#)?\s*[:=]?\s*"
+    r"((?=[a-z0-9]*\d)[a-z0-9]{6,14})\b"
+)
+_WEBMAIL_NO_TLD = re.compile(
+    rf"(?<![{_LOCAL}])[{_LOCAL}]++@(?:gmail|googlemail|protonmail|proton|hotmail|outlook|yahoo|icloud|gmx|orange|free|"
+    r"wanadoo|laposte|sfr|live|aol|msn)(?![\w.@-])"
+)
+
+
 def _more_spans(text: str, clean: str) -> list[_Span]:
     """Dates of birth, profiles and handles, RIB, payment cards, spelled-out e-mails, loosely written phones."""
     found: list[_Span] = []
     for m in _DOB.finditer(text):
         found.append(_Span(m.start(1), m.end(1), "DOB"))
+    for m in _ID_DOC.finditer(text):
+        found.append(_Span(m.start(1), m.end(1), "IDDOC"))
+    for m in _WEBMAIL_NO_TLD.finditer(text):
+        found.append(_Span(m.start(), m.end(), "EMAIL"))
     for m in _PROFILE_URL.finditer(text):
         found.append(_Span(m.start(), m.end(), "PROFILE"))
     for m in _HANDLE.finditer(text):
@@ -446,7 +467,8 @@ _PRIORITY = {
     "PHONE": 6,
     "DOB": 7,
     "ADDRESS": 8,
-    "NAME": 9,
+    "IDDOC": 9,
+    "NAME": 10,
 }
 
 

@@ -1,0 +1,162 @@
+"""Protected criteria that stop 53's two outside probes (a recruiter writing interview notes, one writing job ads and
+briefs; neither read the code) found unflagged, with phrasings of the same classes written here, and look-alikes that
+must stay unflagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.rules.safety import find_protected_criteria
+
+FLAGGED = [
+    # the probes' sentences
+    ("At 58 he still closes deals like a junior.", "age"),
+    ("Mature candidate, very good listener.", "age"),
+    ("Very organised, aged fifty-two.", "age"),
+    ("Idéalement sorti(e) d'école en 2023 ou 2024.", "age"),
+    ("Vous avez la fougue de la jeunesse.", "age"),
+    ("Churchgoer, very good at resolving conflicts.", "religion"),
+    ("Expecting in the autumn, great negotiator.", "pregnancy"),
+    ("On mat leave until Sept, proactive on LinkedIn.", "pregnancy"),
+    ("Encinte de 4 mois.", "pregnancy"),
+    ("Came out as trans last year, calm with clients.", "gender identity"),
+    ("Trans, très à l'aise pour gérer les conflits clients.", "gender identity"),
+    ("Personnes trans s'abstenir.", "gender identity"),
+    ("Shop steward for 3 yrs, negotiated hard.", "union"),
+    ("Compte bancaire au Maroc, a géré des clients anglophones.", "bank"),
+    ("Son père est marocain.", "origin"),
+    ("Rebeu de banlieue, très bon contact.", "origin"),
+    ("Petit gabarit, voix fluette.", "appearance"),
+    ("Next step: call back once her chemo ends (May).", "health"),
+    ("Prochaine étape : rappeler après son opération du genou le 15/04.", "health"),
+    ("Sans pathologie chronique.", "health"),
+    ("Aucune restriction médicale, apte à 100 %.", "health"),
+    ("Bonne vue exigée, pas de daltoniens.", "health"),
+    ("Must have a clean bill of health.", "health"),
+    ("Candidats de Seine-Saint-Denis s'abstenir.", "residence"),
+    ("Candidats parisiens intra-muros.", "residence"),
+    ("Code postal 69xxx uniquement.", "residence"),
+    ("Pas de contraintes de garde le soir.", "family situation"),
+    ("Prénom français apprécié par nos clients.", "family name"),
+    # the same classes, other words
+    ("At 61, she wants one last challenge.", "age"),
+    ("Mature applicants preferred for this role.", "age"),
+    ("Profil sorti d'école en 2022 uniquement.", "age"),
+    ("Goes to the mosque on Fridays, so he leaves early.", "religion"),
+    ("She's expecting her second child in March.", "pregnancy"),
+    ("Expecting twins, wants a part-time start.", "pregnancy"),
+    ("Union rep at his last company.", "union"),
+    ("Sa mère est algérienne, il parle arabe.", "origin"),
+    ("His parents are Lebanese.", "origin"),
+    ("Candidats du Val-de-Marne s'abstenir.", "residence"),
+    ("Résultats de sa chimio attendus en mai.", "health"),
+    ("Had a hip replacement in the spring.", "health"),
+    ("No childcare constraints, she says.", "family situation"),
+    ("Prénom à consonance arabe, à voir.", "family name"),
+]
+
+NOT_FLAGGED = [
+    "Expecting a call back from the client on Monday.",
+    "We are expecting growth in the autumn.",
+    "He's our trans-Atlantic sales lead.",
+    "Trans-European accounts, 4 countries.",
+    "Transport et logistique, 5 ans.",
+    "Opération commerciale réussie avec le client.",
+    "Sortie d'école de commerce en 2019, puis 3 ans chez Sage.",
+    "Le client est marocain, elle a géré le compte en français.",
+    "At 50 accounts he reached his limit.",
+    "Nos clients ouvrent des comptes bancaires en ligne.",
+    "Nos clients sont des cliniques spécialisées en chirurgie du genou.",
+    "Mature market, slow growth, long sales cycles.",
+    "Elle a un grand réseau de contacts.",
+    "Our union with Acme was signed in 2022.",
+    "Le code postal de l'agence est 69003.",
+    "Contrat cadre avec les habitants de la ville de Saint-Denis.",
+    "Le beurre et les produits laitiers, 6 ans chez Lactalis.",
+    "She manages the Turkish and Polish distributors.",
+]
+
+
+@pytest.mark.parametrize(("text", "label"), FLAGGED)
+@pytest.mark.parametrize("context", ["notes", "ad"])
+def test_flagged(text: str, label: str, context: str) -> None:
+    found = find_protected_criteria(text, context=context)  # type: ignore[arg-type]
+    assert any(label in f.message for f in found), (text, [f.message for f in found])
+
+
+@pytest.mark.parametrize("text", NOT_FLAGGED)
+@pytest.mark.parametrize("context", ["notes", "ad"])
+def test_not_flagged(text: str, context: str) -> None:
+    assert find_protected_criteria(text, context=context) == []  # type: ignore[arg-type]
+
+
+# Ads: what the business sells or whom it serves is no requirement (the probe's sentences, then others written here);
+# a requirement or a preference in the same sentence stays flagged.
+AD_MARKET = [
+    "Nos clients sont des enseignes de puériculture et des magasins de jouets pour enfants.",
+    "Vous vendez nos solutions aux salons de coiffure et instituts de beauté.",
+    "Vous vendez nos solutions aux collectivités et aux élus locaux.",
+    "Notre application aide les femmes enceintes à suivre leur grossesse.",
+    "Vous accompagnez des gestionnaires de patrimoine pour retraités.",
+    "Our platform serves financial advisers for retirees.",
+    "You will manage accounts for trade unions and mutual insurers.",
+    "Vous suivez religieusement vos KPI.",
+    "Notre handicap actuel : un CRM vieillissant.",
+    "Vous développez un portefeuille de crèches et d'écoles pour enfants.",
+    "Our software helps pregnant employees plan their leave with HR.",
+]
+AD_STILL_FLAGGED = [
+    ("Nos clients préfèrent un commercial jeune.", "age"),
+    ("Vous vendez aux pharmacies, idéalement jeune diplômé.", "age"),
+    ("Vous vendez des produits halal, candidat musulman de préférence.", "religion"),
+    ("Nos clients sont exigeants : pas de femmes enceintes.", "pregnancy"),
+    ("Vous accompagnez nos clients, vous êtes jeune et dynamique.", "age"),
+    ("Vous gérez des comptes dans la grande distribution, vous êtes de nationalité française.", "origin"),
+]
+
+
+@pytest.mark.parametrize("text", AD_MARKET)
+def test_the_market_an_ad_describes_is_no_criterion(text: str) -> None:
+    assert find_protected_criteria(text, context="ad") == [], text
+
+
+@pytest.mark.parametrize(("text", "label"), AD_STILL_FLAGGED)
+def test_a_requirement_beside_the_market_stays_flagged(text: str, label: str) -> None:
+    found = find_protected_criteria(text, context="ad")
+    assert any(label in f.message for f in found), (text, [f.message for f in found])
+
+
+def test_in_notes_the_market_does_not_excuse_a_remark_on_the_candidate() -> None:
+    found = find_protected_criteria("Elle vend aux retraités, retraitée elle-même.", context="notes")
+    assert any("age" in f.message for f in found)
+
+
+_HTML = """<!DOCTYPE html>
+<html lang="fr"><head><title>Account Manager (F/H)</title>
+<script type="application/ld+json">{json}</script></head>
+<body><h1>Account Manager (F/H)</h1><p>Publiée le 01/12/2026. Salaire : 45 000 – 52 000 € brut annuel.</p>
+<p>Vous gérez un portefeuille de 30 clients.</p></body></html>
+"""
+
+
+def test_the_json_ld_of_an_html_ad_is_checked_too() -> None:
+    """(stop 53's outside probe) What job search engines show (the JSON-LD) passed `check-ad` unread."""
+    import json
+
+    from assistant.rules.compliance import lint_ad
+
+    bad = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Account Manager (F/H)",
+        "description": "<p>Poste réservé aux hommes de moins de 35 ans. Merci d'indiquer votre salaire actuel.</p>",
+        "employmentType": "FULL_TIME",
+    }
+    flags = lint_ad(_HTML.replace("{json}", json.dumps(bad, ensure_ascii=True)))
+    structured = [f for f in flags if "JSON-LD" in f.message]
+    assert {f.kind for f in structured} == {"discrimination", "pay_history"}
+    assert all(f.start is None and f.severity == "error" for f in structured)
+    # the same text in the visible ad and in the JSON-LD is flagged once, where the reader sees it
+    good = {**bad, "description": "<p>Vous gérez un portefeuille de 30 clients.</p>"}
+    assert not [f for f in lint_ad(_HTML.replace("{json}", json.dumps(good))) if "JSON-LD" in f.message]
+    assert not [f for f in lint_ad(_HTML.replace("{json}", "{not json")) if "JSON-LD" in f.message]
