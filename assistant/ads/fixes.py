@@ -221,7 +221,18 @@ def neutral_wording(evidence: str) -> str | None:
             if key in ("nouveau", "nouvel", "nouvelle") and folded[i + 1][:1] in "aeiouyh":
                 out[i] = _keep_case(words[i], "nouvel·le")
         changed = out != words
+    if not changed and len(words) == 1:
+        return applicant_adjective(words[0])
     return " ".join(out) if changed else None
+
+
+def applicant_adjective(word: str) -> str | None:
+    """The inclusive form of an adjective or participle said of the applicant (« passionné » → « passionné·e »,
+    « Rigoureux » → « Rigoureux·se », « Issu » → « Issu·e »; stop 53), or None for a job noun or a word that shows no
+    gender."""
+    if fold(word) in _NOUN_PAIRS:
+        return None
+    return word + "·e" if fold(word) == "issu" else inclusive_adjective(word)
 
 
 _ADJECTIVE_AFTER = re.compile(r"[ \t]+((?:[^\W\d_]|[\u0300-\u036f]){4,})(?![\w\u0300-\u036f·-])")

@@ -11,7 +11,7 @@ from ..rules import compliance, safety
 from ..rules.gendered import EPICENE_PHRASE
 from ..rules.models import Flag
 from ..text import fold
-from .fixes import neutral_text
+from .fixes import applicant_adjective, neutral_text
 
 GENDER_MARK = re.compile(r"\s*[(\[]?\s*(?:[HFMW]\s*/\s*[HFMW]|[HF]\s*/\s*[HF]\s*/\s*[XN])\s*[)\]]?\s*$", re.I)
 
@@ -24,14 +24,18 @@ def _units(text: str) -> list[str]:
     return [p.strip(" -*•\t") for p in parts if p and p.strip(" -*•\t")]
 
 
-def offending(text: str, framework: Framework, lang: str, *, title: bool = False) -> list[Flag]:
+def offending(text: str, framework: Framework, lang: str, *, title: bool = False, market: bool = False) -> list[Flag]:
     """Protected criteria, requests for pay history and gendered forms in a piece of brief text (the linter's own
     rules).
 
     Masculine-coded words (info) are not a reason to leave text out; the linter still reports them on the ad.
+    With `market` (the brief's key clients), the text is read as the clients it names: « salons de coiffure
+    Dessange » was left out as a physical-appearance criterion (stop 53's outside probe); the ad's rule reads a
+    market after « nos clients sont » (criteria._served_market).
     """
     found = safety.find_injections(text)
-    found += safety.find_protected_criteria(text, context="ad")
+    lead = ("Nos clients sont " if lang == "fr" else "Our clients are ") if market else ""
+    found += safety.find_protected_criteria(lead + text, context="ad")
     plain = compliance.without_inline_markup(text)
     if plain != text:  # « Moins de **35** ans »: the markup must not hide the criterion (review of da93473)
         found += safety.find_protected_criteria(plain, context="ad")
@@ -86,8 +90,9 @@ def clean_text(text: str | None, field_name: str, framework: Framework, lang: st
     flags: list[Flag] = []
     if not text:
         return Screened(kept, flags)
+    market = field_name == "key_clients"  # a client's name is read as the client it is (see `offending`)
     for unit in _units(text):
-        problems = offending(unit, framework, lang)
+        problems = offending(unit, framework, lang, market=market)
         if not problems:
             kept.append(unit)
             continue
@@ -105,19 +110,19 @@ def clean_text(text: str | None, field_name: str, framework: Framework, lang: st
         asides = [
             (m, found)
             for m in re.finditer(r"\s*\(([^()]*)\)", unit)
-            if (found := offending(m.group(1), framework, lang))
+            if (found := offending(m.group(1), framework, lang, market=market))
         ]
         if asides:
             rest = unit
             for m, _ in reversed(asides):
                 rest = rest[: m.start()] + rest[m.end() :]
             rest = rest.strip(" ,;")
-            if re.search(r"[^\W\d_]{2,}", rest) and not offending(rest, framework, lang):
+            if re.search(r"[^\W\d_]{2,}", rest) and not offending(rest, framework, lang, market=market):
                 flags += [brief_flag(field_name, m.group(1), found, lang) for m, found in asides]
                 kept.append(rest)
                 continue
         parts = [p.strip(" .") for p in re.split(r"[,;]", unit) if p.strip(" .")]
-        bad = {p: found for p in parts if (found := offending(p, framework, lang))}
+        bad = {p: found for p in parts if (found := offending(p, framework, lang, market=market))}
         rest_parts = [p for p in parts if p not in bad]
         if not bad or not all(_stands_alone(p) for p in rest_parts):
             # the criterion spans the parts, or what is left needs the part taken out: the whole sentence goes
@@ -126,7 +131,7 @@ def clean_text(text: str | None, field_name: str, framework: Framework, lang: st
         for part, found in bad.items():
             flags.append(brief_flag(field_name, part, found, lang))
         rest = ", ".join(rest_parts)
-        if len(re.findall(r"\w", rest)) >= 3 and not offending(rest, framework, lang):
+        if len(re.findall(r"\w", rest)) >= 3 and not offending(rest, framework, lang, market=market):
             kept.append(rest[0].upper() + rest[1:] + ("" if rest[-1] in ".!?…" else "."))
     return Screened(kept, flags)
 
@@ -137,7 +142,8 @@ _DETERMINERS = frozenset("un une le la ce cette futur future nouveau nouvelle".s
 def _epicene_determiners(
     unit: str, problems: list[Flag], framework: Framework, lang: str
 ) -> tuple[str, list[str]] | None:
-    """(stop 52) A sentence whose only faults are gendered determiners before a job noun (« un account manager »,
+    """(stop 52) A sentence whose only faults are gendered determiners before a job noun (or, stop 53, adjectives said
+    of the applicant) (« un account manager »,
     « une responsable », « un commercial »), rewritten with the epicene forms (« un·e account manager »), and the
     rewrites; None for any other fault (« homme de terrain », a criterion), which leaves the sentence out as before."""
 
@@ -145,7 +151,10 @@ def _epicene_determiners(
         """« un commercial », « une secrétaire », « un nouvel analyste »; not « un vrai commercial » (review)."""
         words = fold(flag.evidence or "").split()
         return bool(words) and (
-            EPICENE_PHRASE.fullmatch(" ".join(words)) is not None or (len(words) == 2 and words[0] in _DETERMINERS)
+            EPICENE_PHRASE.fullmatch(" ".join(words)) is not None
+            or (len(words) == 2 and words[0] in _DETERMINERS)
+            # (stop 53) an adjective said of the applicant: « Vous êtes passionné » → « Vous êtes passionné·e »
+            or (len(words) == 1 and applicant_adjective((flag.evidence or "").strip()) is not None)
         )
 
     if lang != "fr" or not all(p.kind == "gendered_wording" and determiner_and_noun(p) for p in problems):

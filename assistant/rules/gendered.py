@@ -338,11 +338,88 @@ def _french_spans(view: TextView, title: tuple[int, int]) -> list[tuple[int, int
         if _ROLE_HOLDER_BEFORE.search(folded, max(0, s - 50), s):
             continue  # « avec un responsable des ventes »: someone in post
         spans.append((s, e, "warning", _GENDERED_MESSAGE_FR))
+    spans += [(s, e, "warning", _GENDERED_MESSAGE_FR) for s, e in _applicant_adjectives(view)]
     for m in _PRONOUN_FR.finditer(folded):
         if _PAIR_BEFORE.search(folded, max(0, m.start() - 12), m.start()) or _IMPERSONAL_AFTER.match(folded, m.end()):
             continue
         spans.append((m.start(), m.end(), "warning", _GENDERED_MESSAGE_FR))
     return spans
+
+
+# (stop 53's outside probe of ads) An adjective or participle said of the applicant, in the masculine only: « Vous êtes
+# passionné par le SaaS et motivé », « Rigoureux, organisé et autonome, vous savez prioriser », « Diplômé d'une école
+# de commerce, … ». The applicant is « vous »: the words that agree with it take the inclusive form (« motivé·e »).
+_VOUS_ETRE = re.compile(
+    r"\b(?:vous\s+(?:etes|serez|seriez|etiez|avez\s+ete|devez\s+etre|devrez\s+etre|saurez\s+etre|restez|resterez|"
+    r"semblez|sentez)|etes-vous|soyez)\s+"
+)
+_ADVERBS = frozenset(
+    "tres plutot particulierement vraiment reellement deja aussi egalement naturellement bien absolument totalement "
+    "parfaitement pleinement fortement hautement surtout idealement idealement avant tout ne pas plus".split()
+)
+# words that end like a masculine adjective and are not one (or are the same in both genders)
+_NOT_ADJECTIVES = frozenset(
+    "souvent parent client agent talent moment ambiant accident argent content present absent urgent cent dent "
+    "vent lent ciel sel tel quel mel cheval total global local social mental capital final egal legal normal "
+    "special vital rural general central national international principal amical".split()
+)
+_MASCULINE_ADJECTIVE = re.compile(r"(?:é|if|eux|ier|el|ien|al|ant|ent)$")
+_BALANCED_AFTER = re.compile(r"(?:\s*[·•/]\s*[a-z]{1,4}\b|\.[a-z]{1,3}\b|\s*\(\s*[a-z]{1,4}\s*\)|-[a-z]{1,3}\b(?!-))")
+_CLAUSE_STOP = re.compile(
+    r"[.;:!?\n()]|\b(?:qui|que|pour|avec|dans|de|d'|du|des|par|a|au|aux|sur|en|un|une|le|la|les|l'|"
+    r"votre|vos|son|sa|ses|mais|car|si|lorsque|quand|vous)\b"
+)
+_LIST_THEN_VOUS = re.compile(r"(?:[\w'-]+(?:\s*,\s*|\s+et\s+|\s+)){0,5}?[\w'-]+(?=\s*,\s*vous\b)")
+_OPENING_PARTICIPLE = re.compile(
+    r"(?:diplome|issu|forme|titulaire|passionne|dote|habitue|rompu)\s+(?:d'|de|du|des|en|a|au|aux|par)\b"
+)
+
+
+def _masculine_word(view: TextView, s: int, e: int) -> bool:
+    """Whether the word at [s, e) of the folded text is an adjective or participle in the masculine, with no
+    inclusive or doubled form after it."""
+    word = view.lower[s:e]
+    if len(word) < 4 or fold(word) in _NOT_ADJECTIVES or word.endswith("ment"):
+        return False
+    doubled = re.match(r"\s+ou\s+([a-z]+)", view.folded[e : e + 40])  # « impliqué ou impliquée »
+    if _BALANCED_AFTER.match(view.folded, e) or (doubled and doubled.group(1).startswith(fold(word)[:4])):
+        return False
+    return fold(word) == "issu" or bool(_MASCULINE_ADJECTIVE.search(word))
+
+
+def _words_until_stop(view: TextView, start: int, limit: int = 80) -> list[tuple[int, int]]:
+    """The words from `start` to the clause's end (a preposition, a determiner, a relative, punctuation)."""
+    stop = _CLAUSE_STOP.search(view.folded, start, min(len(view.folded), start + limit))
+    end = stop.start() if stop else min(len(view.folded), start + limit)
+    return [m.span() for m in re.finditer(r"[a-z]+(?:-[a-z]+)*", view.folded[:end]) if m.start() >= start]
+
+
+def _applicant_adjectives(view: TextView) -> list[tuple[int, int]]:
+    """Masculine adjectives and participles said of « vous » (the applicant) in a French ad."""
+    folded = view.folded
+    found: list[tuple[int, int]] = []
+    for m in _VOUS_ETRE.finditer(folded):
+        for s, e in _words_until_stop(view, m.end()):
+            if folded[s:e] in _ADVERBS or folded[s:e] == "et":
+                continue
+            if _masculine_word(view, s, e):
+                found.append((s, e))
+    for m in re.finditer(r"(?:^|(?<=[\n.!?;•*>-]))[ \t]*", folded):
+        start = m.end()
+        lst = _LIST_THEN_VOUS.match(folded, start)
+        if lst and lst.end() - start <= 80:
+            words = [w.span() for w in re.finditer(r"[a-z]+", folded[: lst.end()]) if w.start() >= start]
+            if all(
+                folded[a:b] in _ADVERBS or folded[a:b] == "et" or not _CLAUSE_STOP.fullmatch(folded[a:b])
+                for a, b in words
+            ):
+                found += [(a, b) for a, b in words if folded[a:b] not in _ADVERBS and _masculine_word(view, a, b)]
+        opening = _OPENING_PARTICIPLE.match(folded, start)
+        if opening:
+            e = start + len(opening.group(0).split()[0])
+            if _masculine_word(view, start, e):
+                found.append((start, e))
+    return sorted(set(found))
 
 
 def _keep_longest(spans: list[tuple[int, int, Severity, Message]]) -> list[tuple[int, int, Severity, Message]]:

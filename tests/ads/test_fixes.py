@@ -225,3 +225,45 @@ def test_decomposed_accents_get_the_same_fix_as_composed_ones(text: str, fixed: 
     rewritten, done = neutral_text(text, "fr")
     assert done
     assert unicodedata.normalize("NFC", rewritten) == fixed
+
+
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        (
+            "Rigoureux, organisé et autonome, vous savez prioriser.",
+            "Rigoureux·se, organisé·e et autonome, vous savez prioriser.",
+        ),
+        ("Vous êtes passionné par le SaaS.", "Vous êtes passionné·e par le SaaS."),
+        (
+            "Diplômé d'une école de commerce, vous avez 3 ans d'expérience.",
+            "Diplômé·e d'une école de commerce, vous avez 3 ans d'expérience.",
+        ),
+        ("Vous serez amené à voyager.", "Vous serez amené·e à voyager."),
+        (
+            "Issu d'une formation commerciale, vous aimez le terrain.",
+            "Issu·e d'une formation commerciale, vous aimez le terrain.",
+        ),
+        ("Vous êtes actif sur LinkedIn et très créatif.", "Vous êtes actif·ve sur LinkedIn et très créatif."),
+        # already inclusive, doubled, epicene, or no adjective of the applicant: unchanged
+        ("Vous êtes autonome, curieux·se et rigoureux·se.", "Vous êtes autonome, curieux·se et rigoureux·se."),
+        ("Vous êtes motivé·e et organisé(e).", "Vous êtes motivé·e et organisé(e)."),
+        (
+            "Vous êtes très impliqué ou impliquée dans vos comptes.",
+            "Vous êtes très impliqué ou impliquée dans vos comptes.",
+        ),
+        ("Vous êtes souvent en déplacement.", "Vous êtes souvent en déplacement."),
+        (
+            "Autonome, curieuse et organisée, vous savez prioriser.",
+            "Autonome, curieuse et organisée, vous savez prioriser.",
+        ),
+        ("Idéalement, vous parlez anglais.", "Idéalement, vous parlez anglais."),
+    ],
+)
+def test_adjectives_said_of_the_applicant_take_the_inclusive_form(text: str, fixed: str) -> None:
+    """(stop 53's outside probe of ads) « Vous êtes passionné », « Rigoureux, organisé…, vous… », « Diplômé d'une
+    école… » passed `check-ad` with no flag: the applicant is « vous », and what agrees with it agrees with both."""
+    from assistant.ads.fixes import neutral_text
+
+    assert neutral_text(text, "fr")[0] == fixed
+    assert bool(find_gendered_wording(text, "fr")) == (text != fixed)
