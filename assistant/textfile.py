@@ -9,7 +9,8 @@ from .errors import InputError
 
 
 def read_text_input(path: str | Path, *, what: str, max_bytes: int) -> str:
-    """UTF-8 text from `path` ('-' = standard input); InputError if missing, too big, binary, not UTF-8 or empty.
+    """UTF-8 text from `path` ('-' = standard input; UTF-16 with a byte-order mark is read too); InputError if
+    missing, too big, binary, not UTF-8 or empty.
 
     `what` names the content in messages ("interview notes", "brief", "ad"). CRLF becomes LF; a BOM is dropped.
     """
@@ -35,6 +36,19 @@ def read_text_input(path: str | Path, *, what: str, max_bytes: int) -> str:
         where = str(p)
     if len(data) > max_bytes:
         raise InputError(f"{where}: more than {max_bytes} bytes; the limit for the {what}.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 with its byte-order mark, as Windows Notepad saves "Unicode" text (stop 53's outside probe: it was
+        # refused as a binary file)
+        try:
+            decoded = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{where}: not valid UTF-16 text ({exc.reason}); save the {what} as UTF-8.") from exc
+        # bytes that merely start like a byte-order mark decode to CJK-looking noise: text in the languages read
+        # here is mostly Latin script (letters, digits, punctuation, spaces)
+        latin = sum(1 for c in decoded if ord(c) < 0x250 or c.isspace() or 0x2000 <= ord(c) < 0x2070)
+        if latin < 0.8 * len(decoded):
+            raise InputError(f"{where}: looks like a binary file; give the {what} as UTF-8 text.")
+        data = decoded.encode("utf-8")
     if b"\x00" in data:
         raise InputError(f"{where}: looks like a binary file; give the {what} as UTF-8 text.")
     try:
@@ -44,5 +58,5 @@ def read_text_input(path: str | Path, *, what: str, max_bytes: int) -> str:
             f"{where}: not UTF-8 text ({exc.reason} at byte {exc.start}); save the {what} as UTF-8."
         ) from exc
     if not text.strip():
-        raise InputError(f"{where} is empty: there is no {what} in it.")
+        raise InputError(f"{where} is empty: it holds no {what}.")
     return text.replace("\r\n", "\n")

@@ -77,8 +77,15 @@ passive | passif | d'en placer une | parle tout seul | parler tout seul | parle 
 s'est braque | s'est braquee | se braque | ton sec | sur la defensive | defensive | bristled | curt | too polished |
 worse than | moins bon que | moins bonne que | weaker than | only named | only mentioned | only cited | only listed |
 worries me | worried me | worry me | worrying | worrisome | m'inquiete | m'inquietent | m'inquietait | inquietant |
-inquietante | cutting in | cut in | cuts in | a l'arrache | moy
+inquietante | cutting in | cut in | cuts in | a l'arrache | moy |
+far from it | loin de la | loin d'etre | sur le papier | on paper | nul | nulle | nul en | nulle en | zero experience |
+no experience | wouldn't say | would not say | less great | pas terrible | a la ramasse | peu reactif |
+peu reactive | peu proactif | peu proactive | peu organise | peu organisee | tres peu organise | tres peu organisee |
+peu a l'ecoute | peu rigoureux | peu rigoureuse | peu structure | peu structuree | peu convaincant | peu convaincante
 """
+# (stop 53's outside probe of notes: "Zero experience managing a team", "Great KPI knowledge? Far from it.",
+# « Bon relationnel... sur le papier », « Loin d'être proactif », « Peu réactif », « Nul en anglais », "I wouldn't say
+# she's a great listener" read as strengths or as nothing)
 # Reservations: the interviewer doubts or wants to test the point ("à challenger sur la négo", "needs work on
 # discovery"). They outweigh one positive word in the same clause: "solide… à challenger sur la négo" is no strength.
 _RESERVATION = """
@@ -340,6 +347,7 @@ _HEDGE = re.compile(
     r"\b(?:allegedly|supposedly|purportedly|ostensibly|so-called|self-(?:described|proclaimed|styled|declared|professed)|"
     r"claims?\s+to\s+(?:be|have|know|manage|run|speak|handle|own|lead|master)|claims?\s+(?:that\s+)?(?:he|she|they)\s|"
     r"claim(?:ed|ing)\s+(?:to|that)|according\s+to\s+(?:him|her|them|himself|herself)|"
+    r"claims?\s+(?:an?\s+)?(?:excellent|fluent|great|strong|good|perfect|solid|native|advanced)\b|"
     r"describes\s+(?:himself|herself|themselves)|(?:says|said)\s+(?:he|she|they)(?:'s|\s+is|\s+was|\s+are|\s+has|\s+had)|"
     r"soi-disant|pretendu\w*|pretend(?:u|ument|ait|ent)?|(?<!\bon\s)(?<!\bqui\s)(?<!\bca\s)se\s+(?:dit|disait|decrit|presente\s+comme|qualifie\s+de|"
     r"voit\s+comme|definit\s+comme)|(?:dit|disait|affirme|assure)\s+(?:etre|avoir)|selon\s+(?:lui|elle|eux)|"

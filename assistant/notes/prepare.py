@@ -202,22 +202,31 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     # clients ») end each thought with a line break: a line continues another only when that one ends on a word
     # that cannot end a thought (« elle est enceinte de » / « cinq mois »: the flagged thought stays whole).
     unpunctuated = not _SENTENCE_END.search(text)
+    in_item = False  # the current block is a bullet item
     for line in lines:
         body = line.rstrip("\r\n")
         stripped = body.strip()
         bullet = _BULLET.match(body)
+        # (stop 53's outside probe) an indented line in lowercase under a bullet item is that item's second line, as
+        # Markdown lists wrap, however short the first line is: « - … she has three » / «   kids so … » is one
+        # thought, and a flag on its second line excludes the first
+        indented_item_line = in_item and len(body) - len(body.lstrip(" \t")) >= 2
         if not stripped:
             prev = ""
         elif (
             blocks
             and prev
-            and (not unpunctuated or _DANGLING.search(fold(prev)))
+            and (indented_item_line or not unpunctuated or _DANGLING.search(fold(prev)))
             and len(prev) <= MAX_WRAP_WIDTH
             and not bullet
             and stripped[0].islower()
             and not re.search(r"[.!?…:;]\W*$", prev)
             and not _STARTS_LINE.match(fold(stripped))
-            and (_wrapped(prev, stripped, width, strict) or (unpunctuated and _DANGLING.search(fold(prev))))
+            and (
+                indented_item_line
+                or _wrapped(prev, stripped, width, strict)
+                or (unpunctuated and _DANGLING.search(fold(prev)))
+            )
             and not (len(blocks) == 1 and non_evidence_reason(prev, first_line=True) == "header")
         ):
             blocks[-1][1] = pos + len(body)
@@ -225,6 +234,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         else:
             blocks.append([pos + (bullet.end() if bullet else 0), pos + len(body)])
             prev = stripped
+            in_item = bool(bullet)
         pos += len(line)
     return [(a, b) for a, b in blocks]
 
@@ -363,6 +373,26 @@ _LOGISTICS = re.compile(
     r"|\bdispo(?:nible)?s?\s+pour\s+(?:un|une|le|la|des|notre)\s+(?:entretien|rdv|rendez-vous|call|appel|echange|visio|point)\b"
     r"|\bavailable\s+for\s+(?:a|an|the)\s+(?:\w+\s+)?(?:interview|call|chat|meeting)\b"
 )
+
+
+# (stop 53's outside probe) The header's lines after the first: an e-mail subject (« Objet : RE: Entretien… »,
+# "Subject: FW: …"), a line of "field: value" pairs about the meeting ("Candidate: J. Martin | Role: Senior Account
+# Manager (English-speaking clients)", « Date : 20/03 – Interviewer : Léa »), and a title naming the notes ("AM
+# interview notes", « Debrief AM »).
+_HEADER_FIELD = (
+    r"(?:candidate?|candidat|candidate\s+name|nom|name|role|poste|position|date|heure|time|interviewer|recruteur|"
+    r"recruiter|intervieweur|hiring\s+manager|manager|lieu|location|format|duree|duration|round|tour|stage|etape)"
+)
+_HEADER_FIELDS = re.compile(
+    r"^[-*•]?\s*(?:(?:objet|subject|sujet)\s*:|(?:re|tr|fw|fwd)\s*:\s*\w)"
+    rf"|^[-*•]?\s*{_HEADER_FIELD}\s*:[^|–—\n]{{1,80}}(?:[|–—]\s*{_HEADER_FIELD}\s*:[^|–—\n]{{1,80}})+$"
+)
+_NOTES_TITLE = re.compile(
+    r"^[-*•#]*\s*(?:(?:am|kam|account\s+manager|candidate?|candidat)\s+)?"
+    r"(?:interview\s+notes|notes\s+d'entretien|debrief|debriefing|compte[- ]rendu(?:\s+d'entretien)?|interview\s+debrief)"
+    r"(?:\s+(?:am|kam|account\s+manager))?\s*[:.]?$"
+)
+MAX_NOTES_TITLE_WORDS = 6
 
 
 # Lines naming who attended or where the candidate came from ("Présents : moi, Marc", "Source : cooptation").
@@ -925,6 +955,16 @@ _OFFER_LINE = re.compile(
 MAX_OFFER_WORDS = 30
 # A section label presenting the company or the team ("00:04 Company presentation: Ana presented…", « Présentation de
 # l'entreprise : … »); not when the candidate is what follows (review: "Role context: she has 6 years as KAM").
+# (stop 53's outside probe) A line about the job or the hiring team: « Le poste demande un anglais courant », « On
+# cherche qqn de très orienté data », « Chez nous les AM gèrent 40 comptes », "We're a team of 8 AMs with a strong
+# negotiation culture", "The role requires…". Evidence only when the rest names the candidate (_THIRD_PERSON).
+_THE_JOB_OR_US = re.compile(
+    r"^(?:le\s+poste|ce\s+poste|le\s+role|the\s+(?:role|job|position)|this\s+(?:role|job|position))\s+"
+    r"(?:demande|necessite|exige|requiert|implique|suppose|needs|requires|involves|demands|calls\s+for)\b"
+    r"|^(?:on|nous)\s+(?:re)?cherch\w*\b|^(?:we(?:'re|\s+are)\s+looking\s+for|we\s+(?:need|want|seek))\b"
+    r"|^chez\s+nous\b|^(?:we(?:'re|\s+are)\s+a\s+team\s+of|our\s+(?:team|ams?|sales\s+team)\s+(?:is|are|has|have))\b"
+    r"|^(?:notre|nos)\s+(?:equipe|am|ams|commerciaux)\s+(?:est|sont|compte|comptent|a|ont|gere\w*)\b"
+)
 _PITCH_LABEL = re.compile(
     r"^(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?(?:(?:company|team|role|product|job)\s+(?:presentation|context|overview|pitch|intro)|"
     r"presentation\s+(?:de\s+l'entreprise|de\s+la\s+societe|de\s+la\s+boite|du\s+poste|de\s+l'equipe|du\s+produit)|"
@@ -1038,6 +1078,8 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "next_step"
     if _TOLD.match(folded):
         return "pitch"  # what the interviewer told the candidate, judgement or not: the job, not the candidate
+    if _HEADER_FIELDS.match(folded) or (_NOTES_TITLE.match(folded) and words <= MAX_NOTES_TITLE_WORDS):
+        return "header"  # the notes' header, on any line (stop 53's outside probe: its second and third lines)
     core = _SPEAKER_STAMP.sub("", _BULLET.sub("", folded))
     guide = _PER_THE_GUIDE.match(core)
     required = _REQUIRES.search(core, guide.end()) if guide else None
@@ -1048,6 +1090,9 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
     label = _PITCH_LABEL.match(core)
     if label and not _THIRD_PERSON.search(core[label.end() :]):
         return "pitch"
+    ours = _THE_JOB_OR_US.match(core)
+    if ours and not _THIRD_PERSON.search(core[ours.end() :]):
+        return "pitch"  # what the job needs or what the team is, not the candidate (stop 53's outside probe)
     if _AI_LINE.match(core):
         return "claim"  # a line of an AI summary being corrected
     tags = _TAGS_LABEL.match(core)
@@ -1570,6 +1615,8 @@ def prepare(notes: str, max_chars: int, framework: Framework | None = None) -> P
             reason = "grid"  # « Réseau : – », "Network:" with nothing after it: a field of a form left empty
         if not reason and end <= first_line_end and whole_line:
             reason = "header" if non_evidence_reason(whole_line, first_line=True) == "header" else ""
+        if not reason and whole_line and _HEADER_FIELDS.match(_SPACES.sub(" ", fold(whole_line)).strip()):
+            reason = "header"  # « Candidate: J. Martin | Role: … »: the whole line, whatever its initials cut
         if (
             not reason
             and _INTERVIEWER_TURN.match(fold(whole_line))

@@ -157,9 +157,13 @@ register_messages(
             "{name} : ce n'est pas du texte UTF-8 ({why} à l'octet {n}) ; enregistrez {what} en UTF-8.",
             "{name}: not UTF-8 text ({why} at byte {n}); save the {what} as UTF-8.",
         ),
+        "msg.file.utf16": (
+            "{name} : ce n'est pas du texte UTF-16 valide ({why}) ; enregistrez {what} en UTF-8.",
+            "{name}: not valid UTF-16 text ({why}); save the {what} as UTF-8.",
+        ),
         "msg.file.empty": (
             "{name} est vide : il ne contient pas {what}.",
-            "{name} is empty: there is no {what} in it.",
+            "{name} is empty: it holds no {what}.",
         ),
     },
     words={"interview notes": "les notes d'entretien", "brief": "le brief"},

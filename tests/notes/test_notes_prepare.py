@@ -31,6 +31,22 @@ def test_read_notes_file_rejects_binary_and_non_utf8(tmp_path: Path, payload: by
         read_notes_file(path)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_read_notes_file_reads_utf16_with_its_byte_order_mark(tmp_path: Path, encoding: str):
+    """(stop 53's outside probe) Notepad's "Unicode" (UTF-16 with a BOM) was refused as a binary file."""
+    path = tmp_path / "notes.txt"
+    bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    path.write_bytes(bom + "Très bonne écoute.\r\nAnglais courant.\r\n".encode(encoding))
+    assert read_notes_file(path) == "Très bonne écoute.\nAnglais courant.\n"
+
+
+def test_read_notes_file_says_what_an_empty_file_lacks(tmp_path: Path):
+    path = tmp_path / "notes.txt"
+    path.write_text("  \n", encoding="utf-8")
+    with pytest.raises(InputError, match="is empty: it holds no interview notes"):
+        read_notes_file(path)
+
+
 def test_read_notes_file_missing_and_stdin(tmp_path: Path, monkeypatch):
     with pytest.raises(InputError, match="not found"):
         read_notes_file(tmp_path / "nope.txt")
