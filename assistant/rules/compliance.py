@@ -812,6 +812,11 @@ _PAY_HISTORY_OBJECT = re.compile(
     r"|\b(?:historique|historiques)\s+(?:de\s+|des\s+)?(?:remuneration|salaire)s?\b"
     r"|\b(?:salary|pay|compensation)\s+history\b"
     r"|\b(?:what|how\s+much)\s+(?:do\s+)?you\s+(?:currently\s+|now\s+)?(?:earn|make|are\s+earning)\b"
+    # (stop 53's blind measure and probe of ask) "what you're earning now", "what she earns now", « combien il touche »
+    r"|\b(?:what|how\s+much)\s+you(?:'re|\s+are)\s+(?:currently\s+)?(?:earning|making|paid)\b"
+    r"|\b(?:what|how\s+much)\s+(?:she|he|they|the\s+candidate|the\s+applicant)\s+(?:currently\s+)?"
+    r"(?:earns?|makes?|is\s+(?:earning|making|paid|on)|'s\s+(?:earning|making|on)|gets?\s+paid|was\s+(?:earning|paid))\b"
+    r"|\bcombien\s+(?:il|elle|ils|elles|le\s+candidat|la\s+candidate|vous)\s+(?:touche\w*|gagne\w*|est\s+payee?|etait\s+payee?)\b"
     r"|\bwhat\s+are\s+you\s+(?:currently\s+)?earning\b|\bce\s+que\s+vous\s+gagnez\b"
     r"|\b(?:current|previous)\s+and\s+(?:expected|desired)\s+(?:salary|pay|compensation)\b"
     r"|\b(?:salaire|remuneration)\s+actuel(?:le)?\s+et\s+(?:souhaite|vise|pretentions)"
@@ -821,7 +826,7 @@ _PAY_HISTORY_OBJECT = re.compile(
     # rémunération »: the sentence's request verb decides (_asks)
     rf"|\b(?<!\bnotre\s)(?<!\bnos\s)(?<!\bour\s)(?<!\bla\s)(?<!\ble\s)(?<!\bthe\s){_PAY_NOW}\b"
     r"(?!\s+(?:expectations?|grade|band|range|du\s+poste|de\s+l'equipe|of\s+the\s+(?:role|team))\b)"
-    r"|(?<![\d\s]\s)\b(?:bulletins?|fiches?)\s+de\s+(?:paie|paye|salaire)\b"
+    r"|(?<![\d\s]\s)(?<!\bleurs\s)(?<!\bleur\s)(?<!\bnos\s)(?<!\bour\s)(?<!\btheir\s)\b(?:bulletins?|fiches?)\s+de\s+(?:paie|paye|salaire)\b"
     rf"|\b{_YOUR}\s+elements?\s+de\s+(?:remuneration|salaire)\b"
 )
 # A request: a verb that asks for it, earlier in its sentence, that no negation governs ("we never ask for", « nous ne
@@ -834,15 +839,19 @@ _REQUEST_VERB = re.compile(
     r"disclose|ask\w*|merci\s+d|please|requis|required|exige\w*|obligatoire|pas\s+oubli\w*|n'oubli\w*|forget|"
     # (stop 53's outside probe) what to send to apply (« Pour postuler : CV + salaire actuel »), and pay set from the
     # past pay ("We will match your previous compensation", « nous nous alignons sur votre salaire actuel »)
-    r"postul\w*|candidatures?|to\s+apply|apply\s+with|applications?\s+(?:must|should)|match|beat|align\w*|egal\w*)\b"
+    r"postul\w*\s*:|candidatures?\s*:|to\s+apply|apply\s+with|applications?\s+(?:must|should)|match|beat|"
+    r"(?:nous\s+)?nous\s+alignons\s+sur|alignerons\s+sur)"
 )
 # …or a request word after it, in its sentence ("Salary history required.", « Salaire actuel à préciser »)
 _REQUEST_AFTER = re.compile(
     r"\W*(?:[\w']+\W+){0,2}?(?:required|requis\w*|exige\w*|obligatoire|mandatory|needed|a\s+preciser|a\s+fournir|"
-    r"a\s+joindre|a\s+indiquer|a\s+communiquer|must\s+be\s+(?:provided|stated|included))\b"
+    r"a\s+joindre|a\s+indiquer|a\s+communiquer|a\s+envoyer|a\s+transmettre|a\s+adresser|"
+    r"must\s+be\s+(?:provided|stated|included|sent))\b"
 )
 _NEGATED = re.compile(r"(?:\bnever|\bnot|n't|\bjamais|\bne|\bn')\s*(?:[\w']+\s+){0,2}$")
 _FORGET = re.compile(r"\b(?:forget|oubli\w*)\b")
+_NEGATED_OBJECT = re.compile(r"\b(?:ni|pas|not|never|jamais|sans|without|no|aucun\w*)\b(?:\s+[\w']+){0,2}\s*$")
+_NEGATION_WORD = re.compile(r"\b(?:not|non|pas|never|jamais|ni|no|n't)\b|n'")
 _SENTENCE_END_AD = re.compile(r"[.!?\n]")
 _SELLING = re.compile(r"\b(?:tired\s+of|fed\s+up|doubler|double|ameliore\w*|improve|boost|reviewed|revue?)\b")
 
@@ -855,10 +864,16 @@ def _asks(folded: str, m: re.Match[str]) -> bool:
     sentence = folded[start:end]
     if _SELLING.search(sentence):
         return False
+    negated = _NEGATED_OBJECT.search(folded, max(start, m.start() - 25), m.start())
+    if negated and not _FORGET.search(folded, max(start, m.start() - 40), m.start()):  # « N'oubliez pas de… » asks
+        return False  # « ni photo, ni âge, ni salaire actuel », « pas sur votre salaire actuel » (review of stop 53)
+    if re.match(r"\s*[:|]\s*\d", folded[m.end() : m.end() + 6]):
+        return False  # « Fixe aujourd'hui : 40 à 45 k€ »: the pay offered, not a field to fill
     if end_m and end_m.group(0) == "?" or re.match(r"\s*[:|]", folded[m.end() : m.end() + 3]):
         return True
-    if _REQUEST_AFTER.match(folded, m.end(), end):
-        return True
+    after = _REQUEST_AFTER.match(folded, m.end(), end)
+    if after and not _NEGATION_WORD.search(after.group(0)):
+        return True  # "Salary history required", not "Current salary not required"
     for verb in _REQUEST_VERB.finditer(folded, start, m.start()):
         before = folded[max(start, verb.start() - 30) : verb.start()]
         if _NEGATED.search(before) and not _FORGET.search(folded[max(start, verb.start() - 30) : verb.end()]):
@@ -1033,7 +1048,7 @@ def lint_ad(
         flags = _with_criteria_under_markup(visible, view, flags)
         return flags
     flags = [html.flag_to_html(f) for f in flags]
-    return _in_order(flags + _structured_data_flags(text, visible, language, ctx))
+    return _in_order(flags + _structured_data_flags(text, flags, view.language, ctx))
 
 
 # (stop 53's outside probe) The JSON-LD of an HTML ad is what Google for Jobs shows, and a reader of the page never
@@ -1056,23 +1071,39 @@ _STRUCTURED_DATA_RULES: tuple[Rule, ...] = (
 )
 
 
-def _json_ld_texts(value: object, key: str = "") -> list[str]:
-    """The text fields (_JSON_LD_TEXT_KEYS) of a parsed JSON-LD value, depth first."""
-    if isinstance(value, dict):
-        return [t for k, v in value.items() for t in _json_ld_texts(v, k)]
-    if isinstance(value, list):
-        return [t for v in value for t in _json_ld_texts(v, key)]
-    return [value] if isinstance(value, str) and key in _JSON_LD_TEXT_KEYS else []
+MAX_JSON_LD_DEPTH = 20
 
 
-def _structured_data_flags(html_text: str, visible: str, language: str | None, ctx: LintContext) -> list[Flag]:
+def _json_ld_texts(value: object) -> list[str]:
+    """The strings under the text fields (_JSON_LD_TEXT_KEYS) of a parsed JSON-LD value, whatever wraps them
+    (« {"@value": …} », a list), walked without recursion and no deeper than MAX_JSON_LD_DEPTH."""
+    out: list[str] = []
+    stack: list[tuple[object, bool, int]] = [(value, False, 0)]
+    while stack:
+        item, in_text, depth = stack.pop()
+        if depth > MAX_JSON_LD_DEPTH:
+            continue
+        if isinstance(item, str):
+            if in_text:
+                out.append(item)
+        elif isinstance(item, dict):
+            stack.extend((v, in_text or k in _JSON_LD_TEXT_KEYS, depth + 1) for k, v in reversed(list(item.items())))
+        elif isinstance(item, list):
+            stack.extend((v, in_text, depth + 1) for v in reversed(item))
+    return out
+
+
+def _structured_data_flags(
+    html_text: str, visible_flags: list[Flag], language: str | None, ctx: LintContext
+) -> list[Flag]:
     """Flags on the text fields of the ad's JSON-LD that the visible ad does not already carry (no span: the JSON is
     escaped, so its text is not the HTML's)."""
     flags: list[Flag] = []
+    seen = {(f.kind, f.message, fold(f.evidence or "")) for f in visible_flags}
     for block in _JSON_LD.findall(html_text[: MAX_AD_CHARS + 1]):
         try:
             data = json.loads(block[:MAX_JSON_LD_CHARS])
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
             continue
         for field_text in _json_ld_texts(data):
             plain = HtmlText.of(field_text).text if looks_like_html(field_text) or "<" in field_text else field_text
@@ -1082,7 +1113,7 @@ def _structured_data_flags(html_text: str, visible: str, language: str | None, c
             for flag in _run(_STRUCTURED_DATA_RULES, view, ctx):
                 if flag.severity == "info":
                     continue
-                if flag.evidence and fold(flag.evidence) in fold(visible):
+                if (flag.kind, flag.message, fold(flag.evidence or "")) in seen:
                     continue  # the visible ad says it too, and is flagged there
                 flags.append(
                     flag.model_copy(

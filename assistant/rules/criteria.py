@@ -196,14 +196,50 @@ def _clause(folded: str, s: int, e: int) -> str:
 # and names no applicant (_APPLICANT). Non-strict terms only: a cap or a range asked of people stays flagged. Ads
 # only (see _criteria_spans).
 _SERVED_BEFORE = re.compile(
-    r"(?:\b(?:clients?|clientele|references?)\s*:|\b(?:vend\w*|commercialis\w*|distribu\w*|clients?\s+(?:sont|comptent|incluent)|"
-    r"clientele|enseignes?|magasins?|"
+    r"(?P<list>\b(?:clients?|clientele|references?)\s*:)|\b(?:vend\w*|commercialis\w*|distribu\w*|"
+    r"clients?\s+(?:sont|comptent|incluent)|clientele|enseignes?|magasins?|"
     r"boutiques?|(?:application|appli|app|plateforme|platform|solution|logiciel|software|produit|product|outil|tool|service|"
     r"offre)s?\s+(?:[\w'-]+\s+){0,2}(?:aide\w*|accompagne\w*|permet\w*|helps?|serves?|supports?|s'adresse\w*|destinee?s?)"
     r"|vous\s+(?:accompagn\w*|vend\w*|prospect\w*|gerez|suivez|developp\w*|fidelis\w*|conseill\w*|equip\w*)"
     r"|you(?:'ll|\s+will)?\s+(?:manage|sell|serve|support|look\s+after|handle)|sell\w*\s+to|(?:customers?|clients?)\s+(?:are|include)"
-    r"|serves?|serving)\b)[^.;:!?\n]{0,100}$"
+    r"|serves?|serving)\b"
 )
+# (review of stop 53) Between the market's verb and the criterion's word, only the market itself: no clause break (a
+# comma, except in a list of clients after « clients : »), no person, no verb of the applicant's, no preference —
+# « Vous gérez un portefeuille de 40 comptes, hommes jeunes bienvenus », « Vous prospectez les PME et êtes de
+# nationalité française », « Nos clients sont des enseignes de mode et nous recrutons une jeune femme » stay flagged.
+_MARKET_TAIL_BLOCK = re.compile(
+    r"[;:]|\b(?:vous|nous|you|we|il|elle|ils|elles|they|he|she|etes|est|sont|serez|seriez|etre|be|is|are|should|must|"
+    r"will|recrut\w*|cherch\w*|recherch\w*|looking|seek\w*|hire|hiring|want\w*|veut|veulent|souhait\w*|prefer\w*|"
+    r"perfect|ideal\w*|parfait\w*|bienvenu\w*|welcome|poste|role|job|position)\b|\b(?:pour|for)\s+(?:un|une|a|an)\b"
+)
+# after « clients : », a list of names (« Groupe Hospitalier Est, … »): only a person or a wish stops it there
+_LIST_TAIL_BLOCK = re.compile(
+    r"[;:]|\b(?:vous|nous|you|we|recrut\w*|cherch\w*|recherch\w*|looking|seek\w*|hire|hiring|want\w*|veut|veulent|"
+    r"souhait\w*|prefer\w*|ideal\w*|bienvenu\w*|welcome|poste|role|job|position)\b|\b(?:pour|for)\s+(?:un|une|a|an)\b"
+)
+MAX_MARKET_TAIL = 100
+
+
+# (stop 53's blind measure) In notes as in ads, a criterion's word right after products made for a group, a market
+# sold into, or a target: « A vendu des produits pour bébés et femmes enceintes », « cosmétiques pour hommes, cible
+# 18-35 ans », "Sold into the religious & nonprofit sector". Right after: nothing but the group's words in between.
+_PRODUCT_OR_TARGET_BEFORE = re.compile(
+    r"(?:\b(?:produits?|articles?|gammes?|cosmetiques?|vetements?|soins|jouets?|products?|clothing|apparel|cosmetics?|"
+    r"toys?|skincare)\s+(?:[a-z'-]+\s+){0,2}?(?:pour|for|destines?\s+aux|dedies?\s+aux)"
+    r"|\b(?:sold|sells|selling)\s+(?:in)?to)\b(?P<tail>[a-z'&( -]{0,50})$"
+    r"|\b(?:cible|ciblee?s?|target(?:ed|ing)?|audience|clientele)\s*(?::|de|des|of)?\s*(?:\d{1,2}\s*(?:-|a)\s*)?$"
+)
+_PERSON_IN_TAIL = re.compile(r"\b(?:elle|il|she|he|her|his|candidat\w*|candidate?|lui|son|sa)\b")
+
+
+def _product_or_target(folded: str, s: int) -> bool:
+    """Whether the criterion's word at `s` names the group products are made for, a market sold into or a target
+    (_PRODUCT_OR_TARGET_BEFORE), with no person named in between."""
+    m = _PRODUCT_OR_TARGET_BEFORE.search(folded, max(0, s - 100), s)
+    return bool(m and not _PERSON_IN_TAIL.search(m.group("tail") or ""))
+
+
 _SENTENCE_BREAK = re.compile(r"[.;!?\n]")  # not a colon: « Parmi nos clients : … » is one sentence
 _APPLICANT = re.compile(
     r"\b(?:vous\s+etes|etes-vous|candidat\w*|profils?|applicants?|candidates?|you\s+are|you're|must|doit|doivent|devez|"
@@ -212,16 +248,20 @@ _APPLICANT = re.compile(
 
 
 def _served_market(folded: str, s: int, e: int) -> bool:
-    """Whether [s, e) is in what the business sells or whom it serves (_SERVED_BEFORE), in a sentence that asks
+    """Whether [s, e) is in what the business sells or whom it serves: the object of a market's verb earlier in its
+    sentence (_SERVED_BEFORE), with only the market in between (_MARKET_TAIL_BLOCK), in a sentence that asks
     nothing of the applicant."""
     a, b = _bounds(folded, s, e, _SENTENCE_BREAK)
+    triggers = list(_SERVED_BEFORE.finditer(folded, max(a, s - MAX_MARKET_TAIL - 60), s))
+    if not triggers:
+        return False
+    trigger = triggers[-1]  # the nearest
+    tail = folded[trigger.end() : s]
+    block = _LIST_TAIL_BLOCK if trigger.group("list") else _MARKET_TAIL_BLOCK
+    if len(tail) > MAX_MARKET_TAIL or block.search(tail) or ("," in tail and not trigger.group("list")):
+        return False
     sentence = folded[a:b]
-    return bool(
-        _SERVED_BEFORE.search(folded, a, s)
-        and not _AD_PREFERENCE.search(sentence)
-        and not _AD_EXCLUSION.search(sentence)
-        and not _APPLICANT.search(sentence)
-    )
+    return not (_AD_PREFERENCE.search(sentence) or _AD_EXCLUSION.search(sentence) or _APPLICANT.search(sentence))
 
 
 # An exclusion after an equal-opportunity phrase cancels it for the group it names (review of stop 38: "We welcome
@@ -577,6 +617,8 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                     continue  # what a business sells or serves: "mental health services", "church-furniture supplier"
                 if sentences is not None and not term.strict and _served_market(view.folded, s, e):
                     continue  # ads only: in notes, « elle vend aux retraités, retraitée elle-même » is about her
+                if _product_or_target(view.folded, s):
+                    continue  # products for a group, a market sold into, a target (notes and ads; stop 53)
                 if sentences is not None:
                     # an equal-opportunity statement, or a perk in a sentence that excludes nobody, makes the
                     # mention acceptable ("We offer maternity leave" but not "No pregnant women; maternity leave").

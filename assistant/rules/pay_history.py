@@ -84,16 +84,22 @@ _MARKERS = [
     re.compile(rf"\b(?:son|sa|ses|leur)\s+{_PAY_NOUN}\b"),
     # English: "current salary", "previous comp", "last salary", "her current total compensation"
     re.compile(
-        r"\b(?:current|currently|present|previous|prior|last|former|old|existing|his|her|their)\s+"
+        r"\b(?:current|currently|present|previous|prev|prior|last|former|old|existing|his|her|their)\.?\s+"
         r"(?:(?:total|base|annual|gross|net|monthly|yearly|fixed)\s+){0,2}"
         r"(?:salary|pay|compensation|comp|package|base|earnings|wages?|remuneration|ote)\b"
     ),
 ]
+# (stop 53's blind measure) "Pay at Acme was 4.2k/mo gross", « salaire chez Orange : 48k »
+_MARKERS.append(
+    re.compile(
+        rf"\b{_PAY_NOUN}\s+(?:at|chez|@|with)\s+(?!nous\b|us\b|them\b|eux\b)[\w&'-]+(?:\s+[\w&'-]+)?\s*(?:was|is|were|etait|est|:)"
+    )
+)
 # (stop 53's outside probe) "Salary history: 42k (2021), 47k (2023)", « Rému N-1 : 50k fixe »
 _MARKERS.append(
     re.compile(
         r"\b(?:salary|pay|compensation|comp)\s+history\b|\bhistorique\s+(?:de\s+|des\s+)?(?:salaires?|remunerations?)\b"
-        rf"|\b{_PAY_NOUN}\s+n-1(?!\d)|\btjm\b"
+        rf"|\b{_PAY_NOUN}\s+n-1(?!\d)"
     )
 )
 # (sixteenth notes round) The variable pay earned in a past year: « 11 k€ de variable touchés en 2025 », "commission
@@ -184,7 +190,8 @@ _OFFER = re.compile(
 )
 # …or a bare figure right after a marker (« Fixe actuel 45 / variable 10 », « Salaire actuel : 52 »)
 _BARE_FIGURE = re.compile(
-    r"\s*[:=~]?\s*\d{2,3}(?:[.,]\d+)?\b(?!\s*(?:%|ans\b|years?\b|comptes?\b|accounts?\b|clients?\b))"
+    r"\s*[:=~]?\s*\d{2,3}(?:[.,]\d+)?\b(?!\s*(?:%|ans\b|years?\b|comptes?\b|accounts?\b|clients?\b|users?\b|utilisateurs?\b|"
+    r"licen[cs]es?\b|seats?\b|employees?\b|salaries\b|people\b|personnes?\b|sites?\b|stores?\b|magasins?\b))"
 )
 # …or an expectation anchored on the current pay, with its figure (« Prétentions : idem actuel (52k) », "same as now
 # (52k)"): it says what the candidate earns now.
@@ -304,6 +311,27 @@ _VOLUNTEERED = re.compile(
 )
 
 
+def _on_pay(clause: str) -> bool:
+    """ "She's on 55 base now", "top performer on a 45k base": a figure with a pay word after it (_ON_PAY), said of the
+    candidate. A bare figure (no k, no currency) needs its subject right before (« GRR at 92 gross », "on a 120 base
+    of SMB accounts" are not pay); the offer or a wish just before cancels it ("Offer to be made at 55 base")."""
+    for m in _ON_PAY.finditer(clause):
+        before = clause[max(0, m.start() - 30) : m.start()]
+        if _OFFER.search(before) or re.match(r"\s+(?:of|de|d')\b", clause[m.end() :]):
+            continue
+        money = re.search(r"\d\s*(?:k|€)", m.group(0))
+        if money or re.search(
+            r"(?:^|\b(?:she|he|they|she's|he's|is|was|'s|currently|now|il|elle|est|etait)\s*)$", before
+        ):
+            return True
+    return False
+
+
+def _same_as_now(clause: str, amounts: list[tuple[int, int]]) -> bool:
+    """« Prétentions : idem actuel (52k) »: an amount right after a "same as now" phrase (_SAME_AS_NOW)."""
+    return any(any(m.end() <= a <= m.end() + 12 for a, _ in amounts) for m in _SAME_AS_NOW.finditer(clause))
+
+
 def _is_history(clause: str) -> bool:
     """Whether one folded clause records the candidate's current or past pay."""
     # a refusal to disclose stays one beside a volunteered expectation (review: « Ne souhaite pas communiquer son
@@ -311,7 +339,7 @@ def _is_history(clause: str) -> bool:
     if _DECLINED.search(clause) or (_NOT_ASKED.search(clause) and not _VOLUNTEERED.search(clause)):
         return False
     amounts = _pay_amounts(clause)
-    if (_ON_PAY.search(clause) and not _OFFER.search(clause)) or (amounts and _SAME_AS_NOW.search(clause)):
+    if _on_pay(clause) or _same_as_now(clause, amounts):
         return True
     earning = _EARNING.search(clause)
     if earning and amounts and not _business_value(clause, earning):

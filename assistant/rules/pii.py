@@ -362,7 +362,7 @@ def _luhn_ok(digits: str) -> bool:
 _ID_DOC = re.compile(
     r"\b(?:passports?|passeports?|cni|carte\s+(?:nationale\s+)?d'identite|id\s+card|identity\s+card|national\s+id|"
     r"titre\s+de\s+sejour|residence\s+permit|permis\s+de\s+conduire|driving\s+licen[cs]e|driver'?s\s+license)"
-    r"\s*(?:no\.?|n°|n\s?o\.?|nr\.?|number|numero|num\.?|#)?\s*[:=]?\s*"
+    r"\s*+(?:(?:no\.?|n°|n\s?o\.?|nr\.?|number|numero|num\.?|#)\s*+)?(?:[:=]\s*+)?"
     r"((?=[a-z0-9]*\d)[a-z0-9]{6,14})\b"
 )
 _WEBMAIL_NO_TLD = re.compile(

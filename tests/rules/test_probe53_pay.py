@@ -23,7 +23,9 @@ NOTES_HISTORY = [
     "He's on 62 base, 20 variable.",
     "Salaire actuel : 48",
     "Variable N-1 : 9k.",
-    "TJM 500 € en portage.",
+    # (review of stop 53) the expectation beside it does not cancel it
+    "She's on 55 base now, wants 62.",
+    "On 55 base in her current role.",
     "Wants the same as today (61k).",
     "Historique de rémunération : 38k puis 44k.",
 ]
@@ -36,6 +38,13 @@ NOTES_CLEAN = [
     "On 12 accounts she grew revenue 20%.",
     "Current base of 40 clients, mostly SMBs.",
     "Same as now: weekly pipeline review with her manager.",
+    # (review of stop 53) a wish beside "now", a firm's day rate, business figures
+    "Vise 55k et plus de responsabilités que maintenant.",
+    "Veut 50k, en full remote comme actuellement.",
+    "Ses consultants sont placés à TJM 650",
+    "GRR at 92 gross",
+    "on a 120 base of SMB accounts",
+    "his base 150 users",
 ]
 
 AD_REQUESTS = [
@@ -66,6 +75,14 @@ AD_CLEAN = [
     "Pour postuler, envoyez votre CV et quelques lignes sur vous.",
     "Tired of what you earn now? Join us.",
     "Rémunération : 48 k€ fixe + variable (10 %).",
+    # (review of stop 53) a promise not to ask, the pay offered
+    "Current salary not required.",
+    "Salaire actuel non requis.",
+    "Engagés pour l'égalité salariale, nous ne demandons jamais votre salaire actuel.",
+    "Nos salaires sont alignés sur une grille publique, pas sur votre salaire actuel.",
+    "Postulez même si votre salaire actuel est plus bas.",
+    "Candidature anonyme : ni photo, ni âge, ni salaire actuel.",
+    "Fixe aujourd'hui : 40 à 45 k€",
 ]
 
 
