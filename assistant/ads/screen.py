@@ -34,7 +34,9 @@ def offending(text: str, framework: Framework, lang: str, *, title: bool = False
     market after « nos clients sont » (criteria._served_market).
     """
     found = safety.find_injections(text)
-    lead = ("Nos clients sont " if lang == "fr" else "Our clients are ") if market else ""
+    # only a client's bare name (review of stop 53: "Harrods, they want a young woman as account manager" and « Chanel
+    # (le client veut une jeune femme…) » were published): no clause, no aside, no wish
+    lead = ("Nos clients sont " if lang == "fr" else "Our clients are ") if market and _bare_name(text) else ""
     found += safety.find_protected_criteria(lead + text, context="ad")
     plain = compliance.without_inline_markup(text)
     if plain != text:  # « Moins de **35** ans »: the markup must not hide the criterion (review of da93473)
@@ -51,6 +53,17 @@ def offending(text: str, framework: Framework, lang: str, *, title: bool = False
             if f.kind in ("gendered_wording", "discrimination") and f.severity != "info"
         ]
     return found
+
+
+_NOT_A_BARE_NAME = re.compile(
+    r"[(),;:!?]|\b(?:veut|veulent|voudrait|want|wants|wanted|souhait\w*|prefer\w*|cherch\w*|look\w*|need\w*|exige\w*|"
+    r"demande\w*|ask\w*|they|ils|elles?|il|who|qui|que|recrut\w*|hire\w*|should|must|doit)\b"
+)
+
+
+def _bare_name(text: str) -> bool:
+    """Whether a key client's entry is only a name (« salons de coiffure Dessange »), up to six words."""
+    return len(text.split()) <= 6 and not _NOT_A_BARE_NAME.search(fold(text))
 
 
 @dataclass(frozen=True)

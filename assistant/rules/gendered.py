@@ -361,7 +361,7 @@ _ADVERBS = frozenset(
 _NOT_ADJECTIVES = frozenset(
     "souvent parent client agent talent moment ambiant accident argent content present absent urgent cent dent "
     "vent lent ciel sel tel quel mel cheval total global local social mental capital final egal legal normal "
-    "special vital rural general central national international principal amical".split()
+    "special vital rural general central national international principal amical cote fluent".split()
 )
 _MASCULINE_ADJECTIVE = re.compile(r"(?:é|if|eux|ier|el|ien|al|ant|ent)$")
 _BALANCED_AFTER = re.compile(r"(?:\s*[·•/]\s*[a-z]{1,4}\b|\.[a-z]{1,3}\b|\s*\(\s*[a-z]{1,4}\s*\)|-[a-z]{1,3}\b(?!-))")
@@ -370,6 +370,7 @@ _CLAUSE_STOP = re.compile(
     r"votre|vos|son|sa|ses|mais|car|si|lorsque|quand|vous)\b"
 )
 _LIST_THEN_VOUS = re.compile(r"(?:[\w'-]+(?:\s*,\s*|\s+et\s+|\s+)){0,5}?[\w'-]+(?=\s*,\s*vous\b)")
+_SEGMENT_START = re.compile(r"(?:\A|[\n.!?;•*>-]++)[ \t]*+")
 _OPENING_PARTICIPLE = re.compile(
     r"(?:diplome|issu|forme|titulaire|passionne|dote|habitue|rompu)\s+(?:d'|de|du|des|en|a|au|aux|par)\b"
 )
@@ -382,16 +383,24 @@ def _masculine_word(view: TextView, s: int, e: int) -> bool:
     if len(word) < 4 or fold(word) in _NOT_ADJECTIVES or word.endswith("ment"):
         return False
     doubled = re.match(r"\s+ou\s+([a-z]+)", view.folded[e : e + 40])  # « impliqué ou impliquée »
-    if _BALANCED_AFTER.match(view.folded, e) or (doubled and doubled.group(1).startswith(fold(word)[:4])):
+    before = re.search(r"([a-z]+)\s+ou\s+$", view.folded[max(0, s - 40) : s])  # « curieuse ou curieux »
+    if (
+        _BALANCED_AFTER.match(view.folded, e)
+        or (doubled and doubled.group(1).startswith(fold(word)[:4]))
+        or (before and before.group(1).startswith(fold(word)[:4]))
+    ):
         return False
     return fold(word) == "issu" or bool(_MASCULINE_ADJECTIVE.search(word))
+
+
+_WORD_RUN = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 def _words_until_stop(view: TextView, start: int, limit: int = 80) -> list[tuple[int, int]]:
     """The words from `start` to the clause's end (a preposition, a determiner, a relative, punctuation)."""
     stop = _CLAUSE_STOP.search(view.folded, start, min(len(view.folded), start + limit))
     end = stop.start() if stop else min(len(view.folded), start + limit)
-    return [m.span() for m in re.finditer(r"[a-z]+(?:-[a-z]+)*", view.folded[:end]) if m.start() >= start]
+    return [m.span() for m in _WORD_RUN.finditer(view.folded, start, end)]
 
 
 def _applicant_adjectives(view: TextView) -> list[tuple[int, int]]:
@@ -404,16 +413,28 @@ def _applicant_adjectives(view: TextView) -> list[tuple[int, int]]:
                 continue
             if _masculine_word(view, s, e):
                 found.append((s, e))
-    for m in re.finditer(r"(?:^|(?<=[\n.!?;•*>-]))[ \t]*", folded):
+    # a segment's start: the text's, or after a boundary and the blanks after it (one try per run of boundaries,
+    # not one per character: 20,000 dashes took 20 s; review of stop 53)
+    for m in _SEGMENT_START.finditer(folded):
         start = m.end()
-        lst = _LIST_THEN_VOUS.match(folded, start)
+        if start >= len(folded) or not folded[start].isalpha():
+            continue
+        lst = _LIST_THEN_VOUS.match(folded, start, min(len(folded), start + 120))
         if lst and lst.end() - start <= 80:
-            words = [w.span() for w in re.finditer(r"[a-z]+", folded[: lst.end()]) if w.start() >= start]
+            words = [w.span() for w in re.finditer(r"[a-z]+", folded[start : lst.end()])]
+            words = [(start + a, start + b) for a, b in words]
             if all(
                 folded[a:b] in _ADVERBS or folded[a:b] == "et" or not _CLAUSE_STOP.fullmatch(folded[a:b])
                 for a, b in words
             ):
-                found += [(a, b) for a, b in words if folded[a:b] not in _ADVERBS and _masculine_word(view, a, b)]
+                # (review of stop 53) not a noun in « té » opening the line: « Côté client, vous gérez… »
+                found += [
+                    (a, b)
+                    for a, b in words
+                    if folded[a:b] not in _ADVERBS
+                    and not view.lower[a:b].endswith("té")
+                    and _masculine_word(view, a, b)
+                ]
         opening = _OPENING_PARTICIPLE.match(folded, start)
         if opening:
             e = start + len(opening.group(0).split()[0])

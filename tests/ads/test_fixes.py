@@ -244,7 +244,11 @@ def test_decomposed_accents_get_the_same_fix_as_composed_ones(text: str, fixed: 
             "Issu d'une formation commerciale, vous aimez le terrain.",
             "Issu·e d'une formation commerciale, vous aimez le terrain.",
         ),
-        ("Vous êtes actif sur LinkedIn et très créatif.", "Vous êtes actif·ve sur LinkedIn et très créatif."),
+        ("Vous êtes actif sur LinkedIn.", "Vous êtes actif·ve sur LinkedIn."),
+        # (review of stop 53) a noun in « té » opening the line, an English word, a doubled form either way round
+        ("Côté client, vous gérez 40 comptes.", "Côté client, vous gérez 40 comptes."),
+        ("Vous êtes fluent en anglais.", "Vous êtes fluent en anglais."),
+        ("Vous êtes curieuse ou curieux.", "Vous êtes curieuse ou curieux."),
         # already inclusive, doubled, epicene, or no adjective of the applicant: unchanged
         ("Vous êtes autonome, curieux·se et rigoureux·se.", "Vous êtes autonome, curieux·se et rigoureux·se."),
         ("Vous êtes motivé·e et organisé(e).", "Vous êtes motivé·e et organisé(e)."),

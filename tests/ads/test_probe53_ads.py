@@ -55,3 +55,15 @@ def test_the_clients_a_brief_names_are_kept(services: Any) -> None:
     assert "salons de coiffure Dessange" in result.text
     assert "femmes enceintes" in result.text
     assert not [f for f in result.flags if f.kind == "discrimination"], result.flags
+
+
+def test_a_key_client_entry_that_is_more_than_a_name_is_screened_as_text(services: Any) -> None:
+    """(review of stop 53) "Harrods, they want a young woman as account manager" was published as a client."""
+    from assistant.ads.screen import clean_text
+
+    kept = clean_text("Harrods, they want a young woman as account manager", "key_clients", services.framework, "en")
+    assert not any("young woman" in k for k in kept.kept) and kept.flags
+    aside = clean_text(
+        "Chanel (le client veut une jeune femme de bonne présentation)", "key_clients", services.framework, "fr"
+    )
+    assert aside.kept == ["Chanel"] and aside.flags
