@@ -78,14 +78,14 @@ s'est braque | s'est braquee | se braque | ton sec | sur la defensive | defensiv
 worse than | moins bon que | moins bonne que | weaker than | only named | only mentioned | only cited | only listed |
 worries me | worried me | worry me | worrying | worrisome | m'inquiete | m'inquietent | m'inquietait | inquietant |
 inquietante | cutting in | cut in | cuts in | a l'arrache | moy |
-far from it | loin de la | loin d'etre | sur le papier | on paper | nul | nulle | nul en | nulle en | zero experience |
-no experience | wouldn't say | would not say | less great | pas terrible | a la ramasse | peu reactif |
+far from it | nul en | nulle en | zero experience | less great | pas terrible |
+a la ramasse | peu reactif |
 peu reactive | peu proactif | peu proactive | peu organise | peu organisee | tres peu organise | tres peu organisee |
 peu a l'ecoute | peu rigoureux | peu rigoureuse | peu structure | peu structuree | peu convaincant | peu convaincante
 """
 # (stop 53's outside probe of notes: "Zero experience managing a team", "Great KPI knowledge? Far from it.",
-# « Bon relationnel... sur le papier », « Loin d'être proactif », « Peu réactif », « Nul en anglais », "I wouldn't say
-# she's a great listener" read as strengths or as nothing)
+# « Peu réactif », « Nul en anglais », "I wouldn't say she's a great listener" read as strengths or as nothing; its
+# review: not « sur le papier », "on paper", « nul », « loin d'être », "no experience", which also say the opposite)
 # Reservations: the interviewer doubts or wants to test the point ("à challenger sur la négo", "needs work on
 # discovery"). They outweigh one positive word in the same clause: "solide… à challenger sur la négo" is no strength.
 _RESERVATION = """

@@ -210,7 +210,13 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         # (stop 53's outside probe) an indented line in lowercase under a bullet item is that item's second line, as
         # Markdown lists wrap, however short the first line is: « - … she has three » / «   kids so … » is one
         # thought, and a flag on its second line excludes the first
-        indented_item_line = in_item and len(body) - len(body.lstrip(" \t")) >= 2
+        indented_item_line = (
+            in_item
+            and len(body) - len(body.lstrip(" \t")) >= 2
+            # (review of stop 53) not a new point: « - Strong discovery » / «   weak on pricing, gave 20% away »
+            and polarity(" ".join(stripped.split()[:3])) == "neutral"
+            and not re.match(r"[\w' -]{1,25}:", stripped)
+        )
         if not stripped:
             prev = ""
         elif (
@@ -384,7 +390,10 @@ _HEADER_FIELD = (
     r"recruiter|intervieweur|hiring\s+manager|manager|lieu|location|format|duree|duration|round|tour|stage|etape)"
 )
 _HEADER_FIELDS = re.compile(
-    r"^[-*•]?\s*(?:(?:objet|subject|sujet)\s*:|(?:re|tr|fw|fwd)\s*:\s*\w)"
+    # an e-mail subject line, with nothing said of the candidate (review of stop 53: « Objet : renouvellement
+    # Carrefour, elle a sauvé le compte », "Re: pricing, she held firm" are evidence; « Sujet : » is any topic)
+    r"^[-*•]?\s*(?:(?:objet|subject)\s*:|(?:re|tr|fw|fwd)\s*:\s*\w)"
+    r"(?![^\n]*\b(?:she|he|her|his|il|elle|son|sa|ses|a\s+\w+e\b|has|had|was)\b)"
     rf"|^[-*•]?\s*{_HEADER_FIELD}\s*:[^|–—\n]{{1,80}}(?:[|–—]\s*{_HEADER_FIELD}\s*:[^|–—\n]{{1,80}})+$"
 )
 _NOTES_TITLE = re.compile(
@@ -958,6 +967,18 @@ MAX_OFFER_WORDS = 30
 # (stop 53's outside probe) A line about the job or the hiring team: « Le poste demande un anglais courant », « On
 # cherche qqn de très orienté data », « Chez nous les AM gèrent 40 comptes », "We're a team of 8 AMs with a strong
 # negotiation culture", "The role requires…". Evidence only when the rest names the candidate (_THIRD_PERSON).
+# …unless the rest names the candidate: a pronoun, a possessive, « l'a » (review of stop 53: « Notre équipe a validé
+# son cas pratique », « Le poste demande un anglais courant, Marie l'a à peine »)
+_ABOUT_THE_CANDIDATE = re.compile(
+    r"\b(?:she|he|her|his|him|they|il|elle|ils|elles|lui|candidat\w*|candidate|son|sa|ses|l'a|l'ont|l'avait)\b|\bl'a\b"
+)
+
+
+def _names_someone(text: str) -> bool:
+    """Whether a capitalised first name stands in the line after its first word (« …, Marie l'a à peine »)."""
+    return any(is_first_name(w) for w in re.findall(r"(?<=\s)[A-ZÀ-Ý][a-zà-ÿ]+", text))
+
+
 _THE_JOB_OR_US = re.compile(
     r"^(?:le\s+poste|ce\s+poste|le\s+role|the\s+(?:role|job|position)|this\s+(?:role|job|position))\s+"
     r"(?:demande|necessite|exige|requiert|implique|suppose|needs|requires|involves|demands|calls\s+for)\b"
@@ -1091,7 +1112,7 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
     if label and not _THIRD_PERSON.search(core[label.end() :]):
         return "pitch"
     ours = _THE_JOB_OR_US.match(core)
-    if ours and not _THIRD_PERSON.search(core[ours.end() :]):
+    if ours and not _ABOUT_THE_CANDIDATE.search(core[ours.end() :]) and not _names_someone(text):
         return "pitch"  # what the job needs or what the team is, not the candidate (stop 53's outside probe)
     if _AI_LINE.match(core):
         return "claim"  # a line of an AI summary being corrected

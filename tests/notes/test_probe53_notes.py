@@ -123,3 +123,17 @@ def test_a_negative_remark_is_not_a_strength(services, line, polarity) -> None:
     summary = summarize_notes(f"Notes\n{line}\n", services)
     pols = {e.polarity for a in summary.competencies for e in a.evidence}
     assert pols and "positive" not in pols, (line, pols)
+
+
+def test_an_indented_line_with_its_own_judgement_is_its_own_point() -> None:
+    """(review of stop 53) « - Strong discovery » then «   weak on pricing, gave 20% away » were merged into one
+    neutral point; an indented line that goes on (« kids so… ») is still joined."""
+    from assistant.notes.prepare import split_segments
+
+    text = "Notes\n- Strong discovery questions\n  weak on pricing, gave 20% away\n- she has three\n  kids so she juggles\n"
+    assert [text[a:b] for a, b in split_segments(text)] == [
+        "Notes",
+        "Strong discovery questions",
+        "weak on pricing, gave 20% away",
+        "she has three\n  kids so she juggles",
+    ]
