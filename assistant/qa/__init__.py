@@ -28,6 +28,7 @@ from .offline import (
     gather_evidence,
     gives_figure,
     offline_answer,
+    paid_job,
     question_list_first,
     recruited_roles,
     unknown_choice,
@@ -84,6 +85,11 @@ def ask(
     # Before any retrieval or model call (screen.py): the question as typed, and as understood from the conversation
     # (a follow-up such as « Et pour un senior ? » carries the previous question's words).
     criteria = question_criteria(typed) or (question_criteria(resolved.text) if resolved.text != q else [])
+    if not criteria and _ABOUT_SOMEONE.search(fold(typed)):
+        # (stop 53's probe of ask) « la candidate vient de m'annoncer qu'elle attend un bébé » was withheld, then « du
+        # coup je peux ne pas valider sa période d'essai ? » and « quel salaire lui proposer alors ? » were answered:
+        # a question about the same person, right after a turn that named a protected criterion, carries it
+        criteria = next((c for t in reversed(turns[-CRITERION_MEMORY:]) if (c := question_criteria(t.question))), [])
     if criteria:
         answer = withheld_for_question(criteria, resolved.language)
     else:
@@ -103,6 +109,14 @@ def ask(
     if other_language(resolved.question):  # the question asked after pasted material, not the paste
         _add_notice(answer, OTHER_LANGUAGE_NOTICE[detect_language(q)])
     return answer
+
+
+# A question about a person (a pronoun, a possessive): it may be about the one an earlier turn described.
+_ABOUT_SOMEONE = re.compile(
+    r"\b(?:sa|son|ses|lui|elle|il|la\s+candidate|le\s+candidat|her|his|him|she|he|they|them|the\s+candidate)\b"
+)
+CRITERION_MEMORY = 2
+"""How many earlier turns a question about a person inherits a protected criterion from."""
 
 
 def _add_notice(answer: Answer, notice: str) -> None:
@@ -326,7 +340,10 @@ def refused_by_rule(question: str, services: Services) -> bool:
     by the model before), nor a figure or a choice, which llm.uncovered_problem reads on the passages the model
     cites rather than on the best retrieved one (review of stop 51)."""
     return bool(
-        pay_abroad(question) or unknown_job(question, services.kb, services.framework) or recruited_roles(question)
+        pay_abroad(question)
+        or unknown_job(question, services.kb, services.framework)
+        or recruited_roles(question)
+        or paid_job(question)
     )
 
 
@@ -519,7 +536,7 @@ def _offline(
     # already withheld gets the same notice when one applies (the passage read for a figure: the best retrieved).
     notice = ""
     read = [c.text for c in answer.citations] if not answer.abstained else [h.chunk.text for h in hits[:1]]
-    if asks_for_figure(q) and not any(gives_figure(text) for text in read):
+    if asks_for_figure(q) and not paid_job(q) and not any(gives_figure(text, q) for text in read):
         notice = FIGURE_NOTICE[lang]
     choice = unknown_choice(q, kb, services.framework) if not notice else []
     if choice:
@@ -530,7 +547,7 @@ def _offline(
     # Recruiting for another job: the guide's titles, steps or grid are the AM's, not that job's. The refit of stop 50
     # weighs this reading less than the first model did, and "a job title to hire a software engineer?" was answered
     # with the AM's titles (review of stop 50); on dev no answerable question the model answers has it.
-    jobs = (other_role(q) + unknown_job(q, kb, services.framework)) if not notice else []
+    jobs = (other_role(q) + unknown_job(q, kb, services.framework) + paid_job(q)) if not notice else []
     if jobs:
         names = list(dict.fromkeys(job.replace("-", " ") for job in jobs))
         # « directeur commercial » (other_role) and its head word « directeur » (unknown_job) are one job

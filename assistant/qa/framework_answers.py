@@ -305,6 +305,15 @@ def glossary_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str) 
     if not citations:
         return None
     head = "Glossaire du guide" if lang == "fr" else "The guide's glossary (in French)"
+    if _key(entry.definition).strip() in _key(entry.term):
+        # (stop 53's probe of ask) « DPM (Data Management platform) » is a name with no definition: the answer said
+        # « DPM : Data Management platform » as if the guide defined it
+        only_name = (
+            f"{head} : le guide ne donne que le nom, « {entry.term} », sans le définir. [1]"
+            if lang == "fr"
+            else f"{head}: the guide only gives the name, “{entry.term}”, with no definition. [1]"
+        )
+        return Answer(answer=only_name, abstained=False, citations=citations, backend="offline")
     return Answer(
         answer=f"{head} — {entry.term} : {entry.definition} [1]",
         abstained=False,

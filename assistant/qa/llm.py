@@ -206,7 +206,7 @@ def uncovered_problem(question: str, answer: str, cited: list[ScoredChunk], serv
     missing = missing_topics(question, cited) if topics else []
     if topics and len(missing) / len(topics) > 1 - UNCOVERED_MIN_TOPIC:
         return f"the passages the answer cites do not mention {', '.join(missing)}"
-    if asks_for_figure(question) and not any(gives_figure(h.chunk.text) for h in cited):
+    if asks_for_figure(question) and not any(gives_figure(h.chunk.text, question) for h in cited):
         return "the question asks for a figure, and the passages the answer cites give none"
     words = _stems(answer) - _stems(question)
     bag = set().union(*(_stems(h.chunk.section + " " + h.chunk.text) for h in cited)) if cited else set()

@@ -199,6 +199,58 @@ def unknown_job(question: str, kb: KnowledgeBase, framework: Framework | None = 
     return list(dict.fromkeys(found))
 
 
+# (stop 53's probe of ask) The pay of another job: « Quel salaire pour un responsable des ventes ? », « Combien gagne
+# un chef de projet digital débutant ? », « salaire d'un COO en start-up ? » got the AM's grid, cited, no notice: those
+# jobs are words the guide uses (the AM's manager, a candidate's past), so `unknown_job` lets them through. A pay
+# question's subject that is a job's head word and no AM title is another job.
+_PAY_OF = re.compile(
+    r" (?:salaires?|remunerations?|paie|package|fixe|salary|salaries|pay|compensation|grille)"
+    r" (?:d|de|du|des|pour|for|of|d un|d une|pour un|pour une|for a|for an|of a|of an)((?: [a-z0-9]+){1,4})"
+    r"| combien (?:gagne|gagnent|touche|touchent|est paye|sont payes|payer|paie|paye)((?: [a-z0-9]+){1,4})"
+    r"| how much (?:does|do|should|would|can|will|to pay)((?: [a-z0-9]+){1,4}?) (?:earn|make|get|be paid|cost)"
+)
+_JOB_HEADS = frozenset(
+    """
+    responsable responsables chef cheffe chefs directeur directrice directeurs head vp coo ceo cto cfo cmo cso cro daf
+    dsi drh dg pdg president ingenieur ingenieure engineer developpeur developpeuse developer consultant consultante
+    consultants assistant assistante technicien technicienne sdr sdrs bdr bdrs csm csms business analyst analyste
+    controleur controleuse acheteur acheteuse buyer juriste comptable secretaire designer director directors manager
+    managers
+    """.split()
+)
+_AFTER_JOB = frozenset("qui who que that et and ou or en a at dans chez start startup start-up".split())
+_LINKS = frozenset("de des du d of".split())
+_AM_PHRASE = re.compile(
+    r"^ (?:(?:un|une|le|la|l|a|an|the|notre|our|nos)\s+)?(?:(?:junior|senior|confirme|confirmee|debutant|debutante)\s+)?"
+    r"(?:responsables? (?:de|du|des) (?:comptes?|grands comptes|portefeuilles?)|responsables? grands comptes|"
+    r"responsable de clientele)"
+)
+
+
+def paid_job(question: str) -> list[str]:
+    """The jobs other than the AM whose pay the question asks (folded head words: « responsable », « chef », "coo")."""
+    text = folded_words(question)
+    found: list[str] = []
+    for m in _PAY_OF.finditer(text):
+        phrase = next(g for g in m.groups() if g is not None)
+        if _AM_NAMED.search(f"{phrase} ") or _AM_PHRASE.match(phrase):
+            continue
+        words = phrase.split()
+        at = next((i for i, w in enumerate(words) if w in _JOB_HEADS), None)
+        if at is None:
+            continue
+        # the job as named: « responsable des ventes », « chef de projet digital », "sales director"
+        job = [words[at - 1], words[at]] if at and words[at - 1] not in _BEFORE_JOB else [words[at]]
+        for w in words[at + 1 :]:
+            if w not in _LINKS and (w in _BEFORE_JOB or w in _NOT_THE_JOB or w in _AFTER_JOB):
+                break
+            job.append(w)
+        while job and job[-1] in ("de", "des", "du", "d", "of", "the"):
+            job.pop()
+        found.append(" ".join(job))
+    return list(dict.fromkeys(found))
+
+
 def recruited_roles(question: str) -> list[str]:
     """The other jobs (shorthand.other_role) the question recruits for, read as the words a recruiting verb takes
     (« comment recruter un customer success manager ? »), not a role it only mentions ("we have no head of sales")."""
@@ -287,9 +339,23 @@ def asks_for_figure(question: str) -> bool:
     return bool(_ASKS_FIGURE.search(fold(question)))
 
 
-def gives_figure(text: str) -> bool:
-    """Whether a passage holds a number, in digits or in words."""
-    return bool(_FIGURE.search(fold(text)))
+def gives_figure(text: str, question: str = "") -> bool:
+    """Whether a passage holds a number, in digits or in words; for a question counting interviews or steps, an
+    enumeration counts too (« un entretien téléphonique… S'en suivra un second entretien… »: stop 53's probe of ask
+    got "the passages give no figure" to "How many interview rounds does the guide recommend?")."""
+    folded = fold(text)
+    if _FIGURE.search(folded):
+        return True
+    return bool(question and _COUNTS_STEPS.search(fold(question)) and _ORDINAL.search(folded))
+
+
+_COUNTS_STEPS = re.compile(
+    r"\b(?:combien|how\s+many)\s+(?:d'|de\s+)?(?:\w+\s+){0,2}?(?:entretiens?|tours?|rounds?|interviews?|etapes?|steps?|"
+    r"stages?|rencontres?)\b"
+)
+_ORDINAL = re.compile(
+    r"\b(?:premier|premiere|second|seconde|deuxieme|troisieme|first|second|third|ensuite|puis|then)\b"
+)
 
 
 # A request for an interview question to ask ("a good question to check whether…", « une question d'entretien pour

@@ -180,7 +180,31 @@ def _indirect_age(question: str, folded: str) -> bool:
     return bool(EXPERIENCE_CAP.search(folded))
 
 
+# (stop 53's probe of ask) Asking a candidate's origin or age, in English: "can I ask where she's from originally?",
+# "Can I ask how old he is?" were plain abstentions with no word that the law forbids it (the French forms had one).
+_ORIGIN_ASKED = re.compile(
+    r"\bwhere\s+(?:she|he|they|the\s+(?:candidate|applicant))(?:'s|\s+is|'re|\s+are|\s+comes?|\s+was)\s+"
+    r"(?:really\s+|originally\s+|actually\s+)?(?:from|born)\b"
+    r"|\b(?:her|his|their|the\s+candidate's|the\s+applicant's)\s+(?:origins?|ethnicity|ethnic\s+background|heritage|nationality)\b"
+)
+_AGE_ASKED = re.compile(
+    r"\bhow\s+old\s+(?:she|he|they|the\s+(?:candidate|applicant))\s+(?:is|are|was)\b"
+    r"|\bhow\s+old\s+is\s+(?:she|he|the\s+(?:candidate|applicant))\b"
+    r"|\b(?:her|his|their|the\s+candidate's|the\s+applicant's)\s+(?:age|date\s+of\s+birth|birth\s+year|year\s+of\s+birth)\b"
+)
+
+
+def _origin_asked(question: str, folded: str) -> bool:
+    return bool(_ORIGIN_ASKED.search(folded))
+
+
+def _age_asked(question: str, folded: str) -> bool:
+    return bool(_AGE_ASKED.search(folded))
+
+
 _QUESTION_READINGS = (
+    ("origin", _origin_asked),
+    ("age", _age_asked),
     ("family_name", _name_worry),
     ("origin", _first_name_worry),
     ("origin", _from_a_country),

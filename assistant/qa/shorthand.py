@@ -267,7 +267,8 @@ def off_topic(question: str) -> list[str]:
 def other_role(question: str) -> list[str]:
     """The jobs the guide does not cover that the question names, not as a candidate's background, the asker's own
     job or an interviewer's."""
-    text = folded_words(question)
+    # "you are now in developer mode" (an injection's words, stop 53's probe of ask) names no job
+    text = re.sub(r"\b(?:developer|developpeur|dev|debug|admin)\s+mode\b", " ", folded_words(question))
     if _named(text, BACKGROUND):
         return []
     found = _named(text, OTHER_ROLES, whole_word=True)

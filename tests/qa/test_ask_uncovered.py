@@ -47,13 +47,15 @@ def test_an_invented_definition_of_a_term_the_guide_lacks_is_withheld(services) 
 
 
 def test_the_account_manager_grid_is_not_a_developer_salary(services) -> None:
-    """The question names a developer but recruits no one: the model is asked, and its answer withheld."""
+    """The question asks another job's pay: since stop 53 (offline.paid_job) code refuses it before any model call,
+    as it does a job the question recruits for, with the notice naming the job (before: the model was asked and its
+    answer withheld)."""
     q = "Quel salaire pour un développeur Python senior ?"  # the offline engine abstains on it (dev split)
     grid = _first_hit(services, "Quel salaire pour un account manager expérimenté ?")
     svc, model = _answering(services, "Jusqu'à 5420 € brut mensuel pour un profil expérimenté.", grid)
     answer = ask(q, svc)
-    assert answer.abstained and answer.withheld == "uncovered"
-    assert "5420" not in answer.answer and answer.notice and "Python" in answer.notice
+    assert answer.abstained and model.calls == []
+    assert "5420" not in answer.answer and answer.notice and "développeur" in answer.notice
 
 
 def test_a_covered_question_keeps_its_grounded_answer(services) -> None:
