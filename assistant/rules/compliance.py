@@ -814,9 +814,13 @@ _PAY_HISTORY_OBJECT = re.compile(
     r"|\b(?:what|how\s+much)\s+(?:do\s+)?you\s+(?:currently\s+|now\s+)?(?:earn|make|are\s+earning)\b"
     # (stop 53's blind measure and probe of ask) "what you're earning now", "what she earns now", « combien il touche »
     r"|\b(?:what|how\s+much)\s+you(?:'re|\s+are)\s+(?:currently\s+)?(?:earning|making|paid)\b"
+    r"(?!\s+(?:with\s+us|here|at\s+our|chez\s+nous))"
     r"|\b(?:what|how\s+much)\s+(?:she|he|they|the\s+candidate|the\s+applicant)\s+(?:currently\s+)?"
     r"(?:earns?|makes?|is\s+(?:earning|making|paid|on)|'s\s+(?:earning|making|on)|gets?\s+paid|was\s+(?:earning|paid))\b"
-    r"|\bcombien\s+(?:il|elle|ils|elles|le\s+candidat|la\s+candidate|vous)\s+(?:touche\w*|gagne\w*|est\s+payee?|etait\s+payee?)\b"
+    # (review of stop 53: not the future, more, a condition or here: « Combien vous gagnerez ? », « combien elle gagne si
+    # elle dépasse son objectif »)
+    r"|\bcombien\s+(?:il|elle|ils|elles|le\s+candidat|la\s+candidate|vous)\s+(?:touche|touchez|touchait|touchiez|gagne|gagnez|"
+    r"gagnait|gagniez|est\s+payee?|etait\s+payee?)\b(?![^?.]{0,30}\b(?:si|if|de\s+plus|more|chez\s+nous|with\s+us|en\s+passant)\b)"
     r"|\bwhat\s+are\s+you\s+(?:currently\s+)?earning\b|\bce\s+que\s+vous\s+gagnez\b"
     r"|\b(?:current|previous)\s+and\s+(?:expected|desired)\s+(?:salary|pay|compensation)\b"
     r"|\b(?:salaire|remuneration)\s+actuel(?:le)?\s+et\s+(?:souhaite|vise|pretentions)"
@@ -840,6 +844,8 @@ _REQUEST_VERB = re.compile(
     # (stop 53's outside probe) what to send to apply (« Pour postuler : CV + salaire actuel »), and pay set from the
     # past pay ("We will match your previous compensation", « nous nous alignons sur votre salaire actuel »)
     r"postul\w*\s*:|candidatures?\s*:|to\s+apply|apply\s+with|applications?\s+(?:must|should)|match|beat|"
+    # a condition on applying (« Aucune candidature ne sera étudiée sans votre salaire actuel »; review of stop 53)
+    r"(?:aucune?|pas\s+de|no)\s+(?:candidatures?|applications?|dossiers?)|"
     r"(?:nous\s+)?nous\s+alignons\s+sur|alignerons\s+sur)"
 )
 # …or a request word after it, in its sentence ("Salary history required.", « Salaire actuel à préciser »)
@@ -850,7 +856,7 @@ _REQUEST_AFTER = re.compile(
 )
 _NEGATED = re.compile(r"(?:\bnever|\bnot|n't|\bjamais|\bne|\bn')\s*(?:[\w']+\s+){0,2}$")
 _FORGET = re.compile(r"\b(?:forget|oubli\w*)\b")
-_NEGATED_OBJECT = re.compile(r"\b(?:ni|pas|not|never|jamais|sans|without|no|aucun\w*)\b(?:\s+[\w']+){0,2}\s*$")
+_NEGATED_OBJECT = re.compile(r"\b(?:ni|pas|not|never|jamais|no)\b(?:\s+[\w']+){0,2}\s*$")
 _NEGATION_WORD = re.compile(r"\b(?:not|non|pas|never|jamais|ni|no|n't)\b|n'")
 _SENTENCE_END_AD = re.compile(r"[.!?\n]")
 _SELLING = re.compile(r"\b(?:tired\s+of|fed\s+up|doubler|double|ameliore\w*|improve|boost|reviewed|revue?)\b")
@@ -867,7 +873,11 @@ def _asks(folded: str, m: re.Match[str]) -> bool:
     negated = _NEGATED_OBJECT.search(folded, max(start, m.start() - 25), m.start())
     if negated and not _FORGET.search(folded, max(start, m.start() - 40), m.start()):  # « N'oubliez pas de… » asks
         return False  # « ni photo, ni âge, ni salaire actuel », « pas sur votre salaire actuel » (review of stop 53)
-    if re.match(r"\s*[:|]\s*\d", folded[m.end() : m.end() + 6]):
+    if (
+        re.match(r"\s*[:|]\s*\d", folded[m.end() : m.end() + 6])
+        and not re.search(r"\b(?:votre|vos|your)\b|\?", folded[start:end])
+        and not _REQUEST_VERB.search(folded, start, m.start())
+    ):
         return False  # « Fixe aujourd'hui : 40 à 45 k€ »: the pay offered, not a field to fill
     if end_m and end_m.group(0) == "?" or re.match(r"\s*[:|]", folded[m.end() : m.end() + 3]):
         return True

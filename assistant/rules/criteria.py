@@ -211,12 +211,14 @@ _SERVED_BEFORE = re.compile(
 _MARKET_TAIL_BLOCK = re.compile(
     r"[;:]|\b(?:vous|nous|you|we|il|elle|ils|elles|they|he|she|etes|est|sont|serez|seriez|etre|be|is|are|should|must|"
     r"will|recrut\w*|cherch\w*|recherch\w*|looking|seek\w*|hire|hiring|want\w*|veut|veulent|souhait\w*|prefer\w*|"
-    r"perfect|ideal\w*|parfait\w*|bienvenu\w*|welcome|poste|role|job|position)\b|\b(?:pour|for)\s+(?:un|une|a|an)\b"
+    r"perfect|ideal\w*|parfait\w*|bienvenu\w*|welcome|poste|role|job|position|avez|have|has|avec|alongside)\b"
+    r"|\b(?:pour|for|as)\s+(?:un|une|a|an)\b|\ben\s+tant\s+que\b"
 )
 # after « clients : », a list of names (« Groupe Hospitalier Est, … »): only a person or a wish stops it there
 _LIST_TAIL_BLOCK = re.compile(
     r"[;:]|\b(?:vous|nous|you|we|recrut\w*|cherch\w*|recherch\w*|looking|seek\w*|hire|hiring|want\w*|veut|veulent|"
-    r"souhait\w*|prefer\w*|ideal\w*|bienvenu\w*|welcome|poste|role|job|position)\b|\b(?:pour|for)\s+(?:un|une|a|an)\b"
+    r"souhait\w*|prefer\w*|ideal\w*|bienvenu\w*|welcome|poste|role|job|position|femmes?|hommes?|women|woman|men|man|"
+    r"personnes?|persons?|people|profils?)\b|\b(?:pour|for|as)\s+(?:un|une|a|an)\b|\ben\s+tant\s+que\b"
 )
 MAX_MARKET_TAIL = 100
 
@@ -228,9 +230,18 @@ _PRODUCT_OR_TARGET_BEFORE = re.compile(
     r"(?:\b(?:produits?|articles?|gammes?|cosmetiques?|vetements?|soins|jouets?|products?|clothing|apparel|cosmetics?|"
     r"toys?|skincare)\s+(?:[a-z'-]+\s+){0,2}?(?:pour|for|destines?\s+aux|dedies?\s+aux)"
     r"|\b(?:sold|sells|selling)\s+(?:in)?to)\b(?P<tail>[a-z'&( -]{0,50})$"
-    r"|\b(?:cible|ciblee?s?|target(?:ed|ing)?|audience|clientele)\s*(?::|de|des|of)?\s*(?:\d{1,2}\s*(?:-|a)\s*)?$"
+    # a target, not a profile's (« Profil cible : jeune femme », « Candidat cible : 25-35 ans »: review of stop 53)
+    r"|(?<!profil\s)(?<!candidat\s)(?<!poste\s)(?<!personne\s)\b(?:cible|ciblee?s?|target(?:ed|ing)?|audience|clientele)"
+    r"\s*(?::|de|des|of)?\s*(?:\d{1,2}\s*(?:-|a)\s*)?$"
 )
-_PERSON_IN_TAIL = re.compile(r"\b(?:elle|il|she|he|her|his|candidat\w*|candidate?|lui|son|sa)\b")
+# between the products and the word, only the group's own words: no person, verb, contrast or restriction (review of
+# stop 53: "Sold to banks but is pregnant now", "products for women and must be a woman", « pour le jardin réservée
+# aux hommes »)
+_PERSON_IN_TAIL = re.compile(
+    r"\b(?:elle|il|she|he|her|his|candidat\w*|candidate?|lui|son|sa|herself|himself|mais|but|though|although|is|est|"
+    r"sont|are|has|have|ont|must|doit|doivent|should|only|uniquement|seulement|need|needs|apply|reserve\w*|exclusive\w*|"
+    r"avez|avoir)\b"
+)
 
 
 def _product_or_target(folded: str, s: int) -> bool:
@@ -247,6 +258,13 @@ _APPLICANT = re.compile(
 )
 
 
+def _asks_of_the_applicant(folded: str, s: int, e: int) -> bool:
+    """Whether the sentence around [s, e) states a preference, an exclusion or names the applicant."""
+    a, b = _bounds(folded, s, e, _SENTENCE_BREAK)
+    sentence = folded[a:b]
+    return bool(_AD_PREFERENCE.search(sentence) or _AD_EXCLUSION.search(sentence) or _APPLICANT.search(sentence))
+
+
 def _served_market(folded: str, s: int, e: int) -> bool:
     """Whether [s, e) is in what the business sells or whom it serves: the object of a market's verb earlier in its
     sentence (_SERVED_BEFORE), with only the market in between (_MARKET_TAIL_BLOCK), in a sentence that asks
@@ -260,6 +278,11 @@ def _served_market(folded: str, s: int, e: int) -> bool:
     block = _LIST_TAIL_BLOCK if trigger.group("list") else _MARKET_TAIL_BLOCK
     if len(tail) > MAX_MARKET_TAIL or block.search(tail) or ("," in tail and not trigger.group("list")):
         return False
+    if trigger.group("list"):  # the whole item of the list: « Clients : Dior, jeune femme de bonne présentation »
+        item_start = folded.rfind(",", trigger.end(), s) + 1 or trigger.end()
+        item_end = min([i for i in (folded.find(",", e, b), b) if i >= 0])
+        if block.search(folded, item_start, item_end):
+            return False
     sentence = folded[a:b]
     return not (_AD_PREFERENCE.search(sentence) or _AD_EXCLUSION.search(sentence) or _APPLICANT.search(sentence))
 
@@ -617,7 +640,11 @@ def _criteria_spans(view: TextView, context: Context) -> list[tuple[int, int, wl
                     continue  # what a business sells or serves: "mental health services", "church-furniture supplier"
                 if sentences is not None and not term.strict and _served_market(view.folded, s, e):
                     continue  # ads only: in notes, « elle vend aux retraités, retraitée elle-même » is about her
-                if _product_or_target(view.folded, s):
+                if (
+                    not term.strict
+                    and _product_or_target(view.folded, s)
+                    and not _asks_of_the_applicant(view.folded, s, e)
+                ):
                     continue  # products for a group, a market sold into, a target (notes and ads; stop 53)
                 if sentences is not None:
                     # an equal-opportunity statement, or a perk in a sentence that excludes nobody, makes the

@@ -370,6 +370,14 @@ _CLAUSE_STOP = re.compile(
     r"votre|vos|son|sa|ses|mais|car|si|lorsque|quand|vous)\b"
 )
 _LIST_THEN_VOUS = re.compile(r"(?:[\w'-]+(?:\s*,\s*|\s+et\s+|\s+)){0,5}?[\w'-]+(?=\s*,\s*vous\b)")
+_TE_NOUNS = frozenset(
+    "cote qualite societe activite priorite specialite realite communaute sante ete identite autorite equipe "
+    "capacite liberte securite proximite rentabilite mobilite flexibilite nationalite diversite".split()
+)
+_TE_NOUNS = frozenset(
+    "cote qualite societe activite priorite specialite realite communaute sante ete identite autorite "
+    "capacite liberte securite proximite rentabilite mobilite flexibilite nationalite diversite".split()
+)
 _SEGMENT_START = re.compile(r"(?:\A|[\n.!?;•*>-]++)[ \t]*+")
 _OPENING_PARTICIPLE = re.compile(
     r"(?:diplome|issu|forme|titulaire|passionne|dote|habitue|rompu)\s+(?:d'|de|du|des|en|a|au|aux|par)\b"
@@ -431,9 +439,7 @@ def _applicant_adjectives(view: TextView) -> list[tuple[int, int]]:
                 found += [
                     (a, b)
                     for a, b in words
-                    if folded[a:b] not in _ADVERBS
-                    and not view.lower[a:b].endswith("té")
-                    and _masculine_word(view, a, b)
+                    if folded[a:b] not in _ADVERBS and folded[a:b] not in _TE_NOUNS and _masculine_word(view, a, b)
                 ]
         opening = _OPENING_PARTICIPLE.match(folded, start)
         if opening:

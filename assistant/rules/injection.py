@@ -160,7 +160,11 @@ def _labelled_spans(view: TextView) -> list[tuple[int, int]]:
             s += 1
         end = _SENTENCE_END.search(view.folded, m.end())
         e = end.start() if end else len(view.folded)
-        orders = [d.group(0) for d in _AI_DIRECTIVE.finditer(view.lower, m.end(), e)]
+        orders = [  # not a verb after a subject (« Outil de contrôle de gestion : elle valide les budgets »)
+            d.group(0)
+            for d in _AI_DIRECTIVE.finditer(view.lower, m.end(), e)
+            if not _REPORTED.search(view.lower, max(m.end(), d.start() - 16), d.start())
+        ]
         if any(not _PRONOUN.fullmatch(o) for o in orders):
             found.append((s, e))
     for m in _AI_SUMMARY_ORDER.finditer(view.folded):

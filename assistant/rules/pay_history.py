@@ -39,7 +39,7 @@ MESSAGE_FR = (
 # Clauses: pay history is judged clause by clause ("ne souhaite pas communiquer son salaire actuel ; prétentions
 # 48k" holds a refusal and an expectation, neither is history). A "." ends a clause only before a space or the end,
 # so "3.5k" stays whole, nor after a pay word cut short (« sal. actuel 52k », « rém. actuelle »).
-_CLAUSE_END = re.compile(r"[!?;\n]|(?<!\bsal)(?<!\brem)(?<!\bremu)(?<!\bremun)\.(?=\s|$)")
+_CLAUSE_END = re.compile(r"[!?;\n]|(?<!\bsal)(?<!\brem)(?<!\bremu)(?<!\bremun)(?<!\bprev)\.(?=\s|$)")
 
 # An amount of money (folded text): a currency sign, a "k", a currency word, or a grouped figure ("3 800", "62000").
 AMOUNT = re.compile(
@@ -92,7 +92,8 @@ _MARKERS = [
 # (stop 53's blind measure) "Pay at Acme was 4.2k/mo gross", « salaire chez Orange : 48k »
 _MARKERS.append(
     re.compile(
-        rf"\b{_PAY_NOUN}\s+(?:at|chez|@|with)\s+(?!nous\b|us\b|them\b|eux\b)[\w&'-]+(?:\s+[\w&'-]+)?\s*(?:was|is|were|etait|est|:)"
+        rf"\b{_PAY_NOUN}\s+(?:at|chez|@|with)\s+(?!(?:nous|us|them|eux|our|notre|nos|the|their|leurs?|ses)\b)"
+        r"[\w&'-]+(?:\s+[\w&'-]+)?\s*(?:was|is|were|etait|est|:)"
     )
 )
 # (stop 53's outside probe) "Salary history: 42k (2021), 47k (2023)", « Rému N-1 : 50k fixe »

@@ -83,6 +83,14 @@ NOT_FLAGGED = [
     "Saisissait chaque opération à la main dans Excel.",
     "Secteur : trans. et logistique.",
     "Transport de colis petit gabarit en Île-de-France.",
+    # (second review of stop 53)
+    "She's transitioning from SMB to enterprise accounts.",
+    "C'est un grand pas pour elle.",
+    "She's 30 minutes from the office.",
+    "He's 25 points above quota.",
+    "Has MS in Marketing from ESCP.",
+    "Spelled her last name wrong in the invite.",
+    "Saisissait chaque opération à la main.",
 ]
 
 
@@ -129,6 +137,15 @@ AD_STILL_FLAGGED = [
     ("Nos clients sont des enseignes de mode et nous recrutons une jeune femme.", "sex"),
     ("Poste en boutique à Paris, pour jeune femme souriante.", "sex"),
     ("You will handle retailers and should be young and energetic.", "age"),
+    # (second review of stop 53) products or a target beside a requirement or a person
+    ("You will sell products for women and must be a woman.", "sex"),
+    ("Products for pros only men under 35 need apply.", "age"),
+    ("Vente de produits pour le jardin réservée aux hommes.", "sex"),
+    ("Candidat cible : 25-35 ans.", "age"),
+    ("Profil cible : jeune femme", "age"),
+    ("You will manage key accounts as a young woman.", "sex"),
+    ("Vous vendez nos solutions et avez la nationalité française.", "origin"),
+    ("Clients : Dior, Chanel, jeune femme de bonne présentation.", "age"),
 ]
 
 
@@ -146,6 +163,15 @@ def test_a_requirement_beside_the_market_stays_flagged(text: str, label: str) ->
 def test_in_notes_the_market_does_not_excuse_a_remark_on_the_candidate() -> None:
     found = find_protected_criteria("Elle vend aux retraités, retraitée elle-même.", context="notes")
     assert any("age" in f.message for f in found)
+    for text, label in [
+        ("Sold to banks but is pregnant now.", "pregnancy"),
+        ("Sells to hospitals and is disabled.", "health"),
+        ("A vendu des articles pour le sport mais musulmane pratiquante.", "religion"),
+        ("Opérée au genou en mars.", "health"),
+        ("Son handicap actuel l'empêche de porter des charges.", "health"),
+        ("Elle a un handicap majeur.", "health"),
+    ]:
+        assert any(label in f.message for f in find_protected_criteria(text, context="notes")), text
 
 
 _HTML = """<!DOCTYPE html>

@@ -26,6 +26,7 @@ NOTES_HISTORY = [
     # (review of stop 53) the expectation beside it does not cancel it
     "She's on 55 base now, wants 62.",
     "On 55 base in her current role.",
+    "Prev. salary 48k",
     "Wants the same as today (61k).",
     "Historique de rémunération : 38k puis 44k.",
 ]
@@ -45,6 +46,8 @@ NOTES_CLEAN = [
     "GRR at 92 gross",
     "on a 120 base of SMB accounts",
     "his base 150 users",
+    "Salary at our company is 50k.",
+    "Le variable chez nos concurrents est de 30k.",
 ]
 
 AD_REQUESTS = [
@@ -63,6 +66,13 @@ AD_REQUESTS = [
     "Précisez votre package actuel dans votre candidature.",
     "Current salary required with every application.",
     "Nous nous alignons sur votre salaire actuel.",
+    # (second review of stop 53) « sans » is a condition here, not a negation
+    "Aucune candidature ne sera étudiée sans votre salaire actuel.",
+    "Pas de candidature sans bulletin de salaire.",
+    "Envoyez-nous sans tarder votre salaire actuel.",
+    "Send us without delay your current salary.",
+    "Quel est votre salaire actuel : 30, 40, 50 k€ ?",
+    "Merci de préciser votre salaire actuel : 40 à 45 k€ attendus.",
 ]
 
 AD_CLEAN = [
@@ -83,6 +93,9 @@ AD_CLEAN = [
     "Postulez même si votre salaire actuel est plus bas.",
     "Candidature anonyme : ni photo, ni âge, ni salaire actuel.",
     "Fixe aujourd'hui : 40 à 45 k€",
+    # (second review of stop 53) the future, here, the pay offered
+    "Combien vous gagnerez ? Entre 45 et 55 k€",
+    "Wondering what you're earning with us? 55k base.",
 ]
 
 
