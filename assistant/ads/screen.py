@@ -56,7 +56,7 @@ def offending(text: str, framework: Framework, lang: str, *, title: bool = False
 
 
 _NOT_A_BARE_NAME = re.compile(
-    r"[(),;:!?]|\b(?:veut|veulent|voudrait|want|wants|wanted|souhait\w*|prefer\w*|cherch\w*|look\w*|need\w*|exige\w*|"
+    r"[(),;:!?]|\s[-–—/]\s|\b(?:veut|veulent|voudrait|want|wants|wanted|souhait\w*|prefer\w*|cherch\w*|look\w*|need\w*|exige\w*|"
     r"demande\w*|ask\w*|they|ils|elles?|il|who|qui|que|recrut\w*|hire\w*|should|must|doit)\b"
 )
 

@@ -348,6 +348,8 @@ _HEDGE = re.compile(
     r"claims?\s+to\s+(?:be|have|know|manage|run|speak|handle|own|lead|master)|claims?\s+(?:that\s+)?(?:he|she|they)\s|"
     r"claim(?:ed|ing)\s+(?:to|that)|according\s+to\s+(?:him|her|them|himself|herself)|"
     r"claims?\s+(?:an?\s+)?(?:excellent|fluent|great|strong|good|perfect|solid|native|advanced)\b|"
+    # praise on paper only (review of stop 53: « Bon relationnel... sur le papier »)
+    r"(?:\.\.\.|…|,)\s*(?:sur\s+le\s+papier|on\s+paper)\s*[.!?]?\s*$|"
     r"describes\s+(?:himself|herself|themselves)|(?:says|said)\s+(?:he|she|they)(?:'s|\s+is|\s+was|\s+are|\s+has|\s+had)|"
     r"soi-disant|pretendu\w*|pretend(?:u|ument|ait|ent)?|(?<!\bon\s)(?<!\bqui\s)(?<!\bca\s)se\s+(?:dit|disait|decrit|presente\s+comme|qualifie\s+de|"
     r"voit\s+comme|definit\s+comme)|(?:dit|disait|affirme|assure)\s+(?:etre|avoir)|selon\s+(?:lui|elle|eux)|"

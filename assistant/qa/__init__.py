@@ -112,8 +112,8 @@ def ask(
 
 
 # A question about a person (a pronoun, a possessive): it may be about the one an earlier turn described.
-_ABOUT_SOMEONE = re.compile(
-    r"\b(?:sa|son|ses|lui|elle|il|la\s+candidate|le\s+candidat|her|his|him|she|he|they|them|the\s+candidate)\b"
+_ABOUT_SOMEONE = re.compile(  # not « il » (« il faut »), "they" (the interviewers)
+    r"\b(?:sa|son|ses|lui|elle|la\s+candidate|le\s+candidat|her|his|him|she|he|the\s+candidate)\b"
 )
 CRITERION_MEMORY = 2
 """How many earlier turns a question about a person inherits a protected criterion from."""

@@ -205,9 +205,9 @@ def unknown_job(question: str, kb: KnowledgeBase, framework: Framework | None = 
 # question's subject that is a job's head word and no AM title is another job.
 _PAY_OF = re.compile(
     r" (?:salaires?|remunerations?|paie|package|fixe|salary|salaries|pay|compensation|grille)"
-    r" (?:d|de|du|des|pour|for|of|d un|d une|pour un|pour une|for a|for an|of a|of an)((?: [a-z0-9]+){1,4})"
-    r"| combien (?:gagne|gagnent|touche|touchent|est paye|sont payes|payer|paie|paye)((?: [a-z0-9]+){1,4})"
-    r"| how much (?:does|do|should|would|can|will|to pay)((?: [a-z0-9]+){1,4}?) (?:earn|make|get|be paid|cost)"
+    r" (?:d|de|du|des|pour|for|of|d un|d une|pour un|pour une|for a|for an|of a|of an)((?: [a-z0-9]+){1,5})"
+    r"| combien (?:gagne|gagnent|touche|touchent|est paye|sont payes|payer|paie|paye)((?: [a-z0-9]+){1,5})"
+    r"| how much (?:does|do|should|would|can|will|to pay)((?: [a-z0-9]+){1,5}?) (?:earn|make|get|be paid|cost)"
 )
 _JOB_HEADS = frozenset(
     """
@@ -218,11 +218,16 @@ _JOB_HEADS = frozenset(
     managers
     """.split()
 )
+_BECAME_AM = re.compile(
+    r" (?:devenue?|reconvertie?|promue?|devient|passee?|turned|now|become|became|converted)(?: en| an| a| into)? "
+    r"(?:am|ams|account manager|kam|key account)"
+)
+_AM_COMPLEMENT = re.compile(r" (?:d|de|du|des|of|of an|of the|de l) (?:am|ams|account managers?|kam|kams) ")
 _AFTER_JOB = frozenset("qui who que that et and ou or en a at dans chez start startup start-up".split())
 _LINKS = frozenset("de des du d of".split())
 _AM_PHRASE = re.compile(
     r"^ (?:(?:un|une|le|la|l|a|an|the|notre|our|nos)\s+)?(?:(?:junior|senior|confirme|confirmee|debutant|debutante)\s+)?"
-    r"(?:responsables? (?:de|du|des) (?:comptes?|grands comptes|portefeuilles?)|responsables? grands comptes|"
+    r"(?:responsables? (?:de|du|des) (?:comptes?|grands comptes|portefeuilles?)|responsables? (?:commerciale? )?grands comptes|"
     r"responsable de clientele)"
 )
 
@@ -233,12 +238,13 @@ def paid_job(question: str) -> list[str]:
     found: list[str] = []
     for m in _PAY_OF.finditer(text):
         phrase = next(g for g in m.groups() if g is not None)
-        if _AM_NAMED.search(f"{phrase} ") or _AM_PHRASE.match(phrase):
-            continue
+        if _AM_PHRASE.match(phrase) or _BECAME_AM.search(text, m.start(), m.end() + 60) or _BECAME_AM.search(phrase):
+            continue  # « chef de projet CRM devenu AM »: an AM's pay (review of stop 53)
         words = phrase.split()
         at = next((i for i, w in enumerate(words) if w in _JOB_HEADS), None)
-        if at is None:
-            continue
+        am = _AM_NAMED.search(f"{phrase} ")
+        if at is None or (am and not _AM_COMPLEMENT.search(f"{phrase} ")):
+            continue  # no job word, or the AM itself (« un AM junior »); « manager d'AM » is another job
         # the job as named: « responsable des ventes », « chef de projet digital », "sales director"
         job = [words[at - 1], words[at]] if at and words[at - 1] not in _BEFORE_JOB else [words[at]]
         for w in words[at + 1 :]:
@@ -346,15 +352,18 @@ def gives_figure(text: str, question: str = "") -> bool:
     folded = fold(text)
     if _FIGURE.search(folded):
         return True
-    return bool(question and _COUNTS_STEPS.search(fold(question)) and _ORDINAL.search(folded))
+    # (review of stop 53: two markers of a sequence, not a lone « puis » or "then")
+    return bool(question and _COUNTS_STEPS.search(fold(question)) and len(_ORDINAL.findall(folded)) >= 2)
 
 
+# the counted noun right after "how many" (review of stop 53: not "How many hours should interviews last?")
 _COUNTS_STEPS = re.compile(
-    r"\b(?:combien|how\s+many)\s+(?:d'|de\s+)?(?:\w+\s+){0,2}?(?:entretiens?|tours?|rounds?|interviews?|etapes?|steps?|"
-    r"stages?|rencontres?)\b"
+    r"\b(?:combien|how\s+many)\s+(?:d'|de\s+)?(?:interview\s+|d'entretien\s+)?(?:entretiens?|tours?|rounds?|interviews?|"
+    r"etapes?|steps?|stages?)\b"
 )
 _ORDINAL = re.compile(
-    r"\b(?:premier|premiere|second|seconde|deuxieme|troisieme|first|second|third|ensuite|puis|then)\b"
+    r"\b(?:premier|premiere|second|seconde|deuxieme|troisieme|first|second|third|ensuite|puis|then|s'ouvre|s'en\s+suivra|"
+    r"enfin|finally)\b"
 )
 
 

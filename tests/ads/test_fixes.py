@@ -271,3 +271,10 @@ def test_adjectives_said_of_the_applicant_take_the_inclusive_form(text: str, fix
 
     assert neutral_text(text, "fr")[0] == fixed
     assert bool(find_gendered_wording(text, "fr")) == (text != fixed)
+
+
+def test_an_adjective_opening_the_line_before_vous_is_still_read() -> None:
+    """(second review of stop 53) « Expérimenté, vous gérez… » was missed once every « té » word was skipped."""
+    from assistant.ads.fixes import neutral_text
+
+    assert neutral_text("Expérimenté, vous gérez 40 comptes.", "fr")[0] == "Expérimenté·e, vous gérez 40 comptes."

@@ -25,7 +25,7 @@ from assistant.qa.screen import question_criteria
     ],
 )
 def test_another_jobs_pay_is_not_answered_with_the_am_grid(services: Any, question: str, job: str) -> None:
-    assert job in paid_job(question)
+    assert any(job in found for found in paid_job(question)), paid_job(question)
     answer = ask(question, services)
     assert answer.abstained and not answer.citations
     assert answer.notice and (
@@ -41,6 +41,10 @@ def test_another_jobs_pay_is_not_answered_with_the_am_grid(services: Any, questi
         "Combien gagne un account manager senior ?",
         "quel salaire pour un profil junior ?",
         "How much does a key account manager earn after 5 years?",
+        # (second review of stop 53) an AM's pay after another job
+        "salaire d'un chef de projet CRM devenu AM ?",
+        "Salaire d'un consultant reconverti en account manager ?",
+        "salaire d'un responsable commercial grands comptes ?",
     ],
 )
 def test_the_ams_own_pay_is_still_answered(services: Any, question: str) -> None:
@@ -121,3 +125,18 @@ def test_a_question_about_the_person_an_earlier_turn_named_a_criterion_of_is_wit
     assert not ask("et la période d'essai, combien de temps ?", services, history=turns).withheld
     plain = [{"question": "Quel salaire pour un AM junior ?", "answer": "…", "language": "fr"}]
     assert not ask("du coup je peux ne pas valider sa période d'essai ?", services, history=plain).withheld
+
+
+@pytest.mark.parametrize(
+    "question", ["How many hours should interviews last?", "Combien de candidats par tour d'entretien ?"]
+)
+def test_a_count_of_something_else_still_needs_a_figure(services: Any, question: str) -> None:
+    """(second review of stop 53) A lone « puis » in a passage is no count of interviews."""
+    answer = ask(question, services)
+    assert answer.abstained, answer.answer
+
+
+def test_an_impersonal_il_or_they_does_not_carry_a_criterion(services: Any) -> None:
+    turns = [{"question": "la candidate vient de m'annoncer qu'elle attend un bébé", "answer": "…", "language": "fr"}]
+    assert not ask("Il faut combien d'entretiens pour recruter un AM ?", services, history=turns).withheld
+    assert not ask("What are the steps of the hiring process? Who do they meet?", services, history=turns).withheld
