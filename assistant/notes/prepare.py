@@ -970,7 +970,7 @@ MAX_OFFER_WORDS = 30
 # …unless the rest names the candidate: a pronoun, a possessive, « l'a » (review of stop 53: « Notre équipe a validé
 # son cas pratique », « Le poste demande un anglais courant, Marie l'a à peine »)
 _ABOUT_THE_CANDIDATE = re.compile(
-    r"\b(?:she|he|her|his|him|they|il|elle|ils|elles|lui|candidat\w*|candidate|son|sa|ses|l'a|l'ont|l'avait)\b|\bl'a\b"
+    r"\b(?:she|he|her|his|him|they|il|elle|ils|elles|lui|candidat\w*|candidate|son|sa|ses|l'a|l'ont|l'avait)\b"
 )
 
 

@@ -536,7 +536,8 @@ def _offline(
     # already withheld gets the same notice when one applies (the passage read for a figure: the best retrieved).
     notice = ""
     read = [c.text for c in answer.citations] if not answer.abstained else [h.chunk.text for h in hits[:1]]
-    if asks_for_figure(q) and not paid_job(q) and not any(gives_figure(text, q) for text in read):
+    other_pay = paid_job(q)  # another job's pay: the other-job notice below, not the figure one
+    if asks_for_figure(q) and not other_pay and not any(gives_figure(text, q) for text in read):
         notice = FIGURE_NOTICE[lang]
     choice = unknown_choice(q, kb, services.framework) if not notice else []
     if choice:
@@ -547,7 +548,7 @@ def _offline(
     # Recruiting for another job: the guide's titles, steps or grid are the AM's, not that job's. The refit of stop 50
     # weighs this reading less than the first model did, and "a job title to hire a software engineer?" was answered
     # with the AM's titles (review of stop 50); on dev no answerable question the model answers has it.
-    jobs = (other_role(q) + unknown_job(q, kb, services.framework) + paid_job(q)) if not notice else []
+    jobs = (other_role(q) + unknown_job(q, kb, services.framework) + other_pay) if not notice else []
     if jobs:
         names = list(dict.fromkeys(job.replace("-", " ") for job in jobs))
         # « directeur commercial » (other_role) and its head word « directeur » (unknown_job) are one job

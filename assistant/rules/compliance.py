@@ -1071,13 +1071,8 @@ _JSON_LD_TEXT_KEYS = frozenset(
 )
 MAX_JSON_LD_CHARS = 100_000
 # the rules that read a span of text (not the title's form, pay, language or date, which the visible ad carries)
-_STRUCTURED_DATA_RULES: tuple[Rule, ...] = (
-    DiscriminationRule(),
-    InjectionRule(),
-    ExperienceCapRule(),
-    PrivateLifeRule(),
-    PayHistoryRequestRule(),
-    GenderedWordingRule(),
+_STRUCTURED_DATA_RULES: tuple[Rule, ...] = tuple(
+    rule for rule in RULES if not rule.whole_ad and not isinstance(rule, (GenderedTitleRule, DiscouragedTitleRule))
 )
 
 

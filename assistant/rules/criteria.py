@@ -283,8 +283,7 @@ def _served_market(folded: str, s: int, e: int) -> bool:
         item_end = min([i for i in (folded.find(",", e, b), b) if i >= 0])
         if block.search(folded, item_start, item_end):
             return False
-    sentence = folded[a:b]
-    return not (_AD_PREFERENCE.search(sentence) or _AD_EXCLUSION.search(sentence) or _APPLICANT.search(sentence))
+    return not _asks_of_the_applicant(folded, s, e)
 
 
 # An exclusion after an equal-opportunity phrase cancels it for the group it names (review of stop 38: "We welcome

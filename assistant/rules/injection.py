@@ -127,11 +127,7 @@ def _addressed_spans(view: TextView) -> list[tuple[int, int]]:
         # after a field's colon (« Secteur : IA, vous rejoignez… », "Team: AI, your strengths…") a name is more
         # often the field's value than an address: only an order proper counts, not a "you" or « vous »
         after_colon = view.folded[: m.start()].rstrip().endswith(":")
-        orders = [
-            d.group(0)
-            for d in _AI_DIRECTIVE.finditer(view.lower, m.end(), e)
-            if not _REPORTED.search(view.lower, max(m.end(), d.start() - 16), d.start())
-        ]
+        orders = _orders(view, m.end(), e)
         proper = any(not _PRONOUN.fullmatch(o) for o in orders)
         strong = _AI_SCORE_TOPIC.search(view.folded, m.end(), e)
         if (proper if after_colon else orders) and strong or proper and _AI_WEAK_TOPIC.search(view.folded, m.end(), e):
@@ -147,34 +143,36 @@ def _labelled_spans(view: TextView) -> list[tuple[int, int]]:
     order about what the summary must say (wl.AI_SUMMARY_ORDER), its whole sentence."""
     found: list[tuple[int, int]] = []
     for m in _AI_LABEL.finditer(view.folded):
-        s = m.start()
-        while s < m.end() and view.folded[s] in " \t\r\n-*•>":
-            s += 1
-        end = _SENTENCE_END.search(view.folded, m.end())
-        e = end.start() if end else len(view.folded)
+        s, e = _to_sentence_end(view, m.start(), m.end())
         if any(c.isalnum() for c in view.folded[m.end() : e]):
             found.append((s, e))
     for m in _AI_DOCUMENT_LABEL.finditer(view.folded):
-        s = m.start()
-        while s < m.end() and view.folded[s] in " \t\r\n-*•>":
-            s += 1
-        end = _SENTENCE_END.search(view.folded, m.end())
-        e = end.start() if end else len(view.folded)
-        orders = [  # not a verb after a subject (« Outil de contrôle de gestion : elle valide les budgets »)
-            d.group(0)
-            for d in _AI_DIRECTIVE.finditer(view.lower, m.end(), e)
-            if not _REPORTED.search(view.lower, max(m.end(), d.start() - 16), d.start())
-        ]
-        if any(not _PRONOUN.fullmatch(o) for o in orders):
+        s, e = _to_sentence_end(view, m.start(), m.end())
+        # not a verb after a subject (« Outil de contrôle de gestion : elle valide les budgets »)
+        if any(not _PRONOUN.fullmatch(o) for o in _orders(view, m.end(), e)):
             found.append((s, e))
     for m in _AI_SUMMARY_ORDER.finditer(view.folded):
-        starts = [x.end() for x in _SENTENCE_END.finditer(view.folded, 0, m.start())]
-        s = starts[-1] if starts else 0
-        while s < m.start() and view.folded[s] in " \t\r\n-*•>":
-            s += 1
-        end = _SENTENCE_END.search(view.folded, m.end())
-        found.append((s, end.start() if end else len(view.folded)))
+        sentence_start = max(view.folded.rfind(c, 0, m.start()) for c in ".!?\n") + 1  # _SENTENCE_END's characters
+        found.append(_to_sentence_end(view, sentence_start, m.end()))
     return found
+
+
+def _to_sentence_end(view: TextView, start: int, after: int) -> tuple[int, int]:
+    """[start, end of the sentence after `after`), with the blanks and bullet marks at `start` left out."""
+    s = start
+    while s < after and view.folded[s] in " \t\r\n-*•>":
+        s += 1
+    end = _SENTENCE_END.search(view.folded, after)
+    return s, end.start() if end else len(view.folded)
+
+
+def _orders(view: TextView, start: int, end: int) -> list[str]:
+    """The orders (wl.AI_DIRECTIVE) in [start, end), but a verb a subject reports (_REPORTED: « elle valide »)."""
+    return [
+        d.group(0)
+        for d in _AI_DIRECTIVE.finditer(view.lower, start, end)
+        if not _REPORTED.search(view.lower, max(start, d.start() - 16), d.start())
+    ]
 
 
 def _merge_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
