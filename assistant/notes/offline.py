@@ -1084,14 +1084,19 @@ def _label_heads(fw: Framework) -> dict[str, str]:
     return heads
 
 
+# (stop 53's outside probe of notes) a Markdown table's row whose first cell is the label: « | Organisation | 3/5 | … | »
+_TABLE_ROW_LABEL = re.compile(r"[ \t]*\|[ \t]*((?:[^\W\d]|#)[^|\n]{0,40}?)[ \t]*\|")
+
+
 def _label_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:
-    """Start of each segment on a line that opens with a competency's label and a colon → that competency."""
+    """Start of each segment on a line that opens with a competency's label and a colon, or a table row whose first
+    cell is one → that competency."""
     text = prep.sanitized.text
     heads = _label_heads(fw)
     topics: dict[int, list[str]] = {}
     for seg in prep.segments:
         line_start = text.rfind("\n", 0, seg.start) + 1
-        m = _LABEL_PREFIX.match(text, line_start)
+        m = _LABEL_PREFIX.match(text, line_start) or _TABLE_ROW_LABEL.match(text, line_start)
         if m is None or m.end() > seg.end:
             continue
         label = re.sub(r"\s+", " ", fold(m.group(1)).replace(".", " ")).strip()
@@ -1274,6 +1279,9 @@ def _match_clauses(
                 if not spans[cid]:
                     del spans[cid]
         ids = list(spans) + [cid for cid in answers.get(seg.start, []) if cid not in spans]
+        # (stop 53's outside probe of notes) a line the interviewer labelled with a competency is about it, whatever
+        # else its words name: « Organisation : 3/5 – Utilise Salesforce au quotidien »
+        ids += [cid for cid in labelled.get(seg.start, []) if cid not in ids]
         if emb and emb not in ids:
             ids.append(emb)
         if not ids and previous and previous[0] == seg_end:

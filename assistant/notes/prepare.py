@@ -1063,8 +1063,9 @@ def _tag_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_RATING_AFTER_LABEL = re.compile(r"(?<=:)\s*" + _OUT_OF_5_OR_10)
-"""A rating right after a label's colon ("Listening: 4/5 – …", « Réseau : 2/5 »), which _DATE would read as a date."""
+_RATING_AFTER_LABEL = re.compile(r"(?<=:)\s*" + _OUT_OF_5_OR_10 + r"|(?<=\|)\s*" + _OUT_OF_5_OR_10 + r"(?=\s*\|)")
+"""A rating right after a label's colon ("Listening: 4/5 – …", « Réseau : 2/5 ») or alone in a table's cell
+(« | Organisation | 3/5 | … | », stop 53's outside probe of notes), which _DATE would read as a date."""
 _RATING_OF_SCORECARD = re.compile(
     r"(?:(?<=:)|(?<=\s[-–—]))\s*(?:(?:10|[0-9])(?:[.,]5)?\s*/\s*10|[0-5](?:[.,]5)?\s*/\s*5)\b(?=\s*[-–—,;(]\s*\w)"
 )

@@ -111,9 +111,13 @@ def ask(
     return answer
 
 
-# A question about a person (a pronoun, a possessive): it may be about the one an earlier turn described.
+# A question about a person (a pronoun, a possessive): it may be about the one an earlier turn described. Or one that
+# draws a consequence from the earlier turn (« Quel salaire proposer alors ? », "What should I offer then?"; stop 53's
+# outside probe of ask).
 _ABOUT_SOMEONE = re.compile(  # not « il » (« il faut »), "they" (the interviewers)
-    r"\b(?:sa|son|ses|lui|elle|la\s+candidate|le\s+candidat|her|his|him|she|he|the\s+candidate)\b"
+    r"\b(?:sa|son|ses|lui|elle|la\s+candidate|le\s+candidat|her|his|him|she|he|the\s+candidate)\b|"
+    r"\b(?:alors|du\s+coup|dans\s+ce\s+cas|en\s+consequence|vu\s+(?:ca|cela|sa\s+situation)|in\s+that\s+case|"
+    r"given\s+(?:that|this)|in\s+this\s+case)\b|\bthen\s*\??\s*$"
 )
 CRITERION_MEMORY = 2
 """How many earlier turns a question about a person inherits a protected criterion from."""
@@ -198,8 +202,10 @@ def without_personal_data(question: str) -> str:
             out.append(question[last : label.start() if label else start])
             last = end
     out.append(question[last:])
-    blanked = re.sub(r"\(\s*(?:[,;]\s*)*\)", "", "".join(out))
-    blanked = re.sub(r"\s*[,;:]\s*(?=[,;.:]|$)|[ \t]{2,}", " ", blanked).strip(" ,;:").lstrip(".").strip()
+    blanked = re.sub(r"\(\s*(?:(?:[^\W\d_][\w'-]*\s*){1,2}:\s*)?(?:[,;]\s*)*\)", "", "".join(out))  # « (candidat : ) »
+    # a separator left before the end or other punctuation goes too (« Et pour un senior, ? »: stop 53's probe)
+    blanked = re.sub(r"\s*[,;:]\s*(?=[,;.:?!]|$)|[ \t]{2,}", " ", blanked).strip(" ,;:").lstrip(".").strip()
+    blanked = re.sub(r"\s+([?!])", r" \1", blanked)
     return blanked if re.search(r"[^\W\d_]{2,}", blanked) else question
 
 

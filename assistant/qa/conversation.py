@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..text import detect_language, fold
-from .shorthand import SHORTHAND
+from .shorthand import ABROAD, SHORTHAND
 
 if TYPE_CHECKING:
     from .models import Answer
@@ -105,8 +105,9 @@ _STOP = frozenset(
 )
 
 # What a follow-up varies: level, experience, the role's name, company size (folded; a trailing "s" is ignored).
-_QUALIFIERS = frozenset(
-    """
+_QUALIFIERS = (
+    frozenset(
+        """
     junior senior debutant debutante debutants debutantes experimente experimentee experimentes confirme confirmee
     entry level graduate grad jeune diplome sortie ecole experience experienced expert intermediaire mid medior
     lead principal profil profile poste role candidat candidate candidats personne person someone quelqu
@@ -116,6 +117,14 @@ _QUALIFIERS = frozenset(
     petite petit small large big taille size
     cdi cdd stage stagiaire alternance alternant intern internship freelance
     """.split()
+    )
+    | frozenset(  # (stop 53's outside probe of ask) a place: « Et à Berlin ? » after a pay question asks pay in Berlin
+        """
+    paris lyon marseille toulouse bordeaux lille nantes nice strasbourg montpellier rennes grenoble province region
+    regions idf ile france remote teletravail distance
+    """.split()
+    )
+    | frozenset(w for stem in ABROAD for w in stem.split() if len(w) > 2 and w != "the")
 )
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)

@@ -1079,14 +1079,17 @@ _STRUCTURED_DATA_RULES: tuple[Rule, ...] = tuple(
 MAX_JSON_LD_DEPTH = 20
 
 
-def _json_ld_texts(value: object) -> list[str]:
+def _json_ld_texts(value: object) -> tuple[list[str], bool]:
     """The strings under the text fields (_JSON_LD_TEXT_KEYS) of a parsed JSON-LD value, whatever wraps them
-    (« {"@value": …} », a list), walked without recursion and no deeper than MAX_JSON_LD_DEPTH."""
+    (« {"@value": …} », a list), walked without recursion and no deeper than MAX_JSON_LD_DEPTH; and whether anything
+    lay deeper (then not read)."""
     out: list[str] = []
+    deeper = False
     stack: list[tuple[object, bool, int]] = [(value, False, 0)]
     while stack:
         item, in_text, depth = stack.pop()
         if depth > MAX_JSON_LD_DEPTH:
+            deeper = deeper or isinstance(item, (str, dict, list))
             continue
         if isinstance(item, str):
             if in_text:
@@ -1095,7 +1098,27 @@ def _json_ld_texts(value: object) -> list[str]:
             stack.extend((v, in_text or k in _JSON_LD_TEXT_KEYS, depth + 1) for k, v in reversed(list(item.items())))
         elif isinstance(item, list):
             stack.extend((v, in_text, depth + 1) for v in reversed(item))
-    return out
+    return out, deeper
+
+
+# (stop 53's outside probe of ads) A JSON-LD block the checker cannot read whole was skipped with no word: what job
+# search engines show went unchecked while the ad passed.
+_UNREAD_STRUCTURED_DATA = (
+    "The ad's structured data (JSON-LD, what job search engines show) could not be checked {why}: check its text by "
+    "hand or fix the block.",
+    "Les données structurées de l'annonce (JSON-LD, ce qu'affichent les moteurs de recherche d'emploi) n'ont pas pu "
+    "être vérifiées {why_fr} : relisez-les ou corrigez le bloc.",
+)
+
+
+def _unread_structured_data(why: str, why_fr: str) -> Flag:
+    en, fr = _UNREAD_STRUCTURED_DATA
+    return Flag(
+        kind="structured_data",
+        severity="warning",
+        message=en.format(why=why),
+        message_fr=fr.format(why_fr=why_fr),
+    )
 
 
 def _structured_data_flags(
@@ -1106,11 +1129,30 @@ def _structured_data_flags(
     flags: list[Flag] = []
     seen = {(f.kind, f.message, fold(f.evidence or "")) for f in visible_flags}
     for block in _JSON_LD.findall(html_text[: MAX_AD_CHARS + 1]):
-        try:
-            data = json.loads(block[:MAX_JSON_LD_CHARS])
-        except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
+        if not block.strip():
             continue
-        for field_text in _json_ld_texts(data):
+        if len(block) > MAX_JSON_LD_CHARS:
+            flags.append(
+                _unread_structured_data(
+                    f"(a block over {MAX_JSON_LD_CHARS:,} characters)",
+                    f"(un bloc de plus de {MAX_JSON_LD_CHARS:,} caractères)",
+                )
+            )
+            continue
+        try:
+            data = json.loads(block)
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
+            flags.append(_unread_structured_data("(not valid JSON)", "(JSON non valide)"))
+            continue
+        texts, deeper = _json_ld_texts(data)
+        if deeper:
+            flags.append(
+                _unread_structured_data(
+                    f"whole (nested deeper than {MAX_JSON_LD_DEPTH} levels)",
+                    f"en entier (imbriquées sur plus de {MAX_JSON_LD_DEPTH} niveaux)",
+                )
+            )
+        for field_text in texts:
             plain = HtmlText.of(field_text).text if looks_like_html(field_text) or "<" in field_text else field_text
             if not plain.strip():
                 continue

@@ -371,12 +371,12 @@ _CLAUSE_STOP = re.compile(
 )
 _LIST_THEN_VOUS = re.compile(r"(?:[\w'-]+(?:\s*,\s*|\s+et\s+|\s+)){0,5}?[\w'-]+(?=\s*,\s*vous\b)")
 _TE_NOUNS = frozenset(
-    "cote qualite societe activite priorite specialite realite communaute sante ete identite autorite equipe "
-    "capacite liberte securite proximite rentabilite mobilite flexibilite nationalite diversite".split()
-)
-_TE_NOUNS = frozenset(
     "cote qualite societe activite priorite specialite realite communaute sante ete identite autorite "
     "capacite liberte securite proximite rentabilite mobilite flexibilite nationalite diversite".split()
+)
+_SENTENCE_END = re.compile(r"[.;:!?\n()]|\bvous\b")
+_COORDINATED = re.compile(
+    r"(?:,|\bet)\s+(?:(?:tres|vraiment|particulierement|surtout|aussi|egalement)\s+)?([a-z]+(?:e|if|eux))\b"
 )
 _SEGMENT_START = re.compile(r"(?:\A|[\n.!?;•*>-]++)[ \t]*+")
 _OPENING_PARTICIPLE = re.compile(
@@ -419,6 +419,15 @@ def _applicant_adjectives(view: TextView) -> list[tuple[int, int]]:
         for s, e in _words_until_stop(view, m.end()):
             if folded[s:e] in _ADVERBS or folded[s:e] == "et":
                 continue
+            if _masculine_word(view, s, e):
+                found.append((s, e))
+        # (probe of stop 53) a participle coordinated after a complement, in the same sentence: « Vous êtes passionné
+        # par le SaaS et motivé ». Only « -é » or « -if/-eux » words: « le service client et commercial » is not said
+        # of « vous ».
+        sentence = _SENTENCE_END.search(folded, m.end(), min(len(folded), m.end() + 160))
+        end = sentence.start() if sentence else min(len(folded), m.end() + 160)
+        for c in _COORDINATED.finditer(folded, m.end(), end):
+            s, e = c.span(1)
             if _masculine_word(view, s, e):
                 found.append((s, e))
     # a segment's start: the text's, or after a boundary and the blanks after it (one try per run of boundaries,

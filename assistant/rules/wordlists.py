@@ -2722,6 +2722,10 @@ EN_GENDERED_NOUNS: tuple[str, ...] = (
     r"\b(?:waitress|waitresses|stewardess|hostess|headmaster|headmistress|manpower)\b",
     # (stop 47's ads review) "Ideal for a guy who…"; a one-sex marker after a title, "Sales rep (m)"
     r"\b(?:for|want|wanted|need|seeking|looking\s+for|hire|hiring)\s+(?:a|one|the\s+right|our\s+next)\s+guy\b|\ba\s+guy\s+who\b",
+    # (stop 53's outside probe of ads) the readers or the team joined called "guys": "Hey guys", "a team of guys", "be
+    # one of the guys" (people in post, "the guys at our Dublin office will onboard you", are not the job sought)
+    r"\b(?:hey|hi|hello|calling\s+all)\s+guys\b|\b(?:team|crew|bunch|group|band)\s+of\s+(?:[a-z-]+\s+){0,2}guys\b|"
+    r"\bone\s+of\s+the\s+guys\b",
     r"(?<=[a-z] )\(\s*(?:m|f|h|w)\s*\)(?!\s*[a-z0-9])",
 )
 

@@ -249,6 +249,17 @@ def test_decomposed_accents_get_the_same_fix_as_composed_ones(text: str, fixed: 
         ("Côté client, vous gérez 40 comptes.", "Côté client, vous gérez 40 comptes."),
         ("Vous êtes fluent en anglais.", "Vous êtes fluent en anglais."),
         ("Vous êtes curieuse ou curieux.", "Vous êtes curieuse ou curieux."),
+        # (probe of stop 53) a participle coordinated after a complement; not a noun's adjective
+        ("Vous êtes passionné par le SaaS et motivé.", "Vous êtes passionné·e par le SaaS et motivé·e."),
+        (
+            "Vous êtes rattaché au directeur commercial, basé à Lyon.",
+            "Vous êtes rattaché·e au directeur commercial, basé·e à Lyon.",
+        ),
+        (
+            "Vous êtes en relation avec le service client et commercial.",
+            "Vous êtes en relation avec le service client et commercial.",
+        ),
+        ("Vous êtes à l'aise avec le secteur visé.", "Vous êtes à l'aise avec le secteur visé."),
         # already inclusive, doubled, epicene, or no adjective of the applicant: unchanged
         ("Vous êtes autonome, curieux·se et rigoureux·se.", "Vous êtes autonome, curieux·se et rigoureux·se."),
         ("Vous êtes motivé·e et organisé(e).", "Vous êtes motivé·e et organisé(e)."),

@@ -137,3 +137,30 @@ def test_an_indented_line_with_its_own_judgement_is_its_own_point() -> None:
         "weak on pricing, gave 20% away",
         "she has three\n  kids so she juggles",
     ]
+
+
+def _by_competency(summary) -> dict[str, list[str]]:
+    return {a.id: [e.quote for e in a.evidence] for a in summary.competencies if a.evidence}
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| Organisation | 3/5 | Utilise Salesforce au quotidien, suit son pipe chaque semaine |",
+        "Organisation : 3/5 – Utilise Salesforce au quotidien, suit son pipe chaque semaine",
+        "| Organisation | 3/5 | Prépare chaque RDV avec un plan de compte |",
+    ],
+)
+def test_a_row_labelled_with_a_competency_is_evidence_of_it(services, row) -> None:
+    """(stop 53's outside probe) A Markdown table of scores: its rows were read as dated headers (« 3/5 »), and a
+    labelled line went to the competency its other words named, not to its label's."""
+    notes = "Entretien AM – Julie M. – 12/03\n\n| Compétence | Note | Commentaire |\n|---|---|---|\n" + row + "\n"
+    found = _by_competency(summarize_notes(notes, services))
+    assert "organisation" in found, found
+    assert any("Utilise Salesforce" in q or "plan de compte" in q for q in found["organisation"])
+
+
+def test_a_table_row_with_a_date_stays_a_header(services) -> None:
+    notes = "| Entretien | 12/03 | visio 45 min |\n|---|---|---|\n- Très à l'écoute, reformule les besoins du client\n"
+    quotes = _quotes(summarize_notes(notes, services))
+    assert not any("visio" in q for q in quotes), quotes

@@ -125,6 +125,26 @@ def test_a_question_about_the_person_an_earlier_turn_named_a_criterion_of_is_wit
     assert not ask("et la période d'essai, combien de temps ?", services, history=turns).withheld
     plain = [{"question": "Quel salaire pour un AM junior ?", "answer": "…", "language": "fr"}]
     assert not ask("du coup je peux ne pas valider sa période d'essai ?", services, history=plain).withheld
+    # (probe of stop 53) a consequence drawn from the earlier turn carries it too, with no pronoun
+    for question in ("Quel salaire proposer alors ?", "What salary should I offer then?"):
+        answer = ask(question, services, history=turns)
+        assert answer.withheld and answer.abstained, question
+        assert not ask(question, services, history=plain).withheld, question
+
+
+def test_a_place_after_a_pay_question_is_a_follow_up_on_pay(services: Any) -> None:
+    """(stop 53's probe) « Et à Berlin ? » after a pay question was read alone and abstained with no word on pay abroad."""
+    turns = [{"question": "Quel salaire pour un account manager senior à Paris ?", "answer": "…", "language": "fr"}]
+    for question, place in (
+        ("Et à Berlin ?", "Berlin"),
+        ("Et à New York ?", "New York"),
+        ("What about London?", "London"),
+    ):
+        answer = ask(question, services, history=turns)
+        assert answer.abstained and not answer.citations, question
+        assert answer.notice and place in answer.notice, answer.notice
+    answer = ask("Et à Lyon ?", services, history=turns)
+    assert not answer.abstained and answer.citations and answer.understood_as
 
 
 @pytest.mark.parametrize(
@@ -140,3 +160,18 @@ def test_an_impersonal_il_or_they_does_not_carry_a_criterion(services: Any) -> N
     turns = [{"question": "la candidate vient de m'annoncer qu'elle attend un bébé", "answer": "…", "language": "fr"}]
     assert not ask("Il faut combien d'entretiens pour recruter un AM ?", services, history=turns).withheld
     assert not ask("What are the steps of the hiring process? Who do they meet?", services, history=turns).withheld
+
+
+@pytest.mark.parametrize(
+    ("question", "blanked"),
+    [
+        ("Et pour un senior, tel 06 12 34 56 78 ?", "Et pour un senior ?"),
+        ("Quel salaire ? (candidat: jean.dupont@gmail.com)", "Quel salaire ?"),
+        ("Quel salaire (senior) ? mail: jean.dupont@gmail.com", "Quel salaire (senior) ?"),
+    ],
+)
+def test_blanked_identifiers_leave_no_dangling_label_or_comma(question: str, blanked: str) -> None:
+    """(stop 53's probe) « Et pour un senior, ? » was how the question was understood."""
+    from assistant.qa import without_personal_data
+
+    assert without_personal_data(question) == blanked

@@ -182,6 +182,12 @@ _HTML = """<!DOCTYPE html>
 """
 
 
+def _nest(value: object, depth: int) -> object:
+    for _ in range(depth):
+        value = {"a": value}
+    return value
+
+
 def test_the_json_ld_of_an_html_ad_is_checked_too() -> None:
     """(stop 53's outside probe) What job search engines show (the JSON-LD) passed `check-ad` unread."""
     import json
@@ -202,9 +208,18 @@ def test_the_json_ld_of_an_html_ad_is_checked_too() -> None:
     # the same text in the visible ad and in the JSON-LD is flagged once, where the reader sees it
     good = {**bad, "description": "<p>Vous gérez un portefeuille de 30 clients.</p>"}
     assert not [f for f in lint_ad(_HTML.replace("{json}", json.dumps(good))) if "JSON-LD" in f.message]
-    assert not [f for f in lint_ad(_HTML.replace("{json}", "{not json")) if "JSON-LD" in f.message]
-    # (review of stop 53) nesting deeper than the parser goes is skipped, not a crash; a value wrapped in « @value »
-    # is read; a word the visible ad also uses does not hide a different flag
-    assert not [f for f in lint_ad(_HTML.replace("{json}", "[" * 5000 + "]" * 5000)) if "JSON-LD" in f.message]
+    # (probe of stop 53) a block that cannot be read whole is a warning saying so, not a silent pass
+    unread = [f for f in lint_ad(_HTML.replace("{json}", "{not json")) if "JSON-LD" in f.message]
+    assert [(f.kind, f.severity) for f in unread] == [("structured_data", "warning")]
+    assert "not valid JSON" in unread[0].message and unread[0].message_fr
+    # (review of stop 53) nesting deeper than the parser goes is no crash; a value wrapped in « @value » is read; a
+    # word the visible ad also uses does not hide a different flag
+    deep = [f for f in lint_ad(_HTML.replace("{json}", "[" * 5000 + "]" * 5000)) if "JSON-LD" in f.message]
+    assert [f.kind for f in deep] == ["structured_data"]
+    nested = {**bad, "description": _nest({"text": "Poste réservé aux hommes."}, 30)}
+    deeper = [f for f in lint_ad(_HTML.replace("{json}", json.dumps(nested))) if "JSON-LD" in f.message]
+    assert [f.kind for f in deeper] == ["structured_data"] and "20 levels" in deeper[0].message
+    shallow = {**bad, "description": _nest({"text": "Vous gérez 30 clients."}, 5)}
+    assert not [f for f in lint_ad(_HTML.replace("{json}", json.dumps(shallow))) if "JSON-LD" in f.message]
     wrapped = {**bad, "description": {"@value": "Poste réservé aux hommes."}}
     assert [f for f in lint_ad(_HTML.replace("{json}", json.dumps(wrapped))) if "JSON-LD" in f.message]
