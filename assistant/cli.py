@@ -32,6 +32,9 @@ examples:
 
 Runs offline by default. Set OPENAI_API_KEY, or ASSISTANT_LLM_BASE_URL and ASSISTANT_LLM_MODEL for an
 OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp), to use an LLM. See README.md for all settings.
+
+exit codes: 0 done; 2 a user error (bad input or setting, index not ready: one line on stderr saying how to fix it);
+3 check-ad and draft-ad found error-level flags in the ad; 1 a bug (--debug shows its traceback).
 """
 
 
@@ -117,7 +120,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
         used = turn(args.question)
         print(f"\n{_backend_line(services, used)}", file=sys.stderr)
         return 0
-    interactive = sys.stdin.isatty()
+    if sys.stdin is None and not args.question:  # `<&-` under cron or systemd (stop 53's outside probe: a crash)
+        raise InputError("standard input is closed: `ask --chat` reads one question per line from it.")
+    interactive = sys.stdin is not None and sys.stdin.isatty()
     print(f"{_backend_line(services)} One question per line; Ctrl+D to end.", file=sys.stderr)
     lines = iter([args.question] if args.question else [])
     while True:
@@ -126,7 +131,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
             if line is None:
                 if interactive:
                     print("> ", end="", file=sys.stderr, flush=True)
-                line = sys.stdin.readline()
+                line = sys.stdin.readline() if sys.stdin is not None else ""
                 if not line:
                     break  # EOF
         except KeyboardInterrupt:
@@ -295,14 +300,19 @@ def cmd_ui(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from .llm import describe_backend
+    from .llm import describe_backend, settings_problem, structured_method_in_use
     from .settings import load_settings
 
     settings = load_settings()
-    from .llm import structured_method_in_use
 
     info: dict[str, Any] = {"guide": str(settings.guide_dir), "llm": describe_backend(settings)}
-    if settings.resolved_llm_backend != "offline":
+    # (stop 53's outside probe) `status` said "? @ None" for incomplete LLM settings and exited 0 whatever was
+    # wrong: it now names the problem and exits 2, so that it can serve as a check before `ui` or in a script.
+    problems = 0
+    if (problem := settings_problem(settings)) is not None:
+        info["llm"] = f"{info['llm']}: not usable: {problem}"
+        problems += 1
+    elif settings.resolved_llm_backend != "offline":
         info["structured"] = structured_method_in_use(settings)
     try:
         from .guide.knowledge import open_knowledge_base
@@ -313,9 +323,10 @@ def cmd_status(args: argparse.Namespace) -> int:
             info["warning"] = kb.warning
     except AssistantError as exc:
         info["index"] = f"not ready: {exc}"
+        problems += 1
     for key, value in info.items():
         print(f"{key:8} {value}")
-    return 0
+    return 2 if problems else 0
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -435,9 +446,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the answer, citations and backend as JSON")
     p.add_argument("-k", type=_top_k, default=None, help="passages to retrieve, 1 to 20 (default ASSISTANT_TOP_K=5)")
 
-    p = add("draft-ad", cmd_draft_ad, "Draft a job ad from a brief (YAML or JSON), checked against French/EU rules.")
+    p = add(
+        "draft-ad",
+        cmd_draft_ad,
+        "Draft a job ad from a brief (YAML or JSON), checked against French/EU rules. Exit 3 when the ad keeps "
+        "error-level flags.",
+    )
     p.add_argument("brief", help="brief file; see examples/brief-fr.yaml")
-    p.add_argument("--format", choices=["md", "html", "jsonld", "json"], default="md")
+    p.add_argument(
+        "--format",
+        choices=["md", "html", "jsonld", "json"],
+        default="md",
+        help="md (default), html (printable), jsonld (schema.org JobPosting), json (the ad and its flags)",
+    )
     p.add_argument(
         "--lang", choices=["fr", "en"], default=None, help="language of the ad (default: the brief's, else fr)"
     )
@@ -459,12 +480,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="ISO code of the job's country (default FR: French job-ad law, "
         "including the French-language rule, applies)",
     )
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the flags as JSON")
 
     p = add("summarize", cmd_summarize, "Turn interview notes into an evidence-backed scorecard (notes never stored).")
     p.add_argument("notes", help="a UTF-8 text file, or - for standard input")
-    p.add_argument("--stage", choices=["phone", "face_to_face", "case_study"], default=None)
-    p.add_argument("--format", choices=["md", "json"], default="md")
+    p.add_argument(
+        "--stage",
+        choices=["phone", "face_to_face", "case_study"],
+        default=None,
+        help="the interview stage, to mark the competencies it is meant to assess (default: none; evidence is read for every competency either way)",
+    )
+    p.add_argument("--format", choices=["md", "json"], default="md", help="md (default) or json")
     # like ask, check-ad and debrief (stop 46's reviewer typed `summarize --json` and got a usage error)
     p.add_argument("--json", dest="format", action="store_const", const="json", help="the same as --format json")
     p.add_argument("--interviewer", default=None, help="who interviewed, so a debrief can tell scorecards apart")
@@ -534,7 +560,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default=None)
     p.add_argument("--port", type=_bounded_int(1, 65535), default=None, help="1 to 65535 (default 7860)")
 
-    add("status", cmd_status, "Show the guide, the index and the active LLM backend.")
+    add(
+        "status",
+        cmd_status,
+        "Show the guide, the index and the active LLM backend; exit 2 when the index is not ready or the LLM settings are incomplete (a check before `ui` or in a script).",
+    )
 
     p = add(
         "bench", cmd_bench, "Print performance figures (ingest, ask latency, cold start, retrieval at scale, memory)."

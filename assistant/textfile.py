@@ -15,6 +15,8 @@ def read_text_input(path: str | Path, *, what: str, max_bytes: int) -> str:
     `what` names the content in messages ("interview notes", "brief", "ad"). CRLF becomes LF; a BOM is dropped.
     """
     if str(path) == "-":
+        if sys.stdin is None:  # `<&-` under cron or systemd (stop 53's outside probe: a crash)
+            raise InputError(f"standard input is closed: give a file instead of '-', or pipe the {what} in.")
         stream = getattr(sys.stdin, "buffer", None)
         data = stream.read(max_bytes + 1) if stream is not None else sys.stdin.read(max_bytes + 1).encode()
         where = "standard input"

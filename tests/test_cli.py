@@ -215,3 +215,27 @@ def test_draft_ad_falls_back_to_the_offline_draft_and_says_so(failing_llm, capsy
     assert main(["draft-ad", "examples/brief-en.yaml", "--format", "json"]) in (0, 3)
     data = json.loads(capsys.readouterr().out)
     assert data["backend"] == "offline" and "Showing the offline draft instead." in json.dumps(data, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["summarize", "-"], ["check-ad", "-"], ["ask", "--chat"]],
+)
+def test_a_closed_standard_input_is_a_message_not_a_crash(cli_env, capsys, monkeypatch, argv) -> None:
+    """(stop 53's outside probe) `summarize - <&-` under cron or systemd: Python's sys.stdin is None."""
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(argv) == 2
+    assert "standard input is closed" in capsys.readouterr().err
+
+
+def test_status_exits_2_when_the_index_or_the_llm_settings_are_not_usable(cli_env, capsys, monkeypatch) -> None:
+    """(stop 53's outside probe) `status` exited 0 and said "? @ None" whatever was wrong: no use as a check."""
+    assert main(["status"]) == 0
+    assert "not ready" not in capsys.readouterr().out
+    monkeypatch.setenv("ASSISTANT_LLM_BACKEND", "openai-compatible")
+    assert main(["status"]) == 2
+    assert "not usable: ASSISTANT_LLM_BACKEND=openai-compatible needs ASSISTANT_LLM_BASE_URL" in capsys.readouterr().out
+    monkeypatch.setenv("ASSISTANT_LLM_BACKEND", "offline")
+    monkeypatch.setenv("ASSISTANT_GUIDE", "no-such-guide")
+    assert main(["status"]) == 2
+    assert "not ready" in capsys.readouterr().out

@@ -230,3 +230,62 @@ def test_local_backend_says_how_to_fix_a_missing_model_or_extra(tmp_path: Path, 
     monkeypatch.setitem(sys.modules, "xllamacpp", None)  # import fails as if the extra were not installed
     with pytest.raises(ConfigError, match=r"hiring-assistant\[local\]"):
         build_chat_model(present)
+
+
+def _raised_from(outer: BaseException, cause: BaseException) -> BaseException:
+    try:
+        try:
+            raise cause
+        except BaseException as inner:
+            raise outer from inner
+    except BaseException as exc:
+        return exc
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (AttributeError("'str' object has no attribute 'model_dump'"), "a reply that is not JSON, e.g. a web page"),
+        (ValueError("x"), None),
+        (AttributeError("'NoneType' object has no attribute 'x'"), None),
+    ],
+)
+def test_a_server_that_is_not_the_api_is_said_so(tmp_path: Path, error: BaseException, said: str | None) -> None:
+    """(stop 53's outside probe) A web page or bad JSON at the base URL was "failed (AttributeError)"; bytes that are
+    not HTTP, "Cannot reach … Is the server running?" while it ran."""
+    import json
+
+    import httpx
+    import openai
+
+    from assistant.llm import _friendly
+
+    settings = make_settings(tmp_path, ASSISTANT_LLM_BASE_URL="http://127.0.0.1:9/v1", ASSISTANT_LLM_MODEL="m")
+    message = str(_friendly(error, settings))
+    assert (said in message and "ASSISTANT_LLM_BASE_URL" in message) if said else "OpenAI-compatible" not in message
+    bad_json = json.JSONDecodeError("Expecting value", "{x", 1)
+    assert "not JSON" in str(_friendly(bad_json, settings))
+    request = httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
+    for detail, words in (
+        ("illegal status line: bytearray(b'garbage')", "not HTTP"),
+        ("Server disconnected without sending a response.", "closed with no reply"),
+    ):
+        wrapped = _raised_from(openai.APIConnectionError(request=request), httpx.RemoteProtocolError(detail))
+        message = str(_friendly(wrapped, settings))
+        assert words in message and "Is the server running" not in message
+    refused = _raised_from(openai.APIConnectionError(request=request), httpx.ConnectError("Connection refused"))
+    assert "Is the server running" in str(_friendly(refused, settings))
+
+
+def test_an_http_error_notice_ends_its_sentence(tmp_path: Path) -> None:
+    import httpx
+    import openai
+
+    from assistant.llm import _friendly
+
+    settings = make_settings(tmp_path, ASSISTANT_LLM_BASE_URL="http://127.0.0.1:9/v1", ASSISTANT_LLM_MODEL="m")
+    response = httpx.Response(500, request=httpx.Request("POST", "http://127.0.0.1:9/v1"), json={"error": "boom"})
+    message = str(
+        _friendly(openai.InternalServerError("Error code: 500 - boom", response=response, body=None), settings)
+    )
+    assert message.endswith("boom.")

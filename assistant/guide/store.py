@@ -14,6 +14,7 @@ import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
@@ -95,7 +96,30 @@ def open_chroma_client(settings: Settings) -> Any:
         path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     except Exception as exc:
+        _forget_system(str(path))
+        if damaged(exc):
+            raise StoreError(
+                f"The embedded Chroma store at {path} is damaged ({exc}). Run `hiring-assistant ingest --rebuild`: it "
+                "moves the damaged store aside and builds the index again."
+            ) from exc
         raise StoreError(f"Cannot open the embedded Chroma store at {path}: {exc}") from exc
+
+
+def _forget_system(path: str) -> None:
+    """Drop chromadb's cached system for `path`: one that failed to start stays cached and broken, and the next
+    client for the same path (a rebuild after moving a damaged store aside) would get it."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient._identifier_to_system.pop(path, None)
+    SharedSystemClient._identifier_to_refcount.pop(path, None)
+
+
+_DAMAGED = ("malformed", "not a database", "file is encrypted", "database corrupt", "unsupported file format")
+
+
+def damaged(exc: BaseException | None) -> bool:
+    """Whether an error opening the embedded store says its SQLite file is damaged (truncated, overwritten)."""
+    return exc is not None and any(words in str(exc).lower() for words in _DAMAGED)
 
 
 def _http_session(client: Any) -> httpx.Client:
@@ -157,9 +181,16 @@ def ingest_lock(settings: Settings) -> Iterator[None]:
     A lock file under ASSISTANT_DATA_DIR (flock, released by the OS if the process dies). With a Chroma server it
     guards the ingests started from this machine and data directory only.
     """
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
     path = settings.data_dir / "ingest.lock"
-    with open(path, "a+", encoding="utf-8") as handle:
+    try:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 (closed by the with below)
+    except OSError as exc:  # a read-only volume, a file in the way (stop 53's outside probe: reported as a bug)
+        raise StoreError(
+            f"Cannot write the index's data directory {settings.data_dir} ({exc.strerror or exc}). Set "
+            "ASSISTANT_DATA_DIR to a writable folder to build the index there."
+        ) from None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -188,8 +219,16 @@ class IngestReport:
     removed: int
     model: str | None
     store: str
+    moved_aside: Path | None = None
+    """Where a damaged embedded store was moved before the rebuild (None: there was none)."""
 
     def summary(self) -> str:
+        if self.moved_aside is not None:
+            return (
+                f"The embedded store was damaged: moved aside to {self.moved_aside} (delete it once the new index "
+                f"works). Guide '{self.guide_id}': {self.chunks} chunks, {self.added} added with {self.model} "
+                f"[{self.store}]."
+            )
         if not self.added and not self.removed:
             return f"Guide '{self.guide_id}': {self.chunks} chunks, index up to date (nothing written) [{self.store}]."
         return (
@@ -245,7 +284,16 @@ def ingest(
     if embedder is None:
         return IngestReport(guide.id, len(guide.chunks), 0, 0, None, "no vector store (BM25 only)")
     with ingest_lock(settings):
-        client = open_chroma_client(settings)
+        moved: Path | None = None
+        try:
+            client = open_chroma_client(settings)
+        except StoreError as exc:
+            if not (rebuild and not settings.chroma_host and damaged(exc.__cause__)):
+                raise
+            # (stop 53's outside probe) a half-written or truncated store could not be opened, so `--rebuild`, the way
+            # out its message gives, failed the same way: the damaged store goes aside and a new one is built
+            moved = _move_aside(settings.data_dir / "chroma")
+            client = open_chroma_client(settings)
         if not rebuild:
             collection = get_collection(client, guide.id, embedder, create=True)
             added, removed = sync_collection(collection, guide, embedder, progress)
@@ -267,7 +315,17 @@ def ingest(
                 client.delete_collection(old)
         store_framework_vectors(settings, embedder)
         store_example_vectors(settings, embedder)
-        return IngestReport(guide.id, len(guide.chunks), added, 0, embedder.name, store_label(settings))
+        return IngestReport(guide.id, len(guide.chunks), added, 0, embedder.name, store_label(settings), moved)
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a damaged store folder to `<name>.damaged-<time>` beside it; the new path."""
+    aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+    n = 1
+    while aside.exists():
+        aside, n = aside.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}-{n}"), n + 1
+    path.rename(aside)
+    return aside
 
 
 # --------------------------------------------------------------------------- the framework's text vectors

@@ -96,6 +96,16 @@ _PROFILE_URL = re.compile(
     r"(?:linkedin\.com/(?:in|pub)/|github\.com/|gitlab\.com/|twitter\.com/|x\.com/|instagram\.com/|facebook\.com/|"
     r"viadeo\.com/p/|malt\.fr/profile/|stackoverflow\.com/users/|medium\.com/@)[\w%\-.]++(?:/[\w%\-.]++)*+/?"
 )
+# (stop 53's outside probe of notes) A website the notes call the candidate's own: « site perso : www.julie-martin.fr »,
+# "personal website: juliemartin.com", « son portfolio : … », "her blog https://…". Any URL right after such a label;
+# a company's or a product's site is kept.
+_PERSONAL_SITE = re.compile(
+    r"(?<![\w])(?:site\s+(?:web\s+)?(?:perso|personnel)|(?:personal|own)\s+(?:web\s*site|site|page|blog|homepage)|"
+    r"portfolio|blog\s+perso|(?:son|sa|her|his)\s+(?:blog|site(?:\s+web)?|website|portfolio))"
+    r"\s*(?:[:=\-–]|est|is|at)?\s*"
+    r"((?:https?://)?(?:www\.)?[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){0,3}\.[a-z]{2,12}(?:/[\w%\-.~/]*)?)"
+    r"(?![\w@])"
+)
 # A social handle: "@" and a name, not inside an e-mail address (nothing word-like or "@" right before it).
 _HANDLE = re.compile(r"(?<![\w.@+\-])@[a-z0-9_](?:[a-z0-9_.]{0,38}[a-z0-9_])?(?![\w@])")
 _SOCIAL_CONTEXT = re.compile(
@@ -382,6 +392,8 @@ def _more_spans(text: str, clean: str) -> list[_Span]:
         found.append(_Span(m.start(), m.end(), "EMAIL"))
     for m in _PROFILE_URL.finditer(text):
         found.append(_Span(m.start(), m.end(), "PROFILE"))
+    for m in _PERSONAL_SITE.finditer(text):
+        found.append(_Span(m.start(1), m.end(1), "PROFILE"))
     for m in _HANDLE.finditer(text):
         name = clean[m.start() + 1 : m.end()]
         # "@Bastien", "@nina", "@here": in chat threads a mention names a colleague or a tool, not the candidate.

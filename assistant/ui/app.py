@@ -22,14 +22,17 @@ echo input to the console, whether a handler or Gradio's own input checks refuse
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import signal
+import socket
 import sys
 import threading
 import time
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import AssistantError, ConfigError
@@ -37,7 +40,7 @@ from ..settings import Settings
 from .ad_tab import build_ad_tab
 from .ask_tab import build_ask_tab
 from .debrief_tab import build_debrief_tab
-from .files import private_temp_dir
+from .files import delete_upload, private_temp_dir
 from .i18n import LANGUAGES, Binder, normalize, pick_language, register, t
 from .kit_tab import build_kit_section
 from .notes_tab import build_notes_tab
@@ -220,9 +223,11 @@ def quiet_errors(app: gr.Blocks, session_language: Callable[[Any], str]) -> None
         try:
             return await preprocess(block_fn, inputs, state, *args, **kwargs)
         except gr.Error as exc:
+            discard_uploads(inputs)
             if not exc.print_exception:
                 raise
         except Exception as exc:  # not Gradio's own refusal: a payload no browser sends
+            discard_uploads(inputs)
             print(
                 f"hiring-assistant ui: refused a malformed request to {name_of(block_fn)} ({exc.__class__.__name__})",
                 file=sys.stderr,
@@ -253,6 +258,51 @@ def quiet_errors(app: gr.Blocks, session_language: Callable[[Any], str]) -> None
     app.preprocess_data = preprocess_data  # type: ignore[method-assign]
     app.call_function = call_function  # type: ignore[method-assign]
     app.postprocess_data = postprocess_data  # type: ignore[method-assign]
+
+
+def _port_message(host: str, port: int, exc: OSError) -> str:
+    if exc.errno in (errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT) or isinstance(exc, socket.gaierror):
+        return (
+            f"Cannot serve on {host}: not an address of this machine. Choose another with --host or ASSISTANT_UI_HOST."
+        )
+    return (
+        f"Port {port} on {host} is already in use (another app, or the assistant already running). Choose another "
+        "with --port or ASSISTANT_UI_PORT."
+    )
+
+
+def check_port(host: str, port: int) -> None:
+    """ConfigError when the app could not listen on host:port (in use, or not this machine's address): said before
+    the index loads, in our words (stop 53's outside probe: Gradio's OSError after 5 s, reported as a bug)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise ConfigError(_port_message(host, port, exc)) from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: a port in TIME_WAIT is free
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise ConfigError(_port_message(host, port, exc)) from None
+
+
+def discard_uploads(inputs: Any) -> None:
+    """Delete the uploaded files an event's refused inputs name (a notes file of a type the upload does not take):
+    the handler that reads and deletes an upload never runs for them, and Gradio would keep them, downloadable, until
+    its cache sweep (stop 53's outside probe of the app)."""
+    stack, seen = [inputs], 0
+    while stack and seen < 1000:  # a payload no browser sends may nest anything: bounded
+        item, seen = stack.pop(), seen + 1
+        if isinstance(item, dict):
+            path = item.get("path")
+            if isinstance(path, str) and path and not Path(path).parent.name.startswith("download-"):
+                delete_upload(path)  # only under the app's temp dir, never another session's download
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(getattr(item, "path", None), str) and not Path(item.path).parent.name.startswith("download-"):
+            delete_upload(item.path)  # a FileData already built
 
 
 def parse_auth(value: str | None) -> tuple[str, str] | None:
@@ -325,6 +375,7 @@ def launch(overrides: dict | None = None) -> None:
     threading.Thread(target=importlib.import_module, args=("gradio",), daemon=True).start()
     settings = Settings(**(overrides or {}))
     parse_auth(settings.ui_auth)  # a malformed value fails before the slow part
+    check_port(settings.ui_host, settings.ui_port)  # so does a port in use (before the index loads)
     services = Services(settings=settings, progress=stderr_progress)
     print(f"Backend: {services.backend_description}", file=sys.stderr)
     print("Loading the guide and its index…", file=sys.stderr)
@@ -339,7 +390,10 @@ def launch(overrides: dict | None = None) -> None:
             "app. Set ASSISTANT_UI_AUTH=user:password.",
             file=sys.stderr,
         )
-    app, url = serve(services, block=False, quiet=True)
+    try:
+        app, url = serve(services, block=False, quiet=True)
+    except OSError as exc:  # taken meanwhile: Gradio's message names its own variable, not ours
+        raise ConfigError(_port_message(settings.ui_host, settings.ui_port, exc)) from None
     print(f"Hiring assistant ready in {time.perf_counter() - started:.1f} s on {url} (Ctrl+C to stop)", flush=True)
     try:
         app.block_thread()

@@ -58,6 +58,12 @@ register_messages(
             "The LLM ({where}) answered HTTP {status}:",
         ),
         "msg.llm.failed": ("Le LLM ({where}) a échoué ({name}).", "The LLM ({where}) failed ({name})."),
+        "msg.llm.not_api": (
+            "Le LLM ({where}) n'a pas répondu comme une API compatible OpenAI ({what}) : vérifiez "
+            "ASSISTANT_LLM_BASE_URL (elle finit d'ordinaire par /v1).",
+            "The LLM ({where}) did not answer like an OpenAI-compatible API ({what}): check ASSISTANT_LLM_BASE_URL "
+            "(it usually ends in /v1).",
+        ),
         "msg.llm.none": (
             "Aucun LLM n'est configuré (moteur hors ligne) : cette tâche utilise le moteur hors ligne.",
             "No LLM is configured (offline backend): this job runs its offline engine instead.",
@@ -76,7 +82,13 @@ register_messages(
             "complete. A larger model (or ASSISTANT_LLM_MAX_TOKENS) may fit; the offline engine needs no LLM.",
         ),
     },
-    words={"its deadline": "délai imparti"},
+    words={
+        "its deadline": "délai imparti",
+        "a reply that is not HTTP": "une réponse qui n'est pas du HTTP",
+        "the connection closed with no reply": "la connexion fermée sans réponse",
+        "a reply that is not JSON": "une réponse qui n'est pas du JSON",
+        "a reply that is not JSON, e.g. a web page": "une réponse qui n'est pas du JSON, par exemple une page web",
+    },
 )
 register_messages(
     "assistant/local_server.py",

@@ -76,7 +76,7 @@ def read_upload(path: str | None, max_chars: int | None = None) -> str:
     except InputError as exc:
         raise InputError(str(exc).replace(str(path), name).replace(str(Path(path).parent), "")) from None
     finally:
-        _delete_upload(path)
+        delete_upload(path)
     if max_chars is not None and len(text) > max_chars:
         raise InputError(
             f"{name}: {len(text):,} characters; the limit for interview notes is {max_chars:,} "
@@ -85,7 +85,7 @@ def read_upload(path: str | None, max_chars: int | None = None) -> str:
     return text
 
 
-def _delete_upload(path: str) -> None:
+def delete_upload(path: str) -> None:
     """Remove an uploaded file (and its per-upload folder) when it sits in Gradio's upload folder."""
     folder = os.environ.get("GRADIO_TEMP_DIR")
     p = Path(path).resolve()

@@ -141,6 +141,36 @@ def test_a_second_ingest_while_one_runs_is_refused_clearly(tmp_path: Path) -> No
     assert ingest(settings, embedder=HashEmbeddings(8)).added > 0  # the lock is released
 
 
+def test_a_damaged_store_is_named_and_rebuild_recovers_it(tmp_path: Path) -> None:
+    """(stop 53's outside probe) A truncated chroma.sqlite3: every command failed with SQLite's words, and so did
+    `ingest --rebuild`, the way out the README gives."""
+    from assistant.guide.store import _forget_system
+
+    settings = make_settings(tmp_path / "data")
+    ingest(settings, embedder=HashEmbeddings(8))
+    store = settings.data_dir / "chroma"
+    _forget_system(str(store))  # as a new process would: the file is read again
+    with open(store / "chroma.sqlite3", "r+b") as handle:
+        handle.truncate(100_000)
+    with pytest.raises(StoreError, match="is damaged.*ingest --rebuild"):
+        open_chroma_client(settings)
+    with pytest.raises(StoreError, match="is damaged"):
+        ingest(settings, embedder=HashEmbeddings(8))  # without --rebuild: nothing is moved
+    report = ingest(settings, embedder=HashEmbeddings(8), rebuild=True)
+    assert report.moved_aside is not None and report.moved_aside.is_dir() and "moved aside" in report.summary()
+    assert report.added == report.chunks
+    assert ingest(settings, embedder=HashEmbeddings(8)).added == 0  # the new store works
+
+
+def test_a_data_dir_that_cannot_be_written_is_a_message(tmp_path: Path) -> None:
+    """(stop 53's outside probe) A read-only data dir made `ingest` fail as a bug (OSError on ingest.lock)."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    settings = make_settings(blocker / "data")
+    with pytest.raises(StoreError, match="Cannot write the index's data directory.*ASSISTANT_DATA_DIR"):
+        ingest(settings, embedder=HashEmbeddings(8))
+
+
 def test_missing_index_without_auto_ingest_says_how(tmp_path: Path) -> None:
     settings = make_settings(tmp_path / "data")
     with pytest.raises(StoreError, match="hiring-assistant ingest"):

