@@ -73,7 +73,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .settings import load_settings
 
     settings = load_settings(**overrides)
-    report = ingest(settings, rebuild=args.rebuild, progress=stderr_progress)
+    # like the other commands: bars on a terminal, or with --progress (stop 53's outside probe: \r noise in logs)
+    progress = stderr_progress if sys.stderr.isatty() or args.progress else None
+    report = ingest(settings, rebuild=args.rebuild, progress=progress)
     print(report.summary())
     return 0
 
@@ -308,6 +310,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     info: dict[str, Any] = {"guide": str(settings.guide_dir), "llm": describe_backend(settings)}
     # (stop 53's outside probe) `status` said "? @ None" for incomplete LLM settings and exited 0 whatever was
     # wrong: it now names the problem and exits 2, so that it can serve as a check before `ui` or in a script.
+    from .errors import IndexNotBuilt
+
     problems = 0
     if (problem := settings_problem(settings)) is not None:
         info["llm"] = f"{info['llm']}: not usable: {problem}"
@@ -321,6 +325,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         info["index"] = kb.describe()
         if kb.warning:
             info["warning"] = kb.warning
+    except IndexNotBuilt as exc:  # not a fault: `ask` and `ui` build it on first use (review of stop 54)
+        info["index"] = f"not built yet: {exc} (`ask` and `ui` also build it on first use)"
     except AssistantError as exc:
         info["index"] = f"not ready: {exc}"
         problems += 1
@@ -423,7 +429,12 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     p = add("ingest", cmd_ingest, "(Re)build the index of a guide. Idempotent: an unchanged guide writes nothing.")
-    p.add_argument("guide_dir", nargs="?", help="a guide folder (default: knowledge/account-manager)")
+    p.add_argument(
+        "guide_dir",
+        nargs="?",
+        help="a guide folder (default: ASSISTANT_KNOWLEDGE_DIR/ASSISTANT_GUIDE, else the bundled account-manager guide; "
+        "`status` shows which)",
+    )
     p.add_argument(
         "--rebuild",
         action="store_true",
@@ -563,7 +574,9 @@ def build_parser() -> argparse.ArgumentParser:
     add(
         "status",
         cmd_status,
-        "Show the guide, the index and the active LLM backend; exit 2 when the index is not ready or the LLM settings are incomplete (a check before `ui` or in a script).",
+        "Show the guide, the index and the active LLM backend; exit 2 when the index cannot be used (guide missing, "
+        "store damaged or unreachable) or the LLM settings are incomplete: a check before `ui` or in a script. An "
+        "index not built yet is no fault (`ask` and `ui` build it).",
     )
 
     p = add(

@@ -39,5 +39,9 @@ class StoreError(AssistantError):
     """The vector index is missing, incompatible or unreachable."""
 
 
+class IndexNotBuilt(StoreError):
+    """The guide's index is not built yet, or out of date: `ingest` builds it, and `ask` and `ui` build it themselves."""
+
+
 class LLMError(AssistantError):
     """The LLM backend failed, timed out or returned something unusable."""

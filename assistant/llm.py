@@ -254,7 +254,7 @@ def _not_the_api(exc: BaseException) -> str | None:
         name = cause.__class__.__name__
         if name in ("RemoteProtocolError", "LocalProtocolError", "ProtocolError"):
             if "disconnected without" in str(cause).lower():
-                return "the connection closed with no reply"
+                return None  # a server that crashed says the same: "Is the server running?" (review of stop 54)
             return "a reply that is not HTTP"
         if name == "JSONDecodeError":
             return "a reply that is not JSON"

@@ -239,3 +239,27 @@ def test_status_exits_2_when_the_index_or_the_llm_settings_are_not_usable(cli_en
     monkeypatch.setenv("ASSISTANT_GUIDE", "no-such-guide")
     assert main(["status"]) == 2
     assert "not ready" in capsys.readouterr().out
+
+
+def test_ingest_draws_progress_bars_only_on_a_terminal_or_when_asked(cli_env, capsys, monkeypatch) -> None:
+    """(stop 53's outside probe) `ingest 2>log` filled the log with \\r progress bars, unlike every other command."""
+    import assistant.guide.knowledge as knowledge
+
+    seen: list[object] = []
+
+    def fake_ingest(settings, *, rebuild, progress):
+        seen.append(progress)
+        return type("Report", (), {"summary": lambda self: "ok"})()
+
+    monkeypatch.setattr(knowledge, "ingest", fake_ingest)
+    assert main(["ingest"]) == 0  # capsys: stderr is not a terminal
+    assert main(["--progress", "ingest"]) == 0
+    assert seen[0] is None and seen[1] is knowledge.stderr_progress
+
+
+def test_status_on_a_fresh_data_dir_is_no_fault(cli_env, capsys, monkeypatch, tmp_path) -> None:
+    """(review of stop 54) `status && ui` never started on a new install: an index not built yet is built by `ask`
+    and `ui` themselves."""
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "fresh"))
+    assert main(["status"]) == 0
+    assert "not built yet" in capsys.readouterr().out

@@ -266,13 +266,14 @@ def test_a_server_that_is_not_the_api_is_said_so(tmp_path: Path, error: BaseExce
     bad_json = json.JSONDecodeError("Expecting value", "{x", 1)
     assert "not JSON" in str(_friendly(bad_json, settings))
     request = httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
-    for detail, words in (
-        ("illegal status line: bytearray(b'garbage')", "not HTTP"),
-        ("Server disconnected without sending a response.", "closed with no reply"),
-    ):
-        wrapped = _raised_from(openai.APIConnectionError(request=request), httpx.RemoteProtocolError(detail))
-        message = str(_friendly(wrapped, settings))
-        assert words in message and "Is the server running" not in message
+    garbage = httpx.RemoteProtocolError("illegal status line: bytearray(b'garbage')")
+    message = str(_friendly(_raised_from(openai.APIConnectionError(request=request), garbage), settings))
+    assert "not HTTP" in message and "Is the server running" not in message
+    # a server that closes with no reply may have crashed: (review of stop 54)
+    closed = httpx.RemoteProtocolError("Server disconnected without sending a response.")
+    assert "Is the server running" in str(
+        _friendly(_raised_from(openai.APIConnectionError(request=request), closed), settings)
+    )
     refused = _raised_from(openai.APIConnectionError(request=request), httpx.ConnectError("Connection refused"))
     assert "Is the server running" in str(_friendly(refused, settings))
 

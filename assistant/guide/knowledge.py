@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import IndexNotBuilt, StoreError
 from ..settings import Settings
 from ..text import fold
 from .chunking import Guide, embedding_text, load_guide
@@ -204,11 +204,11 @@ def open_knowledge_base(
     client = open_chroma_client(settings)
     collection = get_collection(client, guide.id, embedder, create=auto_ingest)
     if collection is None:
-        raise StoreError(f"No index for guide '{guide.id}' yet: run `hiring-assistant ingest`.")
+        raise IndexNotBuilt(f"No index for guide '{guide.id}' yet: run `hiring-assistant ingest`.")
     present = set(collection.get(where={"guide_id": guide.id}, include=[])["ids"])
     if present != {c.id for c in guide.chunks}:
         if not auto_ingest:
-            raise StoreError(f"The index for guide '{guide.id}' is out of date: run `hiring-assistant ingest`.")
+            raise IndexNotBuilt(f"The index for guide '{guide.id}' is out of date: run `hiring-assistant ingest`.")
         sync_collection(collection, guide, embedder, progress)
         store_framework_vectors(settings, embedder)  # as `ingest` does: the first scorecard then loads them
         store_example_vectors(settings, embedder)  # and the first question

@@ -92,12 +92,20 @@ def open_chroma_client(settings: Settings) -> Any:
             ) from exc
         return client
     path = settings.data_dir / "chroma"
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    cached = str(path) in SharedSystemClient._identifier_to_system
     try:
         path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-    except Exception as exc:
-        _forget_system(str(path))
-        if damaged(exc):
+    except (
+        BaseException
+    ) as exc:  # chromadb's Rust core panics (pyo3's PanicException is no Exception) on a damaged file
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        if not cached:
+            _forget_system(str(path))  # the system this call created and failed to start; one in use stays
+        if damaged(exc, str(path)):
             raise StoreError(
                 f"The embedded Chroma store at {path} is damaged ({exc}). Run `hiring-assistant ingest --rebuild`: it "
                 "moves the damaged store aside and builds the index again."
@@ -117,9 +125,13 @@ def _forget_system(path: str) -> None:
 _DAMAGED = ("malformed", "not a database", "file is encrypted", "database corrupt", "unsupported file format")
 
 
-def damaged(exc: BaseException | None) -> bool:
-    """Whether an error opening the embedded store says its SQLite file is damaged (truncated, overwritten)."""
-    return exc is not None and any(words in str(exc).lower() for words in _DAMAGED)
+def damaged(exc: BaseException | None, path: str = "") -> bool:
+    """Whether an error opening the embedded store at `path` says its SQLite file is damaged (truncated, overwritten);
+    the path's own words do not count."""
+    if exc is None:
+        return False
+    text = str(exc).replace(path, " ").lower() if path else str(exc).lower()
+    return any(words in text for words in _DAMAGED)
 
 
 def _http_session(client: Any) -> httpx.Client:
@@ -226,7 +238,8 @@ class IngestReport:
         if self.moved_aside is not None:
             return (
                 f"The embedded store was damaged: moved aside to {self.moved_aside} (delete it once the new index "
-                f"works). Guide '{self.guide_id}': {self.chunks} chunks, {self.added} added with {self.model} "
+                f"works; it also held the index of any other guide used with this data directory: ingest those "
+                f"again). Guide '{self.guide_id}': {self.chunks} chunks, {self.added} added with {self.model} "
                 f"[{self.store}]."
             )
         if not self.added and not self.removed:
@@ -288,11 +301,12 @@ def ingest(
         try:
             client = open_chroma_client(settings)
         except StoreError as exc:
-            if not (rebuild and not settings.chroma_host and damaged(exc.__cause__)):
+            store = settings.data_dir / "chroma"
+            if not (rebuild and not settings.chroma_host and damaged(exc.__cause__, str(store))):
                 raise
             # (stop 53's outside probe) a half-written or truncated store could not be opened, so `--rebuild`, the way
             # out its message gives, failed the same way: the damaged store goes aside and a new one is built
-            moved = _move_aside(settings.data_dir / "chroma")
+            moved = _move_aside(store)
             client = open_chroma_client(settings)
         if not rebuild:
             collection = get_collection(client, guide.id, embedder, create=True)
@@ -324,7 +338,13 @@ def _move_aside(path: Path) -> Path:
     n = 1
     while aside.exists():
         aside, n = aside.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}-{n}"), n + 1
-    path.rename(aside)
+    try:
+        path.rename(aside)
+    except OSError as exc:  # a mount point, a read-only volume
+        raise StoreError(
+            f"The embedded Chroma store at {path} is damaged and could not be moved aside ({exc.strerror or exc}): "
+            f"delete or move it yourself, then run `hiring-assistant ingest`."
+        ) from None
     return aside
 
 

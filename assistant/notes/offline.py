@@ -1088,6 +1088,9 @@ def _label_heads(fw: Framework) -> dict[str, str]:
 _TABLE_ROW_LABEL = re.compile(r"[ \t]*\|[ \t]*((?:[^\W\d]|#)[^|\n]{0,40}?)[ \t]*\|")
 
 
+_ROW_RATING = re.compile(r"(?<![\d/])(?:[0-5](?:[.,]5)?\s*/\s*5|(?:10|[0-9])(?:[.,]5)?\s*/\s*10)(?![\d/])")
+
+
 def _label_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:
     """Start of each segment on a line that opens with a competency's label and a colon, or a table row whose first
     cell is one → that competency."""
@@ -1279,9 +1282,12 @@ def _match_clauses(
                 if not spans[cid]:
                     del spans[cid]
         ids = list(spans) + [cid for cid in answers.get(seg.start, []) if cid not in spans]
-        # (stop 53's outside probe of notes) a line the interviewer labelled with a competency is about it, whatever
-        # else its words name: « Organisation : 3/5 – Utilise Salesforce au quotidien »
-        ids += [cid for cid in labelled.get(seg.start, []) if cid not in ids]
+        # (stop 53's outside probe of notes) a scorecard row, a competency's label and the interviewer's rating, is
+        # about that competency whatever else its words name: « Organisation : 3/5 – Utilise Salesforce au quotidien ».
+        # Without a rating the label may name the job's side (« Formation : prévue en interne à l'arrivée »): only
+        # when nothing else is found, below (review of stop 54).
+        if labelled.get(seg.start) and _ROW_RATING.search(_line_of(text, start)):
+            ids += [cid for cid in labelled[seg.start] if cid not in ids]
         if emb and emb not in ids:
             ids.append(emb)
         if not ids and previous and previous[0] == seg_end:

@@ -85,7 +85,7 @@ def ask(
     # Before any retrieval or model call (screen.py): the question as typed, and as understood from the conversation
     # (a follow-up such as « Et pour un senior ? » carries the previous question's words).
     criteria = question_criteria(typed) or (question_criteria(resolved.text) if resolved.text != q else [])
-    if not criteria and _ABOUT_SOMEONE.search(fold(typed)):
+    if not criteria and (_ABOUT_SOMEONE.search(fold(typed)) or _draws_consequence(fold(typed))):
         # (stop 53's probe of ask) « la candidate vient de m'annoncer qu'elle attend un bébé » was withheld, then « du
         # coup je peux ne pas valider sa période d'essai ? » and « quel salaire lui proposer alors ? » were answered:
         # a question about the same person, right after a turn that named a protected criterion, carries it
@@ -111,14 +111,29 @@ def ask(
     return answer
 
 
-# A question about a person (a pronoun, a possessive): it may be about the one an earlier turn described. Or one that
-# draws a consequence from the earlier turn (« Quel salaire proposer alors ? », "What should I offer then?"; stop 53's
-# outside probe of ask).
+# A question about a person (a pronoun, a possessive): it may be about the one an earlier turn described.
 _ABOUT_SOMEONE = re.compile(  # not « il » (« il faut »), "they" (the interviewers)
-    r"\b(?:sa|son|ses|lui|elle|la\s+candidate|le\s+candidat|her|his|him|she|he|the\s+candidate)\b|"
-    r"\b(?:alors|du\s+coup|dans\s+ce\s+cas|en\s+consequence|vu\s+(?:ca|cela|sa\s+situation)|in\s+that\s+case|"
-    r"given\s+(?:that|this)|in\s+this\s+case)\b|\bthen\s*\??\s*$"
+    r"\b(?:sa|son|ses|lui|elle|la\s+candidate|le\s+candidat|her|his|him|she|he|the\s+candidate)\b"
 )
+# Or a decision about the hire drawn from the earlier turn, with no pronoun: « Quel salaire proposer alors ? », "What
+# salary should I offer then?" (stop 53's outside probe of ask). Both a consequence word and a decision word: « Alors,
+# combien d'entretiens pour recruter un AM ? » is a new question (review of stop 54).
+_CONSEQUENCE = re.compile(
+    r"\b(?:alors|du\s+coup|dans\s+ce\s+cas|en\s+consequence|vu\s+(?:ca|cela|sa\s+situation)|in\s+that\s+case|"
+    r"given\s+(?:that|this)|in\s+this\s+case|then)\b"
+)
+_DECISION = re.compile(
+    r"\b(?:salaire|remuneration|package|proposer|propose|offrir|offre|offer|pay|salary|embaucher|hire|hiring|"
+    r"retenir|refuser|reject|garder|keep|periode\s+d'essai|essai|trial|contrat|contract|cdi|cdd|promotion|"
+    r"augmentation|raise|rompre|licencier|dismiss|fire)\b"
+)
+
+
+def _draws_consequence(folded: str) -> bool:
+    """A consequence word and a decision about the hire: the question follows from the turn before it."""
+    return bool(_CONSEQUENCE.search(folded) and _DECISION.search(folded))
+
+
 CRITERION_MEMORY = 2
 """How many earlier turns a question about a person inherits a protected criterion from."""
 
@@ -536,7 +551,9 @@ def _offline(
         structured.score = score
         answer = structured
     else:
-        answer = offline_answer(q, hits, kb, evidence, language=lang)
+        answer = offline_answer(
+            q, hits, kb, evidence, language=lang, expanded=expansion(spelled_out(q), services.framework).text
+        )
     # Code abstains, with a notice that says why, where the guide cannot answer whatever retrieval found: a figure
     # its passages do not give, a choice between names it never uses, pay set outside France. An answer the evidence
     # already withheld gets the same notice when one applies (the passage read for a figure: the best retrieved).

@@ -105,9 +105,8 @@ _STOP = frozenset(
 )
 
 # What a follow-up varies: level, experience, the role's name, company size (folded; a trailing "s" is ignored).
-_QUALIFIERS = (
-    frozenset(
-        """
+_QUALIFIERS = frozenset(
+    """
     junior senior debutant debutante debutants debutantes experimente experimentee experimentes confirme confirmee
     entry level graduate grad jeune diplome sortie ecole experience experienced expert intermediaire mid medior
     lead principal profil profile poste role candidat candidate candidats personne person someone quelqu
@@ -117,15 +116,37 @@ _QUALIFIERS = (
     petite petit small large big taille size
     cdi cdd stage stagiaire alternance alternant intern internship freelance
     """.split()
-    )
-    | frozenset(  # (stop 53's outside probe of ask) a place: « Et à Berlin ? » after a pay question asks pay in Berlin
+)
+# (stop 53's outside probe of ask) Places: « Et à Berlin ? » after a pay question asks the pay in Berlin. A follow-up
+# may name one (and only qualifiers besides); its place then replaces any the previous topic named (« salaire Berlin »
+# then « Et à Lyon ? »: the pay in Lyon). Folded, words joined by spaces; not "Nice" (an English word too).
+PLACES = (
+    frozenset(ABROAD)
+    | frozenset(
         """
-    paris lyon marseille toulouse bordeaux lille nantes nice strasbourg montpellier rennes grenoble province region
-    regions idf ile france remote teletravail distance
+    paris lyon marseille toulouse bordeaux lille nantes strasbourg montpellier rennes grenoble france province idf
     """.split()
     )
-    | frozenset(w for stem in ABROAD for w in stem.split() if len(w) > 2 and w != "the")
+    | frozenset({"ile de france", "en region", "en province"})
 )
+_LONGEST_PLACE = max(len(p.split()) for p in PLACES)
+
+
+def _drop_places(words: list[str]) -> tuple[list[str], bool]:
+    """`words` without the places among them (each word folded, compared with PLACES), and whether there was one."""
+    folded = [fold(w) for w in words]
+    kept: list[str] = []
+    found, i = False, 0
+    while i < len(words):
+        for n in range(min(_LONGEST_PLACE, len(words) - i), 0, -1):
+            if " ".join(folded[i : i + n]) in PLACES:
+                found, i = True, i + n
+                break
+        else:
+            kept.append(words[i])
+            i += 1
+    return kept, found
+
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
@@ -211,7 +232,12 @@ def is_follow_up(question: str, history: Sequence[Turn]) -> bool:
     if not history or not history[-1].topic:
         return False
     words = [w for token in _words(question) for w in _split(token)]
-    if not words or len(words) > MAX_FOLLOW_UP_WORDS or topic_terms(question):
+    if not words or len(words) > MAX_FOLLOW_UP_WORDS:
+        return False
+    rest, placed = _drop_places(words)
+    if placed:  # « Et à Berlin ? », "What about London?": a place and qualifiers only
+        return not any(len(w) >= 2 and w not in _STOP and not _is_qualifier(w) for w in rest)
+    if topic_terms(question):
         return False
     only_qualifiers = all(w in _STOP or _is_qualifier(w) for w in words) and any(w not in _STOP for w in words)
     return _opener(question) is not None or only_qualifiers
@@ -355,6 +381,8 @@ def resolve(question: str, history: Sequence[Turn]) -> Resolved:
         return Resolved(text=question, language=detect_language(question), follow_up=False, question=question)
     last = history[-1]
     topic = last.topic
+    if _drop_places([w for token in _words(question) for w in _split(token)])[1]:
+        topic = " ".join(_drop_places(topic.split())[0]) or topic  # the new place replaces the previous one
     # A short follow-up often has no language evidence of its own ("Senior ?"): its opener's, else the last turn's.
     language = _opener(question) or last.language
     return Resolved(

@@ -442,14 +442,17 @@ def offline_answer(
     evidence: Evidence | None = None,
     *,
     language: str | None = None,
+    expanded: str | None = None,
 ) -> Answer:
     """An extractive answer: the best sentences of the best passages, or an abstention (in `language`, by default
-    the question's)."""
+    the question's). `expanded`: the question with the framework's French wording (expand.expansion), whose words
+    choose the sentences too: "Does the candidate need to speak fluent English?" shares only « candidat » with the
+    guide's sentences, and got the one on sales temperament (stop 53's outside probe of ask)."""
     lang = language or detect_language(question)
     score = evidence.score(lang) if evidence is not None and kb.dense else confidence(hits, kb.dense)
     if not hits or not covers(hits, kb.dense, lang, evidence):
         return Answer(answer=NOT_COVERED[lang], abstained=True, backend="offline", score=round(score, 4))
-    q_tokens = set(tokenize(question))
+    q_tokens = set(tokenize(question)) | (set(tokenize(expanded)) if expanded else set())
     groups: list[tuple[int, list[tuple[str, bool]]]] = []  # (hit index, [(sentence, is a list item)])
     for rank, hit in enumerate(hits[:3]):
         if rank > 0 and hit.score < 0.6 * hits[0].score:
@@ -462,7 +465,10 @@ def offline_answer(
             top = max((x[0] for x in scored), default=0.0)
             floor, keep = max(0.4 * top, 1e-9), 2
         elif hit.score >= TIE_RATIO * hits[0].score:
-            floor, keep = max(0.4 * top, 1e-9), 1  # retrieval cannot tell it from the best: show its best sentence
+            # retrieval cannot tell it from the best: show its best sentence, if it shares any word with the question
+            # (its own best, not 40 % of the first passage's: the expansion's words raise that one; stop 54)
+            own = max((x[0] for x in scored), default=0.0)
+            floor, keep = max(min(0.4 * top, own), 1e-9), 1
         else:
             floor, keep = max(0.7 * top, 1e-9), 1
         best = sorted((x for x in scored if x[0] >= floor), key=lambda x: (-x[0], x[1]))[:keep]

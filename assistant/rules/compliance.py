@@ -1101,6 +1101,7 @@ def _json_ld_texts(value: object) -> tuple[list[str], bool]:
     return out, deeper
 
 
+_CDATA_OR_COMMENT = re.compile(r"/\*\s*(?:<!\[CDATA\[|\]\]>)\s*\*/|<!\[CDATA\[|\]\]>|<!--|-->")
 # (stop 53's outside probe of ads) A JSON-LD block the checker cannot read whole was skipped with no word: what job
 # search engines show went unchecked while the ad passed.
 _UNREAD_STRUCTURED_DATA = (
@@ -1128,30 +1129,33 @@ def _structured_data_flags(
     escaped, so its text is not the HTML's)."""
     flags: list[Flag] = []
     seen = {(f.kind, f.message, fold(f.evidence or "")) for f in visible_flags}
-    for block in _JSON_LD.findall(html_text[: MAX_AD_CHARS + 1]):
+    unread: dict[str, Flag] = {}  # one warning per reason, however many blocks (review of stop 54)
+    too_deep = (
+        f"whole (nested deeper than {MAX_JSON_LD_DEPTH} levels)",
+        f"en entier (imbriquées sur plus de {MAX_JSON_LD_DEPTH} niveaux)",
+    )
+    for raw in _JSON_LD.findall(html_text[: MAX_AD_CHARS + 1]):
+        block = _CDATA_OR_COMMENT.sub("", raw)  # « /* <![CDATA[ */ … /* ]]> */ », as many CMSs write it
         if not block.strip():
             continue
         if len(block) > MAX_JSON_LD_CHARS:
-            flags.append(
-                _unread_structured_data(
-                    f"(a block over {MAX_JSON_LD_CHARS:,} characters)",
-                    f"(un bloc de plus de {MAX_JSON_LD_CHARS:,} caractères)",
-                )
+            why = (
+                f"(a block over {MAX_JSON_LD_CHARS:,} characters)",
+                f"(un bloc de plus de {MAX_JSON_LD_CHARS:,} caractères)",
             )
+            unread.setdefault(why[0], _unread_structured_data(*why))
             continue
         try:
             data = json.loads(block)
-        except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
-            flags.append(_unread_structured_data("(not valid JSON)", "(JSON non valide)"))
+        except RecursionError:  # valid perhaps, but nested deeper than the parser goes
+            unread.setdefault(too_deep[0], _unread_structured_data(*too_deep))
+            continue
+        except ValueError:
+            unread.setdefault("json", _unread_structured_data("(not valid JSON)", "(JSON non valide)"))
             continue
         texts, deeper = _json_ld_texts(data)
         if deeper:
-            flags.append(
-                _unread_structured_data(
-                    f"whole (nested deeper than {MAX_JSON_LD_DEPTH} levels)",
-                    f"en entier (imbriquées sur plus de {MAX_JSON_LD_DEPTH} niveaux)",
-                )
-            )
+            unread.setdefault(too_deep[0], _unread_structured_data(*too_deep))
         for field_text in texts:
             plain = HtmlText.of(field_text).text if looks_like_html(field_text) or "<" in field_text else field_text
             if not plain.strip():
@@ -1174,7 +1178,7 @@ def _structured_data_flags(
                         }
                     )
                 )
-    return flags
+    return flags + list(unread.values())
 
 
 def title_flags(title: str, *, language: str, framework: Framework | None = None) -> list[Flag]:

@@ -376,7 +376,7 @@ _TE_NOUNS = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.;:!?\n()]|\bvous\b")
 _COORDINATED = re.compile(
-    r"(?:,|\bet)\s+(?:(?:tres|vraiment|particulierement|surtout|aussi|egalement)\s+)?([a-z]+(?:e|if|eux))\b"
+    r"\bet\s+(?:(?:tres|vraiment|particulierement|surtout|aussi|egalement)\s+)?([a-z]+(?:e|if|eux))\b"
 )
 _SEGMENT_START = re.compile(r"(?:\A|[\n.!?;•*>-]++)[ \t]*+")
 _OPENING_PARTICIPLE = re.compile(
@@ -421,14 +421,15 @@ def _applicant_adjectives(view: TextView) -> list[tuple[int, int]]:
                 continue
             if _masculine_word(view, s, e):
                 found.append((s, e))
-        # (probe of stop 53) a participle coordinated after a complement, in the same sentence: « Vous êtes passionné
-        # par le SaaS et motivé ». Only « -é » or « -if/-eux » words: « le service client et commercial » is not said
-        # of « vous ».
+        # (probe of stop 53) a participle coordinated by « et » after a complement, in the same sentence: « Vous êtes
+        # passionné par le SaaS et motivé ». Only a past participle in « -é », and never after a comma: « le service
+        # client et commercial », « un portefeuille de 40 comptes, situé à Lyon », « des clients exigeants et
+        # nombreux » are not said of « vous » (review of stop 54).
         sentence = _SENTENCE_END.search(folded, m.end(), min(len(folded), m.end() + 160))
         end = sentence.start() if sentence else min(len(folded), m.end() + 160)
         for c in _COORDINATED.finditer(folded, m.end(), end):
             s, e = c.span(1)
-            if _masculine_word(view, s, e):
+            if view.lower[s:e].endswith("é") and _masculine_word(view, s, e):
                 found.append((s, e))
     # a segment's start: the text's, or after a boundary and the blanks after it (one try per run of boundaries,
     # not one per character: 20,000 dashes took 20 s; review of stop 53)

@@ -99,10 +99,12 @@ _PROFILE_URL = re.compile(
 # (stop 53's outside probe of notes) A website the notes call the candidate's own: « site perso : www.julie-martin.fr »,
 # "personal website: juliemartin.com", « son portfolio : … », "her blog https://…". Any URL right after such a label;
 # a company's or a product's site is kept.
+# « son site » is also a company's (« Acme et son site www.acme.fr »): French possessives only with a personal word
+# (review of stop 54, which also found "site perso isabelle-martin.fr" cut after "is").
 _PERSONAL_SITE = re.compile(
     r"(?<![\w])(?:site\s+(?:web\s+)?(?:perso|personnel)|(?:personal|own)\s+(?:web\s*site|site|page|blog|homepage)|"
-    r"portfolio|blog\s+perso|(?:son|sa|her|his)\s+(?:blog|site(?:\s+web)?|website|portfolio))"
-    r"\s*(?:[:=\-–]|est|is|at)?\s*"
+    r"portfolio|blog\s+perso|(?:son|sa)\s+(?:blog|portfolio)|(?:her|his)\s+(?:blog|site|web\s*site|portfolio))"
+    r"\s*(?:[:=\-–,]\s*|(?:est|is|at|is\s+at|:)\s+)?"
     r"((?:https?://)?(?:www\.)?[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){0,3}\.[a-z]{2,12}(?:/[\w%\-.~/]*)?)"
     r"(?![\w@])"
 )

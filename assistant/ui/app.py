@@ -32,7 +32,6 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import AssistantError, ConfigError
@@ -291,18 +290,23 @@ def discard_uploads(inputs: Any) -> None:
     """Delete the uploaded files an event's refused inputs name (a notes file of a type the upload does not take):
     the handler that reads and deletes an upload never runs for them, and Gradio would keep them, downloadable, until
     its cache sweep (stop 53's outside probe of the app)."""
+    try:
+        _discard(inputs)
+    except Exception:  # never in the way of the refusal: its message is the user's answer (review of stop 54)
+        pass
+
+
+def _discard(inputs: Any) -> None:
     stack, seen = [inputs], 0
     while stack and seen < 1000:  # a payload no browser sends may nest anything: bounded
         item, seen = stack.pop(), seen + 1
         if isinstance(item, dict):
-            path = item.get("path")
-            if isinstance(path, str) and path and not Path(path).parent.name.startswith("download-"):
-                delete_upload(path)  # only under the app's temp dir, never another session's download
+            delete_upload(item.get("path"))  # checked there: an upload file of ours only
             stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
         elif isinstance(item, list):
             stack.extend(item)
-        elif isinstance(getattr(item, "path", None), str) and not Path(item.path).parent.name.startswith("download-"):
-            delete_upload(item.path)  # a FileData already built
+        else:
+            delete_upload(getattr(item, "path", None))  # a FileData already built
 
 
 def parse_auth(value: str | None) -> tuple[str, str] | None:
@@ -392,7 +396,11 @@ def launch(overrides: dict | None = None) -> None:
         )
     try:
         app, url = serve(services, block=False, quiet=True)
-    except OSError as exc:  # taken meanwhile: Gradio's message names its own variable, not ours
+    except OSError as exc:
+        # taken meanwhile: Gradio's message names its own variable, not ours. Any other OSError (a cache folder
+        # that cannot be written…) is not about the port (review of stop 54).
+        if exc.errno != errno.EADDRINUSE and "empty port" not in str(exc):
+            raise
         raise ConfigError(_port_message(settings.ui_host, settings.ui_port, exc)) from None
     print(f"Hiring assistant ready in {time.perf_counter() - started:.1f} s on {url} (Ctrl+C to stop)", flush=True)
     try:

@@ -85,7 +85,6 @@ register_messages(
     words={
         "its deadline": "délai imparti",
         "a reply that is not HTTP": "une réponse qui n'est pas du HTTP",
-        "the connection closed with no reply": "la connexion fermée sans réponse",
         "a reply that is not JSON": "une réponse qui n'est pas du JSON",
         "a reply that is not JSON, e.g. a web page": "une réponse qui n'est pas du JSON, par exemple une page web",
     },

@@ -85,16 +85,24 @@ def read_upload(path: str | None, max_chars: int | None = None) -> str:
     return text
 
 
-def delete_upload(path: str) -> None:
-    """Remove an uploaded file (and its per-upload folder) when it sits in Gradio's upload folder."""
+def delete_upload(path: object) -> None:
+    """Remove an uploaded file (and its per-upload folder, when empty) when it is a file of an upload folder of
+    Gradio's temp dir: never the temp dir itself, a folder, a download, or anything outside (the path may come from a
+    hostile payload: review of stop 54). Never raises."""
     folder = os.environ.get("GRADIO_TEMP_DIR")
-    p = Path(path).resolve()
-    if not folder or not p.is_relative_to(Path(folder).resolve()):
-        return  # not ours to delete (a test calling with its own file)
-    p.unlink(missing_ok=True)
+    if not folder or not isinstance(path, str):
+        return
     try:
-        p.parent.rmdir()  # Gradio puts each upload in its own hashed folder
-    except OSError:
+        root = Path(folder).resolve()
+        p = Path(path).resolve()  # `..` and symbolic links resolved before any check
+        if p.parent == root or not p.is_relative_to(root) or p.parent.name.startswith("download-"):
+            return  # not an upload of ours (a test calling with its own file, or a payload aiming elsewhere)
+        if not p.is_file():
+            return
+        p.unlink(missing_ok=True)
+        if p.parent.parent == root:
+            p.parent.rmdir()  # Gradio puts each upload in its own hashed folder: removed once empty
+    except (OSError, ValueError):  # not empty, gone meanwhile, a NUL byte or a name too long
         pass
 
 

@@ -252,8 +252,21 @@ def test_decomposed_accents_get_the_same_fix_as_composed_ones(text: str, fixed: 
         # (probe of stop 53) a participle coordinated after a complement; not a noun's adjective
         ("Vous êtes passionné par le SaaS et motivé.", "Vous êtes passionné·e par le SaaS et motivé·e."),
         (
-            "Vous êtes rattaché au directeur commercial, basé à Lyon.",
-            "Vous êtes rattaché·e au directeur commercial, basé·e à Lyon.",
+            "Vous êtes rattaché au directeur commercial et basé à Lyon.",
+            "Vous êtes rattaché·e au directeur commercial et basé·e à Lyon.",
+        ),
+        # (review of stop 54) what follows a comma, or an adjective not in « -é », describes something else
+        (
+            "Vous êtes responsable d'un portefeuille de 40 comptes, situé à Lyon.",
+            "Vous êtes responsable d'un portefeuille de 40 comptes, situé à Lyon.",
+        ),
+        (
+            "Vous êtes en charge de clients exigeants et nombreux.",
+            "Vous êtes en charge de clients exigeants et nombreux.",
+        ),
+        (
+            "Vous êtes en charge du poste, basé à Lyon.",
+            "Vous êtes en charge du poste, basé à Lyon.",
         ),
         (
             "Vous êtes en relation avec le service client et commercial.",

@@ -241,6 +241,10 @@ def test_clients_and_accommodations_in_a_brief_reach_the_ad(services) -> None:
         # (probe of stop 53) a team or the readers called "guys"
         "Hey guys, we are hiring an account manager!",
         "Join a great team of sales guys in Berlin.",
+        # (review of stop 54)
+        "Hey, guys! We are hiring.",
+        "A team of 5 guys in Berlin.",
+        "You'll fit right in with the guys.",
     ],
 )
 def test_a_one_sex_job_noun_or_marker_is_gendered_wording(text: str) -> None:
@@ -320,5 +324,10 @@ def test_a_host_or_a_named_colleague_is_no_gendered_wording(text: str) -> None:
 def test_the_restaurant_chain_is_no_gendered_wording() -> None:
     from assistant.rules.compliance import find_gendered_wording
 
-    text = "Our clients include Five Guys and other restaurant chains."
-    assert not [f for f in find_gendered_wording(text, "en") if f.severity == "warning"]
+    for text in (
+        "Our clients include Five Guys and other restaurant chains.",
+        "Join a team of Five Guys, our largest restaurant client.",
+        "Hello Guys Inc. is a client.",
+        "A team of guys and girls.",
+    ):
+        assert not [f for f in find_gendered_wording(text, "en") if f.severity == "warning"], text

@@ -141,9 +141,11 @@ def test_a_second_ingest_while_one_runs_is_refused_clearly(tmp_path: Path) -> No
     assert ingest(settings, embedder=HashEmbeddings(8)).added > 0  # the lock is released
 
 
-def test_a_damaged_store_is_named_and_rebuild_recovers_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("damage", ["truncated", "overwritten"])
+def test_a_damaged_store_is_named_and_rebuild_recovers_it(tmp_path: Path, damage: str) -> None:
     """(stop 53's outside probe) A truncated chroma.sqlite3: every command failed with SQLite's words, and so did
-    `ingest --rebuild`, the way out the README gives."""
+    `ingest --rebuild`, the way out the README gives. (review of stop 54) Bytes overwritten in the middle make
+    chromadb's Rust core panic, an exception that is no Exception."""
     from assistant.guide.store import _forget_system
 
     settings = make_settings(tmp_path / "data")
@@ -151,7 +153,12 @@ def test_a_damaged_store_is_named_and_rebuild_recovers_it(tmp_path: Path) -> Non
     store = settings.data_dir / "chroma"
     _forget_system(str(store))  # as a new process would: the file is read again
     with open(store / "chroma.sqlite3", "r+b") as handle:
-        handle.truncate(100_000)
+        size = handle.seek(0, 2)
+        if damage == "truncated":
+            handle.truncate(100_000)
+        else:
+            handle.seek(size // 3)
+            handle.write(b"\xde\xad\xbe\xef" * (size // 12))
     with pytest.raises(StoreError, match="is damaged.*ingest --rebuild"):
         open_chroma_client(settings)
     with pytest.raises(StoreError, match="is damaged"):

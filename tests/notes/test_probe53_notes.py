@@ -161,6 +161,17 @@ def test_a_row_labelled_with_a_competency_is_evidence_of_it(services, row) -> No
 
 
 def test_a_table_row_with_a_date_stays_a_header(services) -> None:
-    notes = "| Entretien | 12/03 | visio 45 min |\n|---|---|---|\n- Très à l'écoute, reformule les besoins du client\n"
+    # « 3/5 » is the 3rd of May here, not a rating (review of stop 54: 12/03 was never ambiguous)
+    notes = "| Entretien | 3/5 | visio 45 min |\n|---|---|---|\n- Très à l'écoute, reformule les besoins du client\n"
     quotes = _quotes(summarize_notes(notes, services))
     assert not any("visio" in q for q in quotes), quotes
+
+
+def test_a_label_without_a_rating_does_not_override_what_the_line_says(services) -> None:
+    """(review of stop 54) Only a scorecard row (a label and a rating) counts for its label's competency whatever
+    its words name; a plain labelled line keeps the competency its words name."""
+    row = "Entretien AM\n\nOrganisation : 4/5 – suit son pipe dans Salesforce chaque semaine\n"
+    plain = "Entretien AM\n\nOrganisation : suit son pipe dans Salesforce chaque semaine\n"
+    assert "organisation" in _by_competency(summarize_notes(row, services))
+    found = _by_competency(summarize_notes(plain, services))
+    assert found and "organisation" not in found, found

@@ -145,9 +145,11 @@ def test_offline_follow_up_in_french_is_answered_from_the_previous_topic(service
     assert follow.understood_as and "salaire" in follow.understood_as
     assert [c.section for c in follow.citations] == ["Grille de salaire"]
     assert first.understood_as is None and first.citations  # each answer keeps its own citations
-    # Without the conversation the same words are not about salary.
+    # Without the conversation the same words are not read as the salary question.
     alone = ask("Et pour un senior ?", services)
-    assert alone.understood_as is None and "5420" not in alone.answer
+    # not understood as the salary question (the grid may come second: « senior » names one of its levels, and the
+    # sentence naming it is chosen since stop 54)
+    assert alone.understood_as is None and not alone.answer.startswith("La fourchette")
 
 
 def test_offline_follow_up_in_english(services: Any) -> None:

@@ -130,6 +130,12 @@ def test_a_question_about_the_person_an_earlier_turn_named_a_criterion_of_is_wit
         answer = ask(question, services, history=turns)
         assert answer.withheld and answer.abstained, question
         assert not ask(question, services, history=plain).withheld, question
+    # (review of stop 54) a new question that opens with « alors » or ends with "then" is no decision about her
+    for question in (
+        "Alors, combien d'entretiens pour recruter un AM ?",
+        "What are the interview steps for an AM then?",
+    ):
+        assert not ask(question, services, history=turns).withheld, question
 
 
 def test_a_place_after_a_pay_question_is_a_follow_up_on_pay(services: Any) -> None:
@@ -145,6 +151,22 @@ def test_a_place_after_a_pay_question_is_a_follow_up_on_pay(services: Any) -> No
         assert answer.notice and place in answer.notice, answer.notice
     answer = ask("Et à Lyon ?", services, history=turns)
     assert not answer.abstained and answer.citations and answer.understood_as
+    # (review of stop 54) the place of the earlier question stays in its topic; a new one replaces it; a topic word
+    # is no place
+    berlin = [{"question": "Quel salaire pour un account manager senior à Berlin ?", "answer": "…", "language": "fr"}]
+    junior = ask("Et pour un junior ?", services, history=berlin)
+    assert junior.abstained and junior.notice and "Berlin" in junior.notice
+    lyon = ask("Et à Lyon ?", services, history=berlin)
+    assert not lyon.abstained and "Berlin" not in (lyon.understood_as or "")
+    assert not ask("Et le télétravail ?", services, history=turns).understood_as
+    for question in ("Is it nice?", "What about the United States?"):
+        assert resolve_follow_up(question, turns) == (question != "Is it nice?")
+
+
+def resolve_follow_up(question: str, history: list[dict[str, str]]) -> bool:
+    from assistant.qa.conversation import Turn, is_follow_up
+
+    return is_follow_up(question, [Turn.model_validate({**t, "answer": ""}) for t in history])
 
 
 @pytest.mark.parametrize(
@@ -175,3 +197,14 @@ def test_blanked_identifiers_leave_no_dangling_label_or_comma(question: str, bla
     from assistant.qa import without_personal_data
 
     assert without_personal_data(question) == blanked
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Does the candidate need to speak fluent English?", "Is English required for an account manager?"],
+)
+def test_an_english_question_gets_the_sentence_its_french_wording_names(services: Any, question: str) -> None:
+    """(stop 53's outside probe) The right passage, the wrong sentence: the one on sales temperament, which shares
+    « candidat » with the question; the framework's French wording (« anglais ») now chooses the sentence too."""
+    answer = ask(question, services)
+    assert not answer.abstained and "anglais" in answer.answer, answer.answer

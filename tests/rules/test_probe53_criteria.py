@@ -219,6 +219,15 @@ def test_the_json_ld_of_an_html_ad_is_checked_too() -> None:
     nested = {**bad, "description": _nest({"text": "Poste réservé aux hommes."}, 30)}
     deeper = [f for f in lint_ad(_HTML.replace("{json}", json.dumps(nested))) if "JSON-LD" in f.message]
     assert [f.kind for f in deeper] == ["structured_data"] and "20 levels" in deeper[0].message
+    # (review of stop 54) a CMS's CDATA wrapper is read; many bad blocks make one warning; too deep is not "invalid"
+    for wrapped_block in (f"/* <![CDATA[ */{json.dumps(bad)}/* ]]> */", f"<![CDATA[{json.dumps(bad)}]]>"):
+        kinds = {f.kind for f in lint_ad(_HTML.replace("{json}", wrapped_block)) if "JSON-LD" in f.message}
+        assert kinds == {"discrimination", "pay_history"}, wrapped_block
+    many = _HTML.replace("{json}", "{not json").replace(
+        "</script>", "</script>" + '<script type="application/ld+json">{x</script>' * 300, 1
+    )
+    assert len([f for f in lint_ad(many) if f.kind == "structured_data"]) == 1
+    assert "20 levels" in deep[0].message
     shallow = {**bad, "description": _nest({"text": "Vous gérez 30 clients."}, 5)}
     assert not [f for f in lint_ad(_HTML.replace("{json}", json.dumps(shallow))) if "JSON-LD" in f.message]
     wrapped = {**bad, "description": {"@value": "Poste réservé aux hommes."}}

@@ -44,6 +44,10 @@ def test_look_alikes_hold_no_identity_number_or_address(text: str) -> None:
         ("Her personal website: juliemartin.io, very polished", "juliemartin.io"),
         ("portfolio https://juliemartin.com/work", "https://juliemartin.com/work"),
         ("son blog est julie.substack.com", "julie.substack.com"),
+        # (review of stop 54) no separator, a comma, "is at"
+        ("site perso isabelle-martin.fr", "isabelle-martin.fr"),
+        ("Her website, juliemartin.com", "juliemartin.com"),
+        ("his website is at jm.dev", "jm.dev"),
     ],
 )
 def test_a_website_the_notes_call_the_candidates_own_is_personal_data(text: str, value: str) -> None:
@@ -55,6 +59,7 @@ def test_a_website_the_notes_call_the_candidates_own_is_personal_data(text: str,
     "text",
     [
         "Notre site : www.acme.fr",
+        "Acme et son site www.acme.fr",
         "Elle a cité https://www.salesforce.com dans sa présentation",
         "Portfolio solide de 40 comptes. Pipeline bien tenu.",
         "portfolio: 40 accounts, mostly retail.",

@@ -230,6 +230,23 @@ def test_discarding_refused_uploads_touches_nothing_else(private_tmp: Path, tmp_
         path.write_text("x", encoding="utf-8")
     discard_uploads([{"path": str(upload)}, {"path": str(download)}, [{"path": str(outside)}], "fr", None])
     assert not upload.exists() and download.exists() and outside.exists()
+    # (review of stop 54) a path through `..` into a download, a folder, the temp dir itself, a file right in it,
+    # a NUL byte, a name too long, a non-string: nothing deleted, nothing raised
+    loose = private_tmp / "loose.txt"
+    loose.write_text("x", encoding="utf-8")
+    hostile = [
+        {"path": str(download) + "/x/.."},
+        {"path": str(private_tmp / "download-xyz" / "sub" / ".." / "ad.md")},
+        {"path": str(download.parent)},
+        {"path": str(private_tmp)},
+        {"path": str(private_tmp / "nothing.docx")},
+        {"path": str(loose)},
+        {"path": "a\x00b"},
+        {"path": "x" * 5000},
+        {"path": 42},
+    ]
+    discard_uploads(hostile)
+    assert download.exists() and private_tmp.is_dir() and loose.exists()
 
 
 def test_a_port_in_use_or_a_foreign_host_is_a_config_error() -> None:
