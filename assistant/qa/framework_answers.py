@@ -21,7 +21,32 @@ if TYPE_CHECKING:
 
 # Intent cues, folded, matched as whole words/phrases. Ordered: the first intent that matches answers.
 _INTENTS: list[tuple[str, tuple[str, ...]]] = [
-    ("salary", ("salaire", "salary", "remuneration", "pay", "paid", "gagne", "payer", "paye", "brut", "wage")),
+    (
+        "salary",
+        (
+            "salaire",
+            "salary",
+            "remuneration",
+            "pay",
+            "paid",
+            "gagne",
+            "payer",
+            "paye",
+            "brut",
+            "wage",
+            # (stop 54's blind measure) "How much can a seasoned account manager make per month?" got no salary
+            "earn",
+            "earns",
+            "earning",
+            "earnings",
+            "compensation",
+            "gagner",
+            "gagnent",
+            "touche",
+            "touchent",
+            "remunere",
+        ),
+    ),
     ("variable", ("part variable", "variable", "bonus", "commission", "prime")),
     ("titles", ("intitule", "job title", "titre", "title", "appellation")),
     ("soft_skills", ("soft skills", "soft skill", "savoir etre", "qualites")),
@@ -160,6 +185,11 @@ _BRING_UP = re.compile(
     r"bring up|raise|talk about|discuss|tell me) "
 )
 _INTERVIEW = re.compile(r" (?:entretiens?|interviews?) ")
+_HOW_MUCH_MAKE = re.compile(r" how much (?:[a-z0-9]+ ){1,7}?makes? ")
+_NOT_PAY_MADE = re.compile(  # what else an AM makes: revenue, calls, sales
+    r" (?:revenue|turnover|ca|chiffre|sales|deals|calls|meetings|visits|profit|margin|arr|mrr|upsells?|renewals?|"
+    r"difference|impact|sense) "
+)
 
 
 def _brings_up(key: str, question: str) -> bool:
@@ -173,6 +203,8 @@ def framework_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str)
     """A structured answer when the question is one the framework answers; None otherwise."""
     key = _key(question)
     matched = [name for name, cues in _INTENTS if _has(key, cues)]
+    if not matched and (made := _HOW_MUCH_MAKE.search(key)) and not _NOT_PAY_MADE.search(made.group()):
+        matched = ["salary"]  # "How much does an account manager make?" ("make" alone says nothing)
     if "topics" not in matched and _brings_up(key, question):
         matched.append("topics")
     if "topics" in matched and {"salary", "variable"} & set(matched):

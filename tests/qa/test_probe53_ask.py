@@ -208,3 +208,23 @@ def test_an_english_question_gets_the_sentence_its_french_wording_names(services
     « candidat » with the question; the framework's French wording (« anglais ») now chooses the sentence too."""
     answer = ask(question, services)
     assert not answer.abstained and "anglais" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much can a seasoned account manager make per month at most?",
+        "How much does an account manager make?",
+        "What compensation for a junior AM?",
+        "cb touche un AM junior ?",
+    ],
+)
+def test_pay_in_other_words_gets_the_grid(services: Any, question: str) -> None:
+    """(stop 54's blind measure) "make", "earn", "compensation", « touche »: the grid, not the job's description."""
+    answer = ask(question, services)
+    assert not answer.abstained and [c.section for c in answer.citations] == ["Grille de salaire"], answer.answer
+
+
+def test_what_else_an_am_makes_is_not_pay(services: Any) -> None:
+    answer = ask("How much revenue should an AM make per year?", services)
+    assert "2920" not in answer.answer
