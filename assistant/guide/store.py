@@ -98,13 +98,12 @@ def open_chroma_client(settings: Settings) -> Any:
     try:
         path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-    except (
-        BaseException
-    ) as exc:  # chromadb's Rust core panics (pyo3's PanicException is no Exception) on a damaged file
-        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-            raise
+    # chromadb's Rust core panics on a damaged file, and pyo3's PanicException is no Exception
+    except BaseException as exc:
         if not cached:
             _forget_system(str(path))  # the system this call created and failed to start; one in use stays
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
         if damaged(exc, str(path)):
             raise StoreError(
                 f"The embedded Chroma store at {path} is damaged ({exc}). Run `hiring-assistant ingest --rebuild`: it "
@@ -122,7 +121,8 @@ def _forget_system(path: str) -> None:
     SharedSystemClient._identifier_to_refcount.pop(path, None)
 
 
-_DAMAGED = ("malformed", "not a database", "file is encrypted", "database corrupt", "unsupported file format")
+# not "unsupported file format": a store written by a newer SQLite says so, and it is not damaged (review of stop 54)
+_DAMAGED = ("malformed", "not a database", "file is encrypted", "database corrupt")
 
 
 def damaged(exc: BaseException | None, path: str = "") -> bool:

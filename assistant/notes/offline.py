@@ -1088,7 +1088,12 @@ def _label_heads(fw: Framework) -> dict[str, str]:
 _TABLE_ROW_LABEL = re.compile(r"[ \t]*\|[ \t]*((?:[^\W\d]|#)[^|\n]{0,40}?)[ \t]*\|")
 
 
-_ROW_RATING = re.compile(r"(?<![\d/])(?:[0-5](?:[.,]5)?\s*/\s*5|(?:10|[0-9])(?:[.,]5)?\s*/\s*10)(?![\d/])")
+# A rating on a scorecard row: « 4/5 », « 4 sur 5 », "4 out of 5", « 8/10 », stars, or a cell that is a bare score
+# (« | Organisation | 4 | … | »; review of stop 54). Letter grades and words (« B+ », « très bien ») are not read.
+_ROW_RATING = re.compile(
+    r"(?<![\d/])(?:[0-5](?:[.,]5)?\s*(?:/|sur|out\s+of)\s*5|(?:10|[0-9])(?:[.,]5)?\s*(?:/|sur|out\s+of)\s*10)(?![\d/])"
+    r"|[★☆]{3,5}|\|[ \t]*(?:10|[0-9])(?:[.,]5)?[ \t]*\|"
+)
 
 
 def _label_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:

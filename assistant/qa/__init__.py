@@ -123,15 +123,23 @@ _CONSEQUENCE = re.compile(
     r"given\s+(?:that|this)|in\s+this\s+case|then)\b"
 )
 _DECISION = re.compile(
-    r"\b(?:salaire|remuneration|package|proposer|propose|offrir|offre|offer|pay|salary|embaucher|hire|hiring|"
-    r"retenir|refuser|reject|garder|keep|periode\s+d'essai|essai|trial|contrat|contract|cdi|cdd|promotion|"
-    r"augmentation|raise|rompre|licencier|dismiss|fire)\b"
+    r"\b(?:salaire|remunera\w*|package|propos\w*|offr\w*|offer\w*|pay|paid|salary|embauch\w*|hire\w*|hiring|"
+    r"recrut\w*|reten\w*|retien\w*|refus\w*|reject\w*|gard\w*|keep|continu\w*|arret\w*|stop\w*|valid\w*|"
+    r"avanc\w*|move\s+forward|go\s+ahead|proceed|periode\s+d'essai|essai|trial|contrat|contract|cdi|cdd|"
+    r"promotion|augment\w*|raise|rompre|romp\w*|licenci\w*|dismiss\w*|fire|on\s+y\s+va|ou\s+pas|or\s+not)\b"
+)
+# A question about the job in general (« … pour recruter un AM ? », "… for an AM then?") is a new question, not a
+# decision about the person of the earlier turn (review of stop 54).
+_GENERIC_JOB = re.compile(
+    r"\b(?:une?|des|les|an?|the|our|nos|mes|my)\s+(?:am|ams|account\s+managers?|candidat(?:e|s|es)?|candidates?|"
+    r"commerciale?s?|profils?|postes?)\b"
 )
 
 
 def _draws_consequence(folded: str) -> bool:
-    """A consequence word and a decision about the hire: the question follows from the turn before it."""
-    return bool(_CONSEQUENCE.search(folded) and _DECISION.search(folded))
+    """A consequence word and a decision about the hire, about no one in general: the question follows from the
+    turn before it (« Du coup, on la recrute ? », "In that case, do we move forward?")."""
+    return bool(_CONSEQUENCE.search(folded) and _DECISION.search(folded) and not _GENERIC_JOB.search(folded))
 
 
 CRITERION_MEMORY = 2

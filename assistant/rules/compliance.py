@@ -1101,7 +1101,10 @@ def _json_ld_texts(value: object) -> tuple[list[str], bool]:
     return out, deeper
 
 
-_CDATA_OR_COMMENT = re.compile(r"/\*\s*(?:<!\[CDATA\[|\]\]>)\s*\*/|<!\[CDATA\[|\]\]>|<!--|-->")
+# At the block's edges only: inside a JSON string the same characters are text (review of stop 54).
+_CDATA_OR_COMMENT = re.compile(
+    r"\A\s*(?:(?://|/\*)\s*)?(?:<!\[CDATA\[|<!--)\s*(?:\*/)?|(?:(?://|/\*)\s*)?(?:\]\]>|-->)\s*(?:\*/)?\s*\Z"
+)
 # (stop 53's outside probe of ads) A JSON-LD block the checker cannot read whole was skipped with no word: what job
 # search engines show went unchecked while the ad passed.
 _UNREAD_STRUCTURED_DATA = (

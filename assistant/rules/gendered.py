@@ -249,6 +249,8 @@ def gendered_flags(view: TextView, lang: Language, title: tuple[int, int] = (0, 
         spans += _french_spans(view, title)
     for pattern in wl.EN_GENDERED_NOUNS:
         for m in re.finditer(pattern, folded):
+            if "Five Guys" in view.clean.text[max(0, m.start() - 5) : m.end()]:
+                continue  # the restaurant chain, capitalised (a client), not a team of five men (review of stop 54)
             spans.append((m.start(), m.end(), "warning", _GENDERED_MESSAGE_EN))
     for regex in (_PRONOUN_EN, _POSSESSIVE_EN):
         for m in regex.finditer(folded):
@@ -375,8 +377,10 @@ _TE_NOUNS = frozenset(
     "capacite liberte securite proximite rentabilite mobilite flexibilite nationalite diversite".split()
 )
 _SENTENCE_END = re.compile(r"[.;:!?\n()]|\bvous\b")
+_COORDINATED_ENDING = re.compile(r"(?:é|if|eux)$")
+_NEVER_OF_VOUS = frozenset({"nombreux", "precieux", "couteux", "dangereux"})
 _COORDINATED = re.compile(
-    r"\bet\s+(?:(?:tres|vraiment|particulierement|surtout|aussi|egalement)\s+)?([a-z]+(?:e|if|eux))\b"
+    r"(?:,\s*([a-z]+)\s+)?\bet\s+(?:(?:tres|vraiment|particulierement|surtout|aussi|egalement)\s+)?([a-z]+(?:e|if|eux))\b"
 )
 _SEGMENT_START = re.compile(r"(?:\A|[\n.!?;•*>-]++)[ \t]*+")
 _OPENING_PARTICIPLE = re.compile(
@@ -421,16 +425,20 @@ def _applicant_adjectives(view: TextView) -> list[tuple[int, int]]:
                 continue
             if _masculine_word(view, s, e):
                 found.append((s, e))
-        # (probe of stop 53) a participle coordinated by « et » after a complement, in the same sentence: « Vous êtes
-        # passionné par le SaaS et motivé ». Only a past participle in « -é », and never after a comma: « le service
-        # client et commercial », « un portefeuille de 40 comptes, situé à Lyon », « des clients exigeants et
-        # nombreux » are not said of « vous » (review of stop 54).
+        # (probe of stop 53) an adjective coordinated by « et » after a complement, in the same sentence: « Vous êtes
+        # passionné par le SaaS et motivé », « … et créatif »; and a list that ends so (« Vous êtes à l'aise avec
+        # Excel, rigoureux et autonome »). Only words in « -é », « -if », « -eux »; a word after a comma only in such
+        # a list: « un portefeuille de 40 comptes, situé à Lyon », « le service client et commercial », « des clients
+        # exigeants et nombreux » are not said of « vous » (reviews of stop 54).
         sentence = _SENTENCE_END.search(folded, m.end(), min(len(folded), m.end() + 160))
         end = sentence.start() if sentence else min(len(folded), m.end() + 160)
         for c in _COORDINATED.finditer(folded, m.end(), end):
-            s, e = c.span(1)
-            if view.lower[s:e].endswith("é") and _masculine_word(view, s, e):
-                found.append((s, e))
+            for group in (1, 2):
+                s, e = c.span(group)
+                if s < 0 or not _COORDINATED_ENDING.search(view.lower[s:e]) or folded[s:e] in _NEVER_OF_VOUS:
+                    continue
+                if _masculine_word(view, s, e):
+                    found.append((s, e))
     # a segment's start: the text's, or after a boundary and the blanks after it (one try per run of boundaries,
     # not one per character: 20,000 dashes took 20 s; review of stop 53)
     for m in _SEGMENT_START.finditer(folded):

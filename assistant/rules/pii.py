@@ -103,7 +103,8 @@ _PROFILE_URL = re.compile(
 # (review of stop 54, which also found "site perso isabelle-martin.fr" cut after "is").
 _PERSONAL_SITE = re.compile(
     r"(?<![\w])(?:site\s+(?:web\s+)?(?:perso|personnel)|(?:personal|own)\s+(?:web\s*site|site|page|blog|homepage)|"
-    r"portfolio|blog\s+perso|(?:son|sa)\s+(?:blog|portfolio)|(?:her|his)\s+(?:blog|site|web\s*site|portfolio))"
+    r"portfolio|blog\s+perso|(?:son|sa)\s+(?:blog|portfolio)|(?:son|sa)\s+site(?:\s+web)?(?=\s*(?::|est\b))|"
+    r"(?:her|his)\s+(?:blog|site|web\s*site|portfolio))"
     r"\s*(?:[:=\-–,]\s*|(?:est|is|at|is\s+at|:)\s+)?"
     r"((?:https?://)?(?:www\.)?[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){0,3}\.[a-z]{2,12}(?:/[\w%\-.~/]*)?)"
     r"(?![\w@])"

@@ -2726,7 +2726,7 @@ EN_GENDERED_NOUNS: tuple[str, ...] = (
     # one of the guys" (people in post, "the guys at our Dublin office will onboard you", are not the job sought)
     # (review of stop 54) not a name ("Five Guys", "Hello Guys Inc."), not "guys and girls"
     r"\b(?:hey|hi|hello|calling\s+all)\s*,?\s+guys\b(?!\s*(?:inc|ltd|llc|sas|sarl|gmbh|co)\b)(?!\s+(?:and|&)\s+(?:girls|gals))|"
-    r"\b(?:team|crew|bunch|group|band)\s+of\s+(?:[a-z0-9-]+\s+){0,2}(?<!five\s)guys\b(?!\s+(?:and|&)\s+(?:girls|gals))|"
+    r"\b(?:team|crew|bunch|group|band)\s+of\s+(?:[a-z0-9-]+\s+){0,2}guys\b(?!\s+(?:and|&)\s+(?:girls|gals))|"
     r"\bone\s+of\s+the\s+guys\b|\bfit\s+(?:right\s+)?in\s+with\s+the\s+guys\b",
     r"(?<=[a-z] )\(\s*(?:m|f|h|w)\s*\)(?!\s*[a-z0-9])",
 )

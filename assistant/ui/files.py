@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -85,23 +86,27 @@ def read_upload(path: str | None, max_chars: int | None = None) -> str:
     return text
 
 
+MAX_UPLOAD_PATH = 4096
+_UPLOAD_FOLDER = re.compile(r"[0-9a-f]{16,128}")
+"""The folder Gradio makes for each upload, right under its temp dir: a hexadecimal hash."""
+
+
 def delete_upload(path: object) -> None:
     """Remove an uploaded file (and its per-upload folder, when empty) when it is a file of an upload folder of
     Gradio's temp dir: never the temp dir itself, a folder, a download, or anything outside (the path may come from a
     hostile payload: review of stop 54). Never raises."""
     folder = os.environ.get("GRADIO_TEMP_DIR")
-    if not folder or not isinstance(path, str):
-        return
+    if not folder or not isinstance(path, str) or len(path) > MAX_UPLOAD_PATH:
+        return  # (review of stop 54) resolving a hostile 1 MB path took seconds
     try:
         root = Path(folder).resolve()
         p = Path(path).resolve()  # `..` and symbolic links resolved before any check
-        if p.parent == root or not p.is_relative_to(root) or p.parent.name.startswith("download-"):
+        if p.parent.parent != root or not _UPLOAD_FOLDER.fullmatch(p.parent.name):
             return  # not an upload of ours (a test calling with its own file, or a payload aiming elsewhere)
         if not p.is_file():
             return
         p.unlink(missing_ok=True)
-        if p.parent.parent == root:
-            p.parent.rmdir()  # Gradio puts each upload in its own hashed folder: removed once empty
+        p.parent.rmdir()  # Gradio puts each upload in its own hashed folder: removed once empty
     except (OSError, ValueError):  # not empty, gone meanwhile, a NUL byte or a name too long
         pass
 

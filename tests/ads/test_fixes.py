@@ -268,6 +268,16 @@ def test_decomposed_accents_get_the_same_fix_as_composed_ones(text: str, fixed: 
             "Vous êtes en charge du poste, basé à Lyon.",
             "Vous êtes en charge du poste, basé à Lyon.",
         ),
+        # (second review of stop 54) a list ending in « et … », an adjective in « -if » after « et »
+        ("Vous êtes à l'aise à l'oral, organisé et motivé.", "Vous êtes à l'aise à l'oral, organisé·e et motivé·e."),
+        (
+            "Vous êtes à l'aise avec Excel, rigoureux et autonome.",
+            "Vous êtes à l'aise avec Excel, rigoureux·se et autonome.",
+        ),
+        (
+            "Vous êtes à l'aise avec le CRM et créatif.",
+            "Vous êtes à l'aise avec le CRM et créatif·ve.",
+        ),
         (
             "Vous êtes en relation avec le service client et commercial.",
             "Vous êtes en relation avec le service client et commercial.",

@@ -245,6 +245,7 @@ def test_clients_and_accommodations_in_a_brief_reach_the_ad(services) -> None:
         "Hey, guys! We are hiring.",
         "A team of 5 guys in Berlin.",
         "You'll fit right in with the guys.",
+        "Join our team of five guys in Dublin.",
     ],
 )
 def test_a_one_sex_job_noun_or_marker_is_gendered_wording(text: str) -> None:

@@ -247,3 +247,13 @@ def test_recall_at_3_on_the_eval_set(kb, services) -> None:
     assert report["recall_at_3"] >= 0.9, report
     assert report["answer_rate"] >= dataset["thresholds"]["answer_rate"]
     assert report["abstain_recall"] >= dataset["thresholds"]["abstain_recall"]
+
+
+def test_a_newer_sqlite_format_is_not_read_as_damage() -> None:
+    """(second review of stop 54) "unsupported file format" is what an older SQLite says of a newer file: moving the
+    store aside would lose a healthy index."""
+    from assistant.guide.store import damaged
+
+    assert not damaged(RuntimeError("unsupported file format"))
+    assert damaged(RuntimeError("database disk image is malformed"))
+    assert not damaged(RuntimeError("cannot open /data/malformed/chroma"), "/data/malformed/chroma")

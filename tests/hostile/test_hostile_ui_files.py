@@ -32,7 +32,7 @@ def test_old_downloads_are_swept_when_the_next_one_is_written(private_tmp) -> No
 
 
 def test_upload_errors_do_not_show_the_server_path(private_tmp) -> None:
-    upload = private_tmp / "abc123" / "notes.bin"
+    upload = private_tmp / ("abc123" * 8) / "notes.bin"  # a hex hash, as Gradio names it
     upload.parent.mkdir()
     upload.write_bytes(b"\x00\x01binary")
     with pytest.raises(InputError) as exc:
@@ -42,7 +42,7 @@ def test_upload_errors_do_not_show_the_server_path(private_tmp) -> None:
 
 
 def test_an_upload_longer_than_the_notes_box_is_refused_not_cut(private_tmp) -> None:
-    upload = private_tmp / "def456" / "long.txt"
+    upload = private_tmp / ("def456" * 8) / "long.txt"
     upload.parent.mkdir()
     upload.write_text("Très bonne maîtrise d'Excel. " * 30_000, encoding="utf-8")  # about 0.9 MB
     with pytest.raises(InputError, match="ASSISTANT_MAX_NOTES_CHARS") as exc:

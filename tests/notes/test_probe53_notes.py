@@ -175,3 +175,13 @@ def test_a_label_without_a_rating_does_not_override_what_the_line_says(services)
     assert "organisation" in _by_competency(summarize_notes(row, services))
     found = _by_competency(summarize_notes(plain, services))
     assert found and "organisation" not in found, found
+
+
+@pytest.mark.parametrize("rating", ["4 sur 5", "★★★★☆", "4 out of 5"])
+def test_a_scorecard_row_in_other_rating_forms_counts_for_its_label(services, rating) -> None:
+    """(second review of stop 54) Only « n/5 » and « n/10 » made a labelled line a scorecard row."""
+    notes = f"Entretien AM\n\nOrganisation : {rating} – suit son pipe dans Salesforce chaque semaine\n"
+    assert "organisation" in _by_competency(summarize_notes(notes, services))
+    table = "Entretien AM\n\n| Compétence | Note | Commentaire |\n|---|---|---|\n"
+    table += "| Organisation | 4 | suit son pipe dans Salesforce chaque semaine |\n"
+    assert "organisation" in _by_competency(summarize_notes(table, services))

@@ -136,6 +136,16 @@ def test_a_question_about_the_person_an_earlier_turn_named_a_criterion_of_is_wit
         "What are the interview steps for an AM then?",
     ):
         assert not ask(question, services, history=turns).withheld, question
+    # (second review of stop 54) but a decision in any form is
+    for question in (
+        "Dans ce cas, on arrête le recrutement ?",
+        "Alors, je l'embauche ou pas ?",
+        "Du coup, on la recrute ?",
+        "Alors, je refuse ?",
+        "Du coup on la garde ?",
+        "In that case, do we move forward?",
+    ):
+        assert ask(question, services, history=turns).withheld, question
 
 
 def test_a_place_after_a_pay_question_is_a_follow_up_on_pay(services: Any) -> None:
@@ -161,6 +171,15 @@ def test_a_place_after_a_pay_question_is_a_follow_up_on_pay(services: Any) -> No
     assert not ask("Et le télétravail ?", services, history=turns).understood_as
     for question in ("Is it nice?", "What about the United States?"):
         assert resolve_follow_up(question, turns) == (question != "Is it nice?")
+    # (second review of stop 54) « à Nice », regions, Île-de-France, a topic that was only a place
+    paris = [{"question": "Quel salaire pour un AM à Paris ?", "answer": "…", "language": "fr"}]
+    for question in ("Et à Nice ?", "Et en régions ?", "Et pour Paris et sa région ?"):
+        answer = ask(question, services, history=paris)
+        assert answer.understood_as and "Paris" not in answer.understood_as.split("—")[0], question
+    idf = [{"question": "Quel salaire en Île-de-France ?", "answer": "…", "language": "fr"}]
+    assert "Île" not in (ask("Et à Lyon ?", services, history=idf).understood_as or "")
+    only_place = [{"question": "Et à Berlin ?", "answer": "…", "language": "fr"}]
+    assert not ask("Et à Lyon ?", services, history=only_place).understood_as
 
 
 def resolve_follow_up(question: str, history: list[dict[str, str]]) -> bool:
@@ -228,3 +247,10 @@ def test_pay_in_other_words_gets_the_grid(services: Any, question: str) -> None:
 def test_what_else_an_am_makes_is_not_pay(services: Any) -> None:
     answer = ask("How much revenue should an AM make per year?", services)
     assert "2920" not in answer.answer
+
+
+def test_the_expansions_words_bring_in_no_unrelated_passage(services: Any) -> None:
+    """(second review of stop 54) At full weight the CRM definition's words brought in « comptes moins
+    stratégiques »."""
+    answer = ask("Should I ask which CRM they used?", services)
+    assert "moins stratégiques" not in answer.answer and "CRM" in answer.answer

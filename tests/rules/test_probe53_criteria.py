@@ -223,6 +223,15 @@ def test_the_json_ld_of_an_html_ad_is_checked_too() -> None:
     for wrapped_block in (f"/* <![CDATA[ */{json.dumps(bad)}/* ]]> */", f"<![CDATA[{json.dumps(bad)}]]>"):
         kinds = {f.kind for f in lint_ad(_HTML.replace("{json}", wrapped_block)) if "JSON-LD" in f.message}
         assert kinds == {"discrimination", "pay_history"}, wrapped_block
+    # (second review of stop 54) only at the block's edges: inside a string the same characters are text
+    inside = {**bad, "description": "<p>Vous gérez 30 clients.</p><!-- jeune homme -->"}
+    assert not [f for f in lint_ad(_HTML.replace("{json}", json.dumps(inside))) if "JSON-LD" in f.message]
+    slashes = '{"@type": "JobPosting", "description": "a \\/* ]]> */ b"}'
+    assert not [f for f in lint_ad(_HTML.replace("{json}", slashes)) if "JSON-LD" in f.message]
+    line_comments = f"//<![CDATA[\n{json.dumps(bad)}\n//]]>"
+    assert {f.kind for f in lint_ad(_HTML.replace("{json}", line_comments)) if "JSON-LD" in f.message} >= {
+        "discrimination"
+    }
     many = _HTML.replace("{json}", "{not json").replace(
         "</script>", "</script>" + '<script type="application/ld+json">{x</script>' * 300, 1
     )

@@ -48,6 +48,9 @@ def test_look_alikes_hold_no_identity_number_or_address(text: str) -> None:
         ("site perso isabelle-martin.fr", "isabelle-martin.fr"),
         ("Her website, juliemartin.com", "juliemartin.com"),
         ("his website is at jm.dev", "jm.dev"),
+        # (second review of stop 54) « son site » with a label's separator is the candidate's
+        ("Julie nous a montré son site : www.julie-martin.fr", "www.julie-martin.fr"),
+        ("Son site web : julie-martin.fr", "julie-martin.fr"),
     ],
 )
 def test_a_website_the_notes_call_the_candidates_own_is_personal_data(text: str, value: str) -> None:

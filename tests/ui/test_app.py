@@ -222,7 +222,7 @@ def test_a_refused_upload_is_deleted_at_once(served: tuple[Any, str], tmp_path: 
 def test_discarding_refused_uploads_touches_nothing_else(private_tmp: Path, tmp_path: Path) -> None:
     from assistant.ui.app import discard_uploads
 
-    upload = private_tmp / "0123abcd" / "notes.docx"
+    upload = private_tmp / ("0123abcd" * 8) / "notes.docx"  # Gradio names an upload folder by a hex hash
     download = private_tmp / "download-xyz" / "ad.md"
     outside = tmp_path / "elsewhere.txt"
     for path in (upload, download, outside):
@@ -245,8 +245,15 @@ def test_discarding_refused_uploads_touches_nothing_else(private_tmp: Path, tmp_
         {"path": "x" * 5000},
         {"path": 42},
     ]
+    deep = private_tmp / ("ef56" * 16) / "sub" / "deep.md"  # deeper than Gradio's upload folders
+    deep.parent.mkdir(parents=True)
+    deep.write_text("x", encoding="utf-8")
+    named = private_tmp / "not-a-hash" / "x.txt"
+    named.parent.mkdir()
+    named.write_text("x", encoding="utf-8")
+    hostile += [{"path": str(deep)}, {"path": str(named)}, {"path": "a/" * 200_000}]
     discard_uploads(hostile)
-    assert download.exists() and private_tmp.is_dir() and loose.exists()
+    assert download.exists() and private_tmp.is_dir() and loose.exists() and deep.exists() and named.exists()
 
 
 def test_a_port_in_use_or_a_foreign_host_is_a_config_error() -> None:

@@ -28,7 +28,9 @@ from assistant.ui.i18n import Binder, catalog  # noqa: E402
 
 def upload(private_tmp: Path, name: str, doc: Any) -> str:
     """A file where Gradio puts uploads (its own folder in the private temp dir)."""
-    folder = private_tmp / f"upload-{name}"
+    import hashlib
+
+    folder = private_tmp / hashlib.sha256(name.encode()).hexdigest()  # Gradio names the folder by a hex hash
     folder.mkdir()
     path = folder / name
     path.write_text(doc if isinstance(doc, str) else json.dumps(doc), encoding="utf-8")

@@ -16,7 +16,7 @@ from assistant.ui.files import private_temp_dir, read_upload
 
 
 def test_uploaded_notes_are_read_then_deleted(private_tmp: Path, tmp_path: Path) -> None:
-    folder = private_tmp / "upload-hash"
+    folder = private_tmp / ("ab12" * 16)  # Gradio names an upload folder by a hex hash
     folder.mkdir()
     upload = folder / "notes.txt"
     upload.write_text(NOTES_FR, encoding="utf-8")
@@ -25,7 +25,7 @@ def test_uploaded_notes_are_read_then_deleted(private_tmp: Path, tmp_path: Path)
     mine = tmp_path / "mine.txt"  # a file outside Gradio's upload folder is not ours to delete
     mine.write_text(NOTES_FR, encoding="utf-8")
     assert read_upload(str(mine)) == NOTES_FR and mine.exists()
-    binary = private_tmp / "other-hash" / "b.txt"  # Gradio puts every upload in a folder of its own
+    binary = private_tmp / ("cd34" * 16) / "b.txt"  # Gradio puts every upload in a folder of its own
     binary.parent.mkdir()
     binary.write_bytes(b"\x00\x01")
     with pytest.raises(InputError):
