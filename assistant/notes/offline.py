@@ -1091,7 +1091,10 @@ _TABLE_ROW_LABEL = re.compile(r"[ \t]*\|[ \t]*((?:[^\W\d]|#)[^|\n]{0,40}?)[ \t]*
 # A rating on a scorecard row: « 4/5 », « 4 sur 5 », "4 out of 5", « 8/10 », stars, or a cell that is a bare score
 # (« | Organisation | 4 | … | »; review of stop 54). Letter grades and words (« B+ », « très bien ») are not read.
 _ROW_RATING = re.compile(
-    r"(?<![\d/])(?:[0-5](?:[.,]5)?\s*(?:/|sur|out\s+of)\s*5|(?:10|[0-9])(?:[.,]5)?\s*(?:/|sur|out\s+of)\s*10)(?![\d/])"
+    r"(?<![\d/])(?:[0-5](?:[.,]5)?\s*/\s*5|(?:10|[0-9])(?:[.,]5)?\s*/\s*10)(?![\d/])"
+    # « 3 sur 5 rendez-vous annulés » counts meetings (third review of stop 54)
+    r"|(?<![\d/])(?:[0-5](?:[.,]5)?\s*(?:sur|out\s+of)\s*5|(?:10|[0-9])(?:[.,]5)?\s*(?:sur|out\s+of)\s*10)(?![\d/])"
+    r"(?!\s*[^\W\d_])"
     r"|[★☆]{3,5}|\|[ \t]*(?:10|[0-9])(?:[.,]5)?[ \t]*\|"
 )
 

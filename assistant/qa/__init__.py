@@ -119,27 +119,36 @@ _ABOUT_SOMEONE = re.compile(  # not « il » (« il faut »), "they" (the interv
 # salary should I offer then?" (stop 53's outside probe of ask). Both a consequence word and a decision word: « Alors,
 # combien d'entretiens pour recruter un AM ? » is a new question (review of stop 54).
 _CONSEQUENCE = re.compile(
-    r"\b(?:alors|du\s+coup|dans\s+ce\s+cas|en\s+consequence|vu\s+(?:ca|cela|sa\s+situation)|in\s+that\s+case|"
-    r"given\s+(?:that|this)|in\s+this\s+case|then)\b"
+    r"\b(?:alors|du\s+coup|donc|dans\s+ce\s+cas|en\s+consequence|quand\s+meme|malgre\s+tout|vu\s+(?:ca|cela|sa\s+situation)|"
+    r"in\s+that\s+case|given\s+(?:that|this)|in\s+this\s+case|then|so|still|therefore|anyway)\b"
 )
 _DECISION = re.compile(
     r"\b(?:salaire|remunera\w*|package|propos\w*|offr\w*|offer\w*|pay|paid|salary|embauch\w*|hire\w*|hiring|"
     r"recrut\w*|reten\w*|retien\w*|refus\w*|reject\w*|gard\w*|keep|continu\w*|arret\w*|stop\w*|valid\w*|"
     r"avanc\w*|move\s+forward|go\s+ahead|proceed|periode\s+d'essai|essai|trial|contrat|contract|cdi|cdd|"
-    r"promotion|augment\w*|raise|rompre|romp\w*|licenci\w*|dismiss\w*|fire|on\s+y\s+va|ou\s+pas|or\s+not)\b"
+    r"promotion|augment\w*|raise|rompre|romp\w*|licenci\w*|dismiss\w*|fire|prend\w*|recal\w*|elimin\w*|ecart\w*|"
+    r"turn\s+down|go\s+with|on\s+y\s+va|ou\s+pas|or\s+not)\b"
 )
-# A question about the job in general (« … pour recruter un AM ? », "… for an AM then?") is a new question, not a
-# decision about the person of the earlier turn (review of stop 54).
-_GENERIC_JOB = re.compile(
-    r"\b(?:une?|des|les|an?|the|our|nos|mes|my)\s+(?:am|ams|account\s+managers?|candidat(?:e|s|es)?|candidates?|"
-    r"commerciale?s?|profils?|postes?)\b"
+# An information question (« Alors, quelles sont les étapes du recrutement ? », "Then how do I continue the
+# interview?") asks the guide, it decides nothing about anyone: only one on pay may be a decision about hers (« Quel
+# salaire proposer alors ? »). Reviews of stop 54.
+_INFORMATION = re.compile(r"\b(?:comment|quel(?:le)?s?|combien|pourquoi|ou|how|what|which|why|where|when)\b")
+_PAY_WORDS = re.compile(r"\b(?:salaire|remunera\w*|package|pay|paid|salary|offer|offre|augment\w*|raise)\b")
+# « on la recrute », « je l'embauche », « la garder »: the person as the object of a decision
+_HER_AS_OBJECT = re.compile(
+    r"\b(?:la|l'|le|les)\s*(?:recrut|embauch|gard|prend|recal|elimin|refus|retien|reten|accept|valid|ecart|vir|licenci)"
+    r"(?:e|es|er|ons|ez|ent|s|ra|rai|rais|rait|era|erai|erais|erait)?\b"  # a verb, not « la validation »
 )
 
 
 def _draws_consequence(folded: str) -> bool:
-    """A consequence word and a decision about the hire, about no one in general: the question follows from the
-    turn before it (« Du coup, on la recrute ? », "In that case, do we move forward?")."""
-    return bool(_CONSEQUENCE.search(folded) and _DECISION.search(folded) and not _GENERIC_JOB.search(folded))
+    """A decision about the hire drawn from the turn before (a consequence word, or the person as its object), not
+    a question for information: « Du coup, on la recrute ? », "In that case, do we move forward?"."""
+    if _HER_AS_OBJECT.search(folded):
+        return True
+    if not (_CONSEQUENCE.search(folded) and _DECISION.search(folded)):
+        return False
+    return not _INFORMATION.search(folded) or bool(_PAY_WORDS.search(folded))
 
 
 CRITERION_MEMORY = 2

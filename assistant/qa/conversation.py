@@ -127,14 +127,11 @@ PLACES = (
     paris lyon marseille toulouse bordeaux lille nantes strasbourg montpellier rennes grenoble france province idf
     """.split()
     )
-    # (review of stop 54) regions, « à Nice » (not "nice" alone), « Île-de-France » as the topic keeps it (« de » is a
-    # stop word there)
-    | frozenset(
-        {"ile de france", "ile france", "region", "regions", "en region", "en regions", "en province", "a nice"}
-    )
+    # (review of stop 54) regions; « Île-de-France » as the topic keeps it (« de » is a stop word there). Not Nice:
+    # "Is it a nice job?" (third review)
+    | frozenset({"ile de france", "ile france", "region", "regions", "en region", "en regions", "en province"})
 )
 _LONGEST_PLACE = max(len(p.split()) for p in PLACES)
-_TOPIC_PLACES = PLACES | {"nice"}  # in a topic « Nice » is the place a follow-up named (« Et à Nice ? »)
 
 
 def _drop_places(words: list[str], places: frozenset[str] = PLACES) -> tuple[list[str], bool]:
@@ -387,7 +384,7 @@ def resolve(question: str, history: Sequence[Turn]) -> Resolved:
     last = history[-1]
     topic = last.topic
     if _drop_places([w for token in _words(question) for w in _split(token)])[1]:
-        topic = " ".join(_drop_places(topic.split(), _TOPIC_PLACES)[0])  # the new place replaces the previous one
+        topic = " ".join(_drop_places(topic.split())[0])  # the new place replaces the previous one
         if not topic:  # the earlier question named only a place: nothing to carry over
             return Resolved(text=question, language=detect_language(question), follow_up=False, question=question)
     # A short follow-up often has no language evidence of its own ("Senior ?"): its opener's, else the last turn's.

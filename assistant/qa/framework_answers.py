@@ -188,7 +188,7 @@ _INTERVIEW = re.compile(r" (?:entretiens?|interviews?) ")
 _HOW_MUCH_MAKE = re.compile(r" how much (?:[a-z0-9]+ ){1,7}?makes? ")
 _NOT_PAY_MADE = re.compile(  # what else an AM makes: revenue, calls, sales
     r" (?:revenue|turnover|ca|chiffre|sales|deals|calls|meetings|visits|profit|margin|arr|mrr|upsells?|renewals?|"
-    r"difference|impact|sense) "
+    r"difference|impact|sense|time|room|progress|changes?) "
 )
 
 
@@ -203,7 +203,11 @@ def framework_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str)
     """A structured answer when the question is one the framework answers; None otherwise."""
     key = _key(question)
     matched = [name for name, cues in _INTENTS if _has(key, cues)]
-    if not matched and (made := _HOW_MUCH_MAKE.search(key)) and not _NOT_PAY_MADE.search(made.group()):
+    if (
+        not matched
+        and (made := _HOW_MUCH_MAKE.search(key))
+        and not _NOT_PAY_MADE.search(key[made.start() : made.end() + 30])
+    ):
         matched = ["salary"]  # "How much does an account manager make?" ("make" alone says nothing)
     if "topics" not in matched and _brings_up(key, question):
         matched.append("topics")

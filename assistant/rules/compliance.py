@@ -1101,10 +1101,29 @@ def _json_ld_texts(value: object) -> tuple[list[str], bool]:
     return out, deeper
 
 
-# At the block's edges only: inside a JSON string the same characters are text (review of stop 54).
-_CDATA_OR_COMMENT = re.compile(
-    r"\A\s*(?:(?://|/\*)\s*)?(?:<!\[CDATA\[|<!--)\s*(?:\*/)?|(?:(?://|/\*)\s*)?(?:\]\]>|-->)\s*(?:\*/)?\s*\Z"
-)
+# At the block's edges only: inside a JSON string the same characters are text (review of stop 54). Each edge is
+# matched at one place (anchored, on the stripped block's last 40 characters), never searched for: a search for the
+# closing one was quadratic on a block of spaces (third review).
+_WRAPPER_OPEN = re.compile(r"(?:(?://|/\*)[ \t]*)?(?:<!\[CDATA\[|<!--)[ \t]*(?:\*/)?")
+_WRAPPER_CLOSE = re.compile(r"(?:(?://|/\*)[ \t]*)?(?:\]\]>|-->)[ \t]*(?:\*/)?\Z")
+
+
+def _unwrapped(block: str) -> str:
+    """The JSON of a JSON-LD block without the CDATA or comment wrappers CMSs put around it (twice, at most thrice)."""
+    text = block.strip()
+    for _ in range(3):
+        opened = _WRAPPER_OPEN.match(text)
+        if opened:
+            text = text[opened.end() :].lstrip()
+        tail = text[-40:]
+        closed = _WRAPPER_CLOSE.search(tail)
+        if closed:
+            text = text[: len(text) - len(tail) + closed.start()].rstrip()
+        if not opened and not closed:
+            break
+    return text
+
+
 # (stop 53's outside probe of ads) A JSON-LD block the checker cannot read whole was skipped with no word: what job
 # search engines show went unchecked while the ad passed.
 _UNREAD_STRUCTURED_DATA = (
@@ -1138,7 +1157,7 @@ def _structured_data_flags(
         f"en entier (imbriquées sur plus de {MAX_JSON_LD_DEPTH} niveaux)",
     )
     for raw in _JSON_LD.findall(html_text[: MAX_AD_CHARS + 1]):
-        block = _CDATA_OR_COMMENT.sub("", raw)  # « /* <![CDATA[ */ … /* ]]> */ », as many CMSs write it
+        block = _unwrapped(raw)  # « /* <![CDATA[ */ … /* ]]> */ », as many CMSs write it
         if not block.strip():
             continue
         if len(block) > MAX_JSON_LD_CHARS:

@@ -377,10 +377,19 @@ _TE_NOUNS = frozenset(
     "capacite liberte securite proximite rentabilite mobilite flexibilite nationalite diversite".split()
 )
 _SENTENCE_END = re.compile(r"[.;:!?\n()]|\bvous\b")
-_COORDINATED_ENDING = re.compile(r"(?:é|if|eux)$")
-_NEVER_OF_VOUS = frozenset({"nombreux", "precieux", "couteux", "dangereux"})
+# After a complement, only words that say what a person is (folded, masculine): « un marché dynamique et
+# compétitif », « un CRM intuitif et collaboratif », « un environnement exigeant, structuré et compétitif » describe a
+# thing (third review of stop 54).
+_APPLICANT_TRAITS = frozenset(
+    """
+    motive organise passionne implique investi determine engage rigoureux curieux serieux consciencieux minutieux
+    ambitieux courageux audacieux chaleureux creatif reactif proactif persuasif attentif combatif inventif
+    communicatif sportif interesse doue diplome experimente forme habitue rompu issu oriente tourne dote base
+    rattache amene appele charge convaincu positionne situe reconnu
+    """.split()
+)
 _COORDINATED = re.compile(
-    r"(?:,\s*([a-z]+)\s+)?\bet\s+(?:(?:tres|vraiment|particulierement|surtout|aussi|egalement)\s+)?([a-z]+(?:e|if|eux))\b"
+    r"((?:,\s*[a-z]+)*)\s+et\s+(?:(?:tres|vraiment|particulierement|surtout|aussi|egalement)\s+)?([a-z]+)\b"
 )
 _SEGMENT_START = re.compile(r"(?:\A|[\n.!?;•*>-]++)[ \t]*+")
 _OPENING_PARTICIPLE = re.compile(
@@ -433,11 +442,9 @@ def _applicant_adjectives(view: TextView) -> list[tuple[int, int]]:
         sentence = _SENTENCE_END.search(folded, m.end(), min(len(folded), m.end() + 160))
         end = sentence.start() if sentence else min(len(folded), m.end() + 160)
         for c in _COORDINATED.finditer(folded, m.end(), end):
-            for group in (1, 2):
-                s, e = c.span(group)
-                if s < 0 or not _COORDINATED_ENDING.search(view.lower[s:e]) or folded[s:e] in _NEVER_OF_VOUS:
-                    continue
-                if _masculine_word(view, s, e):
+            listed = [(c.start(1) + w.start(), c.start(1) + w.end()) for w in re.finditer(r"[a-z]+", c.group(1))]
+            for s, e in [*listed, c.span(2)]:
+                if folded[s:e] in _APPLICANT_TRAITS and _masculine_word(view, s, e):
                     found.append((s, e))
     # a segment's start: the text's, or after a boundary and the blanks after it (one try per run of boundaries,
     # not one per character: 20,000 dashes took 20 s; review of stop 53)

@@ -275,6 +275,17 @@ def test_decomposed_accents_get_the_same_fix_as_composed_ones(text: str, fixed: 
             "Vous êtes à l'aise avec Excel, rigoureux·se et autonome.",
         ),
         (
+            "Vous êtes à l'aise avec Excel, rigoureux, organisé et autonome.",
+            "Vous êtes à l'aise avec Excel, rigoureux·se, organisé·e et autonome.",
+        ),
+        # (third review of stop 54) a thing's adjectives
+        (
+            "Vous serez dans un environnement exigeant, structuré et collaboratif.",
+            "Vous serez dans un environnement exigeant, structuré et collaboratif.",
+        ),
+        ("Vous êtes sur un marché dynamique et innovant.", "Vous êtes sur un marché dynamique et innovant."),
+        ("Vous êtes sur un CRM intuitif et collaboratif.", "Vous êtes sur un CRM intuitif et collaboratif."),
+        (
             "Vous êtes à l'aise avec le CRM et créatif.",
             "Vous êtes à l'aise avec le CRM et créatif·ve.",
         ),

@@ -185,3 +185,11 @@ def test_a_scorecard_row_in_other_rating_forms_counts_for_its_label(services, ra
     table = "Entretien AM\n\n| Compétence | Note | Commentaire |\n|---|---|---|\n"
     table += "| Organisation | 4 | suit son pipe dans Salesforce chaque semaine |\n"
     assert "organisation" in _by_competency(summarize_notes(table, services))
+
+
+def test_a_count_out_of_five_is_no_rating(services) -> None:
+    """(third review of stop 54) « 3 sur 5 rendez-vous annulés » counts meetings: no scorecard row."""
+    from assistant.notes.offline import _ROW_RATING
+
+    assert not _ROW_RATING.search("Organisation : 3 sur 5 rendez-vous annulés par le client")
+    assert _ROW_RATING.search("Organisation : 3 sur 5 – suit son pipe")

@@ -144,8 +144,24 @@ def test_a_question_about_the_person_an_earlier_turn_named_a_criterion_of_is_wit
         "Alors, je refuse ?",
         "Du coup on la garde ?",
         "In that case, do we move forward?",
+        # (third review of stop 54)
+        "Given that, can we lower the offer for the AM role?",
+        "Then, should we hire the AM?",
+        "Donc on la recrute ?",
+        "On la recrute quand même ?",
+        "Je la garde ?",
+        "So should we hire?",
+        "Du coup je la recale ?",
+        "Then do we turn down this applicant?",
     ):
         assert ask(question, services, history=turns).withheld, question
+    for question in (
+        "Alors, quelles sont les étapes du recrutement ?",
+        "Alors, comment valider les compétences techniques ?",
+        "Then how do I continue the interview?",
+        "Comment se passe la validation des compétences ?",
+    ):
+        assert not ask(question, services, history=turns).withheld, question
 
 
 def test_a_place_after_a_pay_question_is_a_follow_up_on_pay(services: Any) -> None:
@@ -173,11 +189,14 @@ def test_a_place_after_a_pay_question_is_a_follow_up_on_pay(services: Any) -> No
         assert resolve_follow_up(question, turns) == (question != "Is it nice?")
     # (second review of stop 54) « à Nice », regions, Île-de-France, a topic that was only a place
     paris = [{"question": "Quel salaire pour un AM à Paris ?", "answer": "…", "language": "fr"}]
-    for question in ("Et à Nice ?", "Et en régions ?", "Et pour Paris et sa région ?"):
+    for question in ("Et à Lille ?", "Et en régions ?", "Et pour Paris et sa région ?"):
         answer = ask(question, services, history=paris)
         assert answer.understood_as and "Paris" not in answer.understood_as.split("—")[0], question
     idf = [{"question": "Quel salaire en Île-de-France ?", "answer": "…", "language": "fr"}]
     assert "Île" not in (ask("Et à Lyon ?", services, history=idf).understood_as or "")
+    # (third review of stop 54) "nice" is an English word: no place
+    what = [{"question": "What salary for an AM?", "answer": "…", "language": "en"}]
+    assert not ask("Is it a nice job?", services, history=what).understood_as
     only_place = [{"question": "Et à Berlin ?", "answer": "…", "language": "fr"}]
     assert not ask("Et à Lyon ?", services, history=only_place).understood_as
 
@@ -244,9 +263,18 @@ def test_pay_in_other_words_gets_the_grid(services: Any, question: str) -> None:
     assert not answer.abstained and [c.section for c in answer.citations] == ["Grille de salaire"], answer.answer
 
 
-def test_what_else_an_am_makes_is_not_pay(services: Any) -> None:
-    answer = ask("How much revenue should an AM make per year?", services)
-    assert "2920" not in answer.answer
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much revenue should an AM make per year?",
+        # (third review of stop 54) what is made, after "make"
+        "How much should an AM make in revenue?",
+        "How much does a KAM make in sales per year?",
+        "How much time does an AM make for prospecting?",
+    ],
+)
+def test_what_else_an_am_makes_is_not_pay(services: Any, question: str) -> None:
+    assert "2920" not in ask(question, services).answer
 
 
 def test_the_expansions_words_bring_in_no_unrelated_passage(services: Any) -> None:
