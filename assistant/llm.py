@@ -155,10 +155,9 @@ def settings_problem(settings: Settings) -> str | None:
     backend = settings.resolved_llm_backend
     try:
         if backend == "local":
-            from .local_server import _import_xllamacpp, gguf_path
+            from .local_server import check_local_backend
 
-            gguf_path(settings)
-            _import_xllamacpp()
+            check_local_backend(settings)
         elif backend != "offline":
             build_chat_model(settings)  # the OpenAI client is only built: no request is made
     except ConfigError as exc:

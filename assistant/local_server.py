@@ -81,6 +81,13 @@ def _wait_ready(host_url: str, timeout: float) -> None:
     raise LLMError(f"The local llama.cpp server ({host_url}) was not ready after {timeout:.0f} s.")
 
 
+def check_local_backend(settings: Settings) -> None:
+    """ConfigError saying how to fix it when the local backend cannot start (no GGUF file, no xllamacpp), without
+    starting anything (`status`)."""
+    gguf_path(settings)
+    _import_xllamacpp()
+
+
 def ensure_local_server(settings: Settings, *, ready_timeout: float = 180.0) -> LocalServer:
     """The process's server for the configured GGUF, started on first use (about 2 s for a 1.5B model)."""
     path = gguf_path(settings).resolve()

@@ -59,6 +59,11 @@ def _is_complete(client: Any, name: str) -> bool:
     return bool(meta.get("complete", True))
 
 
+def embedded_store_path(settings: Settings) -> Path:
+    """The folder of the embedded Chroma store under the data directory."""
+    return settings.data_dir / "chroma"
+
+
 def open_chroma_client(settings: Settings) -> Any:
     """The embedded store under the data directory, or a Chroma server when CHROMA_HOST is set."""
     import chromadb
@@ -91,7 +96,7 @@ def open_chroma_client(settings: Settings) -> Any:
                 f"(ASSISTANT_CHROMA_TIMEOUT): {exc.__class__.__name__} {exc}"
             ) from exc
         return client
-    path = settings.data_dir / "chroma"
+    path = embedded_store_path(settings)
     from chromadb.api.shared_system_client import SharedSystemClient
 
     cached = str(path) in SharedSystemClient._identifier_to_system
@@ -253,7 +258,7 @@ class IngestReport:
 def store_label(settings: Settings) -> str:
     if settings.chroma_host:
         return f"chroma server {settings.chroma_host}:{settings.chroma_port}"
-    return f"embedded chroma at {settings.data_dir / 'chroma'}"
+    return f"embedded chroma at {embedded_store_path(settings)}"
 
 
 def sync_collection(
@@ -301,7 +306,7 @@ def ingest(
         try:
             client = open_chroma_client(settings)
         except StoreError as exc:
-            store = settings.data_dir / "chroma"
+            store = embedded_store_path(settings)
             if not (rebuild and not settings.chroma_host and damaged(exc.__cause__, str(store))):
                 raise
             # (stop 53's outside probe) a half-written or truncated store could not be opened, so `--rebuild`, the way

@@ -85,7 +85,7 @@ def ask(
     # Before any retrieval or model call (screen.py): the question as typed, and as understood from the conversation
     # (a follow-up such as « Et pour un senior ? » carries the previous question's words).
     criteria = question_criteria(typed) or (question_criteria(resolved.text) if resolved.text != q else [])
-    if not criteria and (_ABOUT_SOMEONE.search(fold(typed)) or _draws_consequence(fold(typed))):
+    if not criteria and (_about_the_person(folded := fold(typed)) or _draws_consequence(folded)):
         # (stop 53's probe of ask) « la candidate vient de m'annoncer qu'elle attend un bébé » was withheld, then « du
         # coup je peux ne pas valider sa période d'essai ? » and « quel salaire lui proposer alors ? » were answered:
         # a question about the same person, right after a turn that named a protected criterion, carries it
@@ -141,11 +141,14 @@ _HER_AS_OBJECT = re.compile(
 )
 
 
+def _about_the_person(folded: str) -> bool:
+    """The question names a person by a pronoun or a possessive, or makes her the object of a decision."""
+    return bool(_ABOUT_SOMEONE.search(folded) or _HER_AS_OBJECT.search(folded))
+
+
 def _draws_consequence(folded: str) -> bool:
-    """A decision about the hire drawn from the turn before (a consequence word, or the person as its object), not
-    a question for information: « Du coup, on la recrute ? », "In that case, do we move forward?"."""
-    if _HER_AS_OBJECT.search(folded):
-        return True
+    """A decision about the hire drawn from the turn before, not a question for information: « Du coup, on
+    arrête ? », "In that case, do we move forward?"."""
     if not (_CONSEQUENCE.search(folded) and _DECISION.search(folded)):
         return False
     return not _INFORMATION.search(folded) or bool(_PAY_WORDS.search(folded))

@@ -190,6 +190,11 @@ def _words(text: str) -> list[str]:
     return [w for w in (fold(m.group()).replace("’", "'") for m in _WORD.finditer(text)) if w]
 
 
+def _question_words(question: str) -> list[str]:
+    """The question's folded words, shorthand spelled out (what follow-up detection compares)."""
+    return [w for token in _words(question) for w in _split(token)]
+
+
 def _split(word: str) -> list[str]:
     # "d'experience" -> "experience", "faut-il" is two words already; shorthand spelled out ("pr" -> "pour", "xp" ->
     # "experience", "qqn" -> "quelqu un"), or « et pr 1 confirmé ? » has "pr" for a topic of its own. A stop word or
@@ -222,7 +227,7 @@ def topic_terms(question: str) -> str:
 
 def _opener(question: str) -> str | None:
     """The language of the follow-up opener the question starts with, or None."""
-    key = " ".join(w for token in _words(question) for w in _split(token))
+    key = " ".join(_question_words(question))
     for phrase, lang in _OPENERS:
         if key == phrase or key.startswith(phrase + " "):
             return lang
@@ -233,7 +238,7 @@ def is_follow_up(question: str, history: Sequence[Turn]) -> bool:
     """Whether the question continues the last turn (see the module docstring for the definition)."""
     if not history or not history[-1].topic:
         return False
-    words = [w for token in _words(question) for w in _split(token)]
+    words = _question_words(question)
     if not words or len(words) > MAX_FOLLOW_UP_WORDS:
         return False
     rest, placed = _drop_places(words)
@@ -383,7 +388,7 @@ def resolve(question: str, history: Sequence[Turn]) -> Resolved:
         return Resolved(text=question, language=detect_language(question), follow_up=False, question=question)
     last = history[-1]
     topic = last.topic
-    if _drop_places([w for token in _words(question) for w in _split(token)])[1]:
+    if _drop_places(_question_words(question))[1]:
         topic = " ".join(_drop_places(topic.split())[0])  # the new place replaces the previous one
         if not topic:  # the earlier question named only a place: nothing to carry over
             return Resolved(text=question, language=detect_language(question), follow_up=False, question=question)

@@ -1151,7 +1151,7 @@ def _structured_data_flags(
     escaped, so its text is not the HTML's)."""
     flags: list[Flag] = []
     seen = {(f.kind, f.message, fold(f.evidence or "")) for f in visible_flags}
-    unread: dict[str, Flag] = {}  # one warning per reason, however many blocks (review of stop 54)
+    unread: dict[tuple[str, str], None] = {}  # the reasons, each once however many blocks (review of stop 54)
     too_deep = (
         f"whole (nested deeper than {MAX_JSON_LD_DEPTH} levels)",
         f"en entier (imbriquées sur plus de {MAX_JSON_LD_DEPTH} niveaux)",
@@ -1165,19 +1165,19 @@ def _structured_data_flags(
                 f"(a block over {MAX_JSON_LD_CHARS:,} characters)",
                 f"(un bloc de plus de {MAX_JSON_LD_CHARS:,} caractères)",
             )
-            unread.setdefault(why[0], _unread_structured_data(*why))
+            unread[why] = None
             continue
         try:
             data = json.loads(block)
         except RecursionError:  # valid perhaps, but nested deeper than the parser goes
-            unread.setdefault(too_deep[0], _unread_structured_data(*too_deep))
+            unread[too_deep] = None
             continue
         except ValueError:
-            unread.setdefault("json", _unread_structured_data("(not valid JSON)", "(JSON non valide)"))
+            unread[("(not valid JSON)", "(JSON non valide)")] = None
             continue
         texts, deeper = _json_ld_texts(data)
         if deeper:
-            unread.setdefault(too_deep[0], _unread_structured_data(*too_deep))
+            unread[too_deep] = None
         for field_text in texts:
             plain = HtmlText.of(field_text).text if looks_like_html(field_text) or "<" in field_text else field_text
             if not plain.strip():
@@ -1200,7 +1200,7 @@ def _structured_data_flags(
                         }
                     )
                 )
-    return flags + list(unread.values())
+    return flags + [_unread_structured_data(*why) for why in unread]
 
 
 def title_flags(title: str, *, language: str, framework: Framework | None = None) -> list[Flag]:
