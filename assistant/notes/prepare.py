@@ -201,7 +201,10 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     # Notes with no sentence punctuation at all (typed on a phone, « connait tous les acheteurs il a ramené deux
     # clients ») end each thought with a line break: a line continues another only when that one ends on a word
     # that cannot end a thought (« elle est enceinte de » / « cinq mois »: the flagged thought stays whole).
-    unpunctuated = not _SENTENCE_END.search(text)
+    # Notes typed one thought a line with no bullets (stop 54's blind measure: « sortie d'école il y a 18 mois, … » /
+    # « bac+5 ESC spé achats » / « très posée, … » read as one quote, and the line after it taken as evidence of the
+    # same competency) break lines where no editor would: the same reading.
+    unpunctuated = not _SENTENCE_END.search(text) or _one_thought_a_line(lines, width)
     in_item = False  # the current block is a bullet item
     for line in lines:
         body = line.rstrip("\r\n")
@@ -243,6 +246,27 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             in_item = bool(bullet)
         pos += len(line)
     return [(a, b) for a, b in blocks]
+
+
+_ENDED = re.compile(r"[.!?…:;]\W*$")
+
+
+def _one_thought_a_line(lines: list[str], width: int) -> bool:
+    """Whether the writer ends thoughts with a bare line break: at least two lines with no final punctuation, too short
+    for any wrapping (the next line's first word would have fitted with a fifth of the width to spare), are followed by
+    a line in lowercase that is no bullet item. Wrapped prose ends its short lines (a paragraph's last) with a full
+    stop, a blank line or a capital."""
+    found = 0
+    for prev, line in zip(lines, lines[1:], strict=False):
+        prev, stripped = prev.strip(), line.strip()
+        if not prev or not stripped or _BULLET.match(line) or _BULLET.match(prev) or not stripped[0].islower():
+            continue
+        if _ENDED.search(prev) or len(prev) + 1 + len(stripped.split()[0]) > 0.8 * width:
+            continue
+        found += 1
+        if found >= 2:
+            return True
+    return False
 
 
 def split_segments(text: str) -> list[tuple[int, int]]:

@@ -88,6 +88,13 @@ _THIN_THINGS = (
     r"examples?|answers?|evidence|repl(?:y|ies)|arguments?|case|pitch|plans?|cv|resume|record|references?|pipeline|"
     r"portfolio|details?|stor(?:y|ies)|preparation|prep|background|substance|content|exemples?|reponses?|dossier)"
 )
+# What an employer makes look attractive (stop 55's blind measure: "how do i make our company look attractive to
+# account manager candidates" was withheld as a question on physical appearance)
+_EMPLOYER_THINGS = (
+    r"(?:company|companies|business|brand|employer|job|jobs|role|roles|position|positions|post|offer|offers|ad|ads|"
+    r"advert|posting|listing|page|website|site|office|offices|team|teams|package|benefits|perks|culture|workplace|"
+    r"opening|vacancy|it|us|ourselves|this|that)"
+)
 # Wrongdoing a whistleblower reports, and the bodies such a report goes to (criterion "whistleblower"); matched on the
 # lower-case text with its accents, so that a past report (« signalé ») is told from a product feature (« signale »).
 _WRONGDOING = (
@@ -1326,7 +1333,8 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\bgreves?\b",
                 nb=r"\b(?:a\s+cause|en\s+raison|du\s+fait|suite|a\s+la\s+suite|bloque\w*\s+par|annule\w*\s+(?:par|pour))"
                 r"\s+(?:d'une|d'un|de\s+la|des|a\s+une|a\s+la|une|la|les)",
-                na=r"\s+(?:des\s+transports|sncf|ratp|des\s+trains|des\s+controleurs(?:\s+aeriens)?|des\s+routiers|"
+                # (stop 55's blind measure) « Ruptures, grèves transport : avait prévu un plan B fournisseurs »
+                na=r"\s+(?:(?:des\s+|du\s+|dans\s+les\s+)?transports?|sncf|ratp|des\s+trains|des\s+controleurs(?:\s+aeriens)?|des\s+routiers|"
                 r"du\s+controle\s+aerien|des\s+aiguilleurs(?:\s+du\s+ciel)?|aerienne?s?|du\s+transport\s+aerien|"
                 r"des\s+taxis|des\s+ports|portuaires?|de\s+la\s+poste|des\s+douaniers|"
                 r"des\s+dockers|des\s+pilotes|du\s+rail|des\s+cheminots|des\s+raffineries|des\s+eboueurs|"
@@ -1550,7 +1558,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"|pretty\b(?!\s+(?!(?:and|but|or|too|girl|woman|lady|face)\b)[a-z]))",
                 # (review of da93473: "Must be slim"; not "margins are slim"; round 13: "the example she gave was
                 # thin", "references are thin on the ground", "slim on figures": scarce, not a body)
-                nb=r"\b" + _THIN_THINGS + r"\s+(?:\w+\s+){0,3}",
+                nb=r"\b(?:" + _THIN_THINGS + "|" + _EMPLOYER_THINGS + r")\s+(?:\w+\s+){0,3}",
                 na=r"\s+on\b",
             ),
             # a body described with the person (review of da93473: « Candidate ronde »; not « ronde de financement »)
@@ -1561,6 +1569,11 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             T(
                 r"\bpretty\s+(?:girl|woman|lady|face|candidate)\b|\bgood[\s-]looking\b|\bgood\s+looks\b|\bwell[\s-]groomed\b"
+            ),
+            # a person's looks asked about ("is she attractive?", "Was he good-looking?")
+            T(
+                r"\b(?:is|was|isn't|wasn't)\s+(?:she|he|the\s+candidate|the\s+applicant)\s+(?:very\s+|really\s+)?"
+                r"(?:beautiful|handsome|ugly|cute|attractive|sexy|pretty|fat|overweight|good[\s-]looking)\b"
             ),
             T(
                 r"\bphysical\s+(?:appearance|attractiveness|look)\b|\bappearance\b|\b(?:overweight|obese|obesity)\b|\btattoos?\b"
