@@ -83,9 +83,40 @@ _INTENTS: list[tuple[str, tuple[str, ...]]] = [
             "talk about with the candidate",
         ),
     ),
+    # What the job is made of: the guide's four axes (stop 54's blind measure: "What are the main responsibilities of
+    # an account manager?" got the definition of the job). Not what candidates look for in their missions
+    # (_ABOUT_CANDIDATES).
+    (
+        "missions",
+        (
+            "missions",
+            "missions principales",
+            "responsibilities",
+            "responsibility",
+            "responsabilites",
+            "duties",
+            "taches",
+            "taches principales",
+            "main tasks",
+            "day to day",
+            "au quotidien",
+            "axes",
+            "main areas",
+            "key areas",
+            "grands axes",
+            "en quoi consiste",
+        ),
+    ),
 ]
+# Missions seen from the candidate's side are « Que recherche le candidat ? » (« diversité dans ses missions »).
+_ABOUT_CANDIDATES = re.compile(r" (?:candidats?|candidates?|applicants?) ")
 _DEFINE = (
     "c est quoi",
+    # (stop 55's blind measure) « c quoi une DMP (data management platform) ? »
+    "c quoi",
+    "c koi",
+    "cest quoi",
+    "ca veut dire quoi",
     "qu est ce que",
     "qu est ce qu",
     "definition",
@@ -217,6 +248,8 @@ def framework_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str)
         talk = framework_answer_for("topics", key, fw, kb, lang)
         pay = framework_answer_for("salary" if "salary" in matched else "variable", key, fw, kb, lang)
         return _joined(talk, pay)
+    if "missions" in matched and _ABOUT_CANDIDATES.search(key):
+        matched.remove("missions")
     intent = matched[0] if matched else None
     if intent == "competencies" and _names_soft_skill(key, fw):
         intent = "soft_skills"  # "listening skills", "la force de proposition, c'est une compétence ?"
@@ -306,6 +339,16 @@ def framework_answer_for(intent: str | None, key: str, fw: Framework, kb: Knowle
             + "\n- ".join(lines)
         )
         sources = [t.source for t in fw.trial_period]
+    elif intent == "missions":
+        axes = fw.missions.axes
+        lines = [f"{a.label.fr} : {a.details.fr}" if lang == "fr" else f"{a.label.en}: {a.details.en}" for a in axes]
+        head = (
+            f"Selon le guide, le métier s’articule autour de {len(axes)} axes :"
+            if lang == "fr"
+            else f"The guide describes the job in {len(axes)} main areas:"
+        )
+        text = head + "\n- " + "\n- ".join(lines)
+        sources = [a.source for a in axes]
     elif intent == "topics":
         topics = fw.interview.topics
         lines = [t.label.fr if lang == "fr" else t.label.en for t in topics]
@@ -333,7 +376,11 @@ def glossary_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str) 
     if best is None:
         return None
     entry, alias = best
-    rest = key.replace(f" {alias} ", " ").split()
+    left = key.replace(f" {alias} ", " ")
+    for other in [entry.term, *entry.aliases]:  # « une DMP (data management platform) »: one term, said twice
+        if _key(other).strip():
+            left = left.replace(_key(other), " ")
+    rest = left.split()
     asks_definition = _has(key, _DEFINE) or len([w for w in rest if len(w) > 2]) <= 1
     if not asks_definition:
         return None

@@ -340,6 +340,19 @@ FIGURE_NOTICE = {
 }
 
 
+# A duration is a number of time units (stop 55's blind measure: « combien de temps dure en moyenne le recrutement
+# d'un account manager ? » was answered with « jusqu'à 3 clients »).
+_ASKS_DURATION = re.compile(
+    r"\bcombien de temps\b|\bhow long\b|\bquelle duree\b|\bcombien de (?:jours|semaines|mois|heures|minutes)\b"
+    r"|\bhow many (?:days|weeks|months|years|hours|minutes)\b"
+)
+_DURATION = re.compile(
+    r"(?:\d+(?:[.,]\d+)?|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quelques"
+    r"|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|few))"
+    r"\s*(?:jours?|j|semaines?|mois|ans?|annees?|heures?|h|minutes?|min|days?|weeks?|months?|years?|hours?|mins?)\b"
+)
+
+
 def asks_for_figure(question: str) -> bool:
     """Whether the question asks for a number (a count, an amount, a duration, a share)."""
     return bool(_ASKS_FIGURE.search(fold(question)))
@@ -350,6 +363,8 @@ def gives_figure(text: str, question: str = "") -> bool:
     enumeration counts too (« un entretien téléphonique… S'en suivra un second entretien… »: stop 53's probe of ask
     got "the passages give no figure" to "How many interview rounds does the guide recommend?")."""
     folded = fold(text)
+    if question and _ASKS_DURATION.search(fold(question)):
+        return bool(_DURATION.search(folded))
     if _FIGURE.search(folded):
         return True
     # (review of stop 53: two markers of a sequence, not a lone « puis » or "then")
@@ -370,13 +385,17 @@ _ORDINAL = re.compile(
 # A request for an interview question to ask ("a good question to check whether…", « une question d'entretien pour
 # savoir… », "what interview questions does the guide suggest?") is answered from the guide's list of questions,
 # when retrieval found it, rather than from the passage on the topic the question should probe.
+# "question" and "interview" as typed in a hurry (stop 54's blind measure: « qestions a poser en entretien » got the
+# interview steps): a letter missing or two swapped.
+_Q = r"(?:questions?|qestions?|quetions?|questons?|questins?|quesitons?|qeustions?|qustions?)"
+_IV = r"(?:interview|intervew|interveiw|inteview|intreview)"
 _ASKS_INTERVIEW_QUESTION = re.compile(
-    r"\b(?:interview\s+)?questions?\s+(?:to\s+(?:ask|put|check|test|see|make|get|find|probe|assess)|"
+    rf"\b(?:{_IV}\s+)?{_Q}\s+(?:to\s+(?:ask|put|check|test|see|make|get|find|probe|assess)|"
     r"i\s+(?:could|can|should|might)\s+(?:ask|put))\b"
-    r"|\b(?:good|sample|example|typical|smart|killer|best)\s+(?:interview\s+)?questions?\b|\binterview\s+questions?\b"
-    r"|\bkinds?\s+of\s+questions?\b|\bquestions?\s+(?:a|d')\s*(?:poser|entretien)\b|\bquelles?\s+questions?\b"
-    r"|\bquestions?\s+(?:pour|pr|to)\s+(?:tester|verifier|evaluer|savoir|checker|voir|challenger)\b"
-    r"|\b(?:une|des|la|les)\s+questions?\s+(?:qui|pour|pr|afin)\b"
+    rf"|\b(?:good|sample|example|typical|smart|killer|best)\s+(?:{_IV}\s+)?{_Q}\b|\b{_IV}\s+{_Q}\b"
+    rf"|\bkinds?\s+of\s+{_Q}\b|\b{_Q}\s+(?:a|d')\s*(?:poser|entretien)\b|\bquelles?\s+{_Q}\b"
+    rf"|\b{_Q}\s+(?:pour|pr|to)\s+(?:tester|verifier|evaluer|savoir|checker|voir|challenger)\b"
+    rf"|\b(?:une|des|la|les)\s+{_Q}\s+(?:qui|pour|pr|afin)\b"
 )
 
 

@@ -346,6 +346,10 @@ _PAY = re.compile(
     r"|fixe|brut|gross|ote|primes?|bonus|variable) "
 )
 _HOW_MUCH = re.compile(r" (?:combien|how much) ")
+# "How much does an account manager make in London?" is a pay question (stop 55's blind measure: answered with the
+# French grid); "make" alone is not ("make our London office attractive"), nor what else is made (revenue, calls).
+_HOW_MUCH_MAKE = re.compile(r" how much (?:[a-z0-9]+ ){1,7}?makes? | combien (?:[a-z0-9]+ ){0,4}?touchen?t? ")
+_MADE_NOT_PAY = re.compile(r" (?:revenue|revenues|sales|calls|deals|money for|profit|profits|margin|arr|mrr|ca) ")
 _SOMEONE_ELSES = frozenset(
     """
     client clients clientele customer customers account accounts comptes portefeuille portfolio marche marches market
@@ -366,7 +370,8 @@ def pay_abroad(question: str) -> list[str]:
     (folded: « madrid », "usd", "£"); [] for a question about pay in France, a place or a currency that is someone
     else's (the clients', the company's, the candidate's past, a revenue's), or no pay at all."""
     text = re.sub(r" account managers? ", " am ", folded_words(question))
-    pay = bool(_PAY.search(text))
+    made = _HOW_MUCH_MAKE.search(text)
+    pay = bool(_PAY.search(text)) or bool(made and not _MADE_NOT_PAY.search(text[made.start() : made.end() + 30]))
     if not pay and not _HOW_MUCH.search(text):
         return []
     words = text.split()

@@ -11,9 +11,10 @@ from assistant.services import Services
 
 from fake_llm import FakeStructuredChatModel
 
-# The offline engine cites two passages for it: the glossary entry and the competencies section. The question reads
-# as French (its guide term), so the answer is in French.
-QUESTION = "what's a value chain (chaine de valeur)?"
+# The offline engine cites two passages for it: the glossary entry and the competencies section. ("what's a value
+# chain (chaine de valeur)?" now gets the glossary's definition alone: one term said in both languages is asked to be
+# defined, stop 55.)
+QUESTION = "la chaîne de valeur, ça sert à quoi pour un AM ?"
 REPLY = {"answer": "Une chaîne de valeur décrit les activités clés de l'entreprise.", "abstain": False}
 
 
