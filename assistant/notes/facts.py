@@ -30,9 +30,10 @@ _TIME = (
     r"from|in\s+\d|within|after|immediately|right\s+away|asap|starting|early|mid|end\s+of|as\s+of|by\s+(?:jan|feb|mar|"
     r"apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+end)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d|"
     r"le\s+\d|on\s+\d"
-    # (stop 55's blind measure) « dispo 1er juin », "available 3rd March"
-    r"|\d{1,2}(?:er|st|nd|rd|th)?\s+(?:janv|fevr|mars|avril|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|"
-    r"jul|aug|sep))"
+    # (stop 55's blind measure) « dispo 1er juin », "available 3rd March"; whole month names, not « 12 marques »
+    r"|\d{1,2}(?:er|st|nd|rd|th)?\s+(?:janv(?:ier)?|fevr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|aout|"
+    r"sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|dec(?:embre)?|jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|"
+    r"july?|aug(?:ust)?|sep(?:tember)?)\b\.?)"
 )
 # A labelled line of notes (stop 55's blind measure: « attentes: 50k fixe », "notice: 4 weeks",
 # "next: HM interview w/ Claire", « next : débrief avec Sophie vendredi » were no facts). Pay history (« salaire
@@ -47,7 +48,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"package|base|ote)|\b(?:wants|asking\s+for|asks\s+for|looking\s+for|would\s+accept|minimum\s+of|targets?)\s+"
         r"(?:a\s+|at\s+least\s+|around\s+|about\s+)?(?=[€$£\d])"
         # not a bare « salaire : 45k » / "Salary: 50k": it may be the current pay, which must never become a fact
-        rf"|{_LABEL}(?:attentes?|souhaits?|target|ask)\s*:\s*(?:\w+\s+){{0,2}}?(?=[€$£\d])"
+        rf"|{_LABEL}(?:attentes?|souhaits?|target|ask)\s*:\s*(?:~|env\.?\s*|environ\s+|around\s+|about\s+)?(?=[€$£\d])"
     ),
     "availability": re.compile(
         r"\bpreavis\b|\bdispo(?:nible|nibilite)?s?\b(?=\W+(?:\w+\W+){0,2}" + _TIME + r")|\blibre\s+(?:immediatement|"
@@ -55,7 +56,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bdate\s+d'(?:arrivee|embauche|entree)|\bnotice\s+period\b|\b(?:weeks?|months?)'?\s+notice\b|\bnotice\s+of\s+\d|"
         r"\bon\s+notice\b|\bavailab(?:le|ility)\b(?=\W+(?:\w+\W+)"
         r"{0,2}" + _TIME + r")|\bcan\s+(?:start|join|begin)\b|\bstart(?:ing)?\s+date\b|\bgarden\s+leave\b"
-        rf"|{_LABEL}(?:notice|dispo|availability|start)\s*:\s*\S"
+        rf"|{_LABEL}(?:notice|preavis|dispo|availability)\s*:\s*\S"
     ),
     "location": re.compile(
         r"\bteletravail\b|\bremote\b|\bhybride?\b|\bfull[- ]remote\b|"
@@ -68,7 +69,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "next_steps": re.compile(
         r"\bprochaines?\s+etapes?\b|\bnext\s+(?:steps?|round|interview|meeting|week)\b|\bprochaine\s+semaine\b|"
-        rf"{_LABEL}(?:next|suite|nxt)\s*:\s*\S|"
+        # not "next: asked about pricing" (the next question asked)
+        rf"{_LABEL}(?:next|nxt)\s*:\s*(?!(?:asked|asks|q\b|question|questions)\b)\S|"
         r"^\W*(?:→|->|=>)\s*(?:envoyer|planifier|organiser|caler|prevoir|relancer|rappeler|send|schedule|book|set\s+up)\b|"
         r"\ba\s+(?:planifier|programmer|organiser|caler|prevoir)\b|"
         r"\b(?:rappeler|recontacter|relancer)\b|\b(?:envoyer|enverra|envoie)\s+(?:l'|le|la|les|une?|son|sa|ses)\b|"
@@ -90,7 +92,12 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     ),
 }
 # (stop 55's blind measure) « répond remise de 20% direct, aucune question sur la cause »: no question at all
-_NO_QUESTION = re.compile(r"\b(?:aucune?|pas\s+de|sans|zero|no|jamais\s+de|peu\s+de|not\s+a\s+single)\s+(?:\w+\s+)?$")
+_NO_QUESTION = re.compile(r"\b(?:aucune?|pas\s+de|sans|zero|no|jamais\s+de|not\s+a\s+single)\s+$")
+# A figure said to be the current or a past pay is no expectation, whatever its label (review of stop 55: "ask:
+# current 48k", « attentes : actuellement 45k »); is_pay_history reads most of these already.
+_CURRENT_PAY = re.compile(
+    r"\b(?:actuel\w*|current\w*|today|aujourd'hui|now|n-1|previous\w*|precedent\w*|last\s+year|l'an\s+dernier)\b"
+)
 _INTERVIEWER_ASKED = re.compile(
     r"\b(?:i|we|interviewer|je\s+lui|on\s+lui|nous\s+lui|j'ai)\b[^.]{0,12}$|\b(?:my|our|mes|nos|ma|mon|notre)\s+$"
 )
@@ -103,8 +110,8 @@ def _kinds(clause: str) -> list[str]:
         m = pattern.search(clause)
         if not m:
             continue
-        if kind == "salary_expectation" and not AMOUNT.search(clause):
-            continue  # "checker prétentions" is a to-do, not an expectation
+        if kind == "salary_expectation" and (not AMOUNT.search(clause) or _CURRENT_PAY.search(clause)):
+            continue  # "checker prétentions" is a to-do, not an expectation; a current pay is none either
         if kind == "candidate_question" and _INTERVIEWER_ASKED.search(clause[: m.start()]):
             continue  # "I asked about ...": the interviewer's question
         if kind == "candidate_question" and _NO_QUESTION.search(clause[: m.start()]):

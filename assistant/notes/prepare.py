@@ -201,10 +201,13 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     # Notes with no sentence punctuation at all (typed on a phone, « connait tous les acheteurs il a ramené deux
     # clients ») end each thought with a line break: a line continues another only when that one ends on a word
     # that cannot end a thought (« elle est enceinte de » / « cinq mois »: the flagged thought stays whole).
-    # Notes typed one thought a line with no bullets (stop 54's blind measure: « sortie d'école il y a 18 mois, … » /
+    unpunctuated = not _SENTENCE_END.search(text)
+    # Notes typed one thought a line with no bullets (stop 55's blind measure: « sortie d'école il y a 18 mois, … » /
     # « bac+5 ESC spé achats » / « très posée, … » read as one quote, and the line after it taken as evidence of the
-    # same competency) break lines where no editor would: the same reading.
-    unpunctuated = not _SENTENCE_END.search(text) or _one_thought_a_line(lines, width)
+    # same competency) break lines where no editor would: the same reading for two lines of them that hold no sentence
+    # end. A paragraph the writer punctuates in the same notes still wraps (review of stop 55: « … enceinte … et
+    # voudrait un temps » / « partiel à partir de septembre, dispo 1er juin. » is one sentence, and one flag).
+    per_line = not unpunctuated and _one_thought_a_line(lines, width)
     in_item = False  # the current block is a bullet item
     for line in lines:
         body = line.rstrip("\r\n")
@@ -220,12 +223,15 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             and polarity(" ".join(stripped.split()[:3])) == "neutral"
             and not re.match(r"[\w' -]{1,25}:", stripped)
         )
+        loose = unpunctuated or (
+            per_line and not _SENTENCE_END.search(prev) and not _SENTENCE_END.search(stripped)
+        )  # lines end thoughts here: only a dangling word carries one over
         if not stripped:
             prev = ""
         elif (
             blocks
             and prev
-            and (indented_item_line or not unpunctuated or _DANGLING.search(fold(prev)))
+            and (indented_item_line or not loose or _DANGLING.search(fold(prev)))
             and len(prev) <= MAX_WRAP_WIDTH
             and not bullet
             and stripped[0].islower()
@@ -234,7 +240,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             and (
                 indented_item_line
                 or _wrapped(prev, stripped, width, strict)
-                or (unpunctuated and _DANGLING.search(fold(prev)))
+                or (loose and _DANGLING.search(fold(prev)))
             )
             and not (len(blocks) == 1 and non_evidence_reason(prev, first_line=True) == "header")
         ):

@@ -92,7 +92,6 @@ _INTENTS: list[tuple[str, tuple[str, ...]]] = [
             "missions",
             "missions principales",
             "responsibilities",
-            "responsibility",
             "responsabilites",
             "duties",
             "taches",
@@ -100,7 +99,9 @@ _INTENTS: list[tuple[str, tuple[str, ...]]] = [
             "main tasks",
             "day to day",
             "au quotidien",
-            "axes",
+            "axes du metier",
+            "4 axes",
+            "quatre axes",
             "main areas",
             "key areas",
             "grands axes",
@@ -223,6 +224,12 @@ _NOT_PAY_MADE = re.compile(  # what else an AM makes: revenue, calls, sales
 )
 
 
+def _asks_question_list(question: str) -> bool:
+    from .offline import asks_for_interview_question
+
+    return asks_for_interview_question(question)
+
+
 def _brings_up(key: str, question: str) -> bool:
     """The question asks whether to bring a subject up in the interview, not which questions to ask there."""
     from .offline import asks_for_interview_question
@@ -248,8 +255,8 @@ def framework_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str)
         talk = framework_answer_for("topics", key, fw, kb, lang)
         pay = framework_answer_for("salary" if "salary" in matched else "variable", key, fw, kb, lang)
         return _joined(talk, pay)
-    if "missions" in matched and _ABOUT_CANDIDATES.search(key):
-        matched.remove("missions")
+    if "missions" in matched and (_ABOUT_CANDIDATES.search(key) or _asks_question_list(question)):
+        matched.remove("missions")  # not « les missions » candidates look for, nor questions to ask about them
     intent = matched[0] if matched else None
     if intent == "competencies" and _names_soft_skill(key, fw):
         intent = "soft_skills"  # "listening skills", "la force de proposition, c'est une compétence ?"

@@ -349,7 +349,9 @@ _ASKS_DURATION = re.compile(
 _DURATION = re.compile(
     r"(?:\d+(?:[.,]\d+)?|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quelques"
     r"|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|few))"
-    r"\s*(?:jours?|j|semaines?|mois|ans?|annees?|heures?|h|minutes?|min|days?|weeks?|months?|years?|hours?|mins?)\b"
+    r"\s*(?:jours?|j|semaines?|mois|ans?|annees?|heures?|h(?:\d\d)?|hrs?|minutes?|min|mn|days?|weeks?|months?|years?|"
+    # "how long" is a length too (review of stop 55: "How long should the job ad be?" and « 300 mots »)
+    r"hours?|mins?|mots|words|pages?|lignes|lines|caracteres|characters|signes)\b"
 )
 
 

@@ -348,7 +348,11 @@ _PAY = re.compile(
 _HOW_MUCH = re.compile(r" (?:combien|how much) ")
 # "How much does an account manager make in London?" is a pay question (stop 55's blind measure: answered with the
 # French grid); "make" alone is not ("make our London office attractive"), nor what else is made (revenue, calls).
-_HOW_MUCH_MAKE = re.compile(r" how much (?:[a-z0-9]+ ){1,7}?makes? | combien (?:[a-z0-9]+ ){0,4}?touchen?t? ")
+# "how much" then the verb's auxiliary: not "how much effort does an AM make", "how much difference does … make"
+_HOW_MUCH_MAKE = re.compile(
+    r" how much (?:does|do|did|can|could|would|will|should|might) (?:[a-z0-9]+ ){1,6}?makes? "
+    r"| combien (?:[a-z0-9]+ ){0,4}?touchen?t? "
+)
 _MADE_NOT_PAY = re.compile(r" (?:revenue|revenues|sales|calls|deals|money for|profit|profits|margin|arr|mrr|ca) ")
 _SOMEONE_ELSES = frozenset(
     """

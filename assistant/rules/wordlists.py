@@ -89,11 +89,13 @@ _THIN_THINGS = (
     r"portfolio|details?|stor(?:y|ies)|preparation|prep|background|substance|content|exemples?|reponses?|dossier)"
 )
 # What an employer makes look attractive (stop 55's blind measure: "how do i make our company look attractive to
-# account manager candidates" was withheld as a question on physical appearance)
-_EMPLOYER_THINGS = (
-    r"(?:company|companies|business|brand|employer|job|jobs|role|roles|position|positions|post|offer|offers|ad|ads|"
-    r"advert|posting|listing|page|website|site|office|offices|team|teams|package|benefits|perks|culture|workplace|"
-    r"opening|vacancy|it|us|ourselves|this|that)"
+# account manager candidates" was withheld as a question on physical appearance): something made to look so, or
+# looking so to applicants. Not any word before the look: "That candidate is very attractive", "The team said she is
+# attractive" stay remarks on a person (review of stop 55).
+_MADE_TO_LOOK = r"\bmak(?:e|es|ing)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,3}"
+_TO_APPLICANTS = (
+    r"[^\S\n]+to[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,2}(?:candidates?|applicants?|talents?|job[^\S\n]+seekers|hires|"
+    r"ams|account[^\S\n]+managers|people|graduates)\b"
 )
 # Wrongdoing a whistleblower reports, and the bodies such a report goes to (criterion "whistleblower"); matched on the
 # lower-case text with its accents, so that a past report (« signalé ») is told from a product feature (« signale »).
@@ -1558,8 +1560,8 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"|pretty\b(?!\s+(?!(?:and|but|or|too|girl|woman|lady|face)\b)[a-z]))",
                 # (review of da93473: "Must be slim"; not "margins are slim"; round 13: "the example she gave was
                 # thin", "references are thin on the ground", "slim on figures": scarce, not a body)
-                nb=r"\b(?:" + _THIN_THINGS + "|" + _EMPLOYER_THINGS + r")\s+(?:\w+\s+){0,3}",
-                na=r"\s+on\b",
+                nb=r"\b" + _THIN_THINGS + r"\s+(?:\w+\s+){0,3}|" + _MADE_TO_LOOK,
+                na=r"\s+on\b|" + _TO_APPLICANTS,
             ),
             # a body described with the person (review of da93473: « Candidate ronde »; not « ronde de financement »)
             T(

@@ -117,3 +117,79 @@ def test_labelled_logistics_lines_are_facts(line: str, kind: str) -> None:
 def test_lines_that_are_no_labelled_logistics(line: str) -> None:
     facts = offline_facts(prepare(f"Entretien AM\n{line}\n- Bonne écoute.\n", 20_000))
     assert not {f.kind for f in facts} & {"salary_expectation", "next_steps"}, facts
+
+
+# The review of stop 55's first changes: what they broke, reproduced.
+
+MIXED = (
+    "Entretien téléphonique avec Marie, poste account manager grands comptes.\n"
+    "Très bonne présentation générale, elle connaît bien le marché des achats industriels\n"
+    "et cite plusieurs clients grands comptes qu'elle a développés seule pendant trois\n"
+    "ans. Elle m'a dit qu'elle est enceinte de son deuxième enfant et voudrait un temps\n"
+    "partiel à partir de septembre, dispo 1er juin pour démarrer.\n"
+    "points forts\n"
+    "écoute active\n"
+    "négociation solide\n"
+)
+
+
+def test_a_punctuated_paragraph_still_wraps_beside_lines_of_one_thought(services) -> None:
+    texts = [MIXED[a:b] for a, b in split_segments(MIXED)]
+    assert any(t.startswith("Elle m'a dit") and t.endswith("démarrer.") for t in texts), texts
+    summary = summarize_notes(MIXED, services)
+    assert summary.flags
+    shown = [f.quote for f in summary.facts] + [e.quote for a in summary.competencies for e in a.evidence]
+    assert not any("partiel" in q or "enceinte" in q for q in shown), shown
+    assert not any(q.endswith("trois") for q in shown), shown
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- attentes: actuellement 45k",
+        "- ask: current 48k",
+        "- ask: today 48k",
+        "- target: current base 60k",
+        "- target: 60k (current)",
+        "- ask: 55k, currently 48k",
+    ],
+)
+def test_a_current_pay_is_never_a_salary_expectation(line: str) -> None:
+    facts = offline_facts(prepare(f"Entretien AM\n{line}\n- Bonne écoute.\n", 20_000))
+    assert "salary_expectation" not in {f.kind for f in facts}, facts
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- très disponible pour ses 12 marques clientes",
+        "- available for 2 market studies",
+        "- start: 10 min late, nervous",
+        "- suite : elle a enchaîné sur ses résultats",
+        "- next: asked about pricing, good answer",
+    ],
+)
+def test_words_that_only_look_like_logistics_are_no_facts(line: str) -> None:
+    facts = offline_facts(prepare(f"Entretien AM\n{line}\n- Bonne écoute.\n", 20_000))
+    assert not {f.kind for f in facts} & {"availability", "next_steps"}, facts
+
+
+@pytest.mark.parametrize(
+    "line", ["- pas de souci questions sur le variable et le télétravail", "- peu de questions sur l'équipe"]
+)
+def test_some_questions_are_still_the_candidates_questions(line: str) -> None:
+    facts = offline_facts(prepare(f"Entretien AM\n{line}\n- Bonne écoute.\n", 20_000))
+    assert "candidate_question" in {f.kind for f in facts}, facts
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "Entretien AM - Julie\n- Bonne écoute, reformule bien.\n- Met the hiring team\n"
+        "  she is very attractive, the client will love her\n",
+        "Entretien AM\n- That candidate is really pretty, good for client meetings.\n- Bonne écoute.\n",
+        "Entretien AM\n- Met the team: she is very attractive and really confident with clients\n",
+    ],
+)
+def test_remarks_on_looks_after_a_team_or_that_are_still_flagged(services, notes: str) -> None:
+    assert summarize_notes(notes, services).flags

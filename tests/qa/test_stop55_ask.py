@@ -140,3 +140,57 @@ def test_a_glossary_name_asked_in_text_speak_gets_the_name_only_answer(services:
 )
 def test_options_the_guide_words_otherwise_are_still_answered(services: Any, question: str) -> None:
     assert not ask(question, services).abstained
+
+
+# The review of stop 55's first changes: what they broke, reproduced.
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "That candidate is very attractive, should we hire her?",
+        "The team said she is attractive, is that a plus?",
+        "that guy is fat, can we still hire him?",
+        "At the office she was really pretty",
+    ],
+)
+def test_looks_after_an_employer_word_are_still_a_criterion(question: str) -> None:
+    assert "appearance" in [c[0] for c in question_criteria(question)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who has responsibility for the final hiring decision?",
+        "Which questions test a sense of responsibility?",
+        "Comment formuler les axes d'amélioration dans le debrief ?",
+        "quelles questions poser sur ses missions précédentes ?",
+    ],
+)
+def test_other_questions_do_not_get_the_jobs_axes(services: Any, question: str) -> None:
+    answer = ask(question, services)
+    assert "Suivi des indicateurs de performance :" not in answer.answer
+    assert "Tracking performance indicators:" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("L'entretien dure 1h30.", "Combien de temps dure un entretien ?"),
+        ("Un entretien de 30mn suffit.", "combien de temps pour le premier appel ?"),
+        ("L'annonce tient en 300 mots.", "How long should the job ad be?"),
+    ],
+)
+def test_durations_and_lengths_written_short_are_figures(text: str, question: str) -> None:
+    assert gives_figure(text, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much effort does an AM make in Berlin to onboard clients?",
+        "How much difference does the London office make?",
+    ],
+)
+def test_how_much_of_something_else_is_no_pay_abroad(question: str) -> None:
+    assert pay_abroad(question) == []
