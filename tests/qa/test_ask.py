@@ -74,7 +74,9 @@ def test_llm_citations_outside_the_retrieved_set_are_dropped(services) -> None:
 def test_llm_answer_without_valid_citation_is_not_shown(services) -> None:
     fake = FakeStructuredChatModel(responses=[{"answer": "Around 4000 €.", "abstain": False, "citations": []}] * 2)
     answer = ask("Quel salaire pour un débutant ?", _llm_services(services, fake))
-    assert answer.abstained and "4000" not in answer.answer and answer.notice
+    # the model's answer is not shown; the offline engine answers this question, so its answer is (stop 55)
+    assert "4000" not in answer.answer and answer.notice
+    assert answer.answer == ask("Quel salaire pour un débutant ?", services).answer
 
 
 def test_llm_abstention(services) -> None:
@@ -138,7 +140,9 @@ def test_llm_figures_must_come_from_the_cited_passages(services) -> None:
     invented = {"answer": "Entre 3 100 € et 3 900 € brut mensuel.", "abstain": False, "citations": [grid]}
     fake = FakeStructuredChatModel(responses=[invented, invented])
     answer = ask("Quel salaire pour un débutant ?", _llm_services(services, fake))
-    assert answer.abstained and "3 100" not in answer.answer and "figures" in (answer.notice or "")
+    # not shown; the offline answer, which the guide's grid backs, is, with a notice naming the figures (stop 55)
+    assert "3 100" not in answer.answer and "2920" in answer.answer.replace(" ", "")
+    assert "3100" in (answer.notice or "")
     assert "3100" in fake.calls[1][-1].content  # the re-ask named the unsupported figures
     exact = {
         "answer": "Entre 2 920 € et 3500 € brut mensuel, variable de 15 à 50 %.",

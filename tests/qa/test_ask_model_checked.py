@@ -66,14 +66,25 @@ def test_the_questions_own_figure_repeated_gives_way_to_the_offline_answer(servi
     assert answer.notice and "question's figures" in answer.notice
 
 
-def test_a_figure_the_model_made_up_stays_withheld(services, llm_services) -> None:
+def test_a_figure_the_model_made_up_gives_way_to_the_offline_answer(services, llm_services) -> None:
+    # (stop 55) it was withheld, and the question the offline engine answers ended as an abstention
     q = "hey quick q, what share of the salary can an AM's variable pay reach?"
     offline = _offline(services, q)
     made_up = _reply("Up to 70% of the salary.", offline.citations[0].chunk_id)
     svc, _ = llm_services(made_up, made_up)
     answer = qa.ask(q, svc)
-    assert answer.abstained and answer.withheld == "figures"
-    assert answer.unsupported_figures == ["70"] and "70" in (answer.notice or "")
+    assert not answer.abstained and answer.answer == offline.answer and "70" not in answer.answer
+    assert answer.notice and "no passage holds: 70" in answer.notice
+
+
+def test_a_figure_the_model_made_up_stays_withheld_where_the_offline_engine_abstains(services, llm_services) -> None:
+    q = "13e mois pour un AM : oui ou non ?"
+    assert qa.ask(q, services).abstained
+    cited = qa.evidence_for(q, services)[0][0].chunk.id
+    made_up = _reply("Oui, un 13e mois de 2 400 € est courant.", cited)
+    svc, _ = llm_services(made_up, made_up)
+    answer = qa.ask(q, svc)
+    assert answer.abstained and "2 400" not in answer.answer
 
 
 def test_a_copied_passage_that_does_not_mention_the_question_is_not_an_answer(services, llm_services) -> None:
