@@ -327,6 +327,12 @@ def app_env(data_dir: Path, port: int, **extra: str) -> dict[str, str]:
     return env
 
 
+def _default_sigint() -> None:
+    """In the app's process, before exec: SIGINT back to its default, so the Ctrl+C sent below stops it even when the
+    bench runs in the background of a non-interactive shell, which starts it with SIGINT ignored (stop 55)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextmanager
 def app_in_subprocess(data_dir: Path, log: Path, *, timeout: float = 120.0, **env: str) -> Iterator[str]:
     """`python -m assistant ui` (what `make run` starts), offline on 127.0.0.1 and a free port, over the index in
@@ -343,6 +349,7 @@ def app_in_subprocess(data_dir: Path, log: Path, *, timeout: float = 120.0, **en
             env=child_env,
             stdout=out,
             stderr=subprocess.STDOUT,
+            preexec_fn=_default_sigint,
         )
         try:
             deadline = time.perf_counter() + timeout
