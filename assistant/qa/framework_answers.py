@@ -111,6 +111,9 @@ _INTENTS: list[tuple[str, tuple[str, ...]]] = [
 ]
 # Missions seen from the candidate's side are « Que recherche le candidat ? » (« diversité dans ses missions »).
 _ABOUT_CANDIDATES = re.compile(r" (?:candidats?|candidates?|applicants?) ")
+# « un poste à responsabilités », « avec des responsabilités » is the post's level (a title question), not its missions
+# (stop 55's blind set, re-run: « poste avec des responsabilités, on l'appelle comment ? KAM ? » got the four axes)
+_POST_LEVEL = re.compile(r" (?:a|avec des|avec de|plus de|beaucoup de|lots of|more|with) responsabilit(?:e|es|y|ies) ")
 _DEFINE = (
     "c est quoi",
     # (stop 55's blind measure) « c quoi une DMP (data management platform) ? »
@@ -255,7 +258,9 @@ def framework_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str)
         talk = framework_answer_for("topics", key, fw, kb, lang)
         pay = framework_answer_for("salary" if "salary" in matched else "variable", key, fw, kb, lang)
         return _joined(talk, pay)
-    if "missions" in matched and (_ABOUT_CANDIDATES.search(key) or _asks_question_list(question)):
+    if "missions" in matched and (
+        _ABOUT_CANDIDATES.search(key) or _POST_LEVEL.search(key) or _asks_question_list(question)
+    ):
         matched.remove("missions")  # not « les missions » candidates look for, nor questions to ask about them
     intent = matched[0] if matched else None
     if intent == "competencies" and _names_soft_skill(key, fw):

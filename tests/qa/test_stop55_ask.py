@@ -165,6 +165,9 @@ def test_looks_after_an_employer_word_are_still_a_criterion(question: str) -> No
         "Which questions test a sense of responsibility?",
         "Comment formuler les axes d'amélioration dans le debrief ?",
         "quelles questions poser sur ses missions précédentes ?",
+        # the post's level, a question on titles (the blind set, re-run after the first fixes)
+        "poste avec des responsabilités, on l'appelle comment ? KAM ?",
+        "a job with more responsibilities: which title?",
     ],
 )
 def test_other_questions_do_not_get_the_jobs_axes(services: Any, question: str) -> None:
