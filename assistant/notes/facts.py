@@ -48,7 +48,6 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"package|base|ote)|\b(?:wants|asking\s+for|asks\s+for|looking\s+for|would\s+accept|minimum\s+of|targets?)\s+"
         r"(?:a\s+|at\s+least\s+|around\s+|about\s+)?(?=[€$£\d])"
         # not a bare « salaire : 45k » / "Salary: 50k": it may be the current pay, which must never become a fact
-        rf"|{_LABEL}(?:attentes?|souhaits?|target|ask)\s*:\s*(?:~|env\.?\s*|environ\s+|around\s+|about\s+)?(?=[€$£\d])"
     ),
     "availability": re.compile(
         r"\bpreavis\b|\bdispo(?:nible|nibilite)?s?\b(?=\W+(?:\w+\W+){0,2}" + _TIME + r")|\blibre\s+(?:immediatement|"
@@ -56,7 +55,6 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bdate\s+d'(?:arrivee|embauche|entree)|\bnotice\s+period\b|\b(?:weeks?|months?)'?\s+notice\b|\bnotice\s+of\s+\d|"
         r"\bon\s+notice\b|\bavailab(?:le|ility)\b(?=\W+(?:\w+\W+)"
         r"{0,2}" + _TIME + r")|\bcan\s+(?:start|join|begin)\b|\bstart(?:ing)?\s+date\b|\bgarden\s+leave\b"
-        rf"|{_LABEL}(?:notice|preavis|dispo|availability)\s*:\s*\S"
     ),
     "location": re.compile(
         r"\bteletravail\b|\bremote\b|\bhybride?\b|\bfull[- ]remote\b|"
@@ -70,7 +68,6 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "next_steps": re.compile(
         r"\bprochaines?\s+etapes?\b|\bnext\s+(?:steps?|round|interview|meeting|week)\b|\bprochaine\s+semaine\b|"
         # not "next: asked about pricing" (the next question asked)
-        rf"{_LABEL}(?:next|nxt)\s*:\s*(?!(?:asked|asks|q\b|question|questions)\b)\S|"
         r"^\W*(?:→|->|=>)\s*(?:envoyer|planifier|organiser|caler|prevoir|relancer|rappeler|send|schedule|book|set\s+up)\b|"
         r"\ba\s+(?:planifier|programmer|organiser|caler|prevoir)\b|"
         r"\b(?:rappeler|recontacter|relancer)\b|\b(?:envoyer|enverra|envoie)\s+(?:l'|le|la|les|une?|son|sa|ses)\b|"
@@ -92,11 +89,30 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     ),
 }
 # (stop 55's blind measure) « répond remise de 20% direct, aucune question sur la cause »: no question at all
-_NO_QUESTION = re.compile(r"\b(?:aucune?|pas\s+de|sans|zero|no|jamais\s+de|not\s+a\s+single)\s+$")
-# A figure said to be the current or a past pay is no expectation, whatever its label (review of stop 55: "ask:
-# current 48k", « attentes : actuellement 45k »); is_pay_history reads most of these already.
+_NO_QUESTION = re.compile(
+    r"\b(?:aucune?|pas\s+de|sans|zero|no|jamais\s+de|not\s+a\s+single)"
+    r"(?:\s+(?:vraies?|reelles?|real|particular|specific|particulieres?|specifiques?|autres?|other|further))?\s+$"
+)
+# Labelled lines (stop 55's blind measure: « attentes: 50k », "notice: 4 weeks", "next: HM interview w/ Claire", «
+# → envoyer étude de cas »), read after the patterns above. A labelled pay is an expectation only when no word of the
+# clause says current or past pay (second review of stop 55: "attentes : 50k, actu 45k", "ask: 55k (48k atm)",
+# "target: 60k = his base at Criteo"); the patterns above keep their own reading (« prétentions 50k, actuellement en
+# CDI » is an expectation).
+_LABELLED: dict[str, re.Pattern[str]] = {
+    "salary_expectation": re.compile(
+        rf"{_LABEL}(?:attentes?|souhaits?|target|ask)\s*:\s*(?:[a-z~.]+\s+){{0,2}}?(?=[€$£\d])"
+    ),
+    "availability": re.compile(
+        rf"{_LABEL}(?:notice|preavis|dispo|availability)\s*:\s*\S|{_LABEL}start\s*:\s*(?:{_TIME})"
+    ),
+    "next_steps": re.compile(
+        rf"{_LABEL}(?:next|nxt)\s*:\s*(?!(?:asked|asks|question|questions)\b)\S"
+        rf"|{_LABEL}suite\s*:\s*(?:rdv|rendez|entretien|call|appel|rencontre|cas|etude|debrief|retour|envoi|2e|second)"
+    ),
+}
 _CURRENT_PAY = re.compile(
-    r"\b(?:actuel\w*|current\w*|today|aujourd'hui|now|n-1|previous\w*|precedent\w*|last\s+year|l'an\s+dernier)\b"
+    r"\b(?:actuel\w*|actu|current\w*|atm|today|aujourd'hui|now|n-1|previous\w*|precedent\w*|last\s+year|"
+    r"l'an\s+dernier|his\s+base|her\s+base|sa\s+base|base\s+at|base\s+chez|gagne|earns|on\s+\d+k?\s+now)\b"
 )
 _INTERVIEWER_ASKED = re.compile(
     r"\b(?:i|we|interviewer|je\s+lui|on\s+lui|nous\s+lui|j'ai)\b[^.]{0,12}$|\b(?:my|our|mes|nos|ma|mon|notre)\s+$"
@@ -108,10 +124,14 @@ def _kinds(clause: str) -> list[str]:
     kinds = []
     for kind, pattern in _PATTERNS.items():
         m = pattern.search(clause)
+        if not m and kind in _LABELLED:
+            m = _LABELLED[kind].search(clause)
+            if m and kind == "salary_expectation" and _CURRENT_PAY.search(clause):
+                continue  # a labelled figure beside a current pay: not taken as an expectation
         if not m:
             continue
-        if kind == "salary_expectation" and (not AMOUNT.search(clause) or _CURRENT_PAY.search(clause)):
-            continue  # "checker prétentions" is a to-do, not an expectation; a current pay is none either
+        if kind == "salary_expectation" and not AMOUNT.search(clause):
+            continue  # "checker prétentions" is a to-do, not an expectation
         if kind == "candidate_question" and _INTERVIEWER_ASKED.search(clause[: m.start()]):
             continue  # "I asked about ...": the interviewer's question
         if kind == "candidate_question" and _NO_QUESTION.search(clause[: m.start()]):

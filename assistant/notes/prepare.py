@@ -209,7 +209,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     # voudrait un temps » / « partiel à partir de septembre, dispo 1er juin. » is one sentence, and one flag).
     per_line = not unpunctuated and _one_thought_a_line(lines, width)
     in_item = False  # the current block is a bullet item
-    for line in lines:
+    for i, line in enumerate(lines):
         body = line.rstrip("\r\n")
         stripped = body.strip()
         bullet = _BULLET.match(body)
@@ -224,7 +224,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             and not re.match(r"[\w' -]{1,25}:", stripped)
         )
         loose = unpunctuated or (
-            per_line and not _SENTENCE_END.search(prev) and not _SENTENCE_END.search(stripped)
+            per_line and not _SENTENCE_END.search(prev) and not _sentence_ends_ahead(lines, i, width)
         )  # lines end thoughts here: only a dangling word carries one over
         if not stripped:
             prev = ""
@@ -255,6 +255,27 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 
 _ENDED = re.compile(r"[.!?…:;]\W*$")
+
+
+def _sentence_ends_ahead(lines: list[str], i: int, width: int) -> bool:
+    """Whether line `i`, or a line after it that carries on in lowercase from a line cut by wrapping (no bullet, no
+    blank line between), holds a sentence end: the thought it belongs to is a punctuated sentence, wrapped over lines
+    (second review of stop 55: « … voudrait un temps » / « partiel … pour démarrer et » / « très motivée par le
+    poste. » is one sentence)."""
+    for j in range(i, len(lines)):
+        stripped = lines[j].strip()
+        if not stripped or (
+            j > i
+            and (
+                _BULLET.match(lines[j])
+                or not stripped[0].islower()
+                or not (_wrapped(lines[j - 1].strip(), stripped, width) or _DANGLING.search(fold(lines[j - 1])))
+            )
+        ):
+            return False
+        if _SENTENCE_END.search(stripped):
+            return True
+    return False
 
 
 def _one_thought_a_line(lines: list[str], width: int) -> bool:

@@ -402,9 +402,9 @@ INSTEAD_WHY = {
         "en": "it repeated the question's figures, which the guide does not give",
         "fr": "elle reprenait les chiffres de la question, que le guide ne donne pas",
     },
-    "made_up": {
-        "en": "it gave figures that no passage holds: {figures}",
-        "fr": "elle donnait des chiffres qu'aucun passage ne contient : {figures}",
+    "made_up": {  # the figures are not repeated: a skimming reader could take them for the guide's
+        "en": "it gave figures that no passage holds",
+        "fr": "elle donnait des chiffres qu'aucun passage ne contient",
     },
     "unsupported": {
         "en": "no passage it was given supports it",
@@ -451,8 +451,7 @@ def _instead_of_model(offline: Answer, model: Answer, why: str, lang: str) -> An
     """The offline answer, with a notice saying why the model's was not shown (`why`: a key of INSTEAD_WHY), the
     model's usage kept and the model's dropped citations that the offline answer does not cite."""
     lang = lang if lang in INSTEAD_NOTICE else "en"
-    reason = INSTEAD_WHY[why][lang].format(figures=", ".join(model.unsupported_figures))
-    notice = INSTEAD_NOTICE[lang].format(why=reason)
+    notice = INSTEAD_NOTICE[lang].format(why=INSTEAD_WHY[why][lang])
     shown = {c.chunk_id for c in offline.citations}
     return offline.model_copy(
         update={

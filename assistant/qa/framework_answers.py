@@ -220,7 +220,10 @@ _BRING_UP = re.compile(
     r"bring up|raise|talk about|discuss|tell me) "
 )
 _INTERVIEW = re.compile(r" (?:entretiens?|interviews?) ")
-_HOW_MUCH_MAKE = re.compile(r" how much (?:[a-z0-9]+ ){1,7}?makes? ")
+# "how much" then the verb's auxiliary (second review of stop 55: "How much effort does an AM make…" got the grid)
+_HOW_MUCH_MAKE = re.compile(
+    r" how much (?:money )?(?:does|do|did|can|could|would|will|should|might) (?:[a-z0-9]+ ){1,6}?makes? "
+)
 _NOT_PAY_MADE = re.compile(  # what else an AM makes: revenue, calls, sales
     r" (?:revenue|turnover|ca|chiffre|sales|deals|calls|meetings|visits|profit|margin|arr|mrr|upsells?|renewals?|"
     r"difference|impact|sense|time|room|progress|changes?) "

@@ -350,9 +350,14 @@ _DURATION = re.compile(
     r"(?:\d+(?:[.,]\d+)?|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quelques"
     r"|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|few))"
     r"\s*(?:jours?|j|semaines?|mois|ans?|annees?|heures?|h(?:\d\d)?|hrs?|minutes?|min|mn|days?|weeks?|months?|years?|"
-    # "how long" is a length too (review of stop 55: "How long should the job ad be?" and « 300 mots »)
-    r"hours?|mins?|mots|words|pages?|lignes|lines|caracteres|characters|signes)\b"
+    r"hours?|mins?)\b"
 )
+# "how long" of a text is a length (review of stop 55: "How long should the job ad be?" and « 300 mots »), not of a
+# process (second review: « Combien de temps dure le process ? » and « 3 pages de références »)
+_ABOUT_A_TEXT = re.compile(
+    r"\b(?:annonces?|ad|ads|job\s+post(?:ing)?|texte?|cv|resume|lettre|letter|description|fiche|message|mail|email)\b"
+)
+_LENGTH = re.compile(r"\d+\s*(?:mots|words|pages?|lignes|lines|caracteres|characters|signes)\b")
 
 
 def asks_for_figure(question: str) -> bool:
@@ -366,7 +371,7 @@ def gives_figure(text: str, question: str = "") -> bool:
     got "the passages give no figure" to "How many interview rounds does the guide recommend?")."""
     folded = fold(text)
     if question and _ASKS_DURATION.search(fold(question)):
-        return bool(_DURATION.search(folded))
+        return bool(_DURATION.search(folded) or (_ABOUT_A_TEXT.search(fold(question)) and _LENGTH.search(folded)))
     if _FIGURE.search(folded):
         return True
     # (review of stop 53: two markers of a sequence, not a lone « puis » or "then")

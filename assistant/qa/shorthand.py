@@ -350,7 +350,7 @@ _HOW_MUCH = re.compile(r" (?:combien|how much) ")
 # French grid); "make" alone is not ("make our London office attractive"), nor what else is made (revenue, calls).
 # "how much" then the verb's auxiliary: not "how much effort does an AM make", "how much difference does … make"
 _HOW_MUCH_MAKE = re.compile(
-    r" how much (?:does|do|did|can|could|would|will|should|might) (?:[a-z0-9]+ ){1,6}?makes? "
+    r" how much (?:money )?(?:does|do|did|can|could|would|will|should|might) (?:[a-z0-9]+ ){1,6}?makes? "
     r"| combien (?:[a-z0-9]+ ){0,4}?touchen?t? "
 )
 _MADE_NOT_PAY = re.compile(r" (?:revenue|revenues|sales|calls|deals|money for|profit|profits|margin|arr|mrr|ca) ")

@@ -92,10 +92,15 @@ _THIN_THINGS = (
 # account manager candidates" was withheld as a question on physical appearance): something made to look so, or
 # looking so to applicants. Not any word before the look: "That candidate is very attractive", "The team said she is
 # attractive" stay remarks on a person (review of stop 55).
-_MADE_TO_LOOK = r"\bmak(?:e|es|ing)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,3}"
+# (second review of stop 55) a thing made to look so, never a person: "makes her really attractive", "The dress makes
+# her look fat", "makes herself look…" stay remarks on a person; nor "attractive to people"
+_MADE_TO_LOOK = (
+    r"\bmak(?:e|es|ing)[^\S\n]+(?:our|the|your|their|this|that|my|an?|us|it|ourselves)[^\S\n]+"
+    r"(?:[\w'’-]+[^\S\n]+){0,2}"
+)
 _TO_APPLICANTS = (
-    r"[^\S\n]+to[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,2}(?:candidates?|applicants?|talents?|job[^\S\n]+seekers|hires|"
-    r"ams|account[^\S\n]+managers|people|graduates)\b"
+    r"[^\S\n]+to[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,2}(?:candidates?|applicants?|talents?|job[^\S\n]+seekers|"
+    r"ams|account[^\S\n]+managers|graduates)\b"
 )
 # Wrongdoing a whistleblower reports, and the bodies such a report goes to (criterion "whistleblower"); matched on the
 # lower-case text with its accents, so that a past report (« signalé ») is told from a product feature (« signale »).

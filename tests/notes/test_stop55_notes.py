@@ -193,3 +193,68 @@ def test_some_questions_are_still_the_candidates_questions(line: str) -> None:
 )
 def test_remarks_on_looks_after_a_team_or_that_are_still_flagged(services, notes: str) -> None:
     assert summarize_notes(notes, services).flags
+
+
+# The second review of stop 55: what the first review's fixes broke, reproduced.
+
+THREE_LINES = (
+    "Entretien téléphonique avec Marie, poste account manager grands comptes.\n"
+    "Elle m'a dit qu'elle est enceinte de son deuxième enfant et voudrait un temps\n"
+    "partiel à partir de septembre, dispo 1er juin pour démarrer et\n"
+    "très motivée par le poste.\n"
+    "points forts\n"
+    "écoute active\n"
+    "négociation solide\n"
+)
+
+
+def test_a_sentence_wrapped_over_three_lines_stays_one_flagged_thought(services) -> None:
+    summary = summarize_notes(THREE_LINES, services)
+    assert summary.flags
+    shown = [f.quote for f in summary.facts] + [e.quote for a in summary.competencies for e in a.evidence]
+    assert not any("partiel" in q or "motivée" in q for q in shown), shown
+
+
+@pytest.mark.parametrize(
+    "line", ["- attentes : 50k, actu 45k", "- ask: 55k (48k atm)", "- target: 60k = his base at Criteo"]
+)
+def test_a_labelled_figure_beside_a_current_pay_is_no_expectation(line: str) -> None:
+    facts = offline_facts(prepare(f"Entretien AM\n{line}\n- Bonne écoute.\n", 20_000))
+    assert "salary_expectation" not in {f.kind for f in facts}, facts
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("- prétentions 50k, actuellement en CDI chez Criteo", "salary_expectation"),
+        ("- wants 55k base, currently on notice", "salary_expectation"),
+        ("- attentes : entre 50 et 55k", "salary_expectation"),
+        ("- attentes: fixe 50k", "salary_expectation"),
+        ("- target: base 60k", "salary_expectation"),
+        ("- start: ASAP", "availability"),
+        ("- Start: March 1st", "availability"),
+        ("- suite : RDV avec le N+1 jeudi", "next_steps"),
+        ("- Next: Q&A with the CEO on Friday", "next_steps"),
+    ],
+)
+def test_facts_the_first_fixes_lost(line: str, kind: str) -> None:
+    facts = offline_facts(prepare(f"Entretien AM\n{line}\n- Bonne écoute.\n", 20_000))
+    assert kind in {f.kind for f in facts}, facts
+
+
+def test_no_real_questions_is_no_candidate_question() -> None:
+    facts = offline_facts(prepare("Entretien AM\n- no real questions about the role\n- Bonne écoute.\n", 20_000))
+    assert "candidate_question" not in {f.kind for f in facts}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Her smile makes her really attractive, good for client meetings.",
+        "- The dress makes her look fat",
+        "- She makes herself look very attractive for interviews",
+        "- He is very attractive to people",
+    ],
+)
+def test_looks_made_or_seen_by_people_are_still_flagged(services, line: str) -> None:
+    assert summarize_notes(f"Entretien AM\n{line}\n- Bonne écoute.\n", services).flags, line

@@ -197,3 +197,26 @@ def test_durations_and_lengths_written_short_are_figures(text: str, question: st
 )
 def test_how_much_of_something_else_is_no_pay_abroad(question: str) -> None:
     assert pay_abroad(question) == []
+
+
+# The second review of stop 55.
+
+
+def test_a_persons_looks_made_attractive_are_still_a_criterion() -> None:
+    assert "appearance" in [
+        c[0] for c in question_criteria("Her smile makes her really attractive, should we hire her?")
+    ]
+
+
+def test_money_made_in_london_is_pay_abroad() -> None:
+    assert "london" in pay_abroad("How much money does an account manager make in London?")
+
+
+def test_effort_made_is_no_pay_question(services: Any) -> None:
+    answer = ask("How much effort does an AM make in Berlin to onboard clients?", services)
+    assert "2920" not in answer.answer.replace(" ", "")
+
+
+def test_a_length_answers_how_long_only_for_a_text() -> None:
+    assert not gives_figure("Il a 3 pages de références.", "Combien de temps dure le process ?")
+    assert gives_figure("L'annonce tient en 300 mots.", "How long should the job ad be?")
