@@ -327,9 +327,10 @@ def app_env(data_dir: Path, port: int, **extra: str) -> dict[str, str]:
     return env
 
 
-def _default_sigint() -> None:
-    """In the app's process, before exec: SIGINT back to its default, so the Ctrl+C sent below stops it even when the
-    bench runs in the background of a non-interactive shell, which starts it with SIGINT ignored (stop 55)."""
+def default_sigint() -> None:
+    """`preexec_fn` of a started app: SIGINT back to its default before exec, so the Ctrl+C sent to stop it works even
+    when this runs in the background of a non-interactive shell, which starts jobs with SIGINT ignored, and Python
+    keeps an inherited SIG_IGN (stop 55: the app never stopped, and was killed with its private temp dir left)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
@@ -349,7 +350,7 @@ def app_in_subprocess(data_dir: Path, log: Path, *, timeout: float = 120.0, **en
             env=child_env,
             stdout=out,
             stderr=subprocess.STDOUT,
-            preexec_fn=_default_sigint,
+            preexec_fn=default_sigint,
         )
         try:
             deadline = time.perf_counter() + timeout

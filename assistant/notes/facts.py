@@ -35,10 +35,7 @@ _TIME = (
     r"sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|dec(?:embre)?|jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|"
     r"july?|aug(?:ust)?|sep(?:tember)?)\b\.?)"
 )
-# A labelled line of notes (stop 55's blind measure: « attentes: 50k fixe », "notice: 4 weeks",
-# "next: HM interview w/ Claire", « next : débrief avec Sophie vendredi » were no facts). Pay history (« salaire
-# actuel : 45k ») is read before any of these (is_pay_history) and is never a fact.
-_LABEL = r"(?:^|[-*•]\s*)"
+_LABEL = r"(?:^|[-*•]\s*)"  # a line's label, at the start of the clause or after its bullet
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "salary_expectation": re.compile(
         r"\bpretentions?\b|\battentes?\s+salariales?|\b(?:salaire|remuneration|package|fixe)\s+(?:souhaite|vise|"
@@ -47,7 +44,6 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bexpect(?:s|ed|ing|ations?)?\b|\bsalary\s+(?:requirements?|ask|target)|\btarget\s+(?:compensation|salary|"
         r"package|base|ote)|\b(?:wants|asking\s+for|asks\s+for|looking\s+for|would\s+accept|minimum\s+of|targets?)\s+"
         r"(?:a\s+|at\s+least\s+|around\s+|about\s+)?(?=[€$£\d])"
-        # not a bare « salaire : 45k » / "Salary: 50k": it may be the current pay, which must never become a fact
     ),
     "availability": re.compile(
         r"\bpreavis\b|\bdispo(?:nible|nibilite)?s?\b(?=\W+(?:\w+\W+){0,2}" + _TIME + r")|\blibre\s+(?:immediatement|"
@@ -67,8 +63,6 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "next_steps": re.compile(
         r"\bprochaines?\s+etapes?\b|\bnext\s+(?:steps?|round|interview|meeting|week)\b|\bprochaine\s+semaine\b|"
-        # not "next: asked about pricing" (the next question asked)
-        r"^\W*(?:→|->|=>)\s*(?:envoyer|planifier|organiser|caler|prevoir|relancer|rappeler|send|schedule|book|set\s+up)\b|"
         r"\ba\s+(?:planifier|programmer|organiser|caler|prevoir)\b|"
         r"\b(?:rappeler|recontacter|relancer)\b|\b(?:envoyer|enverra|envoie)\s+(?:l'|le|la|les|une?|son|sa|ses)\b|"
         r"\bretour\s+(?:sous|d'ici|avant|la\s+semaine|lundi|mardi|mercredi|jeudi|vendredi)|\bref(?:erence)?s?\s+checks?\b|"
@@ -97,7 +91,8 @@ _NO_QUESTION = re.compile(
 # → envoyer étude de cas »), read after the patterns above. A labelled pay is an expectation only when no word of the
 # clause says current or past pay (second review of stop 55: "attentes : 50k, actu 45k", "ask: 55k (48k atm)",
 # "target: 60k = his base at Criteo"); the patterns above keep their own reading (« prétentions 50k, actuellement en
-# CDI » is an expectation).
+# CDI » is an expectation). A bare « salaire : 45k » / "Salary: 50k" is none: it may be the current pay. Not "next:
+# asked about pricing" (the next question asked).
 _LABELLED: dict[str, re.Pattern[str]] = {
     "salary_expectation": re.compile(
         rf"{_LABEL}(?:attentes?|souhaits?|target|ask)\s*:\s*(?:[a-z~.]+\s+){{0,2}}?(?=[€$£\d])"
@@ -107,6 +102,7 @@ _LABELLED: dict[str, re.Pattern[str]] = {
     ),
     "next_steps": re.compile(
         rf"{_LABEL}(?:next|nxt)\s*:\s*(?!(?:asked|asks|question|questions)\b)\S"
+        r"|^\W*(?:→|->|=>)\s*(?:envoyer|planifier|organiser|caler|prevoir|relancer|rappeler|send|schedule|book|set\s+up)\b"
         rf"|{_LABEL}suite\s*:\s*(?:rdv|rendez|entretien|call|appel|rencontre|cas|etude|debrief|retour|envoi|2e|second)"
     ),
 }

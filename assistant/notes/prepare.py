@@ -171,6 +171,8 @@ _DANGLING = re.compile(
 """A word a thought cannot end on (folded): the line after it carries on the same sentence."""
 _SENTENCE_END = re.compile(r"[.!?;…](?=\s|$)")
 """A sentence ended by its writer (not the point of « 1.2M » or « 8.30 »)."""
+_ENDED = re.compile(r"[.!?…:;]\W*$")
+"""A line ended by its writer's punctuation: nothing on the next line carries it on."""
 
 
 def _wrapped(prev: str, line: str, width: int, strict: bool = False) -> bool:
@@ -204,9 +206,9 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     unpunctuated = not _SENTENCE_END.search(text)
     # Notes typed one thought a line with no bullets (stop 55's blind measure: « sortie d'école il y a 18 mois, … » /
     # « bac+5 ESC spé achats » / « très posée, … » read as one quote, and the line after it taken as evidence of the
-    # same competency) break lines where no editor would: the same reading for two lines of them that hold no sentence
-    # end. A paragraph the writer punctuates in the same notes still wraps (review of stop 55: « … enceinte … et
-    # voudrait un temps » / « partiel à partir de septembre, dispo 1er juin. » is one sentence, and one flag).
+    # same competency) break lines where no editor would: the same reading, unless a sentence end comes in the lines
+    # a line carries on into (_sentence_ends_ahead): a sentence the writer punctuates in the same notes still wraps
+    # (reviews of stop 55: « … enceinte … et voudrait un temps » / « partiel …, dispo 1er juin. » is one flag).
     per_line = not unpunctuated and _one_thought_a_line(lines, width)
     in_item = False  # the current block is a bullet item
     for i, line in enumerate(lines):
@@ -235,7 +237,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             and len(prev) <= MAX_WRAP_WIDTH
             and not bullet
             and stripped[0].islower()
-            and not re.search(r"[.!?…:;]\W*$", prev)
+            and not _ENDED.search(prev)
             and not _STARTS_LINE.match(fold(stripped))
             and (
                 indented_item_line
@@ -252,9 +254,6 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             in_item = bool(bullet)
         pos += len(line)
     return [(a, b) for a, b in blocks]
-
-
-_ENDED = re.compile(r"[.!?…:;]\W*$")
 
 
 def _sentence_ends_ahead(lines: list[str], i: int, width: int) -> bool:

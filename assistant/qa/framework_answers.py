@@ -14,6 +14,7 @@ from ..guide.models import Citation
 from ..text import fold
 from ..text import sentences as split_sentences
 from .models import Answer
+from .shorthand import asks_pay_made
 
 if TYPE_CHECKING:
     from ..guide.framework import Framework
@@ -220,20 +221,6 @@ _BRING_UP = re.compile(
     r"bring up|raise|talk about|discuss|tell me) "
 )
 _INTERVIEW = re.compile(r" (?:entretiens?|interviews?) ")
-# "how much" then the verb's auxiliary (second review of stop 55: "How much effort does an AM make…" got the grid)
-_HOW_MUCH_MAKE = re.compile(
-    r" how much (?:money )?(?:does|do|did|can|could|would|will|should|might) (?:[a-z0-9]+ ){1,6}?makes? "
-)
-_NOT_PAY_MADE = re.compile(  # what else an AM makes: revenue, calls, sales
-    r" (?:revenue|turnover|ca|chiffre|sales|deals|calls|meetings|visits|profit|margin|arr|mrr|upsells?|renewals?|"
-    r"difference|impact|sense|time|room|progress|changes?) "
-)
-
-
-def _asks_question_list(question: str) -> bool:
-    from .offline import asks_for_interview_question
-
-    return asks_for_interview_question(question)
 
 
 def _brings_up(key: str, question: str) -> bool:
@@ -247,11 +234,7 @@ def framework_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str)
     """A structured answer when the question is one the framework answers; None otherwise."""
     key = _key(question)
     matched = [name for name, cues in _INTENTS if _has(key, cues)]
-    if (
-        not matched
-        and (made := _HOW_MUCH_MAKE.search(key))
-        and not _NOT_PAY_MADE.search(key[made.start() : made.end() + 30])
-    ):
+    if not matched and asks_pay_made(key):
         matched = ["salary"]  # "How much does an account manager make?" ("make" alone says nothing)
     if "topics" not in matched and _brings_up(key, question):
         matched.append("topics")
@@ -261,8 +244,10 @@ def framework_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str)
         talk = framework_answer_for("topics", key, fw, kb, lang)
         pay = framework_answer_for("salary" if "salary" in matched else "variable", key, fw, kb, lang)
         return _joined(talk, pay)
+    from .offline import asks_for_interview_question
+
     if "missions" in matched and (
-        _ABOUT_CANDIDATES.search(key) or _POST_LEVEL.search(key) or _asks_question_list(question)
+        _ABOUT_CANDIDATES.search(key) or _POST_LEVEL.search(key) or asks_for_interview_question(question)
     ):
         matched.remove("missions")  # not « les missions » candidates look for, nor questions to ask about them
     intent = matched[0] if matched else None
@@ -391,10 +376,10 @@ def glossary_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str) 
     if best is None:
         return None
     entry, alias = best
-    left = key.replace(f" {alias} ", " ")
-    for other in [entry.term, *entry.aliases]:  # « une DMP (data management platform) »: one term, said twice
-        if _key(other).strip():
-            left = left.replace(_key(other), " ")
+    left = key
+    # every name of the term, the longest first: « une DMP (data management platform) » is one term, said twice
+    for other in sorted((_key(a) for a in [entry.term, *entry.aliases] if _key(a).strip()), key=len, reverse=True):
+        left = left.replace(other, " ")
     rest = left.split()
     asks_definition = _has(key, _DEFINE) or len([w for w in rest if len(w) > 2]) <= 1
     if not asks_definition:

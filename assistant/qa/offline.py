@@ -506,8 +506,6 @@ def offline_answer(
             floor, keep = max(min(0.4 * top, own), 1e-9), 1
         else:
             floor, keep = max(0.7 * top, 1e-9), 1
-            # a weaker passage comes in only by the question's own words (review of stop 54: "Should I ask which CRM
-            # they used?" got a sentence on less strategic accounts through the CRM definition's words)
         best = sorted((x for x in scored if x[0] >= floor), key=lambda x: (-x[0], x[1]))[:keep]
         if rank == 0 and not best:
             best = [(0, i, s) for i, s in enumerate(sentences[:2])]  # a dense-only match: lead with its opening

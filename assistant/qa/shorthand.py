@@ -346,14 +346,26 @@ _PAY = re.compile(
     r"|fixe|brut|gross|ote|primes?|bonus|variable) "
 )
 _HOW_MUCH = re.compile(r" (?:combien|how much) ")
-# "How much does an account manager make in London?" is a pay question (stop 55's blind measure: answered with the
-# French grid); "make" alone is not ("make our London office attractive"), nor what else is made (revenue, calls).
-# "how much" then the verb's auxiliary: not "how much effort does an AM make", "how much difference does … make"
+# "How much does an account manager make?" asks for pay (stop 54's blind measure; stop 55's: "… in London?" was
+# answered with the French grid); "make" alone does not ("make our London office attractive"), nor "how much" of
+# something else ("how much effort does an AM make", second review of stop 55): "how much" then the verb's
+# auxiliary. Nor what else an AM makes (revenue, calls, a difference).
 _HOW_MUCH_MAKE = re.compile(
     r" how much (?:money )?(?:does|do|did|can|could|would|will|should|might) (?:[a-z0-9]+ ){1,6}?makes? "
     r"| combien (?:[a-z0-9]+ ){0,4}?touchen?t? "
 )
-_MADE_NOT_PAY = re.compile(r" (?:revenue|revenues|sales|calls|deals|money for|profit|profits|margin|arr|mrr|ca) ")
+_MADE_NOT_PAY = re.compile(
+    r" (?:revenue|revenues|turnover|ca|chiffre|sales|deals|calls|meetings|visits|money for|profits?|margin|arr|mrr|"
+    r"upsells?|renewals?|difference|impact|sense|time|room|progress|changes?) "
+)
+
+
+def asks_pay_made(text: str) -> bool:
+    """Whether `text` (folded words between spaces) asks how much someone makes or « touche » as pay."""
+    made = _HOW_MUCH_MAKE.search(text)
+    return bool(made and not _MADE_NOT_PAY.search(text[made.start() : made.end() + 30]))
+
+
 _SOMEONE_ELSES = frozenset(
     """
     client clients clientele customer customers account accounts comptes portefeuille portfolio marche marches market
@@ -374,8 +386,7 @@ def pay_abroad(question: str) -> list[str]:
     (folded: « madrid », "usd", "£"); [] for a question about pay in France, a place or a currency that is someone
     else's (the clients', the company's, the candidate's past, a revenue's), or no pay at all."""
     text = re.sub(r" account managers? ", " am ", folded_words(question))
-    made = _HOW_MUCH_MAKE.search(text)
-    pay = bool(_PAY.search(text)) or bool(made and not _MADE_NOT_PAY.search(text[made.start() : made.end() + 30]))
+    pay = bool(_PAY.search(text)) or asks_pay_made(text)
     if not pay and not _HOW_MUCH.search(text):
         return []
     words = text.split()

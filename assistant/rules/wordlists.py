@@ -89,11 +89,9 @@ _THIN_THINGS = (
     r"portfolio|details?|stor(?:y|ies)|preparation|prep|background|substance|content|exemples?|reponses?|dossier)"
 )
 # What an employer makes look attractive (stop 55's blind measure: "how do i make our company look attractive to
-# account manager candidates" was withheld as a question on physical appearance): something made to look so, or
-# looking so to applicants. Not any word before the look: "That candidate is very attractive", "The team said she is
-# attractive" stay remarks on a person (review of stop 55).
-# (second review of stop 55) a thing made to look so, never a person: "makes her really attractive", "The dress makes
-# her look fat", "makes herself look…" stay remarks on a person; nor "attractive to people"
+# account manager candidates" was withheld as a question on physical appearance): a thing made to look so, or looking
+# so to applicants. Never a person: "That candidate is very attractive", "makes her really attractive", "The dress
+# makes her look fat", "attractive to people" stay remarks on one (reviews of stop 55).
 _MADE_TO_LOOK = (
     r"\bmak(?:e|es|ing)[^\S\n]+(?:our|the|your|their|this|that|my|an?|us|it|ourselves)[^\S\n]+"
     r"(?:[\w'’-]+[^\S\n]+){0,2}"

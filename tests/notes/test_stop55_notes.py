@@ -11,6 +11,12 @@ from assistant.notes import summarize_notes
 from assistant.notes.facts import offline_facts
 from assistant.notes.prepare import prepare, split_segments
 
+
+def _facts(line: str) -> list:
+    """The offline facts of `line` in a short note."""
+    return offline_facts(prepare(f"Entretien AM\n{line}\n- Bonne écoute.\n", 20_000))
+
+
 # the shape of the blind measure's notes, written here
 ONE_A_LINE = (
     "Visio 18/03 - candidature Account Manager - Léa\n"
@@ -101,7 +107,7 @@ def test_the_candidates_questions_are_still_facts() -> None:
     ],
 )
 def test_labelled_logistics_lines_are_facts(line: str, kind: str) -> None:
-    facts = offline_facts(prepare(f"Entretien AM\n{line}\n- Bonne écoute.\n", 20_000))
+    facts = _facts(line)
     assert kind in {f.kind for f in facts}, facts
 
 
@@ -115,7 +121,7 @@ def test_labelled_logistics_lines_are_facts(line: str, kind: str) -> None:
     ],
 )
 def test_lines_that_are_no_labelled_logistics(line: str) -> None:
-    facts = offline_facts(prepare(f"Entretien AM\n{line}\n- Bonne écoute.\n", 20_000))
+    facts = _facts(line)
     assert not {f.kind for f in facts} & {"salary_expectation", "next_steps"}, facts
 
 
@@ -155,7 +161,7 @@ def test_a_punctuated_paragraph_still_wraps_beside_lines_of_one_thought(services
     ],
 )
 def test_a_current_pay_is_never_a_salary_expectation(line: str) -> None:
-    facts = offline_facts(prepare(f"Entretien AM\n{line}\n- Bonne écoute.\n", 20_000))
+    facts = _facts(line)
     assert "salary_expectation" not in {f.kind for f in facts}, facts
 
 
@@ -170,7 +176,7 @@ def test_a_current_pay_is_never_a_salary_expectation(line: str) -> None:
     ],
 )
 def test_words_that_only_look_like_logistics_are_no_facts(line: str) -> None:
-    facts = offline_facts(prepare(f"Entretien AM\n{line}\n- Bonne écoute.\n", 20_000))
+    facts = _facts(line)
     assert not {f.kind for f in facts} & {"availability", "next_steps"}, facts
 
 
@@ -178,7 +184,7 @@ def test_words_that_only_look_like_logistics_are_no_facts(line: str) -> None:
     "line", ["- pas de souci questions sur le variable et le télétravail", "- peu de questions sur l'équipe"]
 )
 def test_some_questions_are_still_the_candidates_questions(line: str) -> None:
-    facts = offline_facts(prepare(f"Entretien AM\n{line}\n- Bonne écoute.\n", 20_000))
+    facts = _facts(line)
     assert "candidate_question" in {f.kind for f in facts}, facts
 
 
@@ -219,7 +225,7 @@ def test_a_sentence_wrapped_over_three_lines_stays_one_flagged_thought(services)
     "line", ["- attentes : 50k, actu 45k", "- ask: 55k (48k atm)", "- target: 60k = his base at Criteo"]
 )
 def test_a_labelled_figure_beside_a_current_pay_is_no_expectation(line: str) -> None:
-    facts = offline_facts(prepare(f"Entretien AM\n{line}\n- Bonne écoute.\n", 20_000))
+    facts = _facts(line)
     assert "salary_expectation" not in {f.kind for f in facts}, facts
 
 
@@ -238,12 +244,12 @@ def test_a_labelled_figure_beside_a_current_pay_is_no_expectation(line: str) -> 
     ],
 )
 def test_facts_the_first_fixes_lost(line: str, kind: str) -> None:
-    facts = offline_facts(prepare(f"Entretien AM\n{line}\n- Bonne écoute.\n", 20_000))
+    facts = _facts(line)
     assert kind in {f.kind for f in facts}, facts
 
 
 def test_no_real_questions_is_no_candidate_question() -> None:
-    facts = offline_facts(prepare("Entretien AM\n- no real questions about the role\n- Bonne écoute.\n", 20_000))
+    facts = _facts("- no real questions about the role")
     assert "candidate_question" not in {f.kind for f in facts}
 
 

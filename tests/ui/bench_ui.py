@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.bench import app_env
+from assistant.bench import app_env, default_sigint
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -83,13 +83,6 @@ def _stop(proc: subprocess.Popen) -> str:
     return out or ""
 
 
-def _sigint_as_a_terminal_sends_it() -> None:
-    """In the child, before exec: SIGINT back to its default. A job started in the background of a non-interactive
-    shell (`pytest … &`, a CI runner's script) inherits SIGINT ignored, and Python keeps an inherited SIG_IGN, so the
-    app never saw the Ctrl+C these tests send (stop 55: killed after STOP_TIMEOUT, exit -9, in background runs only)."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 def launch_and_measure(data_dir: Path, *, timeout: float = 120.0) -> LaunchTimes:
     """Start `python -m assistant ui`, time the page and the first answer, stop it with SIGINT, look for leftovers."""
     from gradio_client import Client
@@ -107,7 +100,7 @@ def launch_and_measure(data_dir: Path, *, timeout: float = 120.0) -> LaunchTimes
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
-            preexec_fn=_sigint_as_a_terminal_sends_it,
+            preexec_fn=default_sigint,  # the Ctrl+C below must reach it
         )
         try:
             wait_for_page(url, proc, timeout)
@@ -140,7 +133,7 @@ def browser_measure(data_dir: Path, *, timeout: float = 120.0) -> tuple[float, f
             env=child_env(data_dir, port, Path(tmp_name)),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            preexec_fn=_sigint_as_a_terminal_sends_it,
+            preexec_fn=default_sigint,  # the Ctrl+C below must reach it
         )
         try:
             wait_for_page(url, proc, timeout)
