@@ -908,7 +908,15 @@ def _answered_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:
         line = text[text.rfind("\n", 0, nxt.start) + 1 : nxt.end]
         unnamed = bool(prep.interviewer) and speaker_label(line) not in ("", prep.interviewer)
         if same_line or unnamed or ANSWER_LABEL.match(fold(text[nxt.start : nxt.end])):
-            ids = list(_cue_spans(fw, fold(text[seg.start : seg.end])))
+            asked = fold(text[seg.start : seg.end])
+            ids = (
+                list(_cue_spans(fw, asked))
+                or [
+                    cid
+                    for cid, pattern in _QUESTION_TOPICS.items()
+                    if cid in fw.competency_ids and pattern.search(asked)
+                ][:2]
+            )
             if ids:
                 out[nxt.start] = ids
                 after = segments[i + 2] if i + 2 < len(segments) else None
@@ -921,6 +929,34 @@ def _answered_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:
                     # hesitation proves nothing
                     out[after.start] = out.pop(nxt.start)
     return out
+
+
+# What an interviewer's question asks about, in the words questions use and statements seldom do (stop 56's blind
+# measure: "Q: Tell me about a time things went wrong." / "A: …", « Q : Une amélioration que vous avez mise en place ? »
+# / « R : … », "Q: Have you managed people?"). Only for a question none of whose words is a cue, and only its answer.
+_QUESTION_TOPICS = {
+    cid: re.compile(pattern)
+    for cid, pattern in {
+        "experience_similar": r"\b(?:poste actuel|role actuel|job actuel|current (?:role|job|position)|your portfolio|"
+        r"ton portefeuille|votre portefeuille|accounts? (?:do|did) you (?:manage|handle|own))\b",
+        "conflict_resolution": r"\b(?:mecontent\w*|unhappy|angry|upset|went wrong|go(?:es)? wrong|complain\w*|"
+        r"plaintes?|reclamations?|difficult (?:client|customer|situation)|client difficile|situation difficile|"
+        r"conflits?|conflicts?|crises?|crisis|escalat\w+|s'est mal passe)\b",
+        "team_management": r"\b(?:managed (?:people|a team|anyone|someone)|manage (?:people|a team)|encadre\w*|"
+        r"manage (?:une|des) equipes?|manage des gens|line management|direct reports?)\b",
+        "process_improvement": r"\b(?:ameliorations?|ameliore\w*|improve\w*|optimis\w+|optimiz\w+)\b",
+        "data_kpi": r"\b(?:suivez-vous|suis-tu|tu suis|vous suivez|keep track|track (?:your|of)|measure|mesurez|"
+        r"metrics|indicateurs|numbers|chiffres|pilotez|pilotes-tu)\b",
+        "sector_knowledge": r"\b(?:(?:our|notre|this|ce) (?:market|marche|industry|secteur|sector))\b",
+        "proactivity": r"\b(?:initiatives?|proposed|propose\w*|suggest\w*)\b",
+        "organisation": r"\b(?:prioriti[sz]\w*|organise\w*|organize\w*|planning|planifie\w*|your (?:week|day)|"
+        r"ta semaine|votre semaine|ta journee|votre journee)\b",
+        "sales_temperament": r"\b(?:upsells?|expansions?|objections?|closing|closer|deals?|negotiat\w+|negoci\w+|"
+        r"vendu|sold|sell)\b",
+        "network": r"\b(?:reseau|network|contacts)\b",
+        "reactivity": r"\b(?:urgences?|urgent|under pressure|sous pression|en urgence)\b",
+    }.items()
+}
 
 
 _FILLER = re.compile(
@@ -1050,9 +1086,14 @@ _LABEL_ALIASES = {
     "experience_adjacent": "transferable|experience transferable|exp transferable|transferable exp",
     "marketing_culture": "marketing|mktg|mkt|mkg",
     "data_kpi": "figures|numbers|nums|#s|kpi|kpis|chiffres|data|reporting",
-    "sales_temperament": "sales|nego|negociation|negotiation|closing|vente|temperament",
+    "sales_temperament": "sales|nego|negociation|negotiation|closing|vente|temperament|selling|commercial|"
+    "sens commercial|commercial acumen",
+    # (stop 56's blind measure) "Relevant exp: 2/5 – …"; a bare « Expérience » may be the transferable one
+    "experience_similar": "relevant exp|relevant experience|similar experience|similar role|exp similaire|"
+    "experience similaire",
     "conflict_resolution": "conflict|conflicts|conflits|conflit|gestion de conflit|gestion des conflits|cust conflict|"
-    "client conflict|difficult client|client difficile|clients difficiles",
+    "client conflict|difficult client|client difficile|clients difficiles|gestion de crise|crise|crisis|"
+    "crisis management|escalations",
     "english": "eng|engl|ang|angl|anglais|english",
     "process_improvement": "process|processes|process impr|amelioration continue",
     "sector_knowledge": "sector|secteur|industry|market knowledge|connaissance secteur|connaissance du secteur",
@@ -1099,21 +1140,127 @@ _ROW_RATING = re.compile(
 )
 
 
+# (stop 56's blind measure) a scorecard row whose label has no colon after it: « Chiffres 5/5 – … », « Écoute 2/5 : … »,
+# "Listening – 3/5, …"; the rating, then a separator or the end of the line
+_RATED_LABEL = re.compile(
+    r"(?m)^[ \t]*(?:[-*•·▪►◦‣–—+>][ \t]+)?((?:[^\W\d]|#)[^:\n\d★☆|]{0,40}?)[ \t]*(?:[–—-][ \t]*)?"
+    r"(?=(?:[0-5](?:[.,]5)?\s*/\s*5|(?:10|[0-9])(?:[.,]5)?\s*/\s*10|[★☆]{3,5})[ \t]*(?:[:–—,;-]|$))"
+)
+# A label that names two things (« Négo/vente », « Chiffres / Excel », "Drive / selling"): each is tried.
+_LABEL_PARTS = re.compile(r"\s*[/&+]\s*|\s+(?:et|and)\s+")
+# Rows that judge no competency: an overall score, a vote, a summary (« Note globale : 4/5 – … »)
+_OVERALL_LABEL = re.compile(
+    r"\b(?:global\w*|overall|note|notes|moyenne|average|total|synthese|summary|verdict|bilan|score|scores|rating|"
+    r"ratings|avis|impression|grille|votes?|jury|fit|recommandation|recommendation|decision|reco|sheet)\b"
+)
+
+
+def _row_label(text: str, line_start: int, end: int) -> tuple[re.Match[str] | None, str]:
+    """The label a line opens with (before a colon, a table cell's bar, or a rating), folded, with any rating taken
+    out (« Écoute 2/5 : » → « ecoute »); (None, "") when the line opens with none before `end`."""
+    for pattern in (_LABEL_PREFIX, _TABLE_ROW_LABEL, _RATED_LABEL):
+        m = pattern.match(text, line_start)
+        if m is None or m.end() > end:
+            continue
+        label = _ROW_RATING.sub(" ", fold(m.group(1)).replace(".", " "))
+        label = re.sub(r"\s+", " ", label).strip(" -–—")
+        if label:
+            return m, label
+    return None, ""
+
+
+def _label_ids(label: str, heads: dict[str, str]) -> list[str]:
+    """The competencies a row's label names: itself, or each of the things it names (« négo/vente »)."""
+    if label in heads:  # the label itself, not a cue word: « Synthèse : » is a summary, not a skill
+        return [heads[label]]
+    ids: list[str] = []
+    for part in _LABEL_PARTS.split(label):
+        cid = heads.get(part.strip())
+        if cid and cid not in ids:
+            ids.append(cid)
+    return ids
+
+
 def _label_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:
-    """Start of each segment on a line that opens with a competency's label and a colon, or a table row whose first
-    cell is one → that competency."""
+    """Start of each segment on a line that opens with a competency's label and a colon (or its rating), or a table
+    row whose first cell is one → that competency."""
     text = prep.sanitized.text
     heads = _label_heads(fw)
     topics: dict[int, list[str]] = {}
     for seg in prep.segments:
         line_start = text.rfind("\n", 0, seg.start) + 1
-        m = _LABEL_PREFIX.match(text, line_start) or _TABLE_ROW_LABEL.match(text, line_start)
-        if m is None or m.end() > seg.end:
-            continue
-        label = re.sub(r"\s+", " ", fold(m.group(1)).replace(".", " ")).strip()
-        if label in heads:  # the label itself, not a cue word: « Synthèse : » is a summary, not a skill
-            topics[seg.start] = [heads[label]]
+        _, label = _row_label(text, line_start, seg.end)
+        if ids := _label_ids(label, heads):
+            topics[seg.start] = ids
     return topics
+
+
+@dataclass(frozen=True)
+class _RowVerdict:
+    """What a scorecard row's one rating says: the competencies it judges (those its label names; None when the label
+    names none, and the row's evidence is then what it judges) and its polarity (None for a middle rating)."""
+
+    ids: list[str] | None
+    polarity: Polarity | None
+    bare: bool
+    """The row holds its label and its rating and no reason: no evidence (evals/notes: a rating is not evidence)."""
+
+
+def _rating_share(rating: str) -> float | None:
+    """A rating as a share of its scale: « 4/5 » → 0.8, « 8/10 » → 0.8, « ★★☆☆☆ » → 0.4; None if unread."""
+    stars = rating.count("★")
+    if stars or "☆" in rating:
+        return stars / 5
+    numbers = re.findall(r"\d+(?:[.,]5)?", rating)
+    if len(numbers) == 1:  # a table cell's bare score: out of 5 when it can be
+        value = float(numbers[0].replace(",", "."))
+        return value / 5 if value <= 5 else value / 10
+    if len(numbers) != 2:
+        return None
+    value, scale = (float(n.replace(",", ".")) for n in numbers)
+    return value / scale if scale else None
+
+
+# « Expérience : 2/5 – 18 mois de prospection » judges the experience (either kind), not the selling its reason names
+_EXPERIENCE_LABELS = frozenset({"experience", "exp", "xp", "parcours", "background", "experiences", "career"})
+
+RATING_POSITIVE = 0.8
+RATING_NEGATIVE = 0.4
+"""A rating at or above RATING_POSITIVE of its scale (4/5, 8/10) makes its row's evidence positive, at or below
+RATING_NEGATIVE (2/5, 4/10) negative; between them (3/5, 3.5/5, 7/10) the words decide."""
+
+
+def _row_verdicts(prep: Prepared, fw: Framework) -> dict[int, _RowVerdict]:
+    """Start of each segment on a scorecard row with exactly one rating → that row's verdict (stop 56's blind measure:
+    "Drive / selling: 5/5 – … without flinching" was a weakness, "Numbers: 2/5 – …" neutral). Rows with two ratings
+    ("Score sheet: organisation 4/5, written comms 2/5") or an overall label (« Note globale : 4/5 – … ») have none."""
+    text = prep.sanitized.text
+    heads = _label_heads(fw)
+    verdicts: dict[int, _RowVerdict] = {}
+    for seg in prep.segments:
+        line_start = text.rfind("\n", 0, seg.start) + 1
+        line_end = text.find("\n", seg.start)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        ratings = list(_ROW_RATING.finditer(line))
+        if len(ratings) != 1:
+            continue
+        m, label = _row_label(text, line_start, line_start + len(line))
+        if m is None or _OVERALL_LABEL.search(label):
+            continue
+        ids = _label_ids(label, heads)
+        if not ids and label in _EXPERIENCE_LABELS:
+            ids = ["experience_similar", "experience_adjacent"]  # whichever the reason is evidence of
+        share = _rating_share(ratings[0].group(0))
+        pol: Polarity | None = None
+        if share is not None and share >= RATING_POSITIVE:
+            pol = "positive"
+        elif share is not None and share <= RATING_NEGATIVE:
+            pol = "negative"
+        # what is left of the line without its label and its rating: the reason, if any
+        reason = _ROW_RATING.sub(" ", line[: m.start(1) - line_start] + " " + line[m.end(1) - line_start :])
+        bare = not re.search(r"[^\W\d_]{2,}", reason)
+        verdicts[seg.start] = _RowVerdict(ids or None, pol, bool(ids) and bare)
+    return verdicts
 
 
 def _kb_embedder(services: Services) -> Embedder | None:
@@ -1185,6 +1332,10 @@ def _line_of(text: str, pos: int) -> str:
     return text[text.rfind("\n", 0, pos) + 1 : len(text) if end < 0 else end]
 
 
+_SPOKEN = re.compile(r"a l'oral|a l'ecrit|expression orale|written communication|presentation skills")
+_ENGLISH_NAMED = re.compile(r"\b(?:anglais|english|angl|eng)\b")
+
+
 def _match_clauses(
     prep: Prepared, fw: Framework, embedder: Embedder | None, data_dir: Path | None = None
 ) -> tuple[dict[str, list[Evidence]], bool]:
@@ -1211,6 +1362,7 @@ def _match_clauses(
     answers = _answered_topics(prep, fw)
     sections, headings = _section_topics(prep, fw)
     labelled = _label_topics(prep, fw)
+    rows = _row_verdicts(prep, fw)
     plus_minus = bool(_PLUS_ITEM.search(text) and _MINUS_ITEM.search(text))
     claim: tuple[int, list[str]] | None = None  # (end, competencies) of the last hedged claim that gave evidence
     previous: tuple[int, list[str]] | None = None  # (segment end, competencies) for cue-less follow-on clauses
@@ -1224,6 +1376,9 @@ def _match_clauses(
             continue
         if _empty_field(text, start):
             continue
+        row = rows.get(next(s.start for s in prep.segments if s.start <= start < s.end))
+        if row is not None and row.bare:
+            continue  # « Chiffres 5/5 »: a rating, no evidence
         if (nd := _NOT_DISCUSSED.search(folded) or _NOT_SEEN.search(folded)) is not None:
             # "pas parlé anglais", "didn't get to English": a topic not covered is no evidence. In a block of
             # unpunctuated lines (dictation), only the line saying so and those after it are dropped.
@@ -1275,6 +1430,14 @@ def _match_clauses(
                 last = None
                 continue
         spans = _cue_spans(fw, folded)
+        if (
+            "interpersonal" in spans
+            and all(_SPOKEN.match(folded, p) for p in spans["interpersonal"])
+            and _ENGLISH_NAMED.search(fold(_line_of(text, start)))
+        ):
+            # (stop 56's blind measure) « Anglais 2/5 – comprend bien mais cherche ses mots à l'oral »: the speaking
+            # the line judges is the English
+            del spans["interpersonal"]
         seg = next(s for s in prep.segments if s.start <= start < s.end)
         seg_end = seg.end
         line_end = text.find("\n", seg.end)
@@ -1345,6 +1508,8 @@ def _match_clauses(
                     pol = own.pop()
             if pol == "neutral" and marker is not None:
                 pol = marker  # "❌ reporting : l'assistante s'en occupe": the line's marker is the writer's verdict
+            if row is not None and row.polarity is not None and (row.ids is None or cid in row.ids):
+                pol = row.polarity  # "Drive / selling: 5/5 – … without flinching": the rating is the verdict
             found.setdefault(cid, []).append(prep.evidence(start, end, pol))
     return found, capped
 

@@ -365,7 +365,8 @@ _TALK = re.compile(r"\b(?:conversation|exit\s+interview)\b")
 _JUDGEMENT_MARKS = ("✅", "✔", "☑", "❌", "✗", "✘", "⚠", "👍", "👎", "+", "-")
 _DURATION = re.compile(r"\b\d{1,3}\s*(?:min|mins|minutes|mn|h|hr|hrs|heures?|hours?)\b|\b\d{1,3}\s*'(?!\w)")
 _NEXT_STEP = re.compile(
-    r"^(?:next\s+steps?|nxt\s+steps?|prochaines?\s+etapes?|etapes?\s+suivantes?|suites?\s+a\s+donner|"
+    # (stop 56's blind measure) after an arrow: « → à revoir avec le manager, réserve sur chiffres et anglais »
+    r"^(?:(?:→|->|=>|⇒|>)\s*)?(?:next\s+steps?|nxt\s+steps?|prochaines?\s+etapes?|etapes?\s+suivantes?|suites?\s+a\s+donner|"
     r"a\s+revoir|a\s+rappeler|a\s+recontacter|a\s+faire\s+rencontrer|a\s+planifier|a\s+programmer|"
     r"to\s+schedule|schedule\s+(?:a|an|the)|will\s+(?:schedule|send|set\s+up)|follow[- ]?up\s*(?::|->|→)|"
     r"(?:suite|next|actions?|todo|to\s+do|tbd|decision|rdv)\s*(?::|->|→|=>|-\s))"
@@ -473,6 +474,9 @@ _ROLE_ASIDE = re.compile(r"\([^()\d,;]*\)")
 MAX_ASIDE_WORDS = 6
 
 
+_SPEAKER_LEGEND = re.compile(r"\[[^\]\n]{1,20}\]\s*(?:=|:)\s*[^,;\[\n]{1,40}")
+
+
 def _short_parts(folded: str) -> bool:
     """Whether every part of a title line between separators (" – ", "|", "/") is short: a title lists facts about the
     meeting; "Call 3 Dec – 8 yrs AM in SaaS, 30 accounts, 2M ARR…" is a first line of evidence."""
@@ -481,6 +485,8 @@ def _short_parts(folded: str) -> bool:
     unqualified = _ROLE_ASIDE.sub(
         lambda m: " " if len(re.findall(r"\w+", m.group())) <= MAX_ASIDE_WORDS else m.group(), folded
     )
+    # (stop 56's blind measure) a panel's legend, who the speakers are: « [Claire] = Head of Sales, [Yann] = AM senior »
+    unqualified = _SPEAKER_LEGEND.sub(" legend ", unqualified)
     parts = re.split(r"\s[-–—|/•·]\s|\s[-–—]|[-–—]\s|\|", unqualified)
     sizes = [len(re.findall(r"\w+", part)) for part in parts]
     long_parts = [n for n in sizes if n > MAX_TITLE_PART_WORDS]
@@ -1186,7 +1192,7 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "logistics"  # "48-52k fixed": "fixed" is the pay, not a judgement; "remote 2j ok" is agreement
     if _is_capitals_heading(text):
         return "header"  # « SYNTHÈSE DU CONSULTANT », "STRENGTHS": a section's title, whatever its words' polarity
-    if polarity(folded) != "neutral":
+    if polarity(_SPEAKER_LEGEND.sub(" ", folded)) != "neutral":  # « [Claire] = … » names someone, « claire » judges
         return ""
     if (
         _FUTURE.search(core)
@@ -1203,6 +1209,14 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         undated = _RATING_OF_SCORECARD.sub(" ", undated)
         if not meeting:  # « visio 4/5 - Paris » is a meeting's date
             undated = _RATING_OF_TERSE_LABEL.sub(" ", undated)
+    elif not meeting and (
+        row := _RATING_AFTER_LABEL.search(folded)
+        or _RATING_OF_TERSE_LABEL.search(folded)
+        or _RATING_OF_SCORECARD.search(folded)
+    ):
+        # (stop 56's blind measure) « Chiffres 5/5 – a refait le BP du cas en 20 min »: a scorecard row whose reason
+        # gives a duration; only its label could date it
+        undated = folded[: row.start()]
     dated = bool(_DATE.search(undated) or _DURATION.search(undated))
     separated = bool(re.search(r"\s[-–—|/•·]\s|\s[-–—]|[-–—]\s|\||\(", folded))
     if first_line and dated and meeting and separated and words <= MAX_TITLE_WORDS and _short_parts(folded):

@@ -1,0 +1,114 @@
+"""Stop 56's blind measure of `summarize`, beyond the ratings (test_stop56_ratings.py): in question-and-answer notes the
+interviewer's question names the topic in words no cue holds ("Tell me about a time things went wrong.", « Une
+amélioration que vous avez mise en place ? »), so the answer was no evidence; a closing « → à revoir avec le manager »
+was read as evidence; a panel's first line was evidence because its legend named « [Claire] » (« claire »: clear);
+experience told without a job title ("18 mo of outbound prospecting", « conseiller en agence bancaire ») was missed.
+The notes below are written here, in the shapes the measure found."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.notes import summarize_notes
+from assistant.notes.prepare import prepare
+
+
+def _ids(services, note: str) -> dict[str, list[str]]:
+    summary = summarize_notes(note, services)
+    return {a.id: [e.quote for e in a.evidence] for a in summary.competencies if a.evidence}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "cid"),
+    [
+        (
+            "Q: Tell me about a time things went wrong.",
+            "A: a client about to churn, she called the CFO the same day and rebuilt the rollout plan with him",
+            "conflict_resolution",
+        ),
+        (
+            "Q : Une amélioration que vous avez mise en place ?",
+            "R : une check-list partagée par l'équipe, le délai de traitement est passé de 10 à 4 jours",
+            "process_improvement",
+        ),
+        ("Q: Have you managed people?", "A: none directly, buddy to one new hire for three months", "team_management"),
+        (
+            "Q : Un client mécontent récemment ?",
+            "R : un restaurateur furieux, elle l'a rappelé dans l'heure et a obtenu un geste de la direction",
+            "conflict_resolution",
+        ),
+        (
+            "Q: How do you keep track of your accounts' health?",
+            "A: her own sheet with usage and tickets per account, reviewed every Monday",
+            "data_kpi",
+        ),
+    ],
+)
+def test_a_questions_topic_carries_to_its_labelled_answer(services, question: str, answer: str, cid: str) -> None:
+    note = f"Phone screen – AM – 12/05\n{question}\n{answer}\n"
+    got = _ids(services, note)
+    assert cid in got, got
+    assert all(not q.startswith(("Q:", "Q :")) for quotes in got.values() for q in quotes), got
+
+
+def test_a_question_with_no_topic_gives_its_answer_none(services) -> None:
+    note = "Phone screen – AM – 12/05\nQ: Anything else?\nA: wanted to know when we would get back to her\n"
+    assert _ids(services, note) == {}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "→ à revoir avec le manager, réserve sur chiffres et anglais",
+        "-> à revoir avec la DG",
+        "=> next step: case study with the Head of Sales",
+    ],
+)
+def test_a_next_step_after_an_arrow_is_no_evidence(services, line: str) -> None:
+    note = f"Entretien AM – 12/05\n- Bonne écoute, reformule avant de répondre.\n{line}\n"
+    prep = prepare(note, 20_000)
+    last = prep.segments[-1]
+    assert last.non_evidence == "next_step", (line, last)
+
+
+def test_a_panel_legend_on_the_first_line_is_a_header(services) -> None:
+    note = (
+        "Panel AM – candidate : Inès Roy – 20/06 – [Claire] = Head of Sales (EN), [Yann] = AM senior\n"
+        "[Yann] Chargée de compte chez un grossiste, 3 ans, 80 clients, gère les renouvellements.\n"
+    )
+    prep = prepare(note, 20_000)
+    assert prep.segments[0].non_evidence == "header", prep.segments[0]
+    got = _ids(services, note)
+    assert not any("Head of Sales" in q for quotes in got.values() for q in quotes), got
+
+
+@pytest.mark.parametrize(
+    ("line", "cid"),
+    [
+        ("- 18 mo of outbound prospecting, booking meetings for the AEs", "experience_adjacent"),
+        ("- avant, 18 mois conseiller en agence bancaire", "experience_adjacent"),
+        ("- two years in a Big Four advisory team on supply-chain projects", "experience_adjacent"),
+        ("- gère 40 PME après signature : renouvellements et options", "experience_similar"),
+        ("- never owned accounts after the sale", "experience_similar"),
+    ],
+)
+def test_experience_told_without_a_job_title(services, line: str, cid: str) -> None:
+    got = _ids(services, f"Entretien AM – 12/05\n{line}\n")
+    assert cid in got, got
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Anglais 2/5 – comprend bien mais cherche ses mots à l'oral",
+        "- Anglais : lu, mais difficultés à l'oral",
+    ],
+)
+def test_speaking_on_a_line_about_english_is_the_english(services, line: str) -> None:
+    got = _ids(services, f"Entretien AM – 12/05\n{line}\n")
+    assert "english" in got and "interpersonal" not in got, got
+
+
+def test_speaking_on_another_line_is_still_interpersonal(services) -> None:
+    got = _ids(services, "Entretien AM – 12/05\n- très à l'aise à l'oral, présente clairement\n")
+    assert "interpersonal" in got, got
