@@ -309,6 +309,14 @@ def framework_answer_for(intent: str | None, key: str, fw: Framework, kb: Knowle
         group = {"soft_skill"} if intent == "soft_skills" else {"hard_skill", "experience", "education"}
         items = [c for c in fw.competencies if c.group in group]
         lines = [f"{c.label.fr if lang == 'fr' else c.label.en}" for c in items]
+        if intent == "soft_skills":
+            # what each one means, as the guide's list says in brackets (stop 56's blind measure: « la réactivité
+            # dans les soft skills ça veut dire quoi concrètement ? » got the five names alone)
+            sep = " : " if lang == "fr" else ": "
+            lines = [
+                f"{line}{sep}{(c.description.fr if lang == 'fr' else c.description.en)}"
+                for line, c in zip(lines, items, strict=True)
+            ]
         head = (
             ("Les soft skills du guide :" if intent == "soft_skills" else "Les compétences que le guide recommande :")
             if lang == "fr"

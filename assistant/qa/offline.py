@@ -360,9 +360,28 @@ _ABOUT_A_TEXT = re.compile(
 _LENGTH = re.compile(r"\d+\s*(?:mots|words|pages?|lignes|lines|caracteres|characters|signes)\b")
 
 
+# A level to aim at for a measure is a figure too (stop 56's blind measure of ask: « quel NPS viser sur nos comptes
+# clés ? » got the glossary's « compte clé », « c'est quoi un taux de churn acceptable ? » the definition of the
+# retention rate): a measure and a word of aim or judgement of its level.
+_MEASURE = (
+    r"\b(?:taux|nps|csat|ces|nrr|grr|churn|attrition|quota|marge|margin|rate|ratio|score|kpi|kpis|objectif chiffre"
+    r"|win rate|retention|retention rate)\b"
+)
+_AIM = (
+    r"\b(?:viser|vise|visez|a viser|acceptable|acceptables|cible|target|targets|benchmark|benchmarks|aim for|aim at"
+    r"|c'est bien|c'est bon|is that good|is it good|good enough|bon niveau|good level|normal|correct|raisonnable"
+    r"|reasonable|healthy|sain|hit|reach|atteindre|atteigne)\b"
+)
+_SCALE = re.compile(
+    r"\b(?:de|from|entre|between)\s+[01]\s+(?:a|to|et|and)\s+(?:5|10|20|100)\b|\b(?:sur|out\s+of)\s+(?:5|10|20|100)\b"
+)
+_ASKS_TARGET = re.compile(rf"{_MEASURE}[^.?!]{{0,60}}{_AIM}|{_AIM}[^.?!]{{0,40}}{_MEASURE}")
+
+
 def asks_for_figure(question: str) -> bool:
-    """Whether the question asks for a number (a count, an amount, a duration, a share)."""
-    return bool(_ASKS_FIGURE.search(fold(question)))
+    """Whether the question asks for a number (a count, an amount, a duration, a share, a level to aim at)."""
+    folded = fold(question)
+    return bool(_ASKS_FIGURE.search(folded) or _ASKS_TARGET.search(folded))
 
 
 def gives_figure(text: str, question: str = "") -> bool:
@@ -370,6 +389,8 @@ def gives_figure(text: str, question: str = "") -> bool:
     enumeration counts too (« un entretien téléphonique… S'en suivra un second entretien… »: stop 53's probe of ask
     got "the passages give no figure" to "How many interview rounds does the guide recommend?")."""
     folded = fold(text)
+    if question and _ASKS_TARGET.search(fold(question)) and not _ASKS_FIGURE.search(fold(question)):
+        folded = _SCALE.sub(" ", folded)  # a level to aim at is no scale's ends: « une note de 0 à 10 » (the CSAT)
     if question and _ASKS_DURATION.search(fold(question)):
         return bool(_DURATION.search(folded) or (_ABOUT_A_TEXT.search(fold(question)) and _LENGTH.search(folded)))
     if _FIGURE.search(folded):
