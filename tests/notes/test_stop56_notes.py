@@ -112,3 +112,33 @@ def test_speaking_on_a_line_about_english_is_the_english(services, line: str) ->
 def test_speaking_on_another_line_is_still_interpersonal(services) -> None:
     got = _ids(services, "Entretien AM – 12/05\n- très à l'aise à l'oral, présente clairement\n")
     assert "interpersonal" in got, got
+
+
+def _polarity_of(services, line: str, cid: str) -> set[str]:
+    summary = summarize_notes(f"Entretien AM – 12/05\n{line}\n", services)
+    return {e.polarity for a in summary.competencies if a.id == cid for e in a.evidence}
+
+
+@pytest.mark.parametrize(
+    ("line", "cid"),
+    [
+        ("- 4 ans chez un éditeur SaaS RH, gérait une quarantaine de PME", "sector_knowledge"),
+        ("- Formation : master en école de commerce (Kedge)", "education"),
+        ("- before that, two years as a consultant at a strategy firm", "experience_adjacent"),
+    ],
+)
+def test_a_background_told_plainly_is_evidence_for_it(services, line: str, cid: str) -> None:
+    assert _polarity_of(services, line, cid) == {"positive"}
+
+
+@pytest.mark.parametrize(
+    ("line", "cid"),
+    [
+        ("- ne connaît pas du tout le secteur de la santé", "sector_knowledge"),
+        ("- vient de la banque, pas du SaaS", "sector_knowledge"),
+        ("- no degree, left university after one year", "education"),
+    ],
+)
+def test_a_background_with_a_negation_is_not_praise(services, line: str, cid: str) -> None:
+    got = _polarity_of(services, line, cid)
+    assert got and "positive" not in got, got
