@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -702,22 +703,56 @@ _PLAIN_STRENGTHS: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 
 
-# What the candidate has rather than does: a sector, a degree, a past job. Told with no negation (« 4 ans chez un
-# éditeur SaaS RH », "MSc in Marketing, Lyon"), it is evidence for the competency, not a neutral remark. (Stop 56: on
-# the dev split, 149 of the 407 positive polarities read as neutral were sector knowledge, 37 education.)
-_BACKGROUND = frozenset({"sector_knowledge", "education", "experience_similar", "experience_adjacent"})
-
-
 def _plain_strength(cid: str, folded: str) -> bool:
-    """Whether a folded clause states, with no negation, a fact that is a strength for `cid` (_PLAIN_STRENGTHS, or
-    any fact for a _BACKGROUND competency)."""
+    """Whether a folded clause states, with no negation, a fact that is a strength for `cid` (_PLAIN_STRENGTHS)."""
     patterns = _PLAIN_STRENGTHS.get(cid, ())
     return (
-        bool(patterns or cid in _BACKGROUND)
+        bool(patterns)
         and not _NEGATED.search(folded)
         and not is_hedged(folded)  # "supposedly manages 30 accounts" is a claim, not a fact
-        and (cid in _BACKGROUND or any(p.search(folded) for p in patterns))
+        and any(p.search(folded) for p in patterns)
     )
+
+
+# What the candidate has rather than does: a sector, a degree, a past job. Told plainly (« 4 ans chez un éditeur SaaS
+# RH », "MSc in Marketing, Lyon"), it is evidence for the competency, not a neutral remark. (Stop 56: on the dev split,
+# 149 of the 407 positive polarities read as neutral were sector knowledge, 37 education.) Not with a word that
+# limits it or says it is missing (review of stop 56: "only a BTS", « non diplômé », "degree unrelated", « retail
+# uniquement », "new to the industry", "claims an MBA"), nor under a heading of concerns, nor against a line's marker.
+_BACKGROUND = frozenset({"sector_knowledge", "education", "experience_similar", "experience_adjacent"})
+_LIMITED = re.compile(
+    r"\b(?:non|rien|only|just|seulement|uniquement|unrelated|irrelevant|hors\s+sujet|sans\s+rapport|new\s+to|zero|"
+    r"aucune?|nul|nulle|faible|leger|legere|limite\w*|basique|licencie\w*|fired|dismissed|echec|echoue|failed|"
+    r"interrompu\w*|abandon\w*|dropped\s+out|left\s+(?:university|school|college)|manque|lacks?|"
+    r"autodidacte|self-taught|loin|far\s+from|different|differente|other\s+than|outside)\b"
+)
+_CONCERNS_HEADING = re.compile(
+    r"^\W*(?:points?\s+(?:faibles?|de\s+vigilance|d'attention|negatifs?|a\s+(?:ameliorer|creuser|surveiller))|"
+    r"vigilance|faiblesses?|reserves?|risques?|inquietudes?|axes?\s+d'amelioration|a\s+ameliorer|moins|cons|concerns?|"
+    r"weaknesses|weak\s+points?|risks?|red\s+flags?|watch[\s-]?outs?|areas?\s+(?:to|for)\s+(?:improve|improvement|develop)|"
+    r"minus|negatives?|gaps?|doubts?|questions?\s+marks?)\b[^\n]{0,20}$"
+)
+_ANY_HEADING = re.compile(r"^\W*[^\W\d][^\n]{0,40}:\s*$|^\s*#{1,6}\s")
+
+
+def _under_concerns(text: str, pos: int) -> bool:
+    """Whether the line of `pos` sits under a heading of concerns (« Points de vigilance : », "Concerns:"): the
+    nearest heading line above it, within 40 lines."""
+    line_start = text.rfind("\n", 0, pos)
+    for _ in range(40):
+        if line_start <= 0:
+            return False
+        prev_start = text.rfind("\n", 0, line_start) + 1
+        line = fold(text[prev_start:line_start])
+        if _ANY_HEADING.match(line) and not _ITEM_LINE.match(line):
+            return bool(_CONCERNS_HEADING.match(line.strip()))
+        line_start = prev_start - 1
+    return False
+
+
+def _plain_background(cid: str, folded: str) -> bool:
+    """Whether a folded clause states plainly a fact of the candidate's background for `cid` (_BACKGROUND)."""
+    return cid in _BACKGROUND and not _NEGATED.search(folded) and not _LIMITED.search(folded) and not is_hedged(folded)
 
 
 def _structural_spans(clause: str, folded: str, segment: str, item: str | None = None) -> dict[str, list[int]]:
@@ -916,14 +951,13 @@ def _answered_topics(prep: Prepared, fw: Framework) -> dict[int, list[str]]:
         unnamed = bool(prep.interviewer) and speaker_label(line) not in ("", prep.interviewer)
         if same_line or unnamed or ANSWER_LABEL.match(fold(text[nxt.start : nxt.end])):
             asked = fold(text[seg.start : seg.end])
-            ids = (
-                list(_cue_spans(fw, asked))
-                or [
+            ids = list(_cue_spans(fw, asked))
+            if not ids and not _NO_TOPIC_QUESTION.search(asked):
+                ids = [
                     cid
                     for cid, pattern in _QUESTION_TOPICS.items()
                     if cid in fw.competency_ids and pattern.search(asked)
                 ][:2]
-            )
             if ids:
                 out[nxt.start] = ids
                 after = segments[i + 2] if i + 2 < len(segments) else None
@@ -949,8 +983,9 @@ _QUESTION_TOPICS = {
         "conflict_resolution": r"\b(?:mecontent\w*|unhappy|angry|upset|went wrong|go(?:es)? wrong|complain\w*|"
         r"plaintes?|reclamations?|difficult (?:client|customer|situation)|client difficile|situation difficile|"
         r"conflits?|conflicts?|crises?|crisis|escalat\w+|s'est mal passe)\b",
-        "team_management": r"\b(?:managed (?:people|a team|anyone|someone)|manage (?:people|a team)|encadre\w*|"
-        r"manage (?:une|des) equipes?|manage des gens|line management|direct reports?)\b",
+        "team_management": r"\b(?:managed (?:people|a team|anyone|someone)|manage (?:people|a team)|"
+        r"encadre (?:des|une|un|quelqu'un|personne|une equipe)|deja encadre|manage (?:une|des) equipes?|"
+        r"manage des gens|line management|direct reports?)\b",
         "process_improvement": r"\b(?:ameliorations?|ameliore\w*|improve\w*|optimis\w+|optimiz\w+)\b",
         "data_kpi": r"\b(?:suivez-vous|suis-tu|tu suis|vous suivez|keep track|track (?:your|of)|measure|mesurez|"
         r"metrics|indicateurs|numbers|chiffres|pilotez|pilotes-tu)\b",
@@ -958,12 +993,19 @@ _QUESTION_TOPICS = {
         "proactivity": r"\b(?:initiatives?|proposed|propose\w*|suggest\w*)\b",
         "organisation": r"\b(?:prioriti[sz]\w*|organise\w*|organize\w*|planning|planifie\w*|your (?:week|day)|"
         r"ta semaine|votre semaine|ta journee|votre journee)\b",
-        "sales_temperament": r"\b(?:upsells?|expansions?|objections?|closing|closer|deals?|negotiat\w+|negoci\w+|"
-        r"vendu|sold|sell)\b",
+        "sales_temperament": r"\b(?:upsells?|expansions?|objections?|closing|closer|deals?|negotiat\w+|negoci\w+)\b",
         "network": r"\b(?:reseau|network|contacts)\b",
-        "reactivity": r"\b(?:urgences?|urgent|under pressure|sous pression|en urgence)\b",
+        "reactivity": r"\b(?:urgences?|under pressure|sous pression|en urgence)\b",
     }.items()
 }
+# Questions whose answer is not the candidate showing the topic: why they leave (« Pourquoi quitter votre poste
+# actuel ? »), the questions they have ("Any questions about our market?"), how they like to be managed, the offer
+# (review of stop 56)
+_NO_TOPIC_QUESTION = re.compile(
+    r"\b(?:pourquoi|why|quitter|quittez|quittes|leave|leaving|left|des questions|questions? (?:sur|about|for)|"
+    r"any questions|aimez-vous|aimes-tu|like to be|prefer|preferez|preferes|package|salaire|salary|remote|teletravail|"
+    r"disponib\w+|notice|preavis|other process\w*|autres? process\w*)\b"
+)
 
 
 _FILLER = re.compile(
@@ -1219,10 +1261,7 @@ def _rating_share(rating: str) -> float | None:
     if stars or "☆" in rating:
         return stars / 5
     numbers = re.findall(r"\d+(?:[.,]5)?", rating)
-    if len(numbers) == 1:  # a table cell's bare score: out of 5 when it can be
-        value = float(numbers[0].replace(",", "."))
-        return value / 5 if value <= 5 else value / 10
-    if len(numbers) != 2:
+    if len(numbers) != 2:  # a table cell's bare number may count anything (« | Comptes gérés | 8 | »): no verdict
         return None
     value, scale = (float(n.replace(",", ".")) for n in numbers)
     return value / scale if scale else None
@@ -1244,30 +1283,69 @@ def _row_verdicts(prep: Prepared, fw: Framework) -> dict[int, _RowVerdict]:
     text = prep.sanitized.text
     heads = _label_heads(fw)
     verdicts: dict[int, _RowVerdict] = {}
+    by_line: dict[int, _RowVerdict | None] = {}  # a line is read once, however many segments it holds
     for seg in prep.segments:
         line_start = text.rfind("\n", 0, seg.start) + 1
-        line_end = text.find("\n", seg.start)
-        line = text[line_start : len(text) if line_end < 0 else line_end]
-        ratings = list(_ROW_RATING.finditer(line))
-        if len(ratings) != 1:
-            continue
-        m, label = _row_label(text, line_start, line_start + len(line))
-        if m is None or _OVERALL_LABEL.search(label):
-            continue
-        ids = _label_ids(label, heads)
-        if not ids and label in _EXPERIENCE_LABELS:
-            ids = ["experience_similar", "experience_adjacent"]  # whichever the reason is evidence of
-        share = _rating_share(ratings[0].group(0))
-        pol: Polarity | None = None
-        if share is not None and share >= RATING_POSITIVE:
-            pol = "positive"
-        elif share is not None and share <= RATING_NEGATIVE:
-            pol = "negative"
-        # what is left of the line without its label and its rating: the reason, if any
-        reason = _ROW_RATING.sub(" ", line[: m.start(1) - line_start] + " " + line[m.end(1) - line_start :])
-        bare = not re.search(r"[^\W\d_]{2,}", reason)
-        verdicts[seg.start] = _RowVerdict(ids or None, pol, bool(ids) and bare)
+        if line_start not in by_line:
+            by_line[line_start] = _row_verdict(text, line_start, heads, fw)
+        if (verdict := by_line[line_start]) is not None:
+            verdicts[seg.start] = verdict
     return verdicts
+
+
+# Words that make a row's rating someone's claim, or not the interviewer's verdict yet (review of stop 56: "Excel:
+# self-assessed 5/5, couldn't build a pivot table", « Anglais : 4/5 selon elle, à vérifier »)
+_NOT_A_VERDICT = re.compile(
+    r"\b(?:auto-?evaluation|auto-?evalue\w*|self[\s-]?(?:rating|rated|assessment|assessed|assessed)|se\s+note|"
+    r"s'est\s+note\w*|selon\s+(?:elle|lui|le\s+candidat|la\s+candidate)|d'apres\s+(?:elle|lui)|rates?\s+(?:him|her)self|"
+    r"rated\s+(?:him|her)self|according\s+to\s+(?:him|her)|a\s+verifier|to\s+(?:be\s+)?(?:checked|verified|confirmed)|"
+    r"a\s+confirmer|claims?|pretend)\b"
+)
+# A label that names the meeting, not a competency: « Visio 2/5 : … » is a date (review of stop 56)
+_MEETING_LABEL = re.compile(
+    r"\b(?:entretien|interview|visio|video|tel|telephone|phone|screen|call|appel|round|tour|debrief|f2f|rdv|meeting|zoom|"
+    r"teams|meet)\b"
+)
+
+
+def _row_verdict(text: str, line_start: int, heads: dict[str, str], fw: Framework) -> _RowVerdict | None:
+    """The verdict of the scorecard row starting at `line_start` (see _row_verdicts), or None."""
+    line_end = text.find("\n", line_start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    ratings = list(_ROW_RATING.finditer(line))
+    if len(ratings) != 1:
+        return None
+    m, label = _row_label(text, line_start, line_start + len(line))
+    if m is None or _OVERALL_LABEL.search(label) or _MEETING_LABEL.search(label):
+        return None
+    if _NOT_A_VERDICT.search(fold(line)):
+        return None
+    ids = _label_ids(label, heads)
+    if not ids and label in _EXPERIENCE_LABELS:
+        ids = ["experience_similar", "experience_adjacent"]  # whichever the reason is evidence of
+    if not ids and len(named := list(_cue_spans(fw, label))) == 1:
+        ids = named  # a label that is one competency's cue: "Problem solving under pressure: 4/5 – …"
+    share = _rating_share(ratings[0].group(0))
+    pol: Polarity | None = None
+    if share is not None and share >= RATING_POSITIVE:
+        pol = "positive"
+    elif share is not None and share <= RATING_NEGATIVE:
+        pol = "negative"
+    # what is left of the line without its label and its rating: the reason, if any
+    reason = _ROW_RATING.sub(" ", line[: m.start(1) - line_start] + " " + line[m.end(1) - line_start :])
+    bare = not re.search(r"[^\W\d_]{2,}", reason)
+    return _RowVerdict(ids or None, pol, bool(ids) and bare)
+
+
+def _rated(row: _RowVerdict | None, cid: str, pol: Polarity) -> Polarity:
+    """The polarity of evidence for `cid` on a scorecard row: the row's rating where it is the verdict on what the
+    label names ("Drive / selling: 5/5 – … without flinching"); a label that names no competency (« Potentiel : 4/5 –
+    anglais très faible ») only fills a neutral; else `pol`, the words' own."""
+    if row is None or row.polarity is None:
+        return pol
+    if cid in row.ids if row.ids else pol == "neutral":
+        return row.polarity
+    return pol
 
 
 def _kb_embedder(services: Services) -> Embedder | None:
@@ -1370,6 +1448,7 @@ def _match_clauses(
     sections, headings = _section_topics(prep, fw)
     labelled = _label_topics(prep, fw)
     rows = _row_verdicts(prep, fw)
+    seg_starts = [s.start for s in prep.segments]
     plus_minus = bool(_PLUS_ITEM.search(text) and _MINUS_ITEM.search(text))
     claim: tuple[int, list[str]] | None = None  # (end, competencies) of the last hedged claim that gave evidence
     previous: tuple[int, list[str]] | None = None  # (segment end, competencies) for cue-less follow-on clauses
@@ -1383,7 +1462,8 @@ def _match_clauses(
             continue
         if _empty_field(text, start):
             continue
-        row = rows.get(next(s.start for s in prep.segments if s.start <= start < s.end))
+        at = bisect_right(seg_starts, start) - 1
+        row = rows.get(seg_starts[at]) if at >= 0 else None
         if row is not None and row.bare:
             continue  # « Chiffres 5/5 »: a rating, no evidence
         if (nd := _NOT_DISCUSSED.search(folded) or _NOT_SEEN.search(folded)) is not None:
@@ -1412,7 +1492,7 @@ def _match_clauses(
                 items = found.setdefault(cid, [])
                 if items and items[-1].start == judged:
                     items.pop()  # the statement is quoted again, with its verdict
-                items.append(prep.evidence(last[0], end, verdict))
+                items.append(prep.evidence(last[0], end, _rated(row, cid, verdict)))
             last = None
             continue
         if (
@@ -1433,14 +1513,17 @@ def _match_clauses(
             ]
             if joined_ids:
                 for cid in joined_ids:
-                    found.setdefault(cid, []).append(prep.evidence(before[0], end, verdict))
+                    found.setdefault(cid, []).append(prep.evidence(before[0], end, _rated(row, cid, verdict)))
                 last = None
                 continue
         spans = _cue_spans(fw, folded)
         if (
             "interpersonal" in spans
             and all(_SPOKEN.match(folded, p) for p in spans["interpersonal"])
-            and _ENGLISH_NAMED.search(fold(_line_of(text, start)))
+            # English named before the speaking, on its line (not « Très bonne expression orale, anglais à revoir »)
+            and _ENGLISH_NAMED.search(
+                fold(text[text.rfind("\n", 0, start) + 1 : start]) + " " + folded[: min(spans["interpersonal"])]
+            )
         ):
             # (stop 56's blind measure) « Anglais 2/5 – comprend bien mais cherche ses mots à l'oral »: the speaking
             # the line judges is the English
@@ -1515,8 +1598,9 @@ def _match_clauses(
                     pol = own.pop()
             if pol == "neutral" and marker is not None:
                 pol = marker  # "❌ reporting : l'assistante s'en occupe": the line's marker is the writer's verdict
-            if row is not None and row.polarity is not None and (row.ids is None or cid in row.ids):
-                pol = row.polarity  # "Drive / selling: 5/5 – … without flinching": the rating is the verdict
+            if pol == "neutral" and _plain_background(cid, folded) and not _under_concerns(text, start):
+                pol = "positive"
+            pol = _rated(row, cid, pol)
             found.setdefault(cid, []).append(prep.evidence(start, end, pol))
     return found, capped
 

@@ -17,7 +17,7 @@ from .models import Answer
 from .shorthand import asks_pay_made
 
 if TYPE_CHECKING:
-    from ..guide.framework import Framework
+    from ..guide.framework import Competency, Framework
     from ..guide.knowledge import KnowledgeBase
 
 # Intent cues, folded, matched as whole words/phrases. Ordered: the first intent that matches answers.
@@ -256,6 +256,16 @@ def framework_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str)
     return framework_answer_for(intent, key, fw, kb, lang)
 
 
+def _meaning(label: str, c: Competency, lang: str) -> str:
+    """A competency's description; a head that repeats its label (« Être force de propositions : proposer… » after
+    « Force de proposition ») set off by a dash, not a second colon."""
+    text = c.description.fr if lang == "fr" else c.description.en
+    head, colon, rest = text.partition(" : " if lang == "fr" else ": ")
+    if colon and _key(label).strip() in _key(head):
+        return f"{head[:1].lower()}{head[1:]} — {rest}"  # the guide's words kept, the colon not doubled
+    return text
+
+
 def _names_soft_skill(key: str, fw: Framework) -> bool:
     """The question (its _key) names one of the framework's soft skills by its French or English label."""
     for c in fw.competencies:
@@ -313,10 +323,7 @@ def framework_answer_for(intent: str | None, key: str, fw: Framework, kb: Knowle
             # what each one means, as the guide's list says in brackets (stop 56's blind measure: « la réactivité
             # dans les soft skills ça veut dire quoi concrètement ? » got the five names alone)
             sep = " : " if lang == "fr" else ": "
-            lines = [
-                f"{line}{sep}{(c.description.fr if lang == 'fr' else c.description.en)}"
-                for line, c in zip(lines, items, strict=True)
-            ]
+            lines = [f"{line}{sep}{_meaning(line, c, lang)}" for line, c in zip(lines, items, strict=True)]
         head = (
             ("Les soft skills du guide :" if intent == "soft_skills" else "Les compétences que le guide recommande :")
             if lang == "fr"
@@ -372,6 +379,10 @@ def framework_answer_for(intent: str | None, key: str, fw: Framework, kb: Knowle
     return Answer(answer=f"{text} {marks}", abstained=False, citations=citations, backend="offline")
 
 
+_COMMON_WORD_ACRONYMS = frozenset({"ces"})
+"""Glossary acronyms that are also everyday words (« ces »: these): they name the term only in capitals."""
+
+
 def glossary_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str) -> Answer | None:
     """A definition when the question asks what a glossary term means (or is little more than the term)."""
     key = _key(question)
@@ -379,6 +390,8 @@ def glossary_answer(question: str, fw: Framework, kb: KnowledgeBase, lang: str) 
     for entry in fw.glossary:
         for alias in [entry.term, *entry.aliases]:
             a = _key(alias).strip()
+            if a in _COMMON_WORD_ACRONYMS and not re.search(rf"\b{a.upper()}\b", question):
+                continue  # « Comment atteindre ces objectifs ? » names no CES (review of stop 56)
             if a and f" {a} " in key and (best is None or len(a) > len(best[1])):
                 best = (entry, a)
     if best is None:

@@ -364,18 +364,27 @@ _LENGTH = re.compile(r"\d+\s*(?:mots|words|pages?|lignes|lines|caracteres|charac
 # clés ? » got the glossary's « compte clé », « c'est quoi un taux de churn acceptable ? » the definition of the
 # retention rate): a measure and a word of aim or judgement of its level.
 _MEASURE = (
-    r"\b(?:taux|nps|csat|ces|nrr|grr|churn|attrition|quota|marge|margin|rate|ratio|score|kpi|kpis|objectif chiffre"
+    # (review of stop 56) not "rate" or "score" alone: « Le score de 3/5 en anglais est-il acceptable ? » rates a person
+    r"\b(?:taux|nps|csat|nrr|grr|churn|attrition|quota|marge|margin|ratio|kpi|kpis|objectif chiffre"
+    r"|(?:churn|retention|renewal|conversion|growth|win|close|closing|upsell)\s+rates?|(?:nps|csat)\s+scores?"
     r"|win rate|retention|retention rate)\b"
 )
 _AIM = (
     r"\b(?:viser|vise|visez|a viser|acceptable|acceptables|cible|target|targets|benchmark|benchmarks|aim for|aim at"
     r"|c'est bien|c'est bon|is that good|is it good|good enough|bon niveau|good level|normal|correct|raisonnable"
-    r"|reasonable|healthy|sain|hit|reach|atteindre|atteigne)\b"
+    r"|reasonable|healthy|sain|atteindre|atteigne"
+    # to hit, to reach: a level to come, not one hit so far ("the KPI numbers she's hit so far")
+    r"|(?:to|should|must|need\s+to|needs\s+to|has\s+to)\s+(?:\w+\s+){0,3}(?:hit|reach))\b"
 )
 _SCALE = re.compile(
     r"\b(?:de|from|entre|between)\s+[01]\s+(?:a|to|et|and)\s+(?:5|10|20|100)\b|\b(?:sur|out\s+of)\s+(?:5|10|20|100)\b"
 )
-_ASKS_TARGET = re.compile(rf"{_MEASURE}[^.?!]{{0,60}}{_AIM}|{_AIM}[^.?!]{{0,40}}{_MEASURE}")
+_ASKS_TARGET = re.compile(
+    rf"{_MEASURE}[^.?!]{{0,60}}{_AIM}|{_AIM}[^.?!]{{0,40}}{_MEASURE}"
+    # « un bon taux de churn », "a good churn rate", "what churn rate should we expect?" (review of stop 56)
+    r"|\b(?:bon|bonne|good|healthy)\s+(?:taux|rate|score|ratio|nps|csat|churn|niveau\s+de)\b"
+    rf"|{_MEASURE}[^.?!]{{0,40}}\b(?:should|doit|devrait)\s+(?:we\s+|on\s+)?(?:expect|attendre|s'attendre)\b"
+)
 
 
 def asks_for_figure(question: str) -> bool:

@@ -142,3 +142,64 @@ def test_a_background_told_plainly_is_evidence_for_it(services, line: str, cid: 
 def test_a_background_with_a_negation_is_not_praise(services, line: str, cid: str) -> None:
     got = _polarity_of(services, line, cid)
     assert got and "positive" not in got, got
+
+
+# The review of stop 56's first changes.
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "cid"),
+    [
+        ("Q: Do you know what we sell?", "A: not really, something with payroll I think", "sales_temperament"),
+        (
+            "Q : Pourquoi quitter votre poste actuel ?",
+            "R : pas d'évolution possible, envie de changer",
+            "experience_similar",
+        ),
+        (
+            "Q: Any questions about our market?",
+            "A: asked about our growth rate and our main competitor",
+            "sector_knowledge",
+        ),
+        (
+            "Q : Comment aimez-vous être encadrée ?",
+            "R : avec de l'autonomie et un point par semaine",
+            "team_management",
+        ),
+    ],
+)
+def test_questions_whose_answer_does_not_show_the_topic(services, question: str, answer: str, cid: str) -> None:
+    got = _ids(services, f"Phone screen – AM – 12/05\n{question}\n{answer}\n")
+    assert cid not in got, got
+
+
+def test_a_speakers_praise_after_a_colon_is_no_legend(services) -> None:
+    got = _ids(services, "Panel AM – 20/06\n[Claire]: excellent closer, a tenu son prix jusqu'au bout\n")
+    assert "sales_temperament" in got, got
+
+
+def test_speaking_praised_before_english_is_named_stays_interpersonal(services) -> None:
+    got = _ids(services, "Entretien AM – 12/05\n- Très bonne expression orale, anglais à retravailler\n")
+    assert "interpersonal" in got and "english" in got, got
+
+
+@pytest.mark.parametrize(
+    ("line", "cid"),
+    [
+        ("- only a BTS", "education"),
+        ("- Non diplômé, autodidacte", "education"),
+        ("- degree unrelated, philosophy", "education"),
+        ("- new to the industry", "sector_knowledge"),
+        ("- ❌ Secteur : retail uniquement", "sector_knowledge"),
+    ],
+)
+def test_a_limited_or_missing_background_is_not_praise(services, line: str, cid: str) -> None:
+    got = _polarity_of(services, line, cid)
+    assert got and "positive" not in got, got
+
+
+def test_a_background_under_a_heading_of_concerns_is_not_praise(services) -> None:
+    note = "Entretien AM – 12/05\nPoints forts :\n- très bonne écoute\nPoints de vigilance :\n- vient du retail\n"
+    summary = summarize_notes(note, services)
+    got = {e.polarity for a in summary.competencies if a.id == "sector_knowledge" for e in a.evidence}
+    assert got and "positive" not in got, got

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.notes import summarize_notes
+from assistant.notes.offline import _row_verdicts
+from assistant.notes.prepare import prepare
 
 
 def _polarities(services, line: str, cid: str) -> list[str]:
@@ -71,13 +73,18 @@ def test_a_rating_under_another_label_does_not_judge_what_the_reason_mentions(se
 @pytest.mark.parametrize(
     "line",
     [
-        "Score sheet: organisation 4/5, written comms 2/5",  # two ratings on one row: none decides
+        "Score sheet: organisation 4/5, written comms 2/5 – plans ahead, long e-mails",  # two ratings: none decides
         "Note globale : 4/5 – organisation à revoir, trop d'oublis",  # an overall score judges no competency
+        "Visio 2/5 : très bon contact",  # a date
+        "Excel : 4/5 (son auto-évaluation) – utilise les TCD",  # the candidate's own score
     ],
 )
 def test_rows_whose_rating_is_not_the_rows_verdict(services, line: str) -> None:
-    got = _polarities(services, line, "organisation")
-    assert "positive" not in got, got
+    note = f"Entretien AM\n{line}\n"
+    prep = prepare(note, 20_000, services.framework)
+    assert _row_verdicts(prep, services.framework) == {}, line
+    rated = prepare("Entretien AM\nOrganisation : 4/5 – plans ahead\n", 20_000, services.framework)
+    assert [v.polarity for v in _row_verdicts(rated, services.framework).values()] == ["positive"]
 
 
 def test_a_bare_rating_is_still_no_evidence(services) -> None:
@@ -97,3 +104,37 @@ def test_a_rated_row_without_colon_is_read_as_its_labels_row(services) -> None:
     by_id = {a.id: [e.polarity for e in a.evidence] for a in summary.competencies if a.evidence}
     assert by_id.get("experience_similar") == ["negative"], by_id
     assert "positive" in by_id.get("conflict_resolution", []), by_id
+
+
+# The review of stop 56's first changes: ratings that are not the interviewer's verdict on the competency.
+
+
+@pytest.mark.parametrize(
+    ("line", "cid", "not_want"),
+    [
+        # the candidate's own score, or one still to check
+        ("Excel: self-assessed 5/5, couldn't build a pivot table", "data_kpi", "positive"),
+        ("Anglais : 4/5 selon elle, à vérifier", "english", "positive"),
+        # a label that names no competency only fills a neutral: the words say « très faible »
+        ("Potentiel : 4/5 – Anglais très faible, n'a pas pu tenir la conversation.", "english", "positive"),
+        # « Visio 2/5 » is the 2nd of May
+        ("Visio 2/5 : très bon contact, relationnel excellent", "interpersonal", "negative"),
+        # a table cell's bare number counts accounts, it rates nothing
+        ("| Comptes gérés | 8 | dont 3 grands comptes, renouvellements |", "experience_similar", "negative"),
+        ("| Expérience AM | 2 | ans chez Orange, 40 PME |", "experience_similar", "negative"),
+    ],
+)
+def test_ratings_that_are_not_the_verdict(services, line: str, cid: str, not_want: str) -> None:
+    got = _polarities(services, line, cid)
+    assert got and not_want not in got, got
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Organisation : 4/5 – agenda tenu mais oublie les relances",
+        "Organisation 8/10 – oublie souvent les relances",
+    ],
+)
+def test_a_labelled_rating_decides_however_the_reason_is_cut(services, line: str) -> None:
+    assert set(_polarities(services, line, "organisation")) == {"positive"}
