@@ -721,31 +721,44 @@ def _plain_strength(cid: str, folded: str) -> bool:
 # uniquement », "new to the industry", "claims an MBA"), nor under a heading of concerns, nor against a line's marker.
 _BACKGROUND = frozenset({"sector_knowledge", "education", "experience_similar", "experience_adjacent"})
 _LIMITED = re.compile(
-    r"\b(?:non|rien|only|just|seulement|uniquement|unrelated|irrelevant|hors\s+sujet|sans\s+rapport|new\s+to|zero|"
-    r"aucune?|nul|nulle|faible|leger|legere|limite\w*|basique|licencie\w*|fired|dismissed|echec|echoue|failed|"
-    r"interrompu\w*|abandon\w*|dropped\s+out|left\s+(?:university|school|college)|manque|lacks?|"
-    r"autodidacte|self-taught|loin|far\s+from|different|differente|other\s+than|outside)\b"
+    r"\b(?:non|rien|only|seulement|uniquement|unrelated|irrelevant|hors\s+sujet|sans\s+rapport|new\s+to|"
+    r"zero\s+(?:experience|knowledge|background|industry)|aucune?|faible|leger|legere|limite\w*|basique|licencie\w*|"
+    r"fired|dismissed|echec|echoue|failed|interrompu\w*|a\s+abandonne|abandonne\s+(?:ses|son|sa|en)|dropped\s+out|"
+    r"left\s+(?:university|school|college)|manque|lacks?|autodidacte|self-taught|loin\s+de\s+(?:notre|nos|ce)|"
+    r"far\s+from|other\s+than"
+    # (second review of stop 56) a wish, a plan or a claim is no background yet: « cherche un premier poste d'AM »,
+    # "wants to become a KAM", "plans to do an MBA", "claims an MBA"
+    r"|cherche\w*|looking\s+for|wants?|veut|voudrait|souhaite\w*|aimerait|would\s+like|plans?|planning|envisage\w*|"
+    r"compte\s+(?:faire|passer|reprendre)|devenir|become|claims?|claimed|pretend\w*|dit\s+avoir|says\s+(?:she|he)|"
+    r"premier\s+poste|first\s+(?:job|role|position)|decouvrir|discover|apprendre|learn)\b"
 )
 _CONCERNS_HEADING = re.compile(
-    r"^\W*(?:points?\s+(?:faibles?|de\s+vigilance|d'attention|negatifs?|a\s+(?:ameliorer|creuser|surveiller))|"
-    r"vigilance|faiblesses?|reserves?|risques?|inquietudes?|axes?\s+d'amelioration|a\s+ameliorer|moins|cons|concerns?|"
-    r"weaknesses|weak\s+points?|risks?|red\s+flags?|watch[\s-]?outs?|areas?\s+(?:to|for)\s+(?:improve|improvement|develop)|"
-    r"minus|negatives?|gaps?|doubts?|questions?\s+marks?)\b[^\n]{0,20}$"
+    r"^(?:(?:les|mes|nos|quelques|main|key|some|my|our)\s+)?(?:points?\s+(?:faibles?|de\s+vigilance|d'attention|"
+    r"negatifs?|a\s+(?:ameliorer|creuser|surveiller))|vigilance|faiblesses?|reserves?|risques?|inquietudes?|"
+    r"axes?\s+d'amelioration|a\s+ameliorer|moins|cons|concerns?|doutes?|bemols?|freins?|weaknesses|weak\s+points?|"
+    r"risks?|red\s+flags?|watch[\s-]?outs?|areas?\s+(?:to|for)\s+(?:improve|improvement|develop)|minus|negatives?|"
+    r"gaps?|doubts?|questions?\s+marks?)\b[^\n]{0,20}$"
 )
-_ANY_HEADING = re.compile(r"^\W*[^\W\d][^\n]{0,40}:\s*$|^\s*#{1,6}\s")
+_HEADING_BULLET = re.compile(r"^[ \t]*(?:[-*•·▪►◦‣–—+>→]|#{1,6})?[ \t]*")
+MAX_HEADING_WORDS = 5
 
 
 def _under_concerns(text: str, pos: int) -> bool:
-    """Whether the line of `pos` sits under a heading of concerns (« Points de vigilance : », "Concerns:"): the
-    nearest heading line above it, within 40 lines."""
+    """Whether the line of `pos` sits under a heading of concerns (« Points de vigilance : », "- Points faibles :",
+    "Concerns", « Bémols : »): the nearest heading above it, within 40 lines. A heading is a short line that ends with
+    a colon, or a short line with no bullet and no sentence end (« Parcours »); items are skipped."""
     line_start = text.rfind("\n", 0, pos)
     for _ in range(40):
         if line_start <= 0:
             return False
         prev_start = text.rfind("\n", 0, line_start) + 1
-        line = fold(text[prev_start:line_start])
-        if _ANY_HEADING.match(line) and not _ITEM_LINE.match(line):
-            return bool(_CONCERNS_HEADING.match(line.strip()))
+        raw = fold(text[prev_start:line_start]).strip()
+        body = _HEADING_BULLET.sub("", raw, count=1).strip()
+        colon = body.endswith(":")
+        words = re.findall(r"[^\W\d_][\w'-]*", body)
+        bulleted = bool(re.match(r"[-*•·▪►◦‣–—+>→]", raw))
+        if body and len(words) <= MAX_HEADING_WORDS and (colon or (not bulleted and not re.search(r"[.!?\d]", body))):
+            return bool(_CONCERNS_HEADING.match(body.rstrip(": ").strip()))
         line_start = prev_start - 1
     return False
 
@@ -1002,7 +1015,7 @@ _QUESTION_TOPICS = {
 # actuel ? »), the questions they have ("Any questions about our market?"), how they like to be managed, the offer
 # (review of stop 56)
 _NO_TOPIC_QUESTION = re.compile(
-    r"\b(?:pourquoi|why|quitter|quittez|quittes|leave|leaving|left|des questions|questions? (?:sur|about|for)|"
+    r"\b(?:quitter|quittez|quittes|leave|leaving|left|des questions|questions? (?:sur|about|for)|"
     r"any questions|aimez-vous|aimes-tu|like to be|prefer|preferez|preferes|package|salaire|salary|remote|teletravail|"
     r"disponib\w+|notice|preavis|other process\w*|autres? process\w*)\b"
 )
@@ -1296,11 +1309,13 @@ def _row_verdicts(prep: Prepared, fw: Framework) -> dict[int, _RowVerdict]:
 # Words that make a row's rating someone's claim, or not the interviewer's verdict yet (review of stop 56: "Excel:
 # self-assessed 5/5, couldn't build a pivot table", « Anglais : 4/5 selon elle, à vérifier »)
 _NOT_A_VERDICT = re.compile(
-    r"\b(?:auto-?evaluation|auto-?evalue\w*|self[\s-]?(?:rating|rated|assessment|assessed|assessed)|se\s+note|"
+    r"\b(?:auto-?evaluation|auto-?evalue\w*|self[\s-]?(?:rating|rated|assessment|assessed)|se\s+note|"
     r"s'est\s+note\w*|selon\s+(?:elle|lui|le\s+candidat|la\s+candidate)|d'apres\s+(?:elle|lui)|rates?\s+(?:him|her)self|"
     r"rated\s+(?:him|her)self|according\s+to\s+(?:him|her)|a\s+verifier|to\s+(?:be\s+)?(?:checked|verified|confirmed)|"
-    r"a\s+confirmer|claims?|pretend)\b"
+    r"a\s+confirmer)\b"
 )
+NEAR_RATING_CHARS = 25
+"""How far after a row's rating the words that make it no verdict are looked for."""
 # A label that names the meeting, not a competency: « Visio 2/5 : … » is a date (review of stop 56)
 _MEETING_LABEL = re.compile(
     r"\b(?:entretien|interview|visio|video|tel|telephone|phone|screen|call|appel|round|tour|debrief|f2f|rdv|meeting|zoom|"
@@ -1316,11 +1331,16 @@ def _row_verdict(text: str, line_start: int, heads: dict[str, str], fw: Framewor
     if len(ratings) != 1:
         return None
     m, label = _row_label(text, line_start, line_start + len(line))
-    if m is None or _OVERALL_LABEL.search(label) or _MEETING_LABEL.search(label):
+    if m is None or _OVERALL_LABEL.search(label):
         return None
-    if _NOT_A_VERDICT.search(fold(line)):
+    # the words next to the rating, not the whole reason (« gère les claims clients », « dates à confirmer » further on)
+    near = fold(line[: ratings[0].end() + NEAR_RATING_CHARS])
+    if _NOT_A_VERDICT.search(near):
         return None
+    label = re.sub(r"\s+", " ", re.sub(r"\([^)]*\)", " ", label)).strip()  # « Écoute (tour de table) »
     ids = _label_ids(label, heads)
+    if not ids and _MEETING_LABEL.search(label):
+        return None  # « Visio 2/5 : … » is a date; « Management / teams : 1/5 » names its competency first
     if not ids and label in _EXPERIENCE_LABELS:
         ids = ["experience_similar", "experience_adjacent"]  # whichever the reason is evidence of
     if not ids and len(named := list(_cue_spans(fw, label))) == 1:
@@ -1418,6 +1438,7 @@ def _line_of(text: str, pos: int) -> str:
 
 
 _SPOKEN = re.compile(r"a l'oral|a l'ecrit|expression orale|written communication|presentation skills")
+_FRENCH_NAMED = re.compile(r"\b(?:francais|french|en fr)\b")
 _ENGLISH_NAMED = re.compile(r"\b(?:anglais|english|angl|eng)\b")
 
 
@@ -1520,6 +1541,10 @@ def _match_clauses(
         if (
             "interpersonal" in spans
             and all(_SPOKEN.match(folded, p) for p in spans["interpersonal"])
+            # a weakness of speaking on a line about English is the English's; praise may be the speaking's own
+            # (« Anglais courant, très bonne expression orale »), and French named is not English
+            and polarity(clause) != "positive"
+            and not _FRENCH_NAMED.search(folded)
             # English named before the speaking, on its line (not « Très bonne expression orale, anglais à revoir »)
             and _ENGLISH_NAMED.search(
                 fold(text[text.rfind("\n", 0, start) + 1 : start]) + " " + folded[: min(spans["interpersonal"])]

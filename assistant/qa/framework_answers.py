@@ -261,9 +261,11 @@ def _meaning(label: str, c: Competency, lang: str) -> str:
     « Force de proposition ») set off by a dash, not a second colon."""
     text = c.description.fr if lang == "fr" else c.description.en
     head, colon, rest = text.partition(" : " if lang == "fr" else ": ")
-    if colon and _key(label).strip() in _key(head):
-        return f"{head[:1].lower()}{head[1:]} — {rest}"  # the guide's words kept, the colon not doubled
-    return text
+    if not colon:
+        return text
+    if _key(label).strip() in _key(head):
+        head = head[:1].lower() + head[1:]
+    return f"{head} — {rest}"  # the guide's words kept, the colon not doubled ("Proactivity: Comes forward…")
 
 
 def _names_soft_skill(key: str, fw: Framework) -> bool:

@@ -371,7 +371,9 @@ _MEASURE = (
 )
 _AIM = (
     r"\b(?:viser|vise|visez|a viser|acceptable|acceptables|cible|target|targets|benchmark|benchmarks|aim for|aim at"
-    r"|c'est bien|c'est bon|is that good|is it good|good enough|bon niveau|good level|normal|correct|raisonnable"
+    # « est normal », not "is it normal to ask about the churn rate?" (second review of stop 56)
+    r"|c'est bien|c'est bon|is that good|is it good|good enough|bon niveau|good level|(?:est|is)\s+normal|correct"
+    r"|raisonnable"
     r"|reasonable|healthy|sain|atteindre|atteigne"
     # to hit, to reach: a level to come, not one hit so far ("the KPI numbers she's hit so far")
     r"|(?:to|should|must|need\s+to|needs\s+to|has\s+to)\s+(?:\w+\s+){0,3}(?:hit|reach))\b"

@@ -203,3 +203,90 @@ def test_a_background_under_a_heading_of_concerns_is_not_praise(services) -> Non
     summary = summarize_notes(note, services)
     got = {e.polarity for a in summary.competencies if a.id == "sector_knowledge" for e in a.evidence}
     assert got and "positive" not in got, got
+
+
+# The second review of stop 56.
+
+
+@pytest.mark.parametrize(
+    ("line", "cid"),
+    [
+        ("- cherche un premier poste d'account manager", "experience_similar"),
+        ("- wants to become a KAM within 2 years", "experience_similar"),
+        ("- claims an MBA from Harvard", "education"),
+    ],
+)
+def test_a_wish_or_a_claim_is_no_background_yet(services, line: str, cid: str) -> None:
+    got = _polarity_of(services, line, cid)
+    assert got and "positive" not in got, got
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["- Points faibles :", "Points faibles", "Bémols :", "Main concerns:", "Les moins :", "Doutes :"],
+)
+def test_headings_of_concerns_in_other_shapes(services, heading: str) -> None:
+    note = f"Entretien AM – 12/05\n- très bonne écoute\n{heading}\n  - vient du retail\n"
+    summary = summarize_notes(note, services)
+    got = {e.polarity for a in summary.competencies if a.id == "sector_knowledge" for e in a.evidence}
+    assert got and "positive" not in got, (heading, got)
+
+
+def test_a_heading_after_the_concerns_ends_them(services) -> None:
+    note = "Entretien AM – 12/05\nPoints de vigilance :\n- mobilité\n\nParcours\n- 6 ans chez un éditeur SaaS RH\n"
+    summary = summarize_notes(note, services)
+    got = {e.polarity for a in summary.competencies if a.id == "sector_knowledge" for e in a.evidence}
+    assert got == {"positive"}, got
+
+
+@pytest.mark.parametrize(
+    ("line", "cid"),
+    [
+        ("- outside sales for 5 years in 3 different software vendors", "experience_similar"),
+        ("- 4 ans AM chez Orange Business, grands comptes, zero churn sur son portefeuille", "experience_similar"),
+    ],
+)
+def test_words_that_do_not_limit_the_background(services, line: str, cid: str) -> None:
+    assert "positive" in _polarity_of(services, line, cid)
+
+
+@pytest.mark.parametrize(
+    ("line", "cid", "want"),
+    [
+        (
+            "- Management / teams : 1/5 – jamais encadré d'équipe en 6 ans, préfère travailler seul sur ses comptes",
+            "team_management",
+            "negative",
+        ),
+        ("- Écoute (tour de table) : 5/5 – reformule chaque besoin du client", "listening", "positive"),
+        ("- Conflits : 5/5 – gère les claims clients chez Axa, clients gardés", "conflict_resolution", "positive"),
+        (
+            "- Organisation : 5/5 – planifie ses revues de comptes, dates à confirmer pour la prise de poste",
+            "organisation",
+            "positive",
+        ),
+    ],
+)
+def test_ratings_of_real_labels_still_decide(services, line: str, cid: str, want: str) -> None:
+    assert set(_polarity_of(services, line, cid)) == {want}
+
+
+def test_a_why_question_keeps_its_topic(services) -> None:
+    got = _ids(
+        services,
+        "Phone screen – AM – 12/05\nQ: Why did the client complain?\nA: the invoice was wrong; "
+        "she called him the same day and fixed it\n",
+    )
+    assert "conflict_resolution" in got, got
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Parle anglais et espagnol ; en français, très bonne expression orale",
+        "- Anglais courant, très bonne expression orale",
+    ],
+)
+def test_speaking_praise_beside_english_stays_interpersonal(services, line: str) -> None:
+    got = _ids(services, f"Entretien AM – 12/05\n{line}\n")
+    assert "interpersonal" in got, got

@@ -106,3 +106,13 @@ def test_the_glossary_names_ces_only_in_capitals(services: Any) -> None:
 def test_a_meaning_does_not_repeat_its_label(services: Any) -> None:
     answer = ask("quelles soft skills chercher chez un AM ?", services)
     assert "Force de proposition : être force de propositions — proposer" in answer.answer, answer.answer
+
+
+def test_asking_whether_to_bring_a_measure_up_is_no_figure() -> None:
+    # (second review of stop 56) "normal" judges asking, not a level
+    assert not asks_for_figure("Is it normal to ask about the churn rate in the interview?")
+
+
+def test_the_english_soft_skills_do_not_double_the_colon(services: Any) -> None:
+    answer = ask("What are the soft skills?", services)
+    assert "Proactivity: Comes forward with proposals — suggests" in answer.answer, answer.answer
