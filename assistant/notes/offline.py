@@ -16,6 +16,7 @@ from .models import Evidence, Polarity
 from .polarity import has_reservation, is_hedged, polarity
 from .prepare import (
     ANSWER_LABEL,
+    SELF_MARK,
     Prepared,
     blank_speaker_label,
     is_header,
@@ -763,9 +764,15 @@ def _under_concerns(text: str, pos: int) -> bool:
     return False
 
 
-def _plain_background(cid: str, folded: str) -> bool:
-    """Whether a folded clause states plainly a fact of the candidate's background for `cid` (_BACKGROUND)."""
-    return cid in _BACKGROUND and not _NEGATED.search(folded) and not _LIMITED.search(folded) and not is_hedged(folded)
+def _plain_background(text: str, start: int, folded: str) -> bool:
+    """Whether the clause at `start` (`folded`) states a fact plainly, not under a heading of concerns: for a
+    _BACKGROUND competency, a strength."""
+    return (
+        not _NEGATED.search(folded)
+        and not _LIMITED.search(folded)
+        and not is_hedged(folded)
+        and not _under_concerns(text, start)
+    )
 
 
 def _structural_spans(clause: str, folded: str, segment: str, item: str | None = None) -> dict[str, list[int]]:
@@ -1309,8 +1316,8 @@ def _row_verdicts(prep: Prepared, fw: Framework) -> dict[int, _RowVerdict]:
 # Words that make a row's rating someone's claim, or not the interviewer's verdict yet (review of stop 56: "Excel:
 # self-assessed 5/5, couldn't build a pivot table", « Anglais : 4/5 selon elle, à vérifier »)
 _NOT_A_VERDICT = re.compile(
-    r"\b(?:auto-?evaluation|auto-?evalue\w*|self[\s-]?(?:rating|rated|assessment|assessed)|se\s+note|"
-    r"s'est\s+note\w*|selon\s+(?:elle|lui|le\s+candidat|la\s+candidate)|d'apres\s+(?:elle|lui)|rates?\s+(?:him|her)self|"
+    SELF_MARK.pattern + r"|\b(?:se\s+note|s'est\s+note\w*|"
+    r"selon\s+(?:elle|lui|le\s+candidat|la\s+candidate)|d'apres\s+(?:elle|lui)|rates?\s+(?:him|her)self|"
     r"rated\s+(?:him|her)self|according\s+to\s+(?:him|her)|a\s+verifier|to\s+(?:be\s+)?(?:checked|verified|confirmed)|"
     r"a\s+confirmer)\b"
 )
@@ -1553,7 +1560,7 @@ def _match_clauses(
             # (stop 56's blind measure) « Anglais 2/5 – comprend bien mais cherche ses mots à l'oral »: the speaking
             # the line judges is the English
             del spans["interpersonal"]
-        seg = next(s for s in prep.segments if s.start <= start < s.end)
+        seg = prep.segments[at]  # the segment holding the clause (found above by its start)
         seg_end = seg.end
         line_end = text.find("\n", seg.end)
         item = fold(text[seg.end : len(text) if line_end < 0 else line_end])  # the rest of the segment's line
@@ -1598,6 +1605,7 @@ def _match_clauses(
         claim = (end, ids) if is_hedged(clause) else None
         marker = _line_marker(text, start, plus_minus)
         seg_folded = fold(text[seg.start : seg.end])
+        plain: bool | None = None  # whether the clause states a background fact plainly (_plain_background)
         for cid in ids:
             pol = clause_pol
             if (
@@ -1623,8 +1631,11 @@ def _match_clauses(
                     pol = own.pop()
             if pol == "neutral" and marker is not None:
                 pol = marker  # "❌ reporting : l'assistante s'en occupe": the line's marker is the writer's verdict
-            if pol == "neutral" and _plain_background(cid, folded) and not _under_concerns(text, start):
-                pol = "positive"
+            if pol == "neutral" and cid in _BACKGROUND:
+                if plain is None:
+                    plain = _plain_background(text, start, folded)  # once a clause, whatever its competencies
+                if plain:
+                    pol = "positive"
             pol = _rated(row, cid, pol)
             found.setdefault(cid, []).append(prep.evidence(start, end, pol))
     return found, capped

@@ -962,16 +962,16 @@ _GUESS = re.compile(
 _NOT_A_GUESS = re.compile(r"\d|;|\s:\s|:\s|[«»\"“”]")
 _OUT_OF_5_OR_10 = r"[0-5](?:[.,]5)?\s*/\s*(?:5|10)\b"
 _A_RATING = re.compile(r"\b" + _OUT_OF_5_OR_10)
-"""A rating out of 5 or 10 on the line, which with _SELF_MARK is the candidate's own score (« Excel : 4/5 (son
+"""A rating out of 5 or 10 on the line, which with SELF_MARK is the candidate's own score (« Excel : 4/5 (son
 auto-évaluation) »)."""
-_SELF_MARK = re.compile(r"\b(?:auto-?evaluation|auto-?evalue\w*|self[\s-]?(?:rating|rated|assessment|assessed))\b")
+SELF_MARK = re.compile(r"\b(?:auto-?evaluation|auto-?evalue\w*|self[\s-]?(?:rating|rated|assessment|assessed))\b")
 MAX_SELF_RATING_LABEL_WORDS = 2
 
 
 def _is_bare_self_rating(folded: str) -> bool:
     """Whether a self-rating line holds nothing but a label besides its score and marker (review: not "English 4/5
     self-rated, fluent in practice")."""
-    rest = _SELF_MARK.sub(" ", _A_RATING.sub(" ", folded))
+    rest = SELF_MARK.sub(" ", _A_RATING.sub(" ", folded))
     rest = re.sub(r"\b(?:son|sa|ses|her|his|their)\b", " ", rest)
     return len(re.findall(r"\w+", rest)) <= MAX_SELF_RATING_LABEL_WORDS
 
@@ -1178,7 +1178,7 @@ def non_evidence_reason(text: str, *, first_line: bool = False) -> str:
         return "template"
     if _OFFER_LINE.match(core) and words <= MAX_OFFER_WORDS:
         return "logistics"
-    if _A_RATING.search(folded) and _SELF_MARK.search(folded) and _is_bare_self_rating(folded):
+    if _A_RATING.search(folded) and SELF_MARK.search(folded) and _is_bare_self_rating(folded):
         return "grid"  # « Excel : 4/5 (son auto-évaluation) »: the candidate's own score, no observation
     if _GUESS.search(folded) and words <= MAX_GUESS_WORDS and not _NOT_A_GUESS.search(folded):
         return "inference"  # the recruiter's guess, judgement or not

@@ -399,15 +399,15 @@ def gives_figure(text: str, question: str = "") -> bool:
     """Whether a passage holds a number, in digits or in words; for a question counting interviews or steps, an
     enumeration counts too (« un entretien téléphonique… S'en suivra un second entretien… »: stop 53's probe of ask
     got "the passages give no figure" to "How many interview rounds does the guide recommend?")."""
-    folded = fold(text)
-    if question and _ASKS_TARGET.search(fold(question)) and not _ASKS_FIGURE.search(fold(question)):
+    folded, asked = fold(text), fold(question)
+    if asked and _ASKS_TARGET.search(asked) and not _ASKS_FIGURE.search(asked):
         folded = _SCALE.sub(" ", folded)  # a level to aim at is no scale's ends: « une note de 0 à 10 » (the CSAT)
-    if question and _ASKS_DURATION.search(fold(question)):
-        return bool(_DURATION.search(folded) or (_ABOUT_A_TEXT.search(fold(question)) and _LENGTH.search(folded)))
+    if asked and _ASKS_DURATION.search(asked):
+        return bool(_DURATION.search(folded) or (_ABOUT_A_TEXT.search(asked) and _LENGTH.search(folded)))
     if _FIGURE.search(folded):
         return True
     # (review of stop 53: two markers of a sequence, not a lone « puis » or "then")
-    return bool(question and _COUNTS_STEPS.search(fold(question)) and len(_ORDINAL.findall(folded)) >= 2)
+    return bool(asked and _COUNTS_STEPS.search(asked) and len(_ORDINAL.findall(folded)) >= 2)
 
 
 # the counted noun right after "how many" (review of stop 53: not "How many hours should interviews last?")

@@ -8,6 +8,7 @@ The notes below are written here, in the shapes the measure found."""
 from __future__ import annotations
 
 import pytest
+from notes_helpers import polarities
 
 from assistant.notes import summarize_notes
 from assistant.notes.prepare import prepare
@@ -115,8 +116,7 @@ def test_speaking_on_another_line_is_still_interpersonal(services) -> None:
 
 
 def _polarity_of(services, line: str, cid: str) -> set[str]:
-    summary = summarize_notes(f"Entretien AM – 12/05\n{line}\n", services)
-    return {e.polarity for a in summary.competencies if a.id == cid for e in a.evidence}
+    return set(polarities(summarize_notes(f"Entretien AM – 12/05\n{line}\n", services), cid))
 
 
 @pytest.mark.parametrize(
@@ -201,7 +201,7 @@ def test_a_limited_or_missing_background_is_not_praise(services, line: str, cid:
 def test_a_background_under_a_heading_of_concerns_is_not_praise(services) -> None:
     note = "Entretien AM – 12/05\nPoints forts :\n- très bonne écoute\nPoints de vigilance :\n- vient du retail\n"
     summary = summarize_notes(note, services)
-    got = {e.polarity for a in summary.competencies if a.id == "sector_knowledge" for e in a.evidence}
+    got = set(polarities(summary, "sector_knowledge"))
     assert got and "positive" not in got, got
 
 
@@ -228,14 +228,14 @@ def test_a_wish_or_a_claim_is_no_background_yet(services, line: str, cid: str) -
 def test_headings_of_concerns_in_other_shapes(services, heading: str) -> None:
     note = f"Entretien AM – 12/05\n- très bonne écoute\n{heading}\n  - vient du retail\n"
     summary = summarize_notes(note, services)
-    got = {e.polarity for a in summary.competencies if a.id == "sector_knowledge" for e in a.evidence}
+    got = set(polarities(summary, "sector_knowledge"))
     assert got and "positive" not in got, (heading, got)
 
 
 def test_a_heading_after_the_concerns_ends_them(services) -> None:
     note = "Entretien AM – 12/05\nPoints de vigilance :\n- mobilité\n\nParcours\n- 6 ans chez un éditeur SaaS RH\n"
     summary = summarize_notes(note, services)
-    got = {e.polarity for a in summary.competencies if a.id == "sector_knowledge" for e in a.evidence}
+    got = set(polarities(summary, "sector_knowledge"))
     assert got == {"positive"}, got
 
 

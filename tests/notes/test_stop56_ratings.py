@@ -7,6 +7,7 @@ The rows below are written here, in the shapes the measure found."""
 from __future__ import annotations
 
 import pytest
+from notes_helpers import polarities
 
 from assistant.notes import summarize_notes
 from assistant.notes.offline import _row_verdicts
@@ -15,8 +16,7 @@ from assistant.notes.prepare import prepare
 
 def _polarities(services, line: str, cid: str) -> list[str]:
     note = f"Entretien AM – 2e tour – 12/05\n{line}\nProchaine étape : rencontre équipe.\n"
-    summary = summarize_notes(note, services)
-    return [e.polarity for a in summary.competencies if a.id == cid for e in a.evidence]
+    return polarities(summarize_notes(note, services), cid)
 
 
 @pytest.mark.parametrize(
